@@ -1,0 +1,68 @@
+"""Every error firsthand raises on purpose, in one small tree.
+
+    FirsthandError                 base: a message a user can act on
+    ├── InputError                 one input cannot be read into a record
+    │   ├── MissingInput           the path does not exist
+    │   ├── NotAFile               a directory or other non-regular file
+    │   ├── EmptyInput             no bytes, or only white space
+    │   ├── InputTooLarge          over the size limit
+    │   ├── BinaryInput            not text (an image, an archive, a PDF...)
+    │   ├── EncodingProblem        bytes that no supported encoding reads cleanly
+    │   └── NoBodyText             a page with nothing left once its chrome is gone
+    └── CaseFileError              the case file cannot be opened or written
+
+Each carries the offending path and the bare problem, so the CLI prints
+``PATH: problem`` on one line and library users can branch on the type.
+"""
+
+from __future__ import annotations
+
+
+class FirsthandError(Exception):
+    """Base of every error firsthand raises on purpose."""
+
+
+class InputError(FirsthandError):
+    """One input cannot be turned into a record."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class MissingInput(InputError):
+    pass
+
+
+class NotAFile(InputError):
+    pass
+
+
+class EmptyInput(InputError):
+    pass
+
+
+class InputTooLarge(InputError):
+    pass
+
+
+class BinaryInput(InputError):
+    pass
+
+
+class EncodingProblem(InputError):
+    pass
+
+
+class NoBodyText(InputError):
+    pass
+
+
+class CaseFileError(FirsthandError):
+    """The case file cannot be opened, migrated or written."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem

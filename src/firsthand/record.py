@@ -1,0 +1,113 @@
+"""The record: the one data model every stage annotates.
+
+A record owns ``document.text``, the clean body; entities, times, events, claims
+and relations are views of it by character offsets (``text[start:end]`` is the
+evidence). The JSON form is the public contract of ``../shared/design/record.md``:
+fields may be added, never renamed or dropped.
+
+Stages keep their working state out of the JSON: the parsed spaCy ``Doc`` rides on
+:attr:`Record.parsed` and is never serialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "firsthand.record/1"
+
+Genre = Literal["letter", "testimony", "news", "statement", "interview", "other"]
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"]
+ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+@dataclass
+class Document:
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    section: list[str] = field(default_factory=list)
+    genre: Genre = "other"
+    language: str = "en"
+    published: str | None = None
+    # Beyond the contract: what ingest saw, so a user can check how the text was made.
+    media_type: str = "text/plain"
+    encoding: str = "utf-8"
+    byline: str | None = None
+
+
+@dataclass
+class Letter:
+    author: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    # Beyond the contract: the header's wording, as the letter gives it.
+    salutation: str | None = None
+    recipient_titles: list[str] = field(default_factory=list)
+    author_titles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Record:
+    document: Document
+    letter: Letter | None = None
+    entities: list[Entity] = field(default_factory=list)
+    # The layers below belong to later stages (times, events, claims, relations);
+    # the record carries them from the start so consumers can rely on the keys.
+    times: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    # Working state shared by stages (the parsed spaCy Doc); never serialised.
+    parsed: Any = field(default=None, repr=False, compare=False)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id, or None."""
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the JSON contract: schema first, then each layer."""
+        return {
+            "schema": SCHEMA,
+            "document": asdict(self.document),
+            "letter": asdict(self.letter) if self.letter else None,
+            "entities": [
+                {**asdict(e), "mentions": [list(m) for m in e.mentions]} for e in self.entities
+            ],
+            "times": self.times,
+            "events": self.events,
+            "claims": self.claims,
+            "relations": self.relations,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """Rebuild a record from its JSON form (as stored in a case file)."""
+        letter = data.get("letter")
+        return cls(
+            document=Document(**data["document"]),
+            letter=Letter(**letter) if letter else None,
+            entities=[
+                Entity(**{**e, "mentions": [tuple(m) for m in e.get("mentions", [])]})
+                for e in data.get("entities", [])
+            ],
+            times=list(data.get("times", [])),
+            events=list(data.get("events", [])),
+            claims=list(data.get("claims", [])),
+            relations=list(data.get("relations", [])),
+        )

@@ -1,0 +1,584 @@
+"""Entities: spaCy's named entities, repaired and merged into one entity per referent.
+
+spaCy's small English model is the base. On real pages it runs names across line
+breaks, types one name three ways in one document, keeps possessives and a
+leading "the", cuts names it has not seen ("Khalq Organization" for
+"Mojahedin-e Khalq Organization"), and misses facilities named by a number. The
+cascade below repairs that with general rules:
+
+1. spaCy's mentions, split at line breaks and trimmed of "the", possessives,
+   titles and quotes;
+2. coordinated names ("Ashraf and Liberty") split in two, unless the whole is a
+   known place ("Sistan and Baluchestan");
+3. rule mentions that beat overlapping spaCy mentions: acronym definitions
+   (Schwartz-Hearst: "Mojahedin-e Khalq Organization (MEK)"), facilities by their
+   head noun ("Karrec camp", "the Ashraf 3 base", "Camp Liberty") and national
+   institutions ("the Albanian police");
+4. every other occurrence of a name already found is a mention too (one sense per
+   document), which catches what spaCy missed in a second context;
+5. mentions grouped by their folded text, then merged: acronym with long form,
+   facility with its bare name, a country with its official name;
+6. each group typed by a vote over its mentions' labels and cues (titles such
+   as "Mr." or "Minister", "who", organisation and facility head nouns, person-name
+   shape, the gazetteer);
+7. a lone given name or surname merged into the one full name it belongs to
+   ("Maryam" into "Maryam Rajavi"; when several fit, the nearest before it);
+8. one canonical name per entity, every surface form kept as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import gazetteer
+from .record import Entity, EntityType, Record
+
+SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
+
+# Titles and kinship words that announce a person ("Mr. X", "Minister X", "my brother X").
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam", "lady", "lord", "sheikh",
+    "ayatollah", "imam", "mullah", "hojatoleslam", "minister", "president", "ambassador",
+    "commissioner", "general", "colonel", "captain", "lieutenant", "sergeant", "major", "judge",
+    "senator", "governor", "mayor", "secretary", "director", "chairman", "chairwoman", "excellency",
+    "brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "uncle", "aunt",
+    "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
+    "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
+    "pastor", "father", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
+}  # fmt: skip
+# Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
+PERSON_ROLES = {
+    "leader", "secretary", "minister", "president", "director", "head", "founder", "member",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "official", "activist",
+    "journalist", "lawyer", "mother", "father", "brother", "sister", "son", "daughter", "wife",
+    "husband", "chairman", "chair", "author", "writer", "deputy", "ambassador", "envoy", "mayor",
+    "governor", "judge", "prosecutor", "officer", "researcher", "professor", "former", "coordinator",
+    "resident", "survivor", "witness", "victim", "cofounder", "co-founder", "representative",
+}  # fmt: skip
+# Last words that make a name an organisation.
+ORG_HEADS = {
+    "organization", "organisation", "society", "department", "ministry", "party", "council",
+    "committee", "association", "union", "agency", "company", "corporation", "corp", "inc", "ltd",
+    "llc", "foundation", "institute", "university", "college", "bank", "army", "police", "court",
+    "commission", "parliament", "assembly", "front", "movement", "network", "coalition", "alliance",
+    "federation", "office", "service", "services", "watch", "international", "group", "forum",
+    "trust", "fund", "board", "authority", "guard", "guards", "corps", "brigade", "brigades",
+    "tribunal", "senate", "congress", "cabinet", "government", "mission", "initiative", "project",
+    "centre", "center", "club", "league", "church", "news", "times", "post", "radio", "television",
+    "tv", "press", "media", "secretariat", "directorate", "bureau", "embassy", "consulate",
+    "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
+    "program", "school", "academy", "agency", "observatory", "syndicate", "chamber", "administration",
+}  # fmt: skip
+ORG_OPENERS = {"department", "ministry", "office", "bureau", "directorate", "committee", "council", "union"}
+# Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
+FAC_HEADS = {
+    "camp", "base", "prison", "jail", "penitentiary", "station", "airport", "airbase", "checkpoint",
+    "barracks", "compound", "bridge", "square", "stadium", "highway", "crossing", "port", "harbour",
+    "harbor", "hospital", "complex", "facility", "garrison", "outpost", "street", "road", "avenue",
+    "lane", "boulevard",
+}  # fmt: skip
+# Nouns that make a nationality an institution: "the Albanian police" is an organisation.
+INSTITUTION_NOUNS = {
+    "police", "government", "army", "military", "navy", "forces", "authorities", "judiciary",
+    "parliament", "embassy", "ministry", "intelligence", "regime", "border police", "coast guard",
+    "security forces", "armed forces", "state", "courts", "prosecutors", "administration",
+}  # fmt: skip
+# Words that start a capitalised run but are not part of a name.
+NOT_NAME_START = {
+    "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my",
+    "your", "in", "at", "on", "to", "from", "of", "for", "and", "or", "but", "when", "after",
+    "before", "during", "since", "while", "if", "as", "by", "with", "i", "we", "they", "he", "she",
+    "it", "every", "each", "all", "some", "no", "one", "new", "old", "refugee", "military", "police",
+}  # fmt: skip
+
+GENERIC_WORDS = ORG_HEADS | FAC_HEADS | PERSON_TITLES | PERSON_ROLES
+
+LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)+")
+TRAILING_JUNK = re.compile(r"(?:[\s\"'“”‘’«»)\].,;:!?]|['’]s\b|['’](?=\s*$))+$")
+HONORIFIC_PREFIX = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
+)
+ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&.\-]{1,11})\)")
+FACILITY_BEFORE_HEAD = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*(?:\s+\d+[A-Za-z]?)?)\s+(?P<head>(?i:"
+    + "|".join(sorted(FAC_HEADS, key=len, reverse=True))
+    + r"))\b"
+)
+FACILITY_AFTER_HEAD = re.compile(r"\b(?P<head>Camp|Fort)\s+(?P<name>[A-Z][\w'’\-]*(?:\s+\d+)?)")
+# Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|inside|outside|across|around)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
+)
+WORD = re.compile(r"[\w'’\-]+")
+
+
+@dataclass
+class Mention:
+    """One stretch of text naming an entity, with what the stage knows about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's label, or the label a rule gave
+    rule: str = "spacy"  # spacy | acronym | facility | institution | repeat
+    forced: str | None = None  # the type a head-noun rule is sure of
+    core: str | None = None  # a facility's name without its head noun
+
+
+@dataclass
+class Group:
+    """Mentions believed to name one referent."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    type: str = ""
+    votes: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def surfaces(self) -> list[str]:
+        """Every distinct form, first seen first; a facility's bare name counts as one."""
+        seen: dict[str, None] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            seen.setdefault(m.text, None)
+            if m.core:
+                seen.setdefault(m.core, None)
+        return list(seen)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def find_entities(record: Record) -> Record:
+    """Fill ``record.entities`` from the parsed document (``record.parsed``)."""
+    doc = record.parsed
+    text = record.document.text
+    # 1. spaCy's mentions, repaired.
+    mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in _repair_span(text, ent)]
+    mentions = [m for m in mentions if not _generic_word(m.text)]
+    # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
+    mentions = [part for m in mentions for part in _split_coordination(text, m)]
+    mentions = _join_coordinated_places(text, mentions)
+    # 3. Rule mentions replace the spaCy mentions they overlap.
+    acronyms, long_forms = _acronym_definitions(text)
+    rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
+    mentions = _resolve_overlaps(rules, mentions)
+    # 4. Repeats of known names.
+    mentions += _repeats(text, doc, mentions)
+    # 5. Groups by folded text, then by acronym, facility name and place identity.
+    groups = _group(mentions, _acronym_pairs(acronyms, long_forms))
+    # 6. A type for each group.
+    for group in groups:
+        _vote(group, text)
+    _surname_bonus(groups)
+    # 7. Lone names into their full names.
+    groups = _merge_partial_names(groups)
+    # 8. Entities with canonical names, in order of first mention.
+    record.entities = _to_entities(groups)
+    return record
+
+
+# 1. --------------------------------------------------------------------------------------
+
+
+def _repair_span(text: str, ent: Any) -> list[Mention]:
+    """Split a spaCy entity at line breaks and trim each piece."""
+    out = []
+    offset = ent.start_char
+    for piece in ent.text.split("\n"):
+        trimmed = _trim(text, offset, offset + len(piece))
+        offset += len(piece) + 1
+        if trimmed:
+            start, end = trimmed
+            out.append(Mention(start, end, text[start:end], ent.label_))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets without a leading 'the', titles, quotes, or a trailing possessive."""
+    span = text[start:end]
+    lead = LEADING_JUNK.match(span)
+    if lead:
+        start += lead.end()
+        span = text[start:end]
+    title = HONORIFIC_PREFIX.match(span)
+    if title and title.end() < len(span):
+        start += title.end()
+        span = text[start:end]
+    tail = TRAILING_JUNK.search(span)
+    if tail:
+        end -= len(span) - tail.start()
+    if end <= start or not any(c.isalpha() for c in text[start:end]):
+        return None
+    return start, end
+
+
+def _generic_word(name: str) -> bool:
+    """A title or head noun standing alone ("Council", "Member"): capitalised, but no name."""
+    return " " not in name and not name.isupper() and name.lower() in GENERIC_WORDS
+
+
+# 2. --------------------------------------------------------------------------------------
+
+
+def _split_coordination(text: str, m: Mention) -> list[Mention]:
+    parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
+    if not parts or gazetteer.lookup(m.text) is not None:
+        return [m]
+    if any(w.lower() in ORG_HEADS for w in WORD.findall(parts["b"])):
+        return [m]  # "Department of Justice and Security" is one organisation
+    a_end = m.start + parts.end("a")
+    b_start = m.start + parts.start("b")
+    return [
+        Mention(m.start, a_end, text[m.start : a_end], m.label),
+        Mention(b_start, m.end, text[b_start : m.end], m.label),
+    ]
+
+
+def _join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev and re.fullmatch(r" (?:and|&) ", text[prev.end : m.start]):
+            whole = text[prev.start : m.end]
+            place = gazetteer.lookup(whole)
+            if place and place.kind != "city":
+                out[-1] = Mention(prev.start, m.end, whole, place.entity_type)
+                continue
+        out.append(m)
+    return out
+
+
+# 3. --------------------------------------------------------------------------------------
+
+
+def _acronym_definitions(text: str) -> tuple[list[Mention], list[Mention]]:
+    """Acronyms defined in parentheses and their long forms, by Schwartz and Hearst (2003)."""
+    acronyms: list[Mention] = []
+    long_forms: list[Mention] = []
+    for m in ACRONYM.finditer(text):
+        short = m["short"]
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()].rstrip()
+        words = before.split()
+        window = " ".join(words[-min(len(short) + 5, len(short) * 2) :])
+        long = _schwartz_hearst(short, window)
+        if not long or len(long.split()) < 2 and "-" not in long:
+            continue
+        start = line_start + len(before) - len(long)
+        trimmed = _trim(text, start, line_start + len(before))
+        if not trimmed:
+            continue
+        long_forms.append(Mention(*trimmed, text[trimmed[0] : trimmed[1]], "ORG", "acronym"))
+        s, e = m.start("short"), m.end("short")
+        acronyms.append(Mention(s, e, short, "ORG", "acronym"))
+    return acronyms, long_forms
+
+
+def _schwartz_hearst(short: str, long: str) -> str | None:
+    """The shortest tail of ``long`` whose letters spell ``short`` in order, each word-initial
+    letter of ``short``'s first character included; None when it cannot be spelled."""
+    s, i = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = long.rfind(" ", 0, i + 1) + 1
+    found = long[start:]
+    # A long form is a name: its content words are capitalised.
+    content = [w for w in found.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "de", "e"}]
+    if not content or sum(w[:1].isupper() for w in content) < len(content) * 0.6:
+        return None
+    return found
+
+
+def _facilities(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for m in FACILITY_BEFORE_HEAD.finditer(text):
+        head = m["head"].lower()
+        if head not in FAC_HEADS:
+            continue
+        words = m["name"].split()
+        while words and words[0].lower() in NOT_NAME_START:
+            words.pop(0)
+        if not words or "\n" in m.group(0):
+            continue
+        name = " ".join(words)
+        start = m.start("name") + m["name"].index(name)
+        found.append(Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name))
+    for m in FACILITY_AFTER_HEAD.finditer(text):
+        if m["name"].lower() in NOT_NAME_START:
+            continue
+        found.append(Mention(m.start(), m.end(), m.group(0), "FAC", "facility", "FAC", m["name"]))
+    return found
+
+
+def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
+    found = []
+    for m in mentions:
+        if m.label not in ("NORP", "GPE"):
+            continue
+        rest = text[m.end : m.end + 40]
+        for noun in sorted(INSTITUTION_NOUNS, key=len, reverse=True):
+            if re.match(rf" {noun}\b", rest):
+                end = m.end + 1 + len(noun)
+                found.append(Mention(m.start, end, text[m.start : end], "ORG", "institution", "ORG"))
+                break
+    return found
+
+
+def _resolve_overlaps(rules: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Rule mentions win over the spaCy mentions they overlap; among rules, the longer wins."""
+    kept: list[Mention] = []
+    for m in sorted(rules, key=lambda m: m.start - m.end):
+        if not any(_overlaps(m, k) for k in kept):
+            kept.append(m)
+    kept += [m for m in mentions if not any(_overlaps(m, k) for k in kept)]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+# 4. --------------------------------------------------------------------------------------
+
+
+def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Uncovered occurrences of names already found, with the label of their first mention."""
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        for name in filter(None, (m.text, m.core)):
+            if len(name) > 1 and name[0].isupper():
+                by_name.setdefault(name, m)
+    if not by_name:
+        return []
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(by_name, key=len, reverse=True))) + r")(?![\w\-])")
+    covered = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        if any(cs < e and s < ce for cs, ce in covered):
+            continue
+        source = by_name[hit.group(0)]
+        # A single plain word at a sentence start is as likely a common word ("Hope").
+        single = " " not in hit.group(0) and not any(c.isdigit() for c in hit.group(0))
+        token = doc.char_span(s, e, alignment_mode="expand")
+        if single and token is not None and token[0].is_sent_start:
+            continue
+        is_core = source.core == hit.group(0)
+        out.append(Mention(s, e, hit.group(0), source.label, "repeat", source.forced, hit.group(0) if is_core else None))
+        covered.append((s, e))
+    return out
+
+
+# 5. --------------------------------------------------------------------------------------
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: folded like a place name, without titles."""
+    return gazetteer.fold(HONORIFIC_PREFIX.sub("", name))
+
+
+def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> dict[str, str]:
+    return {name_key(a.text): name_key(lf.text) for a, lf in zip(acronyms, long_forms, strict=True)}
+
+
+def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group]:
+    keys: dict[str, str] = {}  # union-find over name keys
+    def find(k: str) -> str:
+        while keys.setdefault(k, k) != k:
+            k = keys[k]
+        return k
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keys[ra] = rb
+
+    for m in mentions:
+        find(name_key(m.text))
+    # Acronym and long form.
+    for short, long in acronym_pairs.items():
+        union(short, long)
+    # A facility and its bare name: "Karrec camp", "Karrec".
+    for m in mentions:
+        if m.core:
+            union(name_key(m.text), name_key(m.core))
+    # One country or province under two names: "Republic of Albania", "Albania".
+    places: dict[gazetteer.Place, str] = {}
+    for m in mentions:
+        if m.label in ("GPE", "LOC") or m.forced is None:
+            place = gazetteer.lookup(m.text)
+            if place and place.kind in ("country", "subdivision"):
+                key = name_key(m.text)
+                if place in places:
+                    union(key, places[place])
+                else:
+                    places[place] = key
+    grouped: dict[str, Group] = defaultdict(Group)
+    for m in mentions:
+        grouped[find(name_key(m.text))].mentions.append(m)
+    return list(grouped.values())
+
+
+# 6. --------------------------------------------------------------------------------------
+
+# Vote weights. A spaCy label counts once per mention; a cue in the text or the
+# name itself outweighs two or three mislabelled mentions, as it should: the
+# small model's labels on unseen names are close to a coin toss, cues are not.
+CUE = 3.0
+WEAK_CUE = 0.5
+LOCATIVE_CUE = 1.5
+
+
+def _vote(group: Group, text: str) -> None:
+    votes: Counter[str] = Counter()
+    names = group.surfaces
+    known_place = next((p for p in map(gazetteer.lookup, names) if p), None)
+    person_shaped = any(_person_shaped(n) for n in names) and known_place is None
+    for m in group.mentions:
+        label = m.label if m.label in SPACY_LABELS else "ORG"
+        person_cues = _person_cues(text, m)
+        # spaCy's label against the gazetteer is weak: a place label on a person-shaped
+        # name no gazetteer knows, a person label on a known place with no title.
+        weight = 1.0
+        if label in ("GPE", "LOC") and known_place is None and person_shaped:
+            weight = 0.5
+        if label == "PERSON" and known_place is not None and not person_cues and " " not in m.text:
+            weight = 0.5
+        votes[label] += weight
+        if m.forced:
+            votes[m.forced] += CUE
+        votes["PERSON"] += person_cues
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not person_cues:
+            votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+    for name in names:
+        words = [w.lower() for w in WORD.findall(name)]
+        if words and (words[-1] in ORG_HEADS or words[0] in ORG_OPENERS):
+            votes["ORG"] += CUE
+        if words and words[-1] in FAC_HEADS:
+            votes["FAC"] += CUE
+    if known_place:
+        strength = CUE if known_place.kind != "city" else (2.5 if known_place.population >= 100000 else 1.5)
+        votes[known_place.entity_type] += strength
+    if person_shaped:
+        votes["PERSON"] += WEAK_CUE
+    group.votes = votes
+    group.type = _winner(votes)
+
+
+def _winner(votes: Counter[str]) -> str:
+    order = ["PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"]  # ties: the likelier referent
+    return max(order, key=lambda t: (votes[t], -order.index(t)))
+
+
+def _person_shaped(name: str) -> bool:
+    """Two to four capitalised words of letters, none an organisation or facility noun."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
+        and not any(w.lower() in ORG_HEADS or w.lower() in FAC_HEADS for w in words)
+    )
+
+
+def _person_cues(text: str, m: Mention) -> float:
+    """Evidence in the words around a mention that it names a person."""
+    score = 0.0
+    before = text[max(0, m.start - 30) : m.start]
+    title = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    if title and title.group(1).lower() in PERSON_TITLES:
+        score += CUE
+    after = text[m.end : m.end + 60]
+    if re.match(r",?\s+who\b", after):
+        score += 2.0
+    apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
+    if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
+        score += 2.0
+    return score
+
+
+def _surname_bonus(groups: list[Group]) -> None:
+    """A name sharing its last word with a person's full name is likely a relative's."""
+    surnames = {
+        g.surfaces[0].split()[-1]
+        for g in groups
+        if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)
+    }
+    for g in groups:
+        if g.type != "PERSON" and any(len(s.split()) >= 2 and s.split()[-1] in surnames for s in g.surfaces):
+            g.votes["PERSON"] += 2.0
+            g.type = _winner(g.votes)
+
+
+# 7. --------------------------------------------------------------------------------------
+
+
+def _merge_partial_names(groups: list[Group]) -> list[Group]:
+    """Fold single-word groups into the full person names they are part of."""
+    full = [g for g in groups if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    kept = []
+    for g in groups:
+        words = {s for s in g.surfaces if len(s.split()) == 1}
+        if not words or len(words) != len(g.surfaces) or g in full:
+            kept.append(g)
+            continue
+        candidates = [f for f in full if any(_has_part(s, w) for s in f.surfaces for w in words)]
+        place = gazetteer.lookup(next(iter(words)))
+        if not candidates or (place and g.votes["PERSON"] < g.votes[place.entity_type]):
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            target = _nearest_before(candidates, m.start)
+            target.mentions.append(m)
+    return kept
+
+
+def _has_part(full_name: str, word: str) -> bool:
+    parts = full_name.split()
+    return len(parts) >= 2 and word in (parts[0], parts[-1])
+
+
+def _nearest_before(candidates: list[Group], position: int) -> Group:
+    def last_before(g: Group) -> int:
+        before = [m.start for m in g.mentions if m.start < position]
+        return max(before) if before else -1
+
+    best = max(candidates, key=last_before)
+    if last_before(best) < 0:  # named only later: the nearest after
+        best = min(candidates, key=lambda g: min(m.start for m in g.mentions))
+    return best
+
+
+# 8. --------------------------------------------------------------------------------------
+
+
+def _to_entities(groups: Iterable[Group]) -> list[Entity]:
+    entities = []
+    for i, g in enumerate(sorted(groups, key=lambda g: g.first), start=1):
+        mentions = sorted({(m.start, m.end) for m in g.mentions})
+        entity_type: EntityType = g.type  # type: ignore[assignment]
+        entities.append(Entity(f"E{i}", _canonical(g), entity_type, g.surfaces, mentions))
+    return entities
+
+
+def _canonical(g: Group) -> str:
+    counts = Counter(m.text for m in g.mentions)
+    long_forms = [m.text for m in g.mentions if m.rule == "acronym" and " " in m.text]
+    if long_forms:
+        return Counter(long_forms).most_common(1)[0][0]
+    if g.type == "PERSON":
+        return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+    return max(counts, key=lambda s: (counts[s], len(s)))

@@ -1,0 +1,334 @@
+"""Letter structure: who wrote it, to whom, where and when, and what it encloses.
+
+Runs on records whose genre is "letter", after the entity stage, and points every
+field at an entity of the record (adding one when the header names somebody the
+entity stage missed). The cascade:
+
+1. split the text into lines and find the header (address block, salutation:
+   the lines before the first paragraph of prose) and the footer (closing,
+   signature, the lines after the last paragraph of prose);
+2. the date line: a short line holding a full date and at most a place name,
+   "Tirana – August 5, 2023", "London, 3 May 2021", "5/8/2023, Paris"; a numeric
+   date is read month-first only where the place is in a country that writes so;
+3. recipients: the people named in the address block and the salutation, and the
+   title lines under them ("Honorable Interior Minister of ...");
+4. the author: the name on the signature line, else "I am X" / "My name is X";
+   the lines under the signature are the author's titles;
+5. attachments: "X and Y are attached to this letter", "Please find attached X",
+   "I enclose X", or a list under "Attachments:" / "Enclosures:".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import gazetteer
+from .dates import find_dates
+from .entities import PERSON_TITLES, name_key
+from .genre import CLOSING, SALUTATION
+from .record import Entity, EntityType, Letter, Record
+
+# A line of prose: a sentence of some length, not a header or a signature.
+PROSE_WORDS = 10
+# A date line holds the date and at most a short place name.
+MAX_PLACE_WORDS = 4
+# The signature sits within the last lines of the letter.
+FOOTER_LINES = 14
+# Countries that write numeric dates month first.
+MONTH_FIRST_COUNTRIES = {"US", "PH", "FM", "MH", "PW"}
+
+# The salutation proper, as opposed to the address lines that may open a letter.
+OPENING = re.compile(r"(?:dear|to whom|greetings|respected|sir|madam|salaam|hello)\b", re.IGNORECASE)
+I_AM = re.compile(r"\b(?:I am|I'm|I’m|My name is|I,)\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
+TITLED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Madam|Minister|Commissioner|Judge|Ambassador)\.?\s+"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
+)
+# Sentences that name what a letter encloses; "list" is the noun phrases named.
+_DOCUMENT = r"(?:letter|message|e-?mail|appeal|petition|complaint|request)"
+ATTACHMENT_SENTENCES = [
+    re.compile(r"\bfind\s+(?:attached|enclosed)(?:\s+herewith)?\s+(?P<list>.+?)[.;]?\s*$", re.I),
+    re.compile(r"\bI\s+(?:have\s+)?(?:also\s+)?(?:attach|enclose)d?(?:\s+herewith)?\s+(?P<list>.+?)[.;]?\s*$", re.I),
+    re.compile(
+        rf"^(?:also,?\s+)?(?:attached|enclosed)(?:\s+(?:to|with)\s+this\s+{_DOCUMENT}|\s+herewith)?\s+(?:is|are)\s+"
+        r"(?P<list>.+?)[.;]?\s*$",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?:also,?\s+)?(?P<list>[^.;]+?),?\s+(?:is|are|have been|has been)\s+(?:attached|enclosed)"
+        rf"(?:\s+(?:to|with)\s+this\s+{_DOCUMENT}|\s+herewith)?\s*\.",
+        re.I,
+    ),
+]
+# Items of a list of documents: split where a new noun phrase starts after "and" or a comma.
+LIST_SPLIT = re.compile(
+    r"\s*(?:,\s*as well as|,\s*and|;\s*and|,|;|\s+and|\s+as well as)\s+"
+    r"(?=(?:a|an|the|my|our|his|her|their|its|this|these|those|one|two|three|four|five|several|copies|copy)\b)",
+    re.I,
+)
+ATTACHMENT_HEADING = re.compile(
+    r"^(?:attachments?|enclosures?|enclosed|attached|annex(?:es)?|encl\.?)\s*:\s*(?P<rest>.*)$", re.I
+)
+LIST_ITEM = re.compile(r"^(?:[-–—•*·]|\d+[.)]|\(?[a-z]\))\s+(?P<item>.+)$")
+LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+DATE_SEPARATORS = re.compile(r"[\s,;:–—\-/|]+")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def read_letter(record: Record) -> Record:
+    """Fill ``record.letter`` for letters; other genres get None."""
+    if record.document.genre != "letter":
+        record.letter = None
+        return record
+    text = record.document.text
+    # 1. Header and footer.
+    lines = _lines(text)
+    header, footer = _frame(lines)
+    letter = Letter()
+    # 2. Date and place.
+    _date_line(record, letter, header + footer)
+    # 3. Recipients.
+    _recipients(record, letter, header)
+    # 4. Author.
+    _author(record, letter, footer, lines)
+    # 5. Attachments.
+    letter.attachments = _attachments(record.parsed, lines)
+    record.letter = letter
+    return record
+
+
+# 1. --------------------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[Line]:
+    out, offset = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + raw.index(stripped)
+            out.append(Line(start, start + len(stripped), stripped))
+        offset += len(raw) + 1
+    return out
+
+
+def _is_prose(line: Line) -> bool:
+    return line.words >= PROSE_WORDS and not SALUTATION.match(line.text)
+
+
+def _frame(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    header = lines[:first_prose]
+    closing = max((i for i, line in enumerate(lines) if CLOSING.match(line.text)), default=None)
+    if closing is not None and closing >= len(lines) - FOOTER_LINES:
+        footer = lines[closing:]
+    else:
+        last_prose = max((i for i, line in enumerate(lines) if _is_prose(line)), default=-1)
+        footer = lines[last_prose + 1 :]
+        # A signature may stand before a closing note or an attachment sentence.
+        if not footer or not any(_name_line(line) for line in footer):
+            footer = [line for line in lines[-FOOTER_LINES:] if line.words <= 8]
+    return header, footer
+
+
+def _name_line(line: Line) -> bool:
+    return 1 <= line.words <= 6 and not line.text.endswith((".", ":", "?")) and line.text[:1].isupper()
+
+
+# 2. --------------------------------------------------------------------------------------
+
+
+def _date_line(record: Record, letter: Letter, lines: list[Line]) -> None:
+    for line in lines:
+        if line.words > MAX_PLACE_WORDS + 6:
+            continue
+        dates = find_dates(line.text)
+        if len(dates) != 1:
+            continue
+        start, end, when = dates[0]
+        before, after = line.text[:start], line.text[end:]
+        place_text = (before if before.strip(" ,–—-") else after).strip(" ,;:–—-|/")
+        if len(place_text.split()) > MAX_PLACE_WORDS:
+            continue
+        if place_text and not place_text[0].isupper():
+            continue
+        if place_text:
+            place = gazetteer.lookup(place_text)
+            month_first = bool(place and place.country in MONTH_FIRST_COUNTRIES)
+            when = find_dates(line.text, day_first=not month_first)[0][2]
+            offset = line.start + line.text.index(place_text)
+            entity_type: EntityType = "LOC" if place and place.kind == "region" else "GPE"
+            letter.place = _entity_at(record, offset, offset + len(place_text), entity_type)
+        letter.date = when.isoformat()
+        return
+
+
+# 3. --------------------------------------------------------------------------------------
+
+
+def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
+    # The last opening line closes the address block ("His Excellency ..." may open it).
+    salutation = max((i for i, line in enumerate(header) if SALUTATION.match(line.text)), default=None)
+    address = header if salutation is None else header[: salutation + 1]
+    for line in address:
+        if find_dates(line.text) and line.words <= MAX_PLACE_WORDS + 6:
+            continue  # the date line
+        people = _people_in(record, line)
+        for entity_id in people:
+            if entity_id not in letter.recipients:
+                letter.recipients.append(entity_id)
+        if OPENING.match(line.text):
+            letter.salutation = line.text
+        elif not people:
+            letter.recipient_titles.append(re.sub(r"^(?:to|attn\.?|attention)\s*:\s*", "", line.text, flags=re.I))
+        elif "," in line.text:
+            # "To: Dr. Helen Marsh, Director of ..." - the part after the name is a title.
+            title = line.text.split(",", 1)[1].strip()
+            if title and not title[0].isdigit():
+                letter.recipient_titles.append(title)
+
+
+def _people_in(record: Record, line: Line) -> list[str]:
+    """Persons named on a line, oldest first; a titled name the entity stage missed is added."""
+    found = []
+    for entity in record.entities:
+        if entity.type != "PERSON":
+            continue
+        for s, e in entity.mentions:
+            if line.start <= s and e <= line.end:
+                found.append((s, entity.id))
+                break
+    for m in TITLED_NAME.finditer(line.text):
+        if all(w.lower() in PERSON_TITLES for w in m["name"].split()):
+            continue  # "Madam Commissioner": a title, no name
+        s = line.start + m.start("name")
+        if not any(abs(s - fs) < 3 for fs, _ in found) and not _covered(record, s, line.start + m.end("name")):
+            found.append((s, _entity_at(record, s, line.start + m.end("name"), "PERSON")))
+    return [entity_id for _, entity_id in sorted(found)]
+
+
+# 4. --------------------------------------------------------------------------------------
+
+
+def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line]) -> None:
+    for i, line in enumerate(footer):
+        if not _name_line(line) or CLOSING.match(line.text) or find_dates(line.text):
+            continue
+        entity_id = _entity_filling(record, line)
+        if entity_id is None and _looks_like_name(line.text):
+            entity_id = _entity_at(record, line.start, line.end, "PERSON")
+        if entity_id is None:
+            continue
+        letter.author = entity_id
+        for title in footer[i + 1 :]:
+            if find_dates(title.text) or ATTACHMENT_HEADING.match(title.text) or title.words > 10:
+                break
+            letter.author_titles.append(title.text)
+        return
+    # No signature: the writer introduces themself.
+    for line in lines[:12]:
+        m = I_AM.search(line.text)
+        if m:
+            s = line.start + m.start("name")
+            name = m["name"]
+            entity = _entity_covering(record, s, s + len(name))
+            if entity is not None and entity.type == "PERSON":
+                letter.author = entity.id
+                return
+
+
+def _entity_filling(record: Record, line: Line) -> str | None:
+    """The person or organisation whose mention is most of the line (a signature)."""
+    letters = sum(c.isalpha() for c in line.text)
+    best: tuple[int, str] | None = None
+    for entity in record.entities:
+        if entity.type not in ("PERSON", "ORG"):
+            continue
+        for s, e in entity.mentions:
+            if line.start <= s and e <= line.end:
+                share = sum(c.isalpha() for c in record.document.text[s:e])
+                if share >= 0.6 * letters and (best is None or share > best[0]):
+                    best = (share, entity.id)
+    return best[1] if best else None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’\-]*\.?", w) for w in words) and not any(
+        w.lower().rstrip(".") in PERSON_TITLES for w in words[1:]
+    )
+
+
+# 5. --------------------------------------------------------------------------------------
+
+
+def _attachments(doc: Any, lines: list[Line]) -> list[str]:
+    found: list[str] = []
+    # A heading and its list.
+    for i, line in enumerate(lines):
+        m = ATTACHMENT_HEADING.match(line.text)
+        if not m:
+            continue
+        if m["rest"].strip():
+            found += [_clean_item(p) for p in re.split(r";\s*", m["rest"]) if p.strip()]
+        for item in lines[i + 1 :]:
+            bullet = LIST_ITEM.match(item.text)
+            if not bullet and item.words > 12:
+                break
+            found.append(_clean_item(bullet["item"] if bullet else item.text))
+    if found or doc is None:
+        return found
+    # A sentence that says what is attached.
+    for sent in doc.sents:
+        for pattern in ATTACHMENT_SENTENCES:
+            m = pattern.search(sent.text)
+            if m:
+                found += [_clean_item(item) for item in LIST_SPLIT.split(m["list"].strip())]
+                break
+    return [f for f in found if f]
+
+
+def _clean_item(text: str) -> str:
+    return LEADING_ARTICLE.sub("", text.strip().rstrip(".;,")).strip()
+
+
+# Entities ----------------------------------------------------------------------------------
+
+
+def _covered(record: Record, start: int, end: int) -> bool:
+    return _entity_covering(record, start, end) is not None
+
+
+def _entity_covering(record: Record, start: int, end: int) -> Entity | None:
+    for entity in record.entities:
+        for s, e in entity.mentions:
+            if s < end and start < e:
+                return entity
+    return None
+
+
+def _entity_at(record: Record, start: int, end: int, entity_type: EntityType) -> str:
+    """The entity mentioned at this span; one with the same name gains the mention; else a new one."""
+    entity = _entity_covering(record, start, end)
+    if entity is not None:
+        return entity.id
+    surface = record.document.text[start:end]
+    key = name_key(surface)
+    for entity in record.entities:
+        if key in {name_key(a) for a in entity.aliases}:
+            entity.mentions = sorted({*entity.mentions, (start, end)})
+            return entity.id
+    new_id = f"E{max((int(e.id[1:]) for e in record.entities), default=0) + 1}"
+    record.entities.append(Entity(new_id, surface, entity_type, [surface], [(start, end)]))
+    return new_id

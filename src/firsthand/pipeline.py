@@ -1,0 +1,136 @@
+"""The reading pipeline: a source becomes a record, stage by stage.
+
+Every stage has one shape, ``stage(record) -> record``, and annotates the one
+record it is given (as spaCy components annotate one ``Doc``). Stages never
+touch the store, the CLI or the network, so the same cascade can run in a
+worker pool or on a distributed engine. The order matters and is checked:
+
+1. ingest      bytes -> clean text, title, section, published (``ingest``)
+2. parse       the spaCy ``Doc`` of the clean text, batched with ``nlp.pipe``
+3. genre       letter, testimony, news, statement, interview, other
+4. entities    people, organisations, places, facilities, merged per referent
+5. letter      author, recipients, place, date, attachments (letters only)
+
+Times, events, claims and relations are the next stages (issues 3 to 5); the
+record already carries their lists, empty until those stages run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from .entities import find_entities
+from .errors import InputError
+from .genre import classify_genre
+from .ingest import MAX_BYTES, document_from_source, read_source
+from .letter import read_letter
+from .nlp import load_model
+from .record import Record
+
+Stage = Callable[[Record], Record]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    name: str
+    run: Stage
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+STAGES: tuple[StageSpec, ...] = (
+    StageSpec("genre", classify_genre, ("document.text",), ("document.genre",)),
+    StageSpec("entities", find_entities, ("parsed",), ("entities",)),
+    StageSpec("letter", read_letter, ("document.genre", "entities", "parsed"), ("letter",)),
+)
+
+
+def _check_order(stages: Iterable[StageSpec]) -> None:
+    available = {"document.text", "parsed"}
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise RuntimeError(f"stage {stage.name!r} needs {missing}, which no earlier stage assigns")
+        available.update(stage.assigns)
+
+
+_check_order(STAGES)
+
+
+def annotate(record: Record) -> Record:
+    """Run every stage after parsing on a record whose ``parsed`` Doc is set."""
+    for stage in STAGES:
+        record = stage.run(record)
+    record.parsed = None  # the Doc is working state: free it before the record travels on
+    return record
+
+
+@dataclass
+class Outcome:
+    """One input's result: a record, or the error that stopped it."""
+
+    path: str
+    record: Record | None = None
+    error: InputError | None = None
+    raw: bytes | None = None
+
+
+def read_document(
+    path: str,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Record:
+    """Read one file (or ``-`` for stdin) into a full record. Raises :class:`InputError`."""
+    outcome = next(read_documents([path], encoding=encoding, max_bytes=max_bytes, stdin=stdin))
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.record is not None
+    return outcome.record
+
+
+# Documents parsed together by nlp.pipe: large enough for spaCy's batching to pay,
+# small enough that memory stays flat over thousands of documents.
+BATCH_SIZE = 16
+
+
+def read_documents(
+    paths: Iterable[str],
+    *,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[Outcome]:
+    """Read many inputs lazily, in order; a bad input yields its error and the rest go on.
+
+    ``skip(document_id)`` lets a caller (the store) pass over documents it already has
+    before any parsing is spent on them.
+    """
+    nlp = load_model()
+    pending: list[Outcome] = []
+
+    def flush() -> Iterator[Outcome]:
+        docs = nlp.pipe((o.record.document.text for o in pending if o.record), batch_size=BATCH_SIZE)
+        for outcome in pending:
+            if outcome.record is not None:
+                outcome.record.parsed = next(docs)
+                outcome.record = annotate(outcome.record)
+            yield outcome
+        pending.clear()
+
+    for path in paths:
+        try:
+            source = read_source(path, max_bytes=max_bytes, stdin=stdin)
+            if skip is not None and skip(source.id):
+                yield Outcome(path)
+                continue
+            pending.append(Outcome(path, document_from_source(source, encoding=encoding), raw=source.data))
+        except InputError as err:
+            pending.append(Outcome(path, error=err))
+        if len(pending) >= BATCH_SIZE:
+            yield from flush()
+    yield from flush()

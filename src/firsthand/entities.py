@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import gazetteer
+from .nlp import is_common_word
 from .record import Entity, EntityType, Record
 
 SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
@@ -48,7 +49,7 @@ PERSON_TITLES = {
     "brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "uncle", "aunt",
     "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
     "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
-    "pastor", "father", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
+    "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
 }  # fmt: skip
 # Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
 PERSON_ROLES = {
@@ -71,7 +72,7 @@ ORG_HEADS = {
     "centre", "center", "club", "league", "church", "news", "times", "post", "radio", "television",
     "tv", "press", "media", "secretariat", "directorate", "bureau", "embassy", "consulate",
     "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
-    "program", "school", "academy", "agency", "observatory", "syndicate", "chamber", "administration",
+    "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
 }  # fmt: skip
 ORG_OPENERS = {"department", "ministry", "office", "bureau", "directorate", "committee", "council", "union"}
 # Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
@@ -87,6 +88,9 @@ INSTITUTION_NOUNS = {
     "parliament", "embassy", "ministry", "intelligence", "regime", "border police", "coast guard",
     "security forces", "armed forces", "state", "courts", "prosecutors", "administration",
 }  # fmt: skip
+SIGNATURE_BEFORE = re.compile(
+    r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
+)
 # Words that start a capitalised run but are not part of a name.
 NOT_NAME_START = {
     "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my",
@@ -135,7 +139,7 @@ class Group:
 
     mentions: list[Mention] = field(default_factory=list)
     type: str = ""
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
     def surfaces(self) -> list[str]:
@@ -166,6 +170,7 @@ def find_entities(record: Record) -> Record:
     acronyms, long_forms = _acronym_definitions(text)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
     mentions = _resolve_overlaps(rules, mentions)
+    mentions += _unlabelled_names(doc, mentions)
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
     # 5. Groups by folded text, then by acronym, facility name and place identity.
@@ -268,7 +273,7 @@ def _acronym_definitions(text: str) -> tuple[list[Mention], list[Mention]]:
         words = before.split()
         window = " ".join(words[-min(len(short) + 5, len(short) * 2) :])
         long = _schwartz_hearst(short, window)
-        if not long or len(long.split()) < 2 and "-" not in long:
+        if not long or (len(long.split()) < 2 and "-" not in long):
             continue
         start = line_start + len(before) - len(long)
         trimmed = _trim(text, start, line_start + len(before))
@@ -298,7 +303,9 @@ def _schwartz_hearst(short: str, long: str) -> str | None:
     start = long.rfind(" ", 0, i + 1) + 1
     found = long[start:]
     # A long form is a name: its content words are capitalised.
-    content = [w for w in found.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "de", "e"}]
+    content = [
+        w for w in found.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "de", "e"}
+    ]
     if not content or sum(w[:1].isupper() for w in content) < len(content) * 0.6:
         return None
     return found
@@ -317,7 +324,9 @@ def _facilities(text: str) -> list[Mention]:
             continue
         name = " ".join(words)
         start = m.start("name") + m["name"].index(name)
-        found.append(Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name))
+        found.append(
+            Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name)
+        )
     for m in FACILITY_AFTER_HEAD.finditer(text):
         if m["name"].lower() in NOT_NAME_START:
             continue
@@ -353,6 +362,30 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _unlabelled_names(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Runs of two to four capitalised proper nouns spaCy left unlabelled and shaped like a
+    person's name ("Omid Zare to Iran"): the small model misses names it has not seen."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    run: list[Any] = []
+    for token in [*doc, None]:
+        if (
+            token is not None
+            and token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.idx not in covered
+        ):
+            run.append(token)
+            continue
+        if 2 <= len(run) <= 4 and not run[0].is_sent_start:
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            name = doc.text[start:end]
+            if _person_shaped(name) and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run):
+                found.append(Mention(start, end, name, "PERSON", "shape"))
+        run = []
+    return found
+
+
 # 4. --------------------------------------------------------------------------------------
 
 
@@ -365,7 +398,9 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
                 by_name.setdefault(name, m)
     if not by_name:
         return []
-    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(by_name, key=len, reverse=True))) + r")(?![\w\-])")
+    pattern = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(by_name, key=len, reverse=True))) + r")(?![\w\-])"
+    )
     covered = sorted((m.start, m.end) for m in mentions)
     out = []
     for hit in pattern.finditer(text):
@@ -379,7 +414,11 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
         if single and token is not None and token[0].is_sent_start:
             continue
         is_core = source.core == hit.group(0)
-        out.append(Mention(s, e, hit.group(0), source.label, "repeat", source.forced, hit.group(0) if is_core else None))
+        out.append(
+            Mention(
+                s, e, hit.group(0), source.label, "repeat", source.forced, hit.group(0) if is_core else None
+            )
+        )
         covered.append((s, e))
     return out
 
@@ -398,10 +437,12 @@ def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> dict[s
 
 def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group]:
     keys: dict[str, str] = {}  # union-find over name keys
+
     def find(k: str) -> str:
         while keys.setdefault(k, k) != k:
             k = keys[k]
         return k
+
     def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
@@ -439,12 +480,12 @@ def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group
 # name itself outweighs two or three mislabelled mentions, as it should: the
 # small model's labels on unseen names are close to a coin toss, cues are not.
 CUE = 3.0
-WEAK_CUE = 0.5
+WEAK_CUE = 1.0
 LOCATIVE_CUE = 1.5
 
 
 def _vote(group: Group, text: str) -> None:
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     names = group.surfaces
     known_place = next((p for p in map(gazetteer.lookup, names) if p), None)
     person_shaped = any(_person_shaped(n) for n in names) and known_place is None
@@ -457,6 +498,8 @@ def _vote(group: Group, text: str) -> None:
         if label in ("GPE", "LOC") and known_place is None and person_shaped:
             weight = 0.5
         if label == "PERSON" and known_place is not None and not person_cues and " " not in m.text:
+            weight = 0.5
+        if label == "ORG" and person_shaped and not m.forced:
             weight = 0.5
         votes[label] += weight
         if m.forced:
@@ -479,18 +522,20 @@ def _vote(group: Group, text: str) -> None:
     group.type = _winner(votes)
 
 
-def _winner(votes: Counter[str]) -> str:
+def _winner(votes: defaultdict[str, float]) -> str:
     order = ["PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"]  # ties: the likelier referent
     return max(order, key=lambda t: (votes[t], -order.index(t)))
 
 
 def _person_shaped(name: str) -> bool:
-    """Two to four capitalised words of letters, none an organisation or facility noun."""
+    """Two to four capitalised words of letters, none an organisation or facility noun, and
+    not all of them dictionary words ("Human Rights", "Internal Affairs" are not names)."""
     words = name.split()
     return (
         2 <= len(words) <= 4
         and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
         and not any(w.lower() in ORG_HEADS or w.lower() in FAC_HEADS for w in words)
+        and not all(is_common_word(w.strip(".")) for w in words)
     )
 
 
@@ -501,6 +546,8 @@ def _person_cues(text: str, m: Mention) -> float:
     title = re.search(r"([A-Za-z]+)\.?\s+$", before)
     if title and title.group(1).lower() in PERSON_TITLES:
         score += CUE
+    if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):
+        score += CUE  # a line of its own under "Yours sincerely," is a signature
     after = text[m.end : m.end + 60]
     if re.match(r",?\s+who\b", after):
         score += 2.0
@@ -581,4 +628,9 @@ def _canonical(g: Group) -> str:
         return Counter(long_forms).most_common(1)[0][0]
     if g.type == "PERSON":
         return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+    if g.type in ("GPE", "LOC"):
+        # The name the gazetteer uses, when the document uses it too ("Albania", not "Republic of Albania").
+        place = next((p for p in map(gazetteer.lookup, counts) if p), None)
+        if place and place.name in counts:
+            return place.name
     return max(counts, key=lambda s: (counts[s], len(s)))

@@ -12,8 +12,8 @@ import os
 import pickle
 import re
 import unicodedata
-from difflib import SequenceMatcher
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -208,7 +208,7 @@ def _rank(place: Place) -> tuple[int, int]:
 def _is_spelling_variant(alt: str, main: str) -> bool:
     """Alternate names are mostly other languages, old names and abbreviations ("Edi" for
     Edinburgh): keep only Latin-script spellings of the same name (Teheran, Tehran)."""
-    if len(alt) < 4 or alt[0].lower() != main[:1] and not alt[0].isupper():
+    if len(alt) < 4 or (alt[0].lower() != main[:1] and not alt[0].isupper()):
         return False
     if not alt.isascii() and not _is_latin(alt):
         return False

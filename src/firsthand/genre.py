@@ -35,7 +35,9 @@ CLOSING = re.compile(
 REQUEST_TO_ADDRESSEE = re.compile(
     r"\bI (?:request|ask|urge|beg|call on|appeal to|implore|invite) you\b|\bI am writing to you\b", re.I
 )
-INTERVIEW_TURN = re.compile(r"^(?P<speaker>Q|A|Question|Answer|Interviewer|[A-Z][\w.’' -]{1,30}):\s", re.MULTILINE)
+INTERVIEW_TURN = re.compile(
+    r"^(?P<speaker>Q|A|Question|Answer|Interviewer|[A-Z][\w.’' -]{1,30}):\s", re.MULTILINE
+)
 QA_TURN = re.compile(r"^(?:Q|A|Question|Answer|Interviewer)\s*:", re.MULTILINE)
 ORG_VOICE = re.compile(
     r"\bwe (?:\w+ly |also |again |hereby |therefore )?(?:condemn|call on|call upon|urge|demand|express|welcome|"

@@ -38,14 +38,50 @@ def extract_page(markup: str, source: str) -> CleanPage:
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
-        raise NoBodyText(source, "HTML page with no body text")
+        # trafilatura declines pages below its minimum size: a short fragment is still a document.
+        text = _visible_text(markup)
     title = getattr(extracted, "title", None) or None
-    page = clean_page_dump(text, title=title)
+    page = clean_page_dump(text or "", title=title)
+    if not any(c.isalpha() for c in page.text):
+        raise NoBodyText(source, "HTML page with no body text")
     page.title = title or page.title
     page.section = _breadcrumb(markup, title) or list(getattr(extracted, "categories", None) or [])
     page.published = _published(markup) or page.published
     page.byline = getattr(extracted, "author", None) or page.byline
     return page
+
+
+# Elements that never hold a document's body.
+NON_BODY = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "head")
+BLOCKS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "blockquote",
+    "section",
+    "article",
+)
+
+
+def _visible_text(markup: str) -> str:
+    """The page's text outside navigation and scripts, one block per line."""
+    try:
+        tree = lxml_html.fromstring(markup)
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    for element in tree.xpath("|".join(f"//{tag}" for tag in NON_BODY)):
+        element.drop_tree()
+    for element in tree.iter(*BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    return "\n".join(" ".join(line.split()) for line in tree.text_content().split("\n"))
 
 
 def _published(markup: str) -> str | None:

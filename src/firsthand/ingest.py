@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -86,9 +87,11 @@ def sniff_media_type(path: str, data: bytes) -> str:
         return "text/markdown"
     if suffix == ".txt":
         return "text/plain"
-    head = data[:1024].lstrip().lower()
+    head = data[:4096].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head:
         return "text/html"
+    if head.startswith(b"<") and re.search(rb"</(?:p|div|h[1-6]|article|span|a|li|body)>", head):
+        return "text/html"  # a fragment: "<p>...</p>"
     return "text/plain"
 
 
@@ -101,7 +104,7 @@ def document_from_source(source: Source, *, encoding: str | None = None) -> Reco
         page = pagedump.clean_page_dump(markdowntext.markdown_to_text(text))
     else:
         page = pagedump.clean_page_dump(text)
-    if not page.text.strip():
+    if not any(c.isalpha() for c in page.text):
         raise NoBodyText(source.path, "no body text left once the page's navigation is removed")
     document = Document(
         id=source.id,

@@ -50,7 +50,9 @@ TITLED_NAME = re.compile(
 _DOCUMENT = r"(?:letter|message|e-?mail|appeal|petition|complaint|request)"
 ATTACHMENT_SENTENCES = [
     re.compile(r"\bfind\s+(?:attached|enclosed)(?:\s+herewith)?\s+(?P<list>.+?)[.;]?\s*$", re.I),
-    re.compile(r"\bI\s+(?:have\s+)?(?:also\s+)?(?:attach|enclose)d?(?:\s+herewith)?\s+(?P<list>.+?)[.;]?\s*$", re.I),
+    re.compile(
+        r"\bI\s+(?:have\s+)?(?:also\s+)?(?:attach|enclose)d?(?:\s+herewith)?\s+(?P<list>.+?)[.;]?\s*$", re.I
+    ),
     re.compile(
         rf"^(?:also,?\s+)?(?:attached|enclosed)(?:\s+(?:to|with)\s+this\s+{_DOCUMENT}|\s+herewith)?\s+(?:is|are)\s+"
         r"(?P<list>.+?)[.;]?\s*$",
@@ -191,7 +193,9 @@ def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
         if OPENING.match(line.text):
             letter.salutation = line.text
         elif not people:
-            letter.recipient_titles.append(re.sub(r"^(?:to|attn\.?|attention)\s*:\s*", "", line.text, flags=re.I))
+            letter.recipient_titles.append(
+                re.sub(r"^(?:to|attn\.?|attention)\s*:\s*", "", line.text, flags=re.I)
+            )
         elif "," in line.text:
             # "To: Dr. Helen Marsh, Director of ..." - the part after the name is a title.
             title = line.text.split(",", 1)[1].strip()
@@ -213,7 +217,9 @@ def _people_in(record: Record, line: Line) -> list[str]:
         if all(w.lower() in PERSON_TITLES for w in m["name"].split()):
             continue  # "Madam Commissioner": a title, no name
         s = line.start + m.start("name")
-        if not any(abs(s - fs) < 3 for fs, _ in found) and not _covered(record, s, line.start + m.end("name")):
+        if not any(abs(s - fs) < 3 for fs, _ in found) and not _covered(
+            record, s, line.start + m.end("name")
+        ):
             found.append((s, _entity_at(record, s, line.start + m.end("name"), "PERSON")))
     return [entity_id for _, entity_id in sorted(found)]
 
@@ -265,8 +271,10 @@ def _entity_filling(record: Record, line: Line) -> str | None:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'’\-]*\.?", w) for w in words) and not any(
-        w.lower().rstrip(".") in PERSON_TITLES for w in words[1:]
+    return (
+        2 <= len(words) <= 4
+        and all(re.fullmatch(r"[A-Z][\w'’\-]*\.?", w) for w in words)
+        and not any(w.lower().rstrip(".") in PERSON_TITLES for w in words[1:])
     )
 
 

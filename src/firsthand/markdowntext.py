@@ -9,6 +9,8 @@ first line, where the page cleaner finds titles).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -35,7 +37,7 @@ def markdown_to_text(source: str) -> str:
     return "\n\n".join(b for b in blocks if b.strip())
 
 
-def _inline_text(children: list[object]) -> str:
+def _inline_text(children: Sequence[Any]) -> str:
     parts: list[str] = []
     for child in children:
         kind = getattr(child, "type", "")

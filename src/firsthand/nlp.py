@@ -47,3 +47,21 @@ def load_model() -> Any:
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
     nlp.add_pipe("line_break_sentences", before="parser")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English nouns, verbs, adjectives and adverbs (WordNet's index, shipped in the model's
+    lemmatizer tables): a capitalised word found here may be a name, but need not be."""
+    lemmatizer = load_model().get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
+
+
+def is_common_word(word: str) -> bool:
+    """True for an English dictionary word or its regular plural ("rights", "persons")."""
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    words = common_words()
+    return (
+        w in words or (w.endswith("s") and w[:-1] in words) or (w.endswith("ies") and w[:-3] + "y" in words)
+    )

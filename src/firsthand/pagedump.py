@@ -60,7 +60,7 @@ TAIL_MARKER = re.compile(
 
 # Single chrome lines that may sit at either end of the body.
 EDGE_CHROME = re.compile(
-    r"(?:skip to (?:main )?content|(?:main |open |close )?menu|toggle navigation|search(?: for)?:?|search\s*…?"
+    r"(?:skip to (?:main )?content|home|(?:main |open |close )?menu|toggle navigation|search(?: for)?:?|search\s*…?"
     r"|log ?in|sign ?in|sign up|register|donate(?: now)?|subscribe|close|accept(?: all)?(?: cookies)?"
     r"|reject(?: all)?|decline|got it|i agree|ok|facebook|twitter|x|whatsapp|telegram|linkedin|e-?mail"
     r"|reddit|pinterest|tweet|copy link|print|share|like|\d+ min(?:ute)?s? read|reading time:.*"
@@ -68,7 +68,9 @@ EDGE_CHROME = re.compile(
     r"|required fields are marked.*)[\s:.!…]*",
     re.IGNORECASE,
 )
-COOKIE_NOTICE = re.compile(r"\bcookies?\b.*\b(?:website|site|consent|accept|experience|privacy|browsing)\b", re.I)
+COOKIE_NOTICE = re.compile(
+    r"\bcookies?\b.*\b(?:website|site|consent|accept|experience|privacy|browsing)\b", re.I
+)
 NEWSLETTER_PROMPT = re.compile(r"\bnewsletter\b.*\b(?:subscribe|sign up|inbox|e-?mail)\b", re.I)
 
 # Byline and date lines between the title and the body.
@@ -265,7 +267,9 @@ def _skip_header_chrome(lines: list[str], start: int, page: CleanPage) -> int:
             continue
         if page.title and is_near_duplicate(line, page.title):
             # Of two forms of the title, the fuller one ("Mr. Arbën Krasniqi") is kept.
-            if not page.title_from_markup and len(re.findall(r"\w+", line)) > len(re.findall(r"\w+", page.title)):
+            if not page.title_from_markup and len(re.findall(r"\w+", line)) > len(
+                re.findall(r"\w+", page.title)
+            ):
                 page.title = line
             i += 1
             continue

@@ -17,6 +17,7 @@ record already carries their lists, empty until those stages run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -114,11 +115,18 @@ def read_documents(
     pending: list[Outcome] = []
 
     def flush() -> Iterator[Outcome]:
-        docs = nlp.pipe((o.record.document.text for o in pending if o.record), batch_size=BATCH_SIZE)
+        texts = (o.record.document.text for o in pending if o.record is not None)
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
         for outcome in pending:
             if outcome.record is not None:
                 outcome.record.parsed = next(docs)
-                outcome.record = annotate(outcome.record)
+                try:
+                    outcome.record = annotate(outcome.record)
+                except Exception as err:  # a bug must cost one document, not the whole batch
+                    if os.environ.get("FIRSTHAND_DEBUG"):
+                        raise
+                    outcome.record = None
+                    outcome.error = InputError(outcome.path, f"internal error while reading ({err!r})")
             yield outcome
         pending.clear()
 
@@ -126,9 +134,11 @@ def read_documents(
         try:
             source = read_source(path, max_bytes=max_bytes, stdin=stdin)
             if skip is not None and skip(source.id):
-                yield Outcome(path)
-                continue
-            pending.append(Outcome(path, document_from_source(source, encoding=encoding), raw=source.data))
+                pending.append(Outcome(path))  # already stored: nothing to parse
+            else:
+                pending.append(
+                    Outcome(path, document_from_source(source, encoding=encoding), raw=source.data)
+                )
         except InputError as err:
             pending.append(Outcome(path, error=err))
         if len(pending) >= BATCH_SIZE:

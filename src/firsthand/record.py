@@ -86,9 +86,7 @@ class Record:
             "schema": SCHEMA,
             "document": asdict(self.document),
             "letter": asdict(self.letter) if self.letter else None,
-            "entities": [
-                {**asdict(e), "mentions": [list(m) for m in e.mentions]} for e in self.entities
-            ],
+            "entities": [{**asdict(e), "mentions": [list(m) for m in e.mentions]} for e in self.entities],
             "times": self.times,
             "events": self.events,
             "claims": self.claims,

@@ -1,0 +1,238 @@
+"""The ``firsthand`` command: a thin shell over the library.
+
+Each command parses its options, calls library functions, and turns firsthand's
+typed errors into one line on stderr (``firsthand: PATH: problem``). Exit codes:
+0 all inputs fine, 1 some inputs failed (each named on stderr), 2 usage error.
+Set FIRSTHAND_DEBUG=1 to see tracebacks instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import FirsthandError, InputError, NotAFile
+from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
+from .pipeline import Outcome, read_documents
+from .store import DEFAULT_PATH, CaseFile
+from .summary import render_record
+
+READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
+EXAMPLE = "open-letter.txt"
+
+stdout = Console(highlight=False)
+stderr = Console(stderr=True, highlight=False)
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_PATH,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The case file (SQLite).",
+)
+encoding_option = click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
+max_size_option = click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=MAX_BYTES // (1024 * 1024),
+    show_default=True,
+    help="Refuse inputs larger than this many megabytes.",
+)
+
+
+def fail(message: str) -> None:
+    """Print one error line on stderr."""
+    stderr.print(f"firsthand: {message}", markup=False, soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="firsthand")
+def cli() -> None:
+    """Turn testimonies, open letters, statements and news pages into sourced records."""
+
+
+@cli.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the record as JSON (the public contract).")
+@encoding_option
+@max_size_option
+def read(file: str, as_json: bool, encoding: str | None, max_size: int) -> None:
+    """Read FILE (.txt, .html, .md, or - for stdin) and print its record."""
+    outcome = next(read_documents([file], encoding=encoding, max_bytes=max_size * 1024 * 1024))
+    if outcome.error is not None or outcome.record is None:
+        fail(str(outcome.error))
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(outcome.record.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        stdout.print(render_record(outcome.record))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@db_option
+@click.option("-r", "--recursive", is_flag=True, help="Add the .txt, .html and .md files under directories.")
+@encoding_option
+@max_size_option
+def add(files: tuple[str, ...], db_path: str, recursive: bool, encoding: str | None, max_size: int) -> None:
+    """Read FILES into the case file; documents already there are skipped."""
+    paths = list(_expand(files, recursive))
+    with CaseFile(db_path) as case:
+        added, present, failed = _add_all(case, paths, encoding, max_size * 1024 * 1024)
+        total = case.count()
+    summary = f"added {added}, already present {present}, failed {failed}; {total} documents in {db_path}"
+    stderr.print(summary, markup=False)
+    sys.exit(1 if failed else 0)
+
+
+def _add_all(case: CaseFile, paths: list[str], encoding: str | None, max_bytes: int) -> tuple[int, int, int]:
+    added = present = failed = 0
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=len(paths) < 2,
+    )
+    with progress:
+        task = progress.add_task("reading", total=len(paths))
+        outcomes = read_documents(
+            (p for p in paths if not p.startswith("\0")),
+            encoding=encoding,
+            max_bytes=max_bytes,
+            skip=case.has,
+        )
+        for outcome in _with_directories(paths, outcomes):
+            progress.advance(task)
+            if outcome.error is not None:
+                failed += 1
+                progress.console.print(f"firsthand: {outcome.error}", markup=False, soft_wrap=True)
+            elif outcome.record is None or outcome.raw is None:
+                present += 1
+            elif case.add(outcome.record, outcome.raw):
+                added += 1
+            else:
+                present += 1
+    return added, present, failed
+
+
+def _expand(files: tuple[str, ...], recursive: bool) -> Iterator[str]:
+    """Files as given; directories expanded with --recursive, else marked as errors."""
+    for name in files:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            if not recursive:
+                yield "\0" + name  # reported in order, as a failed input
+                continue
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
+            )
+            yield from (str(p) for p in found)
+        else:
+            yield name
+
+
+def _with_directories(paths: list[str], outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
+    for path in paths:
+        if path.startswith("\0"):
+            yield Outcome(
+                path[1:], error=NotAFile(path[1:], "is a directory (use --recursive to add its files)")
+            )
+        else:
+            yield next(outcomes)
+
+
+@cli.command(name="list")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+def list_documents(db_path: str, as_json: bool) -> None:
+    """List the documents in the case file."""
+    with CaseFile(db_path, create=False) as case:
+        rows = list(case.documents())
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row.__dict__, ensure_ascii=False))
+        return
+    table = Table(show_edge=False)
+    for column in ("id", "genre", "title", "entities", "published", "source"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.id[:12], row.genre, row.title or "—", str(row.entities), row.published or "—", row.source
+        )
+    stdout.print(table)
+    stdout.print(f"{len(rows)} documents in {db_path}", style="dim")
+
+
+@cli.command()
+@click.argument("document_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the stored record as JSON.")
+@click.option("--raw", is_flag=True, help="Write the exact source bytes the record was read from.")
+def show(document_id: str, db_path: str, as_json: bool, raw: bool) -> None:
+    """Show one stored document by its id (or a unique prefix of it)."""
+    with CaseFile(db_path, create=False) as case:
+        if raw:
+            sys.stdout.buffer.write(case.raw(document_id))
+            return
+        record = case.get(document_id)
+    if as_json:
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        stdout.print(render_record(record))
+
+
+@cli.command()
+@db_option
+def demo(db_path: str) -> None:
+    """Read the bundled example letter into the case file and print its record."""
+    example = resources.files("firsthand") / "examples" / EXAMPLE
+    with resources.as_file(example) as path, CaseFile(db_path) as case:
+        outcome = next(read_documents([str(path)]))
+        if outcome.error is not None or outcome.record is None or outcome.raw is None:
+            raise outcome.error or FirsthandError(f"{path}: could not be read")
+        outcome.record.document.source = f"firsthand/examples/{EXAMPLE}"
+        new = case.add(outcome.record, outcome.raw)
+        total = case.count()
+    stdout.print(render_record(outcome.record))
+    state = "added to" if new else "already in"
+    stdout.print(f"\n{outcome.record.document.id[:12]} {state} {db_path} ({total} documents)", style="dim")
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: library errors become one line on stderr, never a traceback."""
+    debug = bool(os.environ.get("FIRSTHAND_DEBUG"))
+    try:
+        return cli.main(args=argv, prog_name="firsthand", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.Abort:
+        fail("interrupted")
+        sys.exit(130)
+    except (FirsthandError, InputError) as err:
+        if debug:
+            raise
+        fail(str(err))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        fail("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

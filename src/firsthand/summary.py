@@ -1,0 +1,92 @@
+"""A record as a person reads it in a terminal: title, header, letter, entities by type."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .record import ENTITY_TYPES, Record
+
+TYPE_NAMES = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Countries, cities, provinces",
+    "LOC": "Other places",
+    "FAC": "Facilities",
+    "NORP": "Nationalities and groups",
+}
+
+
+def render_record(record: Record) -> RenderableType:
+    """The readable summary ``firsthand read`` prints."""
+    doc = record.document
+    parts: list[RenderableType] = [Text(doc.title or "(untitled)", style="bold")]
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="dim")
+    facts.add_column()
+    facts.add_row("source", doc.source)
+    facts.add_row("id", doc.id[:12])
+    facts.add_row("section", " › ".join(doc.section) or "—")
+    facts.add_row("genre", doc.genre)
+    facts.add_row("language", doc.language)
+    facts.add_row("published", doc.published or "—")
+    facts.add_row("length", f"{len(doc.text):,} characters")
+    parts.append(facts)
+    if record.letter is not None:
+        parts += [Text(""), Text("Letter", style="bold"), _letter_table(record)]
+    parts += [Text(""), Text("Entities", style="bold"), _entity_table(record)]
+    return Group(*parts)
+
+
+def _name(record: Record, entity_id: str | None) -> str:
+    entity = record.entity(entity_id)
+    return entity.name if entity else "—"
+
+
+def _letter_table(record: Record) -> Table:
+    letter = record.letter
+    assert letter is not None
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column()
+    author = _name(record, letter.author)
+    if letter.author_titles:
+        author += f" ({'; '.join(letter.author_titles)})"
+    recipients = ", ".join(_name(record, r) for r in letter.recipients) or "—"
+    if letter.recipient_titles:
+        recipients += f" ({'; '.join(letter.recipient_titles)})"
+    table.add_row("from", author)
+    table.add_row("to", recipients)
+    written = ", ".join(
+        x for x in (_name(record, letter.place) if letter.place else "", letter.date or "") if x
+    )
+    table.add_row("written", written or "—")
+    table.add_row(
+        "attachments", "\n".join(f"{i}. {a}" for i, a in enumerate(letter.attachments, 1)) or "none"
+    )
+    return table
+
+
+def _entity_table(record: Record) -> RenderableType:
+    by_type = defaultdict(list)
+    for entity in record.entities:
+        by_type[entity.type].append(entity)
+    if not by_type:
+        return Text("none found", style="dim")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim")
+    table.add_column()
+    for entity_type in ENTITY_TYPES:
+        entities = sorted(by_type.get(entity_type, []), key=lambda e: (-len(e.mentions), e.name))
+        if not entities:
+            continue
+        listed = ", ".join(
+            f"{e.name} ×{len(e.mentions)}" + (f" (also {', '.join(a for a in e.aliases if a != e.name)})"
+                                               if len(e.aliases) > 1 else "")
+            for e in entities
+        )  # fmt: skip
+        table.add_row(f"{TYPE_NAMES[entity_type]} ({len(entities)})", listed)
+    return table

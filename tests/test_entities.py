@@ -1,0 +1,146 @@
+"""Entities: spaCy's names repaired by general rules, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from firsthand.entities import find_entities
+from firsthand.nlp import load_model
+from firsthand.record import Document, Entity, Record
+
+
+def entities_of(text: str) -> list[Entity]:
+    record = Record(Document(id="x", source="x", text=text))
+    record.parsed = load_model()(text)
+    return find_entities(record).entities
+
+
+def by_name(text: str) -> dict[str, Entity]:
+    return {e.name: e for e in entities_of(text)}
+
+
+def test_offsets_are_the_evidence() -> None:
+    text = "Mr. Dariush Farhadi met the Red Crescent Society in Tabriz.\nFarhadi left."
+    for entity in entities_of(text):
+        for start, end in entity.mentions:
+            assert text[start:end] in entity.aliases
+
+
+def test_no_entity_spans_a_line_break() -> None:
+    text = "Yours sincerely,\nLaleh Moradi\nHerat\n\nThe letter was read in Herat by Laleh Moradi."
+    for entity in entities_of(text):
+        for start, end in entity.mentions:
+            assert "\n" not in text[start:end]
+    names = by_name(text)
+    assert names["Laleh Moradi"].type == "PERSON"
+    assert names["Herat"].type == "GPE"
+
+
+def test_possessive_and_leading_the_are_stripped() -> None:
+    names = by_name(
+        "The Kurdish Workers Union issued a statement. Kawa Rashidi’s lawyer said the "
+        "Kurdish Workers Union would appeal. Kawa Rashidi was released on bail."
+    )
+    assert "Kurdish Workers Union" in names
+    assert names["Kawa Rashidi"].aliases == ["Kawa Rashidi"]
+    assert len(names["Kawa Rashidi"].mentions) == 2
+
+
+def test_acronym_definition_merges_long_form_and_acronym() -> None:
+    names = by_name(
+        "She joined the Committee for Returning Exiles (CRE) in 2019. The CRE later opened an office, "
+        "and CRE volunteers met every arriving bus."
+    )
+    cre = names["Committee for Returning Exiles"]
+    assert cre.type == "ORG"
+    assert set(cre.aliases) == {"Committee for Returning Exiles", "CRE"}
+    assert len(cre.mentions) == 4
+
+
+def test_lone_given_name_merges_into_the_full_name() -> None:
+    names = by_name(
+        "Shirin Bahrami spoke first. Later Shirin said she had not slept. Everyone listened to Shirin."
+    )
+    assert "Shirin" not in names
+    assert set(names["Shirin Bahrami"].aliases) == {"Shirin Bahrami", "Shirin"}
+    assert len(names["Shirin Bahrami"].mentions) == 3
+
+
+def test_ambiguous_surname_goes_to_the_nearest_full_name_before_it() -> None:
+    text = (
+        "Nader Karimi and his cousin Sara Karimi were detained. Nader Karimi was questioned for hours. "
+        "Mr. Karimi refused to sign. Sara Karimi was released the next day; Ms. Karimi went home."
+    )
+    names = by_name(text)
+    nader, sara = names["Nader Karimi"], names["Sara Karimi"]
+    first = text.index("Mr. Karimi") + 4
+    last = text.index("Ms. Karimi") + 4
+    assert any(s == first for s, _ in nader.mentions)
+    assert any(s == last for s, _ in sara.mentions)
+
+
+def test_one_type_per_name_by_vote_with_title_cues() -> None:
+    names = by_name(
+        "Minister Arben Kodra visited the camp. Arben Kodra promised help. "
+        "The residents wrote to Arben Kodra again in May."
+    )
+    assert names["Arben Kodra"].type == "PERSON"
+    assert len(names["Arben Kodra"].mentions) == 3
+
+
+def test_unknown_person_shaped_name_is_not_a_place() -> None:
+    names = by_name("Two men were deported: Farhad Ebadi to Turkey and Omid Zare to Iran.")
+    assert names["Omid Zare"].type == "PERSON"
+    assert names["Turkey"].type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("The fair in Durres was attacked.", "Durres", "GPE"),
+        ("He grew up in Gjakova before the war.", "Gjakova", "GPE"),
+        ("Funds came from the Western Balkans programme.", "Western Balkans", "LOC"),
+    ],
+)
+def test_places_are_checked_against_the_gazetteer(text: str, name: str, entity_type: str) -> None:
+    assert by_name(text)[name].type == entity_type
+
+
+def test_country_and_its_official_name_are_one_entity() -> None:
+    names = by_name("He was born in the Republic of Albania and has lived in Albania ever since.")
+    albania = names["Albania"]
+    assert albania.type == "GPE"
+    assert "Republic of Albania" in albania.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("They took six people to Karrec camp. In Karrec camp there is no heating.", "Karrec camp", "Karrec"),
+        ("He spent a year in Evin Prison before Evin Prison released him.", "Evin Prison", "Evin"),
+        ("We lived at the Orchard 2 base. Life at Orchard 2 was hard.", "Orchard 2 base", "Orchard 2"),
+        ("Families gathered outside Camp Liberty that night.", "Camp Liberty", "Liberty"),
+    ],
+)
+def test_facilities_by_their_head_noun(text: str, name: str, alias: str) -> None:
+    entity = by_name(text)[name]
+    assert entity.type == "FAC"
+    assert alias in entity.aliases
+
+
+def test_nationality_with_an_institution_is_an_organisation() -> None:
+    names = by_name("The Albanian police searched the villa, and the Albanian police kept the phones.")
+    police = names["Albanian police"]
+    assert police.type == "ORG"
+    assert len(police.mentions) == 2
+
+
+def test_coordinated_names_are_split_unless_the_whole_is_a_place() -> None:
+    names = by_name("We spent years in Ashraf and Liberty. My family is from Sistan and Baluchestan.")
+    assert "Ashraf and Liberty" not in names
+    assert "Sistan and Baluchestan" in names and names["Sistan and Baluchestan"].type == "GPE"
+
+
+def test_bare_titles_are_not_names() -> None:
+    names = by_name("I ask the Council to act. As a Member of the association I wrote to the Commissioner.")
+    assert not {"Council", "Member", "Commissioner"} & set(names)

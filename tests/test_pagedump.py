@@ -1,0 +1,76 @@
+"""Page dumps: breadcrumb, title, byline and chrome removed on pages of our own with varied chrome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, expectation
+from firsthand.ingest import document_from_source, read_source
+from firsthand.pagedump import clean_page_dump, is_near_duplicate
+
+PAGES = sorted((FIXTURES / "pagedumps").glob("*.txt"))
+
+
+def test_there_are_enough_pages() -> None:
+    assert len(PAGES) >= 8
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_page_dump_is_cleaned(path: Path) -> None:
+    want = expectation(path)
+    document = document_from_source(read_source(str(path))).document
+    assert document.title == want["title"]
+    assert document.section == want["section"]
+    assert document.text.startswith(want["body_starts_with"])
+    assert document.text.endswith(want["body_ends_with"])
+    for chrome in want["not_in_body"]:
+        assert chrome not in document.text
+    for kept in want.get("in_body", []):
+        assert kept in document.text
+    assert document.published == want["published"]
+
+
+@pytest.mark.parametrize("separator", ["»", ">", "/", "|", "›", "→"])
+def test_breadcrumb_with_any_separator(separator: str) -> None:
+    page = clean_page_dump(
+        f"Home {separator} Reports {separator} Balkans {separator} The night the river rose\n\n"
+        "The night the river rose\n\nWe woke to water in the kitchen. By morning the road was gone.\n"
+    )
+    assert page.section == ["Reports", "Balkans"]
+    assert page.title == "The night the river rose"
+    assert page.text == "We woke to water in the kitchen. By morning the road was gone."
+
+
+def test_breadcrumb_ending_on_the_section_keeps_it() -> None:
+    page = clean_page_dump("Home » Testimonies\nWhat I saw at the border\nWe walked for two days.\n")
+    assert page.section == ["Testimonies"]
+    assert page.title == "What I saw at the border"
+    assert page.text == "We walked for two days."
+
+
+def test_slashes_in_the_body_are_not_a_breadcrumb() -> None:
+    page = clean_page_dump(
+        "On 5/8/2021 the court and/or the police acted.\nNothing else happened that week.\n"
+    )
+    assert page.section == []
+    assert page.text.startswith("On 5/8/2021 the court")
+
+
+def test_tail_markers_cut_only_as_whole_lines() -> None:
+    body = "Readers may share this or leave a comment, the editor said, and related posts follow below."
+    page = clean_page_dump(f"{body}\n\nRelated posts\nAnother story\nLeave a Comment\n")
+    assert page.text == body
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Ali Karimi’s letter to the Minister", "Mr. Ali Karimi's letter to the Minister", True),
+        ("WHAT HAPPENED AT THE CAMP", "What happened at the camp", True),
+        ("What happened at the camp", "What happened at the border crossing", False),
+    ],
+)
+def test_near_duplicate_titles(a: str, b: str, same: bool) -> None:
+    assert is_near_duplicate(a, b) is same

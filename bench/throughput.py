@@ -1,0 +1,133 @@
+"""Throughput and memory of the read pipeline, against raw spaCy, in one run.
+
+    python bench/throughput.py [--docs 300] [--memory-docs 2000] [--corpus DIR]
+
+1. Throughput: the same documents (news texts from TempEval-3's TBAQ in
+   ../shared, written out as .txt files) go through firsthand's whole ``read``
+   pipeline (ingest, clean, parse, genre, entities, letter) and through raw
+   ``nlp.pipe`` of the same spaCy model with every component on. The ratio of
+   documents per second is the figure the issue sets (target >= 0.8).
+2. Memory: documents added to a fresh case file one transaction each, with the
+   process's peak resident memory at 500 documents and at the end: a flat line
+   means nothing accumulates per document.
+
+Both parts run in this one process, after a warm-up that loads the model and the
+gazetteer, so neither side pays start-up costs the other does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from firsthand import gazetteer
+from firsthand.nlp import MODEL
+from firsthand.pipeline import BATCH_SIZE, read_documents
+from firsthand.store import CaseFile
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TBAQ = SHARED / "datasets" / "tempeval3-tbaq"
+TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def corpus_texts(corpus: Path) -> list[str]:
+    """The plain text of every TimeML document under ``corpus``."""
+    texts = []
+    for path in sorted(corpus.rglob("*.tml")):
+        found = TEXT.search(path.read_text(encoding="utf-8"))
+        if found:
+            texts.append(TAG.sub("", found.group(1)).strip())
+    if not texts:
+        sys.exit(f"bench: no .tml documents under {corpus}")
+    return texts
+
+
+def write_documents(texts: list[str], count: int, directory: Path) -> list[Path]:
+    """``count`` distinct .txt files, cycling through ``texts`` (a numbered line keeps each unique)."""
+    paths = []
+    for i in range(count):
+        path = directory / f"doc{i:05}.txt"
+        path.write_text(f"{texts[i % len(texts)]}\n\nCopy {i}.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def throughput(paths: list[Path]) -> tuple[float, float]:
+    """(documents per second for raw nlp.pipe, for firsthand's read pipeline)."""
+    raw_nlp = spacy.load(MODEL)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    # Warm-up: models, lookups and the gazetteer loaded before any clock runs.
+    list(raw_nlp.pipe(texts[:8]))
+    list(read_documents(map(str, paths[:8])))
+    gazetteer.lookup("Tirana")
+
+    start = time.perf_counter()
+    for _ in raw_nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    raw_rate = len(texts) / (time.perf_counter() - start)
+
+    start = time.perf_counter()
+    failed = sum(o.error is not None for o in read_documents(str(p) for p in paths))
+    ours_rate = len(paths) / (time.perf_counter() - start)
+    if failed:
+        sys.exit(f"bench: {failed} documents failed to read")
+    return raw_rate, ours_rate
+
+
+def memory(paths: list[Path], db: Path, checkpoint: int) -> list[tuple[int, float]]:
+    """Peak RSS after ``checkpoint`` documents and after all of them, adding to a case file."""
+    marks = []
+    with CaseFile(db) as case:
+        for n, outcome in enumerate(read_documents(map(str, paths)), start=1):
+            if outcome.record is not None and outcome.raw is not None:
+                case.add(outcome.record, outcome.raw)
+            if n in (checkpoint, len(paths)):
+                marks.append((n, peak_rss_mb()))
+    return marks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--docs", type=int, default=300, help="documents for the throughput comparison")
+    parser.add_argument("--memory-docs", type=int, default=2000, help="documents added for the memory curve")
+    parser.add_argument("--corpus", type=Path, default=TBAQ, help="a directory of TimeML .tml files")
+    args = parser.parse_args()
+
+    texts = corpus_texts(args.corpus)
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        paths = write_documents(texts, max(args.docs, args.memory_docs), directory)
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths[: args.docs])
+        print(f"corpus: {args.docs} documents, {words / args.docs:.0f} words on average, from {args.corpus}")
+
+        raw_rate, ours_rate = throughput(paths[: args.docs])
+        print(f"raw nlp.pipe ({MODEL}, all components): {raw_rate:7.1f} documents/s")
+        print(f"firsthand read pipeline:                {ours_rate:7.1f} documents/s")
+        print(f"ratio firsthand / raw: {ours_rate / raw_rate:.2f} (target >= 0.80)")
+
+        checkpoint = min(500, args.memory_docs)
+        marks = memory(paths[: args.memory_docs], directory / "case.db", checkpoint)
+        for n, rss in marks:
+            print(f"peak RSS after adding {n:5} documents: {rss:7.1f} MB")
+        if len(marks) == 2:
+            print(
+                f"growth from {marks[0][0]} to {marks[1][0]} documents: {marks[1][1] - marks[0][1]:+.1f} MB"
+            )
+
+
+if __name__ == "__main__":
+    main()

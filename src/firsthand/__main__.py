@@ -1,0 +1,5 @@
+"""``python -m firsthand`` runs the command line."""
+
+from firsthand.cli import main
+
+main()

@@ -1,0 +1,114 @@
+"""The command line, in-process through main() and, where a process must die, as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from firsthand.cli import main
+
+LETTERS = sorted((FIXTURES / "letters").glob("*.txt"))
+FIRSTHAND = [sys.executable, "-m", "firsthand"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as done:
+        code = int(done.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_read_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "read", str(LETTERS[0]))
+    assert code == 0
+    assert "genre" in out and "letter" in out
+    assert "Valbona Krasniqi" in out and "Arben Kodra" in out and "2023-08-05" in out
+    assert "People" in out
+
+
+def test_read_json_is_the_record(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "read", str(LETTERS[0]), "--json")
+    record = json.loads(out)
+    assert code == 0
+    assert record["schema"] == "firsthand.record/1"
+    assert set(record) >= {"document", "letter", "entities", "times", "events", "claims", "relations"}
+
+
+def test_read_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"<p>I was held at the station in Tabriz for a week.</p>"))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "read", "-", "--json")
+    assert code == 0
+    document = json.loads(out)["document"]
+    assert document["source"] == "<stdin>" and document["media_type"] == "text/html"
+
+
+def test_add_list_show_and_raw(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "case.db")
+    code, _, err = run(capsys, "add", "--db", db, *map(str, LETTERS[:3]))
+    assert code == 0 and "added 3" in err
+    code, _, err = run(capsys, "add", "--db", db, str(LETTERS[0]))
+    assert code == 0 and "added 0, already present 1" in err
+    code, out, _ = run(capsys, "list", "--db", db, "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 3
+    code, out, _ = run(capsys, "show", rows[0]["id"][:10], "--db", db, "--json")
+    assert code == 0 and json.loads(out)["document"]["id"] == rows[0]["id"]
+    code, out, _ = run(capsys, "show", rows[0]["id"], "--db", db)
+    assert code == 0 and "Entities" in out
+
+
+def test_show_raw_writes_the_exact_bytes(tmp_path: Path) -> None:
+    db = str(tmp_path / "case.db")
+    subprocess.run([*FIRSTHAND, "add", "--db", db, str(LETTERS[1])], check=True, capture_output=True)
+    ids = subprocess.run(
+        [*FIRSTHAND, "list", "--db", db, "--json"], check=True, capture_output=True, text=True
+    )
+    document_id = json.loads(ids.stdout)["id"]
+    raw = subprocess.run(
+        [*FIRSTHAND, "show", document_id, "--db", db, "--raw"], check=True, capture_output=True
+    )
+    assert raw.stdout == LETTERS[1].read_bytes()
+
+
+def test_demo_reads_the_bundled_letter_into_the_working_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert (tmp_path / "firsthand.db").exists()
+    assert "Kaveh Bahrami" in out and "added to firsthand.db" in out
+    code, out, _ = run(capsys, "demo")
+    assert code == 0 and "already in firsthand.db (1 documents)" in out
+
+
+@pytest.mark.parametrize("command", ["read", "add", "list", "show", "demo"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0 and "Usage: firsthand" in out and "--help" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["read"], ["add"], ["bogus"], ["read", "x.txt", "--no-such-option"], ["add", "x", "--max-size", "0"]],
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *args)
+    assert code == 2 and "Usage:" in err
+
+
+def test_list_without_a_case_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "list", "--db", str(tmp_path / "none.db"))
+    assert code == 1 and err.strip().count("\n") == 0 and "no such case file" in err

@@ -1,0 +1,130 @@
+"""The case file: real SQLite files in a temporary directory."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from firsthand.errors import CaseFileError
+from firsthand.ingest import read_source
+from firsthand.record import Record
+from firsthand.store import MIGRATIONS, SCHEMA_VERSION, CaseFile
+
+LETTER = FIXTURES / "letters" / "letter01.txt"
+
+
+def test_add_then_read_back(tmp_path: Path, read: Callable[[Path], Record]) -> None:
+    record = read(LETTER)
+    raw = LETTER.read_bytes()
+    with CaseFile(tmp_path / "case.db") as case:
+        assert case.add(record, raw) is True
+        assert case.count() == 1
+        stored = case.get(record.document.id[:8])
+        assert stored.to_dict() == record.to_dict()
+        assert case.raw(record.document.id) == raw
+        [row] = list(case.documents())
+        assert row.title == record.document.title and row.entities == len(record.entities)
+
+
+def test_same_bytes_twice_leave_one_record(tmp_path: Path, read: Callable[[Path], Record]) -> None:
+    record = read(LETTER)
+    with CaseFile(tmp_path / "case.db") as case:
+        assert case.add(record, LETTER.read_bytes())
+        assert not case.add(record, LETTER.read_bytes())
+        assert case.count() == 1
+        assert case.db.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
+
+
+def test_entities_mentions_and_letter_are_tables_too(tmp_path: Path, read: Callable[[Path], Record]) -> None:
+    record = read(LETTER)
+    with CaseFile(tmp_path / "case.db") as case:
+        case.add(record, LETTER.read_bytes())
+        db = case.db
+        assert db.execute("SELECT count(*) FROM entities").fetchone()[0] == len(record.entities)
+        mentions = db.execute("SELECT start, end, text FROM mentions").fetchall()
+        assert mentions and all(record.document.text[s:e] == t for s, e, t in mentions)
+        author = db.execute("SELECT author FROM letters").fetchone()[0]
+        assert author == record.letter.author if record.letter else False
+        hits = db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Kodra'").fetchone()[
+            0
+        ]
+        assert hits == 1
+
+
+def test_wal_mode_and_schema_version(tmp_path: Path) -> None:
+    with CaseFile(tmp_path / "case.db") as case:
+        assert case.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert case.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+        names = [r[0] for r in case.db.execute("SELECT name FROM migrations")]
+        assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_reopening_runs_no_migration_twice(tmp_path: Path) -> None:
+    CaseFile(tmp_path / "case.db").close()
+    with CaseFile(tmp_path / "case.db") as case:
+        assert case.db.execute("SELECT count(*) FROM migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_older_file_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import firsthand.store as store
+
+    path = tmp_path / "case.db"
+    CaseFile(path).close()
+    later = ("0002_test_notes", "CREATE TABLE notes (document_id TEXT, note TEXT);")
+    monkeypatch.setattr(store, "MIGRATIONS", [*store.MIGRATIONS, later])
+    with CaseFile(path) as case:
+        assert case.schema_version == len(MIGRATIONS) + 1
+        case.db.execute("INSERT INTO notes VALUES ('x', 'y')")
+
+
+def test_newer_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "case.db"
+    CaseFile(path).close()
+    db = sqlite3.connect(path)
+    db.execute("INSERT INTO migrations VALUES ('9999_from_the_future', 'now')")
+    db.commit()
+    db.close()
+    with pytest.raises(CaseFileError, match="newer firsthand"):
+        CaseFile(path)
+
+
+def test_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "case.db"
+    path.write_text("just some notes, not SQLite\n" * 100)
+    with pytest.raises(CaseFileError, match="not a usable case file"):
+        CaseFile(path)
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path: Path, read: Callable[[Path], Record]) -> None:
+    record = read(LETTER)
+    broken = Record.from_dict(json.loads(json.dumps(record.to_dict())))
+    broken.entities[0].mentions.append(broken.entities[0].mentions[0])  # duplicate row: still inserts
+    broken.entities.append(broken.entities[0])  # duplicate primary key: fails mid-transaction
+    with CaseFile(tmp_path / "case.db") as case:
+        with pytest.raises(CaseFileError, match="could not store"):
+            case.add(broken, LETTER.read_bytes())
+        for table in ("documents", "sources", "entities", "mentions", "letters"):
+            assert case.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+        assert case.add(record, LETTER.read_bytes())
+
+
+def test_unknown_and_ambiguous_ids(tmp_path: Path) -> None:
+    with CaseFile(tmp_path / "case.db") as case:
+        with pytest.raises(CaseFileError, match="no document"):
+            case.get("abcdef")
+        with pytest.raises(CaseFileError, match="not a document id"):
+            case.get("zz")
+
+
+def test_raw_bytes_hash_to_the_id(tmp_path: Path, read: Callable[[Path], Record]) -> None:
+    record = read(LETTER)
+    with CaseFile(tmp_path / "case.db") as case:
+        case.add(record, LETTER.read_bytes())
+        stored = case.raw(record.document.id)
+        assert hashlib.sha256(stored).hexdigest() == record.document.id == read_source(str(LETTER)).id

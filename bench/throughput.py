@@ -64,6 +64,14 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
+def current_rss_mb() -> float:
+    """Resident memory now (Linux), which unlike the peak can show growth after a spike."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return peak_rss_mb()
+
+
 def throughput(paths: list[Path]) -> tuple[float, float]:
     """(documents per second for raw nlp.pipe, for firsthand's read pipeline)."""
     raw_nlp = spacy.load(MODEL)
@@ -86,15 +94,15 @@ def throughput(paths: list[Path]) -> tuple[float, float]:
     return raw_rate, ours_rate
 
 
-def memory(paths: list[Path], db: Path, checkpoint: int) -> list[tuple[int, float]]:
-    """Peak RSS after ``checkpoint`` documents and after all of them, adding to a case file."""
+def memory(paths: list[Path], db: Path, checkpoint: int) -> list[tuple[int, float, float]]:
+    """(documents, RSS now, peak RSS) after ``checkpoint`` documents and after all of them."""
     marks = []
     with CaseFile(db) as case:
         for n, outcome in enumerate(read_documents(map(str, paths)), start=1):
             if outcome.record is not None and outcome.raw is not None:
                 case.add(outcome.record, outcome.raw)
             if n in (checkpoint, len(paths)):
-                marks.append((n, peak_rss_mb()))
+                marks.append((n, current_rss_mb(), peak_rss_mb()))
     return marks
 
 

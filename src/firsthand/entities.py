@@ -113,6 +113,8 @@ FACILITY_BEFORE_HEAD = re.compile(
     + r"))\b"
 )
 FACILITY_AFTER_HEAD = re.compile(r"\b(?P<head>Camp|Fort)\s+(?P<name>[A-Z][\w'’\-]*(?:\s+\d+)?)")
+PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", "inside", "outside", "via"}
+MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", "travel", "move", "cross"}
 # Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
@@ -363,8 +365,12 @@ def _overlaps(a: Mention, b: Mention) -> bool:
 
 
 def _unlabelled_names(doc: Any, mentions: list[Mention]) -> list[Mention]:
-    """Runs of two to four capitalised proper nouns spaCy left unlabelled and shaped like a
-    person's name ("Omid Zare to Iran"): the small model misses names it has not seen."""
+    """Proper nouns spaCy left unlabelled: the small model misses names it has not seen.
+
+    A run of two to four capitalised proper nouns shaped like a person's name ("Omid
+    Zare to Iran") is a person; a run the gazetteer knows as a country, province or
+    large city, after a preposition ("Minister of Internal Affairs of Georgia"), a place.
+    """
     covered = {i for m in mentions for i in range(m.start, m.end)}
     found: list[Mention] = []
     run: list[Any] = []
@@ -377,13 +383,37 @@ def _unlabelled_names(doc: Any, mentions: list[Mention]) -> list[Mention]:
         ):
             run.append(token)
             continue
-        if 2 <= len(run) <= 4 and not run[0].is_sent_start:
+        if run:
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             name = doc.text[start:end]
-            if _person_shaped(name) and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run):
+            place = gazetteer.lookup(name)
+            if place and _is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
+                found.append(Mention(start, end, name, place.entity_type, "gazetteer"))
+            elif (
+                2 <= len(run) <= 4
+                and not run[0].is_sent_start
+                and _person_shaped(name)
+                and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
+            ):
                 found.append(Mention(start, end, name, "PERSON", "shape"))
         run = []
     return found
+
+
+def _placed(doc: Any, first: int, last: int) -> bool:
+    """The words around a run put a place there: a preposition or a verb of motion before
+    it ("of Georgia", "reached Tbilisi"), or a line of its own (an address)."""
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if before is not None and (before.lower_ in PLACE_PREPOSITIONS or before.lemma_ in MOTION_VERBS):
+        return True
+    alone_before = before is None or "\n" in before.text or "\n" in before.whitespace_
+    alone_after = after is None or "\n" in after.text or "\n" in doc[last].whitespace_
+    return alone_before and alone_after
+
+
+def _is_sizeable(place: gazetteer.Place) -> bool:
+    return place.kind != "city" or place.population >= 100000
 
 
 # 4. --------------------------------------------------------------------------------------
@@ -408,10 +438,14 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
         if any(cs < e and s < ce for cs, ce in covered):
             continue
         source = by_name[hit.group(0)]
-        # A single plain word at a sentence start is as likely a common word ("Hope").
-        single = " " not in hit.group(0) and not any(c.isdigit() for c in hit.group(0))
+        # A dictionary word at a sentence start is as likely the word as the name ("Hope").
         token = doc.char_span(s, e, alignment_mode="expand")
-        if single and token is not None and token[0].is_sent_start:
+        if (
+            " " not in hit.group(0)
+            and is_common_word(hit.group(0))
+            and token is not None
+            and token[0].is_sent_start
+        ):
             continue
         is_core = source.core == hit.group(0)
         out.append(

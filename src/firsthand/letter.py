@@ -192,6 +192,8 @@ def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
                 letter.recipients.append(entity_id)
         if OPENING.match(line.text):
             letter.salutation = line.text
+        elif line.text[:1].isdigit() or _only_places(record, line):
+            continue  # the postal address, not a title
         elif not people:
             letter.recipient_titles.append(
                 re.sub(r"^(?:to|attn\.?|attention)\s*:\s*", "", line.text, flags=re.I)
@@ -201,6 +203,19 @@ def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
             title = line.text.split(",", 1)[1].strip()
             if title and not title[0].isdigit():
                 letter.recipient_titles.append(title)
+
+
+def _only_places(record: Record, line: Line) -> bool:
+    """True when the line's letters all belong to mentions of places ("Tbilisi", "Prishtina, Kosovo")."""
+    letters = sum(c.isalpha() for c in line.text)
+    in_places = sum(
+        sum(c.isalpha() for c in record.document.text[s:e])
+        for entity in record.entities
+        if entity.type in ("GPE", "LOC")
+        for s, e in entity.mentions
+        if line.start <= s and e <= line.end
+    )
+    return letters > 0 and in_places == letters
 
 
 def _people_in(record: Record, line: Line) -> list[str]:

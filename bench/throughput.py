@@ -129,12 +129,12 @@ def main() -> None:
 
         checkpoint = min(500, args.memory_docs)
         marks = memory(paths[: args.memory_docs], directory / "case.db", checkpoint)
-        for n, rss in marks:
-            print(f"peak RSS after adding {n:5} documents: {rss:7.1f} MB")
+        print(f"memory before adding: {current_rss_mb():.1f} MB resident")
+        for n, rss, peak in marks:
+            print(f"after adding {n:5} documents: {rss:7.1f} MB resident, peak {peak:7.1f} MB")
         if len(marks) == 2:
-            print(
-                f"growth from {marks[0][0]} to {marks[1][0]} documents: {marks[1][1] - marks[0][1]:+.1f} MB"
-            )
+            growth = marks[1][1] - marks[0][1]
+            print(f"resident growth from {marks[0][0]} to {marks[1][0]} documents: {growth:+.1f} MB")
 
 
 if __name__ == "__main__":

@@ -128,8 +128,8 @@ def main() -> None:
         print(f"ratio firsthand / raw: {ours_rate / raw_rate:.2f} (target >= 0.80)")
 
         checkpoint = min(500, args.memory_docs)
-        marks = memory(paths[: args.memory_docs], directory / "case.db", checkpoint)
         print(f"memory before adding: {current_rss_mb():.1f} MB resident")
+        marks = memory(paths[: args.memory_docs], directory / "case.db", checkpoint)
         for n, rss, peak in marks:
             print(f"after adding {n:5} documents: {rss:7.1f} MB resident, peak {peak:7.1f} MB")
         if len(marks) == 2:

@@ -91,7 +91,7 @@ def test_demo_reads_the_bundled_letter_into_the_working_directory(
     assert (tmp_path / "firsthand.db").exists()
     assert "Kaveh Bahrami" in out and "added to firsthand.db" in out
     code, out, _ = run(capsys, "demo")
-    assert code == 0 and "already in firsthand.db (1 documents)" in out
+    assert code == 0 and "already in firsthand.db (1 document)" in out
 
 
 @pytest.mark.parametrize("command", ["read", "add", "list", "show", "demo"])

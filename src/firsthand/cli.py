@@ -22,9 +22,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .errors import FirsthandError, InputError, NotAFile
+from .errors import FirsthandError, InputError
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
-from .pipeline import Outcome, read_documents
+from .pipeline import read_documents
 from .store import DEFAULT_PATH, CaseFile
 from .summary import render_record
 
@@ -92,7 +92,7 @@ def add(files: tuple[str, ...], db_path: str, recursive: bool, encoding: str | N
     with CaseFile(db_path) as case:
         added, present, failed = _add_all(case, paths, encoding, max_size * 1024 * 1024)
         total = case.count()
-    summary = f"added {added}, already present {present}, failed {failed}; {total} documents in {db_path}"
+    summary = f"added {added}, already present {present}, failed {failed}; {_documents(total)} in {db_path}"
     stderr.print(summary, markup=False)
     sys.exit(1 if failed else 0)
 
@@ -110,13 +110,7 @@ def _add_all(case: CaseFile, paths: list[str], encoding: str | None, max_bytes: 
     )
     with progress:
         task = progress.add_task("reading", total=len(paths))
-        outcomes = read_documents(
-            (p for p in paths if not p.startswith("\0")),
-            encoding=encoding,
-            max_bytes=max_bytes,
-            skip=case.has,
-        )
-        for outcome in _with_directories(paths, outcomes):
+        for outcome in read_documents(paths, encoding=encoding, max_bytes=max_bytes, skip=case.has):
             progress.advance(task)
             if outcome.error is not None:
                 failed += 1
@@ -131,29 +125,17 @@ def _add_all(case: CaseFile, paths: list[str], encoding: str | None, max_bytes: 
 
 
 def _expand(files: tuple[str, ...], recursive: bool) -> Iterator[str]:
-    """Files as given; directories expanded with --recursive, else marked as errors."""
+    """Files as given; with --recursive, a directory stands for the documents under it.
+    Without it a directory goes through as it is, and ingest refuses it in its turn."""
     for name in files:
         path = Path(name)
-        if name != "-" and path.is_dir():
-            if not recursive:
-                yield "\0" + name  # reported in order, as a failed input
-                continue
+        if recursive and name != "-" and path.is_dir():
             found = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES
             )
             yield from (str(p) for p in found)
         else:
             yield name
-
-
-def _with_directories(paths: list[str], outcomes: Iterator[Outcome]) -> Iterator[Outcome]:
-    for path in paths:
-        if path.startswith("\0"):
-            yield Outcome(
-                path[1:], error=NotAFile(path[1:], "is a directory (use --recursive to add its files)")
-            )
-        else:
-            yield next(outcomes)
 
 
 @cli.command(name="list")
@@ -175,7 +157,7 @@ def list_documents(db_path: str, as_json: bool) -> None:
             row.id[:12], row.genre, row.title or "—", str(row.entities), row.published or "—", row.source
         )
     stdout.print(table)
-    stdout.print(f"{len(rows)} documents in {db_path}", style="dim")
+    stdout.print(f"{_documents(len(rows))} in {db_path}", style="dim")
 
 
 @cli.command()
@@ -210,7 +192,11 @@ def demo(db_path: str) -> None:
         total = case.count()
     stdout.print(render_record(outcome.record))
     state = "added to" if new else "already in"
-    stdout.print(f"\n{outcome.record.document.id[:12]} {state} {db_path} ({total} documents)", style="dim")
+    stdout.print(f"\n{outcome.record.document.id[:12]} {state} {db_path} ({_documents(total)})", style="dim")
+
+
+def _documents(n: int) -> str:
+    return f"{n} document" if n == 1 else f"{n} documents"
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -61,7 +61,7 @@ def read_source(path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None
         except PermissionError:
             raise MissingInput(path, "permission denied") from None
         if stat.S_ISDIR(info.st_mode):
-            raise NotAFile(path, "is a directory (pass the files in it, or use --recursive)")
+            raise NotAFile(path, "is a directory, not a document (add --recursive reads the files in it)")
         if not stat.S_ISREG(info.st_mode):
             raise NotAFile(path, "not a regular file")
         if info.st_size > max_bytes:

@@ -111,7 +111,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--docs", type=int, default=300, help="documents for the throughput comparison")
-    parser.add_argument("--memory-docs", type=int, default=2000, help="documents added for the memory curve")
+    parser.add_argument(
+        "--memory-docs", type=int, default=2000, help="documents added for the memory curve (0: skip it)"
+    )
     parser.add_argument("--corpus", type=Path, default=TBAQ, help="a directory of TimeML .tml files")
     args = parser.parse_args()
 
@@ -127,6 +129,8 @@ def main() -> None:
         print(f"firsthand read pipeline:                {ours_rate:7.1f} documents/s")
         print(f"ratio firsthand / raw: {ours_rate / raw_rate:.2f} (target >= 0.80)")
 
+        if not args.memory_docs:
+            return
         checkpoint = min(500, args.memory_docs)
         print(f"memory before adding: {current_rss_mb():.1f} MB resident")
         marks = memory(paths[: args.memory_docs], directory / "case.db", checkpoint)

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from .errors import FirsthandError, InputError
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .pipeline import read_documents
 from .store import DEFAULT_PATH, CaseFile
-from .summary import render_record
+from .summary import render_record, render_times
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
 EXAMPLE = "open-letter.txt"
@@ -63,19 +64,42 @@ def cli() -> None:
     """Turn testimonies, open letters, statements and news pages into sourced records."""
 
 
+date_option = click.option(
+    "--date",
+    "dct",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The date relative times resolve against (YYYY-MM-DD), over the document's own.",
+)
+
+
 @cli.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON (the public contract).")
+@click.option(
+    "--times", "show_times", is_flag=True, help="List the times in story order, each with its sentence."
+)
+@date_option
 @encoding_option
 @max_size_option
-def read(file: str, as_json: bool, encoding: str | None, max_size: int) -> None:
+def read(
+    file: str, as_json: bool, show_times: bool, dct: datetime | None, encoding: str | None, max_size: int
+) -> None:
     """Read FILE (.txt, .html, .md, or - for stdin) and print its record."""
-    outcome = next(read_documents([file], encoding=encoding, max_bytes=max_size * 1024 * 1024))
+    outcome = next(
+        read_documents(
+            [file],
+            encoding=encoding,
+            max_bytes=max_size * 1024 * 1024,
+            dct=dct.date().isoformat() if dct else None,
+        )
+    )
     if outcome.error is not None or outcome.record is None:
         fail(str(outcome.error))
         sys.exit(1)
     if as_json:
         click.echo(json.dumps(outcome.record.to_dict(), ensure_ascii=False, indent=2))
+    elif show_times:
+        stdout.print(render_times(outcome.record))
     else:
         stdout.print(render_record(outcome.record))
 

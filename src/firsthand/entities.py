@@ -172,7 +172,7 @@ def find_entities(record: Record) -> Record:
     acronyms, long_forms = _acronym_definitions(text)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
     mentions = _resolve_overlaps(rules, mentions)
-    mentions += _unlabelled_names(doc, mentions)
+    mentions += _unlabelled_names(doc, text, mentions)
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
     # 5. Groups by folded text, then by acronym, facility name and place identity.
@@ -364,7 +364,7 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _unlabelled_names(doc: Any, mentions: list[Mention]) -> list[Mention]:
+def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
     """Proper nouns spaCy left unlabelled: the small model misses names it has not seen.
 
     A run of two to four capitalised proper nouns shaped like a person's name ("Omid
@@ -372,6 +372,7 @@ def _unlabelled_names(doc: Any, mentions: list[Mention]) -> list[Mention]:
     large city, after a preposition ("Minister of Internal Affairs of Georgia"), a place.
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    sentence_starts = _sentence_starts(doc)
     found: list[Mention] = []
     run: list[Any] = []
     for token in [*doc, None]:
@@ -385,13 +386,13 @@ def _unlabelled_names(doc: Any, mentions: list[Mention]) -> list[Mention]:
             continue
         if run:
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-            name = doc.text[start:end]
+            name = text[start:end]  # not doc.text, which spaCy rebuilds on every call
             place = gazetteer.lookup(name)
             if place and _is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
                 found.append(Mention(start, end, name, place.entity_type, "gazetteer"))
             elif (
                 2 <= len(run) <= 4
-                and not run[0].is_sent_start
+                and run[0].i not in sentence_starts
                 and _person_shaped(name)
                 and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
             ):
@@ -419,8 +420,14 @@ def _is_sizeable(place: gazetteer.Place) -> bool:
 # 4. --------------------------------------------------------------------------------------
 
 
+def _sentence_starts(doc: Any) -> set[int]:
+    # Token.is_sent_start re-checks the whole Doc's annotation on every call: read it once.
+    return {sentence.start for sentence in doc.sents}
+
+
 def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
     """Uncovered occurrences of names already found, with the label of their first mention."""
+    sentence_starts = _sentence_starts(doc)
     by_name: dict[str, Mention] = {}
     for m in mentions:
         for name in filter(None, (m.text, m.core)):
@@ -444,7 +451,7 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
             " " not in hit.group(0)
             and is_common_word(hit.group(0))
             and token is not None
-            and token[0].is_sent_start
+            and token[0].i in sentence_starts
         ):
             continue
         is_core = source.core == hit.group(0)

@@ -87,6 +87,7 @@ MIN_CITY_POPULATION = 15000
 SPELLING_VARIANT_RATIO = 0.6
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The comparison key of a place name: no accents, case, leading 'the', or punctuation."""
     s = unicodedata.normalize("NFKD", name)

@@ -10,13 +10,15 @@ worker pool or on a distributed engine. The order matters and is checked:
 3. genre       letter, testimony, news, statement, interview, other
 4. entities    people, organisations, places, facilities, merged per referent
 5. letter      author, recipients, place, date, attachments (letters only)
+6. times       dates, times, durations, sets: TimeML values anchored to the story
 
-Times, events, claims and relations are the next stages (issues 3 to 5); the
-record already carries their lists, empty until those stages run.
+Events, claims and relations are the next stages; the record already carries
+their lists, empty until those stages run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -28,7 +30,8 @@ from .genre import classify_genre
 from .ingest import MAX_BYTES, document_from_source, read_source
 from .letter import read_letter
 from .nlp import load_model
-from .record import Record
+from .record import Document, Record
+from .times import find_times
 
 Stage = Callable[[Record], Record]
 
@@ -45,6 +48,7 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("genre", classify_genre, ("document.text",), ("document.genre",)),
     StageSpec("entities", find_entities, ("parsed",), ("entities",)),
     StageSpec("letter", read_letter, ("document.genre", "entities", "parsed"), ("letter",)),
+    StageSpec("times", find_times, ("letter", "parsed"), ("times",)),
 )
 
 
@@ -84,9 +88,10 @@ def read_document(
     encoding: str | None = None,
     max_bytes: int = MAX_BYTES,
     stdin: BinaryIO | None = None,
+    dct: str | None = None,
 ) -> Record:
     """Read one file (or ``-`` for stdin) into a full record. Raises :class:`InputError`."""
-    outcome = next(read_documents([path], encoding=encoding, max_bytes=max_bytes, stdin=stdin))
+    outcome = next(read_documents([path], encoding=encoding, max_bytes=max_bytes, stdin=stdin, dct=dct))
     if outcome.error is not None:
         raise outcome.error
     assert outcome.record is not None
@@ -105,11 +110,13 @@ def read_documents(
     max_bytes: int = MAX_BYTES,
     stdin: BinaryIO | None = None,
     skip: Callable[[str], bool] | None = None,
+    dct: str | None = None,
 ) -> Iterator[Outcome]:
     """Read many inputs lazily, in order; a bad input yields its error and the rest go on.
 
     ``skip(document_id)`` lets a caller (the store) pass over documents it already has
-    before any parsing is spent on them.
+    before any parsing is spent on them. ``dct`` (YYYY-MM-DD) is the date relative
+    times resolve against, overriding the documents' own dates.
     """
     nlp = load_model()
     pending: list[Outcome] = []
@@ -136,11 +143,21 @@ def read_documents(
             if skip is not None and skip(source.id):
                 pending.append(Outcome(path))  # already stored: nothing to parse
             else:
-                pending.append(
-                    Outcome(path, document_from_source(source, encoding=encoding), raw=source.data)
-                )
+                record = document_from_source(source, encoding=encoding)
+                record.document.dct = dct
+                pending.append(Outcome(path, record, raw=source.data))
         except InputError as err:
             pending.append(Outcome(path, error=err))
         if len(pending) >= BATCH_SIZE:
             yield from flush()
     yield from flush()
+
+
+def read_text(text: str, *, source: str = "<text>", dct: str | None = None) -> Record:
+    """Run the stages after ingest on text that is already clean (benchmarks, tests, library users)."""
+    document = Document(
+        id=hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source, text=text, dct=dct
+    )
+    record = Record(document=document)
+    record.parsed = load_model()(text)
+    return annotate(record)

@@ -35,6 +35,9 @@ class Document:
     media_type: str = "text/plain"
     encoding: str = "utf-8"
     byline: str | None = None
+    # The date relative times resolve against, when the caller gives one (--date);
+    # else the times stage uses the letter's date line, then the publication date.
+    dct: str | None = None
 
 
 @dataclass

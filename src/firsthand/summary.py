@@ -90,3 +90,27 @@ def _entity_table(record: Record) -> RenderableType:
         )  # fmt: skip
         table.add_row(f"{TYPE_NAMES[entity_type]} ({len(entities)})", listed)
     return table
+
+
+def render_times(record: Record) -> RenderableType:
+    """The times of ``firsthand read --times``: in story order, each with its sentence."""
+    text = record.document.text
+    if not record.times:
+        return Text("no times found", style="dim")
+    table = Table(show_edge=False)
+    for column in ("id", "time", "type", "value", "anchor", "sentence"):
+        table.add_column(column, overflow="fold")
+    for time in sorted(record.times, key=_story_order):
+        start = max(text.rfind("\n", 0, time["start"]), text.rfind(". ", 0, time["start"]) + 1) + 1
+        ends = [i for i in (text.find("\n", time["end"]), text.find(". ", time["end"])) if i >= 0]
+        sentence = text[start : min(ends) + 1 if ends else len(text)].strip()
+        value = time["value"] + (f" → {time['point']}" if time.get("point") else "")
+        table.add_row(time["id"], time["text"], time["type"], value, time["anchor"] or "", sentence)
+    return table
+
+
+def _story_order(time: dict[str, object]) -> tuple[str, int]:
+    """Dated times by their date (a duration by the date it leads to), the rest where they stand."""
+    value = str(time.get("point") or time.get("value") or "")
+    dated = value[:4].isdigit()
+    return (value if dated else "9999", int(str(time["start"])))

@@ -1,0 +1,1041 @@
+"""Times: every date, time, duration and set, normalised to TimeML TIMEX3 values and
+anchored to the story's own timeline.
+
+The cascade:
+
+1. recognise: a grammar of patterns over the text (dates written out or in
+   numbers, weekdays, months, seasons, quarters, decades, deictic words such as
+   "yesterday" and "last week", anaphoric phrases such as "the same day" and "two
+   days later", durations, times of day, sets such as "every night"); where
+   matches overlap the longer wins;
+2. find the document creation time (DCT): a date given by the caller (``--date``),
+   else the letter's date line, else the page's publication date;
+3. walk the times in text order with a narrative clock: absolute dates set it,
+   deictic expressions resolve against the DCT, anaphoric ones against the clock
+   (the most recent date the story was at) and move it; a duration that bounds
+   the story ("for three days", "after three days") keeps its duration value and
+   moves the clock by its length, recording the date it leads to as ``point``.
+
+Every time records its ``anchor``: null for an absolute date, the id of the time
+it was resolved against, or "DCT" when that is the document date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from .dates import MONTHS
+from .record import Record
+
+# 1. The grammar ------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12,
+    "dozen": 12,
+}  # fmt: skip
+# Vague amounts: TimeML writes X for the number ("several days" is PXD).
+VAGUE = {"several", "a few", "few", "some", "many", "a number of", "numerous", "dozens of", "hundreds of"}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "last": -1,
+}  # fmt: skip
+# Unit -> (TimeML letter, whether it is written after a T, days it lasts roughly).
+UNITS = {
+    "second": ("S", True, 0), "minute": ("M", True, 0), "hour": ("H", True, 0), "day": ("D", False, 1),
+    "night": ("D", False, 1), "week": ("W", False, 7), "weekend": ("WE", False, 2), "month": ("M", False, 30),
+    "year": ("Y", False, 365), "decade": ("DE", False, 3650), "century": ("CE", False, 36500),
+    "quarter": ("Q", False, 91),
+}  # fmt: skip
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Months each season ends in, to tell which "last summer" is meant.
+SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+# Holidays on a fixed date (month, day); Thanksgiving is computed (fourth Thursday of November).
+HOLIDAYS = {
+    "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "independence day": (7, 4), "thanksgiving day": (11, 0), "thanksgiving": (11, 0),
+}  # fmt: skip
+
+_NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
+NUM = rf"(?:\d+(?:\.\d+|\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORDS})"
+AMOUNT = rf"(?:{NUM}|{_VAGUE}|half an?|a half)"
+UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ie))s?"
+MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+PART = r"(?:morning|afternoon|evening|night)"
+SEASON = r"(?:spring|summer|autumn|fall|winter)"
+RELATIVE = r"(?:last|this|next|past|coming|current|previous|following|same|that|recent)"
+
+CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d"
+    r"(?:\s*(?:a\.m\.?|p\.m\.?))?|noon|midnight|midday)"
+)
+
+Pattern = tuple[str, re.Pattern[str]]
+
+
+def _p(kind: str, pattern: str, flags: int = re.IGNORECASE) -> Pattern:
+    return kind, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)
+
+
+# Order does not matter: overlapping matches are settled by length.
+PATTERNS: list[Pattern] = [
+    _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
+    _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
+    _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
+    _p("month_day_year", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
+    _p("day_month_year", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"),
+    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*,?\s*\d)"),
+    _p(
+        "clock_day",
+        rf"{CLOCK}(?:\s+[A-Z]{{3}})?,?\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{WEEKDAY}|{MONTH}\s+{DAY}|today|yesterday|tomorrow)",
+    ),
+    _p("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)"),
+    _p("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}"),
+    _p(
+        "month_year",
+        rf"(?:(?:early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?{MONTH},?\s+(?:of\s+)?{YEAR}",
+    ),
+    _p(
+        "month",
+        rf"(?:(?:early|mid|late|last|this|next|the end of|the beginning of|the start of)[- ]\s*)?{MONTH}",
+    ),
+    _p("holiday", rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(HOLIDAYS)})(?:\s+{YEAR})?"),
+    _p("year", rf"(?:(?:early|mid|late|the end of|the beginning of|fiscal)[- ]\s*)?{YEAR}"),
+    _p("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]\s*)?(?:1[6-9]|20)\d0'?s|(?:the\s+)?'\d0s"),
+    _p(
+        "century",
+        r"(?:the\s+)?(?:\d\d?(?:st|nd|rd|th)|"
+        + "|".join(ORDINALS)
+        + r"|twentieth|twenty-first|nineteenth)\s+century",
+    ),
+    _p(
+        "quarter",
+        rf"(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter",
+    ),
+    _p(
+        "half",
+        rf"(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:{YEAR}|the\s+year|this\s+year|last\s+year))?",
+    ),
+    _p("season", rf"(?:(?:last|this|next|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?"),
+    _p("weekday", rf"(?:(?:last|this|next|on|early|late)\s+)?{WEEKDAY}(?:\s+{PART})?"),
+    _p(
+        "deictic_day",
+        rf"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+{PART})?|(?:this|last)\s+(?:{PART})",
+    ),
+    _p(
+        "ref",
+        r"now|currently|at present|at the moment|nowadays|these days|recently|lately|the past|in the past|the future|soon|presently|current|recent|former(?:ly)?|once|so far|to date|previously|earlier|yet",
+    ),
+    _p(
+        "relative_unit",
+        r"(?:(?:early|earlier|late|later)\s+)?(?:last|this|next|the\s+(?:current|coming|previous|following|same|next|past|last|latest)|that|the)\s+(?:week(?:end)?|month|year|quarter|decade|century|day|night|morning|afternoon|evening)",
+    ),
+    # "Two days later", "a year ago"; "before"/"after" only when nothing follows: "two days
+    # before the vote" is a duration and an event, not a date.
+    _p(
+        "ago",
+        rf"(?:(?:about|around|nearly|almost|some|over|more than|less than|just)\s+)?{AMOUNT}(?:\s+(?:and\s+a\s+half))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?\s+(?:ago|earlier|later|from now|hence|(?:before|after)(?=\s*[.,;:!?]))",
+    ),
+    _p(
+        "after_duration",
+        rf"(?:after|within|in)\s+(?:(?:about|around|nearly|almost|some|over|more than|less than)\s+)?(?:another\s+)?{AMOUNT}\s+{UNIT}",
+    ),
+    _p(
+        "duration",
+        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+)*(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
+    ),
+    _p(
+        "bare_units",
+        r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over)\s+(?:years|months|weeks|days|hours|decades)",
+    ),
+    _p("ordinal_day", r"(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day"),
+    _p(
+        "same_day",
+        r"(?:on\s+)?(?:the\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+day\s+(?:before|after)",
+    ),
+    _p("clock", CLOCK),
+    _p(
+        "set",
+        rf"(?:every|each)\s+(?:other\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{MONTH}|{SEASON})|(?:daily|weekly|monthly|yearly|annually|nightly|hourly)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|an)\s+(?:day|week|month|year|night)|(?:per|a)\s+(?:day|week|month|year)(?=\W)",
+    ),
+]
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def recognise(text: str) -> list[Candidate]:
+    """Every time expression in ``text``, longest first where matches overlap, in text order."""
+    found = [
+        Candidate(m.start(), m.end(), m.group(0), kind)
+        for kind, pattern in PATTERNS
+        for m in pattern.finditer(text)
+        if m.group(0).strip()
+    ]
+    found.sort(key=lambda c: (c.start - c.end, c.start))
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in found:
+        if not any(c.start < e and s < c.end for s, e in taken):
+            kept.append(c)
+            taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+# 2. The document's date ----------------------------------------------------------------
+
+
+def creation_time(record: Record) -> date | None:
+    """The DCT: the caller's date, else the letter's date line, else the publication date."""
+    for value in (
+        record.document.dct,
+        record.letter.date if record.letter else None,
+        record.document.published,
+    ):
+        if value:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+# 3. Resolution -------------------------------------------------------------------------
+
+
+@dataclass
+class Clock:
+    """Where the story is: the DCT and the last date the narrative reached."""
+
+    dct: date | None
+    dct_id: str | None  # the time that states the DCT, when the text has one
+    at: date | None = None
+    at_id: str | None = None
+    origin: date | None = None  # the last date told, before durations moved the story on
+    origin_id: str | None = None
+    narrative: bool = False  # a first-person story (letter, testimony, interview), not a report
+
+    def reference(self) -> tuple[date | None, str | None]:
+        if self.at is not None:
+            return self.at, self.at_id
+        return self.dct, self.dct_id or ("DCT" if self.dct else None)
+
+    def dct_anchor(self) -> str | None:
+        return self.dct_id or ("DCT" if self.dct else None)
+
+    def deictic(self) -> tuple[date | None, str | None]:
+        """What a bare weekday, month day or clock time is near: the DCT in reports (news
+        writes "Friday" from its own date), the story's date in narratives."""
+        if self.narrative or self.dct is None:
+            return self.reference()
+        return self.dct, self.dct_anchor()
+
+
+@dataclass
+class Time:
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str | None = None
+    point: str | None = None  # for a duration that moves the story: the date it leads to
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {
+            "id": self.id, "text": self.text, "start": self.start, "end": self.end,
+            "type": self.type, "value": self.value, "anchor": self.anchor,
+        }  # fmt: skip
+        if self.point:
+            out["point"] = self.point
+        return out
+
+
+def find_times(record: Record) -> Record:
+    """Fill ``record.times``: recognised, normalised, anchored."""
+    text = record.document.text
+    candidates = [c for c in recognise(text) if not _is_false_positive(c, text, record.parsed)]
+    dct = creation_time(record)
+    clock = Clock(dct, None, narrative=record.document.genre in ("letter", "testimony", "interview"))
+    day_first = _prefers_day_first(text)
+    times: list[Time] = []
+    # The DCT's own line (a letter's date line) is the anchor of deictic times before and after it.
+    for c in candidates:
+        if dct and c.kind in ("month_day_year", "day_month_year", "iso", "numeric"):
+            parsed = _absolute_date(c, day_first)
+            if parsed == dct:
+                clock.dct_id = f"T{candidates.index(c) + 1}"
+                break
+    for n, c in enumerate(candidates, start=1):
+        time = _resolve(c, f"T{n}", clock, day_first, text, record.parsed)
+        if time is not None:
+            times.append(time)
+    # Ids follow the kept times; anchors that named dropped candidates are re-pointed.
+    renumber = {t.id: f"T{i}" for i, t in enumerate(times, start=1)}
+    for t in times:
+        t.id = renumber[t.id]
+        if t.anchor in renumber:
+            t.anchor = renumber[t.anchor]
+        elif t.anchor not in (None, "DCT"):
+            t.anchor = "DCT"
+    record.times = [t.as_dict() for t in times]
+    return record
+
+
+def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, doc: Any) -> Time | None:
+    handler = RESOLVERS.get(c.kind)
+    if handler is None:
+        return None
+    result = handler(c, clock, day_first, text, doc)
+    if result is None:
+        return None
+    kind, value, anchor, moves_to, point = result
+    time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None)
+    if moves_to is not None:
+        clock.at, clock.at_id = moves_to, tid
+        if point is None:
+            clock.origin, clock.origin_id = moves_to, tid
+    return time
+
+
+Resolution = tuple[str, str, str | None, date | None, date | None]  # type, value, anchor, clock, point
+
+
+def _absolute_date(c: Candidate, day_first: bool) -> date | None:
+    s = c.text.lower()
+    try:
+        if c.kind == "iso":
+            return date.fromisoformat(s[:10])
+        if c.kind == "compact":
+            return date(int(s[:4]), int(s[4:6]), int(s[6:8]))
+        if c.kind == "numeric":
+            a, b, y = re.split(r"[/.]", s.split()[0])
+            year = int(y) if len(y) == 4 else 1900 + int(y) if int(y) > 30 else 2000 + int(y)
+            first, second = int(a), int(b)
+            if first > 12 or (day_first and second <= 12):
+                return date(year, second, first)
+            return date(year, first, second)
+        month = _month_in(s)
+        day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b(?!\d)", re.sub(YEAR, " ", s))
+        year_match = re.search(YEAR, s)
+        if month and day and year_match:
+            return date(int(year_match.group(0)), month, int(day.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def _month_in(s: str) -> int | None:
+    for word in re.findall(r"[a-z]+", s.lower()):
+        if word in MONTHS:
+            return MONTHS[word]
+    return None
+
+
+def resolve_absolute(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    found = _absolute_date(c, day_first)
+    if found is None:
+        return None
+    value = found.isoformat()
+    clock_time = re.search(r"(\d\d?):(\d\d)(?::(\d\d))?", c.text[10:] if c.kind == "iso" else c.text[6:])
+    if clock_time and c.kind in ("iso", "numeric"):
+        value += f"T{int(clock_time.group(1)):02}:{clock_time.group(2)}"
+        if clock_time.group(3):
+            value += f":{clock_time.group(3)}"
+        return "TIME", value, None, found, None
+    return "DATE", value, None, found, None
+
+
+def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    month = _month_in(c.text)
+    day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", c.text)
+    ref, ref_id = clock.deictic()
+    if month is None or day is None:
+        return None
+    if ref is None:
+        return "DATE", f"XXXX-{month:02}-{int(day.group(1)):02}", None, None, None
+    try:
+        # The year that puts the date nearest the story's present.
+        options = [date(ref.year + k, month, int(day.group(1))) for k in (-1, 0, 1)]
+    except ValueError:
+        return None
+    found = min(options, key=lambda d: abs((d - ref).days))
+    lowered = c.text.lower()
+    if lowered.startswith("last") and found >= ref:
+        found = options[0] if options[1] >= ref else options[1]
+    elif lowered.startswith("next") and found <= ref:
+        found = options[2] if options[1] <= ref else options[1]
+    return "DATE", found.isoformat(), ref_id, found, None
+
+
+def resolve_month_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    month = _month_in(c.text)
+    year = re.search(YEAR, c.text)
+    if month is None or year is None:
+        return None
+    return "DATE", f"{year.group(0)}-{month:02}", None, None, None
+
+
+def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    month = _month_in(s)
+    month_word = next((w for w in re.findall(r"[A-Za-z]+", c.text) if w.lower() in MONTHS), "")
+    if month is None or not month_word[:1].isupper():
+        return None  # month names are capitalised: "march", "may" are verbs
+    if s.strip(". ") in ("may", "march") and not _looks_temporal(c, text):
+        return None
+    ref, ref_id = clock.deictic()
+    if ref is None:
+        return "DATE", f"XXXX-{month:02}", None, None, None
+    year = ref.year
+    tense = _tense(doc, c)
+    if s.startswith("last") or (not s.startswith(("this", "next")) and tense == "past"):
+        year = ref.year if month <= ref.month else ref.year - 1
+    elif s.startswith("next") or tense == "future":
+        year = ref.year if month >= ref.month else ref.year + 1
+    return "DATE", f"{year}-{month:02}", ref_id if not re.search(YEAR, s) else None, None, None
+
+
+def resolve_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    year = re.search(YEAR, c.text)
+    if year is None:
+        return None
+    return "DATE", year.group(0), None, None, None
+
+
+def resolve_decade(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    digits = re.search(r"(\d{2,4})'?s", c.text)
+    if digits is None:
+        return None
+    d = digits.group(1)
+    if len(d) == 2:
+        d = ("19" if int(d) > 30 else "20") + d
+    return "DATE", d[:3] + "X", None, None, None
+
+
+def resolve_century(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    number = re.search(r"(\d\d?)", s)
+    words = {"twentieth": 20, "twenty-first": 21, "nineteenth": 19}
+    n = int(number.group(1)) if number else next((v for w, v in words.items() if w in s), None)
+    if n is None:
+        return None
+    return "DATE", f"{n - 1:02}XX", None, None, None
+
+
+def resolve_quarter(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    year_match = re.search(YEAR, s)
+    ref, ref_id = clock.reference()
+    year = int(year_match.group(0)) if year_match else (ref.year if ref else None)
+    ordinal = next((ORDINALS[w] for w in re.findall(r"[a-z]+", s) if w in ORDINALS and w != "last"), None)
+    if year is None:
+        return "DATE", "XXXX-QX", None, None, None
+    if ordinal is None:
+        current = (ref.month - 1) // 3 + 1 if ref else 1
+        if re.search(r"\b(?:last|previous|latest)\b", s):
+            current -= 1
+        elif re.search(r"\b(?:next|coming)\b", s):
+            current += 1
+        if current < 1:
+            current, year = 4, year - 1
+        if current > 4:
+            current, year = 1, year + 1
+        return "DATE", f"{year}-Q{current}", ref_id, None, None
+    if ref and not year_match and ordinal > (ref.month - 1) // 3 + 1:
+        year -= 1  # "the fourth quarter" told in spring is last year's
+    return "DATE", f"{year}-Q{ordinal}", None if year_match else ref_id, None, None
+
+
+def resolve_half(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    year_match = re.search(YEAR, s)
+    ref, ref_id = clock.reference()
+    year = int(year_match.group(0)) if year_match else (ref.year if ref else None)
+    if year is None:
+        return None
+    if "last year" in s:
+        year -= 1
+    return "DATE", f"{year}-H{1 if 'first' in s else 2}", None if year_match else ref_id, None, None
+
+
+def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    season = next(code for name, code in SEASONS.items() if name in s)
+    if (
+        season == "FA"
+        and "fall" in s
+        and not re.search(r"\b(?:last|this|next|the|early|late)\s+fall|fall\s+(?:of\s+)?\d", s)
+    ):
+        return None  # "prices fall"
+    year_match = re.search(YEAR, s)
+    ref, ref_id = clock.reference()
+    if year_match:
+        return "DATE", f"{year_match.group(0)}-{season}", None, None, None
+    if ref is None:
+        return "DATE", f"XXXX-{season}", None, None, None
+    year = ref.year
+    ended = ref.month > SEASON_END[season] if season != "WI" else ref.month > 2 and ref.month < 12
+    if s.startswith("last") and not ended:
+        year -= 1
+    elif s.startswith("next") and ended:
+        year += 1
+    return "DATE", f"{year}-{season}", ref_id, None, None
+
+
+def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    weekday = next(i for i, name in enumerate(WEEKDAYS) if name in s)
+    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
+    ref, ref_id = clock.deictic()
+    if ref is None:
+        return "DATE", f"XXXX-WXX-{weekday + 1}", None, None, None
+    delta = weekday - ref.weekday()
+    if s.startswith("last"):
+        delta = delta - 7 if delta >= 0 else delta
+    elif s.startswith("next"):
+        delta = delta + 7 if delta <= 0 else delta
+    elif _tense(doc, c) == "past":
+        delta = delta - 7 if delta > 0 else delta  # the same weekday is today
+    elif _tense(doc, c) == "future":
+        delta = delta + 7 if delta < 0 else delta
+    elif delta > 3:
+        delta -= 7
+    elif delta < -3:
+        delta += 7
+    found = ref + timedelta(days=delta)
+    value = found.isoformat() + (f"T{part}" if part else "")
+    return ("TIME" if part else "DATE"), value, ref_id, found, None
+
+
+def resolve_deictic_day(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    s = c.text.lower()
+    dct, anchor = clock.dct, clock.dct_anchor()
+    offset = -1 if "yesterday" in s else 1 if "tomorrow" in s else 0
+    if s.startswith("the day before"):
+        offset -= 1
+    elif s.startswith("the day after"):
+        offset += 1
+    if s.startswith("last ") and ("night" in s or "evening" in s):
+        offset = -1
+    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
+    if dct is None:
+        return (
+            ("TIME" if part else "DATE"),
+            "PRESENT_REF" if offset == 0 and not part else "XXXX-XX-XX",
+            None,
+            None,
+            None,
+        )
+    found = dct + timedelta(days=offset)
+    value = found.isoformat() + (f"T{part}" if part else "")
+    return ("TIME" if part else "DATE"), value, anchor, found, None
+
+
+REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF", "current": "PRESENT_REF",
+    "so far": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+    "recent": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "former": "PAST_REF",
+    "formerly": "PAST_REF", "once": "PAST_REF", "previously": "PAST_REF", "earlier": "PAST_REF",
+    "the future": "FUTURE_REF",
+}  # fmt: skip
+# Of those, the ones that are usually plain words rather than times in news and testimony.
+WEAK_REFS = {"former", "formerly", "once", "previously", "earlier", "yet", "so far", "to date", "in the past"}
+
+
+def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    if s in WEAK_REFS or s not in REFS:
+        return None
+    if s == "current" and not re.match(
+        r"\s+(?:quarter|year|month|week|period|term|session)", text[c.end : c.end + 12]
+    ):
+        return None
+    if s == "recent" and not re.match(
+        r"\s+(?:years?|months?|weeks?|days?|decades?|times|history)", text[c.end : c.end + 12]
+    ):
+        return None
+    return "DATE", REFS[s], None, None, None
+
+
+def resolve_relative_unit(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    s = re.sub(r"\s+", " ", c.text.lower())
+    unit = s.split()[-1]
+    words = s.split()
+    if unit in ("morning", "afternoon", "evening", "night", "day") or "same" in words or words[0] == "that":
+        return resolve_same_day(c, clock, day_first, text, doc)
+    if words[0] == "the" and len(words) == 2:
+        return None  # "the year", "the week": too often not a time of its own
+    anaphoric = any(w in words for w in ("previous", "following", "next")) and "the" in words
+    ref, ref_id = clock.reference() if anaphoric else (clock.dct, clock.dct_anchor())
+    step = (
+        -1
+        if any(w in words for w in ("last", "previous", "past", "latest"))
+        else 1
+        if any(w in words for w in ("next", "following", "coming"))
+        else 0
+    )
+    if "past" in words or ("last" in words and words[0] == "the"):
+        return "DURATION", f"P1{UNITS[unit][0]}", None, None, None
+    if ref is None:
+        return (
+            "DATE",
+            {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX"),
+            None,
+            None,
+            None,
+        )
+    return "DATE", _shift(ref, unit, step), ref_id, None, None
+
+
+def _shift(ref: date, unit: str, step: int) -> str:
+    """The calendar unit ``step`` units from the one holding ``ref``, at that unit's granularity."""
+    if unit == "year":
+        return str(ref.year + step)
+    if unit == "month":
+        months = ref.year * 12 + ref.month - 1 + step
+        return f"{months // 12}-{months % 12 + 1:02}"
+    if unit in ("week", "weekend"):
+        shifted = ref + timedelta(weeks=step)
+        year, week, _ = shifted.isocalendar()
+        return f"{year}-W{week:02}" + ("-WE" if unit == "weekend" else "")
+    if unit == "quarter":
+        quarters = ref.year * 4 + (ref.month - 1) // 3 + step
+        return f"{quarters // 4}-Q{quarters % 4 + 1}"
+    if unit == "decade":
+        return str(ref.year // 10 + step)[:3]
+    if unit == "century":
+        return f"{ref.year // 100 + step:02}"
+    return (ref + timedelta(days=step)).isoformat()
+
+
+def _amount(s: str) -> tuple[str, float | None]:
+    """The number of a duration phrase as TimeML writes it: digits, or X when vague."""
+    s = s.lower()
+    if re.search(r"\bhalf an?\b|\ba half\b", s) and not re.search(r"\d|and a half", s):
+        return "0.5", 0.5
+    for vague in sorted(VAGUE, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(vague)}\b", s):
+            return "X", None
+    digits = re.search(r"\d+(?:\.\d+)?", s)
+    if digits:
+        value = float(digits.group(0))
+    else:
+        tens = re.search(
+            r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)",
+            s,
+        )
+        if tens:
+            value = NUMBER_WORDS[tens.group(1)] + NUMBER_WORDS[tens.group(2)]
+        else:
+            word = next(
+                (
+                    w
+                    for w in sorted(NUMBER_WORDS, key=len, reverse=True)
+                    if re.search(rf"\b{re.escape(w)}\b", s)
+                ),
+                None,
+            )
+            value = NUMBER_WORDS[word] if word else 1
+    if "and a half" in s:
+        value += 0.5
+    return (str(int(value)) if value == int(value) else str(value)), value
+
+
+def _duration_value(s: str) -> tuple[str, str, float | None] | None:
+    """(TimeML duration, unit, amount) of a phrase such as 'three days' or 'half an hour'."""
+    unit_match = re.search(r"(second|minute|hour|day|night|weekend|week|month|year|decade|centur)", s.lower())
+    if unit_match is None:
+        return None
+    unit = unit_match.group(1).replace("centur", "century")
+    amount, number = _amount(s)
+    letter, timed, _ = UNITS[unit]
+    if amount == "0.5" and unit in ("hour", "day", "year", "century") and number == 0.5:
+        half = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y"}[unit]
+        return half, unit, number
+    if unit == "weekend":
+        return "P1WE", unit, number
+    if unit in ("decade", "century") and number is not None:
+        return f"P{int(number * (10 if unit == 'decade' else 100))}Y", unit, number
+    if unit in ("decade", "century"):
+        return f"PX{letter}", unit, number
+    if number is not None and number != int(number) and timed:
+        # "an hour and a half": PT1H30M; "a minute and a half": PT1M30S
+        smaller = {"H": "M", "M": "S"}.get(letter)
+        if smaller:
+            whole = int(number)
+            rest = round((number - whole) * 60)
+            return f"PT{whole}{letter}{rest}{smaller}" if whole else f"PT{rest}{smaller}", unit, number
+    return f"P{'T' if timed else ''}{amount}{letter}", unit, number
+
+
+def resolve_duration(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    parsed = _duration_value(c.text)
+    if parsed is None:
+        return None
+    value, unit, number = parsed
+    before = text[max(0, c.start - 12) : c.start].lower()
+    if re.search(r"\b(?:for|during|over)\s+$", before) and number is not None:
+        # "for three days": the story moves on by that much from where it was.
+        ref, ref_id = clock.reference()
+        if ref is not None and clock.at is not None and UNITS[unit][2]:
+            point = ref + timedelta(days=int(number * UNITS[unit][2]))
+            return "DURATION", value, ref_id, point, point
+    return "DURATION", value, None, None, None
+
+
+def resolve_after_duration(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """'After three days': a duration (P3D), and the date it leads to from where the story is."""
+    duration_start = re.match(
+        r"(?:after|within|in)\s+(?:(?:about|around|nearly|almost|some|over|more than|less than)\s+)?(?:another\s+)?",
+        c.text,
+        re.I,
+    )
+    assert duration_start is not None
+    c.start += duration_start.end()
+    c.text = c.text[duration_start.end() :]
+    parsed = _duration_value(c.text)
+    if parsed is None:
+        return None
+    value, unit, number = parsed
+    ref, ref_id = clock.reference()
+    if ref is None or number is None or not UNITS[unit][2] or clock.at is None:
+        return "DURATION", value, None, None, None
+    point = ref + timedelta(days=int(number * UNITS[unit][2]))
+    return "DURATION", value, ref_id, point, point
+
+
+def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    parsed = _duration_value(s)
+    if parsed is None:
+        return None
+    duration, unit, number = parsed
+    if not UNITS[unit][2]:
+        # "an hour later": TimeML keeps the duration and leaves "later" as a signal.
+        c.text = re.sub(r"\s+(?:ago|earlier|later|from now|hence|before|after)$", "", c.text, flags=re.I)
+        c.end = c.start + len(c.text)
+        return "DURATION", duration, None, None, None
+    sign = -1 if re.search(r"\b(?:ago|earlier|before)$", s) else 1
+    deictic = re.search(r"\b(?:ago|from now|hence)$", s) is not None
+    ref, ref_id = (clock.dct, clock.dct_anchor()) if deictic else clock.reference()
+    if ref is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None
+    if number is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", ref_id, None, None
+    steps = int(number) * sign
+    if unit in ("day", "night"):
+        found = ref + timedelta(days=steps)
+        return "DATE", found.isoformat(), ref_id, found, None
+    if unit == "week":
+        found = ref + timedelta(weeks=steps)
+        return "DATE", found.isoformat() if not deictic else _shift(ref, "week", steps), ref_id, found, None
+    if unit in ("month", "year", "decade", "century", "quarter"):
+        return "DATE", _shift(ref, unit, steps), ref_id, None, None
+    return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", ref_id, None, None
+
+
+def resolve_same_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = re.sub(r"\s+", " ", c.text.lower()).removeprefix("on ").removeprefix("the ")
+    unit = s.split()[-1]
+    ref, ref_id = clock.reference()
+    if ref is None:
+        return None
+    step = (
+        1
+        if re.search(r"\b(?:next|following|after)\b", s)
+        else -1
+        if re.search(r"\b(?:previous|preceding|before)\b", s)
+        else 0
+    )
+    if s.startswith("this ") and unit in ("day", "week", "month", "year"):
+        ref, ref_id = clock.dct, clock.dct_anchor()
+        if ref is None:
+            return None
+    part = PARTS_OF_DAY.get(unit)
+    if unit in ("day", "night", "morning", "evening", "afternoon"):
+        found = ref + timedelta(days=step)
+        if part:
+            return "TIME", f"{found.isoformat()}T{part}", ref_id, found, None
+        return "DATE", found.isoformat(), ref_id, found, None
+    return "DATE", _shift(ref, unit, step), ref_id, None, None
+
+
+def resolve_ordinal_day(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """'On the third day': counted from the date the story is at (day one)."""
+    ordinal = next((ORDINALS[w] for w in c.text.lower().split() if w in ORDINALS), None)
+    ref, ref_id = clock.reference()
+    if ref is None or ordinal is None or ordinal < 1 or clock.at is None:
+        return None
+    found = (clock.origin or ref) + timedelta(days=ordinal - 1)
+    return "DATE", found.isoformat(), clock.origin_id or ref_id, None, None
+
+
+def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    ref, ref_id = clock.reference()
+    if s in ("noon", "midday"):
+        hour, minute = 12, 0
+    elif s == "midnight":
+        hour, minute = 24, 0
+    else:
+        m = re.match(r"(\d\d?)(?::(\d\d))?", s)
+        if m is None:
+            return None
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if "p" in s.replace("edt", "") and hour < 12 and re.search(r"p\.?m", s):
+            hour += 12
+        if re.search(r"a\.?m", s) and hour == 12:
+            hour = 0
+    day = ref.isoformat() if ref else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hour:02}:{minute:02}", ref_id, None, None
+
+
+def resolve_clock_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'9 a.m. Tuesday', '5 p.m. EST Nov. 9': the day resolved first, then the hour on it."""
+    clock_part = re.match(CLOCK, c.text, re.I)
+    if clock_part is None:
+        return None
+    day_text = re.sub(r"^[\s,]*(?:[A-Z]{3}\b)?[\s,]*(?:on\s+)?", "", c.text[clock_part.end() :])
+    offset = c.text.index(day_text, clock_part.end())
+    day = Candidate(c.start + offset, c.end, day_text, "")
+    lowered = day_text.lower()
+    if any(w in lowered for w in WEEKDAYS):
+        day.kind, resolver = "weekday", resolve_weekday
+    elif lowered in ("today", "yesterday", "tomorrow"):
+        day.kind, resolver = "deictic_day", resolve_deictic_day
+    else:
+        day.kind, resolver = "month_day", resolve_month_day
+    resolved = resolver(day, clock, day_first, text, doc)
+    hour = resolve_clock(
+        Candidate(c.start, c.start + clock_part.end(), clock_part.group(0), "clock"),
+        clock,
+        day_first,
+        text,
+        doc,
+    )
+    if resolved is None or hour is None or not re.match(r"\d{4}-\d\d-\d\d", resolved[1]):
+        return None
+    return "TIME", resolved[1][:10] + hour[1][hour[1].index("T") :], resolved[2], None, None
+
+
+def resolve_recent_units(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    unit = re.search(r"(day|week|month|year|decade)", c.text.lower())
+    assert unit is not None
+    return "DURATION", f"PX{UNITS[unit.group(1)][0]}", None, None, None
+
+
+def resolve_set(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = c.text.lower()
+    adverbs = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "yearly": "P1Y",
+        "annually": "P1Y",
+        "nightly": "XXXX-XX-XXTNI",
+        "hourly": "PT1H",
+    }
+    if s in adverbs:
+        return "SET", adverbs[s], None, None, None
+    if s.startswith(("per ", "a ")):
+        return None  # "24 hours a day": the duration is the time, not the rate
+    for name, code in PARTS_OF_DAY.items():
+        if s.endswith(name):
+            return "SET", f"XXXX-XX-XXT{code}", None, None, None
+    for i, name in enumerate(WEEKDAYS):
+        if s.endswith(name):
+            return "SET", f"XXXX-WXX-{i + 1}", None, None, None
+    month = _month_in(s.split()[-1])
+    if month:
+        return "SET", f"XXXX-{month:02}", None, None, None
+    for name, code in SEASONS.items():
+        if s.endswith(name):
+            return "SET", f"XXXX-{code}", None, None, None
+    parsed = _duration_value(s)
+    if parsed is None:
+        return None
+    value, _, _ = parsed
+    if "other" in s:
+        value = value.replace("P1", "P2")
+    return "SET", value, None, None, None
+
+
+def resolve_bare_units(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    unit = re.search(r"(year|month|week|day|hour|minute|decade|centur)", c.text.lower())
+    if unit is None:
+        return None
+    name = unit.group(1).replace("centur", "century")
+    letter, timed, _ = UNITS[name]
+    return "DURATION", f"P{'T' if timed else ''}X{letter}", None, None, None
+
+
+def _holiday(year: int, month: int, day: int) -> date:
+    if day:
+        return date(year, month, day)
+    first = date(year, 11, 1)  # Thanksgiving: the fourth Thursday of November
+    return date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)
+
+
+def resolve_holiday(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    s = re.sub(r"\s+", " ", c.text.lower())
+    name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if h in s)
+    month, day = HOLIDAYS[name]
+    year_match = re.search(YEAR, s)
+    ref, ref_id = clock.deictic()
+    if ref is None and not year_match:
+        return "DATE", f"XXXX-{month:02}-{day:02}" if day else "XXXX-11", None, None, None
+    years = [int(year_match.group(0))] if year_match else [ref.year - 1, ref.year] if ref else [0]
+    if not year_match and ref is not None and s.startswith("next"):
+        years = [ref.year, ref.year + 1]
+    candidates = [_holiday(year, month, day) for year in years]
+    past = [d for d in candidates if ref is None or d <= ref]
+    found = (past or candidates)[-1] if not s.startswith("next") else candidates[-1]
+    return "DATE", found.isoformat(), None if year_match else ref_id, None, None
+
+
+RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | None]] = {
+    "iso": resolve_absolute,
+    "numeric": resolve_absolute,
+    "compact": resolve_absolute,
+    "month_day_year": resolve_absolute,
+    "day_month_year": resolve_absolute,
+    "month_day": resolve_month_day,
+    "day_month": resolve_month_day,
+    "month_year": resolve_month_year,
+    "month": resolve_month,
+    "holiday": resolve_holiday,
+    "year": resolve_year,
+    "decade": resolve_decade,
+    "century": resolve_century,
+    "quarter": resolve_quarter,
+    "half": resolve_half,
+    "season": resolve_season,
+    "weekday": resolve_weekday,
+    "deictic_day": resolve_deictic_day,
+    "ref": resolve_ref,
+    "relative_unit": resolve_relative_unit,
+    "ago": resolve_ago,
+    "after_duration": resolve_after_duration,
+    "duration": resolve_duration,
+    "bare_units": resolve_bare_units,
+    "ordinal_day": resolve_ordinal_day,
+    "same_day": resolve_same_day,
+    "clock": resolve_clock,
+    "clock_day": resolve_clock_day,
+    "recent_units": resolve_recent_units,
+    "set": resolve_set,
+}
+
+
+# Helpers -------------------------------------------------------------------------------
+
+
+def _prefers_day_first(text: str) -> bool:
+    """Numeric dates read day first unless the text writes month names first ("July 21")."""
+    month_first = len(re.findall(rf"\b{MONTH}\s+{DAY}\b", text, re.I))
+    day_first = len(re.findall(rf"\b{DAY}\s+{MONTH}\b", text, re.I))
+    return day_first >= month_first
+
+
+def _tokens(doc: Any, c: Candidate) -> Any:
+    if doc is None:
+        return None
+    return doc.char_span(c.start, c.end, alignment_mode="expand")
+
+
+def _tense(doc: Any, c: Candidate) -> str | None:
+    """'past', 'future' or None: the tense of the verb the expression hangs from."""
+    span = _tokens(doc, c)
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
+    if helpers & {"will", "'ll", "shall", "would"} or (token.dep_ == "xcomp" and "to" in helpers):
+        return "future"
+    if "going" in helpers or (token.tag_ == "VBG" and token.head.lower_ in ("is", "are", "am")):
+        return "future"
+    if token.tag_ in ("VBD",) or helpers & {"had", "was", "were", "did"}:
+        return "past"
+    if token.tag_ == "VBN" and helpers & {"has", "have", "had", "was", "were"}:
+        return "past"
+    return None
+
+
+def _looks_temporal(c: Candidate, text: str) -> bool:
+    """'May' and 'March' are months only near a day, a year or a preposition of time."""
+    before = text[max(0, c.start - 8) : c.start].lower()
+    after = text[c.end : c.end + 8]
+    return bool(
+        re.search(r"\b(?:in|since|until|by|of|early|late|mid|last|this|next|from|through)\s*$", before)
+    ) or bool(re.match(r"\s*(?:\d|,\s*\d)", after))
+
+
+def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
+    """Numbers and words that look like times but are not in their sentence."""
+    if c.kind == "year":
+        # A four-digit number counting things ("2023 people") or an amount ("$1999").
+        before = text[max(0, c.start - 2) : c.start]
+        after = text[c.end : c.end + 12].lower()
+        if "$" in before or re.match(
+            r"\s*(?:%|percent|people|members|votes|troops|units|shares|cars|tons|\d)", after
+        ):
+            return True
+    if c.kind == "duration" and re.fullmatch(r"(?:a|an|one)[- ](?:second|minute)", c.text.lower().strip()):
+        # "a second time", "a minute" as a figure of speech are rare enough to keep; "one second" too.
+        return False
+    lowered = c.text.lower()
+    if c.kind in ("duration", "ago") and re.search(
+        r"[- ]old\b|year[- ]old", lowered + text[c.end : c.end + 5].lower()
+    ):
+        return True  # an age, "a 6-year-old boy"
+    if c.kind == "duration" and re.search(r"[A-Z]", c.text.split()[-1][:1]) and not c.text[:1].isupper():
+        return True  # "60 Minutes", a title
+    if c.kind == "duration" and re.fullmatch(r"an?\s+(?:day|week|month|year|night|second)", lowered):
+        previous = text[max(0, c.start - 12) : c.start]
+        if re.search(r"(?:\d|\w+s)\s+$", previous) or (
+            lowered.endswith("second") and not re.search(r"(?:for|in|within|after)\s+$", previous)
+        ):
+            return True  # "four flights a week": a rate; "a second betrayal": an ordinal
+    if c.kind == "set" and lowered == "daily" and re.match(r"\s+[A-Z]", text[c.end : c.end + 3]):
+        return True  # "the party daily Granma": a newspaper
+    # "during the day and night": a part of any day, not a date
+    part_of_any_day = re.fullmatch(r"(?:during\s+|in\s+)?the\s+(?:day|night)", lowered) is not None
+    return c.kind in ("same_day", "relative_unit") and part_of_any_day

@@ -1,0 +1,141 @@
+"""Times: recognition, TimeML values and anchoring, as tables of (text, DCT, expected)."""
+
+from __future__ import annotations
+
+import pytest
+
+from firsthand.pipeline import read_text
+from firsthand.record import Record
+
+DCT = "2023-08-05"  # a Saturday
+
+
+def times_of(text: str, dct: str | None = DCT) -> Record:
+    return read_text(text, dct=dct)
+
+
+def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
+    """(type, value) of the time whose text overlaps ``phrase``."""
+    record = times_of(text, dct)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    hits = [t for t in record.times if t["start"] < end and start < t["end"]]
+    assert hits, f"no time at {phrase!r}: {record.times}"
+    return hits[0]["type"], hits[0]["value"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # full and partial dates
+        ("The hearing was held on July 21, 2023 in Tirana.", "July 21, 2023", ("DATE", "2023-07-21")),
+        ("We met on 3 May 2021 at the office.", "3 May 2021", ("DATE", "2021-05-03")),
+        ("The order is dated 2023-07-21.", "2023-07-21", ("DATE", "2023-07-21")),
+        ("The camp was closed in July 2023.", "July 2023", ("DATE", "2023-07")),
+        ("The camp was closed in 2023.", "2023", ("DATE", "2023")),
+        ("They were released on July 21.", "July 21", ("DATE", "2023-07-21")),
+        ("The report covers the third quarter of 2022.", "third quarter of 2022", ("DATE", "2022-Q3")),
+        ("The protests began last summer.", "last summer", ("DATE", "2022-SU")),
+        ("He left the party in the 1990s.", "1990s", ("DATE", "199X")),
+        # deictic times, against the DCT
+        ("Police came yesterday.", "yesterday", ("DATE", "2023-08-04")),
+        ("The verdict is expected tomorrow.", "tomorrow", ("DATE", "2023-08-06")),
+        ("I am writing to you today.", "today", ("DATE", "2023-08-05")),
+        ("The camp was searched last week.", "last week", ("DATE", "2023-W30")),
+        ("Prices rose this year.", "this year", ("DATE", "2023")),
+        ("The law changed last month.", "last month", ("DATE", "2023-07")),
+        ("They were arrested two years ago.", "two years ago", ("DATE", "2021")),
+        ("He was detained on Tuesday.", "Tuesday", ("DATE", "2023-08-01")),
+        # times of day
+        ("The raid began at 2:30 p.m. on July 21, 2023.", "2:30 p.m.", ("TIME", "2023-07-21T14:30")),
+        ("The raid began at 2:30 p.m.", "2:30 p.m.", ("TIME", "2023-08-05T14:30")),
+        ("They left this morning.", "this morning", ("TIME", "2023-08-05TMO")),
+        ("Shots were heard tonight.", "tonight", ("TIME", "2023-08-05TNI")),
+        # durations
+        ("They waited half an hour.", "half an hour", ("DURATION", "PT30M")),
+        ("The internet was cut for three days.", "three days", ("DURATION", "P3D")),
+        ("Work went on 24 hours a day.", "24 hours", ("DURATION", "PT24H")),
+        ("He spent 14 years in the camp.", "14 years", ("DURATION", "P14Y")),
+        ("I stayed there for a month.", "a month", ("DURATION", "P1M")),
+        ("We walked for several days.", "several days", ("DURATION", "PXD")),
+        ("The talks lasted an hour and a half.", "an hour and a half", ("DURATION", "PT1H30M")),
+        # sets
+        ("The channel broadcast the news every night.", "every night", ("SET", "XXXX-XX-XXTNI")),
+        ("Guards checked the gate daily.", "daily", ("SET", "P1D")),
+        ("The committee meets every Monday.", "every Monday", ("SET", "XXXX-WXX-1")),
+        # references
+        ("There are now more families at the gate.", "now", ("DATE", "PRESENT_REF")),
+        ("Several members recently left.", "recently", ("DATE", "PAST_REF")),
+        ("We will see what happens in the future.", "the future", ("DATE", "FUTURE_REF")),
+    ],
+)
+def test_values(text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("I escaped on July 21, 2023, and on the same day I went to the police.", "the same day", "2023-07-21"),
+        ("The search was on June 20, 2023. Two days later the phones came back.", "Two days later", "2023-06-22"),
+        ("We arrived on 2 March 2022. The next morning the guards came.", "The next morning", "2022-03-03TMO"),
+        ("We arrived on 2 March 2022. A week later we were moved.", "A week later", "2022-03-09"),
+        ("The strike began on 2 March 2022. Leaving was banned for two days. On the third day we went out.",
+         "the third day", "2022-03-04"),
+    ],
+)  # fmt: skip
+def test_anaphoric_times_follow_the_story(text: str, phrase: str, expected: str) -> None:
+    assert value_of(text, phrase, dct="2024-01-10")[1] == expected
+
+
+def test_a_duration_that_bounds_the_story_moves_it_on() -> None:
+    text = "The police came on June 20, 2023. The internet was cut off for three days. Then it came back."
+    record = times_of(text, "2024-01-10")
+    cut = next(t for t in record.times if t["text"] == "three days")
+    assert cut["value"] == "P3D" and cut["point"] == "2023-06-23"
+    assert cut["anchor"] == next(t["id"] for t in record.times if t["text"] == "June 20, 2023")
+
+
+def test_after_three_days_is_a_duration_leading_to_a_date() -> None:
+    text = "On 1 May 2022 the gate was locked. After three days, it opened."
+    record = times_of(text, None)
+    after = next(t for t in record.times if t["text"] == "three days")
+    assert (after["type"], after["value"], after["point"]) == ("DURATION", "P3D", "2022-05-04")
+
+
+def test_anchors_name_the_time_or_the_dct() -> None:
+    record = times_of("On June 20, 2023 they came. On the same day they left. Yesterday it rained.")
+    by_text = {t["text"]: t for t in record.times}
+    assert by_text["June 20, 2023"]["anchor"] is None
+    assert by_text["On the same day"]["anchor"] == by_text["June 20, 2023"]["id"]
+    assert by_text["Yesterday"]["anchor"] == "DCT"
+
+
+def test_the_letter_date_line_is_the_dct() -> None:
+    text = (
+        "Dear Minister,\n\nYesterday the police searched our camp and took the computers.\n\n"
+        "Sincerely,\nLeyla Ahmadi\nTirana – August 5, 2023\n"
+    )
+    record = read_text(text)
+    yesterday = next(t for t in record.times if t["text"] == "Yesterday")
+    assert yesterday["value"] == "2023-08-04"
+    assert yesterday["anchor"] == next(t["id"] for t in record.times if t["text"] == "August 5, 2023")
+
+
+def test_the_callers_date_overrides_the_documents() -> None:
+    text = (
+        "Dear Minister,\n\nYesterday the police came.\n\nSincerely,\nLeyla Ahmadi\nTirana – August 5, 2023\n"
+    )
+    assert value_of(text, "Yesterday", dct="2020-01-02")[1] == "2020-01-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is a 6-year-old boy.",
+        "Flights run four times a week, 700 seats a week.",
+        "The party daily Granma wrote.",
+    ],
+)
+def test_things_that_only_look_like_times(text: str) -> None:
+    assert [t["text"] for t in times_of(text).times if t["type"] != "SET" or "daily" in t["text"]] == []

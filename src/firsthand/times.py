@@ -90,6 +90,10 @@ def _p(kind: str, pattern: str, flags: int = re.IGNORECASE) -> Pattern:
     return kind, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)
 
 
+# How close after a quarter "last year" or "a year earlier" must stand to mean that quarter
+# a year before (characters: about two sentences of a quarterly report).
+QUARTER_CONTEXT = 500
+
 # Order does not matter: overlapping matches are settled by length.
 PATTERNS: list[Pattern] = [
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
@@ -123,7 +127,9 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "quarter",
-        rf"(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter",
+        rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-ago|year-earlier|year-before|prior-year|(?:this|last|next|previous)\s+year's|{YEAR})\s+(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period)"
+        rf"|(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter"
+        r"|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
     ),
     _p(
         "half",
@@ -137,7 +143,7 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "ref",
-        r"now|currently|at present|at the moment|nowadays|these days|recently|lately|the past|in the past|the future|soon|presently|current|recent|former(?:ly)?|once|so far|to date|previously|earlier|yet",
+        r"now|currently|at present|at the moment|nowadays|these days|recently|lately|the past|the future|future|soon|presently|current|former(?:ly)?|once|so far|to date|previously|earlier|yet",
     ),
     _p(
         "relative_unit",
@@ -169,7 +175,7 @@ PATTERNS: list[Pattern] = [
     _p("clock", CLOCK),
     _p(
         "set",
-        rf"(?:every|each)\s+(?:other\s+)?(?:{UNIT}|{WEEKDAY}|{PART}|{MONTH}|{SEASON})|(?:daily|weekly|monthly|yearly|annually|nightly|hourly)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|an)\s+(?:day|week|month|year|night)|(?:per|a)\s+(?:day|week|month|year)(?=\W)",
+        rf"(?:every|each)\s+(?:other\s+)?(?:{UNIT}|quarter|{WEEKDAY}|{PART}|{MONTH}|{SEASON})|(?:daily|weekly|monthly|yearly|annually|nightly|hourly)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|an)\s+(?:day|week|month|year|night)|(?:per|a)\s+(?:day|week|month|year)(?=\W)",
     ),
 ]
 
@@ -232,6 +238,8 @@ class Clock:
     origin: date | None = None  # the last date told, before durations moved the story on
     origin_id: str | None = None
     narrative: bool = False  # a first-person story (letter, testimony, interview), not a report
+    quarter: tuple[int, int] | None = None  # the quarter a report is about: the last one named
+    quarter_end: int = -1  # where it was named
 
     def reference(self) -> tuple[date | None, str | None]:
         if self.at is not None:
@@ -311,6 +319,9 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         return None
     kind, value, anchor, moves_to, point = result
     time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None)
+    quarter = re.fullmatch(r"(\d{4})-Q(\d)", value)
+    if quarter and c.kind == "quarter" and not re.search(r"year-|year's|\blast year|prior", c.text.lower()):
+        clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end
     if moves_to is not None:
         clock.at, clock.at_id = moves_to, tid
         if point is None:
@@ -444,27 +455,44 @@ def resolve_century(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
 
 
 def resolve_quarter(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
-    s = c.text.lower()
+    """Quarters as reports use them: "the quarter" is the one under discussion (the last
+    named, else the last one ended before the DCT); "year-ago"/"last year's" shift it back."""
+    s = re.sub(r"\s+", " ", c.text.lower())
     year_match = re.search(YEAR, s)
-    ref, ref_id = clock.reference()
-    year = int(year_match.group(0)) if year_match else (ref.year if ref else None)
+    ref, ref_id = clock.dct, clock.dct_anchor()
+    if ref is None:
+        ref, ref_id = clock.reference()
     ordinal = next((ORDINALS[w] for w in re.findall(r"[a-z]+", s) if w in ORDINALS and w != "last"), None)
-    if year is None:
-        return "DATE", "XXXX-QX", None, None, None
-    if ordinal is None:
-        current = (ref.month - 1) // 3 + 1 if ref else 1
-        if re.search(r"\b(?:last|previous|latest)\b", s):
-            current -= 1
-        elif re.search(r"\b(?:next|coming)\b", s):
-            current += 1
-        if current < 1:
-            current, year = 4, year - 1
-        if current > 4:
-            current, year = 1, year + 1
-        return "DATE", f"{year}-Q{current}", ref_id, None, None
-    if ref and not year_match and ordinal > (ref.month - 1) // 3 + 1:
-        year -= 1  # "the fourth quarter" told in spring is last year's
-    return "DATE", f"{year}-Q{ordinal}", None if year_match else ref_id, None, None
+    if ref is None and not year_match:
+        return "DATE", f"XXXX-Q{ordinal or 'X'}", None, None, None
+    current = (ref.month - 1) // 3 + 1 if ref else 1
+    focus_year, focus_q = clock.quarter or (
+        (ref.year, current - 1) if ref and current > 1 else (ref.year - 1 if ref else 0, 4)
+    )
+    if year_match:
+        year = int(year_match.group(0))
+        return "DATE", f"{year}-Q{ordinal or focus_q}", None, None, None
+    assert ref is not None
+    if re.search(r"year-(?:ago|earlier|before)|prior-year|last year|previous year|a year (?:ago|earlier)", s):
+        return "DATE", f"{focus_year - 1}-Q{ordinal or focus_q}", ref_id, None, None
+    if "next year's" in s:
+        return "DATE", f"{ref.year + 1}-Q{ordinal or 1}", ref_id, None, None
+    if "this year's" in s:
+        return "DATE", f"{ref.year}-Q{ordinal or current}", ref_id, None, None
+    if ordinal is not None:
+        year = ref.year - 1 if ordinal > current else ref.year  # "the fourth quarter" told in spring
+        return "DATE", f"{year}-Q{ordinal}", ref_id, None, None
+    if re.search(r"\b(?:this|current)\b", s):
+        return (
+            "DATE",
+            f"{focus_year}-Q{focus_q}" if clock.quarter else f"{ref.year}-Q{current}",
+            ref_id,
+            None,
+            None,
+        )
+    step = -1 if re.search(r"\b(?:last|previous)\b", s) else 1 if re.search(r"\b(?:next|coming)\b", s) else 0
+    quarters = focus_year * 4 + focus_q - 1 + step
+    return "DATE", f"{quarters // 4}-Q{quarters % 4 + 1}", ref_id, None, None
 
 
 def resolve_half(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -506,7 +534,6 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
 def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     s = c.text.lower()
     weekday = next(i for i, name in enumerate(WEEKDAYS) if name in s)
-    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
     ref, ref_id = clock.deictic()
     if ref is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}", None, None, None
@@ -524,8 +551,8 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     elif delta < -3:
         delta += 7
     found = ref + timedelta(days=delta)
-    value = found.isoformat() + (f"T{part}" if part else "")
-    return ("TIME" if part else "DATE"), value, ref_id, found, None
+    # "Friday night" is dated to the day (TimeBank's practice); "tonight", "that night" keep the part.
+    return "DATE", found.isoformat(), ref_id, found, None
 
 
 def resolve_deictic_day(
@@ -560,7 +587,7 @@ REFS = {
     "so far": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
     "recent": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "former": "PAST_REF",
     "formerly": "PAST_REF", "once": "PAST_REF", "previously": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF",
 }  # fmt: skip
 # Of those, the ones that are usually plain words rather than times in news and testimony.
 WEAK_REFS = {"former", "formerly", "once", "previously", "earlier", "yet", "so far", "to date", "in the past"}
@@ -569,14 +596,6 @@ WEAK_REFS = {"former", "formerly", "once", "previously", "earlier", "yet", "so f
 def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     s = c.text.lower()
     if s in WEAK_REFS or s not in REFS:
-        return None
-    if s == "current" and not re.match(
-        r"\s+(?:quarter|year|month|week|period|term|session)", text[c.end : c.end + 12]
-    ):
-        return None
-    if s == "recent" and not re.match(
-        r"\s+(?:years?|months?|weeks?|days?|decades?|times|history)", text[c.end : c.end + 12]
-    ):
         return None
     return "DATE", REFS[s], None, None, None
 
@@ -757,6 +776,9 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
     if unit == "week":
         found = ref + timedelta(weeks=steps)
         return "DATE", found.isoformat() if not deictic else _shift(ref, "week", steps), ref_id, found, None
+    if unit == "year" and clock.quarter and 0 <= c.start - clock.quarter_end < QUARTER_CONTEXT:
+        # "A year earlier" in a quarterly report is the same quarter a year before.
+        return "DATE", f"{clock.quarter[0] + steps}-Q{clock.quarter[1]}", ref_id, None, None
     if unit in ("month", "year", "decade", "century", "quarter"):
         return "DATE", _shift(ref, unit, steps), ref_id, None, None
     return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", ref_id, None, None
@@ -1030,12 +1052,25 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         return True  # "60 Minutes", a title
     if c.kind == "duration" and re.fullmatch(r"an?\s+(?:day|week|month|year|night|second)", lowered):
         previous = text[max(0, c.start - 12) : c.start]
-        if re.search(r"(?:\d|\w+s)\s+$", previous) or (
-            lowered.endswith("second") and not re.search(r"(?:for|in|within|after)\s+$", previous)
-        ):
+        rate = re.search(
+            r"(?:\d|\b(?!(?:as|was|is|has|this|its|his|us|less|across|unless)\b)\w+s)\s+$", previous
+        )
+        if rate or (lowered.endswith("second") and not re.search(r"(?:for|in|within|after)\s+$", previous)):
             return True  # "four flights a week": a rate; "a second betrayal": an ordinal
     if c.kind == "set" and lowered == "daily" and re.match(r"\s+[A-Z]", text[c.end : c.end + 3]):
         return True  # "the party daily Granma": a newspaper
+    if (
+        c.kind == "month"
+        and re.fullmatch(r"[A-Z][a-z]{2}", c.text)
+        and not re.match(r"\s*\d", text[c.end : c.end + 3])
+    ):
+        return True  # "Jan Kavan": an abbreviation with no day or year after it is a name
+    if (
+        c.kind == "quarter"
+        and re.search(r"\ban?\s+quarter\s*$", lowered)
+        and text[c.end : c.end + 4] == " of "
+    ):
+        return True  # "a quarter of the market": a fraction
     # "during the day and night": a part of any day, not a date
     part_of_any_day = re.fullmatch(r"(?:during\s+|in\s+)?the\s+(?:day|night)", lowered) is not None
     return c.kind in ("same_day", "relative_unit") and part_of_any_day

@@ -90,12 +90,20 @@ def _p(kind: str, pattern: str, flags: int = re.IGNORECASE) -> Pattern:
     return kind, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)
 
 
+_UNITS_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORDS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# Years said aloud in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+SPELLED_YEAR = (
+    rf"(?:the\s+year\s+)?(?:nineteen|eighteen)(?:\s+hundred(?:\s+and)?)?\s+{_TENS_WORDS}(?:[- ]{_UNITS_WORDS})?"
+    rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?:{_TENS_WORDS}(?:[- ]{_UNITS_WORDS})?|{_UNITS_WORDS}))?"
+)
 # How close after a quarter "last year" or "a year earlier" must stand to mean that quarter
 # a year before (characters: about two sentences of a quarterly report).
 QUARTER_CONTEXT = 500
 
 # Order does not matter: overlapping matches are settled by length.
 PATTERNS: list[Pattern] = [
+    _p("spelled_year", SPELLED_YEAR),
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
     _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
@@ -129,7 +137,8 @@ PATTERNS: list[Pattern] = [
         "quarter",
         rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-ago|year-earlier|year-before|prior-year|(?:this|last|next|previous)\s+year's|{YEAR})\s+(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period)"
         rf"|(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter"
-        r"|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)",
+        r"|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
+        r"|(?:the\s+)?latest\s+period|year-(?:earlier|ago)(?=\s+(?:profit|loss|net|sales|revenue|results|earnings|figures|level))",
     ),
     _p(
         "half",
@@ -143,7 +152,7 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "ref",
-        r"now|currently|at present|at the moment|nowadays|these days|recently|lately|the past|the future|future|soon|presently|current|former(?:ly)?|once|so far|to date|previously|earlier|yet",
+        r"now|currently|at present|at the moment|nowadays|these days|recently|lately|the past|the future|soon|presently|current|former(?:ly)?|once|so far|to date|previously|earlier|yet",
     ),
     _p(
         "relative_unit",
@@ -161,11 +170,11 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "duration",
-        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+)*(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
+        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+)*(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
     ),
     _p(
         "bare_units",
-        r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over)\s+(?:years|months|weeks|days|hours|decades)",
+        r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over|within)\s+(?:years|months|weeks|days|hours|decades)",
     ),
     _p("ordinal_day", r"(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day"),
     _p(
@@ -186,6 +195,7 @@ class Candidate:
     end: int
     text: str
     kind: str
+    extra: str = ""  # what a derived candidate inherits (the month of "April 24 and 25")
 
 
 def recognise(text: str) -> list[Candidate]:
@@ -196,6 +206,25 @@ def recognise(text: str) -> list[Candidate]:
         for m in pattern.finditer(text)
         if m.group(0).strip()
     ]
+    # "April 24 and 25": the second day is a date of its own, in the same month.
+    for c in list(found):
+        if c.kind == "month_day":
+            after = re.match(
+                r"\s*(?:and|or|to|through|-|–)\s*([0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d))",
+                text[c.end :],
+            )
+            if after:
+                start = c.end + after.start(1)
+                month_word = re.search(MONTH, c.text, re.I)
+                found.append(
+                    Candidate(
+                        start,
+                        start + len(after.group(1)),
+                        after.group(1),
+                        "second_day",
+                        extra=month_word.group(0) if month_word else "",
+                    )
+                )
     found.sort(key=lambda c: (c.start - c.end, c.start))
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -399,6 +428,11 @@ def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
     return "DATE", found.isoformat(), ref_id, found, None
 
 
+def resolve_second_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    whole = Candidate(c.start, c.end, f"{c.extra} {c.text}", "month_day")
+    return resolve_month_day(whole, clock, day_first, text, doc)
+
+
 def resolve_month_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     month = _month_in(c.text)
     year = re.search(YEAR, c.text)
@@ -432,6 +466,21 @@ def resolve_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: An
     if year is None:
         return None
     return "DATE", year.group(0), None, None, None
+
+
+def resolve_spelled_year(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    words = re.findall(r"[a-z]+", c.text.lower())
+    values = {**NUMBER_WORDS, "ten": 10, "eleven": 11, "twelve": 12}
+    if "thousand" in words:
+        rest = [values.get(w, 0) for w in words[words.index("thousand") + 1 :] if w != "and"]
+        return "DATE", str(2000 + sum(rest)), None, None, None
+    century = 19 if "nineteen" in words else 18
+    rest = [
+        values.get(w, 0) for w in words if w not in ("the", "year", "nineteen", "eighteen", "hundred", "and")
+    ]
+    return "DATE", str(century * 100 + sum(rest)), None, None, None
 
 
 def resolve_decade(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -473,6 +522,10 @@ def resolve_quarter(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
         year = int(year_match.group(0))
         return "DATE", f"{year}-Q{ordinal or focus_q}", None, None, None
     assert ref is not None
+    if re.fullmatch(r"year-(?:earlier|ago)", s) and not (
+        clock.quarter and 0 <= c.start - clock.quarter_end < QUARTER_CONTEXT
+    ):
+        return "DATE", str(ref.year - 1), ref_id, None, None
     if re.search(r"year-(?:ago|earlier|before)|prior-year|last year|previous year|a year (?:ago|earlier)", s):
         return "DATE", f"{focus_year - 1}-Q{ordinal or focus_q}", ref_id, None, None
     if "next year's" in s:
@@ -587,7 +640,7 @@ REFS = {
     "so far": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
     "recent": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "former": "PAST_REF",
     "formerly": "PAST_REF", "once": "PAST_REF", "previously": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the future": "FUTURE_REF",
 }  # fmt: skip
 # Of those, the ones that are usually plain words rather than times in news and testimony.
 WEAK_REFS = {"former", "formerly", "once", "previously", "earlier", "yet", "so far", "to date", "in the past"}
@@ -620,7 +673,8 @@ def resolve_relative_unit(
         else 0
     )
     if "past" in words or ("last" in words and words[0] == "the"):
-        return "DURATION", f"P1{UNITS[unit][0]}", None, None, None
+        parsed = _duration_value(f"one {unit}")
+        return "DURATION", parsed[0] if parsed else f"P1{UNITS[unit][0]}", None, None, None
     if ref is None:
         return (
             "DATE",
@@ -956,10 +1010,12 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "month_day": resolve_month_day,
     "day_month": resolve_month_day,
     "month_year": resolve_month_year,
+    "second_day": resolve_second_day,
     "month": resolve_month,
     "holiday": resolve_holiday,
     "year": resolve_year,
     "decade": resolve_decade,
+    "spelled_year": resolve_spelled_year,
     "century": resolve_century,
     "quarter": resolve_quarter,
     "half": resolve_half,
@@ -1071,6 +1127,10 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         and text[c.end : c.end + 4] == " of "
     ):
         return True  # "a quarter of the market": a fraction
+    if c.kind == "deictic_day" and (
+        text[c.end : c.end + 2] in ("'s", "’s") or text[max(0, c.start - 3) : c.start] == "of "
+    ):
+        return True  # "today's youth", "the people of tomorrow": the present age, not a date
     # "during the day and night": a part of any day, not a date
     part_of_any_day = re.fullmatch(r"(?:during\s+|in\s+)?the\s+(?:day|night)", lowered) is not None
     return c.kind in ("same_day", "relative_unit") and part_of_any_day

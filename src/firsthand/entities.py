@@ -13,7 +13,8 @@ cascade below repairs that with general rules:
 3. rule mentions that beat overlapping spaCy mentions: acronym definitions
    (Schwartz-Hearst: "Mojahedin-e Khalq Organization (MEK)"), facilities by their
    head noun ("Karrec camp", "the Ashraf 3 base", "Camp Liberty") and national
-   institutions ("the Albanian police");
+   institutions ("the Albanian police"); then what spaCy left unlabelled: proper
+   nouns shaped like a person's name, known places after "of", "in", "reached";
 4. every other occurrence of a name already found is a mention too (one sense per
    document), which catches what spaCy missed in a second context;
 5. mentions grouped by their folded text, then merged: acronym with long form,

@@ -79,6 +79,7 @@ def parse_tml(path: Path) -> tuple[str, str, list[Timex]]:
 
 
 def part_of(path: Path) -> str:
+    """'heldout' for one file in five, chosen by a hash of its name; else 'dev'."""
     digest = hashlib.sha256(path.name.encode()).digest()
     return "heldout" if digest[0] % HELD_OUT_EVERY == 0 else "dev"
 
@@ -100,23 +101,8 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("directory", nargs="?", type=Path, default=TBAQ)
-    parser.add_argument("--part", choices=["dev", "heldout", "all"], default="dev")
-    parser.add_argument("--errors", type=int, default=0, help="print this many mistakes (dev part only)")
-    args = parser.parse_args()
-
-    files = sorted(args.directory.rglob("*.tml"))
-    if args.part != "all":
-        files = [f for f in files if part_of(f) == args.part]
-    if not files:
-        sys.exit(f"bench: no .tml files in {args.directory} for part {args.part}")
-    if args.errors and args.part != "dev":
-        sys.exit("bench: mistakes are shown for the dev part only; the held-out part stays unseen")
-
+def score(files: list[Path]) -> tuple[dict[str, float], list[str]]:
+    """TempEval-3 scores of firsthand's times on ``files``, and every mistake as a line."""
     counts: Counter[str] = Counter()
     mistakes: list[str] = []
     for path in files:
@@ -149,11 +135,36 @@ def main() -> None:
     relaxed = f1(counts["relaxed_system"] / system_n, counts["relaxed_gold"] / gold_n)
     value = f1(counts["value"] / system_n, counts["value"] / gold_n)
     type_accuracy = counts["type"] / max(1, counts["relaxed_gold"])
-    print(f"part {args.part}: {len(files)} files, {gold_n} gold times, {counts['system']} found")
-    print(f"strict extent F1   {strict:.3f}")
-    print(f"relaxed extent F1  {relaxed:.3f}")
-    print(f"type accuracy      {type_accuracy:.3f}")
-    print(f"value F1           {value:.3f}")
+    scores = {
+        "files": len(files), "gold": gold_n, "system": counts["system"], "strict_extent_f1": strict,
+        "relaxed_extent_f1": relaxed, "type_accuracy": type_accuracy, "value_f1": value,
+    }  # fmt: skip
+    return scores, mistakes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("directory", nargs="?", type=Path, default=TBAQ)
+    parser.add_argument("--part", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--errors", type=int, default=0, help="print this many mistakes (dev part only)")
+    args = parser.parse_args()
+
+    files = sorted(args.directory.rglob("*.tml"))
+    if args.part != "all":
+        files = [f for f in files if part_of(f) == args.part]
+    if not files:
+        sys.exit(f"bench: no .tml files in {args.directory} for part {args.part}")
+    if args.errors and args.part != "dev":
+        sys.exit("bench: mistakes are shown for the dev part only; the held-out part stays unseen")
+
+    scores, mistakes = score(files)
+    print(f"part {args.part}: {scores['files']} files, {scores['gold']} gold times, {scores['system']} found")
+    print(f"strict extent F1   {scores['strict_extent_f1']:.3f}")
+    print(f"relaxed extent F1  {scores['relaxed_extent_f1']:.3f}")
+    print(f"type accuracy      {scores['type_accuracy']:.3f}")
+    print(f"value F1           {scores['value_f1']:.3f}")
     for line in mistakes[: args.errors]:
         print(line)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -16,12 +17,17 @@ from firsthand.record import Record
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
 
 
-def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_record", SHARED / "tools" / "score_record.py")
+def load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the module loads
     spec.loader.exec_module(module)
     return module
+
+
+def scorer() -> ModuleType:
+    return load("score_record", SHARED / "tools" / "score_record.py")
 
 
 @pytest.mark.parametrize("layer", sorted(FLOORS["canonical_letter"]))
@@ -31,3 +37,17 @@ def test_canonical_letter_layer_holds_its_floor(layer: str, read: Callable[[Path
     gold = json.loads(LETTER_GOLD.read_text(encoding="utf-8"))
     layers, log = scorer().score(record, gold)
     assert layers[layer] >= FLOORS["canonical_letter"][layer], "\n".join(log)
+
+
+@pytest.fixture(scope="module")
+def tbaq_heldout_scores() -> dict[str, float]:
+    require_shared()
+    timex = load("timex_bench", Path(__file__).resolve().parents[1] / "bench" / "timex.py")
+    files = [f for f in sorted(timex.TBAQ.rglob("*.tml")) if timex.part_of(f) == "heldout"]
+    scores, _ = timex.score(files)
+    return dict(scores)
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS["tbaq_heldout_times"]))
+def test_tbaq_heldout_times_hold_their_floor(metric: str, tbaq_heldout_scores: dict[str, float]) -> None:
+    assert tbaq_heldout_scores[metric] >= FLOORS["tbaq_heldout_times"][metric]

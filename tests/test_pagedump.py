@@ -74,3 +74,14 @@ def test_tail_markers_cut_only_as_whole_lines() -> None:
 )
 def test_near_duplicate_titles(a: str, b: str, same: bool) -> None:
     assert is_near_duplicate(a, b) is same
+
+
+def test_a_title_stated_twice_is_kept_over_a_fuller_variant() -> None:
+    body = "We spoke to him in his flat in Elbasan about the years he spent in prison.\n"
+    confirmed = clean_page_dump(
+        f"Home » Talks » Talking with Ilir Gashi\nTalking with Ilir Gashi\nTalking with Mr. Ilir Gashi\n{body}"
+    )
+    assert confirmed.title == "Talking with Ilir Gashi"
+    alone = clean_page_dump(f"Talking with Ilir Gashi\nTalking with Mr. Ilir Gashi\n{body}")
+    assert alone.title == "Talking with Mr. Ilir Gashi"
+    assert confirmed.text == alone.text == body.strip()

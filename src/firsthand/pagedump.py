@@ -103,13 +103,13 @@ class CleanPage:
     section: list[str] = field(default_factory=list)
     published: str | None = None
     byline: str | None = None
-    title_from_markup: bool = False
+    title_confirmed: bool = False  # stated twice (breadcrumb and heading) or by the markup
 
 
 def clean_page_dump(raw: str, *, title: str | None = None) -> CleanPage:
     """Strip a text dump of its page chrome. ``title``, when known (from HTML), guides step 2."""
     lines = [_tidy_line(line) for line in raw.split("\n")]
-    page = CleanPage(text="", title=title, title_from_markup=title is not None)
+    page = CleanPage(text="", title=title, title_confirmed=title is not None)
 
     # 1. The breadcrumb names the section path.
     crumb_at, crumbs = _find_breadcrumb(lines)
@@ -203,6 +203,7 @@ def _find_title(lines: list[str], crumb_at: int | None, crumbs: list[str], page:
         ):
             # The breadcrumb ends on the title and the page shows it again.
             page.title = page.title or lines[first].strip()
+            page.title_confirmed = True
             page.section = middle[:-1]
             return first + 1
         if first is not None and looks_like_heading(lines[first]) and not _letter_like(lines[first]):
@@ -266,10 +267,10 @@ def _skip_header_chrome(lines: list[str], start: int, page: CleanPage) -> int:
             i += 1
             continue
         if page.title and is_near_duplicate(line, page.title):
-            # Of two forms of the title, the fuller one ("Mr. Arbën Krasniqi") is kept.
-            if not page.title_from_markup and len(re.findall(r"\w+", line)) > len(
-                re.findall(r"\w+", page.title)
-            ):
+            # A fuller form ("Mr. Arbën Krasniqi") replaces a title only the (maybe cut)
+            # breadcrumb gave; a title the page states twice is the page's own.
+            fuller = len(re.findall(r"\w+", line)) > len(re.findall(r"\w+", page.title))
+            if fuller and not page.title_confirmed:
                 page.title = line
             i += 1
             continue

@@ -143,4 +143,10 @@ def test_coordinated_names_are_split_unless_the_whole_is_a_place() -> None:
 
 def test_bare_titles_are_not_names() -> None:
     names = by_name("I ask the Council to act. As a Member of the association I wrote to the Commissioner.")
-    assert not {"Council", "Member", "Commissioner"} & set(names)
+    assert not {"Member", "Commissioner"} & set(names)
+    assert names.get("Council") is None or names["Council"].type == "ORG"
+
+
+def test_an_acronym_for_a_thing_is_no_entity() -> None:
+    names = by_name("Most patients had Chronic Kidney Disease (CKD) and CKD was common among them.")
+    assert "Chronic Kidney Disease" not in names and "CKD" not in names

@@ -51,3 +51,19 @@ def tbaq_heldout_scores() -> dict[str, float]:
 @pytest.mark.parametrize("metric", sorted(FLOORS["tbaq_heldout_times"]))
 def test_tbaq_heldout_times_hold_their_floor(metric: str, tbaq_heldout_scores: dict[str, float]) -> None:
     assert tbaq_heldout_scores[metric] >= FLOORS["tbaq_heldout_times"][metric]
+
+
+@pytest.fixture(scope="module")
+def gum_dev_scores() -> dict[str, tuple[float, float, float]]:
+    require_shared()
+    gum = load("gum_bench", Path(__file__).resolve().parents[1] / "bench" / "entities_gum.py")
+    scores, _ = gum.score("dev")
+    return dict(scores)
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS["gum_dev_entities"]))
+def test_gum_dev_entities_hold_their_floor(
+    metric: str, gum_dev_scores: dict[str, tuple[float, float, float]]
+) -> None:
+    f1 = gum_dev_scores[f"firsthand {metric.removesuffix('_f1')}"][2]
+    assert f1 >= FLOORS["gum_dev_entities"][metric]

@@ -100,7 +100,8 @@ NOT_NAME_START = {
     "it", "every", "each", "all", "some", "no", "one", "new", "old", "refugee", "military", "police",
 }  # fmt: skip
 
-GENERIC_WORDS = ORG_HEADS | FAC_HEADS | PERSON_TITLES | PERSON_ROLES
+# A title or role standing alone is not a name; "Congress" or "the University" may well be one.
+GENERIC_WORDS = PERSON_TITLES | PERSON_ROLES
 
 LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)+")
 TRAILING_JUNK = re.compile(r"(?:[\s\"'“”‘’«»)\].,;:!?]|['’]s\b|['’](?=\s*$))+$")
@@ -170,7 +171,7 @@ def find_entities(record: Record) -> Record:
     mentions = [part for m in mentions for part in _split_coordination(text, m)]
     mentions = _join_coordinated_places(text, mentions)
     # 3. Rule mentions replace the spaCy mentions they overlap.
-    acronyms, long_forms = _acronym_definitions(text)
+    acronyms, long_forms = _acronym_definitions(text, mentions)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
@@ -225,7 +226,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _generic_word(name: str) -> bool:
-    """A title or head noun standing alone ("Council", "Member"): capitalised, but no name."""
+    """A title or role standing alone ("Commissioner", "Member"): capitalised, but no name."""
     return " " not in name and not name.isupper() and name.lower() in GENERIC_WORDS
 
 
@@ -263,8 +264,11 @@ def _join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention
 # 3. --------------------------------------------------------------------------------------
 
 
-def _acronym_definitions(text: str) -> tuple[list[Mention], list[Mention]]:
-    """Acronyms defined in parentheses and their long forms, by Schwartz and Hearst (2003)."""
+def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Acronyms defined in parentheses and their long forms, by Schwartz and Hearst (2003).
+
+    Only the names among them: a long form spaCy saw a name in, or one ending in an
+    organisation's head noun. "Digital Humanities (DH)" is a field, not an entity."""
     acronyms: list[Mention] = []
     long_forms: list[Mention] = []
     for m in ACRONYM.finditer(text):
@@ -282,9 +286,14 @@ def _acronym_definitions(text: str) -> tuple[list[Mention], list[Mention]]:
         trimmed = _trim(text, start, line_start + len(before))
         if not trimmed:
             continue
-        long_forms.append(Mention(*trimmed, text[trimmed[0] : trimmed[1]], "ORG", "acronym"))
+        seen = next((n for n in named if n.start < trimmed[1] and trimmed[0] < n.end), None)
+        head = WORD.findall(text[trimmed[0] : trimmed[1]])[-1].lower()
+        if seen is None and head not in ORG_HEADS:
+            continue
+        label = seen.label if seen is not None and seen.label != "NORP" else "ORG"
+        long_forms.append(Mention(*trimmed, text[trimmed[0] : trimmed[1]], label, "acronym"))
         s, e = m.start("short"), m.end("short")
-        acronyms.append(Mention(s, e, short, "ORG", "acronym"))
+        acronyms.append(Mention(s, e, short, label, "acronym"))
     return acronyms, long_forms
 
 
@@ -414,6 +423,11 @@ def _placed(doc: Any, first: int, last: int) -> bool:
     return alone_before and alone_after
 
 
+def _rarely_a_person(place: gazetteer.Place) -> bool:
+    """Countries, regions and great cities: a person label on their name is the error."""
+    return place.kind in ("country", "region") or place.population >= 1_000_000
+
+
 def _is_sizeable(place: gazetteer.Place) -> bool:
     return place.kind != "city" or place.population >= 100000
 
@@ -523,13 +537,19 @@ def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group
 # small model's labels on unseen names are close to a coin toss, cues are not.
 CUE = 3.0
 WEAK_CUE = 1.0
-LOCATIVE_CUE = 1.5
+LOCATIVE_CUE = 1.0
 
 
 def _vote(group: Group, text: str) -> None:
     votes: defaultdict[str, float] = defaultdict(float)
     names = group.surfaces
     known_place = next((p for p in map(gazetteer.lookup, names) if p), None)
+    if (
+        known_place
+        and known_place.kind != "country"
+        and all(" " not in n and is_common_word(n, nouns=False) for n in names)
+    ):
+        known_place = None  # "Western", "Union", "Liberty": a word first, a town somewhere second
     person_shaped = any(_person_shaped(n) for n in names) and known_place is None
     for m in group.mentions:
         label = m.label if m.label in SPACY_LABELS else "ORG"
@@ -539,8 +559,13 @@ def _vote(group: Group, text: str) -> None:
         weight = 1.0
         if label in ("GPE", "LOC") and known_place is None and person_shaped:
             weight = 0.5
-        if label == "PERSON" and known_place is not None and not person_cues and " " not in m.text:
-            weight = 0.5
+        if (
+            label == "PERSON"
+            and known_place is not None
+            and _rarely_a_person(known_place)
+            and not person_cues
+        ):
+            weight = 0.5 if " " not in m.text else 1.0
         if label == "ORG" and person_shaped and not m.forced:
             weight = 0.5
         votes[label] += weight
@@ -552,11 +577,16 @@ def _vote(group: Group, text: str) -> None:
     for name in names:
         words = [w.lower() for w in WORD.findall(name)]
         if words and (words[-1] in ORG_HEADS or words[0] in ORG_OPENERS):
-            votes["ORG"] += CUE
+            # A name that is nothing but the head noun ("the Forum", "Congress") is surely one.
+            votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
         if words and words[-1] in FAC_HEADS:
             votes["FAC"] += CUE
     if known_place:
-        strength = CUE if known_place.kind != "city" else (2.5 if known_place.population >= 100000 else 1.5)
+        # Countries and regions are rarely anything else; provinces and towns share their
+        # names with people ("Mary" is a province of Turkmenistan) and organisations.
+        strength = {"country": CUE, "region": CUE, "subdivision": 2.0}.get(
+            known_place.kind, 2.0 if known_place.population >= 100000 else 1.0
+        )
         votes[known_place.entity_type] += strength
     if person_shaped:
         votes["PERSON"] += WEAK_CUE
@@ -626,7 +656,14 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
             continue
         candidates = [f for f in full if any(_has_part(s, w) for s in f.surfaces for w in words)]
         place = gazetteer.lookup(next(iter(words)))
-        if not candidates or (place and g.votes["PERSON"] < g.votes[place.entity_type]):
+        # Only a name that might be a person's: "Coron", voted a place fifteen times, is not
+        # the first word of some "Coron Bay" taken for a person.
+        strongest_other = max((v for t, v in g.votes.items() if t != "PERSON"), default=0.0)
+        if (
+            not candidates
+            or g.votes["PERSON"] < 0.5 * strongest_other
+            or (place and g.votes["PERSON"] < g.votes[place.entity_type])
+        ):
             kept.append(g)
             continue
         for m in g.mentions:

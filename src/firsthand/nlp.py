@@ -49,19 +49,21 @@ def load_model() -> Any:
     return nlp
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """English nouns, verbs, adjectives and adverbs (WordNet's index, shipped in the model's
-    lemmatizer tables): a capitalised word found here may be a name, but need not be."""
-    lemmatizer = load_model().get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")
-    return frozenset(word for words in index.values() for word in words)
+@lru_cache(maxsize=2)
+def common_words(nouns: bool = True) -> frozenset[str]:
+    """English words from WordNet's index, shipped in the model's lemmatizer tables. Its
+    nouns include many proper names ("durres", "murray"); without nouns, what is left
+    (verbs, adjectives, adverbs) is never only a name."""
+    nlp = load_model()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    skip = {nlp.vocab.strings["noun"]} if not nouns else set()  # the table is keyed by hash
+    return frozenset(word for key, words in index.items() if key not in skip for word in words)
 
 
-def is_common_word(word: str) -> bool:
-    """True for an English dictionary word or its regular plural ("rights", "persons")."""
+def is_common_word(word: str, *, nouns: bool = True) -> bool:
+    """True for a WordNet word or its regular plural ("rights", "persons"); with
+    ``nouns=False``, only for verbs, adjectives and adverbs ("Western", "Hope")."""
     w = word.lower().removesuffix("'s").removesuffix("’s")
-    words = common_words()
-    return (
-        w in words or (w.endswith("s") and w[:-1] in words) or (w.endswith("ies") and w[:-3] + "y" in words)
-    )
+    words = common_words(nouns)
+    plural = w.endswith("s") and w[:-1] in words
+    return w in words or plural or (w.endswith("ies") and w[:-3] + "y" in words)

@@ -97,6 +97,10 @@ SPELLED_YEAR = (
     rf"(?:the\s+year\s+)?(?:nineteen|eighteen)(?:\s+hundred(?:\s+and)?)?\s+{_TENS_WORDS}(?:[- ]{_UNITS_WORDS})?"
     rf"|(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?:{_TENS_WORDS}(?:[- ]{_UNITS_WORDS})?|{_UNITS_WORDS}))?"
 )
+# A month and day without a year is the nearest such date, unless that is this many days
+# away or more, when the tense of its verb decides between the past and the coming one.
+FAR_ENOUGH_FOR_TENSE = 120
+
 # How close after a quarter "last year" or "a year earlier" must stand to mean that quarter
 # a year before (characters: about two sentences of a quarterly report).
 QUARTER_CONTEXT = 500
@@ -419,6 +423,13 @@ def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
     except ValueError:
         return None
     found = min(options, key=lambda d: abs((d - ref).days))
+    if abs((found - ref).days) > FAR_ENOUGH_FOR_TENSE:
+        # Half a year either way: the verb's tense decides ("the ruling of Aug. 6" in February).
+        tense = _tense(doc, c)
+        if tense == "past" and found > ref:
+            found = max(d for d in options if d <= ref)
+        elif tense == "future" and found < ref:
+            found = min(d for d in options if d >= ref)
     lowered = c.text.lower()
     if lowered.startswith("last") and found >= ref:
         found = options[0] if options[1] >= ref else options[1]
@@ -457,6 +468,12 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         year = ref.year if month <= ref.month else ref.year - 1
     elif s.startswith("next") or tense == "future":
         year = ref.year if month >= ref.month else ref.year + 1
+    elif not s.startswith("this"):
+        # No tense to go by: the nearest such month ("December" said in February is past).
+        year = min(
+            (ref.year - 1, ref.year, ref.year + 1),
+            key=lambda y: abs(y * 12 + month - ref.year * 12 - ref.month),
+        )
     return "DATE", f"{year}-{month:02}", ref_id if not re.search(YEAR, s) else None, None, None
 
 

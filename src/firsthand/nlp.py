@@ -9,9 +9,11 @@ in lower case stays whole.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,6 +49,47 @@ def load_model() -> Any:
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
     nlp.add_pipe("line_break_sentences", before="parser")
     return nlp
+
+
+# Texts longer than this are parsed in pieces cut at line breaks and joined again:
+# spaCy refuses texts over a million characters, and its memory grows with what one
+# batch holds (measured here: about 3 MB per thousand characters). Sixteen pieces of
+# this size keep a batch near half a gigabyte, whatever the document's length.
+CHUNK_CHARS = 10_000
+
+
+def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
+    """One Doc per text, in order, batched with nlp.pipe; long texts parsed in chunks."""
+    nlp = load_model()
+    chunks = ((piece, n) for n, text in enumerate(texts) for piece in split_for_parsing(text))
+    pieces: list[Doc] = []
+    current = 0
+    for doc, n in nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
+        # The tok2vec tensor (96 floats a token) is only the parser's input: drop it.
+        doc.tensor = numpy.empty((0,), dtype="float32")
+        if n != current and pieces:
+            yield _join(pieces)
+            pieces = []
+        current = n
+        pieces.append(doc)
+    if pieces:
+        yield _join(pieces)
+
+
+def split_for_parsing(text: str, limit: int | None = None) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters (the last line
+    break before the limit, else the last space), which joined give ``text`` back."""
+    limit = limit or CHUNK_CHARS
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit) + 1 or text.rfind(" ", 0, limit) + 1 or limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
+
+
+def _join(pieces: list[Doc]) -> Doc:
+    return pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
 
 
 @lru_cache(maxsize=2)

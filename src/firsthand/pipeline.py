@@ -29,7 +29,7 @@ from .errors import InputError
 from .genre import classify_genre
 from .ingest import MAX_BYTES, document_from_source, read_source
 from .letter import read_letter
-from .nlp import load_model
+from .nlp import parse
 from .record import Document, Record
 from .times import find_times
 
@@ -118,12 +118,11 @@ def read_documents(
     before any parsing is spent on them. ``dct`` (YYYY-MM-DD) is the date relative
     times resolve against, overriding the documents' own dates.
     """
-    nlp = load_model()
     pending: list[Outcome] = []
 
     def flush() -> Iterator[Outcome]:
         texts = (o.record.document.text for o in pending if o.record is not None)
-        docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
+        docs = parse(texts, batch_size=BATCH_SIZE)
         for outcome in pending:
             if outcome.record is not None:
                 outcome.record.parsed = next(docs)
@@ -159,5 +158,5 @@ def read_text(text: str, *, source: str = "<text>", dct: str | None = None) -> R
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source, text=text, dct=dct
     )
     record = Record(document=document)
-    record.parsed = load_model()(text)
+    record.parsed = next(parse([text]))
     return annotate(record)

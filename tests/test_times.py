@@ -63,6 +63,12 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("The channel broadcast the news every night.", "every night", ("SET", "XXXX-XX-XXTNI")),
         ("Guards checked the gate daily.", "daily", ("SET", "P1D")),
         ("The committee meets every Monday.", "every Monday", ("SET", "XXXX-WXX-1")),
+        # reports' years
+        ("Net income for the year ended Sept. 30 fell.", "the year", ("DURATION", "P1Y")),
+        ("Sales for the full year were flat.", "the full year", ("DATE", "2023")),
+        ("The deal should close by year-end.", "year-end", ("DATE", "2023-12-31")),
+        ("Shares are up 4% since year-end.", "year-end", ("DATE", "2022-12-31")),
+        ("Rates will stay high in the near future.", "the near future", ("DATE", "FUTURE_REF")),
         # references
         ("There are now more families at the gate.", "now", ("DATE", "PRESENT_REF")),
         ("Several members recently left.", "recently", ("DATE", "PAST_REF")),

@@ -103,6 +103,12 @@ SPELLED_YEAR = (
 # away or more, when the tense of its verb decides between the past and the coming one.
 FAR_ENOUGH_FOR_TENSE = 120
 
+# Nouns that make "today's" the present age rather than this day ("today's youth").
+GENERIC_AGE_NOUNS = {
+    "world", "youth", "society", "generation", "children", "kids", "standards", "culture", "people",
+    "young", "women", "men", "families", "technology", "media", "politics",
+}  # fmt: skip
+
 # How close after a quarter "last year" or "a year earlier" must stand to mean that quarter
 # a year before (characters: about two sentences of a quarterly report).
 QUARTER_CONTEXT = 500
@@ -110,6 +116,12 @@ QUARTER_CONTEXT = 500
 # Order does not matter: overlapping matches are settled by length.
 PATTERNS: list[Pattern] = [
     _p("spelled_year", SPELLED_YEAR),
+    _p(
+        "fiscal_year",
+        r"(?:the\s+)?(?:(?:full|fiscal|latest|latest\s+fiscal|current|calendar)\s+)?year(?=\s+(?:ended|ending|to\s+date)\b)"
+        r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+end\s+of\s+(?:the|this|last|next)\s+year|year-end",
+    ),
+    _p("near_future", r"the\s+(?:near|immediate)\s+future|the\s+(?:near|short)\s+term"),
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
     _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
@@ -484,6 +496,31 @@ def resolve_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: An
     if year is None:
         return None
     return "DATE", year.group(0), None, None, None
+
+
+def resolve_fiscal_year(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """Reports' years: 'the year ended Sept. 30' lasts a year; 'the full year' and 'the end of
+    the year' are the current one; 'year-end' is the last one's end after 'since'."""
+    s = re.sub(r"\s+", " ", c.text.lower())
+    ref, ref_id = clock.dct, clock.dct_anchor()
+    if re.match(r"\s+(?:ended|ending)\b", text[c.end : c.end + 8]):
+        return "DURATION", "P1Y", None, None, None
+    if ref is None:
+        return "DATE", "XXXX", None, None, None
+    year = ref.year + (-1 if "last year" in s else 1 if "next year" in s else 0)
+    if s == "year-end":
+        before = text[max(0, c.start - 8) : c.start].lower()
+        year -= 1 if re.search(r"\bsince\s+$", before) else 0
+        return "DATE", f"{year}-12-31", ref_id, None, None
+    c.text = re.sub(r"^(?:for|of|in)\s+", "", c.text)
+    c.start = c.end - len(c.text)
+    return "DATE", str(year), ref_id, None, None
+
+
+def resolve_future_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    return "DATE", "FUTURE_REF", None, None, None
 
 
 def resolve_spelled_year(
@@ -1033,6 +1070,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "holiday": resolve_holiday,
     "year": resolve_year,
     "decade": resolve_decade,
+    "fiscal_year": resolve_fiscal_year,
+    "near_future": resolve_future_ref,
     "spelled_year": resolve_spelled_year,
     "century": resolve_century,
     "quarter": resolve_quarter,
@@ -1111,7 +1150,7 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         before = text[max(0, c.start - 2) : c.start]
         after = text[c.end : c.end + 12].lower()
         if "$" in before or re.match(
-            r"\s*(?:%|percent|people|members|votes|troops|units|shares|cars|tons|\d)", after
+            r"\s*(?:%|percent|people|members|votes|troops|units|shares|cars|tons|\d)|\.\d", after
         ):
             return True
     if c.kind == "duration" and re.fullmatch(r"(?:a|an|one)[- ](?:second|minute)", c.text.lower().strip()):
@@ -1145,8 +1184,10 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         and text[c.end : c.end + 4] == " of "
     ):
         return True  # "a quarter of the market": a fraction
+    possessive = re.match(r"['’]s\s+(\w+)", text[c.end : c.end + 20])
     if c.kind == "deictic_day" and (
-        text[c.end : c.end + 2] in ("'s", "’s") or text[max(0, c.start - 3) : c.start] == "of "
+        (possessive and possessive.group(1).lower() in GENERIC_AGE_NOUNS)
+        or text[max(0, c.start - 3) : c.start] == "of "
     ):
         return True  # "today's youth", "the people of tomorrow": the present age, not a date
     # "during the day and night": a part of any day, not a date

@@ -1170,6 +1170,10 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         )
         if rate or (lowered.endswith("second") and not re.search(r"(?:for|in|within|after)\s+$", previous)):
             return True  # "four flights a week": a rate; "a second betrayal": an ordinal
+    if c.kind == "set" and re.search(
+        r"(?:%|percent|\d[\d,.]*\s+\w+)\s+$", text[max(0, c.start - 24) : c.start]
+    ):
+        return True  # "to rise 8.5% annually", "10,000 units annually": a rate of growth or output
     if c.kind == "set" and lowered == "daily" and re.match(r"\s+[A-Z]", text[c.end : c.end + 3]):
         return True  # "the party daily Granma": a newspaper
     if (

@@ -70,6 +70,7 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("Shares are up 4% since year-end.", "year-end", ("DATE", "2022-12-31")),
         ("Rates will stay high in the near future.", "the near future", ("DATE", "FUTURE_REF")),
         # references
+        ("A ruling is expected soon.", "soon", ("DATE", "FUTURE_REF")),
         ("There are now more families at the gate.", "now", ("DATE", "PRESENT_REF")),
         ("Several members recently left.", "recently", ("DATE", "PAST_REF")),
         ("We will see what happens in the future.", "the future", ("DATE", "FUTURE_REF")),
@@ -145,3 +146,10 @@ def test_the_callers_date_overrides_the_documents() -> None:
 )
 def test_things_that_only_look_like_times(text: str) -> None:
     assert [t["text"] for t in times_of(text).times if t["type"] != "SET" or "daily" in t["text"]] == []
+
+
+def test_over_the_weekend_is_the_last_one_told_on_a_weekday() -> None:
+    assert value_of("Over the weekend, lawyers met the family.", "the weekend", dct="2023-08-09") == (
+        "DATE",
+        "2023-W31-WE",
+    )

@@ -122,6 +122,7 @@ PATTERNS: list[Pattern] = [
         r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+end\s+of\s+(?:the|this|last|next)\s+year|year-end",
     ),
     _p("near_future", r"the\s+(?:near|immediate)\s+future|the\s+(?:near|short)\s+term"),
+    _p("weekend", r"(?<=over\s)the\s+weekend|(?<=during\s)the\s+weekend|(?<=ahead\sof\s)the\s+weekend"),
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
     _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
@@ -519,6 +520,19 @@ def resolve_fiscal_year(
     return "DATE", str(year), ref_id, None, None
 
 
+def resolve_weekend(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'Over the weekend' told on a weekday is the last one; 'ahead of the weekend' the next."""
+    ref, ref_id = clock.deictic()
+    if ref is None:
+        return "DATE", "XXXX-WXX-WE", None, None, None
+    coming = text[max(0, c.start - 9) : c.start].lower().startswith("ahead") or _tense(doc, c) == "future"
+    saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
+    if not coming and saturday > ref:
+        saturday -= timedelta(weeks=1)
+    year, week, _ = saturday.isocalendar()
+    return "DATE", f"{year}-W{week:02}-WE", ref_id, None, None
+
+
 def resolve_future_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     return "DATE", "FUTURE_REF", None, None, None
 
@@ -695,7 +709,7 @@ REFS = {
     "so far": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
     "recent": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "former": "PAST_REF",
     "formerly": "PAST_REF", "once": "PAST_REF", "previously": "PAST_REF", "earlier": "PAST_REF",
-    "the future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "soon": "FUTURE_REF",
 }  # fmt: skip
 # Of those, the ones that are usually plain words rather than times in news and testimony.
 WEAK_REFS = {"former", "formerly", "once", "previously", "earlier", "yet", "so far", "to date", "in the past"}
@@ -1072,6 +1086,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "decade": resolve_decade,
     "fiscal_year": resolve_fiscal_year,
     "near_future": resolve_future_ref,
+    "weekend": resolve_weekend,
     "spelled_year": resolve_spelled_year,
     "century": resolve_century,
     "quarter": resolve_quarter,
@@ -1170,6 +1185,12 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         )
         if rate or (lowered.endswith("second") and not re.search(r"(?:for|in|within|after)\s+$", previous)):
             return True  # "four flights a week": a rate; "a second betrayal": an ordinal
+    if (
+        c.kind == "ref"
+        and lowered == "soon"
+        and re.search(r"\bas\s+$", text[max(0, c.start - 4) : c.start].lower())
+    ):
+        return True  # "as soon as": a conjunction
     if c.kind == "set" and re.search(
         r"(?:%|percent|\d[\d,.]*\s+\w+)\s+$", text[max(0, c.start - 24) : c.start]
     ):

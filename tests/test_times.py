@@ -33,6 +33,7 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("The order is dated 2023-07-21.", "2023-07-21", ("DATE", "2023-07-21")),
         ("The camp was closed in July 2023.", "July 2023", ("DATE", "2023-07")),
         ("The camp was closed in 2023.", "2023", ("DATE", "2023")),
+        ("The case will be heard in May in the appeals court.", "May", ("DATE", "2024-05")),
         ("They were released on July 21.", "July 21", ("DATE", "2023-07-21")),
         ("The report covers the third quarter of 2022.", "third quarter of 2022", ("DATE", "2022-Q3")),
         ("The protests began last summer.", "last summer", ("DATE", "2022-SU")),

@@ -1199,7 +1199,7 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         return True  # "the party daily Granma": a newspaper
     if (
         c.kind == "month"
-        and re.fullmatch(r"[A-Z][a-z]{2}", c.text)
+        and re.fullmatch(r"(?!May)[A-Z][a-z]{2}", c.text)
         and not re.match(r"\s*\d", text[c.end : c.end + 3])
     ):
         return True  # "Jan Kavan": an abbreviation with no day or year after it is a name

@@ -335,12 +335,11 @@ def find_times(record: Record) -> Record:
     day_first = _prefers_day_first(text)
     times: list[Time] = []
     # The DCT's own line (a letter's date line) is the anchor of deictic times before and after it.
-    for c in candidates:
-        if dct and c.kind in ("month_day_year", "day_month_year", "iso", "numeric"):
-            parsed = _absolute_date(c, day_first)
-            if parsed == dct:
-                clock.dct_id = f"T{candidates.index(c) + 1}"
-                break
+    for n, c in enumerate(candidates, start=1):
+        absolute = c.kind in ("month_day_year", "day_month_year", "iso", "numeric")
+        if dct and absolute and _absolute_date(c, day_first) == dct:
+            clock.dct_id = f"T{n}"
+            break
     for n, c in enumerate(candidates, start=1):
         time = _resolve(c, f"T{n}", clock, day_first, text, record.parsed)
         if time is not None:
@@ -1168,9 +1167,6 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
             r"\s*(?:%|percent|people|members|votes|troops|units|shares|cars|tons|\d)|\.\d", after
         ):
             return True
-    if c.kind == "duration" and re.fullmatch(r"(?:a|an|one)[- ](?:second|minute)", c.text.lower().strip()):
-        # "a second time", "a minute" as a figure of speech are rare enough to keep; "one second" too.
-        return False
     lowered = c.text.lower()
     if c.kind in ("duration", "ago") and re.search(
         r"[- ]old\b|year[- ]old", lowered + text[c.end : c.end + 5].lower()

@@ -11,9 +11,10 @@ worker pool or on a distributed engine. The order matters and is checked:
 4. entities    people, organisations, places, facilities, merged per referent
 5. letter      author, recipients, place, date, attachments (letters only)
 6. times       dates, times, durations, sets: TimeML values anchored to the story
+7. claims      every statement with its source and basis (witnessed, reported, ...)
 
-Events, claims and relations are the next stages; the record already carries
-their lists, empty until those stages run.
+Events and relations are the next stages; the record already carries their
+lists, empty until those stages run.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from .claims import find_claims
 from .entities import find_entities
 from .errors import InputError
 from .genre import classify_genre
@@ -49,6 +51,7 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("entities", find_entities, ("parsed",), ("entities",)),
     StageSpec("letter", read_letter, ("document.genre", "entities", "parsed"), ("letter",)),
     StageSpec("times", find_times, ("letter", "parsed"), ("times",)),
+    StageSpec("claims", find_claims, ("entities", "letter", "parsed"), ("claims",)),
 )
 
 

@@ -1,0 +1,846 @@
+"""Claims: every statement of a document, with who stands behind it and on what basis.
+
+A claim is a span of the text with a ``source`` (an entity of the record, or null)
+and a ``basis``: witnessed, reported, hearsay, opinion or request (see
+``../shared/design/record.md``). The cascade, per sentence:
+
+1. attributions: cue words found in the parse, each with its source and its
+   content: a speech or thought verb governing a clause ("she said that ...",
+   "they told me that ...", "he wants to ..."), a direct quote beside a speech
+   verb, "according to X", hearsay adverbs ("reportedly") and impersonal
+   passives ("it was said", "which some said", "X is believed to");
+   an attribution inside another one's content stays part of the outer claim,
+   whose source is the one the writer heard it from;
+2. clause units: the sentence cut into its main clauses ("I escaped ..., and on
+   the same day I went ..." is two statements); the part of a unit that no
+   attribution covers is the writer's own statement;
+3. sources: the cue's subject resolved to an entity: a name; "I"/"we" the writer;
+   "he"/"she" the last person named before; "they", "the organization", "the
+   commanders" the organisation the text is about; unnamed people ("some",
+   "people", "others", "it") resolve to nobody;
+4. basis: an attribution is reported when someone identifiable stands behind it
+   (or the writer was told it directly: "I was informed that"), else hearsay; the
+   writer's own attributions are opinions ("I believe"), requests ("I request you
+   to") or part of the account; a unit of the writer's own is a request (request
+   verbs, "should", imperatives), an opinion (an evaluative description: "X is a
+   scheming man") or witnessed.
+
+Each claim also keeps the spans the benchmark scores: ``cue_span``, ``source_span``
+and ``content`` (a list of spans), and ``negated`` when the cue is denied or
+negated ("they denied that", "I did not see").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .record import Entity, Record
+
+# 1. Cue lexicons -------------------------------------------------------------------------
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of a lexicon written as a block of text."""
+    return frozenset(text.split())
+
+
+# Verbs of saying: they report what someone put into words.
+SPEECH_VERBS = words(
+    """
+    say tell add write ask note report announce state claim argue explain declare insist warn
+    promise threaten order inform confirm deny admit acknowledge reveal predict tweet respond
+    reply recall conclude indicate assert allege contend maintain mention comment stress
+    emphasize emphasise complain repeat reiterate testify disclose concede boast brag
+    vow pledge swear urge demand assure suggest propose advise remind recount describe accuse
+    blame charge dispute counter retort joke quip lament muse caution proclaim shout
+    scream cry whisper answer agree signal hint speculate estimate forecast post
+    email publish
+    """
+)
+# Verbs of thought and perception: an inner state, or what evidence shows.
+THOUGHT_VERBS = words(
+    """
+    think believe feel know expect hope fear suppose assume consider doubt worry realize realise
+    understand suspect guess wonder imagine reckon trust figure presume learn hear find show
+    prove seem appear want wish plan intend decide refuse seek
+    """
+)
+# Speech acts whose content may be a noun phrase: what was praised, criticised, announced
+# ("condemned the raid", "called the statement outlandish").
+NOUN_CONTENT_CUES = words(
+    """
+    criticize criticise praise endorse thank blast slam condemn accuse blame defend reject
+    dismiss mock applaud question deny congratulate denounce tout hail discuss mention cite
+    describe announce reveal propose recommend call label dub brand ridicule decry lament echo
+    predict
+    """
+)
+# Cues whose content is the object of a preposition ("talked about the raid", "called for
+# calm", "referred to the report").
+PREPOSITION_CUES = {
+    "talk": {"about"}, "speak": {"about", "of"}, "say": {"of", "about"}, "refer": {"to"}, "point": {"to"},
+    "ask": {"about"}, "complain": {"about"}, "comment": {"on"}, "call": {"for", "on"}, "warn": {"of", "about", "against"},
+    "write": {"about", "of"}, "joke": {"about"}, "boast": {"about", "of"}, "testify": {"about"}, "insist": {"on"},
+}  # fmt: skip
+# Verbs that cue only a quotation ('"We stay," he continued').
+QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
+# Cues whose content may be an infinitive ("he wants to run", "they told them to leave").
+INFINITIVE_CUES = words(
+    """
+    want wish plan intend hope expect promise threaten vow pledge refuse urge order ask tell
+    warn advise seem appear claim decide seek agree offer swear demand remind
+    """
+)
+# Passive cues whose subject is what is said ("which was said to be", "he is believed to"):
+# the infinitive is the content, and nobody in particular stands behind it.
+RAISING_CUES = words(
+    """
+    say believe report think know rumor rumour allege expect claim consider understand presume
+    assume fear
+    """
+)
+# Passive cues that name the hearer as subject ("I was informed that", "we were told to"):
+# somebody identifiable told the subject directly.
+HEARER_CUES = words(
+    """
+    tell inform order ask warn promise assure threaten remind advise notify instruct
+    """
+)
+# Cues by which the writer asks for something.
+REQUEST_VERBS = words(
+    """
+    request ask urge beg implore appeal demand call invite plead petition
+    """
+)
+# Cues by which the writer gives a judgement or belief.
+OPINION_VERBS = words(
+    """
+    think believe feel consider suppose assume doubt suspect guess reckon fear hope trust expect
+    """
+)
+# Cue words on their own: hearsay without a speaker.
+HEARSAY_ADVERBS = words(
+    """
+    reportedly allegedly purportedly supposedly rumoredly ostensibly apparently
+    """
+)
+# Nouns that carry a content clause ("rumours that ...", "the claim that ...").
+HEARSAY_NOUNS = words(
+    """
+    rumour rumor report claim allegation word talk speculation
+    """
+)
+# Sources that name nobody in particular.
+UNNAMED = words(
+    """
+    some someone somebody people others many few one anyone everybody everyone nobody it sources
+    source observers critics witnesses residents rumours rumors
+    """
+)
+# Pronouns for the writer, and the third persons resolved to people or groups.
+WRITER_PRONOUNS = words(
+    """
+    i me we us myself ourselves
+    """
+)
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = frozenset(["they", "them"])
+RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
+# Nouns that name an organisation without naming it ("the organization", "the commanders").
+GROUP_NOUNS = words(
+    """
+    organization organisation group movement party government regime police army ministry
+    commander officer official leadership authority leader management administration campaign
+    committee council agency office department company militia force troop soldier guard rebel
+    fighter junta cult network front union
+    """
+)
+MODALS_OF_REQUEST = frozenset(["should", "must", "ought"])
+# Sentences further back than this are not searched for a pronoun's antecedent.
+ANTECEDENT_WINDOW = 600
+
+
+@dataclass
+class Attribution:
+    """A cue with its source and content, as token indices of the parse."""
+
+    cue: list[int]
+    content: list[tuple[int, int]]  # token ranges [start, end)
+    source: tuple[int, int] | None = None  # token range of the source phrase
+    source_head: int | None = None
+    kind: str = "verb"  # verb, according_to, adverb, noun
+    lemma: str = ""
+    passive: bool = False
+    negated: bool = False
+    # The passive's subject, the one told ("I was informed that"), part of the claim's words.
+    hearer: tuple[int, int] | None = None
+    # True when the source is the subject of the verb the cue hangs from ("..., adding that"):
+    # it is the speaker, but its words belong to the earlier clause.
+    inherited: bool = False
+    clausal: bool = True
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        ranges = [(min(self.cue), max(self.cue) + 1), *self.content]
+        if self.source and not self.inherited:
+            ranges.append(self.source)
+        if self.hearer:
+            ranges.append(self.hearer)
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def find_claims(record: Record) -> Record:
+    """Fill ``record.claims`` from the parsed document (``record.parsed``)."""
+    doc = record.parsed
+    writer = _writer(record)
+    resolver = SourceResolver(record, doc, writer)
+    attributions = find_attributions(doc)
+    claims = [_attribution_claim(record, doc, att, resolver) for att in attributions]
+    covered: set[int] = set()
+    for att in attributions:
+        covered.update(range(*att.extent))
+    covered |= quoted_tokens(doc)  # someone else's words, even when the text never says whose
+    for sent in doc.sents:
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.text.rstrip().endswith("?"):
+            continue
+        for start, end, head in _own_statements(sent, covered):
+            claims.append(_own_claim(doc, start, end, head, writer))
+    claims.sort(key=lambda c: c["start"])
+    for n, claim in enumerate(claims, 1):
+        claim["id"] = f"C{n}"
+    record.claims = [{"id": c.pop("id"), **c} for c in claims]
+    return record
+
+
+# 2. Attributions ---------------------------------------------------------------------------
+
+
+def find_attributions(doc: Any) -> list[Attribution]:
+    """The outermost attributions of a parsed text: an attribution inside another one's
+    content (a quotation of several sentences included) belongs to the outer claim."""
+    found: list[Attribution] = []
+    for token in doc:
+        att = (
+            _verb_attribution(token)
+            or _according_to(token)
+            or _adverb(token)
+            or _noun(token)
+            or _colon(token)
+        )
+        if att is not None:
+            found.append(att)
+    outer = [a for a in found if not any(a is not b and _inside(a, b) for b in found)]
+    # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
+    quoted = quoted_tokens(doc)
+    return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
+
+
+def quoted_tokens(doc: Any) -> set[int]:
+    """Indices of the tokens between paired quotation marks: “…” anywhere, "…" within one
+    line (a straight quote left open must not swallow the rest of the text)."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for token in doc:
+        if opened is not None and doc[opened].text == '"' and "\n" in doc[token.i - 1].whitespace_:
+            opened = None
+        if token.text == "“" or (token.text == '"' and opened is None):
+            opened = token.i
+        elif token.text in ("”", '"') and opened is not None:
+            inside.update(range(opened + 1, token.i))
+            opened = None
+    return inside
+
+
+def _inside(a: Attribution, b: Attribution) -> bool:
+    """True when a's cue stands inside b's content."""
+    return any(s <= min(a.cue) < e for s, e in b.content)
+
+
+def _verb_attribution(token: Any) -> Attribution | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
+        return None
+    known = SPEECH_VERBS | THOUGHT_VERBS | REQUEST_VERBS | NOUN_CONTENT_CUES | QUOTE_ONLY_CUES
+    if lemma not in known and lemma not in PREPOSITION_CUES:
+        return None
+    cue = _cue_tokens(token)
+    clause = [c for c in token.children if c.dep_ == "ccomp"] if lemma not in QUOTE_ONLY_CUES else []
+    if not clause and lemma in SPEECH_VERBS:
+        clause = _clause_on_hearer(token)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    infinitives = INFINITIVE_CUES | REQUEST_VERBS | (RAISING_CUES if passive else frozenset())
+    if not clause and lemma in infinitives:
+        clause = [c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)]
+    content = [_subtree_range(c) for c in clause]
+    clausal = bool(content)
+    if not content:
+        content, extra = _object_content(token, lemma)
+        cue += extra
+    quote = _adjacent_quote(token) if lemma in SPEECH_VERBS | QUOTE_ONLY_CUES else None
+    if quote is not None:
+        # The quotation and the clause the parser found in it are one content.
+        joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]
+        content = [r for r in content if r not in joined]
+        content.append((min([quote[0], *(r[0] for r in joined)]), max([quote[1], *(r[1] for r in joined)])))
+    if not content:
+        return None
+    att = Attribution(cue=cue, content=[_trim(token.doc, r) for r in content], lemma=lemma)
+    att.passive = passive
+    att.clausal = clausal or quote is not None
+    att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
+    subject = _subject(token, passive)
+    if subject is not None:
+        att.source = _trim(token.doc, _subtree_range(subject, stop=token.i))
+        att.source_head = subject.i
+    else:
+        # "..., adding that" / "said X and added Y": the speaker of the verb it hangs from.
+        head = token
+        while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None:
+            head = head.head
+            subject = _subject(head, any(c.dep_ == "auxpass" for c in head.children))
+        if subject is not None:
+            att.source = _trim(token.doc, _subtree_range(subject, stop=head.i))
+            att.source_head = subject.i
+            att.inherited = True
+    if passive:
+        verb = token
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            verb = verb.head
+        hearer = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if hearer:
+            att.hearer = _subtree_range(hearer[0], stop=verb.i)
+            if verb.i == token.i:
+                att.hearer = (att.hearer[0], min(att.hearer[1], token.i))
+    if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
+        return None  # "let you know": the writer addressing the reader, not a report
+    return att
+
+
+def _clause_on_hearer(verb: Any) -> list[Any]:
+    """'promised the villagers that the school would reopen': the parser may hang the "that"
+    clause on the hearer as a relative clause; it is one when "that" is not its subject."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        for clause in obj.children:
+            marks = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+            if clause.dep_ in ("relcl", "acl") and marks and subjects:
+                return [clause]
+    return []
+
+
+def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """(content, extra cue tokens) for a cue whose content is a noun phrase or the object of
+    a preposition; the preposition belongs to the cue ("talked about", "called for")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PREPOSITION_CUES.get(lemma, ()) and child.i > verb.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [_subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
+    if lemma not in NOUN_CONTENT_CUES:
+        return [], []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
+    if not objects:
+        return [], []
+    start = min(o.left_edge.i for o in objects)
+    end = max(o.right_edge.i for o in objects) + 1
+    return [(start, end)], []
+
+
+def _is_infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _subject(verb: Any, passive: bool) -> Any | None:
+    """Who speaks: the subject, or in a passive the agent ("was ordered by the commanders");
+    the subject of a passive is the hearer or the thing said, never the speaker."""
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        if not passive and child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def _according_to(token: Any) -> Attribution | None:
+    if token.lower_ != "according":
+        return None
+    to = [c for c in token.children if c.lower_ == "to"]
+    if not to:
+        return None
+    objects = [c for c in to[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _trim(token.doc, _subtree_range(objects[0]))
+    phrase = (token.i, max(source[1], to[0].i + 1))
+    content = _clause_without(token, phrase)
+    if content is None:
+        return None
+    return Attribution(
+        cue=[token.i, to[0].i],
+        content=[content],
+        source=source,
+        source_head=objects[0].i,
+        kind="according_to",
+    )
+
+
+def _colon(token: Any) -> Attribution | None:
+    """A headline or transcript line that gives a name and then the words: "Mayor Lind: We stay"."""
+    if token.text != ":":
+        return None
+    sent = token.sent
+    before = token.doc[sent.start : token.i]
+    words = [t for t in before if not t.is_space]
+    if not 1 <= len(words) <= 6 or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    content = _trim(token.doc, (token.i + 1, sent.end))
+    if content[1] - content[0] < 3:
+        return None
+    source = _trim(token.doc, (words[0].i, words[-1].i + 1))
+    head = max(words, key=lambda t: (t.dep_ in ("ROOT", "nsubj"), t.i))
+    return Attribution(cue=[token.i], content=[content], source=source, source_head=head.i, kind="colon")
+
+
+def _adverb(token: Any) -> Attribution | None:
+    if token.lower_ not in HEARSAY_ADVERBS or token.dep_ != "advmod":
+        return None
+    content = _clause_without(token, (token.i, token.i + 1))
+    if content is None:
+        return None
+    return Attribution(cue=[token.i], content=[content], kind="adverb")
+
+
+def _noun(token: Any) -> Attribution | None:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in HEARSAY_NOUNS:
+        return None
+    clause = [
+        c
+        for c in token.children
+        if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+    ]
+    if not clause:
+        return None
+    owner = [c for c in token.children if c.dep_ == "poss"]
+    att = Attribution(
+        cue=[token.i], content=[_trim(token.doc, _subtree_range(clause[0]))], kind="noun", lemma=token.lemma_
+    )
+    if owner:
+        att.source = _trim(token.doc, _subtree_range(owner[0]))
+        att.source_head = owner[0].i
+    return att
+
+
+def _clause_without(token: Any, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause ``token`` modifies, minus ``phrase``: the longer side of it."""
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
+        head = head.head
+    start, end = _subtree_range(head)
+    sides = [(start, phrase[0]), (phrase[1], end)]
+    side = max(sides, key=lambda r: r[1] - r[0])
+    if side[1] - side[0] < 2:
+        return None
+    return _trim(token.doc, side)
+
+
+def _cue_tokens(verb: Any) -> list[int]:
+    """The verb with its auxiliaries, negation and adverbs just before it, and a particle
+    just after ("has said", "did not mention", "also noted", "pointed out")."""
+    tokens = [verb.i]
+    left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
+    i = verb.i - 1
+    while i in left and left[i].lower_ != "to":
+        tokens.insert(0, i)
+        i -= 1
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            tokens.append(child.i)
+    # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"), a
+    # preposition naming the topic ("said of him").
+    nxt = tokens[-1] + 1
+    if (
+        nxt < len(doc)
+        and doc[nxt].dep_ == "npadvmod"
+        and doc[nxt].ent_type_ == "DATE"
+        and doc[nxt].head.i == verb.i
+    ):
+        tokens.append(nxt)
+        nxt += 1
+    if (
+        nxt < len(doc)
+        and doc[nxt].lower_ in ("of", "about")
+        and doc[nxt].head.i == verb.i
+        and verb.lemma_ == "say"
+    ):
+        tokens.append(nxt)
+    return tokens
+
+
+# Double quotation marks only: a single one is too often an apostrophe ("members’").
+QUOTES_OPEN = ("“", '"')
+QUOTES_CLOSE = ("”", '"')
+# A cue stands at most this many words from the quotation it introduces or closes.
+QUOTE_REACH = 8
+# A quotation runs at most this many tokens (several sentences of a speech).
+QUOTE_LENGTH = 400
+
+
+def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
+    """A quotation right after the cue ('said: "..."') or right before it ('"...," she said'),
+    as a token range with its quotation marks."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
+        if doc[i].dep_ not in ("nsubj", "prt", "dobj", "dative", "punct", "npadvmod", "prep", "pobj", "det"):
+            break
+        i += 1
+    if i < len(doc) and doc[i].text in QUOTES_OPEN:
+        close = "”" if doc[i].text == "“" else '"'
+        for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
+            if doc[j].text == close:
+                return (i, j + 1)
+    j = verb.i - 1
+    while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
+        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
+            return None
+        j -= 1
+    if j > 0 and doc[j].text in QUOTES_CLOSE:
+        opener = "“" if doc[j].text == "”" else '"'
+        for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
+            if doc[k].text == opener:
+                return (k, j + 1)
+    return None
+
+
+def _subtree_range(token: Any, stop: int | None = None) -> tuple[int, int]:
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if stop is not None and start <= stop < end:
+        end = stop if token.i < stop else end
+    return start, end
+
+
+PUNCT_EDGES = {",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", "."}
+
+
+def _trim(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
+    """Leading and trailing commas, dashes, conjunctions and spaces off a token range; a
+    final full stop stays only inside a quotation."""
+    start, end = span
+    while start < end and (doc[start].is_space or doc[start].lower_ in PUNCT_EDGES):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in PUNCT_EDGES):
+        end -= 1
+    return start, end
+
+
+# 3. Clause units: the writer's own statements ------------------------------------------------------
+
+
+def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
+    """(start, end, head) token ranges of the main clauses no attribution covers."""
+    heads = [sent.root]
+    for token in sent:
+        if token.dep_ == "conj" and token.head.i in {h.i for h in heads} and _has_subject(token):
+            heads.append(token)
+    units = []
+    for head in heads:
+        if head.i in covered:
+            continue
+        start, end = _subtree_range(head)
+        for other in heads:
+            if other.i != head.i and other.head.i == head.i and start < other.left_edge.i <= end:
+                end = min(end, other.left_edge.i)  # the next unit starts here
+        tokens = [i for i in range(start, end) if i not in covered]
+        run = _longest_run(tokens)
+        if run is None:
+            continue
+        a, b = _trim(sent.doc, run)
+        words = [t for t in sent.doc[a:b] if t.is_alpha]
+        if len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]):
+            units.append((a, b, head))
+    return units
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _longest_run(tokens: list[int]) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    start = prev = None
+    for i in [*tokens, None]:
+        if i is not None and prev is not None and i == prev + 1:
+            prev = i
+            continue
+        if start is not None and prev is not None and (best is None or prev + 1 - start > best[1] - best[0]):
+            best = (start, prev + 1)
+        start = prev = i
+    return best
+
+
+def _own_basis(doc: Any, start: int, end: int, head: Any) -> str:
+    """request, opinion or witnessed, for a statement the writer makes in their own name."""
+    span = doc[start:end]
+    subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first_person = bool(subject) and subject[0].lower_ in WRITER_PRONOUNS
+    lemma = head.lemma_.lower()
+    # 1. Requests: "I request you to", "I ask", "please", imperatives, "X should act".
+    if first_person and lemma in REQUEST_VERBS:
+        return "request"
+    if any(t.lower_ == "please" for t in span):
+        return "request"
+    if head.tag_ == "VB" and not subject and head.i == _first_word(span).i:
+        return "request"
+    modals = [c for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST]
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
+    if modals and not perfect and not first_person:
+        return "request"
+    # 2. Opinions: "I believe", an evaluation of someone or something.
+    if first_person and lemma in OPINION_VERBS:
+        return "opinion"
+    if lemma == "be" and _evaluative(head):
+        return "opinion"
+    return "witnessed"
+
+
+def _first_word(span: Any) -> Any:
+    for token in span:
+        if token.is_alpha:
+            return token
+    return span[0]
+
+
+def _evaluative(copula: Any) -> bool:
+    """'is a scheming man', 'are completely false': a judgement, not a checkable fact. An
+    adjective of judgement, a participle used as one, or any adjective raised by a degree
+    adverb ("very afraid", "quite evident")."""
+    for child in copula.children:
+        if child.dep_ == "acomp" and child.pos_ == "ADJ" and _judging(child):
+            return True
+        if (
+            child.dep_ == "attr"
+            and child.pos_ == "NOUN"
+            and any(m.dep_ == "amod" and _judging(m) for m in child.children)
+        ):
+            return True
+    return False
+
+
+JUDGEMENT_ADJECTIVES = words(
+    """
+    good bad wrong right false true evil cruel corrupt dangerous terrible horrible awful great
+    excellent best worst important evident clear obvious ridiculous absurd shameful disgraceful
+    unacceptable illegal unjust unfair fair honest dishonest brutal inhuman inhumane criminal
+    fascist hypocritical scheming deceitful manipulative reckless irresponsible incompetent
+    innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
+    """
+)
+DEGREE_ADVERBS = words(
+    """
+    very extremely quite completely totally utterly so too really truly absolutely
+    """
+)
+
+
+def _judging(adjective: Any) -> bool:
+    if adjective.lower_ in JUDGEMENT_ADJECTIVES:
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in adjective.children)
+
+
+# 4. Sources ------------------------------------------------------------------------------------
+
+
+class SourceResolver:
+    """Resolve a source phrase to an entity of the record."""
+
+    def __init__(self, record: Record, doc: Any, writer: Entity | None) -> None:
+        self.record = record
+        self.doc = doc
+        self.writer = writer
+        self.mentions = sorted(
+            (start, end, entity) for entity in record.entities for start, end in entity.mentions
+        )
+        self.gender: dict[str, str] = {}
+        group_counts = {e.id: len(e.mentions) for e in record.entities if e.type == "ORG"}
+        self.salience = group_counts
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        for a, b, entity in self.mentions:
+            if a < end and start < b:
+                return entity
+        return None
+
+    def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
+        """(entity, unnamed): unnamed is True when the source is nobody in particular."""
+        doc = self.doc
+        if span is not None:
+            start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+            named = [
+                (a, b, e)
+                for a, b, e in self.mentions
+                if a < end and start < b and e.type in ("PERSON", "ORG", "GPE")
+            ]
+            if named:
+                # The mention that holds the phrase's head, else the first ("X's spokesman" is X's).
+                at_head = [m for m in named if m[0] <= head.idx < m[1]]
+                return (at_head or named)[0][2], False
+            # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
+            after = doc.text[end : end + 3]
+            if after.startswith(","):
+                for a, _b, entity in self.mentions:
+                    if end < a <= end + 3 and entity.type == "PERSON":
+                        return entity, False
+        word = head.lower_
+        if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
+            if head.head.dep_ == "relcl":
+                antecedent = head.head.head
+                return self.resolve(antecedent, _subtree_range(antecedent, stop=head.head.left_edge.i))
+            return None, True
+        if word in WRITER_PRONOUNS:
+            return self.writer, False
+        if word in PERSON_PRONOUNS:
+            return self._last_person(head.idx, PERSON_PRONOUNS[word]), False
+        if word in GROUP_PRONOUNS:
+            return self._group(head.idx, None), False
+        lemma = head.lemma_.lower()
+        if word in UNNAMED or lemma in UNNAMED:
+            return None, True
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
+            return self._group(head.idx, lemma), False
+        if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
+            return None, True
+        return None, False
+
+    def _last_person(self, offset: int, gender: str) -> Entity | None:
+        best = None
+        for a, _b, entity in self.mentions:
+            if a >= offset:
+                break
+            if a < offset - ANTECEDENT_WINDOW * 3:
+                continue
+            if (
+                entity.type == "PERSON"
+                and self.gender.get(entity.id, gender) == gender
+                and entity is not self.writer
+            ):
+                best = entity
+        if best is not None:
+            self.gender.setdefault(best.id, gender)
+        return best
+
+    def _group(self, offset: int, noun: str | None) -> Entity | None:
+        """The organisation meant by "they" or "the organization": one named by that noun,
+        else the most talked-about organisation named in the text before."""
+        orgs = [e for e in self.record.entities if e.type == "ORG"]
+        if noun:
+            named = [e for e in orgs if any(noun in w.lower() for w in [e.name, *e.aliases])]
+            if named:
+                return max(named, key=lambda e: self.salience.get(e.id, 0))
+        recent = {e.id for a, _b, e in self.mentions if e.type == "ORG" and a < offset}
+        candidates = [e for e in orgs if e.id in recent]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda e: self.salience.get(e.id, 0))
+
+
+def _writer(record: Record) -> Entity | None:
+    """Who speaks in the first person: the letter's author, else the byline's person."""
+    if record.letter is not None and record.letter.author:
+        return record.entity(record.letter.author)
+    byline = (record.document.byline or "").lower()
+    if byline:
+        for entity in record.entities:
+            if entity.type == "PERSON" and entity.name.lower() in byline:
+                return entity
+    return None
+
+
+# 5. Claims ----------------------------------------------------------------------------------------
+
+
+def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
+    start, end = tokens
+    return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1])]
+
+
+def _attribution_claim(
+    record: Record, doc: Any, att: Attribution, resolver: SourceResolver
+) -> dict[str, Any]:
+    text = record.document.text
+    start, end = _char_span(doc, att.extent)
+    cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
+    speaker, basis = _attribution_basis(doc, att, resolver)
+    return {
+        "id": "",
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "source": speaker.id if speaker else None,
+        "basis": basis,
+        "cue": text[cue[0] : cue[1]],
+        "cue_span": cue,
+        "source_span": _char_span(doc, att.source) if att.source else None,
+        "content": [_char_span(doc, r) for r in att.content if r[1] > r[0]],
+        "negated": att.negated,
+    }
+
+
+def _attribution_basis(doc: Any, att: Attribution, resolver: SourceResolver) -> tuple[Entity | None, str]:
+    """(source, basis) of an attribution claim."""
+    writer = resolver.writer
+    head = doc[att.source_head] if att.source_head is not None else None
+    # 1. Impersonal and adverbial attributions: "it was said", "reportedly" -- unless the
+    #    subject is the one who was told ("I was informed that", "we were told to").
+    if att.kind == "adverb":
+        return None, "hearsay"
+    if att.passive and att.source is None:
+        hearer = doc[att.hearer[0] : att.hearer[1]].root if att.hearer else None
+        told = (
+            att.lemma in HEARER_CUES and hearer is not None and hearer.lower_ not in ("it", "which", "that")
+        )
+        return None, "reported" if told else "hearsay"
+    # 2. The writer's own: a belief is an opinion, an appeal a request, "I heard that" a report.
+    if head is not None and head.lower_ in WRITER_PRONOUNS:
+        if att.lemma in ("hear", "learn"):
+            return None, "reported"
+        if att.lemma in OPINION_VERBS:
+            return writer, "opinion"
+        if att.lemma in REQUEST_VERBS:
+            return writer, "request"
+        return writer, "witnessed"
+    entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
+    # 3. What others think or want is the writer's account of them, not something they said.
+    if att.lemma in THOUGHT_VERBS and att.lemma not in SPEECH_VERBS:
+        return writer, "witnessed"
+    # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
+    #    criticised the plan" is the writer's account of an act, not words passed on.
+    if unnamed or (entity is None and head is None):
+        return (writer, "witnessed") if not att.clausal else (None, "hearsay")
+    return entity, "reported"
+
+
+def _own_claim(doc: Any, start: int, end: int, head: Any, writer: Entity | None) -> dict[str, Any]:
+    a, b = _char_span(doc, (start, end))
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return {
+        "id": "",
+        "start": a,
+        "end": b,
+        "text": doc.text[a:b],
+        "source": writer.id if writer else None,
+        "basis": _own_basis(doc, start, end, head),
+        "cue": None,
+        "cue_span": None,
+        "source_span": None,
+        "content": [[a, b]],
+        "negated": negated,
+    }

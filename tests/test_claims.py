@@ -1,0 +1,236 @@
+"""Claims: who stands behind each statement, and on what basis, on letters of our own.
+
+Every case is a short fictional letter by Tomas Verhoeven, so that "I" is a known writer
+and the writer's own statements get him as their source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES
+from firsthand.pipeline import read_text
+from firsthand.record import Record
+
+WRITER = "Tomas Verhoeven"
+ORG = "Northern Relief Front"
+NRF = "The Northern Relief Front (NRF) is the militia that holds the hills above Brekkevik."
+MAYOR = "The mayor, Ingrid Solberg, came to the school."
+LETTER = FIXTURES / "claims" / "letter01.txt"
+
+
+def letter(body: str) -> str:
+    """``body`` inside the layout of tests/fixtures/letters: salutation, closing, signature, date."""
+    return f"Dear Minister Halvorsen,\n\n{body}\n\nSincerely,\n\n{WRITER}\nOslo, 3 May 2024\n"
+
+
+@cache
+def read_letter(body: str) -> Record:
+    """Each body is parsed once; tests must not mutate the record."""
+    return read_text(letter(body))
+
+
+def claim_with(record: Record, snippet: str) -> dict[str, Any]:
+    """The shortest claim whose text contains ``snippet`` (an inner claim, were one split off)."""
+    hits = [c for c in record.claims if snippet in c["text"]]
+    assert hits, f"no claim contains {snippet!r}: {[c['text'] for c in record.claims]}"
+    return min(hits, key=lambda c: c["end"] - c["start"])
+
+
+def source_name(record: Record, claim: dict[str, Any]) -> str | None:
+    entity = record.entity(claim["source"])
+    return entity.name if entity else None
+
+
+def summary(record: Record, claim: dict[str, Any]) -> tuple[str, str | None, str | None, bool]:
+    """(basis, source name, cue, negated): what a case asserts, compared in one go so a failure shows all."""
+    return claim["basis"], source_name(record, claim), claim["cue"], claim["negated"]
+
+
+# (body, snippet of the claim, basis, source name, cue, negated)
+Case = tuple[str, str, str, str | None, str | None, bool]
+
+CASES: list[Case] = [
+    # direct quotes, the cue after and before the quotation
+    ('"We will stay," Ingrid Solberg said.', "We will stay", "reported", "Ingrid Solberg", "said", False),
+    (f'{MAYOR} She said: "Nobody will leave."', "Nobody will", "reported", "Ingrid Solberg", "said", False),
+    # indirect speech: a name, "she"/"he" (the last person named), "they" (the organisation)
+    ("Marta Ekdahl said that the clinic was empty.", "empty", "reported", "Marta Ekdahl", "said", False),
+    (f"{MAYOR} She said that the nurses had fled.", "nurses", "reported", "Ingrid Solberg", "said", False),
+    ("Karin Holm met Jonas Berg. He said that it rained.", "rained", "reported", "Jonas Berg", "said", False),
+    (f"{NRF} They claimed that the roads were safe.", "roads were safe", "reported", ORG, "claimed", False),
+    (f"{NRF} The organization announced a curfew.", "a curfew", "reported", ORG, "announced", False),
+    ("According to Anders Moe, the convoy left.", "convoy", "reported", "Anders Moe", "According to", False),
+    # the writer was told it directly, by nobody named
+    ("I was informed that my cousin had been moved.", "my cousin", "reported", None, "was informed", False),
+    # passives, impersonal cues and unnamed speakers: nobody in particular stands behind them
+    ("It was said that the well had been poisoned.", "poisoned", "hearsay", None, "was said", False),
+    ("They burned a mill, which some said was an armoury.", "armoury", "hearsay", None, "said", False),
+    ("Viktor Rask was said to be hiding in the forest.", "forest", "hearsay", None, "was said", False),
+    ("The soldiers reportedly took all the grain.", "the grain", "hearsay", None, "reportedly", False),
+    ("It is believed that forty people are still missing.", "missing", "hearsay", None, "is believed", False),
+    ("Some said that the dam would break.", "the dam would break", "hearsay", None, "said", False),
+    ("People said that the guards were paid twice.", "paid twice", "hearsay", None, "said", False),
+    # threats, promises and orders; "the militia" is the organisation the letter is about
+    (
+        f"{NRF} The militia threatened them that it would burn the houses.",
+        "houses",
+        "reported",
+        ORG,
+        "threatened",
+        False,
+    ),
+    (
+        "Elin Dahl promised the villagers that the school would reopen.",
+        "school",
+        "reported",
+        "Elin Dahl",
+        "promised",
+        False,
+    ),
+    ("On 4 April we were told to leave our homes.", "leave our homes", "reported", None, "were told", False),
+    # the writer's own account: what he lived through, and what he narrates of others
+    ("I escaped from the camp on 3 March.", "I escaped", "witnessed", WRITER, None, False),
+    ("Soldiers came to our village in the night.", "Soldiers came", "witnessed", WRITER, None, False),
+    # opinions and requests
+    ("Commander Viktor Rask is a cruel man.", "a cruel man", "opinion", WRITER, None, False),
+    ("I believe that my brother is still alive.", "still alive", "opinion", WRITER, "believe", False),
+    ("I request you to open an inquiry.", "open an inquiry", "request", WRITER, "request", False),
+    ("The government should act before the winter.", "should act", "request", WRITER, None, False),
+    ("Please send an observer to Brekkevik.", "send an observer", "request", WRITER, None, False),
+    # negation
+    ("I did not see the commander that night.", "see the commander", "witnessed", WRITER, None, True),
+    (f"{NRF} They denied that any villager had been harmed.", "harmed", "reported", ORG, "denied", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis", "source", "cue", "negated"), CASES, ids=[c[1] for c in CASES]
+)
+def test_claim(
+    body: str, snippet: str, basis: str, source: str | None, cue: str | None, negated: bool
+) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert summary(record, claim) == (basis, source, cue, negated), claim
+
+
+def test_nested_attribution_is_one_claim_of_the_outer_speaker() -> None:
+    """The writer heard it from Lund; what the guards told Lund is part of Lund's claim."""
+    record = read_letter(
+        "Pieter Lund came back. He said that they told him that the prisoners were moved north."
+    )
+    hits = [c for c in record.claims if "prisoners were moved north" in c["text"]]
+    assert len(hits) == 1, [c["text"] for c in record.claims]
+    assert "He said" in hits[0]["text"] and "told him" in hits[0]["text"]
+    assert summary(record, hits[0]) == ("reported", "Pieter Lund", "said", False)
+    assert not [c for c in record.claims if c["cue"] == "told"]
+
+
+# The fixture letter puts the cases side by side, where pronouns and "the organization"
+# must look back over sentences that are themselves claims.
+FIXTURE_CASES: list[tuple[str, str, str | None, str | None, bool]] = [
+    ("soldiers came to our village", "witnessed", WRITER, None, False),
+    ("I escaped from the camp on 3 March", "witnessed", WRITER, None, False),
+    ("I walked to the coast", "witnessed", WRITER, None, False),
+    ("I did not see my cousin", "witnessed", WRITER, None, True),
+    ("We will stay in our homes", "reported", "Ingrid Solberg", "said", False),
+    ("the road to the coast would stay closed", "reported", "Northern Relief Front", "announced", False),
+    ("any villager had been harmed", "reported", "Northern Relief Front", "denied", True),
+    ("the prisoners were moved north", "reported", "Pieter Lund", "According to", False),
+    ("the quarry would be flooded", "reported", "Pieter Lund", "said", False),
+    ("the wells had been poisoned", "hearsay", None, "was said", False),
+    ("hiding in the forest", "hearsay", None, "was said", False),
+    ("a cruel man", "opinion", WRITER, None, False),
+    ("my cousin is still alive", "opinion", WRITER, "believe", False),
+    ("open an inquiry", "request", WRITER, "request", False),
+    ("should act before the winter", "request", WRITER, None, False),
+    ("send an observer", "request", WRITER, None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "basis", "source", "cue", "negated"), FIXTURE_CASES, ids=[c[0] for c in FIXTURE_CASES]
+)
+def test_fixture_letter(
+    snippet: str,
+    basis: str,
+    source: str | None,
+    cue: str | None,
+    negated: bool,
+    read: Callable[[Path], Record],
+) -> None:
+    record = read(LETTER)
+    assert record.letter is not None and source_name(record, {"source": record.letter.author}) == WRITER
+    claim = claim_with(record, snippet)
+    assert summary(record, claim) == (basis, source, cue, negated), claim
+
+
+def test_two_main_clauses_are_two_statements(read: Callable[[Path], Record]) -> None:
+    """'I escaped ..., and on the same day I walked ...' is two things the writer says he did."""
+    record = read(LETTER)
+    assert claim_with(record, "I escaped") is not claim_with(record, "I walked to the coast")
+
+
+def all_records(read: Callable[[Path], Record]) -> list[Record]:
+    return [read(LETTER), *(read_letter(case[0]) for case in CASES)]
+
+
+def test_offsets_point_into_the_text(read: Callable[[Path], Record]) -> None:
+    """Every span of every claim slices the document to what the claim says it holds."""
+    for record in all_records(read):
+        text = record.document.text
+        ids = {e.id for e in record.entities}
+        for c in record.claims:
+            assert text[c["start"] : c["end"]] == c["text"], c
+            assert c["basis"] in ("witnessed", "reported", "hearsay", "opinion", "request"), c
+            assert c["source"] is None or c["source"] in ids, c
+            if c["cue"] is None:
+                assert c["cue_span"] is None, c
+            else:
+                assert text[slice(*c["cue_span"])] == c["cue"], c
+                assert c["start"] <= c["cue_span"][0] and c["cue_span"][1] <= c["end"], c
+            for start, end in c["content"]:
+                assert c["start"] <= start < end <= c["end"], c
+            if c["source_span"] is not None:  # may stand outside the claim: "..., adding that"
+                assert text[slice(*c["source_span"])].strip(), c
+
+
+def test_claim_ids_are_unique_and_in_text_order(read: Callable[[Path], Record]) -> None:
+    record = read(LETTER)
+    assert [c["id"] for c in record.claims] == [f"C{n}" for n in range(1, len(record.claims) + 1)]
+    assert [c["start"] for c in record.claims] == sorted(c["start"] for c in record.claims)
+
+
+def test_words_inside_a_quotation_are_the_speakers_not_the_writers() -> None:
+    """A quotation of several sentences: its "I think" and its imperative are Solberg's."""
+    record = read_letter(
+        '"I think the bridge will hold. Do not leave your homes. We stay," Ingrid Solberg said.'
+    )
+    claim = claim_with(record, "the bridge will hold")
+    assert summary(record, claim) == ("reported", "Ingrid Solberg", "said", False)
+    assert "We stay" in claim["text"]
+    assert all(c["basis"] == "reported" for c in record.claims if "leave your homes" in c["text"])
+
+
+def test_what_the_writer_heard_is_reported_by_nobody_named() -> None:
+    claim = claim_with(read_letter("I heard that the bridge had collapsed."), "collapsed")
+    assert summary(read_letter("I heard that the bridge had collapsed."), claim) == (
+        "reported",
+        None,
+        "heard",
+        False,
+    )
+
+
+def test_without_a_known_writer_own_statements_have_no_source() -> None:
+    """A news report with no byline: its narration is witnessed, by nobody the record knows."""
+    record = read_text("Floods closed the northern road on Monday. The mayor said that help was coming.")
+    assert summary(record, claim_with(record, "Floods closed")) == ("witnessed", None, None, False)
+    reported = claim_with(record, "help was coming")
+    assert reported["basis"] == "reported" and reported["cue"] == "said"

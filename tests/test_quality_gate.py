@@ -1,4 +1,5 @@
-"""The quality gate: the canonical letter's layer scores may not fall below the recorded floors."""
+"""The quality gate: the canonical letter's layer scores and the benchmark F1s may not fall below
+the floors recorded in quality_floors.json."""
 
 from __future__ import annotations
 
@@ -67,3 +68,18 @@ def test_gum_dev_entities_hold_their_floor(
 ) -> None:
     f1 = gum_dev_scores[f"firsthand {metric.removesuffix('_f1')}"][2]
     assert f1 >= FLOORS["gum_dev_entities"][metric]
+
+
+@pytest.fixture(scope="module")
+def polnear_dev_scores() -> dict[str, tuple[float, float, float]]:
+    require_shared()
+    bench = load("attribution_bench", Path(__file__).resolve().parents[1] / "bench" / "attribution.py")
+    return dict(bench.score(bench.read_part("dev")))
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS["polnear_dev_attribution"]))
+def test_polnear_dev_attribution_holds_its_floor(
+    metric: str, polnear_dev_scores: dict[str, tuple[float, float, float]]
+) -> None:
+    f1 = polnear_dev_scores[metric.removesuffix("_f1").replace("_", " ")][2]
+    assert f1 >= FLOORS["polnear_dev_attribution"][metric]

@@ -35,6 +35,18 @@ def test_read_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert "People" in out
 
 
+def test_read_claims_groups_them_by_basis_with_their_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "read", str(FIXTURES / "claims" / "letter01.txt"), "--claims")
+    assert code == 0
+    headings = ["Witnessed", "Reported", "Hearsay", "Opinion", "Request"]
+    positions = [out.index(h) for h in headings]
+    assert positions == sorted(positions), "grouped in the order of record.md's vocabulary"
+    reported = out[out.index("Reported") : out.index("Hearsay")]
+    assert "Ingrid Solberg" in reported and "Pieter Lund" in reported and "Tomas Verhoeven" not in reported
+    assert "Tomas Verhoeven" in out[: out.index("Reported")]  # the writer stands behind his account
+    assert "[negated]" in out
+
+
 def test_read_json_is_the_record(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "read", str(LETTERS[0]), "--json")
     record = json.loads(out)
@@ -112,3 +124,12 @@ def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
 def test_list_without_a_case_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "list", "--db", str(tmp_path / "none.db"))
     assert code == 1 and err.strip().count("\n") == 0 and "no such case file" in err
+
+
+def test_brackets_in_a_document_print_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """rich reads "[/b]" as markup; the document's words must never be taken for it."""
+    path = tmp_path / "brackets.txt"
+    path.write_text("Dear Sir,\n\nI saw the [/b] sign at the gate on 3 May 2024.\n\nSincerely,\n\nAna Lind\n")
+    for flag in ("--claims", "--times"):
+        code, out, _ = run(capsys, "read", str(path), flag)
+        assert code == 0 and "[/b]" in out

@@ -27,7 +27,7 @@ from .errors import FirsthandError, InputError
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .pipeline import read_documents
 from .store import DEFAULT_PATH, CaseFile
-from .summary import render_record, render_times
+from .summary import render_claims, render_record, render_times
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
 EXAMPLE = "open-letter.txt"
@@ -78,11 +78,20 @@ date_option = click.option(
 @click.option(
     "--times", "show_times", is_flag=True, help="List the times in story order, each with its sentence."
 )
+@click.option(
+    "--claims", "show_claims", is_flag=True, help="List the claims grouped by basis, each with its source."
+)
 @date_option
 @encoding_option
 @max_size_option
 def read(
-    file: str, as_json: bool, show_times: bool, dct: datetime | None, encoding: str | None, max_size: int
+    file: str,
+    as_json: bool,
+    show_times: bool,
+    show_claims: bool,
+    dct: datetime | None,
+    encoding: str | None,
+    max_size: int,
 ) -> None:
     """Read FILE (.txt, .html, .md, or - for stdin) and print its record."""
     outcome = next(
@@ -100,6 +109,8 @@ def read(
         click.echo(json.dumps(outcome.record.to_dict(), ensure_ascii=False, indent=2))
     elif show_times:
         stdout.print(render_times(outcome.record))
+    elif show_claims:
+        stdout.print(render_claims(outcome.record))
     else:
         stdout.print(render_record(outcome.record))
 

@@ -38,6 +38,7 @@ def render_record(record: Record) -> RenderableType:
     if record.letter is not None:
         parts += [Text(""), Text("Letter", style="bold"), _letter_table(record)]
     parts += [Text(""), Text("Entities", style="bold"), _entity_table(record)]
+    parts += [Text(""), Text("Claims", style="bold"), render_claims(record)]
     return Group(*parts)
 
 
@@ -105,7 +106,9 @@ def render_times(record: Record) -> RenderableType:
         ends = [i for i in (text.find("\n", time["end"]), text.find(". ", time["end"])) if i >= 0]
         sentence = text[start : min(ends) + 1 if ends else len(text)].strip()
         value = time["value"] + (f" → {time['point']}" if time.get("point") else "")
-        table.add_row(time["id"], time["text"], time["type"], value, time["anchor"] or "", sentence)
+        table.add_row(
+            time["id"], Text(time["text"]), time["type"], value, time["anchor"] or "", Text(sentence)
+        )
     return table
 
 
@@ -114,3 +117,36 @@ def _story_order(time: dict[str, object]) -> tuple[str, int]:
     value = str(time.get("point") or time.get("value") or "")
     dated = value[:4].isdigit()
     return (value if dated else "9999", int(str(time["start"])))
+
+
+BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
+BASIS_NAMES = {
+    "witnessed": "Witnessed: the writer saw, did or underwent it",
+    "reported": "Reported: a named or identifiable party said it",
+    "hearsay": "Hearsay: nobody identifiable stands behind it",
+    "opinion": "Opinion: the writer's own judgement",
+    "request": "Request: the writer asks someone to act",
+}
+
+
+def render_claims(record: Record) -> RenderableType:
+    """The claims grouped by basis, each with its source's name and its cue."""
+    if not record.claims:
+        return Text("none found", style="dim")
+    parts: list[RenderableType] = []
+    for basis in BASES:
+        claims = [c for c in record.claims if c["basis"] == basis]
+        if not claims:
+            continue
+        table = Table(title=f"{BASIS_NAMES[basis]} ({len(claims)})", title_justify="left", show_edge=False)
+        for column in ("id", "source", "cue", "claim"):
+            table.add_column(column, overflow="fold")
+        for claim in claims:
+            source = _name(record, claim["source"]) if claim["source"] else "—"
+            words = " ".join(claim["text"].split())
+            if claim.get("negated"):
+                words = f"[negated] {words}"
+            # Text, not markup: a document's own brackets ("[1]", "[/b]") must print as written.
+            table.add_row(claim["id"], Text(source), Text(claim["cue"] or ""), Text(words))
+        parts.append(table)
+    return Group(*parts)

@@ -234,3 +234,13 @@ def test_without_a_known_writer_own_statements_have_no_source() -> None:
     assert summary(record, claim_with(record, "Floods closed")) == ("witnessed", None, None, False)
     reported = claim_with(record, "help was coming")
     assert reported["basis"] == "reported" and reported["cue"] == "said"
+
+
+def test_what_follows_a_report_in_the_writers_own_clause_is_witnessed() -> None:
+    """ ", and because of this, ..." after what they told him is the writer's own account again."""
+    record = read_letter(
+        f"{NRF} They told me that my brother had fled, and because of this, the guards beat me every day."
+    )
+    told = claim_with(record, "my brother had fled")
+    assert told["basis"] == "reported" and "guards" not in told["text"]
+    assert summary(record, claim_with(record, "the guards beat me")) == ("witnessed", WRITER, None, False)

@@ -272,7 +272,7 @@ def _verb_attribution(token: Any) -> Attribution | None:
     infinitives = INFINITIVE_CUES | REQUEST_VERBS | (RAISING_CUES if passive else frozenset())
     if not clause and lemma in infinitives:
         clause = [c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)]
-    content = [_subtree_range(c) for c in clause]
+    content = [_clause_range(c) for c in clause]
     clausal = bool(content)
     if not content:
         content, extra = _object_content(token, lemma)
@@ -315,6 +315,24 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
         return None  # "let you know": the writer addressing the reader, not a report
     return att
+
+
+def _clause_range(clause: Any) -> tuple[int, int]:
+    """The content clause, up to a clause of the writer's that the parser hung on it: in
+    "they told me that he had left, and because of this I was punished", what follows ", and"
+    with its own subject and no "that" is no longer what they told."""
+    start, end = _subtree_range(clause)
+    for conj in clause.children:
+        if conj.dep_ != "conj" or not _has_subject(conj) or conj.left_edge.i <= clause.i:
+            continue
+        if any(c.lower_ == "that" and c.dep_ == "mark" for c in conj.children):
+            continue
+        before = clause.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+        cc = before is not None and before.dep_ == "cc"
+        comma = clause.doc[conj.left_edge.i - 2].text == "," if cc and conj.left_edge.i > 1 else False
+        if comma:
+            end = min(end, conj.left_edge.i - 2)
+    return start, end
 
 
 def _clause_on_hearer(verb: Any) -> list[Any]:
@@ -547,7 +565,9 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
     """(start, end, head) token ranges of the main clauses no attribution covers."""
     heads = [sent.root]
     for token in sent:
-        if token.dep_ == "conj" and token.head.i in {h.i for h in heads} and _has_subject(token):
+        # A main clause joined to another, or cut off the end of an attribution's content.
+        joined = token.head.i in {h.i for h in heads} or (token.head.i in covered and token.i not in covered)
+        if token.dep_ == "conj" and joined and _has_subject(token):
             heads.append(token)
     units = []
     for head in heads:

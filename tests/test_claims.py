@@ -244,3 +244,15 @@ def test_what_follows_a_report_in_the_writers_own_clause_is_witnessed() -> None:
     told = claim_with(record, "my brother had fled")
     assert told["basis"] == "reported" and "guards" not in told["text"]
     assert summary(record, claim_with(record, "the guards beat me")) == ("witnessed", WRITER, None, False)
+
+
+def test_a_passive_cue_in_someones_message_is_theirs() -> None:
+    record = read_letter(
+        "Ingrid Solberg wrote to us. It was mentioned in Solberg’s message that the bridge was closed."
+    )
+    assert summary(record, claim_with(record, "the bridge was closed")) == (
+        "reported",
+        "Ingrid Solberg",
+        "was mentioned",
+        False,
+    )

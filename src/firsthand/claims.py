@@ -506,6 +506,25 @@ QUOTES_OPEN = ("“", '"')
 QUOTES_CLOSE = ("”", '"')
 # A cue stands at most this many words from the quotation it introduces or closes.
 QUOTE_REACH = 8
+# What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
+# "mentioned in the leader's message that:".
+QUOTE_GAP_DEPS = frozenset(
+    [
+        "nsubj",
+        "prt",
+        "dobj",
+        "dative",
+        "punct",
+        "npadvmod",
+        "prep",
+        "pobj",
+        "det",
+        "poss",
+        "case",
+        "compound",
+        "mark",
+    ]
+)
 # A quotation runs at most this many tokens (several sentences of a speech).
 QUOTE_LENGTH = 400
 
@@ -516,7 +535,7 @@ def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
-        if doc[i].dep_ not in ("nsubj", "prt", "dobj", "dative", "punct", "npadvmod", "prep", "pobj", "det"):
+        if doc[i].dep_ not in QUOTE_GAP_DEPS:
             break
         i += 1
     if i < len(doc) and doc[i].text in QUOTES_OPEN:
@@ -689,6 +708,8 @@ class SourceResolver:
             (start, end, entity) for entity in record.entities for start, end in entity.mentions
         )
         self.gender: dict[str, str] = {}
+        # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
+        self.quoted = {doc[i].idx for i in quoted_tokens(doc)}
         group_counts = {e.id: len(e.mentions) for e in record.entities if e.type == "ORG"}
         self.salience = group_counts
 
@@ -751,6 +772,7 @@ class SourceResolver:
                 entity.type == "PERSON"
                 and self.gender.get(entity.id, gender) == gender
                 and entity is not self.writer
+                and (a not in self.quoted or offset in self.quoted)
             ):
                 best = entity
         if best is not None:
@@ -823,6 +845,15 @@ def _attribution_basis(doc: Any, att: Attribution, resolver: SourceResolver) -> 
     if att.kind == "adverb":
         return None, "hearsay"
     if att.passive and att.source is None:
+        # "it was mentioned in X's message that": the message's author said it.
+        verb = doc[att.cue[-1]]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
+            for owner in (
+                o for p in prep.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
+            ):
+                entity, _ = resolver.resolve(owner, _subtree_range(owner))
+                if entity is not None:
+                    return entity, "reported"
         hearer = doc[att.hearer[0] : att.hearer[1]].root if att.hearer else None
         told = (
             att.lemma in HEARER_CUES and hearer is not None and hearer.lower_ not in ("it", "which", "that")

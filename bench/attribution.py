@@ -23,6 +23,7 @@ guides rules here, and nothing trained on it ships.
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import re
 import sys
@@ -151,8 +152,6 @@ class Tally:
 
 
 def _tokens(offsets: list[int], spans: list[Span]) -> set[int]:
-    import bisect
-
     out: set[int] = set()
     for start, end in spans:
         out.update(range(bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)))

@@ -37,7 +37,7 @@ from typing import Any
 
 from .record import Entity, Record
 
-# 1. Cue lexicons -------------------------------------------------------------------------
+# Cue lexicons -------------------------------------------------------------------------
 
 
 def words(text: str) -> frozenset[str]:
@@ -157,8 +157,18 @@ GROUP_NOUNS = words(
     """
 )
 MODALS_OF_REQUEST = frozenset(["should", "must", "ought"])
-# Sentences further back than this are not searched for a pronoun's antecedent.
-ANTECEDENT_WINDOW = 600
+# Names further back than this many characters are not searched for a pronoun's antecedent.
+ANTECEDENT_CHARS = 1800
+# Lemmas that may be a verb cue, and those whose content may be an infinitive.
+VERB_CUES = (
+    SPEECH_VERBS
+    | THOUGHT_VERBS
+    | REQUEST_VERBS
+    | NOUN_CONTENT_CUES
+    | QUOTE_ONLY_CUES
+    | frozenset(PREPOSITION_CUES)
+)
+QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
 
 
 @dataclass
@@ -169,7 +179,7 @@ class Attribution:
     content: list[tuple[int, int]]  # token ranges [start, end)
     source: tuple[int, int] | None = None  # token range of the source phrase
     source_head: int | None = None
-    kind: str = "verb"  # verb, according_to, adverb, noun
+    kind: str = "verb"  # verb, according_to, colon, adverb, noun
     lemma: str = ""
     passive: bool = False
     negated: bool = False
@@ -194,13 +204,13 @@ def find_claims(record: Record) -> Record:
     """Fill ``record.claims`` from the parsed document (``record.parsed``)."""
     doc = record.parsed
     writer = _writer(record)
-    resolver = SourceResolver(record, doc, writer)
-    attributions = find_attributions(doc)
-    claims = [_attribution_claim(record, doc, att, resolver) for att in attributions]
-    covered: set[int] = set()
+    quoted = quoted_tokens(doc)
+    resolver = SourceResolver(record, doc, writer, quoted)
+    attributions = find_attributions(doc, quoted)
+    claims = [_attribution_claim(doc, att, resolver) for att in attributions]
+    covered = set(quoted)  # someone else's words, even when the text never says whose
     for att in attributions:
         covered.update(range(*att.extent))
-    covered |= quoted_tokens(doc)  # someone else's words, even when the text never says whose
     for sent in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.text.rstrip().endswith("?"):
             continue
@@ -209,16 +219,17 @@ def find_claims(record: Record) -> Record:
     claims.sort(key=lambda c: c["start"])
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
-    record.claims = [{"id": c.pop("id"), **c} for c in claims]
+    record.claims = claims
     return record
 
 
-# 2. Attributions ---------------------------------------------------------------------------
+# 1. Attributions ---------------------------------------------------------------------------
 
 
-def find_attributions(doc: Any) -> list[Attribution]:
+def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribution]:
     """The outermost attributions of a parsed text: an attribution inside another one's
-    content (a quotation of several sentences included) belongs to the outer claim."""
+    content (a quotation of several sentences included) belongs to the outer claim.
+    ``quoted`` is :func:`quoted_tokens` of the doc, when the caller has it already."""
     found: list[Attribution] = []
     for token in doc:
         att = (
@@ -232,7 +243,7 @@ def find_attributions(doc: Any) -> list[Attribution]:
             found.append(att)
     outer = [a for a in found if not any(a is not b and _inside(a, b) for b in found)]
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
-    quoted = quoted_tokens(doc)
+    quoted = quoted_tokens(doc) if quoted is None else quoted
     return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
 
 
@@ -261,23 +272,22 @@ def _verb_attribution(token: Any) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
-    known = SPEECH_VERBS | THOUGHT_VERBS | REQUEST_VERBS | NOUN_CONTENT_CUES | QUOTE_ONLY_CUES
-    if lemma not in known and lemma not in PREPOSITION_CUES:
+    if lemma not in VERB_CUES:
         return None
     cue = _cue_tokens(token)
     clause = [c for c in token.children if c.dep_ == "ccomp"] if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
         clause = _clause_on_hearer(token)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    infinitives = INFINITIVE_CUES | REQUEST_VERBS | (RAISING_CUES if passive else frozenset())
-    if not clause and lemma in infinitives:
+    infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
+    if not clause and infinitive_cue:
         clause = [c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)]
     content = [_clause_range(c) for c in clause]
     clausal = bool(content)
     if not content:
         content, extra = _object_content(token, lemma)
         cue += extra
-    quote = _adjacent_quote(token) if lemma in SPEECH_VERBS | QUOTE_ONLY_CUES else None
+    quote = _adjacent_quote(token) if lemma in QUOTATION_CUES else None
     if quote is not None:
         # The quotation and the clause the parser found in it are one content.
         joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]
@@ -577,17 +587,19 @@ def _trim(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-# 3. Clause units: the writer's own statements ------------------------------------------------------
+# 2. Clause units: the writer's own statements ------------------------------------------------------
 
 
 def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
     """(start, end, head) token ranges of the main clauses no attribution covers."""
     heads = [sent.root]
+    head_indices = {sent.root.i}
     for token in sent:
         # A main clause joined to another, or cut off the end of an attribution's content.
-        joined = token.head.i in {h.i for h in heads} or (token.head.i in covered and token.i not in covered)
+        joined = token.head.i in head_indices or (token.head.i in covered and token.i not in covered)
         if token.dep_ == "conj" and joined and _has_subject(token):
             heads.append(token)
+            head_indices.add(token.i)
     units = []
     for head in heads:
         if head.i in covered:
@@ -658,8 +670,8 @@ def _first_word(span: Any) -> Any:
 
 def _evaluative(copula: Any) -> bool:
     """'is a scheming man', 'are completely false': a judgement, not a checkable fact. An
-    adjective of judgement, a participle used as one, or any adjective raised by a degree
-    adverb ("very afraid", "quite evident")."""
+    adjective of judgement, or any adjective raised by a degree adverb ("very afraid",
+    "quite evident")."""
     for child in copula.children:
         if child.dep_ == "acomp" and child.pos_ == "ADJ" and _judging(child):
             return True
@@ -694,13 +706,13 @@ def _judging(adjective: Any) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in adjective.children)
 
 
-# 4. Sources ------------------------------------------------------------------------------------
+# 3. Sources ------------------------------------------------------------------------------------
 
 
 class SourceResolver:
     """Resolve a source phrase to an entity of the record."""
 
-    def __init__(self, record: Record, doc: Any, writer: Entity | None) -> None:
+    def __init__(self, record: Record, doc: Any, writer: Entity | None, quoted: set[int]) -> None:
         self.record = record
         self.doc = doc
         self.writer = writer
@@ -709,15 +721,8 @@ class SourceResolver:
         )
         self.gender: dict[str, str] = {}
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
-        self.quoted = {doc[i].idx for i in quoted_tokens(doc)}
-        group_counts = {e.id: len(e.mentions) for e in record.entities if e.type == "ORG"}
-        self.salience = group_counts
-
-    def entity_at(self, start: int, end: int) -> Entity | None:
-        for a, b, entity in self.mentions:
-            if a < end and start < b:
-                return entity
-        return None
+        self.quoted = {doc[i].idx for i in quoted}
+        self.salience = {e.id: len(e.mentions) for e in record.entities}
 
     def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
         """(entity, unnamed): unnamed is True when the source is nobody in particular."""
@@ -766,7 +771,7 @@ class SourceResolver:
         for a, _b, entity in self.mentions:
             if a >= offset:
                 break
-            if a < offset - ANTECEDENT_WINDOW * 3:
+            if a < offset - ANTECEDENT_CHARS:
                 continue
             if (
                 entity.type == "PERSON"
@@ -806,7 +811,7 @@ def _writer(record: Record) -> Entity | None:
     return None
 
 
-# 5. Claims ----------------------------------------------------------------------------------------
+# 4. Basis, and the claims ----------------------------------------------------------------------------------------
 
 
 def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
@@ -814,10 +819,8 @@ def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
     return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1])]
 
 
-def _attribution_claim(
-    record: Record, doc: Any, att: Attribution, resolver: SourceResolver
-) -> dict[str, Any]:
-    text = record.document.text
+def _attribution_claim(doc: Any, att: Attribution, resolver: SourceResolver) -> dict[str, Any]:
+    text = doc.text
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
     speaker, basis = _attribution_basis(doc, att, resolver)

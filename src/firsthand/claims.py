@@ -35,14 +35,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .nlp import quoted_tokens, subtree_range, words
 from .record import Entity, Record
+from .references import (
+    WRITER_PRONOUNS,
+    References,
+    writer_of,
+)
 
 # Cue lexicons -------------------------------------------------------------------------
-
-
-def words(text: str) -> frozenset[str]:
-    """The words of a lexicon written as a block of text."""
-    return frozenset(text.split())
 
 
 # Verbs of saying: they report what someone put into words.
@@ -131,34 +132,7 @@ HEARSAY_NOUNS = words(
     rumour rumor report claim allegation word talk speculation
     """
 )
-# Sources that name nobody in particular.
-UNNAMED = words(
-    """
-    some someone somebody people others many few one anyone everybody everyone nobody it sources
-    source observers critics witnesses residents rumours rumors
-    """
-)
-# Pronouns for the writer, and the third persons resolved to people or groups.
-WRITER_PRONOUNS = words(
-    """
-    i me we us myself ourselves
-    """
-)
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-GROUP_PRONOUNS = frozenset(["they", "them"])
-RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
-# Nouns that name an organisation without naming it ("the organization", "the commanders").
-GROUP_NOUNS = words(
-    """
-    organization organisation group movement party government regime police army ministry
-    commander officer official leadership authority leader management administration campaign
-    committee council agency office department company militia force troop soldier guard rebel
-    fighter junta cult network front union
-    """
-)
 MODALS_OF_REQUEST = frozenset(["should", "must", "ought"])
-# Names further back than this many characters are not searched for a pronoun's antecedent.
-ANTECEDENT_CHARS = 1800
 # Lemmas that may be a verb cue, and those whose content may be an infinitive.
 VERB_CUES = (
     SPEECH_VERBS
@@ -203,9 +177,9 @@ class Attribution:
 def find_claims(record: Record) -> Record:
     """Fill ``record.claims`` from the parsed document (``record.parsed``)."""
     doc = record.parsed
-    writer = _writer(record)
+    writer = writer_of(record)
     quoted = quoted_tokens(doc)
-    resolver = SourceResolver(record, doc, writer, quoted)
+    resolver = References(record, doc, writer, quoted)
     attributions = find_attributions(doc, quoted)
     claims = [_attribution_claim(doc, att, resolver) for att in attributions]
     covered = set(quoted)  # someone else's words, even when the text never says whose
@@ -247,22 +221,6 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
 
 
-def quoted_tokens(doc: Any) -> set[int]:
-    """Indices of the tokens between paired quotation marks: “…” anywhere, "…" within one
-    line (a straight quote left open must not swallow the rest of the text)."""
-    inside: set[int] = set()
-    opened: int | None = None
-    for token in doc:
-        if opened is not None and doc[opened].text == '"' and "\n" in doc[token.i - 1].whitespace_:
-            opened = None
-        if token.text == "“" or (token.text == '"' and opened is None):
-            opened = token.i
-        elif token.text in ("”", '"') and opened is not None:
-            inside.update(range(opened + 1, token.i))
-            opened = None
-    return inside
-
-
 def _inside(a: Attribution, b: Attribution) -> bool:
     """True when a's cue stands inside b's content."""
     return any(s <= min(a.cue) < e for s, e in b.content)
@@ -301,7 +259,7 @@ def _verb_attribution(token: Any) -> Attribution | None:
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = _subject(token, passive)
     if subject is not None:
-        att.source = _trim(token.doc, _subtree_range(subject, stop=token.i))
+        att.source = _trim(token.doc, subtree_range(subject, stop=token.i))
         att.source_head = subject.i
     else:
         # "..., adding that" / "said X and added Y": the speaker of the verb it hangs from.
@@ -310,7 +268,7 @@ def _verb_attribution(token: Any) -> Attribution | None:
             head = head.head
             subject = _subject(head, any(c.dep_ == "auxpass" for c in head.children))
         if subject is not None:
-            att.source = _trim(token.doc, _subtree_range(subject, stop=head.i))
+            att.source = _trim(token.doc, subtree_range(subject, stop=head.i))
             att.source_head = subject.i
             att.inherited = True
     if passive:
@@ -319,7 +277,7 @@ def _verb_attribution(token: Any) -> Attribution | None:
             verb = verb.head
         hearer = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if hearer:
-            att.hearer = _subtree_range(hearer[0], stop=verb.i)
+            att.hearer = subtree_range(hearer[0], stop=verb.i)
             if verb.i == token.i:
                 att.hearer = (att.hearer[0], min(att.hearer[1], token.i))
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
@@ -331,7 +289,7 @@ def _clause_range(clause: Any) -> tuple[int, int]:
     """The content clause, up to a clause of the writer's that the parser hung on it: in
     "they told me that he had left, and because of this I was punished", what follows ", and"
     with its own subject and no "that" is no longer what they told."""
-    start, end = _subtree_range(clause)
+    start, end = subtree_range(clause)
     for conj in clause.children:
         if conj.dep_ != "conj" or not _has_subject(conj) or conj.left_edge.i <= clause.i:
             continue
@@ -366,7 +324,7 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
         if child.dep_ == "prep" and child.lower_ in PREPOSITION_CUES.get(lemma, ()) and child.i > verb.i:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
-                return [_subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
+                return [subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
     if lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
@@ -402,7 +360,7 @@ def _according_to(token: Any) -> Attribution | None:
     objects = [c for c in to[0].children if c.dep_ == "pobj"]
     if not objects:
         return None
-    source = _trim(token.doc, _subtree_range(objects[0]))
+    source = _trim(token.doc, subtree_range(objects[0]))
     phrase = (token.i, max(source[1], to[0].i + 1))
     content = _clause_without(token, phrase)
     if content is None:
@@ -456,10 +414,10 @@ def _noun(token: Any) -> Attribution | None:
         return None
     owner = [c for c in token.children if c.dep_ == "poss"]
     att = Attribution(
-        cue=[token.i], content=[_trim(token.doc, _subtree_range(clause[0]))], kind="noun", lemma=token.lemma_
+        cue=[token.i], content=[_trim(token.doc, subtree_range(clause[0]))], kind="noun", lemma=token.lemma_
     )
     if owner:
-        att.source = _trim(token.doc, _subtree_range(owner[0]))
+        att.source = _trim(token.doc, subtree_range(owner[0]))
         att.source_head = owner[0].i
     return att
 
@@ -469,7 +427,7 @@ def _clause_without(token: Any, phrase: tuple[int, int]) -> tuple[int, int] | No
     head = token.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head
-    start, end = _subtree_range(head)
+    start, end = subtree_range(head)
     sides = [(start, phrase[0]), (phrase[1], end)]
     side = max(sides, key=lambda r: r[1] - r[0])
     if side[1] - side[0] < 2:
@@ -566,13 +524,6 @@ def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
     return None
 
 
-def _subtree_range(token: Any, stop: int | None = None) -> tuple[int, int]:
-    start, end = token.left_edge.i, token.right_edge.i + 1
-    if stop is not None and start <= stop < end:
-        end = stop if token.i < stop else end
-    return start, end
-
-
 PUNCT_EDGES = {",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", "."}
 
 
@@ -604,7 +555,7 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
     for head in heads:
         if head.i in covered:
             continue
-        start, end = _subtree_range(head)
+        start, end = subtree_range(head)
         for other in heads:
             if other.i != head.i and other.head.i == head.i and start < other.left_edge.i <= end:
                 end = min(end, other.left_edge.i)  # the next unit starts here
@@ -706,111 +657,6 @@ def _judging(adjective: Any) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in adjective.children)
 
 
-# 3. Sources ------------------------------------------------------------------------------------
-
-
-class SourceResolver:
-    """Resolve a source phrase to an entity of the record."""
-
-    def __init__(self, record: Record, doc: Any, writer: Entity | None, quoted: set[int]) -> None:
-        self.record = record
-        self.doc = doc
-        self.writer = writer
-        self.mentions = sorted(
-            (start, end, entity) for entity in record.entities for start, end in entity.mentions
-        )
-        self.gender: dict[str, str] = {}
-        # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
-        self.quoted = {doc[i].idx for i in quoted}
-        self.salience = {e.id: len(e.mentions) for e in record.entities}
-
-    def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
-        """(entity, unnamed): unnamed is True when the source is nobody in particular."""
-        doc = self.doc
-        if span is not None:
-            start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
-            named = [
-                (a, b, e)
-                for a, b, e in self.mentions
-                if a < end and start < b and e.type in ("PERSON", "ORG", "GPE")
-            ]
-            if named:
-                # The mention that holds the phrase's head, else the first ("X's spokesman" is X's).
-                at_head = [m for m in named if m[0] <= head.idx < m[1]]
-                return (at_head or named)[0][2], False
-            # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
-            after = doc.text[end : end + 3]
-            if after.startswith(","):
-                for a, _b, entity in self.mentions:
-                    if end < a <= end + 3 and entity.type == "PERSON":
-                        return entity, False
-        word = head.lower_
-        if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
-            if head.head.dep_ == "relcl":
-                antecedent = head.head.head
-                return self.resolve(antecedent, _subtree_range(antecedent, stop=head.head.left_edge.i))
-            return None, True
-        if word in WRITER_PRONOUNS:
-            return self.writer, False
-        if word in PERSON_PRONOUNS:
-            return self._last_person(head.idx, PERSON_PRONOUNS[word]), False
-        if word in GROUP_PRONOUNS:
-            return self._group(head.idx, None), False
-        lemma = head.lemma_.lower()
-        if word in UNNAMED or lemma in UNNAMED:
-            return None, True
-        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
-            return self._group(head.idx, lemma), False
-        if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
-            return None, True
-        return None, False
-
-    def _last_person(self, offset: int, gender: str) -> Entity | None:
-        best = None
-        for a, _b, entity in self.mentions:
-            if a >= offset:
-                break
-            if a < offset - ANTECEDENT_CHARS:
-                continue
-            if (
-                entity.type == "PERSON"
-                and self.gender.get(entity.id, gender) == gender
-                and entity is not self.writer
-                and (a not in self.quoted or offset in self.quoted)
-            ):
-                best = entity
-        if best is not None:
-            self.gender.setdefault(best.id, gender)
-        return best
-
-    def _group(self, offset: int, noun: str | None) -> Entity | None:
-        """The organisation meant by "they" or "the organization": one named by that noun,
-        else the most talked-about organisation named in the text before."""
-        orgs = [e for e in self.record.entities if e.type == "ORG"]
-        if noun:
-            named = [e for e in orgs if any(noun in w.lower() for w in [e.name, *e.aliases])]
-            if named:
-                return max(named, key=lambda e: self.salience.get(e.id, 0))
-        recent = {e.id for a, _b, e in self.mentions if e.type == "ORG" and a < offset}
-        candidates = [e for e in orgs if e.id in recent]
-        if not candidates:
-            return None
-        return max(candidates, key=lambda e: self.salience.get(e.id, 0))
-
-
-def _writer(record: Record) -> Entity | None:
-    """Who speaks in the first person: the letter's author, else the byline's person."""
-    if record.letter is not None and record.letter.author:
-        return record.entity(record.letter.author)
-    byline = (record.document.byline or "").lower()
-    if byline:
-        for entity in record.entities:
-            if entity.type == "PERSON" and entity.name.lower() in byline:
-                return entity
-    return None
-
-
 # 4. Basis, and the claims ----------------------------------------------------------------------------------------
 
 
@@ -819,7 +665,7 @@ def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
     return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1])]
 
 
-def _attribution_claim(doc: Any, att: Attribution, resolver: SourceResolver) -> dict[str, Any]:
+def _attribution_claim(doc: Any, att: Attribution, resolver: References) -> dict[str, Any]:
     text = doc.text
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
@@ -839,7 +685,7 @@ def _attribution_claim(doc: Any, att: Attribution, resolver: SourceResolver) -> 
     }
 
 
-def _attribution_basis(doc: Any, att: Attribution, resolver: SourceResolver) -> tuple[Entity | None, str]:
+def _attribution_basis(doc: Any, att: Attribution, resolver: References) -> tuple[Entity | None, str]:
     """(source, basis) of an attribution claim."""
     writer = resolver.writer
     head = doc[att.source_head] if att.source_head is not None else None
@@ -854,7 +700,7 @@ def _attribution_basis(doc: Any, att: Attribution, resolver: SourceResolver) -> 
             for owner in (
                 o for p in prep.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
             ):
-                entity, _ = resolver.resolve(owner, _subtree_range(owner))
+                entity, _ = resolver.resolve(owner, subtree_range(owner))
                 if entity is not None:
                     return entity, "reported"
         hearer = doc[att.hearer[0] : att.hearer[1]].root if att.hearer else None

@@ -100,13 +100,43 @@ def common_words(nouns: bool = True) -> frozenset[str]:
     nlp = load_model()
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     skip = {nlp.vocab.strings["noun"]} if not nouns else set()  # the table is keyed by hash
-    return frozenset(word for key, words in index.items() if key not in skip for word in words)
+    return frozenset(word for key, entries in index.items() if key not in skip for word in entries)
 
 
 def is_common_word(word: str, *, nouns: bool = True) -> bool:
     """True for a WordNet word or its regular plural ("rights", "persons"); with
     ``nouns=False``, only for verbs, adjectives and adverbs ("Western", "Hope")."""
     w = word.lower().removesuffix("'s").removesuffix("’s")
-    words = common_words(nouns)
-    plural = w.endswith("s") and w[:-1] in words
-    return w in words or plural or (w.endswith("ies") and w[:-3] + "y" in words)
+    known = common_words(nouns)
+    plural = w.endswith("s") and w[:-1] in known
+    return w in known or plural or (w.endswith("ies") and w[:-3] + "y" in known)
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of a lexicon written as a block of text."""
+    return frozenset(text.split())
+
+
+def subtree_range(token: Any, stop: int | None = None) -> tuple[int, int]:
+    """The token range [start, end) of ``token``'s subtree, cut short at ``stop`` when the
+    subtree runs over it (a subject up to its verb)."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if stop is not None and start <= stop < end:
+        end = stop if token.i < stop else end
+    return start, end
+
+
+def quoted_tokens(doc: Any) -> set[int]:
+    """Indices of the tokens between paired quotation marks: “…” anywhere, "…" within one
+    line (a straight quote left open must not swallow the rest of the text)."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for token in doc:
+        if opened is not None and doc[opened].text == '"' and "\n" in doc[token.i - 1].whitespace_:
+            opened = None
+        if token.text == "“" or (token.text == '"' and opened is None):
+            opened = token.i
+        elif token.text in ("”", '"') and opened is not None:
+            inside.update(range(opened + 1, token.i))
+            opened = None
+    return inside

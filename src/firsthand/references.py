@@ -1,0 +1,157 @@
+"""References: which entity of the record a phrase means.
+
+Claims need the speaker of "she said", events their actors ("the police searched",
+"they took him") and places ("our camp"), relations the people they link. One resolver
+serves them all, over the entities the entity stage found:
+
+1. a name inside the phrase, or set off by commas right after it ("the priest, Pieter Lund");
+2. a relative pronoun, through the noun it hangs from ("Maryam, who had left");
+3. "I"/"we": the writer (the letter's author, else the byline's person);
+4. "he"/"she": the last person named before, outside quotations, of a gender seen so far;
+5. "they", "the organization", "the police": the organisation named by that noun, else
+   the most talked-about organisation named before;
+6. unnamed people ("some", "people", "it"): nobody in particular.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .nlp import subtree_range, words
+from .record import Entity, Record
+
+# Sources that name nobody in particular.
+UNNAMED = words(
+    """
+    some someone somebody people others many few one anyone everybody everyone nobody it sources
+    source observers critics witnesses residents rumours rumors
+    """
+)
+
+# Pronouns for the writer, and the third persons resolved to people or groups.
+WRITER_PRONOUNS = words(
+    """
+    i me we us myself ourselves
+    """
+)
+
+# Nouns that name an organisation without naming it ("the organization", "the commanders").
+GROUP_NOUNS = words(
+    """
+    organization organisation group movement party government regime police army ministry
+    commander officer official leadership authority leader management administration campaign
+    committee council agency office department company militia force troop soldier guard rebel
+    fighter junta cult network front union
+    """
+)
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+GROUP_PRONOUNS = frozenset(["they", "them"])
+
+RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
+
+# Names further back than this many characters are not searched for a pronoun's antecedent.
+ANTECEDENT_CHARS = 1800
+
+
+class References:
+    """Resolve a phrase of the parse (its head token and token range) to an entity of the record."""
+
+    def __init__(self, record: Record, doc: Any, writer: Entity | None, quoted: set[int]) -> None:
+        self.record = record
+        self.doc = doc
+        self.writer = writer
+        self.mentions = sorted(
+            (start, end, entity) for entity in record.entities for start, end in entity.mentions
+        )
+        self.gender: dict[str, str] = {}
+        # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
+        self.quoted = {doc[i].idx for i in quoted}
+        self.salience = {e.id: len(e.mentions) for e in record.entities}
+
+    def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
+        """(entity, unnamed): unnamed is True when the source is nobody in particular."""
+        doc = self.doc
+        if span is not None:
+            start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+            named = [
+                (a, b, e)
+                for a, b, e in self.mentions
+                if a < end and start < b and e.type in ("PERSON", "ORG", "GPE")
+            ]
+            if named:
+                # The mention that holds the phrase's head, else the first ("X's spokesman" is X's).
+                at_head = [m for m in named if m[0] <= head.idx < m[1]]
+                return (at_head or named)[0][2], False
+            # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
+            after = doc.text[end : end + 3]
+            if after.startswith(","):
+                for a, _b, entity in self.mentions:
+                    if end < a <= end + 3 and entity.type == "PERSON":
+                        return entity, False
+        word = head.lower_
+        if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
+            if head.head.dep_ == "relcl":
+                antecedent = head.head.head
+                return self.resolve(antecedent, subtree_range(antecedent, stop=head.head.left_edge.i))
+            return None, True
+        if word in WRITER_PRONOUNS:
+            return self.writer, False
+        if word in PERSON_PRONOUNS:
+            return self._last_person(head.idx, PERSON_PRONOUNS[word]), False
+        if word in GROUP_PRONOUNS:
+            return self._group(head.idx, None), False
+        lemma = head.lemma_.lower()
+        if word in UNNAMED or lemma in UNNAMED:
+            return None, True
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
+            return self._group(head.idx, lemma), False
+        if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
+            return None, True
+        return None, False
+
+    def _last_person(self, offset: int, gender: str) -> Entity | None:
+        best = None
+        for a, _b, entity in self.mentions:
+            if a >= offset:
+                break
+            if a < offset - ANTECEDENT_CHARS:
+                continue
+            if (
+                entity.type == "PERSON"
+                and self.gender.get(entity.id, gender) == gender
+                and entity is not self.writer
+                and (a not in self.quoted or offset in self.quoted)
+            ):
+                best = entity
+        if best is not None:
+            self.gender.setdefault(best.id, gender)
+        return best
+
+    def _group(self, offset: int, noun: str | None) -> Entity | None:
+        """The organisation meant by "they" or "the organization": one named by that noun,
+        else the most talked-about organisation named in the text before."""
+        orgs = [e for e in self.record.entities if e.type == "ORG"]
+        if noun:
+            named = [e for e in orgs if any(noun in w.lower() for w in [e.name, *e.aliases])]
+            if named:
+                return max(named, key=lambda e: self.salience.get(e.id, 0))
+        recent = {e.id for a, _b, e in self.mentions if e.type == "ORG" and a < offset}
+        candidates = [e for e in orgs if e.id in recent]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda e: self.salience.get(e.id, 0))
+
+
+def writer_of(record: Record) -> Entity | None:
+    """Who speaks in the first person: the letter's author, else the byline's person."""
+    if record.letter is not None and record.letter.author:
+        return record.entity(record.letter.author)
+    byline = (record.document.byline or "").lower()
+    if byline:
+        for entity in record.entities:
+            if entity.type == "PERSON" and entity.name.lower() in byline:
+                return entity
+    return None

@@ -74,6 +74,7 @@ ORG_HEADS = {
     "tv", "press", "media", "secretariat", "directorate", "bureau", "embassy", "consulate",
     "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
     "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
+    "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
 }  # fmt: skip
 ORG_OPENERS = {"department", "ministry", "office", "bureau", "directorate", "committee", "council", "union"}
 # Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
@@ -119,7 +120,7 @@ PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", 
 MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", "travel", "move", "cross"}
 # Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
 LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside|across|around)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
+    r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
 WORD = re.compile(r"[\w'’\-]+")
 
@@ -400,6 +401,11 @@ def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Ment
             place = gazetteer.lookup(name)
             if place and _is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
                 found.append(Mention(start, end, name, place.entity_type, "gazetteer"))
+            elif 2 <= len(run) <= 6 and run[-1].lower_ in ORG_HEADS | FAC_HEADS:
+                # "the Ostrel Defence Militia", "Dorvane Camp": the head noun says what it is.
+                found.append(
+                    Mention(start, end, name, "ORG" if run[-1].lower_ in ORG_HEADS else "FAC", "shape")
+                )
             elif (
                 2 <= len(run) <= 4
                 and run[0].i not in sentence_starts
@@ -537,7 +543,7 @@ def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group
 # small model's labels on unseen names are close to a coin toss, cues are not.
 CUE = 3.0
 WEAK_CUE = 1.0
-LOCATIVE_CUE = 1.0
+LOCATIVE_CUE = 1.5
 
 
 def _vote(group: Group, text: str) -> None:

@@ -172,6 +172,11 @@ def _date_line(record: Record, letter: Letter, lines: list[Line]) -> None:
             offset = line.start + line.text.index(place_text)
             entity_type: EntityType = "LOC" if place and place.kind == "region" else "GPE"
             letter.place = _entity_at(record, offset, offset + len(place_text), entity_type)
+            # A date line names a place: a name spaCy took for a person or an organisation
+            # ("Vellmar, 14 October 2022") is a place after all.
+            entity = record.entity(letter.place)
+            if entity is not None and entity.type in ("PERSON", "ORG"):
+                entity.type = entity_type
         letter.date = when.isoformat()
         return
 

@@ -126,6 +126,16 @@ def subtree_range(token: Any, stop: int | None = None) -> tuple[int, int]:
     return start, end
 
 
+def noun_phrase(token: Any) -> tuple[int, int]:
+    """The token range of a noun and what names it, without what follows it in other roles:
+    "my brother Sarfaraz Rahimi", not "... who left the camp in May"."""
+    end = token.i + 1
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("appos", "compound", "flat", "nummod"):
+            end = max(end, child.right_edge.i + 1)
+    return token.left_edge.i, end
+
+
 def quoted_tokens(doc: Any) -> set[int]:
     """Indices of the tokens between paired quotation marks: “…” anywhere, "…" within one
     line (a straight quote left open must not swallow the rest of the text)."""

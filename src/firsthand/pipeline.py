@@ -12,9 +12,10 @@ worker pool or on a distributed engine. The order matters and is checked:
 5. letter      author, recipients, place, date, attachments (letters only)
 6. times       dates, times, durations, sets: TimeML values anchored to the story
 7. claims      every statement with its source and basis (witnessed, reported, ...)
+8. events      who did what to whom, where and when, and in which mode
 
-Events and relations are the next stages; the record already carries their
-lists, empty until those stages run.
+Relations are the next stage; the record already carries their list, empty
+until it runs.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import BinaryIO
 from .claims import find_claims
 from .entities import find_entities
 from .errors import InputError
+from .events import find_events
 from .genre import classify_genre
 from .ingest import MAX_BYTES, document_from_source, read_source
 from .letter import read_letter
@@ -52,6 +54,7 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("letter", read_letter, ("document.genre", "entities", "parsed"), ("letter",)),
     StageSpec("times", find_times, ("letter", "parsed"), ("times",)),
     StageSpec("claims", find_claims, ("entities", "letter", "parsed"), ("claims",)),
+    StageSpec("events", find_events, ("entities", "times", "claims", "parsed"), ("events",)),
 )
 
 

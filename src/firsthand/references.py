@@ -15,6 +15,7 @@ serves them all, over the entities the entity stage found:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .nlp import subtree_range, words
@@ -41,7 +42,8 @@ GROUP_NOUNS = words(
     organization organisation group movement party government regime police army ministry
     commander officer official leadership authority leader management administration campaign
     committee council agency office department company militia force troop soldier guard rebel
-    fighter junta cult network front union
+    fighter junta cult network front union brigade battalion regiment unit squad corps service
+    directorate centre center militia
     """
 )
 
@@ -51,6 +53,14 @@ GROUP_PRONOUNS = frozenset(["they", "them"])
 
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
 
+# "I am X", "My name is X": the writer names themselves.
+SELF_INTRODUCTION = re.compile(r"\b(?:I am|I'm|I’m|My name is)\s+(?=[A-Z])")
+# Places of these types are where events happen.
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Common nouns by which a text points at a facility it names elsewhere ("our camp").
+FACILITY_NOUNS = words(
+    "camp base prison village town city compound headquarters villa station jail center centre"
+)
 # Names further back than this many characters are not searched for a pronoun's antecedent.
 ANTECEDENT_CHARS = 1800
 
@@ -108,9 +118,45 @@ class References:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
             return self._group(head.idx, lemma), False
+        # "police officers came": a group noun with no article means the organisation it names.
+        nouns = [lemma, *(c.lemma_.lower() for c in head.children if c.dep_ == "compound")]
+        if not determiners:
+            for group in (self._named_group(n) for n in nouns if n in GROUP_NOUNS):
+                if group is not None:
+                    return group, False
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    def _named_group(self, noun: str) -> Entity | None:
+        """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""
+        named = [
+            e
+            for e in self.record.entities
+            if e.type == "ORG" and any(noun in w.lower() for w in [e.name, *e.aliases])
+        ]
+        return max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
+
+    def place(self, head: Any, span: tuple[int, int], *, named_only: bool = False) -> Entity | None:
+        """The place a phrase names ("Durres", "Karrec camp"), or, for "our camp" and "the
+        base", the facility the text calls a camp or a base, the most mentioned one."""
+        doc = self.doc
+        start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+        for a, b, entity in self.mentions:
+            if a < end and start < b and entity.type in PLACE_TYPES:
+                return entity
+        noun = head.lemma_.lower()
+        determined = any(c.dep_ in ("det", "poss") for c in head.children)
+        if named_only or noun not in FACILITY_NOUNS or not determined:
+            return None
+        called = {
+            entity.id
+            for a, b, entity in self.mentions
+            if entity.type == "FAC"
+            and (noun in doc.text[a:b].lower() or doc.text[b : b + len(noun) + 1].lower().strip() == noun)
+        }
+        facilities = [e for e in self.record.entities if e.id in called]
+        return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None
 
     def _last_person(self, offset: int, gender: str) -> Entity | None:
         best = None
@@ -135,9 +181,9 @@ class References:
         else the most talked-about organisation named in the text before."""
         orgs = [e for e in self.record.entities if e.type == "ORG"]
         if noun:
-            named = [e for e in orgs if any(noun in w.lower() for w in [e.name, *e.aliases])]
-            if named:
-                return max(named, key=lambda e: self.salience.get(e.id, 0))
+            named = self._named_group(noun)
+            if named is not None:
+                return named
         recent = {e.id for a, _b, e in self.mentions if e.type == "ORG" and a < offset}
         candidates = [e for e in orgs if e.id in recent]
         if not candidates:
@@ -146,12 +192,18 @@ class References:
 
 
 def writer_of(record: Record) -> Entity | None:
-    """Who speaks in the first person: the letter's author, else the byline's person."""
+    """Who speaks in the first person: the letter's author, else the byline's person, else
+    the person a testimony introduces as "I" ("My name is Lena Vosk")."""
     if record.letter is not None and record.letter.author:
         return record.entity(record.letter.author)
     byline = (record.document.byline or "").lower()
-    if byline:
-        for entity in record.entities:
-            if entity.type == "PERSON" and entity.name.lower() in byline:
+    people = [e for e in record.entities if e.type == "PERSON"]
+    for entity in people:
+        if byline and entity.name.lower() in byline:
+            return entity
+    text = record.document.text
+    for match in SELF_INTRODUCTION.finditer(text):
+        for entity in people:
+            if any(match.end() <= a < match.end() + 2 for a, _b in entity.mentions):
                 return entity
     return None

@@ -1,0 +1,443 @@
+"""Events: who did what to whom, where and when, and whether the text asserts it.
+
+The cascade:
+
+1. triggers: every verb that names an act (not "be", "seem", "think", "want", nor an
+   aspect verb such as "start" whose complement is the act: "started to break" is a
+   breaking), and the event nouns ("the attack", "the arrest of 11 members",
+   "deportation of X to Y");
+2. participants: the actors are the agent (the subject; a passive's "by" phrase; for a
+   verb without a subject, the subject of the verb it is coordinated with or depends
+   on); the targets are the object, a passive's subject, a noun's "of"/"on" phrase; each
+   resolved to an entity by :mod:`references`, and only entities are kept;
+3. place: the first named place reached through the trigger's prepositions ("at a book
+   fair in Durres", "to Karrec camp"), or a camp, base or village named by a common noun
+   ("our camp") resolved to the facility the text calls so;
+4. when: a date or time in the clause (a "for"-duration gives bounds from its start to
+   where it leads, an "after"-duration the day it leads to); else, when the story goes on
+   in the same paragraph, the date of the last dated event before it (marked
+   ``"resolved_by": "narrative"``);
+5. mode: negated ("did not enter"), hypothetical ("if", "could", "would"), future ("will"),
+   reported (inside what someone else is said to have said), else asserted;
+6. kind and PLOVER category: the verb's lemma or the noun's verb, and its PLOVER class
+   where one fits (ASSAULT, COERCE, MOBILIZE, PROTEST, REQUEST, ACCUSE, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, timedelta
+from typing import Any
+
+from .claims import SPEECH_VERBS
+from .nlp import noun_phrase, quoted_tokens, subtree_range, words
+from .record import Entity, Record
+from .references import References, writer_of
+from .times import creation_time
+
+# 1. Triggers ------------------------------------------------------------------------------------
+
+# Verbs that state a condition, an inner state or an aspect rather than an act.
+NON_EVENT_VERBS = words(
+    """
+    be have do get seem appear become remain think know believe want wish hope like love hate
+    need feel consider expect fear remember forget understand realize realise mean include
+    contain involve require concern regard relate try attempt manage start begin continue
+    use let happen occur exist matter suppose assume guess wonder deserve belong seek intend
+    plan decide
+    """
+)
+# Verbs whose complement is the act itself: "started to break", "tried to take".
+ASPECT_VERBS = words("start begin continue keep try attempt manage fail stop finish resume used")
+# Nouns that name an event, with the verb that labels its kind.
+EVENT_NOUNS = {
+    "attack": "attack", "arrest": "arrest", "raid": "raid", "search": "search", "deportation": "deport",
+    "detention": "detain", "inspection": "inspect", "killing": "kill", "murder": "kill", "bombing": "bomb",
+    "protest": "protest", "demonstration": "protest", "rally": "protest", "meeting": "meet", "visit": "visit",
+    "release": "release", "escape": "escape", "abduction": "abduct", "kidnapping": "abduct",
+    "shooting": "shoot", "explosion": "explode", "assault": "assault", "execution": "execute",
+    "torture": "torture", "clash": "clash", "seizure": "seize", "evacuation": "evacuate",
+    "expulsion": "expel", "beating": "beat", "confiscation": "confiscate", "departure": "leave",
+    "arrival": "arrive", "return": "return", "invasion": "invade", "occupation": "occupy",
+    "siege": "besiege", "ambush": "ambush", "massacre": "kill", "interrogation": "interrogate",
+    "imprisonment": "imprison", "crackdown": "crack down", "strike": "strike", "airstrike": "bomb",
+    "shelling": "shell", "looting": "loot", "burning": "burn", "eviction": "evict", "trial": "try",
+    "hearing": "hear", "funeral": "bury", "election": "elect", "ceremony": "celebrate",
+    "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
+    "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
+}  # fmt: skip
+
+# 6. PLOVER categories (Halterman et al.), for the kinds that have one.
+PLOVER = {
+    "ASSAULT": words(
+        "attack beat kill shoot bomb torture injure wound assault execute shell stab massacre explode"
+    ),
+    "COERCE": words(
+        "arrest detain deport expel seize confiscate imprison ban prohibit evict abduct kidnap interrogate "
+        "cut block censor pressure force punish sentence jail"
+    ),
+    "MOBILIZE": words("raid search inspect deploy mobilize mobilise besiege occupy invade patrol surround"),
+    "PROTEST": words("protest demonstrate rally strike march boycott picket"),
+    "REQUEST": words("request ask appeal demand urge petition plead call"),
+    "ACCUSE": words("accuse blame condemn denounce deplore criticize criticise charge allege"),
+    "THREATEN": words("threaten warn intimidate"),
+    "REJECT": words("reject deny refuse oppose veto"),
+    "AGREE": words("agree promise accept sign approve"),
+    "CONSULT": words("meet visit talk discuss negotiate call phone consult"),
+    "SUPPORT": words("support endorse praise back defend"),
+    "AID": words("help aid assist rescue shelter feed treat"),
+    "CONCEDE": words("release free pardon"),
+    "RETREAT": words("withdraw retreat evacuate leave flee escape"),
+}
+PLOVER_OF = {kind: category for category, kinds in PLOVER.items() for kind in kinds}
+
+# 3. Places ----------------------------------------------------------------------------------------
+
+PLACE_PREPOSITIONS = words("in at to into from near inside outside toward towards across through within onto")
+# How deep through prepositions a place is looked for: "attack on X's booth at a fair in Durres".
+PLACE_DEPTH = 3
+
+# 5. Mode --------------------------------------------------------------------------------------------
+
+HYPOTHETICAL_MODALS = words("would could might may should")
+FUTURE_AUXILIARIES = words("will shall 'll ’ll")
+CONDITIONAL_MARKS = words("if unless whether")
+
+
+def find_events(record: Record) -> Record:
+    """Fill ``record.events`` from the parsed document, its entities, times and claims."""
+    doc = record.parsed
+    quoted = quoted_tokens(doc)
+    refs = References(record, doc, writer_of(record), quoted)
+    others_words = _reported_tokens(record, doc) | quoted
+    clock = StoryClock(record)
+    events: list[dict[str, Any]] = []
+    for token in doc:
+        kind = _kind(token)
+        if kind is None:
+            continue
+        event = _event(doc, token, kind, refs)
+        event["mode"] = _mode(token, others_words)
+        event["when"] = clock.when(doc, token, event)
+        events.append(event)
+    for n, event in enumerate(events, 1):
+        event["id"] = f"V{n}"
+    record.events = events
+    return record
+
+
+def _kind(token: Any) -> str | None:
+    """The event kind a token triggers, or None."""
+    lemma = token.lemma_.lower()
+    if not token.is_alpha:
+        return None
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        if lemma in NON_EVENT_VERBS:
+            return None
+        # "started to break" is a breaking, "took place" says that its subject happened.
+        if lemma in ASPECT_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            return None
+        if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+            return None
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        return f"{lemma} {particle}" if particle else lemma
+    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
+        return EVENT_NOUNS[lemma]
+    return None
+
+
+# 2. Participants -------------------------------------------------------------------------------------
+
+
+def _event(doc: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
+    sent = token.sent
+    actors: list[Entity | None] = []
+    targets: list[Entity | None] = []
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        agent = _agent(token, passive)
+        if agent is not None:
+            actors.append(refs.resolve(agent, noun_phrase(agent))[0])
+        for child in token.children:
+            if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
+                targets.append(refs.resolve(child, noun_phrase(child))[0])
+    else:
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                entity = refs.resolve(obj, noun_phrase(obj))[0]
+                if prep.lower_ == "by":
+                    actors.append(entity)
+                elif prep.lower_ in ("of", "on", "against"):
+                    targets.append(entity)
+        for owner in (c for c in token.children if c.dep_ == "poss"):
+            actors.append(refs.resolve(owner, noun_phrase(owner))[0])
+    place = _place(token, refs)
+    return {
+        "id": "",
+        "text": token.text,
+        "start": token.idx,
+        "end": token.idx + len(token.text),
+        "kind": kind,
+        "plover": PLOVER_OF.get(kind.split()[0]),
+        "actors": _ids(actors),
+        "targets": _ids([t for t in targets if t is not place]),
+        "place": place.id if place else None,
+        "when": {},
+        "mode": "asserted",
+        "sentence": [sent.start_char, sent.end_char],
+    }
+
+
+def _ids(entities: list[Entity | None]) -> list[str]:
+    out: list[str] = []
+    for entity in entities:
+        if entity is not None and entity.id not in out:
+            out.append(entity.id)
+    return out
+
+
+def _agent(verb: Any, passive: bool) -> Any | None:
+    """Who acts: the subject, a passive's "by" phrase, else the subject of the verb this one
+    is coordinated with or depends on ("I approached ... and introduced myself")."""
+    current = verb
+    while True:
+        for child in current.children:
+            if passive and current is verb and child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+            if child.dep_ == "nsubj" and not (passive and current is verb):
+                return child
+        if passive and current is verb:
+            return None
+        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
+            return None
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            return None  # "before the police came": its own clause, its own subject
+        current = current.head
+        passive = False
+
+
+def _place(token: Any, refs: References) -> Entity | None:
+    """The first place reached through the trigger's prepositions, breadth first."""
+    frontier = [token]
+    for _ in range(PLACE_DEPTH):
+        following = []
+        for node in frontier:
+            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    place = refs.place(obj, subtree_range(obj))
+                    if place is not None:
+                        return place
+                    following.append(obj)
+        frontier = following
+    # "left Albania for France": a place as the object of a verb of motion.
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        place = refs.place(obj, subtree_range(obj), named_only=True)
+        if place is not None:
+            return place
+    return None
+
+
+# 4. When ----------------------------------------------------------------------------------------------
+
+# Modes in which an act happened, so that it dates the story.
+HAPPENED = ("asserted", "negated", "reported")
+DURATION = re.compile(r"^P(\d+)([DWMY])$")
+UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+# "... after the attack", "... before their release": the event noun a duration counts from.
+EVENT_AFTER = re.compile(
+    r"\s+(?:after|before)\s+(?:(?:the|his|her|their|our|its|my|this|that)\s+)?(\w+)", re.I
+)
+
+
+def _day(value: object) -> date | None:
+    text = str(value or "")[:10]
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+class StoryClock:
+    """The date the story is at, as its events tell it.
+
+    The times stage anchors "two days later" to the last time the text named; events know
+    more: "a week after her visit" is a week after the day of the visit, and "the next day"
+    after it is the day after that. So an anaphoric time keeps its offset from its anchor
+    (+1 day, +3 days) and the clock applies it to the day of the last event that happened.
+    """
+
+    def __init__(self, record: Record) -> None:
+        self.times = sorted(record.times, key=lambda t: t["start"])
+        self.by_id = {t["id"]: t for t in self.times}
+        self.dct = creation_time(record)
+        self.at: date | None = None
+        # Each time is resolved once: the events of one clause share its date.
+        self.resolved: dict[str, dict[str, Any] | None] = {}
+        self.since: int = 0  # where the clock was last set: the story goes on within a paragraph
+        self.last_of_kind: dict[str, date] = {}  # "after the attack": the day of the last attack
+
+    def when(self, doc: Any, token: Any, event: dict[str, Any]) -> dict[str, Any]:
+        when = self._in_clause(doc, token)
+        dated = when["value"] is not None or when["earliest"] is not None
+        # The telling is not the story: "confirmed the next morning" leaves the story's day.
+        telling = token.lemma_.lower() in SPEECH_VERBS
+        if dated and event["mode"] in HAPPENED and not telling:
+            self.at = _day(when["latest"] or when["value"]) or self.at
+            self.since = token.idx
+        elif not dated and self.at is not None and self._story_goes_on(doc.text, token, event):
+            when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
+        day = _day(when["value"] or when["earliest"])
+        if day is not None and event["mode"] in HAPPENED:
+            self.last_of_kind[event["kind"]] = day
+        return when
+
+    def _story_goes_on(self, text: str, token: Any, event: dict[str, Any]) -> bool:
+        """An act that happened, told in the past, in the paragraph the clock was set in."""
+        verb = _clause_head(token)
+        past = verb.tag_ in ("VBD", "VBN") or any(
+            c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children
+        )
+        return past and event["mode"] in HAPPENED and "\n" not in text[self.since : token.idx].strip()
+
+    def _in_clause(self, doc: Any, token: Any) -> dict[str, Any]:
+        head = _clause_head(token)
+        start, end = subtree_range(head)
+        lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        # Times in nested clauses of their own ("before the police came on ...") belong there.
+        inside = [
+            t for t in self.times if lo <= t["start"] and t["end"] <= hi and _owner(doc, t) in (head.i, None)
+        ]
+        if token.pos_ == "NOUN" and (
+            token.head.lower_ in ("after", "before") or head.lemma_.lower() in SPEECH_VERBS
+        ):
+            # "a week after her visit": the visit is what the week counts from; "the arrest
+            # was confirmed the next morning": the morning is the confirming's.
+            inside = []
+        for time in sorted(inside, key=lambda t: abs(t["start"] - token.idx)):
+            if time["id"] not in self.resolved:
+                self.resolved[time["id"]] = self._bounds(doc.text, time)
+            when = self.resolved[time["id"]]
+            if when is not None:
+                return dict(when)
+        return {"time": None, "value": None, "earliest": None, "latest": None, "resolved_by": None}
+
+    def _bounds(self, text: str, time: dict[str, Any]) -> dict[str, Any] | None:
+        when: dict[str, Any] = {"time": time["id"], "value": None, "earliest": None, "latest": None}
+        when["resolved_by"] = "clause"
+        value = str(time.get("value") or "")
+        before = text[max(0, time["start"] - 8) : time["start"]].lower()
+        after = text[time["end"] : time["end"] + 8].lower()
+        if time["type"] == "DURATION":
+            days = self._days(time)
+            if days is None:
+                return None
+            start = self._start(time, text)
+            if start is None:
+                return None
+            end = start + timedelta(days=days)
+            if "after" in before or after.startswith((" later", " after")):
+                when["value"] = end.isoformat()  # "after three days", "a week after her visit"
+            elif after.startswith(" before"):
+                when["value"] = (start - timedelta(days=days)).isoformat()  # "a week before the attack"
+            else:
+                when["earliest"], when["latest"] = start.isoformat(), end.isoformat()
+            return when
+        day = _day(value)
+        if day is not None and value[4:5] == "-":
+            anaphoric = self._anaphoric(time)
+            if anaphoric is not None and self.at is not None:
+                day = self.at + anaphoric
+            when["value"] = day.isoformat()
+            return when
+        if len(value) == 7 and value[:4].isdigit() and value[5:7].isdigit():  # a month, not a season
+            end_day = monthrange(int(value[:4]), int(value[5:7]))[1]
+            when["earliest"], when["latest"] = f"{value}-01", f"{value}-{end_day:02d}"
+            return when
+        if len(value) == 4 and value.isdigit():
+            when["earliest"], when["latest"] = f"{value}-01-01", f"{value}-12-31"
+            return when
+        return None
+
+    def _anchor_day(self, time: dict[str, Any]) -> date | None:
+        anchor = self.by_id.get(str(time.get("anchor")))
+        return _day(anchor.get("point") or anchor.get("value")) if anchor else None
+
+    def _anaphoric(self, time: dict[str, Any]) -> timedelta | None:
+        """The offset of a time from the time it was anchored to, when that anchor is a time
+        of the story and not the document's own date ("today" stays today)."""
+        anchor_day = self._anchor_day(time)
+        own = _day(time.get("point") or time.get("value"))
+        if anchor_day is None or own is None or anchor_day == self.dct:
+            return None
+        return own - anchor_day
+
+    def _days(self, time: dict[str, Any]) -> int | None:
+        match = DURATION.match(str(time.get("value") or ""))
+        return int(match.group(1)) * UNIT_DAYS[match.group(2)] if match else None
+
+    def _start(self, time: dict[str, Any], text: str) -> date | None:
+        """Where a duration starts: the event it counts from ("four days after the attack"),
+        else the story's day, else the times stage's anchor."""
+        counted_from = EVENT_AFTER.match(text, time["end"])
+        if counted_from:
+            noun = counted_from.group(1).lower()
+            kind = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.removesuffix("s"))
+            if kind in self.last_of_kind:
+                return self.last_of_kind[kind]
+        return self.at or self._anchor_day(time)
+
+
+def _clause_head(token: Any) -> Any:
+    """The verb of the trigger's clause: the trigger itself, or the verb a noun stands under."""
+    node = token
+    while node.pos_ != "VERB" and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _owner(doc: Any, time: dict[str, Any]) -> int | None:
+    """The verb whose clause a time stands in (None when it stands in none)."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None:
+        return None
+    node = _clause_head(span.root)
+    return int(node.i) if node.pos_ == "VERB" else None
+
+
+# 5. Mode --------------------------------------------------------------------------------------------
+
+
+def _reported_tokens(record: Record, doc: Any) -> set[int]:
+    """Tokens of what someone else is said to have said (reported and hearsay contents)."""
+    spans = [
+        (a, b)
+        for claim in record.claims
+        if claim["basis"] in ("reported", "hearsay")
+        for a, b in claim.get("content", [])
+    ]
+    return {t.i for t in doc if any(a <= t.idx < b for a, b in spans)}
+
+
+def _mode(token: Any, reported: set[int]) -> str:
+    clause = token if token.pos_ == "VERB" else token.head
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children):
+        return "negated"
+    node = clause
+    while node.head.i != node.i and node.dep_ not in ("ROOT",):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical"
+        if node.dep_ not in ("conj", "xcomp"):
+            break
+        node = node.head
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
+        return "hypothetical"
+    if auxiliaries & HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    if auxiliaries & FUTURE_AUXILIARIES:
+        return "future"
+    if token.i in reported:
+        return "reported"
+    return "asserted"

@@ -106,7 +106,7 @@ def test_demo_reads_the_bundled_letter_into_the_working_directory(
     assert code == 0 and "already in firsthand.db (1 document)" in out
 
 
-@pytest.mark.parametrize("command", ["read", "add", "list", "show", "demo"])
+@pytest.mark.parametrize("command", ["read", "timeline", "add", "list", "show", "demo"])
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and "Usage: firsthand" in out and "--help" in out
@@ -133,3 +133,23 @@ def test_brackets_in_a_document_print_as_written(tmp_path: Path, capsys: pytest.
     for flag in ("--claims", "--times"):
         code, out, _ = run(capsys, "read", str(path), flag)
         assert code == 0 and "[/b]" in out
+
+
+def test_timeline_prints_the_story_in_time_order(capsys: pytest.CaptureFixture[str]) -> None:
+    story = str(FIXTURES / "stories" / "story05.txt")
+    code, out, _ = run(capsys, "timeline", story, "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows
+    assert [r["day"] for r in rows] == sorted(r["day"] for r in rows)
+    assert rows[0]["when"] == "2023-02-28" and "Northern Guard" in rows[0]["actors"]
+    code, out, _ = run(capsys, "timeline", story, "--format", "timelinejs")
+    assert code == 0 and json.loads(out)["events"][0]["start_date"]["year"] == 2023
+    code, out, _ = run(capsys, "timeline", story)
+    assert code == 0 and "2023-03-13" in out and "Brenn" in out
+
+
+def test_timeline_of_a_bad_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code, out, err = run(capsys, "timeline", str(empty))
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1 and "empty.txt" in err

@@ -26,8 +26,10 @@ from . import __version__
 from .errors import FirsthandError, InputError
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .pipeline import read_documents
+from .record import Record
 from .store import DEFAULT_PATH, CaseFile
-from .summary import render_claims, render_record, render_times
+from .summary import render_claims, render_record, render_timeline, render_times
+from .timeline import timeline_rows, timelinejs
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
 EXAMPLE = "open-letter.txt"
@@ -94,6 +96,19 @@ def read(
     max_size: int,
 ) -> None:
     """Read FILE (.txt, .html, .md, or - for stdin) and print its record."""
+    record = _read_one(file, dct, encoding, max_size)
+    if as_json:
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+    elif show_times:
+        stdout.print(render_times(record))
+    elif show_claims:
+        stdout.print(render_claims(record))
+    else:
+        stdout.print(render_record(record))
+
+
+def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: int) -> Record:
+    """One file's record, or a one-line error and exit status 1."""
     outcome = next(
         read_documents(
             [file],
@@ -105,14 +120,40 @@ def read(
     if outcome.error is not None or outcome.record is None:
         fail(str(outcome.error))
         sys.exit(1)
-    if as_json:
-        click.echo(json.dumps(outcome.record.to_dict(), ensure_ascii=False, indent=2))
-    elif show_times:
-        stdout.print(render_times(outcome.record))
-    elif show_claims:
-        stdout.print(render_claims(outcome.record))
+    return outcome.record
+
+
+@cli.command(name="timeline")
+@click.argument("file")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json", "timelinejs"]),
+    default="table",
+    help="A table (default), JSON rows, or TimelineJS JSON.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--all", "undated", is_flag=True, help="Also list the undated events, after the dated ones.")
+@date_option
+@encoding_option
+@max_size_option
+def timeline_command(
+    file: str,
+    output: str,
+    as_json: bool,
+    undated: bool,
+    dct: datetime | None,
+    encoding: str | None,
+    max_size: int,
+) -> None:
+    """Print the events of FILE in the order they happened: when, who, what, where, and the sentence."""
+    record = _read_one(file, dct, encoding, max_size)
+    if as_json or output == "json":
+        click.echo(json.dumps(timeline_rows(record, undated=undated), ensure_ascii=False, indent=2))
+    elif output == "timelinejs":
+        click.echo(json.dumps(timelinejs(record), ensure_ascii=False, indent=2))
     else:
-        stdout.print(render_record(outcome.record))
+        stdout.print(render_timeline(record, undated=undated))
 
 
 @cli.command()

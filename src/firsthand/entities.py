@@ -117,6 +117,8 @@ FACILITY_BEFORE_HEAD = re.compile(
 )
 FACILITY_AFTER_HEAD = re.compile(r"\b(?P<head>Camp|Fort)\s+(?P<name>[A-Z][\w'’\-]*(?:\s+\d+)?)")
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", "inside", "outside", "via"}
+# Prepositions after which a bare name is a place ("to" and "from" also take people).
+SURE_PLACE_PREPOSITIONS = {"in", "near", "above", "below", "outside", "inside", "across"}
 MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", "travel", "move", "cross"}
 # Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
 LOCATIVE_BEFORE = re.compile(
@@ -401,6 +403,16 @@ def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Ment
             place = gazetteer.lookup(name)
             if place and _is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
                 found.append(Mention(start, end, name, place.entity_type, "gazetteer"))
+            elif (
+                len(run) <= 2
+                and run[0].i not in sentence_starts
+                and run[0].i > 0
+                and doc[run[0].i - 1].lower_ in SURE_PLACE_PREPOSITIONS
+                and not any(is_common_word(t.text) for t in run)
+            ):
+                # "the hills above Tallesk", "the market in Vellmar": a name after a preposition
+                # of place is a place, even one no gazetteer knows.
+                found.append(Mention(start, end, name, "GPE", "shape"))
             elif 2 <= len(run) <= 6 and run[-1].lower_ in ORG_HEADS | FAC_HEADS:
                 # "the Ostrel Defence Militia", "Dorvane Camp": the head noun says what it is.
                 found.append(

@@ -30,7 +30,6 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
 
-from .claims import SPEECH_VERBS
 from .nlp import noun_phrase, quoted_tokens, subtree_range, words
 from .record import Entity, Record
 from .references import References, writer_of
@@ -50,6 +49,10 @@ NON_EVENT_VERBS = words(
 )
 # Verbs whose complement is the act itself: "started to break", "tried to take".
 ASPECT_VERBS = words("start begin continue keep try attempt manage fail stop finish resume used")
+# Verbs that only carry an event noun: "carried out the arrest", "the removal was carried out".
+LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make")
+# Verbs of telling: the day something was said is not a day of the story it tells.
+TELLING_VERBS = words("say confirm report announce state tell add note claim explain comment")
 # Nouns that name an event, with the verb that labels its kind.
 EVENT_NOUNS = {
     "attack": "attack", "arrest": "arrest", "raid": "raid", "search": "search", "deportation": "deport",
@@ -71,7 +74,7 @@ EVENT_NOUNS = {
 # 6. PLOVER categories (Halterman et al.), for the kinds that have one.
 PLOVER = {
     "ASSAULT": words(
-        "attack beat kill shoot bomb torture injure wound assault execute shell stab massacre explode"
+        "attack beat kill shoot bomb torture injure wound assault execute shell stab massacre explode burn destroy loot"
     ),
     "COERCE": words(
         "arrest detain deport expel seize confiscate imprison ban prohibit evict abduct kidnap interrogate "
@@ -94,7 +97,9 @@ PLOVER_OF = {kind: category for category, kinds in PLOVER.items() for kind in ki
 
 # 3. Places ----------------------------------------------------------------------------------------
 
-PLACE_PREPOSITIONS = words("in at to into from near inside outside toward towards across through within onto")
+PLACE_PREPOSITIONS = words(
+    "in at to into from near inside outside toward towards across through within onto above below behind beyond along around"
+)
 # How deep through prepositions a place is looked for: "attack on X's booth at a fair in Durres".
 PLACE_DEPTH = 3
 
@@ -140,11 +145,23 @@ def _kind(token: Any) -> str | None:
             return None
         if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
             return None
+        if _carried_event(token) is not None:
+            return None
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         return f"{lemma} {particle}" if particle else lemma
     if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
         return EVENT_NOUNS[lemma]
     return None
+
+
+def _carried_event(verb: Any) -> Any | None:
+    """The event noun a light verb carries ("carried out the arrest"), or None."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    carried = [
+        c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS
+    ]
+    return carried[0] if carried else None
 
 
 # 2. Participants -------------------------------------------------------------------------------------
@@ -154,11 +171,14 @@ def _event(doc: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
     sent = token.sent
     actors: list[Entity | None] = []
     targets: list[Entity | None] = []
+    light = None
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         agent = _agent(token, passive)
         if agent is not None:
             actors.append(refs.resolve(agent, noun_phrase(agent))[0])
+        elif not passive:
+            actors.append(_name_just_before(token, refs))
         for child in token.children:
             if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
                 targets.append(refs.resolve(child, noun_phrase(child))[0])
@@ -172,7 +192,16 @@ def _event(doc: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
                     targets.append(entity)
         for owner in (c for c in token.children if c.dep_ == "poss"):
             actors.append(refs.resolve(owner, noun_phrase(owner))[0])
-    place = _place(token, refs)
+        # "the police carried out the arrest", "the removal was carried out by engineers".
+        light = token.head if token.dep_ in ("dobj", "nsubjpass") and _carried_event(token.head) else None
+        if light is not None:
+            passive = any(c.dep_ == "auxpass" for c in light.children)
+            agent = _agent(light, passive)
+            if agent is not None:
+                actors.append(refs.resolve(agent, noun_phrase(agent))[0])
+    place = _place(token, refs) or (
+        _place(light, refs) if token.pos_ != "VERB" and light is not None else None
+    )
     return {
         "id": "",
         "text": token.text,
@@ -187,6 +216,18 @@ def _event(doc: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+def _name_just_before(verb: Any, refs: References) -> Entity | None:
+    """When the parse lost a verb's subject ("..., the governor, Anton Pelz, met ..."), the
+    person or organisation named right before it, past commas and auxiliaries."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].dep_ in ("aux", "neg", "advmod")):
+        i -= 1
+    if i < verb.sent.start or verb.doc[i].pos_ != "PROPN":
+        return None
+    entity, _ = refs.resolve(verb.doc[i], (i, i + 1))
+    return entity if entity is not None and entity.type in ("PERSON", "ORG") else None
 
 
 def _ids(entities: list[Entity | None]) -> list[str]:
@@ -220,7 +261,8 @@ def _agent(verb: Any, passive: bool) -> Any | None:
 
 def _place(token: Any, refs: References) -> Entity | None:
     """The first place reached through the trigger's prepositions, breadth first."""
-    frontier = [token]
+    # A passive's subject may carry the place: "the school building in Harrowmere was occupied".
+    frontier = [token, *(c for c in token.children if c.dep_ == "nsubjpass")]
     for _ in range(PLACE_DEPTH):
         following = []
         for node in frontier:
@@ -245,6 +287,8 @@ def _place(token: Any, refs: References) -> Entity | None:
 HAPPENED = ("asserted", "negated", "reported")
 DURATION = re.compile(r"^P(\d+)([DWMY])$")
 UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+# "after four days in the school": the place a stay was at.
+STAY_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 # "... after the attack", "... before their release": the event noun a duration counts from.
 EVENT_AFTER = re.compile(
     r"\s+(?:after|before)\s+(?:(?:the|his|her|their|our|its|my|this|that)\s+)?(\w+)", re.I
@@ -277,13 +321,16 @@ class StoryClock:
         self.resolved: dict[str, dict[str, Any] | None] = {}
         self.since: int = 0  # where the clock was last set: the story goes on within a paragraph
         self.last_of_kind: dict[str, date] = {}  # "after the attack": the day of the last attack
+        self.dated_sentences: list[tuple[date, str]] = []  # the story so far, day by day
 
     def when(self, doc: Any, token: Any, event: dict[str, Any]) -> dict[str, Any]:
         when = self._in_clause(doc, token)
         dated = when["value"] is not None or when["earliest"] is not None
         # The telling is not the story: "confirmed the next morning" leaves the story's day.
-        telling = token.lemma_.lower() in SPEECH_VERBS
-        if dated and event["mode"] in HAPPENED and not telling:
+        telling = token.lemma_.lower() in TELLING_VERBS
+        # A flashback counted back from an event ("a week before the attack") leaves it too.
+        flashback = when.pop("before", False)
+        if dated and event["mode"] in HAPPENED and not telling and not flashback:
             self.at = _day(when["latest"] or when["value"]) or self.at
             self.since = token.idx
         elif not dated and self.at is not None and self._story_goes_on(doc.text, token, event):
@@ -291,12 +338,14 @@ class StoryClock:
         day = _day(when["value"] or when["earliest"])
         if day is not None and event["mode"] in HAPPENED:
             self.last_of_kind[event["kind"]] = day
+            self.dated_sentences.append((day, token.sent.text))
         return when
 
     def _story_goes_on(self, text: str, token: Any, event: dict[str, Any]) -> bool:
         """An act that happened, told in the past, in the paragraph the clock was set in."""
         verb = _clause_head(token)
-        past = verb.tag_ in ("VBD", "VBN") or any(
+        # "left", "was taken", "had fled"; not "have heard" (the present looking back).
+        past = verb.tag_ == "VBD" or any(
             c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children
         )
         return past and event["mode"] in HAPPENED and "\n" not in text[self.since : token.idx].strip()
@@ -310,7 +359,7 @@ class StoryClock:
             t for t in self.times if lo <= t["start"] and t["end"] <= hi and _owner(doc, t) in (head.i, None)
         ]
         if token.pos_ == "NOUN" and (
-            token.head.lower_ in ("after", "before") or head.lemma_.lower() in SPEECH_VERBS
+            token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
         ):
             # "a week after her visit": the visit is what the week counts from; "the arrest
             # was confirmed the next morning": the morning is the confirming's.
@@ -341,6 +390,7 @@ class StoryClock:
                 when["value"] = end.isoformat()  # "after three days", "a week after her visit"
             elif after.startswith(" before"):
                 when["value"] = (start - timedelta(days=days)).isoformat()  # "a week before the attack"
+                when["before"] = True
             else:
                 when["earliest"], when["latest"] = start.isoformat(), end.isoformat()
             return when
@@ -379,6 +429,7 @@ class StoryClock:
 
     def _start(self, time: dict[str, Any], text: str) -> date | None:
         """Where a duration starts: the event it counts from ("four days after the attack"),
+        the first day the story was at the place it names ("after four days in the school"),
         else the story's day, else the times stage's anchor."""
         counted_from = EVENT_AFTER.match(text, time["end"])
         if counted_from:
@@ -386,6 +437,12 @@ class StoryClock:
             kind = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.removesuffix("s"))
             if kind in self.last_of_kind:
                 return self.last_of_kind[kind]
+        stay = STAY_AT.match(text, time["end"])
+        if stay and "after" in text[max(0, time["start"] - 8) : time["start"]].lower():
+            word = re.compile(rf"\b{re.escape(stay.group(1))}\b", re.IGNORECASE)
+            arrivals = [day for day, sentence in self.dated_sentences if word.search(sentence)]
+            if arrivals:
+                return arrivals[0]
         return self.at or self._anchor_day(time)
 
 

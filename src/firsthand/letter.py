@@ -191,6 +191,7 @@ def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
     for line in address:
         if find_dates(line.text) and line.words <= MAX_PLACE_WORDS + 6:
             continue  # the date line
+        _town_line(record, line)
         people = _people_in(record, line)
         for entity_id in people:
             if entity_id not in letter.recipients:
@@ -208,6 +209,15 @@ def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
             title = line.text.split(",", 1)[1].strip()
             if title and not title[0].isdigit():
                 letter.recipient_titles.append(title)
+
+
+def _town_line(record: Record, line: Line) -> None:
+    """A line of one untitled name closing an address ("Brenn") is its town, not a person."""
+    if line.words != 1 or not line.text[:1].isupper():
+        return
+    entity = _entity_covering(record, line.start, line.end)
+    if entity is not None and entity.type == "PERSON" and " " not in entity.name:
+        entity.type = "GPE"
 
 
 def _only_places(record: Record, line: Line) -> bool:

@@ -55,6 +55,8 @@ RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
 
 # "I am X", "My name is X": the writer names themselves.
 SELF_INTRODUCTION = re.compile(r"\b(?:I am|I'm|I’m|My name is)\s+(?=[A-Z])")
+# "Statement by the Marrowby Legal Aid Centre on ...": who makes a statement.
+STATEMENT_BY = re.compile(r"\bstatement (?:by|of|from) (?:the )?(.{3,80})", re.IGNORECASE)
 # Places of these types are where events happen.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Common nouns by which a text points at a facility it names elsewhere ("our camp").
@@ -205,5 +207,19 @@ def writer_of(record: Record) -> Entity | None:
     for match in SELF_INTRODUCTION.finditer(text):
         for entity in people:
             if any(match.end() <= a < match.end() + 2 for a, _b in entity.mentions):
+                return entity
+    # A statement signed, or announced as "Statement by X", by an organisation or a person.
+    signers = [e for e in record.entities if e.type in ("PERSON", "ORG")]
+    for match in STATEMENT_BY.finditer(record.document.title or "") if record.document.title else ():
+        for entity in signers:
+            if match.group(1).lower().startswith(entity.name.lower()):
+                return entity
+    last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
+    for entity in signers:
+        if last_line and (last_line == entity.name or last_line in entity.aliases):
+            return entity
+    for match in STATEMENT_BY.finditer(text[:500]):
+        for entity in signers:
+            if match.group(1).lower().startswith(entity.name.lower()):
                 return entity
     return None

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .record import ENTITY_TYPES, Record
+from .timeline import timeline_rows
 
 TYPE_NAMES = {
     "PERSON": "People",
@@ -150,3 +151,23 @@ def render_claims(record: Record) -> RenderableType:
             table.add_row(claim["id"], Text(source), Text(claim["cue"] or ""), Text(words))
         parts.append(table)
     return Group(*parts)
+
+
+def render_timeline(record: Record, *, undated: bool = False) -> RenderableType:
+    """The events of ``firsthand timeline``: in time order, with who, what, where and the sentence."""
+    rows = timeline_rows(record, undated=undated)
+    if not rows:
+        return Text("no dated events found", style="dim")
+    table = Table(show_edge=False)
+    for column in ("when", "who", "what", "where", "sentence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        what = row["kind"] if row["mode"] == "asserted" else f"{row['kind']} [{row['mode']}]"
+        table.add_row(
+            row["when"],
+            Text(", ".join(row["actors"]) or "—"),
+            Text(what),
+            Text(row["place"] or "—"),
+            Text(row["sentence"]),
+        )
+    return table

@@ -1179,8 +1179,11 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         rate = re.search(
             r"(?:\d|\b(?!(?:as|was|is|has|this|its|his|us|less|across|unless)\b)\w+s)\s+$", previous
         )
-        if rate or (lowered.endswith("second") and not re.search(r"(?:for|in|within|after)\s+$", previous)):
-            return True  # "four flights a week": a rate; "a second betrayal": an ordinal
+        anchored = re.match(r"\s+(?:before|after|earlier|later|ago)\b", text[c.end : c.end + 10])
+        if (rate and not anchored) or (
+            lowered.endswith("second") and not re.search(r"(?:for|in|within|after)\s+$", previous)
+        ):
+            return True  # "four flights a week": a rate (not "a week before"); "a second betrayal"
     if (
         c.kind == "ref"
         and lowered == "soon"

@@ -1,0 +1,137 @@
+"""Events and the timeline, on six fictional stories of our own and on short sentences.
+
+Each story in tests/fixtures/stories has an expect.json written from the text alone: the
+events a reader must find, in the order they happened, with kind, day, actor, place and
+mode. A null in the expectation means the text does not fix that field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES
+from firsthand.pipeline import read_text
+from firsthand.record import Record
+from firsthand.timeline import event_day, timeline, timelinejs
+
+STORIES = sorted((FIXTURES / "stories").glob("story*.txt"))
+EXPECTED = [
+    (path, e) for path in STORIES for e in json.loads(path.with_suffix(".expect.json").read_text())["events"]
+]
+
+
+def trigger_offset(text: str, trigger: str, occurrence: int) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(trigger, start + 1)
+    return start
+
+
+def event_at(record: Record, trigger: str, occurrence: int) -> dict[str, Any]:
+    start = trigger_offset(record.document.text, trigger, occurrence)
+    found = [e for e in record.events if start <= e["start"] < start + len(trigger)]
+    assert found, f"no event at {trigger!r}: {[e['text'] for e in record.events]}"
+    return found[0]
+
+
+def names(record: Record, ids: list[str]) -> list[str]:
+    return [e.name for e in record.entities if e.id in ids]
+
+
+def test_there_are_six_stories() -> None:
+    assert len(STORIES) >= 6
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"), EXPECTED, ids=[f"{p.stem}-{e['trigger']}-{e['occurrence']}" for p, e in EXPECTED]
+)
+def test_story_event(path: Path, expected: dict[str, Any], read: Callable[[Path], Record]) -> None:
+    record = read(path)
+    event = event_at(record, expected["trigger"], expected["occurrence"])
+    want = {"kind": expected["kind"], "mode": expected["mode"]}
+    got = {"kind": event["kind"], "mode": event["mode"]}
+    if expected["date"]:  # a bounded event ("held us for three days") starts on its earliest day
+        want["date"], got["date"] = expected["date"], event_day(event)
+    if expected["actor"]:
+        actors = names(record, event["actors"])
+        want["actor"], got["actor"] = (
+            expected["actor"],
+            expected["actor"] if expected["actor"] in actors else actors,
+        )
+    if expected["place"]:
+        place = record.entity(event["place"])
+        want["place"], got["place"] = expected["place"], place.name if place else None
+    assert got == want, event
+
+
+@pytest.mark.parametrize("path", STORIES, ids=[p.stem for p in STORIES])
+def test_story_timeline_is_in_the_order_things_happened(path: Path, read: Callable[[Path], Record]) -> None:
+    """The expected events, found on the timeline, come in the order the expectation lists them."""
+    record = read(path)
+    dated = [e for e in json.loads(path.with_suffix(".expect.json").read_text())["events"] if e["date"]]
+    ids = [event_at(record, e["trigger"], e["occurrence"])["id"] for e in dated]
+    order = [e["id"] for e in timeline(record)]
+    assert all(i in order for i in ids)
+    assert sorted(ids, key=order.index) == ids
+    days = [event_day(e) for e in timeline(record)]
+    assert days == sorted(days)  # type: ignore[type-var]
+
+
+def test_timelinejs_has_a_dated_slide_per_dated_event(read: Callable[[Path], Record]) -> None:
+    record = read(STORIES[0])
+    slides = timelinejs(record)["events"]
+    assert len(slides) == len(timeline(record))
+    first = slides[0]
+    assert first["start_date"] == {"year": 2022, "month": 5, "day": 12}
+    assert "Kessin Brigade" in first["text"]["headline"] and first["text"]["text"]
+    held = next(s for s in slides if "hold" in s["text"]["headline"])
+    assert held["end_date"] == {"year": 2022, "month": 5, "day": 15}  # "for three days"
+
+
+# Short sentences: one property each. (sentence, trigger, field, expected)
+CASES: list[tuple[str, str, str, Any]] = [
+    ("On 3 March 2024 the Kessin Brigade burned the mill.", "burned", "plover", "ASSAULT"),
+    ("On 3 March 2024 the police arrested Anna Weiss.", "arrested", "plover", "COERCE"),
+    ("On 3 March 2024 the Kessin Brigade raided the village.", "raided", "plover", "MOBILIZE"),
+    ("If the battalion returns, we will leave the village.", "returns", "mode", "hypothetical"),
+    ("The Kessin Brigade will release the prisoners.", "release", "mode", "future"),
+    ("The soldiers could burn the school.", "burn", "mode", "hypothetical"),
+    ("The guards did not open the gate.", "open", "mode", "negated"),
+    ("Anna Weiss said that the militia had burned the mill.", "burned", "mode", "reported"),
+    ("The mill was burned by the Kessin Brigade.", "burned", "actors", ["Kessin Brigade"]),
+    ("The arrest of Anna Weiss shocked the town.", "arrest", "targets", ["Anna Weiss"]),
+    ("The deportation of Anna Weiss to Brenn was announced.", "deportation", "kind", "deport"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "field", "expected"), CASES, ids=[c[1] + "-" + c[2] for c in CASES]
+)
+def test_event_property(sentence: str, trigger: str, field: str, expected: Any) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger, 1)
+    value = names(record, event[field]) if field in ("actors", "targets") else event[field]
+    assert value == expected, event
+
+
+def test_a_story_told_out_of_order_comes_out_in_time_order() -> None:
+    """A flashback to an earlier date sorts before what the text told first."""
+    record = read_text(
+        "On 21 July 2023 I escaped from the camp. On 20 June 2023 the police had searched the camp."
+    )
+    kinds = [e["kind"] for e in timeline(record)]
+    assert kinds.index("search") < kinds.index("escape")
+
+
+def test_the_same_evening_and_two_days_later_follow_the_story() -> None:
+    record = read_text(
+        "On 4 April 2024 the militia entered Kessin. The same evening they burned the mill. "
+        "Two days later the militia left the town."
+    )
+    days = {e["kind"]: event_day(e) for e in record.events}
+    assert days["enter"] == "2024-04-04" and days["burn"] == "2024-04-04" and days["leave"] == "2024-04-06"

@@ -135,3 +135,11 @@ def test_the_same_evening_and_two_days_later_follow_the_story() -> None:
     )
     days = {e["kind"]: event_day(e) for e in record.events}
     assert days["enter"] == "2024-04-04" and days["burn"] == "2024-04-04" and days["leave"] == "2024-04-06"
+
+
+def test_an_undated_event_after_another_is_bounded_by_it() -> None:
+    record = read_text(
+        "On 4 April 2024 the militia raided Kessin.\n\nAfter the raid, many families left the town."
+    )
+    left = event_at(record, "left", 1)
+    assert left["when"]["earliest"] == "2024-04-04" and left["when"]["resolved_by"] == "event"

@@ -333,6 +333,8 @@ class StoryClock:
         if dated and event["mode"] in HAPPENED and not telling and not flashback:
             self.at = _day(when["latest"] or when["value"]) or self.at
             self.since = token.idx
+        elif not dated and (bounds := self._relative_to_event(token)) is not None:
+            when = {**when, **bounds, "resolved_by": "event"}
         elif not dated and self.at is not None and self._story_goes_on(doc.text, token, event):
             when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
         day = _day(when["value"] or when["earliest"])
@@ -340,6 +342,20 @@ class StoryClock:
             self.last_of_kind[event["kind"]] = day
             self.dated_sentences.append((day, token.sent.text))
         return when
+
+    def _relative_to_event(self, token: Any) -> dict[str, str] | None:
+        """ "After the arrest of ...", "during the raid", "before their release": bounds from
+        the last event of that kind the story told."""
+        head = _clause_head(token)
+        for prep in (
+            c for c in head.children if c.dep_ == "prep" and c.lower_ in ("after", "before", "during")
+        ):
+            for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in EVENT_NOUNS):
+                day = self.last_of_kind.get(EVENT_NOUNS[noun.lemma_.lower()])
+                if day is not None:
+                    key = {"after": "earliest", "before": "latest", "during": "value"}[prep.lower_]
+                    return {key: day.isoformat()}
+        return None
 
     def _story_goes_on(self, text: str, token: Any, event: dict[str, Any]) -> bool:
         """An act that happened, told in the past, in the paragraph the clock was set in."""

@@ -13,9 +13,7 @@ worker pool or on a distributed engine. The order matters and is checked:
 6. times       dates, times, durations, sets: TimeML values anchored to the story
 7. claims      every statement with its source and basis (witnessed, reported, ...)
 8. events      who did what to whom, where and when, and in which mode
-
-Relations are the next stage; the record already carries their list, empty
-until it runs.
+9. relations   kinship, membership, roles, support, location, as the text states them
 """
 
 from __future__ import annotations
@@ -35,6 +33,7 @@ from .ingest import MAX_BYTES, document_from_source, read_source
 from .letter import read_letter
 from .nlp import parse
 from .record import Document, Record
+from .relations import find_relations
 from .times import find_times
 
 Stage = Callable[[Record], Record]
@@ -55,6 +54,7 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec("times", find_times, ("letter", "parsed"), ("times",)),
     StageSpec("claims", find_claims, ("entities", "letter", "parsed"), ("claims",)),
     StageSpec("events", find_events, ("entities", "times", "claims", "parsed"), ("events",)),
+    StageSpec("relations", find_relations, ("entities", "letter", "parsed"), ("relations",)),
 )
 
 

@@ -32,7 +32,7 @@ UNNAMED = words(
 # Pronouns for the writer, and the third persons resolved to people or groups.
 WRITER_PRONOUNS = words(
     """
-    i me we us myself ourselves
+    i me we us my our myself ourselves
     """
 )
 
@@ -47,9 +47,9 @@ GROUP_NOUNS = words(
     """
 )
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
-GROUP_PRONOUNS = frozenset(["they", "them"])
+GROUP_PRONOUNS = frozenset(["they", "them", "their"])
 
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
 

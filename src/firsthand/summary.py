@@ -39,8 +39,23 @@ def render_record(record: Record) -> RenderableType:
     if record.letter is not None:
         parts += [Text(""), Text("Letter", style="bold"), _letter_table(record)]
     parts += [Text(""), Text("Entities", style="bold"), _entity_table(record)]
+    parts += [Text(""), Text("Relations", style="bold"), _relation_table(record)]
     parts += [Text(""), Text("Claims", style="bold"), render_claims(record)]
     return Group(*parts)
+
+
+def _relation_table(record: Record) -> RenderableType:
+    if not record.relations:
+        return Text("none found", style="dim")
+    table = Table.grid(padding=(0, 2))
+    for relation in record.relations:
+        kind = relation["type"].replace("_", " ") + (f" ({relation['role']})" if relation.get("role") else "")
+        table.add_row(
+            Text(_name(record, relation["subject"])),
+            Text(kind, style="dim"),
+            Text(_name(record, relation["object"])),
+        )
+    return table
 
 
 def _name(record: Record, entity_id: str | None) -> str:

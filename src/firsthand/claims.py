@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .nlp import quoted_tokens, subtree_range, words
+from .nlp import quoted_tokens, subtree_range, tokens_with, words
 from .record import Entity, Record
 from .references import (
     WRITER_PRONOUNS,
@@ -143,6 +143,9 @@ VERB_CUES = (
     | frozenset(PREPOSITION_CUES)
 )
 QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
+# Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
+CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS
+CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":"])
 
 
 @dataclass
@@ -178,7 +181,7 @@ def find_claims(record: Record) -> Record:
     """Fill ``record.claims`` from the parsed document (``record.parsed``)."""
     doc = record.parsed
     writer = writer_of(record)
-    quoted = quoted_tokens(doc)
+    quoted = quoted_tokens(doc, record.document.text)
     resolver = References(record, doc, writer, quoted)
     attributions = find_attributions(doc, quoted)
     claims = [_attribution_claim(doc, att, resolver) for att in attributions]
@@ -189,7 +192,7 @@ def find_claims(record: Record) -> Record:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.text.rstrip().endswith("?"):
             continue
         for start, end, head in _own_statements(sent, covered):
-            claims.append(_own_claim(doc, start, end, head, writer))
+            claims.append(_own_claim(doc, record.document.text, (start, end), head, writer))
     claims.sort(key=lambda c: c["start"])
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
@@ -205,7 +208,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     content (a quotation of several sentences included) belongs to the outer claim.
     ``quoted`` is :func:`quoted_tokens` of the doc, when the caller has it already."""
     found: list[Attribution] = []
-    for token in doc:
+    for token in tokens_with(doc, lemmas=CUE_LEMMAS, lowers=CUE_WORDS):
         att = (
             _verb_attribution(token)
             or _according_to(token)
@@ -217,7 +220,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
             found.append(att)
     outer = [a for a in found if not any(a is not b and _inside(a, b) for b in found)]
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
-    quoted = quoted_tokens(doc) if quoted is None else quoted
+    quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
     return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
 
 
@@ -666,7 +669,7 @@ def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
 
 
 def _attribution_claim(doc: Any, att: Attribution, resolver: References) -> dict[str, Any]:
-    text = doc.text
+    text = resolver.text
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
     speaker, basis = _attribution_basis(doc, att, resolver)
@@ -728,14 +731,17 @@ def _attribution_basis(doc: Any, att: Attribution, resolver: References) -> tupl
     return entity, "reported"
 
 
-def _own_claim(doc: Any, start: int, end: int, head: Any, writer: Entity | None) -> dict[str, Any]:
-    a, b = _char_span(doc, (start, end))
+def _own_claim(
+    doc: Any, text: str, tokens: tuple[int, int], head: Any, writer: Entity | None
+) -> dict[str, Any]:
+    start, end = tokens
+    a, b = _char_span(doc, tokens)
     negated = any(c.dep_ == "neg" for c in head.children)
     return {
         "id": "",
         "start": a,
         "end": b,
-        "text": doc.text[a:b],
+        "text": text[a:b],
         "source": writer.id if writer else None,
         "basis": _own_basis(doc, start, end, head),
         "cue": None,

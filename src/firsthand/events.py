@@ -13,10 +13,12 @@ The cascade:
 3. place: the first named place reached through the trigger's prepositions ("at a book
    fair in Durres", "to Karrec camp"), or a camp, base or village named by a common noun
    ("our camp") resolved to the facility the text calls so;
-4. when: a date or time in the clause (a "for"-duration gives bounds from its start to
-   where it leads, an "after"-duration the day it leads to); else, when the story goes on
-   in the same paragraph, the date of the last dated event before it (marked
-   ``"resolved_by": "narrative"``);
+4. when, from a story clock (:class:`StoryClock`) set by the events that happened: a
+   time in the clause, an anaphoric one ("two days later") re-applied to the clock, a
+   duration counted from the event it names ("four days after the attack") or from the
+   clock ("for three days" gives bounds, "after three days" a day); else bounds from an
+   event the clause names ("after the raid"); else, when the story goes on in the same
+   paragraph, the clock's day (``"resolved_by": "narrative"``);
 5. mode: negated ("did not enter"), hypothetical ("if", "could", "would"), future ("will"),
    reported (inside what someone else is said to have said), else asserted;
 6. kind and PLOVER category: the verb's lemma or the noun's verb, and its PLOVER class
@@ -30,7 +32,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
 
-from .nlp import noun_phrase, quoted_tokens, subtree_range, words
+from .nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
 from .record import Entity, Record
 from .references import References, writer_of
 from .times import creation_time
@@ -70,6 +72,8 @@ EVENT_NOUNS = {
     "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
     "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
 }  # fmt: skip
+
+EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS)
 
 # 6. PLOVER categories (Halterman et al.), for the kinds that have one.
 PLOVER = {
@@ -113,19 +117,23 @@ CONDITIONAL_MARKS = words("if unless whether")
 def find_events(record: Record) -> Record:
     """Fill ``record.events`` from the parsed document, its entities, times and claims."""
     doc = record.parsed
-    quoted = quoted_tokens(doc)
+    quoted = quoted_tokens(doc, record.document.text)
     refs = References(record, doc, writer_of(record), quoted)
     others_words = _reported_tokens(record, doc) | quoted
     clock = StoryClock(record)
     events: list[dict[str, Any]] = []
-    for token in doc:
-        kind = _kind(token)
-        if kind is None:
-            continue
-        event = _event(doc, token, kind, refs)
-        event["mode"] = _mode(token, others_words)
-        event["when"] = clock.when(doc, token, event)
-        events.append(event)
+    triggers = verbs_and(doc, EVENT_NOUN_LEMMAS)
+    token = next(triggers, None)
+    for sent in doc.sents:
+        while token is not None and token.i < sent.end:
+            current, token = token, next(triggers, None)
+            kind = _kind(current)
+            if kind is None:
+                continue
+            event = _event(doc, sent, current, kind, refs)
+            event["mode"] = _mode(current, others_words)
+            event["when"] = clock.when(doc, sent, current, event)
+            events.append(event)
     for n, event in enumerate(events, 1):
         event["id"] = f"V{n}"
     record.events = events
@@ -167,8 +175,7 @@ def _carried_event(verb: Any) -> Any | None:
 # 2. Participants -------------------------------------------------------------------------------------
 
 
-def _event(doc: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
-    sent = token.sent
+def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
     actors: list[Entity | None] = []
     targets: list[Entity | None] = []
     light = None
@@ -313,6 +320,7 @@ class StoryClock:
     """
 
     def __init__(self, record: Record) -> None:
+        self.text = record.document.text  # doc.text would rebuild the whole text on every call
         self.times = sorted(record.times, key=lambda t: t["start"])
         self.by_id = {t["id"]: t for t in self.times}
         self.dct = creation_time(record)
@@ -323,7 +331,7 @@ class StoryClock:
         self.last_of_kind: dict[str, date] = {}  # "after the attack": the day of the last attack
         self.dated_sentences: list[tuple[date, str]] = []  # the story so far, day by day
 
-    def when(self, doc: Any, token: Any, event: dict[str, Any]) -> dict[str, Any]:
+    def when(self, doc: Any, sent: Any, token: Any, event: dict[str, Any]) -> dict[str, Any]:
         when = self._in_clause(doc, token)
         dated = when["value"] is not None or when["earliest"] is not None
         # The telling is not the story: "confirmed the next morning" leaves the story's day.
@@ -335,12 +343,12 @@ class StoryClock:
             self.since = token.idx
         elif not dated and (bounds := self._relative_to_event(token)) is not None:
             when = {**when, **bounds, "resolved_by": "event"}
-        elif not dated and self.at is not None and self._story_goes_on(doc.text, token, event):
+        elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
             when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
         day = _day(when["value"] or when["earliest"])
         if day is not None and event["mode"] in HAPPENED:
             self.last_of_kind[event["kind"]] = day
-            self.dated_sentences.append((day, token.sent.text))
+            self.dated_sentences.append((day, sent.text))
         return when
 
     def _relative_to_event(self, token: Any) -> dict[str, str] | None:
@@ -382,7 +390,7 @@ class StoryClock:
             inside = []
         for time in sorted(inside, key=lambda t: abs(t["start"] - token.idx)):
             if time["id"] not in self.resolved:
-                self.resolved[time["id"]] = self._bounds(doc.text, time)
+                self.resolved[time["id"]] = self._bounds(self.text, time)
             when = self.resolved[time["id"]]
             if when is not None:
                 return dict(when)
@@ -484,13 +492,14 @@ def _owner(doc: Any, time: dict[str, Any]) -> int | None:
 
 def _reported_tokens(record: Record, doc: Any) -> set[int]:
     """Tokens of what someone else is said to have said (reported and hearsay contents)."""
-    spans = [
-        (a, b)
-        for claim in record.claims
-        if claim["basis"] in ("reported", "hearsay")
-        for a, b in claim.get("content", [])
-    ]
-    return {t.i for t in doc if any(a <= t.idx < b for a, b in spans)}
+    tokens: set[int] = set()
+    for claim in record.claims:
+        if claim["basis"] in ("reported", "hearsay"):
+            for a, b in claim.get("content", []):
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    tokens.update(range(span.start, span.end))
+    return tokens
 
 
 def _mode(token: Any, reported: set[int]) -> str:

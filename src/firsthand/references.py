@@ -73,6 +73,7 @@ class References:
     def __init__(self, record: Record, doc: Any, writer: Entity | None, quoted: set[int]) -> None:
         self.record = record
         self.doc = doc
+        self.text = record.document.text  # doc.text would rebuild the whole text on every call
         self.writer = writer
         self.mentions = sorted(
             (start, end, entity) for entity in record.entities for start, end in entity.mentions
@@ -97,7 +98,7 @@ class References:
                 at_head = [m for m in named if m[0] <= head.idx < m[1]]
                 return (at_head or named)[0][2], False
             # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
-            after = doc.text[end : end + 3]
+            after = self.text[end : end + 3]
             if after.startswith(","):
                 for a, _b, entity in self.mentions:
                     if end < a <= end + 3 and entity.type == "PERSON":
@@ -155,7 +156,7 @@ class References:
             entity.id
             for a, b, entity in self.mentions
             if entity.type == "FAC"
-            and (noun in doc.text[a:b].lower() or doc.text[b : b + len(noun) + 1].lower().strip() == noun)
+            and (noun in self.text[a:b].lower() or self.text[b : b + len(noun) + 1].lower().strip() == noun)
         }
         facilities = [e for e in self.record.entities if e.id in called]
         return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None

@@ -64,7 +64,7 @@ LOCATED_AFTER = re.compile(
 def find_relations(record: Record) -> Record:
     """Fill ``record.relations`` from the text, its entities and the letter frame."""
     doc = record.parsed
-    refs = References(record, doc, writer_of(record), quoted_tokens(doc))
+    refs = References(record, doc, writer_of(record), quoted_tokens(doc, record.document.text))
     found: list[dict[str, Any]] = []
     found += _kinship(record, refs)
     found += _roles(record, refs)

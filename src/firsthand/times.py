@@ -217,11 +217,31 @@ class Candidate:
     extra: str = ""  # what a derived candidate inherits (the month of "April 24 and 25")
 
 
+# Words without which a pattern cannot match: the text is searched for them once, and a
+# pattern whose words are all absent is not run (each pattern scans the whole text).
+PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
+    "spelled_year": ("nineteen", "eighteen", "thousand"),
+    "fiscal_year": ("year",),
+    "near_future": ("future", "term"),
+    "weekend": ("weekend",),
+    "recent_units": ("recent",),
+    "holiday": ("christmas", "new year", "independence", "thanksgiving"),
+    "decade": ("0s", "0's"),
+    "century": ("century",),
+    "quarter": ("quarter", "period", "year-"),
+    "half": ("half",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "ago": ("ago", "earlier", "later", "from now", "hence", "before", "after"),
+}
+
+
 def recognise(text: str) -> list[Candidate]:
     """Every time expression in ``text``, longest first where matches overlap, in text order."""
+    lowered = text.lower()
     found = [
         Candidate(m.start(), m.end(), m.group(0), kind)
         for kind, pattern in PATTERNS
+        if kind not in PATTERN_NEEDS or any(word in lowered for word in PATTERN_NEEDS[kind])
         for m in pattern.finditer(text)
         if m.group(0).strip()
     ]

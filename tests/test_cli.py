@@ -106,7 +106,9 @@ def test_demo_reads_the_bundled_letter_into_the_working_directory(
     assert code == 0 and "already in firsthand.db (1 document)" in out
 
 
-@pytest.mark.parametrize("command", ["read", "timeline", "add", "list", "show", "demo"])
+@pytest.mark.parametrize(
+    "command", ["read", "timeline", "add", "list", "show", "entities", "merge", "split", "demo"]
+)
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and "Usage: firsthand" in out and "--help" in out
@@ -153,3 +155,23 @@ def test_timeline_of_a_bad_file_is_one_line(tmp_path: Path, capsys: pytest.Captu
     empty.write_text("")
     code, out, err = run(capsys, "timeline", str(empty))
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1 and "empty.txt" in err
+
+
+def test_entities_merge_and_split(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "case.db")
+    corpus = sorted((FIXTURES / "corpus").glob("*.txt"))[:3]
+    assert run(capsys, "add", *map(str, corpus), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "entities", "--db", db, "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len({r["id"] for r in rows}) == len(rows)
+    council = next(r for r in rows if r["name"] == "Popular Resistance Council of Darvand")
+    assert "PRCD" in council["aliases"]
+    code, out, _ = run(capsys, "split", str(council["id"]), "--db", db)
+    assert code == 0 and "split" in out
+    code, out, _ = run(capsys, "entities", "--db", db, "--json")
+    split_off = [json.loads(line) for line in out.splitlines() if "Organisation" in line]
+    assert split_off, out
+    code, out, _ = run(capsys, "merge", str(council["id"]), str(split_off[0]["id"]), "--db", db)
+    assert code == 0 and "merged" in out
+    code, _, err = run(capsys, "merge", "Nobody Anywhere", str(council["id"]), "--db", db)
+    assert code == 1 and err.count("\n") == 1 and "Nobody Anywhere" in err

@@ -21,6 +21,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .errors import FirsthandError, InputError
@@ -252,6 +253,60 @@ def show(document_id: str, db_path: str, as_json: bool, raw: bool) -> None:
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
     else:
         stdout.print(render_record(record))
+
+
+@cli.command(name="entities")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+def list_entities(db_path: str, as_json: bool) -> None:
+    """List the case's people, organisations and places, each once, with every spelling."""
+    with CaseFile(db_path, create=False) as case:
+        rows = case.case_entities()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row.__dict__, ensure_ascii=False))
+        return
+    table = Table(show_edge=False)
+    for column in ("#", "name", "type", "documents", "mentions", "spellings"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            Text(row.name),
+            row.type,
+            str(row.documents),
+            str(row.mentions),
+            Text(", ".join(row.aliases)),
+        )
+    stdout.print(table)
+
+
+@cli.command()
+@click.argument("keep")
+@click.argument("other")
+@db_option
+@click.option("--reason", default="merged by a user", show_default=True, help="Why: kept with the judgement.")
+def merge(keep: str, other: str, db_path: str, reason: str) -> None:
+    """Make entity OTHER the same as entity KEEP (by number or name); split undoes it."""
+    with CaseFile(db_path, create=False) as case:
+        keep_id, other_id = case.case_id(keep), case.case_id(other)
+        case.merge(keep_id, other_id, reason)
+    stdout.print(f"merged entity {other_id} into {keep_id}")
+
+
+@cli.command()
+@click.argument("entity")
+@db_option
+@click.option("--reason", default="split by a user", show_default=True, help="Why: kept with the judgement.")
+def split(entity: str, db_path: str, reason: str) -> None:
+    """Split ENTITY (number or name) back into one entity per spelling; they stay apart."""
+    with CaseFile(db_path, create=False) as case:
+        case_id = case.case_id(entity)
+        created = case.split(case_id, reason)
+    if created:
+        stdout.print(f"split {', '.join(map(str, created))} off entity {case_id}")
+    else:
+        stdout.print(f"entity {case_id} has one spelling: nothing to split")
 
 
 @cli.command()

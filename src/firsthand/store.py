@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .corpus import SURNAME, CaseEntity, entity_keys, resolve, spelling_key
 from .errors import CaseFileError
-from .record import Record
+from .record import Entity, Record
 
 DEFAULT_PATH = "firsthand.db"
 
@@ -92,8 +93,109 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "0002_case_entities",
+        """
+        -- One row per referent across the whole case: the people, organisations and places
+        -- that documents name, however they spell them.
+        CREATE TABLE case_entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,           -- the name it goes by: its first document's canonical name
+            type TEXT NOT NULL,           -- PERSON | ORG | GPE | LOC | FAC | NORP
+            merged_into INTEGER REFERENCES case_entities(id)  -- set when a user merged it away
+        );
+        -- Which case entity each document entity is.
+        CREATE TABLE entity_links (
+            document_id TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            case_entity_id INTEGER NOT NULL REFERENCES case_entities(id),
+            PRIMARY KEY (document_id, entity_id),
+            FOREIGN KEY (document_id, entity_id) REFERENCES entities(document_id, entity_id) ON DELETE CASCADE
+        );
+        CREATE INDEX entity_links_by_case_entity ON entity_links(case_entity_id);
+        -- The spelling keys a case entity is found under (see corpus.spelling_key).
+        CREATE TABLE entity_keys (
+            key TEXT NOT NULL,
+            case_entity_id INTEGER NOT NULL REFERENCES case_entities(id),
+            PRIMARY KEY (key, case_entity_id)
+        );
+        -- Keys a user split off a case entity: automatic resolution never joins them again.
+        CREATE TABLE kept_apart (
+            key TEXT NOT NULL,
+            case_entity_id INTEGER NOT NULL REFERENCES case_entities(id),
+            PRIMARY KEY (key, case_entity_id)
+        );
+        -- Every decision about who is who, automatic or by a user, with its reason.
+        CREATE TABLE judgements (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,         -- link | new | merge | split
+            case_entity_id INTEGER NOT NULL,
+            other_id INTEGER,             -- merge: the entity merged in; split: the entity split off
+            document_id TEXT,
+            entity_id TEXT,
+            by TEXT NOT NULL,             -- auto | user
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        -- Every mention in the case with the case entity it names.
+        CREATE VIEW case_mentions AS
+            SELECT l.case_entity_id, c.name AS case_name, c.type, m.document_id, m.entity_id, m.start, m.end, m.text
+            FROM mentions m
+            JOIN entity_links l ON l.document_id = m.document_id AND l.entity_id = m.entity_id
+            JOIN case_entities c ON c.id = l.case_entity_id;
+        """,
+    ),
+    (
+        "0003_claims",
+        """
+        -- Every claim of every document: who says what, on what basis, searchable.
+        CREATE TABLE claims (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            claim_id TEXT NOT NULL,       -- C1, C2 ... within the document
+            start INTEGER NOT NULL,       -- character offsets into documents.text
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            basis TEXT NOT NULL,          -- witnessed | reported | hearsay | opinion | request
+            cue TEXT,
+            source_entity_id TEXT,        -- the document's entity id of the source, or null
+            negated INTEGER NOT NULL,
+            date TEXT,                    -- the document's date: its letter date or publication date
+            PRIMARY KEY (document_id, claim_id)
+        );
+        CREATE INDEX claims_by_basis ON claims(basis);
+        CREATE INDEX claims_by_date ON claims(date);
+        CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid');
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text);
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        END;
+        -- Which case entities each claim names, in its words or as its source.
+        CREATE VIEW claim_entities AS
+            SELECT c.document_id, c.claim_id, m.case_entity_id, m.type
+            FROM claims c JOIN case_mentions m
+              ON m.document_id = c.document_id AND m.start >= c.start AND m.end <= c.end
+            UNION
+            SELECT c.document_id, c.claim_id, l.case_entity_id, e.type
+            FROM claims c JOIN entity_links l ON l.document_id = c.document_id AND l.entity_id = c.source_entity_id
+            JOIN entities e ON e.document_id = l.document_id AND e.entity_id = l.entity_id;
+        """,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class CaseEntitySummary:
+    """One row of ``firsthand entities``."""
+
+    id: int
+    name: str
+    type: str
+    documents: int
+    mentions: int
+    aliases: list[str]
 
 
 @dataclass(frozen=True)
@@ -125,6 +227,7 @@ class CaseFile:
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 5000")
             self._migrate()
+            self._link_unlinked()
         except sqlite3.DatabaseError as err:
             raise CaseFileError(self.path, f"not a usable case file ({err})") from None
 
@@ -201,6 +304,8 @@ class CaseFile:
                     "INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
                     [(doc.id, e.id, s, t, doc.text[s:t]) for e in record.entities for s, t in e.mentions],
                 )
+                self._resolve_entities(record)
+                self._store_claims(record)
                 if record.letter is not None:
                     letter = record.letter
                     self.db.execute(
@@ -217,6 +322,251 @@ class CaseFile:
                 raise
         except sqlite3.DatabaseError as err:
             raise CaseFileError(self.path, f"could not store {doc.source} ({err})") from None
+
+    # The case's entities ---------------------------------------------------------------
+
+    def _link_unlinked(self) -> None:
+        """Documents stored before the case had entities of its own get them, oldest first."""
+        unlinked = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id)"
+                " AND NOT EXISTS (SELECT 1 FROM entity_links l WHERE l.document_id = d.id) ORDER BY d.rowid"
+            )
+        ]
+        for document_id in unlinked:
+            record = self.get(document_id)
+            self._write(lambda record=record: self._resolve_entities(record))  # type: ignore[misc]
+        unclaimed = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT d.id FROM documents d WHERE json_array_length(d.record, '$.claims') > 0"
+                " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id) ORDER BY d.rowid"
+            )
+        ]
+        for document_id in unclaimed:
+            record = self.get(document_id)
+            self._write(lambda record=record: self._store_claims(record))  # type: ignore[misc]
+
+    def _write(self, change: Callable[[], object]) -> None:
+        """Run ``change`` in one write transaction: all of it happens, or none."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            change()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _store_claims(self, record: Record) -> None:
+        doc = record.document
+        date = (record.letter.date if record.letter else None) or doc.published
+        self.db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, c["id"], c["start"], c["end"], c["text"], c["basis"], c.get("cue"), c.get("source"),
+                 int(bool(c.get("negated"))), date)
+                for c in record.claims
+            ],
+        )  # fmt: skip
+
+    def _resolve_entities(self, record: Record) -> None:
+        """Link each entity of a new document to a case entity (inside add's transaction)."""
+        for entity in record.entities:
+            keys = entity_keys(entity)
+            decision = resolve(entity, self._candidates(keys), self._bearers(keys))
+            case_id = decision.case_entity_id
+            if case_id is None:
+                case_id = int(
+                    self.db.execute(
+                        "INSERT INTO case_entities (name, type) VALUES (?, ?)", (entity.name, entity.type)
+                    ).lastrowid  # type: ignore[arg-type]
+                )
+            self.db.execute(
+                "INSERT INTO entity_links VALUES (?, ?, ?)", (record.document.id, entity.id, case_id)
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO entity_keys VALUES (?, ?)", [(k, case_id) for k in keys]
+            )
+            self._judge(
+                "new" if decision.case_entity_id is None else "link",
+                case_id,
+                None,
+                (record.document.id, entity.id),
+                "auto",
+                decision.reason,
+            )
+
+    def _candidates(self, keys: set[str]) -> list[CaseEntity]:
+        marks = ",".join("?" * len(keys))
+        ids = [
+            row[0]
+            for row in self.db.execute(
+                f"SELECT DISTINCT k.case_entity_id FROM entity_keys k JOIN case_entities c ON c.id = k.case_entity_id"
+                f" WHERE k.key IN ({marks}) AND c.merged_into IS NULL",
+                sorted(keys),
+            )
+        ]
+        return [self._case_entity(i) for i in ids]
+
+    def _case_entity(self, case_id: int) -> CaseEntity:
+        name, kind = self.db.execute(
+            "SELECT name, type FROM case_entities WHERE id = ?", (case_id,)
+        ).fetchone()
+        keys = {
+            r[0] for r in self.db.execute("SELECT key FROM entity_keys WHERE case_entity_id = ?", (case_id,))
+        }
+        apart = {
+            r[0] for r in self.db.execute("SELECT key FROM kept_apart WHERE case_entity_id = ?", (case_id,))
+        }
+        documents = self.db.execute(
+            "SELECT count(DISTINCT document_id) FROM entity_links WHERE case_entity_id = ?", (case_id,)
+        ).fetchone()[0]
+        return CaseEntity(case_id, name, kind, keys, documents, apart)
+
+    def _bearers(self, keys: set[str]) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for key in (k for k in keys if k.startswith(SURNAME)):
+            out[key] = {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT k.case_entity_id FROM entity_keys k JOIN case_entities c ON c.id = k.case_entity_id"
+                    " WHERE k.key = ? AND c.type = 'PERSON' AND c.merged_into IS NULL",
+                    (key,),
+                )
+            }
+        return out
+
+    def _judge(
+        self,
+        action: str,
+        case_id: int,
+        other_id: int | None,
+        document_entity: tuple[str, str] | None,
+        by: str,
+        reason: str,
+    ) -> None:
+        document_id, entity_id = document_entity or (None, None)
+        self.db.execute(
+            "INSERT INTO judgements (action, case_entity_id, other_id, document_id, entity_id, by, reason, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (action, case_id, other_id, document_id, entity_id, by, reason, _now()),
+        )
+
+    def case_id(self, ref: str) -> int:
+        """A case entity by its number or its name (case-insensitive), following merges."""
+        row = None
+        if ref.isdigit():
+            row = self.db.execute(
+                "SELECT id, merged_into FROM case_entities WHERE id = ?", (int(ref),)
+            ).fetchone()
+        if row is None:
+            rows = self.db.execute(
+                "SELECT id, merged_into FROM case_entities WHERE name = ? COLLATE NOCASE AND merged_into IS NULL",
+                (ref,),
+            ).fetchall()
+            if len(rows) > 1:
+                raise CaseFileError(self.path, f"{ref!r} names {len(rows)} entities: give its number")
+            row = rows[0] if rows else None
+        if row is None:
+            raise CaseFileError(self.path, f"no entity {ref!r} in the case (see firsthand entities)")
+        return int(row[1] or row[0])
+
+    def merge(self, keep: int, other: int, reason: str = "merged by a user") -> None:
+        """Make ``other`` the same entity as ``keep``; reversible with :meth:`split`."""
+        if keep == other:
+            raise CaseFileError(self.path, f"entity {keep} cannot be merged with itself")
+
+        def change() -> None:
+            self.db.execute(
+                "UPDATE entity_links SET case_entity_id = ? WHERE case_entity_id = ?", (keep, other)
+            )
+            self.db.execute(
+                "INSERT OR IGNORE INTO entity_keys SELECT key, ? FROM entity_keys WHERE case_entity_id = ?",
+                (keep, other),
+            )
+            self.db.execute("UPDATE case_entities SET merged_into = ? WHERE id = ?", (keep, other))
+            self.db.execute("DELETE FROM kept_apart WHERE case_entity_id = ?", (keep,))
+            self._judge("merge", keep, other, None, "user", reason)
+
+        self._write(change)
+
+    def split(self, case_id: int, reason: str = "split by a user") -> list[int]:
+        """Undo what joined under one entity: its documents' entities go back to one case
+        entity per spelling, and automatic resolution never joins those spellings to it
+        again. Returns the ids of the entities split off."""
+        name = self.db.execute("SELECT name FROM case_entities WHERE id = ?", (case_id,)).fetchone()[0]
+        links = self.db.execute(
+            "SELECT l.document_id, l.entity_id, e.name, e.type, e.aliases FROM entity_links l"
+            " JOIN entities e ON e.document_id = l.document_id AND e.entity_id = l.entity_id"
+            " WHERE l.case_entity_id = ?",
+            (case_id,),
+        ).fetchall()
+        groups: dict[str, list[tuple[str, str, Entity]]] = {}
+        for document_id, entity_id, entity_name, kind, aliases in links:
+            entity = Entity(entity_id, entity_name, kind, json.loads(aliases))
+            groups.setdefault(spelling_key(entity_name), []).append((document_id, entity_id, entity))
+        staying = spelling_key(name)
+        created: list[int] = []
+
+        def change() -> None:
+            for key, members in groups.items():
+                if key == staying:
+                    continue
+                first = members[0][2]
+                new_id = int(
+                    self.db.execute(
+                        "INSERT INTO case_entities (name, type) VALUES (?, ?)", (first.name, first.type)
+                    ).lastrowid  # type: ignore[arg-type]
+                )
+                created.append(new_id)
+                moved_keys = set().union(*(entity_keys(m[2]) for m in members))
+                for document_id, entity_id, _ in members:
+                    self.db.execute(
+                        "UPDATE entity_links SET case_entity_id = ? WHERE document_id = ? AND entity_id = ?",
+                        (new_id, document_id, entity_id),
+                    )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO entity_keys VALUES (?, ?)", [(k, new_id) for k in moved_keys]
+                )
+                staying_keys = set().union(
+                    *(entity_keys(m[2]) for k, ms in groups.items() if k == staying for m in ms)
+                )
+                only_theirs = moved_keys - staying_keys
+                self.db.executemany(
+                    "DELETE FROM entity_keys WHERE key = ? AND case_entity_id = ?",
+                    [(k, case_id) for k in only_theirs],
+                )
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO kept_apart VALUES (?, ?)", [(k, case_id) for k in only_theirs]
+                )
+                self._judge("split", case_id, new_id, None, "user", reason)
+            self.db.execute("UPDATE case_entities SET merged_into = NULL WHERE merged_into = ?", (case_id,))
+
+        self._write(change)
+        return created
+
+    def case_entities(self) -> list[CaseEntitySummary]:
+        """The case's entities, most documents first."""
+        rows = self.db.execute(
+            "SELECT c.id, c.name, c.type, count(DISTINCT l.document_id),"
+            " (SELECT count(*) FROM case_mentions m WHERE m.case_entity_id = c.id),"
+            " (SELECT json_group_array(DISTINCT m.text) FROM case_mentions m WHERE m.case_entity_id = c.id)"
+            " FROM case_entities c LEFT JOIN entity_links l ON l.case_entity_id = c.id"
+            " WHERE c.merged_into IS NULL GROUP BY c.id HAVING count(l.document_id) > 0"
+            " ORDER BY count(DISTINCT l.document_id) DESC, c.name"
+        )
+        return [CaseEntitySummary(r[0], r[1], r[2], r[3], r[4], sorted(json.loads(r[5]))) for r in rows]
+
+    def judgements(self, case_id: int) -> list[dict[str, object]]:
+        """Every decision that made or changed this entity, oldest first."""
+        rows = self.db.execute(
+            "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at FROM judgements"
+            " WHERE case_entity_id = ? OR other_id = ? ORDER BY id",
+            (case_id, case_id),
+        )
+        names = ("action", "case_entity_id", "other_id", "document_id", "entity_id", "by", "reason", "at")
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     # Reading -------------------------------------------------------------------------
 

@@ -1,0 +1,131 @@
+"""The case as a corpus: entities merged across documents, on real case files.
+
+tests/fixtures/corpus holds twelve fictional documents about two incidents, told by two
+opposing sides and a news outlet, with spelling variants and two different people who
+share a surname; its expect.json lists who must merge and who must stay apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, LETTER, require_shared
+from firsthand.corpus import spelling_key
+from firsthand.pipeline import read_documents
+from firsthand.store import CaseFile
+
+CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
+EXPECT = json.loads((FIXTURES / "corpus" / "expect.json").read_text())
+
+
+def add(case: CaseFile, paths: list[Path]) -> None:
+    for outcome in read_documents([str(p) for p in paths]):
+        assert outcome.record is not None and outcome.raw is not None, outcome.error
+        case.add(outcome.record, outcome.raw)
+
+
+def case_ids(case: CaseFile, surface: str) -> set[int]:
+    """The case entities the mentions written exactly so belong to."""
+    rows = case.db.execute("SELECT DISTINCT case_entity_id FROM case_mentions WHERE text = ?", (surface,))
+    return {row[0] for row in rows}
+
+
+@pytest.fixture(scope="module")
+def corpus_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseFile]:
+    case = CaseFile(tmp_path_factory.mktemp("corpus") / "case.db")
+    add(case, CORPUS)
+    yield case
+    case.close()
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Massoud", "Masud"),
+        ("Radjavi", "Rajavi"),
+        ("Heyrani", "Heirani"),
+        ("Merrikhi", "Merikhi"),
+        ("Karimy", "Karimi"),
+    ],
+)
+def test_transliterations_share_a_key(left: str, right: str) -> None:
+    assert spelling_key(left) == spelling_key(right)
+
+
+def test_different_first_names_keep_different_keys() -> None:
+    assert spelling_key("Mahtab Azarbad") != spelling_key("Nima Azarbad")
+
+
+@pytest.mark.parametrize("merge", EXPECT["merges"], ids=[m["canonical"] for m in EXPECT["merges"]])
+def test_every_spelling_of_one_referent_is_one_entity(
+    merge: dict[str, object], corpus_case: CaseFile
+) -> None:
+    variants = [str(v) for v in merge["variants"]]  # type: ignore[attr-defined]
+    found = {v: case_ids(corpus_case, v) for v in variants}
+    mentioned = {v: ids for v, ids in found.items() if ids}
+    assert len(mentioned) >= 3, f"too few spellings were found at all: {found}"
+    assert len(set().union(*mentioned.values())) == 1, mentioned
+
+
+def test_two_people_who_share_a_surname_stay_two(corpus_case: CaseFile) -> None:
+    for first, second in EXPECT["distinct"]:
+        a, b = case_ids(corpus_case, first), case_ids(corpus_case, second)
+        assert a and b and not a & b
+
+
+def test_every_link_is_a_judgement_with_its_reason(corpus_case: CaseFile) -> None:
+    (karimi,) = case_ids(corpus_case, "Fereydoun Molkara")
+    history = corpus_case.judgements(karimi)
+    assert history[0]["action"] == "new" and history[0]["by"] == "auto"
+    reasons = [str(j["reason"]) for j in history if j["action"] == "link"]
+    assert any("spelled another way" in r for r in reasons), reasons
+
+
+def test_a_merge_is_reversible_and_a_split_holds(tmp_path: Path) -> None:
+    with CaseFile(tmp_path / "case.db") as case:
+        add(case, CORPUS[:4])
+        (council,) = case_ids(case, "Popular Resistance Council of Darvand")
+        before = {e.id for e in case.case_entities()}
+        split_off = case.split(council)
+        assert split_off, "the council's other spellings come apart"
+        assert case_ids(case, "Popular Resistance Council of Darvand") == {council}
+        # A later document that spells it the split-off way does not join it again.
+        add(case, CORPUS[4:])
+        assert council not in case_ids(case, "Popular Resistance Council Organisation")
+        # A user's merge joins them, and the history says who did it and why.
+        other = next(iter(case_ids(case, "Popular Resistance Council Organisation")))
+        case.merge(council, other, "the same council, named by its opponents")
+        assert case_ids(case, "Popular Resistance Council Organisation") == {council}
+        assert any(j["action"] == "merge" and j["by"] == "user" for j in case.judgements(council))
+        assert before <= {e.id for e in case.case_entities()} | set(split_off)
+
+
+def test_the_canonical_letters_people_merge_with_other_spellings(tmp_path: Path) -> None:
+    require_shared()
+    with CaseFile(tmp_path / "case.db") as case:
+        add(case, [LETTER, FIXTURES / "corpus-variants" / "news-spellings.txt"])
+        for first, second in [
+            ("Massoud Rajavi", "Masoud Radjavi"),
+            ("Zahra Merrikhi", "Zahra Merikhi"),
+            ("Hasan Heirani", "Hasan Heyrani"),
+            ("MEK", "MKO"),
+            ("Sarfaraz Rahimi", "Sarfaraz Rahimy"),
+        ]:
+            assert case_ids(case, first) == case_ids(case, second) != set(), (first, second)
+        assert case_ids(case, "Bijar Rahimi") != case_ids(case, "Sarfaraz Rahimy")  # brothers
+
+
+def test_a_case_file_from_before_case_entities_gets_them(tmp_path: Path) -> None:
+    """Opening an older case file links its documents: nothing stored is left out."""
+    path = tmp_path / "case.db"
+    with CaseFile(path) as case:
+        add(case, CORPUS[:2])
+        case.db.execute("DELETE FROM entity_links")
+        case.db.execute("DELETE FROM claims")
+    with CaseFile(path) as case:
+        assert case.db.execute("SELECT count(*) FROM entity_links").fetchone()[0] > 0
+        assert case.db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0

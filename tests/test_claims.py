@@ -256,3 +256,16 @@ def test_a_passive_cue_in_someones_message_is_theirs() -> None:
         "was mentioned",
         False,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        ("The police acted brutally.", "opinion"),
+        ("The guards acted professionally.", "opinion"),
+        ("The soldiers left quickly.", "witnessed"),
+    ],
+)
+def test_an_act_told_by_a_judgement_of_it_is_an_opinion(sentence: str, basis: str) -> None:
+    record = read_text(sentence)
+    assert [c["basis"] for c in record.claims] == [basis]

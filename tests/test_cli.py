@@ -107,7 +107,7 @@ def test_demo_reads_the_bundled_letter_into_the_working_directory(
 
 
 @pytest.mark.parametrize(
-    "command", ["read", "timeline", "add", "list", "show", "entities", "merge", "split", "demo"]
+    "command", ["read", "timeline", "add", "list", "show", "entities", "merge", "split", "search", "demo"]
 )
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, command, "--help")
@@ -175,3 +175,18 @@ def test_entities_merge_and_split(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and "merged" in out
     code, _, err = run(capsys, "merge", "Nobody Anywhere", str(council["id"]), "--db", db)
     assert code == 1 and err.count("\n") == 1 and "Nobody Anywhere" in err
+
+
+def test_search_prints_matching_claims_with_their_basis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "case.db")
+    corpus = sorted((FIXTURES / "corpus").glob("*.txt"))
+    assert run(capsys, "add", *map(str, corpus), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "search", "arrested", "--db", db, "--json", "--basis", "reported")
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and hits and all(h["basis"] == "reported" and "[arrested]" in h["snippet"] for h in hits)
+    code, out, _ = run(capsys, "search", "police", "--db", db, "--entity", "Camp Neyvar")
+    assert code == 0 and "matches by basis" in out
+    code, _, err = run(capsys, "search", "police", "--db", db, "--entity", "Nowhere Camp")
+    assert code == 1 and "Nowhere Camp" in err

@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURES, LETTER, require_shared
 from firsthand.corpus import spelling_key
 from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
+from firsthand.store import CaseFile, SearchFilter
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 EXPECT = json.loads((FIXTURES / "corpus" / "expect.json").read_text())
@@ -129,3 +129,35 @@ def test_a_case_file_from_before_case_entities_gets_them(tmp_path: Path) -> None
     with CaseFile(path) as case:
         assert case.db.execute("SELECT count(*) FROM entity_links").fetchone()[0] > 0
         assert case.db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+
+
+def test_search_finds_claims_and_narrows_them_by_facets(corpus_case: CaseFile) -> None:
+    every = corpus_case.search("police", limit=1000)
+    assert every.hits and sum(every.by_basis.values()) == len(every.hits)
+    assert all("[" in hit.snippet for hit in every.hits)
+    reported = corpus_case.search("police", SearchFilter(basis="reported"), limit=1000)
+    assert reported.hits and {h.basis for h in reported.hits} == {"reported"}
+    assert len(reported.hits) == every.by_basis["reported"]
+    (leader,) = case_ids(corpus_case, "Fereydoun Molkara")
+    about = corpus_case.search("police OR camp OR organisation", SearchFilter(entity=leader), limit=1000)
+    assert about.hits
+    named = {
+        v.lower() for m in EXPECT["merges"] if m["canonical"] == "Fereydoun Molkara" for v in m["variants"]
+    }
+    for hit in about.hits:
+        claim = corpus_case.db.execute(
+            "SELECT text FROM claims WHERE document_id = ? AND claim_id = ?", (hit.document_id, hit.claim_id)
+        ).fetchone()[0]
+        assert any(n in claim.lower() for n in named) or hit.source in names_of(leader, corpus_case), claim
+    dated = corpus_case.search("police", SearchFilter(since="2022-04-01", until="2022-04-30"), limit=1000)
+    assert dated.hits and all(h.date and "2022-04-01" <= h.date <= "2022-04-30" for h in dated.hits)
+
+
+def names_of(case_entity: int, case: CaseFile) -> set[str]:
+    rows = case.db.execute("SELECT DISTINCT text FROM case_mentions WHERE case_entity_id = ?", (case_entity,))
+    return {row[0] for row in rows}
+
+
+@pytest.mark.parametrize("query", ["don't", '"unbalanced', "police AND", "*"])
+def test_a_query_fts_cannot_parse_is_searched_as_words(query: str, corpus_case: CaseFile) -> None:
+    corpus_case.search(query)  # no exception: the words are searched instead

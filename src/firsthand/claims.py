@@ -612,7 +612,20 @@ def _own_basis(doc: Any, start: int, end: int, head: Any) -> str:
         return "opinion"
     if lemma == "be" and _evaluative(head):
         return "opinion"
+    # "The police acted brutally": an act told by a judgement of it.
+    if any(c.dep_ == "advmod" and _judging_adverb(c.lower_) for c in head.children):
+        return "opinion"
     return "witnessed"
+
+
+def _judging_adverb(word: str) -> bool:
+    """'brutally', 'professionally', 'cruelly': an adverb made of a judging adjective."""
+    if not word.endswith("ly"):
+        return False
+    stem = word[:-2]
+    return any(
+        s in JUDGEMENT_ADJECTIVES for s in (stem, stem.removesuffix("al"), stem + "e", stem[:-1] + "y")
+    )
 
 
 def _first_word(span: Any) -> Any:
@@ -645,6 +658,7 @@ JUDGEMENT_ADJECTIVES = words(
     unacceptable illegal unjust unfair fair honest dishonest brutal inhuman inhumane criminal
     fascist hypocritical scheming deceitful manipulative reckless irresponsible incompetent
     innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
+    professional unprofessional lawful unlawful peaceful violent savage vicious humane
     """
 )
 DEGREE_ADVERBS = words(

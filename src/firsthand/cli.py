@@ -27,9 +27,9 @@ from . import __version__
 from .errors import FirsthandError, InputError
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .pipeline import read_documents
-from .record import Record
-from .store import DEFAULT_PATH, CaseFile
-from .summary import render_claims, render_record, render_timeline, render_times
+from .record import ENTITY_TYPES, Record
+from .store import DEFAULT_PATH, CaseFile, SearchFilter
+from .summary import BASES, render_claims, render_record, render_timeline, render_times
 from .timeline import timeline_rows, timelinejs
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
@@ -307,6 +307,71 @@ def split(entity: str, db_path: str, reason: str) -> None:
         stdout.print(f"split {', '.join(map(str, created))} off entity {case_id}")
     else:
         stdout.print(f"entity {case_id} has one spelling: nothing to split")
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option(
+    "--entity", help="Only claims that name this case entity (number or name), or whose source it is."
+)
+@click.option(
+    "--type",
+    "entity_type",
+    type=click.Choice(list(ENTITY_TYPES)),
+    help="Only claims that name an entity of this type.",
+)
+@click.option("--document", help="Only this document (id or id prefix).")
+@click.option("--basis", type=click.Choice(list(BASES)), help="Only claims on this basis.")
+@click.option(
+    "--from", "since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Documents dated from this day."
+)
+@click.option(
+    "--to", "until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Documents dated up to this day."
+)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+def search(
+    query: str,
+    db_path: str,
+    entity: str | None,
+    entity_type: str | None,
+    document: str | None,
+    basis: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search the claims of the case for QUERY: words, "a phrase", OR, prefix*."""
+    with CaseFile(db_path, create=False) as case:
+        facets = SearchFilter(
+            entity=case.case_id(entity) if entity else None,
+            entity_type=entity_type,
+            document=document,
+            basis=basis,
+            since=since.date().isoformat() if since else None,
+            until=until.date().isoformat() if until else None,
+        )
+        result = case.search(query, facets, limit=limit)
+    if as_json:
+        for hit in result.hits:
+            click.echo(json.dumps(hit.__dict__, ensure_ascii=False))
+        return
+    table = Table(show_edge=False)
+    for column in ("basis", "source", "date", "document", "claim"):
+        table.add_column(column, overflow="fold")
+    for hit in result.hits:
+        table.add_row(
+            hit.basis,
+            Text(hit.source or "—"),
+            hit.date or "—",
+            Text(hit.title or hit.document_id[:12]),
+            Text(hit.snippet),
+        )
+    stdout.print(table)
+    counts = ", ".join(f"{basis} {result.by_basis[basis]}" for basis in BASES if basis in result.by_basis)
+    stdout.print(f"{len(result.hits)} shown; all matches by basis: {counts or 'none'}", style="dim")
 
 
 @cli.command()

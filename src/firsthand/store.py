@@ -18,6 +18,7 @@ This module knows records and SQL; it never imports the CLI.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -196,6 +197,37 @@ class CaseEntitySummary:
     documents: int
     mentions: int
     aliases: list[str]
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """The facets a search can be narrowed by."""
+
+    entity: int | None = None  # a case entity the claim names, in its words or as its source
+    entity_type: str | None = None  # PERSON, ORG, GPE ...: the claim names one of this type
+    document: str | None = None  # a document id or its prefix
+    basis: str | None = None  # witnessed | reported | hearsay | opinion | request
+    since: str | None = None  # the document's date, YYYY-MM-DD, inclusive
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One claim that matched a search."""
+
+    document_id: str
+    claim_id: str
+    basis: str
+    date: str | None
+    title: str | None
+    source: str | None
+    snippet: str  # the claim's words, the matches in [brackets]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[Hit]
+    by_basis: dict[str, int]  # how many claims match on each basis, before the basis filter
 
 
 @dataclass(frozen=True)
@@ -568,6 +600,64 @@ class CaseFile:
         names = ("action", "case_entity_id", "other_id", "document_id", "entity_id", "by", "reason", "at")
         return [dict(zip(names, row, strict=True)) for row in rows]
 
+    # Search --------------------------------------------------------------------------
+
+    def search(self, query: str, facets: SearchFilter | None = None, *, limit: int = 20) -> SearchResult:
+        """Claims whose words match ``query`` (SQLite FTS5: words, "a phrase", OR, prefix*),
+        best first, narrowed by the filter; with how many match on each basis."""
+        try:
+            return self._search(query, facets or SearchFilter(), limit)
+        except sqlite3.OperationalError:
+            pass  # FTS5 could not parse it ("police AND", "*"): search its words
+        try:
+            return self._search(_words_query(query), facets or SearchFilter(), limit)
+        except sqlite3.OperationalError as err:
+            raise CaseFileError(self.path, f"cannot search for {query!r} ({err})") from None
+
+    def _search(self, query: str, facets: SearchFilter, limit: int) -> SearchResult:
+        where = ["claims_fts MATCH ?"]
+        params: list[object] = [query]
+        if facets.basis:
+            where.append("c.basis = ?")
+            params.append(facets.basis)
+        if facets.since:
+            where.append("c.date >= ?")
+            params.append(facets.since)
+        if facets.until:
+            where.append("c.date <= ?")
+            params.append(facets.until)
+        if facets.document:
+            where.append("c.document_id >= ? AND c.document_id < ?")
+            params += [facets.document.lower(), facets.document.lower() + "g"]
+        if facets.entity is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM claim_entities e WHERE e.document_id = c.document_id"
+                " AND e.claim_id = c.claim_id AND e.case_entity_id = ?)"
+            )
+            params.append(facets.entity)
+        if facets.entity_type:
+            where.append(
+                "EXISTS (SELECT 1 FROM claim_entities e WHERE e.document_id = c.document_id"
+                " AND e.claim_id = c.claim_id AND e.type = ?)"
+            )
+            params.append(facets.entity_type)
+        sql = (
+            "SELECT c.document_id, c.claim_id, c.basis, c.date, d.title, s.name,"
+            " snippet(claims_fts, 0, '[', ']', '…', 16)"
+            " FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid JOIN documents d ON d.id = c.document_id"
+            " LEFT JOIN entities s ON s.document_id = c.document_id AND s.entity_id = c.source_entity_id"
+            f" WHERE {' AND '.join(where)}"
+        )
+        hits = [Hit(*row) for row in self.db.execute(f"{sql} ORDER BY rank LIMIT ?", [*params, limit])]
+        by_basis = dict(
+            self.db.execute(
+                "SELECT c.basis, count(*) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid"
+                " WHERE claims_fts MATCH ? GROUP BY c.basis",
+                [query],
+            ).fetchall()
+        )
+        return SearchResult(hits, by_basis)
+
     # Reading -------------------------------------------------------------------------
 
     def has(self, document_id: str) -> bool:
@@ -611,6 +701,11 @@ class CaseFile:
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+
+def _words_query(query: str) -> str:
+    """A query of the words alone, each quoted: what FTS5 can always parse."""
+    return " ".join(f'"{w}"' for w in re.findall(r"\w+", query)) or '""'
 
 
 def _statements(sql: str) -> list[str]:

@@ -107,7 +107,8 @@ def test_demo_reads_the_bundled_letter_into_the_working_directory(
 
 
 @pytest.mark.parametrize(
-    "command", ["read", "timeline", "add", "list", "show", "entities", "merge", "split", "search", "demo"]
+    "command",
+    ["read", "timeline", "add", "list", "show", "entities", "merge", "split", "search", "compare", "demo"],
 )
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, command, "--help")
@@ -190,3 +191,15 @@ def test_search_prints_matching_claims_with_their_basis(
     assert code == 0 and "matches by basis" in out
     code, _, err = run(capsys, "search", "police", "--db", db, "--entity", "Nowhere Camp")
     assert code == 1 and "Nowhere Camp" in err
+
+
+def test_compare_shows_both_sides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "case.db")
+    corpus = sorted((FIXTURES / "corpus").glob("*.txt"))
+    assert run(capsys, "add", *map(str, corpus), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "compare", "--db", db, "--kind", "number", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and all(r["kind"] == "number" for r in rows)
+    assert any("38" in r["a"]["sentence"] + r["b"]["sentence"] for r in rows)
+    code, out, _ = run(capsys, "compare", "--db", db)
+    assert code == 0 and "negation" in out and "conflicts" in out

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import FIXTURES, LETTER, require_shared
+from firsthand.compare import Conflict, find_conflicts
 from firsthand.corpus import spelling_key
 from firsthand.pipeline import read_documents
 from firsthand.store import CaseFile, SearchFilter
@@ -161,3 +163,50 @@ def names_of(case_entity: int, case: CaseFile) -> set[str]:
 @pytest.mark.parametrize("query", ["don't", '"unbalanced', "police AND", "*"])
 def test_a_query_fts_cannot_parse_is_searched_as_words(query: str, corpus_case: CaseFile) -> None:
     corpus_case.search(query)  # no exception: the words are searched instead
+
+
+FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
+
+
+def found_conflict(expected: dict[str, Any], conflicts: list[Conflict], names: dict[str, str]) -> bool:
+    """The expected clash is among the conflicts: same kind, both snippets, from those documents."""
+    want = {(names[expected[s]["document"]], expected[s]["snippet"]) for s in ("a", "b")}
+    for conflict in conflicts:
+        if conflict.kind != expected["kind"]:
+            continue
+        tellings = (conflict.a, conflict.b)
+        if all(
+            any(t.document_id == doc and snippet in t.sentence for t in tellings) for doc, snippet in want
+        ):
+            return True
+    return False
+
+
+def test_the_sample_corpus_clashes_are_found(corpus_case: CaseFile) -> None:
+    conflicts = find_conflicts(corpus_case.document_views())
+    names = {
+        Path(source).name: doc for doc, source in corpus_case.db.execute("SELECT id, source FROM documents")
+    }
+    found = [c for c in EXPECT["conflicts"] if found_conflict(c, conflicts, names)]
+    missed = [
+        f"{c['kind']} {c['a']['snippet']!r} / {c['b']['snippet']!r}"
+        for c in EXPECT["conflicts"]
+        if c not in found
+    ]
+    assert len(found) >= FLOORS["sample_corpus"]["conflicts_found"], missed
+    for conflict in conflicts:
+        assert conflict.a.document_id != conflict.b.document_id and conflict.evidence
+
+
+def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
+    """Two documents that tell the raid alike, numbers and all, give no conflict."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(
+        "Published 1 April 2022\n\nOn 17 March 2022 the Lodevo police arrested 12 members at Camp Orsk.\n"
+    )
+    second.write_text(
+        "Published 2 April 2022\n\nOn 17 March 2022 the Lodevo police arrested 12 members at Camp Orsk, witnesses said.\n"
+    )
+    with CaseFile(tmp_path / "case.db") as case:
+        add(case, [first, second])
+        assert find_conflicts(case.document_views()) == []

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -24,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .compare import find_conflicts
 from .errors import FirsthandError, InputError
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .pipeline import read_documents
@@ -372,6 +374,35 @@ def search(
     stdout.print(table)
     counts = ", ".join(f"{basis} {result.by_basis[basis]}" for basis in BASES if basis in result.by_basis)
     stdout.print(f"{len(result.hits)} shown; all matches by basis: {counts or 'none'}", style="dim")
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--kind", type=click.Choice(["number", "negation", "actor", "date", "evaluation"]), help="Only this kind."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of tables.")
+def compare(db_path: str, kind: str | None, as_json: bool) -> None:
+    """List where the case's accounts clash: both sentences side by side, with their sources and bases."""
+    with CaseFile(db_path, create=False) as case:
+        conflicts = [c for c in find_conflicts(case.document_views()) if kind in (None, c.kind)]
+    if as_json:
+        for conflict in conflicts:
+            click.echo(json.dumps(asdict(conflict), ensure_ascii=False))
+        return
+    for conflict in conflicts:
+        table = Table(title=f"{conflict.kind}: {conflict.evidence}", title_justify="left", show_edge=False)
+        for telling in (conflict.a, conflict.b):
+            table.add_column(Text(telling.title or telling.document_id[:12]), overflow="fold", ratio=1)
+        table.add_row(Text(conflict.a.sentence), Text(conflict.b.sentence))
+        table.add_row(
+            *(
+                Text(f"{t.basis or '—'}, {t.source or 'source unknown'}", style="dim")
+                for t in (conflict.a, conflict.b)
+            )
+        )
+        stdout.print(table)
+    stdout.print(f"{len(conflicts)} conflicts", style="dim")
 
 
 @cli.command()

@@ -35,7 +35,7 @@ from typing import Any
 from .nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
 from .record import Entity, Record
 from .references import References, writer_of
-from .times import creation_time
+from .times import NUMBER_WORDS, creation_time
 
 # 1. Triggers ------------------------------------------------------------------------------------
 
@@ -46,7 +46,7 @@ NON_EVENT_VERBS = words(
     need feel consider expect fear remember forget understand realize realise mean include
     contain involve require concern regard relate try attempt manage start begin continue
     use let happen occur exist matter suppose assume guess wonder deserve belong seek intend
-    plan decide
+    plan decide accord
     """
 )
 # Verbs whose complement is the act itself: "started to break", "tried to take".
@@ -71,6 +71,7 @@ EVENT_NOUNS = {
     "hearing": "hear", "funeral": "bury", "election": "elect", "ceremony": "celebrate",
     "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
     "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
+    "incident": "incident",
 }  # fmt: skip
 
 EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS)
@@ -178,25 +179,38 @@ def _carried_event(verb: Any) -> Any | None:
 def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
     actors: list[Entity | None] = []
     targets: list[Entity | None] = []
+    # The words for who did it and to what, when no entity is named: "the guards", "the computers".
+    agent_words: list[str] = []
+    objects: list[Any] = []
     light = None
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         agent = _agent(token, passive)
         if agent is not None:
-            actors.append(refs.resolve(agent, noun_phrase(agent))[0])
+            # "Officers of the Talvesian State Police searched": the officers' organisation.
+            actors.append(refs.resolve(agent, noun_phrase(agent))[0] or _of_group(agent, refs))
+            described = (
+                agent.head.head if agent.tag_ in ("WP", "WDT") and agent.head.dep_ == "relcl" else agent
+            )
+            if described.pos_ == "NOUN":  # "the guards who broke": guards
+                agent_words.append(described.lemma_.lower())
         elif not passive:
             actors.append(_name_just_before(token, refs))
         for child in token.children:
             if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
                 targets.append(refs.resolve(child, noun_phrase(child))[0])
+                objects.append(child)
     else:
         for prep in (c for c in token.children if c.dep_ == "prep"):
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
                 entity = refs.resolve(obj, noun_phrase(obj))[0]
                 if prep.lower_ == "by":
                     actors.append(entity)
+                    if obj.pos_ == "NOUN":
+                        agent_words.append(obj.lemma_.lower())
                 elif prep.lower_ in ("of", "on", "against"):
                     targets.append(entity)
+                    objects.append(obj)
         for owner in (c for c in token.children if c.dep_ == "poss"):
             actors.append(refs.resolve(owner, noun_phrase(owner))[0])
         # "the police carried out the arrest", "the removal was carried out by engineers".
@@ -206,9 +220,10 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             agent = _agent(light, passive)
             if agent is not None:
                 actors.append(refs.resolve(agent, noun_phrase(agent))[0])
-    place = _place(token, refs) or (
-        _place(light, refs) if token.pos_ != "VERB" and light is not None else None
-    )
+    place = _place(token, refs)
+    if place is None and token.pos_ != "VERB":
+        # "the incident that took place at X", "the arrest was carried out in Y".
+        place = _place(light if light is not None else _clause_head(token), refs)
     return {
         "id": "",
         "text": token.text,
@@ -219,10 +234,49 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         "actors": _ids(actors),
         "targets": _ids([t for t in targets if t is not place]),
         "place": place.id if place else None,
+        "agent_words": agent_words,
+        "objects": [_counted(o)[0] for o in objects],
+        "counts": {noun: n for noun, n in map(_counted, objects) if n is not None},
         "when": {},
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+def _of_group(noun: Any, refs: References) -> Entity | None:
+    """The organisation in "officers of X", "members of X", "supporters of X"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            entity = refs.resolve(obj, noun_phrase(obj))[0]
+            if entity is not None and entity.type == "ORG":
+                return entity
+    return None
+
+
+def _counted(obj: Any) -> tuple[str, int | None]:
+    """An object's noun and the number the text gives of it: "19 members" is (member, 19),
+    "38 of our members" is (member, 38), "the computers" (computer, None)."""
+    noun, number = obj, None
+    if obj.like_num:
+        of = [
+            p
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        noun, number = (of[0], obj) if of else (obj, None)
+    else:
+        number = next((c for c in obj.children if c.dep_ == "nummod"), None)
+    return noun.lemma_.lower(), _number(number.text) if number is not None else None
+
+
+def _number(text: str) -> int | None:
+    digits = text.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    value = NUMBER_WORDS.get(text.lower())
+    return int(value) if value is not None else None
 
 
 def _name_just_before(verb: Any, refs: References) -> Entity | None:
@@ -471,7 +525,12 @@ class StoryClock:
 
 
 def _clause_head(token: Any) -> Any:
-    """The verb of the trigger's clause: the trigger itself, or the verb a noun stands under."""
+    """The verb of the trigger's clause: the trigger itself, the verb that says a noun took
+    place ("the incident that took place at X on D"), or the verb a noun stands under."""
+    if token.pos_ != "VERB":
+        for clause in token.children:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in ("take", "happen", "occur"):
+                return clause
     node = token
     while node.pos_ != "VERB" and node.head.i != node.i:
         node = node.head
@@ -502,10 +561,26 @@ def _reported_tokens(record: Record, doc: Any) -> set[int]:
     return tokens
 
 
+def _denied(clause: Any) -> bool:
+    """'It is not true that X', 'X is false', 'they denied that X': X is said not to be so."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i:
+        return False
+    if head.lemma_.lower() in ("deny", "refute"):
+        return True
+    says_untrue = any(c.lower_ in ("false", "untrue", "lie") for c in head.children)
+    says_not_true = any(c.dep_ == "neg" for c in head.children) and any(
+        c.lower_ == "true" for c in head.children
+    )
+    return head.lemma_.lower() == "be" and (says_untrue or says_not_true)
+
+
 def _mode(token: Any, reported: set[int]) -> str:
     clause = token if token.pos_ == "VERB" else token.head
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children):
+        return "negated"
+    if _denied(clause):
         return "negated"
     node = clause
     while node.head.i != node.i and node.dep_ not in ("ROOT",):

@@ -57,6 +57,13 @@ RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
 SELF_INTRODUCTION = re.compile(r"\b(?:I am|I'm|I’m|My name is)\s+(?=[A-Z])")
 # "Statement by the Marrowby Legal Aid Centre on ...": who makes a statement.
 STATEMENT_BY = re.compile(r"\bstatement (?:by|of|from) (?:the )?(.{3,80})", re.IGNORECASE)
+# Nouns for an organisation, or for its own people, that mean the organisation the text is
+# about when nothing more is said ("the organization", "the commanders"); "the police" or
+# "the army" mean that institution or nobody we know.
+INSIDE_NOUNS = words(
+    "organization organisation group movement party regime leadership cult network commander official leader management"
+    " militia brigade battalion regiment fighter rebel guard front"
+)
 # Places of these types are where events happen.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Common nouns by which a text points at a facility it names elsewhere ("our camp").
@@ -185,8 +192,8 @@ class References:
         orgs = [e for e in self.record.entities if e.type == "ORG"]
         if noun:
             named = self._named_group(noun)
-            if named is not None:
-                return named
+            if named is not None or noun not in INSIDE_NOUNS:
+                return named  # "the police" is not the organisation the text is about
         recent = {e.id for a, _b, e in self.mentions if e.type == "ORG" and a < offset}
         candidates = [e for e in orgs if e.id in recent]
         if not candidates:

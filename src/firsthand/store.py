@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .compare import DocumentView
 from .corpus import SURNAME, CaseEntity, entity_keys, resolve, spelling_key
 from .errors import CaseFileError
 from .record import Entity, Record
@@ -599,6 +600,19 @@ class CaseFile:
         )
         names = ("action", "case_entity_id", "other_id", "document_id", "entity_id", "by", "reason", "at")
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def document_views(self) -> list[DocumentView]:
+        """Every document's record with its entities' case entities: what compare reads."""
+        names = {row[0]: row[1] for row in self.db.execute("SELECT id, name FROM case_entities")}
+        links: dict[str, dict[str, int]] = {}
+        for document_id, entity_id, case_id in self.db.execute(
+            "SELECT document_id, entity_id, case_entity_id FROM entity_links"
+        ):
+            links.setdefault(document_id, {})[entity_id] = case_id
+        return [
+            DocumentView(document_id, json.loads(record), links.get(document_id, {}), names)
+            for document_id, record in self.db.execute("SELECT id, record FROM documents ORDER BY rowid")
+        ]
 
     # Search --------------------------------------------------------------------------
 

@@ -1,0 +1,237 @@
+"""Where accounts clash: the same act told differently by different documents.
+
+A pure function over the case's records, their events and claims, with each document
+entity replaced by the case entity it is (so "the PRCD" in one letter and "the PRCO" in
+a rival statement are one actor). Two events of different documents are about the same
+act when their kinds agree ("smashed" and "broke", "raid" and "search") and they share
+an object ("the computers") or a place; the cascade of conflicts between them:
+
+1. number: the same thing counted differently ("38 of our members" / "19 members");
+2. negation: one says it happened, the other that it did not ("entered" / "did not enter");
+3. actor: the same act on the same object by different actors ("the police smashed the
+   computers" / "the organisation's guards smashed the computers");
+4. date: the same kind of act at the same place on days a few days apart;
+5. evaluation: the same actor's act judged oppositely ("acted brutally" / "acted
+   professionally").
+
+Every conflict keeps both tellings: document, sentence, source and basis, so a reader
+sees who says what, and on what ground.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from .nlp import words
+
+# Kinds that tell the same act in other words.
+KIND_GROUPS = [
+    words("smash break destroy wreck damage overturn"),
+    words("search raid inspect storm enter"),
+    words("attack assault beat hit injure wound"),
+    words("arrest detain seize hold"),
+    words("deport expel transfer"),
+    words("kill shoot execute"),
+]
+# A generic noun for an event ("the incident") is any kind when the place and day compare.
+ANY_KIND = "incident"
+POSITIVE = words(
+    "professional professionally lawful lawfully peaceful peacefully humane humanely fair fairly correct correctly"
+    " proper properly calm calmly restrained"
+)
+NEGATIVE = words(
+    "brutal brutally cruel cruelly violent violently unlawful unlawfully illegal illegally savage savagely"
+    " vicious viciously unprofessional excessive excessively"
+)
+HAPPENED = ("asserted", "reported")
+# Accounts of one act disagree on its day by a few days; further apart they are two acts.
+DATE_WINDOW_DAYS = 10
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One document's words about an act: where, and who stands behind them."""
+
+    document_id: str
+    title: str | None
+    sentence: str
+    start: int
+    end: int
+    source: str | None  # the name of the claim's source, or None
+    basis: str | None  # the claim's basis
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str  # number | negation | actor | date | evaluation
+    evidence: str  # what differs: "38 vs 19 member", "2022-05-02 vs 2022-05-04"
+    a: Telling
+    b: Telling
+
+
+@dataclass
+class DocumentView:
+    """What compare needs of a stored document: its record and its case entities."""
+
+    document_id: str
+    record: dict[str, Any]
+    case_ids: dict[str, int]  # document entity id -> case entity id
+    case_names: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Act:
+    view: DocumentView
+    event: dict[str, Any]
+    group: int  # index into KIND_GROUPS, or -1 for a kind of its own
+    actors: set[str]  # case entity ids as strings, and the words for actors named by none
+    objects: set[str]
+    place: int | None
+    day: str | None
+    claim: dict[str, Any] | None
+
+    def telling(self) -> Telling:
+        record, text = self.view.record, self.view.record["document"]["text"]
+        start, end = self.event["sentence"]
+        source = None
+        if self.claim is not None and self.claim.get("source"):
+            case_id = self.view.case_ids.get(self.claim["source"])
+            source = self.view.case_names.get(case_id) if case_id is not None else None
+        return Telling(
+            self.view.document_id,
+            record["document"].get("title"),
+            " ".join(text[start:end].split()),
+            start,
+            end,
+            source,
+            self.claim["basis"] if self.claim else None,
+        )
+
+
+def find_conflicts(views: Iterable[DocumentView]) -> list[Conflict]:
+    """Every conflict between the accounts of different documents, once each."""
+    acts = [act for view in views for act in _acts(view)]
+    by_group: dict[int, list[_Act]] = defaultdict(list)
+    for act in acts:
+        by_group[act.group].append(act)
+    found: dict[tuple[str, str, int, int, str, int, int], Conflict] = {}
+    for group, members in by_group.items():
+        pool = members + (by_group.get(-2, []) if group >= 0 else [])
+        for x, y in combinations(pool, 2):
+            if x.view.document_id == y.view.document_id:
+                continue
+            for conflict in _compare(x, y, same_kind=group >= 0 or x.event["kind"] == y.event["kind"]):
+                a, b = sorted((conflict.a, conflict.b), key=lambda t: (t.document_id, t.start))
+                key = (conflict.kind, *_place_of(a), *_place_of(b))
+                found.setdefault(key, Conflict(conflict.kind, conflict.evidence, a, b))
+    return sorted(found.values(), key=lambda c: (c.kind, c.a.document_id, c.a.start))
+
+
+def _place_of(telling: Telling) -> tuple[str, int, int]:
+    return telling.document_id, telling.start, telling.end
+
+
+def _acts(view: DocumentView) -> Iterator[_Act]:
+    record = view.record
+    claims = sorted(record.get("claims", []), key=lambda c: c["start"])
+    for event in record.get("events", []):
+        kind = event["kind"]
+        group = next((i for i, g in enumerate(KIND_GROUPS) if kind in g), -2 if kind == ANY_KIND else -1)
+        actors = {str(view.case_ids[a]) for a in event.get("actors", []) if a in view.case_ids}
+        for actor in actors:
+            actors = actors | _name_words(view.case_names.get(int(actor), ""))
+        actors |= set(event.get("agent_words", []))
+        claim = next((c for c in claims if c["start"] <= event["start"] < c["end"]), None)
+        when = event.get("when") or {}
+        yield _Act(
+            view,
+            event,
+            group,
+            actors,
+            set(event.get("objects", [])),
+            view.case_ids.get(event["place"]) if event.get("place") else None,
+            when.get("value"),
+            claim,
+        )
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in name.split() if len(w) > 2}
+
+
+def _compare(x: _Act, y: _Act, *, same_kind: bool) -> Iterator[Conflict]:
+    # 5. Evaluations: the same actor's act judged both ways (it needs no object).
+    if same_kind:
+        px, py = _polarity(x), _polarity(y)
+        if px and py and px != py and x.actors & y.actors:
+            yield Conflict("evaluation", f"{_judged(x)} vs {_judged(y)}", x.telling(), y.telling())
+    same_object = bool(x.objects & y.objects)
+    same_place = x.place is not None and x.place == y.place
+    if not (same_object or same_place):
+        return
+    modes = {x.event["mode"], y.event["mode"]}
+    # 1. Numbers: the same thing counted differently.
+    if same_kind and modes <= set(HAPPENED):
+        for noun in x.event.get("counts", {}).keys() & y.event.get("counts", {}).keys():
+            m, n = x.event["counts"][noun], y.event["counts"][noun]
+            if m != n:
+                yield Conflict("number", f"{m} vs {n} {noun}", x.telling(), y.telling())
+    # 2. Negation: it happened, it did not.
+    different_hands = bool(x.actors and y.actors and not x.actors & y.actors)
+    if same_kind and same_object and "negated" in modes and modes & set(HAPPENED) and not different_hands:
+        yield Conflict("negation", f"{x.event['kind']} / did not {y.event['kind']}", x.telling(), y.telling())
+    # 3. Actors: the same act of force on the same thing, done by different hands.
+    if (
+        x.group >= 0
+        and same_kind
+        and same_object
+        and modes <= set(HAPPENED)
+        and x.actors
+        and y.actors
+        and not x.actors & y.actors
+    ):
+        yield Conflict(
+            "actor", f"{_who(x)} vs {_who(y)} ({x.event['kind']} {', '.join(sorted(x.objects & y.objects))})",
+            x.telling(), y.telling(),
+        )  # fmt: skip
+    # 4. Dates: the same kind of act at one place, days apart.
+    if same_place and modes <= set(HAPPENED) and x.day and y.day and x.day != y.day and _close(x.day, y.day):
+        yield Conflict("date", f"{x.day} vs {y.day}", x.telling(), y.telling())
+
+
+def _who(act: _Act) -> str:
+    names = [w for w in act.actors if not w.isdigit()]
+    return " ".join(sorted(names)[:3]) or "someone"
+
+
+def _close(a: str, b: str) -> bool:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= DATE_WINDOW_DAYS
+    except ValueError:
+        return False
+
+
+def _judgement_words(act: _Act) -> set[str]:
+    """The judging words of the act's own sentence, whoever says them ("friends told me
+    that the police acted professionally" judges as much as "I saw that they did")."""
+    start, end = act.event["sentence"]
+    text = act.view.record["document"]["text"][start:end].lower()
+    return {w.strip(".,;:!?\"'") for w in text.split()} & (POSITIVE | NEGATIVE)
+
+
+def _polarity(act: _Act) -> str | None:
+    found = _judgement_words(act)
+    if found & POSITIVE and not found & NEGATIVE:
+        return "positive"
+    if found & NEGATIVE and not found & POSITIVE:
+        return "negative"
+    return None
+
+
+def _judged(act: _Act) -> str:
+    return ", ".join(sorted(_judgement_words(act)))

@@ -203,3 +203,18 @@ def test_compare_shows_both_sides(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert any("38" in r["a"]["sentence"] + r["b"]["sentence"] for r in rows)
     code, out, _ = run(capsys, "compare", "--db", db)
     assert code == 0 and "negation" in out and "conflicts" in out
+
+
+def test_the_case_timeline_has_one_row_per_incident(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "case.db")
+    corpus = sorted((FIXTURES / "corpus").glob("*.txt"))
+    assert run(capsys, "add", *map(str, corpus), "--db", db)[0] == 0
+    code, out, _ = run(capsys, "timeline", "--db", db, "--json")
+    incidents = json.loads(out)
+    assert code == 0 and [i["day"] for i in incidents] == sorted(i["day"] for i in incidents)
+    assert all(len(i["tellings"]) >= 2 for i in incidents)
+    code, out, _ = run(capsys, "timeline", "--db", db, "--format", "timelinejs")
+    slides = json.loads(out)["events"]
+    assert code == 0 and len(slides) == len(incidents) and "&lt;" not in slides[0]["text"]["headline"]

@@ -17,6 +17,7 @@ import pytest
 from conftest import FIXTURES, LETTER, require_shared
 from firsthand.compare import Conflict, find_conflicts
 from firsthand.corpus import spelling_key
+from firsthand.incidents import find_incidents
 from firsthand.pipeline import read_documents
 from firsthand.store import CaseFile, SearchFilter
 
@@ -210,3 +211,20 @@ def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
     with CaseFile(tmp_path / "case.db") as case:
         add(case, [first, second])
         assert find_conflicts(case.document_views()) == []
+
+
+@pytest.mark.parametrize("expected", EXPECT["events"], ids=[e["id"] for e in EXPECT["events"]])
+def test_one_incident_many_tellings(expected: dict[str, Any], corpus_case: CaseFile) -> None:
+    """Each incident of the sample corpus is one corpus event told by most of its documents,
+    and only by documents that tell it."""
+    names = {
+        doc: Path(source).name for doc, source in corpus_case.db.execute("SELECT id, source FROM documents")
+    }
+    incidents = [i for i in find_incidents(corpus_case.document_views()) if i.day == expected["date"]]
+    assert incidents, f"no incident on {expected['date']}"
+    incident = max(incidents, key=lambda i: i.documents)
+    assert incident.place is not None and spelling_key(incident.place) == spelling_key(expected["place"])
+    told = {names[t.document_id] for t in incident.tellings}
+    expected_documents = {t["document"] for t in expected["tellings"]}
+    assert told <= expected_documents, told - expected_documents
+    assert len(told) >= 0.8 * len(expected_documents), expected_documents - told

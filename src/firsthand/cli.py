@@ -27,11 +27,12 @@ from rich.text import Text
 from . import __version__
 from .compare import find_conflicts
 from .errors import FirsthandError, InputError
+from .incidents import find_incidents, incidents_timelinejs
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .pipeline import read_documents
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
-from .summary import BASES, render_claims, render_record, render_timeline, render_times
+from .summary import BASES, render_claims, render_incidents, render_record, render_timeline, render_times
 from .timeline import timeline_rows, timelinejs
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
@@ -127,7 +128,7 @@ def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: i
 
 
 @cli.command(name="timeline")
-@click.argument("file")
+@click.argument("file", required=False)
 @click.option(
     "--format",
     "output",
@@ -137,19 +138,37 @@ def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: i
 )
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("--all", "undated", is_flag=True, help="Also list the undated events, after the dated ones.")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    help="Without FILE: the case file's incidents, each with all its tellings.",
+)
 @date_option
 @encoding_option
 @max_size_option
 def timeline_command(
-    file: str,
+    file: str | None,
     output: str,
     as_json: bool,
     undated: bool,
+    db_path: str | None,
     dct: datetime | None,
     encoding: str | None,
     max_size: int,
 ) -> None:
-    """Print the events of FILE in the order they happened: when, who, what, where, and the sentence."""
+    """Print the events of FILE in the order they happened: when, who, what, where, and the
+    sentence; or, with --db and no FILE, the case's incidents with every document's telling."""
+    if file is None:
+        with CaseFile(db_path or DEFAULT_PATH, create=False) as case:
+            incidents = find_incidents(case.document_views())
+        if as_json or output == "json":
+            click.echo(json.dumps([asdict(i) for i in incidents], ensure_ascii=False, indent=2))
+        elif output == "timelinejs":
+            click.echo(json.dumps(incidents_timelinejs(incidents), ensure_ascii=False, indent=2))
+        else:
+            stdout.print(render_incidents(incidents))
+        return
     record = _read_one(file, dct, encoding, max_size)
     if as_json or output == "json":
         click.echo(json.dumps(timeline_rows(record, undated=undated), ensure_ascii=False, indent=2))

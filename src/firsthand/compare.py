@@ -85,7 +85,7 @@ class DocumentView:
 
 
 @dataclass
-class _Act:
+class Act:
     view: DocumentView
     event: dict[str, Any]
     group: int  # index into KIND_GROUPS, or -1 for a kind of its own
@@ -115,8 +115,8 @@ class _Act:
 
 def find_conflicts(views: Iterable[DocumentView]) -> list[Conflict]:
     """Every conflict between the accounts of different documents, once each."""
-    acts = [act for view in views for act in _acts(view)]
-    by_group: dict[int, list[_Act]] = defaultdict(list)
+    acts = [act for view in views for act in acts_of(view)]
+    by_group: dict[int, list[Act]] = defaultdict(list)
     for act in acts:
         by_group[act.group].append(act)
     found: dict[tuple[str, str, int, int, str, int, int], Conflict] = {}
@@ -136,7 +136,7 @@ def _place_of(telling: Telling) -> tuple[str, int, int]:
     return telling.document_id, telling.start, telling.end
 
 
-def _acts(view: DocumentView) -> Iterator[_Act]:
+def acts_of(view: DocumentView) -> Iterator[Act]:
     record = view.record
     claims = sorted(record.get("claims", []), key=lambda c: c["start"])
     for event in record.get("events", []):
@@ -148,7 +148,7 @@ def _acts(view: DocumentView) -> Iterator[_Act]:
         actors |= set(event.get("agent_words", []))
         claim = next((c for c in claims if c["start"] <= event["start"] < c["end"]), None)
         when = event.get("when") or {}
-        yield _Act(
+        yield Act(
             view,
             event,
             group,
@@ -164,7 +164,7 @@ def _name_words(name: str) -> set[str]:
     return {w.lower().rstrip("s") for w in name.split() if len(w) > 2}
 
 
-def _compare(x: _Act, y: _Act, *, same_kind: bool) -> Iterator[Conflict]:
+def _compare(x: Act, y: Act, *, same_kind: bool) -> Iterator[Conflict]:
     # 5. Evaluations: the same actor's act judged both ways (it needs no object).
     if same_kind:
         px, py = _polarity(x), _polarity(y)
@@ -204,7 +204,7 @@ def _compare(x: _Act, y: _Act, *, same_kind: bool) -> Iterator[Conflict]:
         yield Conflict("date", f"{x.day} vs {y.day}", x.telling(), y.telling())
 
 
-def _who(act: _Act) -> str:
+def _who(act: Act) -> str:
     names = [w for w in act.actors if not w.isdigit()]
     return " ".join(sorted(names)[:3]) or "someone"
 
@@ -216,7 +216,7 @@ def _close(a: str, b: str) -> bool:
         return False
 
 
-def _judgement_words(act: _Act) -> set[str]:
+def _judgement_words(act: Act) -> set[str]:
     """The judging words of the act's own sentence, whoever says them ("friends told me
     that the police acted professionally" judges as much as "I saw that they did")."""
     start, end = act.event["sentence"]
@@ -224,7 +224,7 @@ def _judgement_words(act: _Act) -> set[str]:
     return {w.strip(".,;:!?\"'") for w in text.split()} & (POSITIVE | NEGATIVE)
 
 
-def _polarity(act: _Act) -> str | None:
+def _polarity(act: Act) -> str | None:
     found = _judgement_words(act)
     if found & POSITIVE and not found & NEGATIVE:
         return "positive"
@@ -233,5 +233,5 @@ def _polarity(act: _Act) -> str | None:
     return None
 
 
-def _judged(act: _Act) -> str:
+def _judged(act: Act) -> str:
     return ", ".join(sorted(_judgement_words(act)))

@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .incidents import Incident
 from .record import ENTITY_TYPES, Record
 from .timeline import timeline_rows
 
@@ -186,3 +187,26 @@ def render_timeline(record: Record, *, undated: bool = False) -> RenderableType:
             Text(row["sentence"]),
         )
     return table
+
+
+def render_incidents(incidents: list[Incident]) -> RenderableType:
+    """The case's incidents in time order, each with every document's telling."""
+    if not incidents:
+        return Text("no incident is told by two documents or more", style="dim")
+    parts: list[RenderableType] = []
+    for incident in incidents:
+        title = f"{incident.day}  {incident.kind}" + (f" at {incident.place}" if incident.place else "")
+        table = Table(
+            title=f"{title}  ({incident.documents} documents)", title_justify="left", show_edge=False
+        )
+        for column in ("document", "basis", "source", "sentence"):
+            table.add_column(column, overflow="fold")
+        for telling in incident.tellings:
+            table.add_row(
+                Text(telling.title or telling.document_id[:12]),
+                telling.basis or "—",
+                Text(telling.source or "—"),
+                Text(telling.sentence),
+            )
+        parts.append(table)
+    return Group(*parts)

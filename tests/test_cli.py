@@ -108,7 +108,20 @@ def test_demo_reads_the_bundled_letter_into_the_working_directory(
 
 @pytest.mark.parametrize(
     "command",
-    ["read", "timeline", "add", "list", "show", "entities", "merge", "split", "search", "compare", "demo"],
+    [
+        "read",
+        "timeline",
+        "add",
+        "list",
+        "show",
+        "entities",
+        "merge",
+        "split",
+        "search",
+        "compare",
+        "export",
+        "demo",
+    ],
 )
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, command, "--help")
@@ -218,3 +231,14 @@ def test_the_case_timeline_has_one_row_per_incident(
     code, out, _ = run(capsys, "timeline", "--db", db, "--format", "timelinejs")
     slides = json.loads(out)["events"]
     assert code == 0 and len(slides) == len(incidents) and "&lt;" not in slides[0]["text"]["headline"]
+
+
+def test_export_writes_the_format_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "case.db")
+    corpus = sorted((FIXTURES / "corpus").glob("*.txt"))[:3]
+    assert run(capsys, "add", *map(str, corpus), "--db", db)[0] == 0
+    out = tmp_path / "case.jsonl"
+    code, printed, _ = run(capsys, "export", "--db", db, "--format", "jsonl", "--out", str(out), "--redact")
+    assert code == 0 and str(out) in printed and len(out.read_text().splitlines()) == 3
+    code, _, _ = run(capsys, "export", "--db", db, "--format", "gexf")
+    assert code == 0 and (tmp_path / "firsthand-export.gexf").exists()

@@ -27,6 +27,7 @@ from rich.text import Text
 from . import __version__
 from .compare import find_conflicts
 from .errors import FirsthandError, InputError
+from .export import EXPORTERS, FORMATS
 from .incidents import find_incidents, incidents_timelinejs
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .pipeline import read_documents
@@ -422,6 +423,31 @@ def compare(db_path: str, kind: str | None, as_json: bool) -> None:
         )
         stdout.print(table)
     stdout.print(f"{len(conflicts)} conflicts", style="dim")
+
+
+@cli.command(name="export")
+@db_option
+@click.option("--format", "output", type=click.Choice(list(FORMATS)), required=True, help="What to write.")
+@click.option(
+    "--out",
+    type=click.Path(),
+    help="Where: a file (a directory for csv). Default: firsthand-export.<format> beside the case file.",
+)
+@click.option("--redact", is_flag=True, help="Replace the names of private persons by stable pseudonyms.")
+def export_command(db_path: str, output: str, out: str | None, redact: bool) -> None:
+    """Export the case: ftm (FollowTheMoney, for Aleph), timelinejs, gexf (Gephi), csv or jsonl."""
+    suffix = {
+        "ftm": ".ftm.json",
+        "timelinejs": ".timeline.json",
+        "gexf": ".gexf",
+        "csv": "",
+        "jsonl": ".jsonl",
+    }[output]
+    target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
+    with CaseFile(db_path, create=False) as case:
+        data = case.export_case(redact=redact)
+    written = EXPORTERS[output](data, target)
+    stdout.print(f"wrote {', '.join(str(p) for p in written)}")
 
 
 @cli.command()

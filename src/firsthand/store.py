@@ -28,6 +28,7 @@ from pathlib import Path
 from .compare import DocumentView
 from .corpus import SURNAME, CaseEntity, entity_keys, resolve, spelling_key
 from .errors import CaseFileError
+from .export import CaseEntityRow, ExportCase
 from .record import Entity, Record
 
 DEFAULT_PATH = "firsthand.db"
@@ -613,6 +614,18 @@ class CaseFile:
             DocumentView(document_id, json.loads(record), links.get(document_id, {}), names)
             for document_id, record in self.db.execute("SELECT id, record FROM documents ORDER BY rowid")
         ]
+
+    def export_case(self, *, redact: bool = False) -> ExportCase:
+        """The case as the exports read it, read once."""
+        entities = {
+            row.id: CaseEntityRow(row.id, row.name, row.type, row.aliases) for row in self.case_entities()
+        }
+        for document_id, case_id in self.db.execute(
+            "SELECT DISTINCT document_id, case_entity_id FROM entity_links"
+        ):
+            if case_id in entities:
+                entities[case_id].documents.append(document_id)
+        return ExportCase(self.document_views(), entities, redact=redact)
 
     # Search --------------------------------------------------------------------------
 

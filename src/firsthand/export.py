@@ -1,0 +1,321 @@
+"""Exports of a case: FollowTheMoney, TimelineJS, GEXF, CSV and JSON lines.
+
+Each format is a function from an :class:`ExportCase` (the case's records and entities,
+read once from the store) to files; the CLI names the format and the destination.
+
+``redact`` replaces the names of private persons by stable pseudonyms in every format:
+a person is private unless the case states a public role of theirs (``role_in``). The
+pseudonym has the length of the name it replaces, so every character offset of the
+record still points at the same words.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from .compare import DocumentView
+from .incidents import find_incidents, incidents_timelinejs
+
+FORMATS = ("ftm", "timelinejs", "gexf", "csv", "jsonl")
+FTM_SCHEMA = {"PERSON": "Person", "ORG": "Organization", "GPE": "Address", "LOC": "Address", "FAC": "Address"}
+
+
+@dataclass
+class CaseEntityRow:
+    id: int
+    name: str
+    type: str
+    aliases: list[str]
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExportCase:
+    """What every export reads: the records, their case entities, and who is private."""
+
+    views: list[DocumentView]
+    entities: dict[int, CaseEntityRow]
+    redact: bool = False
+    pseudonyms: dict[str, str] = field(default_factory=dict)  # a private name -> its pseudonym
+
+    def __post_init__(self) -> None:
+        if self.redact:
+            public = self._public_people()
+            for entity in self.entities.values():
+                if entity.type == "PERSON" and entity.id not in public:
+                    for name in {entity.name, *entity.aliases}:
+                        self.pseudonyms[name] = pseudonym(entity.id, name)
+
+    def _public_people(self) -> set[int]:
+        public = set()
+        for view in self.views:
+            for relation in view.record.get("relations", []):
+                if relation["type"] == "role_in" and relation["subject"] in view.case_ids:
+                    public.add(view.case_ids[relation["subject"]])
+        return public
+
+    def clean(self, text: str | None) -> str | None:
+        """``text`` with every private name replaced, longest names first."""
+        if text is None or not self.pseudonyms:
+            return text
+        for name in sorted(self.pseudonyms, key=len, reverse=True):
+            text = text.replace(name, self.pseudonyms[name])
+        return text
+
+    def name(self, case_id: int) -> str:
+        return self.clean(self.entities[case_id].name) or ""
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Each record, with private names replaced in every string it holds."""
+        for view in self.views:
+            if not self.redact:
+                yield view.record
+                continue
+            record = _map_strings(view.record, self.clean)
+            # A file's name may carry a person's ("testimony-of-…"): the id stands in for it.
+            record["document"]["source"] = f"document-{record['document']['id'][:12]}"
+            yield record
+
+
+def pseudonym(case_id: int, name: str) -> str:
+    """A stable stand-in of the same length: 'Person-3fa9c1…', or letters and digits when short."""
+    digest = hashlib.sha256(f"{case_id}".encode()).hexdigest()
+    stand_in = f"Person-{digest}" if len(name) >= 9 else f"P{digest}"
+    return stand_in[: len(name)]
+
+
+def _map_strings(value: Any, change: Any) -> Any:
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [_map_strings(v, change) for v in value]
+    if isinstance(value, dict):
+        return {k: _map_strings(v, change) for k, v in value.items()}
+    return value
+
+
+# Formats -----------------------------------------------------------------------------------
+
+
+def export_jsonl(case: ExportCase, out: Path) -> list[Path]:
+    """One record per line, as ``firsthand read --json`` prints it."""
+    with out.open("w", encoding="utf-8") as handle:
+        for record in case.records():
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return [out]
+
+
+def export_csv(case: ExportCase, out: Path) -> list[Path]:
+    """A directory with one CSV per table: documents, entities, mentions, claims, events, relations."""
+    out.mkdir(parents=True, exist_ok=True)
+    tables: dict[str, tuple[list[str], list[list[Any]]]] = {
+        "documents": (["document_id", "source", "title", "genre", "published"], []),
+        "entities": (["case_entity_id", "name", "type", "aliases", "documents"], []),
+        "mentions": (["case_entity_id", "document_id", "start", "end", "text"], []),
+        "claims": (["document_id", "claim_id", "start", "end", "basis", "source_entity", "cue", "negated", "text"], []),
+        "events": (
+            ["document_id", "event_id", "kind", "plover", "mode", "date", "earliest", "latest", "actors", "place", "trigger"],
+            [],
+        ),
+        "relations": (["document_id", "type", "subject", "object", "role"], []),
+    }  # fmt: skip
+    for entity in case.entities.values():
+        aliases = "; ".join(sorted({case.clean(a) or "" for a in entity.aliases}))
+        tables["entities"][1].append(
+            [entity.id, case.name(entity.id), entity.type, aliases, len(entity.documents)]
+        )
+    for view, record in zip(case.views, case.records(), strict=True):
+        doc = record["document"]
+        ids = view.case_ids
+
+        def name(entity_id: str | None, ids: dict[str, int] = ids) -> str:
+            return case.name(ids[entity_id]) if entity_id in ids else ""
+
+        tables["documents"][1].append(
+            [doc["id"], doc["source"], doc.get("title"), doc["genre"], doc.get("published")]
+        )
+        for entity in record["entities"]:
+            for start, end in entity["mentions"]:
+                tables["mentions"][1].append(
+                    [ids.get(entity["id"]), doc["id"], start, end, doc["text"][start:end]]
+                )
+        for c in record["claims"]:
+            tables["claims"][1].append(
+                [doc["id"], c["id"], c["start"], c["end"], c["basis"], name(c.get("source")), c.get("cue"),
+                 c.get("negated"), c["text"]]
+            )  # fmt: skip
+        for e in record["events"]:
+            when = e.get("when") or {}
+            tables["events"][1].append(
+                [doc["id"], e["id"], e["kind"], e.get("plover"), e["mode"], when.get("value"), when.get("earliest"),
+                 when.get("latest"), "; ".join(name(a) for a in e["actors"]), name(e.get("place")), e["text"]]
+            )  # fmt: skip
+        for r in record["relations"]:
+            tables["relations"][1].append(
+                [doc["id"], r["type"], name(r["subject"]), name(r["object"]), r.get("role")]
+            )
+    written = []
+    for table, (header, rows) in tables.items():
+        path = out / f"{table}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            writer.writerows(rows)
+        written.append(path)
+    return written
+
+
+def export_timelinejs(case: ExportCase, out: Path) -> list[Path]:
+    """The corpus timeline: one slide per incident, with every telling."""
+    data = incidents_timelinejs(find_incidents(case.views))
+    out.write_text(json.dumps(_map_strings(data, case.clean), ensure_ascii=False, indent=2), encoding="utf-8")
+    return [out]
+
+
+def export_gexf(case: ExportCase, out: Path) -> list[Path]:
+    """A graph for Gephi: the case's entities, linked when a document names both (weighted by
+    how many documents do) and by the relations the texts state."""
+    together: Counter[tuple[int, int]] = Counter()
+    stated: set[tuple[int, int, str]] = set()
+    for view in case.views:
+        present = sorted(set(view.case_ids.values()))
+        together.update(combinations(present, 2))
+        for r in view.record.get("relations", []):
+            if r["subject"] in view.case_ids and r["object"] in view.case_ids:
+                stated.add((view.case_ids[r["subject"]], view.case_ids[r["object"]], r["type"]))
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+        '  <graph defaultedgetype="undirected">',
+        '    <attributes class="node"><attribute id="type" title="type" type="string"/></attributes>',
+        '    <attributes class="edge"><attribute id="relation" title="relation" type="string"/></attributes>',
+        "    <nodes>",
+    ]
+    for entity in case.entities.values():
+        lines.append(
+            f'      <node id="{entity.id}" label={quoteattr(case.name(entity.id))}>'
+            f'<attvalues><attvalue for="type" value="{escape(entity.type)}"/></attvalues></node>'
+        )
+    lines.append("    </nodes>")
+    lines.append("    <edges>")
+    n = 0
+    for (a, b), weight in sorted(together.items()):
+        if a in case.entities and b in case.entities:
+            n += 1
+            lines.append(
+                f'      <edge id="{n}" source="{a}" target="{b}" weight="{weight}">'
+                '<attvalues><attvalue for="relation" value="named together"/></attvalues></edge>'
+            )
+    for a, b, kind in sorted(stated):
+        if a in case.entities and b in case.entities:
+            n += 1
+            lines.append(
+                f'      <edge id="{n}" source="{a}" target="{b}" type="directed">'
+                f'<attvalues><attvalue for="relation" value="{escape(kind)}"/></attvalues></edge>'
+            )
+    lines += ["    </edges>", "  </graph>", "</gexf>"]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [out]
+
+
+def export_ftm(case: ExportCase, out: Path) -> list[Path]:
+    """FollowTheMoney entities, one JSON object a line, as Aleph and OpenAleph load them:
+    a Person, Organization or Address per case entity, a Document per document, a Mention
+    per document that names an entity, and the stated relations (Family, Membership,
+    Directorship, Associate)."""
+    from followthemoney import model  # imported here: it loads its schema on import
+
+    def make(schema: str, *key: object) -> Any:
+        proxy = model.make_entity(schema)
+        proxy.make_id("firsthand", *map(str, key))
+        return proxy
+
+    written: list[dict[str, Any]] = []
+    proxies: dict[int, Any] = {}
+    for entity in case.entities.values():
+        schema = FTM_SCHEMA.get(entity.type)
+        if schema is None:
+            continue
+        proxy = make(schema, "entity", entity.id)
+        if schema == "Address":
+            proxy.add("full", case.name(entity.id))
+        else:
+            proxy.add("name", case.name(entity.id))
+            proxy.add("alias", [case.clean(a) for a in entity.aliases if a != entity.name])
+        proxies[entity.id] = proxy
+        written.append(proxy.to_dict())
+    for view, record in zip(case.views, case.records(), strict=True):
+        doc = record["document"]
+        document = make("PlainText", "document", doc["id"])
+        document.add("title", doc.get("title") or doc["source"])
+        document.add("fileName", Path(doc["source"]).name)
+        document.add("bodyText", doc["text"])
+        document.add("contentHash", doc["id"])
+        if doc.get("published"):
+            document.add("date", doc["published"])
+        written.append(document.to_dict())
+        for case_id in sorted(set(view.case_ids.values())):
+            if case_id in proxies:
+                mention = make("Mention", "mention", doc["id"], case_id)
+                mention.add("document", document.id)
+                mention.add("resolved", proxies[case_id].id)
+                mention.add("name", case.name(case_id))
+                written.append(mention.to_dict())
+        for r in record.get("relations", []):
+            link = _ftm_relation(make, r, view.case_ids, proxies, doc["id"])
+            if link is not None:
+                written.append(link.to_dict())
+    with out.open("w", encoding="utf-8") as handle:
+        for item in written:
+            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return [out]
+
+
+def _ftm_relation(
+    make: Any, r: dict[str, Any], ids: dict[str, int], proxies: dict[int, Any], doc_id: str
+) -> Any:
+    subject, obj = proxies.get(ids.get(r["subject"], -1)), proxies.get(ids.get(r["object"], -1))
+    if subject is None or obj is None:
+        return None
+    kind = r["type"]
+    if (
+        kind in ("sibling_of", "parent_of", "spouse_of")
+        and subject.schema.name == obj.schema.name == "Person"
+    ):
+        link = make("Family", "relation", doc_id, kind, subject.id, obj.id)
+        link.add("person", subject.id)
+        link.add("relative", obj.id)
+        link.add("relationship", kind.removesuffix("_of").replace("_", " "))
+    elif kind in ("member_of", "former_member_of", "role_in") and obj.schema.name == "Organization":
+        link = make("Membership", "relation", doc_id, kind, subject.id, obj.id)
+        link.add("member", subject.id)
+        link.add("organization", obj.id)
+        link.add("role", r.get("role") or kind.replace("_", " "))
+        if kind == "former_member_of":
+            link.add("status", "former")
+    elif kind == "supported_by" and subject.schema.is_a("LegalEntity") and obj.schema.is_a("LegalEntity"):
+        link = make("UnknownLink", "relation", doc_id, kind, subject.id, obj.id)
+        link.add("subject", obj.id)
+        link.add("object", subject.id)
+        link.add("role", "supports")
+    else:
+        return None
+    return link
+
+
+EXPORTERS = {
+    "ftm": export_ftm,
+    "timelinejs": export_timelinejs,
+    "gexf": export_gexf,
+    "csv": export_csv,
+    "jsonl": export_jsonl,
+}

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import FIXTURES
 from firsthand.cli import main
+from firsthand.store import CaseFile
 
 LETTERS = sorted((FIXTURES / "letters").glob("*.txt"))
 FIRSTHAND = [sys.executable, "-m", "firsthand"]
@@ -242,3 +243,25 @@ def test_export_writes_the_format_asked(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0 and str(out) in printed and len(out.read_text().splitlines()) == 3
     code, _, _ = run(capsys, "export", "--db", db, "--format", "gexf")
     assert code == 0 and (tmp_path / "firsthand-export.gexf").exists()
+
+
+def test_add_with_two_jobs_stores_what_one_job_does(tmp_path: Path) -> None:
+    """Run as a user runs it (a process of its own): worker processes read, one writer stores."""
+    corpus = [str(p) for p in sorted((FIXTURES / "corpus").glob("*.txt"))]
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+
+    def add(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*FIRSTHAND, "add", *args], capture_output=True, text=True, timeout=600)
+
+    assert add(*corpus, "--db", one).returncode == 0
+    done = add(*corpus, str(bad), "--db", two, "--jobs", "2")
+    assert done.returncode == 1 and "empty.txt" in done.stderr and "added 12" in done.stderr
+    with CaseFile(one) as a, CaseFile(two) as b:
+        assert [d.id for d in a.documents()] == [d.id for d in b.documents()]
+        assert [(e.name, e.documents) for e in a.case_entities()] == [
+            (e.name, e.documents) for e in b.case_entities()
+        ]
+    again = add(*corpus, "--db", two, "--jobs", "2")
+    assert again.returncode == 0 and "added 0, already present 12" in again.stderr

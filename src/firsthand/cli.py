@@ -30,7 +30,7 @@ from .errors import FirsthandError, InputError
 from .export import EXPORTERS, FORMATS
 from .incidents import find_incidents, incidents_timelinejs
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
-from .pipeline import read_documents
+from .pipeline import read_documents, read_documents_in_parallel
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
 from .summary import BASES, render_claims, render_incidents, render_record, render_timeline, render_times
@@ -185,18 +185,31 @@ def timeline_command(
 @click.option("-r", "--recursive", is_flag=True, help="Add the .txt, .html and .md files under directories.")
 @encoding_option
 @max_size_option
-def add(files: tuple[str, ...], db_path: str, recursive: bool, encoding: str | None, max_size: int) -> None:
-    """Read FILES into the case file; documents already there are skipped."""
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes that read documents.",
+)
+def add(
+    files: tuple[str, ...], db_path: str, recursive: bool, encoding: str | None, max_size: int, jobs: int
+) -> None:
+    """Read FILES into the case file; documents already there are skipped, so an interrupted
+    add picks up where it stopped."""
     paths = list(_expand(files, recursive))
     with CaseFile(db_path) as case:
-        added, present, failed = _add_all(case, paths, encoding, max_size * 1024 * 1024)
+        added, present, failed = _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs)
         total = case.count()
     summary = f"added {added}, already present {present}, failed {failed}; {_documents(total)} in {db_path}"
     stderr.print(summary, markup=False)
     sys.exit(1 if failed else 0)
 
 
-def _add_all(case: CaseFile, paths: list[str], encoding: str | None, max_bytes: int) -> tuple[int, int, int]:
+def _add_all(
+    case: CaseFile, paths: list[str], encoding: str | None, max_bytes: int, jobs: int = 1
+) -> tuple[int, int, int]:
     added = present = failed = 0
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -209,7 +222,10 @@ def _add_all(case: CaseFile, paths: list[str], encoding: str | None, max_bytes: 
     )
     with progress:
         task = progress.add_task("reading", total=len(paths))
-        for outcome in read_documents(paths, encoding=encoding, max_bytes=max_bytes, skip=case.has):
+        outcomes = read_documents_in_parallel(
+            paths, jobs=jobs, encoding=encoding, max_bytes=max_bytes, skip=case.has
+        )
+        for outcome in outcomes:
             progress.advance(task)
             if outcome.error is not None:
                 failed += 1

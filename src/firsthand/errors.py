@@ -30,6 +30,10 @@ class InputError(FirsthandError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Rebuilt from its two parts: errors cross from worker processes (add --jobs).
+        return self.__class__, (self.path, self.problem)
+
 
 class MissingInput(InputError):
     pass

@@ -19,6 +19,7 @@ worker pool or on a distributed engine. The order matters and is checked:
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -156,6 +157,60 @@ def read_documents(
         if len(pending) >= BATCH_SIZE:
             yield from flush()
     yield from flush()
+
+
+def read_documents_in_parallel(
+    paths: Iterable[str],
+    *,
+    jobs: int,
+    encoding: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    skip: Callable[[str], bool] | None = None,
+    dct: str | None = None,
+) -> Iterator[Outcome]:
+    """:func:`read_documents` on ``jobs`` worker processes, outcomes in the order of ``paths``.
+
+    Documents the caller already has (``skip``) are recognised here, by their bytes' hash,
+    and never sent to a worker; each worker loads the model once and reads a batch at a time.
+    """
+    paths = list(paths)
+    if jobs <= 1 or "-" in paths:  # standard input is the parent's alone
+        yield from read_documents(paths, encoding=encoding, max_bytes=max_bytes, skip=skip, dct=dct)
+        return
+    ahead: list[Outcome | list[str]] = []  # outcomes decided here, and batches for the workers
+    batch: list[str] = []
+    for path in paths:
+        try:
+            known = skip is not None and path != "-" and skip(read_source(path, max_bytes=max_bytes).id)
+        except InputError:
+            known = False  # the worker reports it, in its place
+        if known:
+            if batch:
+                ahead.append(batch)
+                batch = []
+            ahead.append(Outcome(path))
+            continue
+        batch.append(path)
+        if len(batch) >= BATCH_SIZE:
+            ahead.append(batch)
+            batch = []
+    if batch:
+        ahead.append(batch)
+    work = [(item, encoding, max_bytes, dct) for item in ahead if isinstance(item, list)]
+    # Fresh interpreters: a forked child inherits locks other threads held (a progress bar's).
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs) as pool:
+        results = pool.imap(_read_batch, work)
+        for item in ahead:
+            if isinstance(item, Outcome):
+                yield item
+            else:
+                yield from next(results)
+
+
+def _read_batch(job: tuple[list[str], str | None, int, str | None]) -> list[Outcome]:
+    paths, encoding, max_bytes, dct = job
+    return list(read_documents(paths, encoding=encoding, max_bytes=max_bytes, dct=dct))
 
 
 def read_text(text: str, *, source: str = "<text>", dct: str | None = None) -> Record:

@@ -217,6 +217,10 @@ def test_compare_shows_both_sides(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert any("38" in r["a"]["sentence"] + r["b"]["sentence"] for r in rows)
     code, out, _ = run(capsys, "compare", "--db", db)
     assert code == 0 and "negation" in out and "conflicts" in out
+    code, out, _ = run(capsys, "compare", "--db", db, "--agree", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and all(r["kind"] == "agree" for r in rows)
+    assert any("Camp Neyvar" in r["evidence"] for r in rows)
 
 
 def test_the_case_timeline_has_one_row_per_incident(

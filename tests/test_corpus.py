@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, LETTER, require_shared
-from firsthand.compare import Conflict, find_conflicts
+from firsthand.compare import Agreement, Conflict, find_agreements, find_conflicts
 from firsthand.corpus import spelling_key
 from firsthand.incidents import find_incidents
 from firsthand.pipeline import read_documents
@@ -199,6 +199,38 @@ def test_the_sample_corpus_clashes_are_found(corpus_case: CaseFile) -> None:
         assert conflict.a.document_id != conflict.b.document_id and conflict.evidence
 
 
+def found_pair(expected: dict[str, Any], pairs: list[Agreement], names: dict[str, str]) -> bool:
+    want = {(names[expected[s]["document"]], expected[s]["snippet"]) for s in ("a", "b")}
+    return any(
+        all(any(t.document_id == doc and snippet in t.sentence for t in (p.a, p.b)) for doc, snippet in want)
+        for p in pairs
+    )
+
+
+def test_the_sample_corpus_agreements_are_found(corpus_case: CaseFile) -> None:
+    views = corpus_case.document_views()
+    agreements = find_agreements(views)
+    names = {
+        Path(source).name: doc for doc, source in corpus_case.db.execute("SELECT id, source FROM documents")
+    }
+    for expected in EXPECT["agreements"]:
+        assert found_pair(expected, agreements, names), expected["note"]
+    for expected in EXPECT["not_agreements"]:
+        assert not found_pair(expected, agreements, names), expected["note"]
+    # No two sentences both agree and clash.
+    clashing = {
+        frozenset({(c.a.document_id, c.a.start), (c.b.document_id, c.b.start)}) for c in find_conflicts(views)
+    }
+    for agreement in agreements:
+        assert agreement.a.document_id != agreement.b.document_id and agreement.evidence
+        assert (
+            frozenset(
+                {(agreement.a.document_id, agreement.a.start), (agreement.b.document_id, agreement.b.start)}
+            )
+            not in clashing
+        )
+
+
 def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
     """Two documents that tell the raid alike, numbers and all, give no conflict."""
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
@@ -211,6 +243,8 @@ def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
     with CaseFile(tmp_path / "case.db") as case:
         add(case, [first, second])
         assert find_conflicts(case.document_views()) == []
+        (agreement,) = find_agreements(case.document_views())
+        assert "Camp Orsk" in agreement.evidence and "arrest" in agreement.evidence
 
 
 @pytest.mark.parametrize("expected", EXPECT["events"], ids=[e["id"] for e in EXPECT["events"]])

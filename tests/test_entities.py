@@ -162,3 +162,8 @@ def test_a_given_name_spacy_takes_for_a_place_joins_the_person() -> None:
     names = {e.name: e for e in read_document(str(example)).entities}
     assert "Shirin" not in names
     assert "Shirin" in names["Shirin Bahrami"].aliases and names["Shirin Bahrami"].type == "PERSON"
+
+
+def test_an_abbreviation_after_an_article_is_an_organisation() -> None:
+    names = by_name("Later that day the supporters of the KLF, who often stand at the gate, came back.")
+    assert names["KLF"].type == "ORG"

@@ -106,6 +106,13 @@ CASES: list[tuple[str, str, str, Any]] = [
     ("The mill was burned by the Kessin Brigade.", "burned", "actors", ["Kessin Brigade"]),
     ("The arrest of Anna Weiss shocked the town.", "arrest", "targets", ["Anna Weiss"]),
     ("The deportation of Anna Weiss to Brenn was announced.", "deportation", "kind", "deport"),
+    ("Then supporters of the KLF attacked our stall.", "attacked", "actors", ["KLF"]),
+    ("Then supporters of the KLF attacked our stall.", "attacked", "against_writer", True),
+    ("The militia burned my house.", "burned", "against_writer", True),
+    ("The militia burned the mill.", "burned", "against_writer", False),
+    ('He shouted: "They burned our house."', "burned", "against_writer", False),
+    ("The members who were arrested on 3 March were released.", "arrested", "objects", ["member"]),
+    ("The raid on 3 March 2024 frightened everyone.", "raid", "objects", []),
 ]
 
 

@@ -50,6 +50,10 @@ CASES: list[tuple[str, tuple[str, str, str, str | None]]] = [
         ("Elin Dahl", "role_in", "Red Lantern Society", "chairwoman"),
     ),
     (
+        "My name is Elin Dahl. I am the chairwoman of the Red Lantern Society, and I saw the raid.",
+        ("Elin Dahl", "role_in", "Red Lantern Society", "chairwoman"),
+    ),
+    (
         "Families went to the Haven Centre, which is supported by the Red Lantern Society.",
         ("Haven Centre", "supported_by", "Red Lantern Society", None),
     ),

@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .compare import find_conflicts
+from .compare import Telling, find_agreements, find_conflicts
 from .errors import FirsthandError, InputError
 from .export import EXPORTERS, FORMATS
 from .incidents import find_incidents, incidents_timelinejs
@@ -417,28 +417,36 @@ def search(
 @click.option(
     "--kind", type=click.Choice(["number", "negation", "actor", "date", "evaluation"]), help="Only this kind."
 )
+@click.option("--agree", is_flag=True, help="List where accounts corroborate each other instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of tables.")
-def compare(db_path: str, kind: str | None, as_json: bool) -> None:
-    """List where the case's accounts clash: both sentences side by side, with their sources and bases."""
+def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
+    """List where the case's accounts clash (or, with --agree, corroborate): both sentences side
+    by side, with their sources and bases."""
     with CaseFile(db_path, create=False) as case:
-        conflicts = [c for c in find_conflicts(case.document_views()) if kind in (None, c.kind)]
+        views = case.document_views()
+    pairs: list[tuple[str, str, Telling, Telling]]  # kind, evidence, the two tellings
+    if agree:
+        pairs = [("agree", a.evidence, a.a, a.b) for a in find_agreements(views)]
+    else:
+        pairs = [(c.kind, c.evidence, c.a, c.b) for c in find_conflicts(views) if kind in (None, c.kind)]
     if as_json:
-        for conflict in conflicts:
-            click.echo(json.dumps(asdict(conflict), ensure_ascii=False))
-        return
-    for conflict in conflicts:
-        table = Table(title=f"{conflict.kind}: {conflict.evidence}", title_justify="left", show_edge=False)
-        for telling in (conflict.a, conflict.b):
-            table.add_column(Text(telling.title or telling.document_id[:12]), overflow="fold", ratio=1)
-        table.add_row(Text(conflict.a.sentence), Text(conflict.b.sentence))
-        table.add_row(
-            *(
-                Text(f"{t.basis or '—'}, {t.source or 'source unknown'}", style="dim")
-                for t in (conflict.a, conflict.b)
+        for stance, evidence, a, b in pairs:
+            click.echo(
+                json.dumps(
+                    {"kind": stance, "evidence": evidence, "a": asdict(a), "b": asdict(b)}, ensure_ascii=False
+                )
             )
+        return
+    for stance, evidence, a, b in pairs:
+        table = Table(title=f"{stance}: {evidence}", title_justify="left", show_edge=False)
+        for telling in (a, b):
+            table.add_column(Text(telling.title or telling.document_id[:12]), overflow="fold", ratio=1)
+        table.add_row(Text(a.sentence), Text(b.sentence))
+        table.add_row(
+            *(Text(f"{t.basis or '—'}, {t.source or 'source unknown'}", style="dim") for t in (a, b))
         )
         stdout.print(table)
-    stdout.print(f"{len(conflicts)} conflicts", style="dim")
+    stdout.print(f"{len(pairs)} {'agreements' if agree else 'conflicts'}", style="dim")
 
 
 @cli.command(name="export")

@@ -9,7 +9,10 @@ an object ("the computers") or a place; the cascade of conflicts between them:
 1. number: the same thing counted differently ("38 of our members" / "19 members");
 2. negation: one says it happened, the other that it did not ("entered" / "did not enter");
 3. actor: the same act on the same object by different actors ("the police smashed the
-   computers" / "the organisation's guards smashed the computers");
+   computers" / "the organisation's guards smashed the computers"); and each side saying
+   the other attacked it ("the PRCO's supporters attacked our stall" / "members of the
+   association attacked our supporters"), the writer's side being the writer and the
+   bodies the writer belongs to;
 4. date: the same kind of act at the same place on days a few days apart;
 5. evaluation: the same actor's act judged oppositely ("acted brutally" / "acted
    professionally").
@@ -20,7 +23,7 @@ sees who says what, and on what ground.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -49,6 +52,9 @@ NEGATIVE = words(
     " vicious viciously unprofessional excessive excessively"
 )
 HAPPENED = ("asserted", "reported")
+# Actors that could be anyone: "attacked by an organised group" does not deny that the PRCO's
+# supporters did it.
+VAGUE_ACTORS = words("group people man person someone somebody individual crowd stranger unknown")
 # Accounts of one act disagree on its day by a few days; further apart they are two acts.
 DATE_WINDOW_DAYS = 10
 
@@ -74,6 +80,16 @@ class Conflict:
     b: Telling
 
 
+@dataclass(frozen=True)
+class Agreement:
+    """Two documents telling one act alike: the same kind of act, on the same day, at the same
+    place or to the same thing, with nothing between them that clashes."""
+
+    evidence: str  # what both say: "search, 2022-03-17, Camp Neyvar, by Talvesian State Police"
+    a: Telling
+    b: Telling
+
+
 @dataclass
 class DocumentView:
     """What compare needs of a stored document: its record and its case entities."""
@@ -94,6 +110,7 @@ class Act:
     place: int | None
     day: str | None
     claim: dict[str, Any] | None
+    side: set[str]  # the writer's case entity and the bodies the writer belongs to
 
     def telling(self) -> Telling:
         record, text = self.view.record, self.view.record["document"]["text"]
@@ -132,12 +149,54 @@ def find_conflicts(views: Iterable[DocumentView]) -> list[Conflict]:
     return sorted(found.values(), key=lambda c: (c.kind, c.a.document_id, c.a.start))
 
 
+def find_agreements(views: Iterable[DocumentView]) -> list[Agreement]:
+    """Where different documents corroborate each other: one agreement per pair of documents
+    and act, on the first sentences that show it."""
+    acts = [
+        act
+        for view in views
+        for act in acts_of(view)
+        if act.group >= 0 and act.event["mode"] in HAPPENED and act.day
+    ]
+    by_day: dict[tuple[int, str], list[Act]] = defaultdict(list)
+    for act in acts:
+        by_day[(act.group, act.day[:10])].append(act)  # type: ignore[index]
+    found: dict[tuple[str, str, int, str], Agreement] = {}
+    for (group, day), members in by_day.items():
+        for x, y in combinations(sorted(members, key=lambda a: (a.view.document_id, a.event["start"])), 2):
+            if x.view.document_id == y.view.document_id:
+                continue
+            shared = _shared(x, y)
+            if shared is None or any(_compare(x, y, same_kind=True)):
+                continue
+            key = (x.view.document_id, y.view.document_id, group, day)
+            found.setdefault(key, Agreement(f"{x.event['kind']}, {day}, {shared}", x.telling(), y.telling()))
+    return sorted(found.values(), key=lambda a: (a.a.document_id, a.a.start, a.b.document_id))
+
+
+def _shared(x: Act, y: Act) -> str | None:
+    """What two acts of one day have in common beyond it: the place, the thing acted on, and
+    the actors; None when they share neither place nor thing (two arrests in two towns)."""
+    points = []
+    if x.place is not None and x.place == y.place:
+        points.append(f"at {x.view.case_names.get(x.place, 'the same place')}")
+    if x.objects & y.objects:
+        points.append(", ".join(sorted(x.objects & y.objects)))
+    if not points:
+        return None
+    actors = [x.view.case_names[int(a)] for a in sorted(x.actors & y.actors) if a.isdigit()]
+    if actors:
+        points.append("by " + ", ".join(actors))
+    return ", ".join(points)
+
+
 def _place_of(telling: Telling) -> tuple[str, int, int]:
     return telling.document_id, telling.start, telling.end
 
 
 def acts_of(view: DocumentView) -> Iterator[Act]:
     record = view.record
+    side = writers_side(view)
     claims = sorted(record.get("claims", []), key=lambda c: c["start"])
     for event in record.get("events", []):
         kind = event["kind"]
@@ -157,7 +216,24 @@ def acts_of(view: DocumentView) -> Iterator[Act]:
             view.case_ids.get(event["place"]) if event.get("place") else None,
             when.get("value"),
             claim,
+            side,
         )
+
+
+def writers_side(view: DocumentView) -> set[str]:
+    """The case entities a document speaks for: its writer (the source of its first-hand
+    claims) and the organisations the writer is a member of or holds a role in."""
+    claims = view.record.get("claims", [])
+    own = Counter(c["source"] for c in claims if c["basis"] == "witnessed" and c.get("source"))
+    if not own:
+        return set()
+    writer = own.most_common(1)[0][0]
+    ids = {writer} | {
+        r["object"]
+        for r in view.record.get("relations", [])
+        if r["subject"] == writer and r["type"] in ("member_of", "role_in")
+    }
+    return {str(view.case_ids[i]) for i in ids if i in view.case_ids}
 
 
 def _name_words(name: str) -> set[str]:
@@ -172,9 +248,24 @@ def _compare(x: Act, y: Act, *, same_kind: bool) -> Iterator[Conflict]:
             yield Conflict("evaluation", f"{_judged(x)} vs {_judged(y)}", x.telling(), y.telling())
     same_object = bool(x.objects & y.objects)
     same_place = x.place is not None and x.place == y.place
+    modes = {x.event["mode"], y.event["mode"]}
+    # 3b. Mutual accusation, whatever the objects: each side says the other attacked it
+    #     ("their supporters attacked our stall" / "their members attacked our supporters").
+    if (
+        x.group >= 0
+        and same_kind
+        and modes <= set(HAPPENED)
+        and x.event.get("against_writer")
+        and y.event.get("against_writer")
+        and x.actors & y.side
+        and y.actors & x.side
+        and not x.side & y.side
+        and (not (x.day and y.day) or _close(x.day, y.day))
+    ):
+        yield Conflict("actor", f"each side says the other did it: {_who(x)} vs {_who(y)} ({x.event['kind']})",
+                       x.telling(), y.telling())  # fmt: skip
     if not (same_object or same_place):
         return
-    modes = {x.event["mode"], y.event["mode"]}
     # 1. Numbers: the same thing counted differently.
     if same_kind and modes <= set(HAPPENED):
         for noun in x.event.get("counts", {}).keys() & y.event.get("counts", {}).keys():
@@ -191,8 +282,8 @@ def _compare(x: Act, y: Act, *, same_kind: bool) -> Iterator[Conflict]:
         and same_kind
         and same_object
         and modes <= set(HAPPENED)
-        and x.actors
-        and y.actors
+        and x.actors - VAGUE_ACTORS
+        and y.actors - VAGUE_ACTORS
         and not x.actors & y.actors
     ):
         yield Conflict(

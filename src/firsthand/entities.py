@@ -112,6 +112,8 @@ TRAILING_JUNK = re.compile(r"(?:[\s\"'“”‘’«»)\].,;:!?]|['’]s\b|['’
 HONORIFIC_PREFIX = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
 )
+# "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
+ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
 ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&.\-]{1,11})\)")
 FACILITY_BEFORE_HEAD = re.compile(
     r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*(?:\s+\d+[A-Za-z]?)?)\s+(?P<head>(?i:"
@@ -181,6 +183,7 @@ def find_entities(record: Record) -> Record:
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
+    mentions += _article_acronyms(text, mentions)
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
     # 5. Groups by folded text, then by acronym, facility name and place identity.
@@ -434,6 +437,24 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     ):
         return Mention(start, end, name, "PERSON", "shape")
     return None
+
+
+def _article_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Abbreviations after an article that nothing labelled ("the PRCO", "the MKO"): a body
+    of some kind, since people and places rarely take an article before their initials;
+    the small model tags such words as common nouns."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for match in ARTICLE_ACRONYM.finditer(text):
+        start, end = match.span("short")
+        if gazetteer.lookup(match.group("short")) is not None:
+            continue
+        if (start, end) in by_span:
+            by_span[(start, end)].forced = "ORG"  # "the KLF, who ...": still nobody's name
+        elif start not in covered:
+            found.append(Mention(start, end, match.group("short"), "ORG", "shape", forced="ORG"))
+    return found
 
 
 def _placed(doc: Any, first: int, last: int) -> bool:

@@ -198,11 +198,13 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             actors.append(_name_just_before(token, refs))
         for child in token.children:
             if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    child = token.head  # "the members who were arrested": the members
                 targets.append(refs.resolve(child, noun_phrase(child))[0])
                 objects.append(child)
     else:
         for prep in (c for c in token.children if c.dep_ == "prep"):
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")):
                 entity = refs.resolve(obj, noun_phrase(obj))[0]
                 if prep.lower_ == "by":
                     actors.append(entity)
@@ -237,10 +239,21 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         "agent_words": agent_words,
         "objects": [_counted(o)[0] for o in objects],
         "counts": {noun: n for noun, n in map(_counted, objects) if n is not None},
+        "against_writer": any(_writers_own(o, refs) for o in objects),
         "when": {},
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+def _writers_own(obj: Any, refs: References) -> bool:
+    """The object is the writer's side: "us", "me", "our stall", "my brother" (not in a quotation,
+    where "our" is the speaker's)."""
+    if obj.idx in refs.quoted:
+        return False
+    if obj.lower_ in ("me", "us"):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in obj.children)
 
 
 def _of_group(noun: Any, refs: References) -> Entity | None:

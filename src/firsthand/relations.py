@@ -43,7 +43,7 @@ POSSESSIVE_KIN = re.compile(
 
 # 2. Roles: what follows a name ("X, the first secretary of Y") or a copula ("X is the leader of Y").
 ROLE_AFTER_NAME = re.compile(
-    r"^(?:,\s+|\s+(?:is|was|has been|became)\s+)(?P<det>the|a|an)\s+(?P<former>former\s+|ex-)?"
+    r"^(?:,\s+|\s+(?:is|was|am|has been|have been|became)\s+)(?P<det>the|a|an)\s+(?P<former>former\s+|ex-)?"
     r"(?P<role>[a-z][\w\- ]{1,40}?)\s+(?:of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBER_WORDS = words("member members activist fighter militant adherent")
@@ -146,7 +146,7 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
     """ "X, a former member of Y", "X, the first secretary of Y", "X is the leader of Y"."""
     text = record.document.text
     out = []
-    for start, end, person in _mentions(record, ("PERSON",)):
+    for start, end, person in _mentions(record, ("PERSON",)) + _writer_as_i(record, refs):
         match = ROLE_AFTER_NAME.match(text[end : end + 120])
         if not match or not _says_who(record, start, end, match):
             continue
@@ -162,6 +162,18 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
         else:
             out.append(_relation("role_in", person, group[2], start, group[1], role=role))
     return out
+
+
+def _writer_as_i(record: Record, refs: References) -> list[tuple[int, int, Entity]]:
+    """The writer's "I" outside quotations, for "I am the chair of Y"."""
+    writer = refs.writer
+    if writer is None or writer.type != "PERSON":
+        return []
+    return [
+        (token.idx, token.idx + 1, writer)
+        for token in record.parsed
+        if token.text == "I" and token.idx not in refs.quoted
+    ]
 
 
 def _says_who(record: Record, start: int, end: int, match: re.Match[str]) -> bool:

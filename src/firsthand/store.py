@@ -39,43 +39,48 @@ MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_documents_entities",
         """
+        -- One row per document read: its clean text and its whole record.
         CREATE TABLE documents (
             id TEXT PRIMARY KEY,          -- sha256 of the raw bytes, hex
             source TEXT NOT NULL,         -- path or URL it was read from
-            title TEXT,
+            title TEXT,                   -- the page's or letter's title, if it has one
             section TEXT NOT NULL,        -- JSON array: the breadcrumb path
             genre TEXT NOT NULL,          -- letter | testimony | news | statement | interview | other
-            language TEXT NOT NULL,
+            language TEXT NOT NULL,       -- ISO 639-1 code
             published TEXT,               -- YYYY-MM-DD
-            media_type TEXT NOT NULL,
-            encoding TEXT NOT NULL,
+            media_type TEXT NOT NULL,     -- text/plain | text/html | text/markdown
+            encoding TEXT NOT NULL,       -- the encoding the raw bytes were read in
             text TEXT NOT NULL,           -- the clean body every offset points into
             record TEXT NOT NULL,         -- the whole record, as firsthand read --json prints it
-            added_at TEXT NOT NULL
+            added_at TEXT NOT NULL        -- when it was added, UTC ISO 8601
         );
+        -- The exact bytes each document was read from.
         CREATE TABLE sources (
             document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             raw BLOB NOT NULL,            -- the exact bytes read: every fact traces back to them
-            size INTEGER NOT NULL
+            size INTEGER NOT NULL         -- bytes
         );
+        -- The people, organisations and places each document names, once per referent.
         CREATE TABLE entities (
             document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             entity_id TEXT NOT NULL,      -- E1, E2 ... within the document
-            name TEXT NOT NULL,
+            name TEXT NOT NULL,           -- the canonical name within the document
             type TEXT NOT NULL,           -- PERSON | ORG | GPE | LOC | FAC | NORP
             aliases TEXT NOT NULL,        -- JSON array of surface forms
             PRIMARY KEY (document_id, entity_id)
         );
+        -- Every place in a document's text where an entity is named.
         CREATE TABLE mentions (
             document_id TEXT NOT NULL,
             entity_id TEXT NOT NULL,
             start INTEGER NOT NULL,       -- character offsets into documents.text
             end INTEGER NOT NULL,
-            text TEXT NOT NULL,
+            text TEXT NOT NULL,           -- the words: documents.text[start:end]
             FOREIGN KEY (document_id, entity_id) REFERENCES entities(document_id, entity_id) ON DELETE CASCADE
         );
         CREATE INDEX mentions_by_entity ON mentions(document_id, entity_id);
         CREATE INDEX entities_by_name ON entities(name);
+        -- The header of each document that is a letter: who wrote to whom, where and when.
         CREATE TABLE letters (
             document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             author TEXT,                  -- entity_id
@@ -84,6 +89,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             date TEXT,                    -- YYYY-MM-DD
             attachments TEXT NOT NULL     -- JSON array of strings
         );
+        -- Full-text index of the documents' titles and texts.
         CREATE VIRTUAL TABLE documents_fts USING fts5(
             title, text, content='documents', content_rowid='rowid'
         );
@@ -157,16 +163,17 @@ MIGRATIONS: list[tuple[str, str]] = [
             claim_id TEXT NOT NULL,       -- C1, C2 ... within the document
             start INTEGER NOT NULL,       -- character offsets into documents.text
             end INTEGER NOT NULL,
-            text TEXT NOT NULL,
+            text TEXT NOT NULL,           -- the claim's words
             basis TEXT NOT NULL,          -- witnessed | reported | hearsay | opinion | request
-            cue TEXT,
+            cue TEXT,                     -- the words that attribute it: "said", "according to"
             source_entity_id TEXT,        -- the document's entity id of the source, or null
-            negated INTEGER NOT NULL,
+            negated INTEGER NOT NULL,     -- 1 when the claim denies: "did not see", "denied that"
             date TEXT,                    -- the document's date: its letter date or publication date
             PRIMARY KEY (document_id, claim_id)
         );
         CREATE INDEX claims_by_basis ON claims(basis);
         CREATE INDEX claims_by_date ON claims(date);
+        -- Full-text index of the claims (firsthand search).
         CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid');
         CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
             INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text);
@@ -187,6 +194,41 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# The schema documents itself: the comment above each CREATE is the table's description and
+# a column's trailing comment its meaning (what datasette shows, see datasette_plugin.py).
+CREATED = re.compile(r"CREATE (?:VIRTUAL )?(?:TABLE|VIEW) (?P<name>\w+)")
+COLUMN_NOTE = re.compile(r"^\s*(?P<column>\w+) [A-Z]+\b.*?--\s*(?P<note>.+)$")
+MIGRATIONS_TABLE_NOTE = "Which schema migrations this case file has had, and when."
+
+
+@dataclass(frozen=True)
+class TableNotes:
+    """What a table or view of the case file holds, and what its columns mean."""
+
+    description: str
+    columns: dict[str, str]
+
+
+def schema_notes() -> dict[str, TableNotes]:
+    """Every table and view the migrations create, with the comments that document them."""
+    notes = {"migrations": TableNotes(MIGRATIONS_TABLE_NOTE, {})}
+    for _name, sql in MIGRATIONS:
+        comment: list[str] = []
+        current: str | None = None
+        for line in sql.splitlines():
+            stripped = line.strip()
+            created = CREATED.match(stripped)
+            if stripped.startswith("--"):
+                comment.append(stripped.lstrip("- "))
+            elif created:
+                current = created.group("name")
+                notes[current] = TableNotes(" ".join(comment), {})
+                comment = []
+            elif current and (column := COLUMN_NOTE.match(line)):
+                notes[current].columns[column.group("column")] = column.group("note").strip()
+            if stripped.endswith(";"):
+                current = None
+    return notes
 
 
 @dataclass(frozen=True)

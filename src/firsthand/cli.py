@@ -26,7 +26,7 @@ from rich.text import Text
 
 from . import __version__
 from .compare import Telling, find_agreements, find_conflicts
-from .errors import FirsthandError, InputError
+from .errors import CaseFileError, FirsthandError, InputError
 from .export import EXPORTERS, FORMATS
 from .incidents import find_incidents, incidents_timelinejs
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
@@ -447,6 +447,28 @@ def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
         )
         stdout.print(table)
     stdout.print(f"{len(pairs)} {'agreements' if agree else 'conflicts'}", style="dim")
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on (localhost by default)."
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--read-only", is_flag=True, help="Serve the case for others to browse, with every write disabled."
+)
+def serve(db_path: str, host: str, port: int, read_only: bool) -> None:
+    """Open the case file in the browser: documents with their facts marked, people, timeline, conflicts."""
+    import uvicorn
+
+    from .web import create_app
+
+    if read_only and not Path(db_path).exists():
+        raise CaseFileError(db_path, "no such case file to serve read-only")
+    app = create_app(db_path, read_only=read_only)
+    stderr.print(f"firsthand: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command(name="export")

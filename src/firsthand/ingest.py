@@ -70,12 +70,20 @@ def read_source(path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None
             data = Path(path).read_bytes()
         except OSError as err:
             raise MissingInput(path, f"cannot be read ({err.strerror})") from None
+    return source_from_bytes(label, data, max_bytes=max_bytes, name=path)
+
+
+def source_from_bytes(
+    label: str, data: bytes, *, max_bytes: int = MAX_BYTES, name: str | None = None
+) -> Source:
+    """Bytes that came with a name (a file's, an upload's) as a source, refused as files are.
+    ``name`` is what the format is guessed from, when it is not the label."""
     if len(data) > max_bytes:
         raise InputTooLarge(label, f"over the {_megabytes(max_bytes)} limit")
     if not data.strip():
         raise EmptyInput(label, "empty file" if not data else "only white space")
     check_not_binary(data, label)
-    return Source(path=label, data=data, media_type=sniff_media_type(path, data))
+    return Source(path=label, data=data, media_type=sniff_media_type(name or label, data))
 
 
 def sniff_media_type(path: str, data: bytes) -> str:

@@ -23,6 +23,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO
 
 from .claims import find_claims
@@ -30,7 +31,7 @@ from .entities import find_entities
 from .errors import InputError
 from .events import find_events
 from .genre import classify_genre
-from .ingest import MAX_BYTES, document_from_source, read_source
+from .ingest import MAX_BYTES, Source, document_from_source, read_source, source_from_bytes
 from .letter import read_letter
 from .nlp import parse
 from .record import Document, Record
@@ -125,6 +126,29 @@ def read_documents(
     before any parsing is spent on them. ``dct`` (YYYY-MM-DD) is the date relative
     times resolve against, overriding the documents' own dates.
     """
+    loaders = ((path, partial(read_source, path, max_bytes=max_bytes, stdin=stdin)) for path in paths)
+    return _read_sources(loaders, encoding=encoding, skip=skip, dct=dct)
+
+
+def read_uploads(
+    uploads: Iterable[tuple[str, bytes]],
+    *,
+    max_bytes: int = MAX_BYTES,
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[Outcome]:
+    """Documents that came as bytes with a file name (a browser's upload), read as files are:
+    the same checks, the same errors naming the file, the same records."""
+    loaders = ((name, partial(source_from_bytes, name, data, max_bytes=max_bytes)) for name, data in uploads)
+    return _read_sources(loaders, encoding=None, skip=skip, dct=None)
+
+
+def _read_sources(
+    loaders: Iterable[tuple[str, Callable[[], Source]]],
+    *,
+    encoding: str | None,
+    skip: Callable[[str], bool] | None,
+    dct: str | None,
+) -> Iterator[Outcome]:
     pending: list[Outcome] = []
 
     def flush() -> Iterator[Outcome]:
@@ -143,9 +167,9 @@ def read_documents(
             yield outcome
         pending.clear()
 
-    for path in paths:
+    for path, load in loaders:
         try:
-            source = read_source(path, max_bytes=max_bytes, stdin=stdin)
+            source = load()
             if skip is not None and skip(source.id):
                 pending.append(Outcome(path))  # already stored: nothing to parse
             else:

@@ -275,6 +275,31 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
+class DocumentOverview:
+    """One document as the case overview lists it."""
+
+    id: str
+    source: str
+    title: str | None
+    genre: str
+    date: str | None  # the letter's date, else the publication date
+    entities: int
+    events: int
+    claims: dict[str, int]  # by basis
+
+
+@dataclass(frozen=True)
+class CaseMention:
+    """One place in the case where an entity is named."""
+
+    document_id: str
+    title: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class DocumentSummary:
     """One row of ``firsthand list``."""
 
@@ -634,12 +659,16 @@ class CaseFile:
         )
         return [CaseEntitySummary(r[0], r[1], r[2], r[3], r[4], sorted(json.loads(r[5]))) for r in rows]
 
-    def judgements(self, case_id: int) -> list[dict[str, object]]:
-        """Every decision that made or changed this entity, oldest first."""
+    def judgements(self, case_id: int, *, links: int | None = None) -> list[dict[str, object]]:
+        """Every decision that made or changed this entity, oldest first; with ``links``, only
+        the first that many automatic links of a document's entity (a name every document
+        uses has thousands), and every other decision."""
         rows = self.db.execute(
-            "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at FROM judgements"
-            " WHERE case_entity_id = ? OR other_id = ? ORDER BY id",
-            (case_id, case_id),
+            "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at FROM"
+            " (SELECT *, row_number() OVER (PARTITION BY action = 'link' ORDER BY id) AS n FROM judgements"
+            "  WHERE case_entity_id = ? OR other_id = ?)"
+            " WHERE action != 'link' OR ? IS NULL OR n <= ? ORDER BY id",
+            (case_id, case_id, links, links),
         )
         names = ("action", "case_entity_id", "other_id", "document_id", "entity_id", "by", "reason", "at")
         return [dict(zip(names, row, strict=True)) for row in rows]
@@ -770,6 +799,94 @@ class CaseFile:
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    # Pages: what a reader of the case opens, a page at a time ---------------------------
+
+    def overview(self, *, offset: int = 0, limit: int = 50) -> list[DocumentOverview]:
+        """Documents in the order they were added, with what each holds, one page of them."""
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.title, d.genre, coalesce(l.date, d.published),"
+            " (SELECT count(*) FROM entities e WHERE e.document_id = d.id),"
+            " json_array_length(d.record, '$.events'),"
+            " (SELECT json_group_object(basis, n) FROM"
+            "   (SELECT basis, count(*) AS n FROM claims c WHERE c.document_id = d.id GROUP BY basis))"
+            " FROM documents d LEFT JOIN letters l ON l.document_id = d.id ORDER BY d.rowid LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [
+            DocumentOverview(
+                id=row[0], source=row[1], title=row[2], genre=row[3], date=row[4],
+                entities=row[5], events=row[6] or 0, claims=json.loads(row[7] or "{}"),
+            )
+            for row in rows
+        ]  # fmt: skip
+
+    def document_view(self, document_id: str) -> DocumentView:
+        """One document's record with its entities' case entities."""
+        row = self.db.execute("SELECT record FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise CaseFileError(self.path, f"no document {document_id!r}")
+        links = dict(
+            self.db.execute(
+                "SELECT entity_id, case_entity_id FROM entity_links WHERE document_id = ?", (document_id,)
+            ).fetchall()
+        )
+        names = self._case_names(set(links.values()))
+        return DocumentView(document_id, json.loads(row[0]), links, names)
+
+    def case_entity(self, case_id: int) -> CaseEntitySummary:
+        """One entity of the case, with its spellings and how often it is named."""
+        row = self.db.execute(
+            "SELECT c.id, c.name, c.type,"
+            " (SELECT count(DISTINCT l.document_id) FROM entity_links l WHERE l.case_entity_id = c.id),"
+            " (SELECT count(*) FROM case_mentions m WHERE m.case_entity_id = c.id),"
+            " (SELECT json_group_array(DISTINCT m.text) FROM case_mentions m WHERE m.case_entity_id = c.id)"
+            " FROM case_entities c WHERE c.id = ?",
+            (case_id,),
+        ).fetchone()
+        if row is None:
+            raise CaseFileError(self.path, f"no entity {case_id} in the case (see firsthand entities)")
+        return CaseEntitySummary(row[0], row[1], row[2], row[3], row[4], sorted(json.loads(row[5])))
+
+    def mentions_of(self, case_id: int, *, limit: int = 200, context: int = 0) -> list[CaseMention]:
+        """Where the case names an entity, document by document, in text order; with
+        ``context``, each mention's text is that many characters either side of it too
+        (offsets then count from the start of that window: see ``CaseMention.start``)."""
+        rows = self.db.execute(
+            "SELECT m.document_id, d.title, m.start, m.end, m.text, max(m.start - ?, 0),"
+            " CASE WHEN ? > 0 THEN substr(d.text, max(m.start - ?, 0) + 1, m.end - max(m.start - ?, 0) + ?) END"
+            " FROM case_mentions m JOIN documents d ON d.id = m.document_id WHERE m.case_entity_id = ?"
+            " ORDER BY d.rowid, m.start LIMIT ?",
+            (context, context, context, context, context, case_id, limit),
+        )
+        return [
+            CaseMention(doc, title, start, end, text)
+            if window is None
+            else CaseMention(doc, title, start - offset, end - offset, window)
+            for doc, title, start, end, text, offset, window in rows
+        ]
+
+    def views_naming(self, case_id: int, *, limit: int = 50) -> list[DocumentView]:
+        """The records of the documents that name an entity (the first ``limit`` of them)."""
+        rows = self.db.execute(
+            "SELECT d.id, d.record FROM documents d WHERE d.id IN (SELECT l.document_id FROM entity_links l"
+            " WHERE l.case_entity_id = ?) ORDER BY d.rowid LIMIT ?",
+            (case_id, limit),
+        ).fetchall()
+        links: dict[str, dict[str, int]] = {}
+        marks = ",".join("?" * len(rows))
+        for document_id, entity_id, linked in self.db.execute(
+            f"SELECT document_id, entity_id, case_entity_id FROM entity_links WHERE document_id IN ({marks})",
+            [row[0] for row in rows],
+        ):
+            links.setdefault(document_id, {})[entity_id] = linked
+        names = self._case_names({c for doc in links.values() for c in doc.values()})
+        return [DocumentView(doc, json.loads(record), links.get(doc, {}), names) for doc, record in rows]
+
+    def _case_names(self, ids: set[int]) -> dict[int, str]:
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT id, name FROM case_entities WHERE id IN ({marks})", tuple(ids))
+        return dict(rows.fetchall())
 
 
 def _words_query(query: str) -> str:

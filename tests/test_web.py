@@ -1,0 +1,219 @@
+"""The web app over a real case file, through Starlette's test client: every page, the
+escaping of hostile text, the security headers, CSRF, read-only mode and uploads."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from conftest import FIXTURES
+from firsthand.casebook import sentence_around
+from firsthand.pipeline import read_documents
+from firsthand.store import CaseFile
+from firsthand.web import create_app
+from firsthand.web.app import CSP
+
+CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
+HOSTILE = (
+    "Statement by the Harbour Watch\n\n"
+    'On 3 May 2022 a man wrote <script>alert("pwned")</script> on the wall of the Kessin depot.\n'
+    "Witnesses said the note read <img src=x onerror=alert(1)> and nothing more.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def case_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("web")
+    hostile = root / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    path = root / "case.db"
+    with CaseFile(path) as case:
+        for outcome in read_documents([*map(str, CORPUS), str(hostile)]):
+            assert outcome.record is not None and outcome.raw is not None, outcome.error
+            case.add(outcome.record, outcome.raw)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(case_path: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(case_path)) as test_client:
+        yield test_client
+
+
+def document_id(case_path: Path, name: str) -> str:
+    with sqlite3.connect(case_path) as db:
+        return str(db.execute("SELECT id FROM documents WHERE source LIKE ?", (f"%{name}",)).fetchone()[0])
+
+
+def csrf(page: str) -> str:
+    match = re.search(r'name="csrf-token" content="([^"]+)"', page)
+    assert match is not None
+    return match.group(1)
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/entities", "/timeline", "/compare", "/search?q=police", "/entities/1"]
+)
+def test_every_page_answers_with_the_security_headers(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.headers["content-security-policy"] == CSP
+    assert "default-src 'self'" in CSP and "script-src 'self'" in CSP
+    assert response.headers["x-content-type-options"] == "nosniff"
+    # Nothing the page loads comes from another host.
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', response.text)
+
+
+def test_the_overview_lists_the_documents_with_their_counts(client: TestClient, case_path: Path) -> None:
+    page = client.get("/").text
+    assert f"{len(CORPUS) + 1} in the case" in page
+    assert f'href="/documents/{document_id(case_path, "03-testimony-hamid-sadeqpour.txt")}"' in page
+    for basis in ("witnessed", "reported", "hearsay", "opinion", "request"):
+        assert f'class="basis-key b-{basis}"' in page
+
+
+def test_a_document_shows_its_facts_marked(client: TestClient, case_path: Path) -> None:
+    doc = document_id(case_path, "01-statement-prcd-raid.txt")
+    page = client.get(f"/documents/{doc}").text
+    assert re.search(r'<a class="ent t-ORG" href="/entities/\d+"', page)
+    assert re.search(r'<time class="timex" title="2022-03-17 \(DATE\)"', page)
+    assert re.search(r'<span class="basis-label"[^>]*>witnessed · ', page)
+    assert f'href="/documents/{doc}/raw"' in page and doc in page
+
+
+def test_hostile_text_is_shown_never_run(client: TestClient, case_path: Path) -> None:
+    page = client.get(f"/documents/{document_id(case_path, 'hostile.txt')}").text
+    body = page.split('id="text">', 1)[1]
+    assert "<script>" not in body and "<img" not in body
+    shown = html.unescape(re.sub(r"<[^>]+>", "", body))  # what a reader sees
+    assert '<script>alert("pwned")</script>' in shown and "<img src=x onerror=alert(1)>" in shown
+
+
+def test_the_raw_bytes_are_a_download_with_their_hash(client: TestClient, case_path: Path) -> None:
+    doc = document_id(case_path, "hostile.txt")
+    response = client.get(f"/documents/{doc[:10]}/raw")
+    assert response.content == HOSTILE.encode()
+    assert response.headers["content-type"] == "application/octet-stream"
+    assert response.headers["content-disposition"].startswith("attachment")
+    assert response.headers["x-sha256"] == hashlib.sha256(HOSTILE.encode()).hexdigest() == doc
+
+
+def test_an_entity_page_has_mentions_judgements_and_actions(client: TestClient) -> None:
+    page = client.get("/entities?type=ORG").text
+    ids = re.findall(r'href="/entities/(\d+)">Talvesian State Police<', page)
+    assert ids, "the police are an entity of the case"
+    entity = client.get(f"/entities/{ids[0]}").text
+    assert "Every mention" in entity and entity.count("<q>") >= 3
+    assert "search" in entity  # the police's events
+    assert 'action="/entities/' in entity and "auto" in entity  # the merge form, automatic judgements
+
+
+def test_search_with_facets(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "arrested", "basis": "reported"}).text
+    assert "No claim matches" not in page
+    rows = re.findall(r'<td><span class="basis-key b-(\w+)">', page)
+    assert rows and set(rows) == {"reported"}
+    unknown = client.get("/search", params={"q": "police", "entity": "Nowhere Camp"}).text
+    assert 'class="error"' in unknown and "Nowhere Camp" in unknown
+
+
+def test_timeline_filters_and_compare(client: TestClient) -> None:
+    may = client.get("/timeline", params={"from": "2022-05-01", "to": "2022-05-31"}).text
+    days = re.findall(r"<h2><time>([\d-]+)</time>", may)
+    assert days and all(d.startswith("2022-05") for d in days)
+    compare = client.get("/compare").text
+    assert "38 vs 19 member" in compare and "Where they agree" in compare
+
+
+def test_writes_need_the_csrf_token(client: TestClient) -> None:
+    refused = client.post("/upload", files={"files": ("a.txt", b"On 3 May 2022 the army left Kessin.")})
+    assert refused.status_code == 403
+    wrong = client.post("/entities/1/split", data={"csrf": "guess"})
+    assert wrong.status_code == 403
+    cross_site = client.post(
+        "/entities/1/split",
+        data={"csrf": csrf(client.get("/").text)},
+        headers={"Sec-Fetch-Site": "cross-site"},
+    )
+    assert cross_site.status_code == 403
+
+
+def test_upload_adds_good_files_and_names_each_failure(tmp_path: Path) -> None:
+    with TestClient(create_app(tmp_path / "case.db")) as client:
+        token = csrf(client.get("/").text)
+        files = [
+            ("files", ("note.txt", b"On 3 May 2022 the militia burned the mill in Kessin, Anna Weiss said.")),
+            ("files", ("empty.txt", b"")),
+            ("files", ("blob.txt", bytes(range(256)) * 20)),
+        ]
+        response = client.post(
+            "/upload", files=files, headers={"X-CSRF-Token": token, "Accept": "application/json"}
+        )
+        results = {r["file"]: r for r in response.json()["results"]}
+        assert results["note.txt"]["status"] == "added"
+        assert results["empty.txt"]["status"] == "failed" and "empty" in results["empty.txt"]["reason"]
+        assert results["blob.txt"]["status"] == "failed" and results["blob.txt"]["reason"]
+        again = client.post("/upload", files=files[:1], data={"csrf": token})
+        assert again.status_code == 200 and "already present" in again.text
+    with CaseFile(tmp_path / "case.db", create=False) as case:
+        assert case.count() == 1
+        (summary,) = case.documents()
+        assert summary.source == "note.txt"
+
+
+def test_merge_and_split_from_the_browser(tmp_path: Path) -> None:
+    path = tmp_path / "case.db"
+    with CaseFile(path) as case:
+        for outcome in read_documents([str(CORPUS[0]), str(CORPUS[1])]):
+            assert outcome.record is not None and outcome.raw is not None
+            case.add(outcome.record, outcome.raw)
+        keep, other = case.case_id("Ministry of the Interior"), case.case_id("Interior")
+    with TestClient(create_app(path)) as client:
+        token = csrf(client.get("/").text)
+        merged = client.post(
+            f"/entities/{keep}/merge", data={"csrf": token, "other": str(other), "reason": "test"}
+        )
+        assert merged.status_code == 200 and "merged." in merged.text
+        assert client.get(f"/entities/{other}").url.path == f"/entities/{keep}"
+        split = client.post(f"/entities/{keep}/split", data={"csrf": token})
+        assert split.status_code == 200 and "split." in split.text
+        assert re.search(r"<td>merge \(entity \d+\)", split.text)
+        assert re.search(r"<td>split \(entity \d+\)", split.text)
+
+
+def test_read_only_serves_pages_and_refuses_every_write(case_path: Path) -> None:
+    with TestClient(create_app(case_path, read_only=True)) as client:
+        page = client.get("/").text
+        assert 'id="upload-form"' not in page and "read-only" in page
+        assert 'action="/entities/' not in client.get("/entities/1").text
+        token = csrf(page)
+        for url in ("/upload", "/entities/1/merge", "/entities/1/split"):
+            assert client.post(url, data={"csrf": token, "other": "2"}).status_code == 403
+
+
+def test_unknown_pages_are_a_clear_404(client: TestClient) -> None:
+    response = client.get("/documents/ffffffffff")
+    assert response.status_code == 404 and "ffffffffff" in response.text
+    assert client.get("/entities/999999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("word", "sentence"),
+    [
+        ("embassy", "Bombs went off outside the U.S. embassy in Kessin."),
+        ("Vosk", "Dr. Vosk said so."),
+        ("Hale", "Then Mr. Hale left."),
+        ("Next", "Next paragraph"),
+    ],
+)
+def test_a_mention_is_shown_in_its_sentence(word: str, sentence: str) -> None:
+    text = "Bombs went off outside the U.S. embassy in Kessin. Dr. Vosk said so. Then Mr. Hale left.\n\nNext paragraph"
+    at = text.index(word)
+    assert sentence_around(text, at, at + len(word)) == sentence

@@ -24,9 +24,7 @@ from .timeline import event_day, timeline_rows, when_text
 
 # Where a sentence ends: its stop and the space after it, before a capital, or a blank
 # line; not after an initial or a title ("the U.S. embassy", "Dr. Vosk").
-SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n"
-)
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bMrs)[.!?][\"'”’)]*\s+(?=[A-Z\"“‘(])|\n\s*\n")
 # Past this, a sentence is shown cut around the words that matter.
 SENTENCE_CHARS = 400
 # An entity page reads the records of this many of its documents for relations and events,

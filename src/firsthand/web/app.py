@@ -16,6 +16,7 @@ safety rules hold on every response:
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import sqlite3
 import threading
@@ -44,6 +45,7 @@ from ..record import ENTITY_TYPES
 from ..store import CaseFile, SearchFilter
 from .render import marked_text
 
+logger = logging.getLogger("firsthand.web")
 BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
 PAGE_SIZE = 50
 CSP = (
@@ -281,6 +283,16 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     async def database_error(request: Request, exc: Exception) -> Response:
         return page(request, "error.html", status=500, detail=f"the case file could not be read ({exc})")
 
+    async def server_error(request: Request, exc: Exception) -> Response:
+        # One line for the reader, the traceback for whoever runs the server.
+        logger.exception("error on %s", request.url.path)
+        return page(
+            request,
+            "error.html",
+            status=500,
+            detail=f"internal error ({type(exc).__name__}): see the server's log",
+        )
+
     routes = [
         Route("/", overview),
         Route("/search", search),
@@ -298,7 +310,11 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     return Starlette(
         routes=routes,
         middleware=[Middleware(SecurityHeaders)],
-        exception_handlers={HTTPException: not_found, sqlite3.DatabaseError: database_error},
+        exception_handlers={
+            HTTPException: not_found,
+            sqlite3.DatabaseError: database_error,
+            Exception: server_error,
+        },
     )
 
 

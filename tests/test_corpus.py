@@ -107,6 +107,24 @@ def test_a_merge_is_reversible_and_a_split_holds(tmp_path: Path) -> None:
         assert before <= {e.id for e in case.case_entities()} | set(split_off)
 
 
+def test_merges_follow_earlier_merges(tmp_path: Path) -> None:
+    """A into B, then B into C: A is C. A merge into an entity merged away since the user
+    looked goes to the entity it became, and nothing merged before is lost."""
+    with CaseFile(tmp_path / "case.db") as case:
+        add(case, CORPUS[:3])
+        a, b, c, d = (
+            case.case_id(name) for name in ("Lodevo", "Darvand", "Camp Neyvar", "Fereydoun Molkara")
+        )
+        case.merge(b, a)
+        case.merge(c, b)
+        assert case.case_id(str(a)) == case.case_id(str(b)) == c
+        case.merge(a, d)  # a page opened before both merges
+        assert case.case_id(str(d)) == c
+        live = {e.id for e in case.case_entities()}
+        assert c in live and not {a, b, d} & live
+        assert case_ids(case, "Lodevo") == case_ids(case, "Fereydoun Molkara") == {c}
+
+
 def test_the_canonical_letters_people_merge_with_other_spellings(tmp_path: Path) -> None:
     require_shared()
     with CaseFile(tmp_path / "case.db") as case:

@@ -409,7 +409,8 @@ def search(
         )
     stdout.print(table)
     counts = ", ".join(f"{basis} {result.by_basis[basis]}" for basis in BASES if basis in result.by_basis)
-    stdout.print(f"{len(result.hits)} shown; all matches by basis: {counts or 'none'}", style="dim")
+    order = "best first" if result.ranked else "newest first (too many matches to rank)"
+    stdout.print(f"{len(result.hits)} shown, {order}; all matches by basis: {counts or 'none'}", style="dim")
 
 
 @cli.command()

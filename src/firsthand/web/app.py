@@ -27,6 +27,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -76,7 +77,8 @@ class CaseFiles:
         self.path = path
         self.read_only = read_only
         self.local = threading.local()
-        CaseFile(path).close()  # create or migrate it once, before any request
+        # Create or migrate it once, before any request; one served read-only must exist.
+        CaseFile(path, create=not read_only).close()
 
     def get(self) -> CaseFile:
         case: CaseFile | None = getattr(self.local, "case", None)
@@ -211,8 +213,9 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     async def merge(request: Request) -> Response:
         form = await check_write(request)
         case = cases.get()
-        keep = _int(request.path_params["id"], -1)
         try:
+            # The page may be older than a merge made since: merge into what the entity is now.
+            keep = case.case_id(str(request.path_params["id"]))
             other = case.case_id(str(form.get("other", "")).strip())
             if other == keep:
                 raise CaseFileError(case.path, "an entity cannot be merged into itself")
@@ -224,9 +227,8 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     async def split(request: Request) -> Response:
         form = await check_write(request)
         case = cases.get()
-        case_id = _int(request.path_params["id"], -1)
         try:
-            case.case_entity(case_id)
+            case_id = case.case_id(str(request.path_params["id"]))
             case.split(case_id, str(form.get("reason") or "split by a user in the browser"))
         except CaseFileError as err:
             raise HTTPException(400, err.problem) from None
@@ -236,6 +238,16 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
         form = await check_write(request)
         files = [f for f in form["_files"] if isinstance(f, UploadFile) and f.filename]
         uploads = [(Path(f.filename or "upload").name, await f.read()) for f in files]
+        # Reading parses: off the event loop, so other pages still answer meanwhile.
+        results = await run_in_threadpool(store_uploads, uploads)
+        if not files:
+            results.append({"file": "", "status": "failed", "reason": "no file chosen"})
+        if "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"results": results})
+        return page(request, "uploaded.html", results=results)
+
+    def store_uploads(uploads: list[tuple[str, bytes]]) -> list[dict[str, str]]:
+        """Each upload read and stored in a transaction of its own: a failure costs only itself."""
         case = cases.get()
         results = []
         for outcome in read_uploads(uploads, skip=case.has):
@@ -246,11 +258,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
             else:
                 document_id = outcome.record.document.id
                 results.append({"file": outcome.path, "status": "added", "reason": "", "id": document_id})
-        if not files:
-            results.append({"file": "", "status": "failed", "reason": "no file chosen"})
-        if "application/json" in request.headers.get("accept", ""):
-            return JSONResponse({"results": results})
-        return page(request, "uploaded.html", results=results)
+        return results
 
     def timeline(request: Request) -> HTMLResponse:
         case = cases.get()

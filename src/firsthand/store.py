@@ -908,6 +908,13 @@ class CaseFile:
         names = self._case_names({c for doc in links.values() for c in doc.values()})
         return [DocumentView(doc, json.loads(record), links.get(doc, {}), names) for doc, record in rows]
 
+    def document_label(self, document_id: str) -> str:
+        """What to call a document in a list: its title, else its file's name."""
+        row = self.db.execute("SELECT title, source FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return document_id[:12]
+        return str(row[0] or Path(row[1]).name or document_id[:12])
+
     def _case_names(self, ids: set[int]) -> dict[int, str]:
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(f"SELECT id, name FROM case_entities WHERE id IN ({marks})", tuple(ids))

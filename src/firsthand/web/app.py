@@ -107,9 +107,18 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     cases = CaseFiles(str(db_path), read_only=read_only)
     csrf_token = secrets.token_urlsafe(32)
 
+    def document_label(document_id: str) -> str:
+        return cases.get().document_label(document_id)
+
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = templates.get_template(template).render(
-            request=request, read_only=read_only, csrf_token=csrf_token, bases=BASES, status=status, **context
+            request=request,
+            read_only=read_only,
+            csrf_token=csrf_token,
+            bases=BASES,
+            status=status,
+            doc_label=document_label,
+            **context,
         )
         return HTMLResponse(html, status_code=status)
 

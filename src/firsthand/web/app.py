@@ -169,12 +169,16 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
             entity_types=ENTITY_TYPES,
         )  # fmt: skip
 
-    def document(request: Request) -> HTMLResponse:
+    def document_in(request: Request) -> tuple[CaseFile, str]:
+        """The case and the document the URL names by its id or a prefix of it; else a 404."""
         case = cases.get()
         try:
-            document_id = case.resolve_id(request.path_params["id"])
+            return case, case.resolve_id(request.path_params["id"])
         except CaseFileError as err:
             raise HTTPException(404, err.problem) from None
+
+    def document(request: Request) -> HTMLResponse:
+        case, document_id = document_in(request)
         view = document_page(case, document_id)
         raw_size = len(case.raw(document_id))
         return page(
@@ -186,11 +190,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
         )
 
     def raw(request: Request) -> Response:
-        case = cases.get()
-        try:
-            document_id = case.resolve_id(request.path_params["id"])
-        except CaseFileError as err:
-            raise HTTPException(404, err.problem) from None
+        case, document_id = document_in(request)
         data = case.raw(document_id)
         # Served as bytes to save, never as a page: a stored HTML file must not run here.
         return Response(

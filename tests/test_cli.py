@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -269,3 +270,14 @@ def test_add_with_two_jobs_stores_what_one_job_does(tmp_path: Path) -> None:
         ]
     again = add(*corpus, "--db", two, "--jobs", "2")
     assert again.returncode == 0 and "added 0, already present 12" in again.stderr
+
+
+def test_serve_refuses_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "serve", "--db", str(tmp_path / "none.db"), "--read-only")
+    assert code == 1 and "none.db" in err and len(err.strip().splitlines()) == 1
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        code, _, err = run(capsys, "serve", "--db", str(tmp_path / "case.db"), "--port", port)
+    assert code == 1 and f"127.0.0.1:{port}" in err and len(err.strip().splitlines()) == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -26,7 +27,7 @@ from rich.text import Text
 
 from . import __version__
 from .compare import Telling, find_agreements, find_conflicts
-from .errors import CaseFileError, FirsthandError, InputError
+from .errors import CaseFileError, FirsthandError, InputError, ServeError
 from .export import EXPORTERS, FORMATS
 from .incidents import find_incidents, incidents_timelinejs
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
@@ -468,8 +469,16 @@ def serve(db_path: str, host: str, port: int, read_only: bool) -> None:
     if read_only and not Path(db_path).exists():
         raise CaseFileError(db_path, "no such case file to serve read-only")
     app = create_app(db_path, read_only=read_only)
+    # Bound here, so a port in use is one line naming it, not uvicorn's log.
+    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as err:
+        raise ServeError(f"cannot serve on {host}:{port}: {err.strerror}") from None
     stderr.print(f"firsthand: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    server.run(sockets=[listening])
 
 
 @cli.command(name="export")

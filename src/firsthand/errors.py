@@ -70,3 +70,7 @@ class CaseFileError(FirsthandError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class ServeError(FirsthandError):
+    """The web UI cannot listen where it was asked to."""

@@ -52,6 +52,12 @@ NEGATIVE = words(
     " vicious viciously unprofessional excessive excessively"
 )
 HAPPENED = ("asserted", "reported")
+# The people of an institution stand for it: "officers smashed" and "the police smashed"
+# name the same hands.
+INSTITUTION_OF = {
+    "officer": "police", "policeman": "police", "policewoman": "police", "constable": "police",
+    "soldier": "army", "trooper": "army", "troop": "army",
+}  # fmt: skip
 # Actors that could be anyone: "attacked by an organised group" does not deny that the PRCO's
 # supporters did it.
 VAGUE_ACTORS = words("group people man person someone somebody individual crowd stranger unknown")
@@ -204,7 +210,7 @@ def acts_of(view: DocumentView) -> Iterator[Act]:
         actors = {str(view.case_ids[a]) for a in event.get("actors", []) if a in view.case_ids}
         for actor in actors:
             actors = actors | _name_words(view.case_names.get(int(actor), ""))
-        actors |= set(event.get("agent_words", []))
+        actors |= {INSTITUTION_OF.get(word, word) for word in event.get("agent_words", [])}
         claim = next((c for c in claims if c["start"] <= event["start"] < c["end"]), None)
         when = event.get("when") or {}
         yield Act(

@@ -461,6 +461,10 @@ class StoryClock:
             when = self.resolved[time["id"]]
             if when is not None:
                 return dict(when)
+        if _shares_time_with_head(head):
+            # "I was inside the camp on 17 March, when the police came to search it": the
+            # when-clause, and the purpose of coming, happen at the time of the clause above.
+            return self._in_clause(doc, head.head)
         return {"time": None, "value": None, "earliest": None, "latest": None, "resolved_by": None}
 
     def _bounds(self, text: str, time: dict[str, Any]) -> dict[str, Any] | None:
@@ -548,6 +552,21 @@ def _clause_head(token: Any) -> Any:
     while node.pos_ != "VERB" and node.head.i != node.i:
         node = node.head
     return node
+
+
+def _shares_time_with_head(head: Any) -> bool:
+    """A clause that happens when the one it hangs from does: "when", "as" or "while" it
+    came, or came "to search"."""
+    if head.dep_ != "advcl" or head.head.i == head.i:
+        return False
+    for child in head.children:
+        if child.dep_ == "advmod" and child.lower_ in ("when", "as", "while"):
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("as", "while"):
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and head.tag_ == "VB":
+            return True
+    return False
 
 
 def _owner(doc: Any, time: dict[str, Any]) -> int | None:

@@ -129,7 +129,7 @@ SITES: list[Site] = []  # every site this module opened: test_no_request_leaves_
 @contextmanager
 def serving(db: Path, *, read_only: bool = False) -> Iterator[str]:
     """The app on a free port of 127.0.0.1, in a thread, until the block ends."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # Nagle off, as in serve
     sock.bind(("127.0.0.1", 0))  # held, and handed to uvicorn: no other process can take it
     port = int(sock.getsockname()[1])
     config = uvicorn.Config(

@@ -217,3 +217,17 @@ def test_a_mention_is_shown_in_its_sentence(word: str, sentence: str) -> None:
     text = "Bombs went off outside the U.S. embassy in Kessin. Dr. Vosk said so. Then Mr. Hale left.\n\nNext paragraph"
     at = text.index(word)
     assert sentence_around(text, at, at + len(word)) == sentence
+
+
+def test_a_large_case_asks_for_an_entity_before_reading_every_record(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("firsthand.casebook.WHOLE_CASE_DOCUMENTS", 5)
+    for url in ("/timeline", "/compare"):
+        page = client.get(url).text
+        assert "name an entity" in page and 'class="incident"' not in page and 'class="pair' not in page
+    narrowed = client.get("/timeline", params={"entity": "Camp Neyvar"}).text
+    assert "2022-03-17" in narrowed and "Read from 5 of the case" in narrowed
+    compared = client.get("/compare", params={"entity": "Talvesian State Police"}).text
+    read = re.search(r"Read from (\d+) of the case", compared)
+    assert 'class="pair' in compared and read is not None and 2 <= int(read.group(1)) <= 5

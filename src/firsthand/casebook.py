@@ -86,6 +86,7 @@ class EntityPage:
 class TimelinePage:
     incidents: list[Incident]
     bounded: list[Line] = field(default_factory=list)  # events known only by their bounds
+    documents_read: int = 0
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -229,6 +230,21 @@ def _events_of(view: DocumentView, case_id: int) -> list[Line]:
 
 # 3. The case's timeline ------------------------------------------------------------------
 
+# Pages over the whole case (the timeline, compare) read every record: past this many
+# documents they need an entity to narrow them to the documents that name it.
+WHOLE_CASE_DOCUMENTS = 2000
+
+
+def needs_narrowing(case: CaseFile, entity: int | None) -> bool:
+    return entity is None and case.count() > WHOLE_CASE_DOCUMENTS
+
+
+def case_views(case: CaseFile, entity: int | None) -> list[DocumentView]:
+    """The records a case-wide page reads: every document's, or those naming the entity."""
+    if entity is None:
+        return case.document_views()
+    return case.views_naming(case.case_id(str(entity)), limit=WHOLE_CASE_DOCUMENTS)
+
 
 def case_timeline(
     case: CaseFile,
@@ -241,7 +257,7 @@ def case_timeline(
     """The incidents several documents tell, in time order, narrowed by an entity that one
     of their sentences names, a place (part of its name) and a date range; then the acts
     known only by their bounds ("after the raid")."""
-    views = case.document_views()
+    views = case_views(case, entity)
     named: set[tuple[str, int]] | None = None
     if entity is not None:
         named = {(m.document_id, m.start) for m in case.mentions_of(case.case_id(str(entity)), limit=100_000)}
@@ -276,4 +292,5 @@ def case_timeline(
             sentence = " ".join(text[start:end].split())
             line = Line(view.document_id, _title(view), sentence, f"{event['kind']}, {when_text(event)}")
             bounded.append((event_day(event) or "", line))
-    return TimelinePage(incidents, [line for _day, line in sorted(bounded, key=lambda pair: pair[0])])
+    ordered = [line for _day, line in sorted(bounded, key=lambda pair: pair[0])]
+    return TimelinePage(incidents, ordered, len(views))

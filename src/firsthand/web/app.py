@@ -37,7 +37,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..casebook import case_timeline, document_page, entity_page
+from ..casebook import case_timeline, case_views, document_page, entity_page, needs_narrowing
 from ..compare import find_agreements, find_conflicts
 from ..errors import CaseFileError
 from ..ingest import MAX_BYTES
@@ -278,17 +278,31 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
             entity_id = case.case_id(filters["entity"]) if filters["entity"] else None
         except CaseFileError as err:
             error, entity_id = err.problem, None
+        if error or needs_narrowing(case, entity_id):
+            return page(request, "timeline.html", page=None, filters=filters, error=error, total=case.count())
         view = case_timeline(
             case, entity=entity_id, place=filters["place"] or None,
             since=filters["from"] or None, until=filters["to"] or None,
         )  # fmt: skip
-        return page(request, "timeline.html", page=view, filters=filters, error=error)
+        return page(request, "timeline.html", page=view, filters=filters, error=error, total=case.count())
 
     def compare(request: Request) -> HTMLResponse:
-        views = cases.get().document_views()
+        case = cases.get()
+        wanted = request.query_params.get("entity", "").strip()
+        error, entity_id = None, None
+        try:
+            entity_id = case.case_id(wanted) if wanted else None
+        except CaseFileError as err:
+            error = err.problem
+        if error or needs_narrowing(case, entity_id):
+            return page(
+                request, "compare.html", wanted=wanted, error=error, total=case.count(), conflicts=None
+            )
+        views = case_views(case, entity_id)
         return page(
-            request, "compare.html", conflicts=find_conflicts(views), agreements=find_agreements(views)
-        )
+            request, "compare.html", wanted=wanted, error=None, conflicts=find_conflicts(views),
+            agreements=find_agreements(views), documents_read=len(views), total=case.count(),
+        )  # fmt: skip
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500

@@ -117,6 +117,7 @@ class Act:
     day: str | None
     claim: dict[str, Any] | None
     side: set[str]  # the writer's case entity and the bodies the writer belongs to
+    polarity: str | None = None  # how its sentence judges it: positive, negative or neither
 
     def telling(self) -> Telling:
         record, text = self.view.record, self.view.record["document"]["text"]
@@ -138,21 +139,46 @@ class Act:
 
 def find_conflicts(views: Iterable[DocumentView]) -> list[Conflict]:
     """Every conflict between the accounts of different documents, once each."""
-    acts = [act for view in views for act in acts_of(view)]
-    by_group: dict[int, list[Act]] = defaultdict(list)
-    for act in acts:
-        by_group[act.group].append(act)
     found: dict[tuple[str, str, int, int, str, int, int], Conflict] = {}
-    for group, members in by_group.items():
-        pool = members + (by_group.get(-2, []) if group >= 0 else [])
-        for x, y in combinations(pool, 2):
-            if x.view.document_id == y.view.document_id:
-                continue
-            for conflict in _compare(x, y, same_kind=group >= 0 or x.event["kind"] == y.event["kind"]):
-                a, b = sorted((conflict.a, conflict.b), key=lambda t: (t.document_id, t.start))
-                key = (conflict.kind, *_place_of(a), *_place_of(b))
-                found.setdefault(key, Conflict(conflict.kind, conflict.evidence, a, b))
+    for x, y in _candidate_pairs([act for view in views for act in acts_of(view)]):
+        same_kind = x.group >= 0 or y.group >= 0 or x.event["kind"] == y.event["kind"]
+        for conflict in _compare(x, y, same_kind=same_kind):
+            a, b = sorted((conflict.a, conflict.b), key=lambda t: (t.document_id, t.start))
+            key = (conflict.kind, *_place_of(a), *_place_of(b))
+            found.setdefault(key, Conflict(conflict.kind, conflict.evidence, a, b))
     return sorted(found.values(), key=lambda c: (c.kind, c.a.document_id, c.a.start))
+
+
+def _candidate_pairs(acts: list[Act]) -> Iterator[tuple[Act, Act]]:
+    """The pairs of acts of different documents that could clash: of one kind (a generic
+    "incident" goes with every kind), and sharing what some rule of the cascade needs: an
+    object or a place (numbers, negation, actors, dates), a judgement (evaluations), or an
+    act against the writer's side (mutual accusations). Every other pair cannot clash, and
+    comparing all pairs is quadratic in the case."""
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for n, act in enumerate(acts):
+        by_kind[str(act.group) if act.group >= 0 else act.event["kind"]].append(n)
+    generic = by_kind.pop(ANY_KIND, [])
+    seen: set[tuple[int, int]] = set()
+    for kind, members in by_kind.items():
+        buckets: dict[tuple[str, object], list[int]] = defaultdict(list)
+        for n in members + (generic if kind.isdigit() else []):
+            act = acts[n]
+            for thing in act.objects:
+                buckets[("object", thing)].append(n)
+            if act.place is not None:
+                buckets[("place", act.place)].append(n)
+            if act.polarity:
+                buckets[("judged", None)].append(n)
+            if act.event.get("against_writer"):
+                buckets[("against", None)].append(n)
+        for bucket in buckets.values():
+            for i, j in combinations(bucket, 2):
+                pair = (i, j) if i < j else (j, i)
+                if pair in seen or acts[i].view.document_id == acts[j].view.document_id:
+                    continue
+                seen.add(pair)
+                yield acts[pair[0]], acts[pair[1]]
 
 
 def find_agreements(views: Iterable[DocumentView]) -> list[Agreement]:
@@ -203,6 +229,7 @@ def _place_of(telling: Telling) -> tuple[str, int, int]:
 def acts_of(view: DocumentView) -> Iterator[Act]:
     record = view.record
     side = writers_side(view)
+    text = record["document"]["text"]
     claims = sorted(record.get("claims", []), key=lambda c: c["start"])
     for event in record.get("events", []):
         kind = event["kind"]
@@ -223,6 +250,7 @@ def acts_of(view: DocumentView) -> Iterator[Act]:
             when.get("value"),
             claim,
             side,
+            _polarity(text, event),
         )
 
 
@@ -249,7 +277,7 @@ def _name_words(name: str) -> set[str]:
 def _compare(x: Act, y: Act, *, same_kind: bool) -> Iterator[Conflict]:
     # 5. Evaluations: the same actor's act judged both ways (it needs no object).
     if same_kind:
-        px, py = _polarity(x), _polarity(y)
+        px, py = x.polarity, y.polarity
         if px and py and px != py and x.actors & y.actors:
             yield Conflict("evaluation", f"{_judged(x)} vs {_judged(y)}", x.telling(), y.telling())
     same_object = bool(x.objects & y.objects)
@@ -313,16 +341,15 @@ def _close(a: str, b: str) -> bool:
         return False
 
 
-def _judgement_words(act: Act) -> set[str]:
+def _judgement_words(text: str, event: dict[str, Any]) -> set[str]:
     """The judging words of the act's own sentence, whoever says them ("friends told me
     that the police acted professionally" judges as much as "I saw that they did")."""
-    start, end = act.event["sentence"]
-    text = act.view.record["document"]["text"][start:end].lower()
-    return {w.strip(".,;:!?\"'") for w in text.split()} & (POSITIVE | NEGATIVE)
+    start, end = event["sentence"]
+    return {w.strip(".,;:!?\"'") for w in text[start:end].lower().split()} & (POSITIVE | NEGATIVE)
 
 
-def _polarity(act: Act) -> str | None:
-    found = _judgement_words(act)
+def _polarity(text: str, event: dict[str, Any]) -> str | None:
+    found = _judgement_words(text, event)
     if found & POSITIVE and not found & NEGATIVE:
         return "positive"
     if found & NEGATIVE and not found & POSITIVE:
@@ -331,4 +358,4 @@ def _polarity(act: Act) -> str | None:
 
 
 def _judged(act: Act) -> str:
-    return ", ".join(sorted(_judgement_words(act)))
+    return ", ".join(sorted(_judgement_words(act.view.record["document"]["text"], act.event)))

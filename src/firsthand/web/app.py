@@ -49,6 +49,8 @@ from .render import marked_text
 logger = logging.getLogger("firsthand.web")
 BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
 PAGE_SIZE = 50
+# A page of conflicts or agreements stops here; it says how many there are.
+PAIRS_SHOWN = 200
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
     " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -301,7 +303,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
         views = case_views(case, entity_id)
         return page(
             request, "compare.html", wanted=wanted, error=None, conflicts=find_conflicts(views),
-            agreements=find_agreements(views), documents_read=len(views), total=case.count(),
+            agreements=find_agreements(views), documents_read=len(views), total=case.count(), shown=PAIRS_SHOWN,
         )  # fmt: skip
 
     async def not_found(request: Request, exc: Exception) -> Response:

@@ -167,3 +167,16 @@ def test_a_given_name_spacy_takes_for_a_place_joins_the_person() -> None:
 def test_an_abbreviation_after_an_article_is_an_organisation() -> None:
     names = by_name("Later that day the supporters of the KLF, who often stand at the gate, came back.")
     assert names["KLF"].type == "ORG"
+
+
+def test_a_newspaper_is_an_organisation() -> None:
+    names = by_name(
+        "By Mira Holt, The Vellmar Courier. Officials told the Vellmar Courier that the road was shut."
+    )
+    assert names["Vellmar Courier"].type == "ORG"
+
+
+def test_a_given_name_alone_is_its_one_bearer_even_if_a_small_town_shares_it() -> None:
+    """'Nima' is a town of 18,000 somewhere, and the first name of the one Nima of the text."""
+    names = by_name("Nima Azarbad stood at the stall. Then the men beat Nima with a metal pole.")
+    assert "Nima" not in names and "Nima" in names["Nima Azarbad"].aliases

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, LETTER, expectation, require_shared
+from firsthand.pipeline import read_text
 from firsthand.record import Record
 
 EXAMPLE = FIXTURES.parent.parent / "src" / "firsthand" / "examples" / "open-letter.txt"
@@ -69,3 +70,29 @@ def test_canonical_letter(read: Callable[[Path], Record]) -> None:
 
 def test_other_genres_have_no_letter(read: Callable[[Path], Record]) -> None:
     assert read(FIXTURES / "genres" / "doc05.txt").letter is None
+
+
+def test_a_signed_testimony_is_dated_by_its_date_line() -> None:
+    """A testimony signed 'Vellmar, 14 October 2022' was written that day: 'yesterday' in it
+    is the 13th, and the place is a place."""
+    record = read_text(
+        "Testimony of Mira Holt\n\n"
+        "My name is Mira Holt. Yesterday two men from the militia came to our house and took my brother away.\n"
+        "I saw them drive north towards the river.\n\n"
+        "Mira Holt\nVellmar, 14 October 2022\n"
+    )
+    assert record.document.genre == "testimony" and record.letter is None
+    assert record.document.written == "2022-10-14"
+    (yesterday,) = [t for t in record.times if t["text"].lower() == "yesterday"]
+    assert yesterday["value"] == "2022-10-13"
+    assert any(e.name == "Vellmar" and e.type == "GPE" for e in record.entities)
+
+
+def test_news_has_no_date_of_writing() -> None:
+    """Only letters, testimonies and statements are signed: a news report's closing line is
+    not the day it was written."""
+    record = read_text(
+        "VELLMAR - The militia left the town on Tuesday, officials said. Two families returned.\n\n"
+        "Vellmar, 14 October 2022\n"
+    )
+    assert record.document.genre == "news" and record.document.written is None

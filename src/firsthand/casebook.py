@@ -140,7 +140,7 @@ def document_page(case: CaseFile, document_id: str) -> DocumentPage:
         title=document.title,
         source=document.source,
         genre=document.genre,
-        date=(record.letter.date if record.letter else None) or document.published,
+        date=(record.letter.date if record.letter else None) or document.written or document.published,
         text=document.text,
         letter=letter,
         highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),

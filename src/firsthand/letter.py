@@ -89,10 +89,20 @@ class Line:
         return len(self.text.split())
 
 
+# Genres that, like letters, may end with the place and date of their writing.
+SIGNED_GENRES = ("testimony", "statement")
+
+
 def read_letter(record: Record) -> Record:
-    """Fill ``record.letter`` for letters; other genres get None."""
+    """Fill ``record.letter`` for letters; other genres get None, and a testimony or a
+    statement signed with a place and date ("Port Salvek, 9 May 2022") its ``written`` date."""
     if record.document.genre != "letter":
         record.letter = None
+        if record.document.genre in SIGNED_GENRES:
+            header, footer = _frame(_lines(record.document.text))
+            signed = Letter()
+            _date_line(record, signed, header + footer)
+            record.document.written = signed.date
         return record
     text = record.document.text
     # 1. Header and footer.

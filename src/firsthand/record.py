@@ -38,6 +38,9 @@ class Document:
     # The date relative times resolve against, when the caller gives one (--date);
     # else the times stage uses the letter's date line, then the publication date.
     dct: str | None = None
+    # The date a testimony or statement gives for its writing ("Port Salvek, 9 May 2022"
+    # under it); a letter's is letter.date.
+    written: str | None = None
 
 
 @dataclass

@@ -168,7 +168,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             cue TEXT,                     -- the words that attribute it: "said", "according to"
             source_entity_id TEXT,        -- the document's entity id of the source, or null
             negated INTEGER NOT NULL,     -- 1 when the claim denies: "did not see", "denied that"
-            date TEXT,                    -- the document's date: its letter date or publication date
+            date TEXT,                    -- the document's date: its date line, else its publication date
             PRIMARY KEY (document_id, claim_id)
         );
         CREATE INDEX claims_by_basis ON claims(basis);
@@ -285,7 +285,7 @@ class DocumentOverview:
     source: str
     title: str | None
     genre: str
-    date: str | None  # the letter's date, else the publication date
+    date: str | None  # the letter's or a signed testimony's date, else the publication date
     entities: int
     events: int
     claims: dict[str, int]  # by basis
@@ -464,7 +464,7 @@ class CaseFile:
 
     def _store_claims(self, record: Record) -> None:
         doc = record.document
-        date = (record.letter.date if record.letter else None) or doc.published
+        date = (record.letter.date if record.letter else None) or doc.written or doc.published
         self.db.executemany(
             "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -830,7 +830,8 @@ class CaseFile:
     def overview(self, *, offset: int = 0, limit: int = 50) -> list[DocumentOverview]:
         """Documents in the order they were added, with what each holds, one page of them."""
         rows = self.db.execute(
-            "SELECT d.id, d.source, d.title, d.genre, coalesce(l.date, d.published),"
+            "SELECT d.id, d.source, d.title, d.genre,"
+            " coalesce(l.date, json_extract(d.record, '$.document.written'), d.published),"
             " (SELECT count(*) FROM entities e WHERE e.document_id = d.id),"
             " json_array_length(d.record, '$.events'),"
             " (SELECT json_group_object(basis, n) FROM"

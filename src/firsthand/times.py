@@ -278,10 +278,12 @@ def recognise(text: str) -> list[Candidate]:
 
 
 def creation_time(record: Record) -> date | None:
-    """The DCT: the caller's date, else the letter's date line, else the publication date."""
+    """The DCT: the caller's date, else the letter's (or a signed testimony's) date line,
+    else the publication date."""
     for value in (
         record.document.dct,
         record.letter.date if record.letter else None,
+        record.document.written,
         record.document.published,
     ):
         if value:

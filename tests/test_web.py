@@ -231,3 +231,11 @@ def test_a_large_case_asks_for_an_entity_before_reading_every_record(
     compared = client.get("/compare", params={"entity": "Talvesian State Police"}).text
     read = re.search(r"Read from (\d+) of the case", compared)
     assert 'class="pair' in compared and read is not None and 2 <= int(read.group(1)) <= 5
+
+
+def test_the_entity_list_pages(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("firsthand.web.app.ENTITIES_PAGE", 5)
+    first, second = client.get("/entities").text, client.get("/entities", params={"page": 2}).text
+    ids = [re.findall(r"<tr><td>(\d+)</td>", page) for page in (first, second)]
+    assert len(ids[0]) == len(ids[1]) == 5 and not set(ids[0]) & set(ids[1])
+    assert "next →" in first and "← previous" in second

@@ -664,15 +664,22 @@ class CaseFile:
         self._write(change)
         return created
 
-    def case_entities(self) -> list[CaseEntitySummary]:
-        """The case's entities, most documents first."""
+    def case_entities(
+        self, *, entity_type: str | None = None, offset: int = 0, limit: int | None = None
+    ) -> list[CaseEntitySummary]:
+        """The case's entities, most documents first; of one type, a page of them if asked."""
+        # The page is chosen first, on counts alone: spellings and mention counts are then
+        # read for its entities only (all of them cost a second on 10,000 documents).
         rows = self.db.execute(
-            "SELECT c.id, c.name, c.type, count(DISTINCT l.document_id),"
+            "SELECT c.id, c.name, c.type, page.documents,"
             " (SELECT count(*) FROM case_mentions m WHERE m.case_entity_id = c.id),"
             " (SELECT json_group_array(DISTINCT m.text) FROM case_mentions m WHERE m.case_entity_id = c.id)"
-            " FROM case_entities c LEFT JOIN entity_links l ON l.case_entity_id = c.id"
-            " WHERE c.merged_into IS NULL GROUP BY c.id HAVING count(l.document_id) > 0"
-            " ORDER BY count(DISTINCT l.document_id) DESC, c.name"
+            " FROM (SELECT l.case_entity_id AS id, count(DISTINCT l.document_id) AS documents"
+            "  FROM entity_links l JOIN case_entities c ON c.id = l.case_entity_id"
+            "  WHERE c.merged_into IS NULL AND (? IS NULL OR c.type = ?)"
+            "  GROUP BY l.case_entity_id ORDER BY documents DESC, c.name LIMIT ? OFFSET ?) AS page"
+            " JOIN case_entities c ON c.id = page.id ORDER BY page.documents DESC, c.name",
+            (entity_type, entity_type, -1 if limit is None else limit, offset),
         )
         return [CaseEntitySummary(r[0], r[1], r[2], r[3], r[4], sorted(json.loads(r[5]))) for r in rows]
 
@@ -745,18 +752,27 @@ class CaseFile:
         if facets.document:
             where.append("c.document_id >= ? AND c.document_id < ?")
             params += [facets.document.lower(), facets.document.lower() + "g"]
+        # What the claim_entities view says, on the base tables and their indexes: the view's
+        # UNION cost seconds per search on 10,000 documents.
         if facets.entity is not None:
             where.append(
-                "EXISTS (SELECT 1 FROM claim_entities e WHERE e.document_id = c.document_id"
-                " AND e.claim_id = c.claim_id AND e.case_entity_id = ?)"
+                "(EXISTS (SELECT 1 FROM entity_links l JOIN mentions m"
+                "  ON m.document_id = l.document_id AND m.entity_id = l.entity_id"
+                "  WHERE l.document_id = c.document_id AND l.case_entity_id = ?"
+                "  AND m.start >= c.start AND m.end <= c.end)"
+                " OR EXISTS (SELECT 1 FROM entity_links l WHERE l.document_id = c.document_id"
+                "  AND l.entity_id = c.source_entity_id AND l.case_entity_id = ?))"
             )
-            params.append(facets.entity)
+            params += [facets.entity, facets.entity]
         if facets.entity_type:
             where.append(
-                "EXISTS (SELECT 1 FROM claim_entities e WHERE e.document_id = c.document_id"
-                " AND e.claim_id = c.claim_id AND e.type = ?)"
+                "(EXISTS (SELECT 1 FROM entity_links l JOIN case_entities ce ON ce.id = l.case_entity_id"
+                "  JOIN mentions m ON m.document_id = l.document_id AND m.entity_id = l.entity_id"
+                "  WHERE l.document_id = c.document_id AND ce.type = ? AND m.start >= c.start AND m.end <= c.end)"
+                " OR EXISTS (SELECT 1 FROM entities e WHERE e.document_id = c.document_id"
+                "  AND e.entity_id = c.source_entity_id AND e.type = ?))"
             )
-            params.append(facets.entity_type)
+            params += [facets.entity_type, facets.entity_type]
         sql = (
             "SELECT c.document_id, c.claim_id, c.basis, c.date, d.title, s.name,"
             " snippet(claims_fts, 0, '[', ']', '…', 16)"

@@ -49,6 +49,7 @@ from .render import marked_text
 logger = logging.getLogger("firsthand.web")
 BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
 PAGE_SIZE = 50
+ENTITIES_PAGE = 100
 # A page of conflicts or agreements stops here; it says how many there are.
 PAIRS_SHOWN = 200
 CSP = (
@@ -207,8 +208,14 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     def entities(request: Request) -> HTMLResponse:
         case = cases.get()
         wanted = request.query_params.get("type", "")
-        rows = [e for e in case.case_entities() if not wanted or e.type == wanted]
-        return page(request, "entities.html", entities=rows, wanted=wanted, entity_types=ENTITY_TYPES)
+        number = max(1, _int(request.query_params.get("page"), 1))
+        rows = case.case_entities(
+            entity_type=wanted or None, offset=(number - 1) * ENTITIES_PAGE, limit=ENTITIES_PAGE + 1
+        )
+        return page(
+            request, "entities.html", entities=rows[:ENTITIES_PAGE], wanted=wanted, entity_types=ENTITY_TYPES,
+            page=number, more=len(rows) > ENTITIES_PAGE,
+        )  # fmt: skip
 
     def entity(request: Request) -> Response:
         case = cases.get()

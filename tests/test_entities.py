@@ -180,3 +180,12 @@ def test_a_given_name_alone_is_its_one_bearer_even_if_a_small_town_shares_it() -
     """'Nima' is a town of 18,000 somewhere, and the first name of the one Nima of the text."""
     names = by_name("Nima Azarbad stood at the stall. Then the men beat Nima with a metal pole.")
     assert "Nima" not in names and "Nima" in names["Nima Azarbad"].aliases
+
+
+def test_an_organisations_head_word_alone_is_that_organisation() -> None:
+    entities = entities_of(
+        "By Mira Holt, The Vellmar Courier\n\nA guard told the Courier that the gate was shut. "
+        "The Courier could not verify it."
+    )
+    (courier,) = [e for e in entities if "Courier" in e.name]
+    assert courier.name == "Vellmar Courier" and len(courier.mentions) == 3

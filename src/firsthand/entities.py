@@ -142,7 +142,7 @@ class Mention:
     end: int
     text: str
     label: str  # spaCy's label, or the label a rule gave
-    rule: str = "spacy"  # spacy | acronym | facility | institution | repeat
+    rule: str = "spacy"  # spacy | acronym | facility | institution | repeat | shape | head
     forced: str | None = None  # the type a head-noun rule is sure of
     core: str | None = None  # a facility's name without its head noun
 
@@ -194,8 +194,9 @@ def find_entities(record: Record) -> Record:
     for group in groups:
         _vote(group, text)
     _surname_bonus(groups)
-    # 7. Lone names into their full names.
+    # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
+    groups = _merge_short_org_names(groups)
     # 8. Entities with canonical names, in order of first mention.
     record.entities = _to_entities(groups)
     return record
@@ -737,6 +738,32 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
     return kept
 
 
+def _merge_short_org_names(groups: list[Group]) -> list[Group]:
+    """Fold "the Courier" into "The Brennick Courier" named before it: an organisation's
+    head word alone, when exactly one organisation of the text ends in it."""
+    full = [g for g in groups if g.type == "ORG" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    kept = []
+    for g in groups:
+        words = set(g.surfaces)
+        if (
+            g.type != "ORG"
+            or g in full
+            or len(words) != 1
+            or any(len(w.split()) != 1 or w.isupper() for w in words)
+        ):
+            kept.append(g)
+            continue
+        (word,) = words
+        owners = [f for f in full if any(s.split()[-1] == word for s in f.surfaces if len(s.split()) >= 2)]
+        if len(owners) != 1 or owners[0].first > g.first:
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            m.rule = "head"  # a short form: never the entity's name
+        owners[0].mentions.extend(g.mentions)
+    return kept
+
+
 def _has_part(full_name: str, word: str) -> bool:
     parts = full_name.split()
     return len(parts) >= 2 and word in (parts[0], parts[-1])
@@ -766,7 +793,7 @@ def _to_entities(groups: Iterable[Group]) -> list[Entity]:
 
 
 def _canonical(g: Group) -> str:
-    counts = Counter(m.text for m in g.mentions)
+    counts = Counter(m.text for m in g.mentions if m.rule != "head") or Counter(m.text for m in g.mentions)
     long_forms = [m.text for m in g.mentions if m.rule == "acronym" and " " in m.text]
     if long_forms:
         return Counter(long_forms).most_common(1)[0][0]

@@ -13,6 +13,7 @@ Each page is built in three steps:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -258,15 +259,19 @@ def case_timeline(
     of their sentences names, a place (part of its name) and a date range; then the acts
     known only by their bounds ("after the raid")."""
     views = case_views(case, entity)
-    named: set[tuple[str, int]] | None = None
+    named: dict[str, list[int]] | None = None  # where the entity is named, document by document
     if entity is not None:
-        named = {(m.document_id, m.start) for m in case.mentions_of(case.case_id(str(entity)), limit=100_000)}
+        named = defaultdict(list)
+        for mention in case.mentions_of(case.case_id(str(entity)), limit=100_000):
+            named[mention.document_id].append(mention.start)
 
     def keep_day(day: str | None) -> bool:
-        return bool(day) and (not since or day >= since) and (not until or day <= until)  # type: ignore[operator]
+        if not day:
+            return False
+        return (not since or day >= since) and (not until or day <= until)
 
     def names_entity(document_id: str, start: int, end: int) -> bool:
-        return named is None or any(d == document_id and start <= s < end for d, s in named)
+        return named is None or any(start <= s < end for s in named.get(document_id, ()))
 
     incidents = [
         incident

@@ -12,7 +12,7 @@ import json
 import os
 import socket
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from importlib import resources
@@ -254,6 +254,25 @@ def _expand(files: tuple[str, ...], recursive: bool) -> Iterator[str]:
             yield name
 
 
+def _print_rows(
+    rows: Sequence[Any],
+    as_json: bool,
+    columns: tuple[str, ...],
+    cells: Callable[[Any], tuple[str | Text, ...]],
+) -> None:
+    """Rows as JSON lines, or as a table of these columns."""
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row.__dict__, ensure_ascii=False))
+        return
+    table = Table(show_edge=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*cells(row))
+    stdout.print(table)
+
+
 @cli.command(name="list")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
@@ -261,19 +280,21 @@ def list_documents(db_path: str, as_json: bool) -> None:
     """List the documents in the case file."""
     with CaseFile(db_path, create=False) as case:
         rows = list(case.documents())
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row.__dict__, ensure_ascii=False))
-        return
-    table = Table(show_edge=False)
-    for column in ("id", "genre", "title", "entities", "published", "source"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            row.id[:12], row.genre, row.title or "—", str(row.entities), row.published or "—", row.source
-        )
-    stdout.print(table)
-    stdout.print(f"{_documents(len(rows))} in {db_path}", style="dim")
+    _print_rows(
+        rows,
+        as_json,
+        ("id", "genre", "title", "entities", "published", "source"),
+        lambda row: (
+            row.id[:12],
+            row.genre,
+            row.title or "—",
+            str(row.entities),
+            row.published or "—",
+            row.source,
+        ),
+    )
+    if not as_json:
+        stdout.print(f"{_documents(len(rows))} in {db_path}", style="dim")
 
 
 @cli.command()
@@ -301,23 +322,15 @@ def list_entities(db_path: str, as_json: bool) -> None:
     """List the case's people, organisations and places, each once, with every spelling."""
     with CaseFile(db_path, create=False) as case:
         rows = case.case_entities()
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row.__dict__, ensure_ascii=False))
-        return
-    table = Table(show_edge=False)
-    for column in ("#", "name", "type", "documents", "mentions", "spellings"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            str(row.id),
-            Text(row.name),
-            row.type,
-            str(row.documents),
-            str(row.mentions),
+    _print_rows(
+        rows,
+        as_json,
+        ("#", "name", "type", "documents", "mentions", "spellings"),
+        lambda row: (
+            str(row.id), Text(row.name), row.type, str(row.documents), str(row.mentions),
             Text(", ".join(row.aliases)),
-        )
-    stdout.print(table)
+        ),
+    )  # fmt: skip
 
 
 @cli.command()

@@ -192,7 +192,7 @@ def find_agreements(views: Iterable[DocumentView]) -> list[Agreement]:
     ]
     by_day: dict[tuple[int, str], list[Act]] = defaultdict(list)
     for act in acts:
-        by_day[(act.group, act.day[:10])].append(act)  # type: ignore[index]
+        by_day[(act.group, (act.day or "")[:10])].append(act)
     found: dict[tuple[str, str, int, str], Agreement] = {}
     for (group, day), members in by_day.items():
         for x, y in combinations(sorted(members, key=lambda a: (a.view.document_id, a.event["start"])), 2):

@@ -430,27 +430,25 @@ class CaseFile:
     # The case's entities ---------------------------------------------------------------
 
     def _link_unlinked(self) -> None:
-        """Documents stored before the case had entities of its own get them, oldest first."""
-        unlinked = [
-            row[0]
-            for row in self.db.execute(
+        """Documents stored before the case had entities or claims tables of its own get
+        their rows there, oldest first."""
+        # Each backfill: the documents missing a layer, and what stores that layer.
+        backfills: list[tuple[str, Callable[[Record], None]]] = [
+            (
                 "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id)"
-                " AND NOT EXISTS (SELECT 1 FROM entity_links l WHERE l.document_id = d.id) ORDER BY d.rowid"
-            )
-        ]
-        for document_id in unlinked:
-            record = self.get(document_id)
-            self._write(lambda record=record: self._resolve_entities(record))  # type: ignore[misc]
-        unclaimed = [
-            row[0]
-            for row in self.db.execute(
+                " AND NOT EXISTS (SELECT 1 FROM entity_links l WHERE l.document_id = d.id) ORDER BY d.rowid",
+                self._resolve_entities,
+            ),
+            (
                 "SELECT d.id FROM documents d WHERE json_array_length(d.record, '$.claims') > 0"
-                " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id) ORDER BY d.rowid"
-            )
+                " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id) ORDER BY d.rowid",
+                self._store_claims,
+            ),
         ]
-        for document_id in unclaimed:
-            record = self.get(document_id)
-            self._write(lambda record=record: self._store_claims(record))  # type: ignore[misc]
+        for missing, store in backfills:
+            for (document_id,) in self.db.execute(missing).fetchall():
+                record = self.get(document_id)
+                self._write(lambda record=record, store=store: store(record))  # type: ignore[misc]
 
     def _write(self, change: Callable[[], object]) -> None:
         """Run ``change`` in one write transaction: all of it happens, or none."""
@@ -865,16 +863,15 @@ class CaseFile:
 
     def document_view(self, document_id: str) -> DocumentView:
         """One document's record with its entities' case entities."""
-        row = self.db.execute("SELECT record FROM documents WHERE id = ?", (document_id,)).fetchone()
+        row = self.db.execute("SELECT id, record FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
             raise CaseFileError(self.path, f"no document {document_id!r}")
-        links = dict(
-            self.db.execute(
-                "SELECT entity_id, case_entity_id FROM entity_links WHERE document_id = ?", (document_id,)
-            ).fetchall()
-        )
-        names = self._case_names(set(links.values()))
-        return DocumentView(document_id, json.loads(row[0]), links, names)
+        return self._views([row])[0]
+
+    def raw_size(self, document_id: str) -> int:
+        """How many bytes the document was read from, without reading them."""
+        row = self.db.execute("SELECT size FROM sources WHERE document_id = ?", (document_id,)).fetchone()
+        return int(row[0]) if row else 0
 
     def case_entity(self, case_id: int) -> CaseEntitySummary:
         """One entity of the case, with its spellings and how often it is named."""
@@ -915,6 +912,10 @@ class CaseFile:
             " WHERE l.case_entity_id = ?) ORDER BY d.rowid LIMIT ?",
             (case_id, limit),
         ).fetchall()
+        return self._views(rows)
+
+    def _views(self, rows: list[tuple[str, str]]) -> list[DocumentView]:
+        """Stored (id, record) rows as views, with the case entities of just those documents."""
         links: dict[str, dict[str, int]] = {}
         marks = ",".join("?" * len(rows))
         for document_id, entity_id, linked in self.db.execute(

@@ -183,7 +183,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     def document(request: Request) -> HTMLResponse:
         case, document_id = document_in(request)
         view = document_page(case, document_id)
-        raw_size = len(case.raw(document_id))
+        raw_size = case.raw_size(document_id)
         return page(
             request,
             "document.html",

@@ -22,11 +22,12 @@ def marked_text(text: str, highlights: list[Highlight]) -> Markup:
     for highlight in highlights:
         if 0 <= highlight.start < highlight.end <= len(text):
             by_layer[highlight.layer].append(highlight)
+    layers = {layer: _Sweep(marks) for layer, marks in by_layer.items()}
     labelled: set[tuple[int, int]] = set()
     out: list[str] = []
     for start, end in pairwise(cuts):
         piece = str(escape(text[start:end]))
-        entity = _innermost(by_layer["entity"], start, end)
+        entity, time, claim = (layers[layer].innermost(start, end) for layer in ("entity", "time", "claim"))
         if entity is not None:
             link = f' href="/entities/{entity.case_id}"' if entity.case_id is not None else ""
             tag = "a" if link else "span"
@@ -34,10 +35,8 @@ def marked_text(text: str, highlights: list[Highlight]) -> Markup:
                 f'<{tag} class="ent t-{entity.label}"{link} title="{escape(entity.label)}: {escape(entity.note)}"'
                 f' data-type="{escape(entity.label)}">{piece}</{tag}>'
             )
-        time = _innermost(by_layer["time"], start, end)
         if time is not None:
             piece = f'<time class="timex" title="{escape(time.note)}" data-value="{escape(time.note)}">{piece}</time>'
-        claim = _innermost(by_layer["claim"], start, end)
         if claim is not None:
             label = ""
             if (claim.start, claim.end) not in labelled:
@@ -51,6 +50,16 @@ def marked_text(text: str, highlights: list[Highlight]) -> Markup:
     return Markup("".join(out))
 
 
-def _innermost(candidates: list[Highlight], start: int, end: int) -> Highlight | None:
-    covering = [h for h in candidates if h.start <= start and end <= h.end]
-    return min(covering, key=lambda h: h.end - h.start) if covering else None
+class _Sweep:
+    """The marks of one layer that cover a piece, kept as the pieces go left to right: each
+    mark joins once and leaves once, so a long document costs no more than its marks."""
+
+    def __init__(self, marks: list[Highlight]) -> None:
+        self.waiting = sorted(marks, key=lambda h: h.start, reverse=True)
+        self.active: list[Highlight] = []
+
+    def innermost(self, start: int, end: int) -> Highlight | None:
+        while self.waiting and self.waiting[-1].start <= start:
+            self.active.append(self.waiting.pop())
+        self.active = [h for h in self.active if h.end >= end]
+        return min(self.active, key=lambda h: h.end - h.start) if self.active else None

@@ -86,9 +86,13 @@ def test_timelinejs_has_a_dated_slide_per_dated_event(read: Callable[[Path], Rec
     record = read(STORIES[0])
     slides = timelinejs(record)["events"]
     assert len(slides) == len(timeline(record))
-    first = slides[0]
-    assert first["start_date"] == {"year": 2022, "month": 5, "day": 12}
-    assert "Kessin Brigade" in first["text"]["headline"] and first["text"]["text"]
+    # "whom I have not seen since May": open-ended from the first of May, so it comes first.
+    unseen = slides[0]
+    assert "(negated)" in unseen["text"]["headline"] and "end_date" not in unseen
+    assert unseen["start_date"] == {"year": 2022, "month": 5, "day": 1}
+    entered = slides[1]
+    assert entered["start_date"] == {"year": 2022, "month": 5, "day": 12}
+    assert "Kessin Brigade" in entered["text"]["headline"] and entered["text"]["text"]
     held = next(s for s in slides if "hold" in s["text"]["headline"])
     assert held["end_date"] == {"year": 2022, "month": 5, "day": 15}  # "for three days"
 
@@ -150,3 +154,16 @@ def test_an_undated_event_after_another_is_bounded_by_it() -> None:
     )
     left = event_at(record, "left", 1)
     assert left["when"]["earliest"] == "2024-04-04" and left["when"]["resolved_by"] == "event"
+
+
+def test_since_and_until_bound_an_event_on_one_side() -> None:
+    record = read_text(
+        "The militia has held my brother since 4 April 2024. "
+        "They kept the road closed until June 2024. The court met in May 2024."
+    )
+    held = event_at(record, "held", 1)["when"]
+    assert (held["value"], held["earliest"], held["latest"]) == (None, "2024-04-04", None)
+    kept = event_at(record, "closed", 1)["when"]
+    assert (kept["value"], kept["earliest"], kept["latest"]) == (None, None, "2024-06-30")
+    met = event_at(record, "met", 1)["when"]
+    assert (met["earliest"], met["latest"]) == ("2024-05-01", "2024-05-31")

@@ -490,20 +490,30 @@ class StoryClock:
                 when["earliest"], when["latest"] = start.isoformat(), end.isoformat()
             return when
         day = _day(value)
+        first: str | None = None
+        last: str | None = None
         if day is not None and value[4:5] == "-":
             anaphoric = self._anaphoric(time)
             if anaphoric is not None and self.at is not None:
                 day = self.at + anaphoric
-            when["value"] = day.isoformat()
-            return when
-        if len(value) == 7 and value[:4].isdigit() and value[5:7].isdigit():  # a month, not a season
+            first = last = day.isoformat()
+        elif len(value) == 7 and value[:4].isdigit() and value[5:7].isdigit():  # a month, not a season
             end_day = monthrange(int(value[:4]), int(value[5:7]))[1]
-            when["earliest"], when["latest"] = f"{value}-01", f"{value}-{end_day:02d}"
-            return when
-        if len(value) == 4 and value.isdigit():
-            when["earliest"], when["latest"] = f"{value}-01-01", f"{value}-12-31"
-            return when
-        return None
+            first, last = f"{value}-01", f"{value}-{end_day:02d}"
+        elif len(value) == 4 and value.isdigit():
+            first, last = f"{value}-01-01", f"{value}-12-31"
+        else:
+            return None
+        # "Not seen since May" is after May began, not in May; "held until 3 June" ends then.
+        if re.search(r"\bsince\s+$", before):
+            last = None
+        elif re.search(r"\b(?:until|till|up to)\s+$", before):
+            first = None
+        if first is not None and first == last:
+            when["value"] = first
+        else:
+            when["earliest"], when["latest"] = first, last
+        return when
 
     def _anchor_day(self, time: dict[str, Any]) -> date | None:
         anchor = self.by_id.get(str(time.get("anchor")))

@@ -9,7 +9,8 @@ basis. The cascade:
 1. acts that happened (asserted or reported, not negated, hypothetical or future; not
    the telling itself: "said", "confirmed") with a day;
 2. grouped by day and place; an act of that day whose clause names no place joins the
-   day's incident when there is exactly one;
+   day's incident when there is exactly one, or exactly one that two documents tell
+   (the hospital one teller went to that evening is not where the others were);
 3. an incident needs two documents or more: one document alone is its own timeline.
 """
 
@@ -58,8 +59,9 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
                 unplaced[day].append(act)
     for day, acts in unplaced.items():
         places = [key for key in placed if key[0] == day]
-        if len(places) == 1:
-            placed[places[0]].extend(acts)
+        shared = [key for key in places if len({a.view.document_id for a in placed[key]}) >= 2]
+        if len(places) == 1 or len(shared) == 1:
+            placed[(places if len(places) == 1 else shared)[0]].extend(acts)
     incidents = []
     for (day, place), acts in placed.items():
         tellings: dict[str, Telling] = {}

@@ -14,7 +14,12 @@ The cascade:
    deictic expressions resolve against the DCT, anaphoric ones against the clock
    (the most recent date the story was at) and move it; a duration that bounds
    the story ("for three days", "after three days") keeps its duration value and
-   moves the clock by its length, recording the date it leads to as ``point``.
+   moves the clock by its length, recording the date it leads to as ``point``;
+   "that year" and "the following month" count from the last year or month named;
+   a weekday, month or day named without its year is the nearest one, unless the
+   verb it modifies puts it in the past or the future ("ended", "will", "since",
+   "as early as"; in "declared a dividend payable Dec. 15" the date is the
+   dividend's, and "declared" says nothing of it).
 
 Every time records its ``anchor``: null for an absolute date, the id of the time
 it was resolved against, or "DCT" when that is the document date.
@@ -69,8 +74,14 @@ _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reve
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 NUM = rf"(?:\d+(?:\.\d+|\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORDS})"
 AMOUNT = rf"(?:{NUM}|{_VAGUE}|half an?|a half)"
-UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ie))s?"
-MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|centur(?:y|ie))s?"
+# Only abbreviations take a dot: "April." at a sentence's end is the month and a full stop.
+_MONTH_NAMES = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_MONTH_ABBREVIATIONS = [m for m in MONTHS if m not in _MONTH_NAMES]
+MONTH = (
+    r"(?:(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")"
+    r"|(?:" + "|".join(sorted(_MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\.?)"
+)
 WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -82,7 +93,9 @@ RELATIVE = r"(?:last|this|next|past|coming|current|previous|following|same|that|
 
 CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d"
-    r"(?:\s*(?:a\.m\.?|p\.m\.?))?|noon|midnight|midday)"
+    r"(?:\s*(?:a\.m\.?|p\.m\.?))?|noon|midnight|midday"
+    r"|(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
+    r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
 )
 
 Pattern = tuple[str, re.Pattern[str]]
@@ -101,7 +114,14 @@ SPELLED_YEAR = (
 )
 # A month and day without a year is the nearest such date, unless that is this many days
 # away or more, when the tense of its verb decides between the past and the coming one.
-FAR_ENOUGH_FOR_TENSE = 120
+FAR_ENOUGH_FOR_TENSE = 45
+# Verbs whose "to" complement lies ahead of them: "expects to report in May".
+LOOKING_AHEAD = {
+    "expect", "plan", "hope", "want", "intend", "aim", "seek", "promise", "schedule", "agree",
+    "decide", "propose", "vow", "pledge", "threaten", "prepare", "wish", "need", "be", "have", "go",
+}  # fmt: skip
+# A month named without a year is the nearest one when it is at most this many months away.
+NEAR_ENOUGH_MONTHS = 2
 
 # Nouns that make "today's" the present age rather than this day ("today's youth").
 GENERIC_AGE_NOUNS = {
@@ -119,9 +139,15 @@ PATTERNS: list[Pattern] = [
     _p(
         "fiscal_year",
         r"(?:the\s+)?(?:(?:full|fiscal|latest|latest\s+fiscal|current|calendar)\s+)?year(?=\s+(?:ended|ending|to\s+date)\b)"
-        r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+end\s+of\s+(?:the|this|last|next)\s+year|year-end",
+        r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+end\s+of\s+(?:the|this|last|next)\s+year"
+        r"|year-end|year['’]s\s+end|(?<=around\s)year\s+end|(?:earlier|later)\s+in\s+the\s+year"
+        r"|(?:for|of|during|throughout)\s+the\s+year(?!\s+(?:before|after|earlier|ago|that|when|in|of)\b)",
     ),
-    _p("near_future", r"the\s+(?:near|immediate)\s+future|the\s+(?:near|short)\s+term"),
+    _p(
+        "near_future",
+        r"the\s+(?:near|immediate)\s+future|the\s+(?:near|short)\s+term|(?<=at\s)a\s+later\s+date"
+        r"|(?<=in\s)the\s+(?:weeks|months|years)\s+ahead",
+    ),
     _p("weekend", r"(?<=over\s)the\s+weekend|(?<=during\s)the\s+weekend|(?<=ahead\sof\s)the\s+weekend"),
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
@@ -133,11 +159,14 @@ PATTERNS: list[Pattern] = [
         "clock_day",
         rf"{CLOCK}(?:\s+[A-Z]{{3}})?,?\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{WEEKDAY}|{MONTH}\s+{DAY}|today|yesterday|tomorrow)",
     ),
-    _p("recent_units", r"(?:in\s+)?recent\s+(?:days|weeks|months|years|decades)"),
+    _p(
+        "recent_units",
+        r"(?:the\s+)?(?:recent|coming|upcoming)\s+(?:days|weeks|months|quarters|years|decades)(?:\s+and\s+(?:days|weeks|months|years))?",
+    ),
     _p("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}"),
     _p(
         "month_year",
-        rf"{PHASE}?{MONTH},?\s+(?:of\s+)?{YEAR}",
+        rf"{PHASE}?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})",
     ),
     _p(
         "month",
@@ -161,10 +190,18 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "half",
-        rf"(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:{YEAR}|the\s+year|this\s+year|last\s+year))?",
+        rf"(?:the\s+)?(?:(?:first|second)\s+half(?:\s+of\s+(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
+        rf"|(?:last|latter)\s+half\s+of\s+(?:{YEAR}|the\s+year|this\s+year|last\s+year))",
     ),
-    _p("season", rf"(?:(?:last|this|next|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?"),
-    _p("weekday", rf"(?:(?:last|this|next|on|early|late)\s+)?{WEEKDAY}(?:\s+{PART})?"),
+    _p(
+        "season",
+        rf"(?:(?:last|this|next|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?",
+    ),
+    _p(
+        "weekday",
+        rf"(?:(?:last|this|next|on|early|late|the\s+(?:previous|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?",
+    ),
+    _p("week_of", rf"the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
     _p(
         "deictic_day",
         rf"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+{PART})?|(?:this|last)\s+(?:{PART})",
@@ -181,7 +218,7 @@ PATTERNS: list[Pattern] = [
     # before the vote" is a duration and an event, not a date.
     _p(
         "ago",
-        rf"(?:(?:about|around|nearly|almost|some|over|more than|less than|just)\s+)?{AMOUNT}(?:\s+(?:and\s+a\s+half))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?\s+(?:ago|earlier|later|from now|hence|(?:before|after)(?=\s*[.,;:!?]))",
+        rf"(?:(?:about|around|nearly|almost|some|over|more than|less than|just)\s+)?{AMOUNT}(?:\s+(?:and\s+a\s+half))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:\s+or\s+so)?\s+(?:ago|earlier|later|from now|hence|(?:before|after)(?=\s*[.,;:!?]))",
     ),
     _p(
         "after_duration",
@@ -193,7 +230,8 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "bare_units",
-        r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over|within)\s+(?:years|months|weeks|days|hours|decades)",
+        r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over|within)\s+(?:years|months|weeks|days|hours|decades|centuries)"
+        r"|(?<=for\s)(?:a\s+while|some\s+time|a\s+(?:long|short)\s+time)",
     ),
     _p("ordinal_day", r"(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day"),
     _p(
@@ -222,14 +260,15 @@ class Candidate:
 PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "spelled_year": ("nineteen", "eighteen", "thousand"),
     "fiscal_year": ("year",),
-    "near_future": ("future", "term"),
+    "near_future": ("future", "term", "later date", "ahead"),
     "weekend": ("weekend",),
-    "recent_units": ("recent",),
+    "recent_units": ("recent", "coming"),
     "holiday": ("christmas", "new year", "independence", "thanksgiving"),
     "decade": ("0s", "0's"),
     "century": ("century",),
     "quarter": ("quarter", "period", "year-"),
     "half": ("half",),
+    "week_of": ("week of",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "ago": ("ago", "earlier", "later", "from now", "hence", "before", "after"),
 }
@@ -310,6 +349,16 @@ class Clock:
     narrative: bool = False  # a first-person story (letter, testimony, interview), not a report
     quarter: tuple[int, int] | None = None  # the quarter a report is about: the last one named
     quarter_end: int = -1  # where it was named
+    told: str | None = None  # the value of the last calendar date, month or year named
+    told_id: str | None = None
+
+    def last_told(self, unit: str) -> tuple[date, str | None] | None:
+        """The start of the last year or month the text named, for "that year", "the next
+        month"; None for other units or when no such time was named."""
+        found = re.match(r"(\d{4})(?:-(\d\d)(?![\d]))?", self.told or "")
+        if unit not in ("year", "month") or found is None or (unit == "month" and not found.group(2)):
+            return None
+        return date(int(found.group(1)), int(found.group(2) or 1), 1), self.told_id
 
     def reference(self) -> tuple[date | None, str | None]:
         if self.at is not None:
@@ -386,10 +435,17 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     if result is None:
         return None
     kind, value, anchor, moves_to, point = result
+    # TimeML leaves prepositions and loose hedges outside the expression: "on [Friday]",
+    # "about [two years]"; the resolvers above have read them already.
+    lead = re.match(r"(?:(?:on|in|for|within|about|almost|just)\s+)+", c.text, re.I)
+    if lead and lead.end() < len(c.text):
+        c.start, c.text = c.start + lead.end(), c.text[lead.end() :]
     time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None)
     quarter = re.fullmatch(r"(\d{4})-Q(\d)", value)
     if quarter and c.kind == "quarter" and not re.search(r"year-|year's|\blast year|prior", c.text.lower()):
         clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end
+    if re.match(r"\d{4}", value) and kind in ("DATE", "TIME"):
+        clock.told, clock.told_id = value, tid
     if moves_to is not None:
         clock.at, clock.at_id = moves_to, tid
         if point is None:
@@ -461,7 +517,7 @@ def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
     found = min(options, key=lambda d: abs((d - ref).days))
     if abs((found - ref).days) > FAR_ENOUGH_FOR_TENSE:
         # Half a year either way: the verb's tense decides ("the ruling of Aug. 6" in February).
-        tense = _tense(doc, c)
+        tense = _tense(doc, c, text)
         if tense == "past" and found > ref:
             found = max(d for d in options if d <= ref)
         elif tense == "future" and found < ref:
@@ -481,10 +537,10 @@ def resolve_second_day(c: Candidate, clock: Clock, day_first: bool, text: str, d
 
 def resolve_month_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     month = _month_in(c.text)
-    year = re.search(YEAR, c.text)
+    year = _year_in(c.text)
     if month is None or year is None:
         return None
-    return "DATE", f"{year.group(0)}-{month:02}", None, None, None
+    return "DATE", f"{year}-{month:02}", None, None, None
 
 
 def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -498,18 +554,20 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
     ref, ref_id = clock.deictic()
     if ref is None:
         return "DATE", f"XXXX-{month:02}", None, None, None
-    year = ref.year
-    tense = _tense(doc, c)
-    if s.startswith("last") or (not s.startswith(("this", "next")) and tense == "past"):
-        year = ref.year if month <= ref.month else ref.year - 1
-    elif s.startswith("next") or tense == "future":
-        year = ref.year if month >= ref.month else ref.year + 1
-    elif not s.startswith("this"):
-        # No tense to go by: the nearest such month ("December" said in February is past).
-        year = min(
-            (ref.year - 1, ref.year, ref.year + 1),
-            key=lambda y: abs(y * 12 + month - ref.year * 12 - ref.month),
-        )
+    past_year = ref.year if month <= ref.month else ref.year - 1
+    coming_year = ref.year if month >= ref.month else ref.year + 1
+    nearest = min((past_year, coming_year), key=lambda y: abs(y * 12 + month - ref.year * 12 - ref.month))
+    if s.startswith("last"):
+        year = past_year
+    elif s.startswith("next"):
+        year = coming_year
+    elif s.startswith("this"):
+        year = ref.year
+    elif abs(nearest * 12 + month - ref.year * 12 - ref.month) <= NEAR_ENOUGH_MONTHS:
+        year = nearest  # "until mid-November" said in October is this November, whatever the verb
+    else:
+        # Further off, the verb's tense decides; with none, news tells what has happened.
+        year = coming_year if _tense(doc, c, text) == "future" else past_year
     return "DATE", f"{year}-{month:02}", ref_id if not re.search(YEAR, s) else None, None, None
 
 
@@ -527,17 +585,20 @@ def resolve_fiscal_year(
     the year' are the current one; 'year-end' is the last one's end after 'since'."""
     s = re.sub(r"\s+", " ", c.text.lower())
     ref, ref_id = clock.dct, clock.dct_anchor()
+    c.text = re.sub(r"^(?:for|of|in|during|throughout)\s+", "", c.text, flags=re.I)
+    c.start = c.end - len(c.text)
     if re.match(r"\s+(?:ended|ending)\b", text[c.end : c.end + 8]):
         return "DURATION", "P1Y", None, None, None
     if ref is None:
         return "DATE", "XXXX", None, None, None
     year = ref.year + (-1 if "last year" in s else 1 if "next year" in s else 0)
-    if s == "year-end":
+    if re.fullmatch(r"year(?:-|['’]s\s+|\s+)end", s):
         before = text[max(0, c.start - 8) : c.start].lower()
         year -= 1 if re.search(r"\bsince\s+$", before) else 0
         return "DATE", f"{year}-12-31", ref_id, None, None
-    c.text = re.sub(r"^(?:for|of|in)\s+", "", c.text)
-    c.start = c.end - len(c.text)
+    story, story_id = clock.reference()
+    if clock.narrative and story is not None and re.fullmatch(r"the\s+year", c.text, re.I):
+        return "DATE", str(story.year), story_id, None, None  # "during the year" of the story told
     return "DATE", str(year), ref_id, None, None
 
 
@@ -546,7 +607,9 @@ def resolve_weekend(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     ref, ref_id = clock.deictic()
     if ref is None:
         return "DATE", "XXXX-WXX-WE", None, None, None
-    coming = text[max(0, c.start - 9) : c.start].lower().startswith("ahead") or _tense(doc, c) == "future"
+    coming = (
+        text[max(0, c.start - 9) : c.start].lower().startswith("ahead") or _tense(doc, c, text) == "future"
+    )
     saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
     if not coming and saturday > ref:
         saturday -= timedelta(weeks=1)
@@ -561,16 +624,27 @@ def resolve_future_ref(c: Candidate, clock: Clock, day_first: bool, text: str, d
 def resolve_spelled_year(
     c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
 ) -> Resolution | None:
-    words = re.findall(r"[a-z]+", c.text.lower())
+    return "DATE", str(_spelled_year(c.text)), None, None, None
+
+
+def _spelled_year(s: str) -> int:
+    """'nineteen ninety-four' -> 1994, 'two thousand and one' -> 2001."""
+    words = re.findall(r"[a-z]+", s.lower())
     values = {**NUMBER_WORDS, "ten": 10, "eleven": 11, "twelve": 12}
     if "thousand" in words:
-        rest = [values.get(w, 0) for w in words[words.index("thousand") + 1 :] if w != "and"]
-        return "DATE", str(2000 + sum(rest)), None, None, None
-    century = 19 if "nineteen" in words else 18
-    rest = [
-        values.get(w, 0) for w in words if w not in ("the", "year", "nineteen", "eighteen", "hundred", "and")
-    ]
-    return "DATE", str(century * 100 + sum(rest)), None, None, None
+        return 2000 + sum(values.get(w, 0) for w in words[words.index("thousand") + 1 :] if w != "and")
+    century = "nineteen" if "nineteen" in words else "eighteen"
+    rest = words[words.index(century) + 1 :]
+    return values[century] * 100 + sum(values.get(w, 0) for w in rest if w not in ("hundred", "and"))
+
+
+def _year_in(s: str) -> int | None:
+    """The year a phrase names, in digits or in words."""
+    digits = re.search(YEAR, s)
+    if digits:
+        return int(digits.group(0))
+    spelled = re.search(SPELLED_YEAR, s, re.I)
+    return _spelled_year(spelled.group(0)) if spelled else None
 
 
 def resolve_decade(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -659,10 +733,10 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
         and not re.search(r"\b(?:last|this|next|the|early|late)\s+fall|fall\s+(?:of\s+)?\d", s)
     ):
         return None  # "prices fall"
-    year_match = re.search(YEAR, s)
+    told_year = _year_in(s)
     ref, ref_id = clock.reference()
-    if year_match:
-        return "DATE", f"{year_match.group(0)}-{season}", None, None, None
+    if told_year:
+        return "DATE", f"{told_year}-{season}", None, None, None
     if ref is None:
         return "DATE", f"XXXX-{season}", None, None, None
     year = ref.year
@@ -678,24 +752,44 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     s = c.text.lower()
     weekday = next(i for i, name in enumerate(WEEKDAYS) if name in s)
     ref, ref_id = clock.deictic()
+    if s.startswith("the "):
+        ref, ref_id = clock.reference()  # "the previous Friday": before the day the story is at
     if ref is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}", None, None, None
     delta = weekday - ref.weekday()
-    if s.startswith("last"):
+    if s.startswith("the ") and "previous" in s:
+        delta = delta - 7 if delta >= 0 else delta
+    elif s.startswith("the "):
+        delta = delta + 7 if delta <= 0 else delta
+    elif s.startswith("last"):
         delta = delta - 7 if delta >= 0 else delta
     elif s.startswith("next"):
         delta = delta + 7 if delta <= 0 else delta
-    elif _tense(doc, c) == "past":
+    elif _tense(doc, c, text) == "past":
         delta = delta - 7 if delta > 0 else delta  # the same weekday is today
-    elif _tense(doc, c) == "future":
+    elif _tense(doc, c, text) == "future":
         delta = delta + 7 if delta < 0 else delta
     elif delta > 3:
         delta -= 7
     elif delta < -3:
         delta += 7
     found = ref + timedelta(days=delta)
-    # "Friday night" is dated to the day (TimeBank's practice); "tonight", "that night" keep the part.
+    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
+    if part:
+        return "TIME", f"{found.isoformat()}T{part}", ref_id, found, None  # "Friday night"
     return "DATE", found.isoformat(), ref_id, found, None
+
+
+def resolve_week_of(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'The week of March 6': the ISO week that holds that day."""
+    day_text = re.sub(r"^the\s+week\s+of\s+", "", c.text, flags=re.I)
+    day = Candidate(c.end - len(day_text), c.end, day_text, "month_day")
+    resolver = resolve_absolute if re.search(YEAR, day_text) else resolve_month_day
+    resolved = resolver(day, clock, day_first, text, doc)
+    if resolved is None or not re.match(r"\d{4}-\d\d-\d\d", resolved[1]):
+        return None
+    year, week, _ = date.fromisoformat(resolved[1][:10]).isocalendar()
+    return "DATE", f"{year}-W{week:02}", resolved[2], None, None
 
 
 def resolve_deictic_day(
@@ -749,12 +843,14 @@ def resolve_relative_unit(
     s = re.sub(r"\s+", " ", c.text.lower())
     unit = s.split()[-1]
     words = s.split()
-    if unit in ("morning", "afternoon", "evening", "night", "day") or "same" in words or words[0] == "that":
+    if unit in ("morning", "afternoon", "evening", "night", "day") or "same" in words or "that" in words:
         return resolve_same_day(c, clock, day_first, text, doc)
     if words[0] == "the" and len(words) == 2:
         return None  # "the year", "the week": too often not a time of its own
     anaphoric = any(w in words for w in ("previous", "following", "next")) and "the" in words
     ref, ref_id = clock.reference() if anaphoric else (clock.dct, clock.dct_anchor())
+    if anaphoric:
+        ref, ref_id = clock.last_told(unit) or (ref, ref_id)
     step = (
         -1
         if any(w in words for w in ("last", "previous", "past", "latest"))
@@ -805,9 +901,9 @@ def _amount(s: str) -> tuple[str, float | None]:
     for vague in sorted(VAGUE, key=len, reverse=True):
         if re.search(rf"\b{re.escape(vague)}\b", s):
             return "X", None
-    digits = re.search(r"\d+(?:\.\d+)?", s)
+    digits = re.search(r"(\d+(?:\.\d+)?)(\s+1/2)?", s)
     if digits:
-        value = float(digits.group(0))
+        value = float(digits.group(1)) + (0.5 if digits.group(2) else 0)  # "5 1/2 hours"
     else:
         tens = re.search(
             r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)",
@@ -832,7 +928,9 @@ def _amount(s: str) -> tuple[str, float | None]:
 
 def _duration_value(s: str) -> tuple[str, str, float | None] | None:
     """(TimeML duration, unit, amount) of a phrase such as 'three days' or 'half an hour'."""
-    unit_match = re.search(r"(second|minute|hour|day|night|weekend|week|month|year|decade|centur)", s.lower())
+    unit_match = re.search(
+        r"(second|minute|hour|day|night|weekend|week|month|quarter|year|decade|centur)", s.lower()
+    )
     if unit_match is None:
         return None
     unit = unit_match.group(1).replace("centur", "century")
@@ -863,6 +961,8 @@ def resolve_duration(c: Candidate, clock: Clock, day_first: bool, text: str, doc
         return None
     value, unit, number = parsed
     before = text[max(0, c.start - 12) : c.start].lower()
+    if re.fullmatch(r"(?:one|some)\s+day", c.text.lower()) and _tense(doc, c, text) == "future":
+        return "DATE", "FUTURE_REF", None, None, None  # "I hope to see them one day"
     if re.search(r"\b(?:for|during|over)\s+$", before) and number is not None:
         # "for three days": the story moves on by that much from where it was.
         ref, ref_id = clock.reference()
@@ -901,8 +1001,9 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
     if parsed is None:
         return None
     duration, unit, number = parsed
-    if not UNITS[unit][2]:
-        # "an hour later": TimeML keeps the duration and leaves "later" as a signal.
+    if not UNITS[unit][2] or (number is None and not re.search(r"(?:ago|from now|hence)$", s)):
+        # "an hour later", "a few days later": TimeML keeps the duration and leaves "later"
+        # as a signal; neither says which day it is.
         c.text = re.sub(r"\s+(?:ago|earlier|later|from now|hence|before|after)$", "", c.text, flags=re.I)
         c.end = c.start + len(c.text)
         return "DURATION", duration, None, None, None
@@ -945,6 +1046,8 @@ def resolve_same_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc
         ref, ref_id = clock.dct, clock.dct_anchor()
         if ref is None:
             return None
+    if not s.startswith("this "):
+        ref, ref_id = clock.last_told(unit) or (ref, ref_id)  # "that year": the one last told
     part = PARTS_OF_DAY.get(unit)
     if unit in ("day", "night", "morning", "evening", "afternoon"):
         found = ref + timedelta(days=step)
@@ -973,6 +1076,12 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         hour, minute = 12, 0
     elif s == "midnight":
         hour, minute = 24, 0
+    elif "clock" in s:
+        # "four o'clock" is read as written; "in the afternoon" puts it after noon.
+        word = s.split()[0]
+        hour, minute = int(word) if word.isdigit() else NUMBER_WORDS[word], 0
+        if re.search(r"afternoon|evening", s) and hour < 12:
+            hour += 12
     else:
         m = re.match(r"(\d\d?)(?::(\d\d))?", s)
         if m is None:
@@ -1017,8 +1126,11 @@ def resolve_clock_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
 def resolve_recent_units(
     c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
 ) -> Resolution | None:
-    unit = re.search(r"(day|week|month|year|decade)", c.text.lower())
-    assert unit is not None
+    """'In recent years' lasts an unknown number of years (PXY); 'in the coming months' is
+    the future as a whole (TimeBank writes both so, more often than not)."""
+    unit = re.search(r"(day|week|month|quarter|year|decade)", c.text.lower())
+    if unit is None or "recent" not in c.text.lower():
+        return "DATE", "FUTURE_REF", None, None, None
     return "DURATION", f"PX{UNITS[unit.group(1)][0]}", None, None, None
 
 
@@ -1061,7 +1173,7 @@ def resolve_set(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
 def resolve_bare_units(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     unit = re.search(r"(year|month|week|day|hour|minute|decade|centur)", c.text.lower())
     if unit is None:
-        return None
+        return "DURATION", "PXX", None, None, None  # "for a while": an unknown span of unknown units
     name = unit.group(1).replace("centur", "century")
     letter, timed, _ = UNITS[name]
     return "DURATION", f"P{'T' if timed else ''}X{letter}", None, None, None
@@ -1114,6 +1226,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "half": resolve_half,
     "season": resolve_season,
     "weekday": resolve_weekday,
+    "week_of": resolve_week_of,
     "deictic_day": resolve_deictic_day,
     "ref": resolve_ref,
     "relative_unit": resolve_relative_unit,
@@ -1146,8 +1259,17 @@ def _tokens(doc: Any, c: Candidate) -> Any:
     return doc.char_span(c.start, c.end, alignment_mode="expand")
 
 
-def _tense(doc: Any, c: Candidate) -> str | None:
-    """'past', 'future' or None: the tense of the verb the expression hangs from."""
+def _tense(doc: Any, c: Candidate, text: str) -> str | None:
+    """'past', 'future' or None: the tense of the verb the expression hangs from.
+
+    Only a verb the expression modifies counts: in "declared a dividend payable Dec. 15"
+    the date belongs to the dividend, and "declared" says nothing of when it falls.
+    """
+    before = text[max(0, c.start - 16) : c.start].lower()
+    if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", before):
+        return "future"  # "as early as Tuesday"
+    if re.search(r"\bsince\s+$", before):
+        return "past"
     span = _tokens(doc, c)
     if span is None:
         return None
@@ -1156,17 +1278,24 @@ def _tense(doc: Any, c: Candidate) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
     if token.pos_ not in ("VERB", "AUX"):
         return None
     helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
-    if helpers & {"will", "'ll", "shall", "would"} or (token.dep_ == "xcomp" and "to" in helpers):
+    if token.dep_ == "xcomp" and "to" in helpers:
+        if token.head.lemma_ in LOOKING_AHEAD:
+            return "future"  # "expects to report in May"
+        token = token.head  # "was allowed to inspect since Jan. 13": the tense of "was allowed"
+        helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
+    if helpers & {"will", "'ll", "shall", "would"}:
         return "future"
     if "going" in helpers or (token.tag_ == "VBG" and token.head.lower_ in ("is", "are", "am")):
         return "future"
     if token.tag_ in ("VBD",) or helpers & {"had", "was", "were", "did"}:
         return "past"
-    if token.tag_ == "VBN" and helpers & {"has", "have", "had", "was", "were"}:
-        return "past"
+    if token.tag_ == "VBN" and (helpers & {"has", "have", "had", "was", "were"} or token.dep_ == "acl"):
+        return "past"  # "has closed", "the injunction issued Thursday"
     return None
 
 
@@ -1225,11 +1354,13 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
     ):
         return True  # "Jan Kavan": an abbreviation with no day or year after it is a name
     if (
-        c.kind == "quarter"
-        and re.search(r"\ban?\s+quarter\s*$", lowered)
+        c.kind in ("quarter", "duration")
+        and re.fullmatch(
+            rf"(?:(?:about|nearly|almost|more than|less than)\s+)?(?:{NUM})[- ]quarters?", lowered
+        )
         and text[c.end : c.end + 4] == " of "
     ):
-        return True  # "a quarter of the market": a fraction
+        return True  # "a quarter of the market", "three-quarters of its food": fractions
     possessive = re.match(r"['’]s\s+(\w+)", text[c.end : c.end + 20])
     if c.kind == "deictic_day" and (
         (possessive and possessive.group(1).lower() in GENERIC_AGE_NOUNS)

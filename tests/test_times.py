@@ -38,6 +38,10 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("The report covers the third quarter of 2022.", "third quarter of 2022", ("DATE", "2022-Q3")),
         ("The protests began last summer.", "last summer", ("DATE", "2022-SU")),
         ("He left the party in the 1990s.", "1990s", ("DATE", "199X")),
+        ("The fort was built in the nineteenth century.", "nineteenth century", ("DATE", "18XX")),
+        ("He was shot on the night of Oct. 23.", "Oct. 23", ("DATE", "2022-10-23")),
+        ("Sales rose on 3 May 2021. They fell last fall, said the report.", "last fall", ("DATE", "2022-FA")),
+        ("The vote was moved to January.", "January", ("DATE", "2023-01")),
         # deictic times, against the DCT
         ("Police came yesterday.", "yesterday", ("DATE", "2023-08-04")),
         ("The verdict is expected tomorrow.", "tomorrow", ("DATE", "2023-08-06")),
@@ -88,6 +92,8 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("The channel broadcast the news every night.", "every night", ("SET", "XXXX-XX-XXTNI")),
         ("Guards checked the gate daily.", "daily", ("SET", "P1D")),
         ("The committee meets every Monday.", "every Monday", ("SET", "XXXX-WXX-1")),
+        ("The shop closes on Mondays.", "Mondays", ("SET", "XXXX-WXX-1")),
+        ("The patrols came on Tuesday nights.", "Tuesday nights", ("SET", "XXXX-WXX-2TNI")),
         # reports' years
         ("Net income for the year ended Sept. 30 fell.", "the year", ("DURATION", "P1Y")),
         ("Sales for the full year were flat.", "the full year", ("DATE", "2023")),

@@ -120,6 +120,11 @@ LOOKING_AHEAD = {
     "expect", "plan", "hope", "want", "intend", "aim", "seek", "promise", "schedule", "agree",
     "decide", "propose", "vow", "pledge", "threaten", "prepare", "wish", "need", "be", "have", "go",
 }  # fmt: skip
+# Nouns of time a date can hang from and still take the verb's tense: "the night of Oct. 23".
+TIME_NOUNS = {
+    "night", "morning", "evening", "afternoon", "day", "week", "weekend", "end", "beginning", "start",
+    "middle", "time", "date", "hour", "period", "moment",
+}  # fmt: skip
 # A month named without a year is the nearest one when it is at most this many months away.
 NEAR_ENOUGH_MONTHS = 2
 
@@ -241,7 +246,8 @@ PATTERNS: list[Pattern] = [
     _p("clock", CLOCK),
     _p(
         "set",
-        rf"(?:every|each)\s+(?:other\s+)?(?:{UNIT}|quarter|{WEEKDAY}|{PART}|{MONTH}|{SEASON})|(?:daily|weekly|monthly|yearly|annually|nightly|hourly)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|an)\s+(?:day|week|month|year|night)|(?:per|a)\s+(?:day|week|month|year)(?=\W)",
+        rf"(?:every|each)\s+(?:other\s+)?(?:{UNIT}|quarter|{WEEKDAY}|{PART}|{MONTH}|{SEASON})|(?:daily|weekly|monthly|yearly|annually|nightly|hourly)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|an)\s+(?:day|week|month|year|night)|(?:per|a)\s+(?:day|week|month|year)(?=\W)"
+        rf"|(?:on\s+)?{WEEKDAY}(?:s|\s+(?:morning|afternoon|evening|night)s)",  # "on Mondays", "Tuesday nights"
     ),
 ]
 
@@ -567,7 +573,8 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         year = nearest  # "until mid-November" said in October is this November, whatever the verb
     else:
         # Further off, the verb's tense decides; with none, news tells what has happened.
-        year = coming_year if _tense(doc, c, text) == "future" else past_year
+        tense = _tense(doc, c, text)
+        year = coming_year if tense == "future" else past_year if tense == "past" else nearest
     return "DATE", f"{year}-{month:02}", ref_id if not re.search(YEAR, s) else None, None, None
 
 
@@ -735,6 +742,8 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
         return None  # "prices fall"
     told_year = _year_in(s)
     ref, ref_id = clock.reference()
+    if re.match(r"(?:last|this|next)\b", s) and clock.dct is not None:
+        ref, ref_id = clock.dct, clock.dct_anchor()  # "last fall" is said from the writer's now
     if told_year:
         return "DATE", f"{told_year}-{season}", None, None, None
     if ref is None:
@@ -1149,12 +1158,12 @@ def resolve_set(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         return "SET", adverbs[s], None, None, None
     if s.startswith(("per ", "a ")):
         return None  # "24 hours a day": the duration is the time, not the rate
-    for name, code in PARTS_OF_DAY.items():
-        if s.endswith(name):
-            return "SET", f"XXXX-XX-XXT{code}", None, None, None
-    for i, name in enumerate(WEEKDAYS):
-        if s.endswith(name):
-            return "SET", f"XXXX-WXX-{i + 1}", None, None, None
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if name in s), None)
+    part = next((code for name, code in PARTS_OF_DAY.items() if s.rstrip("s").endswith(name)), None)
+    if weekday is not None:
+        return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None, None, None
+    if part:
+        return "SET", f"XXXX-XX-XXT{part}", None, None, None
     month = _month_in(s.split()[-1])
     if month:
         return "SET", f"XXXX-{month:02}", None, None, None
@@ -1278,8 +1287,8 @@ def _tense(doc: Any, c: Candidate, text: str) -> str | None:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-        if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-            return None
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and token.lemma_.lower() not in TIME_NOUNS:
+            return None  # a date of a thing ("payable Dec. 15"), not of a time ("the night of Oct. 23")
     if token.pos_ not in ("VERB", "AUX"):
         return None
     helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}

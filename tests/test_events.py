@@ -167,3 +167,14 @@ def test_since_and_until_bound_an_event_on_one_side() -> None:
     assert (kept["value"], kept["earliest"], kept["latest"]) == (None, None, "2024-06-30")
     met = event_at(record, "met", 1)["when"]
     assert (met["earliest"], met["latest"]) == ("2024-05-01", "2024-05-31")
+
+
+def test_a_flashback_in_the_pluperfect_leaves_the_story_where_it_was() -> None:
+    record = read_text(
+        "I was arrested on 14 March 2021. On the third day an officer told me that my brother had "
+        "been arrested the previous Friday. Two weeks later I was moved to another cell."
+    )
+    days = [(e["text"], event_day(e)) for e in record.events]
+    assert ("told", "2021-03-16") in days
+    assert ("arrested", "2021-03-12") in days  # the brother's arrest, the Friday before
+    assert ("moved", "2021-03-30") in days  # two weeks after the third day, not after that Friday

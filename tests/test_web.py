@@ -83,7 +83,7 @@ def test_a_document_shows_its_facts_marked(client: TestClient, case_path: Path) 
     doc = document_id(case_path, "01-statement-prcd-raid.txt")
     page = client.get(f"/documents/{doc}").text
     assert re.search(r'<a class="ent t-ORG" href="/entities/\d+"', page)
-    assert re.search(r'<time class="timex" title="2022-03-17 \(DATE\)"', page)
+    assert re.search(r'<time class="timex" title="2022-03-17TMO \(TIME\)"', page)
     assert re.search(r'<span class="basis-label"[^>]*>witnessed · ', page)
     assert f'href="/documents/{doc}/raw"' in page and doc in page
 

@@ -360,6 +360,8 @@ def _place(token: Any, refs: References) -> Entity | None:
 # Modes in which an act happened, so that it dates the story.
 HAPPENED = ("asserted", "negated", "reported")
 DURATION = re.compile(r"^P(\d+)([DWMY])$")
+# "On the third day": a time the times stage has already counted from its start.
+ORDINAL_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day\b", re.IGNORECASE)
 UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
 # "after four days in the school": the place a stay was at.
 STAY_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
@@ -403,8 +405,9 @@ class StoryClock:
         dated = when["value"] is not None or when["earliest"] is not None
         # The telling is not the story: "confirmed the next morning" leaves the story's day.
         telling = token.lemma_.lower() in TELLING_VERBS
-        # A flashback counted back from an event ("a week before the attack") leaves it too.
-        flashback = when.pop("before", False)
+        # A flashback counted back from an event ("a week before the attack"), or told in the
+        # pluperfect ("my brother had been arrested the previous Friday"), leaves it too.
+        flashback = when.pop("before", False) or _pluperfect(token)
         if dated and event["mode"] in HAPPENED and not telling and not flashback:
             self.at = _day(when["latest"] or when["value"]) or self.at
             self.since = token.idx
@@ -494,8 +497,11 @@ class StoryClock:
         last: str | None = None
         if day is not None and value[4:5] == "-":
             anaphoric = self._anaphoric(time)
-            if anaphoric is not None and self.at is not None:
-                day = self.at + anaphoric
+            # From where the story has got to: the time named as anchor, or an act told after
+            # it ("the deportation took place a week after her visit. The next day ...").
+            reached = [d for d in (self._resolved_day(time.get("anchor")), self.at) if d is not None]
+            if anaphoric is not None and reached:
+                day = max(reached) + anaphoric
             first = last = day.isoformat()
         elif len(value) == 7 and value[:4].isdigit() and value[5:7].isdigit():  # a month, not a season
             end_day = monthrange(int(value[:4]), int(value[5:7]))[1]
@@ -519,13 +525,18 @@ class StoryClock:
         anchor = self.by_id.get(str(time.get("anchor")))
         return _day(anchor.get("point") or anchor.get("value")) if anchor else None
 
+    def _resolved_day(self, time_id: Any) -> date | None:
+        """The day the story put a time at, when an act was dated by it already."""
+        when = self.resolved.get(str(time_id))
+        return _day(when.get("latest") or when.get("value")) if when else None
+
     def _anaphoric(self, time: dict[str, Any]) -> timedelta | None:
         """The offset of a time from the time it was anchored to, when that anchor is a time
         of the story and not the document's own date ("today" stays today)."""
         anchor_day = self._anchor_day(time)
         own = _day(time.get("point") or time.get("value"))
-        if anchor_day is None or own is None or anchor_day == self.dct:
-            return None
+        if anchor_day is None or own is None or anchor_day == self.dct or ORDINAL_DAY.search(time["text"]):
+            return None  # "on the third day" counts from where the count began, not from the last act
         return own - anchor_day
 
     def _days(self, time: dict[str, Any]) -> int | None:
@@ -549,6 +560,12 @@ class StoryClock:
             if arrivals:
                 return arrivals[0]
         return self.at or self._anchor_day(time)
+
+
+def _pluperfect(token: Any) -> bool:
+    """'had left', 'had been arrested': an act before the time the story is at."""
+    verb = _clause_head(token)
+    return verb.tag_ == "VBN" and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children)
 
 
 def _clause_head(token: Any) -> Any:

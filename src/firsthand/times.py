@@ -241,7 +241,12 @@ PATTERNS: list[Pattern] = [
     _p("ordinal_day", r"(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day"),
     _p(
         "same_day",
-        r"(?:on\s+)?(?:the\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+day\s+(?:before|after)",
+        r"(?:on\s+)?(?:the\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+day\s+(?:before|after)"
+        r"|the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|that)\s+(?:week|month)",
+    ),
+    _p(
+        "part_of_date",
+        rf"(?:the\s+)?{PART}\s+of\s+(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?",
     ),
     _p("clock", CLOCK),
     _p(
@@ -350,6 +355,7 @@ class Clock:
     dct_id: str | None  # the time that states the DCT, when the text has one
     at: date | None = None
     at_id: str | None = None
+    at_end: int = -1  # where the time that set ``at`` ends in the text
     origin: date | None = None  # the last date told, before durations moved the story on
     origin_id: str | None = None
     narrative: bool = False  # a first-person story (letter, testimony, interview), not a report
@@ -453,8 +459,8 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     if re.match(r"\d{4}", value) and kind in ("DATE", "TIME"):
         clock.told, clock.told_id = value, tid
     if moves_to is not None:
-        clock.at, clock.at_id = moves_to, tid
-        if point is None:
+        clock.at, clock.at_id, clock.at_end = moves_to, tid, c.end
+        if point is None and c.kind != "ordinal_day":  # days are counted from where the count began
             clock.origin, clock.origin_id = moves_to, tid
     return time
 
@@ -783,10 +789,12 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     elif delta < -3:
         delta += 7
     found = ref + timedelta(days=delta)
+    # "had been arrested the previous Friday" looks back; the story stays where it was.
+    moves_to = None if s.startswith("the ") and "previous" in s else found
     part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
     if part:
-        return "TIME", f"{found.isoformat()}T{part}", ref_id, found, None  # "Friday night"
-    return "DATE", found.isoformat(), ref_id, found, None
+        return "TIME", f"{found.isoformat()}T{part}", ref_id, moves_to, None  # "Friday night"
+    return "DATE", found.isoformat(), ref_id, moves_to, None
 
 
 def resolve_week_of(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -972,7 +980,8 @@ def resolve_duration(c: Candidate, clock: Clock, day_first: bool, text: str, doc
     before = text[max(0, c.start - 12) : c.start].lower()
     if re.fullmatch(r"(?:one|some)\s+day", c.text.lower()) and _tense(doc, c, text) == "future":
         return "DATE", "FUTURE_REF", None, None, None  # "I hope to see them one day"
-    if re.search(r"\b(?:for|during|over)\s+$", before) and number is not None:
+    looks_back = re.match(r"(?:the\s+)?(?:past|last|previous|recent)\b", c.text, re.I)
+    if re.search(r"\b(?:for|during|over)\s+$", before) and number is not None and not looks_back:
         # "for three days": the story moves on by that much from where it was.
         ref, ref_id = clock.reference()
         if ref is not None and clock.at is not None and UNITS[unit][2]:
@@ -999,6 +1008,10 @@ def resolve_after_duration(
     value, unit, number = parsed
     ref, ref_id = clock.reference()
     if ref is None or number is None or not UNITS[unit][2] or clock.at is None:
+        return "DURATION", value, None, None, None
+    if re.fullmatch(r"[\s,]*(?:and\s+)?", text[clock.at_end : c.start - duration_start.end()]):
+        # "released on 2 June 2021, after eleven weeks": how long it took to reach that
+        # date, not a step beyond it.
         return "DURATION", value, None, None, None
     point = ref + timedelta(days=int(number * UNITS[unit][2]))
     return "DURATION", value, ref_id, point, point
@@ -1066,6 +1079,21 @@ def resolve_same_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc
     return "DATE", _shift(ref, unit, step), ref_id, None, None
 
 
+def resolve_part_of_date(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """'The evening of 14 March 2021': that day, at that part of it."""
+    part = next(code for name, code in PARTS_OF_DAY.items() if re.match(rf"(?:the\s+)?{name}", c.text, re.I))
+    day_text = re.sub(rf"^(?:the\s+)?{PART}\s+of\s+", "", c.text, flags=re.I)
+    day = Candidate(c.end - len(day_text), c.end, day_text, "")
+    resolver = resolve_absolute if re.search(YEAR, day_text) else resolve_month_day
+    resolved = resolver(day, clock, day_first, text, doc)
+    if resolved is None or not re.match(r"\d{4}-\d\d-\d\d$", resolved[1]):
+        return None
+    found = date.fromisoformat(resolved[1])
+    return "TIME", f"{resolved[1]}T{part}", resolved[2], found, None
+
+
 def resolve_ordinal_day(
     c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
 ) -> Resolution | None:
@@ -1075,7 +1103,7 @@ def resolve_ordinal_day(
     if ref is None or ordinal is None or ordinal < 1 or clock.at is None:
         return None
     found = (clock.origin or ref) + timedelta(days=ordinal - 1)
-    return "DATE", found.isoformat(), clock.origin_id or ref_id, None, None
+    return "DATE", found.isoformat(), clock.origin_id or ref_id, found, None
 
 
 def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -1245,6 +1273,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "bare_units": resolve_bare_units,
     "ordinal_day": resolve_ordinal_day,
     "same_day": resolve_same_day,
+    "part_of_date": resolve_part_of_date,
     "clock": resolve_clock,
     "clock_day": resolve_clock_day,
     "recent_units": resolve_recent_units,

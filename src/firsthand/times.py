@@ -799,14 +799,24 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
 
 def resolve_week_of(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     """'The week of March 6': the ISO week that holds that day."""
-    day_text = re.sub(r"^the\s+week\s+of\s+", "", c.text, flags=re.I)
+    named = _day_named_after(r"the\s+week\s+of\s+", c, clock, day_first, text, doc)
+    if named is None:
+        return None
+    year, week, _ = named[0].isocalendar()
+    return "DATE", f"{year}-W{week:02}", named[1], None, None
+
+
+def _day_named_after(
+    prefix: str, c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> tuple[date, str | None] | None:
+    """The day, and its anchor, written after ``prefix``: 'the week of [March 6]'."""
+    day_text = re.sub(rf"^{prefix}", "", c.text, flags=re.I)
     day = Candidate(c.end - len(day_text), c.end, day_text, "month_day")
     resolver = resolve_absolute if re.search(YEAR, day_text) else resolve_month_day
     resolved = resolver(day, clock, day_first, text, doc)
-    if resolved is None or not re.match(r"\d{4}-\d\d-\d\d", resolved[1]):
+    if resolved is None or not re.match(r"\d{4}-\d\d-\d\d$", resolved[1]):
         return None
-    year, week, _ = date.fromisoformat(resolved[1][:10]).isocalendar()
-    return "DATE", f"{year}-W{week:02}", resolved[2], None, None
+    return date.fromisoformat(resolved[1]), resolved[2]
 
 
 def resolve_deictic_day(
@@ -1084,14 +1094,10 @@ def resolve_part_of_date(
 ) -> Resolution | None:
     """'The evening of 14 March 2021': that day, at that part of it."""
     part = next(code for name, code in PARTS_OF_DAY.items() if re.match(rf"(?:the\s+)?{name}", c.text, re.I))
-    day_text = re.sub(rf"^(?:the\s+)?{PART}\s+of\s+", "", c.text, flags=re.I)
-    day = Candidate(c.end - len(day_text), c.end, day_text, "")
-    resolver = resolve_absolute if re.search(YEAR, day_text) else resolve_month_day
-    resolved = resolver(day, clock, day_first, text, doc)
-    if resolved is None or not re.match(r"\d{4}-\d\d-\d\d$", resolved[1]):
+    named = _day_named_after(rf"(?:the\s+)?{PART}\s+of\s+", c, clock, day_first, text, doc)
+    if named is None:
         return None
-    found = date.fromisoformat(resolved[1])
-    return "TIME", f"{resolved[1]}T{part}", resolved[2], found, None
+    return "TIME", f"{named[0].isoformat()}T{part}", named[1], named[0], None
 
 
 def resolve_ordinal_day(

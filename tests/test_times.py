@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
 import pytest
 
+from conftest import FIXTURES
 from firsthand.pipeline import read_text
 from firsthand.record import Record
+from firsthand.times import creation_time
 
 DCT = "2023-08-05"  # a Saturday
 
@@ -198,3 +205,51 @@ def test_over_the_weekend_is_the_last_one_told_on_a_weekday() -> None:
         "DATE",
         "2023-W31-WE",
     )
+
+
+TIME_KEYS = sorted((FIXTURES / "times").glob("*.times.json"))
+FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
+
+
+def _span_of(text: str, phrase: str, occurrence: int) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(phrase, start + 1)
+    return start, start + len(phrase)
+
+
+def test_the_fictional_documents_times_hold_their_floor(read: Callable[[Path], Record]) -> None:
+    """Six documents of our own genres (tests/fixtures/times), every time in them keyed by
+    hand: the share found with the keyed extent, type and value may not fall below its floor."""
+    right, mistakes = 0, []
+    for key_path in TIME_KEYS:
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        record = read(key_path.with_name(key_path.name.replace(".times.json", ".txt")))
+        assert creation_time(record) == date.fromisoformat(key["dct"]), key_path.name
+        text = record.document.text
+        found = {(t["start"], t["end"]): (t["type"], t["value"]) for t in record.times}
+        for time in key["times"]:
+            got = found.get(_span_of(text, time["text"], time["occurrence"]))
+            if got == (time["type"], time["value"]):
+                right += 1
+            else:
+                mistakes.append(f"{key_path.stem}: {time['text']!r} {time['type']} {time['value']} ~ {got}")
+    total = sum(len(json.loads(p.read_text(encoding="utf-8"))["times"]) for p in TIME_KEYS)
+    assert len(TIME_KEYS) == 6 and total > 100
+    assert right / total >= FLOORS["fictional_times"]["exact_accuracy"], "\n".join(mistakes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KELVAR, 12 May 2023 — Police released the journalist on Tuesday.", "2023-05-12"),
+        ("PORT SALVEK (Reuters), March 3, 2022 - The strike ended.", "2022-03-03"),
+        ("PORT SALVEK, March 3, 2022 (Reuters) - The strike ended.", "2022-03-03"),
+        ("Interview recorded on 3 February 2024 in Sarvan.\n\nQ: When did you come?", "2024-02-03"),
+        ("On 3 May 2021, the police came to the camp and searched it.", None),
+        ("Sarvan, a town of 4,000 people, was shelled on 3 May 2021 - nobody knows why.", None),
+    ],
+)
+def test_a_dateline_dates_the_document(text: str, expected: str | None) -> None:
+    record = read_text(text, dct=None)
+    assert record.document.written == expected

@@ -89,20 +89,29 @@ class Line:
         return len(self.text.split())
 
 
-# Genres that, like letters, may end with the place and date of their writing.
-SIGNED_GENRES = ("testimony", "statement")
+# Genres that, like letters, may end with the place and date of their writing (not news: a
+# report's closing line with a date is another story's, or the page's).
+SIGNED_GENRES = ("testimony", "statement", "interview", "other")
+# How a document that is not a letter says when it was written, in its first line: a news
+# dateline ("KELVAR, 12 May 2023 — Police ...") or a transcript's note ("Interview
+# recorded on 3 February 2024").
+DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:\s*\([^)]{1,30}\))?,\s*$")
+DATELINE_END = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)")
+RECORDED_ON = re.compile(r"\b(?:recorded|conducted|held|taken|dated|written|given)\s+on\s+$", re.I)
 
 
 def read_letter(record: Record) -> Record:
-    """Fill ``record.letter`` for letters; other genres get None, and a testimony or a
-    statement signed with a place and date ("Port Salvek, 9 May 2022") its ``written`` date."""
+    """Fill ``record.letter`` for letters; other genres get None, and their ``written`` date
+    when they are signed with a place and date ("Port Salvek, 9 May 2022") or open with a
+    dateline ("KELVAR, 12 May 2023 —")."""
     if record.document.genre != "letter":
         record.letter = None
+        lines = _lines(record.document.text)
+        signed = Letter()
         if record.document.genre in SIGNED_GENRES:
-            header, footer = _frame(_lines(record.document.text))
-            signed = Letter()
+            header, footer = _frame(lines)
             _date_line(record, signed, header + footer)
-            record.document.written = signed.date
+        record.document.written = signed.date or (_opening_date(lines[0].text) if lines else None)
         return record
     text = record.document.text
     # 1. Header and footer.
@@ -189,6 +198,15 @@ def _date_line(record: Record, letter: Letter, lines: list[Line]) -> None:
                 entity.type = entity_type
         letter.date = when.isoformat()
         return
+
+
+def _opening_date(first_line: str) -> str | None:
+    """The date a dateline or a transcript's note gives at the start of the first line."""
+    for start, end, when in find_dates(first_line[:160]):
+        before, after = first_line[:start], first_line[end:]
+        if (DATELINE.match(before) and DATELINE_END.match(after)) or RECORDED_ON.search(before):
+            return when.isoformat()
+    return None
 
 
 # 3. --------------------------------------------------------------------------------------

@@ -125,6 +125,11 @@ TIME_NOUNS = {
     "night", "morning", "evening", "afternoon", "day", "week", "weekend", "end", "beginning", "start",
     "middle", "time", "date", "hour", "period", "moment",
 }  # fmt: skip
+# Verbs whose present tense speaks of now, not of a timetable ("says", "is", "has").
+PRESENT_OF_NOW = {
+    "be", "have", "say", "tell", "report", "add", "note", "claim", "believe", "think", "know",
+    "want", "remain", "live", "work", "hold", "own", "include", "need", "seem", "appear",
+}  # fmt: skip
 # A month named without a year is the nearest one when it is at most this many months away.
 NEAR_ENOUGH_MONTHS = 2
 
@@ -528,18 +533,29 @@ def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
         return None
     found = min(options, key=lambda d: abs((d - ref).days))
     if abs((found - ref).days) > FAR_ENOUGH_FOR_TENSE:
-        # Half a year either way: the verb's tense decides ("the ruling of Aug. 6" in February).
-        tense = _tense(doc, c, text)
-        if tense == "past" and found > ref:
-            found = max(d for d in options if d <= ref)
-        elif tense == "future" and found < ref:
-            found = min(d for d in options if d >= ref)
+        # Further off, the verb's tense decides ("the ruling of Aug. 6" in February).
+        allowed = _allowed_by_tense(options, _tense(doc, c, text), clock.dct or ref)
+        found = min(allowed, key=lambda d: abs((d - ref).days))
     lowered = c.text.lower()
     if lowered.startswith("last") and found >= ref:
         found = options[0] if options[1] >= ref else options[1]
     elif lowered.startswith("next") and found <= ref:
         found = options[2] if options[1] <= ref else options[1]
     return "DATE", found.isoformat(), ref_id, found, None
+
+
+def _allowed_by_tense(options: list[date], tense: str | None, now: date) -> list[date]:
+    """The options a verb's tense leaves: a past verb's on or before ``now`` (the writer's
+    day, the DCT), a future one's on or after. In a testimony the story may be years before
+    the DCT, so "they released us on September 28" is the September 28 nearest the story
+    among those before the letter was written, not the one before the story's day."""
+    if tense == "past":
+        allowed = [d for d in options if d <= now]
+    elif tense == "future":
+        allowed = [d for d in options if d >= now]
+    else:
+        allowed = options
+    return allowed or options
 
 
 def resolve_second_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -568,19 +584,25 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         return "DATE", f"XXXX-{month:02}", None, None, None
     past_year = ref.year if month <= ref.month else ref.year - 1
     coming_year = ref.year if month >= ref.month else ref.year + 1
-    nearest = min((past_year, coming_year), key=lambda y: abs(y * 12 + month - ref.year * 12 - ref.month))
+
+    def months_away(year: int) -> int:
+        return abs(year * 12 + month - ref.year * 12 - ref.month)
+
+    nearest = min((past_year, coming_year), key=months_away)
     if s.startswith("last"):
         year = past_year
     elif s.startswith("next"):
         year = coming_year
     elif s.startswith("this"):
         year = ref.year
-    elif abs(nearest * 12 + month - ref.year * 12 - ref.month) <= NEAR_ENOUGH_MONTHS:
+    elif months_away(nearest) <= NEAR_ENOUGH_MONTHS:
         year = nearest  # "until mid-November" said in October is this November, whatever the verb
     else:
-        # Further off, the verb's tense decides; with none, news tells what has happened.
-        tense = _tense(doc, c, text)
-        year = coming_year if tense == "future" else past_year if tense == "past" else nearest
+        # Further off, the verb's tense decides; with none, the nearest.
+        options = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        now = clock.dct or ref
+        allowed = _allowed_by_tense(options, _tense(doc, c, text), date(now.year, now.month, 1))
+        year = min((d.year for d in allowed), key=months_away)
     return "DATE", f"{year}-{month:02}", ref_id if not re.search(YEAR, s) else None, None, None
 
 
@@ -1340,6 +1362,8 @@ def _tense(doc: Any, c: Candidate, text: str) -> str | None:
         return "past"
     if token.tag_ == "VBN" and (helpers & {"has", "have", "had", "was", "were"} or token.dep_ == "acl"):
         return "past"  # "has closed", "the injunction issued Thursday"
+    if token.tag_ in ("VBZ", "VBP") and not helpers and token.lemma_ not in PRESENT_OF_NOW:
+        return "future"  # a timetable: "the hearing resumes on Monday"
     return None
 
 

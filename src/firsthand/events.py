@@ -35,7 +35,7 @@ from typing import Any
 from .nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
 from .record import Entity, Record
 from .references import References, writer_of
-from .times import NUMBER_WORDS, creation_time
+from .times import MONTH, NUMBER_WORDS, WEEKDAY, creation_time
 
 # 1. Triggers ------------------------------------------------------------------------------------
 
@@ -360,8 +360,11 @@ def _place(token: Any, refs: References) -> Entity | None:
 # Modes in which an act happened, so that it dates the story.
 HAPPENED = ("asserted", "negated", "reported")
 DURATION = re.compile(r"^P(\d+)([DWMY])$")
-# "On the third day": a time the times stage has already counted from its start.
-ORDINAL_DAY = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day\b", re.IGNORECASE)
+# Times the times stage has placed for good: ordinal days ("on the third day", counted from
+# the start of the count), and days named by the calendar ("20 November", "Friday").
+CALENDAR_DAY = re.compile(
+    rf"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day|{MONTH}|{WEEKDAY})\b", re.IGNORECASE
+)
 UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
 # "after four days in the school": the place a stay was at.
 STAY_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
@@ -535,8 +538,10 @@ class StoryClock:
         of the story and not the document's own date ("today" stays today)."""
         anchor_day = self._anchor_day(time)
         own = _day(time.get("point") or time.get("value"))
-        if anchor_day is None or own is None or anchor_day == self.dct or ORDINAL_DAY.search(time["text"]):
-            return None  # "on the third day" counts from where the count began, not from the last act
+        if anchor_day is None or own is None or anchor_day == self.dct or CALENDAR_DAY.search(time["text"]):
+            # "on the third day" counts from where the count began, and "20 November" or
+            # "Friday" name a day of the calendar (the anchor chose only the year or week).
+            return None
         return own - anchor_day
 
     def _days(self, time: dict[str, Any]) -> int | None:

@@ -27,6 +27,7 @@ it was resolved against, or "DCT" when that is the document date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reve
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 NUM = rf"(?:\d+(?:\.\d+|\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORDS})"
 AMOUNT = rf"(?:{NUM}|{_VAGUE}|half an?|a half)"
-UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|centur(?:y|ie))s?"
+UNIT = r"(?:second|minute|hour|day|night|fortnight|week|weekend|month|quarter|year|decade|centur(?:y|ie))s?"
 # Only abbreviations take a dot: "April." at a sentence's end is the month and a full stop.
 _MONTH_NAMES = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _MONTH_ABBREVIATIONS = [m for m in MONTHS if m not in _MONTH_NAMES]
@@ -120,6 +121,8 @@ LOOKING_AHEAD = {
     "expect", "plan", "hope", "want", "intend", "aim", "seek", "promise", "schedule", "agree",
     "decide", "propose", "vow", "pledge", "threaten", "prepare", "wish", "need", "be", "have", "go",
 }  # fmt: skip
+# "three days after [my arrest]": the act a duration counts from, by its noun.
+AFTER_AN_ACT = re.compile(r"\s+after\s+(?:my|his|her|their|our|its|the)\s+(\w+)", re.IGNORECASE)
 # Nouns of time a date can hang from and still take the verb's tense: "the night of Oct. 23".
 TIME_NOUNS = {
     "night", "morning", "evening", "afternoon", "day", "week", "weekend", "end", "beginning", "start",
@@ -149,7 +152,7 @@ PATTERNS: list[Pattern] = [
     _p(
         "fiscal_year",
         r"(?:the\s+)?(?:(?:full|fiscal|latest|latest\s+fiscal|current|calendar)\s+)?year(?=\s+(?:ended|ending|to\s+date)\b)"
-        r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+end\s+of\s+(?:the|this|last|next)\s+year"
+        r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)\s+year"
         r"|year-end|year['’]s\s+end|(?<=around\s)year\s+end|(?:earlier|later)\s+in\s+the\s+year"
         r"|(?:for|of|during|throughout)\s+the\s+year(?!\s+(?:before|after|earlier|ago|that|when|in|of)\b)",
     ),
@@ -158,7 +161,10 @@ PATTERNS: list[Pattern] = [
         r"the\s+(?:near|immediate)\s+future|the\s+(?:near|short)\s+term|(?<=at\s)a\s+later\s+date"
         r"|(?<=in\s)the\s+(?:weeks|months|years)\s+ahead",
     ),
-    _p("weekend", r"(?<=over\s)the\s+weekend|(?<=during\s)the\s+weekend|(?<=ahead\sof\s)the\s+weekend"),
+    _p(
+        "weekend",
+        r"(?<=over\s)the\s+weekend|(?<=during\s)the\s+weekend|(?<=ahead\sof\s)the\s+weekend|this\s+past\s+weekend",
+    ),
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
     _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
@@ -183,7 +189,12 @@ PATTERNS: list[Pattern] = [
         rf"(?:{PHASE}|(?:last|this|next)\s+)?{MONTH}",
     ),
     _p("holiday", rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(HOLIDAYS)})(?:\s+{YEAR})?"),
-    _p("year", rf"(?:{PHASE}|fiscal\s+)?{YEAR}"),
+    _p("year", rf"(?:{PHASE}|fiscal\s+|the\s+whole\s+of\s+|all\s+of\s+)?{YEAR}"),
+    # "on the 5th", in a letter that has named its month already
+    _p(
+        "day_of_month",
+        r"(?<=on\s)the\s+[0-3]?\d(?:st|nd|rd|th)(?!\s+(?:of\b|floor|anniversary|century|time|day|place|round|row|grade|edition|birthday)|[\w-])",
+    ),
     _p("decade", r"(?:the\s+)?(?:(?:early|mid|late)[- ]\s*)?(?:1[6-9]|20)\d0'?s|(?:the\s+)?'\d0s"),
     _p(
         "century",
@@ -205,7 +216,7 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "season",
-        rf"(?:(?:last|this|next|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?",
+        rf"(?:(?:last|this|next|early|late|the|that)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?",
     ),
     _p(
         "weekday",
@@ -254,6 +265,8 @@ PATTERNS: list[Pattern] = [
         rf"(?:the\s+)?{PART}\s+of\s+(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?",
     ),
     _p("clock", CLOCK),
+    _p("overnight", r"overnight"),
+    _p("in_time", rf"(?<=in\s){AMOUNT}\s+{UNIT}['’]?\s+time"),
     _p(
         "set",
         rf"(?:every|each)\s+(?:other\s+)?(?:{UNIT}|quarter|{WEEKDAY}|{PART}|{MONTH}|{SEASON})|(?:daily|weekly|monthly|yearly|annually|nightly|hourly)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|an)\s+(?:day|week|month|year|night)|(?:per|a)\s+(?:day|week|month|year)(?=\W)"
@@ -319,6 +332,24 @@ def recognise(text: str) -> list[Candidate]:
                         extra=month_word.group(0) if month_word else "",
                     )
                 )
+        elif c.kind in ("day_month", "day_month_year"):
+            # "between 3 and 5 May 2022": the first day takes the month and year of the second.
+            window = max(0, c.start - 12)
+            before = re.search(
+                r"(?<![\d,.])([0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*$", text[window : c.start]
+            )
+            if before:
+                start = window + before.start(1)
+                rest = re.search(rf"{MONTH}(?:,?\s+{YEAR})?", c.text, re.I)
+                found.append(
+                    Candidate(
+                        start,
+                        start + len(before.group(1)),
+                        before.group(1),
+                        "first_day",
+                        rest.group(0) if rest else "",
+                    )
+                )
     found.sort(key=lambda c: (c.start - c.end, c.start))
     kept: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -368,6 +399,14 @@ class Clock:
     quarter_end: int = -1  # where it was named
     told: str | None = None  # the value of the last calendar date, month or year named
     told_id: str | None = None
+    # A flashback told in the pluperfect ("he had been charged on 30 November"): its own
+    # dates, which its anaphora follow ("the day before, he had been beaten") while the
+    # story stays where it was.
+    flash: date | None = None
+    flash_id: str | None = None
+    in_flashback: bool = False  # whether the expression being read stands in one
+    # The day each act was dated to, by its verb ("arrest"), for "three days after my arrest".
+    acts: dict[str, tuple[date, str]] = dataclasses.field(default_factory=dict)
 
     def last_told(self, unit: str) -> tuple[date, str | None] | None:
         """The start of the last year or month the text named, for "that year", "the next
@@ -378,6 +417,8 @@ class Clock:
         return date(int(found.group(1)), int(found.group(2) or 1), 1), self.told_id
 
     def reference(self) -> tuple[date | None, str | None]:
+        if self.in_flashback and self.flash is not None:
+            return self.flash, self.flash_id
         if self.at is not None:
             return self.at, self.at_id
         return self.dct, self.dct_id or ("DCT" if self.dct else None)
@@ -448,6 +489,7 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     handler = RESOLVERS.get(c.kind)
     if handler is None:
         return None
+    clock.in_flashback = clock.narrative and _pluperfect(doc, c)
     result = handler(c, clock, day_first, text, doc)
     if result is None:
         return None
@@ -463,10 +505,22 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end
     if re.match(r"\d{4}", value) and kind in ("DATE", "TIME"):
         clock.told, clock.told_id = value, tid
-    if moves_to is not None:
+    if moves_to is not None and clock.in_flashback:
+        clock.flash, clock.flash_id = moves_to, tid
+    elif moves_to is not None:
         clock.at, clock.at_id, clock.at_end = moves_to, tid, c.end
-        if point is None and c.kind != "ordinal_day":  # days are counted from where the count began
+        clock.flash = None
+        # Days are counted from where the count began ("for two days ... on the third day"),
+        # or from a day an act gave ("three days after my arrest ... on the fifth day").
+        if (point is None and c.kind != "ordinal_day") or c.extra == "after an act":
             clock.origin, clock.origin_id = moves_to, tid
+        verb = _governing_verb(doc, c)
+        if verb is not None:
+            clock.acts[verb.lemma_.lower()] = (moves_to, tid)
+    elif clock.narrative and (anchor == clock.dct_anchor() or value.endswith("_REF")) and point is None:
+        # "Today I live with my aunt", "recently", "last month": the account is back in the
+        # writer's present, and a month named next is near the letter, not the old story.
+        clock.at = clock.origin = clock.flash = None
     return time
 
 
@@ -563,6 +617,33 @@ def resolve_second_day(c: Candidate, clock: Clock, day_first: bool, text: str, d
     return resolve_month_day(whole, clock, day_first, text, doc)
 
 
+def resolve_day_of_month(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """'On the 5th': that day of the month the story is in."""
+    ref, ref_id = clock.reference()
+    day = re.search(r"\d+", c.text)
+    if ref is None or day is None:
+        return None
+    try:
+        found = ref.replace(day=int(day.group(0)))
+    except ValueError:
+        return None
+    return "DATE", found.isoformat(), ref_id, found, None
+
+
+def resolve_first_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'3' of 'between 3 and 5 May': the day in the month and year the second day falls in,
+    read without moving the story (the second day will)."""
+    second = text.find(c.extra, c.end)  # the tense is read over the whole range
+    whole = Candidate(
+        c.start, second + len(c.extra) if second > 0 else c.end, f"{c.text} {c.extra}", "day_month"
+    )
+    resolver = resolve_absolute if re.search(YEAR, c.extra) else resolve_month_day
+    resolved = resolver(whole, dataclasses.replace(clock), day_first, text, doc)
+    return None if resolved is None else (*resolved[:3], None, None)
+
+
 def resolve_month_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     month = _month_in(c.text)
     year = _year_in(c.text)
@@ -580,6 +661,11 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
     if s.strip(". ") in ("may", "march") and not _looks_temporal(c, text):
         return None
     ref, ref_id = clock.deictic()
+    range_end = re.match(
+        rf"\s*(?:to|until|till|through|and|-|–)\s*{MONTH},?\s+({YEAR})", text[c.end : c.end + 30], re.I
+    )
+    if range_end:
+        return "DATE", f"{range_end.group(1)}-{month:02}", None, None, None  # "from March to May 2023"
     if ref is None:
         return "DATE", f"XXXX-{month:02}", None, None, None
     past_year = ref.year if month <= ref.month else ref.year - 1
@@ -646,8 +732,8 @@ def resolve_weekend(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
         text[max(0, c.start - 9) : c.start].lower().startswith("ahead") or _tense(doc, c, text) == "future"
     )
     saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
-    if not coming and saturday > ref:
-        saturday -= timedelta(weeks=1)
+    if not coming and (saturday > ref or (saturday == ref and "past" in c.text.lower())):
+        saturday -= timedelta(weeks=1)  # "this past weekend" said on a Saturday is the last one
     year, week, _ = saturday.isocalendar()
     return "DATE", f"{year}-W{week:02}-WE", ref_id, None, None
 
@@ -772,6 +858,8 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
     ref, ref_id = clock.reference()
     if re.match(r"(?:last|this|next)\b", s) and clock.dct is not None:
         ref, ref_id = clock.dct, clock.dct_anchor()  # "last fall" is said from the writer's now
+    elif s.startswith("that"):
+        ref, ref_id = clock.last_told("year") or (ref, ref_id)  # "that winter": of the year last told
     if told_year:
         return "DATE", f"{told_year}-{season}", None, None, None
     if ref is None:
@@ -977,6 +1065,7 @@ def _amount(s: str) -> tuple[str, float | None]:
 
 def _duration_value(s: str) -> tuple[str, str, float | None] | None:
     """(TimeML duration, unit, amount) of a phrase such as 'three days' or 'half an hour'."""
+    s = re.sub(r"\b(?:a|one)\s+fortnight\b|\bfortnight\b", "two weeks", s, flags=re.I)
     unit_match = re.search(
         r"(second|minute|hour|day|night|weekend|week|month|quarter|year|decade|centur)", s.lower()
     )
@@ -1012,11 +1101,24 @@ def resolve_duration(c: Candidate, clock: Clock, day_first: bool, text: str, doc
     before = text[max(0, c.start - 12) : c.start].lower()
     if re.fullmatch(r"(?:one|some)\s+day", c.text.lower()) and _tense(doc, c, text) == "future":
         return "DATE", "FUTURE_REF", None, None, None  # "I hope to see them one day"
+    act = AFTER_AN_ACT.match(text, c.end)
+    if act and number is not None and UNITS[unit][2] and act.group(1).lower() in clock.acts:
+        # "Three days after my arrest": a duration that leads from the day the arrest was told.
+        day, day_id = clock.acts[act.group(1).lower()]
+        point = day + timedelta(days=int(number * UNITS[unit][2]))
+        c.extra = "after an act"
+        return "DURATION", value, day_id, point, point
     looks_back = re.match(r"(?:the\s+)?(?:past|last|previous|recent)\b", c.text, re.I)
     if re.search(r"\b(?:for|during|over)\s+$", before) and number is not None and not looks_back:
-        # "for three days": the story moves on by that much from where it was.
+        # "They held us for three days": the story moves on by that much from where it was;
+        # not "he has practised law for 22 years", the background of a life.
         ref, ref_id = clock.reference()
-        if ref is not None and clock.at is not None and UNITS[unit][2]:
+        if (
+            ref is not None
+            and clock.at is not None
+            and 0 < UNITS[unit][2] <= 31
+            and _told_in_the_past(doc, c)
+        ):
             point = ref + timedelta(days=int(number * UNITS[unit][2]))
             return "DURATION", value, ref_id, point, point
     return "DURATION", value, None, None, None
@@ -1078,9 +1180,29 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
     if unit == "year" and clock.quarter and 0 <= c.start - clock.quarter_end < QUARTER_CONTEXT:
         # "A year earlier" in a quarterly report is the same quarter a year before.
         return "DATE", f"{clock.quarter[0] + steps}-Q{clock.quarter[1]}", ref_id, None, None
+    opens_sentence = re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[max(0, c.start - 3) : c.start]) is not None
+    if unit in ("month", "year") and not deictic and (clock.narrative or opens_sentence):
+        # "It won its first contract in 2020. A year earlier, ...": from the year just told.
+        # A report's "net rose from $58 million a year earlier" compares with its own period.
+        ref, ref_id = clock.last_told(unit) or (ref, ref_id)
     if unit in ("month", "year", "decade", "century", "quarter"):
         return "DATE", _shift(ref, unit, steps), ref_id, None, None
     return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", ref_id, None, None
+
+
+def resolve_in_time(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'In two weeks' time': that long after the writer's now."""
+    phrase = re.sub(r"['’]?\s+time$", "", c.text)
+    return resolve_ago(Candidate(c.start, c.end, f"{phrase} from now", "ago"), clock, day_first, text, doc)
+
+
+def resolve_overnight(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'Overnight': the night the story is at, or in a report the night before it was written."""
+    if clock.narrative and clock.at is not None:
+        return "TIME", f"{clock.at.isoformat()}TNI", clock.at_id, None, None
+    if clock.dct is None:
+        return "TIME", "XXXX-XX-XXTNI", None, None, None
+    return "TIME", f"{(clock.dct - timedelta(days=1)).isoformat()}TNI", clock.dct_anchor(), None, None
 
 
 def resolve_same_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -1278,6 +1400,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "day_month": resolve_month_day,
     "month_year": resolve_month_year,
     "second_day": resolve_second_day,
+    "first_day": resolve_first_day,
+    "day_of_month": resolve_day_of_month,
     "month": resolve_month,
     "holiday": resolve_holiday,
     "year": resolve_year,
@@ -1303,6 +1427,8 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "same_day": resolve_same_day,
     "part_of_date": resolve_part_of_date,
     "clock": resolve_clock,
+    "overnight": resolve_overnight,
+    "in_time": resolve_in_time,
     "clock_day": resolve_clock_day,
     "recent_units": resolve_recent_units,
     "set": resolve_set,
@@ -1365,6 +1491,41 @@ def _tense(doc: Any, c: Candidate, text: str) -> str | None:
     if token.tag_ in ("VBZ", "VBP") and not helpers and token.lemma_ not in PRESENT_OF_NOW:
         return "future"  # a timetable: "the hearing resumes on Monday"
     return None
+
+
+def _governing_verb(doc: Any, c: Candidate) -> Any:
+    """The verb the expression hangs from, or None."""
+    span = _tokens(doc, c)
+    if span is None:
+        return None
+    verb = span.root
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _pluperfect(doc: Any, c: Candidate) -> bool:
+    """Whether the expression hangs from a pluperfect ("had been charged on 30 November")."""
+    verb = _governing_verb(doc, c)
+    return (
+        verb is not None
+        and verb.tag_ == "VBN"
+        and any(t.lower_ in ("had", "'d") and t.dep_ == "aux" for t in verb.children)
+    )
+
+
+def _told_in_the_past(doc: Any, c: Candidate) -> bool:
+    """Whether the verb the expression hangs from is a simple past ("held", "was kept"), the
+    tense a story moves on in; a perfect or a present looks from now."""
+    verb = _governing_verb(doc, c)
+    if verb is None:
+        return False
+    helpers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    return not helpers & {"has", "have", "'ve", "will", "would"} and (
+        verb.tag_ == "VBD" or bool(helpers & {"was", "were"})
+    )
 
 
 def _looks_temporal(c: Candidate, text: str) -> bool:

@@ -1462,17 +1462,8 @@ def _tense(doc: Any, c: Candidate, text: str) -> str | None:
         return "future"  # "as early as Tuesday"
     if re.search(r"\bsince\s+$", before):
         return "past"
-    span = _tokens(doc, c)
-    if span is None:
-        return None
-    token = span.root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-        if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and token.lemma_.lower() not in TIME_NOUNS:
-            return None  # a date of a thing ("payable Dec. 15"), not of a time ("the night of Oct. 23")
-    if token.pos_ not in ("VERB", "AUX"):
+    token = _governing_verb(doc, c, through_things=False)
+    if token is None:
         return None
     helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
     if token.dep_ == "xcomp" and "to" in helpers:
@@ -1493,8 +1484,9 @@ def _tense(doc: Any, c: Candidate, text: str) -> str | None:
     return None
 
 
-def _governing_verb(doc: Any, c: Candidate) -> Any:
-    """The verb the expression hangs from, or None."""
+def _governing_verb(doc: Any, c: Candidate, *, through_things: bool = True) -> Any:
+    """The verb the expression hangs from, or None. Without ``through_things``, a date of
+    a thing ("payable Dec. 15") has none; a date of a time ("the night of Oct. 23") has."""
     span = _tokens(doc, c)
     if span is None:
         return None
@@ -1503,6 +1495,9 @@ def _governing_verb(doc: Any, c: Candidate) -> Any:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
+        a_thing = verb.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and verb.lemma_.lower() not in TIME_NOUNS
+        if a_thing and not through_things:
+            return None
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 

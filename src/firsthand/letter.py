@@ -92,12 +92,18 @@ class Line:
 # Genres that, like letters, may end with the place and date of their writing (not news: a
 # report's closing line with a date is another story's, or the page's).
 SIGNED_GENRES = ("testimony", "statement", "interview", "other")
+# A last line naming a body, a place and a date, each after a comma.
+ORGANISATION_SIGNATURE = re.compile(r"^[A-Z][^,.]{2,60},\s*[A-Z][^,.]{1,40},\s*[^,]{6,30}$")
 # How a document that is not a letter says when it was written, in its first line: a news
 # dateline ("KELVAR, 12 May 2023 — Police ...") or a transcript's note ("Interview
 # recorded on 3 February 2024").
-DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:\s*\([^)]{1,30}\))?,\s*$")
+DATELINE = re.compile(r"^[A-Z][\w .,'’-]{1,50}(?:\s*\([^)]{1,30}\))?,\s*$")
 DATELINE_END = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)")
-RECORDED_ON = re.compile(r"\b(?:recorded|conducted|held|taken|dated|written|given)\s+on\s+$", re.I)
+RECORDED_ON = re.compile(
+    r"\b(?:recorded|conducted|held|taken|dated|written|given)\s+on\s+$"
+    r"|^(?:transcript|interview|recording|broadcast|minutes|record)\b[^.]{0,60}\b(?:of|on|dated)\s+$",
+    re.I,
+)
 
 
 def read_letter(record: Record) -> Record:
@@ -111,6 +117,12 @@ def read_letter(record: Record) -> Record:
         if record.document.genre in SIGNED_GENRES:
             header, footer = _frame(lines)
             _date_line(record, signed, header + footer)
+        elif lines and ORGANISATION_SIGNATURE.match(lines[-1].text):
+            # "Lodevo Centre for Education Rights, Lodevo, 20 November 2023": a body signs it,
+            # whatever its style (a report may read like news).
+            dates = find_dates(lines[-1].text)
+            if len(dates) == 1 and not lines[-1].text[dates[0][1] :].strip(" ."):
+                signed.date = dates[0][2].isoformat()
         record.document.written = signed.date or (_opening_date(lines[0].text) if lines else None)
         return record
     text = record.document.text

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,6 +86,19 @@ MONTH = (
 )
 WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# The weekday before a date it names: "Friday, June 9", "the following Wednesday, 20 September".
+NAMED_WEEKDAY = rf"(?:(?:the\s+(?:previous|following|next)|that)\s+)?{WEEKDAY}"
+# Days said in words, in transcripts and translations: "the fourteenth of March".
+_FIRST_NINE = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+DAY_WORDS = {
+    **{w: n for n, w in enumerate(_FIRST_NINE, start=1)},
+    **{w: n for n, w in enumerate(
+        ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth"], start=10)},
+    **{f"twenty-{w}": 20 + n for n, w in enumerate(_FIRST_NINE, start=1)},
+    "thirtieth": 30, "thirty-first": 31,
+}  # fmt: skip
+DAY_WORD = "(?:" + "|".join(sorted((w.replace("-", "[- ]") for w in DAY_WORDS), key=len, reverse=True)) + ")"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
@@ -95,8 +109,12 @@ RELATIVE = r"(?:last|this|next|past|coming|current|previous|following|same|that|
 CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d"
     r"(?:\s*(?:a\.m\.?|p\.m\.?))?|noon|midnight|midday"
-    r"|(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock"
-    r"(?:\s+in\s+the\s+(?:morning|afternoon|evening))?)"
+    r"|(?:(?:half|a\s+quarter|quarter|five|ten|twenty|twenty[- ]five)\s+(?:past|to)\s+)?"
+    r"(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o['’]clock)"
+    r"(?:\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night)?"
+    r"|(?:half|a\s+quarter|quarter|five|ten|twenty|twenty[- ]five)\s+(?:past|to)\s+"
+    r"(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night)?)"
 )
 
 Pattern = tuple[str, re.Pattern[str]]
@@ -168,9 +186,12 @@ PATTERNS: list[Pattern] = [
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
     _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
-    _p("month_day_year", rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
-    _p("day_month_year", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+{YEAR}"),
-    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*,?\s*\d)"),
+    _p("month_day_year", rf"(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
+    _p(
+        "day_month_year",
+        rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH},?\s+{YEAR}",
+    ),
+    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*,?\s*\d)"),
     _p(
         "clock_day",
         rf"{CLOCK}(?:\s+[A-Z]{{3}})?,?\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{WEEKDAY}|{MONTH}\s+{DAY}|today|yesterday|tomorrow)",
@@ -179,7 +200,7 @@ PATTERNS: list[Pattern] = [
         "recent_units",
         r"(?:the\s+)?(?:recent|coming|upcoming)\s+(?:days|weeks|months|quarters|years|decades)(?:\s+and\s+(?:days|weeks|months|years))?",
     ),
-    _p("day_month", rf"(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}"),
+    _p("day_month", rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH}"),
     _p(
         "month_year",
         rf"{PHASE}?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})",
@@ -216,13 +237,14 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "season",
-        rf"(?:(?:last|this|next|early|late|the|that)\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?",
+        rf"(?:(?:last|this|next|early|late|the|that|the\s+(?:following|next|previous))\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?",
     ),
     _p(
         "weekday",
-        rf"(?:(?:last|this|next|on|early|late|the\s+(?:previous|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?",
+        rf"(?:(?:last|this|next|on|early|late|that|the\s+(?:previous|following|next))\s+)?{WEEKDAY}(?:\s+{PART})?",
     ),
     _p("week_of", rf"the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"),
+    _p("nth_week", rf"the\s+(?:first|second|third|fourth|last)\s+week\s+of\s+{MONTH}(?:,?\s+{YEAR})?"),
     _p(
         "deictic_day",
         rf"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+{PART})?|(?:this|last)\s+(?:{PART})",
@@ -257,7 +279,7 @@ PATTERNS: list[Pattern] = [
     _p("ordinal_day", r"(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day"),
     _p(
         "same_day",
-        r"(?:on\s+)?(?:the\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+day\s+(?:before|after)"
+        r"(?:on\s+)?(?:the\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+(?:day|night|evening|morning)\s+(?:before|after)"
         r"|the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|that)\s+(?:week|month)",
     ),
     _p(
@@ -542,13 +564,20 @@ def _absolute_date(c: Candidate, day_first: bool) -> date | None:
                 return date(year, second, first)
             return date(year, first, second)
         month = _month_in(s)
-        day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b(?!\d)", re.sub(YEAR, " ", s))
+        day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b(?!\d)", re.sub(YEAR, " ", _day_in_digits(s)))
         year_match = re.search(YEAR, s)
         if month and day and year_match:
             return date(int(year_match.group(0)), month, int(day.group(1)))
     except ValueError:
         return None
     return None
+
+
+def _day_in_digits(s: str) -> str:
+    """'the fourteenth of March' -> 'the 14 of March'."""
+    return re.sub(
+        DAY_WORD, lambda m: str(DAY_WORDS[re.sub(r"\s+", "-", m.group(0).lower())]), s, flags=re.IGNORECASE
+    )
 
 
 def _month_in(s: str) -> int | None:
@@ -574,7 +603,7 @@ def resolve_absolute(c: Candidate, clock: Clock, day_first: bool, text: str, doc
 
 def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     month = _month_in(c.text)
-    day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", c.text)
+    day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", _day_in_digits(c.text))
     ref, ref_id = clock.deictic()
     if month is None or day is None:
         return None
@@ -862,6 +891,19 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
         ref, ref_id = clock.last_told("year") or (ref, ref_id)  # "that winter": of the year last told
     if told_year:
         return "DATE", f"{told_year}-{season}", None, None, None
+    step = re.match(r"the\s+(following|next|previous)\b", s)
+    if step and clock.told and re.match(r"\d{4}", clock.told):
+        # "That autumn ... the following spring": the first spring after the season last told.
+        order = list(SEASON_END)
+        told_season = re.search(r"-(SP|SU|FA|WI)$", clock.told)
+        month = int(clock.told[5:7]) if re.match(r"\d{4}-\d\d", clock.told) else 1
+        told_index = order.index(told_season.group(1)) if told_season else (month % 12) // 3 - 1
+        year = int(clock.told[:4])
+        if step.group(1) == "previous":
+            year -= 0 if order.index(season) < told_index else 1
+        else:
+            year += 0 if order.index(season) > told_index else 1
+        return "DATE", f"{year}-{season}", clock.told_id, None, None
     if ref is None:
         return "DATE", f"XXXX-{season}", None, None, None
     year = ref.year
@@ -890,14 +932,12 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
         delta = delta - 7 if delta >= 0 else delta
     elif s.startswith("next"):
         delta = delta + 7 if delta <= 0 else delta
-    elif _tense(doc, c, text) == "past":
-        delta = delta - 7 if delta > 0 else delta  # the same weekday is today
-    elif _tense(doc, c, text) == "future":
-        delta = delta + 7 if delta < 0 else delta
-    elif delta > 3:
-        delta -= 7
-    elif delta < -3:
-        delta += 7
+    else:
+        # The nearest such day to where the story is, among those the verb's tense allows
+        # from the writer's now: "On Sunday, while the country voted" in a testimony.
+        options = [ref + timedelta(days=delta + shift) for shift in (-7, 0, 7)]
+        allowed = _allowed_by_tense(options, _tense(doc, c, text), clock.dct or ref)
+        delta = (min(allowed, key=lambda d: (abs((d - ref).days), d > ref)) - ref).days
     found = ref + timedelta(days=delta)
     # "had been arrested the previous Friday" looks back; the story stays where it was.
     moves_to = None if s.startswith("the ") and "previous" in s else found
@@ -914,6 +954,23 @@ def resolve_week_of(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
         return None
     year, week, _ = named[0].isocalendar()
     return "DATE", f"{year}-W{week:02}", named[1], None, None
+
+
+def resolve_nth_week(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'The first week of May 2023': the ISO week holding the 1st (8th, 15th, 22nd, or the
+    month's last day)."""
+    month_text = re.sub(r"^the\s+\w+\s+week\s+of\s+", "", c.text, flags=re.I)
+    month = resolve_month_year if re.search(YEAR, month_text) else resolve_month
+    resolved = month(
+        Candidate(c.end - len(month_text), c.end, month_text, "month"), clock, day_first, text, doc
+    )
+    if resolved is None or not re.fullmatch(r"\d{4}-\d\d", resolved[1]):
+        return None
+    year, month_number = int(resolved[1][:4]), int(resolved[1][5:])
+    nth = c.text.lower().split()[1]
+    day = monthrange(year, month_number)[1] if nth == "last" else 1 + 7 * (ORDINALS[nth] - 1)
+    iso_year, week, _ = date(year, month_number, day).isocalendar()
+    return "DATE", f"{iso_year}-W{week:02}", resolved[2], None, None
 
 
 def _day_named_after(
@@ -1207,7 +1264,7 @@ def resolve_overnight(c: Candidate, clock: Clock, day_first: bool, text: str, do
 
 def resolve_same_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     s = re.sub(r"\s+", " ", c.text.lower()).removeprefix("on ").removeprefix("the ")
-    unit = s.split()[-1]
+    unit = next(w for w in reversed(s.split()) if w not in ("before", "after"))  # "the night before"
     ref, ref_id = clock.reference()
     if ref is None:
         return None
@@ -1263,11 +1320,20 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         hour, minute = 12, 0
     elif s == "midnight":
         hour, minute = 24, 0
-    elif "clock" in s:
-        # "four o'clock" is read as written; "in the afternoon" puts it after noon.
-        word = s.split()[0]
-        hour, minute = int(word) if word.isdigit() else NUMBER_WORDS[word], 0
-        if re.search(r"afternoon|evening", s) and hour < 12:
+    elif ("clock" in s or re.search(r"\b(?:past|to)\b", s)) and (
+        said := re.match(
+            r"(?:(half|a quarter|quarter|five|ten|twenty|twenty[- ]five)\s+(past|to)\s+)?(\w+)", s
+        )
+    ):
+        # "four o'clock", "half past nine": read as said; "in the evening" puts it after noon.
+        hour = int(said.group(3)) if said.group(3).isdigit() else NUMBER_WORDS[said.group(3)]
+        words = (said.group(1) or "").replace("a quarter", "quarter").replace("-", " ")
+        minute = {"": 0, "half": 30, "quarter": 15, "five": 5, "ten": 10, "twenty": 20, "twenty five": 25}[
+            words
+        ]
+        if said.group(2) == "to":
+            hour, minute = hour - 1 if hour > 1 else 12, 60 - minute
+        if (re.search(r"afternoon|evening", s) or (s.endswith("night") and hour >= 6)) and hour < 12:
             hour += 12
     else:
         m = re.match(r"(\d\d?)(?::(\d\d))?", s)
@@ -1416,6 +1482,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "season": resolve_season,
     "weekday": resolve_weekday,
     "week_of": resolve_week_of,
+    "nth_week": resolve_nth_week,
     "deictic_day": resolve_deictic_day,
     "ref": resolve_ref,
     "relative_unit": resolve_relative_unit,
@@ -1543,6 +1610,22 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         ):
             return True
     lowered = c.text.lower()
+    if (
+        c.kind == "spelled_year"
+        and "thousand" in lowered
+        and "year" not in lowered
+        and (
+            re.match(
+                r"\s+(?:(?!(?:has|was|is|as|its|this|his|us)\b)[a-z]+s|of|people|more)\b",
+                text[c.end : c.end + 20],
+            )
+            or re.search(
+                r"\b(?:about|some|nearly|over|than|almost|around|only|just)\s+$",
+                text[max(0, c.start - 12) : c.start],
+            )
+        )
+    ):
+        return True  # "about two thousand books": a count, not the year 2000
     if c.kind in ("duration", "ago") and re.search(
         r"[- ]old\b|year[- ]old", lowered + text[c.end : c.end + 5].lower()
     ):

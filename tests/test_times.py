@@ -196,6 +196,10 @@ def test_the_letter_date_line_is_the_dct() -> None:
     assert yesterday["anchor"] == next(t["id"] for t in record.times if t["text"] == "August 5, 2023")
 
 
+def test_without_a_date_a_weekday_keeps_its_part_of_the_day() -> None:
+    assert value_of("They came on Sunday evening.", "Sunday evening", dct=None) == ("TIME", "XXXX-WXX-7TEV")
+
+
 def test_the_callers_date_overrides_the_documents() -> None:
     text = (
         "Dear Minister,\n\nYesterday the police came.\n\nSincerely,\nLeyla Ahmadi\nTirana – August 5, 2023\n"

@@ -921,6 +921,9 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     ref, ref_id = clock.deictic()
     if s.startswith("the "):
         ref, ref_id = clock.reference()  # "the previous Friday": before the day the story is at
+    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
+    if ref is None and part:
+        return "TIME", f"XXXX-WXX-{weekday + 1}T{part}", None, None, None
     if ref is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}", None, None, None
     delta = weekday - ref.weekday()
@@ -941,7 +944,6 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     found = ref + timedelta(days=delta)
     # "had been arrested the previous Friday" looks back; the story stays where it was.
     moves_to = None if s.startswith("the ") and "previous" in s else found
-    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
     if part:
         return "TIME", f"{found.isoformat()}T{part}", ref_id, moves_to, None  # "Friday night"
     return "DATE", found.isoformat(), ref_id, moves_to, None

@@ -147,6 +147,8 @@ def test_values(text: str, phrase: str, expected: tuple[str, str]) -> None:
          "before, he had been beaten. The next day I was moved.", "The day", "2022-11-29"),
         ("I was arrested on 9 December 2022. She said he had been charged on 30 November. The day "
          "before, he had been beaten. The next day I was moved.", "The next day", "2022-12-10"),
+        ("We buried him on the sixteenth of March 2022. Two days after the funeral, at half past nine in the "
+         "evening, the police came.", "half past nine", "2022-03-18T21:30"),
         ("I was arrested on 9 December 2022 and held for two months. Today I live with my aunt. "
          "My appeal was postponed in October.", "October", "2023-10"),
         ("On 17 March 2022 the police came to the camp, our home for the past nine years. Two days later "

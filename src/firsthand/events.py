@@ -32,6 +32,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
 
+from .acts import EVENT_NOUNS
 from .nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
 from .record import Entity, Record
 from .references import References, writer_of
@@ -55,24 +56,6 @@ ASPECT_VERBS = words("start begin continue keep try attempt manage fail stop fin
 LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make")
 # Verbs of telling: the day something was said is not a day of the story it tells.
 TELLING_VERBS = words("say confirm report announce state tell add note claim explain comment")
-# Nouns that name an event, with the verb that labels its kind.
-EVENT_NOUNS = {
-    "attack": "attack", "arrest": "arrest", "raid": "raid", "search": "search", "deportation": "deport",
-    "detention": "detain", "inspection": "inspect", "killing": "kill", "murder": "kill", "bombing": "bomb",
-    "protest": "protest", "demonstration": "protest", "rally": "protest", "meeting": "meet", "visit": "visit",
-    "release": "release", "escape": "escape", "abduction": "abduct", "kidnapping": "abduct",
-    "shooting": "shoot", "explosion": "explode", "assault": "assault", "execution": "execute",
-    "torture": "torture", "clash": "clash", "seizure": "seize", "evacuation": "evacuate",
-    "expulsion": "expel", "beating": "beat", "confiscation": "confiscate", "departure": "leave",
-    "arrival": "arrive", "return": "return", "invasion": "invade", "occupation": "occupy",
-    "siege": "besiege", "ambush": "ambush", "massacre": "kill", "interrogation": "interrogate",
-    "imprisonment": "imprison", "crackdown": "crack down", "strike": "strike", "airstrike": "bomb",
-    "shelling": "shell", "looting": "loot", "burning": "burn", "eviction": "evict", "trial": "try",
-    "hearing": "hear", "funeral": "bury", "election": "elect", "ceremony": "celebrate",
-    "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
-    "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
-    "incident": "incident",
-}  # fmt: skip
 
 EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS)
 

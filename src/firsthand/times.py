@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from .acts import EVENT_NOUNS
 from .dates import MONTHS
 from .record import Record
 
@@ -1161,9 +1162,12 @@ def resolve_duration(c: Candidate, clock: Clock, day_first: bool, text: str, doc
     if re.fullmatch(r"(?:one|some)\s+day", c.text.lower()) and _tense(doc, c, text) == "future":
         return "DATE", "FUTURE_REF", None, None, None  # "I hope to see them one day"
     act = AFTER_AN_ACT.match(text, c.end)
-    if act and number is not None and UNITS[unit][2] and act.group(1).lower() in clock.acts:
-        # "Three days after my arrest": a duration that leads from the day the arrest was told.
-        day, day_id = clock.acts[act.group(1).lower()]
+    noun = act.group(1).lower().removesuffix("s") if act else ""
+    verb = EVENT_NOUNS.get(noun, noun)
+    if act and number is not None and UNITS[unit][2] and verb in clock.acts:
+        # "Three days after my arrest", "two days after the funeral": a duration that leads
+        # from the day the arrest (the burial) was told.
+        day, day_id = clock.acts[verb]
         point = day + timedelta(days=int(number * UNITS[unit][2]))
         c.extra = "after an act"
         return "DURATION", value, day_id, point, point

@@ -276,3 +276,32 @@ def test_the_fictional_documents_times_hold_their_floor(read: Callable[[Path], R
 def test_a_dateline_dates_the_document(text: str, expected: str | None) -> None:
     record = read_text(text, dct=None)
     assert record.document.written == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mod"),
+    [
+        ("Prices rose in early March 2021.", "early March 2021", "START"),
+        ("The camp closed in mid-November.", "mid-November", "MID"),
+        ("He left in the late 1990s.", "the late 1990s", "END"),
+        ("I ask to be heard before the end of the month.", "the end of the month", "END"),
+        ("They waited about two hours.", "two hours", "APPROX"),
+        ("The strike lasted more than 48 hours.", "48 hours", "MORE_THAN"),
+        ("He was held for at least three days.", "three days", "EQUAL_OR_MORE"),
+        ("He was held for three days.", "three days", None),
+        ("Later that year he was released.", "Later that year", None),
+    ],
+)
+def test_the_words_that_open_a_time_give_its_mod(text: str, phrase: str, mod: str | None) -> None:
+    record = times_of(text)
+    start = text.index(phrase)
+    (time,) = [t for t in record.times if t["start"] < start + len(phrase) and start < t["end"]]
+    assert time.get("mod") == mod
+
+
+def test_the_end_of_the_year_is_told_after_its_days() -> None:
+    from firsthand.summary import _story_order
+
+    record = times_of("I ask to be heard before the end of the year. I was arrested on 3 May 2023.")
+    ordered = [t["text"] for t in sorted(record.times, key=_story_order)]
+    assert ordered == ["3 May 2023", "the end of the year"]

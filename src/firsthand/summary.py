@@ -130,10 +130,12 @@ def render_times(record: Record) -> RenderableType:
 
 
 def _story_order(time: dict[str, object]) -> tuple[str, int]:
-    """Dated times by their date (a duration by the date it leads to), the rest where they stand."""
+    """Dated times by their date (a duration by the date it leads to), the rest where they
+    stand; "the end of the year" after the days of that year, "mid-March" amid them."""
     value = str(time.get("point") or time.get("value") or "")
     dated = value[:4].isdigit()
-    return (value if dated else "9999", int(str(time["start"])))
+    place = {"END": "~", "MID": "-15" if len(value) == 7 else "-07"}.get(str(time.get("mod")), "")
+    return (value + place if dated else "9999", int(str(time["start"])))
 
 
 BASES = ("witnessed", "reported", "hearsay", "opinion", "request")

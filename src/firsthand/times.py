@@ -140,6 +140,21 @@ LOOKING_AHEAD = {
     "expect", "plan", "hope", "want", "intend", "aim", "seek", "promise", "schedule", "agree",
     "decide", "propose", "vow", "pledge", "threaten", "prepare", "wish", "need", "be", "have", "go",
 }  # fmt: skip
+# TimeML's MOD of an expression, from the words that open it: "early March" (START),
+# "the end of the month" (END), "about two years" (APPROX), "more than 48 hours" (MORE_THAN).
+MODS = [
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("START", r"(?:(?:on|in)\s+)?(?:the\s+)?(?:early\b|start\s+of|beginning\s+of)"),
+        ("MID", r"(?:(?:on|in)\s+)?(?:the\s+)?(?:mid\b|mid-|middle\s+of)"),
+        ("END", r"(?:(?:on|in)\s+)?(?:the\s+)?(?:late\b|end\s+of)"),
+        ("APPROX", r"(?:about|around|approximately|roughly|some)\s"),
+        ("LESS_THAN", r"(?:nearly|almost|less\s+than|under|just\s+under)\s"),
+        ("EQUAL_OR_MORE", r"at\s+least\s"),
+        ("MORE_THAN", r"(?:more\s+than|over)\s"),
+        ("EQUAL_OR_LESS", r"(?:up\s+to|at\s+most)\s"),
+    )
+]
 # "three days after [my arrest]": the act a duration counts from, by its noun.
 AFTER_AN_ACT = re.compile(r"\s+after\s+(?:my|his|her|their|our|its|the)\s+(\w+)", re.IGNORECASE)
 # Nouns of time a date can hang from and still take the verb's tense: "the night of Oct. 23".
@@ -467,6 +482,7 @@ class Time:
     value: str
     anchor: str | None = None
     point: str | None = None  # for a duration that moves the story: the date it leads to
+    mod: str | None = None  # TimeML's MOD: START, MID, END, APPROX, LESS_THAN, MORE_THAN, ...
 
     def as_dict(self) -> dict[str, Any]:
         out = {
@@ -475,6 +491,8 @@ class Time:
         }  # fmt: skip
         if self.point:
             out["point"] = self.point
+        if self.mod:
+            out["mod"] = self.mod
         return out
 
 
@@ -517,12 +535,13 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     if result is None:
         return None
     kind, value, anchor, moves_to, point = result
+    mod = next((name for name, pattern in MODS if pattern.match(c.text)), None)
     # TimeML leaves prepositions and loose hedges outside the expression: "on [Friday]",
     # "about [two years]"; the resolvers above have read them already.
     lead = re.match(r"(?:(?:on|in|for|within|about|almost|just)\s+)+", c.text, re.I)
     if lead and lead.end() < len(c.text):
         c.start, c.text = c.start + lead.end(), c.text[lead.end() :]
-    time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None)
+    time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None, mod)
     quarter = re.fullmatch(r"(\d{4})-Q(\d)", value)
     if quarter and c.kind == "quarter" and not re.search(r"year-|year's|\blast year|prior", c.text.lower()):
         clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end

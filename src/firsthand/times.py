@@ -88,7 +88,7 @@ MONTH = (
 WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 # The weekday before a date it names: "Friday, June 9", "the following Wednesday, 20 September".
-NAMED_WEEKDAY = rf"(?:(?:the\s+(?:previous|following|next)|that)\s+)?{WEEKDAY}"
+NAMED_WEEKDAY = rf"(?:(?:the\s+(?:previous|following|next)|that|last|this|next)\s+)?{WEEKDAY}"
 # Days said in words, in transcripts and translations: "the fourteenth of March".
 _FIRST_NINE = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 DAY_WORDS = {
@@ -109,10 +109,12 @@ RELATIVE = r"(?:last|this|next|past|coming|current|previous|following|same|that|
 
 CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d"
-    r"(?:\s*(?:a\.m\.?|p\.m\.?))?|noon|midnight|midday"
+    r"(?:\s*(?:a\.m\.?|p\.m\.?)|\s+in\s+the\s+(?:morning|afternoon|evening))?|noon|midnight|midday"
     r"|(?:(?:half|a\s+quarter|quarter|five|ten|twenty|twenty[- ]five)\s+(?:past|to)\s+)?"
     r"(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o['’]clock)"
     r"(?:\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night)?"
+    r"|(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?=\s+in\s+the\s+(?:morning|afternoon|evening))\s+in\s+the\s+(?:morning|afternoon|evening)"
     r"|(?:half|a\s+quarter|quarter|five|ten|twenty|twenty[- ]five)\s+(?:past|to)\s+"
     r"(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"(?:\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night)?)"
@@ -248,12 +250,12 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "half",
-        rf"(?:the\s+)?(?:(?:first|second)\s+half(?:\s+of\s+(?:{YEAR}|the\s+year|this\s+year|last\s+year))?"
-        rf"|(?:last|latter)\s+half\s+of\s+(?:{YEAR}|the\s+year|this\s+year|last\s+year))",
+        rf"(?:the\s+)?(?:(?:first|second)\s+half(?:\s+of\s+(?:{YEAR}|the\s+year|(?:this|last|next)\s+year))?"
+        rf"|(?:last|latter)\s+half\s+of\s+(?:{YEAR}|the\s+year|(?:this|last|next)\s+year))",
     ),
     _p(
         "season",
-        rf"(?:(?:last|this|next|early|late|the|that|the\s+(?:following|next|previous))\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?",
+        rf"(?:(?:last|this|next|early|late|the|that|the\s+(?:following|next|previous))\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?",
     ),
     _p(
         "weekday",
@@ -292,10 +294,13 @@ PATTERNS: list[Pattern] = [
         r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over|within)\s+(?:years|months|weeks|days|hours|decades|centuries)"
         r"|(?<=for\s)(?:a\s+while|some\s+time|a\s+(?:long|short)\s+time)",
     ),
-    _p("ordinal_day", r"(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day"),
+    _p(
+        "ordinal_day",
+        r"(?:on\s+)?the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+day",
+    ),
     _p(
         "same_day",
-        r"(?:on\s+)?(?:the\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+(?:day|night|evening|morning)\s+(?:before|after)"
+        r"(?:on\s+)?(?:the\s+|that\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+(?:day|night|evening|morning)\s+(?:before|after)"
         r"|the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|that)\s+(?:week|month)",
     ),
     _p(
@@ -889,8 +894,7 @@ def resolve_half(c: Candidate, clock: Clock, day_first: bool, text: str, doc: An
     year = int(year_match.group(0)) if year_match else (ref.year if ref else None)
     if year is None:
         return None
-    if "last year" in s:
-        year -= 1
+    year += -1 if "last year" in s else 1 if "next year" in s else 0
     return "DATE", f"{year}-H{1 if 'first' in s else 2}", None if year_match else ref_id, None, None
 
 
@@ -904,6 +908,11 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
     ):
         return None  # "prices fall"
     told_year = _year_in(s)
+    deictic_year = re.search(r"of (last|this|next) year$", s)
+    if deictic_year and clock.dct is not None:
+        # "the autumn of last year": of the year before the writer's.
+        year = clock.dct.year + {"last": -1, "this": 0, "next": 1}[deictic_year.group(1)]
+        return "DATE", f"{year}-{season}", clock.dct_anchor(), None, None
     ref, ref_id = clock.reference()
     if re.match(r"(?:last|this|next)\b", s) and clock.dct is not None:
         ref, ref_id = clock.dct, clock.dct_anchor()  # "last fall" is said from the writer's now
@@ -1267,7 +1276,10 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         # "It won its first contract in 2020. A year earlier, ...": from the year just told.
         # A report's "net rose from $58 million a year earlier" compares with its own period.
         ref, ref_id = clock.last_told(unit) or (ref, ref_id)
-    if unit in ("month", "year", "decade", "century", "quarter"):
+    if unit in ("decade", "century"):
+        # "a decade ago" names a year ten years back, not the decade it falls in.
+        return "DATE", str(ref.year + steps * (10 if unit == "decade" else 100)), ref_id, None, None
+    if unit in ("month", "year", "quarter"):
         return "DATE", _shift(ref, unit, steps), ref_id, None, None
     return "TIME", "PAST_REF" if sign < 0 else "FUTURE_REF", ref_id, None, None
 
@@ -1334,6 +1346,8 @@ def resolve_ordinal_day(
     ref, ref_id = clock.reference()
     if ref is None or ordinal is None or ordinal < 1 or clock.at is None:
         return None
+    if text[c.end : c.end + 4] == " of ":
+        return None  # "the eighth day of Desert Shield" counts from a start the text may not give
     found = (clock.origin or ref) + timedelta(days=ordinal - 1)
     return "DATE", found.isoformat(), clock.origin_id or ref_id, found, None
 
@@ -1345,7 +1359,10 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         hour, minute = 12, 0
     elif s == "midnight":
         hour, minute = 24, 0
-    elif ("clock" in s or re.search(r"\b(?:past|to)\b", s)) and (
+    elif (
+        ":" not in s
+        and ("clock" in s or re.search(r"\b(?:past|to)\b|in the (?:morning|afternoon|evening)|at night", s))
+    ) and (
         said := re.match(
             r"(?:(half|a quarter|quarter|five|ten|twenty|twenty[- ]five)\s+(past|to)\s+)?(\w+)", s
         )
@@ -1365,7 +1382,7 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         if m is None:
             return None
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        if "p" in s.replace("edt", "") and hour < 12 and re.search(r"p\.?m", s):
+        if hour < 12 and (re.search(r"p\.?m", s.replace("edt", "")) or re.search(r"afternoon|evening", s)):
             hour += 12
         if re.search(r"a\.?m", s) and hour == 12:
             hour = 0

@@ -341,6 +341,10 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter", "period", "year-"),
     "half": ("half",),
     "week_of": ("week of",),
+    "nth_week": ("week of",),
+    "overnight": ("overnight",),
+    "in_time": ("time",),
+    "part_of_date": ("morning of", "afternoon of", "evening of", "night of"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "ago": ("ago", "earlier", "later", "from now", "hence", "before", "after"),
 }

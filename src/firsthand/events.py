@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .acts import EVENT_NOUNS
-from .nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
+from .nlp import is_pluperfect, noun_phrase, quoted_tokens, subtree_range, verbs_and, words
 from .record import Entity, Record
 from .references import References, writer_of
 from .times import MONTH, NUMBER_WORDS, WEEKDAY, creation_time
@@ -393,7 +393,7 @@ class StoryClock:
         telling = token.lemma_.lower() in TELLING_VERBS
         # A flashback counted back from an event ("a week before the attack"), or told in the
         # pluperfect ("my brother had been arrested the previous Friday"), leaves it too.
-        flashback = when.pop("before", False) or _pluperfect(token)
+        flashback = when.pop("before", False) or is_pluperfect(_clause_head(token))
         if dated and event["mode"] in HAPPENED and not telling and not flashback:
             self.at = _day(when["latest"] or when["value"]) or self.at
             self.since = token.idx
@@ -548,12 +548,6 @@ class StoryClock:
             if arrivals:
                 return arrivals[0]
         return self.at or self._anchor_day(time)
-
-
-def _pluperfect(token: Any) -> bool:
-    """'had left', 'had been arrested': an act before the time the story is at."""
-    verb = _clause_head(token)
-    return verb.tag_ == "VBN" and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children)
 
 
 def _clause_head(token: Any) -> Any:

@@ -156,6 +156,13 @@ def _hashes(words: frozenset[str]) -> Any:
     return numpy.array([hash_string(w) for w in words], dtype="uint64")
 
 
+def is_pluperfect(verb: Any) -> bool:
+    """'had left', 'had been arrested': a verb in the past of the past."""
+    return bool(
+        verb.tag_ == "VBN" and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def noun_phrase(token: Any) -> tuple[int, int]:
     """The token range of a noun and what names it, without what follows it in other roles:
     "my brother Sarfaraz Rahimi", not "... who left the camp in May"."""

@@ -27,16 +27,16 @@ it was resolved against, or "DCT" when that is the document date.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from .acts import EVENT_NOUNS
 from .dates import MONTHS
+from .nlp import is_pluperfect
 from .record import Record
 
 # 1. The grammar ------------------------------------------------------------------------
@@ -453,7 +453,7 @@ class Clock:
     flash_id: str | None = None
     in_flashback: bool = False  # whether the expression being read stands in one
     # The day each act was dated to, by its verb ("arrest"), for "three days after my arrest".
-    acts: dict[str, tuple[date, str]] = dataclasses.field(default_factory=dict)
+    acts: dict[str, tuple[date, str]] = field(default_factory=dict)
 
     def last_told(self, unit: str) -> tuple[date, str | None] | None:
         """The start of the last year or month the text named, for "that year", "the next
@@ -539,7 +539,9 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     handler = RESOLVERS.get(c.kind)
     if handler is None:
         return None
-    clock.in_flashback = clock.narrative and _pluperfect(doc, c)
+    # The verb the time hangs from: whether it tells a flashback, and the act it dates.
+    verb = _governing_verb(doc, c) if clock.narrative else None
+    clock.in_flashback = verb is not None and is_pluperfect(verb)
     result = handler(c, clock, day_first, text, doc)
     if result is None:
         return None
@@ -565,7 +567,7 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         # or from a day an act gave ("three days after my arrest ... on the fifth day").
         if (point is None and c.kind != "ordinal_day") or c.extra == "after an act":
             clock.origin, clock.origin_id = moves_to, tid
-        verb = _governing_verb(doc, c)
+        verb = verb or _governing_verb(doc, c)
         if verb is not None:
             clock.acts[verb.lemma_.lower()] = (moves_to, tid)
     elif clock.narrative and (anchor == clock.dct_anchor() or value.endswith("_REF")) and point is None:
@@ -607,6 +609,11 @@ def _day_in_digits(s: str) -> str:
     return re.sub(
         DAY_WORD, lambda m: str(DAY_WORDS[re.sub(r"\s+", "-", m.group(0).lower())]), s, flags=re.IGNORECASE
     )
+
+
+def _part_of_day(s: str) -> str | None:
+    """TimeML's code of the part of the day a phrase ends in: 'Friday night' -> 'NI'."""
+    return next((code for name, code in PARTS_OF_DAY.items() if s.rstrip("s").endswith(name)), None)
 
 
 def _month_in(s: str) -> int | None:
@@ -697,9 +704,16 @@ def resolve_first_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
     whole = Candidate(
         c.start, second + len(c.extra) if second > 0 else c.end, f"{c.text} {c.extra}", "day_month"
     )
-    resolver = resolve_absolute if re.search(YEAR, c.extra) else resolve_month_day
-    resolved = resolver(whole, dataclasses.replace(clock), day_first, text, doc)
+    resolved = _resolve_written_day(whole, clock, day_first, text, doc)
     return None if resolved is None else (*resolved[:3], None, None)
+
+
+def _resolve_written_day(
+    day: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """A day written with its month, and with its year when it has one."""
+    resolver = resolve_absolute if re.search(YEAR, day.text) else resolve_month_day
+    return resolver(day, clock, day_first, text, doc)
 
 
 def resolve_month_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -954,7 +968,7 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     ref, ref_id = clock.deictic()
     if s.startswith("the "):
         ref, ref_id = clock.reference()  # "the previous Friday": before the day the story is at
-    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
+    part = _part_of_day(s)
     if ref is None and part:
         return "TIME", f"XXXX-WXX-{weekday + 1}T{part}", None, None, None
     if ref is None:
@@ -995,8 +1009,8 @@ def resolve_nth_week(c: Candidate, clock: Clock, day_first: bool, text: str, doc
     """'The first week of May 2023': the ISO week holding the 1st (8th, 15th, 22nd, or the
     month's last day)."""
     month_text = re.sub(r"^the\s+\w+\s+week\s+of\s+", "", c.text, flags=re.I)
-    month = resolve_month_year if re.search(YEAR, month_text) else resolve_month
-    resolved = month(
+    resolver = resolve_month_year if re.search(YEAR, month_text) else resolve_month
+    resolved = resolver(
         Candidate(c.end - len(month_text), c.end, month_text, "month"), clock, day_first, text, doc
     )
     if resolved is None or not re.fullmatch(r"\d{4}-\d\d", resolved[1]):
@@ -1014,8 +1028,7 @@ def _day_named_after(
     """The day, and its anchor, written after ``prefix``: 'the week of [March 6]'."""
     day_text = re.sub(rf"^{prefix}", "", c.text, flags=re.I)
     day = Candidate(c.end - len(day_text), c.end, day_text, "month_day")
-    resolver = resolve_absolute if re.search(YEAR, day_text) else resolve_month_day
-    resolved = resolver(day, clock, day_first, text, doc)
+    resolved = _resolve_written_day(day, clock, day_first, text, doc)
     if resolved is None or not re.match(r"\d{4}-\d\d-\d\d$", resolved[1]):
         return None
     return date.fromisoformat(resolved[1]), resolved[2]
@@ -1033,7 +1046,7 @@ def resolve_deictic_day(
         offset += 1
     if s.startswith("last ") and ("night" in s or "evening" in s):
         offset = -1
-    part = next((code for name, code in PARTS_OF_DAY.items() if s.endswith(name)), None)
+    part = _part_of_day(s)
     if dct is None:
         return (
             ("TIME" if part else "DATE"),
@@ -1449,7 +1462,7 @@ def resolve_set(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
     if s.startswith(("per ", "a ")):
         return None  # "24 hours a day": the duration is the time, not the rate
     weekday = next((i for i, name in enumerate(WEEKDAYS) if name in s), None)
-    part = next((code for name, code in PARTS_OF_DAY.items() if s.rstrip("s").endswith(name)), None)
+    part = _part_of_day(s)
     if weekday is not None:
         return "SET", f"XXXX-WXX-{weekday + 1}" + (f"T{part}" if part else ""), None, None, None
     if part:
@@ -1612,16 +1625,6 @@ def _governing_verb(doc: Any, c: Candidate, *, through_things: bool = True) -> A
         if a_thing and not through_things:
             return None
     return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
-def _pluperfect(doc: Any, c: Candidate) -> bool:
-    """Whether the expression hangs from a pluperfect ("had been charged on 30 November")."""
-    verb = _governing_verb(doc, c)
-    return (
-        verb is not None
-        and verb.tag_ == "VBN"
-        and any(t.lower_ in ("had", "'d") and t.dep_ == "aux" for t in verb.children)
-    )
 
 
 def _told_in_the_past(doc: Any, c: Candidate) -> bool:

@@ -150,6 +150,9 @@ def test_values(text: str, phrase: str, expected: tuple[str, str]) -> None:
         ("I was released on 2 June 2021, after eleven weeks. A week later I went home.",
          "A week later", "2021-06-09"),
         ("We arrived in Kelvar in May 2021. At the end of the month we left.", "the end of the month", "2021-05"),
+        ("We arrived on 10 December 2019. The following spring we left.", "The following spring", "2020-SP"),
+        ("We arrived on 10 January 2020. The following spring we left.", "The following spring", "2020-SP"),
+        ("The camp opened in 2019. The following spring it was full.", "The following spring", "2020-SP"),
         ("Two lawyers were summoned on March 2, 2024, and on the 5th both were arrested.", "the 5th", "2024-03-05"),
         ("I was arrested on 9 December 2022. Three days after my arrest I was moved, and that evening I "
          "refused food.", "that evening", "2022-12-12TEV"),

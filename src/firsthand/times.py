@@ -943,9 +943,16 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
         # "That autumn ... the following spring": the first spring after the season last told.
         order = list(SEASON_END)
         told_season = re.search(r"-(SP|SU|FA|WI)$", clock.told)
-        month = int(clock.told[5:7]) if re.match(r"\d{4}-\d\d", clock.told) else 1
-        told_index = order.index(told_season.group(1)) if told_season else (month % 12) // 3 - 1
         year = int(clock.told[:4])
+        if told_season:
+            told_index = order.index(told_season.group(1))
+        elif re.match(r"\d{4}-\d\d", clock.told):
+            month = int(clock.told[5:7])
+            told_index = ((month % 12) // 3 - 1) % 4  # December to February: winter
+            year -= 1 if month <= 2 else 0  # that winter began the year before
+        else:  # a year: "the following spring" after 2019 is 2020's
+            year += -1 if step.group(1) == "previous" else 1
+            return "DATE", f"{year}-{season}", clock.told_id, None, None
         if step.group(1) == "previous":
             year -= 0 if order.index(season) < told_index else 1
         else:

@@ -126,7 +126,10 @@ def read_documents(
     before any parsing is spent on them. ``dct`` (YYYY-MM-DD) is the date relative
     times resolve against, overriding the documents' own dates.
     """
-    loaders = ((path, partial(read_source, path, max_bytes=max_bytes, stdin=stdin)) for path in paths)
+    loaders = (
+        (path, partial(read_source, path, max_bytes=max_bytes, stdin=stdin, encoding=encoding))
+        for path in paths
+    )
     return _read_sources(loaders, encoding=encoding, skip=skip, dct=dct)
 
 
@@ -205,7 +208,11 @@ def read_documents_in_parallel(
     batch: list[str] = []
     for path in paths:
         try:
-            known = skip is not None and path != "-" and skip(read_source(path, max_bytes=max_bytes).id)
+            known = (
+                skip is not None
+                and path != "-"
+                and skip(read_source(path, max_bytes=max_bytes, encoding=encoding).id)
+            )
         except InputError:
             known = False  # the worker reports it, in its place
         if known:

@@ -21,9 +21,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+import signal
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from multiprocessing.context import SpawnContext
+from multiprocessing.pool import Pool
 from typing import BinaryIO
 
 from .claims import find_claims
@@ -194,7 +197,7 @@ def read_documents_in_parallel(
     max_bytes: int = MAX_BYTES,
     skip: Callable[[str], bool] | None = None,
     dct: str | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """:func:`read_documents` on ``jobs`` worker processes, outcomes in the order of ``paths``.
 
     Documents the caller already has (``skip``) are recognised here, by their bytes' hash,
@@ -230,13 +233,33 @@ def read_documents_in_parallel(
     work = [(item, encoding, max_bytes, dct) for item in ahead if isinstance(item, list)]
     # Fresh interpreters: a forked child inherits locks other threads held (a progress bar's).
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs) as pool:
+    with _worker_pool(context, jobs) as pool:
         results = pool.imap(_read_batch, work)
         for item in ahead:
             if isinstance(item, Outcome):
                 yield item
             else:
                 yield from next(results)
+
+
+def _worker_pool(context: SpawnContext, jobs: int) -> Pool:
+    """Workers deaf to Ctrl-C from birth: a terminal sends it to every process of the group,
+    and a worker interrupted while importing spaCy or reading prints a traceback and leaves
+    its semaphores to the resource tracker. The parent alone stops, and leaving the pool's
+    ``with`` terminates them. SIGINT is blocked, not ignored, while they are spawned: the
+    children inherit the blocked mask through exec, and a Ctrl-C in that moment reaches the
+    parent as soon as the pool is started."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks, nor process groups
+        return context.Pool(jobs)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return context.Pool(jobs, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_batch(job: tuple[list[str], str | None, int, str | None]) -> list[Outcome]:

@@ -135,10 +135,18 @@ def test_random_bytes_are_not_taken_for_utf16() -> None:
 
 
 def test_a_nul_character_in_utf16_text_is_binary() -> None:
-    data = ("Some words\x00and a NUL character between them. " * 4).encode("utf-16")
-    check_not_binary(data, "n.txt")  # the bytes' NULs are UTF-16's own; the characters decide
-    with pytest.raises(BinaryInput, match=r"n\.txt: binary data \(NUL"):
-        decode(data, "n.txt")
+    for codec in ("utf-16", "utf-32", "utf-16-le"):  # marked, marked, and seen from its NULs
+        check_not_binary("Some words and no NUL between them. ".encode(codec), "n.txt")
+        data = ("Some words\x00and a NUL character between them. " * 4).encode(codec)
+        with pytest.raises(BinaryInput, match=r"n\.txt: binary data \(NUL"):
+            check_not_binary(data, "n.txt")
+    with pytest.raises(BinaryInput, match="control bytes"):
+        check_not_binary("\x01\x02\x03 mostly controls".encode("utf-16-le"), "n.txt", "utf-16-le")
+
+
+def test_a_utf8_bom_does_not_let_nul_bytes_through() -> None:
+    with pytest.raises(BinaryInput, match="NUL bytes"):
+        check_not_binary(codecs.BOM_UTF8 + b"text\x00" * 50, "n.txt")
 
 
 @pytest.mark.parametrize("where", [10, 70_000, 1_000_000])

@@ -15,7 +15,7 @@ The cascade, first answer wins:
 
 Binary input is refused on the whole input, never on a sample: a NUL byte or too
 many control bytes anywhere. UTF-16 and UTF-32 (named by the user, by a BOM, or
-seen from their NULs) are judged on their characters instead, once decoded.
+seen from their NULs) are judged on their characters instead.
 """
 
 from __future__ import annotations
@@ -80,44 +80,48 @@ UTF16_BLOCK_SHARE = 0.9
 
 
 def check_not_binary(data: bytes, path: str, encoding: str | None = None) -> None:
-    """Raise :class:`BinaryInput` unless ``data`` looks like text in some encoding.
-    ``encoding`` is the one the user named, if any: a UTF-16 or UTF-32 one makes NUL bytes
-    part of the text, to be judged once decoded (see :func:`decode`)."""
+    """Raise :class:`BinaryInput` unless ``data`` looks like text in some encoding, judged on
+    the whole input. ``encoding`` is the one the user named, if any. UTF-16 and UTF-32 (named,
+    marked by a BOM, or seen from their NULs) hold NUL and control bytes in every letter, so
+    they are judged on their characters instead: no NUL there, and few controls."""
     for magic, what in MAGIC:
         if data.startswith(magic):
             raise BinaryInput(path, f"this is {what}, not a text or HTML document")
-    if _wide(encoding) or any(data.startswith(bom) for bom, _ in BOMS):
-        return
-    if encoding is None and _utf16_without_bom(data[:SNIFF_BYTES]):
-        return
-    _check_controls(data, data.count(0), len(data) - len(data.translate(None, CONTROL_BYTE_SET)), path)
+    wide = _wide_encoding(data, encoding)
+    if wide is None:
+        controls = len(data) - len(data.translate(None, CONTROL_BYTE_SET))
+        _check_controls(len(data), data.count(0), controls, path)
+    else:
+        # Bytes that are not valid in it are decode's to name (with their offset).
+        text = data.decode(wide, errors="replace")
+        controls = len(text) - len(text.translate(CONTROL_CHARACTERS))
+        _check_controls(len(text), text.count("\x00"), controls, path)
 
 
-def _check_controls(data: bytes | str, nuls: int, controls: int, path: str) -> None:
+def _check_controls(length: int, nuls: int, controls: int, path: str) -> None:
     """The one rule for bytes and characters alike: no NUL at all, and few other controls."""
     if nuls:
         raise BinaryInput(path, "binary data (NUL bytes), not a text or HTML document")
-    if controls > MAX_CONTROL_SHARE * len(data):
+    if controls > MAX_CONTROL_SHARE * length:
         raise BinaryInput(path, "binary data (control bytes), not a text or HTML document")
 
 
-def _wide(encoding: str | None) -> bool:
-    """Whether ``encoding`` is UTF-16 or UTF-32, whose text holds NUL and control bytes."""
-    if not encoding:
-        return False
-    try:
-        return codecs.lookup(encoding).name.startswith(WIDE_ENCODINGS)
-    except LookupError:
-        return False  # decode names the unknown encoding
+def _wide_encoding(data: bytes, named: str | None) -> str | None:
+    """The UTF-16 or UTF-32 the bytes are in, if they are: as named, by BOM, or by their NULs."""
+    if named:
+        try:
+            return named if codecs.lookup(named).name.startswith(WIDE_ENCODINGS) else None
+        except LookupError:
+            return None  # decode names the unknown encoding
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name if name.startswith(WIDE_ENCODINGS) else None
+    return _utf16_without_bom(data[:SNIFF_BYTES])
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` and normalise line endings; returns ``(text, encoding used)``.
-    Text read as UTF-16 or UTF-32 is checked for binary here, on its characters."""
+    """Decode ``data`` and normalise line endings; returns ``(text, encoding used)``."""
     text, used = _decode(data, path, encoding)
-    if _wide(used):
-        controls = len(text) - len(text.translate(CONTROL_CHARACTERS))
-        _check_controls(text, text.count("\x00"), controls, path)
     return normalise_newlines(text), used
 
 

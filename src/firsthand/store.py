@@ -10,7 +10,13 @@ bytes twice leaves one record.
 The schema is versioned by named migrations, each run in its own transaction and
 recorded in ``migrations``; ``PRAGMA user_version`` mirrors their count so other
 tools can read the version without knowing the table. A newer file than this
-code knows is refused rather than guessed at.
+code knows is refused rather than guessed at. Which migrations are pending is
+decided under the write lock, so processes opening a new file at once apply each
+migration once.
+
+Readers open the file read-only (``read_only=True``: see :func:`read_only_uri`), so
+that a case in a read-only directory can be listed, searched and served; opening
+reads no stored record, which are parsed only for what a caller asks to see.
 
 This module knows records and SQL; it never imports the CLI.
 """

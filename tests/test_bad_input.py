@@ -26,6 +26,8 @@ def make_bad_inputs(directory: Path) -> dict[str, tuple[Path, str]]:
     (directory / "blank.txt").write_bytes(b"  \n\t\n")
     (directory / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (directory / "data.bin").write_bytes(b"\x00\x01\x02binary\x00" * 100)
+    # A NUL past the first 64 KB: refused as one at the start is.
+    (directory / "late-nul.txt").write_bytes(b"A long and ordinary testimony line.\n" * 3000 + b"\x00 tail\n")
     (directory / "damaged.txt").write_bytes("He said “no”. ".encode() + b"\xff\xfe\x80 and more text")
     (directory / "nobody.html").write_text(
         "<html><head><title>t</title></head><body><nav>Home</nav></body></html>"
@@ -41,6 +43,7 @@ def make_bad_inputs(directory: Path) -> dict[str, tuple[Path, str]]:
         "blank": (directory / "blank.txt", "only white space"),
         "image": (directory / "photo.txt", "PNG image"),
         "binary": (directory / "data.bin", "binary data"),
+        "late NUL": (directory / "late-nul.txt", "binary data (NUL bytes)"),
         "encoding": (directory / "damaged.txt", "invalid UTF-8"),
         "no body": (directory / "nobody.html", "no body text"),
         "directory": (directory / "folder", "is a directory"),
@@ -59,7 +62,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(
-    "kind", ["empty", "blank", "image", "binary", "encoding", "no body", "directory", "missing", "huge"]
+    "kind",
+    ["empty", "blank", "image", "binary", "late NUL", "encoding", "no body", "directory", "missing", "huge"],
 )
 def test_read_names_the_file_and_the_problem_on_one_line(
     kind: str, bad_inputs: dict[str, tuple[Path, str]]
@@ -89,6 +93,30 @@ def test_add_keeps_going_and_names_every_failure(
     assert f"added 1, already present 0, failed {len(bad_inputs)}" in done.stderr
     listing = run("list", "--db", str(db), "--json")
     assert [json.loads(line)["source"] for line in listing.stdout.splitlines()] == [str(GOOD)]
+
+
+# Our own sentence: a Persian witness, as Windows saves it (cp1256 has no Persian yeh).
+PERSIAN = "پدرم گفت که ژاندارم‌ها ساعت پنج صبح به خانه ما آمدند و کتاب‌هاي برادرم را بردند."
+
+
+def test_persian_in_cp1256_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "witness.txt"
+    path.write_bytes(PERSIAN.encode("cp1256"))
+    done = run("read", "--json", str(path))
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)["document"]
+    assert document["encoding"] == "cp1256" and document["text"] == PERSIAN
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_utf16_without_a_bom_is_read(tmp_path: Path, named: bool) -> None:
+    # Every pair holds a control byte (0x06, the Arabic block): binary to a byte check.
+    path = tmp_path / "witness.txt"
+    path.write_bytes(PERSIAN.replace("هاي", "های").encode("utf-16-le"))
+    done = run("read", "--json", *(["--encoding", "utf-16-le"] if named else []), str(path))
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)["document"]
+    assert document["encoding"] == "utf-16-le" and document["text"] == PERSIAN.replace("هاي", "های")
 
 
 def test_recursive_add_takes_the_documents_under_a_directory(tmp_path: Path) -> None:

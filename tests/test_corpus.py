@@ -145,8 +145,16 @@ def test_a_case_file_from_before_case_entities_gets_them(tmp_path: Path) -> None
     path = tmp_path / "case.db"
     with CaseFile(path) as case:
         add(case, CORPUS[:2])
-        case.db.execute("DELETE FROM entity_links")
-        case.db.execute("DELETE FROM claims")
+        # Back to schema 1: the file as firsthand wrote it before case entities and claims.
+        case.db.execute("PRAGMA foreign_keys = OFF")
+        for kind, name in case.db.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT IN"
+            " ('documents', 'sources', 'entities', 'mentions', 'letters', 'migrations')"
+            " AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall():
+            case.db.execute(f"DROP {kind} IF EXISTS {name}")
+        case.db.execute("DELETE FROM migrations WHERE name != '0001_documents_entities'")
+        case.db.execute("PRAGMA user_version = 1")
     with CaseFile(path) as case:
         assert case.db.execute("SELECT count(*) FROM entity_links").fetchone()[0] > 0
         assert case.db.execute("SELECT count(*) FROM claims").fetchone()[0] > 0

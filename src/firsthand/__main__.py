@@ -1,5 +1,11 @@
 """``python -m firsthand`` runs the command line."""
 
-from firsthand.cli import main
+import sys
+
+try:
+    from firsthand.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the command line is still being imported
+    sys.stderr.write("firsthand: interrupted\n")
+    sys.exit(130)
 
 main()

@@ -3,20 +3,29 @@
 Each command parses its options, calls library functions, and turns firsthand's
 typed errors into one line on stderr (``firsthand: PATH: problem``). Exit codes:
 0 all inputs fine, 1 some inputs failed (each named on stderr), 2 usage error.
-Set FIRSTHAND_DEBUG=1 to see tracebacks instead.
+Set FIRSTHAND_DEBUG=1 to see tracebacks instead. Ctrl-C exits 130 with one line saying
+what was done; a document whose transaction had begun is stored whole first.
+
+The reading pipeline (spaCy) and the case's comparisons are imported by the commands that
+use them, so that list, search, entities and show start in a few tens of MB, and a Ctrl-C
+while the model loads is an interrupt like any other, not a traceback.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict
+from contextlib import closing, contextmanager
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import click
@@ -26,12 +35,9 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .compare import Telling, find_agreements, find_conflicts
 from .errors import CaseFileError, FirsthandError, InputError, ServeError
 from .export import EXPORTERS, FORMATS
-from .incidents import find_incidents, incidents_timelinejs
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
-from .pipeline import read_documents, read_documents_in_parallel
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
 from .summary import BASES, render_claims, render_incidents, render_record, render_timeline, render_times
@@ -115,6 +121,8 @@ def read(
 
 def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: int) -> Record:
     """One file's record, or a one-line error and exit status 1."""
+    from .pipeline import read_documents
+
     outcome = next(
         read_documents(
             [file],
@@ -162,7 +170,9 @@ def timeline_command(
     """Print the events of FILE in the order they happened: when, who, what, where, and the
     sentence; or, with --db and no FILE, the case's incidents with every document's telling."""
     if file is None:
-        with CaseFile(db_path or DEFAULT_PATH, create=False) as case:
+        from .incidents import find_incidents, incidents_timelinejs
+
+        with CaseFile(db_path or DEFAULT_PATH, read_only=True) as case:
             incidents = find_incidents(case.document_views())
         if as_json or output == "json":
             click.echo(json.dumps([asdict(i) for i in incidents], ensure_ascii=False, indent=2))
@@ -200,18 +210,43 @@ def add(
     """Read FILES into the case file; documents already there are skipped, so an interrupted
     add picks up where it stopped."""
     paths = list(_expand(files, recursive))
-    with CaseFile(db_path) as case:
-        added, present, failed = _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs)
-        total = case.count()
-    summary = f"added {added}, already present {present}, failed {failed}; {_documents(total)} in {db_path}"
+    tally = Tally(len(paths))
+    try:
+        with CaseFile(db_path) as case:
+            _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally)
+            total = case.count()
+    except KeyboardInterrupt:
+        fail(
+            f"interrupted: {tally.stored} of {tally.inputs} stored ({tally.added} added now); rerun to resume"
+        )
+        sys.exit(130)
+    summary = (
+        f"added {tally.added}, already present {tally.present}, failed {tally.failed};"
+        f" {_documents(total)} in {db_path}"
+    )
     stderr.print(summary, markup=False)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if tally.failed else 0)
+
+
+@dataclass
+class Tally:
+    """What an add has done so far: what an interrupted one reports."""
+
+    inputs: int
+    added: int = 0
+    present: int = 0
+    failed: int = 0
+
+    @property
+    def stored(self) -> int:
+        return self.added + self.present
 
 
 def _add_all(
-    case: CaseFile, paths: list[str], encoding: str | None, max_bytes: int, jobs: int = 1
-) -> tuple[int, int, int]:
-    added = present = failed = 0
+    case: CaseFile, paths: list[str], encoding: str | None, max_bytes: int, jobs: int, tally: Tally
+) -> None:
+    from .pipeline import read_documents_in_parallel
+
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -221,23 +256,48 @@ def _add_all(
         transient=True,
         disable=len(paths) < 2,
     )
-    with progress:
+    outcomes = read_documents_in_parallel(
+        paths, jobs=jobs, encoding=encoding, max_bytes=max_bytes, skip=case.has
+    )
+    # closing: an interrupt stops the worker pool here, not when the generator is collected.
+    with progress, closing(outcomes):
         task = progress.add_task("reading", total=len(paths))
-        outcomes = read_documents_in_parallel(
-            paths, jobs=jobs, encoding=encoding, max_bytes=max_bytes, skip=case.has
-        )
         for outcome in outcomes:
             progress.advance(task)
             if outcome.error is not None:
-                failed += 1
+                tally.failed += 1
                 progress.console.print(f"firsthand: {outcome.error}", markup=False, soft_wrap=True)
             elif outcome.record is None or outcome.raw is None:
-                present += 1
-            elif case.add(outcome.record, outcome.raw):
-                added += 1
+                tally.present += 1
             else:
-                present += 1
-    return added, present, failed
+                with _interrupt_after():
+                    added = case.add(outcome.record, outcome.raw)
+                    tally.added += added
+                    tally.present += not added
+
+
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Hold a Ctrl-C until the block is done: a document's transaction commits and is
+    counted, or never began; either way the report says what is stored."""
+    if (
+        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield  # Ctrl-C is ignored, or handled elsewhere, or not ours to handle (a thread)
+        return
+    held: list[int] = []
+
+    def hold(signum: int, _frame: FrameType | None) -> None:
+        held.append(signum)
+
+    signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if held:
+        raise KeyboardInterrupt
 
 
 def _expand(files: tuple[str, ...], recursive: bool) -> Iterator[str]:
@@ -278,7 +338,7 @@ def _print_rows(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 def list_documents(db_path: str, as_json: bool) -> None:
     """List the documents in the case file."""
-    with CaseFile(db_path, create=False) as case:
+    with CaseFile(db_path, read_only=True) as case:
         rows = list(case.documents())
     _print_rows(
         rows,
@@ -304,7 +364,7 @@ def list_documents(db_path: str, as_json: bool) -> None:
 @click.option("--raw", is_flag=True, help="Write the exact source bytes the record was read from.")
 def show(document_id: str, db_path: str, as_json: bool, raw: bool) -> None:
     """Show one stored document by its id (or a unique prefix of it)."""
-    with CaseFile(db_path, create=False) as case:
+    with CaseFile(db_path, read_only=True) as case:
         if raw:
             sys.stdout.buffer.write(case.raw(document_id))
             return
@@ -320,7 +380,7 @@ def show(document_id: str, db_path: str, as_json: bool, raw: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 def list_entities(db_path: str, as_json: bool) -> None:
     """List the case's people, organisations and places, each once, with every spelling."""
-    with CaseFile(db_path, create=False) as case:
+    with CaseFile(db_path, read_only=True) as case:
         rows = case.case_entities()
     _print_rows(
         rows,
@@ -396,7 +456,7 @@ def search(
     as_json: bool,
 ) -> None:
     """Search the claims of the case for QUERY: words, "a phrase", OR, prefix*."""
-    with CaseFile(db_path, create=False) as case:
+    with CaseFile(db_path, read_only=True) as case:
         facets = SearchFilter(
             entity=case.case_id(entity) if entity else None,
             entity_type=entity_type,
@@ -437,7 +497,9 @@ def search(
 def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
     """List where the case's accounts clash (or, with --agree, corroborate): both sentences side
     by side, with their sources and bases."""
-    with CaseFile(db_path, create=False) as case:
+    from .compare import Telling, find_agreements, find_conflicts
+
+    with CaseFile(db_path, read_only=True) as case:
         views = case.document_views()
     pairs: list[tuple[str, str, Telling, Telling]]  # kind, evidence, the two tellings
     if agree:
@@ -516,7 +578,7 @@ def export_command(db_path: str, output: str, out: str | None, redact: bool) -> 
         "jsonl": ".jsonl",
     }[output]
     target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
-    with CaseFile(db_path, create=False) as case:
+    with CaseFile(db_path, read_only=True) as case:
         data = case.export_case(redact=redact)
     written = EXPORTERS[output](data, target)
     stdout.print(f"wrote {', '.join(str(p) for p in written)}")
@@ -526,6 +588,8 @@ def export_command(db_path: str, output: str, out: str | None, redact: bool) -> 
 @db_option
 def demo(db_path: str) -> None:
     """Read the bundled example letter into the case file and print its record."""
+    from .pipeline import read_documents
+
     example = resources.files("firsthand") / "examples" / EXAMPLE
     with resources.as_file(example) as path, CaseFile(db_path) as case:
         outcome = next(read_documents([str(path)]))
@@ -544,7 +608,8 @@ def _documents(n: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: library errors become one line on stderr, never a traceback."""
+    """Entry point: library errors become one line on stderr, never a traceback; Ctrl-C
+    becomes "interrupted" and exit status 130."""
     debug = bool(os.environ.get("FIRSTHAND_DEBUG"))
     try:
         return cli.main(args=argv, prog_name="firsthand", standalone_mode=False)

@@ -7,15 +7,22 @@ The cascade, first answer wins:
 3. UTF-16 without a mark, seen from its NUL bytes in every other position;
 4. strict UTF-8, which is what nearly every page and editor writes;
 5. a legacy single-byte code page (cp1252, latin-1, cp1256), chosen by
-   charset-normalizer, but only when the bytes hold no well-formed UTF-8
-   sequences: a file that mixes valid UTF-8 with invalid bytes is damaged UTF-8,
-   and guessing a code page for it would silently turn its letters into mojibake.
+   charset-normalizer, unless most of the bytes above ASCII sit in well-formed
+   UTF-8 sequences: such a file is damaged UTF-8, and guessing a code page for it
+   would silently turn its letters into mojibake. (A code page's text makes such
+   sequences by chance only now and then: Persian in cp1256 puts پ چ ژ گ ک at
+   0x81-0x98, so an Arabic letter before one of them reads as a UTF-8 pair.)
+
+Binary input is refused on the whole input, never on a sample: a NUL byte or too
+many control bytes anywhere. UTF-16 and UTF-32 (named by the user, by a BOM, or
+seen from their NULs) are judged on their characters instead.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -45,8 +52,6 @@ BOMS = (
 # Legacy code pages we read; charset-normalizer picks among these only.
 LEGACY_ENCODINGS = ["cp1252", "cp1256", "latin_1"]
 
-# Control characters other than tab, newline, carriage return and form feed.
-CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A well-formed UTF-8 multi-byte sequence.
 UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
@@ -56,21 +61,62 @@ UTF8_MULTIBYTE = re.compile(
 # Share of control bytes above which a file is not text. Plain text has none;
 # 1% allows a few stray form feeds or escape codes from a copy-paste.
 MAX_CONTROL_SHARE = 0.01
+# Control characters other than tab, newline, carriage return and form feed.
+CONTROL_BYTE_SET = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+CONTROL_CHARACTERS = {b: None for b in CONTROL_BYTE_SET}
 SNIFF_BYTES = 65536
+# Share of the bytes above ASCII that must sit in well-formed UTF-8 sequences for a file
+# that fails as UTF-8 to be called damaged UTF-8 rather than read in a code page. Damaged
+# UTF-8 (a stray byte, a cut sequence) has most of its high bytes in valid sequences;
+# Persian and Arabic in cp1256 have 3-15% of theirs there by chance, French in cp1252 none.
+DAMAGED_UTF8_SHARE = 0.5
+WIDE_ENCODINGS = ("utf-16", "utf-32")
+# UTF-16 without a BOM: the share of pairs whose high byte is NUL (spaces, digits and
+# punctuation are, even in Arabic: about one character in five), and the share whose high
+# byte is one of the two commonest (Latin, or Latin and one script's block). Binary data
+# rarely has either; when it does, its characters are still checked once decoded.
+UTF16_MIN_NULS = 0.1
+UTF16_BLOCK_SHARE = 0.9
 
 
-def check_not_binary(data: bytes, path: str) -> None:
-    """Raise :class:`BinaryInput` unless ``data`` looks like text in some encoding."""
+def check_not_binary(data: bytes, path: str, encoding: str | None = None) -> None:
+    """Raise :class:`BinaryInput` unless ``data`` looks like text in some encoding, judged on
+    the whole input. ``encoding`` is the one the user named, if any. UTF-16 and UTF-32 (named,
+    marked by a BOM, or seen from their NULs) hold NUL and control bytes in every letter, so
+    they are judged on their characters instead: no NUL there, and few controls."""
     for magic, what in MAGIC:
         if data.startswith(magic):
             raise BinaryInput(path, f"this is {what}, not a text or HTML document")
-    head = data[:SNIFF_BYTES]
-    if any(head.startswith(bom) for bom, _ in BOMS) or _utf16_without_bom(head):
-        return
-    if b"\x00" in head:
+    wide = _wide_encoding(data, encoding)
+    if wide is None:
+        controls = len(data) - len(data.translate(None, CONTROL_BYTE_SET))
+        _check_controls(len(data), data.count(0), controls, path)
+    else:
+        # Bytes that are not valid in it are decode's to name (with their offset).
+        text = data.decode(wide, errors="replace")
+        controls = len(text) - len(text.translate(CONTROL_CHARACTERS))
+        _check_controls(len(text), text.count("\x00"), controls, path)
+
+
+def _check_controls(length: int, nuls: int, controls: int, path: str) -> None:
+    """The one rule for bytes and characters alike: no NUL at all, and few other controls."""
+    if nuls:
         raise BinaryInput(path, "binary data (NUL bytes), not a text or HTML document")
-    if len(CONTROL_BYTES.findall(head)) > MAX_CONTROL_SHARE * len(head):
+    if controls > MAX_CONTROL_SHARE * length:
         raise BinaryInput(path, "binary data (control bytes), not a text or HTML document")
+
+
+def _wide_encoding(data: bytes, named: str | None) -> str | None:
+    """The UTF-16 or UTF-32 the bytes are in, if they are: as named, by BOM, or by their NULs."""
+    if named:
+        try:
+            return named if codecs.lookup(named).name.startswith(WIDE_ENCODINGS) else None
+        except LookupError:
+            return None  # decode names the unknown encoding
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name if name.startswith(WIDE_ENCODINGS) else None
+    return _utf16_without_bom(data[:SNIFF_BYTES])
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
@@ -110,19 +156,41 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str]:
     except UnicodeDecodeError as err:
         utf8_error = err
     # 5. A legacy code page, unless the file is damaged UTF-8.
-    if UTF8_MULTIBYTE.search(data):
+    if _damaged_utf8(data):
         raise EncodingProblem(
             path,
             f"invalid UTF-8: byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start} in a file"
             " that is otherwise UTF-8; repair it or pass --encoding",
         )
     best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-    name = best.encoding if best is not None else "cp1252"
+    if best is not None:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except UnicodeDecodeError:
+            pass
+    # charset-normalizer gives no answer on a line or two: the code page that reads the
+    # most letters wins (Persian's پ is 0x81, a byte cp1252 leaves undefined).
+    # latin-1 reads every byte, so there is always one.
+    readings = [(text, name) for name in LEGACY_ENCODINGS if (text := _or_none(data, name)) is not None]
+    return max(readings, key=lambda reading: _letters_above_ascii(reading[0]))
+
+
+def _or_none(data: bytes, name: str) -> str | None:
     try:
-        return data.decode(name), name
+        return data.decode(name)
     except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 reads every byte.
-        return data.decode("latin_1"), "latin_1"
+        return None
+
+
+def _letters_above_ascii(text: str) -> int:
+    return sum(1 for c in text if ord(c) > 0x7F and c.isalpha())
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """Most bytes above ASCII are in well-formed UTF-8 sequences: UTF-8 with a few bad bytes."""
+    high = len(data.translate(None, bytes(range(0x80))))  # the bytes above ASCII
+    in_sequences = sum(len(m.group()) for m in UTF8_MULTIBYTE.finditer(data))
+    return in_sequences >= DAMAGED_UTF8_SHARE * high
 
 
 def _strict(data: bytes, name: str, path: str) -> str:
@@ -133,14 +201,23 @@ def _strict(data: bytes, name: str, path: str) -> str:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when NULs fill one byte of each pair, as in ASCII text in UTF-16."""
+    """'utf-16-le' or 'utf-16-be' when one byte of each pair is a script's block number: NUL
+    for Latin (ASCII text in UTF-16 has one in every pair), with at most one other for a
+    script's letters (0x06 in Arabic or Persian, 0x04 in Russian), while the other byte of
+    the pair is rarely NUL."""
     sample = head[: len(head) - len(head) % 2][:4096]
     if len(sample) < 16:
         return None
-    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nuls > 0.6 and even_nuls < 0.1:
-        return "utf-16-le"
-    if even_nuls > 0.6 and odd_nuls < 0.1:
-        return "utf-16-be"
+    for order, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        blocks = Counter(high).most_common(2)
+        in_blocks = sum(n for _, n in blocks) / len(high)
+        if (
+            high.count(0) > UTF16_MIN_NULS * len(high)
+            and in_blocks >= UTF16_BLOCK_SHARE
+            and low.count(0) < 0.1 * len(low)
+        ):
+            return order
     return None

@@ -19,11 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .compare import DocumentView
-from .incidents import find_incidents, incidents_timelinejs
+# The incidents bring in spaCy: imported by the one exporter that needs them, so that the
+# CLI can name the formats without loading it.
+if TYPE_CHECKING:
+    from .compare import DocumentView
 
 FORMATS = ("ftm", "timelinejs", "gexf", "csv", "jsonl")
 FTM_SCHEMA = {"PERSON": "Person", "ORG": "Organization", "GPE": "Address", "LOC": "Address", "FAC": "Address"}
@@ -176,6 +178,8 @@ def export_csv(case: ExportCase, out: Path) -> list[Path]:
 
 def export_timelinejs(case: ExportCase, out: Path) -> list[Path]:
     """The corpus timeline: one slide per incident, with every telling."""
+    from .incidents import find_incidents, incidents_timelinejs
+
     data = incidents_timelinejs(find_incidents(case.views))
     out.write_text(json.dumps(_map_strings(data, case.clean), ensure_ascii=False, indent=2), encoding="utf-8")
     return [out]

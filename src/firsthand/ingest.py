@@ -46,8 +46,11 @@ class Source:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def read_source(path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None) -> Source:
-    """Read one input's bytes, refusing missing paths, directories, empty and oversized files."""
+def read_source(
+    path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None, encoding: str | None = None
+) -> Source:
+    """Read one input's bytes, refusing missing paths, directories, empty and oversized files.
+    ``encoding`` is the one the user named, which decides what binary looks like."""
     if path == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(max_bytes + 1)
@@ -70,19 +73,25 @@ def read_source(path: str, *, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None
             data = Path(path).read_bytes()
         except OSError as err:
             raise MissingInput(path, f"cannot be read ({err.strerror})") from None
-    return source_from_bytes(label, data, max_bytes=max_bytes, name=path)
+    return source_from_bytes(label, data, max_bytes=max_bytes, name=path, encoding=encoding)
 
 
 def source_from_bytes(
-    label: str, data: bytes, *, max_bytes: int = MAX_BYTES, name: str | None = None
+    label: str,
+    data: bytes,
+    *,
+    max_bytes: int = MAX_BYTES,
+    name: str | None = None,
+    encoding: str | None = None,
 ) -> Source:
     """Bytes that came with a name (a file's, an upload's) as a source, refused as files are.
-    ``name`` is what the format is guessed from, when it is not the label."""
+    ``name`` is what the format is guessed from, when it is not the label; ``encoding`` the
+    one the user named (UTF-16 without a BOM is all NUL and control bytes to a byte check)."""
     if len(data) > max_bytes:
         raise InputTooLarge(label, f"over the {_megabytes(max_bytes)} limit")
     if not data.strip():
         raise EmptyInput(label, "empty file" if not data else "only white space")
-    check_not_binary(data, label)
+    check_not_binary(data, label, encoding)
     return Source(path=label, data=data, media_type=sniff_media_type(name or label, data))
 
 

@@ -21,9 +21,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+import signal
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from multiprocessing.context import SpawnContext
+from multiprocessing.pool import Pool
 from typing import BinaryIO
 
 from .claims import find_claims
@@ -126,7 +129,10 @@ def read_documents(
     before any parsing is spent on them. ``dct`` (YYYY-MM-DD) is the date relative
     times resolve against, overriding the documents' own dates.
     """
-    loaders = ((path, partial(read_source, path, max_bytes=max_bytes, stdin=stdin)) for path in paths)
+    loaders = (
+        (path, partial(read_source, path, max_bytes=max_bytes, stdin=stdin, encoding=encoding))
+        for path in paths
+    )
     return _read_sources(loaders, encoding=encoding, skip=skip, dct=dct)
 
 
@@ -191,7 +197,7 @@ def read_documents_in_parallel(
     max_bytes: int = MAX_BYTES,
     skip: Callable[[str], bool] | None = None,
     dct: str | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """:func:`read_documents` on ``jobs`` worker processes, outcomes in the order of ``paths``.
 
     Documents the caller already has (``skip``) are recognised here, by their bytes' hash,
@@ -205,7 +211,11 @@ def read_documents_in_parallel(
     batch: list[str] = []
     for path in paths:
         try:
-            known = skip is not None and path != "-" and skip(read_source(path, max_bytes=max_bytes).id)
+            known = (
+                skip is not None
+                and path != "-"
+                and skip(read_source(path, max_bytes=max_bytes, encoding=encoding).id)
+            )
         except InputError:
             known = False  # the worker reports it, in its place
         if known:
@@ -223,13 +233,33 @@ def read_documents_in_parallel(
     work = [(item, encoding, max_bytes, dct) for item in ahead if isinstance(item, list)]
     # Fresh interpreters: a forked child inherits locks other threads held (a progress bar's).
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs) as pool:
+    with _worker_pool(context, jobs) as pool:
         results = pool.imap(_read_batch, work)
         for item in ahead:
             if isinstance(item, Outcome):
                 yield item
             else:
                 yield from next(results)
+
+
+def _worker_pool(context: SpawnContext, jobs: int) -> Pool:
+    """Workers deaf to Ctrl-C from birth: a terminal sends it to every process of the group,
+    and a worker interrupted while importing spaCy or reading prints a traceback and leaves
+    its semaphores to the resource tracker. The parent alone stops, and leaving the pool's
+    ``with`` terminates them. SIGINT is blocked, not ignored, while they are spawned: the
+    children inherit the blocked mask through exec, and a Ctrl-C in that moment reaches the
+    parent as soon as the pool is started."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks, nor process groups
+        return context.Pool(jobs)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return context.Pool(jobs, initializer=_ignore_interrupts)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_batch(job: tuple[list[str], str | None, int, str | None]) -> list[Outcome]:

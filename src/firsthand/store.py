@@ -10,7 +10,13 @@ bytes twice leaves one record.
 The schema is versioned by named migrations, each run in its own transaction and
 recorded in ``migrations``; ``PRAGMA user_version`` mirrors their count so other
 tools can read the version without knowing the table. A newer file than this
-code knows is refused rather than guessed at.
+code knows is refused rather than guessed at. Which migrations are pending is
+decided under the write lock, so processes opening a new file at once apply each
+migration once.
+
+Readers open the file read-only (``read_only=True``: see :func:`read_only_uri`), so
+that a case in a read-only directory can be listed, searched and served; opening
+reads no stored record, which are parsed only for what a caller asks to see.
 
 This module knows records and SQL; it never imports the CLI.
 """
@@ -18,18 +24,26 @@ This module knows records and SQL; it never imports the CLI.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .compare import DocumentView
-from .corpus import SURNAME, CaseEntity, entity_keys, resolve, spelling_key
 from .errors import CaseFileError
-from .export import CaseEntityRow, ExportCase
 from .record import Entity, Record
+
+# Entity resolution, comparison and export bring in spaCy (hundreds of MB and a second or
+# two): they are imported by the methods that use them, so that list, search, entities and
+# show open a case in the memory of SQLite and the tables they read.
+if TYPE_CHECKING:
+    from .compare import DocumentView
+    from .corpus import CaseEntity
+    from .export import ExportCase
 
 DEFAULT_PATH = "firsthand.db"
 
@@ -194,6 +208,12 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+# What a migration does besides its SQL, in its transaction: the rows a new table holds for
+# the documents stored before it existed (a CaseFile method's name).
+BACKFILLS = {"0002_case_entities": "_link_stored_documents", "0003_claims": "_store_stored_claims"}
+# How long a connection waits for another's write lock: an add holds it for one document
+# (milliseconds; a second or two for a very long one), a migration for less.
+BUSY_TIMEOUT_MS = 15_000
 # A search matching more claims than this lists the newest first instead of the best.
 RANKED_MATCHES = 5000
 # The schema documents itself: the comment above each CREATE is the table's description and
@@ -318,22 +338,56 @@ class DocumentSummary:
 class CaseFile:
     """A case file on disk. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
+    def __init__(
+        self, path: str | Path = DEFAULT_PATH, *, create: bool = True, read_only: bool = False
+    ) -> None:
+        """Open (and, unless ``create`` is False, create) the case file at ``path``. With
+        ``read_only``, the connection cannot write: every read command and ``serve
+        --read-only`` open it so, which also works where the file cannot be written."""
         self.path = str(path)
-        if not create and not Path(self.path).exists():
+        self.read_only = read_only
+        if (read_only or not create) and not Path(self.path).exists():
             raise CaseFileError(self.path, "no such case file (add documents first, or pass --db)")
         if Path(self.path).is_dir():
             raise CaseFileError(self.path, "is a directory, not a case file")
         try:
-            # Autocommit mode: transactions are opened explicitly, one per document.
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
-            self._migrate()
-            self._link_unlinked()
+            self.db = self._connect_read_only() if read_only else self._connect_for_writing()
         except sqlite3.DatabaseError as err:
             raise CaseFileError(self.path, f"not a usable case file ({err})") from None
+
+    def _connect_for_writing(self) -> sqlite3.Connection:
+        # 1. The busy timeout first: every later step may meet another process's lock.
+        #    Autocommit mode: transactions are opened explicitly, one per document.
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        self.db = db
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        # 2. WAL, outside any transaction: the journal mode cannot change inside one.
+        self._use_wal()
+        # 3. The migrations, each under the write lock, deciding what is applied under it.
+        self._migrate()
+        return db
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        uri = read_only_uri(self.path)
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        self.db = db
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not self._pending_migrations():
+            return db
+        # An older file: a writable open upgrades it, then it is read as asked.
+        db.close()
+        try:
+            CaseFile(self.path, create=False).close()
+        except CaseFileError as err:
+            raise CaseFileError(
+                self.path,
+                f"written by an older firsthand and cannot be upgraded here ({err.problem});"
+                " open it once with a command that writes, where it can be written",
+            ) from None
+        self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return self.db
 
     def __enter__(self) -> CaseFile:
         return self
@@ -350,31 +404,68 @@ class CaseFile:
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _migrate(self) -> None:
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+    def _use_wal(self) -> None:
+        """Switch the file to WAL (once; the mode is kept in the file). Two processes opening
+        a new file both ask; the one that meets the other's lock asks again until it is free."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                    return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) and "busy" not in str(err):
+                    raise
+            if time.monotonic() > deadline:
+                raise CaseFileError(self.path, "another process keeps the case file locked")
+            time.sleep(0.02)
+
+    def _pending_migrations(self) -> list[str]:
+        """The migrations this file has not had, read without a lock (a newer file is refused)."""
+        try:
+            applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        except sqlite3.OperationalError as err:
+            if "no such table" not in str(err):
+                raise
+            applied = set()  # a new file
         known = {name for name, _ in MIGRATIONS}
         if applied - known:
             raise CaseFileError(
                 self.path,
                 f"written by a newer firsthand (schema {len(applied)}, this one knows {SCHEMA_VERSION})",
             )
+        return [name for name, _ in MIGRATIONS if name not in applied]
+
+    def _migrate(self) -> None:
+        """Apply each pending migration in a transaction of its own. Which are pending is
+        decided again under the write lock (BEGIN IMMEDIATE): two processes opening a new
+        file at once would otherwise both read "none applied" and both create the tables."""
+        if not self._pending_migrations():
+            return  # the common case: no lock taken
         for version, (name, sql) in enumerate(MIGRATIONS, start=1):
-            if name in applied:
-                continue
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                # executescript would commit our transaction; run the statements one by one.
-                for statement in _statements(sql):
-                    self.db.execute(statement)
-                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
-                self.db.execute(f"PRAGMA user_version = {version}")
+                self.db.execute(
+                    "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+                )
+                if name in self._pending_migrations():
+                    # executescript would commit our transaction; run the statements one by one.
+                    for statement in _statements(sql):
+                        self.db.execute(statement)
+                    backfill = BACKFILLS.get(name)
+                    if backfill is not None:
+                        getattr(self, backfill)()
+                    self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+                    self.db.execute(f"PRAGMA user_version = {version}")
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._roll_back()
                 raise
+
+    def _roll_back(self) -> None:
+        """Undo the open transaction, if one is open: an interrupt that lands just after a
+        COMMIT finds none, and must not be turned into a failure to store."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     # Writing -------------------------------------------------------------------------
 
@@ -422,33 +513,26 @@ class CaseFile:
                 self.db.execute("COMMIT")
                 return True
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._roll_back()
                 raise
         except sqlite3.DatabaseError as err:
             raise CaseFileError(self.path, f"could not store {doc.source} ({err})") from None
 
     # The case's entities ---------------------------------------------------------------
 
-    def _link_unlinked(self) -> None:
-        """Documents stored before the case had entities or claims tables of its own get
-        their rows there, oldest first."""
-        # Each backfill: the documents missing a layer, and what stores that layer.
-        backfills: list[tuple[str, Callable[[Record], None]]] = [
-            (
-                "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id)"
-                " AND NOT EXISTS (SELECT 1 FROM entity_links l WHERE l.document_id = d.id) ORDER BY d.rowid",
-                self._resolve_entities,
-            ),
-            (
-                "SELECT d.id FROM documents d WHERE json_array_length(d.record, '$.claims') > 0"
-                " AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = d.id) ORDER BY d.rowid",
-                self._store_claims,
-            ),
-        ]
-        for missing, store in backfills:
-            for (document_id,) in self.db.execute(missing).fetchall():
-                record = self.get(document_id)
-                self._write(lambda record=record, store=store: store(record))  # type: ignore[misc]
+    def _link_stored_documents(self) -> None:
+        """Migration 0002's backfill: each document stored before the case had entities of
+        its own gets its links, oldest first (in the migration's transaction)."""
+        for (document_id,) in self.db.execute(
+            "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM entities e WHERE e.document_id = d.id)"
+            " ORDER BY d.rowid"
+        ).fetchall():
+            self._resolve_entities(self.get(document_id))
+
+    def _store_stored_claims(self) -> None:
+        """Migration 0003's backfill: the claims of each document stored before it."""
+        for (document_id,) in self.db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
+            self._store_claims(self.get(document_id))
 
     def _write(self, change: Callable[[], object]) -> None:
         """Run ``change`` in one write transaction: all of it happens, or none."""
@@ -457,7 +541,7 @@ class CaseFile:
             change()
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._roll_back()
             raise
 
     def _store_claims(self, record: Record) -> None:
@@ -474,6 +558,8 @@ class CaseFile:
 
     def _resolve_entities(self, record: Record) -> None:
         """Link each entity of a new document to a case entity (inside add's transaction)."""
+        from .corpus import entity_keys, resolve
+
         for entity in record.entities:
             keys = entity_keys(entity)
             decision = resolve(entity, self._candidates(keys), self._bearers(keys))
@@ -512,6 +598,8 @@ class CaseFile:
         return [self._case_entity(i) for i in ids]
 
     def _case_entity(self, case_id: int) -> CaseEntity:
+        from .corpus import CaseEntity
+
         name, kind = self.db.execute(
             "SELECT name, type FROM case_entities WHERE id = ?", (case_id,)
         ).fetchone()
@@ -527,6 +615,8 @@ class CaseFile:
         return CaseEntity(case_id, name, kind, keys, documents, apart)
 
     def _bearers(self, keys: set[str]) -> dict[str, set[int]]:
+        from .corpus import SURNAME
+
         out: dict[str, set[int]] = {}
         for key in (k for k in keys if k.startswith(SURNAME)):
             out[key] = {
@@ -611,6 +701,8 @@ class CaseFile:
         """Undo what joined under one entity: its documents' entities go back to one case
         entity per spelling, and automatic resolution never joins those spellings to it
         again. Returns the ids of the entities split off."""
+        from .corpus import entity_keys, spelling_key
+
         name = self.db.execute("SELECT name FROM case_entities WHERE id = ?", (case_id,)).fetchone()[0]
         links = self.db.execute(
             "SELECT l.document_id, l.entity_id, e.name, e.type, e.aliases FROM entity_links l"
@@ -697,6 +789,8 @@ class CaseFile:
 
     def document_views(self) -> list[DocumentView]:
         """Every document's record with its entities' case entities: what compare reads."""
+        from .compare import DocumentView
+
         names = {row[0]: row[1] for row in self.db.execute("SELECT id, name FROM case_entities")}
         links: dict[str, dict[str, int]] = {}
         for document_id, entity_id, case_id in self.db.execute(
@@ -710,6 +804,8 @@ class CaseFile:
 
     def export_case(self, *, redact: bool = False) -> ExportCase:
         """The case as the exports read it, read once."""
+        from .export import CaseEntityRow, ExportCase
+
         entities = {
             row.id: CaseEntityRow(row.id, row.name, row.type, row.aliases) for row in self.case_entities()
         }
@@ -916,6 +1012,8 @@ class CaseFile:
 
     def _views(self, rows: list[tuple[str, str]]) -> list[DocumentView]:
         """Stored (id, record) rows as views, with the case entities of just those documents."""
+        from .compare import DocumentView
+
         links: dict[str, dict[str, int]] = {}
         marks = ",".join("?" * len(rows))
         for document_id, entity_id, linked in self.db.execute(
@@ -937,6 +1035,24 @@ class CaseFile:
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(f"SELECT id, name FROM case_entities WHERE id IN ({marks})", tuple(ids))
         return dict(rows.fetchall())
+
+
+def read_only_uri(path: str | Path) -> str:
+    """The SQLite URI that opens ``path`` read-only.
+
+    ``mode=ro`` normally: SQLite then still shares the write-ahead log's index (the -shm
+    file) with any writer, so a reader sees each document as it is committed. A reader
+    needs that file, and creates it (and an empty -wal) where the directory allows; where
+    it cannot (a read-only directory, a share mounted read-only, another user's case) and
+    no -wal file exists, ``immutable=1`` tells SQLite the file cannot change, so it reads
+    without one. That is true there: a writer would have to create the -wal in the same
+    directory first. Where the -wal exists, a writer may be active, or the log may hold
+    committed documents the main file lacks; ``mode=ro`` then reads through it."""
+    target = Path(path).resolve()
+    wal = target.with_name(target.name + "-wal")
+    if not os.access(target.parent, os.W_OK) and not wal.exists():
+        return f"{target.as_uri()}?mode=ro&immutable=1"
+    return f"{target.as_uri()}?mode=ro"
 
 
 def _words_query(query: str) -> str:

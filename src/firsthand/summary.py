@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .incidents import Incident
 from .record import ENTITY_TYPES, Record
 from .timeline import timeline_rows
+
+if TYPE_CHECKING:  # the incidents bring in spaCy, which the CLI's list and search do without
+    from .incidents import Incident
 
 TYPE_NAMES = {
     "PERSON": "People",

@@ -81,12 +81,12 @@ class CaseFiles:
         self.read_only = read_only
         self.local = threading.local()
         # Create or migrate it once, before any request; one served read-only must exist.
-        CaseFile(path, create=not read_only).close()
+        CaseFile(path, create=not read_only, read_only=read_only).close()
 
     def get(self) -> CaseFile:
         case: CaseFile | None = getattr(self.local, "case", None)
         if case is None:
-            case = CaseFile(self.path, create=False)
+            case = CaseFile(self.path, create=False, read_only=self.read_only)
             if self.read_only:
                 case.db.execute("PRAGMA query_only = ON")
             self.local.case = case

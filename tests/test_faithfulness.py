@@ -38,11 +38,9 @@ def test_benchmark_corpora_keep_every_character(corpus: str, sample: int | None)
     require_shared()
     faithfulness = bench()
     tally = faithfulness.run(corpus, sample)
-    lost = [f"{share:.2%} {name}: {where!r}" for share, name, where in tally.worst if share < 1.0]
-    assert tally.measures()["kept"] == 1.0, "\n".join(lost[:5])
-    assert tally.measures()["accounted"] == 1.0
-    if corpus == "realdocs":
-        assert tally.measures()["snippets"] == 1.0
+    lost = [f"{kept:.2%} {name}: {where!r}" for kept, name, where in tally.worst if kept < 1.0]
+    assert tally.failed(plain=corpus in faithfulness.PLAIN) == [], "\n".join(lost[:5])
+    assert tally.documents >= (sample or 25)
 
 
 def test_the_gum_documents_the_issue_names_are_whole() -> None:

@@ -50,7 +50,10 @@ def test_breadcrumb_with_any_separator(separator: str) -> None:
     assert page.title == "The night the river rose"
     # The breadcrumb is taken out and listed; the title stays above the body.
     assert [r["reason"] for r in page.removed] == ["breadcrumb"]
-    assert page.text == "The night the river rose\n\nWe woke to water in the kitchen. By morning the road was gone."
+    assert (
+        page.text
+        == "The night the river rose\n\nWe woke to water in the kitchen. By morning the road was gone."
+    )
     assert page.text[page.body_start :] == "We woke to water in the kitchen. By morning the road was gone."
 
 

@@ -64,7 +64,8 @@ TAIL_MARKER = re.compile(
 # A list marker may precede them ("1. Skip to content").
 LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]|[-*•·])\s+")
 STRONG_CHROME = re.compile(
-    r"(?:skip to \w+(?: \w+){0,3}|toggle navigation|\d+ min(?:ute)?s? read|reading time:.{0,40}"
+    r"(?:skip to (?:the )?(?:main )?(?:content|menu|navigation|search|footer)|toggle navigation"
+    r"|\d+ min(?:ute)?s? read|reading time:.{0,40}"
     r"|your email address will not be published.{0,80}|required fields are marked.{0,40}"
     r"|accept all cookies|(?:open|close) menu|copy link)[\s:.!…]*",
     re.IGNORECASE,
@@ -294,13 +295,29 @@ def _mark_top_chrome(lines: list[str], dropped: dict[int, str]) -> None:
         if i in dropped:
             continue
         reason = chrome_reason(lines[i]) or _run_reason(lines, i)
+        if reason is None and _category_line(lines[i]):
+            reason = "categories"
         if reason is None:
             return
         dropped[i] = reason
 
 
+def _category_line(line: str) -> bool:
+    """A line of section labels ("News, Society", "World · Europe") that names a site's
+    section: two or more short capitalised labels, one of them a chrome label."""
+    labels = [p.strip() for p in CATEGORY_SEPARATOR.split(line.strip())]
+    return (
+        len(labels) >= 2
+        and all(0 < len(p.split()) <= 3 and p[0].isupper() and p[-1].isalnum() for p in labels)
+        and any(is_weak_chrome(p) for p in labels)
+    )
+
+
+CATEGORY_SEPARATOR = re.compile(r"\s*[,·•|]\s*")
+
+
 def _run_reason(lines: list[str], i: int) -> str | None:
-    """"navigation" when line ``i`` is part of a menu, "site chrome" when it is a chrome label
+    """ "navigation" when line ``i`` is part of a menu, "site chrome" when it is a chrome label
     beside other chrome; None otherwise."""
     run = _nav_run(lines, i)
     if run and sum(is_weak_chrome(lines[j]) or chrome_reason(lines[j]) is not None for j in run) >= 2:
@@ -312,7 +329,9 @@ def _run_reason(lines: list[str], i: int) -> str | None:
 
 def _is_chrome_neighbour(lines: list[str], j: int) -> bool:
     s = lines[j]
-    return is_weak_chrome(s) or chrome_reason(s) is not None or bool(BREADCRUMB_SEPARATOR.search(s) and j < 40)
+    return (
+        is_weak_chrome(s) or chrome_reason(s) is not None or bool(BREADCRUMB_SEPARATOR.search(s) and j < 40)
+    )
 
 
 def _neighbours(lines: list[str], i: int) -> list[int]:
@@ -552,7 +571,11 @@ def _regions(
     for i in sorted(dropped):
         start, end = origin[i] if origin is not None else (lines[i].start, lines[i].end)
         between = range(last + 1, i) if last is not None else range(0)
-        if regions and regions[-1]["reason"] == dropped[i] and all(not lines[j].text.strip() for j in between):
+        if (
+            regions
+            and regions[-1]["reason"] == dropped[i]
+            and all(not lines[j].text.strip() for j in between)
+        ):
             regions[-1]["end"] = max(regions[-1]["end"], end)
         else:
             regions.append({"start": start, "end": end, "reason": dropped[i]})

@@ -72,12 +72,13 @@ STRONG_CHROME = re.compile(
 )
 # Single words and labels that are chrome only among other chrome (a run of two or more
 # such lines): "Share" alone may be a heading, "Share / Facebook / Twitter" is a share bar.
+# Menu labels end in no full stop, and words people say ("OK.", "Like") are not among them.
 WEAK_CHROME = re.compile(
     r"(?:home|(?:main )?menu|search(?: for)?|search\s*…|log ?in|log ?out|sign ?in|sign ?up|register|donate(?: now)?"
-    r"|subscribe|close|accept(?: all)?(?: cookies)?|reject(?: all)?|decline|got it|i agree|ok|facebook|twitter|x"
-    r"|whatsapp|telegram|linkedin|e-?mail|reddit|pinterest|instagram|youtube|tweet|print|share|like"
+    r"|subscribe|close|accept(?: all)?(?: cookies)?|reject(?: all)?|decline|facebook|twitter|x"
+    r"|whatsapp|telegram|linkedin|e-?mail|reddit|pinterest|instagram|youtube|tweet|print|share"
     r"|about(?: us)?|contact(?: us)?|news|blog|shop|store|events|faq|help|support|privacy(?: policy)?"
-    r"|terms(?: of (?:use|service))?|careers|jobs|resources|get involved|take action|newsroom|more)[\s:.!…]*",
+    r"|terms(?: of (?:use|service))?|careers|jobs|resources|get involved|take action|newsroom|more)[\s:…»›]*",
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
@@ -305,7 +306,7 @@ def _mark_top_chrome(lines: list[str], dropped: dict[int, str]) -> None:
 def _category_line(line: str) -> bool:
     """A line of section labels ("News, Society", "World · Europe") that names a site's
     section: two or more short capitalised labels, one of them a chrome label."""
-    labels = [p.strip() for p in CATEGORY_SEPARATOR.split(line.strip())]
+    labels = [p.strip() for p in CATEGORY_SEPARATOR.split(line)]
     return (
         len(labels) >= 2
         and all(0 < len(p.split()) <= 3 and p[0].isupper() and p[-1].isalnum() for p in labels)
@@ -313,7 +314,8 @@ def _category_line(line: str) -> bool:
     )
 
 
-CATEGORY_SEPARATOR = re.compile(r"\s*[,·•|]\s*")
+# One character: the labels are stripped after the split (no white-space runs to backtrack over).
+CATEGORY_SEPARATOR = re.compile(r"[,·•|]")
 
 
 def _run_reason(lines: list[str], i: int) -> str | None:
@@ -519,7 +521,7 @@ def _tail_follows(lines: list[str], i: int) -> bool:
 STRONG_TAIL = re.compile(
     r"(?:you (?:may|might) also (?:like|enjoy)|related (?:posts?|articles?|stories|news|content|reading)"
     r"|leave a (?:comment|reply)|(?:post|add|write) a comment|\d+ (?:comments?|responses?|replies)"
-    r"|share this(?: article| post| page| story)?|sign up for our newsletter.*|subscribe to our newsletter.*"
+    r"|share this(?: article| post| page| story)?|(?:sign up for|subscribe to) our newsletter[^\n]{0,80}?"
     r"|join the (?:discussion|conversation)|no comments(?: yet)?)[\s:.!…»›>-]*",
     re.IGNORECASE,
 )

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, require_shared
 from firsthand.ingest import document_from_source, source_from_bytes
 from firsthand.pipeline import read_document
-from firsthand.record import Document
+from firsthand.record import Document, Record
 
 
 def bench() -> ModuleType:
@@ -94,12 +94,14 @@ def test_a_news_headline_and_dateline_stay_and_are_analysed(tmp_path: Path) -> N
 
 def test_a_letters_address_block_stays(tmp_path: Path) -> None:
     letter = (
-        "Ms. Adaeze Okafor\n"
-        "Director of Legal Aid\n"
+        "Harbour Legal Aid Centre\n"
         "14 Harbour Road\n"
         "Lagos\n"
         "\n"
         "3 June 2021\n"
+        "\n"
+        "Ms. Adaeze Okafor\n"
+        "Director of Legal Aid\n"
         "\n"
         "Dear Ms. Okafor,\n"
         "\n"
@@ -114,6 +116,8 @@ def test_a_letters_address_block_stays(tmp_path: Path) -> None:
     record = read_document(str(path))
     assert squash(record.document.text) == squash(letter)
     assert record.document.removed == []
+    # The address block is the letter's header, read by the letter stage.
+    assert record.document.text[record.document.body_start :].startswith("14 Harbour Road")
     assert record.document.genre == "letter"
     assert record.letter is not None and record.letter.date == "2021-06-03"
 
@@ -155,3 +159,13 @@ def test_real_navigation_chrome_is_removed_and_listed() -> None:
     assert document.published == "2021-05-09"
     assert document.text.startswith("The night the river rose")
     assert document.text[document.body_start :].startswith("We woke to water")
+
+
+def test_a_record_stored_before_body_start_and_removed_still_reads() -> None:
+    document = clean("Home » News\nThe river rose\nWe woke to water in the kitchen.\n")
+    stored = Record(document=document).to_dict()
+    assert stored["document"]["removed"] == [{"start": 0, "end": 11, "reason": "breadcrumb"}]
+    del stored["document"]["body_start"], stored["document"]["removed"]
+    old = Record.from_dict(stored)
+    assert old.document.body_start == 0 and old.document.removed == []
+    assert old.document.text == document.text

@@ -445,10 +445,8 @@ def _read_header(lines: list[str], start: int, page: CleanPage, dropped: dict[in
             dropped[i] = reason
             i += 1
             continue
-        if _nav_run(lines, i) and i < len(lines) // 2:
-            # Short lines under the title without chrome evidence (a name, a label): header, kept.
-            i += 1
-            continue
+        # Anything else opens the body: short lines without chrome evidence may be a
+        # letter's address block, a name or a list, and are the body's.
         break
     return i
 

@@ -17,7 +17,8 @@ PAGES = sorted((FIXTURES / "pagedumps").glob("*.txt")) + sorted((FIXTURES / "let
 
 
 def genre_of(path: Path) -> str:
-    return score_genres(document_from_source(read_source(str(path))).document.text)[0]
+    document = document_from_source(read_source(str(path))).document
+    return score_genres(document.text, document.body_start)[0]
 
 
 @pytest.mark.parametrize(("name", "genre"), sorted(GENRES.items()))

@@ -17,17 +17,16 @@ def test_html_report_has_its_body_title_date_and_section() -> None:
     assert document.title == "Families describe night raid on Hillside camp"
     assert document.published == "2022-10-14"
     assert document.section == ["Reports", "Balkans"]
-    assert document.text.startswith("Residents of Hillside camp near Bihać")
+    # The headline stays in the text, above the body.
+    assert document.text.startswith("Families describe night raid on Hillside camp")
+    assert document.text[document.body_start :].startswith("Residents of Hillside camp near Bihać")
     assert document.text.endswith("further raids before the winter.")
-    for chrome in (
-        "You may also like",
-        "Leave a Comment",
-        "cookies",
-        "All rights reserved",
-        "Donate",
-        "By Marta",
-    ):
+    markup = (FIXTURES / "html" / "report.html").read_text(encoding="utf-8")
+    removed = {markup[r["start"] : r["end"]]: r["reason"] for r in document.removed}
+    for chrome in ("You may also like", "Leave a Comment", "cookies", "All rights reserved", "Donate"):
         assert chrome not in document.text
+        # Nothing disappears unseen: each piece of chrome lies in a listed region, with its reason.
+        assert any(chrome in region and reason.startswith("html: ") for region, reason in removed.items())
 
 
 def test_html_fragment_is_still_a_document() -> None:
@@ -65,4 +64,8 @@ def test_markdown_document_title_from_its_heading() -> None:
     document = document_from_source(read_source(str(FIXTURES / "html" / "statement.md"))).document
     assert document.media_type == "text/markdown"
     assert document.title == "Statement on the closure of the Orchard shelter"
-    assert document.text.startswith("The Coalition for Safe Shelter (CSS) condemns")
+    assert document.text.startswith("Statement on the closure of the Orchard shelter")
+    assert document.text[document.body_start :].startswith("The Coalition for Safe Shelter (CSS) condemns")
+    # The front matter's other fields are listed as removed, over the Markdown source.
+    markdown = (FIXTURES / "html" / "statement.md").read_text(encoding="utf-8")
+    assert [markdown[r["start"] : r["end"]].startswith("---") for r in document.removed] == [True]

@@ -1,4 +1,4 @@
-"""Page dumps: breadcrumb, title, byline and chrome removed on pages of our own with varied chrome."""
+"""Page dumps: site chrome removed and listed, title and byline read and kept, on pages of our own."""
 
 from __future__ import annotations
 
@@ -21,15 +21,23 @@ def test_there_are_enough_pages() -> None:
 def test_page_dump_is_cleaned(path: Path) -> None:
     want = expectation(path)
     document = document_from_source(read_source(str(path))).document
+    body = document.text[document.body_start :]
     assert document.title == want["title"]
     assert document.section == want["section"]
-    assert document.text.startswith(want["body_starts_with"])
+    assert body.startswith(want["body_starts_with"])
     assert document.text.endswith(want["body_ends_with"])
+    # Chrome is out of the body: removed (and listed), or a header line before body_start.
     for chrome in want["not_in_body"]:
-        assert chrome not in document.text
+        assert chrome not in body
     for kept in want.get("in_body", []):
-        assert kept in document.text
+        assert kept in body
     assert document.published == want["published"]
+    # The title line stays in the text, above the body.
+    if document.title and document.body_start:
+        assert document.title in document.text[: document.body_start]
+    raw = path.read_text(encoding="utf-8")
+    for region in document.removed:
+        assert region["reason"] and raw[region["start"] : region["end"]].strip()
 
 
 @pytest.mark.parametrize("separator", ["»", ">", "/", "|", "›", "→"])
@@ -40,14 +48,21 @@ def test_breadcrumb_with_any_separator(separator: str) -> None:
     )
     assert page.section == ["Reports", "Balkans"]
     assert page.title == "The night the river rose"
-    assert page.text == "We woke to water in the kitchen. By morning the road was gone."
+    # The breadcrumb is taken out and listed; the title stays above the body.
+    assert [r["reason"] for r in page.removed] == ["breadcrumb"]
+    assert (
+        page.text
+        == "The night the river rose\n\nWe woke to water in the kitchen. By morning the road was gone."
+    )
+    assert page.text[page.body_start :] == "We woke to water in the kitchen. By morning the road was gone."
 
 
 def test_breadcrumb_ending_on_the_section_keeps_it() -> None:
     page = clean_page_dump("Home » Testimonies\nWhat I saw at the border\nWe walked for two days.\n")
     assert page.section == ["Testimonies"]
     assert page.title == "What I saw at the border"
-    assert page.text == "We walked for two days."
+    assert page.text == "What I saw at the border\nWe walked for two days."
+    assert page.text[page.body_start :] == "We walked for two days."
 
 
 def test_slashes_in_the_body_are_not_a_breadcrumb() -> None:
@@ -62,6 +77,7 @@ def test_tail_markers_cut_only_as_whole_lines() -> None:
     body = "Readers may share this or leave a comment, the editor said, and related posts follow below."
     page = clean_page_dump(f"{body}\n\nRelated posts\nAnother story\nLeave a Comment\n")
     assert page.text == body
+    assert [r["reason"] for r in page.removed] == ["page tail: Related posts"]
 
 
 @pytest.mark.parametrize(
@@ -84,4 +100,26 @@ def test_a_title_stated_twice_is_kept_over_a_fuller_variant() -> None:
     assert confirmed.title == "Talking with Ilir Gashi"
     alone = clean_page_dump(f"Talking with Ilir Gashi\nTalking with Mr. Ilir Gashi\n{body}")
     assert alone.title == "Talking with Mr. Ilir Gashi"
-    assert confirmed.text == alone.text == body.strip()
+    # Both title lines stay in the text; the body starts after them.
+    assert confirmed.text[confirmed.body_start :] == alone.text[alone.body_start :] == body.strip()
+    assert "Talking with Mr. Ilir Gashi" in confirmed.text and "Talking with Mr. Ilir Gashi" in alone.text
+
+
+def test_a_tail_marker_over_more_prose_is_a_heading_of_the_text() -> None:
+    text = (
+        "The council met on Monday to hear the residents.\n\nComments\n\n"
+        "Residents who spoke at the meeting said the water had been brown for three weeks and that"
+        " nobody from the utility had come to test it.\n\n"
+        "The mayor said the council would write to the utility before the end of the month and ask"
+        " for the results of every test made since January.\n"
+    )
+    page = clean_page_dump(text)
+    assert page.removed == []
+    assert page.text == text.strip()
+
+
+def test_a_single_label_is_not_chrome_without_other_chrome() -> None:
+    text = "OK.\nSo we left at six and reached the border before noon, with the children asleep.\nOK.\n"
+    page = clean_page_dump(text)
+    assert page.removed == []
+    assert page.text == text.strip()

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .nlp import quoted_tokens, subtree_range, tokens_with, words
+from .pagedump import header_headings
 from .record import Entity, Record
 from .references import (
     WRITER_PRONOUNS,
@@ -193,6 +194,9 @@ def find_claims(record: Record) -> Record:
             continue
         for start, end, head in _own_statements(sent, covered):
             claims.append(_own_claim(doc, record.document.text, (start, end), head, writer))
+    # A headline, byline or date line above the body is a heading, not a statement.
+    headings = header_headings(record.document.text, record.document.body_start)
+    claims = [c for c in claims if not any(s <= c["start"] < e for s, e in headings)]
     claims.sort(key=lambda c: c["start"])
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"

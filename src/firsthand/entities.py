@@ -176,7 +176,8 @@ def find_entities(record: Record) -> Record:
     text = record.document.text
     # 1. spaCy's mentions, repaired.
     mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in _repair_span(text, ent)]
-    mentions = [m for m in mentions if not _generic_word(m.text)]
+    # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
+    mentions = [m for m in mentions if not _generic_word(m.text) and not m.text.islower()]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in _split_coordination(text, m)]
     mentions = _join_coordinated_places(text, mentions)

@@ -34,6 +34,7 @@ from typing import Any
 
 from .acts import EVENT_NOUNS
 from .nlp import is_pluperfect, noun_phrase, quoted_tokens, subtree_range, verbs_and, words
+from .pagedump import header_headings
 from .record import Entity, Record
 from .references import References, writer_of
 from .times import MONTH, NUMBER_WORDS, WEEKDAY, creation_time
@@ -118,6 +119,9 @@ def find_events(record: Record) -> Record:
             event["mode"] = _mode(current, others_words)
             event["when"] = clock.when(doc, sent, current, event)
             events.append(event)
+    # A headline or byline above the body tells of events the body reports; it is not one.
+    headings = header_headings(record.document.text, record.document.body_start)
+    events = [e for e in events if not any(s <= e["start"] < end for s, end in headings)]
     for n, event in enumerate(events, 1):
         event["id"] = f"V{n}"
     record.events = events

@@ -73,14 +73,19 @@ MIN_SCORE = 2.0
 
 def classify_genre(record: Record) -> Record:
     """Set ``record.document.genre`` from the text's structure and wording."""
-    record.document.genre = score_genres(record.document.text)[0]
+    record.document.genre = score_genres(record.document.text, record.document.body_start)[0]
     return record
 
 
-def score_genres(text: str) -> tuple[Genre, dict[str, float]]:
-    """The winning genre and every genre's score (for explaining a decision)."""
+def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float]]:
+    """The winning genre and every genre's score (for explaining a decision). The head is read
+    from ``body_start``: a page's title and byline above it say nothing of the genre."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    head, tail = "\n".join(lines[:8]), "\n".join(lines[-10:])
+    body_lines = [line.strip() for line in text[body_start:].split("\n") if line.strip()]
+    # The head: the first lines, and a letter's whole header when it is longer (an address
+    # block of a letterhead, the sender's and the addressee's, runs to a dozen lines).
+    first_prose = next((i for i, line in enumerate(body_lines) if len(line.split()) >= 10), len(body_lines))
+    head, tail = "\n".join(body_lines[: max(8, min(16, first_prose))]), "\n".join(lines[-10:])
     words = max(1, len(WORDS.findall(text)))
     singular = len(FIRST_SINGULAR.findall(text)) / words
     plural = len(FIRST_PLURAL.findall(text)) / words

@@ -118,7 +118,9 @@ def document_from_source(source: Source, *, encoding: str | None = None) -> Reco
     if source.media_type == "text/html":
         page = htmlpage.extract_page(text, source.path)
     elif source.media_type == "text/markdown":
-        page = pagedump.clean_page_dump(markdowntext.markdown_to_text(text))
+        markdown = markdowntext.read_markdown(text)
+        page = pagedump.clean_page_dump(markdown.text, line_origin=markdown.line_origin)
+        page.removed = sorted(markdown.removed + page.removed, key=lambda r: int(r["start"]))
     else:
         page = pagedump.clean_page_dump(text)
     if not any(c.isalpha() for c in page.text):
@@ -131,6 +133,8 @@ def document_from_source(source: Source, *, encoding: str | None = None) -> Reco
         section=page.section,
         language=detect_language(page.text),
         published=page.published,
+        body_start=page.body_start,
+        removed=page.removed,
         media_type=source.media_type,
         encoding=used,
         byline=page.byline,

@@ -112,7 +112,7 @@ def read_letter(record: Record) -> Record:
     dateline ("KELVAR, 12 May 2023 —")."""
     if record.document.genre != "letter":
         record.letter = None
-        lines = _lines(record.document.text)
+        lines = _lines(record.document.text, record.document.body_start)
         signed = Letter()
         if record.document.genre in SIGNED_GENRES:
             header, footer = _frame(lines)
@@ -127,7 +127,7 @@ def read_letter(record: Record) -> Record:
         return record
     text = record.document.text
     # 1. Header and footer.
-    lines = _lines(text)
+    lines = _lines(text, record.document.body_start)
     header, footer = _frame(lines)
     letter = Letter()
     # 2. Date and place.
@@ -145,11 +145,13 @@ def read_letter(record: Record) -> Record:
 # 1. --------------------------------------------------------------------------------------
 
 
-def _lines(text: str) -> list[Line]:
+def _lines(text: str, body_start: int = 0) -> list[Line]:
+    """The non-blank lines of the body: a page's title and byline above ``body_start`` are not
+    the letter's header."""
     out, offset = [], 0
     for raw in text.split("\n"):
         stripped = raw.strip()
-        if stripped:
+        if stripped and offset + len(raw) > body_start:
             start = offset + raw.index(stripped)
             out.append(Line(start, start + len(stripped), stripped))
         offset += len(raw) + 1

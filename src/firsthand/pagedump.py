@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from .dates import parse_date
 
@@ -58,21 +60,35 @@ TAIL_MARKER = re.compile(
     re.IGNORECASE,
 )
 
-# Single chrome lines that may sit at either end of the body.
-EDGE_CHROME = re.compile(
-    r"(?:skip to (?:main )?content|home|(?:main |open |close )?menu|toggle navigation|search(?: for)?:?|search\s*…?"
-    r"|log ?in|sign ?in|sign up|register|donate(?: now)?|subscribe|close|accept(?: all)?(?: cookies)?"
-    r"|reject(?: all)?|decline|got it|i agree|ok|facebook|twitter|x|whatsapp|telegram|linkedin|e-?mail"
-    r"|reddit|pinterest|tweet|copy link|print|share|like|\d+ min(?:ute)?s? read|reading time:.*"
-    r"|(?:©|\(c\)|copyright\b).*|.*\ball rights reserved\b.*|your email address will not be published.*"
-    r"|required fields are marked.*)[\s:.!…]*",
+# Lines that are site chrome on their own evidence, wherever they stand at an edge of the page.
+# A list marker may precede them ("1. Skip to content").
+LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]|[-*•·])\s+")
+STRONG_CHROME = re.compile(
+    r"(?:skip to (?:the )?(?:main )?(?:content|menu|navigation|search|footer)|toggle navigation"
+    r"|\d+ min(?:ute)?s? read|reading time:.{0,40}"
+    r"|your email address will not be published.{0,80}|required fields are marked.{0,40}"
+    r"|accept all cookies|(?:open|close) menu|copy link)[\s:.!…]*",
     re.IGNORECASE,
 )
+# Single words and labels that are chrome only among other chrome (a run of two or more
+# such lines): "Share" alone may be a heading, "Share / Facebook / Twitter" is a share bar.
+# Menu labels end in no full stop, and words people say ("OK.", "Like") are not among them.
+WEAK_CHROME = re.compile(
+    r"(?:home|(?:main )?menu|search(?: for)?|search\s*…|log ?in|log ?out|sign ?in|sign ?up|register|donate(?: now)?"
+    r"|subscribe|close|accept(?: all)?(?: cookies)?|reject(?: all)?|decline|facebook|twitter|x"
+    r"|whatsapp|telegram|linkedin|e-?mail|reddit|pinterest|instagram|youtube|tweet|print|share"
+    r"|about(?: us)?|contact(?: us)?|news|blog|shop|store|events|faq|help|support|privacy(?: policy)?"
+    r"|terms(?: of (?:use|service))?|careers|jobs|resources|get involved|take action|newsroom|more)[\s:…»›]*",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+ALL_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
 COOKIE_NOTICE = re.compile(
     r"\bcookies?\b.*\b(?:website|site|consent|accept|experience|privacy|browsing)\b", re.I
 )
 NEWSLETTER_PROMPT = re.compile(r"\bnewsletter\b.*\b(?:subscribe|sign up|inbox|e-?mail)\b", re.I)
-
+# A copyright, cookie or newsletter line is chrome when it is short; a paragraph about them is not.
+MAX_NOTICE_WORDS = 40
 # Byline and date lines between the title and the body.
 POSTED_LINE = re.compile(
     r"(?:posted|published|updated|last updated|written|date)(?: on| at)?\s*:?\s*(?P<rest>.*)", re.IGNORECASE
@@ -96,7 +112,12 @@ HONORIFICS = re.compile(r"\b(?:mr|mrs|ms|miss|dr|prof|sir|madam)\b\.?", re.IGNOR
 
 @dataclass
 class CleanPage:
-    """A page reduced to its body, with what its chrome told us."""
+    """A page reduced to its text, with what its chrome told us and what was taken out.
+
+    ``text`` keeps the title, byline and date lines; ``body_start`` is where the body
+    proper begins in it. ``removed`` lists the chrome taken out as ``{"start", "end",
+    "reason"}`` over the cleaner's input (or over the source, through ``line_origin``).
+    """
 
     text: str
     title: str | None = None
@@ -104,25 +125,56 @@ class CleanPage:
     published: str | None = None
     byline: str | None = None
     title_confirmed: bool = False  # stated twice (breadcrumb and heading) or by the markup
+    body_start: int = 0
+    removed: list[dict[str, Any]] = field(default_factory=list)
 
 
-def clean_page_dump(raw: str, *, title: str | None = None) -> CleanPage:
-    """Strip a text dump of its page chrome. ``title``, when known (from HTML), guides step 2."""
-    lines = [_tidy_line(line) for line in raw.split("\n")]
+@dataclass(frozen=True)
+class Line:
+    start: int  # offsets of the line (without its newline) in the cleaner's input
+    end: int
+    text: str  # tidied: no non-breaking or zero-width spaces, no trailing blanks
+
+
+def clean_page_dump(
+    raw: str, *, title: str | None = None, line_origin: Sequence[tuple[int, int]] | None = None
+) -> CleanPage:
+    """Take a text dump's page chrome out and read its header; ``title``, when known (from
+    HTML), guides step 2. ``line_origin[i]``, when given, is the span of the source that
+    line ``i`` of ``raw`` was made from (Markdown): removed regions are reported over it."""
+    lines = split_lines(raw)
+    texts = [line.text for line in lines]
     page = CleanPage(text="", title=title, title_confirmed=title is not None)
+    dropped: dict[int, str] = {}
 
-    # 1. The breadcrumb names the section path.
-    crumb_at, crumbs = _find_breadcrumb(lines)
-    # 2. The title line; everything above it is navigation.
-    start = _find_title(lines, crumb_at, crumbs, page)
-    # 3. Repeated titles, bylines and share bars before the first body line.
-    start = _skip_header_chrome(lines, start, page)
-    # 4. The tail, from the first chrome block on.
-    end = _find_tail(lines, start)
-    # 5. Stray chrome lines at both ends, then blank runs.
-    body = _trim_edges(lines[start:end])
-    page.text = _join_paragraphs(body)
+    # 1. The breadcrumb names the section path; chrome above the title goes with it.
+    crumb_at, crumbs = _find_breadcrumb(texts)
+    if crumb_at is not None:
+        dropped[crumb_at] = "breadcrumb"
+    _mark_top_chrome(texts, dropped)
+    # 2. The title line (kept: it is read as metadata and analysed like the rest).
+    start = _find_title(texts, crumb_at, crumbs, page, dropped)
+    # 3. Repeated titles, bylines, dates and share bars before the first body line.
+    start = _read_header(texts, start, page, dropped)
+    # 4. The tail, from the first block of chrome on; stray chrome lines at the end.
+    end = _find_tail(texts, start)
+    if end < len(texts):
+        reason = f"page tail: {texts[end].strip()[:40]}"
+        dropped.update({i: reason for i in range(end, len(texts)) if texts[i].strip()})
+    _mark_end_chrome(texts, start, end, dropped)
+    # 5. The kept lines, blank runs closed up.
+    page.text, page.body_start = _assemble(lines, dropped, start)
+    page.removed = _regions(lines, dropped, line_origin)
     return page
+
+
+def split_lines(raw: str) -> list[Line]:
+    """The lines of ``raw`` with their offsets, each tidied."""
+    lines, pos = [], 0
+    for part in raw.split("\n"):
+        lines.append(Line(pos, pos + len(part), _tidy_line(part)))
+        pos += len(part) + 1
+    return lines
 
 
 def is_near_duplicate(a: str, b: str) -> bool:
@@ -135,15 +187,31 @@ def is_near_duplicate(a: str, b: str) -> bool:
     return SequenceMatcher(None, x, y).ratio() >= NEAR_DUPLICATE_RATIO
 
 
-def is_chrome_line(line: str) -> bool:
-    """A line that belongs to a site's chrome wherever it stands."""
+def chrome_reason(line: str) -> str | None:
+    """Why a line is site chrome on its own evidence, or None."""
+    s = LIST_MARKER.sub("", line.strip(), count=1) if LIST_MARKER.match(line.strip()) else line.strip()
+    words = len(s.split())
+    if STRONG_CHROME.fullmatch(s):
+        return "site chrome"
+    if words <= MAX_NOTICE_WORDS and (COPYRIGHT.match(s) or ALL_RIGHTS_RESERVED.search(s)):
+        return "copyright notice"
+    if words <= MAX_NOTICE_WORDS * 1.5 and COOKIE_NOTICE.search(s):
+        return "cookie notice"
+    if words <= MAX_NOTICE_WORDS and NEWSLETTER_PROMPT.search(s):
+        return "newsletter prompt"
+    return None
+
+
+def is_weak_chrome(line: str) -> bool:
+    """A label that is chrome among other chrome ("Share", "Facebook", "Home")."""
     s = line.strip()
-    return bool(
-        EDGE_CHROME.fullmatch(s)
-        or TAIL_MARKER.fullmatch(s)
-        or (COOKIE_NOTICE.search(s) and len(s.split()) < 60)
-        or (NEWSLETTER_PROMPT.search(s) and len(s.split()) < 40)
-    )
+    return bool(WEAK_CHROME.fullmatch(LIST_MARKER.sub("", s, count=1) if LIST_MARKER.match(s) else s))
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line that may be site chrome: chrome on its own evidence, a chrome label or a tail marker."""
+    s = line.strip()
+    return bool(chrome_reason(s) or is_weak_chrome(s) or TAIL_MARKER.fullmatch(s))
 
 
 def looks_like_heading(line: str) -> bool:
@@ -155,6 +223,19 @@ def looks_like_heading(line: str) -> bool:
         and not s.endswith((".", ",", ";", ":"))
         and (s[0].isupper() or s[0].isdigit() or s[0] in "“\"'‘")
     )
+
+
+def header_headings(text: str, body_start: int) -> list[tuple[int, int]]:
+    """The spans of the heading lines above the body: a headline or title, a byline, a date
+    line. They are analysed for names and dates, but they state nothing (claims skip them);
+    a caption or a sentence above the body is not a heading."""
+    spans, pos = [], 0
+    for line in text[:body_start].split("\n"):
+        s = line.strip()
+        if s and (looks_like_heading(s) or _read_byline(s, CleanPage(text="", title=s))):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 def _tidy_line(line: str) -> str:
@@ -180,20 +261,119 @@ def _find_breadcrumb(lines: list[str]) -> tuple[int | None, list[str]]:
         parts = [p.strip() for p in BREADCRUMB_SEPARATOR.split(line)]
         if len(parts) < 2 or not all(parts):
             continue
-        # Every crumb but the last (which may be a long title) is a short label,
-        # and none ends like a sentence: this keeps "5 / 8" and "and / or" out.
+        # Every crumb but the last (which may be a long title) is a short label and none ends
+        # like a sentence: this keeps "5 / 8" and "and / or" out.
         labels = parts[:-1]
-        if all(len(p.split()) <= MAX_CRUMB_WORDS and not p.endswith((".", ",", ";")) for p in labels):
-            separators = set(BREADCRUMB_SEPARATOR.findall(line))
-            if len({s.strip() for s in separators}) == 1:
-                return i, parts
+        if not all(len(p.split()) <= MAX_CRUMB_WORDS and not p.endswith((".", ",", ";")) for p in labels):
+            continue
+        separators = {s.strip() for s in BREADCRUMB_SEPARATOR.findall(line)}
+        if len(separators) != 1:
+            continue
+        # And a breadcrumb shows itself: it starts at the site's home, the page repeats its
+        # last crumb as the title, or it has three crumbs or more behind arrows; a plain
+        # text's "Monday / Tuesday" does none of these.
+        following = _nonblank(lines, i + 1, 1)
+        if (
+            parts[0].casefold() in HOME_CRUMBS
+            or (following and is_near_duplicate(lines[following[0]], parts[-1]))
+            or (len(parts) >= 3 and separators <= ARROWS)
+        ):
+            return i, parts
     return None, []
 
 
-def _find_title(lines: list[str], crumb_at: int | None, crumbs: list[str], page: CleanPage) -> int:
+ARROWS = {"»", "›", ">", "→", ">>", "::"}
+
+
+HOME_CRUMBS = {"home", "homepage", "home page", "start", "front page", "main", "main page", "index"}
+
+
+def _mark_top_chrome(lines: list[str], dropped: dict[int, str]) -> None:
+    """Chrome from the top of the page down to its first line of content: lines that are
+    chrome on their own evidence, chrome labels among others, and menus (navigation runs
+    that hold chrome labels)."""
+    for i in _nonblank(lines, 0, TOP_WINDOW * 2):
+        if i in dropped:
+            continue
+        reason = chrome_reason(lines[i]) or _run_reason(lines, i)
+        if reason is None and _category_line(lines[i]):
+            reason = "categories"
+        if reason is None:
+            return
+        dropped[i] = reason
+
+
+def _category_line(line: str) -> bool:
+    """A line of section labels ("News, Society", "World · Europe") that names a site's
+    section: two or more short capitalised labels, one of them a chrome label."""
+    labels = [p.strip() for p in CATEGORY_SEPARATOR.split(line)]
+    return (
+        len(labels) >= 2
+        and all(0 < len(p.split()) <= 3 and p[0].isupper() and p[-1].isalnum() for p in labels)
+        and any(is_weak_chrome(p) for p in labels)
+    )
+
+
+# One character: the labels are stripped after the split (no white-space runs to backtrack over).
+CATEGORY_SEPARATOR = re.compile(r"[,·•|]")
+
+
+def _run_reason(lines: list[str], i: int) -> str | None:
+    """ "navigation" when line ``i`` is part of a menu, "site chrome" when it is a chrome label
+    beside other chrome; None otherwise."""
+    run = _nav_run(lines, i)
+    if run and sum(is_weak_chrome(lines[j]) or chrome_reason(lines[j]) is not None for j in run) >= 2:
+        return "navigation"
+    if is_weak_chrome(lines[i]) and any(_is_chrome_neighbour(lines, j) for j in _neighbours(lines, i)):
+        return "site chrome"
+    return None
+
+
+def _is_chrome_neighbour(lines: list[str], j: int) -> bool:
+    s = lines[j]
+    return (
+        is_weak_chrome(s) or chrome_reason(s) is not None or bool(BREADCRUMB_SEPARATOR.search(s) and j < 40)
+    )
+
+
+def _neighbours(lines: list[str], i: int) -> list[int]:
+    """The nearest non-blank lines above and below line ``i``."""
+    found = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines):
+            found.append(j)
+    return found
+
+
+def _short(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s.split()) <= 3 and not s.endswith((".", ",", "?", "!"))
+
+
+def _nav_run(lines: list[str], i: int) -> list[int]:
+    """The run of three or more one-to-three-word lines line ``i`` belongs to (a menu or a
+    list: the caller asks for evidence), or []."""
+    if not _short(lines[i]):
+        return []
+    run = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (_short(lines[j]) or not lines[j].strip()):
+            if lines[j].strip():
+                run.append(j)
+            j += step
+    return sorted(run) if len(run) >= 3 else []
+
+
+def _find_title(
+    lines: list[str], crumb_at: int | None, crumbs: list[str], page: CleanPage, dropped: dict[int, str]
+) -> int:
     """Set the page's title and section; return the index of the first line after the title."""
     after = crumb_at + 1 if crumb_at is not None else 0
-    candidates = [i for i in _nonblank(lines, after) if not is_chrome_line(lines[i])]
+    candidates = [i for i in _nonblank(lines, after) if i not in dropped and chrome_reason(lines[i]) is None]
     if crumb_at is not None:
         middle = crumbs[1:]
         first = candidates[0] if candidates else None
@@ -214,16 +394,14 @@ def _find_title(lines: list[str], crumb_at: int | None, crumbs: list[str], page:
         page.title = page.title or crumbs[-1]
         page.section = middle[:-1]
         return crumb_at + 1
-    # No breadcrumb and a title known from HTML: skip the page's own copy of it.
+    # No breadcrumb and a title known from HTML: the page's own copy of it opens the header.
     if page.title:
         for i in candidates[:3]:
             if is_near_duplicate(lines[i], page.title):
                 return i + 1
         return candidates[0] if candidates else 0
-    # No breadcrumb: the first heading after the navigation, unless the body starts at once.
+    # No breadcrumb: the first line is the title when it reads as one, else the body starts at once.
     for i in candidates:
-        if _is_nav_run(lines, i):
-            continue
         if (
             looks_like_heading(lines[i])
             and len(lines[i].split()) >= 2
@@ -236,53 +414,45 @@ def _find_title(lines: list[str], crumb_at: int | None, crumbs: list[str], page:
     return 0
 
 
-def _is_nav_run(lines: list[str], i: int) -> bool:
-    """Part of a run of three or more one-to-three-word lines: a menu, not a title."""
-
-    def short(j: int) -> bool:
-        s = lines[j].strip()
-        return 0 < len(s.split()) <= 3 and not s.endswith((".", ",", "?", "!", ":"))
-
-    if not short(i):
-        return False
-    run = 1
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines) and (short(j) or not lines[j].strip()):
-            run += bool(lines[j].strip())
-            j += step
-    return run >= 3 and i < len(lines) // 2
-
-
 def _letter_like(line: str) -> bool:
     s = line.strip()
     return bool(LETTER_OPENING.match(s)) or parse_date(s) is not None
 
 
-def _skip_header_chrome(lines: list[str], start: int, page: CleanPage) -> int:
+def _read_header(lines: list[str], start: int, page: CleanPage, dropped: dict[int, str]) -> int:
+    """Read the lines between the title and the body (the title again, bylines, dates: kept,
+    read as metadata; share bars: taken out); return the index of the body's first line."""
     i = start
     while i < len(lines):
         line = lines[i].strip()
-        if not line:
+        if not line or i in dropped:
             i += 1
             continue
-        if page.title and is_near_duplicate(line, page.title):
-            # A fuller form ("Mr. Arbën Krasniqi") replaces a title only the (maybe cut)
-            # breadcrumb gave; a title the page states twice is the page's own.
+        if page.title and looks_like_heading(line) and is_near_duplicate(line, page.title):
+            # The title again (kept: a plain text may well say it twice). A fuller form
+            # ("Mr. Arbën Krasniqi") replaces a title only the (maybe cut) breadcrumb gave;
+            # a title the page states twice is the page's own.
             fuller = len(re.findall(r"\w+", line)) > len(re.findall(r"\w+", page.title))
             if fuller and not page.title_confirmed:
                 page.title = line
             i += 1
             continue
-        if _read_byline(line, page) or is_chrome_line(line) or _is_nav_run(lines, i):
+        if _read_byline(line, page):
             i += 1
             continue
+        reason = chrome_reason(line) or _run_reason(lines, i)
+        if reason:
+            dropped[i] = reason
+            i += 1
+            continue
+        # Anything else opens the body: short lines without chrome evidence may be a
+        # letter's address block, a name or a list, and are the body's.
         break
     return i
 
 
 def _read_byline(line: str, page: CleanPage) -> bool:
-    """Consume a byline or date line, keeping its author and date; False when it is not one."""
+    """Read a byline or date line, keeping its author and date; False when it is not one."""
     if len(line.split()) > 16:
         return False
     rest: str | None = None
@@ -320,26 +490,94 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def _find_tail(lines: list[str], start: int) -> int:
+    """The first line of the page's tail: a tail marker standing alone after the body, when what
+    follows it is chrome too (post titles, labels, a comment form), not more of the text."""
     seen_body = False
     for i in range(start, len(lines)):
         line = lines[i].strip()
         if not line:
             continue
-        if seen_body and TAIL_MARKER.fullmatch(line):
+        if seen_body and TAIL_MARKER.fullmatch(line) and _tail_follows(lines, i):
             return i
         seen_body = seen_body or not is_chrome_line(line)
     return len(lines)
 
 
-def _trim_edges(body: list[str]) -> list[str]:
-    lo, hi = 0, len(body)
-    while lo < hi and (not body[lo].strip() or is_chrome_line(body[lo])):
-        lo += 1
-    while hi > lo and (not body[hi - 1].strip() or is_chrome_line(body[hi - 1])):
-        hi -= 1
-    return body[lo:hi]
+def _tail_follows(lines: list[str], i: int) -> bool:
+    # Within a page's tail the lines are short (post titles, buttons, labels) or chrome;
+    # a marker followed by paragraphs of prose is a heading of the text ("Comments" over
+    # a discussion the text reports is still the text). Comments sections open with a
+    # marker naming them ("Leave a Reply", "3 Comments"), which is evidence enough.
+    if STRONG_TAIL.fullmatch(lines[i].strip()):
+        return True
+    after = [lines[j] for j in range(i + 1, len(lines)) if lines[j].strip()]
+    prose = [s for s in after if len(s.split()) > MAX_HEADING_WORDS // 2 and not is_chrome_line(s)]
+    return len(prose) <= len(after) // 4
 
 
-def _join_paragraphs(lines: list[str]) -> str:
-    text = "\n".join(lines)
-    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
+# Tail markers that open chrome on their own evidence.
+STRONG_TAIL = re.compile(
+    r"(?:you (?:may|might) also (?:like|enjoy)|related (?:posts?|articles?|stories|news|content|reading)"
+    r"|leave a (?:comment|reply)|(?:post|add|write) a comment|\d+ (?:comments?|responses?|replies)"
+    r"|share this(?: article| post| page| story)?|(?:sign up for|subscribe to) our newsletter[^\n]{0,80}?"
+    r"|join the (?:discussion|conversation)|no comments(?: yet)?)[\s:.!…»›>-]*",
+    re.IGNORECASE,
+)
+
+
+def _mark_end_chrome(lines: list[str], start: int, end: int, dropped: dict[int, str]) -> None:
+    """Chrome lines at the end of the body (a copyright line, a share bar)."""
+    for i in reversed(range(start, end)):
+        if not lines[i].strip() or i in dropped:
+            continue
+        reason = chrome_reason(lines[i]) or _run_reason(lines, i)
+        if reason is None:
+            return
+        dropped[i] = reason
+
+
+def _assemble(lines: list[Line], dropped: dict[int, str], body_from: int) -> tuple[str, int]:
+    """The kept lines joined, runs of blank lines closed up to one; and the offset of the
+    first kept line from ``body_from`` on."""
+    parts: list[str] = []
+    size = 0
+    body_start: int | None = None
+    blank_before = False
+    for i, line in enumerate(lines):
+        if i in dropped:
+            continue
+        if not line.text.strip():
+            blank_before = True
+            continue
+        if parts:
+            separator = "\n\n" if blank_before else "\n"
+            parts.append(separator)
+            size += len(separator)
+        text = line.text if parts else line.text.lstrip()
+        if body_start is None and i >= body_from:
+            body_start = size
+        parts.append(text)
+        size += len(text)
+        blank_before = False
+    return "".join(parts), body_start if body_start is not None else 0
+
+
+def _regions(
+    lines: list[Line], dropped: dict[int, str], origin: Sequence[tuple[int, int]] | None
+) -> list[dict[str, Any]]:
+    """The dropped lines as regions of the input, neighbours with one reason merged."""
+    regions: list[dict[str, Any]] = []
+    last: int | None = None
+    for i in sorted(dropped):
+        start, end = origin[i] if origin is not None else (lines[i].start, lines[i].end)
+        between = range(last + 1, i) if last is not None else range(0)
+        if (
+            regions
+            and regions[-1]["reason"] == dropped[i]
+            and all(not lines[j].text.strip() for j in between)
+        ):
+            regions[-1]["end"] = max(regions[-1]["end"], end)
+        else:
+            regions.append({"start": start, "end": end, "reason": dropped[i]})
+        last = i
+    return regions

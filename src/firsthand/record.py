@@ -31,6 +31,12 @@ class Document:
     genre: Genre = "other"
     language: str = "en"
     published: str | None = None
+    # Where the body proper begins in ``text``: a headline, dateline, byline or a letter's
+    # address block before it stay in the text and are analysed like the rest.
+    body_start: int = 0
+    # What the cleaner took out, as {"start", "end", "reason"} over the decoded input
+    # (before cleaning), so nothing disappears unseen.
+    removed: list[dict[str, Any]] = field(default_factory=list)
     # Beyond the contract: what ingest saw, so a user can check how the text was made.
     media_type: str = "text/plain"
     encoding: str = "utf-8"
@@ -103,6 +109,7 @@ class Record:
     def from_dict(cls, data: dict[str, Any]) -> Record:
         """Rebuild a record from its JSON form (as stored in a case file)."""
         letter = data.get("letter")
+        # Records stored before body_start and removed existed read as "nothing removed".
         return cls(
             document=Document(**data["document"]),
             letter=Letter(**letter) if letter else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -39,6 +39,7 @@ def render_record(record: Record) -> RenderableType:
     facts.add_row("language", doc.language)
     facts.add_row("published", doc.published or "—")
     facts.add_row("length", f"{len(doc.text):,} characters")
+    facts.add_row("removed", _removed_summary(doc.removed))
     parts.append(facts)
     if record.letter is not None:
         parts += [Text(""), Text("Letter", style="bold"), _letter_table(record)]
@@ -46,6 +47,15 @@ def render_record(record: Record) -> RenderableType:
     parts += [Text(""), Text("Relations", style="bold"), _relation_table(record)]
     parts += [Text(""), Text("Claims", style="bold"), render_claims(record)]
     return Group(*parts)
+
+
+def _removed_summary(removed: list[dict[str, Any]]) -> str:
+    """What the cleaner took out, by reason: "navigation, breadcrumb, page tail (312 characters)"."""
+    if not removed:
+        return "nothing"
+    reasons = list(dict.fromkeys(str(r["reason"]).split(":")[0] for r in removed))
+    size = sum(int(r["end"]) - int(r["start"]) for r in removed)
+    return f"{', '.join(reasons)} ({size:,} characters)"
 
 
 def _relation_table(record: Record) -> RenderableType:

@@ -42,6 +42,7 @@ from starlette.types import Message
 from ..casebook import case_timeline, case_views, document_page, entity_page, needs_narrowing
 from ..compare import find_agreements, find_conflicts
 from ..errors import CaseFileError
+from ..ingest import MAX_BYTES
 from ..pipeline import Outcome
 from ..record import ENTITY_TYPES
 from ..store import CaseFile, SearchFilter
@@ -175,7 +176,7 @@ def create_app(
         documents = case.overview(offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
         total = case.count()
         return page(
-            request, "overview.html", documents=documents, total=total, page=number,
+            request, "overview.html", documents=documents, total=total, page=number, max_file_bytes=MAX_BYTES,
             pages=max(1, -(-total // PAGE_SIZE)), entity_types=ENTITY_TYPES, filters={},
         )  # fmt: skip
 

@@ -351,11 +351,15 @@ def post_raw(
         pass  # it answered and closed: the answer is still there to read
     answer = b""
     while b"\r\n\r\n" not in answer or not _complete(answer):
-        chunk = sock.recv(65536)
+        try:
+            chunk = sock.recv(65536)
+        except ConnectionResetError:  # closed with body bytes unread: the answer came first
+            break
         if not chunk:
             break
         answer += chunk
     sock.close()
+    assert answer, f"no answer after {sent} bytes of the body"
     head_text, _, text = answer.partition(b"\r\n\r\n")
     return int(head_text.split()[1]), text.decode("utf-8", "replace"), sent
 

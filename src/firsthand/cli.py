@@ -504,9 +504,10 @@ def serve(db_path: str, host: str, port: int, read_only: bool, allowed_hosts: tu
     if not is_loopback(host):
         stderr.print(
             f"firsthand: warning: listening on {host}, which other machines can reach: whoever reaches"
-            f" port {port} can read the case{'' if read_only else ' and change it'} (no password);"
-            " they must ask for it by a name given with --allowed-host",
+            f" port {port} can read the case{'' if read_only else ' and change it'} (there is no password)."
+            " Pages are answered only under localhost, the --host address and each --allowed-host NAME.",
             markup=False,
+            soft_wrap=True,  # one line, as every message of firsthand's
         )
     stderr.print(f"firsthand: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))

@@ -411,6 +411,24 @@ def test_upload_reports_each_file_and_adds_the_good_one(site: Site, tmp_path: Pa
     expect(page.locator("table.documents tbody tr", has_text=good.name)).to_have_count(1)
 
 
+def test_the_upload_form_works_without_its_script(browser: Browser, scratch: Site, tmp_path: Path) -> None:
+    """Without JavaScript the form posts every file at once: its token field comes before the
+    files, and the browser says the post comes from this server (the server wants both)."""
+    note = tmp_path / "maren-holt.txt"
+    note.write_text(TESTIMONY.replace("Orla Fenwick", "Maren Holt"), encoding="utf-8")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        visit(page, scratch.url("/"))
+        page.locator("#files").set_input_files([note])
+        page.locator("#upload-form").get_by_role("button", name="Add to the case").click()
+        page.wait_for_url(scratch.url("/upload"), timeout=WAIT_MS)
+        shot(page, "upload-without-script")
+        expect(page.locator("ul.results li.added")).to_contain_text(note.name)
+    finally:
+        context.close()
+
+
 # 6. Hostile text -----------------------------------------------------------------------
 
 

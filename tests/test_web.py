@@ -21,6 +21,7 @@ from firsthand.web import create_app
 from firsthand.web.app import CSP
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
+HERE = "http://localhost"  # a name the app answers to; its pages' forms say they come from it
 HOSTILE = (
     "Statement by the Harbour Watch\n\n"
     'On 3 May 2022 a man wrote <script>alert("pwned")</script> on the wall of the Kessin depot.\n'
@@ -43,7 +44,7 @@ def case_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(case_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(case_path)) as test_client:
+    with TestClient(create_app(case_path), base_url=HERE) as test_client:
         yield test_client
 
 
@@ -146,7 +147,7 @@ def test_writes_need_the_csrf_token(client: TestClient) -> None:
 
 
 def test_upload_adds_good_files_and_names_each_failure(tmp_path: Path) -> None:
-    with TestClient(create_app(tmp_path / "case.db")) as client:
+    with TestClient(create_app(tmp_path / "case.db"), base_url=HERE) as client:
         token = csrf(client.get("/").text)
         files = [
             ("files", ("note.txt", b"On 3 May 2022 the militia burned the mill in Kessin, Anna Weiss said.")),
@@ -160,7 +161,7 @@ def test_upload_adds_good_files_and_names_each_failure(tmp_path: Path) -> None:
         assert results["note.txt"]["status"] == "added"
         assert results["empty.txt"]["status"] == "failed" and "empty" in results["empty.txt"]["reason"]
         assert results["blob.txt"]["status"] == "failed" and results["blob.txt"]["reason"]
-        again = client.post("/upload", files=files[:1], data={"csrf": token})
+        again = client.post("/upload", files=files[:1], data={"csrf": token}, headers={"Origin": HERE})
         assert again.status_code == 200 and "already present" in again.text
     with CaseFile(tmp_path / "case.db", create=False) as case:
         assert case.count() == 1
@@ -175,21 +176,23 @@ def test_merge_and_split_from_the_browser(tmp_path: Path) -> None:
             assert outcome.record is not None and outcome.raw is not None
             case.add(outcome.record, outcome.raw)
         keep, other = case.case_id("Ministry of the Interior"), case.case_id("Interior")
-    with TestClient(create_app(path)) as client:
+    with TestClient(create_app(path), base_url=HERE) as client:
         token = csrf(client.get("/").text)
         merged = client.post(
-            f"/entities/{keep}/merge", data={"csrf": token, "other": str(other), "reason": "test"}
+            f"/entities/{keep}/merge",
+            data={"csrf": token, "other": str(other), "reason": "test"},
+            headers={"Origin": HERE},
         )
         assert merged.status_code == 200 and "merged." in merged.text
         assert client.get(f"/entities/{other}").url.path == f"/entities/{keep}"
-        split = client.post(f"/entities/{keep}/split", data={"csrf": token})
+        split = client.post(f"/entities/{keep}/split", data={"csrf": token}, headers={"Origin": HERE})
         assert split.status_code == 200 and "split." in split.text
         assert re.search(r"<td>merge \(entity \d+\)", split.text)
         assert re.search(r"<td>split \(entity \d+\)", split.text)
 
 
 def test_read_only_serves_pages_and_refuses_every_write(case_path: Path) -> None:
-    with TestClient(create_app(case_path, read_only=True)) as client:
+    with TestClient(create_app(case_path, read_only=True), base_url=HERE) as client:
         page = client.get("/").text
         assert 'id="upload-form"' not in page and "read-only" in page
         assert 'action="/entities/' not in client.get("/entities/1").text

@@ -535,15 +535,24 @@ def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
 @click.option(
     "--read-only", is_flag=True, help="Serve the case for others to browse, with every write disabled."
 )
-def serve(db_path: str, host: str, port: int, read_only: bool) -> None:
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Another host name the pages may be asked for under (repeatable); besides it only"
+    " localhost, 127.0.0.1, [::1] and --host are answered.",
+)
+def serve(db_path: str, host: str, port: int, read_only: bool, allowed_hosts: tuple[str, ...]) -> None:
     """Open the case file in the browser: documents with their facts marked, people, timeline, conflicts."""
     import uvicorn
 
     from .web import create_app
+    from .web.guard import is_loopback
 
     if read_only and not Path(db_path).exists():
         raise CaseFileError(db_path, "no such case file to serve read-only")
-    app = create_app(db_path, read_only=read_only)
+    app = create_app(db_path, read_only=read_only, host=host, allowed_hosts=allowed_hosts)
     # Bound here, so a port in use is one line naming it, not uvicorn's log.
     # IPPROTO_TCP spelled out: asyncio turns Nagle off only on sockets that say they are TCP,
     # and with it on, every response waits 40 ms for the client's delayed ACK.
@@ -554,6 +563,14 @@ def serve(db_path: str, host: str, port: int, read_only: bool) -> None:
         listening.bind((host, port))
     except OSError as err:
         raise ServeError(f"cannot serve on {host}:{port}: {err.strerror}") from None
+    if not is_loopback(host):
+        stderr.print(
+            f"firsthand: warning: listening on {host}, which other machines can reach: whoever reaches"
+            f" port {port} can read the case{'' if read_only else ' and change it'} (there is no password)."
+            " Pages are answered only under localhost, the --host address and each --allowed-host NAME.",
+            markup=False,
+            soft_wrap=True,  # one line, as every message of firsthand's
+        )
     stderr.print(f"firsthand: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     server.run(sockets=[listening])

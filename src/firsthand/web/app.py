@@ -10,59 +10,58 @@ safety rules hold on every response:
    no inline script, no request to another host;
 3. every write (upload, merge, split) needs the CSRF token the server put in its pages,
    and a request from another site is refused;
-4. ``read_only`` turns every write off, and the pages offer none.
+4. ``read_only`` turns every write off, and the pages offer none;
+5. the server answers only to the host names it serves, and refuses a write from another
+   origin, errors included (``guard``); uploads stream to disk within limits and are read
+   in worker processes, so pages keep answering meanwhile (``uploads``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import secrets
 import sqlite3
+import tempfile
 import threading
-import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Message
 
 from ..casebook import case_timeline, case_views, document_page, entity_page, needs_narrowing
 from ..compare import find_agreements, find_conflicts
 from ..errors import CaseFileError
 from ..ingest import MAX_BYTES
-from ..pipeline import read_uploads
+from ..pipeline import Outcome
 from ..record import ENTITY_TYPES
 from ..store import CaseFile, SearchFilter
+from .guard import CSP, RequestGuard, allowed_host_names, came_with_origin, wants_json
 from .render import marked_text
+from .uploads import ReceivedFile, UploadReaders, UploadRefused, receive_form
 
-logger = logging.getLogger("firsthand.web")
+__all__ = ["CSP", "create_app"]
+
 BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
 PAGE_SIZE = 50
 ENTITIES_PAGE = 100
 # A page of conflicts or agreements stops here; it says how many there are.
 PAIRS_SHOWN = 200
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
-    " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Resource-Policy": "same-origin",
-}
+# SQLite's integers end at 2**63 - 1: a larger id or page in a URL names nothing there.
+LARGEST_ID = 2**63 - 1
+LARGEST_PAGE = 10**9
+# A merge's or a split's form: a token, an id and a reason.
+MAX_FORM_BYTES = 64 * 1024
 
 templates = Environment(
     loader=PackageLoader("firsthand.web", "templates"),
@@ -93,22 +92,21 @@ class CaseFiles:
         return case
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    async def dispatch(
-        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        # The server's own time, for the benchmark and the browser's network panel.
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-        return response
+def create_app(
+    db_path: str | Path,
+    *,
+    read_only: bool = False,
+    host: str | None = None,
+    allowed_hosts: Iterable[str] = (),
+) -> Starlette:
+    """The web app over one case file.
 
-
-def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
-    """The web app over one case file."""
+    It answers to loopback names, to ``host`` (the address it is bound to) and to
+    ``allowed_hosts`` (the names others reach it by), on any port, and to no other name.
+    """
     cases = CaseFiles(str(db_path), read_only=read_only)
     csrf_token = secrets.token_urlsafe(32)
+    readers = UploadReaders()
 
     def document_label(document_id: str) -> str:
         return cases.get().document_label(document_id)
@@ -125,27 +123,60 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
         )
         return HTMLResponse(html, status_code=status)
 
-    async def check_write(request: Request) -> dict[str, Any]:
-        """The form of a write that may go ahead; else an HTTP error."""
+    async def error_page(request: Request, status: int, detail: str) -> Response:
+        """An error as JSON for a client that asks for it, else as a page."""
+        if wants_json(request):
+            return JSONResponse({"error": detail}, status_code=status)
+        return page(request, "error.html", status=status, detail=detail)
+
+    def token_ok(given: str) -> bool:
+        return secrets.compare_digest(given.encode(), csrf_token.encode())
+
+    def check_writer(request: Request) -> bool:
+        """Refuse a write that may not go ahead; True when its header carried the right token.
+
+        Without the header, the token must come in the form, and the request must name the
+        page it came from: every browser sends ``Origin`` with a form, and the guard has
+        refused any origin but this server's.
+        """
         if read_only:
             raise HTTPException(403, "this case is served read-only")
         if request.headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
             raise HTTPException(403, "cross-site request refused")
-        form = await request.form(max_files=100, max_part_size=MAX_BYTES)
-        given = request.headers.get("x-csrf-token") or form.get("csrf") or ""
-        if not isinstance(given, str) or not secrets.compare_digest(given, csrf_token):
+        given = request.headers.get("x-csrf-token")
+        if given is not None:
+            if not token_ok(given):
+                raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
+            return True
+        if not came_with_origin(request):
+            raise HTTPException(
+                403, "a form sent without an Origin header is refused (CSRF): reload the page and try again"
+            )
+        return False
+
+    async def check_write(request: Request) -> dict[str, str]:
+        """The small form of a write that may go ahead (a merge, a split); else an HTTP error."""
+        header_token = check_writer(request)
+        body = await bounded_body(request, MAX_FORM_BYTES)
+
+        async def replay() -> Message:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        form = await Request(request.scope, replay).form(max_files=0, max_fields=20)
+        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        if not header_token and not token_ok(fields.get("csrf", "")):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
-        return dict(form.multi_items()) | {"_files": form.getlist("files")}
+        return fields
 
     # Pages -------------------------------------------------------------------------------
 
     def overview(request: Request) -> HTMLResponse:
         case = cases.get()
-        number = max(1, _int(request.query_params.get("page"), 1))
+        number = page_number(request)
         documents = case.overview(offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
         total = case.count()
         return page(
-            request, "overview.html", documents=documents, total=total, page=number,
+            request, "overview.html", documents=documents, total=total, page=number, max_file_bytes=MAX_BYTES,
             pages=max(1, -(-total // PAGE_SIZE)), entity_types=ENTITY_TYPES, filters={},
         )  # fmt: skip
 
@@ -208,7 +239,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     def entities(request: Request) -> HTMLResponse:
         case = cases.get()
         wanted = request.query_params.get("type", "")
-        number = max(1, _int(request.query_params.get("page"), 1))
+        number = page_number(request)
         rows = case.case_entities(
             entity_type=wanted or None, offset=(number - 1) * ENTITIES_PAGE, limit=ENTITIES_PAGE + 1
         )
@@ -219,7 +250,7 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
 
     def entity(request: Request) -> Response:
         case = cases.get()
-        case_id = _int(request.path_params["id"], -1)
+        case_id = entity_number(request)
         try:
             view = entity_page(case, case_id)
         except CaseFileError as err:
@@ -233,8 +264,8 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
         case = cases.get()
         try:
             # The page may be older than a merge made since: merge into what the entity is now.
-            keep = case.case_id(str(request.path_params["id"]))
-            other = case.case_id(str(form.get("other", "")).strip())
+            keep = case.case_id(str(entity_number(request)))
+            other = case.case_id(_number_or_name(form.get("other", "").strip()))
             if other == keep:
                 raise CaseFileError(case.path, "an entity cannot be merged into itself")
             case.merge(keep, other, str(form.get("reason") or "merged by a user in the browser"))
@@ -246,37 +277,45 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
         form = await check_write(request)
         case = cases.get()
         try:
-            case_id = case.case_id(str(request.path_params["id"]))
+            case_id = case.case_id(str(entity_number(request)))
             case.split(case_id, str(form.get("reason") or "split by a user in the browser"))
         except CaseFileError as err:
             raise HTTPException(400, err.problem) from None
         return RedirectResponse(f"/entities/{case_id}?done=split", status_code=303)
 
     async def upload(request: Request) -> Response:
-        form = await check_write(request)
-        files = [f for f in form["_files"] if isinstance(f, UploadFile) and f.filename]
-        uploads = [(Path(f.filename or "upload").name, await f.read()) for f in files]
-        # Reading parses: off the event loop, so other pages still answer meanwhile.
-        results = await run_in_threadpool(store_uploads, uploads)
-        if not files:
+        header_token = check_writer(request)
+        with tempfile.TemporaryDirectory(prefix="firsthand-upload-") as folder:
+            try:
+                form = await receive_form(
+                    request, Path(folder), token_checked=header_token, token_ok=token_ok
+                )
+            except UploadRefused as refused:
+                # The rest of the body is not read: the connection closes with the answer.
+                raise HTTPException(
+                    refused.status, refused.problem, headers={"Connection": "close"}
+                ) from None
+            results = [await read_and_store(received) for received in form.files]
+        if not form.files:
             results.append({"file": "", "status": "failed", "reason": "no file chosen"})
-        if "application/json" in request.headers.get("accept", ""):
+        if wants_json(request):
             return JSONResponse({"results": results})
         return page(request, "uploaded.html", results=results)
 
-    def store_uploads(uploads: list[tuple[str, bytes]]) -> list[dict[str, str]]:
-        """Each upload read and stored in a transaction of its own: a failure costs only itself."""
-        case = cases.get()
-        results = []
-        for outcome in read_uploads(uploads, skip=case.has):
-            if outcome.error is not None:
-                results.append({"file": outcome.path, "status": "failed", "reason": outcome.error.problem})
-            elif outcome.record is None or outcome.raw is None or not case.add(outcome.record, outcome.raw):
-                results.append({"file": outcome.path, "status": "already present", "reason": ""})
-            else:
-                document_id = outcome.record.document.id
-                results.append({"file": outcome.path, "status": "added", "reason": "", "id": document_id})
-        return results
+    async def read_and_store(received: ReceivedFile) -> dict[str, str]:
+        """One file read in a worker process, then stored here in a transaction of its own:
+        a failure costs only itself, and the event loop answers pages meanwhile."""
+        if await run_in_threadpool(lambda: cases.get().has(received.sha256)):
+            return {"file": received.name, "status": "already present", "reason": ""}
+        outcome = await readers.read(received)
+        return await run_in_threadpool(store_outcome, outcome)
+
+    def store_outcome(outcome: Outcome) -> dict[str, str]:
+        if outcome.error is not None:
+            return {"file": outcome.path, "status": "failed", "reason": outcome.error.problem}
+        if outcome.record is None or outcome.raw is None or not cases.get().add(outcome.record, outcome.raw):
+            return {"file": outcome.path, "status": "already present", "reason": ""}
+        return {"file": outcome.path, "status": "added", "reason": "", "id": outcome.record.document.id}
 
     def timeline(request: Request) -> HTMLResponse:
         case = cases.get()
@@ -313,25 +352,25 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
             agreements=find_agreements(views), documents_read=len(views), total=case.count(), shown=PAIRS_SHOWN,
         )  # fmt: skip
 
-    async def not_found(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 500
-        detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
-        if "application/json" in request.headers.get("accept", ""):
-            return JSONResponse({"error": detail}, status_code=status)
-        return page(request, "error.html", status=status, detail=detail)
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        response = await error_page(request, exc.status_code, exc.detail)
+        response.headers.update(exc.headers or {})
+        return response
 
     async def database_error(request: Request, exc: Exception) -> Response:
-        return page(request, "error.html", status=500, detail=f"the case file could not be read ({exc})")
+        return await error_page(request, 500, f"the case file could not be read ({exc})")
 
-    async def server_error(request: Request, exc: Exception) -> Response:
-        # One line for the reader, the traceback for whoever runs the server.
-        logger.exception("error on %s", request.url.path)
-        return page(
-            request,
-            "error.html",
-            status=500,
-            detail=f"internal error ({type(exc).__name__}): see the server's log",
-        )
+    async def number_too_large(request: Request, exc: Exception) -> Response:
+        # A number past SQLite's integers, in a filter or a form: it names nothing in the case.
+        return await error_page(request, 400, "a number in the request is too large to name anything")
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            await run_in_threadpool(readers.close)
 
     routes = [
         Route("/", overview),
@@ -349,13 +388,54 @@ def create_app(db_path: str | Path, *, read_only: bool = False) -> Starlette:
     ]
     return Starlette(
         routes=routes,
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[
+            Middleware(RequestGuard, hosts=allowed_host_names(host, allowed_hosts), error_page=error_page)
+        ],
         exception_handlers={
-            HTTPException: not_found,
+            HTTPException: http_error,
             sqlite3.DatabaseError: database_error,
-            Exception: server_error,
+            OverflowError: number_too_large,
         },
+        lifespan=lifespan,
     )
+
+
+def page_number(request: Request) -> int:
+    """The page a list is asked for: the first when none (or no number) is given."""
+    number = max(1, _int(request.query_params.get("page"), 1))
+    if number > LARGEST_PAGE:
+        raise HTTPException(400, "no such page: the page number is too large")
+    return number
+
+
+def entity_number(request: Request) -> int:
+    """The entity id in the URL; a 404 for one past SQLite's integers (it names none)."""
+    number = int(request.path_params["id"])
+    if number > LARGEST_ID:
+        raise HTTPException(404, "no such entity: the id is too large")
+    return number
+
+
+def _number_or_name(text: str) -> str:
+    if text.isdigit() and int(text) > LARGEST_ID:
+        raise HTTPException(400, "no such entity: the id is too large")
+    return text
+
+
+async def bounded_body(request: Request, limit: int) -> bytes:
+    """The request's body, refused with a 413 once past ``limit`` bytes, declared or sent."""
+    declared = request.headers.get("content-length", "")
+    too_large = HTTPException(
+        413, f"the request is over its {limit // 1024} KB limit", {"Connection": "close"}
+    )
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise too_large
+    return bytes(body)
 
 
 def _int(value: Any, default: int) -> int:

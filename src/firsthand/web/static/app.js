@@ -9,6 +9,9 @@ document.addEventListener("DOMContentLoaded", () => {
   const progress = document.getElementById("upload-progress");
   const status = document.getElementById("upload-status");
   const list = document.getElementById("upload-results");
+  // The server refuses a larger file once it has read that much, and closes the connection:
+  // said here, before sending, the reason is the limit rather than a network error.
+  const maxBytes = Number(form.dataset.maxBytes);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const files = Array.from(input.files);
@@ -21,6 +24,13 @@ document.addEventListener("DOMContentLoaded", () => {
       const body = new FormData();
       body.append("files", file, file.name);
       const item = document.createElement("li");
+      if (maxBytes && file.size > maxBytes) {
+        item.className = "failed";
+        item.textContent = `${file.name}: failed — over the ${Math.round(maxBytes / 1048576)} MB limit for one file`;
+        list.append(item);
+        progress.value = n + 1;
+        continue;
+      }
       try {
         const response = await fetch("/upload", {
           method: "POST", body, credentials: "same-origin",

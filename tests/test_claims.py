@@ -188,7 +188,7 @@ def test_offsets_point_into_the_text(read: Callable[[Path], Record]) -> None:
         ids = {e.id for e in record.entities}
         for c in record.claims:
             assert text[c["start"] : c["end"]] == c["text"], c
-            assert c["basis"] in ("witnessed", "reported", "hearsay", "opinion", "request"), c
+            assert c["basis"] in ("witnessed", "asserted", "reported", "hearsay", "opinion", "request"), c
             assert c["source"] is None or c["source"] in ids, c
             if c["cue"] is None:
                 assert c["cue_span"] is None, c
@@ -229,9 +229,9 @@ def test_what_the_writer_heard_is_reported_by_nobody_named() -> None:
 
 
 def test_without_a_known_writer_own_statements_have_no_source() -> None:
-    """A news report with no byline: its narration is witnessed, by nobody the record knows."""
+    """A news report with no byline: its narration is asserted, by nobody the record knows."""
     record = read_text("Floods closed the northern road on Monday. The mayor said that help was coming.")
-    assert summary(record, claim_with(record, "Floods closed")) == ("witnessed", None, None, False)
+    assert summary(record, claim_with(record, "Floods closed")) == ("asserted", None, None, False)
     reported = claim_with(record, "help was coming")
     assert reported["basis"] == "reported" and reported["cue"] == "said"
 
@@ -263,7 +263,7 @@ def test_a_passive_cue_in_someones_message_is_theirs() -> None:
     [
         ("The police acted brutally.", "opinion"),
         ("The guards acted professionally.", "opinion"),
-        ("The soldiers left quickly.", "witnessed"),
+        ("The soldiers left quickly.", "asserted"),
     ],
 )
 def test_an_act_told_by_a_judgement_of_it_is_an_opinion(sentence: str, basis: str) -> None:

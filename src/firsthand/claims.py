@@ -1,7 +1,7 @@
 """Claims: every statement of a document, with who stands behind it and on what basis.
 
 A claim is a span of the text with a ``source`` (an entity of the record, or null)
-and a ``basis``: witnessed, reported, hearsay, opinion or request (see
+and a ``basis``: witnessed, asserted, reported, hearsay, opinion or request (see
 ``../shared/design/record.md``). The cascade, per sentence:
 
 1. attributions: cue words found in the parse, each with its source and its
@@ -23,7 +23,10 @@ and a ``basis``: witnessed, reported, hearsay, opinion or request (see
    writer's own attributions are opinions ("I believe"), requests ("I request you
    to") or part of the account; a unit of the writer's own is a request (request
    verbs, "should", imperatives), an opinion (an evaluative description: "X is a
-   scheming man") or witnessed.
+   scheming man", a feeling or wish: "we mourn"), witnessed when the text shows the
+   writer was there (first person: "I escaped", "they beat us", "police came to our
+   camp"; or a past-tense sentence of a paragraph where the writer tells what they
+   lived), else asserted (background, a news report's own statements).
 
 Each claim also keeps the spans the benchmark scores: ``cue_span``, ``source_span``
 and ``content`` (a list of spans), and ``negated`` when the cue is denied or
@@ -32,6 +35,7 @@ negated ("they denied that", "I did not see").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,7 +188,11 @@ def find_claims(record: Record) -> Record:
     quoted = quoted_tokens(doc, record.document.text)
     resolver = References(record, doc, writer, quoted)
     attributions = find_attributions(doc, quoted)
-    claims = [_attribution_claim(doc, att, resolver) for att in attributions]
+    narrated = _narrated_paragraphs(doc, quoted)
+    claims = [
+        _attribution_claim(doc, att, resolver, _paragraph(doc, min(att.cue)) in narrated)
+        for att in attributions
+    ]
     covered = set(quoted)  # someone else's words, even when the text never says whose
     for att in attributions:
         covered.update(range(*att.extent))
@@ -192,7 +200,8 @@ def find_claims(record: Record) -> Record:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.text.rstrip().endswith("?"):
             continue
         for start, end, head in _own_statements(sent, covered):
-            claims.append(_own_claim(doc, record.document.text, (start, end), head, writer))
+            present = _paragraph(doc, head.i) in narrated
+            claims.append(_own_claim(doc, record.document.text, (start, end), head, writer, present))
     claims.sort(key=lambda c: c["start"])
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
@@ -590,11 +599,12 @@ def _longest_run(tokens: list[int]) -> tuple[int, int] | None:
     return best
 
 
-def _own_basis(doc: Any, start: int, end: int, head: Any) -> str:
-    """request, opinion or witnessed, for a statement the writer makes in their own name."""
+def _own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) -> str:
+    """request, opinion, witnessed or asserted, for a statement the writer makes in their own
+    name; ``present`` when the paragraph is the writer's own narration of what they lived."""
     span = doc[start:end]
     subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    first_person = bool(subject) and subject[0].lower_ in WRITER_PRONOUNS
+    first_person = bool(subject) and _first_person(subject[0])
     lemma = head.lemma_.lower()
     # 1. Requests: "I request you to", "I ask", "please", imperatives, "X should act".
     if first_person and lemma in REQUEST_VERBS:
@@ -607,15 +617,110 @@ def _own_basis(doc: Any, start: int, end: int, head: Any) -> str:
     perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
     if modals and not perfect and not first_person:
         return "request"
-    # 2. Opinions: "I believe", an evaluation of someone or something.
-    if first_person and lemma in OPINION_VERBS:
+    # 2. Opinions: "I believe", "we mourn", an evaluation of someone or something.
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    if first_person and not passive and (lemma in OPINION_VERBS or lemma in FEELING_VERBS):
+        return "opinion"
+    if first_person and any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children):
         return "opinion"
     if lemma == "be" and _evaluative(head):
         return "opinion"
     # "The police acted brutally": an act told by a judgement of it.
     if any(c.dep_ == "advmod" and _judging_adverb(c.lower_) for c in head.children):
         return "opinion"
-    return "witnessed"
+    # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
+    return "witnessed" if _witnessed(span, head, present) else "asserted"
+
+
+# A state, not an act: "we are your children", "I have two sisters", "I was born in".
+STATIVE_LEMMAS = words("be have remain belong own resemble consist bear seem appear")
+# What the writer feels or wishes is their own judgement, not an account.
+FEELING_VERBS = words(
+    """
+    wish want mourn regret deplore condone wonder appreciate grieve lament hate love like admire
+    welcome oppose suffer hurt long pray
+    """
+)
+FEELING_ADJECTIVES = words(
+    """
+    concerned afraid sad sorry grateful thankful shocked saddened hopeful worried proud ashamed
+    angry glad happy disappointed outraged horrified appalled dismayed confident convinced sure
+    """
+)
+
+
+def _first_person(token: Any) -> bool:
+    """'I', 'we', 'my husband and I', 'many of us', 'our children': the writer is among them."""
+    if token.lower_ in WRITER_PRONOUNS:
+        return True
+    return any(t.lower_ in ("i", "we", "us", "me") for t in token.subtree)
+
+
+def _witnessed(span: Any, head: Any, present: bool) -> bool:
+    """The writer was there: they took part ("I escaped", "they beat us", "police came to our
+    camp"), or the paragraph is their own narration of what happened (past tense)."""
+    lemma = head.lemma_.lower()
+    # "I escaped", "we have seen", "I did not see", "we were beaten".
+    past = head.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
+    )
+    active = lemma not in STATIVE_LEMMAS
+    # "I was born in", "the first internment was from ...": a person's state, or the writer's
+    # narration of their own story.
+    if lemma == "bear":
+        return False
+    participant = any(
+        (t.lower_ in WRITER_PRONOUNS and t.dep_ != "poss")
+        or (t.lower_ in ("my", "our") and t.head.i != head.i)
+        for t in span
+    )
+    if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
+        return lemma != "be" or past
+    return present and past and head.tag_ == "VBD"
+
+
+def _paragraph(doc: Any, i: int) -> int:
+    """The paragraph a token stands in, as the index of its first token (a blank line opens one)."""
+    paragraphs: list[int] = doc.user_data.setdefault("firsthand.paragraphs", _paragraph_starts(doc))
+    return paragraphs[bisect.bisect_right(paragraphs, i) - 1]
+
+
+def _paragraph_starts(doc: Any) -> list[int]:
+    """The first token of each line that has words (a line of its own is a paragraph here)."""
+    starts = [0]
+    broken = False
+    for token in doc:
+        if broken and not token.is_space:
+            starts.append(token.i)
+            broken = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            broken = True
+    return starts
+
+
+def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
+    """Paragraphs where the writer tells, in the first person and the past, what they lived
+    ("We turned around ...", "they took me to the minibus"): there, a plain past-tense
+    sentence ("A blue minibus blocked the road") is something they saw."""
+    told = set()
+    for token in doc:
+        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us"):
+            continue
+        verb = token.head
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))
+        if past and verb.lemma_.lower() not in STATIVE_LEMMAS | THOUGHT_VERBS:
+            told.add(_paragraph(doc, token.i))
+    # A story told goes on over the next paragraphs ("All the members were in shock ...").
+    starts: list[int] = doc.user_data.setdefault("firsthand.paragraphs", _paragraph_starts(doc))
+    narrated = set()
+    for n, start in enumerate(starts):
+        if start in told:
+            narrated.update(starts[n : n + 1 + NARRATION_CARRIES])
+    return narrated
+
+
+# Paragraphs a first-person story carries over to, when they do not say "I" again.
+NARRATION_CARRIES = 2
 
 
 def _judging_adverb(word: str) -> bool:
@@ -682,11 +787,13 @@ def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
     return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1])]
 
 
-def _attribution_claim(doc: Any, att: Attribution, resolver: References) -> dict[str, Any]:
+def _attribution_claim(
+    doc: Any, att: Attribution, resolver: References, present: bool = False
+) -> dict[str, Any]:
     text = resolver.text
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
-    speaker, basis = _attribution_basis(doc, att, resolver)
+    speaker, basis = _attribution_basis(doc, att, resolver, present)
     return {
         "id": "",
         "start": start,
@@ -702,7 +809,9 @@ def _attribution_claim(doc: Any, att: Attribution, resolver: References) -> dict
     }
 
 
-def _attribution_basis(doc: Any, att: Attribution, resolver: References) -> tuple[Entity | None, str]:
+def _attribution_basis(
+    doc: Any, att: Attribution, resolver: References, present: bool = False
+) -> tuple[Entity | None, str]:
     """(source, basis) of an attribution claim."""
     writer = resolver.writer
     head = doc[att.source_head] if att.source_head is not None else None
@@ -735,18 +844,20 @@ def _attribution_basis(doc: Any, att: Attribution, resolver: References) -> tupl
             return writer, "request"
         return writer, "witnessed"
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
+    # The writer's account of others: witnessed only where the writer tells what they lived.
+    account = "witnessed" if present else "asserted"
     # 3. What others think or want is the writer's account of them, not something they said.
     if att.lemma in THOUGHT_VERBS and att.lemma not in SPEECH_VERBS:
-        return writer, "witnessed"
+        return writer, account
     # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
     #    criticised the plan" is the writer's account of an act, not words passed on.
     if unnamed or (entity is None and head is None):
-        return (writer, "witnessed") if not att.clausal else (None, "hearsay")
+        return (writer, account) if not att.clausal else (None, "hearsay")
     return entity, "reported"
 
 
 def _own_claim(
-    doc: Any, text: str, tokens: tuple[int, int], head: Any, writer: Entity | None
+    doc: Any, text: str, tokens: tuple[int, int], head: Any, writer: Entity | None, present: bool = False
 ) -> dict[str, Any]:
     start, end = tokens
     a, b = _char_span(doc, tokens)
@@ -757,7 +868,7 @@ def _own_claim(
         "end": b,
         "text": text[a:b],
         "source": writer.id if writer else None,
-        "basis": _own_basis(doc, start, end, head),
+        "basis": _own_basis(doc, start, end, head, present),
         "cue": None,
         "cue_span": None,
         "source_span": None,

@@ -164,7 +164,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             start INTEGER NOT NULL,       -- character offsets into documents.text
             end INTEGER NOT NULL,
             text TEXT NOT NULL,           -- the claim's words
-            basis TEXT NOT NULL,          -- witnessed | reported | hearsay | opinion | request
+            basis TEXT NOT NULL,          -- witnessed | asserted | reported | hearsay | opinion | request
             cue TEXT,                     -- the words that attribute it: "said", "according to"
             source_entity_id TEXT,        -- the document's entity id of the source, or null
             negated INTEGER NOT NULL,     -- 1 when the claim denies: "did not see", "denied that"
@@ -190,6 +190,13 @@ MIGRATIONS: list[tuple[str, str]] = [
             SELECT c.document_id, c.claim_id, l.case_entity_id, e.type
             FROM claims c JOIN entity_links l ON l.document_id = c.document_id AND l.entity_id = c.source_entity_id
             JOIN entities e ON e.document_id = l.document_id AND e.entity_id = l.entity_id;
+        """,
+    ),
+    (
+        "0004_claims_six_bases",
+        """
+        -- No change of schema: each stored document's claims are read again from its stored
+        -- bytes (CaseFile._reread_claims), so that no claim keeps the five-basis labels.
         """,
     ),
 ]
@@ -252,7 +259,7 @@ class SearchFilter:
     entity: int | None = None  # a case entity the claim names, in its words or as its source
     entity_type: str | None = None  # PERSON, ORG, GPE ...: the claim names one of this type
     document: str | None = None  # a document id or its prefix
-    basis: str | None = None  # witnessed | reported | hearsay | opinion | request
+    basis: str | None = None  # witnessed | asserted | reported | hearsay | opinion | request
     since: str | None = None  # the document's date, YYYY-MM-DD, inclusive
     until: str | None = None
 
@@ -369,12 +376,49 @@ class CaseFile:
                 # executescript would commit our transaction; run the statements one by one.
                 for statement in _statements(sql):
                     self.db.execute(statement)
+                if name == "0004_claims_six_bases":
+                    self._reread_claims()
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
                 self.db.execute(f"PRAGMA user_version = {version}")
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+
+    def _reread_claims(self) -> None:
+        """Each stored document's claims, read again from its stored bytes (inside the
+        migration's transaction): claims made before ``asserted`` was a basis called every
+        statement of the writer's "witnessed". Only the claims are replaced; a claim's source
+        is mapped to the stored entity of the same name and type."""
+        # The pipeline only when a case needs it: opening a case file must stay cheap.
+        from .ingest import MAX_BYTES, document_from_source, source_from_bytes
+        from .nlp import parse
+        from .pipeline import annotate
+
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.encoding, d.record, s.raw FROM documents d"
+            " JOIN sources s ON s.document_id = d.id ORDER BY d.rowid"
+        ).fetchall()
+        for document_id, source, encoding, stored_json, raw in rows:
+            stored = Record.from_dict(json.loads(stored_json))
+            data = bytes(raw)
+            fresh = document_from_source(
+                source_from_bytes(source, data, max_bytes=max(MAX_BYTES, len(data))), encoding=encoding
+            )
+            if fresh.document.text != stored.document.text:
+                continue  # cleaned otherwise now: the new offsets would not point into the stored text
+            fresh.document.dct = stored.document.dct
+            fresh.parsed = next(parse([fresh.document.text]))
+            fresh = annotate(fresh)
+            stored_ids = {(e.name, e.type): e.id for e in stored.entities}
+            fresh_ids = {e.id: stored_ids.get((e.name, e.type)) for e in fresh.entities}
+            stored.claims = [{**c, "source": fresh_ids.get(c["source"])} for c in fresh.claims]
+            self.db.execute(
+                "UPDATE documents SET record = ? WHERE id = ?",
+                (json.dumps(stored.to_dict(), ensure_ascii=False), document_id),
+            )
+            self.db.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
+            self._store_claims(stored)
 
     # Writing -------------------------------------------------------------------------
 

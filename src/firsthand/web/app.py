@@ -47,7 +47,7 @@ from ..store import CaseFile, SearchFilter
 from .render import marked_text
 
 logger = logging.getLogger("firsthand.web")
-BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
+BASES = ("witnessed", "asserted", "reported", "hearsay", "opinion", "request")
 PAGE_SIZE = 50
 ENTITIES_PAGE = 100
 # A page of conflicts or agreements stops here; it says how many there are.

@@ -195,8 +195,11 @@ def test_offsets_point_into_the_text(read: Callable[[Path], Record]) -> None:
             else:
                 assert text[slice(*c["cue_span"])] == c["cue"], c
                 assert c["start"] <= c["cue_span"][0] and c["cue_span"][1] <= c["end"], c
+            # A quotation of several sentences is one claim per sentence; the one with the cue
+            # keeps the attribution's whole content, which runs on over the claims after it.
+            last = max([c["end"], *(d["end"] for d in record.claims if d["start"] >= c["start"])])
             for start, end in c["content"]:
-                assert c["start"] <= start < end <= c["end"], c
+                assert c["start"] <= start < end <= last, c
             if c["source_span"] is not None:  # may stand outside the claim: "..., adding that"
                 assert text[slice(*c["source_span"])].strip(), c
 
@@ -208,14 +211,20 @@ def test_claim_ids_are_unique_and_in_text_order(read: Callable[[Path], Record]) 
 
 
 def test_words_inside_a_quotation_are_the_speakers_not_the_writers() -> None:
-    """A quotation of several sentences: its "I think" and its imperative are Solberg's."""
+    """A quotation of several sentences: one claim per sentence, all Solberg's; its "I think"
+    and its imperative are hers, and the sentence with the cue carries the cue."""
     record = read_letter(
         '"I think the bridge will hold. Do not leave your homes. We stay," Ingrid Solberg said.'
     )
-    claim = claim_with(record, "the bridge will hold")
-    assert summary(record, claim) == ("reported", "Ingrid Solberg", "said", False)
-    assert "We stay" in claim["text"]
-    assert all(c["basis"] == "reported" for c in record.claims if "leave your homes" in c["text"])
+    claims = [claim_with(record, s) for s in ("the bridge will hold", "leave your homes", "We stay")]
+    assert len({c["id"] for c in claims}) == 3, [c["text"] for c in record.claims]
+    assert [summary(record, c) for c in claims] == [
+        ("reported", "Ingrid Solberg", None, False),
+        ("reported", "Ingrid Solberg", None, False),
+        ("reported", "Ingrid Solberg", "said", False),
+    ]
+    # The cue's claim keeps the attribution's whole content, for whoever reads attributions.
+    assert claims[2]["content"][0][0] <= claims[0]["start"]
 
 
 def test_what_the_writer_heard_is_reported_by_nobody_named() -> None:

@@ -46,6 +46,7 @@ from .references import (
     References,
     writer_of,
 )
+from .voices import block_quotes, transcript_turns, writer_side
 
 # Cue lexicons -------------------------------------------------------------------------
 
@@ -190,10 +191,15 @@ def find_claims(record: Record) -> Record:
     attributions = find_attributions(doc, quoted)
     narrated = _narrated_paragraphs(doc, quoted)
     claims = [
-        _attribution_claim(doc, att, resolver, _paragraph(doc, min(att.cue)) in narrated)
+        piece
         for att in attributions
+        for piece in _sentence_pieces(
+            doc, att, _attribution_claim(doc, att, resolver, _paragraph(doc, min(att.cue)) in narrated)
+        )
     ]
-    covered = set(quoted)  # someone else's words, even when the text never says whose
+    voices = _voices(doc, record.document.text, resolver, attributions)
+    spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
+    covered = set(quoted) - spoken  # someone else's words, even when the text never says whose
     for att in attributions:
         covered.update(range(*att.extent))
     for sent in doc.sents:
@@ -202,11 +208,143 @@ def find_claims(record: Record) -> Record:
         for start, end, head in _own_statements(sent, covered):
             present = _paragraph(doc, head.i) in narrated
             claims.append(_own_claim(doc, record.document.text, (start, end), head, writer, present))
+    claims = _give_voices(doc, claims, voices, writer)
     claims.sort(key=lambda c: c["start"])
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
     record.claims = claims
     return record
+
+
+# 0. Voices: transcript turns and block quotations -------------------------------------------
+
+# (start, end, speaker, named) of a stretch another speaker holds, in characters; ``named``
+# is False when the speaker is somebody the record cannot name ("Officer:", "one woman said:").
+VoiceSpan = tuple[int, int, Entity | None, bool]
+
+
+def _voices(doc: Any, text: str, resolver: References, attributions: list[Attribution]) -> list[VoiceSpan]:
+    found: list[VoiceSpan] = []
+    for turn in transcript_turns(text):
+        label = text[turn.label[0] : turn.label[1]]
+        named = resolver.named_at(*turn.label)
+        if named is None and writer_side(label):
+            continue  # an organisation's own Q&A answers in the writer's voice
+        if named is not None and named is resolver.writer:
+            continue
+        found.append((turn.start, turn.end, named, named is not None))
+    for lead, block in block_quotes(text):
+        speaker = _lead_speaker(doc, lead, resolver)
+        if speaker is not None:
+            found.append((block[0], block[1], *speaker))
+    return found
+
+
+def _lead_speaker(doc: Any, lead: tuple[int, int], resolver: References) -> tuple[Entity | None, bool] | None:
+    """Who the paragraph introducing a block quotation gives the words to: the subject of its
+    last verb of saying ("the Acting Deputy Director, Major X, said;"); None when there is no
+    such verb or the writer speaks."""
+    span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = [t for t in span if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    for verb in reversed(verbs):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        subject = _subject(verb, passive)
+        if subject is None:
+            continue
+        if subject.lower_ in WRITER_PRONOUNS:
+            return None
+        entity, unnamed = resolver.resolve(subject, subtree_range(subject, stop=verb.i))
+        if entity is resolver.writer and entity is not None:
+            return None
+        return entity, not unnamed and entity is not None
+    return None
+
+
+def _tokens_in(doc: Any, stretches: list[tuple[int, int]]) -> set[int]:
+    tokens: set[int] = set()
+    for start, end in stretches:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _give_voices(
+    doc: Any, claims: list[dict[str, Any]], voices: list[VoiceSpan], writer: Entity | None
+) -> list[dict[str, Any]]:
+    """Claims inside a transcript turn or a block quotation are the speaker's: what reads as the
+    writer's own ("I came to pay my respects") is reported, with the speaker as source; a
+    question asked there is no claim."""
+    kept = []
+    writer_id = writer.id if writer else None
+    for claim in claims:
+        voice = next((v for v in voices if v[0] <= claim["start"] < v[1]), None)
+        if voice is None:
+            kept.append(claim)
+            continue
+        if _asks(doc, claim):
+            continue
+        own = claim["basis"] in ("witnessed", "asserted", "opinion", "request")
+        if own or (claim["source"] is None and claim["cue"] == ":") or claim["source"] == writer_id:
+            claim["basis"] = "reported"
+            claim["source"] = voice[2].id if voice[2] is not None else None
+        kept.append(claim)
+    return kept
+
+
+def _asks(doc: Any, claim: dict[str, Any]) -> bool:
+    """The claim's sentence is a question."""
+    span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    sentence = span[0].sent
+    last = [t for t in sentence if not t.is_space and t.text not in QUOTES_CLOSE]
+    return bool(last) and last[-1].text == "?"
+
+
+def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """An attribution whose words run over several sentences (a quotation of a speech) as one
+    claim per sentence, all the speaker's; the piece with the cue keeps the attribution's cue,
+    source and whole content, the others continue it (no cue of their own)."""
+    start, end = att.extent
+    sentences = [s for s in doc[start:end].sents] if end - start > 1 else []
+    if len(sentences) < 2:
+        return [claim]
+    cue_at = min(att.cue)
+    ranges: list[tuple[int, int]] = []
+    for sentence in sentences:
+        a, b = _trim(doc, (max(start, sentence.start), min(end, sentence.end)))
+        if b <= a:
+            continue
+        if ranges and sum(t.is_alpha for t in doc[a:b]) < 2:
+            ranges[-1] = (ranges[-1][0], b)  # a closing '."' or a lone word joins the sentence before
+        else:
+            ranges.append((a, b))
+    pieces = []
+    for a, b in ranges:
+        first, last = _char_span(doc, (a, b))
+        if a <= cue_at < b:
+            piece = {
+                **claim,
+                "start": first,
+                "end": last,
+                "text": claim["text"][first - claim["start"] : last - claim["start"]],
+            }
+        else:
+            piece = {
+                **claim,
+                "start": first,
+                "end": last,
+                "text": claim["text"][first - claim["start"] : last - claim["start"]],
+                "cue": None,
+                "cue_span": None,
+                "source_span": None,
+                "content": [[first, last]],
+            }
+        pieces.append(piece)
+    return pieces or [claim]
 
 
 # 1. Attributions ---------------------------------------------------------------------------

@@ -101,9 +101,12 @@ class References:
                 if a < end and start < b and e.type in ("PERSON", "ORG", "GPE")
             ]
             if named:
-                # The mention that holds the phrase's head, else the first ("X's spokesman" is X's).
+                # The mention that holds the phrase's head, else a person the phrase names ("the
+                # Acting Director, Army Public Relations, Major X": people speak), else the first
+                # ("X's spokesman" is X's).
                 at_head = [m for m in named if m[0] <= head.idx < m[1]]
-                return (at_head or named)[0][2], False
+                people = [m for m in named if m[2].type == "PERSON"]
+                return (at_head or people[-1:] or named)[0][2], False
             # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
             after = self.text[end : end + 3]
             if after.startswith(","):
@@ -137,6 +140,13 @@ class References:
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    def named_at(self, start: int, end: int) -> Entity | None:
+        """The person or organisation named within [start, end) of the text ("Chief Arradondo:")."""
+        for a, b, entity in self.mentions:
+            if a < end and start < b and entity.type in ("PERSON", "ORG"):
+                return entity
+        return None
 
     def _named_group(self, noun: str) -> Entity | None:
         """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""
@@ -230,4 +240,36 @@ def writer_of(record: Record) -> Entity | None:
         for entity in signers:
             if match.group(1).lower().startswith(entity.name.lower()):
                 return entity
+    return publisher_of(record)
+
+
+# Where a page names who publishes it, near its top: a line that is only the name ("Uyghur
+# Human Rights Project" under a press release's date), the name and the date ("Kommersant,
+# 1 March 2019"), a news agency's dateline ("Khanty-Mansiysk, February 20, Interfax - ..."),
+# the site's own menu ("Skip to more DW sites").
+PUBLISHER_LINES = (
+    re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?)[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?), \d{1,2} [A-Z][a-z]{2,8} \d{4}[ \t]*$", re.MULTILINE),
+    re.compile(r"^[^\n]{0,60}?, [A-Z][a-z]{2,8} \d{1,2}, (?P<name>[A-Z][^\n,]{1,40}?) [-–—] ", re.MULTILINE),
+    re.compile(r"\bmore (?P<name>[A-Z][\w]{1,20}) sites\b"),
+)
+# How far into the text a publisher's name is looked for.
+PUBLISHER_CHARS = 800
+
+
+def publisher_of(record: Record) -> Entity | None:
+    """The organisation that publishes the page, when its top names it: a news report's own
+    statements are the outlet's."""
+    head = record.document.text[:PUBLISHER_CHARS]
+    organisations = [e for e in record.entities if e.type in ("ORG", "GPE")]
+    for pattern in PUBLISHER_LINES:
+        for match in pattern.finditer(head):
+            name = match.group("name").strip()
+            for entity in organisations:
+                # A line that is only a name must name an organisation, not a place.
+                bare_line = pattern is PUBLISHER_LINES[0]
+                if (name == entity.name or name in entity.aliases) and (
+                    entity.type == "ORG" or not bare_line
+                ):
+                    return entity
     return None

@@ -44,6 +44,7 @@ from .record import Entity, Record
 from .references import (
     WRITER_PRONOUNS,
     References,
+    vague_source,
     writer_of,
 )
 from .voices import block_quotes, transcript_turns, writer_side
@@ -240,6 +241,10 @@ def _voices(doc: Any, text: str, resolver: References, attributions: list[Attrib
     return found
 
 
+# A lead's cue stands among its last words: "said;", "told Human Rights Watch:".
+LEAD_REACH = 5
+
+
 def _lead_speaker(doc: Any, lead: tuple[int, int], resolver: References) -> tuple[Entity | None, bool] | None:
     """Who the paragraph introducing a block quotation gives the words to: the subject of its
     last verb of saying ("the Acting Deputy Director, Major X, said;"); None when there is no
@@ -247,7 +252,11 @@ def _lead_speaker(doc: Any, lead: tuple[int, int], resolver: References) -> tupl
     span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
     if span is None:
         return None
-    verbs = [t for t in span if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    words_of = [t for t in span if not t.is_punct and not t.is_space]
+    # The cue ends the lead ("told Human Rights Watch:", "said in a statement;"): a colon far
+    # after it ("said that he heard shouts:") opens the writer's own words again.
+    closing = words_of[-LEAD_REACH:]
+    verbs = [t for t in closing if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         subject = _subject(verb, passive)
@@ -761,6 +770,8 @@ def _own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False)
         return "opinion"
     if first_person and any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children):
         return "opinion"
+    if first_person and head.lower_ in FEELING_ADJECTIVES:  # "we have been deeply concerned"
+        return "opinion"
     if lemma == "be" and _evaluative(head):
         return "opinion"
     # "The police acted brutally": an act told by a judgement of it.
@@ -814,7 +825,7 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     )
     if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
         return lemma != "be" or past
-    return present and past and head.tag_ == "VBD"
+    return present and past and lemma != "bear"
 
 
 def _paragraph(doc: Any, i: int) -> int:
@@ -975,11 +986,13 @@ def _attribution_basis(
     # 2. The writer's own: a belief is an opinion, an appeal a request, "I heard that" a report.
     if head is not None and head.lower_ in WRITER_PRONOUNS:
         if att.lemma in ("hear", "learn"):
-            return None, "reported"
-        if att.lemma in OPINION_VERBS:
+            # "I heard two guards ask ...": the writer heard it happen; "I heard that": told.
+            return (writer, "witnessed") if _perceived(doc, att) else (None, "reported")
+        if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
             return writer, "opinion"
         if att.lemma in REQUEST_VERBS:
-            return writer, "request"
+            # "I asked them why": the writer's past act; "I ask you to": a request now.
+            return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
         return writer, "witnessed"
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
     # The writer's account of others: witnessed only where the writer tells what they lived.
@@ -990,8 +1003,24 @@ def _attribution_basis(
     # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
     #    criticised the plan" is the writer's account of an act, not words passed on.
     if unnamed or (entity is None and head is None):
-        return (writer, account) if not att.clausal else (None, "hearsay")
+        if not att.clausal:
+            return writer, account
+        # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
+        # could point at, though unnamed; "some said", "sources say": nobody in particular.
+        return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
+
+
+def _perceived(doc: Any, att: Attribution) -> bool:
+    """'heard two guards ask', 'saw them leave': what follows the cue is an act perceived (a
+    bare infinitive or a participle), not words passed on ("heard that ...")."""
+    verb = doc[att.cue[-1]]
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and c.tag_ in ("VB", "VBG")
+        and not any(m.dep_ == "mark" for m in c.children)
+        for c in verb.children
+    )
 
 
 def _own_claim(

@@ -29,6 +29,22 @@ UNNAMED = words(
     """
 )
 
+# Sources that stand for nobody one could point at: "some said", "sources say", "rights
+# groups say". An unnamed but particular party ("one policeman", "her father", "eyewitnesses",
+# "local officials") is somebody: what they say is reported, by nobody the record can name.
+VAGUE_SOURCES = words(
+    """
+    some someone somebody people others many few anyone everybody everyone nobody it sources
+    source observers critics rumours rumors group groups report reports media they there
+    """
+)
+
+
+def vague_source(head: Any) -> bool:
+    """The source phrase's head names nobody in particular."""
+    return head.lower_ in VAGUE_SOURCES or head.lemma_.lower() in VAGUE_SOURCES
+
+
 # Pronouns for the writer, and the third persons resolved to people or groups.
 WRITER_PRONOUNS = words(
     """

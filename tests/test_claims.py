@@ -278,3 +278,142 @@ def test_a_passive_cue_in_someones_message_is_theirs() -> None:
 def test_an_act_told_by_a_judgement_of_it_is_an_opinion(sentence: str, basis: str) -> None:
     record = read_text(sentence)
     assert [c["basis"] for c in record.claims] == [basis]
+
+
+# Every way speech reaches a page, in sentences of our own: (text, snippet, basis, source, negated).
+SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
+    # a cue in mid-sentence, and one trailing the words
+    ("The boy, Anders Moe said, was not breathing.", "was not breathing", "reported", "Anders Moe", False),
+    ("The convoy left at dawn, according to Anders Moe.", "The convoy left", "reported", "Anders Moe", False),
+    # a run of paraphrase after one cue
+    (
+        "Elin Dahl said that the school was closed. She added that the teachers had fled.",
+        "the teachers had fled",
+        "reported",
+        "Elin Dahl",
+        False,
+    ),
+    # a negated attribution: the words are still the speaker's, marked as denied
+    (
+        f"{MAYOR} She did not say that the bridge was closed.",
+        "the bridge was closed",
+        "reported",
+        "Ingrid Solberg",
+        True,
+    ),
+    (
+        "Elin Dahl denied that the guards had been paid.",
+        "the guards had been paid",
+        "reported",
+        "Elin Dahl",
+        True,
+    ),
+    # an unnamed but particular speaker is somebody; "some", "sources" are nobody
+    ("One guard told me that the gate was locked at night.", "the gate was locked", "reported", None, False),
+    ("Her father has said that she had bruises on her arms.", "bruises", "reported", None, False),
+    ("Sources say that the camp holds four thousand people.", "four thousand", "hearsay", None, False),
+    ("The prisoners are believed to have been moved north.", "moved north", "hearsay", None, False),
+    ("The guards allegedly burned the records.", "burned the records", "hearsay", None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "basis", "source", "negated"), SPEECH_CASES, ids=[c[1] for c in SPEECH_CASES]
+)
+def test_speech_reaches_the_page(
+    text: str, snippet: str, basis: str, source: str | None, negated: bool
+) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim), claim["negated"]) == (basis, source, negated), claim
+
+
+BLOCK_QUOTE = (
+    "The army answered on Friday. The spokesman, Colonel Arvid Stenmark, said in a statement;\n\n"
+    "“The convoy left the valley at dawn. No civilian was harmed.”\n\n"
+    "“The soldiers acted within the rules of engagement.”\n\n"
+    "The valley road reopened on Monday.\n"
+)
+
+
+def test_a_block_quotation_over_several_paragraphs_is_the_speakers() -> None:
+    """Paragraphs in quotation marks after a lead ending on its cue: one claim a sentence, each
+    Stenmark's; the paragraph after them is the writer's again."""
+    record = read_text(BLOCK_QUOTE)
+    for snippet in ("The convoy left the valley", "No civilian was harmed", "acted within the rules"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "Arvid Stenmark"), claim
+        assert "dawn" not in claim["text"] or "harmed" not in claim["text"], claim
+    assert claim_with(record, "The valley road reopened")["basis"] == "asserted"
+
+
+def test_a_paragraph_after_told_us_colon_is_the_speakers() -> None:
+    record = read_text(
+        "We met the families in March. Marta Ekdahl told us:\n\n"
+        "The guards took our passports and locked the gate behind us.\n"
+    )
+    claim = claim_with(record, "The guards took our passports")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Marta Ekdahl"), claim
+
+
+TRANSCRIPT = (
+    "Interview with a survivor of the Brekkevik raid.\n\n"
+    "Interviewer: What did you see that night?\n\n"
+    "Lena Vosk: The soldiers came at midnight. I hid in the cellar with my son.\n\n"
+    "Interviewer: Did they speak to you?\n\n"
+    "Lena Vosk: They burned the barn and left before dawn.\n"
+)
+
+
+def test_a_transcript_gives_every_answer_to_its_speaker_and_no_question_is_a_claim() -> None:
+    record = read_text(TRANSCRIPT)
+    for snippet in ("The soldiers came at midnight", "I hid in the cellar", "burned the barn"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "Lena Vosk"), claim
+    assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "snippet", "basis"),
+    [
+        # witnessed needs the writer there: first person, or their own story around it
+        ("I was beaten in the yard of the station.", "beaten in the yard", "witnessed"),
+        ("Police officers came to our camp at dawn.", "came to our camp", "witnessed"),
+        ("I heard two guards ask where the keys were.", "two guards ask", "witnessed"),
+        ("I asked them why they had locked the gate.", "why they had locked", "witnessed"),
+        # a statement of fact with no sign of having been there is asserted
+        ("The camp holds about three thousand residents.", "three thousand residents", "asserted"),
+        ("In 2016 the council moved the market to the harbour.", "moved the market", "asserted"),
+        ("I was born in Brekkevik in 1980.", "born in Brekkevik", "asserted"),
+        # feelings, wishes and judgements are opinions; asks of the reader are requests
+        ("We mourn the deaths of the two fishermen.", "mourn the deaths", "opinion"),
+        ("We have been deeply concerned by the arrests.", "concerned by the arrests", "opinion"),
+        ("I ask you to open an inquiry into the raid.", "open an inquiry", "request"),
+    ],
+)
+def test_each_basis(sentence: str, snippet: str, basis: str) -> None:
+    record = read_letter(sentence)
+    claim = claim_with(record, snippet)
+    assert claim["basis"] == basis, claim
+    if basis in ("witnessed", "asserted", "opinion", "request"):
+        assert source_name(record, claim) == WRITER, claim
+
+
+def test_a_story_the_writer_tells_makes_its_plain_sentences_witnessed() -> None:
+    """'A blue van blocked the road' inside the writer's own first-person story is something
+    they saw; the same sentence in a page with no first person is asserted."""
+    story = read_letter(
+        "We walked home across the square. A blue van blocked the road. Then they took me away."
+    )
+    assert claim_with(story, "A blue van blocked the road")["basis"] == "witnessed"
+    report = read_text("The march ended at noon. A blue van blocked the road.")
+    assert claim_with(report, "A blue van blocked the road")["basis"] == "asserted"
+
+
+def test_a_news_agency_dateline_makes_the_agency_the_source_of_its_own_statements() -> None:
+    record = read_text(
+        "Oslo, March 3, Reuters - The ferry sank near the harbour on Monday. "
+        "The harbour master said that the crew had been rescued.\n"
+    )
+    claim = claim_with(record, "The ferry sank")
+    assert (claim["basis"], source_name(record, claim)) == ("asserted", "Reuters"), claim

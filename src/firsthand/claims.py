@@ -400,6 +400,8 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if not clause and infinitive_cue:
         clause = [c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)]
     content = [_clause_range(c) for c in clause]
+    if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
+        content = _around(token)  # "The boy, Anders Moe said, was not breathing."
     clausal = bool(content)
     if not content:
         content, extra = _object_content(token, lemma)
@@ -442,6 +444,18 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
         return None  # "let you know": the writer addressing the reader, not a report
     return att
+
+
+def _around(cue: Any) -> list[tuple[int, int]]:
+    """The words of the clause a parenthetical cue ("..., X said, ...") stands in, on both
+    sides of the cue phrase."""
+    host = cue.head
+    while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head.i != host.i:
+        host = host.head  # the cue may hang from an auxiliary ("..., X said, was not")
+    start, end = subtree_range(host)
+    phrase = subtree_range(cue)
+    sides = [r for r in ((start, phrase[0]), (phrase[1], end)) if r[1] > r[0]]
+    return [_trim(cue.doc, r) for r in sides if sum(t.is_alpha for t in cue.doc[r[0] : r[1]]) >= 1]
 
 
 def _clause_range(clause: Any) -> tuple[int, int]:

@@ -417,3 +417,35 @@ def test_a_news_agency_dateline_makes_the_agency_the_source_of_its_own_statement
     )
     claim = claim_with(record, "The ferry sank")
     assert (claim["basis"], source_name(record, claim)) == ("asserted", "Reuters"), claim
+
+
+def test_quoted_paragraphs_go_on_with_the_speaker_of_the_paragraph_before() -> None:
+    """The press's habit: each paragraph of a long quotation opens with a quotation mark; a
+    cue inside the quotation ("villagers told us") is the speaker's own words, nested."""
+    record = read_text(
+        "The report came out on Monday.\n\n"
+        "Ingrid Solberg said, “The militia burned the mill on Sunday night.\n\n"
+        "“Villagers told us that the guards fired into the air.\n\n"
+        "“The shooting was a blatant violation of the ceasefire.”\n\n"
+        "Solberg later left for Oslo.\n"
+    )
+    claim = claim_with(record, "The shooting was a blatant violation")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+    nested = claim_with(record, "fired into the air")
+    assert nested["basis"] == "reported", nested
+    assert claim_with(record, "left for Oslo")["basis"] != "reported"
+
+
+def test_a_speaker_named_by_surname_alone_is_the_person_named_before() -> None:
+    record = read_text("Ingrid Solberg visited the camp on Monday. Solberg said that the wells were dry.\n")
+    claim = claim_with(record, "the wells were dry")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+
+
+def test_a_from_line_names_the_writer_of_a_statement() -> None:
+    record = read_text(
+        "Press statement\n\nFrom the members of the Northern Relief Front to the press:\n\n"
+        "The council closed our school in March. We will appeal the decision.\n"
+    )
+    claim = claim_with(record, "The council closed our school")
+    assert source_name(record, claim) == ORG, [(c["text"], c["source"]) for c in record.claims]

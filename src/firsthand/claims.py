@@ -47,7 +47,7 @@ from .references import (
     vague_source,
     writer_of,
 )
-from .voices import block_quotes, transcript_turns, writer_side
+from .voices import block_quotes, paragraphs, transcript_turns, writer_side
 
 # Cue lexicons -------------------------------------------------------------------------
 
@@ -199,6 +199,7 @@ def find_claims(record: Record) -> Record:
         )
     ]
     voices = _voices(doc, record.document.text, resolver, attributions)
+    voices += _quoted_paragraphs_after(record, claims, voices)
     spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
     covered = set(quoted) - spoken  # someone else's words, even when the text never says whose
     for att in attributions:
@@ -243,6 +244,44 @@ def _voices(doc: Any, text: str, resolver: References, attributions: list[Attrib
 
 # A lead's cue stands among its last words: "said;", "told Human Rights Watch:".
 LEAD_REACH = 5
+
+
+def _quoted_paragraphs_after(
+    record: Record, claims: list[dict[str, Any]], voices: list[VoiceSpan]
+) -> list[VoiceSpan]:
+    """Paragraphs that open with a quotation mark right after a paragraph where somebody is
+    quoted ('Ojigho said, “...' then '“Opening fire on ...”'): the press's way of going on
+    with the same speaker's words."""
+    text = record.document.text
+    found: list[VoiceSpan] = []
+    speaker: tuple[Entity | None, bool] | None = None
+    for start, end in paragraphs(text):
+        held = next((v for v in [*voices, *found] if v[0] <= start < v[1]), None)
+        if held is not None:
+            speaker = (held[2], held[3])
+            continue
+        opens = text[start] in QUOTES_OPEN
+        if opens and speaker is not None and not _cued(text, claims, start, end):
+            found.append((start, end, *speaker))
+            continue
+        quoted = [
+            c for c in claims
+            if start <= c["start"] < end and c["basis"] == "reported" and c["cue"]
+            and any(q in text[c["start"] : c["end"]] for q in QUOTES_OPEN)
+        ]  # fmt: skip
+        if quoted:
+            last = quoted[-1]
+            speaker = (record.entity(last["source"]) if last["source"] else None, last["source"] is not None)
+        else:
+            speaker = None
+    return found
+
+
+def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool:
+    """A quoted paragraph that names its own speaker after the quotation ('“...,” she said');
+    a cue inside the quotation ('“Witnesses told us that ...') is the speaker's own words."""
+    closing = min((i for i in (text.find(q, start + 1, end) for q in QUOTES_CLOSE) if i >= 0), default=end)
+    return any(start <= c["start"] < end and c["cue_span"] and c["cue_span"][0] > closing for c in claims)
 
 
 def _lead_speaker(doc: Any, lead: tuple[int, int], resolver: References) -> tuple[Entity | None, bool] | None:
@@ -296,7 +335,8 @@ def _give_voices(
         if _asks(doc, claim):
             continue
         own = claim["basis"] in ("witnessed", "asserted", "opinion", "request")
-        if own or (claim["source"] is None and claim["cue"] == ":") or claim["source"] == writer_id:
+        by_writer = writer_id is not None and claim["source"] == writer_id
+        if own or (claim["source"] is None and claim["cue"] == ":") or by_writer:
             claim["basis"] = "reported"
             claim["source"] = voice[2].id if voice[2] is not None else None
         kept.append(claim)

@@ -129,6 +129,10 @@ class References:
                 for a, _b, entity in self.mentions:
                     if end < a <= end + 3 and entity.type == "PERSON":
                         return entity, False
+            # "Ojigho said", after "Osai Ojigho" was named: a person by the surname alone.
+            surname = self._by_surname(self.text[start:end].strip())
+            if surname is not None:
+                return surname, False
         word = head.lower_
         if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
             if head.head.dep_ == "relcl":
@@ -156,6 +160,17 @@ class References:
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    def _by_surname(self, words: str) -> Entity | None:
+        """The one person whose name ends with ``words`` (a capitalised word or two)."""
+        if not words[:1].isupper() or len(words.split()) > 2:
+            return None
+        people = [
+            e
+            for e in self.record.entities
+            if e.type == "PERSON" and e.name != words and e.name.endswith(" " + words)
+        ]
+        return people[0] if len(people) == 1 else None
 
     def named_at(self, start: int, end: int) -> Entity | None:
         """The person or organisation named within [start, end) of the text ("Chief Arradondo:")."""
@@ -248,6 +263,13 @@ def writer_of(record: Record) -> Entity | None:
         for entity in signers:
             if match.group(1).lower().startswith(entity.name.lower()):
                 return entity
+    # "From the members of the Twelve Tribes Community to the press:" at the top.
+    for match in FROM_LINE.finditer(text[:PUBLISHER_CHARS]):
+        if match.group("who").rstrip().endswith("."):
+            continue  # a sentence ("From there, everything happened quickly.")
+        for entity in signers:
+            if entity.name in match.group("who"):
+                return entity
     last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
     for entity in signers:
         if last_line and (last_line == entity.name or last_line in entity.aliases):
@@ -268,6 +290,10 @@ PUBLISHER_LINES = (
     re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?), \d{1,2} [A-Z][a-z]{2,8} \d{4}[ \t]*$", re.MULTILINE),
     re.compile(r"^[^\n]{0,60}?, [A-Z][a-z]{2,8} \d{1,2}, (?P<name>[A-Z][^\n,]{1,40}?) [-–—] ", re.MULTILINE),
     re.compile(r"\bmore (?P<name>[A-Z][\w]{1,20}) sites\b"),
+)
+# A line that says whom a statement is from: "From the members of X to the press:", "From: X".
+FROM_LINE = re.compile(
+    r"^[ \t]*From:?[ \t](?P<who>[^\n]{3,120}?)(?:[ \t]to[ \t][^\n]{0,120})?:?[ \t]*$", re.MULTILINE
 )
 # How far into the text a publisher's name is looked for.
 PUBLISHER_CHARS = 800

@@ -449,3 +449,48 @@ def test_a_from_line_names_the_writer_of_a_statement() -> None:
     )
     claim = claim_with(record, "The council closed our school")
     assert source_name(record, claim) == ORG, [(c["text"], c["source"]) for c in record.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "basis", "source"),
+    [
+        # people and organisations speak; "it" that speaks is the organisation named before
+        (
+            f"{NRF} It denied that the convoy had been attacked.",
+            "the convoy had been attacked",
+            "reported",
+            ORG,
+        ),
+        # testimonies are their tellers' words, not the accused party's
+        (
+            f"{NRF} The testimonies of former fighters indicate that the militia kept prisoners.",
+            "the militia kept prisoners",
+            "reported",
+            None,
+        ),
+        # evidence shows: the writer's reading of it
+        (
+            "A video taken by a bystander shows that the guards kicked the man.",
+            "kicked the man",
+            "asserted",
+            None,
+        ),
+        # a judgement in a noun
+        ("Such circular reasoning is the epitome of injustice.", "epitome of injustice", "opinion", None),
+    ],
+)
+def test_who_can_speak(text: str, snippet: str, basis: str, source: str | None) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, source), claim
+
+
+def test_a_paragraph_that_only_opens_with_a_quotation_is_not_all_quotation() -> None:
+    """'"Get down", they shouted. My friend fell.' after a quoted paragraph: the narration after
+    the short quotation is the writer's again."""
+    record = read_letter(
+        "We ran towards the square. My cousin said that he heard the order: \n"
+        '"Get down on the ground". My friend tripped and fell; I helped her up.'
+    )
+    claim = claim_with(record, "I helped her up")
+    assert (claim["basis"], source_name(record, claim)) == ("witnessed", WRITER), claim

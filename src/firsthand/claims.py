@@ -47,7 +47,7 @@ from .references import (
     vague_source,
     writer_of,
 )
-from .voices import block_quotes, paragraphs, transcript_turns, writer_side
+from .voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
 
 # Cue lexicons -------------------------------------------------------------------------
 
@@ -260,7 +260,7 @@ def _quoted_paragraphs_after(
         if held is not None:
             speaker = (held[2], held[3])
             continue
-        opens = text[start] in QUOTES_OPEN
+        opens = text[start] in QUOTES_OPEN and wholly_quoted(text, start, end)
         if opens and speaker is not None and not _cued(text, claims, start, end):
             found.append((start, end, *speaker))
             continue
@@ -598,6 +598,8 @@ def _colon(token: Any) -> Attribution | None:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
+    if writer_side(" ".join(t.text for t in words)):
+        return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
     content = _trim(token.doc, (token.i + 1, sent.end))
     if content[1] - content[0] < 3:
         return None
@@ -956,6 +958,8 @@ def _evaluative(copula: Any) -> bool:
             and any(m.dep_ == "amod" and _judging(m) for m in child.children)
         ):
             return True
+        if child.dep_ == "attr" and child.lemma_.lower() in JUDGEMENT_NOUNS:
+            return True
     return False
 
 
@@ -967,6 +971,15 @@ JUDGEMENT_ADJECTIVES = words(
     fascist hypocritical scheming deceitful manipulative reckless irresponsible incompetent
     innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
     professional unprofessional lawful unlawful peaceful violent savage vicious humane
+    culpable complicit palpable tragic untimely sadistic egregious unjustified baseless
+    groundless unfounded malicious shocking disgusting deplorable heinous barbaric
+    """
+)
+# Nouns that judge what they name: "the epitome of injustice", "not hyperbole", "no excuses".
+JUDGEMENT_NOUNS = words(
+    """
+    epitome injustice hyperbole failure tragedy shame disgrace travesty farce excuse outrage
+    scandal atrocity lie lies nonsense slander smear propaganda hypocrisy mockery
     """
 )
 DEGREE_ADVERBS = words(
@@ -1049,6 +1062,21 @@ def _attribution_basis(
             return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
         return writer, "witnessed"
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
+    if head is not None and entity is None and not att.passive:
+        lemma = head.lemma_.lower()
+        if head.lower_ == "it" and att.clausal:
+            # "It denied seizing corpses", "It contends that": an organisation speaks.
+            group = resolver.group_before(head.idx)
+            if group is not None:
+                return group, "reported"
+        if lemma in EVIDENCE_NOUNS:
+            # "A video shows", "the timing reveals": the writer reads the evidence.
+            return writer, "witnessed" if present else "asserted"
+        teller = _teller(head)
+        if lemma in TESTIMONY_NOUNS and teller is not None:
+            # "The testimonies of the former members indicate": the members tell it.
+            tellers, _ = resolver.resolve(teller, subtree_range(teller))
+            return tellers, "reported"
     # The writer's account of others: witnessed only where the writer tells what they lived.
     account = "witnessed" if present else "asserted"
     # 3. What others think or want is the writer's account of them, not something they said.
@@ -1063,6 +1091,34 @@ def _attribution_basis(
         # could point at, though unnamed; "some said", "sources say": nobody in particular.
         return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
+
+
+# Things that show rather than say: what they show is the writer's reading of them.
+EVIDENCE_NOUNS = words(
+    """
+    video footage photo photograph picture image evidence content timing data figure statistic
+    record analysis result finding fact map satellite imagery recording
+    """
+)
+# Things people say or write: the people who gave them are the source.
+TESTIMONY_NOUNS = words(
+    """
+    testimony account statement word letter story interview complaint allegation claim report
+    message post tweet
+    """
+)
+
+
+def _teller(noun: Any) -> Any | None:
+    """Whose testimony: "the testimonies of the former members", "the members' accounts"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _perceived(doc: Any, att: Attribution) -> bool:

@@ -35,7 +35,7 @@ UNNAMED = words(
 VAGUE_SOURCES = words(
     """
     some someone somebody people others many few anyone everybody everyone nobody it sources
-    source observers critics rumours rumors group groups report reports media they there
+    source observers critics rumours rumors group groups media they there
     """
 )
 
@@ -160,6 +160,10 @@ class References:
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    def group_before(self, offset: int) -> Entity | None:
+        """The organisation "it" means when it speaks: the most talked-about one named before."""
+        return self._group(offset, None)
 
     def _by_surname(self, words: str) -> Entity | None:
         """The one person whose name ends with ``words`` (a capitalised word or two)."""

@@ -94,6 +94,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def wholly_quoted(text: str, start: int, end: int) -> bool:
+    """A paragraph that is all quotation: it opens with a quotation mark and closes with one,
+    or runs on unclosed into the next paragraph ('"Face to the ground". My friend fell' is not)."""
+    if text[start] not in QUOTE_OPENERS:
+        return False
+    closers = [i for i in (text.find(q, start + 1, end) for q in ("”", '"')) if i >= 0]
+    return not closers or min(closers) >= end - 3
+
+
 def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(lead, block) pairs: the paragraph that introduces a block quotation, and the stretch
     of the paragraphs it introduces."""
@@ -104,7 +113,7 @@ def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
             continue
         following = lines[n + 1 :]
         quoted = 0
-        while quoted < len(following) and text[following[quoted][0]] in QUOTE_OPENERS:
+        while quoted < len(following) and wholly_quoted(text, *following[quoted]):
             quoted += 1
         if quoted == 0 and text[end - 1] == ":":
             quoted = 1  # "told us:" and the answer as a paragraph of its own

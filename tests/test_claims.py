@@ -494,3 +494,17 @@ def test_a_paragraph_that_only_opens_with_a_quotation_is_not_all_quotation() -> 
     )
     claim = claim_with(record, "I helped her up")
     assert (claim["basis"], source_name(record, claim)) == ("witnessed", WRITER), claim
+
+
+def test_headings_menus_and_greetings_are_no_claims_a_request_in_a_question_is() -> None:
+    record = read_text(
+        "Skip to main menu\n\nMilitia Burns Mill Near Brekkevik Harbour\n\n"
+        "The militia burned the mill on Sunday night. Will you help us rebuild it?\n\nThank you\n"
+    )
+    texts = [c["text"] for c in record.claims]
+    assert not [t for t in texts if "Skip" in t or "Harbour" in t or "Thank" in t], texts
+    assert claim_with(record, "burned the mill")["basis"] == "asserted"
+    assert claim_with(record, "Will you help us")["basis"] == "request"
+    # a caption or a paragraph cut off without its full stop is still a claim
+    cut = read_text("The crowd scattered as soldiers fired into the air near the toll gate\n")
+    assert claim_with(cut, "soldiers fired into the air")["basis"] == "asserted"

@@ -36,6 +36,7 @@ negated ("they denied that", "I did not see").
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -205,12 +206,17 @@ def find_claims(record: Record) -> Record:
     for att in attributions:
         covered.update(range(*att.extent))
     for sent in doc.sents:
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.text.rstrip().endswith("?"):
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        if sent.text.rstrip().endswith("?"):
+            if _asks_the_reader(sent) and not any(t.i in covered for t in sent):
+                claims.append(_request_claim(doc, record.document.text, sent, writer))
             continue
         for start, end, head in _own_statements(sent, covered):
             present = _paragraph(doc, head.i) in narrated
             claims.append(_own_claim(doc, record.document.text, (start, end), head, writer, present))
     claims = _give_voices(doc, claims, voices, writer)
+    claims = [c for c in claims if not _heading_or_greeting(record.document.text, c)]
     claims.sort(key=lambda c: c["start"])
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
@@ -1131,6 +1137,69 @@ def _perceived(doc: Any, att: Attribution) -> bool:
         and not any(m.dep_ == "mark" for m in c.children)
         for c in verb.children
     )
+
+
+# Modals by which a question asks the reader to act: "Will you help us?", "Can you send ...?"
+ASKING_MODALS = frozenset(["will", "would", "can", "could"])
+# Lines that greet or thank rather than state: no claim.
+GREETINGS = re.compile(
+    r"^(?:thank you|thanks|many thanks|good (?:morning|afternoon|evening)|hello|hi|dear\b|sincerely|regards|best regards|yours)",
+    re.IGNORECASE,
+)
+# Sentence ends: a line that ends otherwise is a heading, a menu item or a label.
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")", "…", ";", ":")
+
+
+def _asks_the_reader(sent: Any) -> bool:
+    """'Will you help us?': a question that asks the one addressed to act."""
+    words_of = [t for t in sent if t.is_alpha]
+    return len(words_of) >= 3 and words_of[0].lower_ in ASKING_MODALS and words_of[1].lower_ == "you"
+
+
+def _request_claim(doc: Any, text: str, sent: Any, writer: Entity | None) -> dict[str, Any]:
+    a, b = _char_span(doc, _trim(doc, (sent.start, sent.end)))
+    b = b + 1 if text[b : b + 1] == "?" else b
+    return {
+        "id": "",
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "source": writer.id if writer else None,
+        "basis": "request",
+        "cue": None,
+        "cue_span": None,
+        "source_span": None,
+        "content": [[a, b]],
+        "negated": False,
+    }
+
+
+def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
+    """A heading, a menu item or a label (a line that stops without a sentence's end), or a
+    greeting ("Thank you"): no claim."""
+    start = text.rfind("\n", 0, claim["start"]) + 1
+    end = text.find("\n", claim["end"])
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if GREETINGS.match(claim["text"].strip()) and len(claim["text"].split()) <= 4:
+        return True
+    first_line = text[start:].split("\n", 1)[0].strip()
+    if claim["end"] > start + len(text[start:].split("\n", 1)[0]) or first_line.endswith(SENTENCE_ENDS):
+        return False  # runs over lines (a hard-wrapped letter), or ends as a sentence does
+    words_of = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in MINOR_WORDS]
+    capitalised = sum(w[0].isupper() for w in words_of)
+    # A menu item or a label ("Skip to main menu", "Image: dpa"), or a headline in title case.
+    return len(words_of) <= HEADING_WORDS_ANY or (
+        len(words_of) <= HEADING_WORDS and capitalised >= HEADING_CAPITALS * len(words_of)
+    )
+
+
+# Words a title leaves in lower case.
+MINOR_WORDS = words("a an the of in on at to for and or but by with from as is are")
+# A line with no sentence end is a heading when it is this short whatever its case, or this
+# short and mostly capitalised (calibrated on the real documents' headlines and captions).
+HEADING_WORDS_ANY = 3
+HEADING_WORDS = 12
+HEADING_CAPITALS = 0.6
 
 
 def _own_claim(

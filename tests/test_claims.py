@@ -461,6 +461,14 @@ def test_a_from_line_names_the_writer_of_a_statement() -> None:
             "reported",
             ORG,
         ),
+        (f"{NRF} It also denied seizing the grain.", "seizing the grain", "reported", ORG),
+        # the speaker after the words
+        (
+            "The convoy was stopped by the militia, said an official report published on Friday.",
+            "The convoy was stopped",
+            "reported",
+            None,
+        ),
         # testimonies are their tellers' words, not the accused party's
         (
             f"{NRF} The testimonies of former fighters indicate that the militia kept prisoners.",

@@ -445,6 +445,9 @@ def _verb_attribution(token: Any) -> Attribution | None:
     infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
     if not clause and infinitive_cue:
         clause = [c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)]
+    if not clause and lemma in SPEECH_VERBS:
+        # "denied seizing the grain", "admitted taking the money": a gerund is what was said.
+        clause = [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     content = [_clause_range(c) for c in clause]
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
@@ -465,8 +468,10 @@ def _verb_attribution(token: Any) -> Attribution | None:
     att.clausal = clausal or quote is not None
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = _subject(token, passive)
+    if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
+        subject = _inverted_subject(token)  # "..., said an official medical report"
     if subject is not None:
-        att.source = _trim(token.doc, subtree_range(subject, stop=token.i))
+        att.source = _trim(token.doc, subtree_range(subject, stop=token.i if subject.i < token.i else None))
         att.source_head = subject.i
     else:
         # "..., adding that" / "said X and added Y": the speaker of the verb it hangs from.
@@ -502,6 +507,18 @@ def _around(cue: Any) -> list[tuple[int, int]]:
     phrase = subtree_range(cue)
     sides = [r for r in ((start, phrase[0]), (phrase[1], end)) if r[1] > r[0]]
     return [_trim(cue.doc, r) for r in sides if sum(t.is_alpha for t in cue.doc[r[0] : r[1]]) >= 1]
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """The speaker after the cue, when the words come first: '"...," said the spokesman'."""
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_ in ("nsubj", "dobj", "attr", "oprd")
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
+            return child
+    return None
 
 
 def _clause_range(clause: Any) -> tuple[int, int]:
@@ -1070,7 +1087,7 @@ def _attribution_basis(
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
     if head is not None and entity is None and not att.passive:
         lemma = head.lemma_.lower()
-        if head.lower_ == "it" and att.clausal:
+        if head.lower_ == "it" and (att.clausal or att.lemma in SPEECH_VERBS):
             # "It denied seizing corpses", "It contends that": an organisation speaks.
             group = resolver.group_before(head.idx)
             if group is not None:

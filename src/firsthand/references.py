@@ -42,6 +42,8 @@ VAGUE_SOURCES = words(
 
 def vague_source(head: Any) -> bool:
     """The source phrase's head names nobody in particular."""
+    if any(c.lower_ == "same" for c in head.children):
+        return False  # "the same source added": the one quoted before
     return head.lower_ in VAGUE_SOURCES or head.lemma_.lower() in VAGUE_SOURCES
 
 

@@ -516,3 +516,20 @@ def test_headings_menus_and_greetings_are_no_claims_a_request_in_a_question_is()
     # a caption or a paragraph cut off without its full stop is still a claim
     cut = read_text("The crowd scattered as soldiers fired into the air near the toll gate\n")
     assert claim_with(cut, "soldiers fired into the air")["basis"] == "asserted"
+
+
+def test_a_page_that_hands_over_to_one_persons_account_gives_them_the_first_person() -> None:
+    """A page by nobody it names introduces Marta Ekdahl, then her account in the first person:
+    "I" is Ekdahl; the introduction is the page's own, unsourced."""
+    record = read_text(
+        "Marta Ekdahl was held for two days at the harbour station. "
+        "Marta Ekdahl agreed to tell her story in writing.\n\n"
+        "I was walking home with my sister. A grey van stopped beside us. "
+        "They pushed me to the ground and took my phone.\n"
+    )
+    own = claim_with(record, "pushed me to the ground")
+    assert (own["basis"], source_name(record, own)) == ("witnessed", "Marta Ekdahl"), own
+    seen = claim_with(record, "A grey van stopped")
+    assert (seen["basis"], source_name(record, seen)) == ("witnessed", "Marta Ekdahl"), seen
+    intro = claim_with(record, "was held for two days")
+    assert (intro["basis"], source_name(record, intro)) == ("asserted", None), intro

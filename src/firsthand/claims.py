@@ -45,6 +45,7 @@ from .record import Entity, Record
 from .references import (
     WRITER_PRONOUNS,
     References,
+    introduced_narrator,
     vague_source,
     writer_of,
 )
@@ -189,7 +190,11 @@ def find_claims(record: Record) -> Record:
     doc = record.parsed
     writer = writer_of(record)
     quoted = quoted_tokens(doc, record.document.text)
-    resolver = References(record, doc, writer, quoted)
+    # A page by nobody it names that hands over to one person's first-person account ("X is
+    # not ready to tell her story on video ... I was with a friend"): "I" is that person,
+    # and the page's own introduction stays unsourced.
+    narrator = introduced_narrator(record, doc, quoted) if writer is None else None
+    resolver = References(record, doc, writer or narrator, quoted)
     attributions = find_attributions(doc, quoted)
     narrated = _narrated_paragraphs(doc, quoted)
     claims = [
@@ -214,7 +219,12 @@ def find_claims(record: Record) -> Record:
             continue
         for start, end, head in _own_statements(sent, covered):
             present = _paragraph(doc, head.i) in narrated
-            claims.append(_own_claim(doc, record.document.text, (start, end), head, writer, present))
+            if narrator is not None and any(
+                sent.start_char <= a < sent.end_char for a, _b in narrator.mentions
+            ):
+                present = False  # "Nadzeya took these photos": the page speaks of her again
+            teller = writer or (narrator if present or _names_writer(doc[start:end]) else None)
+            claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
     claims = _give_voices(doc, claims, voices, writer)
     claims = [c for c in claims if not _heading_or_greeting(record.document.text, c)]
     claims.sort(key=lambda c: c["start"])
@@ -875,6 +885,10 @@ FEELING_ADJECTIVES = words(
     angry glad happy disappointed outraged horrified appalled dismayed confident convinced sure
     """
 )
+
+
+def _names_writer(span: Any) -> bool:
+    return any(t.lower_ in WRITER_PRONOUNS for t in span)
 
 
 def _first_person(token: Any) -> bool:

@@ -321,3 +321,29 @@ def publisher_of(record: Record) -> Entity | None:
                 ):
                     return entity
     return None
+
+
+# Words by which a page introduces someone's own account of what they lived.
+TELLING_WORDS = words(
+    "story account testimony tell told tells recall recalls recounts recounted describes says said"
+)
+# How often the page names the teller before handing over.
+NARRATOR_MENTIONS = 2
+
+
+def introduced_narrator(record: Record, doc: Any, quoted: set[int]) -> Entity | None:
+    """The person a page introduces before it hands over to their first-person account: the one
+    person named at least twice before the first "I", when the introduction speaks of telling."""
+    first = next(
+        (t for t in doc if t.lower_ in ("i", "me", "my") and t.i not in quoted and t.text != "I'"), None
+    )
+    if first is None:
+        return None
+    before = record.document.text[: first.idx]
+    if not any(w in TELLING_WORDS for w in re.findall(r"[a-z]+", before.lower())):
+        return None
+    counts = {
+        e.id: sum(1 for a, _b in e.mentions if a < first.idx) for e in record.entities if e.type == "PERSON"
+    }
+    named = [e for e in record.entities if counts.get(e.id, 0) >= NARRATOR_MENTIONS]
+    return named[0] if len(named) == 1 else None

@@ -533,3 +533,16 @@ def test_a_page_that_hands_over_to_one_persons_account_gives_them_the_first_pers
     assert (seen["basis"], source_name(record, seen)) == ("witnessed", "Marta Ekdahl"), seen
     intro = claim_with(record, "was held for two days")
     assert (intro["basis"], source_name(record, intro)) == ("asserted", None), intro
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        ("The news of the fire has come as a great shock to us.", "opinion"),
+        ("In the midst of this loss we have hope that the valley will recover.", "opinion"),
+        ("The guards used electric shocks on the prisoners.", "asserted"),
+    ],
+)
+def test_a_feeling_told_is_an_opinion(sentence: str, basis: str) -> None:
+    record = read_text(sentence)
+    assert [c["basis"] for c in record.claims] == [basis], record.claims

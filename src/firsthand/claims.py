@@ -863,6 +863,11 @@ def _own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False)
         return "opinion"
     if lemma == "be" and _evaluative(head):
         return "opinion"
+    # "have come as a great shock to us", "we have hope that", "brought much grief": a feeling
+    # told. (A judging adjective in passing -- "this sadistic torture lasted two hours" -- does
+    # not make the statement an opinion.)
+    if any(t.lower_ in FEELING_NOUNS and t.tag_ == "NN" for t in span):  # not "electric shocks"
+        return "opinion"
     # "The police acted brutally": an act told by a judgement of it.
     if any(c.dep_ == "advmod" and _judging_adverb(c.lower_) for c in head.children):
         return "opinion"
@@ -1008,15 +1013,23 @@ JUDGEMENT_ADJECTIVES = words(
     fascist hypocritical scheming deceitful manipulative reckless irresponsible incompetent
     innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
     professional unprofessional lawful unlawful peaceful violent savage vicious humane
-    culpable complicit palpable tragic untimely sadistic egregious unjustified baseless
+    culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
     groundless unfounded malicious shocking disgusting deplorable heinous barbaric
+    """
+)
+# Nouns that tell a feeling: a statement built on one is the writer's feeling.
+FEELING_NOUNS = words(
+    """
+    shock grief heartbreak sorrow hope despair anguish dismay gratitude sympathy
+    condolence condolences
     """
 )
 # Nouns that judge what they name: "the epitome of injustice", "not hyperbole", "no excuses".
 JUDGEMENT_NOUNS = words(
     """
     epitome injustice hyperbole failure tragedy shame disgrace travesty farce excuse outrage
-    scandal atrocity lie lies nonsense slander smear propaganda hypocrisy mockery
+    scandal atrocity lie lies nonsense slander smear propaganda hypocrisy mockery duty task
+    responsibility obligation
     """
 )
 DEGREE_ADVERBS = words(

@@ -68,7 +68,7 @@ def test_datasette_shows_the_notes(case_path: Path) -> None:
     assert {v["name"] for v in database.json()["views"]} == {"case_mentions", "claim_entities"}
     assert claims.status_code == 200
     assert schema_notes()["claims"].description in claims.text
-    assert "witnessed | reported | hearsay | opinion | request" in claims.text
+    assert "witnessed | asserted | reported | hearsay | opinion | request" in claims.text
 
 
 def test_a_database_that_is_not_a_case_file_gets_no_notes(tmp_path: Path) -> None:

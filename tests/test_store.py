@@ -128,3 +128,66 @@ def test_raw_bytes_hash_to_the_id(tmp_path: Path, read: Callable[[Path], Record]
         case.add(record, LETTER.read_bytes())
         stored = case.raw(record.document.id)
         assert hashlib.sha256(stored).hexdigest() == record.document.id == read_source(str(LETTER)).id
+
+
+def test_a_five_basis_case_is_read_again_on_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read: Callable[[Path], Record]
+) -> None:
+    """A case file made before `asserted` was a basis: every statement of the writer's was
+    "witnessed". Opening it re-reads each document's claims from its stored bytes."""
+    import firsthand.store as store
+
+    path = tmp_path / "case.db"
+    fresh = read(LETTER)
+    assert any(c["basis"] == "asserted" for c in fresh.claims)
+    old = Record.from_dict(json.loads(json.dumps(fresh.to_dict())))
+    old.claims = [{**c, "basis": "witnessed" if c["basis"] == "asserted" else c["basis"]} for c in old.claims]
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:3])  # the schema of a five-basis case
+        with CaseFile(path) as case:
+            case.add(old, LETTER.read_bytes())
+            assert "asserted" not in {r[0] for r in case.db.execute("SELECT basis FROM claims")}
+    with CaseFile(path) as case:
+        stored = case.get(fresh.document.id)
+        rows = case.db.execute(
+            "SELECT claim_id, basis, source_entity_id FROM claims ORDER BY rowid"
+        ).fetchall()
+    assert [(c["id"], c["basis"], c["source"]) for c in stored.claims] == [
+        (c["id"], c["basis"], c["source"]) for c in fresh.claims
+    ]
+    assert sorted(rows) == sorted((c["id"], c["basis"], c["source"]) for c in fresh.claims)
+
+
+def test_a_five_basis_case_cleaned_shorter_keeps_claims_on_its_own_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record stored when the cleaner still cut the headline holds a shorter text: the
+    re-read claims move onto it, each span pointing at the same words."""
+    import firsthand.store as store
+    from firsthand.pipeline import read_document
+
+    page = tmp_path / "page.txt"
+    page.write_bytes(
+        b"Floods close the river road in Kelvar\n\n"
+        b"The river road in Kelvar was closed on Monday after the floods. The council said that "
+        b"repairs would take three weeks. I saw the water reach the bridge.\n"
+    )
+    fresh = read_document(str(page))
+    cut = fresh.document.text.index("The river road")
+    old = Record.from_dict(json.loads(json.dumps(fresh.to_dict())))
+    old.document.text = fresh.document.text[cut:]
+    old.claims = []  # a five-basis reading: replaced by the migration
+    path = tmp_path / "case.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:3])
+        with CaseFile(path) as case:
+            case.add(old, page.read_bytes())
+    with CaseFile(path) as case:
+        stored = case.get(fresh.document.id)
+    body_claims = [c for c in fresh.claims if c["start"] >= cut]
+    assert body_claims and len(stored.claims) == len(body_claims)
+    for claim in stored.claims:
+        assert stored.document.text[claim["start"] : claim["end"]] == claim["text"]
+        for start, end in claim["content"]:
+            assert 0 <= start < end <= len(stored.document.text)
+    assert {c["basis"] for c in stored.claims} == {c["basis"] for c in body_claims}

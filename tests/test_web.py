@@ -76,7 +76,7 @@ def test_the_overview_lists_the_documents_with_their_counts(client: TestClient, 
     page = client.get("/").text
     assert f"{len(CORPUS) + 1} in the case" in page
     assert f'href="/documents/{document_id(case_path, "03-testimony-hamid-sadeqpour.txt")}"' in page
-    for basis in ("witnessed", "reported", "hearsay", "opinion", "request"):
+    for basis in ("witnessed", "asserted", "reported", "hearsay", "opinion", "request"):
         assert f'class="basis-key b-{basis}"' in page
 
 

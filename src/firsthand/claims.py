@@ -1,7 +1,7 @@
 """Claims: every statement of a document, with who stands behind it and on what basis.
 
 A claim is a span of the text with a ``source`` (an entity of the record, or null)
-and a ``basis``: witnessed, reported, hearsay, opinion or request (see
+and a ``basis``: witnessed, asserted, reported, hearsay, opinion or request (see
 ``../shared/design/record.md``). The cascade, per sentence:
 
 1. attributions: cue words found in the parse, each with its source and its
@@ -23,7 +23,10 @@ and a ``basis``: witnessed, reported, hearsay, opinion or request (see
    writer's own attributions are opinions ("I believe"), requests ("I request you
    to") or part of the account; a unit of the writer's own is a request (request
    verbs, "should", imperatives), an opinion (an evaluative description: "X is a
-   scheming man") or witnessed.
+   scheming man", a feeling or wish: "we mourn"), witnessed when the text shows the
+   writer was there (first person: "I escaped", "they beat us", "police came to our
+   camp"; or a past-tense sentence of a paragraph where the writer tells what they
+   lived), else asserted (background, a news report's own statements).
 
 Each claim also keeps the spans the benchmark scores: ``cue_span``, ``source_span``
 and ``content`` (a list of spans), and ``negated`` when the cue is denied or
@@ -32,6 +35,8 @@ negated ("they denied that", "I did not see").
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,8 +46,11 @@ from .record import Entity, Record
 from .references import (
     WRITER_PRONOUNS,
     References,
+    introduced_narrator,
+    vague_source,
     writer_of,
 )
+from .voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
 
 # Cue lexicons -------------------------------------------------------------------------
 
@@ -183,17 +191,43 @@ def find_claims(record: Record) -> Record:
     doc = record.parsed
     writer = writer_of(record)
     quoted = quoted_tokens(doc, record.document.text)
-    resolver = References(record, doc, writer, quoted)
+    # A page by nobody it names that hands over to one person's first-person account ("X is
+    # not ready to tell her story on video ... I was with a friend"): "I" is that person,
+    # and the page's own introduction stays unsourced.
+    narrator = introduced_narrator(record, doc, quoted) if writer is None else None
+    resolver = References(record, doc, writer or narrator, quoted)
     attributions = find_attributions(doc, quoted)
-    claims = [_attribution_claim(doc, att, resolver) for att in attributions]
-    covered = set(quoted)  # someone else's words, even when the text never says whose
+    narrated = _narrated_paragraphs(doc, quoted)
+    claims = [
+        piece
+        for att in attributions
+        for piece in _sentence_pieces(
+            doc, att, _attribution_claim(doc, att, resolver, _paragraph(doc, min(att.cue)) in narrated)
+        )
+    ]
+    voices = _voices(doc, record.document.text, resolver, attributions)
+    voices += _quoted_paragraphs_after(record, claims, voices)
+    spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
+    covered = set(quoted) - spoken  # someone else's words, even when the text never says whose
     for att in attributions:
         covered.update(range(*att.extent))
     for sent in doc.sents:
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.text.rstrip().endswith("?"):
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        if sent.text.rstrip().endswith("?"):
+            if _asks_the_reader(sent) and not any(t.i in covered for t in sent):
+                claims.append(_request_claim(doc, record.document.text, sent, writer))
             continue
         for start, end, head in _own_statements(sent, covered):
-            claims.append(_own_claim(doc, record.document.text, (start, end), head, writer))
+            present = _paragraph(doc, head.i) in narrated
+            if narrator is not None and any(
+                sent.start_char <= a < sent.end_char for a, _b in narrator.mentions
+            ):
+                present = False  # "Nadzeya took these photos": the page speaks of her again
+            teller = writer or (narrator if present or _names_writer(doc[start:end]) else None)
+            claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
+    claims = _give_voices(doc, claims, voices, writer)
+    claims = [c for c in claims if not _heading_or_greeting(record.document.text, c)]
     # A headline, byline or date line above the body is a heading, not a statement.
     headings = header_headings(record.document.text, record.document.body_start)
     claims = [c for c in claims if not any(s <= c["start"] < e for s, e in headings)]
@@ -202,6 +236,184 @@ def find_claims(record: Record) -> Record:
         claim["id"] = f"C{n}"
     record.claims = claims
     return record
+
+
+# 0. Voices: transcript turns and block quotations -------------------------------------------
+
+# (start, end, speaker, named) of a stretch another speaker holds, in characters; ``named``
+# is False when the speaker is somebody the record cannot name ("Officer:", "one woman said:").
+VoiceSpan = tuple[int, int, Entity | None, bool]
+
+
+def _voices(doc: Any, text: str, resolver: References, attributions: list[Attribution]) -> list[VoiceSpan]:
+    found: list[VoiceSpan] = []
+    for turn in transcript_turns(text):
+        label = text[turn.label[0] : turn.label[1]]
+        named = resolver.named_at(*turn.label)
+        if named is None and writer_side(label):
+            continue  # an organisation's own Q&A answers in the writer's voice
+        if named is not None and named is resolver.writer:
+            continue
+        found.append((turn.start, turn.end, named, named is not None))
+    for lead, block in block_quotes(text):
+        speaker = _lead_speaker(doc, lead, resolver)
+        if speaker is not None:
+            found.append((block[0], block[1], *speaker))
+    return found
+
+
+# A lead's cue stands among its last words: "said;", "told Human Rights Watch:".
+LEAD_REACH = 5
+
+
+def _quoted_paragraphs_after(
+    record: Record, claims: list[dict[str, Any]], voices: list[VoiceSpan]
+) -> list[VoiceSpan]:
+    """Paragraphs that open with a quotation mark right after a paragraph where somebody is
+    quoted ('Ojigho said, “...' then '“Opening fire on ...”'): the press's way of going on
+    with the same speaker's words."""
+    text = record.document.text
+    found: list[VoiceSpan] = []
+    speaker: tuple[Entity | None, bool] | None = None
+    for start, end in paragraphs(text):
+        held = next((v for v in [*voices, *found] if v[0] <= start < v[1]), None)
+        if held is not None:
+            speaker = (held[2], held[3])
+            continue
+        opens = text[start] in QUOTES_OPEN and wholly_quoted(text, start, end)
+        if opens and speaker is not None and not _cued(text, claims, start, end):
+            found.append((start, end, *speaker))
+            continue
+        quoted = [
+            c for c in claims
+            if start <= c["start"] < end and c["basis"] == "reported" and c["cue"]
+            and any(q in text[c["start"] : c["end"]] for q in QUOTES_OPEN)
+        ]  # fmt: skip
+        if quoted:
+            last = quoted[-1]
+            speaker = (record.entity(last["source"]) if last["source"] else None, last["source"] is not None)
+        else:
+            speaker = None
+    return found
+
+
+def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool:
+    """A quoted paragraph that names its own speaker after the quotation ('“...,” she said');
+    a cue inside the quotation ('“Witnesses told us that ...') is the speaker's own words."""
+    closing = min((i for i in (text.find(q, start + 1, end) for q in QUOTES_CLOSE) if i >= 0), default=end)
+    return any(start <= c["start"] < end and c["cue_span"] and c["cue_span"][0] > closing for c in claims)
+
+
+def _lead_speaker(doc: Any, lead: tuple[int, int], resolver: References) -> tuple[Entity | None, bool] | None:
+    """Who the paragraph introducing a block quotation gives the words to: the subject of its
+    last verb of saying ("the Acting Deputy Director, Major X, said;"); None when there is no
+    such verb or the writer speaks."""
+    span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
+    if span is None:
+        return None
+    words_of = [t for t in span if not t.is_punct and not t.is_space]
+    # The cue ends the lead ("told Human Rights Watch:", "said in a statement;"): a colon far
+    # after it ("said that he heard shouts:") opens the writer's own words again.
+    closing = words_of[-LEAD_REACH:]
+    verbs = [t for t in closing if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    for verb in reversed(verbs):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        subject = _subject(verb, passive)
+        if subject is None:
+            continue
+        if subject.lower_ in WRITER_PRONOUNS:
+            return None
+        entity, unnamed = resolver.resolve(subject, subtree_range(subject, stop=verb.i))
+        if entity is resolver.writer and entity is not None:
+            return None
+        return entity, not unnamed and entity is not None
+    return None
+
+
+def _tokens_in(doc: Any, stretches: list[tuple[int, int]]) -> set[int]:
+    tokens: set[int] = set()
+    for start, end in stretches:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _give_voices(
+    doc: Any, claims: list[dict[str, Any]], voices: list[VoiceSpan], writer: Entity | None
+) -> list[dict[str, Any]]:
+    """Claims inside a transcript turn or a block quotation are the speaker's: what reads as the
+    writer's own ("I came to pay my respects") is reported, with the speaker as source; a
+    question asked there is no claim."""
+    kept = []
+    writer_id = writer.id if writer else None
+    for claim in claims:
+        voice = next((v for v in voices if v[0] <= claim["start"] < v[1]), None)
+        if voice is None:
+            kept.append(claim)
+            continue
+        if _asks(doc, claim):
+            continue
+        own = claim["basis"] in ("witnessed", "asserted", "opinion", "request")
+        by_writer = writer_id is not None and claim["source"] == writer_id
+        if own or (claim["source"] is None and claim["cue"] == ":") or by_writer:
+            claim["basis"] = "reported"
+            claim["source"] = voice[2].id if voice[2] is not None else None
+        kept.append(claim)
+    return kept
+
+
+def _asks(doc: Any, claim: dict[str, Any]) -> bool:
+    """The claim's sentence is a question."""
+    span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    sentence = span[0].sent
+    last = [t for t in sentence if not t.is_space and t.text not in QUOTES_CLOSE]
+    return bool(last) and last[-1].text == "?"
+
+
+def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """An attribution whose words run over several sentences (a quotation of a speech) as one
+    claim per sentence, all the speaker's; the piece with the cue keeps the attribution's cue,
+    source and whole content, the others continue it (no cue of their own)."""
+    start, end = att.extent
+    sentences = [s for s in doc[start:end].sents] if end - start > 1 else []
+    if len(sentences) < 2:
+        return [claim]
+    cue_at = min(att.cue)
+    ranges: list[tuple[int, int]] = []
+    for sentence in sentences:
+        a, b = _trim(doc, (max(start, sentence.start), min(end, sentence.end)))
+        if b <= a:
+            continue
+        if ranges and sum(t.is_alpha for t in doc[a:b]) < 2:
+            ranges[-1] = (ranges[-1][0], b)  # a closing '."' or a lone word joins the sentence before
+        else:
+            ranges.append((a, b))
+    pieces = []
+    for a, b in ranges:
+        first, last = _char_span(doc, (a, b))
+        if a <= cue_at < b:
+            piece = {
+                **claim,
+                "start": first,
+                "end": last,
+                "text": claim["text"][first - claim["start"] : last - claim["start"]],
+            }
+        else:
+            piece = {
+                **claim,
+                "start": first,
+                "end": last,
+                "text": claim["text"][first - claim["start"] : last - claim["start"]],
+                "cue": None,
+                "cue_span": None,
+                "source_span": None,
+                "content": [[first, last]],
+            }
+        pieces.append(piece)
+    return pieces or [claim]
 
 
 # 1. Attributions ---------------------------------------------------------------------------
@@ -247,7 +459,12 @@ def _verb_attribution(token: Any) -> Attribution | None:
     infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
     if not clause and infinitive_cue:
         clause = [c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)]
+    if not clause and lemma in SPEECH_VERBS:
+        # "denied seizing the grain", "admitted taking the money": a gerund is what was said.
+        clause = [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
     content = [_clause_range(c) for c in clause]
+    if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
+        content = _around(token)  # "The boy, Anders Moe said, was not breathing."
     clausal = bool(content)
     if not content:
         content, extra = _object_content(token, lemma)
@@ -265,8 +482,10 @@ def _verb_attribution(token: Any) -> Attribution | None:
     att.clausal = clausal or quote is not None
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = _subject(token, passive)
+    if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
+        subject = _inverted_subject(token)  # "..., said an official medical report"
     if subject is not None:
-        att.source = _trim(token.doc, subtree_range(subject, stop=token.i))
+        att.source = _trim(token.doc, subtree_range(subject, stop=token.i if subject.i < token.i else None))
         att.source_head = subject.i
     else:
         # "..., adding that" / "said X and added Y": the speaker of the verb it hangs from.
@@ -290,6 +509,30 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
         return None  # "let you know": the writer addressing the reader, not a report
     return att
+
+
+def _around(cue: Any) -> list[tuple[int, int]]:
+    """The words of the clause a parenthetical cue ("..., X said, ...") stands in, on both
+    sides of the cue phrase."""
+    host = cue.head
+    while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head.i != host.i:
+        host = host.head  # the cue may hang from an auxiliary ("..., X said, was not")
+    start, end = subtree_range(host)
+    phrase = subtree_range(cue)
+    sides = [r for r in ((start, phrase[0]), (phrase[1], end)) if r[1] > r[0]]
+    return [_trim(cue.doc, r) for r in sides if sum(t.is_alpha for t in cue.doc[r[0] : r[1]]) >= 1]
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """The speaker after the cue, when the words come first: '"...," said the spokesman'."""
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_ in ("nsubj", "dobj", "attr", "oprd")
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
+            return child
+    return None
 
 
 def _clause_range(clause: Any) -> tuple[int, int]:
@@ -392,6 +635,8 @@ def _colon(token: Any) -> Attribution | None:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
+    if writer_side(" ".join(t.text for t in words)):
+        return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
     content = _trim(token.doc, (token.i + 1, sent.end))
     if content[1] - content[0] < 3:
         return None
@@ -594,11 +839,12 @@ def _longest_run(tokens: list[int]) -> tuple[int, int] | None:
     return best
 
 
-def _own_basis(doc: Any, start: int, end: int, head: Any) -> str:
-    """request, opinion or witnessed, for a statement the writer makes in their own name."""
+def _own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) -> str:
+    """request, opinion, witnessed or asserted, for a statement the writer makes in their own
+    name; ``present`` when the paragraph is the writer's own narration of what they lived."""
     span = doc[start:end]
     subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    first_person = bool(subject) and subject[0].lower_ in WRITER_PRONOUNS
+    first_person = bool(subject) and _first_person(subject[0])
     lemma = head.lemma_.lower()
     # 1. Requests: "I request you to", "I ask", "please", imperatives, "X should act".
     if first_person and lemma in REQUEST_VERBS:
@@ -611,15 +857,121 @@ def _own_basis(doc: Any, start: int, end: int, head: Any) -> str:
     perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
     if modals and not perfect and not first_person:
         return "request"
-    # 2. Opinions: "I believe", an evaluation of someone or something.
-    if first_person and lemma in OPINION_VERBS:
+    # 2. Opinions: "I believe", "we mourn", an evaluation of someone or something.
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    if first_person and not passive and (lemma in OPINION_VERBS or lemma in FEELING_VERBS):
+        return "opinion"
+    if first_person and any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children):
+        return "opinion"
+    if first_person and head.lower_ in FEELING_ADJECTIVES:  # "we have been deeply concerned"
         return "opinion"
     if lemma == "be" and _evaluative(head):
+        return "opinion"
+    # "have come as a great shock to us", "we have hope that", "brought much grief": a feeling
+    # told. (A judging adjective in passing -- "this sadistic torture lasted two hours" -- does
+    # not make the statement an opinion.)
+    if any(t.lower_ in FEELING_NOUNS and t.tag_ == "NN" for t in span):  # not "electric shocks"
         return "opinion"
     # "The police acted brutally": an act told by a judgement of it.
     if any(c.dep_ == "advmod" and _judging_adverb(c.lower_) for c in head.children):
         return "opinion"
-    return "witnessed"
+    # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
+    return "witnessed" if _witnessed(span, head, present) else "asserted"
+
+
+# A state, not an act: "we are your children", "I have two sisters", "I was born in".
+STATIVE_LEMMAS = words("be have remain belong own resemble consist bear seem appear")
+# What the writer feels or wishes is their own judgement, not an account.
+FEELING_VERBS = words(
+    """
+    wish want mourn regret deplore condone wonder appreciate grieve lament hate love like admire
+    welcome oppose suffer hurt long pray
+    """
+)
+FEELING_ADJECTIVES = words(
+    """
+    concerned afraid sad sorry grateful thankful shocked saddened hopeful worried proud ashamed
+    angry glad happy disappointed outraged horrified appalled dismayed confident convinced sure
+    """
+)
+
+
+def _names_writer(span: Any) -> bool:
+    return any(t.lower_ in WRITER_PRONOUNS for t in span)
+
+
+def _first_person(token: Any) -> bool:
+    """'I', 'we', 'my husband and I', 'many of us', 'our children': the writer is among them."""
+    if token.lower_ in WRITER_PRONOUNS:
+        return True
+    return any(t.lower_ in ("i", "we", "us", "me") for t in token.subtree)
+
+
+def _witnessed(span: Any, head: Any, present: bool) -> bool:
+    """The writer was there: they took part ("I escaped", "they beat us", "police came to our
+    camp"), or the paragraph is their own narration of what happened (past tense)."""
+    lemma = head.lemma_.lower()
+    # "I escaped", "we have seen", "I did not see", "we were beaten".
+    past = head.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
+    )
+    active = lemma not in STATIVE_LEMMAS
+    # "I was born in", "the first internment was from ...": a person's state, or the writer's
+    # narration of their own story.
+    if lemma == "bear":
+        return False
+    participant = any(
+        (t.lower_ in WRITER_PRONOUNS and t.dep_ != "poss")
+        or (t.lower_ in ("my", "our") and t.head.i != head.i)
+        for t in span
+    )
+    if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
+        return lemma != "be" or past
+    return present and past and lemma != "bear"
+
+
+def _paragraph(doc: Any, i: int) -> int:
+    """The paragraph a token stands in, as the index of its first token (a blank line opens one)."""
+    paragraphs: list[int] = doc.user_data.setdefault("firsthand.paragraphs", _paragraph_starts(doc))
+    return paragraphs[bisect.bisect_right(paragraphs, i) - 1]
+
+
+def _paragraph_starts(doc: Any) -> list[int]:
+    """The first token of each line that has words (a line of its own is a paragraph here)."""
+    starts = [0]
+    broken = False
+    for token in doc:
+        if broken and not token.is_space:
+            starts.append(token.i)
+            broken = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            broken = True
+    return starts
+
+
+def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
+    """Paragraphs where the writer tells, in the first person and the past, what they lived
+    ("We turned around ...", "they took me to the minibus"): there, a plain past-tense
+    sentence ("A blue minibus blocked the road") is something they saw."""
+    told = set()
+    for token in doc:
+        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us"):
+            continue
+        verb = token.head
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))
+        if past and verb.lemma_.lower() not in STATIVE_LEMMAS | THOUGHT_VERBS:
+            told.add(_paragraph(doc, token.i))
+    # A story told goes on over the next paragraphs ("All the members were in shock ...").
+    starts: list[int] = doc.user_data.setdefault("firsthand.paragraphs", _paragraph_starts(doc))
+    narrated = set()
+    for n, start in enumerate(starts):
+        if start in told:
+            narrated.update(starts[n : n + 1 + NARRATION_CARRIES])
+    return narrated
+
+
+# Paragraphs a first-person story carries over to, when they do not say "I" again.
+NARRATION_CARRIES = 2
 
 
 def _judging_adverb(word: str) -> bool:
@@ -652,6 +1004,8 @@ def _evaluative(copula: Any) -> bool:
             and any(m.dep_ == "amod" and _judging(m) for m in child.children)
         ):
             return True
+        if child.dep_ == "attr" and child.lemma_.lower() in JUDGEMENT_NOUNS:
+            return True
     return False
 
 
@@ -663,6 +1017,23 @@ JUDGEMENT_ADJECTIVES = words(
     fascist hypocritical scheming deceitful manipulative reckless irresponsible incompetent
     innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
     professional unprofessional lawful unlawful peaceful violent savage vicious humane
+    culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
+    groundless unfounded malicious shocking disgusting deplorable heinous barbaric
+    """
+)
+# Nouns that tell a feeling: a statement built on one is the writer's feeling.
+FEELING_NOUNS = words(
+    """
+    shock grief heartbreak sorrow hope despair anguish dismay gratitude sympathy
+    condolence condolences
+    """
+)
+# Nouns that judge what they name: "the epitome of injustice", "not hyperbole", "no excuses".
+JUDGEMENT_NOUNS = words(
+    """
+    epitome injustice hyperbole failure tragedy shame disgrace travesty farce excuse outrage
+    scandal atrocity lie lies nonsense slander smear propaganda hypocrisy mockery duty task
+    responsibility obligation
     """
 )
 DEGREE_ADVERBS = words(
@@ -686,11 +1057,13 @@ def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
     return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1])]
 
 
-def _attribution_claim(doc: Any, att: Attribution, resolver: References) -> dict[str, Any]:
+def _attribution_claim(
+    doc: Any, att: Attribution, resolver: References, present: bool = False
+) -> dict[str, Any]:
     text = resolver.text
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
-    speaker, basis = _attribution_basis(doc, att, resolver)
+    speaker, basis = _attribution_basis(doc, att, resolver, present)
     return {
         "id": "",
         "start": start,
@@ -706,7 +1079,9 @@ def _attribution_claim(doc: Any, att: Attribution, resolver: References) -> dict
     }
 
 
-def _attribution_basis(doc: Any, att: Attribution, resolver: References) -> tuple[Entity | None, str]:
+def _attribution_basis(
+    doc: Any, att: Attribution, resolver: References, present: bool = False
+) -> tuple[Entity | None, str]:
     """(source, basis) of an attribution claim."""
     writer = resolver.writer
     head = doc[att.source_head] if att.source_head is not None else None
@@ -732,25 +1107,151 @@ def _attribution_basis(doc: Any, att: Attribution, resolver: References) -> tupl
     # 2. The writer's own: a belief is an opinion, an appeal a request, "I heard that" a report.
     if head is not None and head.lower_ in WRITER_PRONOUNS:
         if att.lemma in ("hear", "learn"):
-            return None, "reported"
-        if att.lemma in OPINION_VERBS:
+            # "I heard two guards ask ...": the writer heard it happen; "I heard that": told.
+            return (writer, "witnessed") if _perceived(doc, att) else (None, "reported")
+        if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
             return writer, "opinion"
         if att.lemma in REQUEST_VERBS:
-            return writer, "request"
+            # "I asked them why": the writer's past act; "I ask you to": a request now.
+            return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
         return writer, "witnessed"
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
+    if head is not None and entity is None and not att.passive:
+        lemma = head.lemma_.lower()
+        if head.lower_ == "it" and (att.clausal or att.lemma in SPEECH_VERBS):
+            # "It denied seizing corpses", "It contends that": an organisation speaks.
+            group = resolver.group_before(head.idx)
+            if group is not None:
+                return group, "reported"
+        if lemma in EVIDENCE_NOUNS:
+            # "A video shows", "the timing reveals": the writer reads the evidence.
+            return writer, "witnessed" if present else "asserted"
+        teller = _teller(head)
+        if lemma in TESTIMONY_NOUNS and teller is not None:
+            # "The testimonies of the former members indicate": the members tell it.
+            tellers, _ = resolver.resolve(teller, subtree_range(teller))
+            return tellers, "reported"
+    # The writer's account of others: witnessed only where the writer tells what they lived.
+    account = "witnessed" if present else "asserted"
     # 3. What others think or want is the writer's account of them, not something they said.
     if att.lemma in THOUGHT_VERBS and att.lemma not in SPEECH_VERBS:
-        return writer, "witnessed"
+        return writer, account
     # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
     #    criticised the plan" is the writer's account of an act, not words passed on.
     if unnamed or (entity is None and head is None):
-        return (writer, "witnessed") if not att.clausal else (None, "hearsay")
+        if not att.clausal:
+            return writer, account
+        # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
+        # could point at, though unnamed; "some said", "sources say": nobody in particular.
+        return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
 
 
+# Things that show rather than say: what they show is the writer's reading of them.
+EVIDENCE_NOUNS = words(
+    """
+    video footage photo photograph picture image evidence content timing data figure statistic
+    record analysis result finding fact map satellite imagery recording
+    """
+)
+# Things people say or write: the people who gave them are the source.
+TESTIMONY_NOUNS = words(
+    """
+    testimony account statement word letter story interview complaint allegation claim report
+    message post tweet
+    """
+)
+
+
+def _teller(noun: Any) -> Any | None:
+    """Whose testimony: "the testimonies of the former members", "the members' accounts"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _perceived(doc: Any, att: Attribution) -> bool:
+    """'heard two guards ask', 'saw them leave': what follows the cue is an act perceived (a
+    bare infinitive or a participle), not words passed on ("heard that ...")."""
+    verb = doc[att.cue[-1]]
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and c.tag_ in ("VB", "VBG")
+        and not any(m.dep_ == "mark" for m in c.children)
+        for c in verb.children
+    )
+
+
+# Modals by which a question asks the reader to act: "Will you help us?", "Can you send ...?"
+ASKING_MODALS = frozenset(["will", "would", "can", "could"])
+# Lines that greet or thank rather than state: no claim.
+GREETINGS = re.compile(
+    r"^(?:thank you|thanks|many thanks|good (?:morning|afternoon|evening)|hello|hi|dear\b|sincerely|regards|best regards|yours)",
+    re.IGNORECASE,
+)
+# Sentence ends: a line that ends otherwise is a heading, a menu item or a label.
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")", "…", ";", ":")
+
+
+def _asks_the_reader(sent: Any) -> bool:
+    """'Will you help us?': a question that asks the one addressed to act."""
+    words_of = [t for t in sent if t.is_alpha]
+    return len(words_of) >= 3 and words_of[0].lower_ in ASKING_MODALS and words_of[1].lower_ == "you"
+
+
+def _request_claim(doc: Any, text: str, sent: Any, writer: Entity | None) -> dict[str, Any]:
+    a, b = _char_span(doc, _trim(doc, (sent.start, sent.end)))
+    b = b + 1 if text[b : b + 1] == "?" else b
+    return {
+        "id": "",
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "source": writer.id if writer else None,
+        "basis": "request",
+        "cue": None,
+        "cue_span": None,
+        "source_span": None,
+        "content": [[a, b]],
+        "negated": False,
+    }
+
+
+def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
+    """A heading, a menu item or a label (a line that stops without a sentence's end), or a
+    greeting ("Thank you"): no claim."""
+    start = text.rfind("\n", 0, claim["start"]) + 1
+    end = text.find("\n", claim["end"])
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if GREETINGS.match(claim["text"].strip()) and len(claim["text"].split()) <= 4:
+        return True
+    first_line = text[start:].split("\n", 1)[0].strip()
+    if claim["end"] > start + len(text[start:].split("\n", 1)[0]) or first_line.endswith(SENTENCE_ENDS):
+        return False  # runs over lines (a hard-wrapped letter), or ends as a sentence does
+    words_of = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in MINOR_WORDS]
+    capitalised = sum(w[0].isupper() for w in words_of)
+    # A menu item or a label ("Skip to main menu", "Image: dpa"), or a headline in title case.
+    return len(words_of) <= HEADING_WORDS_ANY or (
+        len(words_of) <= HEADING_WORDS and capitalised >= HEADING_CAPITALS * len(words_of)
+    )
+
+
+# Words a title leaves in lower case.
+MINOR_WORDS = words("a an the of in on at to for and or but by with from as is are")
+# A line with no sentence end is a heading when it is this short whatever its case, or this
+# short and mostly capitalised (calibrated on the real documents' headlines and captions).
+HEADING_WORDS_ANY = 3
+HEADING_WORDS = 12
+HEADING_CAPITALS = 0.6
+
+
 def _own_claim(
-    doc: Any, text: str, tokens: tuple[int, int], head: Any, writer: Entity | None
+    doc: Any, text: str, tokens: tuple[int, int], head: Any, writer: Entity | None, present: bool = False
 ) -> dict[str, Any]:
     start, end = tokens
     a, b = _char_span(doc, tokens)
@@ -761,7 +1262,7 @@ def _own_claim(
         "end": b,
         "text": text[a:b],
         "source": writer.id if writer else None,
-        "basis": _own_basis(doc, start, end, head),
+        "basis": _own_basis(doc, start, end, head, present),
         "cue": None,
         "cue_span": None,
         "source_span": None,

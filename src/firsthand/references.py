@@ -29,6 +29,24 @@ UNNAMED = words(
     """
 )
 
+# Sources that stand for nobody one could point at: "some said", "sources say", "rights
+# groups say". An unnamed but particular party ("one policeman", "her father", "eyewitnesses",
+# "local officials") is somebody: what they say is reported, by nobody the record can name.
+VAGUE_SOURCES = words(
+    """
+    some someone somebody people others many few anyone everybody everyone nobody it sources
+    source observers critics rumours rumors group groups media they there
+    """
+)
+
+
+def vague_source(head: Any) -> bool:
+    """The source phrase's head names nobody in particular."""
+    if any(c.lower_ == "same" for c in head.children):
+        return False  # "the same source added": the one quoted before
+    return head.lower_ in VAGUE_SOURCES or head.lemma_.lower() in VAGUE_SOURCES
+
+
 # Pronouns for the writer, and the third persons resolved to people or groups.
 WRITER_PRONOUNS = words(
     """
@@ -101,15 +119,22 @@ class References:
                 if a < end and start < b and e.type in ("PERSON", "ORG", "GPE")
             ]
             if named:
-                # The mention that holds the phrase's head, else the first ("X's spokesman" is X's).
+                # The mention that holds the phrase's head, else a person the phrase names ("the
+                # Acting Director, Army Public Relations, Major X": people speak), else the first
+                # ("X's spokesman" is X's).
                 at_head = [m for m in named if m[0] <= head.idx < m[1]]
-                return (at_head or named)[0][2], False
+                people = [m for m in named if m[2].type == "PERSON"]
+                return (at_head or people[-1:] or named)[0][2], False
             # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
             after = self.text[end : end + 3]
             if after.startswith(","):
                 for a, _b, entity in self.mentions:
                     if end < a <= end + 3 and entity.type == "PERSON":
                         return entity, False
+            # "Ojigho said", after "Osai Ojigho" was named: a person by the surname alone.
+            surname = self._by_surname(self.text[start:end].strip())
+            if surname is not None:
+                return surname, False
         word = head.lower_
         if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
             if head.head.dep_ == "relcl":
@@ -137,6 +162,28 @@ class References:
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    def group_before(self, offset: int) -> Entity | None:
+        """The organisation "it" means when it speaks: the most talked-about one named before."""
+        return self._group(offset, None)
+
+    def _by_surname(self, words: str) -> Entity | None:
+        """The one person whose name ends with ``words`` (a capitalised word or two)."""
+        if not words[:1].isupper() or len(words.split()) > 2:
+            return None
+        people = [
+            e
+            for e in self.record.entities
+            if e.type == "PERSON" and e.name != words and e.name.endswith(" " + words)
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def named_at(self, start: int, end: int) -> Entity | None:
+        """The person or organisation named within [start, end) of the text ("Chief Arradondo:")."""
+        for a, b, entity in self.mentions:
+            if a < end and start < b and entity.type in ("PERSON", "ORG"):
+                return entity
+        return None
 
     def _named_group(self, noun: str) -> Entity | None:
         """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""
@@ -222,6 +269,13 @@ def writer_of(record: Record) -> Entity | None:
         for entity in signers:
             if match.group(1).lower().startswith(entity.name.lower()):
                 return entity
+    # "From the members of the Twelve Tribes Community to the press:" at the top.
+    for match in FROM_LINE.finditer(text[:PUBLISHER_CHARS]):
+        if match.group("who").rstrip().endswith("."):
+            continue  # a sentence ("From there, everything happened quickly.")
+        for entity in signers:
+            if entity.name in match.group("who"):
+                return entity
     last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
     for entity in signers:
         if last_line and (last_line == entity.name or last_line in entity.aliases):
@@ -230,4 +284,66 @@ def writer_of(record: Record) -> Entity | None:
         for entity in signers:
             if match.group(1).lower().startswith(entity.name.lower()):
                 return entity
+    return publisher_of(record)
+
+
+# Where a page names who publishes it, near its top: a line that is only the name ("Uyghur
+# Human Rights Project" under a press release's date), the name and the date ("Kommersant,
+# 1 March 2019"), a news agency's dateline ("Khanty-Mansiysk, February 20, Interfax - ..."),
+# the site's own menu ("Skip to more DW sites").
+PUBLISHER_LINES = (
+    re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?)[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?), \d{1,2} [A-Z][a-z]{2,8} \d{4}[ \t]*$", re.MULTILINE),
+    re.compile(r"^[^\n]{0,60}?, [A-Z][a-z]{2,8} \d{1,2}, (?P<name>[A-Z][^\n,]{1,40}?) [-–—] ", re.MULTILINE),
+    re.compile(r"\bmore (?P<name>[A-Z][\w]{1,20}) sites\b"),
+)
+# A line that says whom a statement is from: "From the members of X to the press:", "From: X".
+FROM_LINE = re.compile(
+    r"^[ \t]*From:?[ \t](?P<who>[^\n]{3,120}?)(?:[ \t]to[ \t][^\n]{0,120})?:?[ \t]*$", re.MULTILINE
+)
+# How far into the text a publisher's name is looked for.
+PUBLISHER_CHARS = 800
+
+
+def publisher_of(record: Record) -> Entity | None:
+    """The organisation that publishes the page, when its top names it: a news report's own
+    statements are the outlet's."""
+    head = record.document.text[:PUBLISHER_CHARS]
+    organisations = [e for e in record.entities if e.type in ("ORG", "GPE")]
+    for pattern in PUBLISHER_LINES:
+        for match in pattern.finditer(head):
+            name = match.group("name").strip()
+            for entity in organisations:
+                # A line that is only a name must name an organisation, not a place.
+                bare_line = pattern is PUBLISHER_LINES[0]
+                if (name == entity.name or name in entity.aliases) and (
+                    entity.type == "ORG" or not bare_line
+                ):
+                    return entity
     return None
+
+
+# Words by which a page introduces someone's own account of what they lived.
+TELLING_WORDS = words(
+    "story account testimony tell told tells recall recalls recounts recounted describes says said"
+)
+# How often the page names the teller before handing over.
+NARRATOR_MENTIONS = 2
+
+
+def introduced_narrator(record: Record, doc: Any, quoted: set[int]) -> Entity | None:
+    """The person a page introduces before it hands over to their first-person account: the one
+    person named at least twice before the first "I", when the introduction speaks of telling."""
+    first = next(
+        (t for t in doc if t.lower_ in ("i", "me", "my") and t.i not in quoted and t.text != "I'"), None
+    )
+    if first is None:
+        return None
+    before = record.document.text[: first.idx]
+    if not any(w in TELLING_WORDS for w in re.findall(r"[a-z]+", before.lower())):
+        return None
+    counts = {
+        e.id: sum(1 for a, _b in e.mentions if a < first.idx) for e in record.entities if e.type == "PERSON"
+    }
+    named = [e for e in record.entities if counts.get(e.id, 0) >= NARRATOR_MENTIONS]
+    return named[0] if len(named) == 1 else None

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import CaseFileError
 from .record import Entity, Record
@@ -178,7 +178,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             start INTEGER NOT NULL,       -- character offsets into documents.text
             end INTEGER NOT NULL,
             text TEXT NOT NULL,           -- the claim's words
-            basis TEXT NOT NULL,          -- witnessed | reported | hearsay | opinion | request
+            basis TEXT NOT NULL,          -- witnessed | asserted | reported | hearsay | opinion | request
             cue TEXT,                     -- the words that attribute it: "said", "according to"
             source_entity_id TEXT,        -- the document's entity id of the source, or null
             negated INTEGER NOT NULL,     -- 1 when the claim denies: "did not see", "denied that"
@@ -206,11 +206,22 @@ MIGRATIONS: list[tuple[str, str]] = [
             JOIN entities e ON e.document_id = l.document_id AND e.entity_id = l.entity_id;
         """,
     ),
+    (
+        "0004_claims_six_bases",
+        """
+        -- No change of schema: each stored document's claims are read again from its stored
+        -- bytes (CaseFile._reread_claims), so that no claim keeps the five-basis labels.
+        """,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # What a migration does besides its SQL, in its transaction: the rows a new table holds for
 # the documents stored before it existed (a CaseFile method's name).
-BACKFILLS = {"0002_case_entities": "_link_stored_documents", "0003_claims": "_store_stored_claims"}
+BACKFILLS = {
+    "0002_case_entities": "_link_stored_documents",
+    "0003_claims": "_store_stored_claims",
+    "0004_claims_six_bases": "_reread_claims",
+}
 # How long a connection waits for another's write lock: an add holds it for one document
 # (milliseconds; a second or two for a very long one), a migration for less.
 BUSY_TIMEOUT_MS = 15_000
@@ -272,7 +283,7 @@ class SearchFilter:
     entity: int | None = None  # a case entity the claim names, in its words or as its source
     entity_type: str | None = None  # PERSON, ORG, GPE ...: the claim names one of this type
     document: str | None = None  # a document id or its prefix
-    basis: str | None = None  # witnessed | reported | hearsay | opinion | request
+    basis: str | None = None  # witnessed | asserted | reported | hearsay | opinion | request
     since: str | None = None  # the document's date, YYYY-MM-DD, inclusive
     until: str | None = None
 
@@ -466,6 +477,40 @@ class CaseFile:
         COMMIT finds none, and must not be turned into a failure to store."""
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
+
+    def _reread_claims(self) -> None:
+        """Each stored document's claims, read again from its stored bytes (inside the
+        migration's transaction): claims made before ``asserted`` was a basis called every
+        statement of the writer's "witnessed". Only the claims are replaced; a claim's source
+        is mapped to the stored entity of the same name and type."""
+        # The pipeline only when a case needs it: opening a case file must stay cheap.
+        from .ingest import MAX_BYTES, document_from_source, source_from_bytes
+        from .nlp import parse
+        from .pipeline import annotate
+
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.encoding, d.record, s.raw FROM documents d"
+            " JOIN sources s ON s.document_id = d.id ORDER BY d.rowid"
+        ).fetchall()
+        for document_id, source, encoding, stored_json, raw in rows:
+            stored = Record.from_dict(json.loads(stored_json))
+            data = bytes(raw)
+            fresh = document_from_source(
+                source_from_bytes(source, data, max_bytes=max(MAX_BYTES, len(data))), encoding=encoding
+            )
+            fresh.document.dct = stored.document.dct
+            fresh.parsed = next(parse([fresh.document.text]))
+            fresh = annotate(fresh)
+            stored_ids = {(e.name, e.type): e.id for e in stored.entities}
+            fresh_ids = {e.id: stored_ids.get((e.name, e.type)) for e in fresh.entities}
+            claims = [{**c, "source": fresh_ids.get(c["source"])} for c in fresh.claims]
+            stored.claims = _claims_in(stored.document.text, fresh.document.text, claims)
+            self.db.execute(
+                "UPDATE documents SET record = ? WHERE id = ?",
+                (json.dumps(stored.to_dict(), ensure_ascii=False), document_id),
+            )
+            self.db.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
+            self._store_claims(stored)
 
     # Writing -------------------------------------------------------------------------
 
@@ -1076,3 +1121,44 @@ def _statements(sql: str) -> list[str]:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _claims_in(stored_text: str, fresh_text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims read from ``fresh_text`` placed on ``stored_text``, the text a case kept.
+
+    A record stored before the cleaner kept headlines and address blocks holds a shorter
+    text: its body is the fresh text from some offset on, so every span moves by that
+    offset. A claim whose words are not where the shift puts them is left out rather than
+    pointed at other words (the stored record stays true to its text)."""
+    if stored_text == fresh_text:
+        return claims
+    shift = fresh_text.find(stored_text)
+    placed = []
+    for claim in claims:
+        moved = _shift_claim(claim, -shift) if shift >= 0 else None
+        if moved is None:
+            # Cleaned otherwise: find the claim's own words, in order, in the stored text.
+            at = stored_text.find(claim["text"])
+            moved = _shift_claim(claim, at - int(claim["start"])) if at >= 0 else None
+        if moved is not None and stored_text[moved["start"] : moved["end"]] == claim["text"]:
+            placed.append(moved)
+    return placed
+
+
+def _shift_claim(claim: dict[str, Any], delta: int) -> dict[str, Any] | None:
+    """The claim with every span moved by ``delta``; None when a span falls before the text."""
+
+    def span(value: Any) -> Any:
+        return None if value is None else [int(value[0]) + delta, int(value[1]) + delta]
+
+    moved = {
+        **claim,
+        "start": int(claim["start"]) + delta,
+        "end": int(claim["end"]) + delta,
+        "cue_span": span(claim.get("cue_span")),
+        "source_span": span(claim.get("source_span")),
+        "content": [span(c) for c in claim.get("content") or []],
+    }
+    spans = [moved["start"], *(s[0] for s in moved["content"])]
+    spans += [s[0] for s in (moved["cue_span"], moved["source_span"]) if s is not None]
+    return moved if min(spans) >= 0 else None

@@ -151,9 +151,10 @@ def _story_order(time: dict[str, object]) -> tuple[str, int]:
     return (value + place if dated else "9999", int(str(time["start"])))
 
 
-BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
+BASES = ("witnessed", "asserted", "reported", "hearsay", "opinion", "request")
 BASIS_NAMES = {
     "witnessed": "Witnessed: the writer saw, did or underwent it",
+    "asserted": "Asserted: the writer states it as fact, without saying they saw it or who told them",
     "reported": "Reported: a named or identifiable party said it",
     "hearsay": "Hearsay: nobody identifiable stands behind it",
     "opinion": "Opinion: the writer's own judgement",

@@ -52,7 +52,7 @@ from .uploads import ReceivedFile, UploadReaders, UploadRefused, receive_form
 
 __all__ = ["CSP", "create_app"]
 
-BASES = ("witnessed", "reported", "hearsay", "opinion", "request")
+BASES = ("witnessed", "asserted", "reported", "hearsay", "opinion", "request")
 PAGE_SIZE = 50
 ENTITIES_PAGE = 100
 # A page of conflicts or agreements stops here; it says how many there are.

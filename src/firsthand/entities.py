@@ -109,7 +109,7 @@ NOT_NAME_START = {
 # A title or role standing alone is not a name; "Congress" or "the University" may well be one.
 GENERIC_WORDS = PERSON_TITLES | PERSON_ROLES
 
-LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)+")
+LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)++")  # nothing follows: give nothing back
 # What a name may end in that is not part of it (besides spaces): quotes, brackets, punctuation.
 TRAILING_JUNK_CHARS = frozenset("\"'“”‘’«»)].,;:!?")
 # Names whose last word is an abbreviation keep its period: "Apple Inc.", "Brenik Co.",
@@ -696,7 +696,7 @@ def _person_cues(text: str, m: Mention) -> float:
     """Evidence in the words around a mention that it names a person."""
     score = 0.0
     before = text[max(0, m.start - 30) : m.start]
-    title = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    title = re.search(r"(?<![A-Za-z])([A-Za-z]++)\.?\s+$", before)  # from a word's start: one pass
     if title and title.group(1).lower() in PERSON_TITLES:
         score += CUE
     if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):

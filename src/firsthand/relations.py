@@ -57,7 +57,8 @@ HONORIFICS = re.compile(
 SUPPORT_VERBS = words("support back fund finance sponsor sustain arm")
 # 4. Location.
 LOCATED_AFTER = re.compile(
-    r"^\s+(?:camp|base|prison|centre|center|compound)?\s*(?:in|near|outside)\s+(?=[A-Z])"
+    # Spaces read once (possessive): two optional runs side by side split a long run every way.
+    r"^\s++(?:(?:camp|base|prison|centre|center|compound)\s*+)?(?:in|near|outside)\s+(?=[A-Z])"
 )
 
 

@@ -209,7 +209,7 @@ PATTERNS: list[Pattern] = [
         "day_month_year",
         rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH},?\s+{YEAR}",
     ),
-    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*,?\s*\d)"),
+    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*+,?\s*+\d)"),
     _p(
         "clock_day",
         rf"{CLOCK}(?:\s+[A-Z]{{3}})?,?\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{WEEKDAY}|{MONTH}\s+{DAY}|today|yesterday|tomorrow)",
@@ -1419,7 +1419,7 @@ def resolve_clock_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
     clock_part = re.match(CLOCK, c.text, re.I)
     if clock_part is None:
         return None
-    day_text = re.sub(r"^[\s,]*(?:[A-Z]{3}\b)?[\s,]*(?:on\s+)?", "", c.text[clock_part.end() :])
+    day_text = re.sub(r"^[\s,]*+(?:[A-Z]{3}\b[\s,]*+)?(?:on\s+)?", "", c.text[clock_part.end() :])
     offset = c.text.index(day_text, clock_part.end())
     day = Candidate(c.start + offset, c.end, day_text, "")
     lowered = day_text.lower()

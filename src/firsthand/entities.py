@@ -39,7 +39,7 @@ import numpy
 from spacy.symbols import PROPN
 
 from . import gazetteer
-from .nlp import is_common_word
+from .nlp import Spans, is_common_word
 from .record import Entity, EntityType, Record
 
 SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
@@ -407,15 +407,13 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _resolve_overlaps(rules: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """Rule mentions win over the spaCy mentions they overlap; among rules, the longer wins."""
     kept: list[Mention] = []
+    taken = Spans()
     for m in sorted(rules, key=lambda m: m.start - m.end):
-        if not any(_overlaps(m, k) for k in kept):
+        if not taken.overlaps(m.start, m.end):
             kept.append(m)
-    kept += [m for m in mentions if not any(_overlaps(m, k) for k in kept)]
+            taken.add(m.start, m.end)
+    kept += [m for m in mentions if not taken.overlaps(m.start, m.end)]
     return sorted(kept, key=lambda m: m.start)
-
-
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -534,11 +532,11 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
     pattern = re.compile(
         r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(by_name, key=len, reverse=True))) + r")(?![\w\-])"
     )
-    covered = sorted((m.start, m.end) for m in mentions)
+    covered = Spans((m.start, m.end) for m in mentions)
     out = []
-    for hit in pattern.finditer(text):
+    for hit in pattern.finditer(text):  # hits never overlap one another
         s, e = hit.span()
-        if any(cs < e and s < ce for cs, ce in covered):
+        if covered.overlaps(s, e):
             continue
         source = by_name[hit.group(0)]
         # A dictionary word at a sentence start is as likely the word as the name ("Hope").
@@ -556,7 +554,6 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
                 s, e, hit.group(0), source.label, "repeat", source.forced, hit.group(0) if is_core else None
             )
         )
-        covered.append((s, e))
     return out
 
 

@@ -18,7 +18,7 @@ Every relation keeps ``start``/``end``, the words that state it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from .nlp import quoted_tokens, words
 from .record import Entity, Record
@@ -95,12 +95,26 @@ def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _mention_at(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int, int, Entity] | None:
     """The mention of an entity of these types that starts at ``offset``."""
-    for entity in record.entities:
+    for start, end, entity in _mentions_by_start(record).get(offset, ()):
         if entity.type in types:
-            for start, end in entity.mentions:
-                if start == offset:
-                    return start, end, entity
+            return start, end, entity
     return None
+
+
+def _mentions_by_start(record: Record) -> dict[int, list[tuple[int, int, Entity]]]:
+    """Every mention by its start, in the order of the entities; built once per document
+    (on the parse, which is working state) rather than scanned for every question."""
+    key = (id(record.entities), len(record.entities))
+    cached = record.parsed.user_data.get("firsthand.mentions_by_start") if record.parsed is not None else None
+    if cached is not None and cached[0] == key:
+        return cast(dict[int, list[tuple[int, int, Entity]]], cached[1])
+    index: dict[int, list[tuple[int, int, Entity]]] = {}
+    for entity in record.entities:
+        for start, end in entity.mentions:
+            index.setdefault(start, []).append((start, end, entity))
+    if record.parsed is not None:
+        record.parsed.user_data["firsthand.mentions_by_start"] = (key, index)
+    return index
 
 
 def _mentions(record: Record, types: tuple[str, ...]) -> list[tuple[int, int, Entity]]:

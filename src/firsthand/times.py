@@ -36,7 +36,7 @@ from typing import Any
 
 from .acts import EVENT_NOUNS
 from .dates import MONTHS
-from .nlp import is_pluperfect
+from .nlp import Spans, is_pluperfect
 from .record import Record
 
 # 1. The grammar ------------------------------------------------------------------------
@@ -350,6 +350,12 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# "April 24 and 25": a second day after a month and day.
+SECOND_DAY = re.compile(
+    r"\s*(?:and|or|to|through|-|–)\s*([0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d))"
+)
+
+
 def recognise(text: str) -> list[Candidate]:
     """Every time expression in ``text``, longest first where matches overlap, in text order."""
     lowered = text.lower()
@@ -363,10 +369,7 @@ def recognise(text: str) -> list[Candidate]:
     # "April 24 and 25": the second day is a date of its own, in the same month.
     for c in list(found):
         if c.kind == "month_day":
-            after = re.match(
-                r"\s*(?:and|or|to|through|-|–)\s*([0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d))",
-                text[c.end :],
-            )
+            after = SECOND_DAY.match(text, c.end)  # at c.end: a slice would copy the rest of the text
             if after:
                 start = c.end + after.start(1)
                 month_word = re.search(MONTH, c.text, re.I)
@@ -399,11 +402,11 @@ def recognise(text: str) -> list[Candidate]:
                 )
     found.sort(key=lambda c: (c.start - c.end, c.start))
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for c in found:
-        if not any(c.start < e and s < c.end for s, e in taken):
+        if not taken.overlaps(c.start, c.end):
             kept.append(c)
-            taken.append((c.start, c.end))
+            taken.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 

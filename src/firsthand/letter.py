@@ -67,8 +67,10 @@ ATTACHMENT_SENTENCES = [
     ),
 ]
 # Items of a list of documents: split where a new noun phrase starts after "and" or a comma.
+# From the first space of a run, read once: "\s*" beside "\s+and", tried from each space
+# of a long run, split the run every way (cubic in its length).
 LIST_SPLIT = re.compile(
-    r"\s*(?:,\s*as well as|,\s*and|;\s*and|,|;|\s+and|\s+as well as)\s+"
+    r"(?<!\s)(?:\s*+(?:,\s*as well as|,\s*and|;\s*and|,|;)|\s++(?:and|as well as))\s+"
     r"(?=(?:a|an|the|my|our|his|her|their|its|this|these|those|one|two|three|four|five|several|copies|copy)\b)",
     re.I,
 )

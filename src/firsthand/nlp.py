@@ -85,11 +85,15 @@ def split_for_parsing(text: str, limit: int | None = None) -> list[str]:
     break before the limit, else the last space), which joined give ``text`` back."""
     limit = limit or CHUNK_CHARS
     pieces = []
-    while len(text) > limit:
-        cut = text.rfind("\n", 0, limit) + 1 or text.rfind(" ", 0, limit) + 1 or limit
-        pieces.append(text[:cut])
-        text = text[cut:]
-    return [*pieces, text]
+    start = 0  # cut by offsets: cutting the rest off again each time copied it, quadratically
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        if cut <= start:  # a line break or space at the very start: no progress, cut at the limit
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    return [*pieces, text[start:]]
 
 
 def _join(pieces: list[Doc]) -> Doc:

@@ -222,7 +222,7 @@ def _letter_roles(record: Record) -> list[dict[str, Any]]:
             groups = [m for m in _mentions(record, ("ORG", "GPE")) if at < m[0] and m[1] <= at + len(title)]
             group = groups[-1] if groups else None
             if group is not None:
-                role = re.sub(r"\s+of(?:\s+the)?\s*$", "", text[at : group[0]])
+                role = re.sub(r"(?<!\s)\s+of(?:\s+the)?\s*$", "", text[at : group[0]])  # from a run's start
                 role = HONORIFICS.sub("", role).strip()
                 out.append(_relation("role_in", persons[0], group[2], at, at + len(title), role=role))
     return out

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from firsthand.entities import find_entities
+from firsthand.entities import _trim, find_entities
 from firsthand.nlp import load_model
 from firsthand.pipeline import read_document
 from firsthand.record import Document, Entity, Record
@@ -189,3 +189,44 @@ def test_an_organisations_head_word_alone_is_that_organisation() -> None:
     )
     (courier,) = [e for e in entities if "Courier" in e.name]
     assert courier.name == "Vellmar Courier" and len(courier.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Halden Corp. opened an office in Vellmar on Monday.", "Halden Corp."),
+        ("The contract went to Halden Corp.", "Halden Corp."),
+        ("Officials in Washington, D.C. said nothing.", "D.C."),
+        ("Troops came back to the U.S. They were tired.", "U.S."),
+        ("Troops came back to the U.S.", "U.S."),
+        ("Sanctions were lifted on the U.S.S.R. in the spring.", "U.S.S.R."),
+        ("The shares of Drava Co. rose in Vellmar.", "Drava Co."),
+        ("She married Pavel Lenz Jr. in Tallesk.", "Pavel Lenz Jr."),
+    ],
+)
+def test_an_abbreviated_name_keeps_its_final_period(text: str, name: str) -> None:
+    found = by_name(text)
+    assert name in found, sorted(found)
+    assert all(alias.endswith(".") for alias in found[name].aliases)
+    start, end = found[name].mentions[0]
+    assert text[start:end] == name
+
+
+def test_a_sentence_period_after_an_ordinary_name_is_not_kept() -> None:
+    text = "The convoy reached Vellmar. Arben Kovari met Mirela Drava."
+    names = by_name(text)
+    assert "Vellmar" in names and "Mirela Drava" in names
+    assert "Vellmar." not in names and "Mirela Drava." not in names
+
+
+def test_an_abbreviation_spacy_cut_from_its_period_gets_it_back() -> None:
+    # spaCy sometimes ends a name before a sentence-final period it takes for punctuation.
+    text = "The money came from the U.S."
+    assert _trim(text, text.index("U.S"), len(text) - 1) == (text.index("U.S"), len(text))
+    assert _trim(text, text.index("U.S"), len(text)) == (text.index("U.S"), len(text))
+    plain = "The money came from Vellmar."
+    assert _trim(plain, plain.index("Vellmar"), len(plain)) == (plain.index("Vellmar"), len(plain) - 1)
+
+
+def test_a_company_is_no_person_for_its_abbreviated_suffix() -> None:
+    assert by_name("The shares of Drava Co. rose in Vellmar.")["Drava Co."].type == "ORG"

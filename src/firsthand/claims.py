@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -434,15 +435,38 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         )
         if att is not None:
             found.append(att)
-    outer = [a for a in found if not any(a is not b and _inside(a, b) for b in found)]
+    outer = _outermost(found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
     quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
     return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
 
 
-def _inside(a: Attribution, b: Attribution) -> bool:
-    """True when a's cue stands inside b's content."""
-    return any(s <= min(a.cue) < e for s, e in b.content)
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """The attributions whose cue stands inside no other one's content. One sweep over the
+    contents sorted by start, keeping the two furthest ends of different attributions so
+    far: a check of every pair made a long document's claims quadratic."""
+    spans = sorted((s, e, i) for i, a in enumerate(found) for s, e in a.content)
+    starts = [s for s, _e, _i in spans]
+    best: list[tuple[int, int, int]] = []  # (furthest end, its attribution, next furthest of another)
+    end, owner, other = -1, -1, -1
+    for _s, e, i in spans:
+        if e > end:
+            if i != owner:
+                other = end
+            end, owner = e, i
+        elif i != owner and e > other:
+            other = e
+        best.append((end, owner, other))
+    outer = []
+    for i, a in enumerate(found):
+        cue = min(a.cue)
+        k = bisect_right(starts, cue) - 1
+        if k >= 0:
+            end, owner, other = best[k]
+            if (end if owner != i else other) > cue:
+                continue
+        outer.append(a)
+    return outer
 
 
 def _verb_attribution(token: Any) -> Attribution | None:
@@ -932,12 +956,16 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
 
 def _paragraph(doc: Any, i: int) -> int:
     """The paragraph a token stands in, as the index of its first token (a blank line opens one)."""
-    paragraphs: list[int] = doc.user_data.setdefault("firsthand.paragraphs", _paragraph_starts(doc))
+    paragraphs = _paragraph_starts(doc)
     return paragraphs[bisect.bisect_right(paragraphs, i) - 1]
 
 
 def _paragraph_starts(doc: Any) -> list[int]:
-    """The first token of each line that has words (a line of its own is a paragraph here)."""
+    """The first token of each line that has words (a line of its own is a paragraph here),
+    found once per Doc: every claim asks, and a scan per question is quadratic."""
+    known: list[int] | None = doc.user_data.get("firsthand.paragraphs")
+    if known is not None:
+        return known
     starts = [0]
     broken = False
     for token in doc:
@@ -946,6 +974,7 @@ def _paragraph_starts(doc: Any) -> list[int]:
             broken = False
         if "\n" in token.text or "\n" in token.whitespace_:
             broken = True
+    doc.user_data["firsthand.paragraphs"] = starts
     return starts
 
 
@@ -962,7 +991,7 @@ def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
         if past and verb.lemma_.lower() not in STATIVE_LEMMAS | THOUGHT_VERBS:
             told.add(_paragraph(doc, token.i))
     # A story told goes on over the next paragraphs ("All the members were in shock ...").
-    starts: list[int] = doc.user_data.setdefault("firsthand.paragraphs", _paragraph_starts(doc))
+    starts = _paragraph_starts(doc)
     narrated = set()
     for n, start in enumerate(starts):
         if start in told:

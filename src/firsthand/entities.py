@@ -39,7 +39,7 @@ import numpy
 from spacy.symbols import PROPN
 
 from . import gazetteer
-from .nlp import is_common_word
+from .nlp import Spans, is_common_word
 from .record import Entity, EntityType, Record
 
 SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
@@ -67,7 +67,7 @@ PERSON_ROLES = {
 # Last words that make a name an organisation.
 ORG_HEADS = {
     "organization", "organisation", "society", "department", "ministry", "party", "council",
-    "committee", "association", "union", "agency", "company", "corporation", "corp", "inc", "ltd",
+    "committee", "association", "union", "agency", "company", "corporation", "corp", "inc", "ltd", "co",
     "llc", "foundation", "institute", "university", "college", "bank", "army", "police", "court",
     "commission", "parliament", "assembly", "front", "movement", "network", "coalition", "alliance",
     "federation", "office", "service", "services", "watch", "international", "group", "forum",
@@ -109,16 +109,28 @@ NOT_NAME_START = {
 # A title or role standing alone is not a name; "Congress" or "the University" may well be one.
 GENERIC_WORDS = PERSON_TITLES | PERSON_ROLES
 
-LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)+")
-TRAILING_JUNK = re.compile(r"(?:[\s\"'“”‘’«»)\].,;:!?]|['’]s\b|['’](?=\s*$))+$")
+LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)++")  # nothing follows: give nothing back
+# What a name may end in that is not part of it (besides spaces): quotes, brackets, punctuation.
+TRAILING_JUNK_CHARS = frozenset("\"'“”‘’«»)].,;:!?")
+# Names whose last word is an abbreviation keep its period: "Apple Inc.", "Brenik Co.",
+# "John Smith Jr.", and every word of initials ("U.S.", "D.C.", "U.S.A.").
+ABBREVIATED_NAME_ENDS = {
+    "inc", "co", "corp", "cos", "ltd", "bros", "jr", "sr", "esq", "st", "ave", "blvd", "mt", "ft",
+}  # fmt: skip
+INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 HONORIFIC_PREFIX = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
 )
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
 ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&.\-]{1,11})\)")
+# A name of one to four capitalised words before a facility's head noun. The name starts at
+# the first capital of a word (what a scan from every position found first), and no word
+# is given back once read: a long run of capitals used to be read again from each of its
+# letters, in time quadratic in its length (20 KB took 14 s).
 FACILITY_BEFORE_HEAD = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*(?:\s+\d+[A-Za-z]?)?)\s+(?P<head>(?i:"
+    r"(?<![\w'’\-])(?:[^\WA-Z]|['’\-])*+"
+    r"(?P<name>(?:[A-Z][\w'’\-]*+\s++){0,3}[A-Z][\w'’\-]*+(?:\s+\d++[A-Za-z]?)?)\s+(?P<head>(?i:"
     + "|".join(sorted(FAC_HEADS, key=len, reverse=True))
     + r"))\b"
 )
@@ -230,12 +242,32 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if title and title.end() < len(span):
         start += title.end()
         span = text[start:end]
-    tail = TRAILING_JUNK.search(span)
-    if tail:
-        end -= len(span) - tail.start()
+    end = start + _without_trailing_junk(span)
     if end <= start or not any(c.isalpha() for c in text[start:end]):
         return None
+    if text[end : end + 1] == "." and _is_abbreviation(text[start:end].rsplit(None, 1)[-1]):
+        end += 1  # also when spaCy left the period out, as it does at a sentence's end
     return start, end
+
+
+def _without_trailing_junk(span: str) -> int:
+    """The length of ``span`` without its trailing punctuation, quotes, spaces and
+    possessive ("the camp's" -> "the camp"). A scan from the end: one pass, however long."""
+    i = len(span)
+    while i > 0:
+        if span[i - 1] in TRAILING_JUNK_CHARS or span[i - 1].isspace():
+            i -= 1
+        elif span[i - 1] == "s" and i >= 2 and span[i - 2] in "'’":
+            i -= 2
+        else:
+            break
+    return i
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A word written with a period of its own: initials ("U.S", "D.C") or a company's or a
+    person's abbreviated suffix ("Inc", "Jr")."""
+    return bool(INITIALS.fullmatch(word)) or word.lower() in ABBREVIATED_NAME_ENDS
 
 
 def _generic_word(name: str) -> bool:
@@ -376,15 +408,13 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
 def _resolve_overlaps(rules: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """Rule mentions win over the spaCy mentions they overlap; among rules, the longer wins."""
     kept: list[Mention] = []
+    taken = Spans()
     for m in sorted(rules, key=lambda m: m.start - m.end):
-        if not any(_overlaps(m, k) for k in kept):
+        if not taken.overlaps(m.start, m.end):
             kept.append(m)
-    kept += [m for m in mentions if not any(_overlaps(m, k) for k in kept)]
+            taken.add(m.start, m.end)
+    kept += [m for m in mentions if not taken.overlaps(m.start, m.end)]
     return sorted(kept, key=lambda m: m.start)
-
-
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -503,11 +533,11 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
     pattern = re.compile(
         r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(by_name, key=len, reverse=True))) + r")(?![\w\-])"
     )
-    covered = sorted((m.start, m.end) for m in mentions)
+    covered = Spans((m.start, m.end) for m in mentions)
     out = []
-    for hit in pattern.finditer(text):
+    for hit in pattern.finditer(text):  # hits never overlap one another
         s, e = hit.span()
-        if any(cs < e and s < ce for cs, ce in covered):
+        if covered.overlaps(s, e):
             continue
         source = by_name[hit.group(0)]
         # A dictionary word at a sentence start is as likely the word as the name ("Hope").
@@ -525,7 +555,6 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
                 s, e, hit.group(0), source.label, "repeat", source.forced, hit.group(0) if is_core else None
             )
         )
-        covered.append((s, e))
     return out
 
 
@@ -656,7 +685,7 @@ def _person_shaped(name: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
-        and not any(w.lower() in ORG_HEADS or w.lower() in FAC_HEADS for w in words)
+        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS for w in words)
         and not all(is_common_word(w.strip(".")) for w in words)
     )
 
@@ -665,7 +694,7 @@ def _person_cues(text: str, m: Mention) -> float:
     """Evidence in the words around a mention that it names a person."""
     score = 0.0
     before = text[max(0, m.start - 30) : m.start]
-    title = re.search(r"([A-Za-z]+)\.?\s+$", before)
+    title = re.search(r"(?<![A-Za-z])([A-Za-z]++)\.?\s+$", before)  # from a word's start: one pass
     if title and title.group(1).lower() in PERSON_TITLES:
         score += CUE
     if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):

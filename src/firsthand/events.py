@@ -28,6 +28,7 @@ The cascade:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
@@ -382,6 +383,7 @@ class StoryClock:
         self.text = record.document.text  # doc.text would rebuild the whole text on every call
         self.times = sorted(record.times, key=lambda t: t["start"])
         self.by_id = {t["id"]: t for t in self.times}
+        self.time_starts = [t["start"] for t in self.times]  # times in a clause found by bisection
         self.dct = creation_time(record)
         self.at: date | None = None
         # Each time is resolved once: the events of one clause share its date.
@@ -439,9 +441,8 @@ class StoryClock:
         start, end = subtree_range(head)
         lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         # Times in nested clauses of their own ("before the police came on ...") belong there.
-        inside = [
-            t for t in self.times if lo <= t["start"] and t["end"] <= hi and _owner(doc, t) in (head.i, None)
-        ]
+        within = self.times[bisect_left(self.time_starts, lo) : bisect_right(self.time_starts, hi)]
+        inside = [t for t in within if t["end"] <= hi and _owner(doc, t) in (head.i, None)]
         if token.pos_ == "NOUN" and (
             token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
         ):

@@ -76,7 +76,8 @@ COMPASS = re.compile(
 )
 # Words that name the kind of a subdivision, dropped to get the name people use.
 SUBDIVISION_KINDS = re.compile(
-    r"\s+(?:province|region|county|district|governorate|oblast|prefecture|state|municipality|department)$"
+    # From the first space of a run: tried from each space, a long run was read again and again.
+    r"(?<!\s)\s+(?:province|region|county|district|governorate|oblast|prefecture|state|municipality|department)$"
 )
 # Transliterated Persian and Arabic names join words with "va"/"wa" where English says "and".
 CONJUNCTIONS = re.compile(r"\s(?:va|wa|o)\s")

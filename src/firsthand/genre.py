@@ -48,12 +48,12 @@ THIRD_PERSON_ORG_VOICE = re.compile(
     r"\b(?:condemns|calls on|calls upon|calls for|urges|demands|denounces|welcomes|stands ready)\b"
 )
 PRESS_FURNITURE = re.compile(
-    r"for immediate release|press release|joint statement|\bstatement\b|signator(?:y|ies)|^-?\s*ends?\s*-?$"
+    r"for immediate release|press release|joint statement|\bstatement\b|signator(?:y|ies)|^-?[^\S\n]*ends?[^\S\n]*-?$"
     r"|media contact|press contact|for more information",
     re.IGNORECASE | re.MULTILINE,
 )
 DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.\- ]{2,30}(?:, [A-Z][A-Za-z.\- ]{2,30})?(?:,? \w+ \d{1,2})?\s*(?:\([A-Za-z ]+\))?\s*[–—-]\s+\S",
+    r"^[A-Z][A-Za-z.\- ]{2,30}(?:, [A-Z][A-Za-z.\- ]{2,30})?(?:,? \w+ \d{1,2})?\s*+(?:\([A-Za-z ]+\)\s*+)?[–—-]\s+\S",
     re.MULTILINE,
 )
 REPORTING = re.compile(

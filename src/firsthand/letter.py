@@ -59,14 +59,18 @@ ATTACHMENT_SENTENCES = [
         re.I,
     ),
     re.compile(
-        rf"^(?:also,?\s+)?(?P<list>[^.;]+?),?\s+(?:is|are|have been|has been)\s+(?:attached|enclosed)"
+        # The space before the verb is read from its first character only: from each of a
+        # long run's characters it was read again, in time quadratic in the run.
+        rf"^(?:also,?\s+)?(?P<list>[^.;]+?),?(?<!\s)\s+(?:is|are|have been|has been)\s+(?:attached|enclosed)"
         rf"(?:\s+(?:to|with)\s+this\s+{_DOCUMENT}|\s+herewith)?\s*\.",
         re.I,
     ),
 ]
 # Items of a list of documents: split where a new noun phrase starts after "and" or a comma.
+# From the first space of a run, read once: "\s*" beside "\s+and", tried from each space
+# of a long run, split the run every way (cubic in its length).
 LIST_SPLIT = re.compile(
-    r"\s*(?:,\s*as well as|,\s*and|;\s*and|,|;|\s+and|\s+as well as)\s+"
+    r"(?<!\s)(?:\s*+(?:,\s*as well as|,\s*and|;\s*and|,|;)|\s++(?:and|as well as))\s+"
     r"(?=(?:a|an|the|my|our|his|her|their|its|this|these|those|one|two|three|four|five|several|copies|copy)\b)",
     re.I,
 )
@@ -98,7 +102,8 @@ ORGANISATION_SIGNATURE = re.compile(r"^[A-Z][^,.]{2,60},\s*[A-Z][^,.]{1,40},\s*[
 # dateline ("KELVAR, 12 May 2023 — Police ...") or a transcript's note ("Interview
 # recorded on 3 February 2024").
 DATELINE = re.compile(r"^[A-Z][\w .,'’-]{1,50}(?:\s*\([^)]{1,30}\))?,\s*$")
-DATELINE_END = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-|:)")
+# Spaces read once (possessive): two optional runs side by side split a long run every way.
+DATELINE_END = re.compile(r"^\s*+(?:\([^)]{1,40}\)\s*+)?(?:—|–|--|-|:)")
 RECORDED_ON = re.compile(
     r"\b(?:recorded|conducted|held|taken|dated|written|given)\s+on\s+$"
     r"|^(?:transcript|interview|recording|broadcast|minutes|record)\b[^.]{0,60}\b(?:of|on|dated)\s+$",

@@ -40,7 +40,8 @@ MAX_HEADING_WORDS = 24
 # ten-word title and rejects a different sentence about the same subject.
 NEAR_DUPLICATE_RATIO = 0.85
 
-BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:»|›|>|/|\||→|::|>>)\s+")
+# A run of spaces is entered at its first space only, and left whole: linear on any run.
+BREADCRUMB_SEPARATOR = re.compile(r"(?<!\s)\s+(?:»|›|>|/|\||→|::|>>)\s++")
 # Crumbs before the title are short labels.
 MAX_CRUMB_WORDS = 8
 
@@ -83,10 +84,12 @@ WEAK_CHROME = re.compile(
 )
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 ALL_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
+# The notices are short lines (at most MAX_NOTICE_WORDS * 1.5 words): the distance between the
+# two words is bounded, so a line of nothing but "cookie" is read in linear time.
 COOKIE_NOTICE = re.compile(
-    r"\bcookies?\b.*\b(?:website|site|consent|accept|experience|privacy|browsing)\b", re.I
+    r"\bcookies?\b.{0,600}?\b(?:website|site|consent|accept|experience|privacy|browsing)\b", re.I
 )
-NEWSLETTER_PROMPT = re.compile(r"\bnewsletter\b.*\b(?:subscribe|sign up|inbox|e-?mail)\b", re.I)
+NEWSLETTER_PROMPT = re.compile(r"\bnewsletter\b.{0,400}?\b(?:subscribe|sign up|inbox|e-?mail)\b", re.I)
 # A copyright, cookie or newsletter line is chrome when it is short; a paragraph about them is not.
 MAX_NOTICE_WORDS = 40
 # Byline and date lines between the title and the body.

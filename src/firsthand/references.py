@@ -16,6 +16,7 @@ serves them all, over the entities the entity stage found:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from .nlp import subtree_range, words
@@ -101,12 +102,31 @@ class References:
         self.text = record.document.text  # doc.text would rebuild the whole text on every call
         self.writer = writer
         self.mentions = sorted(
-            (start, end, entity) for entity in record.entities for start, end in entity.mentions
+            ((start, end, entity) for entity in record.entities for start, end in entity.mentions),
+            key=lambda m: (m[0], m[1]),
         )
+        # Mentions are looked up by offset, by bisection: a scan of them all for every phrase
+        # made long documents quadratic.
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((b - a for a, b, _e in self.mentions), default=0)
+        self.first_org: dict[str, int] = {}  # each organisation's first mention
+        for a, _b, entity in self.mentions:
+            if entity.type == "ORG":
+                self.first_org.setdefault(entity.id, a)
+        self.named_groups: dict[str, Entity | None] = {}
+        self.called: dict[str, list[Entity]] = {}
         self.gender: dict[str, str] = {}
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
+
+    def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+        """The mentions that start in [lo, hi), in order."""
+        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def _overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The mentions that overlap [start, end), in order."""
+        return [m for m in self._between(start - self.longest, end) if start < m[1]]
 
     def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
         """(entity, unnamed): unnamed is True when the source is nobody in particular."""
@@ -114,9 +134,7 @@ class References:
         if span is not None:
             start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
             named = [
-                (a, b, e)
-                for a, b, e in self.mentions
-                if a < end and start < b and e.type in ("PERSON", "ORG", "GPE")
+                (a, b, e) for a, b, e in self._overlapping(start, end) if e.type in ("PERSON", "ORG", "GPE")
             ]
             if named:
                 # The mention that holds the phrase's head, else a person the phrase names ("the
@@ -128,8 +146,8 @@ class References:
             # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
             after = self.text[end : end + 3]
             if after.startswith(","):
-                for a, _b, entity in self.mentions:
-                    if end < a <= end + 3 and entity.type == "PERSON":
+                for _a, _b, entity in self._between(end + 1, end + 4):
+                    if entity.type == "PERSON":
                         return entity, False
             # "Ojigho said", after "Osai Ojigho" was named: a person by the surname alone.
             surname = self._by_surname(self.text[start:end].strip())
@@ -187,41 +205,45 @@ class References:
 
     def _named_group(self, noun: str) -> Entity | None:
         """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""
+        if noun in self.named_groups:
+            return self.named_groups[noun]
         named = [
             e
             for e in self.record.entities
             if e.type == "ORG" and any(noun in w.lower() for w in [e.name, *e.aliases])
         ]
-        return max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
+        found = max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
+        self.named_groups[noun] = found
+        return found
 
     def place(self, head: Any, span: tuple[int, int], *, named_only: bool = False) -> Entity | None:
         """The place a phrase names ("Durres", "Karrec camp"), or, for "our camp" and "the
         base", the facility the text calls a camp or a base, the most mentioned one."""
         doc = self.doc
         start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
-        for a, b, entity in self.mentions:
-            if a < end and start < b and entity.type in PLACE_TYPES:
+        for _a, _b, entity in self._overlapping(start, end):
+            if entity.type in PLACE_TYPES:
                 return entity
         noun = head.lemma_.lower()
         determined = any(c.dep_ in ("det", "poss") for c in head.children)
         if named_only or noun not in FACILITY_NOUNS or not determined:
             return None
-        called = {
-            entity.id
-            for a, b, entity in self.mentions
-            if entity.type == "FAC"
-            and (noun in self.text[a:b].lower() or self.text[b : b + len(noun) + 1].lower().strip() == noun)
-        }
-        facilities = [e for e in self.record.entities if e.id in called]
+        if noun not in self.called:
+            called = {
+                entity.id
+                for a, b, entity in self.mentions
+                if entity.type == "FAC"
+                and (
+                    noun in self.text[a:b].lower() or self.text[b : b + len(noun) + 1].lower().strip() == noun
+                )
+            }
+            self.called[noun] = [e for e in self.record.entities if e.id in called]
+        facilities = self.called[noun]
         return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None
 
     def _last_person(self, offset: int, gender: str) -> Entity | None:
         best = None
-        for a, _b, entity in self.mentions:
-            if a >= offset:
-                break
-            if a < offset - ANTECEDENT_CHARS:
-                continue
+        for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
             if (
                 entity.type == "PERSON"
                 and self.gender.get(entity.id, gender) == gender
@@ -241,8 +263,7 @@ class References:
             named = self._named_group(noun)
             if named is not None or noun not in INSIDE_NOUNS:
                 return named  # "the police" is not the organisation the text is about
-        recent = {e.id for a, _b, e in self.mentions if e.type == "ORG" and a < offset}
-        candidates = [e for e in orgs if e.id in recent]
+        candidates = [e for e in orgs if self.first_org.get(e.id, offset) < offset]
         if not candidates:
             return None
         return max(candidates, key=lambda e: self.salience.get(e.id, 0))

@@ -18,7 +18,7 @@ Every relation keeps ``start``/``end``, the words that state it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from .nlp import quoted_tokens, words
 from .record import Entity, Record
@@ -57,7 +57,8 @@ HONORIFICS = re.compile(
 SUPPORT_VERBS = words("support back fund finance sponsor sustain arm")
 # 4. Location.
 LOCATED_AFTER = re.compile(
-    r"^\s+(?:camp|base|prison|centre|center|compound)?\s*(?:in|near|outside)\s+(?=[A-Z])"
+    # Spaces read once (possessive): two optional runs side by side split a long run every way.
+    r"^\s++(?:(?:camp|base|prison|centre|center|compound)\s*+)?(?:in|near|outside)\s+(?=[A-Z])"
 )
 
 
@@ -94,12 +95,26 @@ def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _mention_at(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int, int, Entity] | None:
     """The mention of an entity of these types that starts at ``offset``."""
-    for entity in record.entities:
+    for start, end, entity in _mentions_by_start(record).get(offset, ()):
         if entity.type in types:
-            for start, end in entity.mentions:
-                if start == offset:
-                    return start, end, entity
+            return start, end, entity
     return None
+
+
+def _mentions_by_start(record: Record) -> dict[int, list[tuple[int, int, Entity]]]:
+    """Every mention by its start, in the order of the entities; built once per document
+    (on the parse, which is working state) rather than scanned for every question."""
+    key = (id(record.entities), len(record.entities))
+    cached = record.parsed.user_data.get("firsthand.mentions_by_start") if record.parsed is not None else None
+    if cached is not None and cached[0] == key:
+        return cast(dict[int, list[tuple[int, int, Entity]]], cached[1])
+    index: dict[int, list[tuple[int, int, Entity]]] = {}
+    for entity in record.entities:
+        for start, end in entity.mentions:
+            index.setdefault(start, []).append((start, end, entity))
+    if record.parsed is not None:
+        record.parsed.user_data["firsthand.mentions_by_start"] = (key, index)
+    return index
 
 
 def _mentions(record: Record, types: tuple[str, ...]) -> list[tuple[int, int, Entity]]:
@@ -207,7 +222,7 @@ def _letter_roles(record: Record) -> list[dict[str, Any]]:
             groups = [m for m in _mentions(record, ("ORG", "GPE")) if at < m[0] and m[1] <= at + len(title)]
             group = groups[-1] if groups else None
             if group is not None:
-                role = re.sub(r"\s+of(?:\s+the)?\s*$", "", text[at : group[0]])
+                role = re.sub(r"(?<!\s)\s+of(?:\s+the)?\s*$", "", text[at : group[0]])  # from a run's start
                 role = HONORIFICS.sub("", role).strip()
                 out.append(_relation("role_in", persons[0], group[2], at, at + len(title), role=role))
     return out

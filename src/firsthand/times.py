@@ -36,7 +36,7 @@ from typing import Any
 
 from .acts import EVENT_NOUNS
 from .dates import MONTHS
-from .nlp import is_pluperfect
+from .nlp import Spans, is_pluperfect
 from .record import Record
 
 # 1. The grammar ------------------------------------------------------------------------
@@ -209,7 +209,7 @@ PATTERNS: list[Pattern] = [
         "day_month_year",
         rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH},?\s+{YEAR}",
     ),
-    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*,?\s*\d)"),
+    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*+,?\s*+\d)"),
     _p(
         "clock_day",
         rf"{CLOCK}(?:\s+[A-Z]{{3}})?,?\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{WEEKDAY}|{MONTH}\s+{DAY}|today|yesterday|tomorrow)",
@@ -287,7 +287,9 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "duration",
-        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+)*(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
+        # At most four words before the amount ("the first full"): any number of them was read
+        # again from each word of a run of them ("the the the ..."), in quadratic time.
+        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
     ),
     _p(
         "bare_units",
@@ -350,6 +352,12 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# "April 24 and 25": a second day after a month and day.
+SECOND_DAY = re.compile(
+    r"\s*(?:and|or|to|through|-|–)\s*([0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d))"
+)
+
+
 def recognise(text: str) -> list[Candidate]:
     """Every time expression in ``text``, longest first where matches overlap, in text order."""
     lowered = text.lower()
@@ -363,12 +371,9 @@ def recognise(text: str) -> list[Candidate]:
     # "April 24 and 25": the second day is a date of its own, in the same month.
     for c in list(found):
         if c.kind == "month_day":
-            after = re.match(
-                r"\s*(?:and|or|to|through|-|–)\s*([0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|,\s*\d))",
-                text[c.end :],
-            )
+            after = SECOND_DAY.match(text, c.end)  # at c.end: a slice would copy the rest of the text
             if after:
-                start = c.end + after.start(1)
+                start = after.start(1)  # matched in place: offsets are the text's
                 month_word = re.search(MONTH, c.text, re.I)
                 found.append(
                     Candidate(
@@ -399,11 +404,11 @@ def recognise(text: str) -> list[Candidate]:
                 )
     found.sort(key=lambda c: (c.start - c.end, c.start))
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     for c in found:
-        if not any(c.start < e and s < c.end for s, e in taken):
+        if not taken.overlaps(c.start, c.end):
             kept.append(c)
-            taken.append((c.start, c.end))
+            taken.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -1275,7 +1280,9 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
     if not UNITS[unit][2] or (number is None and not re.search(r"(?:ago|from now|hence)$", s)):
         # "an hour later", "a few days later": TimeML keeps the duration and leaves "later"
         # as a signal; neither says which day it is.
-        c.text = re.sub(r"\s+(?:ago|earlier|later|from now|hence|before|after)$", "", c.text, flags=re.I)
+        c.text = re.sub(
+            r"(?<!\s)\s+(?:ago|earlier|later|from now|hence|before|after)$", "", c.text, flags=re.I
+        )
         c.end = c.start + len(c.text)
         return "DURATION", duration, None, None, None
     sign = -1 if re.search(r"\b(?:ago|earlier|before)$", s) else 1
@@ -1310,7 +1317,7 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
 
 def resolve_in_time(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     """'In two weeks' time': that long after the writer's now."""
-    phrase = re.sub(r"['’]?\s+time$", "", c.text)
+    phrase = re.sub(r"['’]?(?<!\s)\s+time$", "", c.text)  # from a run's first space: read once
     return resolve_ago(Candidate(c.start, c.end, f"{phrase} from now", "ago"), clock, day_first, text, doc)
 
 
@@ -1419,7 +1426,7 @@ def resolve_clock_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
     clock_part = re.match(CLOCK, c.text, re.I)
     if clock_part is None:
         return None
-    day_text = re.sub(r"^[\s,]*(?:[A-Z]{3}\b)?[\s,]*(?:on\s+)?", "", c.text[clock_part.end() :])
+    day_text = re.sub(r"^[\s,]*+(?:[A-Z]{3}\b[\s,]*+)?(?:on\s+)?", "", c.text[clock_part.end() :])
     offset = c.text.index(day_text, clock_part.end())
     day = Candidate(c.start + offset, c.end, day_text, "")
     lowered = day_text.lower()
@@ -1705,7 +1712,7 @@ def _is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
     ):
         return True  # "as soon as": a conjunction
     if c.kind == "set" and re.search(
-        r"(?:%|percent|\d[\d,.]*\s+\w+)\s+$", text[max(0, c.start - 24) : c.start]
+        r"(?:%|percent|(?<![\d,.])[,.]*+\d[\d,.]*+\s+\w+)\s+$", text[max(0, c.start - 24) : c.start]
     ):
         return True  # "to rise 8.5% annually", "10,000 units annually": a rate of growth or output
     if c.kind == "set" and lowered == "daily" and re.match(r"\s+[A-Z]", text[c.end : c.end + 3]):

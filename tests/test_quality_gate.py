@@ -3,16 +3,20 @@ the floors recorded in quality_floors.json."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 from conftest import LETTER, LETTER_GOLD, SHARED, require_shared
+from firsthand.pipeline import read_document
 from firsthand.record import Record
 
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())
@@ -83,3 +87,55 @@ def test_polnear_dev_attribution_holds_its_floor(
 ) -> None:
     f1 = polnear_dev_scores[metric.removesuffix("_f1").replace("_", " ")][2]
     assert f1 >= FLOORS["polnear_dev_attribution"][metric]
+
+
+class _InOrder:
+    """A stand-in for the scorer's thread pool: the documents are read in this process, one
+    after another (one spaCy model, never shared between threads)."""
+
+    def __init__(self, max_workers: int | None = None) -> None:
+        pass
+
+    def __enter__(self) -> _InOrder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def map(self, fn: Callable[[Any], Any], items: Any) -> list[Any]:
+        return [fn(item) for item in items]
+
+
+@pytest.fixture(scope="module")
+def realdocs_scores() -> dict[str, float]:
+    """``score_real.py``'s figures on ../shared/realdocs, with the records read in-process
+    exactly as ``firsthand read --json --date DCT`` prints them."""
+    require_shared()
+    real = load("score_real", SHARED / "tools" / "score_real.py")
+
+    def record(cmd: str, path: str, dct: str | None) -> dict[str, Any]:
+        return dict(json.loads(json.dumps(read_document(path, dct=dct).to_dict())))
+
+    real.run = record
+    real.ThreadPoolExecutor = _InOrder
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert real.main(["firsthand"]) == 0
+    scores = {}
+    for line in printed.getvalue().splitlines():
+        name, _, value = line.partition(" ")
+        if name in FLOORS["realdocs"]:
+            scores[name] = float(value)
+    return scores
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS["realdocs"]))
+def test_realdocs_hold_their_floor(metric: str, realdocs_scores: dict[str, float]) -> None:
+    if metric in LOWER_IS_BETTER:
+        assert realdocs_scores[metric] <= FLOORS["realdocs"][metric]
+    else:
+        assert realdocs_scores[metric] >= FLOORS["realdocs"][metric], realdocs_scores
+
+
+# A ceiling, not a floor: the share of phrases that are no events but were taken for one.
+LOWER_IS_BETTER = {"non_events_asserted"}

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import FIXTURES
 from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile, schema_notes
+from firsthand.schema import schema_notes
+from firsthand.store import CaseFile
 
 datasette_app = pytest.importorskip("datasette.app")
 

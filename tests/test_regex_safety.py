@@ -432,7 +432,7 @@ def risky_shapes(pattern: re.Pattern[str]) -> list[str]:
 # Shapes the analyser flags that cannot backtrack without end, each with the reason.
 STRUCTURE_ALLOWED: dict[str, str] = {
     # Matched on the lines of our own schema text, never on a document.
-    "firsthand.store.COLUMN_NOTE": "fixed input",
+    "firsthand.schema.COLUMN_NOTE": "fixed input",
     # A fullmatch of one line whose last part, ".*", takes whatever the spaces leave: the
     # first way tried matches, nothing is given back. (pagedump.py is being rewritten.)
     "firsthand.pagedump.POSTED_LINE": "first split matches",

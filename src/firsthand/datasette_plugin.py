@@ -2,7 +2,7 @@
 
 Installed with firsthand (an entry point in the ``datasette`` group), it answers datasette's
 ``get_metadata`` hook for every database that is a firsthand case file, with the notes the
-schema carries in its own comments (``store.schema_notes``): one source for the schema's
+schema carries in its own comments (``schema.schema_notes``): one source for the schema's
 documentation, whether read in the code or in the browser. Full-text shadow tables are
 hidden; the migrations table stays visible, described.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from datasette import hookimpl
 
-from .store import schema_notes
+from .schema import schema_notes
 
 TITLE = "firsthand case file"
 DESCRIPTION = (

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import CaseFileError
 from .record import Entity, Record
+from .schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 # Entity resolution, comparison and export bring in spaCy (hundreds of MB and a second or
 # two): they are imported by the methods that use them, so that list, search, entities and
@@ -47,174 +48,6 @@ if TYPE_CHECKING:
 
 DEFAULT_PATH = "firsthand.db"
 
-# Each migration: a name and the SQL that takes the schema one step further.
-# Never edit a released migration: append a new one.
-MIGRATIONS: list[tuple[str, str]] = [
-    (
-        "0001_documents_entities",
-        """
-        -- One row per document read: its clean text and its whole record.
-        CREATE TABLE documents (
-            id TEXT PRIMARY KEY,          -- sha256 of the raw bytes, hex
-            source TEXT NOT NULL,         -- path or URL it was read from
-            title TEXT,                   -- the page's or letter's title, if it has one
-            section TEXT NOT NULL,        -- JSON array: the breadcrumb path
-            genre TEXT NOT NULL,          -- letter | testimony | news | statement | interview | other
-            language TEXT NOT NULL,       -- ISO 639-1 code
-            published TEXT,               -- YYYY-MM-DD
-            media_type TEXT NOT NULL,     -- text/plain | text/html | text/markdown
-            encoding TEXT NOT NULL,       -- the encoding the raw bytes were read in
-            text TEXT NOT NULL,           -- the clean body every offset points into
-            record TEXT NOT NULL,         -- the whole record, as firsthand read --json prints it
-            added_at TEXT NOT NULL        -- when it was added, UTC ISO 8601
-        );
-        -- The exact bytes each document was read from.
-        CREATE TABLE sources (
-            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-            raw BLOB NOT NULL,            -- the exact bytes read: every fact traces back to them
-            size INTEGER NOT NULL         -- bytes
-        );
-        -- The people, organisations and places each document names, once per referent.
-        CREATE TABLE entities (
-            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            entity_id TEXT NOT NULL,      -- E1, E2 ... within the document
-            name TEXT NOT NULL,           -- the canonical name within the document
-            type TEXT NOT NULL,           -- PERSON | ORG | GPE | LOC | FAC | NORP
-            aliases TEXT NOT NULL,        -- JSON array of surface forms
-            PRIMARY KEY (document_id, entity_id)
-        );
-        -- Every place in a document's text where an entity is named.
-        CREATE TABLE mentions (
-            document_id TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            start INTEGER NOT NULL,       -- character offsets into documents.text
-            end INTEGER NOT NULL,
-            text TEXT NOT NULL,           -- the words: documents.text[start:end]
-            FOREIGN KEY (document_id, entity_id) REFERENCES entities(document_id, entity_id) ON DELETE CASCADE
-        );
-        CREATE INDEX mentions_by_entity ON mentions(document_id, entity_id);
-        CREATE INDEX entities_by_name ON entities(name);
-        -- The header of each document that is a letter: who wrote to whom, where and when.
-        CREATE TABLE letters (
-            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
-            author TEXT,                  -- entity_id
-            recipients TEXT NOT NULL,     -- JSON array of entity_ids
-            place TEXT,                   -- entity_id
-            date TEXT,                    -- YYYY-MM-DD
-            attachments TEXT NOT NULL     -- JSON array of strings
-        );
-        -- Full-text index of the documents' titles and texts.
-        CREATE VIRTUAL TABLE documents_fts USING fts5(
-            title, text, content='documents', content_rowid='rowid'
-        );
-        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-            INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-        END;
-        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, title, text)
-                VALUES ('delete', old.rowid, old.title, old.text);
-        END;
-        """,
-    ),
-    (
-        "0002_case_entities",
-        """
-        -- One row per referent across the whole case: the people, organisations and places
-        -- that documents name, however they spell them.
-        CREATE TABLE case_entities (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,           -- the name it goes by: its first document's canonical name
-            type TEXT NOT NULL,           -- PERSON | ORG | GPE | LOC | FAC | NORP
-            merged_into INTEGER REFERENCES case_entities(id)  -- set when a user merged it away
-        );
-        -- Which case entity each document entity is.
-        CREATE TABLE entity_links (
-            document_id TEXT NOT NULL,
-            entity_id TEXT NOT NULL,
-            case_entity_id INTEGER NOT NULL REFERENCES case_entities(id),
-            PRIMARY KEY (document_id, entity_id),
-            FOREIGN KEY (document_id, entity_id) REFERENCES entities(document_id, entity_id) ON DELETE CASCADE
-        );
-        CREATE INDEX entity_links_by_case_entity ON entity_links(case_entity_id);
-        -- The spelling keys a case entity is found under (see corpus.spelling_key).
-        CREATE TABLE entity_keys (
-            key TEXT NOT NULL,
-            case_entity_id INTEGER NOT NULL REFERENCES case_entities(id),
-            PRIMARY KEY (key, case_entity_id)
-        );
-        -- Keys a user split off a case entity: automatic resolution never joins them again.
-        CREATE TABLE kept_apart (
-            key TEXT NOT NULL,
-            case_entity_id INTEGER NOT NULL REFERENCES case_entities(id),
-            PRIMARY KEY (key, case_entity_id)
-        );
-        -- Every decision about who is who, automatic or by a user, with its reason.
-        CREATE TABLE judgements (
-            id INTEGER PRIMARY KEY,
-            action TEXT NOT NULL,         -- link | new | merge | split
-            case_entity_id INTEGER NOT NULL,
-            other_id INTEGER,             -- merge: the entity merged in; split: the entity split off
-            document_id TEXT,
-            entity_id TEXT,
-            by TEXT NOT NULL,             -- auto | user
-            reason TEXT NOT NULL,
-            at TEXT NOT NULL
-        );
-        -- Every mention in the case with the case entity it names.
-        CREATE VIEW case_mentions AS
-            SELECT l.case_entity_id, c.name AS case_name, c.type, m.document_id, m.entity_id, m.start, m.end, m.text
-            FROM mentions m
-            JOIN entity_links l ON l.document_id = m.document_id AND l.entity_id = m.entity_id
-            JOIN case_entities c ON c.id = l.case_entity_id;
-        """,
-    ),
-    (
-        "0003_claims",
-        """
-        -- Every claim of every document: who says what, on what basis, searchable.
-        CREATE TABLE claims (
-            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-            claim_id TEXT NOT NULL,       -- C1, C2 ... within the document
-            start INTEGER NOT NULL,       -- character offsets into documents.text
-            end INTEGER NOT NULL,
-            text TEXT NOT NULL,           -- the claim's words
-            basis TEXT NOT NULL,          -- witnessed | asserted | reported | hearsay | opinion | request
-            cue TEXT,                     -- the words that attribute it: "said", "according to"
-            source_entity_id TEXT,        -- the document's entity id of the source, or null
-            negated INTEGER NOT NULL,     -- 1 when the claim denies: "did not see", "denied that"
-            date TEXT,                    -- the document's date: its date line, else its publication date
-            PRIMARY KEY (document_id, claim_id)
-        );
-        CREATE INDEX claims_by_basis ON claims(basis);
-        CREATE INDEX claims_by_date ON claims(date);
-        -- Full-text index of the claims (firsthand search).
-        CREATE VIRTUAL TABLE claims_fts USING fts5(text, content='claims', content_rowid='rowid');
-        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-            INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, new.text);
-        END;
-        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
-            INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-        END;
-        -- Which case entities each claim names, in its words or as its source.
-        CREATE VIEW claim_entities AS
-            SELECT c.document_id, c.claim_id, m.case_entity_id, m.type
-            FROM claims c JOIN case_mentions m
-              ON m.document_id = c.document_id AND m.start >= c.start AND m.end <= c.end
-            UNION
-            SELECT c.document_id, c.claim_id, l.case_entity_id, e.type
-            FROM claims c JOIN entity_links l ON l.document_id = c.document_id AND l.entity_id = c.source_entity_id
-            JOIN entities e ON e.document_id = l.document_id AND e.entity_id = l.entity_id;
-        """,
-    ),
-    (
-        "0004_claims_six_bases",
-        """
-        -- No change of schema: each stored document's claims are read again from its stored
-        -- bytes (CaseFile._reread_claims), so that no claim keeps the five-basis labels.
-        """,
-    ),
-]
-SCHEMA_VERSION = len(MIGRATIONS)
 # What a migration does besides its SQL, in its transaction: the rows a new table holds for
 # the documents stored before it existed (a CaseFile method's name).
 BACKFILLS = {
@@ -227,41 +60,6 @@ BACKFILLS = {
 BUSY_TIMEOUT_MS = 15_000
 # A search matching more claims than this lists the newest first instead of the best.
 RANKED_MATCHES = 5000
-# The schema documents itself: the comment above each CREATE is the table's description and
-# a column's trailing comment its meaning (what datasette shows, see datasette_plugin.py).
-CREATED = re.compile(r"CREATE (?:VIRTUAL )?(?:TABLE|VIEW) (?P<name>\w+)")
-COLUMN_NOTE = re.compile(r"^\s*(?P<column>\w+) [A-Z]+\b.*?--\s*(?P<note>.+)$")
-MIGRATIONS_TABLE_NOTE = "Which schema migrations this case file has had, and when."
-
-
-@dataclass(frozen=True)
-class TableNotes:
-    """What a table or view of the case file holds, and what its columns mean."""
-
-    description: str
-    columns: dict[str, str]
-
-
-def schema_notes() -> dict[str, TableNotes]:
-    """Every table and view the migrations create, with the comments that document them."""
-    notes = {"migrations": TableNotes(MIGRATIONS_TABLE_NOTE, {})}
-    for _name, sql in MIGRATIONS:
-        comment: list[str] = []
-        current: str | None = None
-        for line in sql.splitlines():
-            stripped = line.strip()
-            created = CREATED.match(stripped)
-            if stripped.startswith("--"):
-                comment.append(stripped.lstrip("- "))
-            elif created:
-                current = created.group("name")
-                notes[current] = TableNotes(" ".join(comment), {})
-                comment = []
-            elif current and (column := COLUMN_NOTE.match(line)):
-                notes[current].columns[column.group("column")] = column.group("note").strip()
-            if stripped.endswith(";"):
-                current = None
-    return notes
 
 
 @dataclass(frozen=True)
@@ -460,7 +258,7 @@ class CaseFile:
                 )
                 if name in self._pending_migrations():
                     # executescript would commit our transaction; run the statements one by one.
-                    for statement in _statements(sql):
+                    for statement in statements(sql):
                         self.db.execute(statement)
                     backfill = BACKFILLS.get(name)
                     if backfill is not None:
@@ -1103,20 +901,6 @@ def read_only_uri(path: str | Path) -> str:
 def _words_query(query: str) -> str:
     """A query of the words alone, each quoted: what FTS5 can always parse."""
     return " ".join(f'"{w}"' for w in re.findall(r"\w+", query)) or '""'
-
-
-def _statements(sql: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies whole."""
-    statements, current = [], []
-    for line in sql.strip().splitlines():
-        current.append(line)
-        joined = "\n".join(current).strip()
-        if joined.endswith(";") and sqlite3.complete_statement(joined):
-            statements.append(joined)
-            current = []
-    if "\n".join(current).strip():
-        statements.append("\n".join(current))
-    return statements
 
 
 def _now() -> str:

@@ -69,6 +69,7 @@ TURN = re.compile(
     r"^[-–—•\s]{0,4}(?P<label>[A-Z][\w.’'&]*(?: [\w.’'&]+){0,4}):(?P<speech>.*)$",
     re.MULTILINE,
 )
+SENTENCE_ENDS = (".", "?", "!", "…", '"', "”", "’", "'", ")")
 TIMESTAMP = re.compile(r"^\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
 QA_LABELS = {"q", "a", "question", "answer", "interviewer"}
 # Labels of a form or a press release's furniture, not of a speaker.
@@ -153,7 +154,7 @@ THIRD_PERSON_ORG_VOICE = re.compile(
 )
 # Press-release furniture: decisive at the head of a page.
 PRESS_RELEASE = re.compile(
-    r"\bfor immediate release\b|\b(?:press|media|news) release\b|\bjoint statement\b|\bpublic statement\b"
+    r"\bfor immediate release\b|\b(?:press|media|news) (?:release|statement)\b|\bjoint statement\b|\bpublic statement\b"
     r"|\bstatement (?:by|from|of|on)\b|^statement\b|\bstatement$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -171,7 +172,7 @@ OFFICIAL_FORMULA = re.compile(
 # A group that speaks of its own people in its own voice ("our brothers", "our members").
 GROUP_VOICE = re.compile(
     r"\bour (?:brothers|sisters|fellow|members|community|communities|organi[sz]ation|staff|congregation|"
-    r"church|movement|faith|volunteers|researchers|colleagues|children|families)\b",
+    r"church|movement|faith|volunteers|researchers|colleagues)\b",
     re.IGNORECASE,
 )
 # A non-governmental organisation by the words its names end with; and what such an
@@ -294,6 +295,11 @@ def _turns(body: str) -> tuple[list[str], int]:
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
         speech = TIMESTAMP.sub("", body[m.end("label") + 1 : end]).strip()
+        # A turn's line is a sentence, or its speech starts on the next line: a line such as
+        # "Exhibition and Panel: Homes We Left Behind" is a heading, not a speaker's turn.
+        said_on_line = TIMESTAMP.sub("", m["speech"]).strip()
+        if said_on_line and not said_on_line.endswith(SENTENCE_ENDS):
+            continue
         if speech:
             labels.append(m["label"])
             carried += len(speech)
@@ -333,11 +339,12 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_SECOND_PERSON * (second >= SECOND_PERSON_DENSITY)
     )
 
-    labels, carried = _turns(body)
+    # The whole text: a page whose first turn is a question may have it taken for the title.
+    labels, carried = _turns(text)
     keys = [label.casefold() for label in labels]
     alternations = sum(a != b for a, b in pairwise(keys))
     talk = alternations >= MANY_EXCHANGES or (
-        alternations >= 1 and len(set(keys)) >= 2 and carried >= TURN_SHARE * len(body.strip())
+        alternations >= 1 and len(set(keys)) >= 2 and carried >= TURN_SHARE * len(text.strip())
     )
     qa = sum(k in QA_LABELS for k in keys)
     scores["interview"] = (

@@ -71,6 +71,8 @@ TURN = re.compile(
 )
 SENTENCE_ENDS = (".", "?", "!", "…", '"', "”", "’", "'", ")")
 TIMESTAMP = re.compile(r"^\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
+# "Q. When did ...?" / "A. In January.": question and answer marked with a stop.
+QA_STOP_TURN = re.compile(r"^[-–—•\s]{0,4}[QA][.)]\s+\S", re.MULTILINE)
 QA_LABELS = {"q", "a", "question", "answer", "interviewer"}
 # Labels of a form or a press release's furniture, not of a speaker.
 FORM_LABELS = {
@@ -178,7 +180,7 @@ GROUP_VOICE = re.compile(
 # A non-governmental organisation by the words its names end with; and what such an
 # organisation does in a report: it interviews, documents, verifies, is told.
 NGO_NAME = (
-    r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,4} (?:International|Watch|Project|Rights|Committee|Foundation|Coalition|"
+    r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,4} (?i:International|Watch|Project|Rights|Committee|Foundation|Coalition|"
     r"Network|Centre|Center|Institute|Initiative|Association|Society|Alliance|Federation|Advocates|Defenders)\b"
 )
 NGO_RESEARCH = re.compile(
@@ -320,6 +322,9 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
     )
     head, tail = "\n".join(body_lines[: max(8, min(16, first_prose))]), "\n".join(lines[-10:])
     top = "\n".join(lines[:8])  # the title and what stands around it
+    # Its headings: "Press release" in a heading names the page; in a sentence ("according
+    # to a news release from the police") it names a source.
+    top_headings = "\n".join(line for line in lines[:8] if len(line.split()) < PROSE_WORDS + 3)
     own = unquoted(body)
     words = max(1, len(WORDS.findall(own)))
     singular = len(FIRST_SINGULAR.findall(own)) / words
@@ -336,7 +341,6 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_REQUEST * bool(REQUEST_TO_ADDRESSEE.search(own))
         + W_LETTER_TITLE * bool(LETTER_TITLE.search(top))
         + W_ADDRESS_LIST * (len(address_lines) >= 2)
-        + W_SECOND_PERSON * (second >= SECOND_PERSON_DENSITY)
     )
 
     # The whole text: a page whose first turn is a question may have it taken for the title.
@@ -346,13 +350,15 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
     talk = alternations >= MANY_EXCHANGES or (
         alternations >= 1 and len(set(keys)) >= 2 and carried >= TURN_SHARE * len(text.strip())
     )
-    qa = sum(k in QA_LABELS for k in keys)
+    qa = sum(k in QA_LABELS for k in keys) + len(QA_STOP_TURN.findall(text))
     scores["interview"] = (
         W_TURNS * (talk or qa >= 3)
         + W_MANY_TURNS * (talk and len(keys) >= 4)
         + W_TRANSCRIPT * bool(TRANSCRIPT_MARK.search(top + "\n" + body))
     )
     # "Question: ... / Embassy spokesperson: ...": nobody asks, an office answers.
+    # "You" all through: a letter, unless the "you" is an interviewer's.
+    scores["letter"] += W_SECOND_PERSON * (second >= SECOND_PERSON_DENSITY and not talk)
     own_qa = talk and keys[0] in QA_LABELS and any(OFFICE_SPEAKER.search(label) for label in labels)
     if own_qa:
         scores["interview"] -= W_OWN_QA
@@ -360,7 +366,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
     reproduced = quoted_share >= REPRODUCED_SHARE and bool(STATEMENT_INTRO.search(body))
     scores["statement"] = (
         W_OWN_QA * own_qa
-        + W_PRESS_RELEASE * bool(PRESS_RELEASE.search(top))
+        + W_PRESS_RELEASE * bool(PRESS_RELEASE.search(top_headings))
         + W_PRESS_FOOTER * bool(PRESS_FOOTER.search(body))
         + W_ORG_VOICE * min(2, len(ORG_VOICE.findall(own)))
         + W_ORG_THIRD * bool(THIRD_PERSON_ORG_VOICE.search(text))

@@ -77,7 +77,7 @@ ATTACHMENT_HEADING = re.compile(
 LIST_ITEM = re.compile(r"^(?:[-–—•*·]|\d+[.)]|\(?[a-z]\))\s+(?P<item>.+)$")
 LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 # A byline above a letter names its writer: "By Advocates for the Truth".
-BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][^,;:.!?]{1,80})$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z][^,;:.!?]{1,80})$")
 # A signature by a group rather than a person: "Families of the members of ...",
 # "The undersigned health workers", "Survivors' Circle".
 GROUP_WORDS = re.compile(

@@ -228,8 +228,11 @@ W_CLOSING = 2.0  # "Sincerely," and a signature
 W_REQUEST = 1.0  # "I urge you"
 W_LETTER_TITLE = 3.0  # "An Open Letter to ..."
 W_ADDRESS_LIST = 3.0  # two or more office-and-name lines addressed
-W_SECOND_PERSON = 2.0  # "you" all through, outside quotations: the text talks to somebody
+W_SECOND_PERSON = (
+    1.5  # "you" all through, outside quotations: the text talks to somebody (never decisive alone)
+)
 SECOND_PERSON_DENSITY = 0.02
+SECOND_PERSON_MIN = 3  # and more than a question's "you" or two
 W_TURNS = 4.0  # speakers taking turns over much of the text
 W_MANY_TURNS = 1.5  # four turns or more
 TURN_SHARE = 0.35  # the share of the body a single exchange must carry
@@ -358,7 +361,9 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
     )
     # "Question: ... / Embassy spokesperson: ...": nobody asks, an office answers.
     # "You" all through: a letter, unless the "you" is an interviewer's.
-    scores["letter"] += W_SECOND_PERSON * (second >= SECOND_PERSON_DENSITY and not talk)
+    scores["letter"] += W_SECOND_PERSON * (
+        second >= SECOND_PERSON_DENSITY and second * words >= SECOND_PERSON_MIN and not talk
+    )
     own_qa = talk and keys[0] in QA_LABELS and any(OFFICE_SPEAKER.search(label) for label in labels)
     if own_qa:
         scores["interview"] -= W_OWN_QA

@@ -164,7 +164,7 @@ def read_letter(record: Record) -> Record:
         if record.document.genre in SIGNED_GENRES:
             header, footer = _frame(lines)
             _date_line(record, signed, header + footer)
-        elif lines and ORGANISATION_SIGNATURE.match(lines[-1].text):
+        if signed.date is None and lines and ORGANISATION_SIGNATURE.match(lines[-1].text):
             # "Lodevo Centre for Education Rights, Lodevo, 20 November 2023": a body signs it,
             # whatever its style (a report may read like news).
             dates = find_dates(lines[-1].text)
@@ -193,9 +193,7 @@ def read_letter(record: Record) -> Record:
     _greeted_body(record, letter, lines)
     # 4. Author (a proclamation's heading may have named its sender).
     if letter.author is None:
-        _author(
-            record, letter, [line for line in footer if line not in address and line not in header], lines
-        )
+        _author(record, letter, [line for line in footer if line not in address], lines)
     if letter.author is None:
         _byline(record, letter, above + header)
     # 5. Attachments.

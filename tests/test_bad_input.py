@@ -123,7 +123,7 @@ def test_recursive_add_takes_the_documents_under_a_directory(tmp_path: Path) -> 
     db = tmp_path / "case.db"
     done = run("add", "--db", str(db), "--recursive", str(FIXTURES / "genres"))
     assert done.returncode == 0, done.stderr
-    assert "added 10" in done.stderr
+    assert f"added {len(list((FIXTURES / 'genres').glob('*.txt')))}," in done.stderr
 
 
 def test_nothing_stored_is_lost_when_add_is_killed(tmp_path: Path) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, LETTER, expectation, require_shared
+from conftest import FIXTURES, LETTER, SHARED, expectation, require_shared
+from firsthand.dates import find_dates
 from firsthand.pipeline import read_text
 from firsthand.record import Record
 
@@ -96,3 +98,52 @@ def test_news_has_no_date_of_writing() -> None:
         "Vellmar, 14 October 2022\n"
     )
     assert record.document.genre == "news" and record.document.written is None
+
+
+def _names(record: Record, entity_id: str | None) -> set[str]:
+    """An entity's names and the surfaces of its mentions, compared without case or article."""
+    entity = record.entity(entity_id)
+    if entity is None:
+        return set()
+    surfaces = {entity.name, *entity.aliases, *(record.document.text[s:e] for s, e in entity.mentions)}
+    return {re.sub(r"^the ", "", s.casefold().strip(" ,.")) for s in surfaces}
+
+
+def _same(record: Record, aliases: dict[str, set[str]], entity_id: str | None, gold_name: str | None) -> bool:
+    """A gold null is matched by giving none; a gold name by any of its spellings."""
+    if gold_name is None:
+        return entity_id is None
+    return bool(_names(record, entity_id) & aliases.get(gold_name, {gold_name.casefold()}))
+
+
+def test_real_letters_headers_and_signatures(read: Callable[[Path], Record]) -> None:
+    """The real letters of ../shared/realdocs: bylines, group signatures, officials addressed in
+    a list, a body greeted through its members, a scanned letterhead. Four in five fields right."""
+    require_shared()
+    checks = []
+    for gold_path in sorted((SHARED / "realdocs" / "gold").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text())
+        if not gold.get("letter"):
+            continue
+        record = read(SHARED / "realdocs" / "docs" / gold["file"])
+        letter = record.letter
+        assert letter is not None, gold["file"]
+        aliases = {
+            e["name"]: {re.sub(r"^the ", "", a.casefold().strip(" ,.")) for a in [e["name"], *e["aliases"]]}
+            for e in gold["entities"]
+        }
+
+        want = gold["letter"]
+        checks += [
+            _same(record, aliases, letter.author, want["author"]),
+            all(any(_same(record, aliases, r, n) for r in letter.recipients) for n in want["recipients"])
+            and (bool(want["recipients"]) or not letter.recipients),
+            _same(record, aliases, letter.place, want["place"]),
+            letter.date == want["date"],
+            len(letter.attachments) == want["attachments"],
+        ]
+    assert len(checks) >= 20 and sum(checks) / len(checks) >= 0.8
+
+
+def test_scanned_date_without_a_space() -> None:
+    assert find_dates("June 1,2015")[0][2].isoformat() == "2015-06-01"

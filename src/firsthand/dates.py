@@ -38,8 +38,8 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 DATE_PATTERNS = [
     # 2023-08-05, 2023/08/05
     re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),
-    # August 5, 2023 / Aug. 5th 2023
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # August 5, 2023 / Aug. 5th 2023 / June 1,2015 (a typed or scanned letter's missing space)
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b", re.IGNORECASE),
     # 5 August 2023 / 5th of August, 2023
     re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
     # 5/8/2023, 05.08.2023, 5-8-2023: day or month first, settled by the caller.

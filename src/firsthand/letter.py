@@ -27,7 +27,8 @@ from typing import Any
 from . import gazetteer
 from .dates import find_dates
 from .entities import PERSON_TITLES, name_key
-from .genre import CLOSING, SALUTATION
+from .genre import ADDRESS_LINE, CLOSING, OFFICE_LINE, SALUTATION
+from .nlp import is_common_word
 from .record import Entity, EntityType, Letter, Record
 
 # A line of prose: a sentence of some length, not a header or a signature.
@@ -79,6 +80,52 @@ ATTACHMENT_HEADING = re.compile(
 )
 LIST_ITEM = re.compile(r"^(?:[-–—•*·]|\d+[.)]|\(?[a-z]\))\s+(?P<item>.+)$")
 LEADING_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+# A byline above a letter names its writer: "By Advocates for the Truth".
+BYLINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z][^,;:.!?]{1,80})$")
+# A signature by a group rather than a person: "Families of the members of ...",
+# "The undersigned health workers", "Survivors' Circle".
+GROUP_WORDS = re.compile(
+    r"\b(?:families|family members|relatives|mothers|fathers|parents|children|survivors|victims|residents|"
+    r"members|former members|undersigned|signatories|friends|workers|citizens|students|collective|"
+    r"committee|circle|coalition|association|network|group|movement|campaign)\b",
+    re.IGNORECASE,
+)
+# "Dear members of the Riverside Fellowship,": the body whose members are greeted.
+GREETED_MEMBERS = re.compile(
+    r"^(?i:dear|to)\s+(?i:all\s+)?(?i:the\s+)?(?i:members|friends|followers|leaders|elders|leadership|board|staff"
+    r"|brothers and sisters)\s+(?i:of)\s+(?i:the\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5})"
+)
+SIGNED = re.compile(r"^(?:signed|signatories|signed by|the signatories)\s*[,:]?$", re.IGNORECASE)
+# Words that join the parts of a name: "María del Rosario", "Ludwig van Beethoven".
+NAME_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "der",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "van",
+    "von",
+    "bin",
+    "ibn",
+    "al",
+    "y",
+}
+NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?")
+# An address list opens the addressing ("... to those who are responsible:") or stands in the header.
+ADDRESS_LIST_MIN = 2
+# An address line names an office and a person, never a sentence's length.
+ADDRESS_LINE_WORDS = 16
+SENTENCE_END = (".", "?", "!", ":")
+# The greeting stands within the first lines of a letter.
+HEADER_LINES = 12
+# "DC 20510", "IL 62706", "75008": the postal line of a letterhead's address.
+POSTAL_CODE = re.compile(r"^(?:[A-Z]{1,3}[ -]?)?\d{4,6}(?:-\d{4})?$")
 DATE_SEPARATORS = re.compile(r"[\s,;:–—\-/|]+")
 
 
@@ -122,7 +169,7 @@ def read_letter(record: Record) -> Record:
         if record.document.genre in SIGNED_GENRES:
             header, footer = _frame(lines)
             _date_line(record, signed, header + footer)
-        elif lines and ORGANISATION_SIGNATURE.match(lines[-1].text):
+        if signed.date is None and lines and ORGANISATION_SIGNATURE.match(lines[-1].text):
             # "Lodevo Centre for Education Rights, Lodevo, 20 November 2023": a body signs it,
             # whatever its style (a report may read like news).
             dates = find_dates(lines[-1].text)
@@ -131,16 +178,29 @@ def read_letter(record: Record) -> Record:
         record.document.written = signed.date or (_opening_date(lines[0].text) if lines else None)
         return record
     text = record.document.text
-    # 1. Header and footer.
+    # 1. Header and footer; the page's lines above the body (under its title) may carry the
+    # letter's date and byline.
     lines = _lines(text, record.document.body_start)
+    above = [
+        line for line in _lines(text[: record.document.body_start]) if line.text != record.document.title
+    ]
     header, footer = _frame(lines)
     letter = Letter()
     # 2. Date and place.
     _date_line(record, letter, header + footer)
+    if letter.date is None:
+        _date_line(record, letter, above)
+    if letter.date is None and lines:
+        _heading_date(record, letter, lines[0])
     # 3. Recipients.
     _recipients(record, letter, header)
-    # 4. Author.
-    _author(record, letter, footer, lines)
+    address = _address_list(record, letter, lines)
+    _greeted_body(record, letter, lines)
+    # 4. Author (a proclamation's heading may have named its sender).
+    if letter.author is None:
+        _author(record, letter, [line for line in footer if line not in address], lines)
+    if letter.author is None:
+        _byline(record, letter, above + header)
     # 5. Attachments.
     letter.attachments = _attachments(record.parsed, lines)
     record.letter = letter
@@ -178,7 +238,10 @@ def _frame(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         footer = lines[last_prose + 1 :]
         # A signature may stand before a closing note or an attachment sentence.
         if not footer or not any(_name_line(line) for line in footer):
-            footer = [line for line in lines[-FOOTER_LINES:] if line.words <= 8]
+            # Never the header: in a short letter the last lines reach the top.
+            footer = [
+                line for line in lines[max(first_prose + 1, len(lines) - FOOTER_LINES) :] if line.words <= 8
+            ]
     return header, footer
 
 
@@ -203,6 +266,8 @@ def _date_line(record: Record, letter: Letter, lines: list[Line]) -> None:
             continue
         if place_text and not place_text[0].isupper():
             continue
+        if not place_text:
+            _letterhead_place(record, letter, lines[: lines.index(line)])
         if place_text:
             place = gazetteer.lookup(place_text)
             month_first = bool(place and place.country in MONTH_FIRST_COUNTRIES)
@@ -216,6 +281,54 @@ def _date_line(record: Record, letter: Letter, lines: list[Line]) -> None:
             if entity is not None and entity.type in ("PERSON", "ORG"):
                 entity.type = entity_type
         letter.date = when.isoformat()
+        return
+
+
+def _letterhead_place(record: Record, letter: Letter, above: list[Line]) -> None:
+    """A date line with no place under a letterhead's address: the city heads the run of
+    address lines just above the date ("WASHINGTON," / "DC 20510" / "June 1, 2015")."""
+    run = []
+    for line in reversed(above):
+        if line.words > MAX_PLACE_WORDS or not (_place_like(record, line) or POSTAL_CODE.match(line.text)):
+            break
+        run.append(line)
+    for line in reversed(run):  # the topmost first
+        if _place_like(record, line):
+            name = line.text.strip(" ,;:")
+            offset = line.start + line.text.index(name)
+            letter.place = _entity_at(record, offset, offset + len(name), "GPE")
+            return
+
+
+def _place_like(record: Record, line: Line) -> bool:
+    entity = _entity_covering(record, line.start, line.end)
+    if entity is not None and entity.type in ("GPE", "LOC"):
+        return True
+    return gazetteer.lookup(line.text.strip(" ,;:").title()) is not None
+
+
+def _heading_date(record: Record, letter: Letter, line: Line) -> None:
+    """A proclamation's heading: "Day of the Missing, Veracruz, August 30, 2023. Collective of
+    Mothers": the place just before the date, and the sender just after it."""
+    for start, end, when in find_dates(line.text):
+        before = line.text[:start].rstrip()
+        if not before.endswith(","):
+            continue
+        place_text = before.rstrip(" ,").rsplit(",", 1)[-1].strip()
+        offset = line.start + before.rstrip(" ,").rindex(place_text)
+        entity = _entity_covering(record, offset, offset + len(place_text))
+        is_place = (entity is not None and entity.type in ("GPE", "LOC")) or gazetteer.lookup(
+            place_text
+        ) is not None
+        if not place_text or len(place_text.split()) > MAX_PLACE_WORDS or not is_place:
+            continue
+        letter.date = when.isoformat()
+        letter.place = _entity_at(record, offset, offset + len(place_text), "GPE")
+        sender = line.text[end:].lstrip(" .:–—-")
+        name = sender.rstrip(" .")
+        if name and _group_name(name):
+            s = line.start + line.text.index(name, end)
+            letter.author = _whole_entity(record, s, s + len(name), "ORG")
         return
 
 
@@ -256,6 +369,104 @@ def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
             title = line.text.split(",", 1)[1].strip()
             if title and not title[0].isdigit():
                 letter.recipient_titles.append(title)
+
+
+def _greeted_body(record: Record, letter: Letter, lines: list[Line]) -> None:
+    """ "Dear members of the Riverside Fellowship,": a body addressed through its members."""
+    greeting = next((line for line in lines[:HEADER_LINES] if _greeting(line)), None)
+    if letter.recipients or greeting is None:
+        return
+    letter.recipients += [entity.id for entity in _mentioned_in(record, greeting, ("ORG",))]
+    m = GREETED_MEMBERS.match(greeting.text)
+    if not letter.recipients and m is not None:
+        start = greeting.start + m.start("name")
+        letter.recipients.append(_whole_entity(record, start, start + len(m["name"]), "ORG"))
+
+
+def _greeting(line: Line) -> bool:
+    return bool(OPENING.match(line.text) or (ADDRESS_LINE.match(line.text) and line.words <= PROSE_WORDS))
+
+
+def _mentioned_in(record: Record, line: Line, types: tuple[str, ...]) -> list[Entity]:
+    return [
+        entity
+        for entity in record.entities
+        if entity.type in types and any(line.start <= s and e <= line.end for s, e in entity.mentions)
+    ]
+
+
+def _address_list(record: Record, letter: Letter, lines: list[Line]) -> list[Line]:
+    """Officials addressed in a list inside the text rather than in a header ("... to those who
+    are responsible:" / "Governor Ignacio Ferrer Salas" / "Ana Ruiz, head of ..."): each line
+    an office and a name. Returns the lines of the list."""
+    found: list[Line] = []
+    i = 0
+    while i < len(lines):
+        run = []
+        while i < len(lines) and _address_list_line(lines[i]):
+            run.append(lines[i])
+            i += 1
+        opened = bool(run) and run[0] is not lines[0] and lines[lines.index(run[0]) - 1].text.endswith(":")
+        spans = [(line, _addressed_name(line)) for line in run] if opened else []
+        named = [(line, span) for line, span in spans if span is not None]
+        if len(named) >= ADDRESS_LIST_MIN:
+            for line, (start, end) in named:
+                entity_id = _whole_entity(record, line.start + start, line.start + end, "PERSON")
+                if entity_id not in letter.recipients:
+                    letter.recipients.append(entity_id)
+            found += run
+        i += 1
+    return found
+
+
+def _address_list_line(line: Line) -> bool:
+    """A line of a list of addressees: short, no sentence ("Members of the State Congress" too)."""
+    return (
+        line.words <= ADDRESS_LINE_WORDS and line.text[:1].isupper() and not line.text.endswith(SENTENCE_END)
+    )
+
+
+def _addressed_name(line: Line) -> tuple[int, int] | None:
+    """Where the name stands in an address line: before ", head of ...", else the run of
+    capitalised words at its end, less the office words before the name."""
+    text = line.text
+    head, comma, rest = text.partition(",")
+    if comma and OFFICE_LINE.match(f"{head}, {rest.strip()}") and not OFFICE_LINE.match(head):
+        words = _name_words(head)
+        return (0, len(head.rstrip())) if len(words) >= 2 else None
+    tokens = list(re.finditer(r"\S+", text))
+    run: list[re.Match[str]] = []
+    for token in reversed(tokens):
+        word = token.group().rstrip(",")
+        if token.group().endswith(",") and run:
+            break
+        if NAME_WORD.fullmatch(word) or (word in NAME_PARTICLES and run):
+            run.insert(0, token)
+        else:
+            break
+    # Office words before the name: "Attorney General", "National Search Commissioner".
+    while run and (
+        run[0].group() in NAME_PARTICLES
+        or run[0].group().lower() in PERSON_TITLES
+        or is_common_word(run[0].group())
+    ):
+        run.pop(0)
+    if len(run) < 2:
+        return None
+    return run[0].start(), run[-1].end()
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in text.split() if NAME_WORD.fullmatch(w) or w in NAME_PARTICLES]
+
+
+def _group_name(text: str) -> bool:
+    """A group's or organisation's name standing alone: capitalised, no sentence in it."""
+    words = text.split()
+    if not words or len(words) > 14 or not text[:1].isupper() or any(c in text for c in ".;:!?"):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words)
+    return bool(GROUP_WORDS.search(text)) or capitalised >= 0.5 * len(words)
 
 
 def _town_line(record: Record, line: Line) -> None:
@@ -306,7 +517,13 @@ def _people_in(record: Record, line: Line) -> list[str]:
 
 def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line]) -> None:
     for i, line in enumerate(footer):
-        if not _name_line(line) or CLOSING.match(line.text) or find_dates(line.text):
+        if CLOSING.match(line.text) or SIGNED.match(line.text) or find_dates(line.text) or _greeting(line):
+            continue
+        # "Families of the fishermen detained at Kalvik", "The undersigned health workers".
+        if _entity_filling(record, line) is None and GROUP_WORDS.search(line.text) and _group_name(line.text):
+            letter.author = _whole_entity(record, line.start, line.end, "ORG")
+            return
+        if not _name_line(line):
             continue
         entity_id = _entity_filling(record, line)
         if entity_id is None and _looks_like_name(line.text):
@@ -329,6 +546,22 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
             if entity is not None and entity.type == "PERSON":
                 letter.author = entity.id
                 return
+
+
+def _byline(record: Record, letter: Letter, lines: list[Line]) -> None:
+    """An open letter published under a byline: "By Advocates for the Truth"."""
+    for line in lines:
+        m = BYLINE.match(line.text)
+        if m is None:
+            continue
+        name = m["name"].strip()
+        start = line.start + m.start("name")
+        entity = _entity_covering(record, start, start + len(name))
+        person = (entity is not None and entity.type == "PERSON" and entity.name == name) or (
+            _looks_like_name(name) and not GROUP_WORDS.search(name)
+        )
+        letter.author = _whole_entity(record, start, start + len(name), "PERSON" if person else "ORG")
+        return
 
 
 def _entity_filling(record: Record, line: Line) -> str | None:
@@ -401,6 +634,43 @@ def _entity_covering(record: Record, start: int, end: int) -> Entity | None:
             if s < end and start < e:
                 return entity
     return None
+
+
+def _whole_entity(record: Record, start: int, end: int, entity_type: EntityType) -> str:
+    """The entity named by exactly this span, which the header shows whole: a person the entity
+    stage knew by part of the name ("Gerz Manero") takes the whole ("Alejandro Gerz Manero");
+    pieces of an organisation's name taken for names of their own ("Sons", "Truth") give way."""
+    surface = record.document.text[start:end]
+    inside = [
+        (entity, mention)
+        for entity in record.entities
+        for mention in entity.mentions
+        if start <= mention[0] and mention[1] <= end
+    ]
+    for entity, mention in inside:
+        if mention == (start, end):
+            return entity.id
+    # "State Search Commission Rodrigo Ibáñez Torres": the office before a name is not the name.
+    for entity in record.entities:
+        for mention in entity.mentions:
+            if mention[0] < start and mention[1] == end and len(entity.mentions) == 1:
+                entity.name = (
+                    surface if entity.name == record.document.text[mention[0] : mention[1]] else entity.name
+                )
+                entity.mentions, entity.type = [(start, end)], entity_type
+                entity.aliases = sorted({*entity.aliases, surface})
+                return entity.id
+    words = set(surface.split())
+    for entity, mention in inside:
+        if entity.type == entity_type == "PERSON" and set(entity.name.split()) <= words:
+            entity.mentions = sorted({*(m for m in entity.mentions if m != mention), (start, end)})
+            entity.name = surface
+            entity.aliases = sorted({*entity.aliases, surface})
+            return entity.id
+    for entity, mention in inside:
+        entity.mentions = [m for m in entity.mentions if m != mention]
+    record.entities = [entity for entity in record.entities if entity.mentions]
+    return _entity_at(record, start, end, entity_type)
 
 
 def _entity_at(record: Record, start: int, end: int, entity_type: EntityType) -> str:

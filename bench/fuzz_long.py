@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
@@ -100,7 +100,7 @@ def run_chunk(chunk: Chunk) -> ChunkResult:
         calls += 1
         check(sample)
 
-    test = seed(chunk.seed)(
+    test: Callable[[], None] = seed(chunk.seed)(
         settings(
             max_examples=chunk.examples,
             deadline=None,
@@ -108,7 +108,7 @@ def run_chunk(chunk: Chunk) -> ChunkResult:
             phases=[Phase.generate, Phase.shrink],
             suppress_health_check=list(HealthCheck),
             print_blob=False,
-        )(given(strategy)(counted))
+        )(cast(Callable[[], None], given(strategy)(counted)))
     )
     started = time.perf_counter()
     try:
@@ -135,13 +135,17 @@ def plan(inputs: int, chunk_size: int, base_seed: int, only: list[str] | None) -
     for name, share in weights.items():
         budget = max(1, round(inputs * share / total))
         for index, start in enumerate(range(0, budget, chunk_size)):
-            chunks.append(Chunk(name, index, min(chunk_size, budget - start), base_seed * 1_000_003 + len(chunks)))
+            chunks.append(
+                Chunk(name, index, min(chunk_size, budget - start), base_seed * 1_000_003 + len(chunks))
+            )
     # Interleave the properties so that an interrupted run has sampled every one.
     return sorted(chunks, key=lambda c: (c.index, c.name))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--inputs", type=int, default=1_000_000, help="inputs in all, shared by weight")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
     parser.add_argument("--chunk", type=int, default=5000, help="inputs per Hypothesis run")
@@ -174,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  inputs run: {sum(totals.inputs.values())} in {wall:.0f} s ({args.jobs} jobs)")
     for name, n in sorted(totals.inputs.items()):
         print(f"  {name:24} {n:9} inputs, {totals.failing_chunks[name]} failing chunks")
-    print(f"  failing chunks: {sum(totals.failing_chunks.values())}; distinct failures: {len(totals.failures)}")
+    print(
+        f"  failing chunks: {sum(totals.failing_chunks.values())}; distinct failures: {len(totals.failures)}"
+    )
     for signature, (name, example, n) in totals.failures.items():
         print(f"\n  [{name}] {signature} ({n} chunks)\n    " + example.replace("\n", "\n    "))
     return 1 if totals.failures else 0

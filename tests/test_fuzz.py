@@ -146,7 +146,9 @@ def byte_strings() -> st.SearchStrategy[bytes]:
     )  # fmt: skip
     damage = st.sampled_from([b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\xc0\x80", b"\xed\xa0\x80",
                               b"\xf4\x90\x80\x80", b"\x89PNG", b"\x1b", b"\r", b"\x85", b"\xe2\x80"])  # fmt: skip
-    spliced = st.tuples(encoded, damage, st.integers(0, 400)).map(lambda t: t[0][: t[2]] + t[1] + t[0][t[2] :])
+    spliced = st.tuples(encoded, damage, st.integers(0, 400)).map(
+        lambda t: t[0][: t[2]] + t[1] + t[0][t[2] :]
+    )
     return st.one_of(st.binary(max_size=600), encoded, spliced)
 
 
@@ -176,7 +178,9 @@ def timex3_value(year: str) -> re.Pattern[str]:
     day_time = r"T(?:\d\d(?::\d\d(?::\d\d(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
     amount = r"(?:\d+(?:\.\d+)?|X)"
     duration = rf"P(?:(?:{amount}(?:Y|M|W|D|WE|DE|CE|L|Q|H))+(?:T(?:{amount}[HMS])+)?|T(?:{amount}[HMS])+|XX)"
-    return re.compile(rf"(?:{date_value}(?:{day_time})?|{day_time}|{duration}|PRESENT_REF|PAST_REF|FUTURE_REF)")
+    return re.compile(
+        rf"(?:{date_value}(?:{day_time})?|{day_time}|{duration}|PRESENT_REF|PAST_REF|FUTURE_REF)"
+    )
 
 
 TIMEX3_VALUE = timex3_value(r"(?:\d{4}|\d{3}X|\d{2}XX|\d{2}|XXXX)")
@@ -362,7 +366,9 @@ PROPERTIES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None], float
         0.11,
     ),
     "named_encoding": (
-        st.tuples(round_trip_texts, st.sampled_from(["utf-16-le", "utf-16-be", "cp1252", "cp1256", "latin-1"])),
+        st.tuples(
+            round_trip_texts, st.sampled_from(["utf-16-le", "utf-16-be", "cp1252", "cp1256", "latin-1"])
+        ),
         check_named_encoding_round_trip,
         0.09,
     ),
@@ -385,12 +391,16 @@ NOT_YET = {
 # Inputs each property always tries first: the defects the fuzzing found.
 KNOWN_INPUTS: dict[str, list[Any]] = {
     "html_page": ["<svg><P><P></svg>"],
-    "times": [("I was arrested 999999 days ago.", date(2024, 5, 5), "testimony"),
-              ("We met yesterday, at Christmas.", date(1, 1, 1), "letter"),
-              ("99999999999999999999 days ago", date(2024, 5, 5), "news")],  # fmt: skip
-    "times_four_digit_years": [("5000 years ago", date(2024, 5, 5), "news"),
-                               ("next year", date(9999, 12, 31), "news"),
-                               ("next month", date(999, 6, 1), "letter")],  # fmt: skip
+    "times": [
+        ("I was arrested 999999 days ago.", date(2024, 5, 5), "testimony"),
+        ("We met yesterday, at Christmas.", date(1, 1, 1), "letter"),
+        ("99999999999999999999 days ago", date(2024, 5, 5), "news"),
+    ],
+    "times_four_digit_years": [
+        ("5000 years ago", date(2024, 5, 5), "news"),
+        ("next year", date(9999, 12, 31), "news"),
+        ("next month", date(999, 6, 1), "letter"),
+    ],
 }
 
 

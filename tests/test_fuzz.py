@@ -154,7 +154,7 @@ def byte_strings() -> st.SearchStrategy[bytes]:
 
 # Texts that survive an exact round trip: no NUL (which would read as UTF-16 or UTF-32) and
 # no leading byte-order mark (which the decoder rightly takes for a mark, not for text).
-round_trip_texts = st.text(alphabet=st.characters(exclude_characters="\x00"), max_size=300).filter(
+round_trip_texts = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=300).filter(
     lambda s: not s.startswith("\ufeff")
 )
 # Western European prose in cp1252, which a human would never mistake for another code page.
@@ -372,13 +372,13 @@ PROPERTIES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None], float
         check_named_encoding_round_trip,
         0.09,
     ),
-    "western_cp1252": (western_texts, check_western_cp1252, 0.04),
+    "western_cp1252": (western_texts, check_western_cp1252, 0.044),
     "parse_date": (st.tuples(time_texts, st.booleans()), check_parse_date, 0.14),
     "times": (st.tuples(time_texts, dcts, st.sampled_from(GENRES)), check_times, 0.145),
     "times_parsed": (
         st.tuples(_tokens_joined(TIME_WORDS, max_size=30), dcts, st.sampled_from(GENRES)),
         check_times_parsed,
-        0.005,
+        0.001,
     ),
 }
 # Properties that the issue demands and the code does not meet yet, with inputs that show it.

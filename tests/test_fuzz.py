@@ -154,9 +154,9 @@ def byte_strings() -> st.SearchStrategy[bytes]:
 
 # Texts that survive an exact round trip: no NUL (which would read as UTF-16 or UTF-32) and
 # no leading byte-order mark (which the decoder rightly takes for a mark, not for text).
-round_trip_texts = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=300).filter(
-    lambda s: not s.startswith("\ufeff")
-)
+round_trip_texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=300
+).filter(lambda s: not s.startswith("\ufeff"))
 # Western European prose in cp1252, which a human would never mistake for another code page.
 WESTERN_WORDS = ["café", "déjà", "über", "naïve", "façade", "señor", "Ångström", "Müller", "crème",
                  "brûlée", "garçon", "the", "and", "of", "was", "were", "there", "they", "arrived",

@@ -32,6 +32,10 @@ LATE_NUL = "NUL bytes after 64 KB stored while earlier ones are refused"
 SVG_ROOT = "HTML whose root element is dropped: lxml drop_tree() AssertionError traceback"
 HTML_CONTROL = "HTML with a control character: lxml ValueError in htmlpage._visible_text"
 SYMLINK_LOOP = "a symlink loop: os.stat raises ELOOP, not caught"
+# Found by this corpus.
+REPEATED_WORDS = "times.py's duration pattern is quadratic on a run of 'the the the ...'"
+DEEP_HTML = "HTML nested 5,000 deep loses its text ('HTML page with no body text')"
+NAV_ONLY = "a page of navigation links only is stored, as 'Home News'"
 
 
 @dataclass
@@ -95,7 +99,7 @@ hostile(Entry("only-punctuation.txt", "no text", "refused"))(
 hostile(Entry("only-digits.txt", "no text", "refused"))(
     lambda rng: _letters(rng, 4000, "0123456789 \n").encode()
 )
-hostile(Entry("html-only-navigation.html", "no text", "refused"))(
+hostile(Entry("html-only-navigation.html", "no text", "refused", defect=NAV_ONLY))(
     lambda rng: (
         b"<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
         b"<footer>Contact</footer><script>var story = 'not text';</script></body></html>"
@@ -124,6 +128,12 @@ hostile(Entry("many-control-bytes.txt", "binary", "refused"))(
     ).encode()
 )
 
+PERSIAN = (
+    "من در روز سوم ماه مه به اردوگاه رسیدم. پلیس برادرم را بازداشت کرد و او را به زندان برد. "
+    "مادرم هر روز به ایستگاه پلیس می‌رفت اما کسی به او پاسخ نمی‌داد. ما هنوز از او خبری نداریم. "
+)
+
+
 # Encodings -----------------------------------------------------------------------------
 hostile(Entry("utf8-bom.txt", "encoding", "read", keeps=["Vellmar"]))(
     lambda rng: codecs.BOM_UTF8 + _prose(rng, 200).encode()
@@ -140,10 +150,10 @@ hostile(
         "encoding",
         "read",
         read_args=["--encoding", "utf-16-le"],
-        keeps=["Vellmar"],
+        keeps=["Vellmar", "بازداشت"],
         defect=UTF16_NO_BOM,
     )
-)(lambda rng: _prose(rng, 200).encode("utf-16-le"))
+)(lambda rng: (PERSIAN * 3 + _prose(rng, 100)).encode("utf-16-le"))  # Persian: no NUL in every other byte
 hostile(Entry("utf32.txt", "encoding", "read", keeps=["Vellmar"]))(
     lambda rng: _prose(rng, 150).encode("utf-32")
 )
@@ -154,10 +164,6 @@ hostile(Entry("cp1252-western.txt", "encoding", "read", keeps=["Müller", "café
 )
 hostile(Entry("latin1.txt", "encoding", "read", keeps=["Señor", "García"]))(
     lambda rng: ("Señor García wrote from Córdoba. " + _prose(rng, 120)).encode("latin-1")
-)
-PERSIAN = (
-    "من در روز سوم ماه مه به اردوگاه رسیدم. پلیس برادرم را بازداشت کرد و او را به زندان برد. "
-    "مادرم هر روز به ایستگاه پلیس می‌رفت اما کسی به او پاسخ نمی‌داد. ما هنوز از او خبری نداریم. "
 )
 hostile(Entry("cp1256-persian.txt", "encoding", "read", keeps=["اردوگاه", "بازداشت", "پاسخ"], defect=CP1256))(
     lambda rng: (PERSIAN * 6).replace("\u06cc", "\u064a").encode("cp1256")  # Persian ye as cp1256 writes it
@@ -247,15 +253,15 @@ hostile(Entry("one-mb-no-newline.txt", "size", "read", keeps=["Vellmar"]))(
 hostile(Entry("extremely-long-word.txt", "size", "read", keeps=["Vellmar"]))(
     lambda rng: (PROSE + " " + "x" * 200_000 + " " + PROSE).encode()
 )
-hostile(Entry("capitals-60k.txt", "slow regex", "read", keeps=["Vellmar"], defect=QUADRATIC))(
-    lambda rng: (PROSE + "\n" + _letters(rng, 60_000, "ABCDEFGHIJKLMNOPQRSTUVWXYZ ") + "\n" + PROSE).encode()
+hostile(Entry("capitals-40k-no-spaces.txt", "slow regex", "read", keeps=["Vellmar"], defect=QUADRATIC))(
+    lambda rng: (PROSE + "\n" + _letters(rng, 40_000, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + "\n" + PROSE).encode()
 )
-hostile(Entry("capital-words-run.txt", "slow regex", "read", keeps=["Vellmar"], defect=QUADRATIC))(
+hostile(Entry("capital-words-run.txt", "slow regex", "read", keeps=["Vellmar"]))(
     lambda rng: (
-        PROSE + "\n" + " ".join(["VELLMAR", "KESSIN", "POLICE", "CAMP"] * 3000) + "\n" + PROSE
+        PROSE + "\n" + " ".join(["VELLMAR", "KESSIN", "POLICE", "CAMP"] * 1500) + "\n" + PROSE
     ).encode()
 )
-hostile(Entry("repeated-words.txt", "size", "read", keeps=["the"]))(
+hostile(Entry("repeated-words.txt", "slow regex", "read", keeps=["police"], defect=REPEATED_WORDS))(
     lambda rng: ("the " * 30_000 + "police " * 5_000 + PROSE).encode()
 )
 hostile(Entry("dates-in-every-form.txt", "dates", "read", keeps=["2022"]))(
@@ -276,7 +282,7 @@ hostile(Entry("page-dump-all-chrome.txt", "layout", "refused"))(
 )
 
 # HTML ----------------------------------------------------------------------------------
-hostile(Entry("deeply-nested.html", "html", "read", keeps=["Vellmar"]))(
+hostile(Entry("deeply-nested.html", "html", "read", keeps=["Vellmar"], defect=DEEP_HTML))(
     lambda rng: (
         "<html><body>" + "<div>" * 5000 + f"<p>{PROSE}</p>" + "</div>" * 5000 + "</body></html>"
     ).encode()
@@ -318,8 +324,8 @@ hostile(Entry("unclosed-comment.html", "html", "read", keeps=["Vellmar"]))(
 hostile(Entry("huge-attribute.html", "html", "read", keeps=["Vellmar"]))(
     lambda rng: (f"<html><body><p title='{'A' * 1_000_000}'>{PROSE}</p></body></html>").encode()
 )
-hostile(Entry("html-control-character.html", "html", "read", keeps=["Vellmar"], defect=HTML_CONTROL))(
-    lambda rng: f"<html><body><p>{PROSE}</p><p><br/>\x1f</p><p>{PROSE}</p></body></html>".encode()
+hostile(Entry("html-control-character.html", "html", "refused", defect=HTML_CONTROL))(
+    lambda rng: b"<p><P/>\x1f</p>" + b" " * 200  # found by tests/test_fuzz.py; under 1% control bytes
 )
 hostile(Entry("html-fragment-no-suffix.txt", "html", "read", keeps=["Vellmar"], hides=["<p>"]))(
     lambda rng: f"<p>{PROSE}</p><div>{PROSE}</div>".encode()

@@ -26,11 +26,19 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+import firsthand as firsthand_package
 from firsthand.store import CaseFile
 from firsthand.web import create_app
 from hostile.make_corpus import PROSE, Entry, entries, is_plain_file, make_corpus
 
 FIRSTHAND = [sys.executable, "-m", "firsthand"]
+# The tree under test, whatever directory a command runs in (a relative PYTHONPATH=src would
+# otherwise point elsewhere once the command runs in the corpus's directory).
+SRC = str(Path(firsthand_package.__file__).resolve().parents[1])
+ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+}
 LIMIT_S = 30  # the issue's bound on any one command over one hostile input
 CONCURRENT = 3  # subprocesses at a time: most of a read's time is starting Python
 ENTRIES = {e.name: e for e in entries()}
@@ -49,7 +57,13 @@ def firsthand(*args: str, cwd: Path, timeout: float = LIMIT_S) -> Run:
     started = time.perf_counter()
     try:
         done = subprocess.run(
-            [*FIRSTHAND, *args], cwd=cwd, capture_output=True, text=True, errors="replace", timeout=timeout
+            [*FIRSTHAND, *args],
+            cwd=cwd,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=timeout,
         )
     except subprocess.TimeoutExpired as late:
         out = late.stdout.decode(errors="replace") if isinstance(late.stdout, bytes) else late.stdout or ""
@@ -228,13 +242,17 @@ def web(campaign: Campaign) -> Iterator[TestClient]:
         "/documents/%00",
         f"/search?q={'A' * 5000}",
         "/search?q=%22%22%22*(",
-        "/timeline?entity=" + "9" * 40,
+        pytest.param(
+            "/timeline?entity=" + "9" * 40,
+            marks=pytest.mark.xfail(strict=True, reason="fixed by: 40-digit ids give 500s"),
+        ),
     ],
 )
 def test_web_answers_hostile_urls_without_a_server_error(path: str, web: TestClient) -> None:
     assert web.get(path).status_code < 500
 
 
+@pytest.mark.xfail(strict=True, reason="fixed by: two concurrent adds racing on migrations")
 def test_two_adds_at_once_on_a_new_case_file(tmp_path: Path) -> None:
     """Both processes migrate the new file; neither fails and each document is stored once."""
     docs = []
@@ -244,7 +262,7 @@ def test_two_adds_at_once_on_a_new_case_file(tmp_path: Path) -> None:
         docs.append(str(doc))
     case = tmp_path / "race.db"
     outcomes = []
-    for _ in range(3):  # a race: try it a few times on a fresh file
+    for _ in range(5):  # a race: try it a few times on a fresh file
         case.unlink(missing_ok=True)
         processes = [
             subprocess.Popen(
@@ -252,6 +270,7 @@ def test_two_adds_at_once_on_a_new_case_file(tmp_path: Path) -> None:
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
+                env=ENV,
             )
             for _ in range(2)
         ]
@@ -262,8 +281,9 @@ def test_two_adds_at_once_on_a_new_case_file(tmp_path: Path) -> None:
         assert returncode == 0 and "Traceback" not in stderr, stderr[-2000:]
 
 
-def test_ctrl_c_during_add_stops_in_one_line(tmp_path: Path) -> None:
-    """SIGINT mid-add: a one-line message, no traceback, and what was stored stays whole."""
+def _interrupt_add(tmp_path: Path, *, after_stored: int, delay_s: float) -> tuple[int, str, Path]:
+    """Start an add of 30 documents, send SIGINT once ``after_stored`` are stored and
+    ``delay_s`` more seconds have passed; its exit status and stderr."""
     sources = tmp_path / "docs"
     sources.mkdir()
     for i in range(30):
@@ -274,16 +294,33 @@ def test_ctrl_c_during_add_stops_in_one_line(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=ENV,
+        # As a terminal's Ctrl-C finds it, even when pytest itself runs with SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 120
-    while time.time() < deadline and _count(case) < 2:
+    while time.time() < deadline and _count(case) < after_stored:
         time.sleep(0.05)
+    time.sleep(delay_s)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
+    return process.returncode, stderr, case
+
+
+def test_ctrl_c_during_add_stops_in_one_line(tmp_path: Path) -> None:
+    """SIGINT mid-add: one line, exit status 130, and what was stored stays whole."""
+    returncode, stderr, case = _interrupt_add(tmp_path, after_stored=2, delay_s=0)
     assert "Traceback" not in stderr, stderr[-3000:]
-    assert process.returncode in (1, 130), process.returncode
+    assert returncode == 130 and stderr.strip().splitlines()[-1] == "firsthand: interrupted", stderr
     with sqlite3.connect(case) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.xfail(strict=True, reason="fixed by: Ctrl-C tracebacks (while Python imports the pipeline)")
+def test_ctrl_c_while_add_starts_stops_in_one_line(tmp_path: Path) -> None:
+    returncode, stderr, _ = _interrupt_add(tmp_path, after_stored=0, delay_s=0.3)
+    assert "Traceback" not in stderr, stderr[-3000:]
+    assert returncode == 130 and len(stderr.strip().splitlines()) == 1, stderr
 
 
 def _count(case: Path) -> int:

@@ -63,8 +63,8 @@ PROSE = (
 def _prose(rng: random.Random, words: int) -> str:
     """``words`` words of testimony-like prose, sentences in a seeded order."""
     sentences = [s.strip() + "." for s in PROSE.split(". ") if s.strip()]
-    out: list[str] = []
-    count = 0
+    out: list[str] = [PROSE.strip()]  # every name the entries' ``keeps`` look for
+    count = len(PROSE.split())
     while count < words:
         sentence = rng.choice(sentences).rstrip(".") + "."
         out.append(sentence)
@@ -120,7 +120,7 @@ hostile(Entry("nul-early.txt", "binary", "refused"))(
     lambda rng: (_prose(rng, 100) + "\x00\x00" + _prose(rng, 100)).encode()
 )
 hostile(Entry("nul-after-64k.txt", "binary", "refused", defect=LATE_NUL))(
-    lambda rng: (_prose(rng, 12_000)[:70_000] + "\x00\x00" + _prose(rng, 100)).encode()
+    lambda rng: (_prose(rng, 15_000)[:70_000] + "\x00\x00" + _prose(rng, 100)).encode()
 )
 hostile(Entry("many-control-bytes.txt", "binary", "refused"))(
     lambda rng: "".join(
@@ -243,7 +243,7 @@ hostile(Entry("ten-thousand-short-lines.txt", "layout", "read", keeps=["Vellmar"
     lambda rng: "\n".join(rng.choice(PROSE.split()) for _ in range(10_000)).encode() + b"\n" + PROSE.encode()
 )
 hostile(Entry("one-huge-line.txt", "size", "read", keeps=["Vellmar"]))(
-    lambda rng: _prose(rng, 15_000).encode()
+    lambda rng: _prose(rng, 8_000).encode()
 )
 hostile(Entry("one-mb-no-newline.txt", "size", "read", keeps=["Vellmar"]))(
     lambda rng: (
@@ -295,7 +295,7 @@ hostile(Entry("scripts-iframes.html", "html", "read", keeps=["Vellmar"], hides=[
         "<script>document.write('pwned')</script><object data='x'>pwned</object></body></html>"
     ).encode()
 )
-hostile(Entry("billion-laughs.html", "html", "read", keeps=["Vellmar"], hides=["lol"]))(
+hostile(Entry("billion-laughs.html", "html", "read", keeps=["Vellmar"], hides=["lollol"]))(
     lambda rng: (
         '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
         + "".join(
@@ -312,10 +312,10 @@ hostile(Entry("entity-storm.html", "html", "read", keeps=["Vellmar"]))(
         + "</p></body></html>"
     ).encode()
 )
-hostile(Entry("malformed.html", "html", "read", keeps=["Vellmar"]))(
+hostile(Entry("malformed.html", "html", "read", keeps=["Vellmar", "Kessin"]))(
     lambda rng: (
         "<html><body><p>unclosed <b>bold <i>italic <div>block</p></b> stray </i></td></tr> <<<>>> "
-        f"<p class='x\" id=y>{PROSE}<p>{PROSE}</div></div></div><a href=\"'>dangling"
+        f'<p class=x id=y>{PROSE}<p><span>{PROSE}</div></div></div></table></html><a href="dangling'
     ).encode()
 )
 hostile(Entry("unclosed-comment.html", "html", "read", keeps=["Vellmar"]))(
@@ -327,7 +327,7 @@ hostile(Entry("huge-attribute.html", "html", "read", keeps=["Vellmar"]))(
 hostile(Entry("html-control-character.html", "html", "refused", defect=HTML_CONTROL))(
     lambda rng: b"<p><P/>\x1f</p>" + b" " * 200  # found by tests/test_fuzz.py; under 1% control bytes
 )
-hostile(Entry("html-fragment-no-suffix.txt", "html", "read", keeps=["Vellmar"], hides=["<p>"]))(
+hostile(Entry("html-fragment-no-suffix", "html", "read", keeps=["Vellmar"], hides=["<p>"]))(
     lambda rng: f"<p>{PROSE}</p><div>{PROSE}</div>".encode()
 )
 hostile(Entry("html-meta-charset-lies.html", "html", "read", keeps=["Müller"]))(
@@ -348,7 +348,7 @@ hostile(Entry("huge-table.md", "markdown", "read", keeps=["Vellmar"]))(
         + "---|" * 50
         + "\n"
         + "".join(
-            "| " + " | ".join(_letters(rng, 5, "abcdef") for _ in range(50)) + " |\n" for _ in range(2000)
+            "| " + " | ".join(_letters(rng, 5, "abcdef") for _ in range(50)) + " |\n" for _ in range(500)
         )
     ).encode()
 )

@@ -307,11 +307,18 @@ def _interrupt_add(tmp_path: Path, *, after_stored: int, delay_s: float) -> tupl
     return process.returncode, stderr, case
 
 
-def test_ctrl_c_during_add_stops_in_one_line(tmp_path: Path) -> None:
+# Not strict: whether SIGINT lands inside a store transaction or between documents is a race.
+@pytest.mark.xfail(
+    strict=False,
+    reason="fixed by: Ctrl-C tracebacks (mid-add, SIGINT inside a store transaction gives"
+    " 'could not store ... (cannot rollback - no transaction is active)' and exit status 1)",
+)
+@pytest.mark.parametrize("delay_s", [0.0, 0.15, 0.3])
+def test_ctrl_c_during_add_stops_in_one_line(delay_s: float, tmp_path: Path) -> None:
     """SIGINT mid-add: one line, exit status 130, and what was stored stays whole."""
-    returncode, stderr, case = _interrupt_add(tmp_path, after_stored=2, delay_s=0)
+    returncode, stderr, case = _interrupt_add(tmp_path, after_stored=2, delay_s=delay_s)
     assert "Traceback" not in stderr, stderr[-3000:]
-    assert returncode == 130 and stderr.strip().splitlines()[-1] == "firsthand: interrupted", stderr
+    assert returncode == 130 and stderr.strip().splitlines() == ["firsthand: interrupted"], stderr
     with sqlite3.connect(case) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

@@ -29,7 +29,9 @@ QUADRATIC = "quadratic regexes: 20 KB of capitals takes 14 s"
 CP1256 = "cp1256 Persian refused"
 UTF16_NO_BOM = "BOM-less UTF-16 refused with --encoding utf-16-le"
 LATE_NUL = "NUL bytes after 64 KB stored while earlier ones are refused"
-SVG_ROOT = "HTML whose root element is dropped: lxml drop_tree() AssertionError traceback"
+SVG_ROOT = (
+    "HTML whose root element is dropped: AssertionError from lxml drop_tree() (htmldate via trafilatura)"
+)
 HTML_CONTROL = "HTML with a control character: lxml ValueError in htmlpage._visible_text"
 SYMLINK_LOOP = "a symlink loop: os.stat raises ELOOP, not caught"
 # Found by this corpus.

@@ -28,6 +28,7 @@ from types import ModuleType
 from typing import Any, cast
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis.strategies import SearchStrategy
 
 TEST_FUZZ = Path(__file__).resolve().parents[1] / "tests" / "test_fuzz.py"
 
@@ -91,6 +92,13 @@ def _innermost(err: BaseException) -> BaseException:
     return err
 
 
+def _given(strategy: Any) -> Callable[[Callable[[Any], None]], Callable[[], None]]:
+    """Hypothesis's ``given``, typed for a property of one input."""
+    return cast(
+        Callable[[Callable[[Any], None]], Callable[[], None]], given(cast(SearchStrategy[Any], strategy))
+    )
+
+
 def run_chunk(chunk: Chunk) -> ChunkResult:
     strategy, check, _ = _properties[chunk.name]
     calls = 0
@@ -108,7 +116,7 @@ def run_chunk(chunk: Chunk) -> ChunkResult:
             phases=[Phase.generate, Phase.shrink],
             suppress_health_check=list(HealthCheck),
             print_blob=False,
-        )(cast(Callable[[], None], given(strategy)(counted)))
+        )(_given(strategy)(counted))
     )
     started = time.perf_counter()
     try:

@@ -252,7 +252,11 @@ def test_web_answers_hostile_urls_without_a_server_error(path: str, web: TestCli
     assert web.get(path).status_code < 500
 
 
-@pytest.mark.xfail(strict=True, reason="fixed by: two concurrent adds racing on migrations")
+# Not strict: whether two processes start migrating at the same moment is a race (seen in
+# 1 of 2 campaigns on a busy 2-core machine). After the fix it must pass every time.
+@pytest.mark.xfail(
+    strict=False, reason="fixed by: two concurrent adds racing on migrations ('database is locked')"
+)
 def test_two_adds_at_once_on_a_new_case_file(tmp_path: Path) -> None:
     """Both processes migrate the new file; neither fails and each document is stored once."""
     docs = []

@@ -547,7 +547,12 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     # The verb the time hangs from: whether it tells a flashback, and the act it dates.
     verb = _governing_verb(doc, c) if clock.narrative else None
     clock.in_flashback = verb is not None and is_pluperfect(verb)
-    result = handler(c, clock, day_first, text, doc)
+    try:
+        result = handler(c, clock, day_first, text, doc)
+    except (OverflowError, ValueError):
+        # "999999 days ago", or "yesterday" said on 1 January of year 1: a day outside the
+        # calendar is no time we can state; the document is read without it.
+        return None
     if result is None:
         return None
     kind, value, anchor, moves_to, point = result

@@ -7,7 +7,7 @@ named by ``HYPOTHESIS_PROFILE`` (``ci``, the default, is bounded; ``long`` is no
 
 The properties hold for the cleaners as they are and as the issue wants them (keep every
 word, list what was removed): a cleaner may drop characters but never invent or reorder
-them. The one property that needs ``removed`` is marked xfail until the cleaners report it.
+them; the page dump lists every region it removes, with its reason.
 """
 
 from __future__ import annotations
@@ -382,15 +382,6 @@ PROPERTIES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None], float
     ),
 }
 # Properties that the issue demands and the code does not meet yet, with inputs that show it.
-NOT_YET = {
-    "page_dump_removed": "fixed by the cleaner rewrite: keep all text, list removed regions",
-    "html_page": "HTML cleaner: '<svg><P><P></svg>' raises AssertionError (lxml drop_tree() on the root,"
-    " from htmldate under trafilatura.bare_extraction), '<p><P/>\\x1f</p>' ValueError in"
-    " htmlpage._visible_text: tracebacks from `read`",
-    "times_four_digit_years": "times: years outside 1000-9999 written as '-2976', '12024', '999-01'",
-    "western_cp1252": "encoding: short Western prose in cp1252 taken for cp1256 when French letters"
-    " (same bytes in both) outnumber the others: 'Göteborg' read as 'Gِteborg'",
-}
 # Inputs each property always tries first: the defects the fuzzing found.
 KNOWN_INPUTS: dict[str, list[Any]] = {
     "html_page": ["<svg><P><P></svg>"],
@@ -415,19 +406,12 @@ def _fuzz(name: str, strategy: st.SearchStrategy[Any], check: Callable[[Any], No
     return test
 
 
-def _marks(name: str) -> list[pytest.MarkDecorator]:
-    return [pytest.mark.xfail(strict=True, reason=NOT_YET[name])] if name in NOT_YET else []
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=_marks(n)) for n in PROPERTIES if n != "times_parsed"]
-)
+@pytest.mark.parametrize("name", [n for n in PROPERTIES if n != "times_parsed"])
 def test_property(name: str) -> None:
     strategy, check, _ = PROPERTIES[name]
     _fuzz(name, strategy, check)()
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET["times_four_digit_years"])
 def test_times_values_have_four_digit_years() -> None:
     _fuzz("times_four_digit_years", PROPERTIES["times"][0], check_times_four_digit_years)()
 
@@ -438,7 +422,6 @@ def test_times_with_parse(sample: tuple[str, date | None, str]) -> None:
     check_times_parsed(sample)
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET["page_dump_removed"])
 @given(page_dumps())
 def test_page_dump_lists_what_it_removes(raw: str) -> None:
     check_page_dump_keeps_what_it_does_not_list(raw)

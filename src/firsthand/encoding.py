@@ -70,6 +70,12 @@ SNIFF_BYTES = 65536
 # UTF-8 (a stray byte, a cut sequence) has most of its high bytes in valid sequences;
 # Persian and Arabic in cp1256 have 3-15% of theirs there by chance, French in cp1252 none.
 DAMAGED_UTF8_SHARE = 0.5
+# À-ÿ but × and ÷ in UTF-8 (0xC3 then 0x80-0xBF), touching an ASCII letter on either side.
+UTF8_LATIN_LETTER_IN_WORD = re.compile(
+    rb"[A-Za-z]\xc3[\x80-\x96\x98-\xb6\xb8-\xbf]|\xc3[\x80-\x96\x98-\xb6\xb8-\xbf][a-z]"
+)
+# A word of Latin letters with Arabic script inside it: a code page misread.
+MIXED_SCRIPT_WORD = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
 WIDE_ENCODINGS = ("utf-16", "utf-32")
 # UTF-16 without a BOM: the share of pairs whose high byte is NUL (spaces, digits and
 # punctuation are, even in Arabic: about one character in five), and the share whose high
@@ -163,16 +169,22 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str]:
             " that is otherwise UTF-8; repair it or pass --encoding",
         )
     best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is not None:
-        try:
-            return data.decode(best.encoding), best.encoding
-        except UnicodeDecodeError:
-            pass
-    # charset-normalizer gives no answer on a line or two: the code page that reads the
-    # most letters wins (Persian's پ is 0x81, a byte cp1252 leaves undefined).
-    # latin-1 reads every byte, so there is always one.
+    chosen = best.encoding if best is not None else None
+    # Every code page that reads the bytes, judged by: fewest words that mix Latin letters with
+    # Arabic script ('Gِteborg' is cp1252's 'Göteborg' read as cp1256: French letters sit at the
+    # same bytes in both, and charset-normalizer may count them for cp1256), then
+    # charset-normalizer's choice, then the most letters above ASCII (on a line or two it gives
+    # no answer; Persian's پ is 0x81, a byte cp1252 leaves undefined). latin-1 reads every byte,
+    # so there is always one.
     readings = [(text, name) for name in LEGACY_ENCODINGS if (text := _or_none(data, name)) is not None]
-    return max(readings, key=lambda reading: _letters_above_ascii(reading[0]))
+    return min(
+        readings,
+        key=lambda reading: (
+            len(MIXED_SCRIPT_WORD.findall(reading[0])),
+            reading[1] != chosen,
+            -_letters_above_ascii(reading[0]),
+        ),
+    )
 
 
 def _or_none(data: bytes, name: str) -> str | None:
@@ -187,7 +199,11 @@ def _letters_above_ascii(text: str) -> int:
 
 
 def _damaged_utf8(data: bytes) -> bool:
-    """Most bytes above ASCII are in well-formed UTF-8 sequences: UTF-8 with a few bad bytes."""
+    """UTF-8 with bad bytes: most bytes above ASCII are in well-formed UTF-8 sequences, or a
+    Latin-1 letter written in UTF-8 stands inside a word ("Über"), which no code page's text
+    makes by chance (cp1252 would have to write "Ãœ")."""
+    if UTF8_LATIN_LETTER_IN_WORD.search(data):
+        return True
     high = len(data.translate(None, bytes(range(0x80))))  # the bytes above ASCII
     in_sequences = sum(len(m.group()) for m in UTF8_MULTIBYTE.finditer(data))
     return in_sequences >= DAMAGED_UTF8_SHARE * high

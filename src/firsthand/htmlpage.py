@@ -36,20 +36,31 @@ BREADCRUMB_XPATH = (
     " or contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]"
 )
 HOME_CRUMBS = {"home", "homepage", "home page", "start", "front page", "main"}
+# C0 controls but tab, newline and carriage return: text no XML tree may hold.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def extract_page(markup: str, source: str) -> CleanPage:
     """The clean body, title, section and publication date of an HTML page."""
-    extracted = trafilatura.bare_extraction(
-        markup, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
-    )
+    # 1. trafilatura's main text. On hostile markup (an <svg> root, nesting past lxml's depth)
+    # it or htmldate inside it may raise anything: the page is then read by our own means.
+    try:
+        extracted = trafilatura.bare_extraction(
+            markup, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
+        )
+    except Exception:
+        extracted = None
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not text.strip():
-        # trafilatura declines pages below its minimum size: a short fragment is still a document.
+        # 2. trafilatura declines pages below its minimum size: a short fragment is still a document.
         text = _visible_text(markup)
-    title = getattr(extracted, "title", None) or None
-    page = clean_page_dump(text or "", title=title)
     blocks = visible_blocks(markup)
+    if not text.strip():
+        # 3. Markup lxml cannot build a tree of (nested thousands deep): the blocks the
+        # standard library's tokenizer saw in the body, which needs no tree.
+        text = "\n".join(b.text for b in blocks if b.container == "body")
+    title = getattr(extracted, "title", None) or None
+    page = clean_page_dump(text, title=title)
     if not any(c.isalpha() for c in page.text) or not any(
         b.container == "body" and any(c.isalpha() for c in b.text) for b in blocks
     ):
@@ -85,9 +96,12 @@ BLOCKS = (
 
 def _visible_text(markup: str) -> str:
     """The page's text outside navigation and scripts, one block per line."""
+    # lxml refuses control characters in the text it sets (element.tail below); a space of
+    # the same length keeps every offset.
+    markup = CONTROL_CHARACTERS.sub(" ", markup)
     try:
         tree = lxml_html.fromstring(markup)
-    except (ValueError, lxml_html.etree.ParserError):
+    except (ValueError, lxml_html.etree.LxmlError):
         return ""
     for element in tree.xpath("|".join(f"//{tag}" for tag in NON_BODY)):
         element.drop_tree()
@@ -98,14 +112,19 @@ def _visible_text(markup: str) -> str:
 
 def _published(markup: str) -> str | None:
     # Markup and metadata only: a date found in the body text is an event, not the publication.
-    found = htmldate.find_date(markup, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    try:
+        found = htmldate.find_date(
+            markup, original_date=True, extensive_search=False, outputformat="%Y-%m-%d"
+        )
+    except Exception:  # hostile markup: no date rather than no document
+        return None
     return found if isinstance(found, str) else None
 
 
 def _breadcrumb(markup: str, title: str | None) -> list[str]:
     try:
         tree = lxml_html.fromstring(markup)
-    except (ValueError, lxml_html.etree.ParserError):
+    except (ValueError, lxml_html.etree.LxmlError):
         return []
     for element in tree.xpath(BREADCRUMB_XPATH):
         items = [" ".join(t.split()) for t in element.xpath(".//a//text() | .//li/text() | .//span/text()")]

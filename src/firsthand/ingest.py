@@ -63,6 +63,8 @@ def read_source(
             raise MissingInput(path, "no such file") from None
         except PermissionError:
             raise MissingInput(path, "permission denied") from None
+        except OSError as err:  # a symbolic link loop, a name too long, ...
+            raise MissingInput(path, err.strerror or "cannot be read") from None
         if stat.S_ISDIR(info.st_mode):
             raise NotAFile(path, "is a directory, not a document (add --recursive reads the files in it)")
         if not stat.S_ISREG(info.st_mode):

@@ -540,6 +540,11 @@ def find_times(record: Record) -> Record:
     return record
 
 
+# What a TIMEX3 value opens with: a year of four digits (or a decade "199X", a century
+# "19XX" or "19"), an unknown year, or no year at all (P3D, PT2H, PRESENT_REF, ...).
+TIMEX3_YEAR = re.compile(r"\d{4}(?!\d)|\d{3}X|\d{2}XX|\d{2}(?![\d-])|[A-Z]")
+
+
 def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, doc: Any) -> Time | None:
     handler = RESOLVERS.get(c.kind)
     if handler is None:
@@ -556,6 +561,10 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     if result is None:
         return None
     kind, value, anchor, moves_to, point = result
+    if value and not TIMEX3_YEAR.match(value):
+        # "5000 years ago", "next year" said in 9999: TIMEX3 writes a year in four digits,
+        # and a year it cannot write is no time we can state.
+        return None
     mod = next((name for name, pattern in MODS if pattern.match(c.text)), None)
     # TimeML leaves prepositions and loose hedges outside the expression: "on [Friday]",
     # "about [two years]"; the resolvers above have read them already.

@@ -53,10 +53,10 @@ def reported_tokens(record: Record, doc: Any) -> set[int]:
 
 
 def event_mode(token: Any, reported: set[int]) -> str:
-    """asserted, reported, negated, hypothetical or future. Inside someone else's account an
-    act is theirs to tell ("reported"), unless the account itself says it did not happen."""
+    """asserted, reported, negated, hypothetical or future. What an account says did not,
+    may or will happen keeps that mode; what it says happened is "reported"."""
     found = scope_mode(token)
-    if found == "negated" or (found is not None and token.i not in reported):
+    if found is not None:
         return found
     return "reported" if token.i in reported else "asserted"
 
@@ -84,7 +84,12 @@ def scope_mode(token: Any) -> str | None:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 break  # "... and they beat him": a clause of its own
             own = _own_mode(head)
-        elif dep in CLAUSE_LINKS or dep in ("acl", "advcl") or (dep in ARGUMENT_LINKS and node.tag_ == "VBG"):
+        elif (
+            dep in CLAUSE_LINKS
+            or dep in ("acl", "advcl")
+            or (dep in ARGUMENT_LINKS and node.tag_ == "VBG")
+            or (dep == "relcl" and _infinitive(node))  # "donations to help rebuild"
+        ):
             own = _governed(node, head, dep)
             if own == "stop":
                 own = None
@@ -169,7 +174,9 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     """The mode a clause gets from the word it completes, or "stop" where the walk ends."""
     lemma = head.lemma_.lower()
     meaning = GOVERNORS.get(lemma)
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+    infinitive = _infinitive(node)
+    if dep == "relcl":
+        dep = "acl"
     if lemma == "be" and meaning is None:
         # "it was possible for them to escape": what "be" says is in its complement
         said = [
@@ -219,6 +226,10 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if lemma == "be" and infinitive:
         return "hypothetical"  # "the aim is to destroy"
     return _own_mode(head)
+
+
+def _infinitive(node: Any) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
 
 
 def _through_preposition(node: Any, head: Any) -> str | None:

@@ -17,7 +17,7 @@ import pytest
 from conftest import FIXTURES, LETTER, LETTER_GOLD, read_cached, require_shared
 from firsthand.pipeline import read_text
 from firsthand.record import Record
-from firsthand.timeline import event_day, timeline, timelinejs
+from firsthand.timeline import event_day, timeline, timeline_rows, timelinejs
 
 STORIES = sorted((FIXTURES / "stories").glob("story*.txt"))
 EXPECTED = [
@@ -284,3 +284,13 @@ def test_the_canonical_letters_key_events_are_salient_and_few() -> None:
         ]
         assert found, wanted["sentence"]
     assert text
+
+
+def test_the_timeline_can_put_the_salient_events_first() -> None:
+    record = read_text(
+        "On 2 May 2024 we walked to the market. On 4 May 2024 the militia arrested Anna Weiss in Kessin."
+    )
+    kinds = [row["kind"] for row in timeline_rows(record, salient_first=True)]
+    assert kinds == ["arrest", "walk"]
+    assert [row["kind"] for row in timeline_rows(record)][-1] == "arrest"  # time order keeps time order
+    assert next(row for row in timeline_rows(record) if row["kind"] == "arrest")["salient"] is True

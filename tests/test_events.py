@@ -214,6 +214,9 @@ MODES: list[tuple[str, str, str]] = [
     ("None of us condemned the march.", "condemned", "negated"),
     ("At no time did the soldiers open fire on the crowd.", "open", "negated"),
     ("Going outside the camp was prohibited for two days.", "Going", "hypothetical"),
+    ("There is no hiding or turning back now.", "turning", "negated"),
+    ("There were no arrests at the march.", "arrests", "negated"),
+    ("On this day, let it be recorded in history.", "recorded", "hypothetical"),
     # and what stays asserted
     ("I did not know that they had arrested my brother.", "arrested", "asserted"),
     ("I did not eat after they beat me.", "beat", "asserted"),

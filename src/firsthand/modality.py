@@ -35,7 +35,7 @@ ARGUMENT_LINKS = frozenset(("dobj", "attr", "nsubjpass", "oprd", "dative"))
 CLAUSE_LINKS = frozenset(("xcomp", "ccomp", "acomp", "pcomp", "csubj", "csubjpass"))
 # Verbs that say their subject happened: "the attack did not happen".
 HAPPENING_VERBS = words("happen occur take be exist do")
-SAYING_VERBS = words("say stress tell note add emphasize emphasise point insist state think believe")
+SAYING_VERBS = words("say stress tell inform note add emphasize emphasise point insist state think believe")
 # How far up a trigger's mode is looked for; sentences are shallow.
 MAX_DEPTH = 12
 
@@ -130,7 +130,7 @@ def _is_question(token: Any) -> bool:
 
 def _imperative(root: Any) -> str | None:
     """A bare verb heading its sentence asks for the act: "let it be recorded", "stop this"."""
-    if root.tag_ != "VB" or root.i != root.sent.start:
+    if root.tag_ != "VB":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
         return None
@@ -147,6 +147,8 @@ def _own_mode(node: Any) -> str | None:
             return "negated"
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
             return "negated"
+        if child.dep_ == "attr" and node.lemma_.lower() == "be" and _negative_phrase(child):
+            return "negated"  # "there is no hiding or turning back", "there were no weapons used"
         if child.dep_ == "prep" and lower == "at" and any(_negative_phrase(o) for o in child.children):
             return "negated"  # "at no time did ..."
         if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
@@ -207,6 +209,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
             return "hypothetical" if head.pos_ in ("NOUN", "PROPN", "PRON") else "stop"
         # "afraid of the families coming": a participle is as sure as the phrase it is in
         return _own_mode(head) or ("stop" if head.dep_ in ("nsubj", "nsubjpass") else None)
+    if lemma == "let" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in node.children):
+        return "hypothetical"  # "let it be recorded": a wish, where "let them go" is a letting
     if dep == "ccomp" and lemma in FACTIVE_VERBS:
         return "stop"  # "I did not know that they had arrested him": the arrest stands
     if dep == "ccomp" and lemma in ("inform", "tell") and any(c.dep_ == "auxpass" for c in head.children):
@@ -214,9 +218,10 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if dep == "ccomp" and _denied(head):
         return "negated"
     if dep == "ccomp" and lemma in SAYING_VERBS and meaning is None:
-        # "I must stress that the side has published": the modal is the speaker's
+        # "I must stress that the side has published", "came back to inform us that the curfew
+        # had been cancelled": what is said is the teller's; only "did not say" takes it back
         mode = _own_mode(head)
-        return mode if mode == "negated" else None
+        return mode if mode == "negated" else "stop"
     if meaning == "prevented":
         return "hypothetical"
     if meaning is not None and meaning != "implicative":

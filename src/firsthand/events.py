@@ -441,6 +441,9 @@ class StoryClock:
         self.by_id = {t["id"]: t for t in self.times}
         self.dct = creation_time(record)
         self.at: date | None = None
+        # Whether the clock's day is a day the text named, or only the end of a month or year
+        # it named ("in March 1988"): then the acts told after it are after its start, no more.
+        self.at_from: date | None = None
         # Each time is resolved once: the events of one clause share its date.
         self.resolved: dict[str, dict[str, Any] | None] = {}
         self.since: int = 0  # where the clock was last set: the story goes on within a paragraph
@@ -457,11 +460,17 @@ class StoryClock:
         flashback = when.pop("before", False) or is_pluperfect(_clause_head(token))
         if dated and event["mode"] in HAPPENED and not telling and not flashback:
             self.at = _day(when["latest"] or when["value"]) or self.at
+            named = str((self.by_id.get(str(when["time"])) or {}).get("value") or "")
+            # A month or a year ("1988-03", "1988"), not the end of "for three days".
+            self.at_from = _day(when["earliest"]) if not when["value"] and len(named) in (4, 7) else None
             self.since = token.idx
         elif not dated and (bounds := self._relative_to_event(token)) is not None:
             when = {**when, **bounds, "resolved_by": "event"}
         elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
-            when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
+            if self.at_from is not None:
+                when = {**when, "earliest": self.at_from.isoformat(), "resolved_by": "narrative"}
+            else:
+                when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
         day = _day(when["value"] or when["earliest"])
         if day is not None and event["mode"] in HAPPENED:
             self.last_of_kind[event["kind"]] = day

@@ -301,6 +301,8 @@ def test_the_timeline_can_put_the_salient_events_first() -> None:
 
 def test_an_act_told_after_a_month_is_not_given_the_months_last_day() -> None:
     """The story clock set by "in March 1988" knows no day: what follows is after March began."""
-    record = read_text("In March 1988 the army attacked the village. Then we arrived in Kessin and built houses.")
+    record = read_text(
+        "In March 1988 the army attacked the village. Then we arrived in Kessin and built houses."
+    )
     arrived = event_at(record, "arrived", 1)["when"]
     assert arrived["value"] is None and arrived["earliest"] == "1988-03-01", arrived

@@ -306,3 +306,14 @@ def test_an_act_told_after_a_month_is_not_given_the_months_last_day() -> None:
     )
     arrived = event_at(record, "arrived", 1)["when"]
     assert arrived["value"] is None and arrived["earliest"] == "1988-03-01", arrived
+
+
+def test_a_participle_is_as_sure_as_its_clause() -> None:
+    record = read_text(
+        "The guards left the yard, slamming the gate. The guards would leave the yard, slamming the gate."
+    )
+    assert [e["mode"] for e in record.events if e["kind"] == "slam"] == ["asserted", "hypothetical"]
+    assert [e["mode"] for e in record.events if e["kind"] == "leave"] == [
+        "asserted",
+        "hypothetical",
+    ]

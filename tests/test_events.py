@@ -237,6 +237,8 @@ def test_a_verb_that_takes_its_act_back_is_no_event_of_its_own() -> None:
     record = read_text("The witnesses refused to disclose the names. The army denied seizing the bodies.")
     assert {e["kind"] for e in record.events} == {"disclose", "seize"}
     assert {e["mode"] for e in record.events} == {"negated"}
+    denial = read_text("Her family have denied she had any illness.")
+    assert [e["kind"] for e in denial.events] == ["deny"]
 
 
 # Senses: the kind is the act the word names here. (sentence, kinds wanted, kinds not wanted)

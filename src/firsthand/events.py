@@ -150,10 +150,11 @@ def _kind(token: Any) -> str | None:
         if lemma in NON_EVENT_VERBS:
             return None
         if lemma in TAKING_BACK_VERBS and any(
-            c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG")
+            (c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"))
+            and _lemma(c) not in NON_EVENT_VERBS
             for c in token.children
         ):
-            return None
+            return None  # "denied seizing": the seizing, negated; "denied she had ...": a denial
         senses = OBJECT_SENSES.get(lemma, {})
         sense = next(
             (

@@ -204,6 +204,7 @@ MODES: list[tuple[str, str, str]] = [
     # purposes and requests
     ("The police came to the village to search the houses.", "search", "hypothetical"),
     ("The police came to the village to search the houses.", "came", "asserted"),
+    ("I am writing to thank the police for the search of the camp.", "search", "asserted"),
     ("Donations to help rebuild the school are welcome.", "rebuild", "hypothetical"),
     ("We ask you to release the prisoners.", "release", "hypothetical"),
     ("We demanded that the governor stop the deportations.", "stop", "hypothetical"),

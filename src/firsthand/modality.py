@@ -36,6 +36,8 @@ CLAUSE_LINKS = frozenset(("xcomp", "ccomp", "acomp", "pcomp", "csubj", "csubjpas
 # Verbs that say their subject happened: "the attack did not happen".
 HAPPENING_VERBS = words("happen occur take be exist do")
 SAYING_VERBS = words("say stress tell inform note add emphasize emphasise point insist state think believe")
+# Verbs whose purpose is done by doing them: "I am writing to thank you", "I write to inform you".
+PERFORMING_VERBS = words("write address")
 # How far up a trigger's mode is looked for; sentences are shallow.
 MAX_DEPTH = 12
 
@@ -191,6 +193,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if dep == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
+        if infinitive and lemma in PERFORMING_VERBS:
+            return _own_mode(head)  # "I am writing to thank the police for the search": the letter thanks
         if infinitive and not any(c.dep_ == "mark" for c in node.children):
             return "hypothetical"  # a purpose: "came to search", "to ensure that"
         if node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children):

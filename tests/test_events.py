@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, LETTER, LETTER_GOLD, read_cached, require_shared
 from firsthand.pipeline import read_text
 from firsthand.record import Record
-from firsthand.timeline import event_day, timeline, timelinejs
+from firsthand.timeline import event_day, timeline, timeline_rows, timelinejs
 
 STORIES = sorted((FIXTURES / "stories").glob("story*.txt"))
 EXPECTED = [
@@ -178,3 +178,145 @@ def test_a_flashback_in_the_pluperfect_leaves_the_story_where_it_was() -> None:
     assert ("told", "2021-03-16") in days
     assert ("arrested", "2021-03-12") in days  # the brother's arrest, the Friday before
     assert ("moved", "2021-03-30") in days  # two weeks after the third day, not after that Friday
+
+
+# Modality: an act the text does not say happened is never asserted. (sentence, trigger, mode)
+MODES: list[tuple[str, str, str]] = [
+    # failed / refused / tried to
+    ("The inspectors failed to visit the prison at Ostrel.", "visit", "negated"),
+    ("The guards refused to release the detainees.", "release", "negated"),
+    ("The prisoners tried to escape from the camp.", "escape", "hypothetical"),
+    ("The army denied seizing the bodies of the victims.", "seizing", "negated"),
+    ("The commission was unable to interview the guards.", "interview", "negated"),
+    # threats, plans and fears of
+    ("The villagers lived for years under threats of deportation.", "deportation", "hypothetical"),
+    ("The council published plans for the eviction of the tenants.", "eviction", "hypothetical"),
+    ("Many families live in fear of arrest.", "arrest", "hypothetical"),
+    ("I threatened the director that I would burn the papers.", "burn", "hypothetical"),
+    ("Their plan to return to Brenn failed.", "return", "hypothetical"),
+    # questions
+    ("Did the police arrest Anna Weiss?", "arrest", "hypothetical"),
+    ("Is the eventual eviction of the tenants really planned?", "eviction", "hypothetical"),
+    ("How do we rebuild the mill after all this?", "rebuild", "hypothetical"),
+    # conditionals, would / could
+    ("If the guards beat him again, he will die.", "beat", "hypothetical"),
+    ("The militia would burn the mill.", "burn", "hypothetical"),
+    # purposes and requests
+    ("The police came to the village to search the houses.", "search", "hypothetical"),
+    ("The police came to the village to search the houses.", "came", "asserted"),
+    ("I am writing to thank the police for the search of the camp.", "search", "asserted"),
+    ("Donations to help rebuild the school are welcome.", "rebuild", "hypothetical"),
+    ("We ask you to release the prisoners.", "release", "hypothetical"),
+    ("We demanded that the governor stop the deportations.", "stop", "hypothetical"),
+    # negation over a noun, a subject or an object
+    ("She died of an illness, not as a result of beatings.", "beatings", "negated"),
+    ("No evidence of torture was found in the cells.", "torture", "negated"),
+    ("Nobody arrested the journalists that night.", "arrested", "negated"),
+    ("None of us condemned the march.", "condemned", "negated"),
+    ("At no time did the soldiers open fire on the crowd.", "open", "negated"),
+    ("Going outside the camp was prohibited for two days.", "Going", "hypothetical"),
+    ("There is no hiding or turning back now.", "turning", "negated"),
+    ("There were no arrests at the march.", "arrests", "negated"),
+    ("On this day, let it be recorded in history.", "recorded", "hypothetical"),
+    # and what stays asserted
+    ("I did not know that they had arrested my brother.", "arrested", "asserted"),
+    ("I did not eat after they beat me.", "beat", "asserted"),
+    ("The guards forced the prisoners to leave the camp.", "leave", "asserted"),
+    ("She managed to escape from the camp.", "escape", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "mode"), MODES, ids=[f"{m[1]}-{m[2]}" for m in MODES])
+def test_event_mode(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger, 1)
+    assert event["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_a_verb_that_takes_its_act_back_is_no_event_of_its_own() -> None:
+    """ "refused to disclose" is a disclosure that did not happen, not an asserted refusal."""
+    record = read_text("The witnesses refused to disclose the names. The army denied seizing the bodies.")
+    assert {e["kind"] for e in record.events} == {"disclose", "seize"}
+    assert {e["mode"] for e in record.events} == {"negated"}
+    denial = read_text("Her family have denied she had any illness.")
+    assert [e["kind"] for e in denial.events] == ["deny"]
+
+
+# Senses: the kind is the act the word names here. (sentence, kinds wanted, kinds not wanted)
+SENSES: list[tuple[str, set[str], set[str]]] = [
+    ("He died of cardiac arrest in his cell.", {"die"}, {"arrest"}),
+    ("The guard suffered a heart attack during the night.", set(), {"attack", "assault"}),
+    ("The police executed a court-ordered raid on the farm.", {"raid"}, {"execute"}),
+    ("The officer executed the order of the court.", {"carry out"}, {"execute"}),
+    ("The soldiers raped two women in the village.", {"rape"}, {"rap"}),
+    ("The soldiers opened fire on the crowd.", {"shoot"}, {"open"}),
+    ("The police arrested Anna Weiss and executed two prisoners.", {"arrest", "execute"}, set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "wanted", "unwanted"), SENSES, ids=[s[0][:30] for s in SENSES])
+def test_event_kind_is_the_act_in_its_sense(sentence: str, wanted: set[str], unwanted: set[str]) -> None:
+    kinds = {e["kind"] for e in read_text(sentence).events}
+    assert wanted <= kinds and not (unwanted & kinds), kinds
+
+
+def test_stance_verbs_are_not_acts() -> None:
+    record = read_text("We deplore violence. None of us condone it. It contends that the school is unfit.")
+    assert not {e["kind"] for e in record.events} & {"deplore", "condone", "contend"}
+
+
+def test_salient_events_are_acts_with_participants() -> None:
+    record = read_text(
+        "On 4 April 2024 the militia arrested Anna Weiss in Kessin. I think about it every day. "
+        "The militia would burn the mill. My mother came to Brenn on 6 April 2024."
+    )
+    salient = {e["kind"] for e in record.events if e["salient"]}
+    assert salient == {"arrest", "come"}, [(e["kind"], e["salient"]) for e in record.events]
+
+
+def test_the_canonical_letters_key_events_are_salient_and_few() -> None:
+    require_shared()
+    record = read_cached(str(LETTER))
+    gold = json.loads(LETTER_GOLD.read_text(encoding="utf-8"))["events"]
+    salient = [e for e in record.events if e["salient"]]
+    assert len(salient) <= 40
+    text = " ".join(record.document.text.split())
+    for wanted in gold:
+        found = [
+            e
+            for e in salient
+            if wanted["sentence"]
+            in " ".join(record.document.text[e["sentence"][0] : e["sentence"][1]].split())
+        ]
+        assert found, wanted["sentence"]
+    assert text
+
+
+def test_the_timeline_can_put_the_salient_events_first() -> None:
+    record = read_text(
+        "On 2 May 2024 we walked to the market. On 4 May 2024 the militia arrested Anna Weiss in Kessin."
+    )
+    kinds = [row["kind"] for row in timeline_rows(record, salient_first=True)]
+    assert kinds == ["arrest", "walk"]
+    assert [row["kind"] for row in timeline_rows(record)][-1] == "arrest"  # time order keeps time order
+    assert next(row for row in timeline_rows(record) if row["kind"] == "arrest")["salient"] is True
+
+
+def test_an_act_told_after_a_month_is_not_given_the_months_last_day() -> None:
+    """The story clock set by "in March 1988" knows no day: what follows is after March began."""
+    record = read_text(
+        "In March 1988 the army attacked the village. Then we arrived in Kessin and built houses."
+    )
+    arrived = event_at(record, "arrived", 1)["when"]
+    assert arrived["value"] is None and arrived["earliest"] == "1988-03-01", arrived
+
+
+def test_a_participle_is_as_sure_as_its_clause() -> None:
+    record = read_text(
+        "The guards left the yard, slamming the gate. The guards would leave the yard, slamming the gate."
+    )
+    assert [e["mode"] for e in record.events if e["kind"] == "slam"] == ["asserted", "hypothetical"]
+    assert [e["mode"] for e in record.events if e["kind"] == "leave"] == [
+        "asserted",
+        "hypothetical",
+    ]

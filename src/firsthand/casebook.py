@@ -145,7 +145,7 @@ def document_page(case: CaseFile, document_id: str) -> DocumentPage:
         text=document.text,
         letter=letter,
         highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),
-        timeline=timeline_rows(record, undated=True),
+        timeline=timeline_rows(record, undated=True, salient_first=True),
         entities=sorted(
             ((view.case_ids.get(e.id), e.name, e.type, len(e.mentions)) for e in record.entities),
             key=lambda row: (-row[3], row[1]),

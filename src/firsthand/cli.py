@@ -167,8 +167,10 @@ def timeline_command(
     encoding: str | None,
     max_size: int,
 ) -> None:
-    """Print the events of FILE in the order they happened: when, who, what, where, and the
-    sentence; or, with --db and no FILE, the case's incidents with every document's telling."""
+    """Print the events of FILE in the order they happened, the salient ones (arrests, raids,
+    deaths, escapes, meetings, statements issued) first (JSON: in time order, each with
+    "salient"): when, who, what, where, and the sentence;
+    or, with --db and no FILE, the case's incidents with every document's telling."""
     if file is None:
         from .incidents import find_incidents, incidents_timelinejs
 

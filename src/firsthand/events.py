@@ -33,7 +33,16 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
 
-from .acts import EVENT_NOUNS
+from .acts import (
+    EVENT_NOUNS,
+    LEMMA_FIXES,
+    NOT_THE_ACT,
+    NOUN_SENSES,
+    OBJECT_SENSES,
+    SALIENT_KINDS,
+    SALIENT_WITH_PLACE,
+)
+from .modality import event_mode, reported_tokens
 from .nlp import is_pluperfect, noun_phrase, quoted_tokens, subtree_range, verbs_and, words
 from .pagedump import header_headings
 from .record import Entity, Record
@@ -49,17 +58,21 @@ NON_EVENT_VERBS = words(
     need feel consider expect fear remember forget understand realize realise mean include
     contain involve require concern regard relate try attempt manage start begin continue
     use let happen occur exist matter suppose assume guess wonder deserve belong seek intend
-    plan decide accord
+    plan decide accord condone deplore oppose contend pose suspect argue doubt regret care
+    refuse decline fail
     """
 )
 # Verbs whose complement is the act itself: "started to break", "tried to take".
 ASPECT_VERBS = words("start begin continue keep try attempt manage fail stop finish resume used")
+# Verbs that take back the act they complete: "denied seizing corpses" is a seizing, negated
+# (:mod:`modality`), not a denial; "denied the reports" stays a denial.
+TAKING_BACK_VERBS = words("deny refute")
 # Verbs that only carry an event noun: "carried out the arrest", "the removal was carried out".
-LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make")
+LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make execute")
 # Verbs of telling: the day something was said is not a day of the story it tells.
 TELLING_VERBS = words("say confirm report announce state tell add note claim explain comment")
 
-EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS)
+EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS) | frozenset(NOUN_SENSES)
 
 # 6. PLOVER categories (Halterman et al.), for the kinds that have one.
 PLOVER = {
@@ -93,19 +106,13 @@ PLACE_PREPOSITIONS = words(
 # How deep through prepositions a place is looked for: "attack on X's booth at a fair in Durres".
 PLACE_DEPTH = 3
 
-# 5. Mode --------------------------------------------------------------------------------------------
-
-HYPOTHETICAL_MODALS = words("would could might may should")
-FUTURE_AUXILIARIES = words("will shall 'll ’ll")
-CONDITIONAL_MARKS = words("if unless whether")
-
 
 def find_events(record: Record) -> Record:
     """Fill ``record.events`` from the parsed document, its entities, times and claims."""
     doc = record.parsed
     quoted = quoted_tokens(doc, record.document.text)
     refs = References(record, doc, writer_of(record), quoted)
-    others_words = _reported_tokens(record, doc) | quoted
+    others_words = reported_tokens(record, doc) | quoted
     clock = StoryClock(record)
     events: list[dict[str, Any]] = []
     triggers = verbs_and(doc, EVENT_NOUN_LEMMAS)
@@ -117,8 +124,9 @@ def find_events(record: Record) -> Record:
             if kind is None:
                 continue
             event = _event(doc, sent, current, kind, refs)
-            event["mode"] = _mode(current, others_words)
+            event["mode"] = event_mode(current, others_words)
             event["when"] = clock.when(doc, sent, current, event)
+            event["salient"] = _salient(event, current)
             events.append(event)
     # A headline or byline above the body tells of events the body reports; it is not one.
     headings = header_headings(record.document.text, record.document.body_start)
@@ -129,14 +137,36 @@ def find_events(record: Record) -> Record:
     return record
 
 
+def _lemma(token: Any) -> str:
+    """The word's lemma, where the lemmatizer is wrong put right ("raped" is "rape")."""
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
 def _kind(token: Any) -> str | None:
-    """The event kind a token triggers, or None."""
-    lemma = token.lemma_.lower()
+    """The event kind a token triggers in its sense, or None."""
+    lemma = _lemma(token)
     if not token.is_alpha:
         return None
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
         if lemma in NON_EVENT_VERBS:
             return None
+        if lemma in TAKING_BACK_VERBS and any(
+            (c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"))
+            and _lemma(c) not in NON_EVENT_VERBS
+            for c in token.children
+        ):
+            return None  # "denied seizing": the seizing, negated; "denied she had ...": a denial
+        senses = OBJECT_SENSES.get(lemma, {})
+        sense = next(
+            (
+                senses[c.lemma_.lower()]
+                for c in token.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in senses
+            ),
+            None,
+        )
+        if sense is not None:
+            return sense  # "opened fire", "executed the order"
         # "started to break" is a breaking, "took place" says that its subject happened.
         if lemma in ASPECT_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
             return None
@@ -146,9 +176,37 @@ def _kind(token: Any) -> str | None:
             return None
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         return f"{lemma} {particle}" if particle else lemma
+    if token.pos_ == "NOUN" and lemma in NOUN_SENSES:
+        senses = NOUN_SENSES[lemma]
+        return next((senses[c.lower_] for c in token.children if c.lower_ in senses), None)
     if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        if modifiers & NOT_THE_ACT.get(lemma, frozenset()):
+            return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+# Links to who or what took part: "she died", "the attack on the booth", "their arrest".
+PARTICIPANT_LINKS = frozenset(("nsubj", "nsubjpass", "dobj", "agent", "poss", "prep"))
+
+
+def _salient(event: dict[str, Any], token: Any) -> bool:
+    """An event a timeline shows: an act of consequence (an arrest, a raid, a death, an escape,
+    a meeting, a statement issued) that the text says happened, with someone or something
+    taking part; a coming or going where the text says where, whom it left, or the day."""
+    if event["mode"] not in ("asserted", "reported"):
+        return False
+    kind = event["kind"].split()[0]
+    when = event["when"]
+    if kind in SALIENT_KINDS:
+        return bool(event["actors"] or event["targets"] or event["objects"] or event["agent_words"]) or any(
+            c.dep_ in PARTICIPANT_LINKS for c in token.children
+        )
+    dated = when.get("value") is not None and when.get("resolved_by") == "clause"
+    return kind in SALIENT_WITH_PLACE and bool(
+        event["place"] or event["targets"] or (event["actors"] and dated)
+    )
 
 
 def _carried_event(verb: Any) -> Any | None:
@@ -386,6 +444,9 @@ class StoryClock:
         self.time_starts = [t["start"] for t in self.times]  # times in a clause found by bisection
         self.dct = creation_time(record)
         self.at: date | None = None
+        # Whether the clock's day is a day the text named, or only the end of a month or year
+        # it named ("in March 1988"): then the acts told after it are after its start, no more.
+        self.at_from: date | None = None
         # Each time is resolved once: the events of one clause share its date.
         self.resolved: dict[str, dict[str, Any] | None] = {}
         self.since: int = 0  # where the clock was last set: the story goes on within a paragraph
@@ -402,11 +463,17 @@ class StoryClock:
         flashback = when.pop("before", False) or is_pluperfect(_clause_head(token))
         if dated and event["mode"] in HAPPENED and not telling and not flashback:
             self.at = _day(when["latest"] or when["value"]) or self.at
+            named = str((self.by_id.get(str(when["time"])) or {}).get("value") or "")
+            # A month or a year ("1988-03", "1988"), not the end of "for three days".
+            self.at_from = _day(when["earliest"]) if not when["value"] and len(named) in (4, 7) else None
             self.since = token.idx
         elif not dated and (bounds := self._relative_to_event(token)) is not None:
             when = {**when, **bounds, "resolved_by": "event"}
         elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
-            when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
+            if self.at_from is not None:
+                when = {**when, "earliest": self.at_from.isoformat(), "resolved_by": "narrative"}
+            else:
+                when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
         day = _day(when["value"] or when["earliest"])
         if day is not None and event["mode"] in HAPPENED:
             self.last_of_kind[event["kind"]] = day
@@ -590,57 +657,3 @@ def _owner(doc: Any, time: dict[str, Any]) -> int | None:
         return None
     node = _clause_head(span.root)
     return int(node.i) if node.pos_ == "VERB" else None
-
-
-# 5. Mode --------------------------------------------------------------------------------------------
-
-
-def _reported_tokens(record: Record, doc: Any) -> set[int]:
-    """Tokens of what someone else is said to have said (reported and hearsay contents)."""
-    tokens: set[int] = set()
-    for claim in record.claims:
-        if claim["basis"] in ("reported", "hearsay"):
-            for a, b in claim.get("content", []):
-                span = doc.char_span(a, b, alignment_mode="expand")
-                if span is not None:
-                    tokens.update(range(span.start, span.end))
-    return tokens
-
-
-def _denied(clause: Any) -> bool:
-    """'It is not true that X', 'X is false', 'they denied that X': X is said not to be so."""
-    head = clause.head
-    if clause.dep_ != "ccomp" or head.i == clause.i:
-        return False
-    if head.lemma_.lower() in ("deny", "refute"):
-        return True
-    says_untrue = any(c.lower_ in ("false", "untrue", "lie") for c in head.children)
-    says_not_true = any(c.dep_ == "neg" for c in head.children) and any(
-        c.lower_ == "true" for c in head.children
-    )
-    return head.lemma_.lower() == "be" and (says_untrue or says_not_true)
-
-
-def _mode(token: Any, reported: set[int]) -> str:
-    clause = token if token.pos_ == "VERB" else token.head
-    auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    if any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children):
-        return "negated"
-    if _denied(clause):
-        return "negated"
-    node = clause
-    while node.head.i != node.i and node.dep_ not in ("ROOT",):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
-            return "hypothetical"
-        if node.dep_ not in ("conj", "xcomp"):
-            break
-        node = node.head
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
-        return "hypothetical"
-    if auxiliaries & HYPOTHETICAL_MODALS:
-        return "hypothetical"
-    if auxiliaries & FUTURE_AUXILIARIES:
-        return "future"
-    if token.i in reported:
-        return "reported"
-    return "asserted"

@@ -186,8 +186,9 @@ def render_claims(record: Record) -> RenderableType:
 
 
 def render_timeline(record: Record, *, undated: bool = False) -> RenderableType:
-    """The events of ``firsthand timeline``: in time order, with who, what, where and the sentence."""
-    rows = timeline_rows(record, undated=undated)
+    """The events of ``firsthand timeline``: the salient ones, then the others (dim), each in time
+    order, with who, what, where and the sentence."""
+    rows = timeline_rows(record, undated=undated, salient_first=True)
     if not rows:
         return Text("no dated events found", style="dim")
     table = Table(show_edge=False)
@@ -201,6 +202,7 @@ def render_timeline(record: Record, *, undated: bool = False) -> RenderableType:
             Text(what),
             Text(row["place"] or "—"),
             Text(row["sentence"]),
+            style=None if row["salient"] else "dim",
         )
     return table
 

@@ -4,7 +4,9 @@ A view of the record, not a stage: it reads ``record.events`` and sorts them by 
 day each happened (its date, else the first day it may have happened), text order
 breaking ties, so a story told out of order ("On June 20 ..." after "on July 21 ...")
 comes out in time order. Undated events have no place on it unless asked for; they
-then follow the dated ones in the order the text gives them.
+then follow the dated ones in the order the text gives them. Asked for the salient
+events first (the acts a reader wants: arrests, raids, deaths, escapes, meetings,
+statements issued; ``events[].salient``), it lists them, so ordered, before the rest.
 """
 
 from __future__ import annotations
@@ -21,12 +23,20 @@ def event_day(event: dict[str, Any]) -> str | None:
     return str(day)[:10] if day else None
 
 
-def timeline(record: Record, *, undated: bool = False) -> list[dict[str, Any]]:
-    """The events in time order; with ``undated``, the undated ones after them."""
-    dated = [e for e in record.events if event_day(e)]
-    out = sorted(dated, key=lambda e: (event_day(e), e["start"]))
+def timeline(record: Record, *, undated: bool = False, salient_first: bool = False) -> list[dict[str, Any]]:
+    """The events in time order; with ``undated``, the undated ones after them; with
+    ``salient_first``, the salient events so ordered, then the others."""
+    if salient_first:
+        key = [e for e in record.events if e.get("salient")]
+        rest = [e for e in record.events if not e.get("salient")]
+        return _in_time_order(key, undated) + _in_time_order(rest, undated)
+    return _in_time_order(record.events, undated)
+
+
+def _in_time_order(events: list[dict[str, Any]], undated: bool) -> list[dict[str, Any]]:
+    out = sorted((e for e in events if event_day(e)), key=lambda e: (event_day(e), e["start"]))
     if undated:
-        out += [e for e in record.events if not event_day(e)]
+        out += [e for e in events if not event_day(e)]
     return out
 
 
@@ -45,7 +55,9 @@ def when_text(event: dict[str, Any]) -> str:
     return "undated"
 
 
-def timeline_rows(record: Record, *, undated: bool = False) -> list[dict[str, Any]]:
+def timeline_rows(
+    record: Record, *, undated: bool = False, salient_first: bool = False
+) -> list[dict[str, Any]]:
     """One plain row per event, with names for ids: what ``timeline --json`` prints."""
     names = {e.id: e.name for e in record.entities}
     text = record.document.text
@@ -58,6 +70,7 @@ def timeline_rows(record: Record, *, undated: bool = False) -> list[dict[str, An
             "kind": e["kind"],
             "plover": e.get("plover"),
             "mode": e["mode"],
+            "salient": bool(e.get("salient")),
             "actors": [names[a] for a in e["actors"] if a in names],
             "targets": [names[t] for t in e["targets"] if t in names],
             "place": names.get(e["place"]) if e.get("place") else None,
@@ -65,7 +78,7 @@ def timeline_rows(record: Record, *, undated: bool = False) -> list[dict[str, An
             "sentence": " ".join(text[e["sentence"][0] : e["sentence"][1]].split()),
             "start": e["start"],
         }
-        for e in timeline(record, undated=undated)
+        for e in timeline(record, undated=undated, salient_first=salient_first)
     ]
 
 

@@ -572,18 +572,44 @@ def _attribution_claim(
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
     speaker, basis = _attribution_basis(doc, att, resolver, present)
+    return _claim(
+        text,
+        (start, end),
+        speaker,
+        basis,
+        negated=att.negated,
+        cue=cue,
+        source_span=_char_span(doc, att.source) if att.source else None,
+        content=[_char_span(doc, r) for r in att.content if r[1] > r[0]],
+    )
+
+
+def _claim(
+    text: str,
+    span: tuple[int, int] | list[int],
+    source: Entity | None,
+    basis: str,
+    *,
+    negated: bool = False,
+    cue: list[int] | None = None,
+    source_span: list[int] | None = None,
+    content: list[list[int]] | None = None,
+) -> dict[str, Any]:
+    """One claim as the record writes it; the writer's own statements have no cue, and their
+    content is the whole span."""
+    start, end = span
     return {
         "id": "",
         "start": start,
         "end": end,
         "text": text[start:end],
-        "source": speaker.id if speaker else None,
+        "source": source.id if source else None,
         "basis": basis,
-        "cue": text[cue[0] : cue[1]],
+        "cue": text[cue[0] : cue[1]] if cue else None,
         "cue_span": cue,
-        "source_span": _char_span(doc, att.source) if att.source else None,
-        "content": [_char_span(doc, r) for r in att.content if r[1] > r[0]],
-        "negated": att.negated,
+        "source_span": source_span,
+        "content": content if content is not None else [[start, end]],
+        "negated": negated,
     }
 
 
@@ -715,19 +741,7 @@ def _asks_the_reader(sent: Any) -> bool:
 def _request_claim(doc: Any, text: str, sent: Any, writer: Entity | None) -> dict[str, Any]:
     a, b = _char_span(doc, trim_span(doc, (sent.start, sent.end)))
     b = b + 1 if text[b : b + 1] == "?" else b
-    return {
-        "id": "",
-        "start": a,
-        "end": b,
-        "text": text[a:b],
-        "source": writer.id if writer else None,
-        "basis": "request",
-        "cue": None,
-        "cue_span": None,
-        "source_span": None,
-        "content": [[a, b]],
-        "negated": False,
-    }
+    return _claim(text, (a, b), writer, "request")
 
 
 def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
@@ -764,16 +778,4 @@ def _own_claim(
     start, end = tokens
     a, b = _char_span(doc, tokens)
     negated = any(c.dep_ == "neg" for c in head.children)
-    return {
-        "id": "",
-        "start": a,
-        "end": b,
-        "text": text[a:b],
-        "source": writer.id if writer else None,
-        "basis": _own_basis(doc, start, end, head, present),
-        "cue": None,
-        "cue_span": None,
-        "source_span": None,
-        "content": [[a, b]],
-        "negated": negated,
-    }
+    return _claim(text, (a, b), writer, _own_basis(doc, start, end, head, present), negated=negated)

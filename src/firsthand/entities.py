@@ -78,10 +78,20 @@ ORG_HEADS = {
     "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
     "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
     "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
+    # groups that name themselves after a creed or a people: "the Halvani Cult", "Twelve Tribes"
+    "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood",
     # newspapers: "The Brennick Courier", "the Daily Herald"
     "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
 }  # fmt: skip
-ORG_OPENERS = {"department", "ministry", "office", "bureau", "directorate", "committee", "council", "union"}
+ORG_OPENERS = {
+    "department", "ministry", "office", "bureau", "directorate", "committee", "council", "union",
+    "friends",  # "Friends of a Free Norland"
+}  # fmt: skip
+# Last words that make a name a place: "Kunes County", "the Varnesk Autonomous District".
+PLACE_HEADS = {
+    "region", "district", "county", "province", "prefecture", "oblast", "governorate", "okrug",
+    "krai", "municipality", "canton", "territory", "territories",
+}  # fmt: skip
 # Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
 FAC_HEADS = {
     "camp", "base", "prison", "jail", "penitentiary", "station", "airport", "airbase", "checkpoint",
@@ -144,6 +154,14 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
 WORD = re.compile(r"[\w'’\-]+")
+BYLINE_GLUE = re.compile(r"By(?=[A-Z][a-z])")
+HEADLINE_BREAK = re.compile(
+    r" [-–—|] |: | (?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus) "
+)
+POSSESSIVE_DETERMINERS = {"My", "Our", "Their", "His", "Her", "Your", "Its"}
+KIN_GROUPS = {"family", "families", "relatives", "children", "parents"}
+GROUP_NOUN_AFTER = re.compile(r"['’]s (?P<noun>[A-Z][a-z]++)\b")
+CHAPTER_VERSE_AFTER = re.compile(r" \d{1,3}:\d{1,3}\b")
 
 
 @dataclass
@@ -193,6 +211,7 @@ def find_entities(record: Record) -> Record:
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in _split_coordination(text, m)]
     mentions = _join_coordinated_places(text, mentions)
+    mentions = [_with_group_noun(text, m) for m in mentions if not _is_citation(text, m)]
     # 3. Rule mentions replace the spaCy mentions they overlap.
     acronyms, long_forms = _acronym_definitions(text, mentions)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
@@ -219,16 +238,36 @@ def find_entities(record: Record) -> Record:
 
 
 def _repair_span(text: str, ent: Any) -> list[Mention]:
-    """Split a spaCy entity at line breaks and trim each piece."""
+    """Split a spaCy entity at line breaks and a headline's breaks, and trim each piece."""
     out = []
     offset = ent.start_char
-    for piece in ent.text.split("\n"):
-        trimmed = _trim(text, offset, offset + len(piece))
-        offset += len(piece) + 1
-        if trimmed:
+    for line in ent.text.split("\n"):
+        pieces = _headline_pieces(line)
+        for piece_start, piece_end in pieces:
+            trimmed = _trim(text, offset + piece_start, offset + piece_end)
+            if trimmed is None:
+                continue
             start, end = trimmed
-            out.append(Mention(start, end, text[start:end], ent.label_))
+            piece = text[start:end]
+            if piece.split()[0] in POSSESSIVE_DETERMINERS:
+                continue  # "My Relationship": a headline's words, not a name
+            if len(pieces) > 1 and " " not in piece and is_common_word(piece):
+                continue
+            out.append(Mention(start, end, piece, ent.label_))
+        offset += len(line) + 1
     return out
+
+
+def _headline_pieces(line: str) -> list[tuple[int, int]]:
+    """A Title Case headline read as one name ("Penn - My Years With Ricky Rodriguez") cut
+    at its dashes, bars, colons and the capitalised verbs and prepositions that no name
+    holds."""
+    pieces, start = [], 0
+    for cut in HEADLINE_BREAK.finditer(line):
+        pieces.append((start, cut.start()))
+        start = cut.end()
+    pieces.append((start, len(line)))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -242,7 +281,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if title and title.end() < len(span):
         start += title.end()
         span = text[start:end]
+    glued = BYLINE_GLUE.match(span)
+    if glued:  # "ByNorth Valley Radio": a byline whose space the page lost
+        start += 2
+        span = text[start:end]
     end = start + _without_trailing_junk(span)
+    end = start + _without_trailing_extras(text[start:end])
     if end <= start or not any(c.isalpha() for c in text[start:end]):
         return None
     if text[end : end + 1] == "." and _is_abbreviation(text[start:end].rsplit(None, 1)[-1]):
@@ -262,6 +306,21 @@ def _without_trailing_junk(span: str) -> int:
         else:
             break
     return i
+
+
+def _without_trailing_extras(span: str) -> int:
+    """The length of a name without what a page sets after it: a phone number's country
+    code ("Edda Marsh +1"), a role after an institution ("Interior Ministry Spokesperson"),
+    a relative or role after a possessive ("Adam Reed's Family")."""
+    words = span.split()
+    if len(words) >= 2 and re.fullmatch(r"\+\d*", words[-1]):
+        return len(span.rstrip().removesuffix(words[-1]).rstrip())
+    if len(words) >= 3 and words[-2].lower() in ORG_HEADS and words[-1].lower() in GENERIC_WORDS:
+        return len(span.rstrip().removesuffix(words[-1]).rstrip())
+    owner = re.search(r"['’]s\s+(\w+)$", span)
+    if owner and len(words) >= 2 and owner.group(1).lower() in GENERIC_WORDS | KIN_GROUPS:
+        return owner.start()
+    return len(span)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -304,6 +363,20 @@ def _join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention
                 continue
         out.append(m)
     return out
+
+
+def _with_group_noun(text: str, m: Mention) -> Mention:
+    """"Odin" in "Odin's Wanderers": a possessive name before a capitalised plural is the
+    first word of a group's name, which the small model cuts at the possessive."""
+    after = GROUP_NOUN_AFTER.match(text, m.end)
+    if after is None or not after["noun"].endswith("s") or not is_common_word(after["noun"]):
+        return m
+    return Mention(m.start, after.end(), text[m.start : after.end()], "ORG", m.rule, "ORG")
+
+
+def _is_citation(text: str, m: Mention) -> bool:
+    """"Matthew 5:9": a book's chapter and verse, not a person."""
+    return CHAPTER_VERSE_AFTER.match(text, m.end) is not None
 
 
 # 3. --------------------------------------------------------------------------------------
@@ -660,6 +733,10 @@ def _vote(group: Group, text: str) -> None:
             votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
         if words and words[-1] in FAC_HEADS:
             votes["FAC"] += CUE
+        if len(words) > 1 and words[-1] in PLACE_HEADS:
+            votes["GPE"] += 2 * CUE
+        if _group_name(name):
+            votes["ORG"] += 2 * CUE
     if known_place:
         # Countries and regions are rarely anything else; provinces and towns share their
         # names with people ("Mary" is a province of Turkmenistan) and organisations.
@@ -676,6 +753,18 @@ def _vote(group: Group, text: str) -> None:
 def _winner(votes: defaultdict[str, float]) -> str:
     order = ["PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"]  # ties: the likelier referent
     return max(order, key=lambda t: (votes[t], -order.index(t)))
+
+
+def _group_name(name: str) -> bool:
+    """A possessive inside a name and a plural at its end name a body of people ("Odin's
+    Wanderers"): a person's name has neither."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and any(re.search(r"['’]s$", w) for w in words[:-1])
+        and words[-1].endswith("s")
+        and is_common_word(words[-1])
+    )
 
 
 def _person_shaped(name: str) -> bool:

@@ -38,7 +38,7 @@ from typing import Any
 import numpy
 from spacy.symbols import PROPN
 
-from . import gazetteer
+from . import aliases, gazetteer
 from .nlp import Spans, is_common_word
 from .record import Entity, EntityType, Record
 
@@ -133,7 +133,9 @@ HONORIFIC_PREFIX = re.compile(
 )
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
-ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&.\-]{1,11})\)")
+# "(MEK)", and in quotes: ("HRW").
+ACRONYM = re.compile(r"\([\"“'‘]?(?P<short>[A-Z][A-Za-z&.\-]{1,11}+)[\"”'’]?\)")
+INITIALS_WORD = re.compile(r"(?<![\w\-])[A-Z]{2,6}+(?![\w\-])")
 # A name of one to four capitalised words before a facility's head noun. The name starts at
 # the first capital of a word (what a scan from every position found first), and no word
 # is given back once read: a long run of capitals used to be read again from each of its
@@ -218,14 +220,20 @@ def find_entities(record: Record) -> Record:
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
+    listed, list_pairs = _alias_lists(text, mentions)
+    mentions += listed
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
+    initialled, initial_pairs = _initials_used(text, mentions)
+    mentions += initialled
     # 5. Groups by folded text, then by acronym, facility name and place identity.
-    groups = _group(mentions, _acronym_pairs(acronyms, long_forms))
+    pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs
+    groups = _group(mentions, pairs)
     # 6. A type for each group.
     for group in groups:
         _vote(group, text)
     _surname_bonus(groups)
+    groups = _merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
     groups = _merge_short_org_names(groups)
@@ -366,7 +374,7 @@ def _join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention
 
 
 def _with_group_noun(text: str, m: Mention) -> Mention:
-    """"Odin" in "Odin's Wanderers": a possessive name before a capitalised plural is the
+    """ "Odin" in "Odin's Wanderers": a possessive name before a capitalised plural is the
     first word of a group's name, which the small model cuts at the possessive."""
     after = GROUP_NOUN_AFTER.match(text, m.end)
     if after is None or not after["noun"].endswith("s") or not is_common_word(after["noun"]):
@@ -375,7 +383,7 @@ def _with_group_noun(text: str, m: Mention) -> Mention:
 
 
 def _is_citation(text: str, m: Mention) -> bool:
-    """"Matthew 5:9": a book's chapter and verse, not a person."""
+    """ "Matthew 5:9": a book's chapter and verse, not a person."""
     return CHAPTER_VERSE_AFTER.match(text, m.end) is not None
 
 
@@ -585,6 +593,52 @@ def _is_sizeable(place: gazetteer.Place) -> bool:
     return place.kind != "city" or place.population >= 100000
 
 
+def _alias_lists(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """Names listed in parentheses after a name are its aliases: "the Sorvan Liberation Front
+    (SLF, FLS and SorLib)". Each becomes a mention of the name's kind, found again by repeats."""
+    ends = {m.end: m for m in mentions}
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    covered = Spans((m.start, m.end) for m in mentions)
+    for opening, items in aliases.alias_list_items(text):
+        before = text[:opening].rstrip()
+        owner = ends.get(len(before))
+        if owner is None or owner.label not in ("ORG", "NORP", "GPE", "FAC"):
+            continue
+        for start, end in items:
+            name = text[start:end]
+            pairs.append((name_key(name), name_key(owner.text)))
+            if not covered.overlaps(start, end):
+                label = "ORG" if owner.label == "NORP" else owner.label
+                found.append(Mention(start, end, name, label, "acronym", owner.forced))
+    return found, pairs
+
+
+def _initials_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """An organisation's initials standing alone ("BRSN" after "Baltic Refugee Support
+    Network") name it, when one organisation of the text has those initials."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = WORD.findall(m.text)
+        if len(words) >= 2 and (m.label == "ORG" or m.forced == "ORG" or words[-1].lower() in ORG_HEADS):
+            short = aliases.initials(m.text)
+            if len(short) >= 2:
+                owners[short].add(name_key(m.text))
+    by_span = {(m.start, m.end): m for m in mentions}
+    covered = Spans((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    for hit in INITIALS_WORD.finditer(text):
+        keys = owners.get(hit.group(0))
+        if not keys or len(keys) != 1:
+            continue
+        (owner,) = keys
+        pairs.append((name_key(hit.group(0)), owner))
+        if hit.span() not in by_span and not covered.overlaps(*hit.span()):
+            found.append(Mention(*hit.span(), hit.group(0), "ORG", "acronym", "ORG"))
+    return found, pairs
+
+
 # 4. --------------------------------------------------------------------------------------
 
 
@@ -639,11 +693,11 @@ def name_key(name: str) -> str:
     return gazetteer.fold(HONORIFIC_PREFIX.sub("", name))
 
 
-def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> dict[str, str]:
-    return {name_key(a.text): name_key(lf.text) for a, lf in zip(acronyms, long_forms, strict=True)}
+def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> list[tuple[str, str]]:
+    return [(name_key(a.text), name_key(lf.text)) for a, lf in zip(acronyms, long_forms, strict=True)]
 
 
-def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group]:
+def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> list[Group]:
     keys: dict[str, str] = {}  # union-find over name keys
 
     def find(k: str) -> str:
@@ -659,7 +713,7 @@ def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group
     for m in mentions:
         find(name_key(m.text))
     # Acronym and long form.
-    for short, long in acronym_pairs.items():
+    for short, long in acronym_pairs:
         union(short, long)
     # A facility and its bare name: "Karrec camp", "Karrec".
     for m in mentions:
@@ -808,6 +862,35 @@ def _surname_bonus(groups: list[Group]) -> None:
         if g.type != "PERSON" and any(len(s.split()) >= 2 and s.split()[-1] in surnames for s in g.surfaces):
             g.votes["PERSON"] += 2.0
             g.type = _winner(g.votes)
+
+
+def _merge_variants(groups: list[Group], text: str) -> list[Group]:
+    """One referent spelled two ways in one text ("Sadeghinejad", "Sedeghinejad"), and an
+    organisation named without its qualifier ("Investigative Committee"): one group, typed
+    again over all its mentions."""
+    kept: list[Group] = []
+    for g in sorted(groups, key=lambda g: g.first):
+        target = next((k for k in kept if _same_referent(k, g)), None)
+        if target is None:
+            kept.append(g)
+            continue
+        target.mentions.extend(g.mentions)
+        _vote(target, text)
+    return kept
+
+
+def _same_referent(a: Group, b: Group) -> bool:
+    if a.type != b.type:
+        return False
+    if any(aliases.is_spelling_variant(x, y) for x in a.surfaces for y in b.surfaces):
+        return True
+    if a.type != "ORG":
+        return False
+    return any(
+        aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
+        for x in a.surfaces
+        for y in b.surfaces
+    )
 
 
 # 7. --------------------------------------------------------------------------------------

@@ -334,3 +334,9 @@ def test_an_organisation_named_without_its_nationality_is_the_same_organisation(
     )
     by_alias = {a: e for e in entities for a in e.aliases}
     assert by_alias["Investigative Committee"] is by_alias["Dravian Investigative Committee"]
+
+
+def test_a_headline_that_opens_with_a_preposition_or_a_pronoun_line_is_no_name() -> None:
+    names = by_name("Via Reporter Ilse Kramer\n\nMe\n\nIlse Kramer asked the mayor about Odin's Witnesses.")
+    assert not any(n.startswith("Via") or n == "Me" for n in names)
+    assert names["Odin's Witnesses"].type == "ORG"

@@ -23,7 +23,7 @@ from . import gazetteer
 
 # A parenthesis holding two or more short names: "(MeK, MKO, PMOI, NLA, and NCRI)".
 ALIAS_LIST = re.compile(r"\((?P<items>[^()\n]{3,100}+)\)")
-ALIAS_LIST_SEPARATOR = re.compile(r",\s*+(?:and\s++|or\s++)?|\s++(?:and|or)\s++")
+LIST_WORD = re.compile(r"\S++")
 ALIAS_ITEM = re.compile(r"[A-Z][\w&.\-]{1,11}+")
 SHORT_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 
@@ -34,21 +34,35 @@ def alias_list_items(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
     two capitals ("MeK", "SorLib"); an item such as "the Front" rules the list out."""
     found = []
     for match in ALIAS_LIST.finditer(text):
-        spans, offset = [], match.start("items")
-        items = match["items"]
-        position = 0
-        for cut in [*ALIAS_LIST_SEPARATOR.finditer(items), None]:
-            end = cut.start() if cut else len(items)
-            item = items[position:end].strip()
-            if item:
-                lead = items.index(item, position)
-                spans.append((offset + lead, offset + lead + len(item)))
-            position = cut.end() if cut else len(items)
+        spans = _list_item_spans(text, match.start("items"), match.end("items"))
         names = [text[s:e] for s, e in spans]
         good = [n for n in names if ALIAS_ITEM.fullmatch(n) and sum(c.isupper() for c in n) >= 2]
         if len(spans) >= 2 and len(good) >= max(2, len(names) - 1):
             found.append((match.start(), [sp for sp, n in zip(spans, names, strict=True) if n in good]))
     return found
+
+
+def _list_item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list written "A, B, and C" between ``start`` and ``end``: its words
+    cut at commas and at "and" and "or"."""
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for word in LIST_WORD.finditer(text, start, end):
+        w = word.group(0)
+        bare = w.rstrip(",")
+        if bare in ("and", "or"):
+            current = None
+            continue
+        if bare:
+            s, e = word.start(), word.start() + len(bare)
+            current = (current[0], e) if current else (s, e)
+            if current and spans and spans[-1][0] == current[0]:
+                spans[-1] = current
+            else:
+                spans.append(current)
+        if w.endswith(","):
+            current = None
+    return spans
 
 
 def initials(name: str) -> str:

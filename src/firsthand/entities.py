@@ -156,14 +156,16 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
 WORD = re.compile(r"[\w'’\-]+")
-BYLINE_GLUE = re.compile(r"By(?=[A-Z][a-z])")
-HEADLINE_BREAK = re.compile(
-    r" [-–—|] |: | (?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus) "
-)
+BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
+HEADLINE_WORDS = r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus)"
+HEADLINE_BREAK = re.compile(r" [-–—|] |: | " + HEADLINE_WORDS + " ")
+HEADLINE_LEAD = re.compile(HEADLINE_WORDS + " ")
+PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "they", "them", "it"}
 POSSESSIVE_DETERMINERS = {"My", "Our", "Their", "His", "Her", "Your", "Its"}
 KIN_GROUPS = {"family", "families", "relatives", "children", "parents"}
 GROUP_NOUN_AFTER = re.compile(r"['’]s (?P<noun>[A-Z][a-z]++)\b")
 CHAPTER_VERSE_AFTER = re.compile(r" \d{1,3}:\d{1,3}\b")
+CHAPTER_VERSE_END = re.compile(r" \d{1,3}:\d{1,3}$")
 
 
 @dataclass
@@ -261,6 +263,8 @@ def _repair_span(text: str, ent: Any) -> list[Mention]:
                 continue  # "My Relationship": a headline's words, not a name
             if len(pieces) > 1 and " " not in piece and is_common_word(piece):
                 continue
+            if piece.lower() in PRONOUNS:
+                continue  # "Me" at a line's start
             out.append(Mention(start, end, piece, ent.label_))
         offset += len(line) + 1
     return out
@@ -271,7 +275,10 @@ def _headline_pieces(line: str) -> list[tuple[int, int]]:
     at its dashes, bars, colons and the capitalised verbs and prepositions that no name
     holds."""
     pieces, start = [], 0
-    for cut in HEADLINE_BREAK.finditer(line):
+    lead = HEADLINE_LEAD.match(line)
+    if lead:
+        start = lead.end()
+    for cut in HEADLINE_BREAK.finditer(line, start):
         pieces.append((start, cut.start()))
         start = cut.end()
     pieces.append((start, len(line)))
@@ -377,14 +384,15 @@ def _with_group_noun(text: str, m: Mention) -> Mention:
     """ "Odin" in "Odin's Wanderers": a possessive name before a capitalised plural is the
     first word of a group's name, which the small model cuts at the possessive."""
     after = GROUP_NOUN_AFTER.match(text, m.end)
-    if after is None or not after["noun"].endswith("s") or not is_common_word(after["noun"]):
+    noun = after["noun"] if after else ""
+    if after is None or not noun.endswith("s") or not (is_common_word(noun) or is_common_word(noun[:-2])):
         return m
     return Mention(m.start, after.end(), text[m.start : after.end()], "ORG", m.rule, "ORG")
 
 
 def _is_citation(text: str, m: Mention) -> bool:
     """ "Matthew 5:9": a book's chapter and verse, not a person."""
-    return CHAPTER_VERSE_AFTER.match(text, m.end) is not None
+    return CHAPTER_VERSE_AFTER.match(text, m.end) is not None or CHAPTER_VERSE_END.search(m.text) is not None
 
 
 # 3. --------------------------------------------------------------------------------------
@@ -817,7 +825,7 @@ def _group_name(name: str) -> bool:
         len(words) >= 2
         and any(re.search(r"['’]s$", w) for w in words[:-1])
         and words[-1].endswith("s")
-        and is_common_word(words[-1])
+        and (is_common_word(words[-1]) or is_common_word(words[-1][:-2]))
     )
 
 
@@ -880,11 +888,10 @@ def _merge_variants(groups: list[Group], text: str) -> list[Group]:
 
 
 def _same_referent(a: Group, b: Group) -> bool:
-    if a.type != b.type:
-        return False
+    # Of two spellings the rarer one's label is the weaker evidence: typed again together.
     if any(aliases.is_spelling_variant(x, y) for x in a.surfaces for y in b.surfaces):
         return True
-    if a.type != "ORG":
+    if a.type != "ORG" or b.type != "ORG":
         return False
     return any(
         aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)

@@ -340,3 +340,23 @@ def test_a_headline_that_opens_with_a_preposition_or_a_pronoun_line_is_no_name()
     names = by_name("Via Reporter Ilse Kramer\n\nMe\n\nIlse Kramer asked the mayor about Odin's Witnesses.")
     assert not any(n.startswith("Via") or n == "Me" for n in names)
     assert names["Odin's Witnesses"].type == "ORG"
+
+
+def test_an_organisation_named_by_its_first_word_or_a_group_by_its_plural_is_one_entity() -> None:
+    entities = entities_of(
+        "Greenway International said the trial was unfair. Greenway told reporters on Monday that the call stands. "
+        "Odin's Witnesses met in Tarsk, and the Witnesses said they would appeal."
+    )
+    by_alias = {a: e for e in entities for a in e.aliases}
+    assert by_alias["Greenway"] is by_alias["Greenway International"]
+    assert by_alias["Witnesses"] is by_alias["Odin's Witnesses"]
+
+
+def test_a_people_named_in_the_singular_and_the_plural_is_no_organisation() -> None:
+    names = by_name(
+        "The Varesh Rights Project helps Vareshi refugees. Many Tollans fled the camps, and one "
+        "Tollan woman told the Varesh Rights Project about them."
+    )
+    assert all(
+        e.type not in ("PERSON", "ORG", "GPE", "LOC", "FAC") for n, e in names.items() if "Tollan" in n
+    )

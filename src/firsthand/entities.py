@@ -222,6 +222,7 @@ def find_entities(record: Record) -> Record:
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
+    mentions = _joined_of_names(text, [t for m in mentions for t in _tidy(text, m)])
     listed, list_pairs = _alias_lists(text, mentions)
     mentions += listed
     # 4. Repeats of known names.
@@ -235,6 +236,7 @@ def find_entities(record: Record) -> Record:
     for group in groups:
         _vote(group, text)
     _surname_bonus(groups)
+    _peoples(groups, text)
     groups = _merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
@@ -376,6 +378,36 @@ def _join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention
             if place and place.kind != "city":
                 out[-1] = Mention(prev.start, m.end, whole, place.entity_type)
                 continue
+        out.append(m)
+    return out
+
+
+def _tidy(text: str, m: Mention) -> list[Mention]:
+    """A rule's mention without a glued "By" or a headline's opening preposition ("Via
+    Reporter"), and none when only a dictionary word is left."""
+    start = m.start
+    glued = BYLINE_GLUE.match(m.text)
+    lead = HEADLINE_LEAD.match(m.text)
+    if glued:
+        start += 2
+    elif lead:
+        start += lead.end()
+    if start == m.start:
+        return [m]
+    name = text[start : m.end]
+    if " " not in name and is_common_word(name):
+        return []
+    return [Mention(start, m.end, name, m.label, m.rule, m.forced, m.core)]
+
+
+def _joined_of_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Bay of" and "Bengal": a name the small model cut after its "of", joined again."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev and prev.text.endswith(" of") and text[prev.end : m.start] == " " and " " in prev.text:
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.label, prev.rule, prev.forced)
+            continue
         out.append(m)
     return out
 
@@ -872,6 +904,20 @@ def _surname_bonus(groups: list[Group]) -> None:
             g.type = _winner(g.votes)
 
 
+def _peoples(groups: list[Group], text: str) -> None:
+    """A one-word name the text also uses in the plural ("one Tollan woman", "many Tollans")
+    names a people, not a person, place or body: people are not named in the plural."""
+    for g in groups:
+        if g.type == "NORP" or len(g.surfaces) != 1 or " " in g.surfaces[0]:
+            continue
+        word = g.surfaces[0]
+        if len(word) < 4 or word.isupper() or gazetteer.lookup(word) is not None:
+            continue
+        other = word[:-1] if word.endswith("s") else word + "s"
+        if re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
+            g.type = "NORP"
+
+
 def _merge_variants(groups: list[Group], text: str) -> list[Group]:
     """One referent spelled two ways in one text ("Sadeghinejad", "Sedeghinejad"), and an
     organisation named without its qualifier ("Investigative Committee"): one group, typed
@@ -955,7 +1001,7 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
     for g in groups:
         words = set(g.surfaces)
         if (
-            g.type != "ORG"
+            (g.type != "ORG" and not _short_of_group_name(g, full))
             or g in full
             or len(words) != 1
             or any(len(w.split()) != 1 or w.isupper() for w in words)
@@ -964,6 +1010,8 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
             continue
         (word,) = words
         owners = [f for f in full if any(s.split()[-1] == word for s in f.surfaces if len(s.split()) >= 2)]
+        if not owners:  # "Amnesty" after "Amnesty International": its first word
+            owners = [f for f in full if any(s.split()[0] == word for s in f.surfaces if len(s.split()) >= 2)]
         if len(owners) != 1 or owners[0].first > g.first:
             kept.append(g)
             continue
@@ -971,6 +1019,14 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
             m.rule = "head"  # a short form: never the entity's name
         owners[0].mentions.extend(g.mentions)
     return kept
+
+
+def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:
+    """ "Witnesses" after "Jehovah's Witnesses": a group's name cut to its plural noun, which
+    the small model labels anyhow."""
+    return len(g.surfaces) == 1 and any(
+        _group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
+    )
 
 
 def _has_part(full_name: str, word: str) -> bool:

@@ -360,3 +360,13 @@ def test_a_people_named_in_the_singular_and_the_plural_is_no_organisation() -> N
     assert all(
         e.type not in ("PERSON", "ORG", "GPE", "LOC", "FAC") for n, e in names.items() if "Tollan" in n
     )
+
+
+def test_a_country_and_its_adjective_or_initials_stay_apart_from_variants() -> None:
+    entities = entities_of(
+        "Australian officials said Australia would help. The Union of Sailors met in the US, "
+        "and the US answered in May."
+    )
+    by_alias = {a: e for e in entities for a in e.aliases}
+    assert "Australian" not in by_alias or by_alias["Australian"] is not by_alias.get("Australia")
+    assert by_alias["US"].type == "GPE"

@@ -118,8 +118,9 @@ def is_spelling_variant(a: str, b: str) -> bool:
         return False
     if len(wa) > 1 and not any(x == y for x, y in zip(wa, wb, strict=True)):
         return False
-    place_a, place_b = gazetteer.lookup(a), gazetteer.lookup(b)
-    return not (place_a and place_b and place_a != place_b)
+    # A known place is folded by the gazetteer's own names; beside another word it is a
+    # different word ("Australia", "Australian"; "Bangladesh", "Bangladeshis").
+    return gazetteer.lookup(a) is None and gazetteer.lookup(b) is None
 
 
 def is_shorter_org_name(short: str, long: str, heads: Collection[str]) -> bool:

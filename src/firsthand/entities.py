@@ -265,7 +265,7 @@ def _repair_span(text: str, ent: Any) -> list[Mention]:
                 continue  # "My Relationship": a headline's words, not a name
             if len(pieces) > 1 and " " not in piece and is_common_word(piece):
                 continue
-            if piece.lower() in PRONOUNS:
+            if piece.lower() in PRONOUNS and not piece.isupper():
                 continue  # "Me" at a line's start
             out.append(Mention(start, end, piece, ent.label_))
         offset += len(line) + 1
@@ -673,6 +673,8 @@ def _initials_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], l
         if not keys or len(keys) != 1:
             continue
         (owner,) = keys
+        if gazetteer.lookup(hit.group(0)) is not None:
+            continue  # "US": a country's initials
         pairs.append((name_key(hit.group(0)), owner))
         if hit.span() not in by_span and not covered.overlaps(*hit.span()):
             found.append(Mention(*hit.span(), hit.group(0), "ORG", "acronym", "ORG"))

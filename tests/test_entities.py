@@ -370,3 +370,12 @@ def test_a_country_and_its_adjective_or_initials_stay_apart_from_variants() -> N
     by_alias = {a: e for e in entities for a in e.aliases}
     assert "Australian" not in by_alias or by_alias["Australian"] is not by_alias.get("Australia")
     assert by_alias["US"].type == "GPE"
+
+
+def test_a_countrys_authorities_are_no_named_body_but_its_police_is() -> None:
+    names = by_name(
+        "The Norlandic authorities denied the raid, and Norlandic forces left the town. "
+        "The Norlandic police arrested two men."
+    )
+    assert not any("authorities" in n or "forces" in n for n in names)
+    assert names["Norlandic police"].type == "ORG"

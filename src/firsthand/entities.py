@@ -100,10 +100,11 @@ FAC_HEADS = {
     "lane", "boulevard",
 }  # fmt: skip
 # Nouns that make a nationality an institution: "the Albanian police" is an organisation.
+# Not "authorities", "forces", "military" or "state": "the Russian authorities" are whoever
+# acts for a country, no one body with a name of its own.
 INSTITUTION_NOUNS = {
-    "police", "government", "army", "military", "navy", "forces", "authorities", "judiciary",
-    "parliament", "embassy", "ministry", "intelligence", "regime", "border police", "coast guard",
-    "security forces", "armed forces", "state", "courts", "prosecutors", "administration",
+    "police", "government", "army", "navy", "judiciary", "parliament", "embassy", "ministry",
+    "intelligence", "regime", "border police", "coast guard", "courts", "prosecutors", "administration",
 }  # fmt: skip
 SIGNATURE_BEFORE = re.compile(
     r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"

@@ -379,3 +379,11 @@ def test_a_countrys_authorities_are_no_named_body_but_its_police_is() -> None:
     )
     assert not any("authorities" in n or "forces" in n for n in names)
     assert names["Norlandic police"].type == "ORG"
+
+
+def test_initials_inside_an_ordinary_sentence_name_a_body() -> None:
+    names = by_name(
+        "Her cousin, who lives in Tarsk, has told VRNA she was beaten by the guards of the camp. "
+        "VRNA could not confirm the account with the camp's staff or the regional office."
+    )
+    assert names["VRNA"].type == "ORG"

@@ -223,6 +223,7 @@ def find_entities(record: Record) -> Record:
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
+    mentions += _bare_acronyms(doc, text, mentions)
     mentions = _joined_of_names(text, [t for m in mentions for t in _tidy(text, m)])
     listed, list_pairs = _alias_lists(text, mentions)
     mentions += listed
@@ -593,6 +594,28 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     ):
         return Mention(start, end, name, "PERSON", "shape")
     return None
+
+
+def _bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Capitals nothing labelled, inside a sentence of ordinary case ("has told AFP she
+    died", "the unit called SARS"): a body's initials, as people and places are seldom
+    written so; a word, a known place or an all-caps headline is not."""
+    covered = Spans((m.start, m.end) for m in mentions)
+    found = []
+    for hit in INITIALS_WORD.finditer(text):
+        start, end = hit.span()
+        word = hit.group(0)
+        if len(word) < 3 or covered.overlaps(start, end) or is_common_word(word):
+            continue
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if sum(c.islower() for c in line) < 20 or gazetteer.lookup(word) is not None:
+            continue
+        token = doc.char_span(start, end)
+        if token is None or token[0].pos != PROPN:
+            continue
+        found.append(Mention(start, end, word, "ORG", "shape"))
+    return found
 
 
 def _article_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:

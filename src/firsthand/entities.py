@@ -607,6 +607,8 @@ def _bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention
         word = hit.group(0)
         if len(word) < 3 or covered.overlaps(start, end) or is_common_word(word):
             continue
+        if f"({word})" in text:
+            continue  # defined for a long form that is no name: "Chronic Kidney Disease (CKD)"
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         if sum(c.islower() for c in line) < 20 or gazetteer.lookup(word) is not None:

@@ -387,3 +387,21 @@ def test_initials_inside_an_ordinary_sentence_name_a_body() -> None:
         "VRNA could not confirm the account with the camp's staff or the regional office."
     )
     assert names["VRNA"].type == "ORG"
+
+
+def test_facilities_with_a_lower_case_head_of_two_words() -> None:
+    names = by_name(
+        "Protesters gathered at the Varno toll gate. Two were taken to the Kesh police station "
+        "and later to the Ulm remand prison."
+    )
+    assert names["Varno toll gate"].type == "FAC"
+    assert names["Kesh police station"].type == "FAC"
+    assert names["Ulm remand prison"].type == "FAC"
+
+
+def test_a_place_with_and_without_its_landform_noun_is_one_place() -> None:
+    entities = entities_of(
+        "Refugees were moved to Tarvo Char Island in May. On Tarvo Char they found no doctors."
+    )
+    by_alias = {a: e for e in entities for a in e.aliases}
+    assert by_alias["Tarvo Char"] is by_alias["Tarvo Char Island"]

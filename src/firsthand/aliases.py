@@ -133,3 +133,16 @@ def is_shorter_org_name(short: str, long: str, heads: Collection[str]) -> bool:
         return False
     qualified = wl[1:] == ws and long.split()[0][:1].isupper() and wl[0] not in heads
     return qualified or (wl[:-1] == ws and wl[-1] in heads)
+
+
+# Nouns a place's name is written with or without: "Bhasan Char" and "Bhasan Char Island".
+LANDFORM_HEADS = {
+    "island", "islands", "river", "lake", "mountain", "mountains", "valley", "peninsula", "desert",
+    "strait", "canal", "hills", "plain", "plateau", "forest",
+}  # fmt: skip
+
+
+def is_place_without_head(short: str, long: str) -> bool:
+    """``long`` is ``short`` with a landform's noun after it ("Bhasan Char Island")."""
+    ws, wl = short.casefold().split(), long.casefold().split()
+    return len(wl) == len(ws) + 1 and wl[:-1] == ws and wl[-1] in LANDFORM_HEADS

@@ -98,6 +98,9 @@ FAC_HEADS = {
     "barracks", "compound", "bridge", "square", "stadium", "highway", "crossing", "port", "harbour",
     "harbor", "hospital", "complex", "facility", "garrison", "outpost", "street", "road", "avenue",
     "lane", "boulevard",
+    # heads of two words, written in lower case after the name: "the Olosan police station"
+    "police station", "central police station", "remand prison", "detention centre",
+    "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",
 }  # fmt: skip
 # Nouns that make a nationality an institution: "the Albanian police" is an organisation.
 # Not "authorities", "forces", "military" or "state": "the Russian authorities" are whoever
@@ -494,7 +497,7 @@ def _schwartz_hearst(short: str, long: str) -> str | None:
 def _facilities(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in FACILITY_BEFORE_HEAD.finditer(text):
-        head = m["head"].lower()
+        head = " ".join(m["head"].lower().split())
         if head not in FAC_HEADS:
             continue
         words = m["name"].split()
@@ -964,6 +967,12 @@ def _merge_variants(groups: list[Group], text: str) -> list[Group]:
 def _same_referent(a: Group, b: Group) -> bool:
     # Of two spellings the rarer one's label is the weaker evidence: typed again together.
     if any(aliases.is_spelling_variant(x, y) for x in a.surfaces for y in b.surfaces):
+        return True
+    if any(
+        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x)
+        for x in a.surfaces
+        for y in b.surfaces
+    ):
         return True
     if a.type != "ORG" or b.type != "ORG":
         return False

@@ -405,3 +405,17 @@ def test_a_place_with_and_without_its_landform_noun_is_one_place() -> None:
     )
     by_alias = {a: e for e in entities for a in e.aliases}
     assert by_alias["Tarvo Char"] is by_alias["Tarvo Char Island"]
+
+
+def test_document_labels_and_plural_words_are_no_names_but_plural_surnames_are() -> None:
+    names = by_name(
+        "For Immediate Release\n\nThe Elders of the village met Tom Williams on Monday. "
+        "Williams said the Videos would be published.\n\nCamp Testimonies"
+    )
+    assert not any(n in names for n in ("Immediate Release", "Elders", "Videos", "Camp Testimonies"))
+    assert names["Tom Williams"].type == "PERSON"
+
+
+def test_a_place_named_with_its_landform_noun_is_a_location() -> None:
+    names = by_name("The refugees were shipped to Tarvo Char Island, where Tarvo Char Island had no clinic.")
+    assert names["Tarvo Char Island"].type == "LOC"

@@ -101,6 +101,7 @@ FAC_HEADS = {
     # heads of two words, written in lower case after the name: "the Olosan police station"
     "police station", "central police station", "remand prison", "detention centre",
     "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",
+    "supermarket", "market", "mall",
 }  # fmt: skip
 # Nouns that make a nationality an institution: "the Albanian police" is an organisation.
 # Not "authorities", "forces", "military" or "state": "the Russian authorities" are whoever
@@ -164,6 +165,10 @@ BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
 HEADLINE_WORDS = r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus)"
 HEADLINE_BREAK = re.compile(r" [-–—|] |: | " + HEADLINE_WORDS + " ")
 HEADLINE_LEAD = re.compile(HEADLINE_WORDS + " ")
+DOCUMENT_LABELS = {
+    "release", "releases", "statement", "testimony", "testimonies", "transcript", "remarks",
+    "proclamation", "update", "updates",
+}  # fmt: skip
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "they", "them", "it"}
 POSSESSIVE_DETERMINERS = {"My", "Our", "Their", "His", "Her", "Your", "Its"}
 KIN_GROUPS = {"family", "families", "relatives", "children", "parents"}
@@ -272,9 +277,23 @@ def _repair_span(text: str, ent: Any) -> list[Mention]:
                 continue
             if piece.lower() in PRONOUNS and not piece.isupper():
                 continue  # "Me" at a line's start
+            if ent.label_ != "PERSON" and _no_name(piece):
+                continue  # a person's name may be a plural word: "Williams", "Thomas"
             out.append(Mention(start, end, piece, ent.label_))
         offset += len(line) + 1
     return out
+
+
+def _no_name(piece: str) -> bool:
+    """Capitalised words that name nothing: a plural dictionary word alone ("Elders",
+    "Videos") and a document's label ("Press Release", "Camp Testimonies")."""
+    words = piece.split()
+    if any(not is_common_word(w) for w in words) or gazetteer.lookup(piece) is not None:
+        return False
+    if len(words) == 1:
+        word = words[0].lower()
+        return word.endswith("s") and word not in ORG_HEADS and not piece.isupper()
+    return words[-1].lower() in DOCUMENT_LABELS
 
 
 def _headline_pieces(line: str) -> list[tuple[int, int]]:
@@ -511,8 +530,8 @@ def _facilities(text: str) -> list[Mention]:
             Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name)
         )
     for m in FACILITY_AFTER_HEAD.finditer(text):
-        if m["name"].lower() in NOT_NAME_START:
-            continue
+        if m["name"].lower() in NOT_NAME_START or _no_name(m["name"]):
+            continue  # "Camp Testimonies": a page's section, no camp
         found.append(Mention(m.start(), m.end(), m.group(0), "FAC", "facility", "FAC", m["name"]))
     return found
 
@@ -860,6 +879,8 @@ def _vote(group: Group, text: str) -> None:
             votes["FAC"] += CUE
         if len(words) > 1 and words[-1] in PLACE_HEADS:
             votes["GPE"] += 2 * CUE
+        if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
+            votes["LOC"] += 2 * CUE
         if _group_name(name):
             votes["ORG"] += 2 * CUE
     if known_place:

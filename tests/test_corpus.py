@@ -291,7 +291,7 @@ def test_one_incident_many_tellings(expected: dict[str, Any], corpus_case: CaseF
 
 
 def test_places_whose_names_differ_by_a_number_stay_apart() -> None:
-    """"Camp Varek" (the old camp) and "Varek 2" (the camp built later, elsewhere) share a word,
+    """ "Camp Varek" (the old camp) and "Varek 2" (the camp built later, elsewhere) share a word,
     not a referent; "Varek 2" in two documents is one place."""
     from firsthand.corpus import CaseEntity, entity_keys, resolve
     from firsthand.record import Entity

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from firsthand.entities import _trim, find_entities
+from firsthand.entities import find_entities, trim
 from firsthand.nlp import load_model
 from firsthand.pipeline import read_document
 from firsthand.record import Document, Entity, Record
@@ -222,10 +222,10 @@ def test_a_sentence_period_after_an_ordinary_name_is_not_kept() -> None:
 def test_an_abbreviation_spacy_cut_from_its_period_gets_it_back() -> None:
     # spaCy sometimes ends a name before a sentence-final period it takes for punctuation.
     text = "The money came from the U.S."
-    assert _trim(text, text.index("U.S"), len(text) - 1) == (text.index("U.S"), len(text))
-    assert _trim(text, text.index("U.S"), len(text)) == (text.index("U.S"), len(text))
+    assert trim(text, text.index("U.S"), len(text) - 1) == (text.index("U.S"), len(text))
+    assert trim(text, text.index("U.S"), len(text)) == (text.index("U.S"), len(text))
     plain = "The money came from Vellmar."
-    assert _trim(plain, plain.index("Vellmar"), len(plain)) == (plain.index("Vellmar"), len(plain) - 1)
+    assert trim(plain, plain.index("Vellmar"), len(plain)) == (plain.index("Vellmar"), len(plain) - 1)
 
 
 def test_a_company_is_no_person_for_its_abbreviated_suffix() -> None:
@@ -291,7 +291,7 @@ def test_a_byline_glued_to_its_name_and_a_phone_prefix_are_trimmed() -> None:
     assert "North Valley Radio" in names
     assert not any(n.startswith("By") for n in names)
     text = "Contact: Edda Marsh +1"
-    assert _trim(text, 9, len(text)) == (9, 19)
+    assert trim(text, 9, len(text)) == (9, 19)
 
 
 def test_spelling_variants_in_one_text_are_one_entity_but_different_people_stay_apart() -> None:

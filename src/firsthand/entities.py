@@ -6,8 +6,9 @@ leading "the", cuts names it has not seen ("Khalq Organization" for
 "Mojahedin-e Khalq Organization"), and misses facilities named by a number. The
 cascade below repairs that with general rules:
 
-1. spaCy's mentions, split at line breaks and trimmed of "the", possessives,
-   titles and quotes;
+1. spaCy's mentions, split at line breaks and a headline's breaks, trimmed of "the",
+   possessives, titles, quotes and what a page sets after a name (``mentions.py``);
+   chapter and verse dropped, a group's name cut at its possessive joined again;
 2. coordinated names ("Ashraf and Liberty") split in two, unless the whole is a
    known place ("Sistan and Baluchestan");
 3. rule mentions that beat overlapping spaCy mentions: acronym definitions
@@ -17,11 +18,15 @@ cascade below repairs that with general rules:
    nouns shaped like a person's name, known places after "of", "in", "reached";
 4. every other occurrence of a name already found is a mention too (one sense per
    document), which catches what spaCy missed in a second context;
-5. mentions grouped by their folded text, then merged: acronym with long form,
-   facility with its bare name, a country with its official name;
+5. mentions grouped by their folded text, then merged: acronym with long form (in
+   parentheses, in quotes, or a parenthesised list of aliases), an organisation's
+   initials used alone, facility with its bare name, a country with its official name;
 6. each group typed by a vote over its mentions' labels and cues (titles such
    as "Mr." or "Minister", "who", organisation and facility head nouns, person-name
    shape, the gazetteer);
+   then spelling variants ("Sadeghinejad", "Sedeghinejad"), an organisation without its
+   qualifier and a place without its landform noun merged, and a people named in the
+   plural set aside (``aliases.py``);
 7. a lone given name or surname merged into the one full name it belongs to
    ("Maryam" into "Maryam Rajavi"; when several fit, the nearest before it);
 8. one canonical name per entity, every surface form kept as an alias.
@@ -39,103 +44,44 @@ import numpy
 from spacy.symbols import PROPN
 
 from . import aliases, gazetteer
+from .mentions import (
+    HONORIFIC_PREFIX,
+    WORD,
+    Mention,
+    generic_word,
+    is_citation,
+    join_coordinated_places,
+    joined_of_names,
+    no_name,
+    repair_span,
+    split_coordination,
+    tidy,
+    trim,
+    with_group_noun,
+)
+from .namewords import (
+    FAC_HEADS,
+    GENERIC_WORDS,
+    INSTITUTION_NOUNS,
+    NOT_NAME_START,
+    ORG_HEADS,
+    ORG_OPENERS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    SPACY_LABELS,
+)
 from .nlp import Spans, is_common_word
 from .record import Entity, EntityType, Record
 
-SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
+__all__ = ["PERSON_TITLES", "find_entities", "name_key", "trim"]
 
-# Titles and kinship words that announce a person ("Mr. X", "Minister X", "my brother X").
-PERSON_TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam", "lady", "lord", "sheikh",
-    "ayatollah", "imam", "mullah", "hojatoleslam", "minister", "president", "ambassador",
-    "commissioner", "general", "colonel", "captain", "lieutenant", "sergeant", "major", "judge",
-    "senator", "governor", "mayor", "secretary", "director", "chairman", "chairwoman", "excellency",
-    "brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "uncle", "aunt",
-    "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
-    "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
-    "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
-}  # fmt: skip
-# Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
-PERSON_ROLES = {
-    "leader", "secretary", "minister", "president", "director", "head", "founder", "member",
-    "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "official", "activist",
-    "journalist", "lawyer", "mother", "father", "brother", "sister", "son", "daughter", "wife",
-    "husband", "chairman", "chair", "author", "writer", "deputy", "ambassador", "envoy", "mayor",
-    "governor", "judge", "prosecutor", "officer", "researcher", "professor", "former", "coordinator",
-    "resident", "survivor", "witness", "victim", "cofounder", "co-founder", "representative",
-}  # fmt: skip
-# Last words that make a name an organisation.
-ORG_HEADS = {
-    "organization", "organisation", "society", "department", "ministry", "party", "council",
-    "committee", "association", "union", "agency", "company", "corporation", "corp", "inc", "ltd", "co",
-    "llc", "foundation", "institute", "university", "college", "bank", "army", "police", "court",
-    "commission", "parliament", "assembly", "front", "movement", "network", "coalition", "alliance",
-    "federation", "office", "service", "services", "watch", "international", "group", "forum",
-    "trust", "fund", "board", "authority", "guard", "guards", "corps", "brigade", "brigades",
-    "tribunal", "senate", "congress", "cabinet", "government", "mission", "initiative", "project",
-    "centre", "center", "club", "league", "church", "news", "times", "post", "radio", "television",
-    "tv", "press", "media", "secretariat", "directorate", "bureau", "embassy", "consulate",
-    "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
-    "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
-    "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
-    # groups that name themselves after a creed or a people: "the Halvani Cult", "Twelve Tribes"
-    "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood",
-    # newspapers: "The Brennick Courier", "the Daily Herald"
-    "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
-}  # fmt: skip
-ORG_OPENERS = {
-    "department", "ministry", "office", "bureau", "directorate", "committee", "council", "union",
-    "friends",  # "Friends of a Free Norland"
-}  # fmt: skip
-# Last words that make a name a place: "Kunes County", "the Varnesk Autonomous District".
-PLACE_HEADS = {
-    "region", "district", "county", "province", "prefecture", "oblast", "governorate", "okrug",
-    "krai", "municipality", "canton", "territory", "territories",
-}  # fmt: skip
-# Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
-FAC_HEADS = {
-    "camp", "base", "prison", "jail", "penitentiary", "station", "airport", "airbase", "checkpoint",
-    "barracks", "compound", "bridge", "square", "stadium", "highway", "crossing", "port", "harbour",
-    "harbor", "hospital", "complex", "facility", "garrison", "outpost", "street", "road", "avenue",
-    "lane", "boulevard",
-    # heads of two words, written in lower case after the name: "the Olosan police station"
-    "police station", "central police station", "remand prison", "detention centre",
-    "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",
-    "supermarket", "market", "mall",
-}  # fmt: skip
-# Nouns that make a nationality an institution: "the Albanian police" is an organisation.
-# Not "authorities", "forces", "military" or "state": "the Russian authorities" are whoever
-# acts for a country, no one body with a name of its own.
-INSTITUTION_NOUNS = {
-    "police", "government", "army", "navy", "judiciary", "parliament", "embassy", "ministry",
-    "intelligence", "regime", "border police", "coast guard", "courts", "prosecutors", "administration",
-}  # fmt: skip
+
 SIGNATURE_BEFORE = re.compile(
     r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
 )
-# Words that start a capitalised run but are not part of a name.
-NOT_NAME_START = {
-    "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my",
-    "your", "in", "at", "on", "to", "from", "of", "for", "and", "or", "but", "when", "after",
-    "before", "during", "since", "while", "if", "as", "by", "with", "i", "we", "they", "he", "she",
-    "it", "every", "each", "all", "some", "no", "one", "new", "old", "refugee", "military", "police",
-}  # fmt: skip
 
-# A title or role standing alone is not a name; "Congress" or "the University" may well be one.
-GENERIC_WORDS = PERSON_TITLES | PERSON_ROLES
 
-LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)++")  # nothing follows: give nothing back
-# What a name may end in that is not part of it (besides spaces): quotes, brackets, punctuation.
-TRAILING_JUNK_CHARS = frozenset("\"'“”‘’«»)].,;:!?")
-# Names whose last word is an abbreviation keep its period: "Apple Inc.", "Brenik Co.",
-# "John Smith Jr.", and every word of initials ("U.S.", "D.C.", "U.S.A.").
-ABBREVIATED_NAME_ENDS = {
-    "inc", "co", "corp", "cos", "ltd", "bros", "jr", "sr", "esq", "st", "ave", "blvd", "mt", "ft",
-}  # fmt: skip
-INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
-HONORIFIC_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
-)
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
 # "(MEK)", and in quotes: ("HRW").
@@ -160,34 +106,6 @@ MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", 
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
-WORD = re.compile(r"[\w'’\-]+")
-BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
-HEADLINE_WORDS = r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus)"
-HEADLINE_BREAK = re.compile(r" [-–—|] |: | " + HEADLINE_WORDS + " ")
-HEADLINE_LEAD = re.compile(HEADLINE_WORDS + " ")
-DOCUMENT_LABELS = {
-    "release", "releases", "statement", "testimony", "testimonies", "transcript", "remarks",
-    "proclamation", "update", "updates",
-}  # fmt: skip
-PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "they", "them", "it"}
-POSSESSIVE_DETERMINERS = {"My", "Our", "Their", "His", "Her", "Your", "Its"}
-KIN_GROUPS = {"family", "families", "relatives", "children", "parents"}
-GROUP_NOUN_AFTER = re.compile(r"['’]s (?P<noun>[A-Z][a-z]++)\b")
-CHAPTER_VERSE_AFTER = re.compile(r" \d{1,3}:\d{1,3}\b")
-CHAPTER_VERSE_END = re.compile(r" \d{1,3}:\d{1,3}$")
-
-
-@dataclass
-class Mention:
-    """One stretch of text naming an entity, with what the stage knows about it."""
-
-    start: int
-    end: int
-    text: str
-    label: str  # spaCy's label, or the label a rule gave
-    rule: str = "spacy"  # spacy | acronym | facility | institution | repeat | shape | head
-    forced: str | None = None  # the type a head-noun rule is sure of
-    core: str | None = None  # a facility's name without its head noun
 
 
 @dataclass
@@ -218,13 +136,13 @@ def find_entities(record: Record) -> Record:
     doc = record.parsed
     text = record.document.text
     # 1. spaCy's mentions, repaired.
-    mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in _repair_span(text, ent)]
+    mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in repair_span(text, ent)]
     # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
-    mentions = [m for m in mentions if not _generic_word(m.text) and not m.text.islower()]
+    mentions = [m for m in mentions if not generic_word(m.text) and not m.text.islower()]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
-    mentions = [part for m in mentions for part in _split_coordination(text, m)]
-    mentions = _join_coordinated_places(text, mentions)
-    mentions = [_with_group_noun(text, m) for m in mentions if not _is_citation(text, m)]
+    mentions = [part for m in mentions for part in split_coordination(text, m)]
+    mentions = join_coordinated_places(text, mentions)
+    mentions = [with_group_noun(text, m) for m in mentions if not is_citation(text, m)]
     # 3. Rule mentions replace the spaCy mentions they overlap.
     acronyms, long_forms = _acronym_definitions(text, mentions)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
@@ -232,7 +150,7 @@ def find_entities(record: Record) -> Record:
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
     mentions += _bare_acronyms(doc, text, mentions)
-    mentions = _joined_of_names(text, [t for m in mentions for t in _tidy(text, m)])
+    mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     listed, list_pairs = _alias_lists(text, mentions)
     mentions += listed
     # 4. Repeats of known names.
@@ -259,196 +177,7 @@ def find_entities(record: Record) -> Record:
 # 1. --------------------------------------------------------------------------------------
 
 
-def _repair_span(text: str, ent: Any) -> list[Mention]:
-    """Split a spaCy entity at line breaks and a headline's breaks, and trim each piece."""
-    out = []
-    offset = ent.start_char
-    for line in ent.text.split("\n"):
-        pieces = _headline_pieces(line)
-        for piece_start, piece_end in pieces:
-            trimmed = _trim(text, offset + piece_start, offset + piece_end)
-            if trimmed is None:
-                continue
-            start, end = trimmed
-            piece = text[start:end]
-            if piece.split()[0] in POSSESSIVE_DETERMINERS:
-                continue  # "My Relationship": a headline's words, not a name
-            if len(pieces) > 1 and " " not in piece and is_common_word(piece):
-                continue
-            if piece.lower() in PRONOUNS and not piece.isupper():
-                continue  # "Me" at a line's start
-            if ent.label_ != "PERSON" and _no_name(piece):
-                continue  # a person's name may be a plural word: "Williams", "Thomas"
-            out.append(Mention(start, end, piece, ent.label_))
-        offset += len(line) + 1
-    return out
-
-
-def _no_name(piece: str) -> bool:
-    """Capitalised words that name nothing: a plural dictionary word alone ("Elders",
-    "Videos") and a document's label ("Press Release", "Camp Testimonies")."""
-    words = piece.split()
-    if any(not is_common_word(w) for w in words) or gazetteer.lookup(piece) is not None:
-        return False
-    if len(words) == 1:
-        word = words[0].lower()
-        return word.endswith("s") and word not in ORG_HEADS and not piece.isupper()
-    return words[-1].lower() in DOCUMENT_LABELS
-
-
-def _headline_pieces(line: str) -> list[tuple[int, int]]:
-    """A Title Case headline read as one name ("Penn - My Years With Ricky Rodriguez") cut
-    at its dashes, bars, colons and the capitalised verbs and prepositions that no name
-    holds."""
-    pieces, start = [], 0
-    lead = HEADLINE_LEAD.match(line)
-    if lead:
-        start = lead.end()
-    for cut in HEADLINE_BREAK.finditer(line, start):
-        pieces.append((start, cut.start()))
-        start = cut.end()
-    pieces.append((start, len(line)))
-    return [(s, e) for s, e in pieces if e > s]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Offsets without a leading 'the', titles, quotes, or a trailing possessive."""
-    span = text[start:end]
-    lead = LEADING_JUNK.match(span)
-    if lead:
-        start += lead.end()
-        span = text[start:end]
-    title = HONORIFIC_PREFIX.match(span)
-    if title and title.end() < len(span):
-        start += title.end()
-        span = text[start:end]
-    glued = BYLINE_GLUE.match(span)
-    if glued:  # "ByNorth Valley Radio": a byline whose space the page lost
-        start += 2
-        span = text[start:end]
-    end = start + _without_trailing_junk(span)
-    end = start + _without_trailing_extras(text[start:end])
-    if end <= start or not any(c.isalpha() for c in text[start:end]):
-        return None
-    if text[end : end + 1] == "." and _is_abbreviation(text[start:end].rsplit(None, 1)[-1]):
-        end += 1  # also when spaCy left the period out, as it does at a sentence's end
-    return start, end
-
-
-def _without_trailing_junk(span: str) -> int:
-    """The length of ``span`` without its trailing punctuation, quotes, spaces and
-    possessive ("the camp's" -> "the camp"). A scan from the end: one pass, however long."""
-    i = len(span)
-    while i > 0:
-        if span[i - 1] in TRAILING_JUNK_CHARS or span[i - 1].isspace():
-            i -= 1
-        elif span[i - 1] == "s" and i >= 2 and span[i - 2] in "'’":
-            i -= 2
-        else:
-            break
-    return i
-
-
-def _without_trailing_extras(span: str) -> int:
-    """The length of a name without what a page sets after it: a phone number's country
-    code ("Edda Marsh +1"), a role after an institution ("Interior Ministry Spokesperson"),
-    a relative or role after a possessive ("Adam Reed's Family")."""
-    words = span.split()
-    if len(words) >= 2 and re.fullmatch(r"\+\d*", words[-1]):
-        return len(span.rstrip().removesuffix(words[-1]).rstrip())
-    if len(words) >= 3 and words[-2].lower() in ORG_HEADS and words[-1].lower() in GENERIC_WORDS:
-        return len(span.rstrip().removesuffix(words[-1]).rstrip())
-    owner = re.search(r"['’]s\s+(\w+)$", span)
-    if owner and len(words) >= 2 and owner.group(1).lower() in GENERIC_WORDS | KIN_GROUPS:
-        return owner.start()
-    return len(span)
-
-
-def _is_abbreviation(word: str) -> bool:
-    """A word written with a period of its own: initials ("U.S", "D.C") or a company's or a
-    person's abbreviated suffix ("Inc", "Jr")."""
-    return bool(INITIALS.fullmatch(word)) or word.lower() in ABBREVIATED_NAME_ENDS
-
-
-def _generic_word(name: str) -> bool:
-    """A title or role standing alone ("Commissioner", "Member"): capitalised, but no name."""
-    return " " not in name and not name.isupper() and name.lower() in GENERIC_WORDS
-
-
 # 2. --------------------------------------------------------------------------------------
-
-
-def _split_coordination(text: str, m: Mention) -> list[Mention]:
-    parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
-    if not parts or gazetteer.lookup(m.text) is not None:
-        return [m]
-    if any(w.lower() in ORG_HEADS for w in WORD.findall(parts["b"])):
-        return [m]  # "Department of Justice and Security" is one organisation
-    a_end = m.start + parts.end("a")
-    b_start = m.start + parts.start("b")
-    return [
-        Mention(m.start, a_end, text[m.start : a_end], m.label),
-        Mention(b_start, m.end, text[b_start : m.end], m.label),
-    ]
-
-
-def _join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        prev = out[-1] if out else None
-        if prev and re.fullmatch(r" (?:and|&) ", text[prev.end : m.start]):
-            whole = text[prev.start : m.end]
-            place = gazetteer.lookup(whole)
-            if place and place.kind != "city":
-                out[-1] = Mention(prev.start, m.end, whole, place.entity_type)
-                continue
-        out.append(m)
-    return out
-
-
-def _tidy(text: str, m: Mention) -> list[Mention]:
-    """A rule's mention without a glued "By" or a headline's opening preposition ("Via
-    Reporter"), and none when only a dictionary word is left."""
-    start = m.start
-    glued = BYLINE_GLUE.match(m.text)
-    lead = HEADLINE_LEAD.match(m.text)
-    if glued:
-        start += 2
-    elif lead:
-        start += lead.end()
-    if start == m.start:
-        return [m]
-    name = text[start : m.end]
-    if " " not in name and is_common_word(name):
-        return []
-    return [Mention(start, m.end, name, m.label, m.rule, m.forced, m.core)]
-
-
-def _joined_of_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Bay of" and "Bengal": a name the small model cut after its "of", joined again."""
-    out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        prev = out[-1] if out else None
-        if prev and prev.text.endswith(" of") and text[prev.end : m.start] == " " and " " in prev.text:
-            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.label, prev.rule, prev.forced)
-            continue
-        out.append(m)
-    return out
-
-
-def _with_group_noun(text: str, m: Mention) -> Mention:
-    """ "Odin" in "Odin's Wanderers": a possessive name before a capitalised plural is the
-    first word of a group's name, which the small model cuts at the possessive."""
-    after = GROUP_NOUN_AFTER.match(text, m.end)
-    noun = after["noun"] if after else ""
-    if after is None or not noun.endswith("s") or not (is_common_word(noun) or is_common_word(noun[:-2])):
-        return m
-    return Mention(m.start, after.end(), text[m.start : after.end()], "ORG", m.rule, "ORG")
-
-
-def _is_citation(text: str, m: Mention) -> bool:
-    """ "Matthew 5:9": a book's chapter and verse, not a person."""
-    return CHAPTER_VERSE_AFTER.match(text, m.end) is not None or CHAPTER_VERSE_END.search(m.text) is not None
 
 
 # 3. --------------------------------------------------------------------------------------
@@ -473,7 +202,7 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
         if not long or (len(long.split()) < 2 and "-" not in long):
             continue
         start = line_start + len(before) - len(long)
-        trimmed = _trim(text, start, line_start + len(before))
+        trimmed = trim(text, start, line_start + len(before))
         if not trimmed:
             continue
         seen = next((n for n in named if n.start < trimmed[1] and trimmed[0] < n.end), None)
@@ -530,7 +259,7 @@ def _facilities(text: str) -> list[Mention]:
             Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name)
         )
     for m in FACILITY_AFTER_HEAD.finditer(text):
-        if m["name"].lower() in NOT_NAME_START or _no_name(m["name"]):
+        if m["name"].lower() in NOT_NAME_START or no_name(m["name"]):
             continue  # "Camp Testimonies": a page's section, no camp
         found.append(Mention(m.start(), m.end(), m.group(0), "FAC", "facility", "FAC", m["name"]))
     return found

@@ -419,3 +419,13 @@ def test_document_labels_and_plural_words_are_no_names_but_plural_surnames_are()
 def test_a_place_named_with_its_landform_noun_is_a_location() -> None:
     names = by_name("The refugees were shipped to Tarvo Char Island, where Tarvo Char Island had no clinic.")
     assert names["Tarvo Char Island"].type == "LOC"
+
+
+def test_a_place_called_bare_more_often_than_with_its_landform_noun_is_still_a_location() -> None:
+    entities = entities_of(
+        "Officials moved families to Tarvo Char Island. Tarvo Char has no doctors. Tarvo Char "
+        "floods each year. Relatives of those on Tarvo Char said Tarvo Char is a prison."
+    )
+    by_alias = {a: e for e in entities for a in e.aliases}
+    assert by_alias["Tarvo Char"] is by_alias["Tarvo Char Island"]
+    assert by_alias["Tarvo Char"].type == "LOC"

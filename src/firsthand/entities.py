@@ -334,6 +334,8 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
         # "the hills above Tallesk", "the market in Vellmar": a name after a preposition
         # of place is a place, even one no gazetteer knows.
         return Mention(start, end, name, "GPE", "shape")
+    if 2 <= len(run) <= 6 and run[-1].lower_ in PLACE_HEADS:
+        return Mention(start, end, name, "GPE", "shape", "GPE")  # "Kunes County"
     if 2 <= len(run) <= 6 and run[-1].lower_ in ORG_HEADS | FAC_HEADS:
         # "the Ostrel Defence Militia", "Dorvane Camp": the head noun says what it is.
         return Mention(start, end, name, "ORG" if run[-1].lower_ in ORG_HEADS else "FAC", "shape")
@@ -609,7 +611,8 @@ def _vote(group: Group, text: str) -> None:
         if len(words) > 1 and words[-1] in PLACE_HEADS:
             votes["GPE"] += 2 * CUE
         if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
-            votes["LOC"] += 2 * CUE
+            # Near certain, and it speaks for the bare name merged with it ("Bhasan Char").
+            votes["LOC"] += 3 * CUE
         if _group_name(name):
             votes["ORG"] += 2 * CUE
     if known_place:
@@ -649,7 +652,8 @@ def _person_shaped(name: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
-        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS for w in words)
+        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS for w in words)
+        and words[-1].lower() not in aliases.LANDFORM_HEADS
         and not all(is_common_word(w.strip(".")) for w in words)
     )
 

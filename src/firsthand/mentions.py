@@ -231,7 +231,7 @@ def tidy(text: str, m: Mention) -> list[Mention]:
     elif lead:
         start += lead.end()
     if start == m.start:
-        return [m]
+        return [] if m.label != "PERSON" and m.rule != "acronym" and no_name(m.text) else [m]
     name = text[start : m.end]
     if " " not in name and is_common_word(name):
         return []

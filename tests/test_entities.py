@@ -429,3 +429,8 @@ def test_a_place_called_bare_more_often_than_with_its_landform_noun_is_still_a_l
     by_alias = {a: e for e in entities for a in e.aliases}
     assert by_alias["Tarvo Char"] is by_alias["Tarvo Char Island"]
     assert by_alias["Tarvo Char"].type == "LOC"
+
+
+def test_a_headline_piece_that_is_an_irregular_plural_is_no_name() -> None:
+    names = by_name("From Norwood Wiki - Children of Light\n\nThe letter was posted on Norwood Wiki in May.")
+    assert "Children" not in names

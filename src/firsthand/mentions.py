@@ -90,8 +90,8 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             piece = text[start:end]
             if piece.split()[0] in POSSESSIVE_DETERMINERS:
                 continue  # "My Relationship": a headline's words, not a name
-            if len(pieces) > 1 and " " not in piece and is_common_word(piece):
-                continue
+            if len(pieces) > 1 and " " not in piece and _dictionary_word(ent.doc, start, end):
+                continue  # "Children" of "XFamily - Children": a headline's word
             if piece.lower() in PRONOUNS and not piece.isupper():
                 continue  # "Me" at a line's start
             if ent.label_ != "PERSON" and no_name(piece):
@@ -111,6 +111,13 @@ def no_name(piece: str) -> bool:
         word = words[0].lower()
         return word.endswith("s") and word not in ORG_HEADS and not piece.isupper()
     return words[-1].lower() in DOCUMENT_LABELS
+
+
+def _dictionary_word(doc: Any, start: int, end: int) -> bool:
+    """A word any dictionary has, by its own form or its lemma ("Children", "child")."""
+    tokens = doc.char_span(start, end)
+    lemma = tokens[0].lemma_ if tokens is not None and len(tokens) == 1 else ""
+    return is_common_word(doc.text[start:end]) or bool(lemma and is_common_word(lemma))
 
 
 def headline_pieces(line: str) -> list[tuple[int, int]]:

@@ -434,3 +434,16 @@ def test_a_place_called_bare_more_often_than_with_its_landform_noun_is_still_a_l
 def test_a_headline_piece_that_is_an_irregular_plural_is_no_name() -> None:
     names = by_name("From Norwood Wiki - Children of Light\n\nThe letter was posted on Norwood Wiki in May.")
     assert "Children" not in names
+
+
+def test_a_byline_names_its_writer_whole() -> None:
+    names = by_name(
+        "An open letter to the elders\n\nBy Friends of the Lakeside Children\n\nWe write to you "
+        "about the school. By Greta Holm\n"
+    )
+    assert names["Friends of the Lakeside Children"].type == "ORG"
+
+
+def test_a_byline_of_two_dictionary_words_is_a_person() -> None:
+    names = by_name("Looking back\n\nBy James Penn\n\nI met him in 1990 in Lyon.")
+    assert names["James Penn"].type == "PERSON"

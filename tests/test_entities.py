@@ -447,3 +447,27 @@ def test_a_byline_names_its_writer_whole() -> None:
 def test_a_byline_of_two_dictionary_words_is_a_person() -> None:
     names = by_name("Looking back\n\nBy James Penn\n\nI met him in 1990 in Lyon.")
     assert names["James Penn"].type == "PERSON"
+
+
+def _writer_sources(text: str) -> set[str | None]:
+    from firsthand.pipeline import read_text
+
+    record = read_text(text)
+    names = {e.id: e.name for e in record.entities}
+    return {names.get(c["source"]) for c in record.claims if c["basis"] in ("witnessed", "opinion")}
+
+
+def test_a_page_titled_with_a_persons_name_and_told_in_the_first_person_is_theirs() -> None:
+    sources = _writer_sources(
+        "Dilnur Asimova\n\nI was taken from my home in March 2018. I was held for nine months "
+        "in a camp near Tarsk, and I saw women beaten every night. My sister still lives there."
+    )
+    assert sources == {"Dilnur Asimova"}
+
+
+def test_a_byline_that_names_a_body_makes_it_the_writer() -> None:
+    sources = _writer_sources(
+        "A public letter to the elders\n\nBy Friends of the Lakeside Children\n\nWe met the elders "
+        "in May 2021 and we told them what we had seen. We believe the school must close."
+    )
+    assert sources == {"Friends of the Lakeside Children"}

@@ -471,3 +471,13 @@ def test_a_byline_that_names_a_body_makes_it_the_writer() -> None:
         "in May 2021 and we told them what we had seen. We believe the school must close."
     )
     assert sources == {"Friends of the Lakeside Children"}
+
+
+def test_an_organisation_called_the_and_its_first_word_is_that_organisation() -> None:
+    entities = entities_of(
+        "The Lantern Fellowship International said on Monday that it regretted the death. "
+        "Former members said the Lantern had hidden the abuse for years."
+    )
+    by_alias = {a: e for e in entities for a in e.aliases}
+    assert by_alias["Lantern"] is by_alias["Lantern Fellowship International"]
+    assert by_alias["Lantern"].name == "Lantern Fellowship International"

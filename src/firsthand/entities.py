@@ -164,8 +164,10 @@ def find_entities(record: Record) -> Record:
     mentions += _repeats(text, doc, mentions)
     initialled, initial_pairs = _initials_used(text, mentions)
     mentions += initialled
+    first_words, first_word_pairs = _first_words_used(text, mentions)
+    mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
-    pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs
+    pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs + first_word_pairs
     groups = _group(mentions, pairs)
     # 6. A type for each group.
     for group in groups:
@@ -455,6 +457,31 @@ def _alias_lists(text: str, mentions: list[Mention]) -> tuple[list[Mention], lis
             if not covered.overlaps(start, end):
                 label = "ORG" if owner.label == "NORP" else owner.label
                 found.append(Mention(start, end, name, label, "acronym", owner.forced))
+    return found, pairs
+
+
+def _first_words_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """ "the Family" after "The Family International": an organisation called by its first
+    word after "the", capitalised inside a sentence, when one organisation of the text
+    begins with that word."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if len(words) >= 2 and (m.label == "ORG" or m.forced == "ORG") and words[0][:1].isupper():
+            owners[words[0]].add(name_key(m.text))
+    covered = Spans((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    for word, keys in owners.items():
+        if len(keys) != 1 or len(word) < 3 or word.isupper() or gazetteer.lookup(word) is not None:
+            continue
+        (owner,) = keys
+        for hit in re.finditer(rf"\b[Tt]he ({re.escape(word)})\b(?![ \t]+[A-Z])", text):
+            start, end = hit.span(1)
+            if not covered.overlaps(start, end):
+                found.append(Mention(start, end, word, "ORG", "head", "ORG"))
+        if any(m.text == word for m in found):
+            pairs.append((name_key(word), owner))
     return found, pairs
 
 

@@ -481,3 +481,19 @@ def test_an_organisation_called_the_and_its_first_word_is_that_organisation() ->
     by_alias = {a: e for e in entities for a in e.aliases}
     assert by_alias["Lantern"] is by_alias["Lantern Fellowship International"]
     assert by_alias["Lantern"].name == "Lantern Fellowship International"
+
+
+def test_a_persons_name_cut_after_a_given_name_or_a_particle_is_whole_again() -> None:
+    from firsthand.entities import _with_given_names
+    from firsthand.mentions import Mention
+
+    text = "The letter went to María del Rosario Piedra Ibarra and to Tomás Gerz Manero."
+    start = text.index("Rosario")
+    whole = _with_given_names(text, Mention(start, start + 21, text[start : start + 21], "PERSON"))
+    assert whole.text == "María del Rosario Piedra Ibarra"
+    start = text.index("Gerz")
+    whole = _with_given_names(text, Mention(start, start + 11, text[start : start + 11], "PERSON"))
+    assert whole.text == "Tomás Gerz Manero"
+    start = text.index("letter")
+    same = _with_given_names(text, Mention(start, start + 6, "letter", "PERSON"))
+    assert same.text == "letter"

@@ -104,6 +104,8 @@ BYLINE_LINE = re.compile(
     re.MULTILINE,
 )
 BYLINE_CHARS = 1000
+# Small words inside people's names: "María del Rosario", "Ludwig van Beethoven".
+NAME_PARTICLES = {"del", "de", "la", "da", "dos", "das", "van", "von", "der", "di", "le", "bin", "ibn"}
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", "inside", "outside", "via"}
 # Prepositions after which a bare name is a place ("to" and "from" also take people).
 SURE_PLACE_PREPOSITIONS = {"in", "near", "above", "below", "outside", "inside", "across"}
@@ -158,6 +160,7 @@ def find_entities(record: Record) -> Record:
     mentions += _bare_acronyms(doc, text, mentions)
     mentions = _bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
+    mentions = [_with_given_names(text, m) for m in mentions]
     listed, list_pairs = _alias_lists(text, mentions)
     mentions += listed
     # 4. Repeats of known names.
@@ -356,6 +359,30 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     ):
         return Mention(start, end, name, "PERSON", "shape")
     return None
+
+
+def _with_given_names(text: str, m: Mention) -> Mention:
+    """ "Gerz Manero" in "Alejandro Gerz Manero", "Rosario Piedra Ibarra" in "María del Rosario
+    Piedra Ibarra": a person's name the small model cut after a given name or a particle."""
+    if m.label != "PERSON" or m.rule != "spacy":
+        return m
+    line_start = text.rfind("\n", 0, m.start) + 1
+    words = text[max(line_start, m.start - 40) : m.start].split(" ")
+    if not words or words[-1] != "":
+        return m  # no single space before the name
+    words.pop()
+    taken = 0
+    while words and words[-1] in NAME_PARTICLES:
+        taken += len(words.pop()) + 1
+    if not words:
+        return m
+    given = words[-1]
+    if not (given.isalpha() and given[0].isupper() and given[1:].islower()):
+        return m
+    if given.lower() in NOT_NAME_START | GENERIC_WORDS or is_common_word(given) or given in m.text.split():
+        return m  # "Kadeer Rebiya Kadeer": a name after another's, not one name
+    start = m.start - taken - len(given) - 1
+    return Mention(start, m.end, text[start : m.end], m.label, m.rule, m.forced)
 
 
 def _bylines(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -497,3 +497,11 @@ def test_a_persons_name_cut_after_a_given_name_or_a_particle_is_whole_again() ->
     start = text.index("letter")
     same = _with_given_names(text, Mention(start, start + 6, "letter", "PERSON"))
     assert same.text == "letter"
+
+
+def test_a_wikis_from_line_names_where_the_page_is_kept_not_its_writer() -> None:
+    sources = _writer_sources(
+        "A letter to the elders\n\nFrom Norwood Wiki - Stories of Exile\n\nWe met the elders in May "
+        "2021 and we told them what we had seen. We believe the school must close."
+    )
+    assert sources == {None}

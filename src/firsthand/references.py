@@ -300,6 +300,8 @@ def writer_of(record: Record) -> Entity | None:
     for match in FROM_LINE.finditer(text[:PUBLISHER_CHARS]):
         if match.group("who").rstrip().endswith("."):
             continue  # a sentence ("From there, everything happened quickly.")
+        if " - " in match.group("who"):
+            continue  # a wiki's "From Sitename - Tagline": where the page is kept, not who wrote it
         for entity in signers:
             if entity.name in match.group("who"):
                 return entity

@@ -505,3 +505,12 @@ def test_a_wikis_from_line_names_where_the_page_is_kept_not_its_writer() -> None
         "2021 and we told them what we had seen. We believe the school must close."
     )
     assert sources == {None}
+
+
+def test_places_by_a_dateline_an_area_or_a_pair_after_in() -> None:
+    names = by_name(
+        "Varnograd, March 3, Ostnews - Police denied the reports.\n\nProtesters were killed in "
+        "Lekovo and Tarbusk, and two more in the Kivane area of the city."
+    )
+    for place in ("Varnograd", "Tarbusk", "Kivane"):
+        assert names[place].type == "GPE", place

@@ -104,6 +104,15 @@ BYLINE_LINE = re.compile(
     re.MULTILINE,
 )
 BYLINE_CHARS = 1000
+MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*+\.?"
+# "Khanty-Mansiysk, February 20, Interfax -": a dateline's town at a line's start.
+DATELINE_PLACE = re.compile(
+    r"^(?P<name>[A-Z][\w'’]*+(?:[ \-][A-Z][\w'’]*+)?+), " + MONTH_NAMES + r" \d{1,2}\b", re.MULTILINE
+)
+# "the Mushin area of Lagos": a neighbourhood named by its head noun.
+AREA_OF = re.compile(r"\bthe (?P<name>[A-Z][\w'’\-]*+) (?:area|neighbou?rhood|suburb|quarter)\b")
+# " and Alausa" after a place: the other place of a pair.
+AND_NAME = re.compile(r" and (?P<name>[A-Z][a-z]++)\b(?![ \t]+[A-Z])")
 # Small words inside people's names: "María del Rosario", "Ludwig van Beethoven".
 NAME_PARTICLES = {"del", "de", "la", "da", "dos", "das", "van", "von", "der", "di", "le", "bin", "ibn"}
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", "inside", "outside", "via"}
@@ -158,6 +167,7 @@ def find_entities(record: Record) -> Record:
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
     mentions += _bare_acronyms(doc, text, mentions)
+    mentions += _place_shapes(text, mentions)
     mentions = _bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     mentions = [_with_given_names(text, m) for m in mentions]
@@ -383,6 +393,30 @@ def _with_given_names(text: str, m: Mention) -> Mention:
         return m  # "Kadeer Rebiya Kadeer": a name after another's, not one name
     start = m.start - taken - len(given) - 1
     return Mention(start, m.end, text[start : m.end], m.label, m.rule, m.forced)
+
+
+def _place_shapes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Places the words around them make places: a dateline's town ("Khanty-Mansiysk,
+    February 20, Interfax"), "the Mushin area", and a name joined to a place after "in"
+    ("in Lekki and Alausa")."""
+    covered = Spans((m.start, m.end) for m in mentions)
+    places = {m.end: m for m in mentions if m.label in ("GPE", "LOC")}
+    found: list[Mention] = []
+    spans = [hit.span("name") for hit in DATELINE_PLACE.finditer(text)]
+    spans += [hit.span("name") for hit in AREA_OF.finditer(text)]
+    for hit in AND_NAME.finditer(text):
+        before = places.get(hit.start())
+        if before is not None and text[max(0, before.start - 3) : before.start] == "in ":
+            spans.append(hit.span("name"))
+    by_span = {(m.start, m.end): m for m in mentions}
+    for start, end in spans:
+        name = text[start:end]
+        if (start, end) in by_span and by_span[(start, end)].label != "PERSON":
+            by_span[(start, end)].forced = "GPE"  # the small model's "organisation" is the town
+        elif not covered.overlaps(start, end) and not is_common_word(name):
+            found.append(Mention(start, end, name, "GPE", "shape", "GPE"))
+            covered.add(start, end)
+    return found
 
 
 def _bylines(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -484,18 +484,18 @@ def test_an_organisation_called_the_and_its_first_word_is_that_organisation() ->
 
 
 def test_a_persons_name_cut_after_a_given_name_or_a_particle_is_whole_again() -> None:
-    from firsthand.entities import _with_given_names
     from firsthand.mentions import Mention
+    from firsthand.rule_mentions import with_given_names
 
     text = "The letter went to María del Rosario Piedra Ibarra and to Tomás Gerz Manero."
     start = text.index("Rosario")
-    whole = _with_given_names(text, Mention(start, start + 21, text[start : start + 21], "PERSON"))
+    whole = with_given_names(text, Mention(start, start + 21, text[start : start + 21], "PERSON"))
     assert whole.text == "María del Rosario Piedra Ibarra"
     start = text.index("Gerz")
-    whole = _with_given_names(text, Mention(start, start + 11, text[start : start + 11], "PERSON"))
+    whole = with_given_names(text, Mention(start, start + 11, text[start : start + 11], "PERSON"))
     assert whole.text == "Tomás Gerz Manero"
     start = text.index("letter")
-    same = _with_given_names(text, Mention(start, start + 6, "letter", "PERSON"))
+    same = with_given_names(text, Mention(start, start + 6, "letter", "PERSON"))
     assert same.text == "letter"
 
 

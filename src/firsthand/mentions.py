@@ -270,3 +270,8 @@ def with_group_noun(text: str, m: Mention) -> Mention:
 def is_citation(text: str, m: Mention) -> bool:
     """ "Matthew 5:9": a book's chapter and verse, not a person."""
     return CHAPTER_VERSE_AFTER.match(text, m.end) is not None or CHAPTER_VERSE_END.search(m.text) is not None
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: folded like a place name, without titles."""
+    return gazetteer.fold(HONORIFIC_PREFIX.sub("", name))

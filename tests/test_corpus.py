@@ -288,3 +288,18 @@ def test_one_incident_many_tellings(expected: dict[str, Any], corpus_case: CaseF
     # A document that dates it otherwise ("on 4 May") tells another day: compare finds the clash.
     expected_documents = {t["document"] for t in expected["tellings"] if "date_as_told" not in t}
     assert told == expected_documents, (expected_documents - told, told - expected_documents)
+
+
+def test_places_whose_names_differ_by_a_number_stay_apart() -> None:
+    """ "Camp Varek" (the old camp) and "Varek 2" (the camp built later, elsewhere) share a word,
+    not a referent; "Varek 2" in two documents is one place."""
+    from firsthand.corpus import CaseEntity, entity_keys, resolve
+    from firsthand.record import Entity
+
+    old = Entity("E1", "Camp Varek", "FAC", ["Camp Varek", "Varek"], [(0, 10)])
+    new = Entity("E1", "Varek 2", "FAC", ["Varek 2", "Varek"], [(0, 7)])
+    case_old = CaseEntity(1, "Camp Varek", "FAC", entity_keys(old), 1)
+    case_new = CaseEntity(2, "Varek 2", "FAC", entity_keys(new), 1)
+    assert resolve(new, [case_old], {}).case_entity_id is None
+    assert resolve(old, [case_new], {}).case_entity_id is None
+    assert resolve(new, [case_old, case_new], {}).case_entity_id == 2

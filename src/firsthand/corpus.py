@@ -17,7 +17,9 @@ The cascade, for one document entity against the case:
    apart when Leila Haddad and Omar Haddad both exist);
 4. acronyms: an acronym any document defined ("(PRF)") is a key of the organisation it
    stands for, so a later document that uses only the acronym finds it;
-5. the choice: the candidate with the most shared keys, then the most documents; its
+5. places: names that carry different numbers, or a number against none, are different
+   places ("Ashraf 3" in Albania is not "Camp Ashraf" in Iraq);
+6. the choice: the candidate with the most shared keys, then the most documents; its
    reason names the key that matched.
 """
 
@@ -158,6 +160,8 @@ def resolve(entity: Entity, candidates: Iterable[CaseEntity], bearers: dict[str,
             continue
         if entity.type == "PERSON" and not _same_person(keys, candidate, bearers):
             continue
+        if entity.type in PLACE_TYPES and _numbers(keys) != _numbers(candidate.keys):
+            continue  # "Ashraf 3" is not the older "Camp Ashraf": a numbered place is another
         score = (len(shared), candidate.documents)
         if best is None or score > best[:2]:
             best = (*score, candidate, max(shared, key=len))
@@ -174,6 +178,11 @@ def resolve(entity: Entity, candidates: Iterable[CaseEntity], bearers: dict[str,
     return Decision(
         entity.id, candidate.id, f"{entity.name!r} is {candidate.name!r} spelled another way: {key!r}"
     )
+
+
+def _numbers(keys: set[str]) -> set[str]:
+    """The numbers in a place's names: "Ashraf 3", built elsewhere and later, is not "Ashraf"."""
+    return {w for k in keys for w in k.split() if w.isdigit()}
 
 
 def _same_person(keys: set[str], candidate: CaseEntity, bearers: dict[str, set[int]]) -> bool:

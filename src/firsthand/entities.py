@@ -6,8 +6,9 @@ leading "the", cuts names it has not seen ("Khalq Organization" for
 "Mojahedin-e Khalq Organization"), and misses facilities named by a number. The
 cascade below repairs that with general rules:
 
-1. spaCy's mentions, split at line breaks and trimmed of "the", possessives,
-   titles and quotes;
+1. spaCy's mentions, split at line breaks and a headline's breaks, trimmed of "the",
+   possessives, titles, quotes and what a page sets after a name (``mentions.py``);
+   chapter and verse dropped, a group's name cut at its possessive joined again;
 2. coordinated names ("Ashraf and Liberty") split in two, unless the whole is a
    known place ("Sistan and Baluchestan");
 3. rule mentions that beat overlapping spaCy mentions: acronym definitions
@@ -17,11 +18,15 @@ cascade below repairs that with general rules:
    nouns shaped like a person's name, known places after "of", "in", "reached";
 4. every other occurrence of a name already found is a mention too (one sense per
    document), which catches what spaCy missed in a second context;
-5. mentions grouped by their folded text, then merged: acronym with long form,
-   facility with its bare name, a country with its official name;
+5. mentions grouped by their folded text, then merged: acronym with long form (in
+   parentheses, in quotes, or a parenthesised list of aliases), an organisation's
+   initials used alone, facility with its bare name, a country with its official name;
 6. each group typed by a vote over its mentions' labels and cues (titles such
    as "Mr." or "Minister", "who", organisation and facility head nouns, person-name
    shape, the gazetteer);
+   then spelling variants ("Sadeghinejad", "Sedeghinejad"), an organisation without its
+   qualifier and a place without its landform noun merged, and a people named in the
+   plural set aside (``aliases.py``);
 7. a lone given name or surname merged into the one full name it belongs to
    ("Maryam" into "Maryam Rajavi"; when several fit, the nearest before it);
 8. one canonical name per entity, every surface form kept as an alias.
@@ -38,92 +43,49 @@ from typing import Any
 import numpy
 from spacy.symbols import PROPN
 
-from . import gazetteer
+from . import aliases, gazetteer, rule_mentions
+from .mentions import (
+    WORD,
+    Mention,
+    generic_word,
+    is_citation,
+    join_coordinated_places,
+    joined_of_names,
+    name_key,
+    no_name,
+    repair_span,
+    split_coordination,
+    tidy,
+    trim,
+    with_group_noun,
+)
+from .namewords import (
+    FAC_HEADS,
+    GENERIC_WORDS,
+    INSTITUTION_NOUNS,
+    NOT_NAME_START,
+    ORG_HEADS,
+    ORG_OPENERS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    SPACY_LABELS,
+)
 from .nlp import Spans, is_common_word
 from .record import Entity, EntityType, Record
 
-SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
+__all__ = ["PERSON_TITLES", "find_entities", "name_key", "trim"]
 
-# Titles and kinship words that announce a person ("Mr. X", "Minister X", "my brother X").
-PERSON_TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam", "lady", "lord", "sheikh",
-    "ayatollah", "imam", "mullah", "hojatoleslam", "minister", "president", "ambassador",
-    "commissioner", "general", "colonel", "captain", "lieutenant", "sergeant", "major", "judge",
-    "senator", "governor", "mayor", "secretary", "director", "chairman", "chairwoman", "excellency",
-    "brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "uncle", "aunt",
-    "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
-    "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
-    "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
-}  # fmt: skip
-# Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
-PERSON_ROLES = {
-    "leader", "secretary", "minister", "president", "director", "head", "founder", "member",
-    "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "official", "activist",
-    "journalist", "lawyer", "mother", "father", "brother", "sister", "son", "daughter", "wife",
-    "husband", "chairman", "chair", "author", "writer", "deputy", "ambassador", "envoy", "mayor",
-    "governor", "judge", "prosecutor", "officer", "researcher", "professor", "former", "coordinator",
-    "resident", "survivor", "witness", "victim", "cofounder", "co-founder", "representative",
-}  # fmt: skip
-# Last words that make a name an organisation.
-ORG_HEADS = {
-    "organization", "organisation", "society", "department", "ministry", "party", "council",
-    "committee", "association", "union", "agency", "company", "corporation", "corp", "inc", "ltd", "co",
-    "llc", "foundation", "institute", "university", "college", "bank", "army", "police", "court",
-    "commission", "parliament", "assembly", "front", "movement", "network", "coalition", "alliance",
-    "federation", "office", "service", "services", "watch", "international", "group", "forum",
-    "trust", "fund", "board", "authority", "guard", "guards", "corps", "brigade", "brigades",
-    "tribunal", "senate", "congress", "cabinet", "government", "mission", "initiative", "project",
-    "centre", "center", "club", "league", "church", "news", "times", "post", "radio", "television",
-    "tv", "press", "media", "secretariat", "directorate", "bureau", "embassy", "consulate",
-    "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
-    "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
-    "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
-    # newspapers: "The Brennick Courier", "the Daily Herald"
-    "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
-}  # fmt: skip
-ORG_OPENERS = {"department", "ministry", "office", "bureau", "directorate", "committee", "council", "union"}
-# Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
-FAC_HEADS = {
-    "camp", "base", "prison", "jail", "penitentiary", "station", "airport", "airbase", "checkpoint",
-    "barracks", "compound", "bridge", "square", "stadium", "highway", "crossing", "port", "harbour",
-    "harbor", "hospital", "complex", "facility", "garrison", "outpost", "street", "road", "avenue",
-    "lane", "boulevard",
-}  # fmt: skip
-# Nouns that make a nationality an institution: "the Albanian police" is an organisation.
-INSTITUTION_NOUNS = {
-    "police", "government", "army", "military", "navy", "forces", "authorities", "judiciary",
-    "parliament", "embassy", "ministry", "intelligence", "regime", "border police", "coast guard",
-    "security forces", "armed forces", "state", "courts", "prosecutors", "administration",
-}  # fmt: skip
+
 SIGNATURE_BEFORE = re.compile(
     r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
 )
-# Words that start a capitalised run but are not part of a name.
-NOT_NAME_START = {
-    "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my",
-    "your", "in", "at", "on", "to", "from", "of", "for", "and", "or", "but", "when", "after",
-    "before", "during", "since", "while", "if", "as", "by", "with", "i", "we", "they", "he", "she",
-    "it", "every", "each", "all", "some", "no", "one", "new", "old", "refugee", "military", "police",
-}  # fmt: skip
 
-# A title or role standing alone is not a name; "Congress" or "the University" may well be one.
-GENERIC_WORDS = PERSON_TITLES | PERSON_ROLES
 
-LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)++")  # nothing follows: give nothing back
-# What a name may end in that is not part of it (besides spaces): quotes, brackets, punctuation.
-TRAILING_JUNK_CHARS = frozenset("\"'“”‘’«»)].,;:!?")
-# Names whose last word is an abbreviation keep its period: "Apple Inc.", "Brenik Co.",
-# "John Smith Jr.", and every word of initials ("U.S.", "D.C.", "U.S.A.").
-ABBREVIATED_NAME_ENDS = {
-    "inc", "co", "corp", "cos", "ltd", "bros", "jr", "sr", "esq", "st", "ave", "blvd", "mt", "ft",
-}  # fmt: skip
-INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
-HONORIFIC_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
-)
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
-ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&.\-]{1,11})\)")
+# "(MEK)", and in quotes: ("HRW").
+ACRONYM = re.compile(r"\([\"“'‘]?(?P<short>[A-Z][A-Za-z&.\-]{1,11}+)[\"”'’]?\)")
 # A name of one to four capitalised words before a facility's head noun. The name starts at
 # the first capital of a word (what a scan from every position found first), and no word
 # is given back once read: a long run of capitals used to be read again from each of its
@@ -143,20 +105,6 @@ MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", 
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
-WORD = re.compile(r"[\w'’\-]+")
-
-
-@dataclass
-class Mention:
-    """One stretch of text naming an entity, with what the stage knows about it."""
-
-    start: int
-    end: int
-    text: str
-    label: str  # spaCy's label, or the label a rule gave
-    rule: str = "spacy"  # spacy | acronym | facility | institution | repeat | shape | head
-    forced: str | None = None  # the type a head-noun rule is sure of
-    core: str | None = None  # a facility's name without its head noun
 
 
 @dataclass
@@ -187,26 +135,41 @@ def find_entities(record: Record) -> Record:
     doc = record.parsed
     text = record.document.text
     # 1. spaCy's mentions, repaired.
-    mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in _repair_span(text, ent)]
+    mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in repair_span(text, ent)]
     # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
-    mentions = [m for m in mentions if not _generic_word(m.text) and not m.text.islower()]
+    mentions = [m for m in mentions if not generic_word(m.text) and not m.text.islower()]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
-    mentions = [part for m in mentions for part in _split_coordination(text, m)]
-    mentions = _join_coordinated_places(text, mentions)
+    mentions = [part for m in mentions for part in split_coordination(text, m)]
+    mentions = join_coordinated_places(text, mentions)
+    mentions = [with_group_noun(text, m) for m in mentions if not is_citation(text, m)]
     # 3. Rule mentions replace the spaCy mentions they overlap.
     acronyms, long_forms = _acronym_definitions(text, mentions)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
+    mentions += rule_mentions.bare_acronyms(doc, text, mentions)
+    mentions += rule_mentions.place_shapes(text, mentions)
+    mentions = rule_mentions.bylines(text, mentions)
+    mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
+    mentions = [rule_mentions.with_given_names(text, m) for m in mentions]
+    listed, list_pairs = rule_mentions.alias_lists(text, mentions)
+    mentions += listed
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
+    initialled, initial_pairs = rule_mentions.initials_used(text, mentions)
+    mentions += initialled
+    first_words, first_word_pairs = rule_mentions.first_words_used(text, mentions)
+    mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
-    groups = _group(mentions, _acronym_pairs(acronyms, long_forms))
+    pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs + first_word_pairs
+    groups = _group(mentions, pairs)
     # 6. A type for each group.
     for group in groups:
         _vote(group, text)
     _surname_bonus(groups)
+    _peoples(groups, text)
+    groups = _merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
     groups = _merge_short_org_names(groups)
@@ -218,92 +181,7 @@ def find_entities(record: Record) -> Record:
 # 1. --------------------------------------------------------------------------------------
 
 
-def _repair_span(text: str, ent: Any) -> list[Mention]:
-    """Split a spaCy entity at line breaks and trim each piece."""
-    out = []
-    offset = ent.start_char
-    for piece in ent.text.split("\n"):
-        trimmed = _trim(text, offset, offset + len(piece))
-        offset += len(piece) + 1
-        if trimmed:
-            start, end = trimmed
-            out.append(Mention(start, end, text[start:end], ent.label_))
-    return out
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Offsets without a leading 'the', titles, quotes, or a trailing possessive."""
-    span = text[start:end]
-    lead = LEADING_JUNK.match(span)
-    if lead:
-        start += lead.end()
-        span = text[start:end]
-    title = HONORIFIC_PREFIX.match(span)
-    if title and title.end() < len(span):
-        start += title.end()
-        span = text[start:end]
-    end = start + _without_trailing_junk(span)
-    if end <= start or not any(c.isalpha() for c in text[start:end]):
-        return None
-    if text[end : end + 1] == "." and _is_abbreviation(text[start:end].rsplit(None, 1)[-1]):
-        end += 1  # also when spaCy left the period out, as it does at a sentence's end
-    return start, end
-
-
-def _without_trailing_junk(span: str) -> int:
-    """The length of ``span`` without its trailing punctuation, quotes, spaces and
-    possessive ("the camp's" -> "the camp"). A scan from the end: one pass, however long."""
-    i = len(span)
-    while i > 0:
-        if span[i - 1] in TRAILING_JUNK_CHARS or span[i - 1].isspace():
-            i -= 1
-        elif span[i - 1] == "s" and i >= 2 and span[i - 2] in "'’":
-            i -= 2
-        else:
-            break
-    return i
-
-
-def _is_abbreviation(word: str) -> bool:
-    """A word written with a period of its own: initials ("U.S", "D.C") or a company's or a
-    person's abbreviated suffix ("Inc", "Jr")."""
-    return bool(INITIALS.fullmatch(word)) or word.lower() in ABBREVIATED_NAME_ENDS
-
-
-def _generic_word(name: str) -> bool:
-    """A title or role standing alone ("Commissioner", "Member"): capitalised, but no name."""
-    return " " not in name and not name.isupper() and name.lower() in GENERIC_WORDS
-
-
 # 2. --------------------------------------------------------------------------------------
-
-
-def _split_coordination(text: str, m: Mention) -> list[Mention]:
-    parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
-    if not parts or gazetteer.lookup(m.text) is not None:
-        return [m]
-    if any(w.lower() in ORG_HEADS for w in WORD.findall(parts["b"])):
-        return [m]  # "Department of Justice and Security" is one organisation
-    a_end = m.start + parts.end("a")
-    b_start = m.start + parts.start("b")
-    return [
-        Mention(m.start, a_end, text[m.start : a_end], m.label),
-        Mention(b_start, m.end, text[b_start : m.end], m.label),
-    ]
-
-
-def _join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        prev = out[-1] if out else None
-        if prev and re.fullmatch(r" (?:and|&) ", text[prev.end : m.start]):
-            whole = text[prev.start : m.end]
-            place = gazetteer.lookup(whole)
-            if place and place.kind != "city":
-                out[-1] = Mention(prev.start, m.end, whole, place.entity_type)
-                continue
-        out.append(m)
-    return out
 
 
 # 3. --------------------------------------------------------------------------------------
@@ -328,7 +206,7 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
         if not long or (len(long.split()) < 2 and "-" not in long):
             continue
         start = line_start + len(before) - len(long)
-        trimmed = _trim(text, start, line_start + len(before))
+        trimmed = trim(text, start, line_start + len(before))
         if not trimmed:
             continue
         seen = next((n for n in named if n.start < trimmed[1] and trimmed[0] < n.end), None)
@@ -371,7 +249,7 @@ def _schwartz_hearst(short: str, long: str) -> str | None:
 def _facilities(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in FACILITY_BEFORE_HEAD.finditer(text):
-        head = m["head"].lower()
+        head = " ".join(m["head"].lower().split())
         if head not in FAC_HEADS:
             continue
         words = m["name"].split()
@@ -385,8 +263,8 @@ def _facilities(text: str) -> list[Mention]:
             Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name)
         )
     for m in FACILITY_AFTER_HEAD.finditer(text):
-        if m["name"].lower() in NOT_NAME_START:
-            continue
+        if m["name"].lower() in NOT_NAME_START or no_name(m["name"]):
+            continue  # "Camp Testimonies": a page's section, no camp
         found.append(Mention(m.start(), m.end(), m.group(0), "FAC", "facility", "FAC", m["name"]))
     return found
 
@@ -460,6 +338,8 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
         # "the hills above Tallesk", "the market in Vellmar": a name after a preposition
         # of place is a place, even one no gazetteer knows.
         return Mention(start, end, name, "GPE", "shape")
+    if 2 <= len(run) <= 6 and run[-1].lower_ in PLACE_HEADS:
+        return Mention(start, end, name, "GPE", "shape", "GPE")  # "Kunes County"
     if 2 <= len(run) <= 6 and run[-1].lower_ in ORG_HEADS | FAC_HEADS:
         # "the Ostrel Defence Militia", "Dorvane Camp": the head noun says what it is.
         return Mention(start, end, name, "ORG" if run[-1].lower_ in ORG_HEADS else "FAC", "shape")
@@ -561,16 +441,11 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
 # 5. --------------------------------------------------------------------------------------
 
 
-def name_key(name: str) -> str:
-    """The comparison key of a name: folded like a place name, without titles."""
-    return gazetteer.fold(HONORIFIC_PREFIX.sub("", name))
+def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> list[tuple[str, str]]:
+    return [(name_key(a.text), name_key(lf.text)) for a, lf in zip(acronyms, long_forms, strict=True)]
 
 
-def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> dict[str, str]:
-    return {name_key(a.text): name_key(lf.text) for a, lf in zip(acronyms, long_forms, strict=True)}
-
-
-def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group]:
+def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> list[Group]:
     keys: dict[str, str] = {}  # union-find over name keys
 
     def find(k: str) -> str:
@@ -586,7 +461,7 @@ def _group(mentions: list[Mention], acronym_pairs: dict[str, str]) -> list[Group
     for m in mentions:
         find(name_key(m.text))
     # Acronym and long form.
-    for short, long in acronym_pairs.items():
+    for short, long in acronym_pairs:
         union(short, long)
     # A facility and its bare name: "Karrec camp", "Karrec".
     for m in mentions:
@@ -660,6 +535,13 @@ def _vote(group: Group, text: str) -> None:
             votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
         if words and words[-1] in FAC_HEADS:
             votes["FAC"] += CUE
+        if len(words) > 1 and words[-1] in PLACE_HEADS:
+            votes["GPE"] += 2 * CUE
+        if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
+            # Near certain, and it speaks for the bare name merged with it ("Bhasan Char").
+            votes["LOC"] += 3 * CUE
+        if _group_name(name):
+            votes["ORG"] += 2 * CUE
     if known_place:
         # Countries and regions are rarely anything else; provinces and towns share their
         # names with people ("Mary" is a province of Turkmenistan) and organisations.
@@ -678,6 +560,18 @@ def _winner(votes: defaultdict[str, float]) -> str:
     return max(order, key=lambda t: (votes[t], -order.index(t)))
 
 
+def _group_name(name: str) -> bool:
+    """A possessive inside a name and a plural at its end name a body of people ("Odin's
+    Wanderers"): a person's name has neither."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and any(re.search(r"['’]s$", w) for w in words[:-1])
+        and words[-1].endswith("s")
+        and (is_common_word(words[-1]) or is_common_word(words[-1][:-2]))
+    )
+
+
 def _person_shaped(name: str) -> bool:
     """Two to four capitalised words of letters, none an organisation or facility noun, and
     not all of them dictionary words ("Human Rights", "Internal Affairs" are not names)."""
@@ -685,7 +579,8 @@ def _person_shaped(name: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
-        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS for w in words)
+        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS for w in words)
+        and words[-1].lower() not in aliases.LANDFORM_HEADS
         and not all(is_common_word(w.strip(".")) for w in words)
     )
 
@@ -719,6 +614,54 @@ def _surname_bonus(groups: list[Group]) -> None:
         if g.type != "PERSON" and any(len(s.split()) >= 2 and s.split()[-1] in surnames for s in g.surfaces):
             g.votes["PERSON"] += 2.0
             g.type = _winner(g.votes)
+
+
+def _peoples(groups: list[Group], text: str) -> None:
+    """A one-word name the text also uses in the plural ("one Tollan woman", "many Tollans")
+    names a people, not a person, place or body: people are not named in the plural."""
+    for g in groups:
+        if g.type == "NORP" or len(g.surfaces) != 1 or " " in g.surfaces[0]:
+            continue
+        word = g.surfaces[0]
+        if len(word) < 4 or word.isupper() or gazetteer.lookup(word) is not None:
+            continue
+        other = word[:-1] if word.endswith("s") else word + "s"
+        if re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
+            g.type = "NORP"
+
+
+def _merge_variants(groups: list[Group], text: str) -> list[Group]:
+    """One referent spelled two ways in one text ("Sadeghinejad", "Sedeghinejad"), and an
+    organisation named without its qualifier ("Investigative Committee"): one group, typed
+    again over all its mentions."""
+    kept: list[Group] = []
+    for g in sorted(groups, key=lambda g: g.first):
+        target = next((k for k in kept if _same_referent(k, g)), None)
+        if target is None:
+            kept.append(g)
+            continue
+        target.mentions.extend(g.mentions)
+        _vote(target, text)
+    return kept
+
+
+def _same_referent(a: Group, b: Group) -> bool:
+    # Of two spellings the rarer one's label is the weaker evidence: typed again together.
+    if any(aliases.is_spelling_variant(x, y) for x in a.surfaces for y in b.surfaces):
+        return True
+    if any(
+        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x)
+        for x in a.surfaces
+        for y in b.surfaces
+    ):
+        return True
+    if a.type != "ORG" or b.type != "ORG":
+        return False
+    return any(
+        aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
+        for x in a.surfaces
+        for y in b.surfaces
+    )
 
 
 # 7. --------------------------------------------------------------------------------------
@@ -776,7 +719,7 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
     for g in groups:
         words = set(g.surfaces)
         if (
-            g.type != "ORG"
+            (g.type != "ORG" and not _short_of_group_name(g, full))
             or g in full
             or len(words) != 1
             or any(len(w.split()) != 1 or w.isupper() for w in words)
@@ -785,6 +728,8 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
             continue
         (word,) = words
         owners = [f for f in full if any(s.split()[-1] == word for s in f.surfaces if len(s.split()) >= 2)]
+        if not owners:  # "Amnesty" after "Amnesty International": its first word
+            owners = [f for f in full if any(s.split()[0] == word for s in f.surfaces if len(s.split()) >= 2)]
         if len(owners) != 1 or owners[0].first > g.first:
             kept.append(g)
             continue
@@ -792,6 +737,14 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
             m.rule = "head"  # a short form: never the entity's name
         owners[0].mentions.extend(g.mentions)
     return kept
+
+
+def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:
+    """ "Witnesses" after "Jehovah's Witnesses": a group's name cut to its plural noun, which
+    the small model labels anyhow."""
+    return len(g.surfaces) == 1 and any(
+        _group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
+    )
 
 
 def _has_part(full_name: str, word: str) -> bool:

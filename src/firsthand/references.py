@@ -274,11 +274,17 @@ def writer_of(record: Record) -> Entity | None:
     the person a testimony introduces as "I" ("My name is Lena Vosk")."""
     if record.letter is not None and record.letter.author:
         return record.entity(record.letter.author)
-    byline = (record.document.byline or "").lower()
+    byline_line = BYLINE.search(record.document.text[:PUBLISHER_CHARS])
+    byline = (record.document.byline or (byline_line["who"] if byline_line else "")).lower()
     people = [e for e in record.entities if e.type == "PERSON"]
-    for entity in people:
+    # A byline may name a body too: "By Advocates for the Truth".
+    for entity in people + [e for e in record.entities if e.type == "ORG"]:
         if byline and entity.name.lower() in byline:
             return entity
+    title = (record.document.title or record.document.text.lstrip().split("\n", 1)[0]).strip()
+    for entity in people:
+        if title and title == entity.name and _first_person(record.document.text):
+            return entity  # a page titled with a name, told in the first person
     text = record.document.text
     for match in SELF_INTRODUCTION.finditer(text):
         for entity in people:
@@ -294,6 +300,8 @@ def writer_of(record: Record) -> Entity | None:
     for match in FROM_LINE.finditer(text[:PUBLISHER_CHARS]):
         if match.group("who").rstrip().endswith("."):
             continue  # a sentence ("From there, everything happened quickly.")
+        if " - " in match.group("who"):
+            continue  # a wiki's "From Sitename - Tagline": where the page is kept, not who wrote it
         for entity in signers:
             if entity.name in match.group("who"):
                 return entity
@@ -306,6 +314,14 @@ def writer_of(record: Record) -> Entity | None:
             if match.group(1).lower().startswith(entity.name.lower()):
                 return entity
     return publisher_of(record)
+
+
+BYLINE = re.compile(r"^By (?P<who>[^\n]{3,80}+)$", re.MULTILINE)
+FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+
+
+def _first_person(text: str) -> bool:
+    return len(FIRST_PERSON.findall(text)) >= 3
 
 
 # Where a page names who publishes it, near its top: a line that is only the name ("Uyghur

@@ -1,0 +1,107 @@
+"""The words that say what a name is: titles and roles of people, head nouns of
+organisations, places and facilities, and the words that start or end no name."""
+
+from __future__ import annotations
+
+SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
+
+# Titles and kinship words that announce a person ("Mr. X", "Minister X", "my brother X").
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam", "lady", "lord", "sheikh",
+    "ayatollah", "imam", "mullah", "hojatoleslam", "minister", "president", "ambassador",
+    "commissioner", "general", "colonel", "captain", "lieutenant", "sergeant", "major", "judge",
+    "senator", "governor", "mayor", "secretary", "director", "chairman", "chairwoman", "excellency",
+    "brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "uncle", "aunt",
+    "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
+    "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
+    "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
+}  # fmt: skip
+
+# Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
+PERSON_ROLES = {
+    "leader", "secretary", "minister", "president", "director", "head", "founder", "member",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "chief", "official", "activist",
+    "journalist", "lawyer", "mother", "father", "brother", "sister", "son", "daughter", "wife",
+    "husband", "chairman", "chair", "author", "writer", "deputy", "ambassador", "envoy", "mayor",
+    "governor", "judge", "prosecutor", "officer", "researcher", "professor", "former", "coordinator",
+    "resident", "survivor", "witness", "victim", "cofounder", "co-founder", "representative",
+}  # fmt: skip
+
+# Last words that make a name an organisation.
+ORG_HEADS = {
+    "organization", "organisation", "society", "department", "ministry", "party", "council",
+    "committee", "association", "union", "agency", "company", "corporation", "corp", "inc", "ltd", "co",
+    "llc", "foundation", "institute", "university", "college", "bank", "army", "police", "court",
+    "commission", "parliament", "assembly", "front", "movement", "network", "coalition", "alliance",
+    "federation", "office", "service", "services", "watch", "international", "group", "forum",
+    "trust", "fund", "board", "authority", "guard", "guards", "corps", "brigade", "brigades",
+    "tribunal", "senate", "congress", "cabinet", "government", "mission", "initiative", "project",
+    "centre", "center", "club", "league", "church", "news", "times", "post", "radio", "television",
+    "tv", "press", "media", "secretariat", "directorate", "bureau", "embassy", "consulate",
+    "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
+    "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
+    "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
+    # groups that name themselves after a creed or a people: "the Halvani Cult", "Twelve Tribes"
+    "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood",
+    # newspapers: "The Brennick Courier", "the Daily Herald"
+    "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
+}  # fmt: skip
+
+ORG_OPENERS = {
+    "department", "ministry", "office", "bureau", "directorate", "committee", "council", "union",
+    "friends",  # "Friends of a Free Norland"
+}  # fmt: skip
+
+# Last words that make a name a place: "Kunes County", "the Varnesk Autonomous District".
+PLACE_HEADS = {
+    "region", "district", "county", "province", "prefecture", "oblast", "governorate", "okrug",
+    "krai", "municipality", "canton", "territory", "territories",
+}  # fmt: skip
+
+# Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
+FAC_HEADS = {
+    "camp", "base", "prison", "jail", "penitentiary", "station", "airport", "airbase", "checkpoint",
+    "barracks", "compound", "bridge", "square", "stadium", "highway", "crossing", "port", "harbour",
+    "harbor", "hospital", "complex", "facility", "garrison", "outpost", "street", "road", "avenue",
+    "lane", "boulevard",
+    # heads of two words, written in lower case after the name: "the Olosan police station"
+    "police station", "central police station", "remand prison", "detention centre",
+    "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",
+    "supermarket", "market", "mall",
+}  # fmt: skip
+
+# Nouns that make a nationality an institution: "the Albanian police" is an organisation.
+# Not "authorities", "forces", "military" or "state": "the Russian authorities" are whoever
+# acts for a country, no one body with a name of its own.
+INSTITUTION_NOUNS = {
+    "police", "government", "army", "navy", "judiciary", "parliament", "embassy", "ministry",
+    "intelligence", "regime", "border police", "coast guard", "courts", "prosecutors", "administration",
+}  # fmt: skip
+
+# Words that start a capitalised run but are not part of a name.
+NOT_NAME_START = {
+    "the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my",
+    "your", "in", "at", "on", "to", "from", "of", "for", "and", "or", "but", "when", "after",
+    "before", "during", "since", "while", "if", "as", "by", "with", "i", "we", "they", "he", "she",
+    "it", "every", "each", "all", "some", "no", "one", "new", "old", "refugee", "military", "police",
+}  # fmt: skip
+
+# A title or role standing alone is not a name; "Congress" or "the University" may well be one.
+GENERIC_WORDS = PERSON_TITLES | PERSON_ROLES
+
+# Names whose last word is an abbreviation keep its period: "Apple Inc.", "Brenik Co.",
+# "John Smith Jr.", and every word of initials ("U.S.", "D.C.", "U.S.A.").
+ABBREVIATED_NAME_ENDS = {
+    "inc", "co", "corp", "cos", "ltd", "bros", "jr", "sr", "esq", "st", "ave", "blvd", "mt", "ft",
+}  # fmt: skip
+
+DOCUMENT_LABELS = {
+    "release", "releases", "statement", "testimony", "testimonies", "transcript", "remarks",
+    "proclamation", "update", "updates",
+}  # fmt: skip
+
+PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "they", "them", "it"}
+
+POSSESSIVE_DETERMINERS = {"My", "Our", "Their", "His", "Her", "Your", "Its"}
+
+KIN_GROUPS = {"family", "families", "relatives", "children", "parents"}

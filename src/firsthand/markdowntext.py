@@ -37,6 +37,9 @@ class MarkdownText:
     removed: list[dict[str, Any]] = field(default_factory=list)
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def read_markdown(source: str) -> MarkdownText:
     """The visible text of a Markdown document with the source span of each of its lines."""
     blocks: list[tuple[str, tuple[int, int]]] = []
@@ -59,10 +62,12 @@ def read_markdown(source: str) -> MarkdownText:
         )
         base = front.end()
     body = source[base:]
-    line_starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n"), len(body) + 1]
+    # Lines as markdown-it counts them: it reads a lone "\r" and "\r\n" as line breaks too.
+    line_starts = [0, *(m.end() for m in LINE_BREAK.finditer(body)), len(body) + 1]
 
     def span(token: Any) -> tuple[int, int]:
         first, last = token.map if token.map else (0, 0)
+        first = min(first, len(line_starts) - 2)
         last = min(max(last, first + 1), len(line_starts) - 1)
         return base + line_starts[first], base + max(line_starts[first], line_starts[last] - 1)
 

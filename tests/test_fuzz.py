@@ -387,7 +387,7 @@ PROPERTIES: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None], float
 # Properties that the issue demands and the code does not meet yet, with inputs that show it.
 # Inputs each property always tries first: the defects the fuzzing found.
 KNOWN_INPUTS: dict[str, list[Any]] = {
-    "html_page": ["<svg><P><P></svg>", "<p><P/>\x1f</p>"],
+    "html_page": ["<svg><P><P></svg>", "<p><P/>\x1f</p>", "<!DOCTYPE html><p>Dr.<article><UL>Home</p>"],
     # markdown-it counts a lone carriage return as a line break; the line map did not.
     "markdown": ["\r\r0", "a\r\nb\r\rc\n\nd"],
     "western_cp1252": ["café déjà déjà déjà déjà Göteborg café café"],

@@ -51,6 +51,10 @@ def extract_page(markup: str, source: str) -> CleanPage:
     except Exception:
         extracted = None
     text = getattr(extracted, "text", None) if extracted is not None else None
+    if text and not _in_page_order(text, markup):
+        # On malformed nesting trafilatura may repeat or reorder blocks ("- Home / Dr. / Home"
+        # from one "Dr. Home"): a text the page does not show in that order is not its text.
+        text = None
     if not text or not text.strip():
         # 2. trafilatura declines pages below its minimum size: a short fragment is still a document.
         text = _visible_text(markup)
@@ -108,6 +112,18 @@ def _visible_text(markup: str) -> str:
     for element in tree.iter(*BLOCKS):
         element.tail = "\n" + (element.tail or "")
     return "\n".join(" ".join(line.split()) for line in tree.text_content().split("\n"))
+
+
+def _in_page_order(text: str, markup: str) -> bool:
+    """The letters and digits of ``text`` appear in the page's own text in the same order."""
+    try:
+        tree = lxml_html.fromstring(CONTROL_CHARACTERS.sub(" ", markup))
+    except (ValueError, lxml_html.etree.LxmlError):
+        return True  # no tree to check against: trafilatura's reading stands
+    for element in tree.xpath("//script|//style"):
+        element.drop_tree()
+    page = iter(c for c in tree.text_content() if c.isalnum())
+    return all(c in page for c in text if c.isalnum())
 
 
 def _published(markup: str) -> str | None:

@@ -193,7 +193,62 @@ def timeline_command(
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, metavar="DIR", help="Where the Parquet records go (a path or URI).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 4096),
+    help="Ray workers, each holding one model (default: the cluster's CPUs).",
+)
+@click.option(
+    "--address", help="Join this Ray cluster (e.g. auto, ray://head:10001) instead of starting one."
+)
+@click.option(
+    "--shard-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Documents a shard."
+)
+@date_option
+@max_size_option
+def batch(
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int | None,
+    address: str | None,
+    shard_size: int,
+    dct: datetime | None,
+    max_size: int,
+) -> None:
+    """Read INPUTS (files, folders, globs, .jsonl, .warc/.warc.gz) on Ray into Parquet under
+    --out; rerun the same command to resume. `add --from-parquet` loads the result."""
+    from .batch import run_batch
+
+    def planned(report: Any, shards: int) -> None:
+        stderr.print(
+            f"{report.documents} documents ({report.already_done} already written,"
+            f" {report.duplicates} repeated copies); {shards} shards to read",
+            markup=False,
+        )
+
+    report = run_batch(
+        list(inputs),
+        out,
+        workers=workers,
+        address=address,
+        dct=dct.strftime("%Y-%m-%d") if dct else None,
+        shard_size=shard_size,
+        max_bytes=max_size * 1024 * 1024,
+        on_planned=planned,
+    )
+    rate = report.records / report.wall_seconds if report.wall_seconds else 0.0
+    stderr.print(
+        f"read {report.records}, failed {report.failures} (rows of {out}/failures);"
+        f" {report.wall_seconds:.1f} s, {rate:.1f} documents/s",
+        markup=False,
+    )
+    sys.exit(1 if report.failures else 0)
+
+
+@cli.command()
+@click.argument("files", nargs=-1)
 @db_option
 @click.option("-r", "--recursive", is_flag=True, help="Add the .txt, .html and .md files under directories.")
 @encoding_option
@@ -206,16 +261,33 @@ def timeline_command(
     type=click.IntRange(1, 64),
     help="Worker processes that read documents.",
 )
+@click.option(
+    "--from-parquet",
+    "parquet_dir",
+    metavar="DIR",
+    help="Load the records a `firsthand batch` run wrote under DIR instead of reading FILES.",
+)
 def add(
-    files: tuple[str, ...], db_path: str, recursive: bool, encoding: str | None, max_size: int, jobs: int
+    files: tuple[str, ...],
+    db_path: str,
+    recursive: bool,
+    encoding: str | None,
+    max_size: int,
+    jobs: int,
+    parquet_dir: str | None,
 ) -> None:
     """Read FILES into the case file; documents already there are skipped, so an interrupted
     add picks up where it stopped."""
+    if bool(files) == bool(parquet_dir):
+        raise click.UsageError("give FILES to read, or --from-parquet DIR, not both")
     paths = list(_expand(files, recursive))
     tally = Tally(len(paths))
     try:
         with CaseFile(db_path) as case:
-            _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally)
+            if parquet_dir:
+                _add_parquet(case, parquet_dir, tally)
+            else:
+                _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally)
             total = case.count()
     except KeyboardInterrupt:
         fail(
@@ -242,6 +314,20 @@ class Tally:
     @property
     def stored(self) -> int:
         return self.added + self.present
+
+
+def _add_parquet(case: CaseFile, folder: str, tally: Tally) -> None:
+    """Records a batch run wrote, stored as `add` stores what it reads: each in its own
+    transaction, cross-document resolution as each arrives, what is there already skipped."""
+    from .batch import stored_records
+
+    for record, raw in stored_records(folder):
+        tally.inputs += 1
+        if case.has(record.document.id):
+            tally.present += 1
+            continue
+        with _interrupt_after():
+            tally.added += case.add(record, raw)
 
 
 def _add_all(

@@ -401,11 +401,14 @@ class CaseFile:
 
     def _resolve_entities(self, record: Record) -> None:
         """Link each entity of a new document to a case entity (inside add's transaction)."""
-        from .corpus import entity_keys, resolve
+        from .corpus import blocking_keys, entity_keys, resolve, sole_bearer
 
         for entity in record.entities:
             keys = entity_keys(entity)
-            decision = resolve(entity, self._candidates(keys), self._bearers(keys))
+            bearers = self._bearers(keys)
+            person = sole_bearer(keys, bearers)
+            candidates = self._candidates(blocking_keys(keys), also={person} if person is not None else set())
+            decision = resolve(entity, candidates, bearers)
             case_id = decision.case_entity_id
             if case_id is None:
                 case_id = int(
@@ -428,17 +431,18 @@ class CaseFile:
                 decision.reason,
             )
 
-    def _candidates(self, keys: set[str]) -> list[CaseEntity]:
+    def _candidates(self, keys: set[str], also: set[int]) -> list[CaseEntity]:
+        """The live case entities that share a blocking key, and ``also`` (a lone name's bearer)."""
         marks = ",".join("?" * len(keys))
-        ids = [
+        ids = {
             row[0]
             for row in self.db.execute(
                 f"SELECT DISTINCT k.case_entity_id FROM entity_keys k JOIN case_entities c ON c.id = k.case_entity_id"
                 f" WHERE k.key IN ({marks}) AND c.merged_into IS NULL",
                 sorted(keys),
             )
-        ]
-        return [self._case_entity(i) for i in ids]
+        }
+        return [self._case_entity(i) for i in sorted(ids | also)]
 
     def _case_entity(self, case_id: int) -> CaseEntity:
         from .corpus import CaseEntity
@@ -465,8 +469,10 @@ class CaseFile:
             out[key] = {
                 r[0]
                 for r in self.db.execute(
+                    # Two bearers are as many as a thousand to the resolver (sole_bearer): the
+                    # limit keeps a common surname's cost flat as the case grows.
                     "SELECT k.case_entity_id FROM entity_keys k JOIN case_entities c ON c.id = k.case_entity_id"
-                    " WHERE k.key = ? AND c.type = 'PERSON' AND c.merged_into IS NULL",
+                    " WHERE k.key = ? AND c.type = 'PERSON' AND c.merged_into IS NULL LIMIT 2",
                     (key,),
                 )
             }

@@ -312,8 +312,9 @@ class CaseFile:
 
     # Writing -------------------------------------------------------------------------
 
-    def add(self, record: Record, raw: bytes) -> bool:
-        """Store a record and its raw bytes in one transaction; False if already there."""
+    def add(self, record: Record, raw: bytes, *, added_by: str | None = None) -> bool:
+        """Store a record and its raw bytes in one transaction; False if already there.
+        ``added_by`` is the account that uploaded it (the web UI)."""
         doc = record.document
         try:
             self.db.execute("BEGIN IMMEDIATE")
@@ -323,11 +324,11 @@ class CaseFile:
                     return False
                 self.db.execute(
                     "INSERT INTO documents (id, source, title, section, genre, language, published, media_type,"
-                    " encoding, text, record, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " encoding, text, record, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         doc.id, doc.source, doc.title, json.dumps(doc.section), doc.genre, doc.language,
                         doc.published, doc.media_type, doc.encoding, doc.text,
-                        json.dumps(record.to_dict(), ensure_ascii=False), _now(),
+                        json.dumps(record.to_dict(), ensure_ascii=False), _now(), added_by,
                     ),
                 )  # fmt: skip
                 self.db.execute("INSERT INTO sources VALUES (?, ?, ?)", (doc.id, raw, len(raw)))
@@ -376,6 +377,10 @@ class CaseFile:
         """Migration 0003's backfill: the claims of each document stored before it."""
         for (document_id,) in self.db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
             self._store_claims(self.get(document_id))
+
+    def write(self, change: Callable[[], object]) -> None:
+        """Run ``change`` (statements on :attr:`db`) as one write transaction (accounts.py)."""
+        self._write(change)
 
     def _write(self, change: Callable[[], object]) -> None:
         """Run ``change`` in one write transaction: all of it happens, or none."""
@@ -486,12 +491,14 @@ class CaseFile:
         document_entity: tuple[str, str] | None,
         by: str,
         reason: str,
+        *,
+        made_by: str | None = None,
     ) -> None:
         document_id, entity_id = document_entity or (None, None)
         self.db.execute(
-            "INSERT INTO judgements (action, case_entity_id, other_id, document_id, entity_id, by, reason, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (action, case_id, other_id, document_id, entity_id, by, reason, _now()),
+            "INSERT INTO judgements (action, case_entity_id, other_id, document_id, entity_id, by, reason, at,"
+            " made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (action, case_id, other_id, document_id, entity_id, by, reason, _now(), made_by),
         )
 
     def case_id(self, ref: str) -> int:
@@ -523,7 +530,9 @@ class CaseFile:
             case_id = int(row[0])
             seen.add(case_id)
 
-    def merge(self, keep: int, other: int, reason: str = "merged by a user") -> None:
+    def merge(
+        self, keep: int, other: int, reason: str = "merged by a user", *, made_by: str | None = None
+    ) -> None:
         """Make ``other`` the same entity as ``keep``; reversible with :meth:`split`. Either may
         have been merged away since the caller looked: the entities they are now are merged."""
         keep, other = self._live(keep), self._live(other)
@@ -542,11 +551,13 @@ class CaseFile:
             # What was merged into the other before now points at the one it became.
             self.db.execute("UPDATE case_entities SET merged_into = ? WHERE merged_into = ?", (keep, other))
             self.db.execute("DELETE FROM kept_apart WHERE case_entity_id = ?", (keep,))
-            self._judge("merge", keep, other, None, "user", reason)
+            self._judge("merge", keep, other, None, "user", reason, made_by=made_by)
 
         self._write(change)
 
-    def split(self, case_id: int, reason: str = "split by a user") -> list[int]:
+    def split(
+        self, case_id: int, reason: str = "split by a user", *, made_by: str | None = None
+    ) -> list[int]:
         """Undo what joined under one entity: its documents' entities go back to one case
         entity per spelling, and automatic resolution never joins those spellings to it
         again. Returns the ids of the entities split off."""
@@ -597,7 +608,7 @@ class CaseFile:
                 self.db.executemany(
                     "INSERT OR IGNORE INTO kept_apart VALUES (?, ?)", [(k, case_id) for k in only_theirs]
                 )
-                self._judge("split", case_id, new_id, None, "user", reason)
+                self._judge("split", case_id, new_id, None, "user", reason, made_by=made_by)
             self.db.execute("UPDATE case_entities SET merged_into = NULL WHERE merged_into = ?", (case_id,))
 
         self._write(change)
@@ -627,13 +638,23 @@ class CaseFile:
         the first that many automatic links of a document's entity (a name every document
         uses has thousands), and every other decision."""
         rows = self.db.execute(
-            "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at FROM"
+            "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at, made_by FROM"
             " (SELECT *, row_number() OVER (PARTITION BY action = 'link' ORDER BY id) AS n FROM judgements"
             "  WHERE case_entity_id = ? OR other_id = ?)"
             " WHERE action != 'link' OR ? IS NULL OR n <= ? ORDER BY id",
             (case_id, case_id, links, links),
         )
-        names = ("action", "case_entity_id", "other_id", "document_id", "entity_id", "by", "reason", "at")
+        names = (
+            "action",
+            "case_entity_id",
+            "other_id",
+            "document_id",
+            "entity_id",
+            "by",
+            "reason",
+            "at",
+            "made_by",
+        )
         return [dict(zip(names, row, strict=True)) for row in rows]
 
     def document_views(self) -> list[DocumentView]:

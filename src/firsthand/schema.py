@@ -202,6 +202,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE documents ADD COLUMN added_by TEXT;
         """,
     ),
+    (
+        "0006_entity_keys_by_entity",
+        """
+        -- A candidate's keys are read by its id as each document is resolved: without this
+        -- index every read scanned the whole table, and resolution slowed with the case.
+        CREATE INDEX entity_keys_by_case_entity ON entity_keys(case_entity_id);
+        CREATE INDEX kept_apart_by_case_entity ON kept_apart(case_entity_id);
+        """,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The schema documents itself: the comment above each CREATE is the table's description and

@@ -324,13 +324,15 @@ class CaseFile:
                     return False
                 self.db.execute(
                     "INSERT INTO documents (id, source, title, section, genre, language, published, media_type,"
-                    " encoding, text, record, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " encoding, text, record, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         doc.id, doc.source, doc.title, json.dumps(doc.section), doc.genre, doc.language,
                         doc.published, doc.media_type, doc.encoding, doc.text,
-                        json.dumps(record.to_dict(), ensure_ascii=False), _now(), added_by,
+                        json.dumps(record.to_dict(), ensure_ascii=False), _now(),
                     ),
                 )  # fmt: skip
+                if added_by is not None:  # an upload by an account (the column came with 0005)
+                    self.db.execute("UPDATE documents SET added_by = ? WHERE id = ?", (added_by, doc.id))
                 self.db.execute("INSERT INTO sources VALUES (?, ?, ?)", (doc.id, raw, len(raw)))
                 self.db.executemany(
                     "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
@@ -495,11 +497,13 @@ class CaseFile:
         made_by: str | None = None,
     ) -> None:
         document_id, entity_id = document_entity or (None, None)
-        self.db.execute(
-            "INSERT INTO judgements (action, case_entity_id, other_id, document_id, entity_id, by, reason, at,"
-            " made_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (action, case_id, other_id, document_id, entity_id, by, reason, _now(), made_by),
+        judged = self.db.execute(
+            "INSERT INTO judgements (action, case_entity_id, other_id, document_id, entity_id, by, reason, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (action, case_id, other_id, document_id, entity_id, by, reason, _now()),
         )
+        if made_by is not None:  # a merge or split by an account (the column came with 0005)
+            self.db.execute("UPDATE judgements SET made_by = ? WHERE id = ?", (made_by, judged.lastrowid))
 
     def case_id(self, ref: str) -> int:
         """A case entity by its number or its name (case-insensitive), following merges."""

@@ -33,6 +33,7 @@ import pytest
 import uvicorn
 
 from conftest import FIXTURES, LETTER, ROOT, require_shared
+from firsthand.accounts import add_user
 from firsthand.pipeline import read_documents
 from firsthand.store import CaseFile
 from firsthand.web.app import BASES, create_app
@@ -127,13 +128,16 @@ SITES: list[Site] = []  # every site this module opened: test_no_request_leaves_
 
 
 @contextmanager
-def serving(db: Path, *, read_only: bool = False) -> Iterator[str]:
+def serving(db: Path, *, read_only: bool = False, accounts: bool = False) -> Iterator[str]:
     """The app on a free port of 127.0.0.1, in a thread, until the block ends."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # Nagle off, as in serve
     sock.bind(("127.0.0.1", 0))  # held, and handed to uvicorn: no other process can take it
     port = int(sock.getsockname()[1])
     config = uvicorn.Config(
-        create_app(db, read_only=read_only), host="127.0.0.1", port=port, log_level="warning"
+        create_app(db, read_only=read_only, accounts=accounts),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
@@ -516,6 +520,75 @@ def test_writes_need_the_token_and_a_merge_is_recorded(scratch: Site, cases: Cas
     # The merged-away entity's page leads to the one it became.
     visit(page, scratch.url(f"/entities/{other}"))
     assert page.url == scratch.url(f"/entities/{keep}")
+
+
+# 8b. Accounts: an editor merges, a reader cannot --------------------------------------
+
+EDITOR, READER = ("ines", "a long editor password"), ("tomas", "a long reader password")
+
+
+def sign_in(site: Site, name: str, password: str) -> None:
+    page = site.page
+    visit(page, site.url("/entities"))
+    assert page.url.startswith(site.url("/login")), page.url  # nothing shown before signing in
+    page.locator("#login-name").fill(name)
+    page.locator("#login-password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site.url("/entities"))
+    expect(page.locator("form.account")).to_contain_text(name)
+
+
+def test_with_accounts_an_editor_merges_and_a_reader_cannot(
+    browser: Browser, cases: Cases, tmp_path: Path
+) -> None:
+    db = tmp_path / "accounts.db"
+    with CaseFile(cases.main, create=False) as case:
+        copy = sqlite3.connect(db)
+        case.db.backup(copy)
+        copy.close()
+    with CaseFile(db) as case:
+        add_user(case, *EDITOR, role="editor")
+        add_user(case, *READER, role="reader")
+    (keep,) = mentioned_as(db, "Mahtab Azarbad")
+    (other,) = mentioned_as(db, "Nima Azarbad")
+    with serving(db, accounts=True) as base:
+        with open_site(browser, base) as stranger:
+            visit(stranger.page, stranger.url("/"))
+            assert stranger.page.url.startswith(stranger.url("/login"))
+            shot(stranger.page, "accounts-login")
+            refused = stranger.page.request.post(
+                stranger.url(f"/entities/{keep}/merge"), form={"other": str(other)}
+            )
+            assert refused.status == 401
+        with open_site(browser, base) as editor:
+            sign_in(editor, *EDITOR)
+            page = editor.page
+            visit(page, editor.url(f"/entities/{keep}"))
+            merge = page.locator(f"form[action='/entities/{keep}/merge']")
+            merge.locator("input[name=other]").fill(str(other))
+            merge.locator("input[name=reason]").fill("merged by the editor in the browser test")
+            merge.get_by_role("button", name="Merge").click()
+            page.wait_for_url(editor.url(f"/entities/{keep}?done=merged"))
+            shot(page, "accounts-editor-merged")
+            rows = [
+                r.locator("td").all_inner_texts() for r in page.locator("table.judgements tbody tr").all()
+            ]
+            assert [r for r in rows if r[1].startswith("merge")][-1][2] == "ines"
+            assert mentioned_as(db, "Nima Azarbad") == {keep}
+        with open_site(browser, base) as reader:
+            sign_in(reader, *READER)
+            page = reader.page
+            visit(page, reader.url(f"/entities/{keep}"))
+            shot(page, "accounts-reader-entity")
+            expect(page.locator("form[action$='/merge']")).to_have_count(0)
+            expect(page.locator("#upload-form")).to_have_count(0)
+            split = page.request.post(
+                reader.url(f"/entities/{keep}/split"),
+                form={"csrf": reader.token()},
+                headers={"Origin": base},
+            )
+            assert split.status == 403 and "may read" in split.text()
+            assert mentioned_as(db, "Nima Azarbad") == {keep}
 
 
 # 9. Read-only --------------------------------------------------------------------------

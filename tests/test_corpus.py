@@ -153,6 +153,7 @@ def test_a_case_file_from_before_case_entities_gets_them(tmp_path: Path) -> None
             " AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%'"
         ).fetchall():
             case.db.execute(f"DROP {kind} IF EXISTS {name}")
+        case.db.execute("ALTER TABLE documents DROP COLUMN added_by")  # came with 0005_accounts
         case.db.execute("DELETE FROM migrations WHERE name != '0001_documents_entities'")
         case.db.execute("PRAGMA user_version = 1")
     with CaseFile(path) as case:

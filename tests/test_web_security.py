@@ -28,6 +28,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import FIXTURES
+from firsthand.accounts import add_user
 from firsthand.ingest import MAX_BYTES
 from firsthand.pipeline import read_documents
 from firsthand.store import CaseFile
@@ -127,9 +128,14 @@ def test_pages_that_show_the_case_are_not_stored_by_the_browser(
     assert response.headers["cache-control"] == "no-store"
 
 
-def test_serving_beyond_this_machine_warns(tmp_path: Path) -> None:
+def test_serving_beyond_this_machine_needs_accounts_and_warns(tmp_path: Path) -> None:
+    with CaseFile(tmp_path / "case.db") as case:
+        add_user(case, "ines", "a long editor password", role="editor")
     with serving(tmp_path / "case.db", "--host", "0.0.0.0", connect="127.0.0.1") as server:
         assert "warning" in server.started_with and "0.0.0.0" in server.started_with
+        assert "in clear" in server.started_with
+        # Nothing of the case without signing in.
+        assert server.get("/", host="127.0.0.1").status == 303
     with serving(tmp_path / "case.db") as server:
         assert "warning" not in server.started_with
 

@@ -193,7 +193,62 @@ def timeline_command(
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, metavar="DIR", help="Where the Parquet records go (a path or URI).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 4096),
+    help="Ray workers, each holding one model (default: the cluster's CPUs).",
+)
+@click.option(
+    "--address", help="Join this Ray cluster (e.g. auto, ray://head:10001) instead of starting one."
+)
+@click.option(
+    "--shard-size", default=32, show_default=True, type=click.IntRange(1, 10_000), help="Documents a shard."
+)
+@date_option
+@max_size_option
+def batch(
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int | None,
+    address: str | None,
+    shard_size: int,
+    dct: datetime | None,
+    max_size: int,
+) -> None:
+    """Read INPUTS (files, folders, globs, .jsonl, .warc/.warc.gz) on Ray into Parquet under
+    --out; rerun the same command to resume. `add --from-parquet` loads the result."""
+    from .batch import run_batch
+
+    def planned(report: Any, shards: int) -> None:
+        stderr.print(
+            f"{report.documents} documents ({report.already_done} already written,"
+            f" {report.duplicates} repeated copies); {shards} shards to read",
+            markup=False,
+        )
+
+    report = run_batch(
+        list(inputs),
+        out,
+        workers=workers,
+        address=address,
+        dct=dct.strftime("%Y-%m-%d") if dct else None,
+        shard_size=shard_size,
+        max_bytes=max_size * 1024 * 1024,
+        on_planned=planned,
+    )
+    rate = report.records / report.wall_seconds if report.wall_seconds else 0.0
+    stderr.print(
+        f"read {report.records}, failed {report.failures} (rows of {out}/failures);"
+        f" {report.wall_seconds:.1f} s, {rate:.1f} documents/s",
+        markup=False,
+    )
+    sys.exit(1 if report.failures else 0)
+
+
+@cli.command()
+@click.argument("files", nargs=-1)
 @db_option
 @click.option("-r", "--recursive", is_flag=True, help="Add the .txt, .html and .md files under directories.")
 @encoding_option
@@ -206,16 +261,33 @@ def timeline_command(
     type=click.IntRange(1, 64),
     help="Worker processes that read documents.",
 )
+@click.option(
+    "--from-parquet",
+    "parquet_dir",
+    metavar="DIR",
+    help="Load the records a `firsthand batch` run wrote under DIR instead of reading FILES.",
+)
 def add(
-    files: tuple[str, ...], db_path: str, recursive: bool, encoding: str | None, max_size: int, jobs: int
+    files: tuple[str, ...],
+    db_path: str,
+    recursive: bool,
+    encoding: str | None,
+    max_size: int,
+    jobs: int,
+    parquet_dir: str | None,
 ) -> None:
     """Read FILES into the case file; documents already there are skipped, so an interrupted
     add picks up where it stopped."""
+    if bool(files) == bool(parquet_dir):
+        raise click.UsageError("give FILES to read, or --from-parquet DIR, not both")
     paths = list(_expand(files, recursive))
     tally = Tally(len(paths))
     try:
         with CaseFile(db_path) as case:
-            _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally)
+            if parquet_dir:
+                _add_parquet(case, parquet_dir, tally)
+            else:
+                _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally)
             total = case.count()
     except KeyboardInterrupt:
         fail(
@@ -242,6 +314,20 @@ class Tally:
     @property
     def stored(self) -> int:
         return self.added + self.present
+
+
+def _add_parquet(case: CaseFile, folder: str, tally: Tally) -> None:
+    """Records a batch run wrote, stored as `add` stores what it reads: each in its own
+    transaction, cross-document resolution as each arrives, what is there already skipped."""
+    from .batch import stored_records
+
+    for record, raw in stored_records(folder):
+        tally.inputs += 1
+        if case.has(record.document.id):
+            tally.present += 1
+            continue
+        with _interrupt_after():
+            tally.added += case.add(record, raw)
 
 
 def _add_all(
@@ -545,16 +631,37 @@ def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
     help="Another host name the pages may be asked for under (repeatable); besides it only"
     " localhost, 127.0.0.1, [::1] and --host are answered.",
 )
-def serve(db_path: str, host: str, port: int, read_only: bool, allowed_hosts: tuple[str, ...]) -> None:
+@click.option(
+    "--accounts",
+    "with_accounts",
+    is_flag=True,
+    help="Ask everyone to sign in (`firsthand user add`), on loopback too; beyond it they always must.",
+)
+def serve(
+    db_path: str, host: str, port: int, read_only: bool, allowed_hosts: tuple[str, ...], with_accounts: bool
+) -> None:
     """Open the case file in the browser: documents with their facts marked, people, timeline, conflicts."""
     import uvicorn
 
+    from .accounts import has_accounts
     from .web import create_app
     from .web.guard import is_loopback
 
     if read_only and not Path(db_path).exists():
         raise CaseFileError(db_path, "no such case file to serve read-only")
-    app = create_app(db_path, read_only=read_only, host=host, allowed_hosts=allowed_hosts)
+    # Others can reach a server beyond loopback: then nobody reads or changes the case
+    # without signing in.
+    with_accounts = with_accounts or not is_loopback(host)
+    if with_accounts:
+        with CaseFile(db_path, create=not read_only, read_only=read_only) as case:
+            if not has_accounts(case):
+                raise ServeError(
+                    f"serving {'on ' + host if not is_loopback(host) else 'with --accounts'} needs accounts,"
+                    f" and {db_path} has none: add one with `firsthand user add NAME --role editor --db {db_path}`"
+                )
+    app = create_app(
+        db_path, read_only=read_only, host=host, allowed_hosts=allowed_hosts, accounts=with_accounts
+    )
     # Bound here, so a port in use is one line naming it, not uvicorn's log.
     # IPPROTO_TCP spelled out: asyncio turns Nagle off only on sockets that say they are TCP,
     # and with it on, every response waits 40 ms for the client's delayed ACK.
@@ -567,15 +674,66 @@ def serve(db_path: str, host: str, port: int, read_only: bool, allowed_hosts: tu
         raise ServeError(f"cannot serve on {host}:{port}: {err.strerror}") from None
     if not is_loopback(host):
         stderr.print(
-            f"firsthand: warning: listening on {host}, which other machines can reach: whoever reaches"
-            f" port {port} can read the case{'' if read_only else ' and change it'} (there is no password)."
-            " Pages are answered only under localhost, the --host address and each --allowed-host NAME.",
+            f"firsthand: warning: listening on {host}, which other machines can reach: everyone signs in,"
+            " but passwords and the session cookie cross the network in clear unless a TLS proxy"
+            " stands in front. Pages are answered only under localhost, the --host address and each"
+            " --allowed-host NAME.",
             markup=False,
             soft_wrap=True,  # one line, as every message of firsthand's
         )
     stderr.print(f"firsthand: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     server.run(sockets=[listening])
+
+
+@cli.group()
+def user() -> None:
+    """The accounts of a case served to others: editors change it, readers read it."""
+
+
+@user.command(name="add")
+@click.argument("name")
+@db_option
+@click.option("--role", type=click.Choice(["editor", "reader"]), default="reader", show_default=True)
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from standard input (scripts) instead of asking.",
+)
+def user_add(name: str, db_path: str, role: str, password_stdin: bool) -> None:
+    """Give NAME an account; the password is asked for twice (kept only as an argon2id hash)."""
+    from .accounts import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    with CaseFile(db_path) as case:
+        made = add_user(case, name, password, role)  # type: ignore[arg-type]
+    stderr.print(f"{made.name} may now sign in as {made.role}", markup=False)
+
+
+@user.command(name="list")
+@db_option
+def user_list(db_path: str) -> None:
+    """The accounts and their roles."""
+    from .accounts import users
+
+    with CaseFile(db_path, create=False, read_only=True) as case:
+        for account in users(case):
+            click.echo(f"{account.name}\t{account.role}")
+
+
+@user.command(name="remove")
+@click.argument("name")
+@db_option
+def user_remove(name: str, db_path: str) -> None:
+    """Close NAME's account and every session it has open."""
+    from .accounts import remove_user
+
+    with CaseFile(db_path) as case:
+        remove_user(case, name)
+    stderr.print(f"{name} can no longer sign in", markup=False)
 
 
 @cli.command(name="export")

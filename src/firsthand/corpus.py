@@ -109,6 +109,20 @@ def entity_keys(entity: Entity) -> set[str]:
     return keys
 
 
+def blocking_keys(keys: set[str]) -> set[str]:
+    """The keys candidates are fetched by. Never a surname: a full name meets only full names
+    (:func:`_same_person`), a lone surname only its one bearer (:func:`sole_bearer`), and a
+    lone place or group name shares its plain key with its match; fetching every bearer of a
+    common surname would cost each document time in proportion to the case."""
+    return {k for k in keys if not k.startswith(SURNAME)}
+
+
+def sole_bearer(keys: set[str], bearers: dict[str, set[int]]) -> int | None:
+    """The one person of the case whose surname a lone name is, if only one bears it."""
+    who = {i for k in keys if k.startswith(SURNAME) for i in bearers.get(k, set())}
+    return who.pop() if len(who) == 1 else None
+
+
 def _telling(words: list[str]) -> bool:
     """A leading part that can say which organisation it is: three words, or a name no
     dictionary has ("Peyvand" in "Peyvand Association of Families")."""
@@ -167,9 +181,9 @@ def resolve(entity: Entity, candidates: Iterable[CaseEntity], bearers: dict[str,
             best = (*score, candidate, max(shared, key=len))
     if best is None and entity.type != "PERSON":
         # A lone name the case knows as one person's surname ("slaves of Molkara").
-        people = {i for k in keys if k.startswith(SURNAME) for i in bearers.get(k, set())}
-        if len(people) == 1 and len(entity.mentions) <= 2:
-            return Decision(entity.id, people.pop(), "a lone name the case knows as this person's surname")
+        person = sole_bearer(keys, bearers)
+        if person is not None and len(entity.mentions) <= 2:
+            return Decision(entity.id, person, "a lone name the case knows as this person's surname")
     if best is None:
         return Decision(entity.id, None, "no case entity shares a name with it")
     candidate, key = best[2], best[3]
@@ -190,5 +204,4 @@ def _same_person(keys: set[str], candidate: CaseEntity, bearers: dict[str, set[i
     full = {k for k in keys if " " in k and not k.startswith(SURNAME)}
     if full:
         return bool(full & candidate.keys)
-    who = {i for k in keys if k.startswith(SURNAME) for i in bearers.get(k, set())}
-    return who == {candidate.id}
+    return sole_bearer(keys, bearers) == candidate.id

@@ -130,10 +130,10 @@ def read_documents(
     times resolve against, overriding the documents' own dates.
     """
     loaders = (
-        (path, partial(read_source, path, max_bytes=max_bytes, stdin=stdin, encoding=encoding))
+        (path, partial(read_source, path, max_bytes=max_bytes, stdin=stdin, encoding=encoding), dct)
         for path in paths
     )
-    return _read_sources(loaders, encoding=encoding, skip=skip, dct=dct)
+    return _read_sources(loaders, encoding=encoding, skip=skip)
 
 
 def read_uploads(
@@ -144,16 +144,30 @@ def read_uploads(
 ) -> Iterator[Outcome]:
     """Documents that came as bytes with a file name (a browser's upload), read as files are:
     the same checks, the same errors naming the file, the same records."""
-    loaders = ((name, partial(source_from_bytes, name, data, max_bytes=max_bytes)) for name, data in uploads)
-    return _read_sources(loaders, encoding=None, skip=skip, dct=None)
+    loaders = (
+        (name, partial(source_from_bytes, name, data, max_bytes=max_bytes), None) for name, data in uploads
+    )
+    return _read_sources(loaders, encoding=None, skip=skip)
+
+
+# One input to read: what errors name it by, how to get its bytes, and the date its
+# relative times resolve against (None: the document's own).
+Loader = tuple[str, Callable[[], Source], str | None]
+
+
+def read_sources(
+    loaders: Iterable[Loader], *, skip: Callable[[str], bool] | None = None
+) -> Iterator[Outcome]:
+    """Inputs that bring their bytes themselves (a line of a JSONL file, a WARC record), each
+    with its own date, read as files are: the same checks, errors and records."""
+    return _read_sources(loaders, encoding=None, skip=skip)
 
 
 def _read_sources(
-    loaders: Iterable[tuple[str, Callable[[], Source]]],
+    loaders: Iterable[Loader],
     *,
     encoding: str | None,
     skip: Callable[[str], bool] | None,
-    dct: str | None,
 ) -> Iterator[Outcome]:
     pending: list[Outcome] = []
 
@@ -173,7 +187,7 @@ def _read_sources(
             yield outcome
         pending.clear()
 
-    for path, load in loaders:
+    for path, load, dct in loaders:
         try:
             source = load()
             if skip is not None and skip(source.id):

@@ -178,6 +178,39 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- bytes (CaseFile._reread_claims), so that no claim keeps the five-basis labels.
         """,
     ),
+    (
+        "0005_accounts",
+        """
+        -- The people who may use the case when it is served to others (accounts.py).
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,        -- the name they sign in with
+            password TEXT NOT NULL,       -- an argon2id hash, never the password
+            role TEXT NOT NULL,           -- editor (may merge, split, upload) | reader
+            created_at TEXT NOT NULL      -- UTC ISO 8601
+        );
+        -- Signed-in browsers, shared by every server over this case.
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,  -- sha256 of the cookie's token, never the token
+            user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+            csrf TEXT NOT NULL,           -- the token each write of the session must carry
+            created_at TEXT NOT NULL,     -- UTC ISO 8601
+            expires_at TEXT NOT NULL      -- UTC ISO 8601
+        );
+        -- judgements.made_by: the account that made a merge or split (null: the command line).
+        ALTER TABLE judgements ADD COLUMN made_by TEXT;
+        -- documents.added_by: the account that uploaded the document (null: the command line).
+        ALTER TABLE documents ADD COLUMN added_by TEXT;
+        """,
+    ),
+    (
+        "0006_entity_keys_by_entity",
+        """
+        -- A candidate's keys are read by its id as each document is resolved: without this
+        -- index every read scanned the whole table, and resolution slowed with the case.
+        CREATE INDEX entity_keys_by_case_entity ON entity_keys(case_entity_id);
+        CREATE INDEX kept_apart_by_case_entity ON kept_apart(case_entity_id);
+        """,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The schema documents itself: the comment above each CREATE is the table's description and

@@ -312,8 +312,9 @@ class CaseFile:
 
     # Writing -------------------------------------------------------------------------
 
-    def add(self, record: Record, raw: bytes) -> bool:
-        """Store a record and its raw bytes in one transaction; False if already there."""
+    def add(self, record: Record, raw: bytes, *, added_by: str | None = None) -> bool:
+        """Store a record and its raw bytes in one transaction; False if already there.
+        ``added_by`` is the account that uploaded it (the web UI)."""
         doc = record.document
         try:
             self.db.execute("BEGIN IMMEDIATE")
@@ -330,6 +331,8 @@ class CaseFile:
                         json.dumps(record.to_dict(), ensure_ascii=False), _now(),
                     ),
                 )  # fmt: skip
+                if added_by is not None:  # an upload by an account (the column came with 0005)
+                    self.db.execute("UPDATE documents SET added_by = ? WHERE id = ?", (added_by, doc.id))
                 self.db.execute("INSERT INTO sources VALUES (?, ?, ?)", (doc.id, raw, len(raw)))
                 self.db.executemany(
                     "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
@@ -377,6 +380,10 @@ class CaseFile:
         for (document_id,) in self.db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
             self._store_claims(self.get(document_id))
 
+    def write(self, change: Callable[[], object]) -> None:
+        """Run ``change`` (statements on :attr:`db`) as one write transaction (accounts.py)."""
+        self._write(change)
+
     def _write(self, change: Callable[[], object]) -> None:
         """Run ``change`` in one write transaction: all of it happens, or none."""
         self.db.execute("BEGIN IMMEDIATE")
@@ -401,11 +408,14 @@ class CaseFile:
 
     def _resolve_entities(self, record: Record) -> None:
         """Link each entity of a new document to a case entity (inside add's transaction)."""
-        from .corpus import entity_keys, resolve
+        from .corpus import blocking_keys, entity_keys, resolve, sole_bearer
 
         for entity in record.entities:
             keys = entity_keys(entity)
-            decision = resolve(entity, self._candidates(keys), self._bearers(keys))
+            bearers = self._bearers(keys)
+            person = sole_bearer(keys, bearers)
+            candidates = self._candidates(blocking_keys(keys), also={person} if person is not None else set())
+            decision = resolve(entity, candidates, bearers)
             case_id = decision.case_entity_id
             if case_id is None:
                 case_id = int(
@@ -428,17 +438,18 @@ class CaseFile:
                 decision.reason,
             )
 
-    def _candidates(self, keys: set[str]) -> list[CaseEntity]:
+    def _candidates(self, keys: set[str], also: set[int]) -> list[CaseEntity]:
+        """The live case entities that share a blocking key, and ``also`` (a lone name's bearer)."""
         marks = ",".join("?" * len(keys))
-        ids = [
+        ids = {
             row[0]
             for row in self.db.execute(
                 f"SELECT DISTINCT k.case_entity_id FROM entity_keys k JOIN case_entities c ON c.id = k.case_entity_id"
                 f" WHERE k.key IN ({marks}) AND c.merged_into IS NULL",
                 sorted(keys),
             )
-        ]
-        return [self._case_entity(i) for i in ids]
+        }
+        return [self._case_entity(i) for i in sorted(ids | also)]
 
     def _case_entity(self, case_id: int) -> CaseEntity:
         from .corpus import CaseEntity
@@ -465,8 +476,10 @@ class CaseFile:
             out[key] = {
                 r[0]
                 for r in self.db.execute(
+                    # Two bearers are as many as a thousand to the resolver (sole_bearer): the
+                    # limit keeps a common surname's cost flat as the case grows.
                     "SELECT k.case_entity_id FROM entity_keys k JOIN case_entities c ON c.id = k.case_entity_id"
-                    " WHERE k.key = ? AND c.type = 'PERSON' AND c.merged_into IS NULL",
+                    " WHERE k.key = ? AND c.type = 'PERSON' AND c.merged_into IS NULL LIMIT 2",
                     (key,),
                 )
             }
@@ -480,13 +493,17 @@ class CaseFile:
         document_entity: tuple[str, str] | None,
         by: str,
         reason: str,
+        *,
+        made_by: str | None = None,
     ) -> None:
         document_id, entity_id = document_entity or (None, None)
-        self.db.execute(
+        judged = self.db.execute(
             "INSERT INTO judgements (action, case_entity_id, other_id, document_id, entity_id, by, reason, at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (action, case_id, other_id, document_id, entity_id, by, reason, _now()),
         )
+        if made_by is not None:  # a merge or split by an account (the column came with 0005)
+            self.db.execute("UPDATE judgements SET made_by = ? WHERE id = ?", (made_by, judged.lastrowid))
 
     def case_id(self, ref: str) -> int:
         """A case entity by its number or its name (case-insensitive), following merges."""
@@ -517,7 +534,9 @@ class CaseFile:
             case_id = int(row[0])
             seen.add(case_id)
 
-    def merge(self, keep: int, other: int, reason: str = "merged by a user") -> None:
+    def merge(
+        self, keep: int, other: int, reason: str = "merged by a user", *, made_by: str | None = None
+    ) -> None:
         """Make ``other`` the same entity as ``keep``; reversible with :meth:`split`. Either may
         have been merged away since the caller looked: the entities they are now are merged."""
         keep, other = self._live(keep), self._live(other)
@@ -536,11 +555,13 @@ class CaseFile:
             # What was merged into the other before now points at the one it became.
             self.db.execute("UPDATE case_entities SET merged_into = ? WHERE merged_into = ?", (keep, other))
             self.db.execute("DELETE FROM kept_apart WHERE case_entity_id = ?", (keep,))
-            self._judge("merge", keep, other, None, "user", reason)
+            self._judge("merge", keep, other, None, "user", reason, made_by=made_by)
 
         self._write(change)
 
-    def split(self, case_id: int, reason: str = "split by a user") -> list[int]:
+    def split(
+        self, case_id: int, reason: str = "split by a user", *, made_by: str | None = None
+    ) -> list[int]:
         """Undo what joined under one entity: its documents' entities go back to one case
         entity per spelling, and automatic resolution never joins those spellings to it
         again. Returns the ids of the entities split off."""
@@ -591,7 +612,7 @@ class CaseFile:
                 self.db.executemany(
                     "INSERT OR IGNORE INTO kept_apart VALUES (?, ?)", [(k, case_id) for k in only_theirs]
                 )
-                self._judge("split", case_id, new_id, None, "user", reason)
+                self._judge("split", case_id, new_id, None, "user", reason, made_by=made_by)
             self.db.execute("UPDATE case_entities SET merged_into = NULL WHERE merged_into = ?", (case_id,))
 
         self._write(change)
@@ -621,13 +642,23 @@ class CaseFile:
         the first that many automatic links of a document's entity (a name every document
         uses has thousands), and every other decision."""
         rows = self.db.execute(
-            "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at FROM"
+            "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at, made_by FROM"
             " (SELECT *, row_number() OVER (PARTITION BY action = 'link' ORDER BY id) AS n FROM judgements"
             "  WHERE case_entity_id = ? OR other_id = ?)"
             " WHERE action != 'link' OR ? IS NULL OR n <= ? ORDER BY id",
             (case_id, case_id, links, links),
         )
-        names = ("action", "case_entity_id", "other_id", "document_id", "entity_id", "by", "reason", "at")
+        names = (
+            "action",
+            "case_entity_id",
+            "other_id",
+            "document_id",
+            "entity_id",
+            "by",
+            "reason",
+            "at",
+            "made_by",
+        )
         return [dict(zip(names, row, strict=True)) for row in rows]
 
     def document_views(self) -> list[DocumentView]:

@@ -13,7 +13,9 @@ safety rules hold on every response:
 4. ``read_only`` turns every write off, and the pages offer none;
 5. the server answers only to the host names it serves, and refuses a write from another
    origin, errors included (``guard``); uploads stream to disk within limits and are read
-   in worker processes, so pages keep answering meanwhile (``uploads``).
+   in worker processes, so pages keep answering meanwhile (``uploads``);
+6. with ``accounts`` every page needs a signed-in session, each write its session's token
+   and an editor's account, and every write records who made it (``sessions``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import secrets
 import sqlite3
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Message
 
+from .. import accounts as account_store
 from ..casebook import case_timeline, case_views, document_page, entity_page, needs_narrowing
 from ..compare import find_agreements, find_conflicts
 from ..errors import CaseFileError
@@ -48,6 +51,14 @@ from ..record import ENTITY_TYPES
 from ..store import CaseFile, SearchFilter
 from .guard import CSP, RequestGuard, allowed_host_names, came_with_origin, wants_json
 from .render import marked_text
+from .sessions import (
+    COOKIE,
+    SessionGate,
+    clear_session_cookie,
+    local_target,
+    session_of,
+    set_session_cookie,
+)
 from .uploads import ReceivedFile, UploadReaders, UploadRefused, receive_form
 
 __all__ = ["CSP", "create_app"]
@@ -98,11 +109,13 @@ def create_app(
     read_only: bool = False,
     host: str | None = None,
     allowed_hosts: Iterable[str] = (),
+    accounts: bool = False,
 ) -> Starlette:
     """The web app over one case file.
 
     It answers to loopback names, to ``host`` (the address it is bound to) and to
     ``allowed_hosts`` (the names others reach it by), on any port, and to no other name.
+    With ``accounts``, every page needs a signed-in user (``firsthand user add``).
     """
     cases = CaseFiles(str(db_path), read_only=read_only)
     csrf_token = secrets.token_urlsafe(32)
@@ -111,11 +124,23 @@ def create_app(
     def document_label(document_id: str) -> str:
         return cases.get().document_label(document_id)
 
+    def expected_token(request: Request) -> str:
+        """The token a write must carry: its session's, or (without accounts) the server's."""
+        session = session_of(request)
+        return session.csrf if session is not None else csrf_token
+
+    def may_write(request: Request) -> bool:
+        session = session_of(request)
+        return not read_only and (not accounts or (session is not None and session.user.can_write))
+
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        session = session_of(request)
         html = templates.get_template(template).render(
             request=request,
-            read_only=read_only,
-            csrf_token=csrf_token,
+            read_only=not may_write(request),
+            served_read_only=read_only,
+            user=session.user if session is not None else None,
+            csrf_token=expected_token(request),
             bases=BASES,
             status=status,
             doc_label=document_label,
@@ -129,8 +154,13 @@ def create_app(
             return JSONResponse({"error": detail}, status_code=status)
         return page(request, "error.html", status=status, detail=detail)
 
-    def token_ok(given: str) -> bool:
-        return secrets.compare_digest(given.encode(), csrf_token.encode())
+    def token_check(request: Request) -> Callable[[str], bool]:
+        expected = expected_token(request).encode()
+        return lambda given: secrets.compare_digest(given.encode(), expected)
+
+    def made_by(request: Request) -> str | None:
+        session = session_of(request)
+        return session.user.name if session is not None else None
 
     def check_writer(request: Request) -> bool:
         """Refuse a write that may not go ahead; True when its header carried the right token.
@@ -141,6 +171,13 @@ def create_app(
         """
         if read_only:
             raise HTTPException(403, "this case is served read-only")
+        if not may_write(request):
+            raise HTTPException(403, "your account may read this case, not change it")
+        return check_origin_and_header(request)
+
+    def check_origin_and_header(request: Request) -> bool:
+        """The write comes from a page of this server: True when its header carried the token."""
+        token_ok = token_check(request)
         if request.headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
             raise HTTPException(403, "cross-site request refused")
         given = request.headers.get("x-csrf-token")
@@ -156,7 +193,9 @@ def create_app(
 
     async def check_write(request: Request) -> dict[str, str]:
         """The small form of a write that may go ahead (a merge, a split); else an HTTP error."""
-        header_token = check_writer(request)
+        return await small_form(request, check_writer(request))
+
+    async def small_form(request: Request, header_token: bool) -> dict[str, str]:
         body = await bounded_body(request, MAX_FORM_BYTES)
 
         async def replay() -> Message:
@@ -164,9 +203,60 @@ def create_app(
 
         form = await Request(request.scope, replay).form(max_files=0, max_fields=20)
         fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
-        if not header_token and not token_ok(fields.get("csrf", "")):
+        if not header_token and not token_check(request)(fields.get("csrf", "")):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
         return fields
+
+    # Signing in --------------------------------------------------------------------------
+
+    def login_page(request: Request, status: int = 200, problem: str | None = None) -> HTMLResponse:
+        target = local_target(request.query_params.get("next"))
+        return page(request, "login.html", status=status, problem=problem, next=target, csrf_login=csrf_token)
+
+    async def login(request: Request) -> Response:
+        if request.method == "GET":
+            return login_page(request)
+        # A login form carries the server's token (there is no session yet): no other site
+        # can sign a browser in under an account of its choosing.
+        header_token = check_origin_and_header_for_login(request)
+        fields = await small_form_with(request, header_token, csrf_token)
+        name, password = fields.get("name", "").strip(), fields.get("password", "")
+        # Each server thread has its own connection (CaseFiles): take it in the thread that uses it.
+        user = await run_in_threadpool(lambda: account_store.check_password(cases.get(), name, password))
+        if user is None:
+            return login_page(request, 401, "wrong name or password")
+        token, _ = await run_in_threadpool(lambda: account_store.open_session(cases.get(), user))
+        response = RedirectResponse(local_target(fields.get("next")), status_code=303)
+        set_session_cookie(response, request, token)
+        return response
+
+    def check_origin_and_header_for_login(request: Request) -> bool:
+        if request.headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
+            raise HTTPException(403, "cross-site request refused")
+        if request.headers.get("x-csrf-token") is None and not came_with_origin(request):
+            raise HTTPException(403, "a form sent without an Origin header is refused (CSRF)")
+        return False
+
+    async def small_form_with(request: Request, header_token: bool, expected: str) -> dict[str, str]:
+        body = await bounded_body(request, MAX_FORM_BYTES)
+
+        async def replay() -> Message:
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        form = await Request(request.scope, replay).form(max_files=0, max_fields=20)
+        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        given = request.headers.get("x-csrf-token") or fields.get("csrf", "")
+        if not secrets.compare_digest(given.encode(), expected.encode()):
+            raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
+        return fields
+
+    async def logout(request: Request) -> Response:
+        await small_form(request, check_origin_and_header(request))
+        token = request.cookies.get(COOKIE)
+        await run_in_threadpool(lambda: account_store.close_session(cases.get(), token))
+        response = RedirectResponse("/login", status_code=303)
+        clear_session_cookie(response)
+        return response
 
     # Pages -------------------------------------------------------------------------------
 
@@ -268,7 +358,8 @@ def create_app(
             other = case.case_id(_number_or_name(form.get("other", "").strip()))
             if other == keep:
                 raise CaseFileError(case.path, "an entity cannot be merged into itself")
-            case.merge(keep, other, str(form.get("reason") or "merged by a user in the browser"))
+            reason = str(form.get("reason") or "merged by a user in the browser")
+            case.merge(keep, other, reason, made_by=made_by(request))
         except CaseFileError as err:
             raise HTTPException(400, err.problem) from None
         return RedirectResponse(f"/entities/{keep}?done=merged", status_code=303)
@@ -278,7 +369,9 @@ def create_app(
         case = cases.get()
         try:
             case_id = case.case_id(str(entity_number(request)))
-            case.split(case_id, str(form.get("reason") or "split by a user in the browser"))
+            case.split(
+                case_id, str(form.get("reason") or "split by a user in the browser"), made_by=made_by(request)
+            )
         except CaseFileError as err:
             raise HTTPException(400, err.problem) from None
         return RedirectResponse(f"/entities/{case_id}?done=split", status_code=303)
@@ -288,32 +381,36 @@ def create_app(
         with tempfile.TemporaryDirectory(prefix="firsthand-upload-") as folder:
             try:
                 form = await receive_form(
-                    request, Path(folder), token_checked=header_token, token_ok=token_ok
+                    request, Path(folder), token_checked=header_token, token_ok=token_check(request)
                 )
             except UploadRefused as refused:
                 # The rest of the body is not read: the connection closes with the answer.
                 raise HTTPException(
                     refused.status, refused.problem, headers={"Connection": "close"}
                 ) from None
-            results = [await read_and_store(received) for received in form.files]
+            results = [await read_and_store(received, made_by(request)) for received in form.files]
         if not form.files:
             results.append({"file": "", "status": "failed", "reason": "no file chosen"})
         if wants_json(request):
             return JSONResponse({"results": results})
         return page(request, "uploaded.html", results=results)
 
-    async def read_and_store(received: ReceivedFile) -> dict[str, str]:
+    async def read_and_store(received: ReceivedFile, added_by: str | None) -> dict[str, str]:
         """One file read in a worker process, then stored here in a transaction of its own:
         a failure costs only itself, and the event loop answers pages meanwhile."""
         if await run_in_threadpool(lambda: cases.get().has(received.sha256)):
             return {"file": received.name, "status": "already present", "reason": ""}
         outcome = await readers.read(received)
-        return await run_in_threadpool(store_outcome, outcome)
+        return await run_in_threadpool(store_outcome, outcome, added_by)
 
-    def store_outcome(outcome: Outcome) -> dict[str, str]:
+    def store_outcome(outcome: Outcome, added_by: str | None) -> dict[str, str]:
         if outcome.error is not None:
             return {"file": outcome.path, "status": "failed", "reason": outcome.error.problem}
-        if outcome.record is None or outcome.raw is None or not cases.get().add(outcome.record, outcome.raw):
+        if (
+            outcome.record is None
+            or outcome.raw is None
+            or not cases.get().add(outcome.record, outcome.raw, added_by=added_by)
+        ):
             return {"file": outcome.path, "status": "already present", "reason": ""}
         return {"file": outcome.path, "status": "added", "reason": "", "id": outcome.record.document.id}
 
@@ -365,6 +462,9 @@ def create_app(
         # A number past SQLite's integers, in a filter or a form: it names nothing in the case.
         return await error_page(request, 400, "a number in the request is too large to name anything")
 
+    def lookup_session(token: str | None) -> account_store.Session | None:
+        return account_store.session(cases.get(), token)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
@@ -373,6 +473,8 @@ def create_app(
             await run_in_threadpool(readers.close)
 
     routes = [
+        Route("/login", login, methods=["GET", "POST"]),
+        Route("/logout", logout, methods=["POST"]),
         Route("/", overview),
         Route("/search", search),
         Route("/documents/{id}", document),
@@ -389,7 +491,8 @@ def create_app(
     return Starlette(
         routes=routes,
         middleware=[
-            Middleware(RequestGuard, hosts=allowed_host_names(host, allowed_hosts), error_page=error_page)
+            Middleware(RequestGuard, hosts=allowed_host_names(host, allowed_hosts), error_page=error_page),
+            *([Middleware(SessionGate, lookup=lookup_session)] if accounts else []),
         ],
         exception_handlers={
             HTTPException: http_error,

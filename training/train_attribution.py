@@ -25,10 +25,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gum import LICENSED_GENRES, GumDocument, documents  # noqa: E402
+from gum import LICENSED_GENRES, GumDocument, documents
 
-from firsthand import attribution_model as am  # noqa: E402
-from firsthand.nlp import load_model  # noqa: E402
+from firsthand import attribution_model as am
+from firsthand.nlp import load_model
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "firsthand" / "models" / am.MODEL_FILE
 # Training settings, recorded in the model file (a test checks them against these).
@@ -55,9 +55,7 @@ def parse(document: GumDocument) -> Any:
     return doc
 
 
-def examples(
-    document: GumDocument, doc: Any
-) -> tuple[list[Example], list[Example], list[Example]]:
+def examples(document: GumDocument, doc: Any) -> tuple[list[Example], list[Example], list[Example]]:
     """(cue, source, content) examples of one document."""
     cue_heads: dict[int, Any] = {}
     for att in document.attributions:
@@ -67,9 +65,7 @@ def examples(
         if heads:
             verbs = [h for h in heads if h.pos_ == "VERB"]
             cue_heads[(verbs or heads)[0].i] = att
-    cue_examples = [
-        (am.cue_features(t), int(t.i in cue_heads)) for t in doc if am.is_cue_candidate(t)
-    ]
+    cue_examples = [(am.cue_features(t), int(t.i in cue_heads)) for t in doc if am.is_cue_candidate(t)]
     source_examples: list[Example] = []
     content_examples: list[Example] = []
     for i, att in cue_heads.items():
@@ -190,7 +186,9 @@ def train(train_docs: list[GumDocument], settings: dict[str, Any]) -> dict[str, 
 
 
 def settings_hash(settings: dict[str, Any]) -> str:
-    text = json.dumps({"settings": settings, "genres": list(LICENSED_GENRES), "v": am.FEATURES_VERSION}, sort_keys=True)
+    text = json.dumps(
+        {"settings": settings, "genres": list(LICENSED_GENRES), "v": am.FEATURES_VERSION}, sort_keys=True
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -199,7 +197,9 @@ def dumps(model: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--limit", type=int, default=None, help="train on the first N documents only")
     args = parser.parse_args()
@@ -209,10 +209,14 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(dumps(model), encoding="utf-8")
-    print(f"trained on {len(train_docs)} documents in {elapsed:.0f} s -> {args.out} ({args.out.stat().st_size} bytes)")
+    print(
+        f"trained on {len(train_docs)} documents in {elapsed:.0f} s -> {args.out} ({args.out.stat().st_size} bytes)"
+    )
     for name in ("cue", "source", "content"):
         part = model[name]
-        print(f"{name}: {part['examples']} examples, {part['positives']} positive, {len(part['weights'])} weights")
+        print(
+            f"{name}: {part['examples']} examples, {part['positives']} positive, {len(part['weights'])} weights"
+        )
     loaded = am.model_from_json(json.loads(dumps(model)))
     for label, genres in (("dev, licensed genres", LICENSED_GENRES), ("dev, all genres but reddit", None)):
         parsed = [(d, parse(d)) for d in documents("dev", genres)]

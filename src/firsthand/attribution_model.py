@@ -31,7 +31,9 @@ MODEL_FILE = "attribution.json"
 # Dependency labels by which a candidate source hangs from a cue (or from a verb a cue
 # hangs from), and those of a candidate content.
 SOURCE_DEPS = frozenset(["nsubj", "nsubjpass", "agent", "pobj", "poss", "dobj", "attr", "compound", "appos"])
-CONTENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "pobj", "acl", "pcomp", "oprd"])
+CONTENT_DEPS = frozenset(
+    ["ccomp", "xcomp", "dobj", "parataxis", "advcl", "conj", "pobj", "acl", "pcomp", "oprd"]
+)
 CUE_POS = frozenset(["VERB", "AUX", "NOUN", "ADV", "ADJ"])
 
 
@@ -105,7 +107,11 @@ def cue_features(token: Any) -> list[str]:
         f"headlemma={token.head.lemma_.lower()}",
         f"pos+dep={token.pos_}+{token.dep_}",
         *(f"child={d}" for d in deps),
-        *(f"lemma+child={lemma}+{d}" for d in deps if d in ("ccomp", "xcomp", "dobj", "nsubj", "prep", "agent")),
+        *(
+            f"lemma+child={lemma}+{d}"
+            for d in deps
+            if d in ("ccomp", "xcomp", "dobj", "nsubj", "prep", "agent")
+        ),
         *(_lexicon_tags(lemma)),
     ]
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -236,7 +242,9 @@ def content_candidates(cue: Any) -> list[Any]:
 
 
 def is_cue_candidate(token: Any) -> bool:
-    return token.pos_ in CUE_POS and (token.pos_ != "AUX" or token.lemma_ == "be") or token.lower_ == "according"
+    return (
+        token.pos_ in CUE_POS and (token.pos_ != "AUX" or token.lemma_ == "be")
+    ) or token.lower_ == "according"
 
 
 # Prediction -------------------------------------------------------------------------------
@@ -265,3 +273,103 @@ def best_content(cue: Any, model: AttributionModel | None = None) -> tuple[Any, 
         return None
     p, token = max(scored, key=lambda pc: (pc[0], -pc[1].i))
     return token, p
+
+
+# Combination with the rules ---------------------------------------------------------------
+
+# False leaves the rules' attributions as they are (the benchmark's --rules-only).
+ENABLED = True
+# A rule cue the model scores below this is no attribution ("I know the way", "we found
+# the house"): dropped, unless a quotation stands beside it.
+VETO_BELOW = 0.001
+# A verb outside the lexicons the model scores at least this high is a cue.
+PROPOSE_FROM = 0.5
+# A source the rules found none for is taken from the model at least this sure.
+SOURCE_FROM = 0.5
+
+
+def combine(doc: Any, found: list[Any]) -> list[Any]:
+    """The rules' attributions (``attributions.Attribution``) with the model's word: cues it
+    is sure are not attributions dropped, cues the lexicons miss added, a source given
+    where the rules found none."""
+    from .attributions import CUE_LEMMAS, QUOTES_CLOSE, QUOTES_OPEN
+
+    if not ENABLED:
+        return found
+    quotes = frozenset(QUOTES_OPEN + QUOTES_CLOSE)
+    model = load_model()
+    kept = []
+    cues: set[int] = set()
+    for att in found:
+        head = _cue_head(doc, att)
+        cues.update(att.cue)
+        if att.kind == "verb" and head is not None:
+            quoted = any(doc[t].text in quotes for s, e in att.content for t in (s, e - 1) if s < e)
+            if not quoted and cue_score(head, model) < VETO_BELOW:
+                continue
+            if att.source is None and not att.passive:
+                _give_source(att, head, model)
+        kept.append(att)
+    for token in doc:
+        if (
+            token.i in cues
+            or token.pos_ != "VERB"
+            or token.tag_ == "MD"
+            or token.lemma_.lower() in CUE_LEMMAS
+        ):
+            continue  # a lexicon verb the rules passed over has its reasons
+        if cue_score(token, model) >= PROPOSE_FROM:
+            att = _proposed(token, model)
+            if att is not None:
+                kept.append(att)
+    return kept
+
+
+def _cue_head(doc: Any, att: Any) -> Any | None:
+    for i in att.cue:
+        if doc[i].lemma_.lower() == att.lemma and doc[i].pos_ in ("VERB", "AUX"):
+            return doc[i]
+    return None
+
+
+def _give_source(att: Any, cue: Any, model: AttributionModel) -> None:
+    from .attributions import trim_span
+    from .nlp import subtree_range
+
+    best = best_source(cue, model)
+    if best is None or best[1] < SOURCE_FROM:
+        return
+    token = best[0]
+    stop = cue.i if token.i < cue.i else None
+    span = trim_span(cue.doc, subtree_range(token, stop=stop))
+    if any(s < span[1] and span[0] < e for s, e in att.content):
+        return  # the source is no part of what it says
+    att.source = span
+    att.source_head = token.i
+
+
+def _proposed(cue: Any, model: AttributionModel) -> Any | None:
+    """An attribution around a cue only the model knows: its content is the clause the model
+    picks, its source the subject it picks."""
+    from .attributions import Attribution, cue_tokens, trim_span
+    from .nlp import subtree_range
+
+    best = best_content(cue, model)
+    if best is None or best[1] < 0.5:
+        return None
+    head = best[0]
+    if head.i == cue.head.i:
+        start, end = subtree_range(head)
+        phrase = subtree_range(cue)
+        sides = [r for r in ((start, phrase[0]), (phrase[1], end)) if r[1] - r[0] >= 2]
+        content = [trim_span(cue.doc, r) for r in sides]
+    else:
+        content = [trim_span(cue.doc, subtree_range(head))]
+    content = [r for r in content if r[1] - r[0] >= 2 and not r[0] <= cue.i < r[1]]
+    if not content:
+        return None
+    att = Attribution(cue=cue_tokens(cue), content=content, lemma=cue.lemma_.lower())
+    att.clausal = head.pos_ in ("VERB", "AUX")
+    att.negated = any(c.dep_ == "neg" for c in cue.children)
+    _give_source(att, cue, model)
+    return att

@@ -242,9 +242,8 @@ def content_candidates(cue: Any) -> list[Any]:
 
 
 def is_cue_candidate(token: Any) -> bool:
-    return (
-        token.pos_ in CUE_POS and (token.pos_ != "AUX" or token.lemma_ == "be")
-    ) or token.lower_ == "according"
+    pos: str = token.pos_
+    return (pos in CUE_POS and (pos != "AUX" or token.lemma_ == "be")) or token.lower_ == "according"
 
 
 # Prediction -------------------------------------------------------------------------------

@@ -27,9 +27,29 @@ def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
         if verb is not None and att.kind == "verb" and att.source is None and not att.passive:
             _inherit_source(att, verb)
         if att.source is not None and att.source_head is not None:
+            _past_dateline_subject(doc, att)
             att.source = source_span(doc, att.source, doc[att.source_head], min(att.cue))
         att.cue = cue_span(doc, att.cue, verb)
     return found
+
+
+def _past_dateline_subject(doc: Any, att: Any) -> None:
+    """ "OSLO (NTB) — The minister said": a parse may make the dateline the subject; the
+    speaker is the noun phrase between its dash and the cue."""
+    start, end = att.source
+    cue = min(att.cue)
+    words = doc[start:end]
+    dateline = any(t.text == "(" for t in words) or all(t.is_upper or not t.is_alpha for t in words)
+    if not (dateline and end < cue and doc[end].text in (")", *DASHES)):
+        return
+    dash = next((k for k in range(end, cue) if doc[k].text in DASHES), None)
+    if dash is None or dash + 1 >= cue or any(t.pos_ in ("VERB", "AUX") for t in doc[dash + 1 : cue]):
+        return
+    phrase = doc[dash + 1 : cue]
+    heads = [t for t in phrase if not dash < t.head.i < cue or t.head.i == t.i]
+    if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN", "PRON"):
+        att.source = (dash + 1, cue)
+        att.source_head = heads[0].i
 
 
 def _inherit_source(att: Any, verb: Any) -> None:

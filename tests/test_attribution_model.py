@@ -124,9 +124,9 @@ def test_an_apposition_keeps_the_comma_that_closes_it() -> None:
     assert text_of(doc, attribution_at(doc, "said").source) == "Marta Lind, the chair of the harbour board,"
 
 
-def test_a_colon_after_the_cue_belongs_to_it() -> None:
+def test_a_colon_after_the_cue_stays_out_of_it() -> None:
     doc = parsed('The skipper said: "We will not sail tonight."')
-    assert cue_text(doc, attribution_at(doc, "said")) == "said:"
+    assert cue_text(doc, attribution_at(doc, "said")) == "said"
 
 
 def test_a_cue_is_the_verb_alone_without_its_weekday() -> None:

@@ -6,8 +6,10 @@ Applied to every attribution ``attributions.py`` finds, after the parse gave its
   nor a relative clause or a participle set off by commas ("Lind, who chairs the board,
   said"); an apposition stays, with the comma or dash that closes it ("Lind, the chair,
   said"), and so does a closing bracket ("Sen. Lind (D-ME) said");
-- a cue keeps a colon that introduces its words ("said:"), and leaves out a subordinating
-  "when" or a "then" of sequence before it ("when asked about", "then said").
+- a cue takes the verb an infinitive or a "by" gerund completes ("is trying to show",
+  "began by saying"), and leaves out a subordinating "when" or a "then" of sequence before
+  it ("when asked about", "then said"). A colon after it stays out: the cue is the word
+  the record shows.
 """
 
 from __future__ import annotations
@@ -136,9 +138,6 @@ def cue_span(doc: Any, cue: list[int], verb: Any | None) -> list[int]:
         tokens = _governing_verb(verb) + tokens
     while len(tokens) > 1 and doc[tokens[0]].lower_ in NOT_CUE:
         tokens = tokens[1:]
-    last = tokens[-1]
-    if last + 1 < len(doc) and doc[last + 1].text == ":" and doc[last].pos_ in ("VERB", "AUX", "ADP", "PART"):
-        tokens.append(last + 1)
     return tokens
 
 

@@ -94,6 +94,16 @@ def test_the_model_adds_a_cue_the_lexicons_miss(rules_only: None) -> None:
     assert "the ice had broken up a week early" in text_of(doc, att.content[0])
 
 
+def test_a_purpose_clause_is_no_new_cue() -> None:
+    doc = parsed("We sent the council an appeal to ensure that the clinic stays open in winter.")
+    assert not any(doc[i].text == "ensure" for a in find_attributions(doc) for i in a.cue)
+
+
+def test_an_infinitive_after_a_cue_stays_nested_in_it() -> None:
+    doc = parsed("I want to say that the council has failed the village again.")
+    assert [cue_text(doc, a) for a in find_attributions(doc)] == ["want"]
+
+
 def test_the_rules_keep_a_lexicon_cue_the_model_knows() -> None:
     doc = parsed("The ferry crews said that the ice had broken up a week early.")
     att = attribution_at(doc, "said")

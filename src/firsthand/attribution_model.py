@@ -315,6 +315,8 @@ def combine(doc: Any, found: list[Any]) -> list[Any]:
             continue
         if token.lemma_.lower() in CUE_LEMMAS:
             continue  # a lexicon verb the rules passed over has its reasons
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue  # an infinitive ("an appeal to ensure that") is a purpose, not a report
         if cue_score(token, model) >= PROPOSE_FROM:
             att = _proposed(token, model)
             if att is not None:
@@ -390,4 +392,6 @@ def _proposed(cue: Any, model: AttributionModel) -> Any | None:
     att.clausal = head.pos_ in ("VERB", "AUX")
     att.negated = any(c.dep_ == "neg" for c in cue.children)
     _give_source(att, cue, model)
-    return att
+    # Without a speaker the model is sure of, a clause after a verb is more often a purpose
+    # ("an appeal to ensure that ...") than something somebody said.
+    return att if att.source is not None else None

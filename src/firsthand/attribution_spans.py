@@ -144,8 +144,10 @@ def cue_span(doc: Any, cue: list[int], verb: Any | None) -> list[int]:
 def _governing_verb(verb: Any) -> list[int]:
     """The verb an infinitive or a "by" gerund cue completes, with the word between: "is
     trying to show", "began by saying" are one cue."""
-    from .attributions import cue_tokens
+    from .attributions import CUE_LEMMAS, cue_tokens
 
+    if verb.head.lemma_.lower() in CUE_LEMMAS:
+        return []  # "want to say": two cues, the inner one nested in the outer's content
     marker = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i]
     if verb.dep_ == "xcomp" and marker and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return [*cue_tokens(verb.head), marker[0].i]

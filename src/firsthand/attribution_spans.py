@@ -102,14 +102,24 @@ def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> t
 def _after_dateline(doc: Any, start: int, end: int) -> int:
     """The start past a dateline: capitals or a bracketed agency, then a dash."""
     for k in range(end - 2, start, -1):
-        if doc[k].text in DASHES:
+        if _is_dash(doc, k):
             before = doc[start:k]
-            agency = any(t.text in ("(", ")") for t in before)
+            opened = sum(t.text == "(" for t in before)
+            if opened != sum(t.text == ")" for t in before):
+                break  # "(R-OH": a hyphen inside brackets
+            agency = opened > 0
             capitals = any(t.is_upper and len(t.text) > 1 for t in before)
             if agency or capitals:
                 return k + 1
             break
     return start
+
+
+def _is_dash(doc: Any, k: int) -> bool:
+    """A dash between words, not a hyphen inside one ("R-OH")."""
+    text = doc[k].text
+    spaced = k > 0 and bool(doc[k - 1].whitespace_) and bool(doc[k].whitespace_)
+    return text in ("—", "–", "--") or (text == "-" and spaced)
 
 
 def _before_loose_modifier(doc: Any, head: Any, start: int, end: int) -> int:

@@ -116,6 +116,12 @@ def test_a_participle_speaks_for_the_subject_of_its_verb() -> None:
     assert text_of(doc, att.source) == "The union"
 
 
+def test_who_was_asked_is_not_who_asked() -> None:
+    doc = parsed("Asked about the flooded road, the mayor said that repairs would start soon.")
+    asked = [a for a in find_attributions(doc) if doc[min(a.cue)].text == "Asked"]
+    assert all(a.source is None for a in asked)
+
+
 # Boundaries ---------------------------------------------------------------------------------
 
 

@@ -28,6 +28,8 @@ def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
         verb = next((doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma), None)
         if verb is not None and att.kind == "verb" and att.source is None and not att.passive:
             _inherit_source(att, verb)
+        elif verb is not None and att.inherited and _bare_participle(verb):
+            att.source = att.source_head = None  # "Asked about it, the mayor said": he was asked
         if att.source is not None and att.source_head is not None:
             _past_dateline_subject(doc, att)
             att.source = source_span(doc, att.source, doc[att.source_head], min(att.cue))
@@ -54,6 +56,10 @@ def _past_dateline_subject(doc: Any, att: Any) -> None:
         att.source_head = heads[0].i
 
 
+def _bare_participle(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _inherit_source(att: Any, verb: Any) -> None:
     """The speaker of a participle or infinitive is the subject of the verb it hangs from,
     through a preposition ("began by saying", "shot back, saying") or the noun it describes
@@ -61,6 +67,8 @@ def _inherit_source(att: Any, verb: Any) -> None:
     from .attributions import subject_of, trim_span
     from .nlp import subtree_range
 
+    if _bare_participle(verb):
+        return  # "Asked about the raid, the mayor said": the subject was asked, not asking
     head = verb
     for _ in range(3):
         if (

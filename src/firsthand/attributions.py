@@ -178,9 +178,9 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
 
 
 def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
-    """The hook of the model learned from GUM (``attribution_model.py``): it vetoes cues,
-    adds the ones the lexicons miss and gives sources the rules found none for; then the
-    cue and source boundaries (``attribution_spans.py``)."""
+    """The hook of the model learned from GUM (``attribution_model.py``): it adds the cues
+    the lexicons miss and gives sources the rules found none for; then the cue and source
+    boundaries (``attribution_spans.py``)."""
     from .attribution_model import combine  # imported here: the model reads these lexicons
     from .attribution_spans import fit_spans
 
@@ -471,11 +471,28 @@ def cue_tokens(verb: Any) -> list[int]:
     while i in left and left[i].lower_ != "to":
         tokens.insert(0, i)
         i -= 1
+    doc = verb.doc
     for child in verb.children:
         if child.dep_ == "prt" and child.i == verb.i + 1:
             tokens.append(child.i)
-    # A weekday ("said Tuesday") or a topic ("said of him") after the verb is no part of the
-    # cue: PolNeAR's and GUM's annotators mark the verb alone.
+    # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"), a
+    # preposition naming the topic ("said of him").
+    nxt = tokens[-1] + 1
+    if (
+        nxt < len(doc)
+        and doc[nxt].dep_ == "npadvmod"
+        and doc[nxt].ent_type_ == "DATE"
+        and doc[nxt].head.i == verb.i
+    ):
+        tokens.append(nxt)
+        nxt += 1
+    if (
+        nxt < len(doc)
+        and doc[nxt].lower_ in ("of", "about")
+        and doc[nxt].head.i == verb.i
+        and verb.lemma_ == "say"
+    ):
+        tokens.append(nxt)
     return tokens
 
 

@@ -161,6 +161,21 @@ def test_when_before_a_cue_is_no_part_of_it() -> None:
     assert not any(c.lower().startswith("when") for c in cues), cues
 
 
+# GUM dev through the whole pipeline ---------------------------------------------------------
+
+
+def test_gum_dev_attribution_holds_its_floor() -> None:
+    """The model is trained on GUM train; dev is held out from it."""
+    require_shared()
+    floors = json.loads((ROOT / "tests" / "quality_floors.json").read_text())["gum_dev_attribution"]
+    sys.path.insert(0, str(ROOT / "bench"))
+    import attribution as bench
+
+    scores = bench.score(bench.read_gum("dev"))
+    for metric, floor in floors.items():
+        assert scores[metric.removesuffix("_f1").replace("_", " ")][2] >= floor, (metric, scores)
+
+
 # Reproducible training ----------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench browser
+.PHONY: demo test setup bench browser train-attribution
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,7 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(VENV)/bin/python bench/throughput.py
+
+# Retrain the attribution model shipped in src/firsthand/models/ from GUM (../shared/datasets/gum).
+train-attribution: $(STAMP)
+	PYTHONPATH=src $(VENV)/bin/python training/train_attribution.py

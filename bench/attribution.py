@@ -1,6 +1,6 @@
 """Attribution against PolNeAR: source, cue and content F1, exact and overlap.
 
-    python bench/attribution.py [--part train|dev] [--limit N] [--errors N]
+    python bench/attribution.py [--part train|dev] [--limit N] [--errors N] [--corpus polnear|gum]
 
 Reads PolNeAR v1.0 (``../shared/datasets/polnear``): each article's text and the
 brat standoff of its attributions, taking for each article the annotator the
@@ -18,6 +18,12 @@ the claims that have a cue. Scores them as citron (BBC, 2021) scores PARC 3.0:
 Rules are written from ``--part train`` (``--errors`` prints what went wrong there);
 ``--part dev`` is the figure to report. PolNeAR states no licence: it measures and
 guides rules here, and nothing trained on it ships.
+
+``--corpus gum`` scores the same way against GUM's attribution relations (``--part dev``:
+GUM's dev documents of every genre but reddit, whose words GUM does not ship), as
+``training/gum.py`` reads them: cue the indicative words (else the attributing unit's
+head), source the marked source words, content the attributed unit. The attribution model
+is trained on GUM train: GUM dev is held out from it.
 """
 
 from __future__ import annotations
@@ -31,7 +37,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from firsthand import attribution_model
 from firsthand.pipeline import read_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+import gum
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "polnear" / "data"
 SPAN_LINE = re.compile(r"(T\d+)\t(\w[\w-]*) ([\d ;]+)\t")
@@ -89,6 +99,26 @@ def read_ann(path: Path) -> list[Attribution]:
         if "Cue" in parts:
             out.append(Attribution(parts["Cue"], parts.get("Source", []), parts.get("Content", [])))
     return out
+
+
+def read_gum(part: str, limit: int | None = None) -> list[Article]:
+    """GUM's documents of a part as articles, their attribution relations as gold."""
+    articles = []
+    for document in gum.documents(part, genres=None)[:limit]:
+        offsets = document.offsets()
+
+        def spans(tokens: list[int], offsets: list[tuple[int, int]] = offsets) -> list[Span]:
+            """Runs of consecutive tokens as character spans."""
+            out: list[Span] = []
+            last = -2
+            for t in sorted(tokens):
+                out[-1:] = [(out[-1][0], offsets[t][1])] if t == last + 1 else [*out[-1:], offsets[t]]
+                last = t
+            return out
+
+        gold = [Attribution(spans(a.cue), spans(a.source), spans(a.content)) for a in document.attributions]
+        articles.append(Article(document.name, document.text, gold))
+    return articles
 
 
 def found_attributions(text: str) -> list[Attribution]:
@@ -202,14 +232,19 @@ def main() -> None:
     parser.add_argument("--part", choices=("train", "dev"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="read only the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print N errors (train only)")
+    parser.add_argument("--corpus", choices=("polnear", "gum"), default="polnear")
+    parser.add_argument("--rules-only", action="store_true", help="without the model learned from GUM")
     args = parser.parse_args()
+    attribution_model.ENABLED = not args.rules_only
     if args.errors and args.part != "train":
         sys.exit("--errors is for the train part only: dev is for reporting")
-    articles = read_part(args.part, args.limit)
+    articles = (
+        read_part(args.part, args.limit) if args.corpus == "polnear" else read_gum(args.part, args.limit)
+    )
     gold = sum(len(a.attributions) for a in articles)
     errors: list[str] | None = [] if args.errors else None
     scores = score(articles, errors)
-    print(f"part {args.part}: {len(articles)} articles, {gold} gold attributions")
+    print(f"{args.corpus} part {args.part}: {len(articles)} articles, {gold} gold attributions")
     print(f"{'':16} {'P':>6} {'R':>6} {'F1':>6}")
     for name, (p, r, f1) in scores.items():
         print(f"{name:16} {p:6.3f} {r:6.3f} {f1:6.3f}")

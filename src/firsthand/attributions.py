@@ -170,10 +170,21 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         )
         if att is not None:
             found.append(att)
+    found = _learned(doc, found)
     outer = _outermost(found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
     quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
     return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
+
+
+def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
+    """The hook of the model learned from GUM (``attribution_model.py``): it adds the cues
+    the lexicons miss and gives sources the rules found none for; then the cue and source
+    boundaries (``attribution_spans.py``)."""
+    from .attribution_model import combine  # imported here: the model reads these lexicons
+    from .attribution_spans import fit_spans
+
+    return fit_spans(doc, combine(doc, found))
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -210,7 +221,7 @@ def _verb_attribution(token: Any) -> Attribution | None:
         return None
     if lemma not in VERB_CUES:
         return None
-    cue = _cue_tokens(token)
+    cue = cue_tokens(token)
     clause = [c for c in token.children if c.dep_ == "ccomp"] if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
         clause = _clause_on_hearer(token)
@@ -451,7 +462,7 @@ def _clause_without(token: Any, phrase: tuple[int, int]) -> tuple[int, int] | No
     return trim_span(token.doc, side)
 
 
-def _cue_tokens(verb: Any) -> list[int]:
+def cue_tokens(verb: Any) -> list[int]:
     """The verb with its auxiliaries, negation and adverbs just before it, and a particle
     just after ("has said", "did not mention", "also noted", "pointed out")."""
     tokens = [verb.i]

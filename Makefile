@@ -26,8 +26,8 @@ demo: $(STAMP)
 
 # Lint, type-check, then the whole test suite, browser tests included.
 test: $(STAMP) browser
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench training
+	$(VENV)/bin/ruff format --check src tests bench training
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
 

@@ -157,6 +157,10 @@ class References:
         if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
             if head.head.dep_ == "relcl":
                 antecedent = head.head.head
+                # "X, a prosecutor in Surgut, who ...": the name the apposition describes, not
+                # the place inside it.
+                while antecedent.dep_ == "pobj" and antecedent.head.head.dep_ == "appos":
+                    antecedent = antecedent.head.head.head
                 return self.resolve(antecedent, subtree_range(antecedent, stop=head.head.left_edge.i))
             return None, True
         if word in WRITER_PRONOUNS:

@@ -2,15 +2,19 @@
 
 The cascade, each step reading the words around the entities' mentions:
 
-1. kinship: "my brother Sarfaraz Rahimi", "her husband, Jonas Vosk", "X's sister Y":
-   sibling_of, parent_of (the parent first), spouse_of; "my" is the writer, "his"/"her"
-   the last person named;
-2. membership and roles: "X, a former member of Y", "X, the first secretary of Y",
-   "X is the leader of Y": former_member_of, member_of, role_in with the role's words;
-   a letter's title lines ("Honorable Interior Minister of the Republic of Albania") give
-   its recipient's and its author's roles;
+1. kinship: "my brother Sarfaraz Rahimi", "her husband, Jonas Vosk", "X's sister Y",
+   "X, son of Y": sibling_of, parent_of (the parent first), spouse_of; "my" is the writer,
+   "his"/"her" the last person named;
+2. membership and roles: "X, a former member of Y", "X, head of Y", "X (left), former head
+   of Y", "Y spokeswoman X", "Y's director X", "X is the leader of Y", "X, who is the
+   treasurer of Y", "X, who works for Y", "members of Y such as X", "X withdrew from Y":
+   former_member_of, member_of, role_in with the role's words; a bare title ("said X, Asia
+   director") in a statement is a role in the organisation that speaks; a letter's title
+   lines ("Honorable Interior Minister of the Republic of Albania", "President X" in a
+   letter dated from a country) give its recipients' and its author's roles;
 3. support: "X, which is supported by Y", "Y supports X": X supported_by Y;
-4. location: "the Ashraf 3 camp in Albania": a facility located_in a place.
+4. location: "the Ashraf 3 camp in Albania", "Surgut, Russia", "the Mushin area of Lagos",
+   "the German state of Bavaria", "China's Xinjiang", "X is a part of Y": located_in.
 
 Every relation keeps ``start``/``end``, the words that state it.
 """
@@ -20,7 +24,9 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from .nlp import quoted_tokens, words
+from . import gazetteer
+from .modality import scope_mode
+from .nlp import noun_phrase, quoted_tokens, words
 from .record import Entity, Record
 from .references import References, writer_of
 
@@ -37,18 +43,50 @@ KIN_PHRASE = re.compile(
     r"(?P<kin>" + "|".join(KIN) + r")(?:,)?\s+(?=[A-Z])",
     re.IGNORECASE,
 )
+# "X, son of Y", "X (daughter of Y)": X is Y's son.
+KIN_APPOSITION = re.compile(
+    r"^\s*(?:,\s*\(?|\()\s*(?:the\s+|a\s+)?(?:(?:elder|younger|older|eldest|youngest|late)\s+)?"
+    r"(?P<kin>" + "|".join(KIN) + r")\s+of\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 POSSESSIVE_KIN = re.compile(
     r"['’]s\s+(?:(?:elder|younger|older|late)\s+)?(?P<kin>" + "|".join(KIN) + r")(?:,)?\s+(?=[A-Z])"
 )
 
 # 2. Roles: what follows a name ("X, the first secretary of Y") or a copula ("X is the leader of Y").
+# An aside in brackets after a name is passed over: "X (center), former head of Y".
+ASIDE = r"(?:\s*\([^()\n]{1,30}\))?"
 ROLE_AFTER_NAME = re.compile(
-    r"^(?:,\s+|\s+(?:is|was|am|has been|have been|became)\s+)(?P<det>the|a|an)\s+(?P<former>former\s+|ex-)?"
-    r"(?P<role>[a-z][\w\- ]{1,40}?)\s+(?:of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
+    r"^" + ASIDE + r"(?P<sep>,\s+|\s+(?:is|was|am|has been|have been|became)\s+)"
+    r"(?:(?P<det>the|a|an)\s+)?(?P<former>former\s+|ex-)?"
+    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?:of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBER_WORDS = words("member members activist fighter militant adherent")
-# Words of a relation the contract has no type for: "a close friend of", "an enemy of".
-NOT_ROLES = words("friend friends enemy enemies supporter supporters critic critics opponent victim victims")
+# Words of a relation the contract has no type for: "a close friend of", "an enemy of", "a
+# resident of".
+NOT_ROLES = words(
+    """
+    friend friends enemy enemies supporter supporters critic critics opponent victim victims
+    resident residents citizen citizens native natives neighbour neighbor patient client student
+    survivor survivors parent relative part
+    """
+)
+# Nouns of offices and jobs: what a title before or after a name ends with.
+ROLE_NOUNS = words(
+    """
+    director president chairman chairwoman chair chairperson head chief leader spokesman spokeswoman
+    spokesperson secretary undersecretary minister commissioner correspondent reporter editor officer
+    official commander governor mayor ambassador envoy representative coordinator manager founder
+    co-founder cofounder researcher lawyer attorney counsel prosecutor judge senator deputy aide adviser
+    advisor analyst executive treasurer overseer pastor priest bishop imam administrator superintendent
+    inspector captain colonel major general lieutenant sergeant journalist producer anchor presenter
+    host owner employee worker volunteer organizer organiser campaigner investigator monitor agent
+    staffer expert consultant specialist researcher
+    """
+)
+# The shape of a word for someone who does a job, for titles the lexicon lacks or the page
+# misspells ("corresondant").
+AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|man|woman|person)$")
 HONORIFICS = re.compile(
     r"^(?:(?:his|her|your)\s+excellency|honou?rable|the\s+honou?rable|hon\.|dear)\s+", re.IGNORECASE
 )
@@ -60,6 +98,10 @@ LOCATED_AFTER = re.compile(
     # Spaces read once (possessive): two optional runs side by side split a long run every way.
     r"^\s++(?:(?:camp|base|prison|centre|center|compound)\s*+)?(?:in|near|outside)\s+(?=[A-Z])"
 )
+# A place, an aside that names it again ("or floating island"), "in" a place.
+PLACE_IN_PLACE = re.compile(
+    r"^(?:,[ \t]+or[ \t]+[a-z][a-z\- ]{1,30},)?[ \t]+(?:in|inside)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+)
 
 
 def find_relations(record: Record) -> Record:
@@ -69,9 +111,19 @@ def find_relations(record: Record) -> Record:
     found: list[dict[str, Any]] = []
     found += _kinship(record, refs)
     found += _roles(record, refs)
+    found += _titles_before_names(record)
+    found += _group_titles_after_names(record)
+    found += _copular_roles(record, refs)
+    found += _bare_titles(record, refs)
+    found += _member_lists(record)
+    found += _joining_and_leaving(record, refs)
     found += _letter_roles(record)
+    found += _titled_recipients(record)
     found += _support(record, refs)
     found += _locations(record)
+    found += _place_chains(record)
+    found += _places_in_places(record)
+    found += _possessive_places(record)
     record.relations = _unique(found)
     return record
 
@@ -144,6 +196,14 @@ def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
             kind, named_first = KIN[match.group("kin").lower()]
             subject, obj = (named[2], owner) if named_first else (owner, named[2])
             out.append(_relation(kind, subject, obj, match.start(), named[1]))
+    for start, end, person in _mentions(record, ("PERSON",)):
+        apposition = KIN_APPOSITION.match(text[end : end + 60])
+        other = _mention_at(record, end + apposition.end(), ("PERSON",)) if apposition else None
+        if apposition is None or other is None:
+            continue
+        kind, named_first = KIN[apposition.group("kin").lower()]
+        subject, obj = (person, other[2]) if named_first else (other[2], person)
+        out.append(_relation(kind, subject, obj, start, other[1]))
     return out
 
 
@@ -158,25 +218,46 @@ def _mention_ending(record: Record, offset: int, types: tuple[str, ...]) -> tupl
 
 
 def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
-    """ "X, a former member of Y", "X, the first secretary of Y", "X is the leader of Y"."""
+    """ "X, a former member of Y", "X, head of Y", "X is the leader of Y"."""
     text = record.document.text
     out = []
     for start, end, person in _mentions(record, ("PERSON",)) + _writer_as_i(record, refs):
-        match = ROLE_AFTER_NAME.match(text[end : end + 120])
+        match = ROLE_AFTER_NAME.match(text[end : end + 160])
         if not match or not _says_who(record, start, end, match):
             continue
         group = _mention_at(record, end + match.end(), ("ORG", "GPE"))
         if group is None:
             continue
         role = match.group("role").strip()
-        if role.split()[-1] in NOT_ROLES:
-            continue
-        if role.split()[-1] in MEMBER_WORDS:
+        last = role.split()[-1].lower()
+        if not _is_role_word(last):
+            continue  # "X, a friend of Y", "X, a former monastery near the town of Y"
+        if not _title_words(record, end + match.start("role"), end + match.end("role")):
+            continue  # "X, who with her husband is the treasurer of Y": a clause, read from the parse
+        if last in MEMBER_WORDS:
             kind = "former_member_of" if match.group("former") else "member_of"
             out.append(_relation(kind, person, group[2], start, group[1]))
         else:
+            role = f"former {role}" if match.group("former") else role
             out.append(_relation("role_in", person, group[2], start, group[1], role=role))
     return out
+
+
+def _title_words(record: Record, start: int, end: int) -> bool:
+    """The words of a title: no verb, pronoun or clause ("senior aide to the head", not "who
+    with her husband is the treasurer")."""
+    span = record.parsed.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(
+        t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.tag_ in ("WP", "WDT") for t in span
+    )
+
+
+def _is_role_word(word: str) -> bool:
+    """A noun for an office or a job ("director", "spokeswoman", "correspondent")."""
+    word = word.lower()
+    if word in NOT_ROLES:
+        return False
+    return word in ROLE_NOUNS or word in MEMBER_WORDS or bool(AGENT_NOUN.fullmatch(word))
 
 
 def _writer_as_i(record: Record, refs: References) -> list[tuple[int, int, Entity]]:
@@ -194,7 +275,7 @@ def _writer_as_i(record: Record, refs: References) -> list[tuple[int, int, Entit
 def _says_who(record: Record, start: int, end: int, match: re.Match[str]) -> bool:
     """An apposition always describes the name; "X is the leader of Y" only when X is the
     copula's subject ("the minister in the government of X is a friend of Y" is not X)."""
-    if match.group(0).startswith(","):
+    if match.group("sep").startswith(","):
         return True
     span = record.parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_ in ("be", "become")
@@ -270,15 +351,525 @@ def _named(refs: References, token: Any) -> Entity | None:
 
 
 def _locations(record: Record) -> list[dict[str, Any]]:
-    """ "the Ashraf 3 camp in Albania": a facility in a place."""
+    """ "the Ashraf 3 camp in Albania", "Bhasan Char, or floating island, in the Bay of Bengal,
+    Bangladesh": a place in a place, and in the places the chain after it names."""
     text = record.document.text
     out = []
-    places = _mentions(record, ("GPE", "LOC"))
-    for start, end, facility in _mentions(record, ("FAC",)):
-        match = LOCATED_AFTER.match(text[end : end + 40])
-        if not match:
-            continue
-        place = next((p for p in places if p[0] == end + match.end()), None)
-        if place is not None:
-            out.append(_relation("located_in", facility, place[2], start, place[1]))
+    for start, end, inner in _mentions(record, PLACE_MENTION_TYPES):
+        pattern = LOCATED_AFTER if inner.type == "FAC" else PLACE_IN_PLACE
+        match = pattern.match(text[end : end + 80])
+        outer = _mention_at(record, end + match.end(), ("GPE", "LOC")) if match else None
+        while outer is not None and outer[2] is not inner:
+            out.append(_relation("located_in", inner, outer[2], start, outer[1]))
+            glue = CHAIN_GLUE.match(text[outer[1] : outer[1] + 4])
+            following = _mention_at(record, outer[1] + glue.end(), ("GPE", "LOC")) if glue else None
+            if following is None or not _nested([outer, following]):
+                break
+            outer = following
     return out
+
+
+# 2b. -----------------------------------------------------------------------------------------------
+
+# Words between an organisation and a name that are a title: "UHRP Executive Director Omer
+# Kanat", "Amnesty's director X", "special Kommersant correspondent X".
+TITLE_BETWEEN = re.compile(r"^(?:['’]s)?\s+(?P<role>(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*)\s+$")
+TITLE_WORD_TAGS = frozenset(("NOUN", "PROPN", "ADJ"))
+
+
+def _titles_before_names(record: Record) -> list[dict[str, Any]]:
+    """ "Y spokeswoman X", "Y's director X": the title between an organisation and a name."""
+    text = record.document.text
+    doc = record.parsed
+    groups = _mentions(record, ("ORG", "GPE"))
+    ends = sorted((b, a, e) for a, b, e in groups)
+    out = []
+    for start, end, person in _mentions(record, ("PERSON",)):
+        before = [g for g in ends if start - 60 <= g[0] < start]
+        if not before:
+            continue
+        group_end, group_start, group = before[-1]
+        match = TITLE_BETWEEN.match(text[group_end:start])
+        if match is None or not _is_role_word(match.group("role").split()[-1]):
+            continue
+        span = doc.char_span(match.start("role") + group_end, match.end("role") + group_end)
+        if span is None or any(t.pos_ not in TITLE_WORD_TAGS for t in span):
+            continue  # "Norway beat Sweden's ...": a verb is no title
+        out.append(_relation("role_in", person, group, group_start, end, role=match.group("role")))
+    return out
+
+
+# "X, a Family member of 30 years", "X, former UHRP director": the title after a name, its
+# organisation inside it.
+GROUP_TITLE_AFTER = re.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<former>former[ \t]+|ex-)?")
+TITLE_AFTER_GROUP = re.compile(r"^[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,2}?[a-z][\w\-]*)\b")
+
+
+def _group_named_at(record: Record, offset: int) -> tuple[int, int, Entity] | None:
+    """The organisation named at ``offset``: a mention, else a name or alias of one ("Family")."""
+    found = _mention_at(record, offset, ("ORG",))
+    if found is not None:
+        return found
+    words_ = NAME_RUN.match(record.document.text, offset)
+    if words_ is None:
+        return None
+    for entity in record.entities:
+        if entity.type == "ORG" and words_.group(0) in (entity.name, *entity.aliases):
+            return offset, words_.end(), entity
+    return None
+
+
+NAME_RUN = re.compile(r"[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,4}")
+
+
+def _group_titles_after_names(record: Record) -> list[dict[str, Any]]:
+    text = record.document.text
+    out = []
+    for start, end, person in _mentions(record, ("PERSON",)):
+        match = GROUP_TITLE_AFTER.match(text[end : end + 30])
+        group = _group_named_at(record, end + match.end()) if match else None
+        title = TITLE_AFTER_GROUP.match(text[group[1] : group[1] + 50]) if group else None
+        if match is None or group is None or title is None:
+            continue
+        role = title.group("role")
+        last = role.split()[-1].lower()
+        if not _is_role_word(last) or not _title_words(record, group[1], group[1] + title.end()):
+            continue
+        if last in MEMBER_WORDS:
+            kind = "former_member_of" if match.group("former") else "member_of"
+            out.append(_relation(kind, person, group[2], start, group[1] + title.end()))
+        else:
+            role = f"former {role}" if match.group("former") else role
+            out.append(_relation("role_in", person, group[2], start, group[1] + title.end(), role=role))
+    return out
+
+
+# Verbs whose subject holds the office their complement names: "X is the treasurer of Y",
+# "X, who became head of Y", "X serves as director of Y"; and "X, who works for Y".
+COPULAS = words("be become remain")
+SERVING_VERBS = words("serve act work")
+EMPLOYER_PREPOSITIONS = words("for at with")
+GROUP_PREPOSITIONS = words("of at for in with to")
+
+
+def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
+    """ "X is the director of Y", "X, who with her husband is the overseer of Y", "X became a
+    member of Y", "X, who works for Y": from the parse, through relative pronouns."""
+    out = []
+    for token in record.parsed:
+        lemma = token.lemma_.lower()
+        if lemma not in COPULAS | SERVING_VERBS or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if scope_mode(token) not in (None, "reported"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.dep_ == "conj":  # "who renounced a career and became ..."
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        person = _person(refs, subject) if subject is not None else None
+        if subject is None or person is None:
+            continue
+        nouns = [c for c in token.children if c.dep_ == "attr"] if lemma in COPULAS else []
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            if lemma in SERVING_VERBS and prep.lower_ == "as":
+                nouns += [o for o in prep.children if o.dep_ == "pobj"]
+            elif lemma == "work" and prep.lower_ in EMPLOYER_PREPOSITIONS:
+                employer = _group_of_phrase(record, prep, depth=1)
+                if employer is not None:
+                    out.append(
+                        _relation(
+                            "role_in",
+                            person,
+                            employer,
+                            token.idx,
+                            token.idx + len(token.text),
+                            role=f"{token.lower_} {prep.lower_}",
+                        )
+                    )
+        for noun in nouns:
+            if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subject.children):
+                continue  # "the family of X, who are members of Y": not X alone
+            believer = _one_of_group(record, noun) if lemma in COPULAS else None
+            if believer is not None:  # "X became a Jehovah's Witness"
+                out.append(_relation("member_of", person, believer, token.idx, noun.idx + len(noun.text)))
+                continue
+            group = _group_of_phrase(record, noun, depth=3)
+            word = noun.lemma_.lower()
+            if group is None or not _is_role_word(word):
+                continue
+            former = any(c.lower_ in ("former", "ex") for c in noun.children)
+            span = (min(token.idx, noun.left_edge.idx), noun.right_edge.idx + len(noun.right_edge))
+            if word in MEMBER_WORDS:
+                out.append(_relation("former_member_of" if former else "member_of", person, group, *span))
+            else:
+                first = next(
+                    t for t in noun.subtree if t.dep_ not in ("det", "poss", "case") and t.i <= noun.i
+                )
+                role = record.parsed[first.i : noun.i + 1].text
+                out.append(_relation("role_in", person, group, *span, role=role))
+    return out
+
+
+def _one_of_group(record: Record, noun: Any) -> Entity | None:
+    """The organisation whose name is the plural of the phrase: "a Jehovah's Witness"."""
+    if noun.tag_ not in ("NNP", "NN"):
+        return None
+    phrase = record.parsed[noun.left_edge.i : noun.i + 1]
+    words_ = [t.text for t in phrase if t.dep_ != "det"]
+    if not words_ or not words_[0][:1].isupper():
+        return None
+    singular = record.document.text[phrase[len(phrase) - len(words_)].idx : noun.idx + len(noun.text)]
+    for entity in record.entities:
+        if entity.type == "ORG" and any(
+            n in (singular + "s", singular + "es") for n in [entity.name, *entity.aliases]
+        ):
+            return entity
+    return None
+
+
+def _person(refs: References, token: Any) -> Entity | None:
+    entity = refs.resolve(token, noun_phrase(token))[0]
+    return entity if entity is not None and entity.type == "PERSON" else None
+
+
+def _group_of_phrase(record: Record, noun: Any, depth: int) -> Entity | None:
+    """The organisation or country a role noun is of: "the treasurer of Y", "Y's spokesman",
+    "the senior aide to the head of Y's branch" (through a few prepositions)."""
+    frontier = [noun]
+    for _ in range(2 * depth + 1):  # a preposition and its object are two steps
+        following = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ == "poss" or (node.dep_ == "prep" and child.dep_ == "pobj"):
+                    found = _group_at(record, child)
+                    if found is not None:
+                        return found
+                    following.append(child)
+                elif child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS:
+                    following.append(child)
+        frontier = following
+    return None
+
+
+def _group_at(record: Record, token: Any) -> Entity | None:
+    """The organisation or place named by the mention that holds this token."""
+    for start, end, entity in _mentions(record, ("ORG", "GPE")):
+        if start <= token.idx < end:
+            return entity
+    return None
+
+
+def _bare_titles(record: Record, refs: References) -> list[dict[str, Any]]:
+    """ "..., said Brad Adams, Asia director.": a title with no organisation, in a statement,
+    is a post in the organisation that speaks (the writer, else the one most often quoted)."""
+    text = record.document.text
+    speaker = _speaking_organisation(record, refs)
+    if speaker is None:
+        return []
+    out = []
+    for start, end, person in _mentions(record, ("PERSON",)):
+        match = BARE_TITLE.match(text[end : end + 60])
+        if match and _is_role_word(match.group("role").split()[-1]):
+            out.append(
+                _relation(
+                    "role_in", person, speaker, start, end + match.end("role"), role=match.group("role")
+                )
+            )
+    return out
+
+
+BARE_TITLE = re.compile(
+    r"^,\s+(?P<role>(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*)\s*(?=[.;”\"]|$)", re.MULTILINE
+)
+
+
+def _speaking_organisation(record: Record, refs: References) -> Entity | None:
+    if refs.writer is not None and refs.writer.type == "ORG":
+        return refs.writer
+    counts: dict[str, int] = {}
+    for claim in record.claims:
+        source = record.entity(claim.get("source") or "")
+        if source is not None and source.type == "ORG":
+            counts[source.id] = counts.get(source.id, 0) + 1
+    if not counts:
+        return None
+    return record.entity(max(counts, key=lambda k: counts[k]))
+
+
+# "members of Y such as X and Z", "Y members X and Z".
+MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:the\s+)?", re.IGNORECASE)
+SUCH_AS = re.compile(r"^,?\s+(?:such\s+as|including|like|among\s+them)\s+")
+LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _member_lists(record: Record) -> list[dict[str, Any]]:
+    text = record.document.text
+    out = []
+    for match in MEMBERS_OF.finditer(text):
+        group = _mention_at(record, match.end(), ("ORG",))
+        if group is None:
+            continue
+        such = SUCH_AS.match(text[group[1] : group[1] + 30])
+        at = group[1] + such.end() if such else -1
+        while such is not None:
+            person = _mention_at(record, at, ("PERSON",))
+            if person is None:
+                break
+            out.append(_relation("member_of", person[2], group[2], match.start(), person[1]))
+            glue = LIST_GLUE.match(text[person[1] : person[1] + 10])
+            if glue is None:
+                break
+            at = person[1] + glue.end()
+    return out
+
+
+# Joining and leaving an organisation: "X joined Y", "X left Y", "X withdrew from Y".
+JOINING_VERBS = words("join")
+LEAVING_VERBS = words("leave quit withdraw defect resign exit expel")
+LEAVING_PREPOSITIONS = words("from of")
+
+
+def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any]]:
+    out = []
+    for token in record.parsed:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in JOINING_VERBS | LEAVING_VERBS:
+            continue
+        if scope_mode(token) not in (None, "reported"):
+            continue  # "tried to leave", "did not join"
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        subject = next((c for c in token.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
+        person = _person(refs, subject) if subject is not None else None
+        if subject is None or person is None:
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [
+            o
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in LEAVING_PREPOSITIONS
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        for obj in objects:
+            group = next(
+                (
+                    e
+                    for a, b, e in _mentions(record, ("ORG",))
+                    if a <= obj.idx < b or obj.left_edge.idx <= a < obj.idx + len(obj.text)
+                ),
+                None,
+            )
+            if group is not None:
+                kind = "member_of" if lemma in JOINING_VERBS else "former_member_of"
+                out.append(_relation(kind, person, group, subject.idx, obj.idx + len(obj.text)))
+    return out
+
+
+# A recipient's line in a letter's address block: "President X", "Attorney General X".
+TITLE_ON_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<title>[A-Z][\w\-]*[ \t]+(?:(?:[A-Z][\w\-]*,?|of|and|for|the)[ \t]+){0,8})$"
+)
+
+
+def _titled_recipients(record: Record) -> list[dict[str, Any]]:
+    """A recipient titled on their own line ("President X", "National Search Commissioner X")
+    with no organisation named holds that office in the country the letter is dated from."""
+    letter = record.letter
+    country = _country_of(record, letter.place) if letter is not None and letter.place else None
+    if letter is None or country is None:
+        return []
+    text = record.document.text
+    out = []
+    for person in (record.entity(i) for i in letter.recipients):
+        if person is None or person.type != "PERSON":
+            continue
+        for start, end in person.mentions:
+            match = TITLE_ON_LINE.search(text[max(0, start - 80) : start])
+            if match is None:
+                continue
+            title = match.group("title").strip()
+            office = title.split(" of ")[0].split()  # "Undersecretary of Human Rights"
+            if _is_role_word(office[-1]) and not any(
+                s < start and e > start - len(title) - 1 for s, e, _x in _mentions(record, ("GPE",))
+            ):
+                out.append(_relation("role_in", person, country, start - len(title) - 1, end, role=title))
+                break
+    return out
+
+
+def _country_of(record: Record, place_id: str) -> Entity | None:
+    """The country a place is, or is in, when the text names that country."""
+    place = record.entity(place_id)
+    known = gazetteer.lookup(place.name) if place is not None else None
+    if place is None or known is None or not known.country:
+        return None
+    if known.kind == "country":
+        return place
+    for entity in record.entities:
+        other = gazetteer.lookup(entity.name) if entity.type == "GPE" else None
+        if other is not None and other.kind == "country" and other.country == known.country:
+            return entity
+    return None
+
+
+# 4b. -------------------------------------------------------------------------------------------------
+
+PLACE_MENTION_TYPES = ("GPE", "LOC", "FAC")
+# "Surgut, Russia", "Karboghay village, Kunes County, East Turkistan": a comma chain; one that
+# goes on with "and" or "or" is a list ("Norway, Sweden and Finland").
+CHAIN_GLUE = re.compile(r"^,[ \t]+")
+LIST_END = re.compile(r"^,?\s+(?:and|or|&)\s+")
+# Nouns for a part of a place: "the Mushin area of Lagos", "the German state of Bavaria".
+PLACE_PART_NOUNS = words(
+    "area district region state province county city town village suburb neighbourhood neighborhood part prefecture municipality"
+)
+
+
+def _place_chains(record: Record) -> list[dict[str, Any]]:
+    text = record.document.text
+    out = []
+    seen_in_chain: set[int] = set()
+    for start, end, place in _mentions(record, PLACE_MENTION_TYPES):
+        if start in seen_in_chain:
+            continue
+        chain = [(start, end, place)]
+        while True:
+            glue = CHAIN_GLUE.match(text[chain[-1][1] : chain[-1][1] + 4])
+            following = _mention_at(record, chain[-1][1] + glue.end(), ("GPE", "LOC")) if glue else None
+            if following is None:
+                break
+            chain.append(following)
+            seen_in_chain.add(following[0])
+        goes_on = LIST_END.match(text[chain[-1][1] : chain[-1][1] + 6])
+        if goes_on and _mention_at(record, chain[-1][1] + goes_on.end(), PLACE_MENTION_TYPES):
+            continue  # "Norway, Sweden and Finland": a list
+        if len(chain) < 2:
+            continue
+        if not _nested(chain):
+            continue
+        for i, (a, _b, inner) in enumerate(chain):
+            for _c, d, outer in chain[i + 1 :]:
+                out.append(_relation("located_in", inner, outer, a, d))
+    return out
+
+
+def _nested(chain: list[tuple[int, int, Entity]]) -> bool:
+    """Each place of a chain may lie in the next: no country before a place, and no known
+    place in a country other than the one after it."""
+    known = [gazetteer.lookup(e.name) for _a, _b, e in chain]
+    size = {"city": 0, "subdivision": 1, "region": 1, "country": 2}
+    for i, place in enumerate(known[:-1]):
+        if place is None:
+            continue
+        if place.kind == "country":
+            return False
+        outer = known[i + 1]
+        if outer is not None and size[outer.kind] <= size[place.kind] and outer.kind != "region":
+            return False  # "Oslo, Bergen": two cities side by side
+        country = next((k for k in known[i + 1 :] if k is not None and k.kind == "country"), None)
+        if country is not None and place.country and place.country != country.country:
+            return False
+    return True
+
+
+def _places_in_places(record: Record) -> list[dict[str, Any]]:
+    """ "Bhasan Char ... in the Bay of Bengal", "the station in the Mushin area of Lagos",
+    "the Mushin area of Lagos", "the German state of Bavaria", "X is (a) part of Y"."""
+    doc = record.parsed
+    places = _mentions(record, PLACE_MENTION_TYPES)
+    out = []
+
+    def place_at(token: Any) -> tuple[int, int, Entity] | None:
+        return next((m for m in places if m[0] <= token.idx < m[1]), None)
+
+    def place_in(phrase: Any) -> tuple[int, int, Entity] | None:
+        # The first place of a phrase before its own prepositions: "the Mushin area (of Lagos)".
+        for t in doc[phrase.left_edge.i : phrase.i + 1]:
+            found = place_at(t)
+            if found is not None:
+                return found
+        return None
+
+    for token in doc:
+        inner = place_at(token)
+        if inner is not None and token.i == doc.char_span(inner[0], inner[1], alignment_mode="expand").root.i:
+            heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+            for head in heads:
+                for prep in (
+                    c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")
+                ):
+                    for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                        outer = place_in(obj)
+                        if outer is not None and outer[2] is not inner[2]:
+                            out.append(_relation("located_in", inner[2], outer[2], inner[0], outer[1]))
+        if token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_PART_NOUNS:
+            of = [
+                o
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            named_of = place_at(of[0]) if of else None
+            if named_of is None:
+                continue
+            for modifier in (
+                c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+            ):
+                part = place_at(modifier)
+                if part is not None and part[2] is not named_of[2]:
+                    out.append(_relation("located_in", part[2], named_of[2], part[0], named_of[1]))
+                whole = _place_of_adjective(record, modifier) if part is None else None
+                if whole is not None and whole is not named_of[2]:
+                    out.append(_relation("located_in", named_of[2], whole, modifier.idx, named_of[1]))
+        if token.lemma_.lower() in ("be", "lie") and not any(c.dep_ == "neg" for c in token.children):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            inner = place_at(subject) if subject is not None else None
+            if inner is None:
+                continue
+            for attr in (c for c in token.children if c.dep_ in ("attr", "prep")):
+                target = attr
+                if attr.dep_ == "attr" and attr.lemma_.lower() == "part":
+                    target = next((p for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"), attr)
+                if target.dep_ == "prep" and target.lower_ in ("in", "of", "within"):
+                    for obj in (o for o in target.children if o.dep_ == "pobj"):
+                        outer = place_in(obj)
+                        if outer is not None and outer[2] is not inner[2]:
+                            out.append(_relation("located_in", inner[2], outer[2], inner[0], outer[1]))
+    return out
+
+
+def _place_of_adjective(record: Record, token: Any) -> Entity | None:
+    """The place an adjective of nationality names, when the text names it too: "German" is
+    Germany, "Siberian" Siberia, "Chinese" China."""
+    word = token.text
+    if not word[:1].isupper():
+        return None
+    for suffix in ("ese", "ian", "an", "ish", "n", "i"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)]
+            for entity in record.entities:
+                if (
+                    entity.type in ("GPE", "LOC")
+                    and entity.name.startswith(stem)
+                    and len(entity.name) - len(stem) <= 2
+                ):
+                    return entity
+    return None
+
+
+def _possessive_places(record: Record) -> list[dict[str, Any]]:
+    """ "China's Xinjiang Uyghur Autonomous Region", "Nigeria's northern Kano": X in Y."""
+    text = record.document.text
+    out = []
+    for start, end, outer in _mentions(record, ("GPE", "LOC")):
+        match = POSSESSIVE_PLACE.match(text[end : end + 40])
+        inner = _mention_at(record, end + match.end(), PLACE_MENTION_TYPES) if match else None
+        if inner is not None and inner[2] is not outer:
+            out.append(_relation("located_in", inner[2], outer, start, inner[1]))
+    return out
+
+
+POSSESSIVE_PLACE = re.compile(
+    r"^['’]s\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?western|north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)\s+)?"
+)

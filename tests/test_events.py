@@ -218,7 +218,18 @@ MODES: list[tuple[str, str, str]] = [
     ("There is no hiding or turning back now.", "turning", "negated"),
     ("There were no arrests at the march.", "arrests", "negated"),
     ("On this day, let it be recorded in history.", "recorded", "hypothetical"),
+    # a power to act is no act; "or not" negates nothing
+    ("The governor has the power to detain anyone for a week.", "detain", "hypothetical"),
+    ("The commission has the ability to inspect every prison.", "inspect", "hypothetical"),
+    (
+        "I do not know if you have noticed or not that the council held a press conference.",
+        "held",
+        "asserted",
+    ),
+    # what someone was told happened is theirs
+    ("We were told that there was a curfew in the town.", "curfew", "reported"),
     # and what stays asserted
+    ("The powers that attacked the town withdrew.", "attacked", "asserted"),
     ("I did not know that they had arrested my brother.", "arrested", "asserted"),
     ("I did not eat after they beat me.", "beat", "asserted"),
     ("The guards forced the prisoners to leave the camp.", "leave", "asserted"),
@@ -231,6 +242,19 @@ def test_event_mode(sentence: str, trigger: str, mode: str) -> None:
     record = read_text(sentence)
     event = event_at(record, trigger, 1)
     assert event["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_a_function_or_an_ongoing_process_is_no_event() -> None:
+    """ "bodies that protect people from torture" say what the bodies are for, and "while the
+    claims are investigated" an outcome nobody knows: neither is an act that happened."""
+    record = read_text(
+        "Norway answers to courts that protect refugees from torture. "
+        "The children stay with relatives while the claims are investigated."
+    )
+    kinds = {e["kind"] for e in record.events if e["mode"] == "asserted"}
+    assert not kinds & {"protect", "investigate"}, kinds
+    past = read_text("The courts protected the refugees. The claims were investigated in May.")
+    assert {"protect", "investigate"} <= {e["kind"] for e in past.events if e["mode"] == "asserted"}
 
 
 def test_a_verb_that_takes_its_act_back_is_no_event_of_its_own() -> None:

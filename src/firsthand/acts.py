@@ -24,7 +24,7 @@ EVENT_NOUNS = {
     "hearing": "hear", "funeral": "bury", "election": "elect", "ceremony": "celebrate",
     "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
     "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
-    "incident": "incident",
+    "incident": "incident", "curfew": "curfew",
 }  # fmt: skip
 
 # Words that decide whether the act below them happened, by what they mean. "negated": the
@@ -46,6 +46,7 @@ GOVERNOR_MEANINGS = {
         expect propose suggest agree plead beg call appeal pray encourage train instruct
         persuade invite
         threat risk danger possibility prospect intention intent goal objective proposal effort bid
+        power ability capacity capability
         ready willing eager determined afraid scared worried anxious possible likely unlikely
         """
     ),
@@ -101,7 +102,7 @@ SALIENT_KINDS = words(
     sentence convict charge try punish torture beat kill murder shoot bomb shell stab attack
     assault execute massacre explode burn destroy loot rape abuse injure wound die disappear suicide
     raid search inspect deploy occupy invade besiege surround storm
-    protest demonstrate march rally strike boycott
+    protest demonstrate march rally strike boycott curfew
     release free pardon escape flee evacuate withdraw
     meet visit interview negotiate
     announce issue publish declare deny condemn accuse report sue

@@ -148,7 +148,7 @@ def _kind(token: Any) -> str | None:
     if not token.is_alpha:
         return None
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
-        if lemma in NON_EVENT_VERBS:
+        if lemma in NON_EVENT_VERBS or _function_or_process(token):
             return None
         if lemma in TAKING_BACK_VERBS and any(
             (c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"))
@@ -185,6 +185,39 @@ def _kind(token: Any) -> str | None:
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+# Articles of a noun that points at particular things ("the courts that protected"), not at a kind.
+DEFINITE = words("the this that these those my our your his her its their")
+# Conjunctions of a clause that goes on while another does: "while the claims are investigated".
+ONGOING_MARKS = words("while whilst until till")
+
+
+def _present(verb: Any) -> bool:
+    """A verb in the simple present or its passive or progressive ("protect", "are
+    investigated", "is being held"), not the present perfect, which tells of the past."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" or a.tag_ in ("MD", "VBD") for a in auxiliaries):
+        return False
+    if not auxiliaries:
+        return bool(verb.tag_ in ("VBP", "VBZ"))
+    return auxiliaries[0].tag_ in ("VBP", "VBZ") and verb.tag_ in ("VBN", "VBG")
+
+
+def _function_or_process(verb: Any) -> bool:
+    """What a kind of thing does ("courts that protect refugees") or a process still going on
+    ("while the claims are investigated"): said in the present, neither is an act that happened."""
+    if verb.lemma_.lower() in TELLING_VERBS or not _present(verb):
+        return False
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        articles = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        if noun.tag_ in ("NNS", "NNPS"):
+            return not articles & DEFINITE
+        return bool(articles & {"a", "an", "any", "every", "each"})
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ONGOING_MARKS for c in verb.children)
+    return False
 
 
 # Links to who or what took part: "she died", "the attack on the booth", "their arrest".

@@ -143,6 +143,8 @@ def _own_mode(node: Any) -> str | None:
     """What the word's own dependents say: "not", "never", "no", "nobody", "if", "could", "will"."""
     for child in node.children:
         lower = child.lower_
+        if child.dep_ == "neg" and child.i > 0 and child.doc[child.i - 1].lower_ == "or":
+            continue  # "whether or not", "noticed or not": no side is taken
         if child.dep_ == "neg" or lower == "never":
             return "negated"
         if child.dep_ == "det" and lower == "no":
@@ -180,6 +182,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     meaning = GOVERNORS.get(lemma)
     infinitive = _infinitive(node)
     if dep == "relcl":
+        if any(c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            meaning = None  # "the powers that attacked the town": the noun does the act
         dep = "acl"
     if lemma == "be" and meaning is None:
         # "it was possible for them to escape": what "be" says is in its complement

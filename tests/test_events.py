@@ -344,3 +344,57 @@ def test_a_participle_is_as_sure_as_its_clause() -> None:
         "asserted",
         "hypothetical",
     ]
+
+
+# Who did it: (text, trigger, occurrence, the actor's name or None for nobody named)
+ACTORS: list[tuple[str, str, int, str | None]] = [
+    # "I" and "we" in someone's quoted words are that someone, not the writer
+    (
+        'Dear Minister,\n\nCaptain Ola Dahl told our lawyer: "We arrested your client because he lied."\n\n'
+        "Sincerely,\n\nTomas Verhoeven\n",
+        "arrested",
+        1,
+        "Ola Dahl",
+    ),
+    # "it" is the organisation the clause above or the sentence before speaks of
+    ("The Kessin Brigade denied that it shelled the school.", "shelled", 1, "Kessin Brigade"),
+    ("The Kessin Brigade denied the reports. It also burned the market.", "burned", 1, "Kessin Brigade"),
+    # a body named inside the agent's phrase, by its adjective, or as a state's government
+    (
+        "The market was attacked by a team of soldiers from the Kessin Brigade.",
+        "attacked",
+        1,
+        "Kessin Brigade",
+    ),
+    (
+        "The Norwegian Army denied it. The Norwegian military shelled the port.",
+        "shelled",
+        1,
+        "Norwegian Army",
+    ),
+    ("Norway said so. The government of Norway closed the port.", "closed", 1, "Norway"),
+    ("China protested. The Chinese side published a paper on the camps.", "published", 1, "China"),
+    # "the police chief": the person the text titles so
+    (
+        "Police Chief Ola Dahl spoke first. Later the police chief visited the families.",
+        "visited",
+        1,
+        "Ola Dahl",
+    ),
+    # who a verb that completes another says acts
+    ("The guards forced Anna Weiss to sign the paper.", "sign", 1, "Anna Weiss"),
+    ("Anna Weiss was forced to flee Norway in 2019.", "flee", 1, "Anna Weiss"),
+    ("The Kessin Brigade is accused of burning the mill.", "burning", 1, "Kessin Brigade"),
+    ("Anna Weiss was arrested in Oslo in May and died in June.", "died", 1, "Anna Weiss"),
+    # the victim of a passive is never its agent; a place never acts
+    ("Anna Weiss was beaten by the guards in Oslo.", "beaten", 1, None),
+    ("The guard, who now lives in Bergen, explained the rules.", "explained", 1, None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "occurrence", "actor"), ACTORS, ids=[a[1] for a in ACTORS])
+def test_event_actor(text: str, trigger: str, occurrence: int, actor: str | None) -> None:
+    record = read_text(text)
+    event = event_at(record, trigger, occurrence)
+    names = [e.name for e in record.entities if e.id in event["actors"]]
+    assert names == ([actor] if actor else []), (names, [(e.name, e.type) for e in record.entities])

@@ -112,6 +112,7 @@ def find_events(record: Record) -> Record:
     doc = record.parsed
     quoted = quoted_tokens(doc, record.document.text)
     refs = References(record, doc, writer_of(record), quoted)
+    refs.hear_speakers(record.claims)
     others_words = reported_tokens(record, doc) | quoted
     clock = StoryClock(record)
     events: list[dict[str, Any]] = []
@@ -267,7 +268,7 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         agent = _agent(token, passive)
         if agent is not None:
             # "Officers of the Talvesian State Police searched": the officers' organisation.
-            actors.append(refs.resolve(agent, noun_phrase(agent))[0] or _of_group(agent, refs))
+            actors.append(refs.actor(agent, noun_phrase(agent)) or _of_group(agent, refs))
             described = (
                 agent.head.head if agent.tag_ in ("WP", "WDT") and agent.head.dep_ == "relcl" else agent
             )
@@ -286,21 +287,26 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")):
                 entity = refs.resolve(obj, noun_phrase(obj))[0]
                 if prep.lower_ == "by":
-                    actors.append(entity)
+                    actors.append(refs.actor(obj, noun_phrase(obj)))
                     if obj.pos_ == "NOUN":
                         agent_words.append(obj.lemma_.lower())
                 elif prep.lower_ in ("of", "on", "against"):
                     targets.append(entity)
                     objects.append(obj)
         for owner in (c for c in token.children if c.dep_ == "poss"):
-            actors.append(refs.resolve(owner, noun_phrase(owner))[0])
+            actors.append(refs.actor(owner, noun_phrase(owner)))
+        if lemma_sense(token) and not any(actors):
+            # "did soldiers of X open fire": a verb phrase the tagger read as a noun acts as one
+            agent = _agent(_clause_head(token), False)
+            if agent is not None:
+                actors.append(refs.actor(agent, noun_phrase(agent)))
         # "the police carried out the arrest", "the removal was carried out by engineers".
         light = token.head if token.dep_ in ("dobj", "nsubjpass") and _carried_event(token.head) else None
         if light is not None:
             passive = any(c.dep_ == "auxpass" for c in light.children)
             agent = _agent(light, passive)
             if agent is not None:
-                actors.append(refs.resolve(agent, noun_phrase(agent))[0])
+                actors.append(refs.actor(agent, noun_phrase(agent)))
     place = _place(token, refs)
     if place is None and token.pos_ != "VERB":
         # "the incident that took place at X", "the arrest was carried out in Y".
@@ -323,6 +329,11 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+def lemma_sense(token: Any) -> bool:
+    """A noun that names an act only with its verb-like modifier ("open fire")."""
+    return bool(token.pos_ == "NOUN" and _lemma(token) in NOUN_SENSES)
 
 
 def _writers_own(obj: Any, refs: References) -> bool:
@@ -391,10 +402,19 @@ def _ids(entities: list[Entity | None]) -> list[str]:
     return out
 
 
+# Verbs whose subject is the one their passive subject names: "I was born", "she was raised".
+UNDERGOER_VERBS = words("bear raise")
+
+
 def _agent(verb: Any, passive: bool) -> Any | None:
     """Who acts: the subject, a passive's "by" phrase, else the subject of the verb this one
-    is coordinated with or depends on ("I approached ... and introduced myself")."""
+    is coordinated with or depends on ("I approached ... and introduced myself"); for a verb
+    that completes another, who that one says acts: its object ("forced the prisoners to
+    leave"), its passive subject ("she was forced to flee", "the group is accused of beating")."""
+    if passive and verb.lemma_.lower() in UNDERGOER_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     current = verb
+    shared_subject = False
     while True:
         for child in current.children:
             if passive and current is verb and child.dep_ == "agent":
@@ -402,12 +422,25 @@ def _agent(verb: Any, passive: bool) -> Any | None:
                 return objects[0] if objects else None
             if child.dep_ == "nsubj" and not (passive and current is verb):
                 return child
+            if child.dep_ == "nsubjpass" and current is not verb and shared_subject:
+                return child  # "Amini was arrested ... and died": she died
         if passive and current is verb:
             return None
-        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
-            return None
+        completes = current.dep_ == "xcomp" or (current.dep_ == "pcomp" and current.head.dep_ == "prep")
+        if completes:
+            governor = current.head if current.dep_ == "xcomp" else current.head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                controller = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if controller is not None:
+                    return controller
+                current = governor
+                passive = False
+                continue
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head.i == current.i:
+            return None  # "acomp": "X is sad to announce" is X's announcement
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             return None  # "before the police came": its own clause, its own subject
+        shared_subject = current.dep_ == "conj"
         current = current.head
         passive = False
 

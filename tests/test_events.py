@@ -398,3 +398,38 @@ def test_event_actor(text: str, trigger: str, occurrence: int, actor: str | None
     event = event_at(record, trigger, occurrence)
     names = [e.name for e in record.entities if e.id in event["actors"]]
     assert names == ([actor] if actor else []), (names, [(e.name, e.type) for e in record.entities])
+
+
+def test_a_time_of_day_belongs_to_the_day_named_just_before_it() -> None:
+    record = read_text(
+        "Prisoners walked out of the prison on August 14, 2020.\n\n"
+        "On 11 August, around midnight, the police detained Anna Weiss near the market."
+    )
+    assert event_at(record, "detained", 1)["when"]["value"] == "2020-08-11"
+
+
+def test_a_participle_clause_is_told_in_the_tense_of_its_verb() -> None:
+    """ "After arresting three men, the officers beat them": the story goes on that day."""
+    record = read_text(
+        "The police raided the camp on 15 February 2019. After arresting three men, the officers beat them."
+    )
+    assert event_at(record, "arresting", 1)["when"]["value"] == "2019-02-15"
+    assert event_at(record, "beat", 1)["when"]["value"] == "2019-02-15"
+
+
+def test_the_time_of_a_participle_clause_is_its_verbs() -> None:
+    record = read_text(
+        "The soldiers shot at the crowd, using live bullets on Tuesday night.", dct="2020-10-21"
+    )
+    assert event_at(record, "shot", 1)["when"]["value"] == "2020-10-20"
+
+
+def test_a_speech_act_the_document_performs_happens_on_its_date() -> None:
+    record = read_text(
+        "The Kessin Council is sad to announce the death of its founder. We condemn the arrests. "
+        "The mayor announced the closure of the school.",
+        dct="2024-05-03",
+    )
+    assert event_at(record, "announce", 1)["when"]["value"] == "2024-05-03"
+    assert event_at(record, "condemn", 1)["when"]["value"] == "2024-05-03"
+    assert event_at(record, "announced", 1)["when"]["value"] is None  # undated stays undated

@@ -478,6 +478,8 @@ CALENDAR_DAY = re.compile(
     rf"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day|{MONTH}|{WEEKDAY})\b", re.IGNORECASE
 )
 UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+# How near a calendar day must stand before a time of day to be its day ("On 11 August, around midnight").
+SAME_CLAUSE_CHARS = 40
 # "after four days in the school": the place a stay was at.
 STAY_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
 # "... after the attack", "... before their release": the event noun a duration counts from.
@@ -533,6 +535,9 @@ class StoryClock:
             # A month or a year ("1988-03", "1988"), not the end of "for three days".
             self.at_from = _day(when["earliest"]) if not when["value"] and len(named) in (4, 7) else None
             self.since = token.idx
+        elif not dated and self.dct is not None and event["mode"] == "asserted" and _performed_now(token):
+            # "The Family International is sad to announce", "We condemn": the document does it
+            when = {**when, "value": self.dct.isoformat(), "resolved_by": "document"}
         elif not dated and (bounds := self._relative_to_event(token)) is not None:
             when = {**when, **bounds, "resolved_by": "event"}
         elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
@@ -562,7 +567,7 @@ class StoryClock:
 
     def _story_goes_on(self, text: str, token: Any, event: dict[str, Any]) -> bool:
         """An act that happened, told in the past, in the paragraph the clock was set in."""
-        verb = _clause_head(token)
+        verb = _finite(_clause_head(token))
         # "left", "was taken", "had fled"; not "have heard" (the present looking back).
         past = verb.tag_ == "VBD" or any(
             c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children
@@ -575,7 +580,21 @@ class StoryClock:
         lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         # Times in nested clauses of their own ("before the police came on ...") belong there.
         within = self.times[bisect_left(self.time_starts, lo) : bisect_right(self.time_starts, hi)]
-        inside = [t for t in within if t["end"] <= hi and _owner(doc, t) in (head.i, None)]
+        inside = [
+            t
+            for t in within
+            if t["end"] <= hi
+            and ((owner := _owner(doc, t)) in (head.i, None) or _participle_of(doc[owner], head))
+        ]
+        if token.pos_ == "NOUN":
+            # "their hunger strike beginning on 21 September": the noun's own phrase says when
+            own_lo, own_hi = subtree_range(token)
+            own = [
+                t
+                for t in within
+                if doc[own_lo].idx <= t["start"] and t["end"] <= doc[own_hi - 1].idx + len(doc[own_hi - 1])
+            ]
+            inside = own or inside
         if token.pos_ == "NOUN" and (
             token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
         ):
@@ -624,6 +643,8 @@ class StoryClock:
             # From where the story has got to: the time named as anchor, or an act told after
             # it ("the deportation took place a week after her visit. The next day ...").
             reached = [d for d in (self._resolved_day(time.get("anchor")), self.at) if d is not None]
+            if self._named_just_before(time):
+                reached = []  # "On 11 August, around midnight": the night of the day just named
             if anaphoric is not None and reached:
                 day = max(reached) + anaphoric
             first = last = day.isoformat()
@@ -644,6 +665,16 @@ class StoryClock:
         else:
             when["earliest"], when["latest"] = first, last
         return when
+
+    def _named_just_before(self, time: dict[str, Any]) -> bool:
+        """The time is anchored to a calendar day named in the same sentence just before it."""
+        anchor = self.by_id.get(str(time.get("anchor")))
+        return bool(
+            anchor is not None
+            and CALENDAR_DAY.search(anchor["text"])
+            and 0 <= time["start"] - anchor["end"] < SAME_CLAUSE_CHARS
+            and not re.search(r"[.!?\n]", self.text[anchor["end"] : time["start"]])
+        )
 
     def _anchor_day(self, time: dict[str, Any]) -> date | None:
         anchor = self.by_id.get(str(time.get("anchor")))
@@ -699,6 +730,56 @@ def _clause_head(token: Any) -> Any:
     while node.pos_ != "VERB" and node.head.i != node.i:
         node = node.head
     return node
+
+
+# Acts a document performs by saying them: "we announce", "we condemn", "is sad to announce".
+SPEECH_ACTS = words(
+    "announce declare condemn deny reject refute urge call demand appeal welcome deplore mourn confirm"
+)
+
+
+def _performed_now(verb: Any) -> bool:
+    """A speech act in the simple present, or wished in it ("is sad to announce", "wishes to
+    announce"): done in the document, on its date."""
+    if verb.lemma_.lower() not in SPEECH_ACTS or verb.pos_ != "VERB":
+        return False
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children):
+        above = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        return bool(above.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in above.children))
+    return False
+
+
+def _finite(verb: Any) -> Any:
+    """The verb that carries the tense of a participle's or gerund's clause: "After arresting
+    some Witnesses ..., agents put a bag": "put"."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        if node.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in node.children):
+            return node
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head
+        elif node.dep_ in ("advcl", "xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+        else:
+            return node
+    return node
+
+
+# How far up a participle's clause the verb with its tense is looked for.
+MAX_CLIMB = 4
+
+
+def _participle_of(clause: Any, head: Any) -> bool:
+    """A participle clause of the verb with no subject or conjunction of its own ("shot at
+    protesters using live bullets ... on Tuesday night"): its time is the verb's."""
+    return bool(
+        clause.head.i == head.i
+        and clause.dep_ in ("advcl", "xcomp")
+        and clause.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in clause.children)
+    )
 
 
 def _shares_time_with_head(head: Any) -> bool:

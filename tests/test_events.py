@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from starlette.testclient import TestClient
 
 from conftest import FIXTURES, LETTER, LETTER_GOLD, read_cached, require_shared
-from firsthand.pipeline import read_text
+from firsthand.cli import main
+from firsthand.pipeline import read_documents, read_text
+from firsthand.store import CaseFile
 from firsthand.record import Record
 from firsthand.timeline import event_day, timeline, timeline_rows, timelinejs
+from firsthand.web import create_app
 
 STORIES = sorted((FIXTURES / "stories").glob("story*.txt"))
 EXPECTED = [
@@ -433,3 +437,44 @@ def test_a_speech_act_the_document_performs_happens_on_its_date() -> None:
     assert event_at(record, "announce", 1)["when"]["value"] == "2024-05-03"
     assert event_at(record, "condemn", 1)["when"]["value"] == "2024-05-03"
     assert event_at(record, "announced", 1)["when"]["value"] is None  # undated stays undated
+
+
+SALIENT_LAST = (
+    "On 2 May 2024 we walked to the market in Kessin. On 3 May 2024 we talked about the weather.\n\n"
+    "On 4 May 2024 the militia arrested Anna Weiss in Kessin.\n"
+)
+
+
+def test_the_timeline_command_prints_the_salient_events_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(SALIENT_LAST, encoding="utf-8")
+    outputs = []
+    for args in (["timeline", str(story)], ["timeline", str(story), "--json"]):
+        try:
+            main(args)
+        except SystemExit as done:
+            assert not done.code
+        outputs.append(capsys.readouterr().out)
+    arrest, walk = outputs[0].find("arrest"), outputs[0].find("walk")
+    assert 0 <= arrest < walk, outputs[0]
+    # JSON keeps time order and says which rows are salient
+    rows = json.loads(outputs[1])
+    assert {row["kind"]: row["salient"] for row in rows} == {"walk": False, "talk": False, "arrest": True}
+
+
+def test_the_document_page_shows_the_salient_events_first(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(SALIENT_LAST, encoding="utf-8")
+    case = tmp_path / "case.db"
+    with CaseFile(case) as cases:
+        for outcome in read_documents([str(story)]):
+            assert outcome.record is not None and outcome.raw is not None
+            cases.add(outcome.record, outcome.raw)
+            document_id = outcome.record.document.id
+    with TestClient(create_app(case), base_url="http://localhost") as client:
+        page = client.get(f"/documents/{document_id}").text
+    timeline_section = page[page.index('id="timeline-h"') :]
+    key, others = timeline_section.split("other events", 1)
+    assert "arrest" in key and "walk" not in key and "walk" in others

@@ -18,8 +18,8 @@ from starlette.testclient import TestClient
 from conftest import FIXTURES, LETTER, LETTER_GOLD, read_cached, require_shared
 from firsthand.cli import main
 from firsthand.pipeline import read_documents, read_text
-from firsthand.store import CaseFile
 from firsthand.record import Record
+from firsthand.store import CaseFile
 from firsthand.timeline import event_day, timeline, timeline_rows, timelinejs
 from firsthand.web import create_app
 

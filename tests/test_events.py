@@ -232,6 +232,8 @@ MODES: list[tuple[str, str, str]] = [
     ),
     # what someone was told happened is theirs
     ("We were told that there was a curfew in the town.", "curfew", "reported"),
+    ("The villagers report what happened next: soldiers burned the mill.", "burned", "reported"),
+    ("I will tell you what happened next: soldiers burned the mill.", "burned", "asserted"),
     # and what stays asserted
     ("The powers that attacked the town withdrew.", "attacked", "asserted"),
     ("I did not know that they had arrested my brother.", "arrested", "asserted"),

@@ -13,8 +13,8 @@ The cascade, each step reading the words around the entities' mentions:
    lines ("Honorable Interior Minister of the Republic of Albania", "President X" in a
    letter dated from a country) give its recipients' and its author's roles;
 3. support: "X, which is supported by Y", "Y supports X": X supported_by Y;
-4. location: "the Ashraf 3 camp in Albania", "Surgut, Russia", "the Mushin area of Lagos",
-   "the German state of Bavaria", "China's Xinjiang", "X is a part of Y": located_in.
+4. location (:mod:`locations`): "the Ashraf 3 camp in Albania", "Surgut, Russia", "the Mushin
+   area of Lagos", "the German state of Bavaria", "China's Xinjiang", "X is a part of Y".
 
 Every relation keeps ``start``/``end``, the words that state it.
 """
@@ -22,13 +22,14 @@ Every relation keeps ``start``/``end``, the words that state it.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any
 
-from . import gazetteer
+from .locations import country_of, find_locations
 from .modality import scope_mode
 from .nlp import noun_phrase, quoted_tokens, words
 from .record import Entity, Record
 from .references import References, writer_of
+from .relation_base import mention_at, mentions, relation
 
 # 1. Kinship: the noun, the relation, and whether the person named is its subject ("my
 #    father X": X parent_of me) rather than its object ("my son X": me parent_of X).
@@ -93,15 +94,6 @@ HONORIFICS = re.compile(
 
 # 3. Support.
 SUPPORT_VERBS = words("support back fund finance sponsor sustain arm")
-# 4. Location.
-LOCATED_AFTER = re.compile(
-    # Spaces read once (possessive): two optional runs side by side split a long run every way.
-    r"^\s++(?:(?:camp|base|prison|centre|center|compound)\s*+)?(?:in|near|outside)\s+(?=[A-Z])"
-)
-# A place, an aside that names it again ("or floating island"), "in" a place.
-PLACE_IN_PLACE = re.compile(
-    r"^(?:,[ \t]+or[ \t]+[a-z][a-z\- ]{1,30},)?[ \t]+(?:in|inside)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
-)
 
 
 def find_relations(record: Record) -> Record:
@@ -120,18 +112,9 @@ def find_relations(record: Record) -> Record:
     found += _letter_roles(record)
     found += _titled_recipients(record)
     found += _support(record, refs)
-    found += _locations(record)
-    found += _place_chains(record)
-    found += _places_in_places(record)
-    found += _possessive_places(record)
+    found += find_locations(record)
     record.relations = _unique(found)
     return record
-
-
-def _relation(
-    kind: str, subject: Entity, obj: Entity, start: int, end: int, role: str | None = None
-) -> dict[str, Any]:
-    return {"type": kind, "subject": subject.id, "object": obj.id, "role": role, "start": start, "end": end}
 
 
 def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -145,34 +128,6 @@ def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _mention_at(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int, int, Entity] | None:
-    """The mention of an entity of these types that starts at ``offset``."""
-    for start, end, entity in _mentions_by_start(record).get(offset, ()):
-        if entity.type in types:
-            return start, end, entity
-    return None
-
-
-def _mentions_by_start(record: Record) -> dict[int, list[tuple[int, int, Entity]]]:
-    """Every mention by its start, in the order of the entities; built once per document
-    (on the parse, which is working state) rather than scanned for every question."""
-    key = (id(record.entities), len(record.entities))
-    cached = record.parsed.user_data.get("firsthand.mentions_by_start") if record.parsed is not None else None
-    if cached is not None and cached[0] == key:
-        return cast(dict[int, list[tuple[int, int, Entity]]], cached[1])
-    index: dict[int, list[tuple[int, int, Entity]]] = {}
-    for entity in record.entities:
-        for start, end in entity.mentions:
-            index.setdefault(start, []).append((start, end, entity))
-    if record.parsed is not None:
-        record.parsed.user_data["firsthand.mentions_by_start"] = (key, index)
-    return index
-
-
-def _mentions(record: Record, types: tuple[str, ...]) -> list[tuple[int, int, Entity]]:
-    return sorted((s, e, ent) for ent in record.entities if ent.type in types for s, e in ent.mentions)
-
-
 # 1. ----------------------------------------------------------------------------------------------
 
 
@@ -182,7 +137,7 @@ def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
     out = []
     for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
         for match in pattern.finditer(text):
-            named = _mention_at(record, match.end(), ("PERSON",))
+            named = mention_at(record, match.end(), ("PERSON",))
             if named is None:
                 continue
             if pattern is KIN_PHRASE:
@@ -195,20 +150,20 @@ def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
                 continue
             kind, named_first = KIN[match.group("kin").lower()]
             subject, obj = (named[2], owner) if named_first else (owner, named[2])
-            out.append(_relation(kind, subject, obj, match.start(), named[1]))
-    for start, end, person in _mentions(record, ("PERSON",)):
+            out.append(relation(kind, subject, obj, match.start(), named[1]))
+    for start, end, person in mentions(record, ("PERSON",)):
         apposition = KIN_APPOSITION.match(text[end : end + 60])
-        other = _mention_at(record, end + apposition.end(), ("PERSON",)) if apposition else None
+        other = mention_at(record, end + apposition.end(), ("PERSON",)) if apposition else None
         if apposition is None or other is None:
             continue
         kind, named_first = KIN[apposition.group("kin").lower()]
         subject, obj = (person, other[2]) if named_first else (other[2], person)
-        out.append(_relation(kind, subject, obj, start, other[1]))
+        out.append(relation(kind, subject, obj, start, other[1]))
     return out
 
 
 def _mention_ending(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int, int, Entity] | None:
-    for start, end, entity in _mentions(record, types):
+    for start, end, entity in mentions(record, types):
         if end == offset:
             return start, end, entity
     return None
@@ -221,11 +176,11 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
     """ "X, a former member of Y", "X, head of Y", "X is the leader of Y"."""
     text = record.document.text
     out = []
-    for start, end, person in _mentions(record, ("PERSON",)) + _writer_as_i(record, refs):
+    for start, end, person in mentions(record, ("PERSON",)) + _writer_as_i(record, refs):
         match = ROLE_AFTER_NAME.match(text[end : end + 160])
         if not match or not _says_who(record, start, end, match):
             continue
-        group = _mention_at(record, end + match.end(), ("ORG", "GPE"))
+        group = mention_at(record, end + match.end(), ("ORG", "GPE"))
         if group is None:
             continue
         role = match.group("role").strip()
@@ -236,10 +191,10 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
             continue  # "X, who with her husband is the treasurer of Y": a clause, read from the parse
         if last in MEMBER_WORDS:
             kind = "former_member_of" if match.group("former") else "member_of"
-            out.append(_relation(kind, person, group[2], start, group[1]))
+            out.append(relation(kind, person, group[2], start, group[1]))
         else:
             role = f"former {role}" if match.group("former") else role
-            out.append(_relation("role_in", person, group[2], start, group[1], role=role))
+            out.append(relation("role_in", person, group[2], start, group[1], role=role))
     return out
 
 
@@ -300,12 +255,12 @@ def _letter_roles(record: Record) -> list[dict[str, Any]]:
             if at < 0 or " of " not in title:
                 continue
             # The role is what comes before "of" and the last organisation or place of the line.
-            groups = [m for m in _mentions(record, ("ORG", "GPE")) if at < m[0] and m[1] <= at + len(title)]
+            groups = [m for m in mentions(record, ("ORG", "GPE")) if at < m[0] and m[1] <= at + len(title)]
             group = groups[-1] if groups else None
             if group is not None:
                 role = re.sub(r"(?<!\s)\s+of(?:\s+the)?\s*$", "", text[at : group[0]])  # from a run's start
                 role = HONORIFICS.sub("", role).strip()
-                out.append(_relation("role_in", persons[0], group[2], at, at + len(title), role=role))
+                out.append(relation("role_in", persons[0], group[2], at, at + len(title), role=role))
     return out
 
 
@@ -337,7 +292,7 @@ def _support(record: Record, refs: References) -> list[dict[str, Any]]:
         if x is not None and y is not None:
             start = min(token.idx, supported.left_edge.idx, supporter.left_edge.idx)
             end = max(token.idx + len(token), supporter.right_edge.idx + len(supporter.right_edge))
-            out.append(_relation("supported_by", x, y, start, end))
+            out.append(relation("supported_by", x, y, start, end))
     return out
 
 
@@ -345,28 +300,6 @@ def _named(refs: References, token: Any) -> Entity | None:
     """The organisation, person or place a phrase names, through relative pronouns."""
     entity = refs.resolve(token, (token.i, token.i + 1))[0]
     return entity if entity is not None and entity.type in ("ORG", "PERSON", "GPE") else None
-
-
-# 4. ----------------------------------------------------------------------------------------------
-
-
-def _locations(record: Record) -> list[dict[str, Any]]:
-    """ "the Ashraf 3 camp in Albania", "Bhasan Char, or floating island, in the Bay of Bengal,
-    Bangladesh": a place in a place, and in the places the chain after it names."""
-    text = record.document.text
-    out = []
-    for start, end, inner in _mentions(record, PLACE_MENTION_TYPES):
-        pattern = LOCATED_AFTER if inner.type == "FAC" else PLACE_IN_PLACE
-        match = pattern.match(text[end : end + 80])
-        outer = _mention_at(record, end + match.end(), ("GPE", "LOC")) if match else None
-        while outer is not None and outer[2] is not inner:
-            out.append(_relation("located_in", inner, outer[2], start, outer[1]))
-            glue = CHAIN_GLUE.match(text[outer[1] : outer[1] + 4])
-            following = _mention_at(record, outer[1] + glue.end(), ("GPE", "LOC")) if glue else None
-            if following is None or not _nested([outer, following]):
-                break
-            outer = following
-    return out
 
 
 # 2b. -----------------------------------------------------------------------------------------------
@@ -381,10 +314,10 @@ def _titles_before_names(record: Record) -> list[dict[str, Any]]:
     """ "Y spokeswoman X", "Y's director X": the title between an organisation and a name."""
     text = record.document.text
     doc = record.parsed
-    groups = _mentions(record, ("ORG", "GPE"))
+    groups = mentions(record, ("ORG", "GPE"))
     ends = sorted((b, a, e) for a, b, e in groups)
     out = []
-    for start, end, person in _mentions(record, ("PERSON",)):
+    for start, end, person in mentions(record, ("PERSON",)):
         before = [g for g in ends if start - 60 <= g[0] < start]
         if not before:
             continue
@@ -395,7 +328,7 @@ def _titles_before_names(record: Record) -> list[dict[str, Any]]:
         span = doc.char_span(match.start("role") + group_end, match.end("role") + group_end)
         if span is None or any(t.pos_ not in TITLE_WORD_TAGS for t in span):
             continue  # "Norway beat Sweden's ...": a verb is no title
-        out.append(_relation("role_in", person, group, group_start, end, role=match.group("role")))
+        out.append(relation("role_in", person, group, group_start, end, role=match.group("role")))
     return out
 
 
@@ -407,7 +340,7 @@ TITLE_AFTER_GROUP = re.compile(r"^[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,2}?
 
 def _group_named_at(record: Record, offset: int) -> tuple[int, int, Entity] | None:
     """The organisation named at ``offset``: a mention, else a name or alias of one ("Family")."""
-    found = _mention_at(record, offset, ("ORG",))
+    found = mention_at(record, offset, ("ORG",))
     if found is not None:
         return found
     words_ = NAME_RUN.match(record.document.text, offset)
@@ -425,7 +358,7 @@ NAME_RUN = re.compile(r"[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,4}")
 def _group_titles_after_names(record: Record) -> list[dict[str, Any]]:
     text = record.document.text
     out = []
-    for start, end, person in _mentions(record, ("PERSON",)):
+    for start, end, person in mentions(record, ("PERSON",)):
         match = GROUP_TITLE_AFTER.match(text[end : end + 30])
         group = _group_named_at(record, end + match.end()) if match else None
         title = TITLE_AFTER_GROUP.match(text[group[1] : group[1] + 50]) if group else None
@@ -437,10 +370,10 @@ def _group_titles_after_names(record: Record) -> list[dict[str, Any]]:
             continue
         if last in MEMBER_WORDS:
             kind = "former_member_of" if match.group("former") else "member_of"
-            out.append(_relation(kind, person, group[2], start, group[1] + title.end()))
+            out.append(relation(kind, person, group[2], start, group[1] + title.end()))
         else:
             role = f"former {role}" if match.group("former") else role
-            out.append(_relation("role_in", person, group[2], start, group[1] + title.end(), role=role))
+            out.append(relation("role_in", person, group[2], start, group[1] + title.end(), role=role))
     return out
 
 
@@ -476,7 +409,7 @@ def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
                 employer = _group_of_phrase(record, prep, depth=1)
                 if employer is not None:
                     out.append(
-                        _relation(
+                        relation(
                             "role_in",
                             person,
                             employer,
@@ -490,7 +423,7 @@ def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
                 continue  # "the family of X, who are members of Y": not X alone
             believer = _one_of_group(record, noun) if lemma in COPULAS else None
             if believer is not None:  # "X became a Jehovah's Witness"
-                out.append(_relation("member_of", person, believer, token.idx, noun.idx + len(noun.text)))
+                out.append(relation("member_of", person, believer, token.idx, noun.idx + len(noun.text)))
                 continue
             group = _group_of_phrase(record, noun, depth=3)
             word = noun.lemma_.lower()
@@ -499,13 +432,13 @@ def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
             former = any(c.lower_ in ("former", "ex") for c in noun.children)
             span = (min(token.idx, noun.left_edge.idx), noun.right_edge.idx + len(noun.right_edge))
             if word in MEMBER_WORDS:
-                out.append(_relation("former_member_of" if former else "member_of", person, group, *span))
+                out.append(relation("former_member_of" if former else "member_of", person, group, *span))
             else:
                 first = next(
                     t for t in noun.subtree if t.dep_ not in ("det", "poss", "case") and t.i <= noun.i
                 )
                 role = record.parsed[first.i : noun.i + 1].text
-                out.append(_relation("role_in", person, group, *span, role=role))
+                out.append(relation("role_in", person, group, *span, role=role))
     return out
 
 
@@ -552,7 +485,7 @@ def _group_of_phrase(record: Record, noun: Any, depth: int) -> Entity | None:
 
 def _group_at(record: Record, token: Any) -> Entity | None:
     """The organisation or place named by the mention that holds this token."""
-    for start, end, entity in _mentions(record, ("ORG", "GPE")):
+    for start, end, entity in mentions(record, ("ORG", "GPE")):
         if start <= token.idx < end:
             return entity
     return None
@@ -566,13 +499,11 @@ def _bare_titles(record: Record, refs: References) -> list[dict[str, Any]]:
     if speaker is None:
         return []
     out = []
-    for start, end, person in _mentions(record, ("PERSON",)):
+    for start, end, person in mentions(record, ("PERSON",)):
         match = BARE_TITLE.match(text[end : end + 60])
         if match and _is_role_word(match.group("role").split()[-1]):
             out.append(
-                _relation(
-                    "role_in", person, speaker, start, end + match.end("role"), role=match.group("role")
-                )
+                relation("role_in", person, speaker, start, end + match.end("role"), role=match.group("role"))
             )
     return out
 
@@ -605,16 +536,16 @@ def _member_lists(record: Record) -> list[dict[str, Any]]:
     text = record.document.text
     out = []
     for match in MEMBERS_OF.finditer(text):
-        group = _mention_at(record, match.end(), ("ORG",))
+        group = mention_at(record, match.end(), ("ORG",))
         if group is None:
             continue
         such = SUCH_AS.match(text[group[1] : group[1] + 30])
         at = group[1] + such.end() if such else -1
         while such is not None:
-            person = _mention_at(record, at, ("PERSON",))
+            person = mention_at(record, at, ("PERSON",))
             if person is None:
                 break
-            out.append(_relation("member_of", person[2], group[2], match.start(), person[1]))
+            out.append(relation("member_of", person[2], group[2], match.start(), person[1]))
             glue = LIST_GLUE.match(text[person[1] : person[1] + 10])
             if glue is None:
                 break
@@ -653,14 +584,14 @@ def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any
             group = next(
                 (
                     e
-                    for a, b, e in _mentions(record, ("ORG",))
+                    for a, b, e in mentions(record, ("ORG",))
                     if a <= obj.idx < b or obj.left_edge.idx <= a < obj.idx + len(obj.text)
                 ),
                 None,
             )
             if group is not None:
                 kind = "member_of" if lemma in JOINING_VERBS else "former_member_of"
-                out.append(_relation(kind, person, group, subject.idx, obj.idx + len(obj.text)))
+                out.append(relation(kind, person, group, subject.idx, obj.idx + len(obj.text)))
     return out
 
 
@@ -674,7 +605,7 @@ def _titled_recipients(record: Record) -> list[dict[str, Any]]:
     """A recipient titled on their own line ("President X", "National Search Commissioner X")
     with no organisation named holds that office in the country the letter is dated from."""
     letter = record.letter
-    country = _country_of(record, letter.place) if letter is not None and letter.place else None
+    country = country_of(record, letter.place) if letter is not None and letter.place else None
     if letter is None or country is None:
         return []
     text = record.document.text
@@ -689,187 +620,8 @@ def _titled_recipients(record: Record) -> list[dict[str, Any]]:
             title = match.group("title").strip()
             office = title.split(" of ")[0].split()  # "Undersecretary of Human Rights"
             if _is_role_word(office[-1]) and not any(
-                s < start and e > start - len(title) - 1 for s, e, _x in _mentions(record, ("GPE",))
+                s < start and e > start - len(title) - 1 for s, e, _x in mentions(record, ("GPE",))
             ):
-                out.append(_relation("role_in", person, country, start - len(title) - 1, end, role=title))
+                out.append(relation("role_in", person, country, start - len(title) - 1, end, role=title))
                 break
     return out
-
-
-def _country_of(record: Record, place_id: str) -> Entity | None:
-    """The country a place is, or is in, when the text names that country."""
-    place = record.entity(place_id)
-    known = gazetteer.lookup(place.name) if place is not None else None
-    if place is None or known is None or not known.country:
-        return None
-    if known.kind == "country":
-        return place
-    for entity in record.entities:
-        other = gazetteer.lookup(entity.name) if entity.type == "GPE" else None
-        if other is not None and other.kind == "country" and other.country == known.country:
-            return entity
-    return None
-
-
-# 4b. -------------------------------------------------------------------------------------------------
-
-PLACE_MENTION_TYPES = ("GPE", "LOC", "FAC")
-# "Surgut, Russia", "Karboghay village, Kunes County, East Turkistan": a comma chain; one that
-# goes on with "and" or "or" is a list ("Norway, Sweden and Finland").
-CHAIN_GLUE = re.compile(r"^,[ \t]+")
-LIST_END = re.compile(r"^,?\s+(?:and|or|&)\s+")
-# Nouns for a part of a place: "the Mushin area of Lagos", "the German state of Bavaria".
-PLACE_PART_NOUNS = words(
-    "area district region state province county city town village suburb neighbourhood neighborhood part prefecture municipality"
-)
-
-
-def _place_chains(record: Record) -> list[dict[str, Any]]:
-    text = record.document.text
-    out = []
-    seen_in_chain: set[int] = set()
-    for start, end, place in _mentions(record, PLACE_MENTION_TYPES):
-        if start in seen_in_chain:
-            continue
-        chain = [(start, end, place)]
-        while True:
-            glue = CHAIN_GLUE.match(text[chain[-1][1] : chain[-1][1] + 4])
-            following = _mention_at(record, chain[-1][1] + glue.end(), ("GPE", "LOC")) if glue else None
-            if following is None:
-                break
-            chain.append(following)
-            seen_in_chain.add(following[0])
-        goes_on = LIST_END.match(text[chain[-1][1] : chain[-1][1] + 6])
-        if goes_on and _mention_at(record, chain[-1][1] + goes_on.end(), PLACE_MENTION_TYPES):
-            continue  # "Norway, Sweden and Finland": a list
-        if len(chain) < 2:
-            continue
-        if not _nested(chain):
-            continue
-        for i, (a, _b, inner) in enumerate(chain):
-            for _c, d, outer in chain[i + 1 :]:
-                out.append(_relation("located_in", inner, outer, a, d))
-    return out
-
-
-def _nested(chain: list[tuple[int, int, Entity]]) -> bool:
-    """Each place of a chain may lie in the next: no country before a place, and no known
-    place in a country other than the one after it."""
-    known = [gazetteer.lookup(e.name) for _a, _b, e in chain]
-    size = {"city": 0, "subdivision": 1, "region": 1, "country": 2}
-    for i, place in enumerate(known[:-1]):
-        if place is None:
-            continue
-        if place.kind == "country":
-            return False
-        outer = known[i + 1]
-        if outer is not None and size[outer.kind] <= size[place.kind] and outer.kind != "region":
-            return False  # "Oslo, Bergen": two cities side by side
-        country = next((k for k in known[i + 1 :] if k is not None and k.kind == "country"), None)
-        if country is not None and place.country and place.country != country.country:
-            return False
-    return True
-
-
-def _places_in_places(record: Record) -> list[dict[str, Any]]:
-    """ "Bhasan Char ... in the Bay of Bengal", "the station in the Mushin area of Lagos",
-    "the Mushin area of Lagos", "the German state of Bavaria", "X is (a) part of Y"."""
-    doc = record.parsed
-    places = _mentions(record, PLACE_MENTION_TYPES)
-    out = []
-
-    def place_at(token: Any) -> tuple[int, int, Entity] | None:
-        return next((m for m in places if m[0] <= token.idx < m[1]), None)
-
-    def place_in(phrase: Any) -> tuple[int, int, Entity] | None:
-        # The first place of a phrase before its own prepositions: "the Mushin area (of Lagos)".
-        for t in doc[phrase.left_edge.i : phrase.i + 1]:
-            found = place_at(t)
-            if found is not None:
-                return found
-        return None
-
-    for token in doc:
-        inner = place_at(token)
-        if inner is not None and token.i == doc.char_span(inner[0], inner[1], alignment_mode="expand").root.i:
-            heads = [token, *(c for c in token.children if c.dep_ == "appos")]
-            for head in heads:
-                for prep in (
-                    c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")
-                ):
-                    for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                        outer = place_in(obj)
-                        if outer is not None and outer[2] is not inner[2]:
-                            out.append(_relation("located_in", inner[2], outer[2], inner[0], outer[1]))
-        if token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_PART_NOUNS:
-            of = [
-                o
-                for p in token.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
-            named_of = place_at(of[0]) if of else None
-            if named_of is None:
-                continue
-            for modifier in (
-                c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
-            ):
-                part = place_at(modifier)
-                if part is not None and part[2] is not named_of[2]:
-                    out.append(_relation("located_in", part[2], named_of[2], part[0], named_of[1]))
-                whole = _place_of_adjective(record, modifier) if part is None else None
-                if whole is not None and whole is not named_of[2]:
-                    out.append(_relation("located_in", named_of[2], whole, modifier.idx, named_of[1]))
-        if token.lemma_.lower() in ("be", "lie") and not any(c.dep_ == "neg" for c in token.children):
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            inner = place_at(subject) if subject is not None else None
-            if inner is None:
-                continue
-            for attr in (c for c in token.children if c.dep_ in ("attr", "prep")):
-                target = attr
-                if attr.dep_ == "attr" and attr.lemma_.lower() == "part":
-                    target = next((p for p in attr.children if p.dep_ == "prep" and p.lower_ == "of"), attr)
-                if target.dep_ == "prep" and target.lower_ in ("in", "of", "within"):
-                    for obj in (o for o in target.children if o.dep_ == "pobj"):
-                        outer = place_in(obj)
-                        if outer is not None and outer[2] is not inner[2]:
-                            out.append(_relation("located_in", inner[2], outer[2], inner[0], outer[1]))
-    return out
-
-
-def _place_of_adjective(record: Record, token: Any) -> Entity | None:
-    """The place an adjective of nationality names, when the text names it too: "German" is
-    Germany, "Siberian" Siberia, "Chinese" China."""
-    word = token.text
-    if not word[:1].isupper():
-        return None
-    for suffix in ("ese", "ian", "an", "ish", "n", "i"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: len(word) - len(suffix)]
-            for entity in record.entities:
-                if (
-                    entity.type in ("GPE", "LOC")
-                    and entity.name.startswith(stem)
-                    and len(entity.name) - len(stem) <= 2
-                ):
-                    return entity
-    return None
-
-
-def _possessive_places(record: Record) -> list[dict[str, Any]]:
-    """ "China's Xinjiang Uyghur Autonomous Region", "Nigeria's northern Kano": X in Y."""
-    text = record.document.text
-    out = []
-    for start, end, outer in _mentions(record, ("GPE", "LOC")):
-        match = POSSESSIVE_PLACE.match(text[end : end + 40])
-        inner = _mention_at(record, end + match.end(), PLACE_MENTION_TYPES) if match else None
-        if inner is not None and inner[2] is not outer:
-            out.append(_relation("located_in", inner[2], outer, start, inner[1]))
-    return out
-
-
-POSSESSIVE_PLACE = re.compile(
-    r"^['’]s\s+(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
-    r"north-?western|north-?eastern|south-?western|south-?eastern|northwest|northeast|southwest|southeast)\s+)?"
-)

@@ -290,6 +290,15 @@ def test_event_kind_is_the_act_in_its_sense(sentence: str, wanted: set[str], unw
     assert wanted <= kinds and not (unwanted & kinds), kinds
 
 
+def test_nouns_of_death_internment_and_announcement_are_events() -> None:
+    record = read_text(
+        "We grieve the death of Anna Weiss. Her internment lasted a year. "
+        "The recent announcement of the council surprised us."
+    )
+    assert {"die", "intern", "announce"} <= {e["kind"] for e in record.events}
+    assert "die" not in {e["kind"] for e in read_text("He received death threats.").events}
+
+
 def test_stance_verbs_are_not_acts() -> None:
     record = read_text("We deplore violence. None of us condone it. It contends that the school is unfit.")
     assert not {e["kind"] for e in record.events} & {"deplore", "condone", "contend"}

@@ -24,7 +24,8 @@ EVENT_NOUNS = {
     "hearing": "hear", "funeral": "bury", "election": "elect", "ceremony": "celebrate",
     "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
     "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
-    "incident": "incident", "curfew": "curfew",
+    "incident": "incident", "curfew": "curfew", "death": "die", "announcement": "announce",
+    "internment": "intern", "censure": "censure",
 }  # fmt: skip
 
 # Words that decide whether the act below them happened, by what they mean. "negated": the

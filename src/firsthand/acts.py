@@ -102,12 +102,14 @@ SALIENT_KINDS = words(
     arrest detain deport expel seize confiscate imprison jail abduct kidnap interrogate evict ban
     sentence convict charge try punish torture beat kill murder shoot bomb shell stab attack
     assault execute massacre explode burn destroy loot rape abuse injure wound die disappear suicide
+    kick punch slap hit smash handcuff strangle choke suffocate shock drag raze demolish bulldoze
+    intern censure curfew
     raid search inspect deploy occupy invade besiege surround storm
-    protest demonstrate march rally strike boycott curfew
+    protest demonstrate march rally strike boycott
     release free pardon escape flee evacuate withdraw
     meet visit interview negotiate
     announce issue publish declare deny condemn accuse report sue
-    cut close remove transfer separate bury
+    cut close shut remove transfer separate bury file
     """
 )
 # Comings and goings, shown when the text says where, whom they left, or on what day.

@@ -195,6 +195,7 @@ def test_a_country_is_not_in_the_place_after_it() -> None:
 
 def test_a_bare_title_in_a_statement_is_a_role_in_the_organisation_that_speaks() -> None:
     record = read_text(
+        "Press release\n\nFor immediate release\n\n"
         "(Oslo) - Police beat refugees at the Ostrel camp, the Norwegian Refugee Council said today. "
         "The Norwegian Refugee Council has asked for an inquiry. "
         '"Nobody should be beaten for asking to see their family," said Lena Marsh, Europe director.'
@@ -224,3 +225,17 @@ def test_a_plural_office_is_not_one_persons() -> None:
         "We mourn with the friends and family of Ola Dahl who are members of the Kessin Brigade."
     )
     assert not [r for r in relations(record) if r[0] == "Ola Dahl"], relations(record)
+
+
+def test_a_bylines_title_is_no_role_in_the_organisation_a_news_page_quotes() -> None:
+    record = read_text(
+        "Refugees beaten at Ostrel camp\n\nAnika Prell, Staff Reporter\n\n"
+        "Police beat refugees at the Ostrel camp, the Norwegian Refugee Council said on Monday. "
+        "The Norwegian Refugee Council asked for an inquiry, a spokesman for the council said."
+    )
+    assert not [r for r in relations(record) if r[0] == "Anika Prell"], relations(record)
+
+
+def test_a_job_in_a_town_is_no_office_of_the_town() -> None:
+    record = read_text("I was a pharmacist in Bergen. Bergen villager Ola Dahl saw the raid.")
+    assert not [r for r in relations(record) if r[2] == "Bergen"], relations(record)

@@ -88,7 +88,8 @@ def _place_chains(record: Record) -> list[dict[str, Any]]:
             chain.append(following)
             seen_in_chain.add(following[0])
         goes_on = LIST_END.match(text[chain[-1][1] : chain[-1][1] + 6])
-        if goes_on and mention_at(record, chain[-1][1] + goes_on.end(), PLACE_MENTION_TYPES):
+        after = chain[-1][1] + goes_on.end() if goes_on else 0
+        if goes_on and (mention_at(record, after, PLACE_MENTION_TYPES) or text[after : after + 1].isupper()):
             continue  # "Norway, Sweden and Finland": a list
         if len(chain) < 2:
             continue

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import gazetteer
 from .locations import country_of, find_locations
 from .modality import scope_mode
 from .nlp import noun_phrase, quoted_tokens, words
@@ -60,7 +61,7 @@ ASIDE = r"(?:\s*\([^()\n]{1,30}\))?"
 ROLE_AFTER_NAME = re.compile(
     r"^" + ASIDE + r"(?P<sep>,\s+|\s+(?:is|was|am|has been|have been|became)\s+)"
     r"(?:(?P<det>the|a|an)\s+)?(?P<former>former\s+|ex-)?"
-    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?:of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
+    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?P<prep>of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBER_WORDS = words("member members activist fighter militant adherent")
 # Words of a relation the contract has no type for: "a close friend of", "an enemy of", "a
@@ -69,9 +70,13 @@ NOT_ROLES = words(
     """
     friend friends enemy enemies supporter supporters critic critics opponent victim victims
     resident residents citizen citizens native natives neighbour neighbor patient client student
-    survivor survivors parent relative part
+    survivor survivors parent relative part prisoner prisoners detainee detainees refugee refugees
+    hostage hostages captive captives migrant migrants immigrant immigrants inhabitant inhabitants
+    tenant tenants defendant defendants villager villagers user users follower followers believer
+    believers dependent dependents opponent
     """
 )
+SALUTATIONS = words("dear to attn attention")
 # Nouns of offices and jobs: what a title before or after a name ends with.
 ROLE_NOUNS = words(
     """
@@ -181,8 +186,8 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
         if not match or not _says_who(record, start, end, match):
             continue
         group = mention_at(record, end + match.end(), ("ORG", "GPE"))
-        if group is None:
-            continue
+        if group is None or (match.group("prep") == "in" and group[2].type == "GPE"):
+            continue  # "a journalist in Kabul" says where, not whose
         role = match.group("role").strip()
         last = role.split()[-1].lower()
         if not _is_role_word(last):
@@ -207,12 +212,14 @@ def _title_words(record: Record, start: int, end: int) -> bool:
     )
 
 
-def _is_role_word(word: str) -> bool:
-    """A noun for an office or a job ("director", "spokeswoman", "correspondent")."""
+def _is_role_word(word: str, *, strict: bool = False) -> bool:
+    """A noun for an office or a job ("director", "spokeswoman", "correspondent"); ``strict``:
+    an office the lexicon knows, not a word shaped like one ("villager")."""
     word = word.lower()
     if word in NOT_ROLES:
         return False
-    return word in ROLE_NOUNS or word in MEMBER_WORDS or bool(AGENT_NOUN.fullmatch(word))
+    shaped = not strict and bool(AGENT_NOUN.fullmatch(word))
+    return word in ROLE_NOUNS or word in MEMBER_WORDS or shaped
 
 
 def _writer_as_i(record: Record, refs: References) -> list[tuple[int, int, Entity]]:
@@ -306,7 +313,9 @@ def _named(refs: References, token: Any) -> Entity | None:
 
 # Words between an organisation and a name that are a title: "UHRP Executive Director Omer
 # Kanat", "Amnesty's director X", "special Kommersant correspondent X".
-TITLE_BETWEEN = re.compile(r"^(?:['’]s)?\s+(?P<role>(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*)\s+$")
+TITLE_BETWEEN = re.compile(
+    r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}?[A-Za-z][\w\-]*)[ \t]+$"
+)  # on one line: "DC\nDear Senator X" is no title
 TITLE_WORD_TAGS = frozenset(("NOUN", "PROPN", "ADJ"))
 
 
@@ -323,7 +332,10 @@ def _titles_before_names(record: Record) -> list[dict[str, Any]]:
             continue
         group_end, group_start, group = before[-1]
         match = TITLE_BETWEEN.match(text[group_end:start])
-        if match is None or not _is_role_word(match.group("role").split()[-1]):
+        known_place = group.type == "GPE" and gazetteer.lookup(group.name) is not None
+        if match is None or not _is_role_word(match.group("role").split()[-1], strict=known_place):
+            continue  # "Lagos resident X", "Bergen villager X": no office in the town
+        if match.group("role").split()[0].lower() in SALUTATIONS:
             continue
         span = doc.char_span(match.start("role") + group_end, match.end("role") + group_end)
         if span is None or any(t.pos_ not in TITLE_WORD_TAGS for t in span):
@@ -381,7 +393,7 @@ def _group_titles_after_names(record: Record) -> list[dict[str, Any]]:
 # "X, who became head of Y", "X serves as director of Y"; and "X, who works for Y".
 COPULAS = words("be become remain")
 SERVING_VERBS = words("serve act work")
-EMPLOYER_PREPOSITIONS = words("for at with")
+EMPLOYER_PREPOSITIONS = words("for at")
 GROUP_PREPOSITIONS = words("of at for in with to")
 
 
@@ -406,7 +418,7 @@ def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
             if lemma in SERVING_VERBS and prep.lower_ == "as":
                 nouns += [o for o in prep.children if o.dep_ == "pobj"]
             elif lemma == "work" and prep.lower_ in EMPLOYER_PREPOSITIONS:
-                employer = _group_of_phrase(record, prep, depth=1)
+                employer = _group_of_phrase(record, prep, depth=0)
                 if employer is not None:
                     out.append(
                         relation(
@@ -474,8 +486,8 @@ def _group_of_phrase(record: Record, noun: Any, depth: int) -> Entity | None:
             for child in node.children:
                 if child.dep_ == "poss" or (node.dep_ == "prep" and child.dep_ == "pobj"):
                     found = _group_at(record, child)
-                    if found is not None:
-                        return found
+                    if found is not None and not (node.lower_ == "in" and found.type == "GPE"):
+                        return found  # "a pharmacist in Tallesk" says where, not whose
                     following.append(child)
                 elif child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS:
                     following.append(child)
@@ -501,7 +513,8 @@ def _bare_titles(record: Record, refs: References) -> list[dict[str, Any]]:
     out = []
     for start, end, person in mentions(record, ("PERSON",)):
         match = BARE_TITLE.match(text[end : end + 60])
-        if match and _is_role_word(match.group("role").split()[-1]):
+        role_words = match.group("role").split() if match else []
+        if match and role_words[0].lower() not in ("a", "an", "the") and role_words[-1].lower() in ROLE_NOUNS:
             out.append(
                 relation("role_in", person, speaker, start, end + match.end("role"), role=match.group("role"))
             )
@@ -514,8 +527,12 @@ BARE_TITLE = re.compile(
 
 
 def _speaking_organisation(record: Record, refs: References) -> Entity | None:
+    """The organisation a statement speaks for: its writer, else, in a statement, the one it
+    quotes most (a news page's byline titles belong to the outlet, which it seldom names)."""
     if refs.writer is not None and refs.writer.type == "ORG":
         return refs.writer
+    if record.document.genre != "statement":
+        return None
     counts: dict[str, int] = {}
     for claim in record.claims:
         source = record.entity(claim.get("source") or "")

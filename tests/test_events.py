@@ -404,6 +404,9 @@ ACTORS: list[tuple[str, str, int, str | None]] = [
     # the victim of a passive is never its agent; a place never acts
     ("Anna Weiss was beaten by the guards in Oslo.", "beaten", 1, None),
     ("The guard, who now lives in Bergen, explained the rules.", "explained", 1, None),
+    ("An officer at a station in the Kashgar prefecture told us about the camp.", "told", 1, None),
+    ("The anti-China forces attacked the policy.", "attacked", 1, None),
+    ("Bangladesh authorities beat the refugees.", "beat", 1, "Bangladesh"),
 ]
 
 

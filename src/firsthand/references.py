@@ -243,11 +243,29 @@ class References:
         if word == "it" and head.dep_ in ("nsubj", "nsubjpass"):
             return self._organisation_spoken_of(head)
         entity, _ = self.resolve(head, span)
+        if entity is not None and span is not None and self._opposed(entity, span):
+            entity = None  # "the anti-China forces" are not China
         if entity is not None and not (entity.type == "GPE" and head.pos_ == "NOUN"):
             return entity
         if head.pos_ != "NOUN":
             return entity
-        return self._group_phrase(head) or self._titled(head) or self._owned_by_writer(head) or entity
+        found = self._group_phrase(head) or self._titled(head) or self._owned_by_writer(head)
+        if found is not None:
+            return found
+        # A place acts only as its government ("Bangladesh authorities"), never as itself
+        # ("an officer at a station in Kashgar prefecture told ...": not Kashgar).
+        lemma = head.lemma_.lower()
+        if entity is not None and entity.type == "GPE" and lemma not in STATE_NOUNS | GROUP_NOUNS:
+            return None
+        return entity
+
+    def _opposed(self, entity: Entity, span: tuple[int, int]) -> bool:
+        """The phrase names the entity only to oppose or back it: "anti-China", "pro-Kremlin"."""
+        start, end = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])
+        return any(
+            e is entity and self.text[max(0, a - 5) : a].lower().endswith(("anti-", "pro-"))
+            for a, _b, e in self._overlapping(start, end)
+        )
 
     def _organisation_spoken_of(self, it: Any) -> Entity | None:
         """ "The Army denied that it shot ...", "It also denied ...": the organisation that is the

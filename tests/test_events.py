@@ -374,6 +374,12 @@ ACTORS: list[tuple[str, str, int, str | None]] = [
     # "it" is the organisation the clause above or the sentence before speaks of
     ("The Kessin Brigade denied that it shelled the school.", "shelled", 1, "Kessin Brigade"),
     ("The Kessin Brigade denied the reports. It also burned the market.", "burned", 1, "Kessin Brigade"),
+    (
+        "The Kessin Council admitted in its announcement that the camp was closed.",
+        "announcement",
+        1,
+        "Kessin Council",
+    ),
     # a body named inside the agent's phrase, by its adjective, or as a state's government
     (
         "The market was attacked by a team of soldiers from the Kessin Brigade.",
@@ -492,3 +498,31 @@ def test_the_document_page_shows_the_salient_events_first(tmp_path: Path) -> Non
     timeline_section = page[page.index('id="timeline-h"') :]
     key, others = timeline_section.split("other events", 1)
     assert "arrest" in key and "walk" not in key and "walk" in others
+
+
+# "they" and "them": the group of people just spoken of, an organisation only if that is what
+# it is, never who tells it; else nobody named.
+THEY: list[tuple[str, str, str, str | None]] = [
+    (
+        "The Kessin Brigade entered the town at dawn. They burned the mill.",
+        "burned",
+        "actors",
+        "Kessin Brigade",
+    ),
+    ("The Kessin Council met the refugees. They surrendered their weapons.", "surrendered", "actors", None),
+    (
+        "The Kessin Council closed the market. The residents protested. They blocked the road.",
+        "blocked",
+        "actors",
+        None,
+    ),
+    ("The Kessin Council said they are being held at an unknown place.", "held", "targets", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "role", "name"), THEY, ids=[t[1] for t in THEY])
+def test_they_are_the_people_just_spoken_of(text: str, trigger: str, role: str, name: str | None) -> None:
+    record = read_text(text)
+    event = event_at(record, trigger, 1)
+    names = [e.name for e in record.entities if e.id in event[role]]
+    assert names == ([name] if name else []), names

@@ -280,7 +280,10 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     child = token.head  # "the members who were arrested": the members
-                targets.append(refs.resolve(child, noun_phrase(child))[0])
+                if child.lower_ in ("they", "them"):
+                    targets.append(refs.they(child))
+                else:
+                    targets.append(refs.resolve(child, noun_phrase(child))[0])
                 objects.append(child)
     else:
         for prep in (c for c in token.children if c.dep_ == "prep"):

@@ -83,6 +83,10 @@ INSIDE_NOUNS = words(
     "organization organisation group movement party regime leadership cult network commander official leader management"
     " militia brigade battalion regiment fighter rebel guard front"
 )
+# Verbs of telling, whose subject is not who "they" are: "the office said they are held".
+TELLING_LEMMAS = words("say tell report state claim add announce confirm explain note write inform")
+# Links by which a noun may be what a later "they" stands for.
+ANTECEDENT_LINKS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"))
 # Nouns for people that act as a body: "a team of soldiers from X", "troops of X".
 PEOPLE_NOUNS = words(
     "team members member troops soldiers officers agents men personnel staff employees military side authorities"
@@ -240,8 +244,10 @@ class References:
             return self.speaker_at[head.i]
         if word in WRITER_PRONOUNS and head.i in self.quoted_tokens:
             return None  # "I" in a quotation nobody is named for
-        if word == "it" and head.dep_ in ("nsubj", "nsubjpass"):
-            return self._organisation_spoken_of(head)
+        if (word == "it" and head.dep_ in ("nsubj", "nsubjpass")) or word == "its":
+            return self._organisation_spoken_of(head)  # "ICE acknowledged in its announcement"
+        if word in GROUP_PRONOUNS:
+            return self.they(head)
         entity, _ = self.resolve(head, span)
         if entity is not None and span is not None and self._opposed(entity, span):
             entity = None  # "the anti-China forces" are not China
@@ -266,6 +272,37 @@ class References:
             e is entity and self.text[max(0, a - 5) : a].lower().endswith(("anti-", "pro-"))
             for a, _b, e in self._overlapping(start, end)
         )
+
+    def they(self, pronoun: Any) -> Entity | None:
+        """ "They", "them", "their" in an act: the group of people spoken of just before (in this
+        sentence or the one before), an organisation only when that group is one, never the
+        teller of the sentence ("the office said they are held"); else nobody named."""
+        tellers: set[int] = set()
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in TELLING_LEMMAS:
+                for child in node.children:
+                    if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                        tellers.update(range(child.left_edge.i, child.right_edge.i + 1))
+        sent = pronoun.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        nearest = None
+        for token in self.doc[first : pronoun.i]:
+            if token.i in tellers or token.dep_ not in ANTECEDENT_LINKS or token.pos_ == "PRON":
+                continue
+            if token.tag_ in ("NNS", "NNPS") or self._org_at(token) is not None:
+                nearest = token
+        if nearest is None:
+            return None
+        found = self._org_at(nearest) or self.resolve(nearest, noun_phrase(nearest))[0]
+        return found if found is not None and found.type == "ORG" else None
+
+    def _org_at(self, token: Any) -> Entity | None:
+        for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):
+            if entity.type == "ORG":
+                return entity
+        return None
 
     def _organisation_spoken_of(self, it: Any) -> Entity | None:
         """ "The Army denied that it shot ...", "It also denied ...": the organisation that is the

@@ -281,6 +281,10 @@ SENSES: list[tuple[str, set[str], set[str]]] = [
     ("The soldiers raped two women in the village.", {"rape"}, {"rap"}),
     ("The soldiers opened fire on the crowd.", {"shoot"}, {"open"}),
     ("The police arrested Anna Weiss and executed two prisoners.", {"arrest", "execute"}, set()),
+    ("The police fired tear gas at the marchers.", {"shoot"}, {"fire"}),
+    ("The mill fired forty workers in May.", {"dismiss"}, {"fire", "shoot"}),
+    ("A crew shot a documentary about the camp.", {"film"}, {"shoot"}),
+    ("The volunteers beat the deadline by a day.", set(), {"beat"}),
 ]
 
 

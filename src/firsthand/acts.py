@@ -87,6 +87,22 @@ OBJECT_SENSES = {
         words("order warrant plan decision operation mandate will contract task duty sentence"), "carry out"
     ),
     "open": {"fire": "shoot"},
+    # "fired tear gas" is a shooting, "fired forty workers" a dismissal
+    "fire": {
+        **dict.fromkeys(
+            words("shot bullet gun rifle round gas canister rocket missile shell grenade weapon volley"),
+            "shoot",
+        ),
+        **dict.fromkeys(
+            words("worker employee staff official director manager coach teacher officer journalist editor"),
+            "dismiss",
+        ),
+    },
+    # "shot a documentary" is filming; "beat the deadline" no blow
+    "shoot": dict.fromkeys(
+        words("video film footage documentary scene photo photograph picture movie"), "film"
+    ),
+    "beat": dict.fromkeys(words("deadline record odds traffic rush team opponent expectation"), "outdo"),
     "commit": {"suicide": "suicide"},
     "lose": {"life": "die"},
 }

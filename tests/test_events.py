@@ -192,6 +192,11 @@ MODES: list[tuple[str, str, str]] = [
     ("The prisoners tried to escape from the camp.", "escape", "hypothetical"),
     ("The army denied seizing the bodies of the victims.", "seizing", "negated"),
     ("The commission was unable to interview the guards.", "interview", "negated"),
+    (
+        "The team failed to (i) interview the guards, (ii) inspect the cells or (iii) visit the camp.",
+        "visit",
+        "negated",
+    ),
     # threats, plans and fears of
     ("The villagers lived for years under threats of deportation.", "deportation", "hypothetical"),
     ("The council published plans for the eviction of the tenants.", "eviction", "hypothetical"),

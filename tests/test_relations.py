@@ -239,3 +239,8 @@ def test_a_bylines_title_is_no_role_in_the_organisation_a_news_page_quotes() -> 
 def test_a_job_in_a_town_is_no_office_of_the_town() -> None:
     record = read_text("I was a pharmacist in Bergen. Bergen villager Ola Dahl saw the raid.")
     assert not [r for r in relations(record) if r[2] == "Bergen"], relations(record)
+
+
+def test_leaving_a_building_is_not_leaving_its_organisation() -> None:
+    record = read_text("Jonas Berg left the Kessin Brigade headquarters at noon.")
+    assert not [r for r in relations(record) if r[1] == "former_member_of"], relations(record)

@@ -10,7 +10,7 @@ from typing import Any
 from . import gazetteer
 from .nlp import words
 from .record import Entity, Record
-from .relation_base import mention_at, mentions, relation
+from .relation_base import mention_at, mention_covering, mentions, relation
 
 LOCATED_AFTER = re.compile(
     # Spaces read once (possessive): two optional runs side by side split a long run every way.
@@ -124,11 +124,10 @@ def _places_in_places(record: Record) -> list[dict[str, Any]]:
     """ "Bhasan Char ... in the Bay of Bengal", "the station in the Mushin area of Lagos",
     "the Mushin area of Lagos", "the German state of Bavaria", "X is (a) part of Y"."""
     doc = record.parsed
-    places = mentions(record, PLACE_MENTION_TYPES)
     out = []
 
     def place_at(token: Any) -> tuple[int, int, Entity] | None:
-        return next((m for m in places if m[0] <= token.idx < m[1]), None)
+        return mention_covering(record, token.idx, PLACE_MENTION_TYPES)
 
     def place_in(phrase: Any) -> tuple[int, int, Entity] | None:
         # The first place of a phrase before its own prepositions: "the Mushin area (of Lagos)".

@@ -150,6 +150,7 @@ class References:
         self.quoted_tokens = quoted
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
+        self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
 
     def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The mentions that start in [lo, hi), in order."""
@@ -376,10 +377,17 @@ class References:
         title = f"{title} {noun.lower_}".strip()
         if " " not in title:
             return None  # "the chief" alone says too little
-        for a, _b, entity in self.mentions:
-            if entity.type == "PERSON" and self.text[max(0, a - len(title) - 1) : a].lower().strip() == title:
-                return entity
-        return None
+        if title not in self.titled:
+            self.titled[title] = next(
+                (
+                    entity
+                    for a, _b, entity in self.mentions
+                    if entity.type == "PERSON"
+                    and self.text[max(0, a - len(title) - 1) : a].lower().strip() == title
+                ),
+                None,
+            )
+        return self.titled[title]
 
     def _owned_by_writer(self, noun: Any) -> Entity | None:
         """ "our hotline has revealed": what an organisation writing calls its own acts for it."""

@@ -22,6 +22,7 @@ Every relation keeps ``start``/``end``, the words that state it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from . import gazetteer
@@ -30,7 +31,7 @@ from .modality import scope_mode
 from .nlp import noun_phrase, quoted_tokens, words
 from .record import Entity, Record
 from .references import References, writer_of
-from .relation_base import mention_at, mentions, relation
+from .relation_base import mention_at, mention_covering, mentions, relation
 
 # 1. Kinship: the noun, the relation, and whether the person named is its subject ("my
 #    father X": X parent_of me) rather than its object ("my son X": me parent_of X).
@@ -325,9 +326,10 @@ def _titles_before_names(record: Record) -> list[dict[str, Any]]:
     doc = record.parsed
     groups = mentions(record, ("ORG", "GPE"))
     ends = sorted((b, a, e) for a, b, e in groups)
+    end_offsets = [g[0] for g in ends]
     out = []
     for start, end, person in mentions(record, ("PERSON",)):
-        before = [g for g in ends if start - 60 <= g[0] < start]
+        before = ends[bisect_left(end_offsets, start - 60) : bisect_left(end_offsets, start)]
         if not before:
             continue
         group_end, group_start, group = before[-1]
@@ -497,10 +499,8 @@ def _group_of_phrase(record: Record, noun: Any, depth: int) -> Entity | None:
 
 def _group_at(record: Record, token: Any) -> Entity | None:
     """The organisation or place named by the mention that holds this token."""
-    for start, end, entity in mentions(record, ("ORG", "GPE")):
-        if start <= token.idx < end:
-            return entity
-    return None
+    found = mention_covering(record, token.idx, ("ORG", "GPE"))
+    return found[2] if found is not None else None
 
 
 def _bare_titles(record: Record, refs: References) -> list[dict[str, Any]]:
@@ -574,6 +574,11 @@ def _member_lists(record: Record) -> list[dict[str, Any]]:
 JOINING_VERBS = words("join")
 LEAVING_VERBS = words("leave quit withdraw defect resign exit expel")
 LEAVING_PREPOSITIONS = words("from of")
+# What one leaves when one leaves a group named in front of it: "the Family fellowship", not
+# "the UN building".
+GROUP_OBJECT_NOUNS = words(
+    "fellowship community group movement church party organisation organization sect order army network union"
+)
 
 
 def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any]]:
@@ -598,14 +603,17 @@ def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any
             if o.dep_ == "pobj"
         ]
         for obj in objects:
-            group = next(
-                (
-                    e
-                    for a, b, e in mentions(record, ("ORG",))
-                    if a <= obj.idx < b or obj.left_edge.idx <= a < obj.idx + len(obj.text)
-                ),
-                None,
-            )
+            named = mention_covering(record, obj.idx, ("ORG",))
+            if named is None and obj.lemma_.lower() in GROUP_OBJECT_NOUNS:  # "the Family fellowship"
+                named = next(
+                    (
+                        found
+                        for t in record.parsed[obj.left_edge.i : obj.i]
+                        if (found := mention_covering(record, t.idx, ("ORG",))) is not None
+                    ),
+                    None,
+                )
+            group = named[2] if named is not None else None
             if group is not None:
                 kind = "member_of" if lemma in JOINING_VERBS else "former_member_of"
                 out.append(relation(kind, person, group, subject.idx, obj.idx + len(obj.text)))

@@ -24,7 +24,8 @@ EVENT_NOUNS = {
     "hearing": "hear", "funeral": "bury", "election": "elect", "ceremony": "celebrate",
     "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
     "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
-    "incident": "incident",
+    "incident": "incident", "curfew": "curfew", "death": "die", "announcement": "announce",
+    "internment": "intern", "censure": "censure",
 }  # fmt: skip
 
 # Words that decide whether the act below them happened, by what they mean. "negated": the
@@ -46,6 +47,7 @@ GOVERNOR_MEANINGS = {
         expect propose suggest agree plead beg call appeal pray encourage train instruct
         persuade invite
         threat risk danger possibility prospect intention intent goal objective proposal effort bid
+        power ability capacity capability
         ready willing eager determined afraid scared worried anxious possible likely unlikely
         """
     ),
@@ -85,6 +87,22 @@ OBJECT_SENSES = {
         words("order warrant plan decision operation mandate will contract task duty sentence"), "carry out"
     ),
     "open": {"fire": "shoot"},
+    # "fired tear gas" is a shooting, "fired forty workers" a dismissal
+    "fire": {
+        **dict.fromkeys(
+            words("shot bullet gun rifle round gas canister rocket missile shell grenade weapon volley"),
+            "shoot",
+        ),
+        **dict.fromkeys(
+            words("worker employee staff official director manager coach teacher officer journalist editor"),
+            "dismiss",
+        ),
+    },
+    # "shot a documentary" is filming; "beat the deadline" no blow
+    "shoot": dict.fromkeys(
+        words("video film footage documentary scene photo photograph picture movie"), "film"
+    ),
+    "beat": dict.fromkeys(words("deadline record odds traffic rush team opponent expectation"), "outdo"),
     "commit": {"suicide": "suicide"},
     "lose": {"life": "die"},
 }
@@ -100,12 +118,14 @@ SALIENT_KINDS = words(
     arrest detain deport expel seize confiscate imprison jail abduct kidnap interrogate evict ban
     sentence convict charge try punish torture beat kill murder shoot bomb shell stab attack
     assault execute massacre explode burn destroy loot rape abuse injure wound die disappear suicide
+    kick punch slap hit smash handcuff strangle choke suffocate shock drag raze demolish bulldoze
+    intern censure curfew
     raid search inspect deploy occupy invade besiege surround storm
     protest demonstrate march rally strike boycott
     release free pardon escape flee evacuate withdraw
     meet visit interview negotiate
     announce issue publish declare deny condemn accuse report sue
-    cut close remove transfer separate bury
+    cut close shut remove transfer separate bury file
     """
 )
 # Comings and goings, shown when the text says where, whom they left, or on what day.

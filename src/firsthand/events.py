@@ -13,7 +13,7 @@ The cascade:
 3. place: the first named place reached through the trigger's prepositions ("at a book
    fair in Durres", "to Karrec camp"), or a camp, base or village named by a common noun
    ("our camp") resolved to the facility the text calls so;
-4. when, from a story clock (:class:`StoryClock`) set by the events that happened: a
+4. when (:mod:`storyclock`), from a story clock set by the events that happened: a
    time in the clause, an anaphoric one ("two days later") re-applied to the clock, a
    duration counted from the event it names ("four days after the attack") or from the
    clock ("for three days" gives bounds, "after three days" a day); else bounds from an
@@ -27,10 +27,6 @@ The cascade:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
-from calendar import monthrange
-from datetime import date, timedelta
 from typing import Any
 
 from .acts import (
@@ -43,11 +39,13 @@ from .acts import (
     SALIENT_WITH_PLACE,
 )
 from .modality import event_mode, reported_tokens
-from .nlp import is_pluperfect, noun_phrase, quoted_tokens, subtree_range, verbs_and, words
+from .nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
 from .pagedump import header_headings
 from .record import Entity, Record
 from .references import References, writer_of
-from .times import MONTH, NUMBER_WORDS, WEEKDAY, creation_time
+from .storyclock import TELLING_VERBS as TELLING_VERBS  # incidents reads it from here
+from .storyclock import StoryClock, clause_head
+from .times import NUMBER_WORDS
 
 # 1. Triggers ------------------------------------------------------------------------------------
 
@@ -69,8 +67,6 @@ ASPECT_VERBS = words("start begin continue keep try attempt manage fail stop fin
 TAKING_BACK_VERBS = words("deny refute")
 # Verbs that only carry an event noun: "carried out the arrest", "the removal was carried out".
 LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make execute")
-# Verbs of telling: the day something was said is not a day of the story it tells.
-TELLING_VERBS = words("say confirm report announce state tell add note claim explain comment")
 
 EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS) | frozenset(NOUN_SENSES)
 
@@ -112,6 +108,7 @@ def find_events(record: Record) -> Record:
     doc = record.parsed
     quoted = quoted_tokens(doc, record.document.text)
     refs = References(record, doc, writer_of(record), quoted)
+    refs.hear_speakers(record.claims)
     others_words = reported_tokens(record, doc) | quoted
     clock = StoryClock(record)
     events: list[dict[str, Any]] = []
@@ -148,7 +145,7 @@ def _kind(token: Any) -> str | None:
     if not token.is_alpha:
         return None
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
-        if lemma in NON_EVENT_VERBS:
+        if lemma in NON_EVENT_VERBS or _function_or_process(token):
             return None
         if lemma in TAKING_BACK_VERBS and any(
             (c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"))
@@ -185,6 +182,39 @@ def _kind(token: Any) -> str | None:
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+# Articles of a noun that points at particular things ("the courts that protected"), not at a kind.
+DEFINITE = words("the this that these those my our your his her its their")
+# Conjunctions of a clause that goes on while another does: "while the claims are investigated".
+ONGOING_MARKS = words("while whilst until till")
+
+
+def _present(verb: Any) -> bool:
+    """A verb in the simple present or its passive or progressive ("protect", "are
+    investigated", "is being held"), not the present perfect, which tells of the past."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" or a.tag_ in ("MD", "VBD") for a in auxiliaries):
+        return False
+    if not auxiliaries:
+        return bool(verb.tag_ in ("VBP", "VBZ"))
+    return auxiliaries[0].tag_ in ("VBP", "VBZ") and verb.tag_ in ("VBN", "VBG")
+
+
+def _function_or_process(verb: Any) -> bool:
+    """What a kind of thing does ("courts that protect refugees") or a process still going on
+    ("while the claims are investigated"): said in the present, neither is an act that happened."""
+    if verb.lemma_.lower() in TELLING_VERBS or not _present(verb):
+        return False
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        articles = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        if noun.tag_ in ("NNS", "NNPS"):
+            return not articles & DEFINITE
+        return bool(articles & {"a", "an", "any", "every", "each"})
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ONGOING_MARKS for c in verb.children)
+    return False
 
 
 # Links to who or what took part: "she died", "the attack on the booth", "their arrest".
@@ -234,7 +264,7 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         agent = _agent(token, passive)
         if agent is not None:
             # "Officers of the Talvesian State Police searched": the officers' organisation.
-            actors.append(refs.resolve(agent, noun_phrase(agent))[0] or _of_group(agent, refs))
+            actors.append(refs.actor(agent, noun_phrase(agent)) or _of_group(agent, refs))
             described = (
                 agent.head.head if agent.tag_ in ("WP", "WDT") and agent.head.dep_ == "relcl" else agent
             )
@@ -246,32 +276,40 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     child = token.head  # "the members who were arrested": the members
-                targets.append(refs.resolve(child, noun_phrase(child))[0])
+                if child.lower_ in ("they", "them"):
+                    targets.append(refs.they(child))
+                else:
+                    targets.append(refs.resolve(child, noun_phrase(child))[0])
                 objects.append(child)
     else:
         for prep in (c for c in token.children if c.dep_ == "prep"):
             for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")):
                 entity = refs.resolve(obj, noun_phrase(obj))[0]
                 if prep.lower_ == "by":
-                    actors.append(entity)
+                    actors.append(refs.actor(obj, noun_phrase(obj)))
                     if obj.pos_ == "NOUN":
                         agent_words.append(obj.lemma_.lower())
                 elif prep.lower_ in ("of", "on", "against"):
                     targets.append(entity)
                     objects.append(obj)
         for owner in (c for c in token.children if c.dep_ == "poss"):
-            actors.append(refs.resolve(owner, noun_phrase(owner))[0])
+            actors.append(refs.actor(owner, noun_phrase(owner)))
+        if lemma_sense(token) and not any(actors):
+            # "did soldiers of X open fire": a verb phrase the tagger read as a noun acts as one
+            agent = _agent(clause_head(token), False)
+            if agent is not None:
+                actors.append(refs.actor(agent, noun_phrase(agent)))
         # "the police carried out the arrest", "the removal was carried out by engineers".
         light = token.head if token.dep_ in ("dobj", "nsubjpass") and _carried_event(token.head) else None
         if light is not None:
             passive = any(c.dep_ == "auxpass" for c in light.children)
             agent = _agent(light, passive)
             if agent is not None:
-                actors.append(refs.resolve(agent, noun_phrase(agent))[0])
+                actors.append(refs.actor(agent, noun_phrase(agent)))
     place = _place(token, refs)
     if place is None and token.pos_ != "VERB":
         # "the incident that took place at X", "the arrest was carried out in Y".
-        place = _place(light if light is not None else _clause_head(token), refs)
+        place = _place(light if light is not None else clause_head(token), refs)
     return {
         "id": "",
         "text": token.text,
@@ -290,6 +328,11 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+def lemma_sense(token: Any) -> bool:
+    """A noun that names an act only with its verb-like modifier ("open fire")."""
+    return bool(token.pos_ == "NOUN" and _lemma(token) in NOUN_SENSES)
 
 
 def _writers_own(obj: Any, refs: References) -> bool:
@@ -358,10 +401,19 @@ def _ids(entities: list[Entity | None]) -> list[str]:
     return out
 
 
+# Verbs whose subject is the one their passive subject names: "I was born", "she was raised".
+UNDERGOER_VERBS = words("bear raise")
+
+
 def _agent(verb: Any, passive: bool) -> Any | None:
     """Who acts: the subject, a passive's "by" phrase, else the subject of the verb this one
-    is coordinated with or depends on ("I approached ... and introduced myself")."""
+    is coordinated with or depends on ("I approached ... and introduced myself"); for a verb
+    that completes another, who that one says acts: its object ("forced the prisoners to
+    leave"), its passive subject ("she was forced to flee", "the group is accused of beating")."""
+    if passive and verb.lemma_.lower() in UNDERGOER_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     current = verb
+    shared_subject = False
     while True:
         for child in current.children:
             if passive and current is verb and child.dep_ == "agent":
@@ -369,12 +421,25 @@ def _agent(verb: Any, passive: bool) -> Any | None:
                 return objects[0] if objects else None
             if child.dep_ == "nsubj" and not (passive and current is verb):
                 return child
+            if child.dep_ == "nsubjpass" and current is not verb and shared_subject:
+                return child  # "Amini was arrested ... and died": she died
         if passive and current is verb:
             return None
-        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
-            return None
+        completes = current.dep_ == "xcomp" or (current.dep_ == "pcomp" and current.head.dep_ == "prep")
+        if completes:
+            governor = current.head if current.dep_ == "xcomp" else current.head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                controller = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if controller is not None:
+                    return controller
+                current = governor
+                passive = False
+                continue
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head.i == current.i:
+            return None  # "acomp": "X is sad to announce" is X's announcement
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             return None  # "before the police came": its own clause, its own subject
+        shared_subject = current.dep_ == "conj"
         current = current.head
         passive = False
 
@@ -399,261 +464,3 @@ def _place(token: Any, refs: References) -> Entity | None:
         if place is not None:
             return place
     return None
-
-
-# 4. When ----------------------------------------------------------------------------------------------
-
-# Modes in which an act happened, so that it dates the story.
-HAPPENED = ("asserted", "negated", "reported")
-DURATION = re.compile(r"^P(\d+)([DWMY])$")
-# Times the times stage has placed for good: ordinal days ("on the third day", counted from
-# the start of the count), and days named by the calendar ("20 November", "Friday").
-CALENDAR_DAY = re.compile(
-    rf"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day|{MONTH}|{WEEKDAY})\b", re.IGNORECASE
-)
-UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
-# "after four days in the school": the place a stay was at.
-STAY_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
-# "... after the attack", "... before their release": the event noun a duration counts from.
-EVENT_AFTER = re.compile(
-    r"\s+(?:after|before)\s+(?:(?:the|his|her|their|our|its|my|this|that)\s+)?(\w+)", re.I
-)
-
-
-def _day(value: object) -> date | None:
-    text = str(value or "")[:10]
-    try:
-        return date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        return None
-
-
-class StoryClock:
-    """The date the story is at, as its events tell it.
-
-    The times stage anchors "two days later" to the last time the text named; events know
-    more: "a week after her visit" is a week after the day of the visit, and "the next day"
-    after it is the day after that. So an anaphoric time keeps its offset from its anchor
-    (+1 day, +3 days) and the clock applies it to the day of the last event that happened.
-    """
-
-    def __init__(self, record: Record) -> None:
-        self.text = record.document.text  # doc.text would rebuild the whole text on every call
-        self.times = sorted(record.times, key=lambda t: t["start"])
-        self.by_id = {t["id"]: t for t in self.times}
-        self.time_starts = [t["start"] for t in self.times]  # times in a clause found by bisection
-        self.dct = creation_time(record)
-        self.at: date | None = None
-        # Whether the clock's day is a day the text named, or only the end of a month or year
-        # it named ("in March 1988"): then the acts told after it are after its start, no more.
-        self.at_from: date | None = None
-        # Each time is resolved once: the events of one clause share its date.
-        self.resolved: dict[str, dict[str, Any] | None] = {}
-        self.since: int = 0  # where the clock was last set: the story goes on within a paragraph
-        self.last_of_kind: dict[str, date] = {}  # "after the attack": the day of the last attack
-        self.dated_sentences: list[tuple[date, str]] = []  # the story so far, day by day
-
-    def when(self, doc: Any, sent: Any, token: Any, event: dict[str, Any]) -> dict[str, Any]:
-        when = self._in_clause(doc, token)
-        dated = when["value"] is not None or when["earliest"] is not None
-        # The telling is not the story: "confirmed the next morning" leaves the story's day.
-        telling = token.lemma_.lower() in TELLING_VERBS
-        # A flashback counted back from an event ("a week before the attack"), or told in the
-        # pluperfect ("my brother had been arrested the previous Friday"), leaves it too.
-        flashback = when.pop("before", False) or is_pluperfect(_clause_head(token))
-        if dated and event["mode"] in HAPPENED and not telling and not flashback:
-            self.at = _day(when["latest"] or when["value"]) or self.at
-            named = str((self.by_id.get(str(when["time"])) or {}).get("value") or "")
-            # A month or a year ("1988-03", "1988"), not the end of "for three days".
-            self.at_from = _day(when["earliest"]) if not when["value"] and len(named) in (4, 7) else None
-            self.since = token.idx
-        elif not dated and (bounds := self._relative_to_event(token)) is not None:
-            when = {**when, **bounds, "resolved_by": "event"}
-        elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
-            if self.at_from is not None:
-                when = {**when, "earliest": self.at_from.isoformat(), "resolved_by": "narrative"}
-            else:
-                when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
-        day = _day(when["value"] or when["earliest"])
-        if day is not None and event["mode"] in HAPPENED:
-            self.last_of_kind[event["kind"]] = day
-            self.dated_sentences.append((day, sent.text))
-        return when
-
-    def _relative_to_event(self, token: Any) -> dict[str, str] | None:
-        """ "After the arrest of ...", "during the raid", "before their release": bounds from
-        the last event of that kind the story told."""
-        head = _clause_head(token)
-        for prep in (
-            c for c in head.children if c.dep_ == "prep" and c.lower_ in ("after", "before", "during")
-        ):
-            for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in EVENT_NOUNS):
-                day = self.last_of_kind.get(EVENT_NOUNS[noun.lemma_.lower()])
-                if day is not None:
-                    key = {"after": "earliest", "before": "latest", "during": "value"}[prep.lower_]
-                    return {key: day.isoformat()}
-        return None
-
-    def _story_goes_on(self, text: str, token: Any, event: dict[str, Any]) -> bool:
-        """An act that happened, told in the past, in the paragraph the clock was set in."""
-        verb = _clause_head(token)
-        # "left", "was taken", "had fled"; not "have heard" (the present looking back).
-        past = verb.tag_ == "VBD" or any(
-            c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children
-        )
-        return past and event["mode"] in HAPPENED and "\n" not in text[self.since : token.idx].strip()
-
-    def _in_clause(self, doc: Any, token: Any) -> dict[str, Any]:
-        head = _clause_head(token)
-        start, end = subtree_range(head)
-        lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        # Times in nested clauses of their own ("before the police came on ...") belong there.
-        within = self.times[bisect_left(self.time_starts, lo) : bisect_right(self.time_starts, hi)]
-        inside = [t for t in within if t["end"] <= hi and _owner(doc, t) in (head.i, None)]
-        if token.pos_ == "NOUN" and (
-            token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
-        ):
-            # "a week after her visit": the visit is what the week counts from; "the arrest
-            # was confirmed the next morning": the morning is the confirming's.
-            inside = []
-        for time in sorted(inside, key=lambda t: abs(t["start"] - token.idx)):
-            if time["id"] not in self.resolved:
-                self.resolved[time["id"]] = self._bounds(self.text, time)
-            when = self.resolved[time["id"]]
-            if when is not None:
-                return dict(when)
-        if _shares_time_with_head(head):
-            # "I was inside the camp on 17 March, when the police came to search it": the
-            # when-clause, and the purpose of coming, happen at the time of the clause above.
-            return self._in_clause(doc, head.head)
-        return {"time": None, "value": None, "earliest": None, "latest": None, "resolved_by": None}
-
-    def _bounds(self, text: str, time: dict[str, Any]) -> dict[str, Any] | None:
-        when: dict[str, Any] = {"time": time["id"], "value": None, "earliest": None, "latest": None}
-        when["resolved_by"] = "clause"
-        value = str(time.get("value") or "")
-        before = text[max(0, time["start"] - 8) : time["start"]].lower()
-        after = text[time["end"] : time["end"] + 8].lower()
-        if time["type"] == "DURATION":
-            days = self._days(time)
-            if days is None:
-                return None
-            start = self._start(time, text)
-            if start is None:
-                return None
-            end = start + timedelta(days=days)
-            if "after" in before or after.startswith((" later", " after")):
-                when["value"] = end.isoformat()  # "after three days", "a week after her visit"
-            elif after.startswith(" before"):
-                when["value"] = (start - timedelta(days=days)).isoformat()  # "a week before the attack"
-                when["before"] = True
-            else:
-                when["earliest"], when["latest"] = start.isoformat(), end.isoformat()
-            return when
-        day = _day(value)
-        first: str | None = None
-        last: str | None = None
-        if day is not None and value[4:5] == "-":
-            anaphoric = self._anaphoric(time)
-            # From where the story has got to: the time named as anchor, or an act told after
-            # it ("the deportation took place a week after her visit. The next day ...").
-            reached = [d for d in (self._resolved_day(time.get("anchor")), self.at) if d is not None]
-            if anaphoric is not None and reached:
-                day = max(reached) + anaphoric
-            first = last = day.isoformat()
-        elif len(value) == 7 and value[:4].isdigit() and value[5:7].isdigit():  # a month, not a season
-            end_day = monthrange(int(value[:4]), int(value[5:7]))[1]
-            first, last = f"{value}-01", f"{value}-{end_day:02d}"
-        elif len(value) == 4 and value.isdigit():
-            first, last = f"{value}-01-01", f"{value}-12-31"
-        else:
-            return None
-        # "Not seen since May" is after May began, not in May; "held until 3 June" ends then.
-        if re.search(r"\bsince\s+$", before):
-            last = None
-        elif re.search(r"\b(?:until|till|up to)\s+$", before):
-            first = None
-        if first is not None and first == last:
-            when["value"] = first
-        else:
-            when["earliest"], when["latest"] = first, last
-        return when
-
-    def _anchor_day(self, time: dict[str, Any]) -> date | None:
-        anchor = self.by_id.get(str(time.get("anchor")))
-        return _day(anchor.get("point") or anchor.get("value")) if anchor else None
-
-    def _resolved_day(self, time_id: Any) -> date | None:
-        """The day the story put a time at, when an act was dated by it already."""
-        when = self.resolved.get(str(time_id))
-        return _day(when.get("latest") or when.get("value")) if when else None
-
-    def _anaphoric(self, time: dict[str, Any]) -> timedelta | None:
-        """The offset of a time from the time it was anchored to, when that anchor is a time
-        of the story and not the document's own date ("today" stays today)."""
-        anchor_day = self._anchor_day(time)
-        own = _day(time.get("point") or time.get("value"))
-        if anchor_day is None or own is None or anchor_day == self.dct or CALENDAR_DAY.search(time["text"]):
-            # "on the third day" counts from where the count began, and "20 November" or
-            # "Friday" name a day of the calendar (the anchor chose only the year or week).
-            return None
-        return own - anchor_day
-
-    def _days(self, time: dict[str, Any]) -> int | None:
-        match = DURATION.match(str(time.get("value") or ""))
-        return int(match.group(1)) * UNIT_DAYS[match.group(2)] if match else None
-
-    def _start(self, time: dict[str, Any], text: str) -> date | None:
-        """Where a duration starts: the event it counts from ("four days after the attack"),
-        the first day the story was at the place it names ("after four days in the school"),
-        else the story's day, else the times stage's anchor."""
-        counted_from = EVENT_AFTER.match(text, time["end"])
-        if counted_from:
-            noun = counted_from.group(1).lower()
-            kind = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.removesuffix("s"))
-            if kind in self.last_of_kind:
-                return self.last_of_kind[kind]
-        stay = STAY_AT.match(text, time["end"])
-        if stay and "after" in text[max(0, time["start"] - 8) : time["start"]].lower():
-            word = re.compile(rf"\b{re.escape(stay.group(1))}\b", re.IGNORECASE)
-            arrivals = [day for day, sentence in self.dated_sentences if word.search(sentence)]
-            if arrivals:
-                return arrivals[0]
-        return self.at or self._anchor_day(time)
-
-
-def _clause_head(token: Any) -> Any:
-    """The verb of the trigger's clause: the trigger itself, the verb that says a noun took
-    place ("the incident that took place at X on D"), or the verb a noun stands under."""
-    if token.pos_ != "VERB":
-        for clause in token.children:
-            if clause.dep_ == "relcl" and clause.lemma_.lower() in ("take", "happen", "occur"):
-                return clause
-    node = token
-    while node.pos_ != "VERB" and node.head.i != node.i:
-        node = node.head
-    return node
-
-
-def _shares_time_with_head(head: Any) -> bool:
-    """A clause that happens when the one it hangs from does: "when", "as" or "while" it
-    came, or came "to search"."""
-    if head.dep_ != "advcl" or head.head.i == head.i:
-        return False
-    for child in head.children:
-        if child.dep_ == "advmod" and child.lower_ in ("when", "as", "while"):
-            return True
-        if child.dep_ == "mark" and child.lower_ in ("as", "while"):
-            return True
-        if child.dep_ == "aux" and child.lower_ == "to" and head.tag_ == "VB":
-            return True
-    return False
-
-
-def _owner(doc: Any, time: dict[str, Any]) -> int | None:
-    """The verb whose clause a time stands in (None when it stands in none)."""
-    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
-    if span is None:
-        return None
-    node = _clause_head(span.root)
-    return int(node.i) if node.pos_ == "VERB" else None

@@ -60,7 +60,25 @@ def event_mode(token: Any, reported: set[int]) -> str:
     found = scope_mode(token)
     if found is not None:
         return found
-    return "reported" if token.i in reported else "asserted"
+    return "reported" if token.i in reported or _told_after_colon(token) else "asserted"
+
+
+# Verbs that hand over to someone's account after a colon: "the victims report that the
+# following occurred: agents put a bag over their heads".
+REPORTING_VERBS = words("say report tell state explain describe recount recall testify write")
+
+
+def _told_after_colon(token: Any) -> bool:
+    """The act stands after a colon that ends someone else's words of telling."""
+    sent = token.sent
+    colon = next((t for t in sent if t.text == ":" and t.i < token.i), None)
+    if colon is None:
+        return False
+    for verb in sent.doc[sent.start : colon.i]:
+        if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ == "VERB":
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.lower_ not in ("i", "we")
+    return False
 
 
 def scope_mode(token: Any) -> str | None:
@@ -143,6 +161,8 @@ def _own_mode(node: Any) -> str | None:
     """What the word's own dependents say: "not", "never", "no", "nobody", "if", "could", "will"."""
     for child in node.children:
         lower = child.lower_
+        if child.dep_ == "neg" and child.i > 0 and child.doc[child.i - 1].lower_ == "or":
+            continue  # "whether or not", "noticed or not": no side is taken
         if child.dep_ == "neg" or lower == "never":
             return "negated"
         if child.dep_ == "det" and lower == "no":
@@ -180,6 +200,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     meaning = GOVERNORS.get(lemma)
     infinitive = _infinitive(node)
     if dep == "relcl":
+        if any(c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            meaning = None  # "the powers that attacked the town": the noun does the act
         dep = "acl"
     if lemma == "be" and meaning is None:
         # "it was possible for them to escape": what "be" says is in its complement

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from .nlp import subtree_range, words
+from .nlp import noun_phrase, subtree_range, words
 from .record import Entity, Record
 
 # Sources that name nobody in particular.
@@ -83,6 +83,34 @@ INSIDE_NOUNS = words(
     "organization organisation group movement party regime leadership cult network commander official leader management"
     " militia brigade battalion regiment fighter rebel guard front"
 )
+# Verbs of telling, whose subject is not who "they" are: "the office said they are held".
+TELLING_LEMMAS = words("say tell report state claim add announce confirm explain note write inform")
+# Links by which a noun may be what a later "they" stands for.
+ANTECEDENT_LINKS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"))
+# Nouns for people that act as a body: "a team of soldiers from X", "troops of X".
+PEOPLE_NOUNS = words(
+    "team members member troops soldiers officers agents men personnel staff employees military side authorities"
+)
+# Nouns for a state acting: "the government of X", "the Chinese side" (China).
+STATE_NOUNS = words("government authorities side state administration regime military")
+# Other words for a group noun in organisations' names: "the Nigerian military" is the Nigerian Army.
+GROUP_SYNONYMS = {
+    "military": ("army", "armed forces", "defence force", "defense force"),
+    "troops": ("army",), "soldiers": ("army",), "soldier": ("army",),
+    "authorities": ("government",), "police": ("police",),
+}  # fmt: skip
+
+
+def _demonym_stems(adjective: str) -> list[str]:
+    """The stems a place's name may start with, for an adjective of nationality: "Nigerian"
+    (Nigeria), "Chinese" (China), "German" (Germany)."""
+    stems = [adjective]
+    for suffix in ("ese", "ian", "an", "ish", "n", "i"):
+        if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
+            stems.append(adjective[: len(adjective) - len(suffix)])
+    return stems
+
+
 # Places of these types are where events happen.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Common nouns by which a text points at a facility it names elsewhere ("our camp").
@@ -119,6 +147,10 @@ class References:
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
+        self.quoted_tokens = quoted
+        # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
+        self.speaker_at: dict[int, Entity | None] = {}
+        self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
 
     def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The mentions that start in [lo, hi), in order."""
@@ -157,6 +189,10 @@ class References:
         if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
             if head.head.dep_ == "relcl":
                 antecedent = head.head.head
+                # "X, a prosecutor in Surgut, who ...": the name the apposition describes, not
+                # the place inside it.
+                while antecedent.dep_ == "pobj" and antecedent.head.head.dep_ == "appos":
+                    antecedent = antecedent.head.head.head
                 return self.resolve(antecedent, subtree_range(antecedent, stop=head.head.left_edge.i))
             return None, True
         if word in WRITER_PRONOUNS:
@@ -180,6 +216,184 @@ class References:
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    # Actors -------------------------------------------------------------------------------------
+    # Who did an act: what :meth:`resolve` says, and more that only an act needs (the speakers of
+    # claims keep :meth:`resolve`'s answers).
+
+    def hear_speakers(self, claims: list[dict[str, Any]]) -> None:
+        """Learn who speaks where: "I" and "we" inside someone's quoted or reported words are
+        that someone, not the writer ("'We are refuting these reports,' Menshikh said")."""
+        for claim in claims:
+            if claim.get("basis") not in ("reported", "hearsay"):
+                continue
+            speaker = self.record.entity(claim.get("source") or "")
+            for a, b in claim.get("content", []):
+                span = self.doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    for i in range(span.start, span.end):
+                        self.speaker_at[i] = speaker
+
+    def actor(self, head: Any, span: tuple[int, int] | None) -> Entity | None:
+        """The entity that did an act, from the phrase that names its agent; a place never acts."""
+        entity = self._actor(head, span)
+        return None if entity is not None and entity.type in PLACE_TYPES and entity.type != "GPE" else entity
+
+    def _actor(self, head: Any, span: tuple[int, int] | None) -> Entity | None:
+        word = head.lower_
+        if word in WRITER_PRONOUNS and head.i in self.speaker_at:
+            return self.speaker_at[head.i]
+        if word in WRITER_PRONOUNS and head.i in self.quoted_tokens:
+            return None  # "I" in a quotation nobody is named for
+        if (word == "it" and head.dep_ in ("nsubj", "nsubjpass")) or word == "its":
+            return self._organisation_spoken_of(head)  # "ICE acknowledged in its announcement"
+        if word in GROUP_PRONOUNS:
+            return self.they(head)
+        entity, _ = self.resolve(head, span)
+        if entity is not None and span is not None and self._opposed(entity, span):
+            entity = None  # "the anti-China forces" are not China
+        if entity is not None and not (entity.type == "GPE" and head.pos_ == "NOUN"):
+            return entity
+        if head.pos_ != "NOUN":
+            return entity
+        found = self._group_phrase(head) or self._titled(head) or self._owned_by_writer(head)
+        if found is not None:
+            return found
+        # A place acts only as its government ("Bangladesh authorities"), never as itself
+        # ("an officer at a station in Kashgar prefecture told ...": not Kashgar).
+        lemma = head.lemma_.lower()
+        if entity is not None and entity.type == "GPE" and lemma not in STATE_NOUNS | GROUP_NOUNS:
+            return None
+        return entity
+
+    def _opposed(self, entity: Entity, span: tuple[int, int]) -> bool:
+        """The phrase names the entity only to oppose or back it: "anti-China", "pro-Kremlin"."""
+        start, end = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])
+        return any(
+            e is entity and self.text[max(0, a - 5) : a].lower().endswith(("anti-", "pro-"))
+            for a, _b, e in self._overlapping(start, end)
+        )
+
+    def they(self, pronoun: Any) -> Entity | None:
+        """ "They", "them", "their" in an act: the group of people spoken of just before (in this
+        sentence or the one before), an organisation only when that group is one, never the
+        teller of the sentence ("the office said they are held"); else nobody named."""
+        tellers: set[int] = set()
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in TELLING_LEMMAS:
+                for child in node.children:
+                    if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                        tellers.update(range(child.left_edge.i, child.right_edge.i + 1))
+        sent = pronoun.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        nearest = None
+        for token in self.doc[first : pronoun.i]:
+            if token.i in tellers or token.dep_ not in ANTECEDENT_LINKS or token.pos_ == "PRON":
+                continue
+            if token.tag_ in ("NNS", "NNPS") or self._org_at(token) is not None:
+                nearest = token
+        if nearest is None:
+            return None
+        found = self._org_at(nearest) or self.resolve(nearest, noun_phrase(nearest))[0]
+        return found if found is not None and found.type == "ORG" else None
+
+    def _org_at(self, token: Any) -> Entity | None:
+        for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):
+            if entity.type == "ORG":
+                return entity
+        return None
+
+    def _organisation_spoken_of(self, it: Any) -> Entity | None:
+        """ "The Army denied that it shot ...", "It also denied ...": the organisation that is the
+        subject of the clause above, else of the sentences just before."""
+        node = it.head
+        while node.head.i != node.i:
+            node = node.head
+            for child in node.children:
+                if child.dep_ == "nsubj" and child.i != it.i:
+                    found = self.resolve(child, noun_phrase(child))[0]
+                    if found is not None and found.type == "ORG":
+                        return found
+        sent = it.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+            for token in sent:
+                if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+                    found = self.resolve(token, noun_phrase(token))[0]
+                    if found is not None and found.type == "ORG":
+                        return found
+        return None
+
+    def _group_phrase(self, noun: Any) -> Entity | None:
+        """ "a team of soldiers and policemen from the Rapid Response Squad", "the government of
+        X", "the Nigerian military" (the Nigerian Army), "the Chinese side" (China)."""
+        lemma = noun.lemma_.lower()
+        if lemma not in GROUP_NOUNS and lemma not in PEOPLE_NOUNS:
+            return None
+        clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos")]
+        for token in noun.subtree:
+            if token.i == noun.i or any(c.left_edge.i <= token.i <= c.right_edge.i for c in clauses):
+                continue  # "soldiers who fired at X": X did not fire
+            for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):
+                if entity.type == "ORG" or (entity.type == "GPE" and lemma in STATE_NOUNS):
+                    return entity
+        adjectives = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+        for adjective in adjectives:
+            stems = _demonym_stems(adjective.text)
+            names = [lemma, *GROUP_SYNONYMS.get(lemma, ())]
+            for entity in self.record.entities:
+                lowered = entity.name.lower()
+                if (
+                    entity.type == "ORG"
+                    and any(lowered.startswith(s.lower()) for s in stems)
+                    and any(n in lowered for n in names)
+                ):
+                    return entity
+            if lemma in STATE_NOUNS:
+                for entity in self.record.entities:
+                    if entity.type == "GPE" and any(
+                        entity.name.startswith(s) and len(entity.name) - len(s) <= 2 for s in stems
+                    ):
+                        return entity
+        if not adjectives and lemma in GROUP_SYNONYMS:
+            # "the military", "the soldiers": the one army the text names, its most mentioned
+            named = [
+                e
+                for e in self.record.entities
+                if e.type == "ORG" and any(n in e.name.lower() for n in GROUP_SYNONYMS[lemma])
+            ]
+            return max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
+        return None
+
+    def _titled(self, noun: Any) -> Entity | None:
+        """ "the police chief": the person the text titles so ("Police Chief Arradondo")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        title = " ".join(t.lower_ for t in noun.subtree if t.dep_ in ("compound", "amod") and t.i < noun.i)
+        title = f"{title} {noun.lower_}".strip()
+        if " " not in title:
+            return None  # "the chief" alone says too little
+        if title not in self.titled:
+            self.titled[title] = next(
+                (
+                    entity
+                    for a, _b, entity in self.mentions
+                    if entity.type == "PERSON"
+                    and self.text[max(0, a - len(title) - 1) : a].lower().strip() == title
+                ),
+                None,
+            )
+        return self.titled[title]
+
+    def _owned_by_writer(self, noun: Any) -> Entity | None:
+        """ "our hotline has revealed": what an organisation writing calls its own acts for it."""
+        if self.writer is None or self.writer.type != "ORG" or noun.i in self.speaker_at:
+            return None
+        return self.writer if any(c.dep_ == "poss" and c.lower_ == "our" for c in noun.children) else None
 
     def group_before(self, offset: int) -> Entity | None:
         """The organisation "it" means when it speaks: the most talked-about one named before."""

@@ -2,15 +2,19 @@
 
 The cascade, each step reading the words around the entities' mentions:
 
-1. kinship: "my brother Sarfaraz Rahimi", "her husband, Jonas Vosk", "X's sister Y":
-   sibling_of, parent_of (the parent first), spouse_of; "my" is the writer, "his"/"her"
-   the last person named;
-2. membership and roles: "X, a former member of Y", "X, the first secretary of Y",
-   "X is the leader of Y": former_member_of, member_of, role_in with the role's words;
-   a letter's title lines ("Honorable Interior Minister of the Republic of Albania") give
-   its recipient's and its author's roles;
+1. kinship: "my brother Sarfaraz Rahimi", "her husband, Jonas Vosk", "X's sister Y",
+   "X, son of Y": sibling_of, parent_of (the parent first), spouse_of; "my" is the writer,
+   "his"/"her" the last person named;
+2. membership and roles: "X, a former member of Y", "X, head of Y", "X (left), former head
+   of Y", "Y spokeswoman X", "Y's director X", "X is the leader of Y", "X, who is the
+   treasurer of Y", "X, who works for Y", "members of Y such as X", "X withdrew from Y":
+   former_member_of, member_of, role_in with the role's words; a bare title ("said X, Asia
+   director") in a statement is a role in the organisation that speaks; a letter's title
+   lines ("Honorable Interior Minister of the Republic of Albania", "President X" in a
+   letter dated from a country) give its recipients' and its author's roles;
 3. support: "X, which is supported by Y", "Y supports X": X supported_by Y;
-4. location: "the Ashraf 3 camp in Albania": a facility located_in a place.
+4. location (:mod:`locations`): "the Ashraf 3 camp in Albania", "Surgut, Russia", "the Mushin
+   area of Lagos", "the German state of Bavaria", "China's Xinjiang", "X is a part of Y".
 
 Every relation keeps ``start``/``end``, the words that state it.
 """
@@ -18,11 +22,16 @@ Every relation keeps ``start``/``end``, the words that state it.
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from bisect import bisect_left
+from typing import Any
 
-from .nlp import quoted_tokens, words
+from . import gazetteer
+from .locations import country_of, find_locations
+from .modality import scope_mode
+from .nlp import noun_phrase, quoted_tokens, words
 from .record import Entity, Record
 from .references import References, writer_of
+from .relation_base import mention_at, mention_covering, mentions, relation
 
 # 1. Kinship: the noun, the relation, and whether the person named is its subject ("my
 #    father X": X parent_of me) rather than its object ("my son X": me parent_of X).
@@ -37,29 +46,60 @@ KIN_PHRASE = re.compile(
     r"(?P<kin>" + "|".join(KIN) + r")(?:,)?\s+(?=[A-Z])",
     re.IGNORECASE,
 )
+# "X, son of Y", "X (daughter of Y)": X is Y's son.
+KIN_APPOSITION = re.compile(
+    r"^\s*(?:,\s*\(?|\()\s*(?:the\s+|a\s+)?(?:(?:elder|younger|older|eldest|youngest|late)\s+)?"
+    r"(?P<kin>" + "|".join(KIN) + r")\s+of\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 POSSESSIVE_KIN = re.compile(
     r"['’]s\s+(?:(?:elder|younger|older|late)\s+)?(?P<kin>" + "|".join(KIN) + r")(?:,)?\s+(?=[A-Z])"
 )
 
 # 2. Roles: what follows a name ("X, the first secretary of Y") or a copula ("X is the leader of Y").
+# An aside in brackets after a name is passed over: "X (center), former head of Y".
+ASIDE = r"(?:\s*\([^()\n]{1,30}\))?"
 ROLE_AFTER_NAME = re.compile(
-    r"^(?:,\s+|\s+(?:is|was|am|has been|have been|became)\s+)(?P<det>the|a|an)\s+(?P<former>former\s+|ex-)?"
-    r"(?P<role>[a-z][\w\- ]{1,40}?)\s+(?:of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
+    r"^" + ASIDE + r"(?P<sep>,\s+|\s+(?:is|was|am|has been|have been|became)\s+)"
+    r"(?:(?P<det>the|a|an)\s+)?(?P<former>former\s+|ex-)?"
+    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?P<prep>of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
 )
 MEMBER_WORDS = words("member members activist fighter militant adherent")
-# Words of a relation the contract has no type for: "a close friend of", "an enemy of".
-NOT_ROLES = words("friend friends enemy enemies supporter supporters critic critics opponent victim victims")
+# Words of a relation the contract has no type for: "a close friend of", "an enemy of", "a
+# resident of".
+NOT_ROLES = words(
+    """
+    friend friends enemy enemies supporter supporters critic critics opponent victim victims
+    resident residents citizen citizens native natives neighbour neighbor patient client student
+    survivor survivors parent relative part prisoner prisoners detainee detainees refugee refugees
+    hostage hostages captive captives migrant migrants immigrant immigrants inhabitant inhabitants
+    tenant tenants defendant defendants villager villagers user users follower followers believer
+    believers dependent dependents opponent
+    """
+)
+SALUTATIONS = words("dear to attn attention")
+# Nouns of offices and jobs: what a title before or after a name ends with.
+ROLE_NOUNS = words(
+    """
+    director president chairman chairwoman chair chairperson head chief leader spokesman spokeswoman
+    spokesperson secretary undersecretary minister commissioner correspondent reporter editor officer
+    official commander governor mayor ambassador envoy representative coordinator manager founder
+    co-founder cofounder researcher lawyer attorney counsel prosecutor judge senator deputy aide adviser
+    advisor analyst executive treasurer overseer pastor priest bishop imam administrator superintendent
+    inspector captain colonel major general lieutenant sergeant journalist producer anchor presenter
+    host owner employee worker volunteer organizer organiser campaigner investigator monitor agent
+    staffer expert consultant specialist researcher
+    """
+)
+# The shape of a word for someone who does a job, for titles the lexicon lacks or the page
+# misspells ("corresondant").
+AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|man|woman|person)$")
 HONORIFICS = re.compile(
     r"^(?:(?:his|her|your)\s+excellency|honou?rable|the\s+honou?rable|hon\.|dear)\s+", re.IGNORECASE
 )
 
 # 3. Support.
 SUPPORT_VERBS = words("support back fund finance sponsor sustain arm")
-# 4. Location.
-LOCATED_AFTER = re.compile(
-    # Spaces read once (possessive): two optional runs side by side split a long run every way.
-    r"^\s++(?:(?:camp|base|prison|centre|center|compound)\s*+)?(?:in|near|outside)\s+(?=[A-Z])"
-)
 
 
 def find_relations(record: Record) -> Record:
@@ -69,17 +109,18 @@ def find_relations(record: Record) -> Record:
     found: list[dict[str, Any]] = []
     found += _kinship(record, refs)
     found += _roles(record, refs)
+    found += _titles_before_names(record)
+    found += _group_titles_after_names(record)
+    found += _copular_roles(record, refs)
+    found += _bare_titles(record, refs)
+    found += _member_lists(record)
+    found += _joining_and_leaving(record, refs)
     found += _letter_roles(record)
+    found += _titled_recipients(record)
     found += _support(record, refs)
-    found += _locations(record)
+    found += find_locations(record)
     record.relations = _unique(found)
     return record
-
-
-def _relation(
-    kind: str, subject: Entity, obj: Entity, start: int, end: int, role: str | None = None
-) -> dict[str, Any]:
-    return {"type": kind, "subject": subject.id, "object": obj.id, "role": role, "start": start, "end": end}
 
 
 def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -93,34 +134,6 @@ def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _mention_at(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int, int, Entity] | None:
-    """The mention of an entity of these types that starts at ``offset``."""
-    for start, end, entity in _mentions_by_start(record).get(offset, ()):
-        if entity.type in types:
-            return start, end, entity
-    return None
-
-
-def _mentions_by_start(record: Record) -> dict[int, list[tuple[int, int, Entity]]]:
-    """Every mention by its start, in the order of the entities; built once per document
-    (on the parse, which is working state) rather than scanned for every question."""
-    key = (id(record.entities), len(record.entities))
-    cached = record.parsed.user_data.get("firsthand.mentions_by_start") if record.parsed is not None else None
-    if cached is not None and cached[0] == key:
-        return cast(dict[int, list[tuple[int, int, Entity]]], cached[1])
-    index: dict[int, list[tuple[int, int, Entity]]] = {}
-    for entity in record.entities:
-        for start, end in entity.mentions:
-            index.setdefault(start, []).append((start, end, entity))
-    if record.parsed is not None:
-        record.parsed.user_data["firsthand.mentions_by_start"] = (key, index)
-    return index
-
-
-def _mentions(record: Record, types: tuple[str, ...]) -> list[tuple[int, int, Entity]]:
-    return sorted((s, e, ent) for ent in record.entities if ent.type in types for s, e in ent.mentions)
-
-
 # 1. ----------------------------------------------------------------------------------------------
 
 
@@ -130,7 +143,7 @@ def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
     out = []
     for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
         for match in pattern.finditer(text):
-            named = _mention_at(record, match.end(), ("PERSON",))
+            named = mention_at(record, match.end(), ("PERSON",))
             if named is None:
                 continue
             if pattern is KIN_PHRASE:
@@ -143,12 +156,20 @@ def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
                 continue
             kind, named_first = KIN[match.group("kin").lower()]
             subject, obj = (named[2], owner) if named_first else (owner, named[2])
-            out.append(_relation(kind, subject, obj, match.start(), named[1]))
+            out.append(relation(kind, subject, obj, match.start(), named[1]))
+    for start, end, person in mentions(record, ("PERSON",)):
+        apposition = KIN_APPOSITION.match(text[end : end + 60])
+        other = mention_at(record, end + apposition.end(), ("PERSON",)) if apposition else None
+        if apposition is None or other is None:
+            continue
+        kind, named_first = KIN[apposition.group("kin").lower()]
+        subject, obj = (person, other[2]) if named_first else (other[2], person)
+        out.append(relation(kind, subject, obj, start, other[1]))
     return out
 
 
 def _mention_ending(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int, int, Entity] | None:
-    for start, end, entity in _mentions(record, types):
+    for start, end, entity in mentions(record, types):
         if end == offset:
             return start, end, entity
     return None
@@ -158,25 +179,48 @@ def _mention_ending(record: Record, offset: int, types: tuple[str, ...]) -> tupl
 
 
 def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
-    """ "X, a former member of Y", "X, the first secretary of Y", "X is the leader of Y"."""
+    """ "X, a former member of Y", "X, head of Y", "X is the leader of Y"."""
     text = record.document.text
     out = []
-    for start, end, person in _mentions(record, ("PERSON",)) + _writer_as_i(record, refs):
-        match = ROLE_AFTER_NAME.match(text[end : end + 120])
+    for start, end, person in mentions(record, ("PERSON",)) + _writer_as_i(record, refs):
+        match = ROLE_AFTER_NAME.match(text[end : end + 160])
         if not match or not _says_who(record, start, end, match):
             continue
-        group = _mention_at(record, end + match.end(), ("ORG", "GPE"))
-        if group is None:
-            continue
+        group = mention_at(record, end + match.end(), ("ORG", "GPE"))
+        if group is None or (match.group("prep") == "in" and group[2].type == "GPE"):
+            continue  # "a journalist in Kabul" says where, not whose
         role = match.group("role").strip()
-        if role.split()[-1] in NOT_ROLES:
-            continue
-        if role.split()[-1] in MEMBER_WORDS:
+        last = role.split()[-1].lower()
+        if not _is_role_word(last):
+            continue  # "X, a friend of Y", "X, a former monastery near the town of Y"
+        if not _title_words(record, end + match.start("role"), end + match.end("role")):
+            continue  # "X, who with her husband is the treasurer of Y": a clause, read from the parse
+        if last in MEMBER_WORDS:
             kind = "former_member_of" if match.group("former") else "member_of"
-            out.append(_relation(kind, person, group[2], start, group[1]))
+            out.append(relation(kind, person, group[2], start, group[1]))
         else:
-            out.append(_relation("role_in", person, group[2], start, group[1], role=role))
+            role = f"former {role}" if match.group("former") else role
+            out.append(relation("role_in", person, group[2], start, group[1], role=role))
     return out
+
+
+def _title_words(record: Record, start: int, end: int) -> bool:
+    """The words of a title: no verb, pronoun or clause ("senior aide to the head", not "who
+    with her husband is the treasurer")."""
+    span = record.parsed.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(
+        t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.tag_ in ("WP", "WDT") for t in span
+    )
+
+
+def _is_role_word(word: str, *, strict: bool = False) -> bool:
+    """A noun for an office or a job ("director", "spokeswoman", "correspondent"); ``strict``:
+    an office the lexicon knows, not a word shaped like one ("villager")."""
+    word = word.lower()
+    if word in NOT_ROLES:
+        return False
+    shaped = not strict and bool(AGENT_NOUN.fullmatch(word))
+    return word in ROLE_NOUNS or word in MEMBER_WORDS or shaped
 
 
 def _writer_as_i(record: Record, refs: References) -> list[tuple[int, int, Entity]]:
@@ -194,7 +238,7 @@ def _writer_as_i(record: Record, refs: References) -> list[tuple[int, int, Entit
 def _says_who(record: Record, start: int, end: int, match: re.Match[str]) -> bool:
     """An apposition always describes the name; "X is the leader of Y" only when X is the
     copula's subject ("the minister in the government of X is a friend of Y" is not X)."""
-    if match.group(0).startswith(","):
+    if match.group("sep").startswith(","):
         return True
     span = record.parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "nsubj" and span.root.head.lemma_ in ("be", "become")
@@ -219,12 +263,12 @@ def _letter_roles(record: Record) -> list[dict[str, Any]]:
             if at < 0 or " of " not in title:
                 continue
             # The role is what comes before "of" and the last organisation or place of the line.
-            groups = [m for m in _mentions(record, ("ORG", "GPE")) if at < m[0] and m[1] <= at + len(title)]
+            groups = [m for m in mentions(record, ("ORG", "GPE")) if at < m[0] and m[1] <= at + len(title)]
             group = groups[-1] if groups else None
             if group is not None:
                 role = re.sub(r"(?<!\s)\s+of(?:\s+the)?\s*$", "", text[at : group[0]])  # from a run's start
                 role = HONORIFICS.sub("", role).strip()
-                out.append(_relation("role_in", persons[0], group[2], at, at + len(title), role=role))
+                out.append(relation("role_in", persons[0], group[2], at, at + len(title), role=role))
     return out
 
 
@@ -256,7 +300,7 @@ def _support(record: Record, refs: References) -> list[dict[str, Any]]:
         if x is not None and y is not None:
             start = min(token.idx, supported.left_edge.idx, supporter.left_edge.idx)
             end = max(token.idx + len(token), supporter.right_edge.idx + len(supporter.right_edge))
-            out.append(_relation("supported_by", x, y, start, end))
+            out.append(relation("supported_by", x, y, start, end))
     return out
 
 
@@ -266,19 +310,343 @@ def _named(refs: References, token: Any) -> Entity | None:
     return entity if entity is not None and entity.type in ("ORG", "PERSON", "GPE") else None
 
 
-# 4. ----------------------------------------------------------------------------------------------
+# 2b. -----------------------------------------------------------------------------------------------
+
+# Words between an organisation and a name that are a title: "UHRP Executive Director Omer
+# Kanat", "Amnesty's director X", "special Kommersant correspondent X".
+TITLE_BETWEEN = re.compile(
+    r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}?[A-Za-z][\w\-]*)[ \t]+$"
+)  # on one line: "DC\nDear Senator X" is no title
+TITLE_WORD_TAGS = frozenset(("NOUN", "PROPN", "ADJ"))
 
 
-def _locations(record: Record) -> list[dict[str, Any]]:
-    """ "the Ashraf 3 camp in Albania": a facility in a place."""
+def _titles_before_names(record: Record) -> list[dict[str, Any]]:
+    """ "Y spokeswoman X", "Y's director X": the title between an organisation and a name."""
+    text = record.document.text
+    doc = record.parsed
+    groups = mentions(record, ("ORG", "GPE"))
+    ends = sorted((b, a, e) for a, b, e in groups)
+    end_offsets = [g[0] for g in ends]
+    out = []
+    for start, end, person in mentions(record, ("PERSON",)):
+        before = ends[bisect_left(end_offsets, start - 60) : bisect_left(end_offsets, start)]
+        if not before:
+            continue
+        group_end, group_start, group = before[-1]
+        match = TITLE_BETWEEN.match(text[group_end:start])
+        known_place = group.type == "GPE" and gazetteer.lookup(group.name) is not None
+        if match is None or not _is_role_word(match.group("role").split()[-1], strict=known_place):
+            continue  # "Lagos resident X", "Bergen villager X": no office in the town
+        if match.group("role").split()[0].lower() in SALUTATIONS:
+            continue
+        span = doc.char_span(match.start("role") + group_end, match.end("role") + group_end)
+        if span is None or any(t.pos_ not in TITLE_WORD_TAGS for t in span):
+            continue  # "Norway beat Sweden's ...": a verb is no title
+        out.append(relation("role_in", person, group, group_start, end, role=match.group("role")))
+    return out
+
+
+# "X, a Family member of 30 years", "X, former UHRP director": the title after a name, its
+# organisation inside it.
+GROUP_TITLE_AFTER = re.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<former>former[ \t]+|ex-)?")
+TITLE_AFTER_GROUP = re.compile(r"^[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,2}?[a-z][\w\-]*)\b")
+
+
+def _group_named_at(record: Record, offset: int) -> tuple[int, int, Entity] | None:
+    """The organisation named at ``offset``: a mention, else a name or alias of one ("Family")."""
+    found = mention_at(record, offset, ("ORG",))
+    if found is not None:
+        return found
+    words_ = NAME_RUN.match(record.document.text, offset)
+    if words_ is None:
+        return None
+    for entity in record.entities:
+        if entity.type == "ORG" and words_.group(0) in (entity.name, *entity.aliases):
+            return offset, words_.end(), entity
+    return None
+
+
+NAME_RUN = re.compile(r"[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,4}")
+
+
+def _group_titles_after_names(record: Record) -> list[dict[str, Any]]:
     text = record.document.text
     out = []
-    places = _mentions(record, ("GPE", "LOC"))
-    for start, end, facility in _mentions(record, ("FAC",)):
-        match = LOCATED_AFTER.match(text[end : end + 40])
-        if not match:
+    for start, end, person in mentions(record, ("PERSON",)):
+        match = GROUP_TITLE_AFTER.match(text[end : end + 30])
+        group = _group_named_at(record, end + match.end()) if match else None
+        title = TITLE_AFTER_GROUP.match(text[group[1] : group[1] + 50]) if group else None
+        if match is None or group is None or title is None:
             continue
-        place = next((p for p in places if p[0] == end + match.end()), None)
-        if place is not None:
-            out.append(_relation("located_in", facility, place[2], start, place[1]))
+        role = title.group("role")
+        last = role.split()[-1].lower()
+        if not _is_role_word(last) or not _title_words(record, group[1], group[1] + title.end()):
+            continue
+        if last in MEMBER_WORDS:
+            kind = "former_member_of" if match.group("former") else "member_of"
+            out.append(relation(kind, person, group[2], start, group[1] + title.end()))
+        else:
+            role = f"former {role}" if match.group("former") else role
+            out.append(relation("role_in", person, group[2], start, group[1] + title.end(), role=role))
+    return out
+
+
+# Verbs whose subject holds the office their complement names: "X is the treasurer of Y",
+# "X, who became head of Y", "X serves as director of Y"; and "X, who works for Y".
+COPULAS = words("be become remain")
+SERVING_VERBS = words("serve act work")
+EMPLOYER_PREPOSITIONS = words("for at")
+GROUP_PREPOSITIONS = words("of at for in with to")
+
+
+def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
+    """ "X is the director of Y", "X, who with her husband is the overseer of Y", "X became a
+    member of Y", "X, who works for Y": from the parse, through relative pronouns."""
+    out = []
+    for token in record.parsed:
+        lemma = token.lemma_.lower()
+        if lemma not in COPULAS | SERVING_VERBS or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if scope_mode(token) not in (None, "reported"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.dep_ == "conj":  # "who renounced a career and became ..."
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        person = _person(refs, subject) if subject is not None else None
+        if subject is None or person is None:
+            continue
+        nouns = [c for c in token.children if c.dep_ == "attr"] if lemma in COPULAS else []
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            if lemma in SERVING_VERBS and prep.lower_ == "as":
+                nouns += [o for o in prep.children if o.dep_ == "pobj"]
+            elif lemma == "work" and prep.lower_ in EMPLOYER_PREPOSITIONS:
+                employer = _group_of_phrase(record, prep, depth=0)
+                if employer is not None:
+                    out.append(
+                        relation(
+                            "role_in",
+                            person,
+                            employer,
+                            token.idx,
+                            token.idx + len(token.text),
+                            role=f"{token.lower_} {prep.lower_}",
+                        )
+                    )
+        for noun in nouns:
+            if noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subject.children):
+                continue  # "the family of X, who are members of Y": not X alone
+            believer = _one_of_group(record, noun) if lemma in COPULAS else None
+            if believer is not None:  # "X became a Jehovah's Witness"
+                out.append(relation("member_of", person, believer, token.idx, noun.idx + len(noun.text)))
+                continue
+            group = _group_of_phrase(record, noun, depth=3)
+            word = noun.lemma_.lower()
+            if group is None or not _is_role_word(word):
+                continue
+            former = any(c.lower_ in ("former", "ex") for c in noun.children)
+            span = (min(token.idx, noun.left_edge.idx), noun.right_edge.idx + len(noun.right_edge))
+            if word in MEMBER_WORDS:
+                out.append(relation("former_member_of" if former else "member_of", person, group, *span))
+            else:
+                first = next(
+                    t for t in noun.subtree if t.dep_ not in ("det", "poss", "case") and t.i <= noun.i
+                )
+                role = record.parsed[first.i : noun.i + 1].text
+                out.append(relation("role_in", person, group, *span, role=role))
+    return out
+
+
+def _one_of_group(record: Record, noun: Any) -> Entity | None:
+    """The organisation whose name is the plural of the phrase: "a Jehovah's Witness"."""
+    if noun.tag_ not in ("NNP", "NN"):
+        return None
+    phrase = record.parsed[noun.left_edge.i : noun.i + 1]
+    words_ = [t.text for t in phrase if t.dep_ != "det"]
+    if not words_ or not words_[0][:1].isupper():
+        return None
+    singular = record.document.text[phrase[len(phrase) - len(words_)].idx : noun.idx + len(noun.text)]
+    for entity in record.entities:
+        if entity.type == "ORG" and any(
+            n in (singular + "s", singular + "es") for n in [entity.name, *entity.aliases]
+        ):
+            return entity
+    return None
+
+
+def _person(refs: References, token: Any) -> Entity | None:
+    entity = refs.resolve(token, noun_phrase(token))[0]
+    return entity if entity is not None and entity.type == "PERSON" else None
+
+
+def _group_of_phrase(record: Record, noun: Any, depth: int) -> Entity | None:
+    """The organisation or country a role noun is of: "the treasurer of Y", "Y's spokesman",
+    "the senior aide to the head of Y's branch" (through a few prepositions)."""
+    frontier = [noun]
+    for _ in range(2 * depth + 1):  # a preposition and its object are two steps
+        following = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ == "poss" or (node.dep_ == "prep" and child.dep_ == "pobj"):
+                    found = _group_at(record, child)
+                    if found is not None and not (node.lower_ == "in" and found.type == "GPE"):
+                        return found  # "a pharmacist in Tallesk" says where, not whose
+                    following.append(child)
+                elif child.dep_ == "prep" and child.lower_ in GROUP_PREPOSITIONS:
+                    following.append(child)
+        frontier = following
+    return None
+
+
+def _group_at(record: Record, token: Any) -> Entity | None:
+    """The organisation or place named by the mention that holds this token."""
+    found = mention_covering(record, token.idx, ("ORG", "GPE"))
+    return found[2] if found is not None else None
+
+
+def _bare_titles(record: Record, refs: References) -> list[dict[str, Any]]:
+    """ "..., said Brad Adams, Asia director.": a title with no organisation, in a statement,
+    is a post in the organisation that speaks (the writer, else the one most often quoted)."""
+    text = record.document.text
+    speaker = _speaking_organisation(record, refs)
+    if speaker is None:
+        return []
+    out = []
+    for start, end, person in mentions(record, ("PERSON",)):
+        match = BARE_TITLE.match(text[end : end + 60])
+        role_words = match.group("role").split() if match else []
+        if match and role_words[0].lower() not in ("a", "an", "the") and role_words[-1].lower() in ROLE_NOUNS:
+            out.append(
+                relation("role_in", person, speaker, start, end + match.end("role"), role=match.group("role"))
+            )
+    return out
+
+
+BARE_TITLE = re.compile(
+    r"^,\s+(?P<role>(?:[A-Za-z][\w\-]*\s+){0,3}?[A-Za-z][\w\-]*)\s*(?=[.;”\"]|$)", re.MULTILINE
+)
+
+
+def _speaking_organisation(record: Record, refs: References) -> Entity | None:
+    """The organisation a statement speaks for: its writer, else, in a statement, the one it
+    quotes most (a news page's byline titles belong to the outlet, which it seldom names)."""
+    if refs.writer is not None and refs.writer.type == "ORG":
+        return refs.writer
+    if record.document.genre != "statement":
+        return None
+    counts: dict[str, int] = {}
+    for claim in record.claims:
+        source = record.entity(claim.get("source") or "")
+        if source is not None and source.type == "ORG":
+            counts[source.id] = counts.get(source.id, 0) + 1
+    if not counts:
+        return None
+    return record.entity(max(counts, key=lambda k: counts[k]))
+
+
+# "members of Y such as X and Z", "Y members X and Z".
+MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:the\s+)?", re.IGNORECASE)
+SUCH_AS = re.compile(r"^,?\s+(?:such\s+as|including|like|among\s+them)\s+")
+LIST_GLUE = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _member_lists(record: Record) -> list[dict[str, Any]]:
+    text = record.document.text
+    out = []
+    for match in MEMBERS_OF.finditer(text):
+        group = mention_at(record, match.end(), ("ORG",))
+        if group is None:
+            continue
+        such = SUCH_AS.match(text[group[1] : group[1] + 30])
+        at = group[1] + such.end() if such else -1
+        while such is not None:
+            person = mention_at(record, at, ("PERSON",))
+            if person is None:
+                break
+            out.append(relation("member_of", person[2], group[2], match.start(), person[1]))
+            glue = LIST_GLUE.match(text[person[1] : person[1] + 10])
+            if glue is None:
+                break
+            at = person[1] + glue.end()
+    return out
+
+
+# Joining and leaving an organisation: "X joined Y", "X left Y", "X withdrew from Y".
+JOINING_VERBS = words("join")
+LEAVING_VERBS = words("leave quit withdraw defect resign exit expel")
+LEAVING_PREPOSITIONS = words("from of")
+# What one leaves when one leaves a group named in front of it: "the Family fellowship", not
+# "the UN building".
+GROUP_OBJECT_NOUNS = words(
+    "fellowship community group movement church party organisation organization sect order army network union"
+)
+
+
+def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any]]:
+    out = []
+    for token in record.parsed:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in JOINING_VERBS | LEAVING_VERBS:
+            continue
+        if scope_mode(token) not in (None, "reported"):
+            continue  # "tried to leave", "did not join"
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        subject = next((c for c in token.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
+        person = _person(refs, subject) if subject is not None else None
+        if subject is None or person is None:
+            continue
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [
+            o
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in LEAVING_PREPOSITIONS
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        for obj in objects:
+            named = mention_covering(record, obj.idx, ("ORG",))
+            if named is None and obj.lemma_.lower() in GROUP_OBJECT_NOUNS:  # "the Family fellowship"
+                named = next(
+                    (
+                        found
+                        for t in record.parsed[obj.left_edge.i : obj.i]
+                        if (found := mention_covering(record, t.idx, ("ORG",))) is not None
+                    ),
+                    None,
+                )
+            group = named[2] if named is not None else None
+            if group is not None:
+                kind = "member_of" if lemma in JOINING_VERBS else "former_member_of"
+                out.append(relation(kind, person, group, subject.idx, obj.idx + len(obj.text)))
+    return out
+
+
+# A recipient's line in a letter's address block: "President X", "Attorney General X".
+TITLE_ON_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<title>[A-Z][\w\-]*[ \t]+(?:(?:[A-Z][\w\-]*,?|of|and|for|the)[ \t]+){0,8})$"
+)
+
+
+def _titled_recipients(record: Record) -> list[dict[str, Any]]:
+    """A recipient titled on their own line ("President X", "National Search Commissioner X")
+    with no organisation named holds that office in the country the letter is dated from."""
+    letter = record.letter
+    country = country_of(record, letter.place) if letter is not None and letter.place else None
+    if letter is None or country is None:
+        return []
+    text = record.document.text
+    out = []
+    for person in (record.entity(i) for i in letter.recipients):
+        if person is None or person.type != "PERSON":
+            continue
+        for start, end in person.mentions:
+            match = TITLE_ON_LINE.search(text[max(0, start - 80) : start])
+            if match is None:
+                continue
+            title = match.group("title").strip()
+            office = title.split(" of ")[0].split()  # "Undersecretary of Human Rights"
+            if _is_role_word(office[-1]) and not any(
+                s < start and e > start - len(title) - 1 for s, e, _x in mentions(record, ("GPE",))
+            ):
+                out.append(relation("role_in", person, country, start - len(title) - 1, end, role=title))
+                break
     return out

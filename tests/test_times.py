@@ -318,3 +318,113 @@ def test_the_end_of_the_year_is_told_after_its_days() -> None:
     record = times_of("I ask to be heard before the end of the year. I was arrested on 3 May 2023.")
     ordered = [t["text"] for t in sorted(record.times, key=_story_order)]
     assert ordered == ["3 May 2023", "the end of the year"]
+
+
+# Issue 15: numbers and words taken for times, and the TimeML classes -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just over 2000 union members marched to the square.",  # a count, not the year 2000
+        "Nearly 1500 local residents signed the petition.",
+        '"Love your neighbour" (Matthew 22:39), the pastor read, and (John 11:25).',  # chapter and verse
+        "Interviewer: (00:16) So what happened next?",  # a transcript's offset
+        "The 11th March for Workers' Rights crossed the city.",  # a protest march
+        "It was the largest strike in years.",  # a measure of rarity
+        "Until recently I did not believe that the guards would beat us.",
+        "He was soon released and went home.",  # soon after a past time, not the future
+        "Many of today's computers are slow.",
+        "Her number is 790-1795.",
+    ],
+)
+def test_numbers_and_words_that_are_no_times(text: str) -> None:
+    assert times_of(text).times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # year ranges: each end is a year of its own
+        ("The painter (1931-1999) lived in Lyon.", "1931", ("DATE", "1931")),
+        ("The painter (1931-1999) lived in Lyon.", "1999", ("DATE", "1999")),
+        ("The drought of 1957-58 ruined the farms.", "58", ("DATE", "1958")),
+        ("Her 2009-2010 season was her best.", "2010", ("DATE", "2010")),
+        # spans written with a word between the amount and the unit, or hedged by "some"
+        ("We spent two terrible days in the cell.", "two terrible days", ("DURATION", "P2D")),
+        ("She came back some 30 minutes later.", "30 minutes", ("DURATION", "PT30M")),
+        ("In the next decade the plant will close.", "the next decade", ("DURATION", "P10Y")),
+        # present and past in so many words
+        ("I cannot say at this time who gave the order.", "at this time", ("DATE", "PRESENT_REF")),
+        ("I saw him not too long ago in the market.", "not too long ago", ("DATE", "PAST_REF")),
+        ("Like yesterday and today, the ministry looks away.", "yesterday", ("DATE", "PAST_REF")),
+        ("Like yesterday and today, the ministry looks away.", "today", ("DATE", "PRESENT_REF")),
+        ("It is hard to live in a society such as that of today.", "today", ("DATE", "PRESENT_REF")),
+        # parts of a day named by their light, or by the day that follows
+        ("The police raided the farm at dawn.", "dawn", ("TIME", "2023-08-05TMO")),
+        (
+            "They came in the early morning hours of 15 February 2021.",
+            "early morning hours",
+            ("TIME", "2021-02-15TMO"),
+        ),
+        (
+            "They came in the early morning hours of 15 February 2021.",
+            "15 February 2021",
+            ("DATE", "2021-02-15"),
+        ),
+        # a clock time and the day after it
+        ("The shooting began at 21:20, 9 March 2005, near the gate.", "21:20", ("TIME", "2005-03-09T21:20")),
+        (
+            "Between 6:45pm and 9:00pm on Tuesday 1 August, soldiers fired.",
+            "6:45pm",
+            ("TIME", "2023-08-01T18:45"),
+        ),
+        (
+            "Between 6:45pm and 9:00pm on Tuesday 1 August, soldiers fired.",
+            "9:00pm",
+            ("TIME", "2023-08-01T21:00"),
+        ),
+        ("The letter was signed on June 1,2015 by all of us.", "June 1,2015", ("DATE", "2015-06-01")),
+    ],
+)
+def test_issue_15_time_classes(text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase) == expected
+
+
+def test_a_story_without_a_date_keeps_its_day_past_a_remark_about_now() -> None:
+    text = (
+        "On 20 October 2020 we gathered at the gate. I do not remember her name at this time. "
+        "The curfew was moved to 9:00 p.m."
+    )
+    assert value_of(text, "9:00 p.m.", dct=None) == ("TIME", "2020-10-20T21:00")
+
+
+def test_later_in_a_story_without_a_date_is_a_duration() -> None:
+    text = "We were arrested at the border. Three days later we were released."
+    record = times_of(text, dct=None)
+    assert [(t["text"], t["type"], t["value"]) for t in record.times] == [("Three days", "DURATION", "P3D")]
+
+
+def test_a_transcript_dated_by_its_page_dates_no_word_said_in_it() -> None:
+    """An interview published on a day that is not the day it was spoken: "today" is the
+    present, and a clock time of the story told has no day."""
+    text = (
+        "May 2, 2024\n\nTranscript: a farmer on the night of the raid\n\n"
+        "Host: What did you come here to do today?\n"
+        "Farmer: To tell what happened. At 6:15 a.m. my wife and I were still in bed.\n"
+        "Host: And then?\nFarmer: They broke the door.\n"
+    )
+    record = times_of(text, dct="2024-05-02")
+    assert record.document.genre == "interview"
+    assert value_of(text, "today", dct="2024-05-02") == ("DATE", "PRESENT_REF")
+    assert value_of(text, "6:15 a.m.", dct="2024-05-02") == ("TIME", "XXXX-XX-XXT06:15")
+
+
+def test_a_clock_time_said_as_a_habit_has_no_day() -> None:
+    text = (
+        "Q: When did the guards come?\nA: On 3 March 2019 they took me.\n"
+        "Q: And at night?\nA: We order them to go to sleep at 10 pm.\n"
+    )
+    record = times_of(text, dct="2019-04-01")
+    assert record.document.genre == "interview"
+    assert value_of(text, "10 pm", dct="2019-04-01") == ("TIME", "XXXX-XX-XXT22:00")

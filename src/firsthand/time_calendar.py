@@ -24,6 +24,7 @@ from .time_clock import (
     tense_of,
 )
 from .time_grammar import (
+    DAY,
     HOLIDAYS,
     MONTH,
     ORDINALS,
@@ -31,6 +32,7 @@ from .time_grammar import (
     PARTS_OF_DAY,
     SEASON_END,
     SEASONS,
+    WEEKDAY,
     WEEKDAYS,
     YEAR,
     Candidate,
@@ -179,6 +181,12 @@ def resolve_year(c: Candidate, clock: Clock, day_first: bool, text: str, doc: An
     if year is None:
         return None
     return "DATE", year.group(0), None, None, None
+
+
+def resolve_range_end(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """The second year of '1957-58' (1958) or '2009-2010' (2010)."""
+    year = c.text if len(c.text) == 4 else c.extra[:2] + c.text
+    return "DATE", year, None, None, None
 
 
 def resolve_fiscal_year(
@@ -457,3 +465,23 @@ def resolve_holiday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     past = [d for d in candidates if ref is None or d <= ref]
     found = (past or candidates)[-1] if not s.startswith("next") else candidates[-1]
     return "DATE", found.isoformat(), None if year_match else ref_id, None, None
+
+
+def resolve_early_hours(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """'The early morning hours [of February 15, 2019]': the morning of the day named after it,
+    which is a time of its own."""
+    day_text = re.match(
+        rf"\s+of\s+((?:{WEEKDAY},?\s+)?(?:{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)",
+        text[c.end : c.end + 60],
+        re.I,
+    )
+    if day_text is None:
+        return None
+    start = c.end + day_text.start(1)
+    day = Candidate(start, start + len(day_text.group(1)), day_text.group(1), "month_day")
+    resolved = resolve_written_day(day, clock, day_first, text, doc)
+    if resolved is None or not re.match(r"\d{4}-\d\d-\d\d$", resolved[1]):
+        return "TIME", "XXXX-XX-XXTMO", None, None, None
+    return "TIME", f"{resolved[1]}TMO", resolved[2], None, None

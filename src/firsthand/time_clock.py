@@ -62,6 +62,10 @@ class Clock:
     flash: date | None = None
     flash_id: str | None = None
     in_flashback: bool = False  # whether the expression being read stands in one
+    # A transcript dated only by its page: the id of the page's date line, which dates no
+    # word said in it (set with the DCT left out).
+    page_date_id: str | None = None
+    undated_speech: bool = False
     # The day each act was dated to, by its verb ("arrest"), for "three days after my arrest".
     acts: dict[str, tuple[date, str]] = field(default_factory=dict)
 
@@ -174,3 +178,17 @@ def told_in_the_past(doc: Any, c: Candidate) -> bool:
     return not helpers & {"has", "have", "'ve", "will", "would"} and (
         verb.tag_ == "VBD" or bool(helpers & {"was", "were"})
     )
+
+
+def said_as_a_habit(doc: Any, c: Candidate) -> bool:
+    """Whether the expression hangs from a simple present said of a habit: "we order them to
+    go to sleep at 10 pm" (through "to go", "to sleep" up to the finite "order")."""
+    verb = governing_verb(doc, c)
+    for _ in range(4):
+        if verb is None or verb.tag_ not in ("VB", "VBG") or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+            break
+        verb = verb.head
+    if verb is None or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    helpers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    return not helpers and verb.lemma_ != "be"

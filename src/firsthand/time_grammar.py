@@ -82,6 +82,11 @@ PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # "early", "mid-", "the end of" before a month or year: the value keeps the month or year.
 PHASE = r"(?:(?:early|mid|late|the end of|the beginning of|the start of)[- ]\s*)"
+# Words that weigh a span between its amount and its unit: "two terrible days".
+SPAN_WORD = (
+    r"(?:long|short|full|whole|entire|consecutive|straight|terrible|horrible|awful|difficult|hard"
+    r"|painful|agonizing|agonising|anxious|tense|endless|dark|brutal|happy|busy|quiet|cold|hot)"
+)
 RELATIVE = r"(?:last|this|next|past|coming|current|previous|following|same|that|recent)"
 
 CLOCK = (
@@ -118,6 +123,29 @@ GENERIC_AGE_NOUNS = {
     "young", "women", "men", "families", "technology", "media", "politics",
 }  # fmt: skip
 
+# Words before a number that make it a count ("just over 2000"), and a plural noun after it,
+# perhaps after a name or an adjective ("2000 MEK members", "2000 local residents").
+COUNT_BEFORE = re.compile(
+    r"\b(?:over|more\s+than|fewer\s+than|less\s+than|nearly|almost|some|about|approximately"
+    r"|roughly|at\s+least|up\s+to|an\s+estimated)\s+$",
+    re.IGNORECASE,
+)
+COUNTED_AFTER = re.compile(
+    r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?!(?:was|has|is|as|its|this|his|us|years|days|months|weeks)\b)[a-z]+s\b"
+)
+# "(John 11:25)", "Matthew 22:39", "1 Cor. 13:4": books of the Bible before a chapter and verse.
+BIBLE_BOOK = re.compile(
+    r"\b(?:Genesis|Exodus|Leviticus|Numbers|Deuteronomy|Joshua|Judges|Ruth|Samuel|Kings|Chronicles|Ezra"
+    r"|Nehemiah|Esther|Job|Psalms?|Proverbs|Ecclesiastes|Isaiah|Jeremiah|Lamentations|Ezekiel|Daniel"
+    r"|Hosea|Joel|Amos|Obadiah|Jonah|Micah|Nahum|Habakkuk|Zephaniah|Haggai|Zechariah|Malachi|Matthew"
+    r"|Mark|Luke|John|Acts|Romans|Cor(?:inthians)?|Galatians|Ephesians|Philippians|Colossians"
+    r"|Thessalonians|Timothy|Titus|Philemon|Hebrews|James|Peter|Jude|Revelations?|Matt|Rom|Gal|Eph|Rev)"
+    r"\.?\s+$"
+)
+# "the biggest challenge ... in years", "for the first time in decades": a superlative earlier
+# in the clause makes "in years" a measure of rarity.
+SUPERLATIVE = re.compile(r"\b(?:\w+est|first|worst|best|most|least|only)\b", re.IGNORECASE)
+
 # Order does not matter: overlapping matches are settled by length.
 PATTERNS: list[Pattern] = [
     _p("spelled_year", SPELLED_YEAR),
@@ -140,7 +168,7 @@ PATTERNS: list[Pattern] = [
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
     _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
-    _p("month_day_year", rf"(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}"),
+    _p("month_day_year", rf"(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+|,){YEAR}"),
     _p(
         "day_month_year",
         rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH},?\s+{YEAR}",
@@ -148,7 +176,8 @@ PATTERNS: list[Pattern] = [
     _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*+,?\s*+\d)"),
     _p(
         "clock_day",
-        rf"{CLOCK}(?:\s+[A-Z]{{3}})?,?\s+(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{WEEKDAY}|{MONTH}\s+{DAY}|today|yesterday|tomorrow)",
+        rf"{CLOCK}(?:[ \t]+[A-Z]{{3}})?,?[ \t]+(?:(?:last|this|next)[ \t]+)?"
+        rf"(?:{WEEKDAY}|{MONTH}[ \t]+{DAY}(?:,?[ \t]+{YEAR})?|{DAY}[ \t]+{MONTH}(?:,?[ \t]+{YEAR})?|today|yesterday|tomorrow)",
     ),
     _p(
         "recent_units",
@@ -205,7 +234,7 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "ref",
-        r"now|currently|at present|at the moment|nowadays|these days|recently|lately|the past|the future|soon|presently|current|former(?:ly)?|once|so far|to date|previously|earlier|yet",
+        r"now|currently|at present|at the moment|at this time|at the present time|not\s+(?:too|so|that)\s+long\s+ago|nowadays|these days|recently|lately|the past|the future|soon|presently|current|former(?:ly)?|once|so far|to date|previously|earlier|yet",
     ),
     _p(
         "relative_unit",
@@ -225,7 +254,7 @@ PATTERNS: list[Pattern] = [
         "duration",
         # At most four words before the amount ("the first full"): any number of them was read
         # again from each word of a run of them ("the the the ..."), in quadratic time.
-        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
+        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
     ),
     _p(
         "bare_units",
@@ -238,14 +267,23 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "same_day",
-        r"(?:on\s+)?(?:the\s+|that\s+)?(?:same|that|this)\s+(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+(?:day|night|evening|morning)\s+(?:before|after)"
+        r"(?:on\s+)?(?:the\s+|that\s+)?(?:same|that|this)\s+(?:particular\s+)?(?:day|night|morning|evening|afternoon|week|month|year)|(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|night|morning|evening|afternoon|week|month|year)|the\s+(?:day|night|evening|morning)\s+(?:before|after)"
         r"|the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|that)\s+(?:week|month)",
     ),
     _p(
         "part_of_date",
         rf"(?:the\s+)?{PART}\s+of\s+(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?",
     ),
+    # "the early morning hours of February 15": the morning of the day named next (a time of its own)
+    _p(
+        "early_hours",
+        rf"(?:the\s+)?early\s+(?:morning\s+)?hours(?=\s+of\s+(?:{WEEKDAY},?\s+)?(?:{DAY}|{MONTH}))",
+    ),
     _p("clock", CLOCK),
+    # "at dawn", "a dawn raid": the part of the day, on the day the story is at
+    _p("dawn", r"dawn|daybreak|dusk|sunrise|sunset|nightfall"),
+    # "(1975-2005)", "2009-2010", "1957-58": each end of a range of years is a year
+    _p("year_range", rf"{YEAR}\s*[-–]\s*(?:{YEAR}|\d\d)"),
     _p("overnight", r"overnight"),
     _p("in_time", rf"(?<=in\s){AMOUNT}\s+{UNIT}['’]?\s+time"),
     _p(
@@ -283,6 +321,8 @@ PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
     "overnight": ("overnight",),
     "in_time": ("time",),
     "part_of_date": ("morning of", "afternoon of", "evening of", "night of"),
+    "early_hours": ("hours of",),
+    "dawn": ("dawn", "daybreak", "dusk", "sunrise", "sunset", "nightfall"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "ago": ("ago", "earlier", "later", "from now", "hence", "before", "after"),
 }
@@ -338,14 +378,33 @@ def recognise(text: str) -> list[Candidate]:
                         rest.group(0) if rest else "",
                     )
                 )
+    found = [c for c in found if c.kind != "year_range" or _is_year_range(c.text)]
     found.sort(key=lambda c: (c.start - c.end, c.start))
     kept: list[Candidate] = []
     taken = Spans()
     for c in found:
         if not taken.overlaps(c.start, c.end):
-            kept.append(c)
+            kept.extend(_range_ends(c) if c.kind == "year_range" else [c])
             taken.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _is_year_range(text: str) -> bool:
+    """'1957-58', '2009-2010': the second year after the first; not '2019-02' of a date."""
+    first, second = re.split(r"\s*[-–]\s*", text)
+    end = int(second) if len(second) == 4 else int(first[:2] + second)
+    return int(first) < end <= int(first) + 100
+
+
+def _range_ends(c: Candidate) -> list[Candidate]:
+    """The two years of a range, each a time of its own; the second carries the first, whose
+    century it takes when written in two digits."""
+    first, second = re.split(r"\s*[-–]\s*", c.text)
+    second_start = c.end - len(second)
+    return [
+        Candidate(c.start, c.start + len(first), first, "year"),
+        Candidate(second_start, c.end, second, "range_end", extra=first),
+    ]
 
 
 def looks_temporal(c: Candidate, text: str) -> bool:
@@ -367,7 +426,38 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
             r"\s*(?:%|percent|people|members|votes|troops|units|shares|cars|tons|\d)|\.\d", after
         ):
             return True
+        if COUNT_BEFORE.search(text[max(0, c.start - 24) : c.start]) and COUNTED_AFTER.match(
+            text[c.end : c.end + 40]
+        ):
+            return True  # "just over 2000 MEK members", "nearly 1500 local residents": a count
     lowered = c.text.lower()
+    if (
+        c.kind in ("clock", "clock_day")
+        and text[max(0, c.start - 1) : c.start] == "("
+        and re.match(r"\d\d:\d\d(?::\d\d)?\)", text[c.start : c.end + 1])
+    ):
+        return True  # "Chief: (00:16)": a transcript's offset into the recording
+    if c.kind == "dawn" and not (
+        re.search(
+            r"\b(?:at|before|after|by|until|till|around|since)\s+$", text[max(0, c.start - 7) : c.start]
+        )
+        or re.match(
+            r"\s+(?:raid|attack|arrest|operation|search|sweep|strike|assault)", text[c.end : c.end + 12]
+        )
+    ):
+        return True  # "as dawn broke": the light, not a time the story is dated by
+    if c.kind == "clock" and BIBLE_BOOK.search(text[max(0, c.start - 20) : c.start]):
+        return True  # "(John 11:25)": a chapter and verse
+    if c.kind in ("day_month", "day_month_year") and re.search(
+        r"\bMarch\s+(?:for|against)\s+(?:the\s+)?[A-Z]", text[c.start : c.end + 30]
+    ):
+        return True  # "the 11th March for National Dignity": a protest march, not a day
+    if (
+        c.kind == "bare_units"
+        and lowered.startswith("in ")
+        and SUPERLATIVE.search(re.split(r"[.;!?]", text[max(0, c.start - 80) : c.start])[-1])
+    ):
+        return True  # "the biggest challenge in years": a measure of rarity, not a time told
     if (
         c.kind == "spelled_year"
         and "thousand" in lowered
@@ -426,12 +516,6 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         and text[c.end : c.end + 4] == " of "
     ):
         return True  # "a quarter of the market", "three-quarters of its food": fractions
-    possessive = re.match(r"['’]s\s+(\w+)", text[c.end : c.end + 20])
-    if c.kind == "deictic_day" and (
-        (possessive and possessive.group(1).lower() in GENERIC_AGE_NOUNS)
-        or text[max(0, c.start - 3) : c.start] == "of "
-    ):
-        return True  # "today's youth", "the people of tomorrow": the present age, not a date
     # "during the day and night": a part of any day, not a date
     part_of_any_day = re.fullmatch(r"(?:during\s+|in\s+)?the\s+(?:day|night)", lowered) is not None
     return c.kind in ("same_day", "relative_unit") and part_of_any_day

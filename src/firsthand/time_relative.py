@@ -10,9 +10,28 @@ from datetime import timedelta
 from typing import Any
 
 from .acts import EVENT_NOUNS
-from .time_calendar import resolve_month_day, resolve_weekday
-from .time_clock import AFTER_AN_ACT, QUARTER_CONTEXT, Clock, Resolution, tense_of, told_in_the_past
-from .time_grammar import CLOCK, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, Candidate
+from .time_calendar import resolve_absolute, resolve_month_day, resolve_weekday
+from .time_clock import (
+    AFTER_AN_ACT,
+    QUARTER_CONTEXT,
+    Clock,
+    Resolution,
+    said_as_a_habit,
+    tense_of,
+    told_in_the_past,
+)
+from .time_grammar import (
+    CLOCK,
+    GENERIC_AGE_NOUNS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    YEAR,
+    Candidate,
+)
 from .time_values import duration_value, month_in, part_of_day, shift
 
 
@@ -29,7 +48,29 @@ def resolve_deictic_day(
     if s.startswith("last ") and ("night" in s or "evening" in s):
         offset = -1
     part = part_of_day(s)
-    if dct is None:
+    before = text[max(0, c.start - 24) : c.start].lower()
+    after = text[c.end : c.end + 24]
+    figure = re.search(r"\b(?:like|as)\s+(?:(?:yesterday|today)\s+and\s+)?$", before) and re.match(
+        r"\s+and\s+(?:today|tomorrow)\b|\s*[,.;]", after, re.I
+    )
+    possessive = re.match(r"['’]s\s+(\w+)", after)
+    ends_phrase = re.match(r"\s*(?:[.,;:!?)]|$)", after) is not None
+    if (possessive and possessive.group(1).lower() in GENERIC_AGE_NOUNS) or (
+        before.endswith("of ") and not (ends_phrase and offset == 0)
+    ):
+        return None  # "today's youth", "the people of tomorrow": an age, which TimeML leaves untagged
+    present_age = before.endswith("of ") and ends_phrase
+    if not part and (figure or present_age):
+        # "Like yesterday and today, you are complicit", "a society such as that of today":
+        # the past and the present age, not days.
+        return (
+            "DATE",
+            {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}.get(offset, "PRESENT_REF"),
+            None,
+            None,
+            None,
+        )
+    if dct is None or (clock.undated_speech and offset == 0 and not part):
         return (
             ("TIME" if part else "DATE"),
             "PRESENT_REF" if offset == 0 and not part else "XXXX-XX-XX",
@@ -45,19 +86,28 @@ def resolve_deictic_day(
 REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF", "current": "PRESENT_REF",
+    "at this time": "PRESENT_REF", "at the present time": "PRESENT_REF",
+    "not too long ago": "PAST_REF", "not so long ago": "PAST_REF", "not that long ago": "PAST_REF",
     "so far": "PRESENT_REF", "to date": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
     "recent": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF", "former": "PAST_REF",
     "formerly": "PAST_REF", "once": "PAST_REF", "previously": "PAST_REF", "earlier": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF",
 }  # fmt: skip
 # Of those, the ones that are usually plain words rather than times in news and testimony.
-WEAK_REFS = {"former", "formerly", "once", "previously", "earlier", "yet", "so far", "to date", "in the past"}
+# "Soon" is as often "soon after" a past event; it is read where its verb looks ahead.
+WEAK_REFS = {
+    "former", "formerly", "once", "previously", "earlier", "yet", "so far", "to date", "in the past",
+}  # fmt: skip
 
 
 def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
-    s = c.text.lower()
+    s = re.sub(r"\s+", " ", c.text.lower())
     if s in WEAK_REFS or s not in REFS:
         return None
+    if s == "recently" and re.search(r"\buntil\s+$", text[max(0, c.start - 7) : c.start].lower()):
+        return None  # "until recently I could not believe": a change of mind, not a time told
+    if s == "soon" and (re.match(r"\s+after\b", text[c.end : c.end + 7]) or tense_of(doc, c, text) == "past"):
+        return None  # "soon after", "he was soon released": soon after a past time, not the future
     return "DATE", REFS[s], None, None, None
 
 
@@ -82,7 +132,12 @@ def resolve_relative_unit(
         if any(w in words for w in ("next", "following", "coming"))
         else 0
     )
-    if "past" in words or ("last" in words and words[0] == "the"):
+    if (
+        "past" in words
+        or ("last" in words and words[0] == "the")
+        or (unit in ("decade", "century") and words[0] == "the" and step > 0)
+    ):
+        # "the past year", "the next decade": a span of that length (P10Y), not a calendar one
         parsed = duration_value(f"one {unit}")
         return "DURATION", parsed[0] if parsed else f"P1{UNITS[unit][0]}", None, None, None
     if ref is None:
@@ -158,16 +213,17 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
     if parsed is None:
         return None
     duration, unit, number = parsed
-    if not UNITS[unit][2] or (number is None and not re.search(r"(?:ago|from now|hence)$", s)):
-        # "an hour later", "a few days later": TimeML keeps the duration and leaves "later"
-        # as a signal; neither says which day it is.
+    deictic = re.search(r"\b(?:ago|from now|hence)$", s) is not None
+    unanchored = not deictic and clock.reference()[0] is None
+    if not UNITS[unit][2] or (number is None and not deictic) or unanchored:
+        # "an hour later", "a few days later", or "three days later" in a story with no date:
+        # TimeML keeps the duration and leaves "later" as a signal; none says which day it is.
         c.text = re.sub(
             r"(?<!\s)\s+(?:ago|earlier|later|from now|hence|before|after)$", "", c.text, flags=re.I
         )
         c.end = c.start + len(c.text)
         return "DURATION", duration, None, None, None
     sign = -1 if re.search(r"\b(?:ago|earlier|before)$", s) else 1
-    deictic = re.search(r"\b(?:ago|from now|hence)$", s) is not None
     ref, ref_id = (clock.dct, clock.dct_anchor()) if deictic else clock.reference()
     if ref is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, None, None
@@ -287,8 +343,20 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
             hour += 12
         if re.search(r"a\.?m", s) and hour == 12:
             hour = 0
+    if (clock.narrative and said_as_a_habit(doc, c)) or (clock.undated_speech and clock.at is None):
+        ref, ref_id = None, None  # "we order them to sleep at 10 pm": every day, no day told
     day = ref.isoformat() if ref else "XXXX-XX-XX"
     return "TIME", f"{day}T{hour:02}:{minute:02}", ref_id, None, None
+
+
+def resolve_dawn(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
+    """'At dawn', 'a dawn raid': the morning (or at dusk the evening) of the day the story is
+    at, or in a report the day it was written."""
+    part = "MO" if re.match(r"(?:dawn|daybreak|sunrise)", c.text, re.I) else "EV"
+    ref, ref_id = clock.deictic()
+    if ref is None:
+        return "TIME", f"XXXX-XX-XXT{part}", None, None, None
+    return "TIME", f"{ref.isoformat()}T{part}", ref_id, None, None
 
 
 def resolve_clock_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
@@ -304,6 +372,8 @@ def resolve_clock_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
         day.kind, resolver = "weekday", resolve_weekday
     elif lowered in ("today", "yesterday", "tomorrow"):
         day.kind, resolver = "deictic_day", resolve_deictic_day
+    elif re.search(YEAR, day_text):
+        day.kind, resolver = "month_day_year", resolve_absolute  # "21:20, 9 March 2005"
     else:
         day.kind, resolver = "month_day", resolve_month_day
     resolved = resolver(day, clock, day_first, text, doc)

@@ -108,13 +108,19 @@ def shift(ref: date, unit: str, step: int) -> str:
     return (ref + timedelta(days=step)).isoformat()
 
 
+# Number words "some" can hedge ("some twenty years"), not "a" ("some a day" is no phrase).
+HEDGED_NUMBER = "(?:" + "|".join(w for w in NUMBER_WORDS if w.isalpha() and w not in ("a", "an")) + ")"
+
+
 def duration_amount(s: str) -> tuple[str, float | None]:
     """The number of a duration phrase as TimeML writes it: digits, or X when vague."""
     s = s.lower()
     if re.search(r"\bhalf an?\b|\ba half\b", s) and not re.search(r"\d|and a half", s):
         return "0.5", 0.5
     for vague in sorted(VAGUE, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(vague)}\b", s):
+        # "some 30 minutes", "some twenty years" are about that many: "some" hedges a number
+        hedge = vague == "some" and re.search(rf"\bsome\s+(?:\d+|{HEDGED_NUMBER})\b", s)
+        if re.search(rf"\b{re.escape(vague)}\b", s) and not hedge:
             return "X", None
     digits = re.search(r"(\d+(?:\.\d+)?)(\s+1/2)?", s)
     if digits:

@@ -45,6 +45,7 @@ from .time_calendar import (
     resolve_century,
     resolve_day_of_month,
     resolve_decade,
+    resolve_early_hours,
     resolve_first_day,
     resolve_fiscal_year,
     resolve_future_ref,
@@ -56,6 +57,7 @@ from .time_calendar import (
     resolve_nth_week,
     resolve_part_of_date,
     resolve_quarter,
+    resolve_range_end,
     resolve_season,
     resolve_second_day,
     resolve_spelled_year,
@@ -72,6 +74,7 @@ from .time_relative import (
     resolve_bare_units,
     resolve_clock,
     resolve_clock_day,
+    resolve_dawn,
     resolve_deictic_day,
     resolve_duration,
     resolve_in_time,
@@ -177,10 +180,15 @@ def find_times(record: Record) -> Record:
         if dct and absolute and absolute_date(c, day_first) == dct:
             clock.dct_id = f"T{n}"
             break
+    if record.document.genre == "interview" and not SPOKEN_ON.search(text[:SPOKEN_ON_WITHIN]):
+        # A transcript dated by its page: the day it was published is not the day its words
+        # were said, so "today" is the present and "at 6:15 a.m." no day of the DCT.
+        clock.undated_speech, clock.page_date_id = True, clock.dct_id
     for n, c in enumerate(candidates, start=1):
         time = _resolve(c, f"T{n}", clock, day_first, text, record.parsed)
         if time is not None:
             times.append(time)
+    _date_clock_times_by_the_day_after(times, text)
     # Ids follow the kept times; anchors that named dropped candidates are re-pointed.
     renumber = {t.id: f"T{i}" for i, t in enumerate(times, start=1)}
     for t in times:
@@ -191,6 +199,43 @@ def find_times(record: Record) -> Record:
             t.anchor = "DCT"
     record.times = [t.as_dict() for t in times]
     return record
+
+
+# Where a transcript says when its words were said: "Interview recorded on 3 February 2024",
+# "Transcript of a broadcast of 9 July 2024" (searched in its opening characters).
+SPOKEN_ON = re.compile(
+    r"\b(?:recorded|broadcast|aired|conducted|taped|held|interviewed|spoke|speaking)\s+(?:on|of)\b", re.I
+)
+SPOKEN_ON_WITHIN = 400
+# Between a clock time and the day it is on: "between 6:45pm and 9:00pm on Tuesday 20 October".
+TO_ANOTHER_CLOCK = re.compile(r"\s*(?:and|to|until|till|-|–)\s*")
+ON_THE_DAY = re.compile(r"(?:\s+local\s+time)?,?\s+on\s+")
+CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d(?::\d\d)?)")
+
+
+def _date_clock_times_by_the_day_after(times: list[Time], text: str) -> None:
+    """A clock time (or a range of them) followed by the day it is on takes that day:
+    "between 6:45pm and 9:00pm on Tuesday 20 October" is on that Tuesday, whatever day the
+    story was at before."""
+    for i, time in enumerate(times):
+        if not (time.type == "TIME" and CLOCK_VALUE.fullmatch(time.value)):
+            continue
+        j = i + 1
+        while (
+            j < len(times)
+            and times[j].type == "TIME"
+            and CLOCK_VALUE.fullmatch(times[j].value)
+            and TO_ANOTHER_CLOCK.fullmatch(text[times[j - 1].end : times[j].start])
+        ):
+            j += 1
+        if j >= len(times) or not ON_THE_DAY.fullmatch(text[times[j - 1].end : times[j].start]):
+            continue
+        day = times[j]
+        if day.type == "DATE" and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", day.value):
+            for clock_time in times[i:j]:
+                hour = CLOCK_VALUE.fullmatch(clock_time.value)
+                assert hour is not None
+                clock_time.value, clock_time.anchor = day.value + hour.group(1), day.id
 
 
 # What a TIMEX3 value opens with: a year of four digits (or a decade "199X", a century
@@ -214,6 +259,8 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     if result is None:
         return None
     kind, value, anchor, moves_to, point = result
+    if tid == clock.page_date_id:
+        moves_to = None  # the page's own date line: no day of the story told in it
     if value and not TIMEX3_YEAR.match(value):
         # "5000 years ago", "next year" said in 9999: TIMEX3 writes a year in four digits,
         # and a year it cannot write is no time we can state.
@@ -242,7 +289,12 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         verb = verb or governing_verb(doc, c)
         if verb is not None:
             clock.acts[verb.lemma_.lower()] = (moves_to, tid)
-    elif clock.narrative and (anchor == clock.dct_anchor() or value.endswith("_REF")) and point is None:
+    elif (
+        clock.narrative
+        and clock.dct is not None  # with no date for the writer's now, the story's stays the best
+        and (anchor == clock.dct_anchor() or value.endswith("_REF"))
+        and point is None
+    ):
         # "Today I live with my aunt", "recently", "last month": the account is back in the
         # writer's present, and a month named next is near the letter, not the old story.
         clock.at = clock.origin = clock.flash = None
@@ -287,6 +339,9 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "same_day": resolve_same_day,
     "part_of_date": resolve_part_of_date,
     "clock": resolve_clock,
+    "dawn": resolve_dawn,
+    "early_hours": resolve_early_hours,
+    "range_end": resolve_range_end,
     "overnight": resolve_overnight,
     "in_time": resolve_in_time,
     "clock_day": resolve_clock_day,

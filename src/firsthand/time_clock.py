@@ -118,6 +118,11 @@ def _tokens(doc: Any, c: Candidate) -> Any:
     return doc.char_span(c.start, c.end, alignment_mode="expand")
 
 
+FALL_BACK_TO_CLAUSE = True
+# Heads that give a thing a time of its own: "a dividend payable Dec. 15", "a pact effective June 1".
+ADJECTIVES_OF_DUE_TIME = frozenset({"ADJ"})
+
+
 def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
     """'past', 'future' or None: the tense of the verb the expression hangs from.
 
@@ -129,7 +134,14 @@ def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
         return "future"  # "as early as Tuesday"
     if re.search(r"\bsince\s+$", before):
         return "past"
+    if re.search(r"\b(?:until|till|through)\s+$", before):
+        return None  # "extended its deadline until Tuesday": the bound lies ahead of the act
     token = governing_verb(doc, c, through_things=False)
+    if token is None and FALL_BACK_TO_CLAUSE:
+        # A date of a thing ("a mission in December", "changed to a calendar year in
+        # December") takes the tense of the clause it is told in, unless a word such as
+        # "payable" or "effective" gives the thing a time of its own.
+        token = governing_verb(doc, c, through_things=True, stop_at=ADJECTIVES_OF_DUE_TIME)
     if token is None:
         return None
     helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
@@ -151,7 +163,9 @@ def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
     return None
 
 
-def governing_verb(doc: Any, c: Candidate, *, through_things: bool = True) -> Any:
+def governing_verb(
+    doc: Any, c: Candidate, *, through_things: bool = True, stop_at: frozenset[str] = frozenset()
+) -> Any:
     """The verb the expression hangs from, or None. Without ``through_things``, a date of
     a thing ("payable Dec. 15") has none; a date of a time ("the night of Oct. 23") has."""
     span = _tokens(doc, c)
@@ -163,7 +177,7 @@ def governing_verb(doc: Any, c: Candidate, *, through_things: bool = True) -> An
             break
         verb = verb.head
         a_thing = verb.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and verb.lemma_.lower() not in TIME_NOUNS
-        if a_thing and not through_things:
+        if (a_thing and not through_things) or verb.pos_ in stop_at:
             return None
     return verb if verb.pos_ in ("VERB", "AUX") else None
 

@@ -428,3 +428,38 @@ def test_a_clock_time_said_as_a_habit_has_no_day() -> None:
     record = times_of(text, dct="2019-04-01")
     assert record.document.genre == "interview"
     assert value_of(text, "10 pm", dct="2019-04-01") == ("TIME", "XXXX-XX-XXT22:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a date of a thing takes the tense of its clause ...
+        ("Collins will be named commander of the shuttle for a mission in March.", "March", "2024-03"),
+        ("The firm changed from a fiscal year to a calendar year in December.", "December", "2022-12"),
+        # ... and a bound set with "until" lies ahead of the act that set it
+        ("The agency extended its deadline until Tuesday.", "Tuesday", "2023-08-08"),
+    ],
+)
+def test_a_date_takes_the_tense_of_its_clause(text: str, phrase: str, expected: str) -> None:
+    assert value_of(text, phrase)[1] == expected
+
+
+def _when(text: str, trigger: str, dct: str) -> dict[str, object]:
+    record = read_text(text, dct=dct)
+    start = text.index(trigger)
+    event = next(e for e in record.events if e["start"] <= start < e["end"])
+    return dict(event["when"])
+
+
+def test_a_span_in_the_background_dates_no_act() -> None:
+    """ "For 18 years" and "three weeks have now passed" are spans: they neither run an act to
+    the present nor count from the last month named."""
+    text = (
+        "Dear Rapporteur,\n\nIn June 1988 my brother arrived at the camp. He was captured by the "
+        "group for 18 years.\n\nI am writing as three weeks have now passed since his "
+        "disappearance.\n\nSincerely,\nMina Karimi\n"
+    )
+    captured = _when(text, "captured", "2024-05-10")
+    assert captured["latest"] is None and captured["time"] is None
+    writing = _when(text, "writing", "2024-05-10")
+    assert writing["earliest"] is None and writing["latest"] is None and writing["value"] is None

@@ -535,6 +535,11 @@ class StoryClock:
         before = text[max(0, time["start"] - 8) : time["start"]].lower()
         after = text[time["end"] : time["end"] + 8].lower()
         if time["type"] == "DURATION":
+            counted = "after" in before or after.startswith((" later", " after", " before"))
+            if not time.get("point") and not counted:
+                # "captured for 18 years", "as three weeks have now passed": a span the times
+                # stage did not move the story by dates no act; the act stays undated.
+                return None
             days = self._days(time)
             if days is None:
                 return None

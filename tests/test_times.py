@@ -463,3 +463,9 @@ def test_a_span_in_the_background_dates_no_act() -> None:
     assert captured["latest"] is None and captured["time"] is None
     writing = _when(text, "writing", "2024-05-10")
     assert writing["earliest"] is None and writing["latest"] is None and writing["value"] is None
+
+
+def test_an_ordinal_day_needs_a_month_told_before_it() -> None:
+    assert times_of("He came on the 5th and left on the 9th.").times == []
+    assert value_of("In May 2023 the police came. On the 5th they left.", "the 5th") == ("DATE", "2023-05-05")
+    assert value_of("On 3 June we wrote. On the 5th they answered.", "the 5th") == ("DATE", "2023-06-05")

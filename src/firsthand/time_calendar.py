@@ -97,11 +97,13 @@ def resolve_second_day(c: Candidate, clock: Clock, day_first: bool, text: str, d
 def resolve_day_of_month(
     c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
 ) -> Resolution | None:
-    """'On the 5th': that day of the month the story is in."""
-    ref, ref_id = clock.reference()
+    """'On the 5th': that day of the month the story is in, once the text has named a month
+    (a date line counts); before that, "the 5th" may be any fifth thing."""
+    month_told = clock.last_told("month")
     day = re.search(r"\d+", c.text)
-    if ref is None or day is None:
+    if month_told is None or day is None:
         return None
+    ref, ref_id = month_told
     try:
         found = ref.replace(day=int(day.group(0)))
     except ValueError:

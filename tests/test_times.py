@@ -469,3 +469,20 @@ def test_an_ordinal_day_needs_a_month_told_before_it() -> None:
     assert times_of("He came on the 5th and left on the 9th.").times == []
     assert value_of("In May 2023 the police came. On the 5th they left.", "the 5th") == ("DATE", "2023-05-05")
     assert value_of("On 3 June we wrote. On the 5th they answered.", "the 5th") == ("DATE", "2023-06-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("She won the marathon in 2:07:35, a record.", "2:07:35", ("DURATION", "PT2H7M35S")),
+        ("The bell rang at 16:08:00 sharp.", "16:08:00", ("TIME", "2023-08-05T16:08:00")),
+        ("Its fiscal year 2011 plan was cut.", "fiscal year 2011", ("DATE", "2011")),
+        ("The FY2012 budget was cut.", "FY2012", ("DATE", "2012")),
+    ],
+)
+def test_clock_durations_and_fiscal_years(text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase) == expected
+
+
+def test_a_transcripts_stamps_are_no_times() -> None:
+    assert times_of("16:08:00\nHost: Welcome back.\nGuest [00:01:15]: Thank you.").times == []

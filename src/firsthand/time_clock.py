@@ -199,7 +199,11 @@ def said_as_a_habit(doc: Any, c: Candidate) -> bool:
     go to sleep at 10 pm" (through "to go", "to sleep" up to the finite "order")."""
     verb = governing_verb(doc, c)
     for _ in range(4):
-        if verb is None or verb.tag_ not in ("VB", "VBG") or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+        if (
+            verb is None
+            or verb.tag_ not in ("VB", "VBG")
+            or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj")
+        ):
             break
         verb = verb.head
     if verb is None or verb.tag_ not in ("VBP", "VBZ"):

@@ -193,7 +193,9 @@ PATTERNS: list[Pattern] = [
         rf"(?:{PHASE}|(?:last|this|next)\s+)?{MONTH}",
     ),
     _p("holiday", rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(HOLIDAYS)})(?:\s+{YEAR})?"),
-    _p("year", rf"(?:{PHASE}|fiscal\s+|the\s+whole\s+of\s+|all\s+of\s+)?{YEAR}"),
+    _p("year", rf"(?:{PHASE}|fiscal\s+(?:year\s+)?|FY\s?|the\s+whole\s+of\s+|all\s+of\s+)?{YEAR}"),
+    # "in 2:07:35", "took 3:07:35": hours, minutes and seconds run, not a time of day
+    _p("clock_duration", r"\d{1,2}:[0-5]\d:[0-5]\d"),
     # "on the 5th", in a letter that has named its month already
     _p(
         "day_of_month",
@@ -389,9 +391,15 @@ def recognise(text: str) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _range_parts(text: str) -> tuple[str, str]:
+    """'1957-58' -> ('1957', '58'); the text is a matched range, with one dash."""
+    first, _, second = text.replace("–", "-").partition("-")
+    return first.strip(), second.strip()
+
+
 def _is_year_range(text: str) -> bool:
     """'1957-58', '2009-2010': the second year after the first; not '2019-02' of a date."""
-    first, second = re.split(r"\s*[-–]\s*", text)
+    first, second = _range_parts(text)
     end = int(second) if len(second) == 4 else int(first[:2] + second)
     return int(first) < end <= int(first) + 100
 
@@ -399,7 +407,7 @@ def _is_year_range(text: str) -> bool:
 def _range_ends(c: Candidate) -> list[Candidate]:
     """The two years of a range, each a time of its own; the second carries the first, whose
     century it takes when written in two digits."""
-    first, second = re.split(r"\s*[-–]\s*", c.text)
+    first, second = _range_parts(c.text)
     second_start = c.end - len(second)
     return [
         Candidate(c.start, c.start + len(first), first, "year"),
@@ -446,6 +454,10 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         )
     ):
         return True  # "as dawn broke": the light, not a time the story is dated by
+    if c.kind == "clock_duration" and re.search(
+        r"(?:^|\n)[ \t]*+$|[(\[]$", text[max(0, c.start - 12) : c.start]
+    ):
+        return True  # "16:08:00 Host: Welcome", "[00:01:15]": a transcript's stamp
     if c.kind == "clock" and BIBLE_BOOK.search(text[max(0, c.start - 20) : c.start]):
         return True  # "(John 11:25)": a chapter and verse
     if c.kind in ("day_month", "day_month_year") and re.search(

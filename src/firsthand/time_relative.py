@@ -349,6 +349,21 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
     return "TIME", f"{day}T{hour:02}:{minute:02}", ref_id, None, None
 
 
+def resolve_clock_duration(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """'Finished in 2:07:35' is a duration (PT2H7M35S); 'at 16:08:00' a time of day."""
+    hours, minutes, seconds = (int(part) for part in c.text.split(":"))
+    if re.search(
+        r"\b(?:at|since|until|till|by|from|around|before|after)\s+$", text[max(0, c.start - 7) : c.start]
+    ):
+        ref, ref_id = clock.reference()
+        day = ref.isoformat() if ref else "XXXX-XX-XX"
+        return "TIME", f"{day}T{hours:02}:{minutes:02}:{seconds:02}", ref_id if ref else None, None, None
+    parts = [f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n]
+    return "DURATION", "PT" + ("".join(parts) or "0S"), None, None, None
+
+
 def resolve_dawn(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     """'At dawn', 'a dawn raid': the morning (or at dusk the evening) of the day the story is
     at, or in a report the day it was written."""

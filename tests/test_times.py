@@ -486,3 +486,8 @@ def test_clock_durations_and_fiscal_years(text: str, phrase: str, expected: tupl
 
 def test_a_transcripts_stamps_are_no_times() -> None:
     assert times_of("16:08:00\nHost: Welcome back.\nGuest [00:01:15]: Thank you.").times == []
+
+
+def test_soon_after_a_promise_is_still_ahead() -> None:
+    assert value_of("The ministry promised an answer soon.", "soon") == ("DATE", "FUTURE_REF")
+    assert times_of("Pretty soon his letters were filled with insults.").times == []

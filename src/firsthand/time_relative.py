@@ -13,9 +13,11 @@ from .acts import EVENT_NOUNS
 from .time_calendar import resolve_absolute, resolve_month_day, resolve_weekday
 from .time_clock import (
     AFTER_AN_ACT,
+    LOOKING_AHEAD,
     QUARTER_CONTEXT,
     Clock,
     Resolution,
+    governing_verb,
     said_as_a_habit,
     tense_of,
     told_in_the_past,
@@ -106,9 +108,20 @@ def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         return None
     if s == "recently" and re.search(r"\buntil\s+$", text[max(0, c.start - 7) : c.start].lower()):
         return None  # "until recently I could not believe": a change of mind, not a time told
-    if s == "soon" and (re.match(r"\s+after\b", text[c.end : c.end + 7]) or tense_of(doc, c, text) == "past"):
-        return None  # "soon after", "he was soon released": soon after a past time, not the future
+    if s == "soon" and (re.match(r"\s+after\b", text[c.end : c.end + 7]) or soon_after_the_past(doc, c)):
+        # "soon after", "he was soon released": soon after a past time, not the future; not
+        # "promised an answer soon", where the answer lies ahead of the promise
+        return None
     return "DATE", REFS[s], None, None, None
+
+
+def soon_after_the_past(doc: Any, c: Candidate) -> bool:
+    """Whether "soon" modifies a verb in the simple past ("was soon released")."""
+    verb = governing_verb(doc, c, through_things=False)
+    if verb is None or verb.lemma_ in LOOKING_AHEAD - {"be", "have", "go"}:
+        return False  # "promised an answer soon": what was promised lies ahead
+    helpers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or bool(helpers & {"was", "were", "had", "did"})
 
 
 def resolve_relative_unit(

@@ -460,7 +460,7 @@ def test_a_span_in_the_background_dates_no_act() -> None:
         "disappearance.\n\nSincerely,\nMina Karimi\n"
     )
     captured = _when(text, "captured", "2024-05-10")
-    assert captured["latest"] is None and captured["time"] is None
+    assert captured["latest"] is None and captured["earliest"] == "1988-06-01"
     writing = _when(text, "writing", "2024-05-10")
     assert writing["earliest"] is None and writing["latest"] is None and writing["value"] is None
 
@@ -486,6 +486,11 @@ def test_clock_durations_and_fiscal_years(text: str, phrase: str, expected: tupl
 
 def test_a_transcripts_stamps_are_no_times() -> None:
     assert times_of("16:08:00\nHost: Welcome back.\nGuest [00:01:15]: Thank you.").times == []
+
+
+def test_at_this_time_in_a_past_story_is_no_present() -> None:
+    text = "The police searched the rooms. At this time, some members started to break the computers."
+    assert [t["text"] for t in times_of(text).times] == []
 
 
 def test_soon_after_a_promise_is_still_ahead() -> None:

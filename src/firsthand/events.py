@@ -520,8 +520,8 @@ class StoryClock:
             if time["id"] not in self.resolved:
                 self.resolved[time["id"]] = self._bounds(self.text, time)
             when = self.resolved[time["id"]]
-            if when is not None:
-                return dict(when)
+            if when is not None and not (when.get("span") and not _simple_past(head)):
+                return {key: value for key, value in when.items() if key != "span"}
         if _shares_time_with_head(head):
             # "I was inside the camp on 17 March, when the police came to search it": the
             # when-clause, and the purpose of coming, happen at the time of the clause above.
@@ -535,11 +535,6 @@ class StoryClock:
         before = text[max(0, time["start"] - 8) : time["start"]].lower()
         after = text[time["end"] : time["end"] + 8].lower()
         if time["type"] == "DURATION":
-            counted = "after" in before or after.startswith((" later", " after", " before"))
-            if not time.get("point") and not counted:
-                # "captured for 18 years", "as three weeks have now passed": a span the times
-                # stage did not move the story by dates no act; the act stays undated.
-                return None
             days = self._days(time)
             if days is None:
                 return None
@@ -552,6 +547,14 @@ class StoryClock:
             elif after.startswith(" before"):
                 when["value"] = (start - timedelta(days=days)).isoformat()  # "a week before the attack"
                 when["before"] = True
+            elif not time.get("point"):
+                # "was captured for 18 years": a span the times stage did not move the story
+                # by starts no sooner than the story's day and ends where the text says, not
+                # 18 years on; told in the present ("as three weeks have now passed") it dates
+                # nothing (see ``_in_clause``).
+                # A story only at a month ("in June 1988") is at its start, not its last day.
+                earliest = self.at_from if self.at_from and start == self.at else start
+                when["earliest"], when["span"] = earliest.isoformat(), True
             else:
                 when["earliest"], when["latest"] = start.isoformat(), end.isoformat()
             return when
@@ -638,6 +641,14 @@ def _clause_head(token: Any) -> Any:
     while node.pos_ != "VERB" and node.head.i != node.i:
         node = node.head
     return node
+
+
+def _simple_past(verb: Any) -> bool:
+    """ "was cut off", "held": the tense a story is told in, not the present perfect."""
+    helpers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    return not helpers & {"has", "have", "'ve", "will"} and (
+        verb.tag_ == "VBD" or bool(helpers & {"was", "were"})
+    )
 
 
 def _shares_time_with_head(head: Any) -> bool:

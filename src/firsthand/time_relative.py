@@ -108,6 +108,8 @@ def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         return None
     if s == "recently" and re.search(r"\buntil\s+$", text[max(0, c.start - 7) : c.start].lower()):
         return None  # "until recently I could not believe": a change of mind, not a time told
+    if s.startswith("at ") and told_in_the_past(doc, c):
+        return None  # "At this time, some members started to break": the story's moment, not now
     if s == "soon" and (re.match(r"\s+after\b", text[c.end : c.end + 7]) or soon_after_the_past(doc, c)):
         # "soon after", "he was soon released": soon after a past time, not the future; not
         # "promised an answer soon", where the answer lies ahead of the promise

@@ -496,3 +496,21 @@ def test_at_this_time_in_a_past_story_is_no_present() -> None:
 def test_soon_after_a_promise_is_still_ahead() -> None:
     assert value_of("The ministry promised an answer soon.", "soon") == ("DATE", "FUTURE_REF")
     assert times_of("Pretty soon his letters were filled with insults.").times == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("March", "1988-03"), ("the summer", "1988-SU"), ("December", "1988-12"), ("February", "1989-02")],
+)
+def test_a_month_in_a_past_story_is_of_the_year_it_tells(phrase: str, expected: str) -> None:
+    text = (
+        "Dear Rapporteur,\n\nMy brother joined the group in 1988. In March he was taken to the camp. "
+        "He arrived there in the summer. In December he escaped. In February he was caught.\n\n"
+        "Sincerely,\nMina Karimi\n"
+    )
+    assert value_of(text, phrase, dct="2024-05-10")[1] == expected
+
+
+def test_a_report_names_the_month_nearest_its_date() -> None:
+    text = "The company was founded in 1988. In March it opened a shop in Lyon."
+    assert value_of(text, "March", dct="2024-05-10")[1] == "2024-03"

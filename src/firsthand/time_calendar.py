@@ -30,6 +30,7 @@ from .time_grammar import (
     ORDINALS,
     PART,
     PARTS_OF_DAY,
+    SEASON,
     SEASON_END,
     SEASONS,
     WEEKDAY,
@@ -94,6 +95,12 @@ def resolve_second_day(c: Candidate, clock: Clock, day_first: bool, text: str, d
     return resolve_month_day(whole, clock, day_first, text, doc)
 
 
+def told_of_the_past(clock: Clock, doc: Any, c: Candidate, text: str) -> bool:
+    """Whether a month or season named without its year is told of a first-person story's
+    past (a report's "in March" is the March nearest its date)."""
+    return clock.narrative and tense_of(doc, c, text) != "future"
+
+
 def resolve_day_of_month(
     c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
 ) -> Resolution | None:
@@ -152,6 +159,22 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
     )
     if range_end:
         return "DATE", f"{range_end.group(1)}-{month:02}", None, None, None  # "from March to May 2023"
+    period = clock.told_period()
+    if (
+        period is not None
+        and not re.match(r"(?:last|this|next)\b", s)
+        and told_of_the_past(clock, doc, c, text)
+    ):
+        # "In 1988 he joined. In March he was taken": the March of that year, or after "in
+        # December 1988", the next March.
+        year, told_month, told_id = period
+        return (
+            "DATE",
+            f"{year + (1 if told_month and month < told_month else 0)}-{month:02}",
+            told_id,
+            None,
+            None,
+        )
     if ref is None:
         return "DATE", f"XXXX-{month:02}", None, None, None
     past_year = ref.year if month <= ref.month else ref.year - 1
@@ -338,6 +361,13 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
         ref, ref_id = clock.last_told("year") or (ref, ref_id)  # "that winter": of the year last told
     if told_year:
         return "DATE", f"{told_year}-{season}", None, None, None
+    period = clock.told_period()
+    plain = re.fullmatch(rf"(?:the\s+|early\s+|late\s+)?{SEASON}", s) is not None
+    if period is not None and plain and told_of_the_past(clock, doc, c, text):
+        # "In March 1988 he joined. He arrived in the summer": that year's summer.
+        year, told_month, told_id = period
+        later = told_month is not None and season != "WI" and told_month > SEASON_END[season]
+        return "DATE", f"{year + later}-{season}", told_id, None, None
     step = re.match(r"the\s+(following|next|previous)\b", s)
     if step and clock.told and re.match(r"\d{4}", clock.told):
         # "That autumn ... the following spring": the first spring after the season last told.

@@ -77,6 +77,14 @@ class Clock:
             return None
         return date(int(found.group(1)), int(found.group(2) or 1), 1), self.told_id
 
+    def told_period(self) -> tuple[int, int | None, str | None] | None:
+        """(year, month or None, id) of the last year or month named, when it was named after
+        the last day the story reached: "In 1988 ... in March" is March 1988."""
+        found = re.fullmatch(r"(\d{4})(?:-(\d\d)|-(?:SP|SU|FA|WI))?", self.told or "")
+        if found is None or (self.at_id is not None and self.at_id == self.told_id):
+            return None
+        return int(found.group(1)), int(found.group(2)) if found.group(2) else None, self.told_id
+
     def reference(self) -> tuple[date | None, str | None]:
         if self.in_flashback and self.flash is not None:
             return self.flash, self.flash_id

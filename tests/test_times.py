@@ -514,3 +514,14 @@ def test_a_month_in_a_past_story_is_of_the_year_it_tells(phrase: str, expected: 
 def test_a_report_names_the_month_nearest_its_date() -> None:
     text = "The company was founded in 1988. In March it opened a shop in Lyon."
     assert value_of(text, "March", dct="2024-05-10")[1] == "2024-03"
+
+
+def test_a_span_after_a_dated_event_counts_from_its_date() -> None:
+    """ "Some six weeks after the search of the camp on 17 March 2022": the search is on 17
+    March, and what came six weeks after it near the end of April."""
+    text = (
+        "Published 3 May 2022\n\nTwo people were injured on 2 May 2022 at the fair. The incident came "
+        "some six weeks after the police search of Camp Orsk on 17 March 2022, in which 19 people were detained."
+    )
+    assert _when(text, "search of", "2022-05-03")["value"] == "2022-03-17"
+    assert _when(text, "came", "2022-05-03")["value"] == "2022-04-28"

@@ -514,8 +514,13 @@ class StoryClock:
             token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
         ):
             # "a week after her visit": the visit is what the week counts from; "the arrest
-            # was confirmed the next morning": the morning is the confirming's.
-            inside = []
+            # was confirmed the next morning": the morning is the confirming's. A date in the
+            # noun's own phrase is its own: "six weeks after the search of the camp on 17 March".
+            own_start, own_end = subtree_range(token)
+            own_lo, own_hi = doc[own_start].idx, doc[own_end - 1].idx + len(doc[own_end - 1])
+            inside = [
+                t for t in within if own_lo <= t["start"] and t["end"] <= own_hi and t["type"] == "DATE"
+            ]
         for time in sorted(inside, key=lambda t: abs(t["start"] - token.idx)):
             if time["id"] not in self.resolved:
                 self.resolved[time["id"]] = self._bounds(self.text, time)
@@ -621,6 +626,14 @@ class StoryClock:
             kind = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.removesuffix("s"))
             if kind in self.last_of_kind:
                 return self.last_of_kind[kind]
+            # "six weeks after the police search of the camp on 17 March 2022": the day the
+            # phrase after "after" names.
+            phrase_end = self.text.find(".", time["end"])
+            limit = phrase_end if phrase_end > 0 else len(self.text)
+            for named in self.times:
+                day = _day(named.get("value")) if named["type"] == "DATE" else None
+                if time["end"] < named["start"] < limit and day is not None:
+                    return day
         stay = STAY_AT.match(text, time["end"])
         if stay and "after" in text[max(0, time["start"] - 8) : time["start"]].lower():
             word = re.compile(rf"\b{re.escape(stay.group(1))}\b", re.IGNORECASE)

@@ -318,3 +318,210 @@ def test_the_end_of_the_year_is_told_after_its_days() -> None:
     record = times_of("I ask to be heard before the end of the year. I was arrested on 3 May 2023.")
     ordered = [t["text"] for t in sorted(record.times, key=_story_order)]
     assert ordered == ["3 May 2023", "the end of the year"]
+
+
+# Issue 15: numbers and words taken for times, and the TimeML classes -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just over 2000 union members marched to the square.",  # a count, not the year 2000
+        "Nearly 1500 local residents signed the petition.",
+        '"Love your neighbour" (Matthew 22:39), the pastor read, and (John 11:25).',  # chapter and verse
+        "Interviewer: (00:16) So what happened next?",  # a transcript's offset
+        "The 11th March for Workers' Rights crossed the city.",  # a protest march
+        "It was the largest strike in years.",  # a measure of rarity
+        "Until recently I did not believe that the guards would beat us.",
+        "He was soon released and went home.",  # soon after a past time, not the future
+        "Many of today's computers are slow.",
+        "Her number is 790-1795.",
+    ],
+)
+def test_numbers_and_words_that_are_no_times(text: str) -> None:
+    assert times_of(text).times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # year ranges: each end is a year of its own
+        ("The painter (1931-1999) lived in Lyon.", "1931", ("DATE", "1931")),
+        ("The painter (1931-1999) lived in Lyon.", "1999", ("DATE", "1999")),
+        ("The drought of 1957-58 ruined the farms.", "58", ("DATE", "1958")),
+        ("Her 2009-2010 season was her best.", "2010", ("DATE", "2010")),
+        # spans written with a word between the amount and the unit, or hedged by "some"
+        ("We spent two terrible days in the cell.", "two terrible days", ("DURATION", "P2D")),
+        ("She came back some 30 minutes later.", "30 minutes", ("DURATION", "PT30M")),
+        ("In the next decade the plant will close.", "the next decade", ("DURATION", "P10Y")),
+        # present and past in so many words
+        ("I cannot say at this time who gave the order.", "at this time", ("DATE", "PRESENT_REF")),
+        ("I saw him not too long ago in the market.", "not too long ago", ("DATE", "PAST_REF")),
+        ("Like yesterday and today, the ministry looks away.", "yesterday", ("DATE", "PAST_REF")),
+        ("Like yesterday and today, the ministry looks away.", "today", ("DATE", "PRESENT_REF")),
+        ("It is hard to live in a society such as that of today.", "today", ("DATE", "PRESENT_REF")),
+        # parts of a day named by their light, or by the day that follows
+        ("The police raided the farm at dawn.", "dawn", ("TIME", "2023-08-05TMO")),
+        (
+            "They came in the early morning hours of 15 February 2021.",
+            "early morning hours",
+            ("TIME", "2021-02-15TMO"),
+        ),
+        (
+            "They came in the early morning hours of 15 February 2021.",
+            "15 February 2021",
+            ("DATE", "2021-02-15"),
+        ),
+        # a clock time and the day after it
+        ("The shooting began at 21:20, 9 March 2005, near the gate.", "21:20", ("TIME", "2005-03-09T21:20")),
+        (
+            "Between 6:45pm and 9:00pm on Tuesday 1 August, soldiers fired.",
+            "6:45pm",
+            ("TIME", "2023-08-01T18:45"),
+        ),
+        (
+            "Between 6:45pm and 9:00pm on Tuesday 1 August, soldiers fired.",
+            "9:00pm",
+            ("TIME", "2023-08-01T21:00"),
+        ),
+        ("The letter was signed on June 1,2015 by all of us.", "June 1,2015", ("DATE", "2015-06-01")),
+    ],
+)
+def test_issue_15_time_classes(text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase) == expected
+
+
+def test_a_story_without_a_date_keeps_its_day_past_a_remark_about_now() -> None:
+    text = (
+        "On 20 October 2020 we gathered at the gate. I do not remember her name at this time. "
+        "The curfew was moved to 9:00 p.m."
+    )
+    assert value_of(text, "9:00 p.m.", dct=None) == ("TIME", "2020-10-20T21:00")
+
+
+def test_later_in_a_story_without_a_date_is_a_duration() -> None:
+    text = "We were arrested at the border. Three days later we were released."
+    record = times_of(text, dct=None)
+    assert [(t["text"], t["type"], t["value"]) for t in record.times] == [("Three days", "DURATION", "P3D")]
+
+
+def test_a_transcript_dated_by_its_page_dates_no_word_said_in_it() -> None:
+    """An interview published on a day that is not the day it was spoken: "today" is the
+    present, and a clock time of the story told has no day."""
+    text = (
+        "May 2, 2024\n\nTranscript: a farmer on the night of the raid\n\n"
+        "Host: What did you come here to do today?\n"
+        "Farmer: To tell what happened. At 6:15 a.m. my wife and I were still in bed.\n"
+        "Host: And then?\nFarmer: They broke the door.\n"
+    )
+    record = times_of(text, dct="2024-05-02")
+    assert record.document.genre == "interview"
+    assert value_of(text, "today", dct="2024-05-02") == ("DATE", "PRESENT_REF")
+    assert value_of(text, "6:15 a.m.", dct="2024-05-02") == ("TIME", "XXXX-XX-XXT06:15")
+
+
+def test_a_clock_time_said_as_a_habit_has_no_day() -> None:
+    text = (
+        "Q: When did the guards come?\nA: On 3 March 2019 they took me.\n"
+        "Q: And at night?\nA: We order them to go to sleep at 10 pm.\n"
+    )
+    record = times_of(text, dct="2019-04-01")
+    assert record.document.genre == "interview"
+    assert value_of(text, "10 pm", dct="2019-04-01") == ("TIME", "XXXX-XX-XXT22:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a date of a thing takes the tense of its clause ...
+        ("Collins will be named commander of the shuttle for a mission in March.", "March", "2024-03"),
+        ("The firm changed from a fiscal year to a calendar year in December.", "December", "2022-12"),
+        # ... and a bound set with "until" lies ahead of the act that set it
+        ("The agency extended its deadline until Tuesday.", "Tuesday", "2023-08-08"),
+    ],
+)
+def test_a_date_takes_the_tense_of_its_clause(text: str, phrase: str, expected: str) -> None:
+    assert value_of(text, phrase)[1] == expected
+
+
+def _when(text: str, trigger: str, dct: str) -> dict[str, object]:
+    record = read_text(text, dct=dct)
+    start = text.index(trigger)
+    event = next(e for e in record.events if e["start"] <= start < e["end"])
+    return dict(event["when"])
+
+
+def test_a_span_in_the_background_dates_no_act() -> None:
+    """ "For 18 years" and "three weeks have now passed" are spans: they neither run an act to
+    the present nor count from the last month named."""
+    text = (
+        "Dear Rapporteur,\n\nIn June 1988 my brother arrived at the camp. He was captured by the "
+        "group for 18 years.\n\nI am writing as three weeks have now passed since his "
+        "disappearance.\n\nSincerely,\nMina Karimi\n"
+    )
+    captured = _when(text, "captured", "2024-05-10")
+    assert captured["latest"] is None and captured["earliest"] == "1988-06-01"
+    writing = _when(text, "writing", "2024-05-10")
+    assert writing["earliest"] is None and writing["latest"] is None and writing["value"] is None
+
+
+def test_an_ordinal_day_needs_a_month_told_before_it() -> None:
+    assert times_of("He came on the 5th and left on the 9th.").times == []
+    assert value_of("In May 2023 the police came. On the 5th they left.", "the 5th") == ("DATE", "2023-05-05")
+    assert value_of("On 3 June we wrote. On the 5th they answered.", "the 5th") == ("DATE", "2023-06-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("She won the marathon in 2:07:35, a record.", "2:07:35", ("DURATION", "PT2H7M35S")),
+        ("The bell rang at 16:08:00 sharp.", "16:08:00", ("TIME", "2023-08-05T16:08:00")),
+        ("Its fiscal year 2011 plan was cut.", "fiscal year 2011", ("DATE", "2011")),
+        ("The FY2012 budget was cut.", "FY2012", ("DATE", "2012")),
+    ],
+)
+def test_clock_durations_and_fiscal_years(text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase) == expected
+
+
+def test_a_transcripts_stamps_are_no_times() -> None:
+    assert times_of("16:08:00\nHost: Welcome back.\nGuest [00:01:15]: Thank you.").times == []
+
+
+def test_at_this_time_in_a_past_story_is_no_present() -> None:
+    text = "The police searched the rooms. At this time, some members started to break the computers."
+    assert [t["text"] for t in times_of(text).times] == []
+
+
+def test_soon_after_a_promise_is_still_ahead() -> None:
+    assert value_of("The ministry promised an answer soon.", "soon") == ("DATE", "FUTURE_REF")
+    assert times_of("Pretty soon his letters were filled with insults.").times == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("March", "1988-03"), ("the summer", "1988-SU"), ("December", "1988-12"), ("February", "1989-02")],
+)
+def test_a_month_in_a_past_story_is_of_the_year_it_tells(phrase: str, expected: str) -> None:
+    text = (
+        "Dear Rapporteur,\n\nMy brother joined the group in 1988. In March he was taken to the camp. "
+        "He arrived there in the summer. In December he escaped. In February he was caught.\n\n"
+        "Sincerely,\nMina Karimi\n"
+    )
+    assert value_of(text, phrase, dct="2024-05-10")[1] == expected
+
+
+def test_a_report_names_the_month_nearest_its_date() -> None:
+    text = "The company was founded in 1988. In March it opened a shop in Lyon."
+    assert value_of(text, "March", dct="2024-05-10")[1] == "2024-03"
+
+
+def test_a_span_after_a_dated_event_counts_from_its_date() -> None:
+    """ "Some six weeks after the search of the camp on 17 March 2022": the search is on 17
+    March, and what came six weeks after it near the end of April."""
+    text = (
+        "Published 3 May 2022\n\nTwo people were injured on 2 May 2022 at the fair. The incident came "
+        "some six weeks after the police search of Camp Orsk on 17 March 2022, in which 19 people were detained."
+    )
+    assert _when(text, "search of", "2022-05-03")["value"] == "2022-03-17"
+    assert _when(text, "came", "2022-05-03")["value"] == "2022-04-28"

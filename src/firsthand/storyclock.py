@@ -155,14 +155,19 @@ class StoryClock:
             token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
         ):
             # "a week after her visit": the visit is what the week counts from; "the arrest
-            # was confirmed the next morning": the morning is the confirming's.
-            inside = []
+            # was confirmed the next morning": the morning is the confirming's. A date in the
+            # noun's own phrase is its own: "six weeks after the search of the camp on 17 March".
+            own_start, own_end = subtree_range(token)
+            own_lo, own_hi = doc[own_start].idx, doc[own_end - 1].idx + len(doc[own_end - 1])
+            inside = [
+                t for t in within if own_lo <= t["start"] and t["end"] <= own_hi and t["type"] == "DATE"
+            ]
         for time in sorted(inside, key=lambda t: abs(t["start"] - token.idx)):
             if time["id"] not in self.resolved:
                 self.resolved[time["id"]] = self._bounds(self.text, time)
             when = self.resolved[time["id"]]
-            if when is not None:
-                return dict(when)
+            if when is not None and not (when.get("span") and not _simple_past(head)):
+                return {key: value for key, value in when.items() if key != "span"}
         if _shares_time_with_head(head):
             # "I was inside the camp on 17 March, when the police came to search it": the
             # when-clause, and the purpose of coming, happen at the time of the clause above.
@@ -188,6 +193,14 @@ class StoryClock:
             elif after.startswith(" before"):
                 when["value"] = (start - timedelta(days=days)).isoformat()  # "a week before the attack"
                 when["before"] = True
+            elif not time.get("point"):
+                # "was captured for 18 years": a span the times stage did not move the story
+                # by starts no sooner than the story's day and ends where the text says, not
+                # 18 years on; told in the present ("as three weeks have now passed") it dates
+                # nothing (see ``_in_clause``).
+                # A story only at a month ("in June 1988") is at its start, not its last day.
+                earliest = self.at_from if self.at_from and start == self.at else start
+                when["earliest"], when["span"] = earliest.isoformat(), True
             else:
                 when["earliest"], when["latest"] = start.isoformat(), end.isoformat()
             return when
@@ -266,6 +279,14 @@ class StoryClock:
             kind = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.removesuffix("s"))
             if kind in self.last_of_kind:
                 return self.last_of_kind[kind]
+            # "six weeks after the police search of the camp on 17 March 2022": the day the
+            # phrase after "after" names.
+            phrase_end = self.text.find(".", time["end"])
+            limit = phrase_end if phrase_end > 0 else len(self.text)
+            for named in self.times:
+                day = _day(named.get("value")) if named["type"] == "DATE" else None
+                if time["end"] < named["start"] < limit and day is not None:
+                    return day
         stay = STAY_AT.match(text, time["end"])
         if stay and "after" in text[max(0, time["start"] - 8) : time["start"]].lower():
             word = re.compile(rf"\b{re.escape(stay.group(1))}\b", re.IGNORECASE)
@@ -335,6 +356,14 @@ def _participle_of(clause: Any, head: Any) -> bool:
         and clause.dep_ in ("advcl", "xcomp")
         and clause.tag_ in ("VBG", "VBN")
         and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in clause.children)
+    )
+
+
+def _simple_past(verb: Any) -> bool:
+    """ "was cut off", "held": the tense a story is told in, not the present perfect."""
+    helpers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    return not helpers & {"has", "have", "'ve", "will"} and (
+        verb.tag_ == "VBD" or bool(helpers & {"was", "were"})
     )
 
 

@@ -95,7 +95,7 @@ def text_pdf(
     paragraphs: list[str] | None = None,
     closing: list[str] | None = None,
     *,
-    font_size: float = 16,
+    font_size: float = 20,
     header: str = "Harrow Valley documentation project, confidential",
 ) -> bytes:
     """The statement typeset on A4 pages with a running header and "Page N of M" footers."""

@@ -156,7 +156,9 @@ def sniff_media_type(path: str, data: bytes) -> str:
         if data.startswith(magic):
             return media_type
     if data.startswith(b"PK\x03\x04"):
-        return officedoc.zip_kind(data) or ZIP
+        # A damaged archive named .docx or .odt is read as one, to be refused as damaged.
+        named = {".docx": officedoc.DOCX_MEDIA_TYPE, ".odt": officedoc.ODT_MEDIA_TYPE}.get(suffix, ZIP)
+        return officedoc.zip_kind(data) or named
     # A .txt or .md is never taken for an e-mail: a letter may open with "To:" and "Date:" lines.
     if suffix not in HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}:
         if mailmessage.looks_like_mbox(data):
@@ -268,7 +270,11 @@ def read_parts(
 def _message_record(source: Source, message: mailmessage.MailMessage, encoding: str | None) -> Record:
     """A message's record: its body cleaned as a text or HTML page, its header as fields."""
     body = message.body.replace("\r\n", "\n").replace("\r", "\n")
-    page = htmlpage.extract_page(body, source.path) if message.body_type == "text/html" else pagedump.clean_page_dump(body)
+    page = (
+        htmlpage.extract_page(body, source.path)
+        if message.body_type == "text/html"
+        else pagedump.clean_page_dump(body)
+    )
     if not any(c.isalpha() for c in page.text) and not message.attachments:
         raise NoBodyText(source.path, "an e-mail without text and without attachments")
     sent_day = message.sent[:10] if message.sent else None

@@ -6,8 +6,8 @@ and a page number on every page. The cascade, per document:
 1. on each page, the first and last lines are running chrome when the same line (digits
    aside) stands there on at least half the pages, or when it is a bare page number
    ("7", "- 7 -", "Page 7 of 12"); each goes to ``removed`` with its reason;
-2. the other lines are joined into paragraphs: a line that ends short of the page's
-   right margin, or a wider gap than the page's line spacing, ends a paragraph; a
+2. the other lines are joined into paragraphs: a line after which the next line's first
+   word would have fitted, or a wider gap than the line spacing, ends a paragraph; a
    paragraph may run on over a page break;
 3. the paragraphs are written one to a line with a blank line between them, each
    line with the span of the text layer it was made from (``line_origin``), so that the
@@ -27,10 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PAGE_SEPARATOR = "\f"
-# A line this much shorter than the page's widest lines ends its paragraph (the last
-# line of a justified or ragged paragraph stops well short; a full line comes within a
-# few characters of the margin).
-SHORT_LINE_SHARE = 0.8
+# The next line's first word is estimated from the line's mean character width; a word of
+# wide letters may need this much more room than the estimate.
+WORD_WIDTH_MARGIN = 1.2
 # A gap between lines this many times the page's usual line spacing opens a paragraph.
 PARAGRAPH_GAP = 1.45
 # How many lines at each end of a page may be running chrome.
@@ -91,14 +90,20 @@ def _running_chrome(pages: list[Page]) -> dict[tuple[int, int], str]:
     """(page, line) -> reason, for the lines at a page's edges that are headers, footers or numbers."""
     tops: Counter[str] = Counter()
     bottoms: Counter[str] = Counter()
-    for page in pages:
-        nonblank = [line for line in page.lines if line.text.strip()]
-        tops.update({_chrome_key(line.text) for line in nonblank[:EDGE_LINES]})
-        bottoms.update({_chrome_key(line.text) for line in nonblank[-EDGE_LINES:]})
+    # The edges are found on the page, not in the content stream: a producer may write the
+    # footer first.
+    by_height = [
+        sorted(
+            ((i, line) for i, line in enumerate(page.lines) if line.text.strip()), key=lambda il: il[1].top
+        )
+        for page in pages
+    ]
+    for indexed in by_height:
+        tops.update({_chrome_key(line.text) for _, line in indexed[:EDGE_LINES]})
+        bottoms.update({_chrome_key(line.text) for _, line in indexed[-EDGE_LINES:]})
     needed = max(2, (len(pages) + 1) // 2)
     chrome: dict[tuple[int, int], str] = {}
-    for p, page in enumerate(pages):
-        indexed = [(i, line) for i, line in enumerate(page.lines) if line.text.strip()]
+    for p, indexed in enumerate(by_height):
         edges = [(i, line, "header") for i, line in indexed[:EDGE_LINES]]
         edges += [(i, line, "footer") for i, line in indexed[-EDGE_LINES:]]
         for i, line, where in edges:
@@ -139,7 +144,6 @@ def assemble_pages(pages: list[Page]) -> PagedText:
             pos += len(PAGE_SEPARATOR)
         body = [(i, line) for i, line in enumerate(page.lines) if line.text.strip() and (p, i) not in chrome]
         widest = max((line.right for _, line in body), default=0.0)
-        leftmost = min((line.left for _, line in body), default=0.0)
         spacing = _line_spacing([line for _, line in body])
         page_marked = False
         for i, line in enumerate(page.lines):
@@ -158,12 +162,12 @@ def assemble_pages(pages: list[Page]) -> PagedText:
             if previous is None:
                 new_paragraph = True
             elif not page_marked:  # the first body line of a page: does the paragraph run on?
-                new_paragraph = _ends_paragraph(previous, previous_page_right, leftmost) or (
+                new_paragraph = _ends_paragraph(previous, line, previous_page_right) or (
                     SENTENCE_END.search(previous.text) is not None and not text.lstrip()[:1].islower()
                 )
             else:
                 gap = line.top - previous.top
-                new_paragraph = gap > PARAGRAPH_GAP * spacing or _ends_paragraph(previous, widest, leftmost)
+                new_paragraph = gap > PARAGRAPH_GAP * spacing or _ends_paragraph(previous, line, widest)
             if new_paragraph or not paragraphs:
                 paragraphs.append([])
             if not page_marked:
@@ -179,10 +183,16 @@ def assemble_pages(pages: list[Page]) -> PagedText:
     return _write_paragraphs(source, paragraphs, removed, page_marks)
 
 
-def _ends_paragraph(line: PageLine, widest: float, leftmost: float) -> bool:
-    """A line that stops well short of the widest lines ends its paragraph."""
-    width = widest - leftmost
-    return width > 0 and (line.right - leftmost) < SHORT_LINE_SHARE * width
+def _ends_paragraph(line: PageLine, following: PageLine, widest: float) -> bool:
+    """A line ends its paragraph when the next line's first word would have fitted after it:
+    a wrapped line breaks only where the next word does not fit. The word's width is the
+    next line's mean character width times its length (with a margin for proportional type)."""
+    words = following.text.split()
+    if not words:
+        return True
+    char_width = (following.right - following.left) / max(1, len(following.text.strip()))
+    needed = (len(words[0]) + 1) * char_width * WORD_WIDTH_MARGIN
+    return widest - line.right > needed
 
 
 def _write_paragraphs(

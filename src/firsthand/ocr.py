@@ -119,12 +119,11 @@ def image_frames(data: bytes, label: str, limits: ReadLimits) -> Iterator[Any]:
     before any is decoded."""
     from PIL import Image
 
-    # Pillow's own guard against decompression bombs stays on, above ours.
-    Image.MAX_IMAGE_PIXELS = max(limits.pixels, 1)
+    # Opening reads the header only; the size is checked against our limit before any decoding
+    # (Pillow's own guard would refuse without saying which limit to raise).
+    Image.MAX_IMAGE_PIXELS = None
     try:
         image = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError:
-        raise OverLimit(label, f"an image of more than {limits.pixels:,} pixels (the pixels limit)") from None
     except Exception as err:
         raise UnreadableDocument(label, f"an image that cannot be read ({_reason(err)})") from None
     kind = IMAGE_FORMATS.get(str(image.format), f"{image.format} image")
@@ -140,7 +139,8 @@ def image_frames(data: bytes, label: str, limits: ReadLimits) -> Iterator[Any]:
             if width * height > limits.pixels:
                 raise OverLimit(
                     label,
-                    f"a {kind} of {width:,} × {height:,} pixels, over the limit of {limits.pixels:,} pixels",
+                    f"a {kind} of {width:,} × {height:,} pixels, over the limit of {limits.pixels:,}"
+                    " (the pixels limit)",
                 )
             image.load()
         except (OverLimit, InputTooLarge):

@@ -34,12 +34,14 @@ WORD_WIDTH_MARGIN = 1.2
 PARAGRAPH_GAP = 1.45
 # How many lines at each end of a page may be running chrome.
 EDGE_LINES = 2
+# Possessive runs of space: a line of blanks is passed over once.
 PAGE_NUMBER = re.compile(
-    r"(?:page|p\.|pg\.?|seite|صفحه|صفحة)?\s*[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
-    r"(?:\s*(?:of|/|von|از|من)\s*\d{1,4})?",
+    r"(?:page|p\.|pg\.?|seite|صفحه|صفحة)?\s*+[-–—(\[]?\s*+(?:\d{1,4}|[ivxlcdm]{1,7})\s*+[-–—)\]]?"
+    r"(?:\s*+(?:of|/|von|از|من)\s*+\d{1,4})?",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"[.!?:;\"”’»)]\s*$")
+# What a line that ends a sentence ends with.
+SENTENCE_END_CHARACTERS = frozenset('.!?:;"”’»)')
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ def assemble_pages(pages: list[Page]) -> PagedText:
                 new_paragraph = True
             elif not page_marked:  # the first body line of a page: does the paragraph run on?
                 new_paragraph = _ends_paragraph(previous, line, previous_page_right) or (
-                    SENTENCE_END.search(previous.text) is not None and not text.lstrip()[:1].islower()
+                    previous.text.rstrip()[-1:] in SENTENCE_END_CHARACTERS and not text.lstrip()[:1].islower()
                 )
             else:
                 gap = line.top - previous.top

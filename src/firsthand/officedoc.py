@@ -10,7 +10,6 @@ of a .docx are read too and listed in ``removed``, as a PDF's are.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from typing import Any
 
@@ -164,7 +163,7 @@ def lines_to_text(
         return start, pos
 
     for text in headers or []:
-        start, end = put(tidy(re.sub(r"\s*\n\s*", " ", text)))
+        start, end = put(" ".join(text.split()))
         removed.append({"start": start, "end": end, "reason": "running header"})
     lines: list[str] = []
     origin: list[tuple[int, int]] = []
@@ -180,7 +179,7 @@ def lines_to_text(
             lines.append(source_lines[-1])
             origin.append(span)
     for text in footers or []:
-        start, end = put(tidy(re.sub(r"\s*\n\s*", " ", text)))
+        start, end = put(" ".join(text.split()))
         removed.append({"start": start, "end": end, "reason": "running footer"})
     return PagedText(
         source="\n".join(source_lines), text="\n".join(lines), line_origin=origin, removed=removed

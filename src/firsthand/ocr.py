@@ -124,8 +124,8 @@ def image_frames(data: bytes, label: str, limits: ReadLimits) -> Iterator[Any]:
     Image.MAX_IMAGE_PIXELS = None
     try:
         image = Image.open(io.BytesIO(data))
-    except Exception as err:
-        raise UnreadableDocument(label, f"an image that cannot be read ({_reason(err)})") from None
+    except Exception:
+        raise UnreadableDocument(label, f"a {_kind_of(data)} that cannot be read (damaged or cut short)") from None
     kind = IMAGE_FORMATS.get(str(image.format), f"{image.format} image")
     frames = int(getattr(image, "n_frames", 1))
     if frames > limits.pages:
@@ -152,6 +152,14 @@ def image_frames(data: bytes, label: str, limits: ReadLimits) -> Iterator[Any]:
         except Exception as err:
             raise UnreadableDocument(label, f"a {kind} that cannot be read ({_reason(err)})") from None
         yield _for_ocr(image)
+
+
+def _kind_of(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "PNG image"
+    if data.startswith(b"\xff\xd8"):
+        return "JPEG image"
+    return "TIFF image" if data.startswith((b"II*", b"MM\x00*")) else "image"
 
 
 def _for_ocr(image: Any) -> Any:

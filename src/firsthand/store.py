@@ -396,9 +396,10 @@ class CaseFile:
                 "INSERT INTO attachments VALUES (?, ?, ?)",
                 (doc.id, doc.attached_to, doc.attachment_name or ""),
             )
-        self.db.executemany(
-            "INSERT INTO pages VALUES (?, ?, ?)", [(doc.id, n, start) for n, start in enumerate(doc.pages, 1)]
-        )
+        if doc.pages:
+            self.db.executemany(
+                "INSERT INTO pages VALUES (?, ?, ?)", [(doc.id, n, start) for n, start in enumerate(doc.pages, 1)]
+            )
 
     def attachments_of(self, message_id: str) -> list[tuple[str, str]]:
         """The stored attachments of an e-mail: (document id, file name), in the order stored."""

@@ -124,7 +124,13 @@ def test_reading_an_older_case_file_upgrades_it_where_it_can(tmp_path: Path) -> 
     CaseFile(path).close()
     db = sqlite3.connect(path)
     # Back to the schema before claims: what migration 0003 and those after it create is not there.
-    for dropped in ("VIEW claim_entities", "TABLE claims_fts", "TABLE claims", "TABLE attachments", "TABLE pages"):
+    for dropped in (
+        "VIEW claim_entities",
+        "TABLE claims_fts",
+        "TABLE claims",
+        "TABLE attachments",
+        "TABLE pages",
+    ):
         db.execute(f"DROP {dropped}")
     names = [name for name, _ in MIGRATIONS]
     later = names[names.index("0003_claims") :]

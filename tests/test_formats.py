@@ -305,3 +305,21 @@ def test_read_prints_the_message_and_names_a_failed_attachment(bad_folder: Path)
     assert record["document"]["title"] == "My statement about Daniel Osei"
     assert record["document"]["attachments"][0]["note"].startswith("not read: a Word document that unzips")
     assert result.stderr.count("\n") == 1 and "bomb-attached.eml » bomb.docx:" in result.stderr
+
+
+def test_an_uploaded_email_stores_its_attachments_too(folder: Path, tmp_path: Path) -> None:
+    with TestClient(create_app(tmp_path / "case.db"), base_url="http://localhost") as web:
+        token = re.search(r'name="csrf-token" content="([^"]+)"', web.get("/").text)
+        assert token is not None
+        files = [
+            ("files", ("mail.eml", (folder / "mail.eml").read_bytes())),
+            ("files", ("scan.png", (folder / "statement.docx").read_bytes())),  # a .docx by its bytes
+        ]
+        response = web.post(
+            "/upload", files=files, headers={"X-CSRF-Token": token.group(1), "Accept": "application/json"}
+        )
+        results = [(r["file"], r["status"]) for r in response.json()["results"]]
+    assert results == [("mail.eml", "added"), ("mail.eml » note.docx", "added"), ("scan.png", "added")]
+    with CaseFile(tmp_path / "case.db", create=False) as case:
+        message_id = read_source(str(folder / "mail.eml")).id
+        assert [name for _, name in case.attachments_of(message_id)] == ["note.docx"]

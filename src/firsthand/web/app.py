@@ -295,20 +295,21 @@ def create_app(
                 raise HTTPException(
                     refused.status, refused.problem, headers={"Connection": "close"}
                 ) from None
-            results = [await read_and_store(received) for received in form.files]
+            results = [result for received in form.files for result in await read_and_store(received)]
         if not form.files:
             results.append({"file": "", "status": "failed", "reason": "no file chosen"})
         if wants_json(request):
             return JSONResponse({"results": results})
         return page(request, "uploaded.html", results=results)
 
-    async def read_and_store(received: ReceivedFile) -> dict[str, str]:
-        """One file read in a worker process, then stored here in a transaction of its own:
-        a failure costs only itself, and the event loop answers pages meanwhile."""
+    async def read_and_store(received: ReceivedFile) -> list[dict[str, str]]:
+        """One file read in a worker process, then stored here, each document it holds (an
+        e-mail's attachments) in a transaction of its own: a failure costs only itself, and the
+        event loop answers pages meanwhile."""
         if await run_in_threadpool(lambda: cases.get().has(received.sha256)):
-            return {"file": received.name, "status": "already present", "reason": ""}
-        outcome = await readers.read(received)
-        return await run_in_threadpool(store_outcome, outcome)
+            return [{"file": received.name, "status": "already present", "reason": ""}]
+        outcomes = await readers.read(received)
+        return [await run_in_threadpool(store_outcome, outcome) for outcome in outcomes]
 
     def store_outcome(outcome: Outcome) -> dict[str, str]:
         if outcome.error is not None:

@@ -25,6 +25,7 @@ from starlette.testclient import TestClient
 import formats_fixtures as ff
 from firsthand.errors import OverLimit, UnreadableDocument
 from firsthand.ingest import read_parts, read_source
+from firsthand.layout import Page, PageLine, assemble_pages
 from firsthand.pipeline import read_document, read_documents
 from firsthand.readlimits import ReadLimits
 from firsthand.record import Record
@@ -323,3 +324,46 @@ def test_an_uploaded_email_stores_its_attachments_too(folder: Path, tmp_path: Pa
     with CaseFile(tmp_path / "case.db", create=False) as case:
         message_id = read_source(str(folder / "mail.eml")).id
         assert [name for _, name in case.attachments_of(message_id)] == ["note.docx"]
+
+
+def _page(lines: list[tuple[str, float, float]], top: float = 100.0) -> Page:
+    """A page of lines, each (text, left, right), 14 points apart."""
+    return Page(
+        lines=[
+            PageLine(text, left, top + 14 * n, right, top + 14 * n + 10)
+            for n, (text, left, right) in enumerate(lines)
+        ],
+        width=600,
+        height=800,
+    )
+
+
+def test_wrapped_lines_join_and_a_line_the_next_word_would_have_fitted_ends_a_paragraph() -> None:
+    # 5 points a character: a full line reaches 500; "Association" (11 letters) needs 60 more.
+    page = _page(
+        [
+            ("Kessin, 4 May 2021", 72, 162),  # short: a line of its own
+            ("In April the Harrow Valley Medical", 72, 442),  # "Association" would not fit: wrapped
+            ("Association wrote to the minister and asked for", 72, 500),
+            ("news of him.", 72, 132),
+            ("They never answered the letter that we sent.", 72, 292),
+        ]
+    )
+    paged = assemble_pages([page])
+    assert paged.text.split("\n\n") == [
+        "Kessin, 4 May 2021",
+        "In April the Harrow Valley Medical Association wrote to the minister and asked for news of him.",
+        "They never answered the letter that we sent.",
+    ]
+    # The paragraph's line points at its three lines of the text layer, the line breaks between.
+    start, end = paged.line_origin[2]
+    assert paged.source[start:end].split("\n") == [page.lines[n].text for n in (1, 2, 3)]
+
+
+def test_page_numbers_go_and_a_year_at_the_foot_of_a_page_stays() -> None:
+    first = _page([("A first page of the account, which runs on.", 72, 300), ("3", 290, 300)])
+    second = _page([("A second page that ends with a year.", 72, 260), ("2019", 290, 310)])
+    paged = assemble_pages([first, second])
+    assert [r["reason"] for r in paged.removed] == ["page number"]
+    assert paged.source[paged.removed[0]["start"] : paged.removed[0]["end"]] == "3"
+    assert paged.text.endswith("2019")

@@ -230,9 +230,15 @@ def timeline_command(
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @db_option
-@click.option("-r", "--recursive", is_flag=True, help="Add the .txt, .html and .md files under directories.")
+@click.option(
+    "-r",
+    "--recursive",
+    is_flag=True,
+    help="Add the documents under directories (every format firsthand reads).",
+)
 @encoding_option
 @max_size_option
+@limit_option
 @click.option(
     "-j",
     "--jobs",

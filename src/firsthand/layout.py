@@ -3,9 +3,9 @@
 A printed page wraps its paragraphs into lines and repeats a running header, a footer
 and a page number on every page. The cascade, per document:
 
-1. on each page, the first and last lines are running chrome when the same line (digits
-   aside) stands there on at least half the pages, or when it is a bare page number
-   ("7", "- 7 -", "Page 7 of 12"); each goes to ``removed`` with its reason;
+1. on each page, the two top and two bottom lines are running chrome when the same words
+   (digits aside) stand there on at least half the pages, or when the line is a bare page
+   number ("7", "- 7 -", "Page 7 of 12", "iv"); each goes to ``removed`` with its reason;
 2. the other lines are joined into paragraphs: a line after which the next line's first
    word would have fitted, or a wider gap than the line spacing, ends a paragraph; a
    paragraph may run on over a page break;
@@ -35,11 +35,16 @@ PARAGRAPH_GAP = 1.45
 # How many lines at each end of a page may be running chrome.
 EDGE_LINES = 2
 # Possessive runs of space: a line of blanks is passed over once.
+# Roman numerals as front matter numbers its pages: lower case, up to xxxix.
 PAGE_NUMBER = re.compile(
-    r"(?:page|p\.|pg\.?|seite|صفحه|صفحة)?\s*+[-–—(\[]?\s*+(?:\d{1,4}|[ivxlcdm]{1,7})\s*+[-–—)\]]?"
+    r"(?:page|p\.|pg\.?|seite|صفحه|صفحة)?\s*+[-–—(\[]?\s*+"
+    r"(?P<number>\d{1,4}|(?-i:(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})))\s*+[-–—)\]]?"
     r"(?:\s*+(?:of|/|von|از|من)\s*+\d{1,4})?",
     re.IGNORECASE,
 )
+# A bare number past the page count by more than this is a year or a figure, not a page number
+# (printed numbers may run ahead of the PDF's own count by a cover and front matter).
+PAGE_NUMBER_SLACK = 100
 # What a line that ends a sentence ends with.
 SENTENCE_END_CHARACTERS = frozenset('.!?:;"”’»)')
 
@@ -112,13 +117,19 @@ def _running_chrome(pages: list[Page]) -> dict[tuple[int, int], str]:
             text = line.text.strip()
             key = _chrome_key(text)
             counts = tops if where == "header" else bottoms
-            if PAGE_NUMBER.fullmatch(text):
+            if _is_page_number(text, len(pages)):
                 chrome[(p, i)] = "page number"
-            elif counts[key] >= needed and len(pages) >= 2:
+            elif counts[key] >= needed and len(pages) >= 2 and any(c.isalpha() for c in key):
                 chrome[(p, i)] = f"running {where}"
-    # A header is chrome only from the page edge inwards: a body line that happens to repeat
-    # between two chrome lines stays with the body only if nothing outside it is kept.
     return chrome
+
+
+def _is_page_number(text: str, page_count: int) -> bool:
+    match = PAGE_NUMBER.fullmatch(text)
+    if match is None:
+        return False
+    number = match.group("number")
+    return not number.isdigit() or int(number) <= page_count + PAGE_NUMBER_SLACK
 
 
 def _line_spacing(lines: list[PageLine]) -> float:

@@ -367,3 +367,15 @@ def test_page_numbers_go_and_a_year_at_the_foot_of_a_page_stays() -> None:
     assert [r["reason"] for r in paged.removed] == ["page number"]
     assert paged.source[paged.removed[0]["start"] : paged.removed[0]["end"]] == "3"
     assert paged.text.endswith("2019")
+
+
+def test_a_bad_message_in_an_mbox_costs_only_itself(folder: Path, tmp_path: Path) -> None:
+    box = tmp_path / "box.mbox"
+    box.write_bytes(ff.mbox([ff.mail_with_many_attachments(150), (folder / "mail.eml").read_bytes()]))
+    parts = read_parts(read_source(str(box)))
+    assert parts[0].error is not None and "the attachments limit" in str(parts[0].error)
+    assert str(parts[0].error).startswith(f"{box} » message 1: ")
+    assert [p.record.document.title for p in parts[1:] if p.record is not None] == [
+        "My statement about Daniel Osei",
+        "Note on the visit to Camp Tollan",
+    ]

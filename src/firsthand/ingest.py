@@ -224,7 +224,10 @@ def read_parts(
         for number, data in enumerate(messages, start=1):
             label = f"{source.path}{PART_SEPARATOR}message {number}"
             message_source = Source(label, data, mailmessage.EML_MEDIA_TYPE, depth=source.depth)
-            parts.extend(read_parts(message_source, encoding=encoding, limits=limits, skip=skip))
+            try:
+                parts.extend(read_parts(message_source, encoding=encoding, limits=limits, skip=skip))
+            except InputError as err:  # one bad message costs only itself
+                parts.append(Part(label, data, error=err))
         return parts
     if source.media_type != mailmessage.EML_MEDIA_TYPE:
         if skip is not None and skip(source.id):

@@ -152,16 +152,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--pages", type=int, default=20, help="pages of the text-layer PDF timed")
+    parser.add_argument("--pages", type=int, default=40, help="pages of the text-layer PDF timed")
     args = parser.parse_args(argv)
 
-    english = render_scan(ENGLISH * 2)
+    english_text = " ".join([ENGLISH] * 5)  # two pages
+    english = render_scan(english_text)
     start = time.perf_counter()
     read, document = read_text(english, "english-scan.pdf")
     ocr_seconds = time.perf_counter() - start
     ocr_pages = len(document.ocr_pages)
-    english_cer = character_error_rate(ENGLISH + " " + ENGLISH, read)
-    print(f"English OCR: CER {english_cer:.2%} over {len(normalise(ENGLISH)) * 2} characters,"
+    english_cer = character_error_rate(english_text, read)
+    print(f"English OCR: CER {english_cer:.2%} over {len(normalise(english_text))} characters,"
           f" mean confidence {document.ocr_confidence}")  # fmt: skip
 
     persian = render_scan(PERSIAN, right_to_left=True)

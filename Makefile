@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench browser train-attribution
+.PHONY: demo test setup bench browser train-attribution ocr
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +20,21 @@ browser:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; }
 
+# Scans and photographs are read by Debian's Tesseract, with the English, Persian and Arabic data.
+ocr:
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx fas \
+		&& tesseract --list-langs 2>/dev/null | grep -qx ara; } || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+			tesseract-ocr tesseract-ocr-eng tesseract-ocr-fas tesseract-ocr-ara; }
+
 # Read the bundled example letter into ./firsthand.db and print its record summary.
-demo: $(STAMP)
+demo: $(STAMP) ocr
 	$(VENV)/bin/firsthand demo
 
 # Lint, type-check, then the whole test suite, browser tests included.
-test: $(STAMP) browser
+test: $(STAMP) browser ocr
 	$(VENV)/bin/ruff check src tests bench training
 	$(VENV)/bin/ruff format --check src tests bench training
 	$(VENV)/bin/mypy

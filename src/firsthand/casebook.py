@@ -59,6 +59,15 @@ class DocumentPage:
     timeline: list[dict[str, Any]]  # timeline_rows, undated included
     entities: list[tuple[int | None, str, str, int]]  # case id, name, type, mentions
     claims_by_basis: dict[str, int]
+    # A paged document's page count and OCR; an e-mail's header and attachments; an
+    # attachment's message (its id, when that is stored, and its own file name).
+    pages: int = 0
+    ocr_pages: list[int] = field(default_factory=list)
+    ocr_confidence: float | None = None
+    mail: dict[str, Any] | None = None
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    attached_to: str | None = None
+    attachment_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,9 +130,12 @@ def document_page(case: CaseFile, document_id: str) -> DocumentPage:
         for t in record.times
         if t.get("value")
     ]
+    document = record.document
     for claim in record.claims:
         source = names.get(claim.get("source") or "", "source unknown")
-        highlights.append(Highlight(claim["start"], claim["end"], "claim", claim["basis"], source))
+        page = document.page_of(claim["start"])
+        note = f"{source} · p. {page}" if page is not None else source
+        highlights.append(Highlight(claim["start"], claim["end"], "claim", claim["basis"], note))
     letter = None
     if record.letter is not None:
         letter = {
@@ -135,7 +147,13 @@ def document_page(case: CaseFile, document_id: str) -> DocumentPage:
     by_basis: dict[str, int] = {}
     for claim in record.claims:
         by_basis[claim["basis"]] = by_basis.get(claim["basis"], 0) + 1
-    document = record.document
+    timeline = timeline_rows(record, undated=True, salient_first=True)
+    for row in timeline:
+        row["page"] = document.page_of(row["start"])
+    stored = dict(case.attachments_of(document.id))
+    mail = None
+    if document.sender or document.recipients or document.sent:
+        mail = {"from": document.sender, "to": document.recipients, "sent": document.sent}
     return DocumentPage(
         id=document.id,
         title=document.title,
@@ -145,12 +163,22 @@ def document_page(case: CaseFile, document_id: str) -> DocumentPage:
         text=document.text,
         letter=letter,
         highlights=sorted(highlights, key=lambda h: (h.start, -h.end)),
-        timeline=timeline_rows(record, undated=True, salient_first=True),
+        timeline=timeline,
         entities=sorted(
             ((view.case_ids.get(e.id), e.name, e.type, len(e.mentions)) for e in record.entities),
             key=lambda row: (-row[3], row[1]),
         ),
         claims_by_basis=by_basis,
+        pages=len(document.pages),
+        ocr_pages=document.ocr_pages,
+        ocr_confidence=document.ocr_confidence,
+        mail=mail,
+        attachments=[
+            {**a, "stored": a.get("id") in stored or (a.get("id") is not None and case.has(a["id"]))}
+            for a in document.attachments
+        ],
+        attached_to=document.attached_to if document.attached_to and case.has(document.attached_to) else None,
+        attachment_name=document.attachment_name,
     )
 
 

@@ -37,13 +37,13 @@ from rich.text import Text
 from . import __version__
 from .errors import CaseFileError, FirsthandError, InputError, ServeError
 from .export import EXPORTERS, FORMATS
-from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
+from .ingest import DOCUMENT_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
 from .summary import BASES, render_claims, render_incidents, render_record, render_timeline, render_times
 from .timeline import timeline_rows, timelinejs
 
-READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
+READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | DOCUMENT_SUFFIXES | {".txt"}
 EXAMPLE = "open-letter.txt"
 
 stdout = Console(highlight=False)
@@ -64,6 +64,30 @@ max_size_option = click.option(
     default=MAX_BYTES // (1024 * 1024),
     show_default=True,
     help="Refuse inputs larger than this many megabytes.",
+)
+
+
+def _set_limits(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> None:
+    """Each NAME=N as the environment setting the readers (and worker processes) read."""
+    from .readlimits import parse_limit
+
+    for value in values:
+        name, _, number = value.partition("=")
+        try:
+            checked = parse_limit(name.strip(), number.strip())
+        except ValueError as err:
+            raise click.BadParameter(str(err)) from None
+        os.environ[f"FIRSTHAND_LIMIT_{name.strip().upper()}"] = str(checked)
+
+
+limit_option = click.option(
+    "--limit",
+    "limits",
+    multiple=True,
+    metavar="NAME=N",
+    expose_value=False,
+    callback=_set_limits,
+    help="A reading limit: pages, ocr_pages, pixels, unzipped_bytes, attachments, attachment_depth, messages.",
 )
 
 
@@ -98,6 +122,7 @@ date_option = click.option(
 @date_option
 @encoding_option
 @max_size_option
+@limit_option
 def read(
     file: str,
     as_json: bool,
@@ -107,7 +132,9 @@ def read(
     encoding: str | None,
     max_size: int,
 ) -> None:
-    """Read FILE (.txt, .html, .md, or - for stdin) and print its record."""
+    """Read FILE (.txt, .html, .md, .pdf, .png/.jpg/.tiff, .docx, .odt, .eml, .mbox, or - for stdin)
+    and print its record; for an e-mail, the message's (its attachments are read, and any
+    that fails is named)."""
     record = _read_one(file, dct, encoding, max_size)
     if as_json:
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
@@ -123,7 +150,7 @@ def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: i
     """One file's record, or a one-line error and exit status 1."""
     from .pipeline import read_documents
 
-    outcome = next(
+    outcomes = list(
         read_documents(
             [file],
             encoding=encoding,
@@ -131,9 +158,17 @@ def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: i
             dct=dct.date().isoformat() if dct else None,
         )
     )
+    outcome = outcomes[0]
     if outcome.error is not None or outcome.record is None:
         fail(str(outcome.error))
         sys.exit(1)
+    # An e-mail's attachments that could not be read are named; the message is still shown.
+    for part in outcomes[1:]:
+        if part.error is not None:
+            fail(str(part.error))
+    if any(part.error is not None for part in outcomes[1:]):
+        # Exit 1 once the record is printed: some inputs (attachments) failed.
+        click.get_current_context().call_on_close(lambda: sys.exit(1))
     return outcome.record
 
 
@@ -250,9 +285,15 @@ def batch(
 @cli.command()
 @click.argument("files", nargs=-1)
 @db_option
-@click.option("-r", "--recursive", is_flag=True, help="Add the .txt, .html and .md files under directories.")
+@click.option(
+    "-r",
+    "--recursive",
+    is_flag=True,
+    help="Add the documents under directories (every format firsthand reads).",
+)
 @encoding_option
 @max_size_option
+@limit_option
 @click.option(
     "-j",
     "--jobs",

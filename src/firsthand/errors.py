@@ -8,7 +8,9 @@
     │   ├── InputTooLarge          over the size limit
     │   ├── BinaryInput            not text (an image, an archive, a PDF...)
     │   ├── EncodingProblem        bytes that no supported encoding reads cleanly
-    │   └── NoBodyText             a page with nothing left once its chrome is gone
+    │   ├── NoBodyText             a page with nothing left once its chrome is gone
+    │   ├── UnreadableDocument     a PDF, image, Word file or e-mail that is damaged or locked
+    │   └── OverLimit              past a reading limit (pages, pixels, attachments, unzipped size)
     └── CaseFileError              the case file cannot be opened or written
 
 Each carries the offending path and the bare problem, so the CLI prints
@@ -60,6 +62,14 @@ class EncodingProblem(InputError):
 
 
 class NoBodyText(InputError):
+    pass
+
+
+class UnreadableDocument(InputError):
+    pass
+
+
+class OverLimit(InputError):
     pass
 
 

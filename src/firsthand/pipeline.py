@@ -34,7 +34,7 @@ from .entities import find_entities
 from .errors import InputError
 from .events import find_events
 from .genre import classify_genre
-from .ingest import MAX_BYTES, Source, document_from_source, read_source, source_from_bytes
+from .ingest import CONTAINER_FORMATS, MAX_BYTES, Source, read_parts, read_source, source_from_bytes
 from .letter import read_letter
 from .nlp import parse
 from .record import Document, Record
@@ -190,12 +190,17 @@ def _read_sources(
     for path, load, dct in loaders:
         try:
             source = load()
-            if skip is not None and skip(source.id):
+            # An e-mail or mailbox holds documents of its own: each is looked up by read_parts.
+            if skip is not None and source.media_type not in CONTAINER_FORMATS and skip(source.id):
                 pending.append(Outcome(path))  # already stored: nothing to parse
             else:
-                record = document_from_source(source, encoding=encoding)
-                record.document.dct = dct
-                pending.append(Outcome(path, record, raw=source.data))
+                for part in read_parts(source, encoding=encoding, skip=skip):
+                    if part.record is not None and dct is not None:
+                        part.record.document.dct = dct  # the user's date over the document's own
+                    if part.error is None and part.record is None:
+                        pending.append(Outcome(part.path))
+                    else:
+                        pending.append(Outcome(part.path, part.record, part.error, raw=part.raw))
         except InputError as err:
             pending.append(Outcome(path, error=err))
         if len(pending) >= BATCH_SIZE:
@@ -225,10 +230,14 @@ def read_documents_in_parallel(
     batch: list[str] = []
     for path in paths:
         try:
+            source = (
+                read_source(path, max_bytes=max_bytes, encoding=encoding) if skip and path != "-" else None
+            )
             known = (
                 skip is not None
-                and path != "-"
-                and skip(read_source(path, max_bytes=max_bytes, encoding=encoding).id)
+                and source is not None
+                and source.media_type not in CONTAINER_FORMATS  # its attachments are looked up by a worker
+                and skip(source.id)
             )
         except InputError:
             known = False  # the worker reports it, in its place

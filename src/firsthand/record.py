@@ -11,6 +11,7 @@ Stages keep their working state out of the JSON: the parsed spaCy ``Doc`` rides 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -47,6 +48,28 @@ class Document:
     # The date a testimony or statement gives for its writing ("Port Salvek, 9 May 2022"
     # under it); a letter's is letter.date.
     written: str | None = None
+    # A paged document's (PDF, scan, TIFF) page map: the offset in ``text`` where each page
+    # begins, page 1 first; empty for a document without pages. See :func:`page_of`.
+    pages: list[int] = field(default_factory=list)
+    # The pages (1-based) read by OCR, and Tesseract's mean word confidence (0-100) over them.
+    ocr_pages: list[int] = field(default_factory=list)
+    ocr_confidence: float | None = None
+    # An e-mail's header, read like a letter's: the sender, the recipients (To and Cc) and
+    # when it was sent (ISO 8601); its subject is the title and the day it was sent its DCT.
+    sender: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    sent: str | None = None
+    # A message's attachments: {"name", "id" (the document read from it, or null), "note"}.
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    # An attachment's message: the document id of the e-mail it came with, and its file name.
+    attached_to: str | None = None
+    attachment_name: str | None = None
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (1-based) that ``text[offset]`` is on, or None for a document without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect_right(self.pages, offset))
 
 
 @dataclass

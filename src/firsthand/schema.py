@@ -211,6 +211,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX kept_apart_by_case_entity ON kept_apart(case_entity_id);
         """,
     ),
+    (
+        "0007_attachments_pages",
+        """
+        -- Which documents came attached to which e-mail: each attachment is a document of its own.
+        CREATE TABLE attachments (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,  -- the attachment
+            message_id TEXT NOT NULL,     -- the document id of the e-mail it came with
+            name TEXT NOT NULL            -- its file name in the message
+        );
+        CREATE INDEX attachments_by_message ON attachments(message_id);
+        -- Where each page of a paged document (PDF, scan, TIFF) begins in its clean text.
+        CREATE TABLE pages (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,        -- 1 for the first page
+            start INTEGER NOT NULL,       -- character offset into documents.text where the page begins
+            PRIMARY KEY (document_id, page)
+        );
+        """,
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 # The schema documents itself: the comment above each CREATE is the table's description and

@@ -347,6 +347,7 @@ class CaseFile:
                 )
                 self._resolve_entities(record)
                 self._store_claims(record)
+                self._store_paging(record)
                 if record.letter is not None:
                     letter = record.letter
                     self.db.execute(
@@ -393,6 +394,27 @@ class CaseFile:
         except BaseException:
             self._roll_back()
             raise
+
+    def _store_paging(self, record: Record) -> None:
+        """An attachment's link to its e-mail, and a paged document's page map."""
+        doc = record.document
+        if doc.attached_to is not None:
+            self.db.execute(
+                "INSERT INTO attachments VALUES (?, ?, ?)",
+                (doc.id, doc.attached_to, doc.attachment_name or ""),
+            )
+        if doc.pages:
+            self.db.executemany(
+                "INSERT INTO pages VALUES (?, ?, ?)",
+                [(doc.id, n, start) for n, start in enumerate(doc.pages, 1)],
+            )
+
+    def attachments_of(self, message_id: str) -> list[tuple[str, str]]:
+        """The stored attachments of an e-mail: (document id, file name), in the order stored."""
+        rows = self.db.execute(
+            "SELECT document_id, name FROM attachments WHERE message_id = ? ORDER BY rowid", (message_id,)
+        )
+        return [(str(document_id), str(name)) for document_id, name in rows]
 
     def _store_claims(self, record: Record) -> None:
         doc = record.document

@@ -388,20 +388,24 @@ def create_app(
                 raise HTTPException(
                     refused.status, refused.problem, headers={"Connection": "close"}
                 ) from None
-            results = [await read_and_store(received, made_by(request)) for received in form.files]
+            added_by = made_by(request)
+            results = [
+                result for received in form.files for result in await read_and_store(received, added_by)
+            ]
         if not form.files:
             results.append({"file": "", "status": "failed", "reason": "no file chosen"})
         if wants_json(request):
             return JSONResponse({"results": results})
         return page(request, "uploaded.html", results=results)
 
-    async def read_and_store(received: ReceivedFile, added_by: str | None) -> dict[str, str]:
-        """One file read in a worker process, then stored here in a transaction of its own:
-        a failure costs only itself, and the event loop answers pages meanwhile."""
+    async def read_and_store(received: ReceivedFile, added_by: str | None) -> list[dict[str, str]]:
+        """One file read in a worker process, then stored here, each document it holds (an
+        e-mail's attachments) in a transaction of its own: a failure costs only itself, and the
+        event loop answers pages meanwhile."""
         if await run_in_threadpool(lambda: cases.get().has(received.sha256)):
-            return {"file": received.name, "status": "already present", "reason": ""}
-        outcome = await readers.read(received)
-        return await run_in_threadpool(store_outcome, outcome, added_by)
+            return [{"file": received.name, "status": "already present", "reason": ""}]
+        outcomes = await readers.read(received)
+        return [await run_in_threadpool(store_outcome, outcome, added_by) for outcome in outcomes]
 
     def store_outcome(outcome: Outcome, added_by: str | None) -> dict[str, str]:
         if outcome.error is not None:

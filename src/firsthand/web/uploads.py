@@ -222,13 +222,14 @@ async def receive_form(
 # Reading, in worker processes ------------------------------------------------------------
 
 
-def read_received_file(name: str, path: str, max_bytes: int) -> Outcome:
-    """In a worker: one uploaded file read as the pipeline reads any upload."""
+def read_received_file(name: str, path: str, max_bytes: int) -> list[Outcome]:
+    """In a worker: one uploaded file read as the pipeline reads any upload (an e-mail gives its
+    message, then each attachment)."""
     try:
         data = Path(path).read_bytes()
     except OSError as err:
-        return Outcome(name, error=InputError(name, f"cannot be read ({err.strerror})"))
-    return next(read_uploads([(name, data)], max_bytes=max_bytes))
+        return [Outcome(name, error=InputError(name, f"cannot be read ({err.strerror})"))]
+    return list(read_uploads([(name, data)], max_bytes=max_bytes))
 
 
 def _ignore_interrupts() -> None:
@@ -244,7 +245,7 @@ class UploadReaders:
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
 
-    async def read(self, received: ReceivedFile) -> Outcome:
+    async def read(self, received: ReceivedFile) -> list[Outcome]:
         if self.pool is None:
             # Fresh interpreters, as `firsthand add --jobs` uses: a forked child would inherit
             # the server's threads' locks and its event loop.
@@ -257,9 +258,9 @@ class UploadReaders:
             )
         except BrokenProcessPool:
             self.pool = None  # a worker died (out of memory?): the next upload starts fresh ones
-            return Outcome(
-                received.name, error=InputError(received.name, "the reader stopped while reading it")
-            )
+            return [
+                Outcome(received.name, error=InputError(received.name, "the reader stopped while reading it"))
+            ]
 
     def close(self) -> None:
         if self.pool is not None:

@@ -546,3 +546,22 @@ def test_a_page_that_hands_over_to_one_persons_account_gives_them_the_first_pers
 def test_a_feeling_told_is_an_opinion(sentence: str, basis: str) -> None:
     record = read_text(sentence)
     assert [c["basis"] for c in record.claims] == [basis], record.claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        # one speaker, one basis: the sentence is one statement, however many clauses it has
+        ("We were frightened, and we decided not to open the door.", 1),
+        ("We warned the council in May, and we demanded that it close the road.", 1),
+        ("The guards shouted at us and we ran to the river.", 1),
+        # a new moment of the story opens a new statement
+        ("I escaped from the camp on 3 March, and on the same day I walked to the coast.", 2),
+        # parts with different bases stay apart
+        ("The camp is a terrible place, and we lived there for two years.", 2),
+    ],
+)
+def test_a_sentence_is_one_statement_unless_its_parts_differ(sentence: str, pieces: int) -> None:
+    record = read_letter(sentence)
+    inside = [c for c in record.claims if c["text"] in sentence]
+    assert len(inside) == pieces, [(c["text"], c["basis"]) for c in record.claims]

@@ -19,7 +19,8 @@ and a ``basis``: witnessed, asserted, reported, hearsay, opinion or request (see
    commanders" the organisation the text is about; unnamed people ("some",
    "people", "others", "it") resolve to nobody;
 4. basis (``basis.py``): reported, hearsay, opinion, request, witnessed or asserted;
-
+5. units of one sentence with the same source and basis joined again: the sentence is the
+   statement unless its parts differ in who stands behind them or how.
 
 Each claim also keeps the spans the benchmark scores: ``cue_span``, ``source_span``
 and ``content`` (a list of spans), and ``negated`` when the cue is denied or
@@ -101,11 +102,79 @@ def find_claims(record: Record) -> Record:
     # A headline, byline or date line above the body is a heading, not a statement.
     headings = header_headings(record.document.text, record.document.body_start)
     claims = [c for c in claims if not any(s <= c["start"] < e for s, e in headings)]
-    claims.sort(key=lambda c: c["start"])
+    claims = _join_clauses(doc, record, claims)
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
     record.claims = claims
     return record
+
+
+# 5. One statement per sentence, unless its parts differ ------------------------------------
+
+
+def _join_clauses(doc: Any, record: Record, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Clause units of one sentence joined again where the same source stands behind them on
+    the same basis ("We were frightened, and we decided not to open the door"): a sentence is
+    one statement unless its parts differ in who says them or how. A clause that opens on its
+    own time ("..., and on the same day I walked to the coast") is a new moment of the story,
+    and stays a statement of its own."""
+    text = record.document.text
+    time_starts = sorted(t["start"] for t in record.times)
+    joined: list[dict[str, Any]] = []
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        last = joined[-1] if joined else None
+        if last is not None and _joinable(doc, text, time_starts, last, claim):
+            joined[-1] = _joined(text, last, claim)
+        else:
+            joined.append(claim)
+    return joined
+
+
+# Words that may stand between two clauses of one statement ("..., and then we ran").
+JOINING_WORDS = words("and but so then as while when because yet or")
+OWN_BASES = frozenset(["witnessed", "asserted", "opinion", "request"])
+
+
+def _joinable(
+    doc: Any, text: str, time_starts: list[int], first: dict[str, Any], second: dict[str, Any]
+) -> bool:
+    same = all(first[k] == second[k] for k in ("source", "basis", "negated"))
+    if not same or first["end"] > second["start"]:
+        return False
+    # Two cues of somebody else's speech are two attributions ("X said A and added B").
+    if first["basis"] not in OWN_BASES and first["cue"] and second["cue"]:
+        return False
+    gap = text[first["end"] : second["start"]]
+    if any(ch in gap for ch in ".!?\n") or not all(
+        w.lower() in JOINING_WORDS for w in re.findall(r"\w+", gap)
+    ):
+        return False
+    a = doc.char_span(first["start"], first["end"], alignment_mode="expand")
+    b = doc.char_span(second["start"], second["end"], alignment_mode="expand")
+    if a is None or b is None or a[0].sent.start != b[0].sent.start:
+        return False
+    # A time at the head of the second clause: "..., and on the same day, I approached".
+    opening = second["start"] + OPENING_CHARS
+    k = bisect.bisect_left(time_starts, first["end"])
+    return not (k < len(time_starts) and time_starts[k] < opening)
+
+
+# How far into a clause a time expression counts as opening it ("and on the same day, I").
+OPENING_CHARS = 20
+
+
+def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """One claim over both; the first cue stays the claim's cue, every content span is kept."""
+    cued = first if first["cue"] else second
+    return {
+        **first,
+        "end": second["end"],
+        "text": text[first["start"] : second["end"]],
+        "cue": cued["cue"],
+        "cue_span": cued["cue_span"],
+        "source_span": cued["source_span"],
+        "content": [*first["content"], *second["content"]],
+    }
 
 
 # 0. Voices: transcript turns and block quotations -------------------------------------------

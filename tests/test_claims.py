@@ -565,3 +565,56 @@ def test_a_sentence_is_one_statement_unless_its_parts_differ(sentence: str, piec
     record = read_letter(sentence)
     inside = [c for c in record.claims if c["text"] in sentence]
     assert len(inside) == pieces, [(c["text"], c["basis"]) for c in record.claims]
+
+
+RELEASE = (
+    "(Oslo) – Guards at the Brekkevik camp beat detainees with sticks, the Marrowby Legal Aid "
+    "Centre said today. The Marrowby Legal Aid Centre interviewed six former detainees in May. "
+    "The camp holds about four hundred people.\n"
+)
+OWN_MEMBERS = (
+    "Members of the Harbour Gospel Association Detained in Brekkevik\n\n"
+    "Police officers detained nine members of the Harbour Gospel Association on 3 May. While questioning "
+    "our brothers, the officers demanded the names of other members of the Harbour Gospel Association. "
+    "Four members of the Harbour Gospel Association are still in custody. We will pursue every legal "
+    "remedy.\n"
+)
+INTERVIEW = (
+    "A guard at the Brekkevik camp spoke to Northern Radio about the night shifts.\n\n"
+    "Northern Radio: How many guards work at night?\n\n"
+    "Guard: There are twelve of us.\n\n"
+    "Northern Radio: Do the detainees sleep in the yard?\n\n"
+    "Guard: No, they sleep in the old school.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "basis", "source"),
+    [
+        # a press release: the body whose lede "said today" speaks in the rest of it, and
+        # what it did itself is witnessed
+        (RELEASE, "interviewed six former detainees", "witnessed", "Marrowby Legal Aid Centre"),
+        (RELEASE, "holds about four hundred", "asserted", "Marrowby Legal Aid Centre"),
+        # a statement about "our brothers": the organisation it names throughout
+        (OWN_MEMBERS, "are still in custody", "asserted", "Harbour Gospel Association"),
+        # an interview: the outlet that asks the questions writes the introduction
+        (INTERVIEW, "spoke to Northern Radio", "asserted", "Northern Radio"),
+        (INTERVIEW, "twelve of us", "reported", None),
+    ],
+)
+def test_the_publisher_speaks_its_own_sentences(text: str, snippet: str, basis: str, source: str) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, source), claim
+
+
+def test_the_interviewers_questions_are_no_claims() -> None:
+    record = read_text(INTERVIEW)
+    assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
+
+
+def test_a_letters_own_question_makes_a_point() -> None:
+    """'How many more families must wait?' in a letter is a judgement put as a question."""
+    record = read_letter("How many more families must wait for news of their sons? Will you help us?")
+    assert summary(record, claim_with(record, "How many more families")) == ("opinion", WRITER, None, False)
+    assert claim_with(record, "Will you help us")["basis"] == "request"

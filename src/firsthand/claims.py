@@ -86,11 +86,16 @@ def find_claims(record: Record) -> Record:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
         if sent.text.rstrip().endswith("?"):
-            if _asks_the_reader(sent) and not any(t.i in covered for t in sent):
-                claims.append(_request_claim(doc, record.document.text, sent, writer))
+            if any(t.i in covered or t.i in spoken for t in sent):
+                continue  # a question asked in a quotation or an interview is no claim
+            if _asks_the_reader(sent):
+                claims.append(_question_claim(doc, record.document.text, sent, writer, "request"))
+            elif record.document.genre in RHETORICAL_GENRES:
+                # "Is the State waiting for us to give up?": a letter asks to make a point.
+                claims.append(_question_claim(doc, record.document.text, sent, writer, "opinion"))
             continue
         for start, end, head in _own_statements(sent, covered):
-            present = _paragraph(doc, head.i) in narrated
+            present = _paragraph(doc, head.i) in narrated or resolver.is_writer(head)
             if narrator is not None and any(
                 sent.start_char <= a < sent.end_char for a, _b in narrator.mentions
             ):
@@ -98,6 +103,9 @@ def find_claims(record: Record) -> Record:
             teller = writer or (narrator if present or _names_writer(doc[start:end]) else None)
             claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
     claims = _give_voices(doc, claims, voices, writer)
+    # The interviewer's questions are no claims, even where the interviewer is the writer.
+    turns = transcript_turns(record.document.text)
+    claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and _asks(doc, c))]
     claims = [c for c in claims if not _heading_or_greeting(record.document.text, c)]
     # A headline, byline or date line above the body is a heading, not a statement.
     headings = header_headings(record.document.text, record.document.body_start)
@@ -526,10 +534,16 @@ def _asks_the_reader(sent: Any) -> bool:
     return len(words_of) >= 3 and words_of[0].lower_ in ASKING_MODALS and words_of[1].lower_ == "you"
 
 
-def _request_claim(doc: Any, text: str, sent: Any, writer: Entity | None) -> dict[str, Any]:
+# Genres whose writer speaks in their own voice: a question there makes a point or asks for
+# something, where a news report or an interview asks for information, and a testimony
+# recalls what the witness wondered then ("What was going on?").
+RHETORICAL_GENRES = frozenset(["letter", "statement"])
+
+
+def _question_claim(doc: Any, text: str, sent: Any, writer: Entity | None, basis: str) -> dict[str, Any]:
     a, b = _char_span(doc, trim_span(doc, (sent.start, sent.end)))
     b = b + 1 if text[b : b + 1] == "?" else b
-    return _claim(text, (a, b), writer, "request")
+    return _claim(text, (a, b), writer, basis)
 
 
 def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:

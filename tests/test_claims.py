@@ -618,3 +618,36 @@ def test_a_letters_own_question_makes_a_point() -> None:
     record = read_letter("How many more families must wait for news of their sons? Will you help us?")
     assert summary(record, claim_with(record, "How many more families")) == ("opinion", WRITER, None, False)
     assert claim_with(record, "Will you help us")["basis"] == "request"
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis", "source", "cue"),
+    [
+        # what nobody said is the writer's account, not words passed on
+        ('Nobody said the words "you are under arrest".', "Nobody said", "asserted", WRITER, "said"),
+        # a passive's object is what was refused, not a report
+        ("The children are denied lawyers of their choice.", "denied lawyers", "asserted", WRITER, None),
+        # a clause with its own subject is told to it, not said by the first clause's subject
+        (
+            "I stood at the gate, and we were informed that the road was closed.",
+            "the road was closed",
+            "reported",
+            None,
+            "were informed",
+        ),
+        # a quotation that ends its sentence is not what the next sentence's verb said
+        (
+            'He shouted "down on the ground". The guards were swearing.',
+            "were swearing",
+            "asserted",
+            WRITER,
+            None,
+        ),
+    ],
+)
+def test_what_is_no_speech_passed_on(
+    body: str, snippet: str, basis: str, source: str | None, cue: str | None
+) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim), claim["cue"]) == (basis, source, cue), claim

@@ -225,7 +225,9 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
     clausal = bool(content)
-    if not content:
+    if not content and not passive:
+        # A passive's object is what the subject was given or refused ("the children are
+        # denied lawyers"), not words said.
         content, extra = _object_content(token, lemma)
         cue += extra
     quote = _adjacent_quote(token) if lemma in QUOTATION_CUES else None
@@ -251,7 +253,12 @@ def _verb_attribution(token: Any) -> Attribution | None:
     else:
         # "..., adding that" / "said X and added Y": the speaker of the verb it hangs from.
         head = token
-        while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None:
+        # A verb with a subject of its own speaks for it ("..., and we were informed that"):
+        # only a verb without one inherits the speaker of the verb it hangs from.
+        own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        while (
+            not own and head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None
+        ):
             head = head.head
             subject = subject_of(head, any(c.dep_ == "auxpass" for c in head.children))
         if subject is not None:
@@ -509,6 +516,8 @@ QUOTE_GAP_DEPS = frozenset(
         "mark",
     ]
 )
+# The marks that end a quotation handed over to the cue after it.
+QUOTE_HANDOVERS = frozenset([",", "?", "!", "—", "–", "-", "…", "..."])
 # A quotation runs at most this many tokens (several sentences of a speech).
 QUOTE_LENGTH = 400
 
@@ -519,8 +528,8 @@ def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
-        if doc[i].dep_ not in QUOTE_GAP_DEPS:
-            break
+        if doc[i].dep_ not in QUOTE_GAP_DEPS or doc[i].text in (".", "!", "?") or "\n" in doc[i].text:
+            break  # the quotation after the sentence's end is the next sentence's
         i += 1
     if i < len(doc) and doc[i].text in QUOTES_OPEN:
         close = "”" if doc[i].text == "“" else '"'
@@ -529,10 +538,13 @@ def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
                 return (i, j + 1)
     j = verb.i - 1
     while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
-        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
+        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_ or "\n" in doc[j].text:
             return None
         j -= 1
-    if j > 0 and doc[j].text in QUOTES_CLOSE:
+    # A quotation a cue closes hands over to it with a comma or its own mark ('"...," she
+    # said', '"...?" he asked'); one that ends its sentence ('... "you are arrested". They
+    # were swearing') is not what the next sentence's verb said.
+    if j > 0 and doc[j].text in QUOTES_CLOSE and doc[j - 1].text in QUOTE_HANDOVERS:
         opener = "“" if doc[j].text == "”" else '"'
         for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
             if doc[k].text == opener:

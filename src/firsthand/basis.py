@@ -231,6 +231,10 @@ def attribution_basis(
             # "I asked them why": the writer's past act; "I ask you to": a request now.
             return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
         return writer, "witnessed"
+    # The writer's account: what was not said is no speech passed on ("Nobody said the
+    # words 'you are arrested'").
+    if head is not None and head.lower_ in NOBODY:
+        return writer, "witnessed" if present else "asserted"
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
     if head is not None and entity is None and not att.passive:
         lemma = head.lemma_.lower()
@@ -261,6 +265,10 @@ def attribution_basis(
         # could point at, though unnamed; "some said", "sources say": nobody in particular.
         return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
+
+
+# Subjects that deny anybody said it.
+NOBODY = words("nobody noone none neither")
 
 
 # Things that show rather than say: what they show is the writer's reading of them.

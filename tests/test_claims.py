@@ -651,3 +651,35 @@ def test_what_is_no_speech_passed_on(
     record = read_letter(body)
     claim = claim_with(record, snippet)
     assert (claim["basis"], source_name(record, claim), claim["cue"]) == (basis, source, cue), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis"),
+    [
+        # a norm the writer holds is an opinion; someone asked to act, a request
+        ("Each prisoner should be treated with dignity.", "treated with dignity", "opinion"),
+        ("The allegations should not be surprising to anyone.", "surprising", "opinion"),
+        ("The council should reopen the school.", "reopen the school", "request"),
+        # feelings raised by a degree adverb and stances, whoever holds them
+        ("The families are deeply grateful to the volunteers.", "deeply grateful", "opinion"),
+        ("We are firmly against the new curfew.", "against the new curfew", "opinion"),
+        # a subject that already judges
+        ("Our duty is to protect the children of the valley.", "protect the children", "opinion"),
+        ("It is our belief that the courts will act.", "the courts will act", "opinion"),
+        # what the writer is, not what they judge
+        ("We still believe in the courts of this country.", "believe in the courts", "asserted"),
+        # a thought of the past, or one's own past hedged, is part of the account
+        (
+            "I escaped in March. I wanted to reach the coast before the winter.",
+            "reach the coast",
+            "witnessed",
+        ),
+        ("I escaped in March. I think we reached the coast at noon.", "reached the coast", "witnessed"),
+        # what the writer holds true now is their conviction
+        ("We know that the guards will come back.", "the guards will come back", "opinion"),
+    ],
+)
+def test_judgements_without_marker_words(body: str, snippet: str, basis: str) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, WRITER), claim

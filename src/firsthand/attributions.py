@@ -516,35 +516,40 @@ QUOTE_GAP_DEPS = frozenset(
         "mark",
     ]
 )
-# The marks that end a quotation handed over to the cue after it.
-QUOTE_HANDOVERS = frozenset([",", "?", "!", "—", "–", "-", "…", "..."])
 # A quotation runs at most this many tokens (several sentences of a speech).
 QUOTE_LENGTH = 400
 
 
 def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
-    """A quotation right after the cue ('said: "..."') or right before it ('"...," she said'),
-    as a token range with its quotation marks."""
+    """A quotation right after the cue ('said: "..."', or past its sentence: '"...," said
+    Moe. "More words."') or right before it ('"...," she said'), as a token range with its
+    quotation marks."""
+    return _quote_after(verb) or _quote_before(verb)
+
+
+def _quote_after(verb: Any) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
-        if doc[i].dep_ not in QUOTE_GAP_DEPS or doc[i].text in (".", "!", "?") or "\n" in doc[i].text:
-            break  # the quotation after the sentence's end is the next sentence's
+        if doc[i].dep_ not in QUOTE_GAP_DEPS:
+            return None
         i += 1
     if i < len(doc) and doc[i].text in QUOTES_OPEN:
         close = "”" if doc[i].text == "“" else '"'
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
             if doc[j].text == close:
                 return (i, j + 1)
+    return None
+
+
+def _quote_before(verb: Any) -> tuple[int, int] | None:
+    doc = verb.doc
     j = verb.i - 1
     while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
-        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_ or "\n" in doc[j].text:
+        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
             return None
         j -= 1
-    # A quotation a cue closes hands over to it with a comma or its own mark ('"...," she
-    # said', '"...?" he asked'); one that ends its sentence ('... "you are arrested". They
-    # were swearing') is not what the next sentence's verb said.
-    if j > 0 and doc[j].text in QUOTES_CLOSE and doc[j - 1].text in QUOTE_HANDOVERS:
+    if j > 0 and doc[j].text in QUOTES_CLOSE:
         opener = "“" if doc[j].text == "”" else '"'
         for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
             if doc[k].text == opener:

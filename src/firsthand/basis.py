@@ -49,11 +49,17 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "request"
     modals = [c for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST]
     perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
-    if modals and not perfect and not first_person:
-        return "request"
-    # 2. Opinions: "I believe", "we mourn", an evaluation of someone or something.
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
-    if first_person and not passive and (lemma in OPINION_VERBS or lemma in FEELING_VERBS):
+    if modals and not perfect and not first_person:
+        # "The government should act": someone asked to act; "each person should be
+        # respected", "it should not be shocking to you": a norm the writer holds.
+        return "opinion" if passive or lemma == "be" else "request"
+    # 2. Opinions: "I believe", "we mourn", an evaluation of someone or something.
+    # "We believe in God" (no clause believed) tells what the writer is, not a judgement.
+    believed = lemma not in OPINION_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
+    if first_person and not passive and (lemma in OPINION_VERBS or lemma in FEELING_VERBS) and believed:
+        return "opinion"
+    if _feeling_or_stance(head):
         return "opinion"
     if first_person and any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children):
         return "opinion"
@@ -105,7 +111,7 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     past = head.tag_ in ("VBD", "VBN") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
     )
-    active = lemma not in STATIVE_LEMMAS
+    active = lemma not in STATIVE_LEMMAS | OPINION_VERBS  # "we still believe in God": a state
     # "I was born in", "the first internment was from ...": a person's state, or the writer's
     # narration of their own story.
     if lemma == "bear":
@@ -137,6 +143,22 @@ def _first_word(span: Any) -> Any:
     return span[0]
 
 
+def _feeling_or_stance(head: Any) -> bool:
+    """'are deeply grateful', 'we are firmly against it': a feeling raised by a degree adverb,
+    or a stance for or against, whoever holds it."""
+    for child in head.children:
+        raised = any(m.dep_ == "advmod" and m.lower_ in DEGREE_ADVERBS for m in child.children)
+        if child.dep_ == "acomp" and child.lower_ in FEELING_ADJECTIVES and raised:
+            return True
+        if head.lemma_ == "be" and child.dep_ == "prep" and child.lower_ in STANCES:
+            return any(m.dep_ == "advmod" and m.lower_ in DEGREE_ADVERBS for m in head.children) or raised
+    return False
+
+
+# Prepositions that state a stance as the predicate of "be": "we are firmly against it".
+STANCES = words("against for")
+
+
 def _evaluative(copula: Any) -> bool:
     """'is a scheming man', 'are completely false': a judgement, not a checkable fact. An
     adjective of judgement, or any adjective raised by a degree adverb ("very afraid",
@@ -152,6 +174,10 @@ def _evaluative(copula: Any) -> bool:
             return True
         if child.dep_ == "attr" and child.lemma_.lower() in JUDGEMENT_NOUNS:
             return True
+        # "Our duty is to love our neighbours", "the great failure of the State is ...": the
+        # subject already judges.
+        if child.dep_ == "nsubj" and child.lemma_.lower() in JUDGEMENT_NOUNS and child.pos_ == "NOUN":
+            return True
     return False
 
 
@@ -164,14 +190,15 @@ JUDGEMENT_ADJECTIVES = words(
     innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
     professional unprofessional lawful unlawful peaceful violent savage vicious humane
     culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
-    groundless unfounded malicious shocking disgusting deplorable heinous barbaric
+    groundless unfounded malicious shocking disgusting deplorable heinous barbaric critical
+    vital crucial
     """
 )
 # Nouns that tell a feeling: a statement built on one is the writer's feeling.
 FEELING_NOUNS = words(
     """
     shock grief heartbreak sorrow hope despair anguish dismay gratitude sympathy
-    condolence condolences
+    condolence condolences comfort
     """
 )
 # Nouns that judge what they name: "the epitome of injustice", "not hyperbole", "no excuses".
@@ -179,12 +206,13 @@ JUDGEMENT_NOUNS = words(
     """
     epitome injustice hyperbole failure tragedy shame disgrace travesty farce excuse outrage
     scandal atrocity lie lies nonsense slander smear propaganda hypocrisy mockery duty task
-    responsibility obligation
+    responsibility obligation task belief conviction
     """
 )
 DEGREE_ADVERBS = words(
     """
-    very extremely quite completely totally utterly so too really truly absolutely
+    very extremely quite completely totally utterly so too really truly absolutely deeply
+    firmly strongly resolutely profoundly
     """
 )
 
@@ -226,6 +254,14 @@ def attribution_basis(
             # "I heard two guards ask ...": the writer heard it happen; "I heard that": told.
             return (writer, "witnessed") if _perceived(doc, att) else (None, "reported")
         if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
+            # "I wanted to get another visa", "I think we got the news at noon": a past thought
+            # or one's own past hedged is part of the account; "I believe that" now a judgement.
+            if doc[att.cue[-1]].tag_ == "VBD" or _own_past(doc, att):
+                return writer, "witnessed" if present else "asserted"
+            return writer, "opinion"
+        if att.lemma in KNOWING_VERBS and doc[att.cue[-1]].tag_ != "VBD":
+            # "as we know they must have been to you", "knowing that they have passed into
+            # peace": what the writer holds true now; "we realized that" is a moment lived.
             return writer, "opinion"
         if att.lemma in REQUEST_VERBS:
             # "I asked them why": the writer's past act; "I ask you to": a request now.
@@ -267,6 +303,8 @@ def attribution_basis(
     return entity, "reported"
 
 
+# Verbs of holding true: in the present, the writer's conviction.
+KNOWING_VERBS = words("know understand realize realise")
 # Subjects that deny anybody said it.
 NOBODY = words("nobody noone none neither")
 
@@ -297,6 +335,16 @@ def _teller(noun: Any) -> Any | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _own_past(doc: Any, att: Attribution) -> bool:
+    """The content tells, in the past, what the writer did: 'I think [we got the news at noon]'."""
+    for start, end in att.content:
+        root = doc[start:end].root
+        past = root.tag_ == "VBD" and root.lemma_ not in ("be", "have")
+        if past and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+            return True
+    return False
 
 
 def _perceived(doc: Any, att: Attribution) -> bool:

@@ -67,7 +67,7 @@ def find_claims(record: Record) -> Record:
     # and the page's own introduction stays unsourced.
     narrator = introduced_narrator(record, doc, quoted) if writer is None else None
     resolver = References(record, doc, writer or narrator, quoted)
-    attributions = find_attributions(doc, quoted)
+    attributions = _with_words_of_their_own(doc, find_attributions(doc, quoted))
     narrated = _narrated_paragraphs(doc, quoted)
     claims = [
         piece
@@ -76,6 +76,7 @@ def find_claims(record: Record) -> Record:
             doc, att, _attribution_claim(doc, att, resolver, _paragraph(doc, min(att.cue)) in narrated)
         )
     ]
+    claims = _without_repeats(claims)
     voices = _voices(doc, record.document.text, resolver, attributions)
     voices += _quoted_paragraphs_after(record, claims, voices)
     spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
@@ -172,8 +173,10 @@ OPENING_CHARS = 20
 
 
 def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
-    """One claim over both; the first cue stays the claim's cue, every content span is kept."""
+    """One claim over both; the first cue stays the claim's cue with its own content (what
+    the attribution says), and a claim without a cue holds its whole span."""
     cued = first if first["cue"] else second
+    content = cued["content"] if cued["cue"] else [[first["start"], second["end"]]]
     return {
         **first,
         "end": second["end"],
@@ -181,7 +184,7 @@ def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[st
         "cue": cued["cue"],
         "cue_span": cued["cue_span"],
         "source_span": cued["source_span"],
-        "content": [*first["content"], *second["content"]],
+        "content": content,
     }
 
 
@@ -361,6 +364,35 @@ def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[
             }
         pieces.append(piece)
     return pieces or [claim]
+
+
+def _with_words_of_their_own(doc: Any, attributions: list[Attribution]) -> list[Attribution]:
+    """Attributions whose words are not all another's: a quotation before a verb of the next
+    sentence ('Nobody said the words "you are under arrest". They were swearing') belongs to
+    the attribution of its own sentence, and the next verb is an act told."""
+    kept = []
+    for att in attributions:
+        sentence = doc[min(att.cue)].sent
+        # Only an attribution whose words all stand outside its sentence is looked at twice
+        # (rare: a scan of every other one for each would make long documents quadratic).
+        outside = all(b <= sentence.start or a >= sentence.end for a, b in att.content)
+        held = outside and all(
+            any(o is not att and o.extent[0] <= a and b <= o.extent[1] for o in attributions)
+            for a, b in att.content
+        )
+        if not held:
+            kept.append(att)
+    return kept
+
+
+def _without_repeats(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sentence of a quotation that two attributions reach ('... "educated". The authorities
+    said ...' may give the quotation to both) is one claim: the one whose cue's claim holds it."""
+    cued = [(c["start"], c["end"]) for c in claims if c["cue"]]
+    return [
+        c for c in claims
+        if c["cue"] or not any(a <= c["start"] and c["end"] <= b for a, b in cued)
+    ]  # fmt: skip
 
 
 # 2. Clause units: the writer's own statements ------------------------------------------------------

@@ -683,3 +683,37 @@ def test_judgements_without_marker_words(body: str, snippet: str, basis: str) ->
     record = read_letter(body)
     claim = claim_with(record, snippet)
     assert (claim["basis"], source_name(record, claim)) == (basis, WRITER), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "source", "cue"),
+    [
+        # a run of the same speech after the cue's sentence
+        (
+            "“The gate was locked,” said Anders Moe, the camp director. “Nobody left that night.”",
+            "Nobody left that night",
+            "Anders Moe",
+            None,
+        ),
+        # a straight closing mark ends a quotation, it opens none; the next cue is found
+        (
+            'Marta Ekdahl met the press.\n\n"We reject these reports. Nobody complained to us," she said.\n\n'
+            "According to Ekdahl, the complaint appeared on a website.\n",
+            "the complaint appeared on a website",
+            "Marta Ekdahl",
+            "According to",
+        ),
+        # a quotation in the next paragraph that names its own speaker is that cue's
+        (
+            "The guards knew of no beating, Marta Ekdahl told the Oslo Courier.\n\n"
+            '"Nobody complained to us," she said.\n',
+            "Nobody complained to us",
+            "Marta Ekdahl",
+            "said",
+        ),
+    ],
+)
+def test_quotations_run_on_and_stop(text: str, snippet: str, source: str, cue: str | None) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim), claim["cue"]) == ("reported", source, cue), claim

@@ -496,7 +496,7 @@ def _cue_tokens(verb: Any) -> list[int]:
 QUOTES_OPEN = ("“", '"')
 QUOTES_CLOSE = ("”", '"')
 # A cue stands at most this many words from the quotation it introduces or closes.
-QUOTE_REACH = 8
+QUOTE_REACH = 12
 # What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
 # "mentioned in the leader's message that:".
 QUOTE_GAP_DEPS = frozenset(
@@ -514,6 +514,7 @@ QUOTE_GAP_DEPS = frozenset(
         "case",
         "compound",
         "mark",
+        "appos",
     ]
 )
 # A quotation runs at most this many tokens (several sentences of a speech).
@@ -530,14 +531,23 @@ def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
 def _quote_after(verb: Any) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
+    paragraph = False
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
-        if doc[i].dep_ not in QUOTE_GAP_DEPS:
+        if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
             return None
+        paragraph = paragraph or "\n" in doc[i].text or "\n" in doc[i].whitespace_
         i += 1
-    if i < len(doc) and doc[i].text in QUOTES_OPEN:
+    # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
+    # the cue stands in; it opens none.
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''":
         close = "”" if doc[i].text == "“" else '"'
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
             if doc[j].text == close:
+                # A quotation in the next paragraph that names its own speaker ('"...," he
+                # said') is that cue's.
+                after = doc[j + 1 : j + QUOTE_REACH]
+                if paragraph and any(t.lemma_ in QUOTATION_CUES and t.pos_ == "VERB" for t in after):
+                    return None
                 return (i, j + 1)
     return None
 

@@ -173,10 +173,16 @@ OPENING_CHARS = 20
 
 
 def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
-    """One claim over both; the first cue stays the claim's cue with its own content (what
-    the attribution says), and a claim without a cue holds its whole span."""
+    """One claim over both; the first cue stays the claim's cue, and the content is what both
+    say: the attribution's content, and the words of the part without a cue."""
     cued = first if first["cue"] else second
-    content = cued["content"] if cued["cue"] else [[first["start"], second["end"]]]
+    if not cued["cue"]:
+        content = [[first["start"], second["end"]]]
+    else:
+        content = [
+            *cued["content"],
+            *(c for part in (first, second) if not part["cue"] for c in part["content"]),
+        ]
     return {
         **first,
         "end": second["end"],

@@ -717,3 +717,36 @@ def test_quotations_run_on_and_stop(text: str, snippet: str, source: str, cue: s
     record = read_text(text)
     claim = claim_with(record, snippet)
     assert (claim["basis"], source_name(record, claim), claim["cue"]) == ("reported", source, cue), claim
+
+
+def test_a_clause_past_a_semicolon_is_no_content_of_the_next_verb() -> None:
+    record = read_text(
+        "The number of cases against the believers is growing; they are suspected of founding a banned group."
+    )
+    claim = claim_with(record, "The number of cases")
+    assert (claim["basis"], claim["cue"]) == ("asserted", None), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis"),
+    [
+        ("We hope that everyone will keep an open mind about the camp.", "keep an open mind", "request"),
+        ("We hope that the camp closes soon.", "the camp closes soon", "opinion"),
+        ("It was a real attack on the village.", "a real attack", "opinion"),
+    ],
+)
+def test_hopes_and_judgements(body: str, snippet: str, basis: str) -> None:
+    record = read_letter(body)
+    assert claim_with(record, snippet)["basis"] == basis
+
+
+def test_an_answer_that_ends_on_a_question_it_quotes_is_a_claim() -> None:
+    record = read_text(
+        "Interviewer: Why did you come to the harbour?\n\n"
+        "Lena Vosk: I came to see the harbour, and I wanted to hear how do we rebuild the town?\n\n"
+        "Interviewer: Will you stay?\n\n"
+        "Lena Vosk: Yes, we will stay here.\n"
+    )
+    claim = claim_with(record, "I came to see the harbour")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Lena Vosk"), claim
+    assert not [c for c in record.claims if "Why did you" in c["text"] or "Will you stay" in c["text"]]

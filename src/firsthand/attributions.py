@@ -211,7 +211,8 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if lemma not in VERB_CUES:
         return None
     cue = _cue_tokens(token)
-    clause = [c for c in token.children if c.dep_ == "ccomp"] if lemma not in QUOTE_ONLY_CUES else []
+    clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
+    clause = clause if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
         clause = _clause_on_hearer(token)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
@@ -277,6 +278,13 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
         return None  # "let you know": the writer addressing the reader, not a report
     return att
+
+
+def _set_apart(clause: Any, verb: Any) -> bool:
+    """A clause before the verb, past a semicolon ("the cases are growing; they are suspected
+    of ..."): a statement of its own that the parser hung on the next verb."""
+    doc = verb.doc
+    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
 
 
 def _around(cue: Any) -> list[tuple[int, int]]:

@@ -191,7 +191,7 @@ JUDGEMENT_ADJECTIVES = words(
     professional unprofessional lawful unlawful peaceful violent savage vicious humane
     culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
     groundless unfounded malicious shocking disgusting deplorable heinous barbaric critical
-    vital crucial
+    vital crucial real
     """
 )
 # Nouns that tell a feeling: a statement built on one is the writer's feeling.
@@ -253,6 +253,9 @@ def attribution_basis(
         if att.lemma in ("hear", "learn"):
             # "I heard two guards ask ...": the writer heard it happen; "I heard that": told.
             return (writer, "witnessed") if _perceived(doc, att) else (None, "reported")
+        if att.lemma in APPEAL_VERBS and _others_will(doc, att):
+            # "We hope that everyone will keep an open mind": the writer asks others to act.
+            return writer, "request"
         if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
             # "I wanted to get another visa", "I think we got the news at noon": a past thought
             # or one's own past hedged is part of the account; "I believe that" now a judgement.
@@ -335,6 +338,21 @@ def _teller(noun: Any) -> Any | None:
             if objects:
                 return objects[0]
     return None
+
+
+# Verbs by which the writer wishes others would act.
+APPEAL_VERBS = words("hope wish trust")
+
+
+def _others_will(doc: Any, att: Attribution) -> bool:
+    """The content says what others will do: 'that everyone will keep an open mind'."""
+    for start, end in att.content:
+        root = doc[start:end].root
+        will = any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in root.children)
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if will and subjects and subjects[0].lower_ not in WRITER_PRONOUNS and subjects[0].pos_ == "PRON":
+            return True
+    return False
 
 
 def _own_past(doc: Any, att: Attribution) -> bool:

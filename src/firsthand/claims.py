@@ -86,7 +86,7 @@ def find_claims(record: Record) -> Record:
     for sent in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
-        if sent.text.rstrip().endswith("?"):
+        if _is_question(sent):
             if any(t.i in covered or t.i in spoken for t in sent):
                 continue  # a question asked in a quotation or an interview is no claim
             if _asks_the_reader(sent):
@@ -324,9 +324,30 @@ def _asks(doc: Any, claim: dict[str, Any]) -> bool:
     span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
     if span is None:
         return False
-    sentence = span[0].sent
+    return _is_question(span[0].sent)
+
+
+def _is_question(sentence: Any) -> bool:
+    """A sentence that ends on a question mark and asks: not a statement that ends on a
+    question it quotes ("I wanted to be where people talk about how we heal, and how do we
+    move on?"), which opens on its subject (after a speaker's label, if any)."""
     last = [t for t in sentence if not t.is_space and t.text not in QUOTES_CLOSE]
-    return bool(last) and last[-1].text == "?"
+    if not last or last[-1].text != "?":
+        return False
+    label = next((t.i for t in sentence[:LABEL_WORDS] if t.text == ":"), sentence.start - 1)
+    first = next((t for t in sentence if t.is_alpha and t.i > label), None)
+    wh = ("WP", "WP$", "WRB", "WDT")
+    if first is None or first.tag_ in wh or first.pos_ == "AUX" or any(t.tag_ in wh for t in last[-3:]):
+        return True
+    opens_subject = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.left_edge.i == first.i and t.head.i > t.i
+        for t in [first, *first.ancestors]
+    )
+    return not opens_subject
+
+
+# A speaker's label before a colon is at most this many tokens ("Lena Vosk:").
+LABEL_WORDS = 7
 
 
 def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[dict[str, Any]]:

@@ -677,6 +677,8 @@ def test_what_is_no_speech_passed_on(
         ("I escaped in March. I think we reached the coast at noon.", "reached the coast", "witnessed"),
         # what the writer holds true now is their conviction
         ("We know that the guards will come back.", "the guards will come back", "opinion"),
+        # the writer's own memory of what they lived
+        ("I do remember that the square was full of people.", "the square was full", "witnessed"),
     ],
 )
 def test_judgements_without_marker_words(body: str, snippet: str, basis: str) -> None:

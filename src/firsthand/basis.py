@@ -79,6 +79,8 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     return "witnessed" if _witnessed(span, head, present) else "asserted"
 
 
+# Verbs by which the writer tells their own memory of what they lived.
+RECALL_VERBS = words("remember recall recollect")
 # A state, not an act: "we are your children", "I have two sisters", "I was born in".
 STATIVE_LEMMAS = words("be have remain belong own resemble consist bear seem appear")
 # What the writer feels or wishes is their own judgement, not an account.
@@ -121,6 +123,8 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
         or (t.lower_ in ("my", "our") and t.head.i != head.i)
         for t in span
     )
+    if participant and lemma in RECALL_VERBS:
+        return True  # "I do remember that there was outrage": the writer's own memory
     if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
         return lemma != "be" or past
     return present and past and lemma != "bear"

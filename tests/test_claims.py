@@ -546,3 +546,209 @@ def test_a_page_that_hands_over_to_one_persons_account_gives_them_the_first_pers
 def test_a_feeling_told_is_an_opinion(sentence: str, basis: str) -> None:
     record = read_text(sentence)
     assert [c["basis"] for c in record.claims] == [basis], record.claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        # one speaker, one basis: the sentence is one statement, however many clauses it has
+        ("We were frightened, and we decided not to open the door.", 1),
+        ("We warned the council in May, and we demanded that it close the road.", 1),
+        ("The guards shouted at us and we ran to the river.", 1),
+        # a new moment of the story opens a new statement
+        ("I escaped from the camp on 3 March, and on the same day I walked to the coast.", 2),
+        # parts with different bases stay apart
+        ("The camp is a terrible place, and we lived there for two years.", 2),
+    ],
+)
+def test_a_sentence_is_one_statement_unless_its_parts_differ(sentence: str, pieces: int) -> None:
+    record = read_letter(sentence)
+    inside = [c for c in record.claims if c["text"] in sentence]
+    assert len(inside) == pieces, [(c["text"], c["basis"]) for c in record.claims]
+
+
+RELEASE = (
+    "(Oslo) – Guards at the Brekkevik camp beat detainees with sticks, the Marrowby Legal Aid "
+    "Centre said today. The Marrowby Legal Aid Centre interviewed six former detainees in May. "
+    "The camp holds about four hundred people.\n"
+)
+OWN_MEMBERS = (
+    "Members of the Harbour Gospel Association Detained in Brekkevik\n\n"
+    "Police officers detained nine members of the Harbour Gospel Association on 3 May. While questioning "
+    "our brothers, the officers demanded the names of other members of the Harbour Gospel Association. "
+    "Four members of the Harbour Gospel Association are still in custody. We will pursue every legal "
+    "remedy.\n"
+)
+INTERVIEW = (
+    "A guard at the Brekkevik camp spoke to Northern Radio about the night shifts.\n\n"
+    "Northern Radio: How many guards work at night?\n\n"
+    "Guard: There are twelve of us.\n\n"
+    "Northern Radio: Do the detainees sleep in the yard?\n\n"
+    "Guard: No, they sleep in the old school.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "basis", "source"),
+    [
+        # a press release: the body whose lede "said today" speaks in the rest of it, and
+        # what it did itself is witnessed
+        (RELEASE, "interviewed six former detainees", "witnessed", "Marrowby Legal Aid Centre"),
+        (RELEASE, "holds about four hundred", "asserted", "Marrowby Legal Aid Centre"),
+        # a statement about "our brothers": the organisation it names throughout
+        (OWN_MEMBERS, "are still in custody", "asserted", "Harbour Gospel Association"),
+        # an interview: the outlet that asks the questions writes the introduction
+        (INTERVIEW, "spoke to Northern Radio", "asserted", "Northern Radio"),
+        (INTERVIEW, "twelve of us", "reported", None),
+    ],
+)
+def test_the_publisher_speaks_its_own_sentences(text: str, snippet: str, basis: str, source: str) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, source), claim
+
+
+def test_the_interviewers_questions_are_no_claims() -> None:
+    record = read_text(INTERVIEW)
+    assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
+
+
+def test_a_letters_own_question_makes_a_point() -> None:
+    """'How many more families must wait?' in a letter is a judgement put as a question."""
+    record = read_letter("How many more families must wait for news of their sons? Will you help us?")
+    assert summary(record, claim_with(record, "How many more families")) == ("opinion", WRITER, None, False)
+    assert claim_with(record, "Will you help us")["basis"] == "request"
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis", "source", "cue"),
+    [
+        # what nobody said is the writer's account, not words passed on
+        ('Nobody said the words "you are under arrest".', "Nobody said", "asserted", WRITER, "said"),
+        # a passive's object is what was refused, not a report
+        ("The children are denied lawyers of their choice.", "denied lawyers", "asserted", WRITER, None),
+        # a clause with its own subject is told to it, not said by the first clause's subject
+        (
+            "I stood at the gate, and we were informed that the road was closed.",
+            "the road was closed",
+            "reported",
+            None,
+            "were informed",
+        ),
+        # a quotation that ends its sentence is not what the next sentence's verb said
+        (
+            'He shouted "down on the ground". The guards were swearing.',
+            "were swearing",
+            "asserted",
+            WRITER,
+            None,
+        ),
+    ],
+)
+def test_what_is_no_speech_passed_on(
+    body: str, snippet: str, basis: str, source: str | None, cue: str | None
+) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim), claim["cue"]) == (basis, source, cue), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis"),
+    [
+        # a norm the writer holds is an opinion; someone asked to act, a request
+        ("Each prisoner should be treated with dignity.", "treated with dignity", "opinion"),
+        ("The allegations should not be surprising to anyone.", "surprising", "opinion"),
+        ("The council should reopen the school.", "reopen the school", "request"),
+        # feelings raised by a degree adverb and stances, whoever holds them
+        ("The families are deeply grateful to the volunteers.", "deeply grateful", "opinion"),
+        ("We are firmly against the new curfew.", "against the new curfew", "opinion"),
+        # a subject that already judges
+        ("Our duty is to protect the children of the valley.", "protect the children", "opinion"),
+        ("It is our belief that the courts will act.", "the courts will act", "opinion"),
+        # what the writer is, not what they judge
+        ("We still believe in the courts of this country.", "believe in the courts", "asserted"),
+        # a thought of the past, or one's own past hedged, is part of the account
+        (
+            "I escaped in March. I wanted to reach the coast before the winter.",
+            "reach the coast",
+            "witnessed",
+        ),
+        ("I escaped in March. I think we reached the coast at noon.", "reached the coast", "witnessed"),
+        # what the writer holds true now is their conviction
+        ("We know that the guards will come back.", "the guards will come back", "opinion"),
+        # the writer's own memory of what they lived
+        ("I do remember that the square was full of people.", "the square was full", "witnessed"),
+    ],
+)
+def test_judgements_without_marker_words(body: str, snippet: str, basis: str) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, WRITER), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "source", "cue"),
+    [
+        # a run of the same speech after the cue's sentence
+        (
+            "“The gate was locked,” said Anders Moe, the camp director. “Nobody left that night.”",
+            "Nobody left that night",
+            "Anders Moe",
+            None,
+        ),
+        # a straight closing mark ends a quotation, it opens none; the next cue is found
+        (
+            'Marta Ekdahl met the press.\n\n"We reject these reports. Nobody complained to us," she said.\n\n'
+            "According to Ekdahl, the complaint appeared on a website.\n",
+            "the complaint appeared on a website",
+            "Marta Ekdahl",
+            "According to",
+        ),
+        # a quotation in the next paragraph that names its own speaker is that cue's
+        (
+            "The guards knew of no beating, Marta Ekdahl told the Oslo Courier.\n\n"
+            '"Nobody complained to us," she said.\n',
+            "Nobody complained to us",
+            "Marta Ekdahl",
+            "said",
+        ),
+    ],
+)
+def test_quotations_run_on_and_stop(text: str, snippet: str, source: str, cue: str | None) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim), claim["cue"]) == ("reported", source, cue), claim
+
+
+def test_a_clause_past_a_semicolon_is_no_content_of_the_next_verb() -> None:
+    record = read_text(
+        "The number of cases against the believers is growing; they are suspected of founding a banned group."
+    )
+    claim = claim_with(record, "The number of cases")
+    assert (claim["basis"], claim["cue"]) == ("asserted", None), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis"),
+    [
+        ("We hope that everyone will keep an open mind about the camp.", "keep an open mind", "request"),
+        ("We hope that the camp closes soon.", "the camp closes soon", "opinion"),
+        ("It was a real attack on the village.", "a real attack", "opinion"),
+    ],
+)
+def test_hopes_and_judgements(body: str, snippet: str, basis: str) -> None:
+    record = read_letter(body)
+    assert claim_with(record, snippet)["basis"] == basis
+
+
+def test_an_answer_that_ends_on_a_question_it_quotes_is_a_claim() -> None:
+    record = read_text(
+        "Interviewer: Why did you come to the harbour?\n\n"
+        "Lena Vosk: I came to see the harbour, and I wanted to hear how do we rebuild the town?\n\n"
+        "Interviewer: Will you stay?\n\n"
+        "Lena Vosk: Yes, we will stay here.\n"
+    )
+    claim = claim_with(record, "I came to see the harbour")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Lena Vosk"), claim
+    assert not [c for c in record.claims if "Why did you" in c["text"] or "Will you stay" in c["text"]]

@@ -222,7 +222,8 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if lemma not in VERB_CUES:
         return None
     cue = cue_tokens(token)
-    clause = [c for c in token.children if c.dep_ == "ccomp"] if lemma not in QUOTE_ONLY_CUES else []
+    clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
+    clause = clause if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
         clause = _clause_on_hearer(token)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
@@ -236,7 +237,9 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
     clausal = bool(content)
-    if not content:
+    if not content and not passive:
+        # A passive's object is what the subject was given or refused ("the children are
+        # denied lawyers"), not words said.
         content, extra = _object_content(token, lemma)
         cue += extra
     quote = _adjacent_quote(token) if lemma in QUOTATION_CUES else None
@@ -262,7 +265,12 @@ def _verb_attribution(token: Any) -> Attribution | None:
     else:
         # "..., adding that" / "said X and added Y": the speaker of the verb it hangs from.
         head = token
-        while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None:
+        # A verb with a subject of its own speaks for it ("..., and we were informed that"):
+        # only a verb without one inherits the speaker of the verb it hangs from.
+        own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        while (
+            not own and head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None
+        ):
             head = head.head
             subject = subject_of(head, any(c.dep_ == "auxpass" for c in head.children))
         if subject is not None:
@@ -281,6 +289,13 @@ def _verb_attribution(token: Any) -> Attribution | None:
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
         return None  # "let you know": the writer addressing the reader, not a report
     return att
+
+
+def _set_apart(clause: Any, verb: Any) -> bool:
+    """A clause before the verb, past a semicolon ("the cases are growing; they are suspected
+    of ..."): a statement of its own that the parser hung on the next verb."""
+    doc = verb.doc
+    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
 
 
 def _around(cue: Any) -> list[tuple[int, int]]:
@@ -500,7 +515,7 @@ def cue_tokens(verb: Any) -> list[int]:
 QUOTES_OPEN = ("“", '"')
 QUOTES_CLOSE = ("”", '"')
 # A cue stands at most this many words from the quotation it introduces or closes.
-QUOTE_REACH = 8
+QUOTE_REACH = 12
 # What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
 # "mentioned in the leader's message that:".
 QUOTE_GAP_DEPS = frozenset(
@@ -518,6 +533,7 @@ QUOTE_GAP_DEPS = frozenset(
         "case",
         "compound",
         "mark",
+        "appos",
     ]
 )
 # A quotation runs at most this many tokens (several sentences of a speech).
@@ -525,19 +541,38 @@ QUOTE_LENGTH = 400
 
 
 def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
-    """A quotation right after the cue ('said: "..."') or right before it ('"...," she said'),
-    as a token range with its quotation marks."""
+    """A quotation right after the cue ('said: "..."', or past its sentence: '"...," said
+    Moe. "More words."') or right before it ('"...," she said'), as a token range with its
+    quotation marks."""
+    return _quote_after(verb) or _quote_before(verb)
+
+
+def _quote_after(verb: Any) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
+    paragraph = False
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
-        if doc[i].dep_ not in QUOTE_GAP_DEPS:
-            break
+        if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
+            return None
+        paragraph = paragraph or "\n" in doc[i].text or "\n" in doc[i].whitespace_
         i += 1
-    if i < len(doc) and doc[i].text in QUOTES_OPEN:
+    # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
+    # the cue stands in; it opens none.
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''":
         close = "”" if doc[i].text == "“" else '"'
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
             if doc[j].text == close:
+                # A quotation in the next paragraph that names its own speaker ('"...," he
+                # said') is that cue's.
+                after = doc[j + 1 : j + QUOTE_REACH]
+                if paragraph and any(t.lemma_ in QUOTATION_CUES and t.pos_ == "VERB" for t in after):
+                    return None
                 return (i, j + 1)
+    return None
+
+
+def _quote_before(verb: Any) -> tuple[int, int] | None:
+    doc = verb.doc
     j = verb.i - 1
     while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
         if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:

@@ -18,15 +18,9 @@ and a ``basis``: witnessed, asserted, reported, hearsay, opinion or request (see
    "he"/"she" the last person named before; "they", "the organization", "the
    commanders" the organisation the text is about; unnamed people ("some",
    "people", "others", "it") resolve to nobody;
-4. basis: an attribution is reported when someone identifiable stands behind it
-   (or the writer was told it directly: "I was informed that"), else hearsay; the
-   writer's own attributions are opinions ("I believe"), requests ("I request you
-   to") or part of the account; a unit of the writer's own is a request (request
-   verbs, "should", imperatives), an opinion (an evaluative description: "X is a
-   scheming man", a feeling or wish: "we mourn"), witnessed when the text shows the
-   writer was there (first person: "I escaped", "they beat us", "police came to our
-   camp"; or a past-tense sentence of a paragraph where the writer tells what they
-   lived), else asserted (background, a news report's own statements).
+4. basis (``basis.py``): reported, hearsay, opinion, request, witnessed or asserted;
+5. units of one sentence with the same source and basis joined again: the sentence is the
+   statement unless its parts differ in who stands behind them or how.
 
 Each claim also keeps the spans the benchmark scores: ``cue_span``, ``source_span``
 and ``content`` (a list of spans), and ``negated`` when the cue is denied or
@@ -40,12 +34,8 @@ import re
 from typing import Any
 
 from .attributions import (
-    HEARER_CUES,
-    MODALS_OF_REQUEST,
-    OPINION_VERBS,
     QUOTES_CLOSE,
     QUOTES_OPEN,
-    REQUEST_VERBS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
     Attribution,
@@ -54,6 +44,7 @@ from .attributions import (
     subject_of,
     trim_span,
 )
+from .basis import STATIVE_LEMMAS, attribution_basis, own_basis
 from .nlp import quoted_tokens, subtree_range, words
 from .pagedump import header_headings
 from .record import Entity, Record
@@ -61,7 +52,6 @@ from .references import (
     WRITER_PRONOUNS,
     References,
     introduced_narrator,
-    vague_source,
     writer_of,
 )
 from .voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
@@ -77,7 +67,7 @@ def find_claims(record: Record) -> Record:
     # and the page's own introduction stays unsourced.
     narrator = introduced_narrator(record, doc, quoted) if writer is None else None
     resolver = References(record, doc, writer or narrator, quoted)
-    attributions = find_attributions(doc, quoted)
+    attributions = _with_words_of_their_own(doc, find_attributions(doc, quoted))
     narrated = _narrated_paragraphs(doc, quoted)
     claims = [
         piece
@@ -86,6 +76,7 @@ def find_claims(record: Record) -> Record:
             doc, att, _attribution_claim(doc, att, resolver, _paragraph(doc, min(att.cue)) in narrated)
         )
     ]
+    claims = _without_repeats(claims)
     voices = _voices(doc, record.document.text, resolver, attributions)
     voices += _quoted_paragraphs_after(record, claims, voices)
     spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
@@ -95,12 +86,17 @@ def find_claims(record: Record) -> Record:
     for sent in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
-        if sent.text.rstrip().endswith("?"):
-            if _asks_the_reader(sent) and not any(t.i in covered for t in sent):
-                claims.append(_request_claim(doc, record.document.text, sent, writer))
+        if _is_question(sent):
+            if any(t.i in covered or t.i in spoken for t in sent):
+                continue  # a question asked in a quotation or an interview is no claim
+            if _asks_the_reader(sent):
+                claims.append(_question_claim(doc, record.document.text, sent, writer, "request"))
+            elif record.document.genre in RHETORICAL_GENRES:
+                # "Is the State waiting for us to give up?": a letter asks to make a point.
+                claims.append(_question_claim(doc, record.document.text, sent, writer, "opinion"))
             continue
         for start, end, head in _own_statements(sent, covered):
-            present = _paragraph(doc, head.i) in narrated
+            present = _paragraph(doc, head.i) in narrated or resolver.is_writer(head)
             if narrator is not None and any(
                 sent.start_char <= a < sent.end_char for a, _b in narrator.mentions
             ):
@@ -108,15 +104,94 @@ def find_claims(record: Record) -> Record:
             teller = writer or (narrator if present or _names_writer(doc[start:end]) else None)
             claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
     claims = _give_voices(doc, claims, voices, writer)
+    # The interviewer's questions are no claims, even where the interviewer is the writer.
+    turns = transcript_turns(record.document.text)
+    claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and _asks(doc, c))]
     claims = [c for c in claims if not _heading_or_greeting(record.document.text, c)]
     # A headline, byline or date line above the body is a heading, not a statement.
     headings = header_headings(record.document.text, record.document.body_start)
     claims = [c for c in claims if not any(s <= c["start"] < e for s, e in headings)]
-    claims.sort(key=lambda c: c["start"])
+    claims = _join_clauses(doc, record, claims)
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
     record.claims = claims
     return record
+
+
+# 5. One statement per sentence, unless its parts differ ------------------------------------
+
+
+def _join_clauses(doc: Any, record: Record, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Clause units of one sentence joined again where the same source stands behind them on
+    the same basis ("We were frightened, and we decided not to open the door"): a sentence is
+    one statement unless its parts differ in who says them or how. A clause that opens on its
+    own time ("..., and on the same day I walked to the coast") is a new moment of the story,
+    and stays a statement of its own."""
+    text = record.document.text
+    time_starts = sorted(t["start"] for t in record.times)
+    joined: list[dict[str, Any]] = []
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        last = joined[-1] if joined else None
+        if last is not None and _joinable(doc, text, time_starts, last, claim):
+            joined[-1] = _joined(text, last, claim)
+        else:
+            joined.append(claim)
+    return joined
+
+
+# Words that may stand between two clauses of one statement ("..., and then we ran").
+JOINING_WORDS = words("and but so then as while when because yet or")
+OWN_BASES = frozenset(["witnessed", "asserted", "opinion", "request"])
+
+
+def _joinable(
+    doc: Any, text: str, time_starts: list[int], first: dict[str, Any], second: dict[str, Any]
+) -> bool:
+    same = all(first[k] == second[k] for k in ("source", "basis", "negated"))
+    if not same or first["end"] > second["start"]:
+        return False
+    # Two cues of somebody else's speech are two attributions ("X said A and added B").
+    if first["basis"] not in OWN_BASES and first["cue"] and second["cue"]:
+        return False
+    gap = text[first["end"] : second["start"]]
+    if any(ch in gap for ch in ".!?\n") or not all(
+        w.lower() in JOINING_WORDS for w in re.findall(r"\w+", gap)
+    ):
+        return False
+    a = doc.char_span(first["start"], first["end"], alignment_mode="expand")
+    b = doc.char_span(second["start"], second["end"], alignment_mode="expand")
+    if a is None or b is None or a[0].sent.start != b[0].sent.start:
+        return False
+    # A time at the head of the second clause: "..., and on the same day, I approached".
+    opening = second["start"] + OPENING_CHARS
+    k = bisect.bisect_left(time_starts, first["end"])
+    return not (k < len(time_starts) and time_starts[k] < opening)
+
+
+# How far into a clause a time expression counts as opening it ("and on the same day, I").
+OPENING_CHARS = 20
+
+
+def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """One claim over both; the first cue stays the claim's cue, and the content is what both
+    say: the attribution's content, and the words of the part without a cue."""
+    cued = first if first["cue"] else second
+    if not cued["cue"]:
+        content = [[first["start"], second["end"]]]
+    else:
+        content = [
+            *cued["content"],
+            *(c for part in (first, second) if not part["cue"] for c in part["content"]),
+        ]
+    return {
+        **first,
+        "end": second["end"],
+        "text": text[first["start"] : second["end"]],
+        "cue": cued["cue"],
+        "cue_span": cued["cue_span"],
+        "source_span": cued["source_span"],
+        "content": content,
+    }
 
 
 # 0. Voices: transcript turns and block quotations -------------------------------------------
@@ -249,9 +324,30 @@ def _asks(doc: Any, claim: dict[str, Any]) -> bool:
     span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
     if span is None:
         return False
-    sentence = span[0].sent
+    return _is_question(span[0].sent)
+
+
+def _is_question(sentence: Any) -> bool:
+    """A sentence that ends on a question mark and asks: not a statement that ends on a
+    question it quotes ("I wanted to be where people talk about how we heal, and how do we
+    move on?"), which opens on its subject (after a speaker's label, if any)."""
     last = [t for t in sentence if not t.is_space and t.text not in QUOTES_CLOSE]
-    return bool(last) and last[-1].text == "?"
+    if not last or last[-1].text != "?":
+        return False
+    label = next((t.i for t in sentence[:LABEL_WORDS] if t.text == ":"), sentence.start - 1)
+    first = next((t for t in sentence if t.is_alpha and t.i > label), None)
+    wh = ("WP", "WP$", "WRB", "WDT")
+    if first is None or first.tag_ in wh or first.pos_ == "AUX" or any(t.tag_ in wh for t in last[-3:]):
+        return True
+    opens_subject = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.left_edge.i == first.i and t.head.i > t.i
+        for t in [first, *first.ancestors]
+    )
+    return not opens_subject
+
+
+# A speaker's label before a colon is at most this many tokens ("Lena Vosk:").
+LABEL_WORDS = 7
 
 
 def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[dict[str, Any]]:
@@ -295,6 +391,35 @@ def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[
             }
         pieces.append(piece)
     return pieces or [claim]
+
+
+def _with_words_of_their_own(doc: Any, attributions: list[Attribution]) -> list[Attribution]:
+    """Attributions whose words are not all another's: a quotation before a verb of the next
+    sentence ('Nobody said the words "you are under arrest". They were swearing') belongs to
+    the attribution of its own sentence, and the next verb is an act told."""
+    kept = []
+    for att in attributions:
+        sentence = doc[min(att.cue)].sent
+        # Only an attribution whose words all stand outside its sentence is looked at twice
+        # (rare: a scan of every other one for each would make long documents quadratic).
+        outside = all(b <= sentence.start or a >= sentence.end for a, b in att.content)
+        held = outside and all(
+            any(o is not att and o.extent[0] <= a and b <= o.extent[1] for o in attributions)
+            for a, b in att.content
+        )
+        if not held:
+            kept.append(att)
+    return kept
+
+
+def _without_repeats(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sentence of a quotation that two attributions reach ('... "educated". The authorities
+    said ...' may give the quotation to both) is one claim: the one whose cue's claim holds it."""
+    cued = [(c["start"], c["end"]) for c in claims if c["cue"]]
+    return [
+        c for c in claims
+        if c["cue"] or not any(a <= c["start"] and c["end"] <= b for a, b in cued)
+    ]  # fmt: skip
 
 
 # 2. Clause units: the writer's own statements ------------------------------------------------------
@@ -342,95 +467,8 @@ def _longest_run(tokens: list[int]) -> tuple[int, int] | None:
     return best
 
 
-def _own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) -> str:
-    """request, opinion, witnessed or asserted, for a statement the writer makes in their own
-    name; ``present`` when the paragraph is the writer's own narration of what they lived."""
-    span = doc[start:end]
-    subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    first_person = bool(subject) and _first_person(subject[0])
-    lemma = head.lemma_.lower()
-    # 1. Requests: "I request you to", "I ask", "please", imperatives, "X should act".
-    if first_person and lemma in REQUEST_VERBS:
-        return "request"
-    if any(t.lower_ == "please" for t in span):
-        return "request"
-    if head.tag_ == "VB" and not subject and head.i == _first_word(span).i:
-        return "request"
-    modals = [c for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST]
-    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
-    if modals and not perfect and not first_person:
-        return "request"
-    # 2. Opinions: "I believe", "we mourn", an evaluation of someone or something.
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
-    if first_person and not passive and (lemma in OPINION_VERBS or lemma in FEELING_VERBS):
-        return "opinion"
-    if first_person and any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children):
-        return "opinion"
-    if first_person and head.lower_ in FEELING_ADJECTIVES:  # "we have been deeply concerned"
-        return "opinion"
-    if lemma == "be" and _evaluative(head):
-        return "opinion"
-    # "have come as a great shock to us", "we have hope that", "brought much grief": a feeling
-    # told. (A judging adjective in passing -- "this sadistic torture lasted two hours" -- does
-    # not make the statement an opinion.)
-    if any(t.lower_ in FEELING_NOUNS and t.tag_ == "NN" for t in span):  # not "electric shocks"
-        return "opinion"
-    # "The police acted brutally": an act told by a judgement of it.
-    if any(c.dep_ == "advmod" and _judging_adverb(c.lower_) for c in head.children):
-        return "opinion"
-    # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
-    return "witnessed" if _witnessed(span, head, present) else "asserted"
-
-
-# A state, not an act: "we are your children", "I have two sisters", "I was born in".
-STATIVE_LEMMAS = words("be have remain belong own resemble consist bear seem appear")
-# What the writer feels or wishes is their own judgement, not an account.
-FEELING_VERBS = words(
-    """
-    wish want mourn regret deplore condone wonder appreciate grieve lament hate love like admire
-    welcome oppose suffer hurt long pray
-    """
-)
-FEELING_ADJECTIVES = words(
-    """
-    concerned afraid sad sorry grateful thankful shocked saddened hopeful worried proud ashamed
-    angry glad happy disappointed outraged horrified appalled dismayed confident convinced sure
-    """
-)
-
-
 def _names_writer(span: Any) -> bool:
     return any(t.lower_ in WRITER_PRONOUNS for t in span)
-
-
-def _first_person(token: Any) -> bool:
-    """'I', 'we', 'my husband and I', 'many of us', 'our children': the writer is among them."""
-    if token.lower_ in WRITER_PRONOUNS:
-        return True
-    return any(t.lower_ in ("i", "we", "us", "me") for t in token.subtree)
-
-
-def _witnessed(span: Any, head: Any, present: bool) -> bool:
-    """The writer was there: they took part ("I escaped", "they beat us", "police came to our
-    camp"), or the paragraph is their own narration of what happened (past tense)."""
-    lemma = head.lemma_.lower()
-    # "I escaped", "we have seen", "I did not see", "we were beaten".
-    past = head.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
-    )
-    active = lemma not in STATIVE_LEMMAS
-    # "I was born in", "the first internment was from ...": a person's state, or the writer's
-    # narration of their own story.
-    if lemma == "bear":
-        return False
-    participant = any(
-        (t.lower_ in WRITER_PRONOUNS and t.dep_ != "poss")
-        or (t.lower_ in ("my", "our") and t.head.i != head.i)
-        for t in span
-    )
-    if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
-        return lemma != "be" or past
-    return present and past and lemma != "bear"
 
 
 def _paragraph(doc: Any, i: int) -> int:
@@ -482,82 +520,7 @@ def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
 NARRATION_CARRIES = 2
 
 
-def _judging_adverb(word: str) -> bool:
-    """'brutally', 'professionally', 'cruelly': an adverb made of a judging adjective."""
-    if not word.endswith("ly"):
-        return False
-    stem = word[:-2]
-    return any(
-        s in JUDGEMENT_ADJECTIVES for s in (stem, stem.removesuffix("al"), stem + "e", stem[:-1] + "y")
-    )
-
-
-def _first_word(span: Any) -> Any:
-    for token in span:
-        if token.is_alpha:
-            return token
-    return span[0]
-
-
-def _evaluative(copula: Any) -> bool:
-    """'is a scheming man', 'are completely false': a judgement, not a checkable fact. An
-    adjective of judgement, or any adjective raised by a degree adverb ("very afraid",
-    "quite evident")."""
-    for child in copula.children:
-        if child.dep_ == "acomp" and child.pos_ == "ADJ" and _judging(child):
-            return True
-        if (
-            child.dep_ == "attr"
-            and child.pos_ == "NOUN"
-            and any(m.dep_ == "amod" and _judging(m) for m in child.children)
-        ):
-            return True
-        if child.dep_ == "attr" and child.lemma_.lower() in JUDGEMENT_NOUNS:
-            return True
-    return False
-
-
-JUDGEMENT_ADJECTIVES = words(
-    """
-    good bad wrong right false true evil cruel corrupt dangerous terrible horrible awful great
-    excellent best worst important evident clear obvious ridiculous absurd shameful disgraceful
-    unacceptable illegal unjust unfair fair honest dishonest brutal inhuman inhumane criminal
-    fascist hypocritical scheming deceitful manipulative reckless irresponsible incompetent
-    innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
-    professional unprofessional lawful unlawful peaceful violent savage vicious humane
-    culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
-    groundless unfounded malicious shocking disgusting deplorable heinous barbaric
-    """
-)
-# Nouns that tell a feeling: a statement built on one is the writer's feeling.
-FEELING_NOUNS = words(
-    """
-    shock grief heartbreak sorrow hope despair anguish dismay gratitude sympathy
-    condolence condolences
-    """
-)
-# Nouns that judge what they name: "the epitome of injustice", "not hyperbole", "no excuses".
-JUDGEMENT_NOUNS = words(
-    """
-    epitome injustice hyperbole failure tragedy shame disgrace travesty farce excuse outrage
-    scandal atrocity lie lies nonsense slander smear propaganda hypocrisy mockery duty task
-    responsibility obligation
-    """
-)
-DEGREE_ADVERBS = words(
-    """
-    very extremely quite completely totally utterly so too really truly absolutely
-    """
-)
-
-
-def _judging(adjective: Any) -> bool:
-    if adjective.lower_ in JUDGEMENT_ADJECTIVES:
-        return True
-    return any(c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in adjective.children)
-
-
-# 4. Basis, and the claims ----------------------------------------------------------------------------------------
+# 4. The claims ---------------------------------------------------------------------------------
 
 
 def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
@@ -571,7 +534,7 @@ def _attribution_claim(
     text = resolver.text
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
-    speaker, basis = _attribution_basis(doc, att, resolver, present)
+    speaker, basis = attribution_basis(doc, att, resolver, present)
     return _claim(
         text,
         (start, end),
@@ -613,114 +576,6 @@ def _claim(
     }
 
 
-def _attribution_basis(
-    doc: Any, att: Attribution, resolver: References, present: bool = False
-) -> tuple[Entity | None, str]:
-    """(source, basis) of an attribution claim."""
-    writer = resolver.writer
-    head = doc[att.source_head] if att.source_head is not None else None
-    # 1. Impersonal and adverbial attributions: "it was said", "reportedly" -- unless the
-    #    subject is the one who was told ("I was informed that", "we were told to").
-    if att.kind == "adverb":
-        return None, "hearsay"
-    if att.passive and att.source is None:
-        # "it was mentioned in X's message that": the message's author said it.
-        verb = doc[att.cue[-1]]
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
-            for owner in (
-                o for p in prep.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
-            ):
-                entity, _ = resolver.resolve(owner, subtree_range(owner))
-                if entity is not None:
-                    return entity, "reported"
-        hearer = doc[att.hearer[0] : att.hearer[1]].root if att.hearer else None
-        told = (
-            att.lemma in HEARER_CUES and hearer is not None and hearer.lower_ not in ("it", "which", "that")
-        )
-        return None, "reported" if told else "hearsay"
-    # 2. The writer's own: a belief is an opinion, an appeal a request, "I heard that" a report.
-    if head is not None and head.lower_ in WRITER_PRONOUNS:
-        if att.lemma in ("hear", "learn"):
-            # "I heard two guards ask ...": the writer heard it happen; "I heard that": told.
-            return (writer, "witnessed") if _perceived(doc, att) else (None, "reported")
-        if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
-            return writer, "opinion"
-        if att.lemma in REQUEST_VERBS:
-            # "I asked them why": the writer's past act; "I ask you to": a request now.
-            return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
-        return writer, "witnessed"
-    entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
-    if head is not None and entity is None and not att.passive:
-        lemma = head.lemma_.lower()
-        if head.lower_ == "it" and (att.clausal or att.lemma in SPEECH_VERBS):
-            # "It denied seizing corpses", "It contends that": an organisation speaks.
-            group = resolver.group_before(head.idx)
-            if group is not None:
-                return group, "reported"
-        if lemma in EVIDENCE_NOUNS:
-            # "A video shows", "the timing reveals": the writer reads the evidence.
-            return writer, "witnessed" if present else "asserted"
-        teller = _teller(head)
-        if lemma in TESTIMONY_NOUNS and teller is not None:
-            # "The testimonies of the former members indicate": the members tell it.
-            tellers, _ = resolver.resolve(teller, subtree_range(teller))
-            return tellers, "reported"
-    # The writer's account of others: witnessed only where the writer tells what they lived.
-    account = "witnessed" if present else "asserted"
-    # 3. What others think or want is the writer's account of them, not something they said.
-    if att.lemma in THOUGHT_VERBS and att.lemma not in SPEECH_VERBS:
-        return writer, account
-    # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
-    #    criticised the plan" is the writer's account of an act, not words passed on.
-    if unnamed or (entity is None and head is None):
-        if not att.clausal:
-            return writer, account
-        # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
-        # could point at, though unnamed; "some said", "sources say": nobody in particular.
-        return None, "hearsay" if head is None or vague_source(head) else "reported"
-    return entity, "reported"
-
-
-# Things that show rather than say: what they show is the writer's reading of them.
-EVIDENCE_NOUNS = words(
-    """
-    video footage photo photograph picture image evidence content timing data figure statistic
-    record analysis result finding fact map satellite imagery recording
-    """
-)
-# Things people say or write: the people who gave them are the source.
-TESTIMONY_NOUNS = words(
-    """
-    testimony account statement word letter story interview complaint allegation claim report
-    message post tweet
-    """
-)
-
-
-def _teller(noun: Any) -> Any | None:
-    """Whose testimony: "the testimonies of the former members", "the members' accounts"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-            objects = [o for o in child.children if o.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    return None
-
-
-def _perceived(doc: Any, att: Attribution) -> bool:
-    """'heard two guards ask', 'saw them leave': what follows the cue is an act perceived (a
-    bare infinitive or a participle), not words passed on ("heard that ...")."""
-    verb = doc[att.cue[-1]]
-    return any(
-        c.dep_ in ("ccomp", "xcomp")
-        and c.tag_ in ("VB", "VBG")
-        and not any(m.dep_ == "mark" for m in c.children)
-        for c in verb.children
-    )
-
-
 # Modals by which a question asks the reader to act: "Will you help us?", "Can you send ...?"
 ASKING_MODALS = frozenset(["will", "would", "can", "could"])
 # Lines that greet or thank rather than state: no claim.
@@ -738,10 +593,16 @@ def _asks_the_reader(sent: Any) -> bool:
     return len(words_of) >= 3 and words_of[0].lower_ in ASKING_MODALS and words_of[1].lower_ == "you"
 
 
-def _request_claim(doc: Any, text: str, sent: Any, writer: Entity | None) -> dict[str, Any]:
+# Genres whose writer speaks in their own voice: a question there makes a point or asks for
+# something, where a news report or an interview asks for information, and a testimony
+# recalls what the witness wondered then ("What was going on?").
+RHETORICAL_GENRES = frozenset(["letter", "statement"])
+
+
+def _question_claim(doc: Any, text: str, sent: Any, writer: Entity | None, basis: str) -> dict[str, Any]:
     a, b = _char_span(doc, trim_span(doc, (sent.start, sent.end)))
     b = b + 1 if text[b : b + 1] == "?" else b
-    return _claim(text, (a, b), writer, "request")
+    return _claim(text, (a, b), writer, basis)
 
 
 def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
@@ -778,4 +639,4 @@ def _own_claim(
     start, end = tokens
     a, b = _char_span(doc, tokens)
     negated = any(c.dep_ == "neg" for c in head.children)
-    return _claim(text, (a, b), writer, _own_basis(doc, start, end, head, present), negated=negated)
+    return _claim(text, (a, b), writer, own_basis(doc, start, end, head, present), negated=negated)

@@ -21,6 +21,7 @@ from typing import Any
 
 from .nlp import noun_phrase, subtree_range, words
 from .record import Entity, Record
+from .voices import transcript_turns
 
 # Sources that name nobody in particular.
 UNNAMED = words(
@@ -395,6 +396,17 @@ class References:
             return None
         return self.writer if any(c.dep_ == "poss" and c.lower_ == "our" for c in noun.children) else None
 
+    def is_writer(self, verb: Any) -> bool:
+        """The verb's subject names the writer in the third person: "Human Rights Watch
+        interviewed eight refugees" in Human Rights Watch's own release."""
+        if self.writer is None:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ in WRITER_PRONOUNS:
+            return False
+        entity, _ = self.resolve(subjects[0], subtree_range(subjects[0], stop=verb.i))
+        return entity is self.writer and subjects[0].pos_ == "PROPN"
+
     def group_before(self, offset: int) -> Entity | None:
         """The organisation "it" means when it speaks: the most talked-about one named before."""
         return self._group(offset, None)
@@ -527,7 +539,60 @@ def writer_of(record: Record) -> Entity | None:
         for entity in signers:
             if match.group(1).lower().startswith(entity.name.lower()):
                 return entity
-    return publisher_of(record)
+    return publisher_of(record) or _interviewer(record) or _releasing_body(record)
+
+
+def _interviewer(record: Record) -> Entity | None:
+    """The organisation whose label asks the questions of an interview ("RFA: How many ...?"):
+    it publishes the interview, and its introduction is that outlet's own."""
+    text = record.document.text
+    asking = [
+        t.label for t in transcript_turns(text) if "?" in text[t.label[1] : t.end]
+    ]  # fmt: skip
+    asked_by = [_org_at(record, *label) for label in asking]
+    first = asked_by[0] if asked_by else None
+    if len(asked_by) >= 2 and all(e is first for e in asked_by):
+        return first
+    return None
+
+
+def _org_at(record: Record, start: int, end: int) -> Entity | None:
+    for entity in record.entities:
+        if entity.type == "ORG" and any(a < end and start < b for a, b in entity.mentions):
+            return entity
+    return None
+
+
+# A press release's lede: "(New York) – Guards beat detainees, Human Rights Watch said today."
+SAID_TODAY = re.compile(r",[ \t]+(?:the[ \t]+)?(?P<who>[A-Z][^\n,.;:]{1,80}?)[ \t]+said[ \t]+today\b")
+# A statement that speaks of the people it stands for: "our brothers", "our members".
+OWN_PEOPLE = re.compile(r"\bour (?:brothers|sisters|members|fellow|congregation|community)\b", re.IGNORECASE)
+# How often the organisation a statement is mostly about is named, at least.
+RELEASING_MENTIONS = 3
+
+
+def _releasing_body(record: Record) -> Entity | None:
+    """The organisation that issues a statement naming no writer: the one whose lede says "X
+    said today", or, where the statement speaks of "our brothers" or "our members", the one
+    organisation it names most (and at least three times)."""
+    if record.document.genre != "statement":
+        return None
+    text = record.document.text
+    organisations = [e for e in record.entities if e.type == "ORG"]
+    for match in SAID_TODAY.finditer(text[: PUBLISHER_CHARS * 2]):
+        for entity in organisations:
+            if match.group("who").strip() in (entity.name, *entity.aliases):
+                return entity
+    if OWN_PEOPLE.search(text) is None:
+        return None
+    named = sorted(organisations, key=lambda e: len(e.mentions), reverse=True)
+    if (
+        named
+        and len(named[0].mentions) >= RELEASING_MENTIONS
+        and (len(named) == 1 or len(named[1].mentions) < len(named[0].mentions))
+    ):
+        return named[0]
+    return None
 
 
 BYLINE = re.compile(r"^By (?P<who>[^\n]{3,80}+)$", re.MULTILINE)

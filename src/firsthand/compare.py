@@ -76,6 +76,8 @@ class Telling:
     end: int
     source: str | None  # the name of the claim's source, or None
     basis: str | None  # the claim's basis
+    kind: str = ""  # the act's kind, as its document words it
+    mode: str = ""  # asserted, reported, negated, ...
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class Act:
             end,
             source,
             self.claim["basis"] if self.claim else None,
+            self.event["kind"],
+            self.event["mode"],
         )
 
 

@@ -53,7 +53,19 @@ COUNT = re.compile(
 WORD = re.compile(r"[\w'’-]+")
 # An actor word that names no one in particular: "attacked by a group" denies nobody's hand.
 VAGUE_ACTORS = frozenset(
-    ["group", "people", "man", "men", "person", "someone", "somebody", "individual", "crowd", "stranger", "unknown"]
+    [
+        "group",
+        "people",
+        "man",
+        "men",
+        "person",
+        "someone",
+        "somebody",
+        "individual",
+        "crowd",
+        "stranger",
+        "unknown",
+    ]
 )
 Range = tuple[int, int | None]
 

@@ -43,7 +43,20 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 # An undated act of a dated document happened at most this long before the document was written.
 LOOKBACK_DAYS = 31
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True)
@@ -273,6 +286,7 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
     for n, scene in enumerate(scenes):
         for case_id in scene.setting:
             by_entity[case_id].append(n)
+    links: set[tuple[int, int]] = set()
     for members in by_entity.values():
         # Sorted by the start of their windows, so a sweep stops at the first that starts too late.
         ordered = sorted(members, key=lambda n: scenes[n].lo or date.min)
@@ -282,7 +296,7 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
                 y = scenes[b]
                 if x.hi is not None and y.lo is not None and y.lo > x.hi:
                     break
-                if root(a) == root(b) or x.family.scene != y.family.scene or not _overlap(x, y):
+                if x.family.scene != y.family.scene or not _overlap(x, y):
                     continue
                 if x.act.view.document_id == y.act.view.document_id:
                     if _one_story(x, y):
@@ -292,7 +306,30 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
                     continue
                 if y.own_places - doc_places[x.act.view.document_id]:
                     continue
-                parent[root(a)] = root(b)
+                links.add((a, b) if a < b else (b, a))
+
+    # Acts that give their day link first; an undated act then joins the one dated incident it
+    # fits (fitting two, it joins neither: a letter that tells both the March raid and the May
+    # scuffle bridges nothing); undated acts that fit no dated incident link among themselves.
+    def dated(n: int) -> bool:
+        return scenes[n].lo is not None and scenes[n].lo == scenes[n].hi
+
+    for a, b in links:
+        if dated(a) and dated(b):
+            parent[root(a)] = root(b)
+    with_day = {root(n) for n in range(len(scenes)) if dated(n)}
+    fits: dict[int, set[int]] = defaultdict(set)
+    for a, b in links:
+        for u, d in ((a, b), (b, a)):
+            if not dated(u) and dated(d) and root(u) not in with_day:
+                fits[u].add(root(d))
+    for u, roots in fits.items():
+        if len(roots) == 1:
+            parent[root(u)] = next(iter(roots))
+    with_day = {root(n) for n in range(len(scenes)) if dated(n)}
+    for a, b in links:
+        if not dated(a) and not dated(b) and root(a) not in with_day and root(b) not in with_day:
+            parent[root(a)] = root(b)
     groups: dict[int, list[Scene]] = defaultdict(list)
     for n, scene in enumerate(scenes):
         groups[root(n)].append(scene)

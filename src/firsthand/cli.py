@@ -492,40 +492,69 @@ def search(
 @cli.command()
 @db_option
 @click.option(
-    "--kind", type=click.Choice(["number", "negation", "actor", "date", "evaluation"]), help="Only this kind."
+    "--kind",
+    type=click.Choice(["happened", "number", "cause", "actor", "date", "evaluation"]),
+    help="Only this kind of finding.",
 )
 @click.option("--agree", is_flag=True, help="List where accounts corroborate each other instead.")
+@click.option("--all", "both", is_flag=True, help="List clashes and agreements both.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of tables.")
-def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
-    """List where the case's accounts clash (or, with --agree, corroborate): both sentences side
-    by side, with their sources and bases."""
-    from .compare import Telling, find_agreements, find_conflicts
+def compare(db_path: str, kind: str | None, agree: bool, both: bool, as_json: bool) -> None:
+    """List where the case's accounts of one incident clash (or, with --agree, corroborate): each
+    finding titled with the incident and the answers, its sentences side by side with their
+    documents, voices and bases, the best-sourced first."""
+    from .findings import compare_case
 
     with CaseFile(db_path, read_only=True) as case:
         views = case.document_views()
-    pairs: list[tuple[str, str, Telling, Telling]]  # kind, evidence, the two tellings
-    if agree:
-        pairs = [("agree", a.evidence, a.a, a.b) for a in find_agreements(views)]
-    else:
-        pairs = [(c.kind, c.evidence, c.a, c.b) for c in find_conflicts(views) if kind in (None, c.kind)]
+    wanted = {"clash", "agree"} if both else {"agree" if agree else "clash"}
+    findings = [f for f in compare_case(views) if f.stance in wanted and kind in (None, f.kind)]
     if as_json:
-        for stance, evidence, a, b in pairs:
+        for f in findings:
             click.echo(
                 json.dumps(
-                    {"kind": stance, "evidence": evidence, "a": asdict(a), "b": asdict(b)}, ensure_ascii=False
+                    {
+                        "stance": f.stance,
+                        "kind": f.kind,
+                        "title": f.title,
+                        "incident": f.incident.title,
+                        "question": f.question,
+                        "evidence": f.evidence,
+                        "positions": [
+                            {
+                                "answer": p.answer,
+                                "voices": p.voices,
+                                "tellings": [asdict(t) for t in p.tellings],
+                            }
+                            for p in f.positions
+                        ],
+                    },
+                    ensure_ascii=False,
                 )
             )
         return
-    for stance, evidence, a, b in pairs:
-        table = Table(title=f"{stance}: {evidence}", title_justify="left", show_edge=False)
-        for telling in (a, b):
-            table.add_column(Text(telling.title or telling.document_id[:12]), overflow="fold", ratio=1)
-        table.add_row(Text(a.sentence), Text(b.sentence))
-        table.add_row(
-            *(Text(f"{t.basis or '—'}, {t.source or 'source unknown'}", style="dim") for t in (a, b))
-        )
+    incident = None
+    for f in findings:
+        if f.incident is not incident:
+            incident = f.incident
+            stdout.print(Text(incident.title, style="bold underline"))
+        table = Table(title=Text(f"{f.stance}: {f.title}"), title_justify="left", show_edge=False)
+        for position in f.positions:
+            table.add_column(Text(position.answer), overflow="fold", ratio=1)
+        for row in range(max(len(p.tellings) for p in f.positions)):
+            cells = []
+            for position in f.positions:
+                if row < len(position.tellings):
+                    t = position.tellings[row]
+                    cells.append(
+                        Text(f"{t.sentence}\n— {position.voices[row]}; {t.basis or 'basis unknown'}")
+                    )
+                else:
+                    cells.append(Text(""))
+            table.add_row(*cells)
         stdout.print(table)
-    stdout.print(f"{len(pairs)} {'agreements' if agree else 'conflicts'}", style="dim")
+    noun = "findings" if both else ("agreements" if agree else "conflicts")
+    stdout.print(f"{len(findings)} {noun}", style="dim")
 
 
 @cli.command()

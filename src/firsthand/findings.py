@@ -143,8 +143,22 @@ def compare_case(views: Iterable[DocumentView], incidents: list[Incident] | None
                 if (document_id, s.act.event["sentence"][0], s.act.event["kind"]) in told
             ]
         findings += _findings(incident, mine, by_id)
+    # Grouped by incident, the incident with the best-sourced finding first; within one, by how
+    # many independent sources (documents) stand on each side.
+    best: dict[int, int] = defaultdict(int)
+    for f in findings:
+        best[id(f.incident)] = max(best[id(f.incident)], f.sources)
+    rank = {id(i): n for n, i in enumerate(incidents)}
     return sorted(
-        findings, key=lambda f: (-f.sources, -min(p.documents for p in f.positions), f.stance, f.title)
+        findings,
+        key=lambda f: (
+            -best[id(f.incident)],
+            rank[id(f.incident)],
+            -f.sources,
+            -min(p.documents for p in f.positions),
+            f.stance,
+            f.title,
+        ),
     )
 
 

@@ -615,8 +615,19 @@ def serve(db_path: str, host: str, port: int, read_only: bool, allowed_hosts: tu
     type=click.Path(),
     help="Where: a file (a directory for csv). Default: firsthand-export.<format> beside the case file.",
 )
-@click.option("--redact", is_flag=True, help="Replace the names of private persons by stable pseudonyms.")
-def export_command(db_path: str, output: str, out: str | None, redact: bool) -> None:
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace private persons' names by pseudonyms and remove phone numbers, e-mail addresses,"
+    " ID numbers, street addresses and dates of birth; say on stderr which names stayed and why.",
+)
+@click.option(
+    "--redact-key",
+    metavar="KEY",
+    help="With --redact: derive pseudonyms and document hashes from KEY, so that exports made with"
+    " the same key share them (without it they differ from one export to the next).",
+)
+def export_command(db_path: str, output: str, out: str | None, redact: bool, redact_key: str | None) -> None:
     """Export the case: ftm (FollowTheMoney, for Aleph), timelinejs, gexf (Gephi), csv or jsonl."""
     suffix = {
         "ftm": ".ftm.json",
@@ -627,7 +638,19 @@ def export_command(db_path: str, output: str, out: str | None, redact: bool) -> 
     }[output]
     target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
     with CaseFile(db_path, read_only=True) as case:
-        data = case.export_case(redact=redact)
+        data = case.export_case(redact=redact or bool(redact_key))
+    if redact_key:
+        data.redact_key = redact_key.encode("utf-8")
+    if data.redactor is not None:
+        for name, why in data.redactor.kept():
+            stderr.print(f"firsthand: kept {name}: {why}", markup=False, soft_wrap=True)
+        kept_entities = sum(1 for e in data.entities.values() if e.type != "PERSON")
+        stderr.print(
+            f"firsthand: kept the names of {kept_entities} organisations and places;"
+            f" replaced {len(data.redactor.private())} private persons by pseudonyms",
+            markup=False,
+            soft_wrap=True,
+        )
     written = EXPORTERS[output](data, target)
     stdout.print(f"wrote {', '.join(str(p) for p in written)}")
 

@@ -28,7 +28,7 @@ import html
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -241,6 +241,21 @@ def _overlap(x: Scene, y: Scene) -> bool:
     return not (y.lo is not None and x.hi is not None and y.lo > x.hi)
 
 
+def _nearest_dated(
+    u: int, scenes: list[Scene], dated: Callable[[int], bool], root: Callable[[int], int]
+) -> int | None:
+    """The incident of the dated act nearest to act ``u`` in its own document's text: the one an
+    undated act that fits several is told beside."""
+    here = scenes[u].act
+    best: tuple[int, int] | None = None
+    for n, scene in enumerate(scenes):
+        if dated(n) and scene.act.view is here.view:
+            distance = abs(scene.act.event["start"] - here.event["start"])
+            if best is None or distance < best[0]:
+                best = (distance, root(n))
+    return best[1] if best else None
+
+
 def _one_story(x: Scene, y: Scene) -> bool:
     """Two acts of one document tell one incident when they stand in one sentence or in two
     consecutive ones, and do not name two different places."""
@@ -261,11 +276,9 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
     scenes: list[Scene] = []
     doc_places: dict[str, set[int]] = {}
     for view in views:
-        doc_places[view.document_id] = {
-            view.case_ids[e["id"]]
-            for e in view.record.get("entities", [])
-            if e["type"] in PLACE_TYPES and e["id"] in view.case_ids
-        }
+        # Whatever a document names (a place one document types as a facility another may type
+        # as an organisation).
+        doc_places[view.document_id] = set(view.case_ids.values())
         scenes += scenes_of(view)
     parent = list(range(len(scenes)))
 
@@ -309,8 +322,9 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
                 links.add((a, b) if a < b else (b, a))
 
     # Acts that give their day link first; an undated act then joins the one dated incident it
-    # fits (fitting two, it joins neither: a letter that tells both the March raid and the May
-    # scuffle bridges nothing); undated acts that fit no dated incident link among themselves.
+    # fits (fitting two, the one its own document tells nearest to it, else the one most
+    # documents tell, else neither: a letter that tells both the March raid and the May scuffle
+    # bridges nothing); undated acts that fit no dated incident link among themselves.
     def dated(n: int) -> bool:
         return scenes[n].lo is not None and scenes[n].lo == scenes[n].hi
 
@@ -318,14 +332,26 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
         if dated(a) and dated(b):
             parent[root(a)] = root(b)
     with_day = {root(n) for n in range(len(scenes)) if dated(n)}
-    fits: dict[int, set[int]] = defaultdict(set)
+    fits: dict[int, set[int]] = defaultdict(set)  # an undated group -> the dated incidents it fits
+    nearest: dict[int, set[int | None]] = defaultdict(set)
     for a, b in links:
         for u, d in ((a, b), (b, a)):
             if not dated(u) and dated(d) and root(u) not in with_day:
-                fits[u].add(root(d))
-    for u, roots in fits.items():
+                fits[root(u)].add(root(d))
+                nearest[root(u)].add(_nearest_dated(u, scenes, dated, root))
+    told_by: dict[int, set[str]] = defaultdict(set)
+    for n, scene in enumerate(scenes):
+        told_by[root(n)].add(scene.act.view.document_id)
+    for group, roots in fits.items():
+        if len(roots) > 1:
+            roots = roots & nearest[group] if len(roots & nearest[group]) == 1 else roots
+        if len(roots) > 1:
+            # Else the one most documents tell, when one does (a lone account of another day
+            # does not split the others).
+            most = max(len(told_by[r]) for r in roots)
+            roots = {r for r in roots if len(told_by[r]) == most}
         if len(roots) == 1:
-            parent[root(u)] = next(iter(roots))
+            parent[group] = next(iter(roots))
     with_day = {root(n) for n in range(len(scenes)) if dated(n)}
     for a, b in links:
         if not dated(a) and not dated(b) and root(a) not in with_day and root(b) not in with_day:

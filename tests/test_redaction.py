@@ -173,7 +173,7 @@ def test_the_cli_says_what_it_kept_and_why(
 )
 def test_identifying_numbers_are_found(text: str, found: str) -> None:
     spans = [text[r.start : r.end] for r in identifying_numbers(text)]
-    assert any(found in span or span in found and len(span) > 4 for span in spans), spans
+    assert any(found in span or (span in found and len(span) > 4) for span in spans), spans
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ document ids).
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator

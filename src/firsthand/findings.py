@@ -37,12 +37,12 @@ from .incidents import Incident, Scene, find_incidents, lexicon, scenes_of, spok
 # Where a sentence ends: a stop and a space before a capital or a quote, or a blank line.
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)\]]*\s+(?=[A-Z\"“‘(#])|\n\s*\n")
 NUMBER_WORDS = {
-    w: n
-    for n, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-     "hundred": 100, "a hundred": 100}  # fmt: skip
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100,
+}  # fmt: skip
 # A count: a modifier ("more than", "at least", "about"), then digits, a number word, or a vague
 # quantity of the lexicon ("dozens").
 COUNT = re.compile(
@@ -68,6 +68,11 @@ VAGUE_ACTORS = frozenset(
     ]
 )
 Range = tuple[int, int | None]
+PRONOUNS = frozenset(
+    ["you", "they", "them", "we", "us", "he", "him", "she", "her", "it", "i", "me", "one", "some", "those"]
+)
+# Words of a harm besides deaths and injuries: "suffering medical distress", "cannot breathe".
+HARM_WORDS = ("suffer", "suffering", "distress", "breathe", "consciousness", "unconscious", "pain")
 
 
 @dataclass(frozen=True)
@@ -187,9 +192,15 @@ def _findings(incident: Incident, scenes: list[Scene], views: dict[str, Document
         )
         if denied:
             continue
-        actors = _actors(scene) - victims.get(view.document_id, set())
+        hedged = _has(telling.sentence.replace("n’t", " n't").replace("n't", " n't"), lexicon().hedges)
+        actors = set() if event["kind"] in lexicon().subject_suffers or hedged else _actors(scene)
+        actors -= victims.get(view.document_id, set())
         if actors:
-            questions[("actor", f"who carried out the {label}")].append(
+            # Who did it to what: "who smashed the computers" is one question, and hands on other
+            # things (policemen killed elsewhere) answer another.
+            objects = _objects(scene)
+            what = f" ({objects[0]})" if objects else ""
+            questions[("actor", f"who carried out the {label}{what}")].append(
                 Statement(view.document_id, voice, _actor_names(actors), frozenset(actors), telling)
             )
         if scene.lo is not None and scene.lo == scene.hi and (event.get("when") or {}).get("value"):
@@ -197,26 +208,49 @@ def _findings(incident: Incident, scenes: list[Scene], views: dict[str, Document
             questions[("date", "when it happened")].append(
                 Statement(view.document_id, voice, spoken_day(day), day, telling)
             )
+    told_at: dict[str, set[int]] = defaultdict(set)
+    for scene in scenes:
+        told_at[scene.act.view.document_id].add(scene.act.event["start"])
     for document_id, sentences in _accounts(scenes).items():
         view = views[document_id]
-        for start, end, text in sentences:
+        for start, end, text, core in sentences:
             telling = _sentence_telling(view, start, end, text)
             voice = _voice(view, telling)
-            for measure, span in counts_in(text):
-                questions[("number", f"how many {_measure_question(measure)}")].append(
-                    Statement(document_id, voice, _range_text(span), span, telling)
-                )
-            if _has(text, lexicon().denial_before + lexicon().denial_anywhere):
-                continue  # a denial states no cause and no count of its own
-            cause = cause_in(text)
-            if cause:
-                questions[("cause", "what caused the harm")].append(
-                    Statement(document_id, voice, f"{cause[0]} ({cause[1]})", cause[0], telling)
-                )
             judged = judgement_in(text)
             if judged:
                 questions[("evaluation", "how it is judged")].append(
                     Statement(document_id, voice, f"{judged[0]} ({judged[1]})", judged[0], telling)
+                )
+            if not core:
+                continue
+            for measure, span in counts_in(text):
+                questions[("number", f"how many {_measure_question(measure)}")].append(
+                    Statement(document_id, voice, _range_text(span), span, telling)
+                )
+            words = lexicon()
+            if _has(
+                text.replace("n’t", " n't").replace("n't", " n't"),
+                words.denial_before + words.denial_anywhere + words.hedges,
+            ):
+                continue  # a denial or an allegation states no cause and no count of its own
+            cause = cause_in(text)
+            # A cause is one of harm: in a sentence that tells an act of the incident or names a
+            # harm ("a noise, a crash" is none).
+            if cause and (
+                any(start <= t < end for t in told_at.get(document_id, ())) or _has(text, _harms())
+            ):
+                harmed = {m for m, _s in counts_in(text)}
+                harmed |= {"killed"} if _found(text, lexicon().measures["killed"]) else set()
+                harmed |= {"injured"} if _found(text, lexicon().measures["injured"]) else set()
+                subject = (
+                    "the death"
+                    if "killed" in harmed
+                    else "the injuries"
+                    if "injured" in harmed
+                    else "the harm"
+                )
+                questions[("cause", f"what caused {subject}")].append(
+                    Statement(document_id, voice, f"{cause[0]} ({cause[1]})", cause[0], telling)
                 )
     found = []
     for (kind, question), statements in questions.items():
@@ -314,8 +348,10 @@ def _sentence_telling(view: DocumentView, start: int, end: int, text: str) -> Te
     )
 
 
-def _accounts(scenes: list[Scene]) -> dict[str, list[tuple[int, int, str]]]:
-    """Per document, the sentences from its first telling of the incident to its last."""
+def _accounts(scenes: list[Scene]) -> dict[str, list[tuple[int, int, str, bool]]]:
+    """Per document, the sentences from its first telling of the incident to its last, and one
+    sentence either side (flagged False: read for judgements only, as "They acted brutally."
+    follows the act it judges, and a count there is often of something else)."""
     spans: dict[str, list[int]] = {}
     texts: dict[str, str] = {}
     for scene in scenes:
@@ -327,13 +363,19 @@ def _accounts(scenes: list[Scene]) -> dict[str, list[tuple[int, int, str]]]:
     accounts = {}
     for document_id, (lo, hi) in spans.items():
         text = texts[document_id]
-        sentences, begin = [], lo
-        for match in SENTENCE_END.finditer(text, lo, hi):
-            sentences.append((begin, match.start() + 1, text[begin : match.start() + 1]))
+        ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, lo - 600), lo)]
+        outer_lo = ends[-2] if len(ends) >= 2 else (0 if lo <= 600 else lo)
+        after = next(SENTENCE_END.finditer(text, hi), None)
+        outer_hi = after.start() + 1 if after else len(text)
+        sentences, begin = [], outer_lo
+        for match in SENTENCE_END.finditer(text, outer_lo, outer_hi):
+            sentences.append((begin, match.start() + 1))
             begin = match.end()
-        if begin < hi:
-            sentences.append((begin, hi, text[begin:hi]))
-        accounts[document_id] = [s for s in sentences if s[2].strip()]
+        if begin < outer_hi:
+            sentences.append((begin, outer_hi))
+        accounts[document_id] = [
+            (b, e, text[b:e], lo <= e and b < hi) for b, e in sentences if text[b:e].strip()
+        ]
     return accounts
 
 
@@ -358,6 +400,27 @@ def _denies(view: DocumentView, event: dict[str, Any]) -> bool:
 
 def _at(text: str, start: int, end: int, phrase: str) -> list[int]:
     return [start + m.end() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text[start:end], re.IGNORECASE)]
+
+
+def _objects(scene: Scene) -> list[str]:
+    """What an act was done to, as a question names it: no pronoun, no word of the act itself
+    ("opened fire"), no word of a name ("stormed Camp Orvel" is about the camp, a place)."""
+    view, event = scene.act.view, scene.act.event
+    names: set[str] = set()
+    start, end = event["sentence"]
+    for entity in view.record.get("entities", []):
+        if any(start <= s < end for s, _e in entity["mentions"]):
+            names |= {w.lower() for w in entity["name"].split()}
+    return sorted(
+        o.lower()
+        for o in event.get("objects", [])
+        if len(o) > 2 and o.lower() not in PRONOUNS | names and lexicon().family(o) is None
+    )
+
+
+def _harms() -> list[str]:
+    measures = lexicon().measures
+    return [*measures["killed"], *measures["injured"], *HARM_WORDS]
 
 
 def _has(text: str, phrases: Iterable[str]) -> bool:
@@ -387,7 +450,7 @@ def counts_in(text: str) -> list[tuple[str, Range]]:
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
             spans.append((m.start(), m.end(), (lo, hi)))
     for start, end, span in sorted(spans):
-        after = [t for t in tokens if t[0] >= end][:3]
+        after = [t for t in tokens if t[0] >= end][:4]
         if after and after[0][2] == "of":
             continue  # "one of the officers" counts one of them, not them
         if span == (1, 1):
@@ -492,7 +555,15 @@ def _actors(scene: Scene) -> set[str]:
     institutions = lexicon().institutions
     view, event = scene.act.view, scene.act.event
     found = set()
+    start, end = event["sentence"]
+    # Only actors the act's own sentence names: an actor found by reference elsewhere (the
+    # outlet that reports it) is too often the teller.
+    named = {
+        e["id"] for e in view.record.get("entities", []) if any(start <= s < end for s, _e in e["mentions"])
+    }
     for actor in event.get("actors", []):
+        if actor not in named:
+            continue
         name = view.case_names.get(view.case_ids.get(actor, -1), "")
         kinds = {institutions[w] for w in WORD.findall(name.lower()) if w in institutions}
         found |= kinds or ({name} if name else set())

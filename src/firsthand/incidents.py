@@ -14,7 +14,8 @@ that tells it, with that sentence's source and basis. The cascade:
    and its sentence name (places, actors, targets), and, for a sentence that names no place, the
    places its document names (and for one that names nothing, everything its document names);
 3. two acts of different documents tell one incident when their families share a scene, their
-   windows overlap and their settings share an entity, unless one act names a place the other
+   windows overlap (or, for two acts at one place, their days are at most three apart: one act
+   dated two ways) and their settings share an entity, unless one act names a place the other
    document never names (the clash at another police station that morning is another incident);
    two acts of one document, when they stand in one sentence or two consecutive ones and name no
    two different places;
@@ -42,6 +43,8 @@ TOLD = ("asserted", "reported", "negated")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # An undated act of a dated document happened at most this long before the document was written.
 LOOKBACK_DAYS = 31
+# Accounts of one act at one place disagree on its day by this much at most.
+DATE_TOLERANCE_DAYS = 3
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MONTHS = [
     "January",
@@ -80,6 +83,10 @@ class Lexicon:
     denial_before: list[str]  # deny what follows them
     denial_anywhere: list[str]  # deny the act wherever they stand
     institutions: dict[str, str]  # a word for the people of an institution -> the institution
+    subject_suffers: frozenset[str]  # kinds whose subject is their victim ("died")
+    needs_person_object: frozenset[str]  # kinds that are acts against people only when done to people
+    people: frozenset[str]  # object words that are people
+    hedges: list[str]  # words that make a sentence an allegation or a negation
 
     def family(self, kind: str) -> Family | None:
         name = self.family_of_kind.get(kind.lower())
@@ -89,7 +96,8 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files("firsthand").joinpath("data/incidents.toml").read_text("utf-8"))
-    families, kinds = {}, {}
+    families: dict[str, Family] = {}
+    kinds: dict[str, str] = {}
     for name, spec in data["families"].items():
         families[name] = Family(name, spec["label"], spec["plover"], spec["scene"])
         for word in spec["words"]:
@@ -104,6 +112,10 @@ def lexicon() -> Lexicon:
         data["denial"]["before"],
         data["denial"]["anywhere"],
         {word: institution for institution, ws in data["institutions"].items() for word in ws},
+        frozenset(data["roles"]["subject_suffers"]),
+        frozenset(data["roles"]["needs_person_object"]),
+        frozenset(data["roles"]["people"]),
+        data["hedges"]["words"],
     )
 
 
@@ -183,6 +195,10 @@ def scenes_of(view: DocumentView) -> list[Scene]:
         family = words.family(event["kind"])
         if family is None or event["mode"] not in TOLD or event["kind"] in TELLING_VERBS:
             continue
+        if event["kind"] in words.needs_person_object and not (
+            event.get("targets") or {o.lower() for o in event.get("objects", [])} & words.people
+        ):
+            continue
         start, end = event["sentence"]
         named = {(c, t) for s, _e, c, t in mentions if start <= s < end}
         own_places = {c for c, t in named if t in PLACE_TYPES} | (
@@ -256,6 +272,14 @@ def _nearest_dated(
     return best[1] if best else None
 
 
+def _days_apart_at_one_place(x: Scene, y: Scene) -> bool:
+    """Two accounts that put an act at one place a few days apart tell one act dated two ways
+    (the clash compare reports), not two acts."""
+    if not (x.lo and y.lo and x.lo == x.hi and y.lo == y.hi and x.own_places & y.own_places):
+        return False
+    return abs((x.lo - y.lo).days) <= DATE_TOLERANCE_DAYS
+
+
 def _one_story(x: Scene, y: Scene) -> bool:
     """Two acts of one document tell one incident when they stand in one sentence or in two
     consecutive ones, and do not name two different places."""
@@ -292,9 +316,9 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
     # sect, removing 40 children. The group is accused of beating the children.").
     for first, second in zip(range(len(scenes)), range(1, len(scenes)), strict=False):
         x, y = scenes[first], scenes[second]
-        if x.act.view.document_id == y.act.view.document_id and x.family.scene == y.family.scene:
-            if _overlap(x, y) and _one_story(x, y):
-                parent[root(first)] = root(second)
+        same = x.act.view.document_id == y.act.view.document_id and x.family.scene == y.family.scene
+        if same and _overlap(x, y) and _one_story(x, y):
+            parent[root(first)] = root(second)
     by_entity: dict[int, list[int]] = defaultdict(list)
     for n, scene in enumerate(scenes):
         for case_id in scene.setting:
@@ -307,9 +331,13 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
             x = scenes[a]
             for b in ordered[i + 1 :]:
                 y = scenes[b]
-                if x.hi is not None and y.lo is not None and y.lo > x.hi:
+                if (
+                    x.hi is not None
+                    and y.lo is not None
+                    and y.lo > x.hi + timedelta(days=DATE_TOLERANCE_DAYS)
+                ):
                     break
-                if x.family.scene != y.family.scene or not _overlap(x, y):
+                if x.family.scene != y.family.scene or not (_overlap(x, y) or _days_apart_at_one_place(x, y)):
                     continue
                 if x.act.view.document_id == y.act.view.document_id:
                     if _one_story(x, y):
@@ -361,10 +389,10 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
         groups[root(n)].append(scene)
     order = {view.document_id: n for n, view in enumerate(views)}
     incidents = []
-    for members in groups.values():
-        if len({s.act.view.document_id for s in members}) < min_documents:
+    for told in groups.values():
+        if len({s.act.view.document_id for s in told}) < min_documents:
             continue
-        incidents.append(_incident(members, names, order))
+        incidents.append(_incident(told, names, order))
     return sorted(incidents, key=lambda i: (i.day or i.window[0] or "9999", -i.documents))
 
 

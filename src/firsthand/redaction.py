@@ -51,15 +51,21 @@ PUBLIC_ROLES = frozenset(
     lieutenant sergeant chairman chairwoman chair chairperson secretary head deputy mp councillor
     lawmaker premier king queen prince princess pope bishop archbishop imam rabbi ceo founder
     superintendent inspector commander representative rep congressman congresswoman
-    """.split()
+    """.split()  # noqa: SIM905
 )
 # Words a person's name never is: a misread organisation ("Fox News", "Channel 4") is no person.
 NOT_PERSON_WORDS = frozenset(
-    "tv news channel radio times press agency broadcasting network media post herald daily"
-    " television studio group council committee ministry".split()
+    """
+    tv news channel radio times press agency broadcasting network media post herald daily
+    television studio group council committee ministry
+    """.split()  # noqa: SIM905
 )
 # Name parts too common to be a name alone ("Mr", "Al").
-NOT_NAME_PARTS = frozenset("mr mrs ms miss dr sir the of and al el bin ibn de la da van von".split())
+NOT_NAME_PARTS = frozenset(
+    """
+    mr mrs ms miss dr sir the of and al el bin ibn de la da van von
+    """.split()  # noqa: SIM905
+)
 PHONE_REGIONS = ("US", "GB", "DE", "FR", "NG", "RU", "IR", "CN", "IN", "MX", "BY", "BD", "IQ", "TR", "AL")
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 # A number dialled internationally that the recogniser may not know: "+98 21 5555 0199".
@@ -79,7 +85,10 @@ STREET_ADDRESS = re.compile(
     r"|\b[A-Z][a-zäöüß'’-]*(?:strasse|straße|gasse|weg|platz|laan|straat|gatan|vej)\s+\d{1,5}[a-z]?\b"
     r"|\b(?:[A-Z][\w'’-]*\s+){1,3}" + STREET_WORDS + r"\s+\d{1,5}[a-z]?\b"
 )
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH
     + r",?\s+\d{4}|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
@@ -227,7 +236,7 @@ class Redactor:
         def move(offset: int, end: bool) -> int:
             return _moved(offset, moves, end=end)
 
-        out = _walk(record, self.clean, move)
+        out: dict[str, Any] = _walk(record, self.clean, move)
         out["document"]["text"] = new_text
         out["times"] = [
             t

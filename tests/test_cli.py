@@ -212,16 +212,16 @@ def test_compare_shows_both_sides(tmp_path: Path, capsys: pytest.CaptureFixture[
     db = str(tmp_path / "case.db")
     corpus = sorted((FIXTURES / "corpus").glob("*.txt"))
     assert run(capsys, "add", *map(str, corpus), "--db", db)[0] == 0
-    code, out, _ = run(capsys, "compare", "--db", db, "--kind", "number", "--json")
+    code, out, _ = run(capsys, "compare", "--db", db, "--kind", "happened", "--json")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and rows and all(r["kind"] == "number" for r in rows)
-    assert any("38" in r["a"]["sentence"] + r["b"]["sentence"] for r in rows)
+    assert code == 0 and rows and all(r["kind"] == "happened" and r["stance"] == "clash" for r in rows)
+    assert all(len(r["positions"]) >= 2 and r["title"].startswith(r["incident"]) for r in rows)
     code, out, _ = run(capsys, "compare", "--db", db)
-    assert code == 0 and "negation" in out and "conflicts" in out
+    assert code == 0 and "clash: " in out and "conflicts" in out
     code, out, _ = run(capsys, "compare", "--db", db, "--agree", "--json")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and rows and all(r["kind"] == "agree" for r in rows)
-    assert any("Camp Neyvar" in r["evidence"] for r in rows)
+    assert code == 0 and rows and all(r["stance"] == "agree" for r in rows)
+    assert any("Camp Neyvar" in r["incident"] for r in rows)
 
 
 def test_the_case_timeline_has_one_row_per_incident(

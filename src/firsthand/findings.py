@@ -439,20 +439,23 @@ def counts_in(text: str) -> list[tuple[str, Range]]:
     words = lexicon()
     found: list[tuple[str, Range]] = []
     tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
-    spans: list[tuple[int, int, Range]] = []
+    spans: list[tuple[int, int, Range, bool]] = []  # start, end, range, vague
     for match in COUNT.finditer(text):
         value = _number(match.group("n"))
         if value is None or _is_time(text, match.end()):
             continue
-        spans.append((match.start(), match.end(), _modified(match.group("mod"), value)))
+        spans.append((match.start(), match.end(), _modified(match.group("mod"), value), False))
     lowered = text.lower()
     for phrase, (lo, hi) in words.quantities.items():
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-            spans.append((m.start(), m.end(), (lo, hi)))
-    for start, end, span in sorted(spans):
-        after = [t for t in tokens if t[0] >= end][:4]
+            spans.append((m.start(), m.end(), (lo, hi), True))
+    for start, end, span, vague in sorted(spans):
+        after = [t for t in tokens if t[0] >= end][:5]
         if after and after[0][2] == "of":
-            continue  # "one of the officers" counts one of them, not them
+            if not vague:
+                continue  # "one of the officers" counts one of them, not them
+            after = after[1:]  # "dozens of residents"
+        after = after[:4]
         if span == (1, 1):
             after = after[:1]  # "one intention to kill" counts no one killed
         before = [t for t in tokens if t[1] <= start][-1:]

@@ -72,7 +72,7 @@ EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 LOOSE_PHONE = re.compile(r"\+\d{1,3}(?:[\s().-]{0,2}\d{1,5}){2,6}")
 ID_NUMBER = re.compile(
     r"\b(?:passport|identity card|id card|national id|id|identification|social security|ssn|"
-    r"national insurance)(?:\s+(?:no\.?|number|num\.?|#))?\s*[:#]?\s*(?P<number>[A-Z0-9][A-Z0-9-]{4,19})\b",
+    r"national insurance)(?:\s{1,3}(?:no\.?|number|num\.?|#))?\s{0,3}[:#]?\s{0,3}(?P<number>[A-Z0-9][A-Z0-9-]{4,19})\b",
     re.IGNORECASE,
 )
 PASSPORT_SHAPE = re.compile(r"\b[A-Z]{1,2}\d{6,9}\b")
@@ -81,20 +81,20 @@ STREET_WORDS = (
     r"Terrace|Crescent|Close|Alley|Highway|Strasse|Straße|straße|strasse|gasse|weg|platz)"
 )
 STREET_ADDRESS = re.compile(
-    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,3}" + STREET_WORDS + r"\b\.?"
-    r"|\b[A-Z][a-zäöüß'’-]*(?:strasse|straße|gasse|weg|platz|laan|straat|gatan|vej)\s+\d{1,5}[a-z]?\b"
-    r"|\b(?:[A-Z][\w'’-]*\s+){1,3}" + STREET_WORDS + r"\s+\d{1,5}[a-z]?\b"
+    r"\b\d{1,5}[A-Za-z]?,?\s{1,3}(?:[A-Z][\w'’-]{0,30}\s{1,3}){1,3}" + STREET_WORDS + r"\b\.?"
+    r"|\b[A-Z][a-zäöüß'’-]{0,30}(?:strasse|straße|gasse|weg|platz|laan|straat|gatan|vej)\s+\d{1,5}[a-z]?\b"
+    r"|\b(?:[A-Z][\w'’-]{0,30}\s{1,3}){1,3}" + STREET_WORDS + r"\s{1,3}\d{1,5}[a-z]?\b"
 )
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 DATE = (
-    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH
-    + r",?\s+\d{4}|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + MONTH
+    + r",?\s{1,3}\d{4}|" + MONTH + r"\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4})"
 )  # fmt: skip
 BIRTH_DATE = re.compile(
-    r"\b(?:born(?:\s+on)?|date\s+of\s+birth|birth\s*date|d\.?o\.?b\.?)\s*[:,]?\s*(?:on\s+)?(?P<date>"
+    r"\b(?:born(?:\s{1,3}on)?|date\s{1,3}of\s{1,3}birth|birth\s?date|d\.?o\.?b\.?)[:,]?\s{0,3}(?:on\s{1,3})?(?P<date>"
     + DATE
     + ")",
     re.IGNORECASE,
@@ -328,10 +328,10 @@ def _title_beside(text: str, start: int, end: int) -> str | None:
     """A public title just before a mention ("Police Chief Arradando", "spokesperson Wang") or
     in an apposition just after it ("Osai Ojigho, Country Director of ..."); a former office
     ("a former prosecutor") makes no one public."""
-    before = re.search(r"((?:[\w'’-]+,? ){1,3})$", text[max(0, start - 40) : start])
-    if before:
-        words = before.group(1).replace(",", " ").split()
-        if words[-1].lower() in PUBLIC_ROLES and "former" not in (w.lower() for w in words):
+    chunk = text[max(0, start - 40) : start]
+    if chunk[-1:] == " ":
+        words = chunk.replace(",", " ").split()[-3:]
+        if words and words[-1].lower() in PUBLIC_ROLES and "former" not in (w.lower() for w in words):
             return " ".join(words)
     apposition = re.match(
         r"\s*,\s*(?:the\s+|a\s+|an\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)", text[end : end + 60]

@@ -26,7 +26,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -40,8 +40,11 @@ from .export import EXPORTERS, FORMATS
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
-from .summary import BASES, render_claims, render_incidents, render_record, render_timeline, render_times
+from .summary import BASES, render_claims, render_record, render_timeline, render_times
 from .timeline import timeline_rows, timelinejs
+
+if TYPE_CHECKING:
+    from .incidents import Incident
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".txt"}
 EXAMPLE = "open-letter.txt"
@@ -152,7 +155,12 @@ def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: i
     "--db",
     "db_path",
     type=click.Path(dir_okay=False),
-    help="Without FILE: the case file's incidents, each with all its tellings.",
+    help="Without FILE: the case file's incidents, each with all its tellings, then what one document alone tells.",
+)
+@click.option(
+    "--several",
+    is_flag=True,
+    help="With --db: only the incidents two documents or more tell.",
 )
 @date_option
 @encoding_option
@@ -163,6 +171,7 @@ def timeline_command(
     as_json: bool,
     undated: bool,
     db_path: str | None,
+    several: bool,
     dct: datetime | None,
     encoding: str | None,
     max_size: int,
@@ -175,13 +184,14 @@ def timeline_command(
         from .incidents import find_incidents, incidents_timelinejs
 
         with CaseFile(db_path or DEFAULT_PATH, read_only=True) as case:
-            incidents = find_incidents(case.document_views())
+            incidents = find_incidents(case.document_views(), min_documents=2 if several else 1)
         if as_json or output == "json":
-            click.echo(json.dumps([asdict(i) for i in incidents], ensure_ascii=False, indent=2))
+            rows = [asdict(i) | {"title": i.title, "documents": i.documents} for i in incidents]
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         elif output == "timelinejs":
             click.echo(json.dumps(incidents_timelinejs(incidents), ensure_ascii=False, indent=2))
         else:
-            stdout.print(render_incidents(incidents))
+            _print_incidents(incidents, several)
         return
     record = _read_one(file, dct, encoding, max_size)
     if as_json or output == "json":
@@ -190,6 +200,31 @@ def timeline_command(
         click.echo(json.dumps(timelinejs(record), ensure_ascii=False, indent=2))
     else:
         stdout.print(render_timeline(record, undated=undated))
+
+
+def _print_incidents(incidents: list[Incident], several: bool) -> None:
+    """The incidents several documents tell, then (without --several) what one document alone
+    tells, each under its title with every telling."""
+    told = [i for i in incidents if i.documents >= 2]
+    single = [i for i in incidents if i.documents == 1]
+    if not told:
+        stdout.print("no incident is told by two documents or more", style="dim")
+    for heading, group in (("", told), ("Told by one document", [] if several else single)):
+        if heading and group:
+            stdout.print(Text(heading, style="bold underline"))
+        for incident in group:
+            count = f"  ({incident.documents} documents)" if incident.documents > 1 else ""
+            table = Table(title=Text(incident.title + count), title_justify="left", show_edge=False)
+            for column in ("document", "basis", "source", "sentence"):
+                table.add_column(column, overflow="fold")
+            for t in incident.tellings:
+                table.add_row(
+                    Text(t.title or t.document_id[:12]),
+                    t.basis or "—",
+                    Text(t.source or "—"),
+                    Text(t.sentence),
+                )
+            stdout.print(table)
 
 
 @cli.command()

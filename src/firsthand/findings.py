@@ -68,6 +68,7 @@ VAGUE_ACTORS = frozenset(
     ]
 )
 Range = tuple[int, int | None]
+DETERMINERS = frozenset("the our their its his her my your these those".split())
 PRONOUNS = frozenset(
     ["you", "they", "them", "we", "us", "he", "him", "she", "her", "it", "i", "me", "one", "some", "those"]
 )
@@ -450,18 +451,26 @@ def counts_in(text: str) -> list[tuple[str, Range]]:
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
             spans.append((m.start(), m.end(), (lo, hi), True))
     for start, end, span, vague in sorted(spans):
-        after = [t for t in tokens if t[0] >= end][:5]
+        after = [t for t in tokens if t[0] >= end][:7]
+        counted = after[:2]
         if after and after[0][2] == "of":
-            if not vague:
-                continue  # "one of the officers" counts one of them, not them
-            after = after[1:]  # "dozens of residents"
+            # "dozens of residents were injured" counts the injured; "38 of our members were
+            # arrested" the arrested, past the members; "one of the officers has his knee" and
+            # "two of the four men arrested" count none of their own.
+            skip = 1 if vague else 3 if len(after) > 2 and after[1][2] in DETERMINERS else 2
+            if any(_number(t[2]) is not None for t in after[1:skip]):
+                continue
+            counted, after = after[1:skip], after[skip:]
         after = after[:4]
         if span == (1, 1):
             after = after[:1]  # "one intention to kill" counts no one killed
         before = [t for t in tokens if t[1] <= start][-1:]
         measure = _measure(after) or _measure(before)
         if measure:
-            found.append((measure, span))
+            # Who was counted, when not people at large: "four officers were injured" is not an
+            # answer to how many protesters were.
+            group = next((g for g, ws in words.counted.items() for t in counted if t[2] in ws), None)
+            found.append((f"{measure} {group}" if group else measure, span))
     return found
 
 
@@ -520,12 +529,15 @@ def _range_text(span: Range) -> str:
 
 
 def _measure_question(measure: str) -> str:
+    if " " in measure:
+        measure, group = measure.split(" ", 1)
+        return f"{group} {_measure_question(measure).removeprefix('how many ')}"
     return {
         "killed": "were killed",
         "injured": "were injured",
         "arrested": "were arrested",
         "children": "children",
-        "officers": "officers took part",
+        "vehicles": "vehicles",
     }.get(measure, measure)
 
 

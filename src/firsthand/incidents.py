@@ -77,6 +77,7 @@ class Lexicon:
     families: dict[str, Family]
     family_of_kind: dict[str, str]
     measures: dict[str, list[str]]
+    counted: dict[str, list[str]]  # whom a count counts besides people at large
     quantities: dict[str, tuple[int, int | None]]
     causes: dict[str, list[str]]
     evaluation: dict[str, list[str]]
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         families,
         kinds,
         data["measures"],
+        data["counted"],
         {k: (v[0], v[1] or None) for k, v in data["quantities"].items()},
         data["causes"],
         data["evaluation"],

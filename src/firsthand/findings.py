@@ -68,7 +68,7 @@ VAGUE_ACTORS = frozenset(
     ]
 )
 Range = tuple[int, int | None]
-DETERMINERS = frozenset("the our their its his her my your these those".split())
+DETERMINERS = frozenset(["the", "our", "their", "its", "his", "her", "my", "your", "these", "those"])
 PRONOUNS = frozenset(
     ["you", "they", "them", "we", "us", "he", "him", "she", "her", "it", "i", "me", "one", "some", "those"]
 )

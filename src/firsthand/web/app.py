@@ -40,8 +40,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Message
 
 from ..casebook import case_timeline, case_views, document_page, entity_page, needs_narrowing
-from ..findings import compare_case
 from ..errors import CaseFileError
+from ..findings import compare_case
 from ..ingest import MAX_BYTES
 from ..pipeline import Outcome
 from ..record import ENTITY_TYPES

@@ -193,7 +193,7 @@ def _findings(incident: Incident, scenes: list[Scene], views: dict[str, Document
         )
         if denied:
             continue
-        hedged = _has(telling.sentence.replace("n’t", " n't").replace("n't", " n't"), lexicon().hedges)
+        hedged = _has(_split_nt(telling.sentence), lexicon().hedges)
         actors = set() if event["kind"] in lexicon().subject_suffers or hedged else _actors(scene)
         actors -= victims.get(view.document_id, set())
         if actors:
@@ -222,18 +222,15 @@ def _findings(incident: Incident, scenes: list[Scene], views: dict[str, Document
                 questions[("evaluation", "how it is judged")].append(
                     Statement(document_id, voice, f"{judged[0]} ({judged[1]})", judged[0], telling)
                 )
-            if not core:
-                continue
+            words = lexicon()
+            if not core or _has(_split_nt(text), words.denial_before + words.denial_anywhere):
+                continue  # a denial states no count and no cause of its own
             for measure, span in counts_in(text):
                 questions[("number", f"how many {_measure_question(measure)}")].append(
                     Statement(document_id, voice, _range_text(span), span, telling)
                 )
-            words = lexicon()
-            if _has(
-                text.replace("n’t", " n't").replace("n't", " n't"),
-                words.denial_before + words.denial_anywhere + words.hedges,
-            ):
-                continue  # a denial or an allegation states no cause and no count of its own
+            if _has(_split_nt(text), words.hedges):
+                continue  # an allegation or a negation ("no one reported torture") gives no cause
             cause = cause_in(text)
             # A cause is one of harm: in a sentence that tells an act of the incident or names a
             # harm ("a noise, a crash" is none).
@@ -422,6 +419,11 @@ def _objects(scene: Scene) -> list[str]:
 def _harms() -> list[str]:
     measures = lexicon().measures
     return [*measures["killed"], *measures["injured"], *HARM_WORDS]
+
+
+def _split_nt(text: str) -> str:
+    """ "can't" as "ca n't", so that the negation is a word of its own."""
+    return text.replace("n’t", " n't").replace("n't", " n't")
 
 
 def _has(text: str, phrases: Iterable[str]) -> bool:

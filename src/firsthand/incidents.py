@@ -16,9 +16,9 @@ that tells it, with that sentence's source and basis. The cascade:
 3. two acts of different documents tell one incident when their families share a scene, their
    windows overlap (or, for two acts at one place, their days are at most three apart: one act
    dated two ways) and their settings share an entity, unless one act names a place the other
-   document never names (the clash at another police station that morning is another incident);
-   two acts of one document, when they stand in one sentence or two consecutive ones and name no
-   two different places;
+   document never names and they share no site (the clash at another police station of the same
+   town that morning is another incident); two acts of one document, when they stand in one
+   sentence or two consecutive ones and name no two different places or sites;
 4. an incident is a connected set of such acts told by two documents or more; one document
    alone is its own timeline.
 """
@@ -171,6 +171,7 @@ class Scene:
     hi: date | None
     setting: set[int]  # case entity ids
     own_places: set[int]  # the places its own event and sentence name
+    own_sites: set[int] = field(default_factory=set)  # those of them that are facilities: a camp, a bridge
 
 
 def scenes_of(view: DocumentView) -> list[Scene]:
@@ -179,12 +180,15 @@ def scenes_of(view: DocumentView) -> list[Scene]:
     record = view.record
     mentions: list[tuple[int, int, int, str]] = []  # start, end, case id, type
     places: set[int] = set()
+    facilities: set[int] = set()
     for entity in record.get("entities", []):
         case_id = view.case_ids.get(entity["id"])
         if case_id is None:
             continue
         if entity["type"] in PLACE_TYPES:
             places.add(case_id)
+        if entity["type"] == "FAC":
+            facilities.add(case_id)
         for start, end in entity["mentions"]:
             mentions.append((start, end, case_id, entity["type"]))
     # A sentence that names nothing ("When our children were picked up on 5 September") is set
@@ -213,7 +217,8 @@ def scenes_of(view: DocumentView) -> list[Scene]:
         if not named:
             setting |= subject
         lo, hi = act_window(event, doc_lo, doc_hi)
-        found.append(Scene(act, family, lo, hi, setting, own_places))
+        sites = {c for c, t in named if t == "FAC"} | ({act.place} if act.place in facilities else set())
+        found.append(Scene(act, family, lo, hi, setting, own_places, sites))
     return found
 
 
@@ -282,11 +287,22 @@ def _days_apart_at_one_place(x: Scene, y: Scene) -> bool:
     return abs((x.lo - y.lo).days) <= DATE_TOLERANCE_DAYS
 
 
+def _elsewhere(x: Scene, y: Scene, named_by_y: set[int]) -> bool:
+    """Whether act ``x`` happened somewhere act ``y`` was not: it names a place y's document
+    never names, and the two share no site (a camp, a bridge, a police station) — sharing only
+    the town, the clash at another police station that morning is another incident."""
+    if not x.own_places - named_by_y:
+        return False
+    return not (x.own_places & y.own_places & (x.own_sites | y.own_sites))
+
+
 def _one_story(x: Scene, y: Scene) -> bool:
     """Two acts of one document tell one incident when they stand in one sentence or in two
     consecutive ones, and do not name two different places."""
     if x.own_places and y.own_places and not x.own_places & y.own_places:
         return False
+    if x.own_sites and y.own_sites and not x.own_sites & y.own_sites:
+        return False  # the bridge and the market of one town
     (xs, xe), (ys, ye) = x.act.event["sentence"], y.act.event["sentence"]
     if (xs, xe) == (ys, ye):
         return True
@@ -345,9 +361,9 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
                     if _one_story(x, y):
                         parent[root(a)] = root(b)
                     continue
-                if x.own_places - doc_places[y.act.view.document_id]:
-                    continue
-                if y.own_places - doc_places[x.act.view.document_id]:
+                if _elsewhere(x, y, doc_places[y.act.view.document_id]) or _elsewhere(
+                    y, x, doc_places[x.act.view.document_id]
+                ):
                     continue
                 links.add((a, b) if a < b else (b, a))
 

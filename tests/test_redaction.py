@@ -21,7 +21,7 @@ from conftest import FIXTURES, SHARED, require_shared
 from firsthand.cli import main
 from firsthand.export import EXPORTERS
 from firsthand.pipeline import read_documents
-from firsthand.redaction import identifying_numbers
+from firsthand.redaction import build_redactor, identifying_numbers
 from firsthand.store import CaseFile
 
 DOCUMENTS = sorted((FIXTURES / "redaction").glob("*.txt"))
@@ -115,6 +115,16 @@ def test_pseudonyms_replace_whole_names_and_keep_no_length(case: CaseFile, tmp_p
     text = record["document"]["text"]
     shared = data.redactor.clean("Venn")
     assert shared not in {stand_ins[p] for p in PRIVATE}
+    # Even when only one of them goes by the bare surname: the others bear it too.
+    only_one = build_redactor(
+        [],
+        [(1, "Dorsa Venn", "PERSON", ["Dorsa Venn", "Venn"]), (2, "Arash Venn", "PERSON", ["Arash Venn"])],
+        b"k",
+    )
+    assert only_one.clean("Venn") not in {
+        only_one.pseudonyms["Dorsa Venn"],
+        only_one.pseudonyms["Arash Venn"],
+    }
     assert stand_ins["Dorsa Venn"] in text and "Person-" in text
 
 

@@ -143,8 +143,10 @@ class Redactor:
                 for part in _name_parts(form):
                     parts[_fold(part)].add(person.case_id)
         protected = {_fold(p) for p in self.protected}
-        for form, owners in [*parts.items(), *forms.items()]:
-            # A name two private people share belongs to neither: it gets a stand-in of its own.
+        for form in {*parts, *forms}:
+            # A name two private people share (a surname, even one resolution gave one of them as
+            # an alias) belongs to neither: it gets a stand-in of its own.
+            owners = forms.get(form, set()) | parts.get(form, set())
             self._owner[form] = self._pseudonym(
                 f"person:{min(owners)}" if len(owners) == 1 else f"shared:{form}"
             )

@@ -24,10 +24,12 @@ answers, and findings are ordered by how many independent sources stand on each 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -131,11 +133,22 @@ class Statement:
 
 def compare_case(views: Iterable[DocumentView], incidents: list[Incident] | None = None) -> list[Finding]:
     """Every clash and agreement of the case, incident by incident, the best-sourced first."""
-    views = list(views)
+    # The records read are many small objects and this makes many more, none of them cyclic:
+    # the cyclic collector would walk them all again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare_case(list(views), incidents)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compare_case(views: list[DocumentView], incidents: list[Incident] | None) -> list[Finding]:
     by_id = {v.document_id: v for v in views}
+    scenes: dict[str, list[Scene]] = {v.document_id: scenes_of(v) for v in views}
     if incidents is None:
-        incidents = find_incidents(views)
-    scenes: dict[str, list[Scene]] = {}
+        incidents = find_incidents(views, scenes_by_document=scenes)
     findings: list[Finding] = []
     for incident in incidents:
         told = {(t.document_id, t.start, t.kind) for t in incident.tellings}
@@ -386,7 +399,7 @@ def _denies(view: DocumentView, event: dict[str, Any]) -> bool:
         return True
     # The denial governs the first act after it: "denied seizing corpses of victims of the
     # attack" denies the seizing, not the attack.
-    cues = [m for p in words.denial_before for m in _at(text, start, event["start"], p)]
+    cues = [start + m.end() for m in _denial_before().finditer(text[start : event["start"]])]
     if not cues:
         return False
     cue = max(cues)
@@ -396,8 +409,10 @@ def _denies(view: DocumentView, event: dict[str, Any]) -> bool:
     )
 
 
-def _at(text: str, start: int, end: int, phrase: str) -> list[int]:
-    return [start + m.end() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text[start:end], re.IGNORECASE)]
+@cache
+def _denial_before() -> re.Pattern[str]:
+    phrases = sorted(lexicon().denial_before, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 def _objects(scene: Scene) -> list[str]:
@@ -426,19 +441,30 @@ def _split_nt(text: str) -> str:
     return text.replace("n’t", " n't").replace("n't", " n't")
 
 
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> str:
+    """The text's words, lower-cased, each between spaces: what phrases are looked up in."""
+    return f" {' '.join(WORD.findall(text.lower()))} "
+
+
 def _has(text: str, phrases: Iterable[str]) -> bool:
-    lowered = f" {' '.join(WORD.findall(text.lower()))} "
+    lowered = _words_of(text)
     return any(f" {p} " in lowered for p in phrases)
 
 
 def _found(text: str, phrases: Iterable[str]) -> list[str]:
-    lowered = f" {' '.join(WORD.findall(text.lower()))} "
+    lowered = _words_of(text)
     return [p for p in phrases if f" {p} " in lowered]
 
 
 def counts_in(text: str) -> list[tuple[str, Range]]:
     """The counts of a sentence with what they count: "killed at least 12 protesters" gives
     ("killed", (12, None)); "dozens were injured" gives ("injured", (24, 99))."""
+    return list(_counts(text))
+
+
+@lru_cache(maxsize=4096)
+def _counts(text: str) -> tuple[tuple[str, Range], ...]:
     words = lexicon()
     found: list[tuple[str, Range]] = []
     tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text)]
@@ -473,7 +499,7 @@ def counts_in(text: str) -> list[tuple[str, Range]]:
             # answer to how many protesters were.
             group = next((g for g, ws in words.counted.items() for t in counted if t[2] in ws), None)
             found.append((f"{measure} {group}" if group else measure, span))
-    return found
+    return tuple(found)
 
 
 def _measure(tokens: list[tuple[int, int, str]]) -> str | None:

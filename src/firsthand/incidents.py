@@ -311,8 +311,14 @@ def _one_story(x: Scene, y: Scene) -> bool:
     return not between.strip()
 
 
-def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> list[Incident]:
-    """The incidents of the case in time order, each with all its tellings."""
+def find_incidents(
+    views: Iterable[DocumentView],
+    *,
+    min_documents: int = 2,
+    scenes_by_document: dict[str, list[Scene]] | None = None,
+) -> list[Incident]:
+    """The incidents of the case in time order, each with all its tellings
+    (``scenes_by_document``: each document's acts, when the caller has them already)."""
     views = list(views)
     names = views[0].case_names if views else {}
     scenes: list[Scene] = []
@@ -321,7 +327,8 @@ def find_incidents(views: Iterable[DocumentView], *, min_documents: int = 2) -> 
         # Whatever a document names (a place one document types as a facility another may type
         # as an organisation).
         doc_places[view.document_id] = set(view.case_ids.values())
-        scenes += scenes_of(view)
+        known = scenes_by_document.get(view.document_id) if scenes_by_document is not None else None
+        scenes += known if known is not None else scenes_of(view)
     parent = list(range(len(scenes)))
 
     def root(n: int) -> int:

@@ -95,12 +95,12 @@ def test_cause_of_death_and_of_injuries(findings: list[Finding], names: dict[str
 
 
 def test_who_acted(findings: list[Finding], names: dict[str, str]) -> None:
-    smashed = one(findings, "clash", "actor", "destruction")
+    smashed = one(findings, "clash", "actor", "destroyed")
     assert [p.answer for p in smashed.positions] == ["the police", "the guards"]
     assert sides(smashed, names) == [{"02", "03"}, {"01"}]
     title = smashed.title
     assert title.startswith(
-        "Raid on Camp Orvel, 18 March 2022 — who carried out the destruction (computer): "
+        "Raid on Camp Orvel, 18 March 2022 — who destroyed the computer: "
     )
     assert "the police (" in title and "the guards (Tessary Police (statement))" in title
     raid = one(findings, "agree", "actor", "raid")

@@ -213,8 +213,9 @@ def _findings(incident: Incident, scenes: list[Scene], views: dict[str, Document
             # Who did it to what: "who smashed the computers" is one question, and hands on other
             # things (policemen killed elsewhere) answer another.
             objects = _objects(scene)
-            what = f" ({objects[0]})" if objects else ""
-            questions[("actor", f"who carried out the {label}{what}")].append(
+            past = scene.family.past
+            question = f"who {past} the {objects[0]}" if objects and past else f"who carried out the {label}"
+            questions[("actor", question)].append(
                 Statement(view.document_id, voice, _actor_names(actors), frozenset(actors), telling)
             )
         if scene.lo is not None and scene.lo == scene.hi and (event.get("when") or {}).get("value"):

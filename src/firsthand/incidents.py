@@ -68,6 +68,7 @@ class Family:
     label: str
     plover: str
     scene: str
+    past: str = ""  # the verb a question asks with: "who raided", "who destroyed"
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def lexicon() -> Lexicon:
     families: dict[str, Family] = {}
     kinds: dict[str, str] = {}
     for name, spec in data["families"].items():
-        families[name] = Family(name, spec["label"], spec["plover"], spec["scene"])
+        families[name] = Family(name, spec["label"], spec["plover"], spec["scene"], spec.get("past", ""))
         for word in spec["words"]:
             kinds.setdefault(word, name)
     return Lexicon(

@@ -2,12 +2,16 @@
 
     python bench/web_speed.py [--docs 10000] [--sources 100] [--requests 60]
 
-1. A case of ``--docs`` documents: ``--sources`` TBAQ news texts are read once by the
-   whole pipeline, then each record is stored again and again under a new id, so the case
-   has the size (documents, entities linked across them, claims) without hours of parsing.
+1. A case of ``--docs`` distinct documents: invented incidents (a camp, a day, a police unit,
+   a victim), each told by about five documents (news, testimonies, statements) with their own
+   witnesses, outlets, wording and figures, every one read by the whole pipeline (``--jobs``
+   workers); or, with ``--copies``, ``--sources`` TBAQ news texts read once and stored again and
+   again under new ids.
 2. ``firsthand serve`` on it, as a user starts it, on a port of this machine.
 3. For each page (the overview, a document view, an entity page: a random document or
-   entity each request, and the entity named by most documents, the worst case), the
+   entity each request, and the entity named by most documents, the worst case; compare and
+   the timeline narrowed to an entity named by two documents or more, and compare narrowed
+   to the entity named most), the
    time to the first byte, the full load (the page and the stylesheet and script it
    asks for) and the server's own time (its Server-Timing header): p50 and p95 in ms.
 4. The baseline, measured in the same run: a static file, the cheapest thing the server
@@ -60,6 +64,74 @@ def build_case(db: Path, docs: int, sources: int) -> None:
                 print(f"  stored {n + 1} documents", file=sys.stderr)
 
 
+# Distinct documents: incidents at invented places on invented days, each told by a few
+# documents in their own words, with invented people, units and numbers.
+SYLLABLES = "ka ra lo ven dor mi sa tel bri an or ush nel va pe rin tho ga lu zen".split()  # noqa: SIM905
+RAIDS = ["raided {place}", "stormed {place}", "carried out a search operation at {place}", "searched {place}"]
+VOICES = [
+    ("news", "{outlet}, published {published}\n\n"),
+    ("testimony", "Testimony of {witness}, written {published}\n\nI live at {place}. "),
+    ("statement", "Statement of the {unit}\nPublished {published}\n\n"),
+]
+
+
+def _name(rng: random.Random, parts: int = 2) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def distinct_texts(docs: int, seed: int = 11) -> list[str]:
+    """``docs`` documents, every one different: about five tellings per incident, each with its
+    own witness, outlet, wording and figures."""
+    rng = random.Random(seed)
+    texts = []
+    incidents = max(1, docs // 5)
+    months = "January February March April May June July August September October November December".split()  # noqa: SIM905
+    for n in range(docs):
+        i = random.Random(seed * 1_000_003 + n % incidents)  # the incident's own facts
+        place = f"Camp {_name(i)}"
+        town = _name(i, 3)
+        unit = f"{town} Police"
+        day = f"{i.randint(1, 28)} {months[i.randrange(12)]} {i.randint(2015, 2024)}"
+        published = f"{min(28, int(day.split()[0]) + rng.randint(0, 3))} {day.split(' ', 1)[1]}"
+        victim = f"{_name(i)} {_name(i, 3)}"
+        _genre, head = VOICES[n % len(VOICES)]
+        witness = f"{_name(rng)} {_name(rng, 3)}"
+        outlet = f"{_name(rng)} Courier"
+        text = head.format(outlet=outlet, witness=witness, unit=unit, place=place, published=published)
+        text += f"On {day} officers of the {unit} {rng.choice(RAIDS).format(place=place)} near {town}. "
+        text += (
+            f"{rng.choice([i.randint(2, 40), rng.randint(2, 120)])} residents were injured, {witness} said. "
+        )
+        text += rng.choice(
+            [
+                f"{victim} died of a heart attack during the operation. ",
+                f"The officers beat {victim} to death. ",
+                f"{victim} was arrested and taken to {town}. ",
+            ]
+        )
+        text += rng.choice(["The officers acted professionally.", "The police acted brutally.", ""]) + "\n"
+        texts.append(text)
+    return texts
+
+
+def build_distinct_case(db: Path, docs: int, jobs: int = 2) -> None:
+    """A case of ``docs`` distinct generated documents, each read by the whole pipeline."""
+    from firsthand.pipeline import read_documents_in_parallel
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, text in enumerate(distinct_texts(docs)):
+            path = Path(tmp) / f"doc{n:05}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(str(path))
+        with CaseFile(db) as case:
+            for n, outcome in enumerate(read_documents_in_parallel(paths, jobs=jobs)):
+                if outcome.record is not None and outcome.raw is not None:
+                    case.add(outcome.record, outcome.raw)
+                if n % 1000 == 999:
+                    print(f"  stored {n + 1} documents", file=sys.stderr)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -94,12 +166,23 @@ def main() -> None:
     parser.add_argument("--sources", type=int, default=100)
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--db", type=Path, help="Keep the case here (reused when it exists).")
+    parser.add_argument(
+        "--copies",
+        action="store_true",
+        help="Build the case from copies of TBAQ texts, not distinct documents.",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="Worker processes reading the distinct documents."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "case.db"
         if not db.exists():
             started = time.perf_counter()
-            build_case(db, args.docs, args.sources)
+            if args.copies:
+                build_case(db, args.docs, args.sources)
+            else:
+                build_distinct_case(db, args.docs, args.jobs)
             print(f"case of {args.docs} documents built in {time.perf_counter() - started:.0f} s")
         with sqlite3.connect(db) as conn:
             documents = [row[0] for row in conn.execute("SELECT id FROM documents")]
@@ -109,6 +192,13 @@ def main() -> None:
                     "SELECT case_entity_id FROM entity_links GROUP BY case_entity_id ORDER BY count(*) DESC"
                 )
             ]
+            named_twice = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT case_entity_id FROM entity_links GROUP BY case_entity_id"
+                    " HAVING count(DISTINCT document_id) >= 2"
+                )
+            ] or entities
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "firsthand", "serve", "--db", str(db), "--port", str(port)],
@@ -130,6 +220,10 @@ def main() -> None:
                     "document view": lambda: f"/documents/{random.choice(documents)}",
                     "entity page": lambda: f"/entities/{random.choice(entities)}",
                     "entity page, most named": lambda: f"/entities/{entities[0]}",
+                    # The case-wide pages past 2,000 documents read the documents naming an entity.
+                    "compare, an entity": lambda: f"/compare?entity={random.choice(named_twice)}",
+                    "compare, most named": lambda: f"/compare?entity={entities[0]}",
+                    "timeline, an entity": lambda: f"/timeline?entity={random.choice(named_twice)}",
                 }
                 print(
                     f"{len(documents)} documents, {len(entities)} entities; {args.requests} requests a page"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from followthemoney import model
 
 from conftest import FIXTURES
-from firsthand.export import EXPORTERS, pseudonym
+from firsthand.export import EXPORTERS
 from firsthand.pipeline import read_documents
 from firsthand.store import CaseFile
 
@@ -81,14 +82,14 @@ def test_timelinejs_has_the_incidents(case: CaseFile, tmp_path: Path) -> None:
 def test_redact_leaves_no_private_name_and_keeps_offsets(output: str, case: CaseFile, tmp_path: Path) -> None:
     data = case.export_case(redact=True)
     text = written_text(EXPORTERS[output](data, tmp_path / f"out-{output}"))
-    assert PRIVATE not in text and "Azarbad" not in text.replace("Person-", "")
+    # Every mention of the private Nima Azarbad goes, bare given name too; the surname stays only
+    # in the name of the spokeswoman, Mahtab Azarbad, whom the texts present as public.
+    assert PRIVATE not in text and not re.search(r"\bnima\b", text, re.IGNORECASE)
+    assert "azarbad" not in re.sub(r"Mahtab\s+Azarbad", "", text).lower()
     stand_in = data.pseudonyms[PRIVATE]
-    assert len(stand_in) == len(PRIVATE) and stand_in == pseudonym(int(next(
-        e.id for e in data.entities.values() if e.name == PRIVATE
-    )), PRIVATE)  # fmt: skip
+    assert stand_in.startswith("Person-") and stand_in in text
     if output == "jsonl":
         for line in text.splitlines():
             record = json.loads(line)
-            for entity in record["entities"]:
-                for start, end in entity["mentions"]:
-                    assert record["document"]["text"][start:end] in {*entity["aliases"], entity["name"]}
+            for claim in record["claims"]:
+                assert record["document"]["text"][claim["start"] : claim["end"]] == claim["text"]

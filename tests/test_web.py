@@ -130,7 +130,8 @@ def test_timeline_filters_and_compare(client: TestClient) -> None:
     days = re.findall(r"<h2><time>([\d-]+)</time>", may)
     assert days and all(d.startswith("2022-05") for d in days)
     compare = client.get("/compare").text
-    assert "38 vs 19 member" in compare and "Where they agree" in compare
+    assert "Raid on Camp Neyvar, 17 March 2022 — how many were arrested: 19 (" in compare
+    assert 'class="pair conflict"' in compare and 'class="pair agreement"' in compare
 
 
 def test_writes_need_the_csrf_token(client: TestClient) -> None:

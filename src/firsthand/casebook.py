@@ -94,7 +94,8 @@ class EntityPage:
 
 @dataclass
 class TimelinePage:
-    incidents: list[Incident]
+    incidents: list[Incident]  # told by two documents or more
+    single: list[Incident] = field(default_factory=list)  # what one document alone tells
     bounded: list[Line] = field(default_factory=list)  # events known only by their bounds
     documents_read: int = 0
 
@@ -284,8 +285,8 @@ def case_timeline(
     until: str | None = None,
 ) -> TimelinePage:
     """The incidents several documents tell, in time order, narrowed by an entity that one
-    of their sentences names, a place (part of its name) and a date range; then the acts
-    known only by their bounds ("after the raid")."""
+    of their sentences names, a place (part of its name) and a date range; what one document
+    alone tells; then the acts known only by their bounds ("after the raid")."""
     views = case_views(case, entity)
     named: dict[str, list[int]] | None = None  # where the entity is named, document by document
     if entity is not None:
@@ -301,13 +302,18 @@ def case_timeline(
     def names_entity(document_id: str, start: int, end: int) -> bool:
         return named is None or any(start <= s < end for s in named.get(document_id, ()))
 
-    incidents = [
+    every = [
         incident
-        for incident in find_incidents(views)
-        if keep_day(incident.day)
+        for incident in find_incidents(views, min_documents=1)
+        if (
+            keep_day(incident.day or incident.window[0] or incident.window[1])
+            or not (since or until or incident.day)
+        )
         and (not place or (incident.place and place.lower() in incident.place.lower()))
         and any(names_entity(t.document_id, t.start, t.end) for t in incident.tellings)
     ]
+    incidents = [i for i in every if i.documents >= 2]
+    single = [i for i in every if i.documents == 1]
     bounded: list[tuple[str, Line]] = []
     for view in views:
         text = view.record["document"]["text"]
@@ -326,4 +332,4 @@ def case_timeline(
             line = Line(view.document_id, _title(view), sentence, f"{event['kind']}, {when_text(event)}")
             bounded.append((event_day(event) or "", line))
     ordered = [line for _day, line in sorted(bounded, key=lambda pair: pair[0])]
-    return TimelinePage(incidents, ordered, len(views))
+    return TimelinePage(incidents, single, ordered, len(views))

@@ -26,7 +26,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -40,8 +40,11 @@ from .export import EXPORTERS, FORMATS
 from .ingest import DOCUMENT_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
-from .summary import BASES, render_claims, render_incidents, render_record, render_timeline, render_times
+from .summary import BASES, render_claims, render_record, render_timeline, render_times
 from .timeline import timeline_rows, timelinejs
+
+if TYPE_CHECKING:
+    from .incidents import Incident
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | DOCUMENT_SUFFIXES | {".txt"}
 EXAMPLE = "open-letter.txt"
@@ -187,7 +190,12 @@ def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: i
     "--db",
     "db_path",
     type=click.Path(dir_okay=False),
-    help="Without FILE: the case file's incidents, each with all its tellings.",
+    help="Without FILE: the case file's incidents, each with all its tellings, then what one document alone tells.",
+)
+@click.option(
+    "--several",
+    is_flag=True,
+    help="With --db: only the incidents two documents or more tell.",
 )
 @date_option
 @encoding_option
@@ -198,6 +206,7 @@ def timeline_command(
     as_json: bool,
     undated: bool,
     db_path: str | None,
+    several: bool,
     dct: datetime | None,
     encoding: str | None,
     max_size: int,
@@ -210,13 +219,14 @@ def timeline_command(
         from .incidents import find_incidents, incidents_timelinejs
 
         with CaseFile(db_path or DEFAULT_PATH, read_only=True) as case:
-            incidents = find_incidents(case.document_views())
+            incidents = find_incidents(case.document_views(), min_documents=2 if several else 1)
         if as_json or output == "json":
-            click.echo(json.dumps([asdict(i) for i in incidents], ensure_ascii=False, indent=2))
+            rows = [asdict(i) | {"title": i.title, "documents": i.documents} for i in incidents]
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         elif output == "timelinejs":
             click.echo(json.dumps(incidents_timelinejs(incidents), ensure_ascii=False, indent=2))
         else:
-            stdout.print(render_incidents(incidents))
+            _print_incidents(incidents, several)
         return
     record = _read_one(file, dct, encoding, max_size)
     if as_json or output == "json":
@@ -225,6 +235,31 @@ def timeline_command(
         click.echo(json.dumps(timelinejs(record), ensure_ascii=False, indent=2))
     else:
         stdout.print(render_timeline(record, undated=undated))
+
+
+def _print_incidents(incidents: list[Incident], several: bool) -> None:
+    """The incidents several documents tell, then (without --several) what one document alone
+    tells, each under its title with every telling."""
+    told = [i for i in incidents if i.documents >= 2]
+    single = [i for i in incidents if i.documents == 1]
+    if not told:
+        stdout.print("no incident is told by two documents or more", style="dim")
+    for heading, group in (("", told), ("Told by one document", [] if several else single)):
+        if heading and group:
+            stdout.print(Text(heading, style="bold underline"))
+        for incident in group:
+            count = f"  ({incident.documents} documents)" if incident.documents > 1 else ""
+            table = Table(title=Text(incident.title + count), title_justify="left", show_edge=False)
+            for column in ("document", "basis", "source", "sentence"):
+                table.add_column(column, overflow="fold")
+            for t in incident.tellings:
+                table.add_row(
+                    Text(t.title or t.document_id[:12]),
+                    t.basis or "—",
+                    Text(t.source or "—"),
+                    Text(t.sentence),
+                )
+            stdout.print(table)
 
 
 @cli.command()
@@ -619,40 +654,69 @@ def search(
 @cli.command()
 @db_option
 @click.option(
-    "--kind", type=click.Choice(["number", "negation", "actor", "date", "evaluation"]), help="Only this kind."
+    "--kind",
+    type=click.Choice(["happened", "number", "cause", "actor", "date", "evaluation"]),
+    help="Only this kind of finding.",
 )
 @click.option("--agree", is_flag=True, help="List where accounts corroborate each other instead.")
+@click.option("--all", "both", is_flag=True, help="List clashes and agreements both.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of tables.")
-def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
-    """List where the case's accounts clash (or, with --agree, corroborate): both sentences side
-    by side, with their sources and bases."""
-    from .compare import Telling, find_agreements, find_conflicts
+def compare(db_path: str, kind: str | None, agree: bool, both: bool, as_json: bool) -> None:
+    """List where the case's accounts of one incident clash (or, with --agree, corroborate): each
+    finding titled with the incident and the answers, its sentences side by side with their
+    documents, voices and bases, the best-sourced first."""
+    from .findings import compare_case
 
     with CaseFile(db_path, read_only=True) as case:
         views = case.document_views()
-    pairs: list[tuple[str, str, Telling, Telling]]  # kind, evidence, the two tellings
-    if agree:
-        pairs = [("agree", a.evidence, a.a, a.b) for a in find_agreements(views)]
-    else:
-        pairs = [(c.kind, c.evidence, c.a, c.b) for c in find_conflicts(views) if kind in (None, c.kind)]
+    wanted = {"clash", "agree"} if both else {"agree" if agree else "clash"}
+    findings = [f for f in compare_case(views) if f.stance in wanted and kind in (None, f.kind)]
     if as_json:
-        for stance, evidence, a, b in pairs:
+        for f in findings:
             click.echo(
                 json.dumps(
-                    {"kind": stance, "evidence": evidence, "a": asdict(a), "b": asdict(b)}, ensure_ascii=False
+                    {
+                        "stance": f.stance,
+                        "kind": f.kind,
+                        "title": f.title,
+                        "incident": f.incident.title,
+                        "question": f.question,
+                        "evidence": f.evidence,
+                        "positions": [
+                            {
+                                "answer": p.answer,
+                                "voices": p.voices,
+                                "tellings": [asdict(t) for t in p.tellings],
+                            }
+                            for p in f.positions
+                        ],
+                    },
+                    ensure_ascii=False,
                 )
             )
         return
-    for stance, evidence, a, b in pairs:
-        table = Table(title=f"{stance}: {evidence}", title_justify="left", show_edge=False)
-        for telling in (a, b):
-            table.add_column(Text(telling.title or telling.document_id[:12]), overflow="fold", ratio=1)
-        table.add_row(Text(a.sentence), Text(b.sentence))
-        table.add_row(
-            *(Text(f"{t.basis or '—'}, {t.source or 'source unknown'}", style="dim") for t in (a, b))
-        )
+    incident = None
+    for f in findings:
+        if f.incident is not incident:
+            incident = f.incident
+            stdout.print(Text(incident.title, style="bold underline"))
+        table = Table(title=Text(f"{f.stance}: {f.title}"), title_justify="left", show_edge=False)
+        for position in f.positions:
+            table.add_column(Text(position.answer), overflow="fold", ratio=1)
+        for row in range(max(len(p.tellings) for p in f.positions)):
+            cells = []
+            for position in f.positions:
+                if row < len(position.tellings):
+                    t = position.tellings[row]
+                    cells.append(
+                        Text(f"{t.sentence}\n— {position.voices[row]}; {t.basis or 'basis unknown'}")
+                    )
+                else:
+                    cells.append(Text(""))
+            table.add_row(*cells)
         stdout.print(table)
-    stdout.print(f"{len(pairs)} {'agreements' if agree else 'conflicts'}", style="dim")
+    noun = "findings" if both else ("agreements" if agree else "conflicts")
+    stdout.print(f"{len(findings)} {noun}", style="dim")
 
 
 @cli.command()
@@ -785,8 +849,19 @@ def user_remove(name: str, db_path: str) -> None:
     type=click.Path(),
     help="Where: a file (a directory for csv). Default: firsthand-export.<format> beside the case file.",
 )
-@click.option("--redact", is_flag=True, help="Replace the names of private persons by stable pseudonyms.")
-def export_command(db_path: str, output: str, out: str | None, redact: bool) -> None:
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace private persons' names by pseudonyms and remove phone numbers, e-mail addresses,"
+    " ID numbers, street addresses and dates of birth; say on stderr which names stayed and why.",
+)
+@click.option(
+    "--redact-key",
+    metavar="KEY",
+    help="With --redact: derive pseudonyms and document hashes from KEY, so that exports made with"
+    " the same key share them (without it they differ from one export to the next).",
+)
+def export_command(db_path: str, output: str, out: str | None, redact: bool, redact_key: str | None) -> None:
     """Export the case: ftm (FollowTheMoney, for Aleph), timelinejs, gexf (Gephi), csv or jsonl."""
     suffix = {
         "ftm": ".ftm.json",
@@ -797,7 +872,19 @@ def export_command(db_path: str, output: str, out: str | None, redact: bool) -> 
     }[output]
     target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
     with CaseFile(db_path, read_only=True) as case:
-        data = case.export_case(redact=redact)
+        data = case.export_case(redact=redact or bool(redact_key))
+    if redact_key:
+        data.redact_key = redact_key.encode("utf-8")
+    if data.redactor is not None:
+        for name, why in data.redactor.kept():
+            stderr.print(f"firsthand: kept {name}: {why}", markup=False, soft_wrap=True)
+        kept_entities = sum(1 for e in data.entities.values() if e.type != "PERSON")
+        stderr.print(
+            f"firsthand: kept the names of {kept_entities} organisations and places;"
+            f" replaced {len(data.redactor.private())} private persons by pseudonyms",
+            markup=False,
+            soft_wrap=True,
+        )
     written = EXPORTERS[output](data, target)
     stdout.print(f"wrote {', '.join(str(p) for p in written)}")
 

@@ -19,6 +19,11 @@ an object ("the computers") or a place; the cascade of conflicts between them:
 
 Every conflict keeps both tellings: document, sentence, source and basis, so a reader
 sees who says what, and on what ground.
+
+This module also holds what the case-level features share: :class:`DocumentView`, the acts of
+a record (:func:`acts_of`) and :class:`Telling`. What ``compare`` and the web page show are the
+findings of :mod:`findings`, made within one incident (:mod:`incidents`); the pairwise cascade
+here pairs acts across the whole case and is kept for its callers and the sample corpus's floors.
 """
 
 from __future__ import annotations
@@ -76,6 +81,8 @@ class Telling:
     end: int
     source: str | None  # the name of the claim's source, or None
     basis: str | None  # the claim's basis
+    kind: str = ""  # the act's kind, as its document words it
+    mode: str = ""  # asserted, reported, negated, ...
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,8 @@ class Act:
             end,
             source,
             self.claim["basis"] if self.claim else None,
+            self.event["kind"],
+            self.event["mode"],
         )
 
 

@@ -3,20 +3,19 @@
 Each format is a function from an :class:`ExportCase` (the case's records and entities,
 read once from the store) to files; the CLI names the format and the destination.
 
-``redact`` replaces the names of private persons by stable pseudonyms in every format:
-a person is private unless the case states a public role of theirs (``role_in``). The
-pseudonym has the length of the name it replaces, so every character offset of the
-record still points at the same words.
+``redact`` hands every string of every format to :mod:`redaction` (private persons'
+names, phone numbers, e-mail addresses, ID numbers, street addresses, dates of birth, and
+document ids).
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ from xml.sax.saxutils import escape, quoteattr
 # CLI can name the formats without loading it.
 if TYPE_CHECKING:
     from .compare import DocumentView
+    from .redaction import Redactor
 
 FORMATS = ("ftm", "timelinejs", "gexf", "csv", "jsonl")
 FTM_SCHEMA = {"PERSON": "Person", "ORG": "Organization", "GPE": "Address", "LOC": "Address", "FAC": "Address"}
@@ -42,57 +42,38 @@ class CaseEntityRow:
 
 @dataclass
 class ExportCase:
-    """What every export reads: the records, their case entities, and who is private."""
+    """What every export reads: the records, their case entities, and, redacted, who is private."""
 
     views: list[DocumentView]
     entities: dict[int, CaseEntityRow]
     redact: bool = False
-    pseudonyms: dict[str, str] = field(default_factory=dict)  # a private name -> its pseudonym
+    redact_key: bytes | None = None  # stable pseudonyms across exports; random per export without it
 
-    def __post_init__(self) -> None:
-        if self.redact:
-            public = self._public_people()
-            for entity in self.entities.values():
-                if entity.type == "PERSON" and entity.id not in public:
-                    for name in {entity.name, *entity.aliases}:
-                        self.pseudonyms[name] = pseudonym(entity.id, name)
+    @cached_property
+    def redactor(self) -> Redactor | None:
+        if not self.redact:
+            return None
+        from .redaction import build_redactor
 
-    def _public_people(self) -> set[int]:
-        public = set()
-        for view in self.views:
-            for relation in view.record.get("relations", []):
-                if relation["type"] == "role_in" and relation["subject"] in view.case_ids:
-                    public.add(view.case_ids[relation["subject"]])
-        return public
+        rows = [(e.id, e.name, e.type, e.aliases) for e in self.entities.values()]
+        return build_redactor(self.views, rows, self.redact_key)
+
+    @property
+    def pseudonyms(self) -> dict[str, str]:
+        return self.redactor.pseudonyms if self.redactor else {}
 
     def clean(self, text: str | None) -> str | None:
-        """``text`` with every private name replaced, longest names first."""
-        if text is None or not self.pseudonyms:
-            return text
-        for name in sorted(self.pseudonyms, key=len, reverse=True):
-            text = text.replace(name, self.pseudonyms[name])
-        return text
+        """``text`` with every private name and identifying number replaced (redacted exports)."""
+        return self.redactor.clean(text) if self.redactor else text
 
     def name(self, case_id: int) -> str:
         return self.clean(self.entities[case_id].name) or ""
 
     def records(self) -> Iterator[dict[str, Any]]:
-        """Each record, with private names replaced in every string it holds."""
+        """Each record; redacted, with private names and numbers replaced in every string it
+        holds, its offsets moved with its text, and its id a keyed hash."""
         for view in self.views:
-            if not self.redact:
-                yield view.record
-                continue
-            record = _map_strings(view.record, self.clean)
-            # A file's name may carry a person's ("testimony-of-…"): the id stands in for it.
-            record["document"]["source"] = f"document-{record['document']['id'][:12]}"
-            yield record
-
-
-def pseudonym(case_id: int, name: str) -> str:
-    """A stable stand-in of the same length: 'Person-3fa9c1…', or letters and digits when short."""
-    digest = hashlib.sha256(f"{case_id}".encode()).hexdigest()
-    stand_in = f"Person-{digest}" if len(name) >= 9 else f"P{digest}"
-    return stand_in[: len(name)]
+            yield self.redactor.record(view.record) if self.redactor else view.record
 
 
 def _map_strings(value: Any, change: Any) -> Any:

@@ -43,8 +43,8 @@ from starlette.types import Message
 
 from .. import accounts as account_store
 from ..casebook import case_timeline, case_views, document_page, entity_page, needs_narrowing
-from ..compare import find_agreements, find_conflicts
 from ..errors import CaseFileError
+from ..findings import compare_case
 from ..ingest import MAX_BYTES
 from ..pipeline import Outcome
 from ..record import ENTITY_TYPES
@@ -445,12 +445,14 @@ def create_app(
             error = err.problem
         if error or needs_narrowing(case, entity_id):
             return page(
-                request, "compare.html", wanted=wanted, error=error, total=case.count(), conflicts=None
+                request, "compare.html", wanted=wanted, error=error, total=case.count(), findings=None
             )
         views = case_views(case, entity_id)
+        findings = compare_case(views)
         return page(
-            request, "compare.html", wanted=wanted, error=None, conflicts=find_conflicts(views),
-            agreements=find_agreements(views), documents_read=len(views), total=case.count(), shown=PAIRS_SHOWN,
+            request, "compare.html", wanted=wanted, error=None, findings=findings,
+            clashes=sum(f.stance == "clash" for f in findings), agreements=sum(f.stance == "agree" for f in findings),
+            documents_read=len(views), total=case.count(), shown=PAIRS_SHOWN,
         )  # fmt: skip
 
     async def http_error(request: Request, exc: Exception) -> Response:

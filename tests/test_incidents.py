@@ -1,0 +1,88 @@
+"""Incidents from tellings in different words, days and windows, on sentences of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from firsthand.incidents import find_incidents, lexicon
+from firsthand.pipeline import read_documents
+from firsthand.store import CaseFile
+
+
+def case_of(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> CaseFile:
+    """A case of the given texts (name -> (text, date written))."""
+    case = CaseFile(tmp_path / "case.db")
+    for name, (text, written) in texts.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        for outcome in read_documents([str(path)], dct=written):
+            assert outcome.record is not None and outcome.raw is not None, outcome.error
+            case.add(outcome.record, outcome.raw)
+    return case
+
+
+def told(case: CaseFile) -> list[set[str]]:
+    names = {doc: Path(source).name for doc, source in case.db.execute("SELECT id, source FROM documents")}
+    return [{names[t.document_id] for t in i.tellings} for i in find_incidents(case.document_views())]
+
+
+def test_the_lexicon_reads_kinds_into_families() -> None:
+    words = lexicon()
+    for kind in ("raid", "search", "storm", "operation"):
+        assert words.family(kind) is not None and words.family(kind).name == "raid"  # type: ignore[union-attr]
+    assert {words.family(k).scene for k in ("raid", "beat", "shoot", "kill", "arrest")} == {"force"}  # type: ignore[union-attr]
+    assert words.family("thank") is None
+    assert words.quantities["dozens"] == (24, 99)
+
+
+def test_a_raid_a_storming_and_a_search_on_one_day_are_one_incident(tmp_path: Path) -> None:
+    with case_of(
+        tmp_path,
+        {
+            "a.txt": ("On 4 May 2021 the Marvel police raided Camp Oskar in Denholm.\n", "2021-05-05"),
+            "b.txt": ("Officers stormed Camp Oskar on 4 May 2021 and beat two residents.\n", "2021-05-06"),
+            "c.txt": ("The police searched Camp Oskar on 4 May 2021, a spokesman said.\n", "2021-05-07"),
+            "d.txt": ("On 9 June 2021 the Marvel police raided a bakery in Tolby.\n", "2021-06-10"),
+        },
+    ) as case:
+        assert told(case) == [{"a.txt", "b.txt", "c.txt"}]
+
+
+def test_an_undated_telling_joins_the_incident_its_window_allows(tmp_path: Path) -> None:
+    """ "On Tuesday" in a story written on the 22nd is the 21st; a story with no day at all is
+    placed by the month before it was written."""
+    with case_of(
+        tmp_path,
+        {
+            "a.txt": ("On 21 September 2021 the police raided Camp Oskar in Denholm.\n", "2021-09-22"),
+            "b.txt": ("The police stormed Camp Oskar on Tuesday and arrested six people.\n", "2021-09-22"),
+            "c.txt": ("Residents of Camp Oskar say officers beat them during the raid.\n", "2021-09-30"),
+            "e.txt": ("Residents of Camp Oskar say officers beat them during a raid.\n", "2023-01-30"),
+        },
+    ) as case:
+        (incident,) = find_incidents(case.document_views())
+        assert incident.day == "2021-09-21"
+        assert told(case) == [{"a.txt", "b.txt", "c.txt"}]  # e.txt, written 16 months later, is not
+
+
+def test_an_account_of_elsewhere_that_day_is_another_incident(tmp_path: Path) -> None:
+    with case_of(
+        tmp_path,
+        {
+            "a.txt": (
+                "On 3 March 2022 soldiers opened fire on protesters at the Varn bridge in Kessin.\n",
+                None,
+            ),
+            "b.txt": (
+                "Soldiers shot at protesters at the Varn bridge in Kessin on 3 March 2022. Earlier that day"
+                " three people were killed at the Olm market in Kessin.\n",
+                None,
+            ),
+            "c.txt": ("On 3 March 2022 three people were killed at the Olm market in Kessin.\n", None),
+        },
+    ) as case:
+        incidents = find_incidents(case.document_views())
+        places = {i.place: {t.sentence[:20] for t in i.tellings} for i in incidents}
+        assert len(incidents) == 2, places
+        bridge = next(i for i in incidents if i.place and "Varn" in i.place)
+        assert all("Olm" not in t.sentence for t in bridge.tellings)

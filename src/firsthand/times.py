@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .acts import EVENT_NOUNS
+from .calendars import find_calendar_dates
 from .dates import MONTHS
 from .nlp import Spans, is_pluperfect
 from .record import Record
@@ -367,6 +368,11 @@ def recognise(text: str) -> list[Candidate]:
         if kind not in PATTERN_NEEDS or any(word in lowered for word in PATTERN_NEEDS[kind])
         for m in pattern.finditer(text)
         if m.group(0).strip()
+    ]
+    # Solar Hijri and Hijri dates (calendars.py): absolute days, their Gregorian value in extra.
+    found += [
+        Candidate(d.start, d.end, text[d.start : d.end], "calendar", d.value)
+        for d in find_calendar_dates(text)
     ]
     # "April 24 and 25": the second day is a date of its own, in the same month.
     for c in list(found):
@@ -1545,6 +1551,7 @@ def resolve_holiday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
 
 RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | None]] = {
     "iso": resolve_absolute,
+    "calendar": lambda c, *_: ("DATE", c.extra, None, date.fromisoformat(c.extra), None),
     "numeric": resolve_absolute,
     "compact": resolve_absolute,
     "month_day_year": resolve_absolute,

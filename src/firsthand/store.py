@@ -29,14 +29,16 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .arabicscript import LANGUAGES as ARABIC_SCRIPT_LANGUAGES
+from .arabicscript import SKELETON, add_known_names, fold, known_names
 from .errors import CaseFileError
 from .record import Entity, Record
-from .schema import MIGRATIONS, SCHEMA_VERSION, statements
+from .schema import FOLD_FUNCTION, MIGRATIONS, SCHEMA_VERSION, statements
 
 # Entity resolution, comparison and export bring in spaCy (hundreds of MB and a second or
 # two): they are imported by the methods that use them, so that list, search, entities and
@@ -100,10 +102,22 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class TextHit:
+    """A document read without claim analysis (Persian, Arabic) whose text matched a search."""
+
+    document_id: str
+    title: str | None
+    snippet: str  # its words around the matches, the matches in [brackets]
+
+
+@dataclass(frozen=True)
 class SearchResult:
     hits: list[Hit]
     by_basis: dict[str, int]  # how many claims match on each basis, before the basis filter
     ranked: bool = True  # best first; False: too many matches to rank, newest first
+    # Documents whose claims no stage reads (document.layers without "claims") that match,
+    # best first; only when no claim facet (basis, entity, type, dates) narrows the search.
+    texts: list[TextHit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -171,6 +185,7 @@ class CaseFile:
         self.db = db
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        db.create_function(FOLD_FUNCTION, 1, _fold_or_null, deterministic=True)
         # 2. WAL, outside any transaction: the journal mode cannot change inside one.
         self._use_wal()
         # 3. The migrations, each under the write lock, deciding what is applied under it.
@@ -321,6 +336,9 @@ class CaseFile:
                 if self.has(doc.id):
                     self.db.execute("ROLLBACK")
                     return False
+                if doc.language in ARABIC_SCRIPT_LANGUAGES:
+                    # No recogniser reads names in Arabic script: the case's own names are found in it.
+                    add_known_names(record, known_names(self._skeleton_keys()))
                 self.db.execute(
                     "INSERT INTO documents (id, source, title, section, genre, language, published, media_type,"
                     " encoding, text, record, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -362,6 +380,14 @@ class CaseFile:
             raise CaseFileError(self.path, f"could not store {doc.source} ({err})") from None
 
     # The case's entities ---------------------------------------------------------------
+
+    def _skeleton_keys(self) -> list[tuple[str, int, str]]:
+        """Every consonant-skeleton key of the case's live entities: (key, entity, type)."""
+        return self.db.execute(
+            "SELECT k.key, k.case_entity_id, c.type FROM entity_keys k JOIN case_entities c"
+            " ON c.id = k.case_entity_id WHERE k.key >= ? AND k.key < ? AND c.merged_into IS NULL",
+            (SKELETON, chr(ord(SKELETON) + 1)),
+        ).fetchall()
 
     def _link_stored_documents(self) -> None:
         """Migration 0002's backfill: each document stored before the case had entities of
@@ -664,7 +690,9 @@ class CaseFile:
     def search(self, query: str, facets: SearchFilter | None = None, *, limit: int = 20) -> SearchResult:
         """Claims whose words match ``query`` (SQLite FTS5: words, "a phrase", OR, prefix*),
         best first (newest first past RANKED_MATCHES matches), narrowed by the filter; with how
-        many match on each basis."""
+        many match on each basis. Persian and Arabic words match however their marks, ZWNJs
+        and letter forms are written (arabicscript.fold)."""
+        query = fold(query)
         try:
             return self._search(query, facets or SearchFilter(), limit)
         except sqlite3.OperationalError:
@@ -732,7 +760,22 @@ class CaseFile:
                 [query],
             ).fetchall()
         )
-        return SearchResult(hits, by_basis, ranked)
+        texts: list[TextHit] = []
+        if not (
+            facets.basis or facets.entity is not None or facets.entity_type or facets.since or facets.until
+        ):
+            marks = ",".join("?" * len(ARABIC_SCRIPT_LANGUAGES))
+            texts = [
+                TextHit(*row)
+                for row in self.db.execute(
+                    "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 16) FROM documents_fts"
+                    " JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
+                    f" AND d.language IN ({marks}) AND d.id >= ? AND d.id < ? ORDER BY rank LIMIT ?",
+                    [query, *sorted(ARABIC_SCRIPT_LANGUAGES), (facets.document or "").lower(),
+                     (facets.document or "").lower() + "g", limit],
+                )
+            ]  # fmt: skip
+        return SearchResult(hits, by_basis, ranked, texts)
 
     # Reading -------------------------------------------------------------------------
 
@@ -901,6 +944,10 @@ def read_only_uri(path: str | Path) -> str:
 def _words_query(query: str) -> str:
     """A query of the words alone, each quoted: what FTS5 can always parse."""
     return " ".join(f'"{w}"' for w in re.findall(r"\w+", query)) or '""'
+
+
+def _fold_or_null(text: str | None) -> str | None:
+    return None if text is None else fold(text)
 
 
 def _now() -> str:

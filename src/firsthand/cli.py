@@ -36,7 +36,7 @@ from rich.text import Text
 
 from . import __version__
 from .errors import CaseFileError, FirsthandError, InputError, ServeError
-from .export import EXPORTERS, FORMATS
+from .export import EXPORTERS, FORMATS, LINE_FORMATS, write_lines
 from .ingest import HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
@@ -584,7 +584,9 @@ def serve(db_path: str, host: str, port: int, read_only: bool, allowed_hosts: tu
 @click.option(
     "--out",
     type=click.Path(),
-    help="Where: a file (a directory for csv). Default: firsthand-export.<format> beside the case file.",
+    help="Where: a file (a directory for csv). Default: ftm and jsonl to standard output, one JSON"
+    " object a line (firsthand export --format ftm | ftm ...); the others to"
+    " firsthand-export.<format> beside the case file.",
 )
 @click.option("--redact", is_flag=True, help="Replace the names of private persons by stable pseudonyms.")
 def export_command(db_path: str, output: str, out: str | None, redact: bool) -> None:
@@ -596,11 +598,17 @@ def export_command(db_path: str, output: str, out: str | None, redact: bool) -> 
         "csv": "",
         "jsonl": ".jsonl",
     }[output]
-    target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
     with CaseFile(db_path, read_only=True) as case:
         data = case.export_case(redact=redact)
+    if out is None and output in LINE_FORMATS:
+        # A pipe's format: the lines alone on standard output, every message on standard error.
+        write_lines(LINE_FORMATS[output](data), sys.stdout)
+        sys.stdout.flush()
+        stderr.print(f"wrote {output} to standard output", markup=False)
+        return
+    target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
     written = EXPORTERS[output](data, target)
-    stdout.print(f"wrote {', '.join(str(p) for p in written)}")
+    stderr.print(f"wrote {', '.join(str(p) for p in written)}", markup=False, soft_wrap=True)
 
 
 @cli.command()

@@ -23,6 +23,7 @@ This module knows records and SQL; it never imports the CLI.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -683,7 +684,12 @@ class CaseFile:
         ):
             if case_id in entities:
                 entities[case_id].documents.append(document_id)
-        return ExportCase(self.document_views(), entities, redact=redact)
+        # FtM's contentHash is the SHA-1 of the file's bytes (document ids are their SHA-256).
+        hashes = {
+            document_id: hashlib.sha1(bytes(raw)).hexdigest()
+            for document_id, raw in self.db.execute("SELECT document_id, raw FROM sources")
+        }
+        return ExportCase(self.document_views(), entities, redact=redact, content_hashes=hashes)
 
     # Search --------------------------------------------------------------------------
 

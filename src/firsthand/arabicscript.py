@@ -51,7 +51,8 @@ REPLACED = {
     "\u0671": "\u0627",  # ٱ -> ا
     "\u0624": "\u0648",  # ؤ -> و
 } | DIGITS
-FOLD_TABLE = str.maketrans({**dict.fromkeys(DELETED, None), **REPLACED})
+FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in DELETED} | {ord(c): v for c, v in REPLACED.items()}
+DIGIT_TABLE: dict[int, str | None] = {ord(c): v for c, v in DIGITS.items()}
 
 ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
 # A word of Arabic script: its letters, marks and inner ZWNJs.
@@ -84,7 +85,7 @@ MAX_NAME_WORDS = 4
 
 def ascii_digits(text: str) -> str:
     """Persian and Arabic-Indic digits as ASCII digits, one for one: '۱۴۰۲' -> '1402'."""
-    return text.translate(str.maketrans(DIGITS))
+    return text.translate(DIGIT_TABLE)
 
 
 def fold(text: str) -> str:

@@ -150,10 +150,10 @@ def _gregorian(year: int, month: int, day: int, lunar: bool) -> str | None:
         if lunar:
             from hijridate import Hijri
 
-            return Hijri(year, month, day).to_gregorian().isoformat()  # type: ignore[no-any-return]
+            return Hijri(year, month, day).to_gregorian().isoformat()
         from persiantools.jdatetime import JalaliDate
 
-        converted: date = JalaliDate(year, month, day).to_gregorian()
+        converted: date = JalaliDate(year, month, day).to_gregorian()  # type: ignore[no-untyped-call]
         return converted.isoformat()
     except (ValueError, OverflowError):
         return None  # 31 Esfand of a common year, a Hijri year outside the tables

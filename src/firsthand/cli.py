@@ -120,21 +120,22 @@ def read(
 
 
 def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: int) -> Record:
-    """One file's record, or a one-line error and exit status 1."""
-    from .pipeline import read_documents
+    """One file's record (``firsthand.read``), or a one-line error and exit status 1."""
+    from .api import read
 
-    outcome = next(
-        read_documents(
-            [file],
+    max_bytes = max_size * 1024 * 1024
+    source = sys.stdin.buffer.read(max_bytes + 1) if file == "-" else Path(file)
+    try:
+        return read(
+            source,
+            dct.date() if dct else None,
+            name="<stdin>" if file == "-" else None,
             encoding=encoding,
-            max_bytes=max_size * 1024 * 1024,
-            dct=dct.date().isoformat() if dct else None,
+            max_bytes=max_bytes,
         )
-    )
-    if outcome.error is not None or outcome.record is None:
-        fail(str(outcome.error))
+    except InputError as err:
+        fail(str(err))
         sys.exit(1)
-    return outcome.record
 
 
 @cli.command(name="timeline")
@@ -198,6 +199,7 @@ def timeline_command(
 @click.option("-r", "--recursive", is_flag=True, help="Add the .txt, .html and .md files under directories.")
 @encoding_option
 @max_size_option
+@date_option
 @click.option(
     "-j",
     "--jobs",
@@ -207,15 +209,23 @@ def timeline_command(
     help="Worker processes that read documents.",
 )
 def add(
-    files: tuple[str, ...], db_path: str, recursive: bool, encoding: str | None, max_size: int, jobs: int
+    files: tuple[str, ...],
+    db_path: str,
+    recursive: bool,
+    encoding: str | None,
+    max_size: int,
+    dct: datetime | None,
+    jobs: int,
 ) -> None:
     """Read FILES into the case file; documents already there are skipped, so an interrupted
-    add picks up where it stopped."""
+    add picks up where it stopped. --date sets the day relative times resolve against for
+    the documents added now ("yesterday" in a note written on it)."""
     paths = list(_expand(files, recursive))
     tally = Tally(len(paths))
+    day = dct.date().isoformat() if dct else None
     try:
         with CaseFile(db_path) as case:
-            _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally)
+            _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally, day)
             total = case.count()
     except KeyboardInterrupt:
         fail(
@@ -245,7 +255,13 @@ class Tally:
 
 
 def _add_all(
-    case: CaseFile, paths: list[str], encoding: str | None, max_bytes: int, jobs: int, tally: Tally
+    case: CaseFile,
+    paths: list[str],
+    encoding: str | None,
+    max_bytes: int,
+    jobs: int,
+    tally: Tally,
+    dct: str | None = None,
 ) -> None:
     from .pipeline import read_documents_in_parallel
 
@@ -259,7 +275,7 @@ def _add_all(
         disable=len(paths) < 2,
     )
     outcomes = read_documents_in_parallel(
-        paths, jobs=jobs, encoding=encoding, max_bytes=max_bytes, skip=case.has
+        paths, jobs=jobs, encoding=encoding, max_bytes=max_bytes, skip=case.has, dct=dct
     )
     # closing: an interrupt stops the worker pool here, not when the generator is collected.
     with progress, closing(outcomes):
@@ -469,7 +485,7 @@ def search(
         )
         result = case.search(query, facets, limit=limit)
     if as_json:
-        for hit in result.hits:
+        for hit in [*result.hits, *result.texts]:
             click.echo(json.dumps(hit.__dict__, ensure_ascii=False))
         return
     table = Table(show_edge=False)
@@ -487,6 +503,11 @@ def search(
     counts = ", ".join(f"{basis} {result.by_basis[basis]}" for basis in BASES if basis in result.by_basis)
     order = "best first" if result.ranked else "newest first (too many matches to rank)"
     stdout.print(f"{len(result.hits)} shown, {order}; all matches by basis: {counts or 'none'}", style="dim")
+    if result.texts:
+        # Persian and Arabic documents: no claim is read in them, their text is searched.
+        stdout.print("\ndocuments read without claim analysis whose text matches:", style="dim")
+        for text in result.texts:
+            stdout.print(Text(f"{text.title or text.document_id[:12]}: {text.snippet}"))
 
 
 @cli.command()
@@ -499,15 +520,15 @@ def search(
 def compare(db_path: str, kind: str | None, agree: bool, as_json: bool) -> None:
     """List where the case's accounts clash (or, with --agree, corroborate): both sentences side
     by side, with their sources and bases."""
-    from .compare import Telling, find_agreements, find_conflicts
+    from .api import open_case
+    from .compare import Telling
 
-    with CaseFile(db_path, read_only=True) as case:
-        views = case.document_views()
     pairs: list[tuple[str, str, Telling, Telling]]  # kind, evidence, the two tellings
-    if agree:
-        pairs = [("agree", a.evidence, a.a, a.b) for a in find_agreements(views)]
-    else:
-        pairs = [(c.kind, c.evidence, c.a, c.b) for c in find_conflicts(views) if kind in (None, c.kind)]
+    with open_case(db_path, read_only=True) as case:
+        if agree:
+            pairs = [("agree", a.evidence, a.a, a.b) for a in case.agreements()]
+        else:
+            pairs = [(c.kind, c.evidence, c.a, c.b) for c in case.compare(kind)]
     if as_json:
         for stance, evidence, a, b in pairs:
             click.echo(

@@ -10,6 +10,7 @@
     │   ├── EncodingProblem        bytes that no supported encoding reads cleanly
     │   └── NoBodyText             a page with nothing left once its chrome is gone
     └── CaseFileError              the case file cannot be opened or written
+        └── UnsupportedCaseURL     a database URL where only a case file's path opens a case yet
 
 Each carries the offending path and the bare problem, so the CLI prints
 ``PATH: problem`` on one line and library users can branch on the type.
@@ -70,6 +71,10 @@ class CaseFileError(FirsthandError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class UnsupportedCaseURL(CaseFileError):
+    """A database URL (``postgresql://...``): the server store is a later step."""
 
 
 class ServeError(FirsthandError):

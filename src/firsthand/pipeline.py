@@ -155,11 +155,16 @@ def read_uploads(
     *,
     max_bytes: int = MAX_BYTES,
     skip: Callable[[str], bool] | None = None,
+    dct: str | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Outcome]:
-    """Documents that came as bytes with a file name (a browser's upload), read as files are:
-    the same checks, the same errors naming the file, the same records."""
-    loaders = ((name, partial(source_from_bytes, name, data, max_bytes=max_bytes)) for name, data in uploads)
-    return _read_sources(loaders, encoding=None, skip=skip, dct=None)
+    """Documents that came as bytes with a file name (a browser's upload, the API's bytes and
+    text), read as files are: the same checks, the same errors naming the file, the same records."""
+    loaders = (
+        (name, partial(source_from_bytes, name, data, max_bytes=max_bytes, encoding=encoding))
+        for name, data in uploads
+    )
+    return _read_sources(loaders, encoding=encoding, skip=skip, dct=dct)
 
 
 def _read_sources(

@@ -297,15 +297,17 @@ class CaseFile:
         migration's transaction): claims made before ``asserted`` was a basis called every
         statement of the writer's "witnessed". Only the claims are replaced; a claim's source
         is mapped to the stored entity of the same name and type."""
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.encoding, d.record, s.raw FROM documents d"
+            " JOIN sources s ON s.document_id = d.id ORDER BY d.rowid"
+        ).fetchall()
+        if not rows:
+            return  # a new case file: creating one must not load the model
         # The pipeline only when a case needs it: opening a case file must stay cheap.
         from .ingest import MAX_BYTES, document_from_source, source_from_bytes
         from .nlp import parse
         from .pipeline import annotate
 
-        rows = self.db.execute(
-            "SELECT d.id, d.source, d.encoding, d.record, s.raw FROM documents d"
-            " JOIN sources s ON s.document_id = d.id ORDER BY d.rowid"
-        ).fetchall()
         for document_id, source, encoding, stored_json, raw in rows:
             stored = Record.from_dict(json.loads(stored_json))
             data = bytes(raw)

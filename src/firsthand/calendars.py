@@ -16,10 +16,11 @@ Solar Hijri month straddles two Gregorian ones, which TIMEX3 cannot write.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from .arabicscript import fold
+from .arabicscript import DELETED, fold
 
 # Solar Hijri months: the Latin spellings in use and the Persian names (folded, see arabicscript.fold).
 SOLAR_MONTHS: list[tuple[str, ...]] = [
@@ -93,6 +94,13 @@ NUMERIC_DATE = re.compile(
 )
 
 
+DELETED_CHARS = re.compile("[" + "".join(DELETED) + "]")
+YEAR_HINT = re.compile(r"(?<!\d)1[2-5]\d\d(?!\d)")
+# How far before a year its day and month may begin ("Rabi' al-Awwal 12, 1445"), and how far
+# after it its calendar's mark may end ("1402 هجری شمسی"); a window's end hides what follows.
+BEFORE_YEAR, AFTER_YEAR = 40, 30
+
+
 @dataclass(frozen=True)
 class CalendarDate:
     """A date of another calendar found in a text, with its Gregorian day."""
@@ -105,11 +113,17 @@ class CalendarDate:
 
 def find_calendar_dates(text: str) -> list[CalendarDate]:
     """Every Solar Hijri or Hijri date in ``text`` that names its day, month and year."""
-    if not any(c in text for c in "/.-") and not re.search(r"[^\W\d_]", text):
-        return []
     folded, origin = _folded_with_origin(text)
     found: list[CalendarDate] = []
-    for match in NAMED_DATE.finditer(folded):
+    named: dict[tuple[int, int], re.Match[str]] = {}
+    numeric: dict[tuple[int, int], re.Match[str]] = {}
+    # Each pattern runs only around a year these calendars are in: scanning a whole text with
+    # an alternation of sixty month names costs a second a megabyte.
+    for year in YEAR_HINT.finditer(folded):
+        window = (max(0, year.start() - BEFORE_YEAR), year.end() + AFTER_YEAR)
+        named.update((m.span(), m) for m in NAMED_DATE.finditer(folded, *window))
+        numeric.update((m.span(), m) for m in NUMERIC_DATE.finditer(folded, *window))
+    for match in named.values():
         month_word = (match.group("month") or match.group("month2")).casefold()
         month_key = re.sub(r"\s+", " ", month_word)
         day, year = (
@@ -123,7 +137,7 @@ def find_calendar_dates(text: str) -> list[CalendarDate]:
         value = _gregorian(year, month, day, lunar)
         if value is not None:
             found.append(_located(match, origin, "hijri" if lunar else "solar-hijri", value, text))
-    for match in NUMERIC_DATE.finditer(folded):
+    for match in numeric.values():
         year = int(match.group("year") or match.group("year2"))
         month = int(match.group("month") or match.group("month2"))
         day = int(match.group("day") or match.group("day2"))
@@ -159,21 +173,28 @@ def _gregorian(year: int, month: int, day: int, lunar: bool) -> str | None:
         return None  # 31 Esfand of a common year, a Hijri year outside the tables
 
 
-def _folded_with_origin(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the offset it came from in ``text``
-    (folding deletes marks, so offsets move)."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, c in enumerate(text):
-        f = fold(c)
-        chars.append(f)
-        origin.extend([i] * len(f))
-    origin.append(len(text))
-    return "".join(chars), origin
+def _folded_with_origin(text: str) -> tuple[str, list[int] | None]:
+    """The folded text, and where folding deleted a character: for the k-th deletion, the
+    offset in the folded text it came before (see :func:`_original`); None when it deleted
+    nothing, so offsets are the same (it replaces one character for one)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, None
+    deleted = [m.start() for m in DELETED_CHARS.finditer(text)]
+    return folded, [at - k for k, at in enumerate(deleted)]
 
 
-def _located(match: re.Match[str], origin: list[int], calendar: str, value: str, text: str) -> CalendarDate:
-    start, end = origin[match.start()], origin[match.end() - 1] + 1
+def _original(offset: int, deletions: list[int]) -> int:
+    """The offset in the text of the folded text's character at ``offset``."""
+    return offset + bisect_right(deletions, offset)
+
+
+def _located(
+    match: re.Match[str], origin: list[int] | None, calendar: str, value: str, text: str
+) -> CalendarDate:
+    start, end = match.span()
+    if origin is not None:
+        start, end = _original(start, origin), _original(end - 1, origin) + 1
     while end < len(text) and not fold(text[end]):
         end += 1  # a mark folding deleted belongs to the letter before it ("هـ")
     while end > start and text[end - 1].isspace():

@@ -205,6 +205,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         DROP TRIGGER claims_fts_insert;
         DROP TRIGGER claims_fts_delete;
         DROP TABLE claims_fts;
+        -- Full-text index of the documents' titles and texts, Arabic script folded.
         CREATE VIRTUAL TABLE documents_fts USING fts5(
             title, text, content='documents', content_rowid='rowid', tokenize="{ARABIC_SCRIPT_TOKENIZER}"
         );
@@ -218,6 +219,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         INSERT INTO documents_fts(rowid, title, text)
             SELECT rowid, {fold_sql("title")}, {fold_sql("text")} FROM documents;
+        -- Full-text index of the claims (firsthand search), Arabic script folded.
         CREATE VIRTUAL TABLE claims_fts USING fts5(
             text, content='claims', content_rowid='rowid', tokenize="{ARABIC_SCRIPT_TOKENIZER}"
         );

@@ -171,3 +171,13 @@ def test_the_migration_rebuilds_the_index_of_an_older_case_file(tmp_path: Path) 
         assert case.schema_version == len(MIGRATIONS)
         assert [h.claim_id for h in case.search("محاکمه").hits] == ["C1"]
         assert [t.document_id for t in case.search("محاکمه").texts] == ["ab" * 32]
+
+
+def test_an_arabic_statement_with_a_hijri_date_and_arabic_indic_digits() -> None:
+    import firsthand
+
+    text = "بيان صحفي\n\nفي ١ رمضان ١٤٤٥ هـ اعتقلت الشرطة المعلمة في مدينة كرج، وقالت عائلتها إنها لم تر محاميها.\n"
+    record = firsthand.read(text)
+    assert record.document.language == "ar"
+    assert [(t["text"], t["value"]) for t in record.times] == [("١ رمضان ١٤٤٥ هـ", "2024-03-11")]
+    assert record.document.layers == ["entities:latin-script", "times"]

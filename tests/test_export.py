@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -169,3 +171,18 @@ def test_line_formats_go_to_standard_output(ftm_case: CaseFile, capsys: pytest.C
         assert lines and all(first in line for line in lines)
         assert "standard output" in err
     assert not (Path(ftm_case.path).parent / "firsthand-export.ftm.json").exists()
+
+
+def test_the_ftm_export_pipes_into_ftm_validate(ftm_case: CaseFile) -> None:
+    """As a user pipes it: `firsthand export --format ftm | ftm validate`."""
+    ftm = Path(sys.executable).with_name("ftm")
+    exported = subprocess.run(
+        [sys.executable, "-m", "firsthand", "export", "--db", ftm_case.path, "--format", "ftm"],
+        capture_output=True,
+        check=True,
+    )
+    validated = subprocess.run([str(ftm), "validate"], input=exported.stdout, capture_output=True, check=True)
+    sent, back = exported.stdout.decode().splitlines(), validated.stdout.decode().splitlines()
+    assert len(back) == len(sent) > 0
+    assert {json.loads(line)["id"] for line in back} == {json.loads(line)["id"] for line in sent}
+    assert b"standard output" in exported.stderr

@@ -119,8 +119,8 @@ def find_calendar_dates(text: str) -> list[CalendarDate]:
     numeric: dict[tuple[int, int], re.Match[str]] = {}
     # Each pattern runs only around a year these calendars are in: scanning a whole text with
     # an alternation of sixty month names costs a second a megabyte.
-    for year in YEAR_HINT.finditer(folded):
-        window = (max(0, year.start() - BEFORE_YEAR), year.end() + AFTER_YEAR)
+    for hint in YEAR_HINT.finditer(folded):
+        window = (max(0, hint.start() - BEFORE_YEAR), hint.end() + AFTER_YEAR)
         named.update((m.span(), m) for m in NAMED_DATE.finditer(folded, *window))
         numeric.update((m.span(), m) for m in NUMERIC_DATE.finditer(folded, *window))
     for match in named.values():

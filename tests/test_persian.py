@@ -181,3 +181,29 @@ def test_an_arabic_statement_with_a_hijri_date_and_arabic_indic_digits() -> None
     assert record.document.language == "ar"
     assert [(t["text"], t["value"]) for t in record.times] == [("١ رمضان ١٤٤٥ هـ", "2024-03-11")]
     assert record.document.layers == ["entities:latin-script", "times"]
+
+
+def test_known_names_are_found_as_whole_adjacent_words_longest_first() -> None:
+    from firsthand.arabicscript import KnownName, find_known_names
+
+    known = [
+        KnownName(1, "PERSON", ("msd", "rjv")),  # Massoud Rajavi
+        KnownName(2, "PERSON", ("mrm", "rjv")),  # Maryam Rajavi
+        KnownName(3, "GPE", ("thrn",)),  # Tehran
+    ]
+    text = "مسعود رجوی و مریم رجوی در تهران بودند. مسعود، رجوی نیست."
+    found = [(text[s:e], name.case_entity_id) for s, e, name in find_known_names(text, known)]
+    # "مسعود، رجوی": a comma between the words is not the name.
+    assert found == [("مسعود رجوی", 1), ("مریم رجوی", 2), ("تهران", 3)]
+
+
+def test_reading_known_names_stays_fast_on_a_long_persian_text() -> None:
+    import time
+
+    from firsthand.arabicscript import KnownName, find_known_names
+
+    known = [KnownName(n, "PERSON", (f"m{n}", "rjv")) for n in range(2000)]
+    text = "مسعود رجوی در خانه‌اش بازداشت شد و هیچ خبری از او نیست. " * 2000  # 26,000 words
+    started = time.perf_counter()
+    assert find_known_names(text, known) == []
+    assert time.perf_counter() - started < 10  # about a second on a busy 2-core machine

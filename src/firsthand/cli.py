@@ -507,7 +507,7 @@ def search(
         # Persian and Arabic documents: no claim is read in them, their text is searched.
         stdout.print("\ndocuments read without claim analysis whose text matches:", style="dim")
         for text in result.texts:
-            stdout.print(Text(f"{text.title or text.document_id[:12]}: {text.snippet}"))
+            stdout.print(Text(f"{text.title or text.document_id[:12]}: {' '.join(text.snippet.split())}"))
 
 
 @cli.command()

@@ -186,7 +186,7 @@ class CaseFile:
         self.db = db
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.create_function(FOLD_FUNCTION, 1, _fold_or_null, deterministic=True)
+        _register_functions(db)
         # 2. WAL, outside any transaction: the journal mode cannot change inside one.
         self._use_wal()
         # 3. The migrations, each under the write lock, deciding what is applied under it.
@@ -198,6 +198,7 @@ class CaseFile:
         db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         self.db = db
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _register_functions(db)  # so that a write meets "readonly", not a trigger's missing function
         if not self._pending_migrations():
             return db
         # An older file: a writable open upgrades it, then it is read as asked.
@@ -212,6 +213,7 @@ class CaseFile:
             ) from None
         self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _register_functions(self.db)
         return self.db
 
     def __enter__(self) -> CaseFile:
@@ -952,6 +954,11 @@ def read_only_uri(path: str | Path) -> str:
 def _words_query(query: str) -> str:
     """A query of the words alone, each quoted: what FTS5 can always parse."""
     return " ".join(f'"{w}"' for w in re.findall(r"\w+", query)) or '""'
+
+
+def _register_functions(db: sqlite3.Connection) -> None:
+    """The SQL functions the schema's triggers call (schema.FOLD_FUNCTION)."""
+    db.create_function(FOLD_FUNCTION, 1, _fold_or_null, deterministic=True)
 
 
 def _fold_or_null(text: str | None) -> str | None:

@@ -207,3 +207,11 @@ def test_reading_known_names_stays_fast_on_a_long_persian_text() -> None:
     started = time.perf_counter()
     assert find_known_names(text, known) == []
     assert time.perf_counter() - started < 10  # about a second on a busy 2-core machine
+
+
+def test_a_persian_document_naming_no_known_name_is_stored_as_read(tmp_path: Path) -> None:
+    record = read_document(str(STATEMENT))
+    with CaseFile(tmp_path / "case.db") as case:  # a case that knows no name yet
+        case.add(record, STATEMENT.read_bytes())
+        stored = case.get(record.document.id)
+    assert stored.to_dict() == read_document(str(STATEMENT)).to_dict()

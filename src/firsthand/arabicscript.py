@@ -214,6 +214,7 @@ def add_known_names(record: Record, known: Iterable[KnownName]) -> Record:
     for found in find_known_names(text, known):
         grouped.setdefault(found[2].case_entity_id, []).append(found)
     taken = {m for e in record.entities for m in e.mentions}
+    taken_entities = list(record.entities)
     n = len(record.entities)
     for matches in grouped.values():
         mentions = [(s, e) for s, e, _ in matches if (s, e) not in taken]
@@ -222,7 +223,8 @@ def add_known_names(record: Record, known: Iterable[KnownName]) -> Record:
         n += 1
         surfaces = list(dict.fromkeys(text[s:e] for s, e in mentions))
         record.entities.append(Entity(f"E{n}", surfaces[0], matches[0][2].type, surfaces, mentions))  # type: ignore[arg-type]
-    if "entities:case-names" not in record.document.layers:
+    # Named only when it found some: a record no known name was found in is the one read gave.
+    if n > len(taken_entities) and "entities:case-names" not in record.document.layers:
         record.document.layers.append("entities:case-names")
     return record
 

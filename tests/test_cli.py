@@ -250,8 +250,8 @@ def test_export_writes_the_format_asked(tmp_path: Path, capsys: pytest.CaptureFi
     corpus = sorted((FIXTURES / "corpus").glob("*.txt"))[:3]
     assert run(capsys, "add", *map(str, corpus), "--db", db)[0] == 0
     out = tmp_path / "case.jsonl"
-    code, printed, _ = run(capsys, "export", "--db", db, "--format", "jsonl", "--out", str(out), "--redact")
-    assert code == 0 and str(out) in printed and len(out.read_text().splitlines()) == 3
+    code, _, said = run(capsys, "export", "--db", db, "--format", "jsonl", "--out", str(out), "--redact")
+    assert code == 0 and str(out) in said and len(out.read_text().splitlines()) == 3
     code, _, _ = run(capsys, "export", "--db", db, "--format", "gexf")
     assert code == 0 and (tmp_path / "firsthand-export.gexf").exists()
 

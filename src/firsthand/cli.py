@@ -36,7 +36,7 @@ from rich.text import Text
 
 from . import __version__
 from .errors import CaseFileError, FirsthandError, InputError, ServeError
-from .export import EXPORTERS, FORMATS
+from .export import EXPORTERS, FORMATS, LINE_FORMATS, write_lines
 from .ingest import DOCUMENT_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
@@ -150,7 +150,8 @@ def read(
 
 
 def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: int) -> Record:
-    """One file's record, or a one-line error and exit status 1."""
+    """One file's record, or a one-line error and exit status 1. An e-mail's attachments are
+    read with it: one that fails is named, and the message is still shown."""
     from .pipeline import read_documents
 
     outcomes = list(
@@ -165,7 +166,6 @@ def _read_one(file: str, dct: datetime | None, encoding: str | None, max_size: i
     if outcome.error is not None or outcome.record is None:
         fail(str(outcome.error))
         sys.exit(1)
-    # An e-mail's attachments that could not be read are named; the message is still shown.
     for part in outcomes[1:]:
         if part.error is not None:
             fail(str(part.error))
@@ -329,6 +329,7 @@ def batch(
 @encoding_option
 @max_size_option
 @limit_option
+@date_option
 @click.option(
     "-j",
     "--jobs",
@@ -351,19 +352,22 @@ def add(
     max_size: int,
     jobs: int,
     parquet_dir: str | None,
+    dct: datetime | None,
 ) -> None:
     """Read FILES into the case file; documents already there are skipped, so an interrupted
-    add picks up where it stopped."""
+    add picks up where it stopped. --date sets the day relative times resolve against for
+    the documents added now ("yesterday" in a note written on it)."""
     if bool(files) == bool(parquet_dir):
         raise click.UsageError("give FILES to read, or --from-parquet DIR, not both")
     paths = list(_expand(files, recursive))
     tally = Tally(len(paths))
+    day = dct.date().isoformat() if dct else None
     try:
         with CaseFile(db_path) as case:
             if parquet_dir:
                 _add_parquet(case, parquet_dir, tally)
             else:
-                _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally)
+                _add_all(case, paths, encoding, max_size * 1024 * 1024, jobs, tally, day)
             total = case.count()
     except KeyboardInterrupt:
         fail(
@@ -407,7 +411,13 @@ def _add_parquet(case: CaseFile, folder: str, tally: Tally) -> None:
 
 
 def _add_all(
-    case: CaseFile, paths: list[str], encoding: str | None, max_bytes: int, jobs: int, tally: Tally
+    case: CaseFile,
+    paths: list[str],
+    encoding: str | None,
+    max_bytes: int,
+    jobs: int,
+    tally: Tally,
+    dct: str | None = None,
 ) -> None:
     from .pipeline import read_documents_in_parallel
 
@@ -421,7 +431,7 @@ def _add_all(
         disable=len(paths) < 2,
     )
     outcomes = read_documents_in_parallel(
-        paths, jobs=jobs, encoding=encoding, max_bytes=max_bytes, skip=case.has
+        paths, jobs=jobs, encoding=encoding, max_bytes=max_bytes, skip=case.has, dct=dct
     )
     # closing: an interrupt stops the worker pool here, not when the generator is collected.
     with progress, closing(outcomes):
@@ -631,7 +641,7 @@ def search(
         )
         result = case.search(query, facets, limit=limit)
     if as_json:
-        for hit in result.hits:
+        for hit in [*result.hits, *result.texts]:
             click.echo(json.dumps(hit.__dict__, ensure_ascii=False))
         return
     table = Table(show_edge=False)
@@ -649,6 +659,11 @@ def search(
     counts = ", ".join(f"{basis} {result.by_basis[basis]}" for basis in BASES if basis in result.by_basis)
     order = "best first" if result.ranked else "newest first (too many matches to rank)"
     stdout.print(f"{len(result.hits)} shown, {order}; all matches by basis: {counts or 'none'}", style="dim")
+    if result.texts:
+        # Persian and Arabic documents: no claim is read in them, their text is searched.
+        stdout.print("\ndocuments read without claim analysis whose text matches:", style="dim")
+        for text in result.texts:
+            stdout.print(Text(f"{text.title or text.document_id[:12]}: {' '.join(text.snippet.split())}"))
 
 
 @cli.command()
@@ -847,7 +862,9 @@ def user_remove(name: str, db_path: str) -> None:
 @click.option(
     "--out",
     type=click.Path(),
-    help="Where: a file (a directory for csv). Default: firsthand-export.<format> beside the case file.",
+    help="Where: a file (a directory for csv). Default: ftm and jsonl to standard output, one JSON"
+    " object a line (firsthand export --format ftm | ftm ...); the others to"
+    " firsthand-export.<format> beside the case file.",
 )
 @click.option(
     "--redact",
@@ -870,7 +887,6 @@ def export_command(db_path: str, output: str, out: str | None, redact: bool, red
         "csv": "",
         "jsonl": ".jsonl",
     }[output]
-    target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
     with CaseFile(db_path, read_only=True) as case:
         data = case.export_case(redact=redact or bool(redact_key))
     if redact_key:
@@ -885,8 +901,15 @@ def export_command(db_path: str, output: str, out: str | None, redact: bool, red
             markup=False,
             soft_wrap=True,
         )
+    if out is None and output in LINE_FORMATS:
+        # A pipe's format: the lines alone on standard output, every message on standard error.
+        write_lines(LINE_FORMATS[output](data), sys.stdout)
+        sys.stdout.flush()
+        stderr.print(f"wrote {output} to standard output", markup=False)
+        return
+    target = Path(out) if out else Path(db_path).with_name(f"firsthand-export{suffix or '-csv'}")
     written = EXPORTERS[output](data, target)
-    stdout.print(f"wrote {', '.join(str(p) for p in written)}")
+    stderr.print(f"wrote {', '.join(str(p) for p in written)}", markup=False, soft_wrap=True)
 
 
 @cli.command()

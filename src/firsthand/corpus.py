@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import gazetteer
+from .arabicscript import SKELETON, across_scripts, transliteration_keys
 from .entities import name_key
 from .nlp import is_common_word
 from .record import Entity
@@ -85,6 +86,7 @@ def entity_keys(entity: Entity) -> set[str]:
     """Every key under which an entity may be found: its names, spelled every way."""
     keys: set[str] = set()
     for name in {entity.name, *entity.aliases}:
+        keys |= transliteration_keys(name)  # "مسعود رجوی" and "Massoud Rajavi": arabicscript.py
         key = spelling_key(name)
         if not key:
             continue
@@ -163,6 +165,8 @@ def resolve(entity: Entity, candidates: Iterable[CaseEntity], bearers: dict[str,
     for candidate in candidates:
         if not compatible(entity.type, candidate.type):
             continue
+        if not across_scripts(entity.name, candidate.name):  # skeletons join only across scripts
+            candidate = replace(candidate, keys=_plain(candidate.keys))  # (Hamid, Hamed stay apart)
         shared = {k for k in (keys & candidate.keys) - candidate.kept_apart if not k.startswith(WHOLE)}
         # A leading part counts only when it is one of the two names whole.
         shared = {
@@ -192,6 +196,10 @@ def resolve(entity: Entity, candidates: Iterable[CaseEntity], bearers: dict[str,
     return Decision(
         entity.id, candidate.id, f"{entity.name!r} is {candidate.name!r} spelled another way: {key!r}"
     )
+
+
+def _plain(keys: set[str]) -> set[str]:
+    return {k for k in keys if not k.startswith(SKELETON)}
 
 
 def _numbers(keys: set[str]) -> set[str]:

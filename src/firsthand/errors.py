@@ -12,6 +12,7 @@
     │   ├── UnreadableDocument     a PDF, image, Word file or e-mail that is damaged or locked
     │   └── OverLimit              past a reading limit (pages, pixels, attachments, unzipped size)
     └── CaseFileError              the case file cannot be opened or written
+        └── UnsupportedCaseURL     a database URL where only a case file's path opens a case yet
 
 Each carries the offending path and the bare problem, so the CLI prints
 ``PATH: problem`` on one line and library users can branch on the type.
@@ -80,6 +81,10 @@ class CaseFileError(FirsthandError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class UnsupportedCaseURL(CaseFileError):
+    """A database URL (``postgresql://...``): the server store is a later step."""
 
 
 class ServeError(FirsthandError):

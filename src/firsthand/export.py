@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 # The incidents bring in spaCy: imported by the one exporter that needs them, so that the
@@ -48,6 +49,7 @@ class ExportCase:
     entities: dict[int, CaseEntityRow]
     redact: bool = False
     redact_key: bytes | None = None  # stable pseudonyms across exports; random per export without it
+    content_hashes: dict[str, str] = field(default_factory=dict)  # document id -> SHA-1 of its bytes
 
     @cached_property
     def redactor(self) -> Redactor | None:
@@ -89,11 +91,24 @@ def _map_strings(value: Any, change: Any) -> Any:
 # Formats -----------------------------------------------------------------------------------
 
 
+def jsonl_records(case: ExportCase) -> Iterator[dict[str, Any]]:
+    """Each record, as ``firsthand read --json`` prints it."""
+    yield from case.records()
+
+
 def export_jsonl(case: ExportCase, out: Path) -> list[Path]:
-    """One record per line, as ``firsthand read --json`` prints it."""
+    """One record per line."""
+    return write_lines(jsonl_records(case), out)
+
+
+def write_lines(items: Iterable[dict[str, Any]], out: Path | TextIO) -> list[Path]:
+    """JSON objects one a line, to a file (returned) or to an open stream (standard output)."""
+    if not isinstance(out, Path):
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        return []
     with out.open("w", encoding="utf-8") as handle:
-        for record in case.records():
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        write_lines(items, handle)
     return [out]
 
 
@@ -213,18 +228,33 @@ def export_gexf(case: ExportCase, out: Path) -> list[Path]:
 
 
 def export_ftm(case: ExportCase, out: Path) -> list[Path]:
-    """FollowTheMoney entities, one JSON object a line, as Aleph and OpenAleph load them:
-    a Person, Organization or Address per case entity, a Document per document, a Mention
-    per document that names an entity, and the stated relations (Family, Membership,
-    Directorship, Associate)."""
+    """FollowTheMoney entities, one JSON object a line (see :func:`ftm_entities`)."""
+    return write_lines(ftm_entities(case), out)
+
+
+# A date FtM's date type keeps whole: a day, a month, a year, or a day and time.
+FTM_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?)?)?)?")
+# A name shown in Aleph's lists: the start of the sentence.
+FTM_NAME_LENGTH = 120
+
+
+def ftm_entities(case: ExportCase) -> Iterator[dict[str, Any]]:
+    """FollowTheMoney entities, as Aleph, OpenAleph and ``ftm`` load them: a Person,
+    Organization or Address per case entity; per document a PlainText (its SHA-1 as
+    ``contentHash``, where Aleph keeps the file), a Mention per entity it names, an Event
+    per salient or dated event (its date, place, the people and groups involved, the
+    sentence, and the document as ``proof``), a Note per claim (on its source, or on the
+    document when the writer or nobody named says it; the claim's words, basis and cue,
+    the document as ``proof``), and the stated relations (Family, Membership,
+    UnknownLink). Every entity validates against followthemoney's model."""
     from followthemoney import model  # imported here: it loads its schema on import
+    from followthemoney.types import registry
 
     def make(schema: str, *key: object) -> Any:
         proxy = model.make_entity(schema)
         proxy.make_id("firsthand", *map(str, key))
         return proxy
 
-    written: list[dict[str, Any]] = []
     proxies: dict[int, Any] = {}
     for entity in case.entities.values():
         schema = FTM_SCHEMA.get(entity.type)
@@ -237,32 +267,87 @@ def export_ftm(case: ExportCase, out: Path) -> list[Path]:
             proxy.add("name", case.name(entity.id))
             proxy.add("alias", [case.clean(a) for a in entity.aliases if a != entity.name])
         proxies[entity.id] = proxy
-        written.append(proxy.to_dict())
+        yield proxy.to_dict()
     for view, record in zip(case.views, case.records(), strict=True):
         doc = record["document"]
+        ids = view.case_ids
         document = make("PlainText", "document", doc["id"])
         document.add("title", doc.get("title") or doc["source"])
         document.add("fileName", Path(doc["source"]).name)
         document.add("bodyText", doc["text"])
-        document.add("contentHash", doc["id"])
-        if doc.get("published"):
-            document.add("date", doc["published"])
-        written.append(document.to_dict())
-        for case_id in sorted(set(view.case_ids.values())):
+        document.add("mimeType", doc.get("media_type"))
+        document.add("language", registry.language.clean(doc.get("language") or ""))
+        if doc["id"] in case.content_hashes:
+            document.add("contentHash", case.content_hashes[doc["id"]])
+        dated = _ftm_date(
+            (record.get("letter") or {}).get("date") or doc.get("written") or doc.get("published")
+        )
+        document.add("date", dated)
+        yield document.to_dict()
+        for case_id in sorted(set(ids.values())):
             if case_id in proxies:
                 mention = make("Mention", "mention", doc["id"], case_id)
                 mention.add("document", document.id)
                 mention.add("resolved", proxies[case_id].id)
                 mention.add("name", case.name(case_id))
-                written.append(mention.to_dict())
+                yield mention.to_dict()
+        text = doc["text"]
+        for event in record.get("events", []):
+            when = event.get("when") or {}
+            if not (event.get("salient") or when.get("value")):
+                continue  # the acts of no consequence and no date: Aleph's timeline needs not them
+            start, end = event.get("sentence") or (event["start"], event["end"])
+            sentence = " ".join(text[start:end].split())
+            item = make("Event", "event", doc["id"], event["id"])
+            item.add("name", f"{event['kind']}: {_clip(sentence)}")
+            item.add("summary", sentence)
+            item.add("description", f"{event['kind']} ({event.get('plover') or 'no PLOVER category'}),"
+                     f" {event['mode']}; the words: {event['text']!r}")  # fmt: skip
+            value = _ftm_date(when.get("value"))
+            if value:
+                item.add("date", value)
+            else:
+                item.add("startDate", _ftm_date(when.get("earliest")))
+                item.add("endDate", _ftm_date(when.get("latest")))
+            place = proxies.get(ids.get(event.get("place") or "", -1))
+            if place is not None:
+                item.add("location", case.name(ids[event["place"]]))
+                item.add("addressEntity", place.id)
+            for role in ("actors", "targets"):
+                for entity_id in event.get(role, []):
+                    who = proxies.get(ids.get(entity_id, -1))
+                    if who is not None and who.schema.is_a("LegalEntity"):
+                        item.add("involved", who.id)
+            item.add("proof", document.id)
+            yield item.to_dict()
+        for claim in record.get("claims", []):
+            source = proxies.get(ids.get(claim.get("source") or "", -1))
+            note = make("Note", "claim", doc["id"], claim["id"])
+            note.add("entity", source.id if source is not None else document.id)
+            speaker = (
+                case.name(ids[claim["source"]]) if source is not None else "the writer or an unnamed source"
+            )
+            note.add("name", f"{claim['basis']} claim: {_clip(claim['text'])}")
+            note.add("description", claim["text"])
+            cue = f", cue {claim['cue']!r}" if claim.get("cue") else ""
+            denial = ", negated" if claim.get("negated") else ""
+            note.add("summary", f"{claim['basis']}, said by {speaker}{cue}{denial}")
+            note.add("proof", document.id)
+            yield note.to_dict()
         for r in record.get("relations", []):
-            link = _ftm_relation(make, r, view.case_ids, proxies, doc["id"])
+            link = _ftm_relation(make, r, ids, proxies, doc["id"])
             if link is not None:
-                written.append(link.to_dict())
-    with out.open("w", encoding="utf-8") as handle:
-        for item in written:
-            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
-    return [out]
+                yield link.to_dict()
+
+
+def _ftm_date(value: str | None) -> str | None:
+    """A TIMEX3 value FtM can hold as a date (days, months, years, times), else None."""
+    return value if value and FTM_DATE.fullmatch(value) else None
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= FTM_NAME_LENGTH else text[: FTM_NAME_LENGTH - 1].rstrip() + "…"
 
 
 def _ftm_relation(
@@ -297,6 +382,11 @@ def _ftm_relation(
     return link
 
 
+# The formats that are one JSON object a line: written to standard output when no file is named.
+LINE_FORMATS: dict[str, Callable[[ExportCase], Iterator[dict[str, Any]]]] = {
+    "ftm": ftm_entities,
+    "jsonl": jsonl_records,
+}
 EXPORTERS = {
     "ftm": export_ftm,
     "timelinejs": export_timelinejs,

@@ -29,6 +29,8 @@ from multiprocessing.context import SpawnContext
 from multiprocessing.pool import Pool
 from typing import BinaryIO
 
+from .arabicscript import LANGUAGES as ARABIC_SCRIPT_LANGUAGES
+from .arabicscript import find_latin_script_entities
 from .claims import find_claims
 from .entities import find_entities
 from .errors import InputError
@@ -72,13 +74,25 @@ def _check_order(stages: Iterable[StageSpec]) -> None:
         available.update(stage.assigns)
 
 
+# Persian and Arabic documents: no model reads their names, claims or events offline. Their
+# times are read (with the Solar Hijri and Hijri calendars), and the names in Latin letters;
+# the store adds the names the case already knows (arabicscript.add_known_names).
+ARABIC_SCRIPT_STAGES: tuple[StageSpec, ...] = (
+    StageSpec("entities:latin-script", find_latin_script_entities, ("parsed",), ("entities",)),
+    StageSpec("times", find_times, ("parsed",), ("times",)),
+)
+
 _check_order(STAGES)
+_check_order(ARABIC_SCRIPT_STAGES)
 
 
 def annotate(record: Record) -> Record:
-    """Run every stage after parsing on a record whose ``parsed`` Doc is set."""
-    for stage in STAGES:
+    """Run every stage after parsing on a record whose ``parsed`` Doc is set (the stages
+    its language has), and name them in ``document.layers``."""
+    stages = ARABIC_SCRIPT_STAGES if record.document.language in ARABIC_SCRIPT_LANGUAGES else STAGES
+    for stage in stages:
         record = stage.run(record)
+    record.document.layers = [stage.name for stage in stages]
     record.parsed = None  # the Doc is working state: free it before the record travels on
     return record
 
@@ -141,13 +155,16 @@ def read_uploads(
     *,
     max_bytes: int = MAX_BYTES,
     skip: Callable[[str], bool] | None = None,
+    dct: str | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Outcome]:
-    """Documents that came as bytes with a file name (a browser's upload), read as files are:
-    the same checks, the same errors naming the file, the same records."""
+    """Documents that came as bytes with a file name (a browser's upload, the API's bytes and
+    text), read as files are: the same checks, the same errors naming the file, the same records."""
     loaders = (
-        (name, partial(source_from_bytes, name, data, max_bytes=max_bytes), None) for name, data in uploads
+        (name, partial(source_from_bytes, name, data, max_bytes=max_bytes, encoding=encoding), dct)
+        for name, data in uploads
     )
-    return _read_sources(loaders, encoding=None, skip=skip)
+    return _read_sources(loaders, encoding=encoding, skip=skip)
 
 
 # One input to read: what errors name it by, how to get its bytes, and the date its

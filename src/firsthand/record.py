@@ -11,6 +11,7 @@ Stages keep their working state out of the JSON: the parsed spaCy ``Doc`` rides 
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -71,6 +72,11 @@ class Document:
             return None
         return max(1, bisect_right(self.pages, offset))
 
+    # The stages that read this document, in order: every stage for English; for Persian
+    # and Arabic (``language`` fa, ar) the times and the names firsthand can read there
+    # ("entities:latin-script", "entities:case-names"). Empty in records stored before it.
+    layers: list[str] = field(default_factory=list)
+
 
 @dataclass
 class Letter:
@@ -107,6 +113,10 @@ class Record:
     relations: list[dict[str, Any]] = field(default_factory=list)
     # Working state shared by stages (the parsed spaCy Doc); never serialised.
     parsed: Any = field(default=None, repr=False, compare=False)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The record as JSON text (the contract of ``../shared/design/record.md``)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""

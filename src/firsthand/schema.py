@@ -12,6 +12,21 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
+# The SQL function the full-text triggers fold text with: arabicscript.fold, registered on
+# every connection firsthand opens (store.CaseFile). SQLite's parser cannot nest the 40
+# replace() calls the same folding takes in SQL. Another client that writes documents or
+# claims must register it too; reading needs nothing.
+FOLD_FUNCTION = "firsthand_fold"
+
+
+def fold_sql(column: str) -> str:
+    return f"{FOLD_FUNCTION}({column})"
+
+
+# FTS5's unicode61 tokenizer, with the ZWNJ inside a Persian word kept in the word: the
+# index holds the folded words (fold_sql) and snippets re-read the stored text, so both
+# must cut the text into the same tokens (marks are inside tokens already).
+ARABIC_SCRIPT_TOKENIZER = "unicode61 tokenchars '\u200c'"
 # Each migration: a name and the SQL that takes the schema one step further.
 # Never edit a released migration: append a new one.
 MIGRATIONS: list[tuple[str, str]] = [
@@ -228,6 +243,45 @@ MIGRATIONS: list[tuple[str, str]] = [
             start INTEGER NOT NULL,       -- character offset into documents.text where the page begins
             PRIMARY KEY (document_id, page)
         );
+        """,
+    ),
+    (
+        "0008_fts_arabic_script",
+        f"""
+        -- No new table: both full-text indexes are made again, over text folded as
+        -- arabicscript.fold folds it (short vowels, tatweel and ZWNJ out, one kaf, one ye,
+        -- ASCII digits), so Persian and Arabic words are found however they are written.
+        DROP TRIGGER documents_fts_insert;
+        DROP TRIGGER documents_fts_delete;
+        DROP TABLE documents_fts;
+        DROP TRIGGER claims_fts_insert;
+        DROP TRIGGER claims_fts_delete;
+        DROP TABLE claims_fts;
+        -- Full-text index of the documents' titles and texts, Arabic script folded.
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='rowid', tokenize="{ARABIC_SCRIPT_TOKENIZER}"
+        );
+        CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text)
+                VALUES (new.rowid, {fold_sql("new.title")}, {fold_sql("new.text")});
+        END;
+        CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, {fold_sql("old.title")}, {fold_sql("old.text")});
+        END;
+        INSERT INTO documents_fts(rowid, title, text)
+            SELECT rowid, {fold_sql("title")}, {fold_sql("text")} FROM documents;
+        -- Full-text index of the claims (firsthand search), Arabic script folded.
+        CREATE VIRTUAL TABLE claims_fts USING fts5(
+            text, content='claims', content_rowid='rowid', tokenize="{ARABIC_SCRIPT_TOKENIZER}"
+        );
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts(rowid, text) VALUES (new.rowid, {fold_sql("new.text")});
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.rowid, {fold_sql("old.text")});
+        END;
+        INSERT INTO claims_fts(rowid, text) SELECT rowid, {fold_sql("text")} FROM claims;
         """,
     ),
 ]

@@ -23,20 +23,23 @@ This module knows records and SQL; it never imports the CLI.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .arabicscript import LANGUAGES as ARABIC_SCRIPT_LANGUAGES
+from .arabicscript import SKELETON, add_known_names, fold, known_names
 from .errors import CaseFileError
 from .record import Entity, Record
-from .schema import MIGRATIONS, SCHEMA_VERSION, statements
+from .schema import FOLD_FUNCTION, MIGRATIONS, SCHEMA_VERSION, statements
 
 # Entity resolution, comparison and export bring in spaCy (hundreds of MB and a second or
 # two): they are imported by the methods that use them, so that list, search, entities and
@@ -100,10 +103,22 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class TextHit:
+    """A document read without claim analysis (Persian, Arabic) whose text matched a search."""
+
+    document_id: str
+    title: str | None
+    snippet: str  # its words around the matches, the matches in [brackets]
+
+
+@dataclass(frozen=True)
 class SearchResult:
     hits: list[Hit]
     by_basis: dict[str, int]  # how many claims match on each basis, before the basis filter
     ranked: bool = True  # best first; False: too many matches to rank, newest first
+    # Documents whose claims no stage reads (document.layers without "claims") that match,
+    # best first; only when no claim facet (basis, entity, type, dates) narrows the search.
+    texts: list[TextHit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -171,6 +186,7 @@ class CaseFile:
         self.db = db
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        _register_functions(db)
         # 2. WAL, outside any transaction: the journal mode cannot change inside one.
         self._use_wal()
         # 3. The migrations, each under the write lock, deciding what is applied under it.
@@ -182,6 +198,7 @@ class CaseFile:
         db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         self.db = db
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _register_functions(db)  # so that a write meets "readonly", not a trigger's missing function
         if not self._pending_migrations():
             return db
         # An older file: a writable open upgrades it, then it is read as asked.
@@ -196,6 +213,7 @@ class CaseFile:
             ) from None
         self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _register_functions(self.db)
         return self.db
 
     def __enter__(self) -> CaseFile:
@@ -281,15 +299,17 @@ class CaseFile:
         migration's transaction): claims made before ``asserted`` was a basis called every
         statement of the writer's "witnessed". Only the claims are replaced; a claim's source
         is mapped to the stored entity of the same name and type."""
+        rows = self.db.execute(
+            "SELECT d.id, d.source, d.encoding, d.record, s.raw FROM documents d"
+            " JOIN sources s ON s.document_id = d.id ORDER BY d.rowid"
+        ).fetchall()
+        if not rows:
+            return  # a new case file: creating one must not load the model
         # The pipeline only when a case needs it: opening a case file must stay cheap.
         from .ingest import MAX_BYTES, document_from_source, source_from_bytes
         from .nlp import parse
         from .pipeline import annotate
 
-        rows = self.db.execute(
-            "SELECT d.id, d.source, d.encoding, d.record, s.raw FROM documents d"
-            " JOIN sources s ON s.document_id = d.id ORDER BY d.rowid"
-        ).fetchall()
         for document_id, source, encoding, stored_json, raw in rows:
             stored = Record.from_dict(json.loads(stored_json))
             data = bytes(raw)
@@ -322,6 +342,9 @@ class CaseFile:
                 if self.has(doc.id):
                     self.db.execute("ROLLBACK")
                     return False
+                if doc.language in ARABIC_SCRIPT_LANGUAGES:
+                    # No recogniser reads names in Arabic script: the case's own names are found in it.
+                    add_known_names(record, known_names(self._skeleton_keys()))
                 self.db.execute(
                     "INSERT INTO documents (id, source, title, section, genre, language, published, media_type,"
                     " encoding, text, record, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -366,6 +389,14 @@ class CaseFile:
             raise CaseFileError(self.path, f"could not store {doc.source} ({err})") from None
 
     # The case's entities ---------------------------------------------------------------
+
+    def _skeleton_keys(self) -> list[tuple[str, int, str]]:
+        """Every consonant-skeleton key of the case's live entities: (key, entity, type)."""
+        return self.db.execute(
+            "SELECT k.key, k.case_entity_id, c.type FROM entity_keys k JOIN case_entities c"
+            " ON c.id = k.case_entity_id WHERE k.key >= ? AND k.key < ? AND c.merged_into IS NULL",
+            (SKELETON, chr(ord(SKELETON) + 1)),
+        ).fetchall()
 
     def _link_stored_documents(self) -> None:
         """Migration 0002's backfill: each document stored before the case had entities of
@@ -710,14 +741,21 @@ class CaseFile:
         ):
             if case_id in entities:
                 entities[case_id].documents.append(document_id)
-        return ExportCase(self.document_views(), entities, redact=redact)
+        # FtM's contentHash is the SHA-1 of the file's bytes (document ids are their SHA-256).
+        hashes = {
+            document_id: hashlib.sha1(bytes(raw)).hexdigest()
+            for document_id, raw in self.db.execute("SELECT document_id, raw FROM sources")
+        }
+        return ExportCase(self.document_views(), entities, redact=redact, content_hashes=hashes)
 
     # Search --------------------------------------------------------------------------
 
     def search(self, query: str, facets: SearchFilter | None = None, *, limit: int = 20) -> SearchResult:
         """Claims whose words match ``query`` (SQLite FTS5: words, "a phrase", OR, prefix*),
         best first (newest first past RANKED_MATCHES matches), narrowed by the filter; with how
-        many match on each basis."""
+        many match on each basis. Persian and Arabic words match however their marks, ZWNJs
+        and letter forms are written (arabicscript.fold)."""
+        query = fold(query)
         try:
             return self._search(query, facets or SearchFilter(), limit)
         except sqlite3.OperationalError:
@@ -785,7 +823,22 @@ class CaseFile:
                 [query],
             ).fetchall()
         )
-        return SearchResult(hits, by_basis, ranked)
+        texts: list[TextHit] = []
+        if not (
+            facets.basis or facets.entity is not None or facets.entity_type or facets.since or facets.until
+        ):
+            marks = ",".join("?" * len(ARABIC_SCRIPT_LANGUAGES))
+            texts = [
+                TextHit(*row)
+                for row in self.db.execute(
+                    "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 16) FROM documents_fts"
+                    " JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
+                    f" AND d.language IN ({marks}) AND d.id >= ? AND d.id < ? ORDER BY rank LIMIT ?",
+                    [query, *sorted(ARABIC_SCRIPT_LANGUAGES), (facets.document or "").lower(),
+                     (facets.document or "").lower() + "g", limit],
+                )
+            ]  # fmt: skip
+        return SearchResult(hits, by_basis, ranked, texts)
 
     # Reading -------------------------------------------------------------------------
 
@@ -954,6 +1007,15 @@ def read_only_uri(path: str | Path) -> str:
 def _words_query(query: str) -> str:
     """A query of the words alone, each quoted: what FTS5 can always parse."""
     return " ".join(f'"{w}"' for w in re.findall(r"\w+", query)) or '""'
+
+
+def _register_functions(db: sqlite3.Connection) -> None:
+    """The SQL functions the schema's triggers call (schema.FOLD_FUNCTION)."""
+    db.create_function(FOLD_FUNCTION, 1, _fold_or_null, deterministic=True)
+
+
+def _fold_or_null(text: str | None) -> str | None:
+    return None if text is None else fold(text)
 
 
 def _now() -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .calendars import find_calendar_dates
 from .dates import MONTHS
 from .nlp import Spans
 
@@ -345,6 +346,11 @@ def recognise(text: str) -> list[Candidate]:
         if kind not in PATTERN_NEEDS or any(word in lowered for word in PATTERN_NEEDS[kind])
         for m in pattern.finditer(text)
         if m.group(0).strip()
+    ]
+    # Solar Hijri and Hijri dates (calendars.py): absolute days, their Gregorian value in extra.
+    found += [
+        Candidate(d.start, d.end, text[d.start : d.end], "calendar", d.value)
+        for d in find_calendar_dates(text)
     ]
     # "April 24 and 25": the second day is a date of its own, in the same month.
     for c in list(found):

@@ -304,6 +304,7 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
 
 RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | None]] = {
     "iso": resolve_absolute,
+    "calendar": lambda c, *_: ("DATE", c.extra, None, date.fromisoformat(c.extra), None),
     "numeric": resolve_absolute,
     "compact": resolve_absolute,
     "month_day_year": resolve_absolute,

@@ -514,3 +514,25 @@ def test_places_by_a_dateline_an_area_or_a_pair_after_in() -> None:
     )
     for place in ("Varnograd", "Tarbusk", "Kivane"):
         assert names[place].type == "GPE", place
+
+
+def test_a_surname_alone_is_the_person_whatever_the_models_label() -> None:
+    text = (
+        "Tobias Wrenfield Harrowgate was born in Leeds. In 1840 Harrowgate sailed to Cape Town. "
+        "Harrowgate lost his fortune in rice. Harrowgate then proclaimed himself Emperor of the "
+        "Sea. Emperor Harrowgate issued decrees. The city loved Harrowgate."
+    )
+    names = by_name(text)
+    person = names["Tobias Wrenfield Harrowgate"]
+    assert person.type == "PERSON"
+    assert len(person.mentions) == 6
+    assert "Harrowgate" not in names
+
+
+def test_a_town_named_many_times_is_a_place_against_the_models_repeated_guess() -> None:
+    text = (
+        "Velmoran\n\nVelmoran is a small town on the coast. Velmoran has three hotels. Boats leave "
+        "Velmoran at dawn. Velmoran sells dried fish. Velmoran has a market. We stayed in Velmoran "
+        "for a week, and the ferry from Velmoran reached the islands near Velmoran by noon."
+    )
+    assert by_name(text)["Velmoran"].type in ("GPE", "LOC")

@@ -15,6 +15,8 @@ PERSON_TITLES = {
     "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
     "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
     "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
+    "emperor", "empress", "pope", "bishop", "archbishop", "cardinal", "rabbi", "chancellor",
+    "premier", "justice", "chief", "duke", "duchess", "earl", "count", "countess", "baron",
 }  # fmt: skip
 
 # Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.

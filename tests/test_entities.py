@@ -536,3 +536,85 @@ def test_a_town_named_many_times_is_a_place_against_the_models_repeated_guess() 
         "for a week, and the ferry from Velmoran reached the islands near Velmoran by noon."
     )
     assert by_name(text)["Velmoran"].type in ("GPE", "LOC")
+
+
+def test_known_outlets_platforms_and_companies_are_organisations_even_as_a_speakers_label() -> None:
+    text = (
+        "Reuters: Do you have any comment on the report?\n\n"
+        "Spokesman: We reject it.\n\n"
+        "The ministry posted its answer on Twitter on Monday. Ryanair cancelled flights, "
+        "and Boeing said the planes were safe."
+    )
+    names = by_name(text)
+    for name in ("Reuters", "Twitter", "Ryanair", "Boeing"):
+        assert names[name].type == "ORG", name
+
+
+def test_time_zones_products_and_market_indexes_are_no_entities() -> None:
+    text = (
+        "At 14:00 UTC the Dow Jones Industrial Average fell 300 points, and Tamsin Okoro "
+        "said on her iPhone that the sale of iPods had stopped."
+    )
+    names = by_name(text)
+    assert not {"UTC", "Dow Jones Industrial Average", "iPhone", "iPods"} & set(names)
+    assert names["Tamsin Okoro"].type == "PERSON"
+
+
+def test_a_military_unit_named_by_its_number_is_an_organisation() -> None:
+    text = (
+        "The attention of Headquarters 42 Division Ostrel Army has been drawn to a video. "
+        "Soldiers of the 7th Armoured Brigade were not deployed, a spokesman of 42 Division said."
+    )
+    names = by_name(text)
+    assert names["42 Division"].type == "ORG"
+    assert len(names["42 Division"].mentions) == 2
+    assert names["7th Armoured Brigade"].type == "ORG"
+
+
+def test_a_village_named_before_its_noun_is_a_place() -> None:
+    names = by_name("I was born in Tashbulak village, near the river. Tashbulak had one school.")
+    village = next(e for e in names.values() if "Tashbulak" in e.aliases)
+    assert village.type == "GPE"
+    assert len(village.mentions) == 2
+
+
+def test_a_toll_gate_named_after_its_district_is_no_alias_of_the_district() -> None:
+    text = (
+        "Protesters gathered in Oruko and Bamidele on Monday. At the Oruko toll gate, soldiers "
+        "fired on the crowd. Residents of Oruko said the Oruko toll gate was closed."
+    )
+    entities = entities_of(text)
+    gate = next(e for e in entities if e.name == "Oruko toll gate")
+    district = next(e for e in entities if e.name == "Oruko")
+    assert gate.type == "FAC" and "Oruko" not in gate.aliases
+    assert district.type == "GPE"
+
+
+def test_a_camp_and_its_bare_name_stay_one_facility() -> None:
+    names = by_name("The residents of Dorvane camp were moved in May. Dorvane had no water.")
+    assert set(names["Dorvane camp"].aliases) == {"Dorvane camp", "Dorvane"}
+
+
+def test_a_region_cut_from_its_title_is_joined_and_merged_with_its_bare_name() -> None:
+    text = (
+        "The government of the Xinjiang Uyghur Autonomous Region held a press conference. "
+        "Diplomats have visited Xinjiang many times."
+    )
+    entities = [e for e in entities_of(text) if "Xinjiang" in " ".join(e.aliases)]
+    assert len(entities) == 1
+    assert set(entities[0].aliases) == {"Xinjiang Uyghur Autonomous Region", "Xinjiang"}
+
+
+def test_a_country_prefix_before_an_acronyms_long_form_belongs_to_the_name() -> None:
+    names = by_name("We note that U.S. Refugee and Asylum Services (RAS) has changed its rules. RAS said so.")
+    ras = names["U.S. Refugee and Asylum Services"]
+    assert ras.type == "ORG" and "RAS" in ras.aliases
+
+
+def test_a_hashtag_keeps_its_sign_and_a_citys_capitalised_police_is_a_body() -> None:
+    names = by_name(
+        "The #FreeTomas protest grew. Harlow Police Chief Dana Reyes met the marchers, and the "
+        "Harlow Police said the road would stay open."
+    )
+    assert "#FreeTomas" in names
+    assert names["Harlow Police"].type == "ORG"

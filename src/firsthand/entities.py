@@ -43,7 +43,7 @@ from typing import Any
 import numpy
 from spacy.symbols import PROPN
 
-from . import aliases, gazetteer, rule_mentions
+from . import aliases, gazetteer, knownnames, rule_mentions
 from .mentions import (
     WORD,
     Mention,
@@ -63,6 +63,7 @@ from .namewords import (
     FAC_HEADS,
     GENERIC_WORDS,
     INSTITUTION_NOUNS,
+    NAMED_AFTER_PLACE_HEADS,
     NOT_NAME_START,
     ORG_HEADS,
     ORG_OPENERS,
@@ -84,6 +85,8 @@ SIGNATURE_BEFORE = re.compile(
 
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
+# A country's or a union's initials before a long form its acronym leaves out.
+COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
 # "(MEK)", and in quotes: ("HRW").
 ACRONYM = re.compile(r"\([\"“'‘]?(?P<short>[A-Z][A-Za-z&.\-]{1,11}+)[\"”'’]?\)")
 # A name of one to four capitalised words before a facility's head noun. The name starts at
@@ -137,22 +140,29 @@ def find_entities(record: Record) -> Record:
     # 1. spaCy's mentions, repaired.
     mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in repair_span(text, ent)]
     # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
-    mentions = [m for m in mentions if not generic_word(m.text) and not m.text.islower()]
+    mentions = [
+        m
+        for m in mentions
+        if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
+    ]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in split_coordination(text, m)]
     mentions = join_coordinated_places(text, mentions)
     mentions = [with_group_noun(text, m) for m in mentions if not is_citation(text, m)]
     # 3. Rule mentions replace the spaCy mentions they overlap.
     acronyms, long_forms = _acronym_definitions(text, mentions)
+    mentions = rule_mentions.with_place_tails(text, mentions)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
+    rules += rule_mentions.military_units(text) + rule_mentions.settlements(text)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
     mentions += rule_mentions.bare_acronyms(doc, text, mentions)
     mentions += rule_mentions.place_shapes(text, mentions)
+    mentions += knownnames.known_organisations(text, mentions)
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
-    mentions = [rule_mentions.with_given_names(text, m) for m in mentions]
+    mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
     listed, list_pairs = rule_mentions.alias_lists(text, mentions)
     mentions += listed
     # 4. Repeats of known names.
@@ -163,6 +173,7 @@ def find_entities(record: Record) -> Record:
     mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
     pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs + first_word_pairs
+    mentions = [m for m in mentions if not knownnames.names_no_entity(m.text)]
     groups = _group(mentions, pairs)
     # 6. A type for each group.
     for group in groups:
@@ -206,6 +217,9 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
         if not long or (len(long.split()) < 2 and "-" not in long):
             continue
         start = line_start + len(before) - len(long)
+        prefix = COUNTRY_PREFIX.search(text, line_start, start)
+        if prefix is not None:
+            start = prefix.start()  # "U.S. Immigration and Customs Enforcement (ICE)"
         trimmed = trim(text, start, line_start + len(before))
         if not trimmed:
             continue
@@ -276,7 +290,7 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         rest = text[m.end : m.end + 40]
         for noun in sorted(INSTITUTION_NOUNS, key=len, reverse=True):
-            if re.match(rf" {noun}\b", rest):
+            if re.match(rf" {noun}\b", rest, re.IGNORECASE):  # "the Minneapolis Police Chief"
                 end = m.end + 1 + len(noun)
                 found.append(Mention(m.start, end, text[m.start : end], "ORG", "institution", "ORG"))
                 break
@@ -463,21 +477,27 @@ def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> lis
     # Acronym and long form.
     for short, long in acronym_pairs:
         union(short, long)
-    # A facility and its bare name: "Karrec camp", "Karrec".
+    # A facility and its bare name: "Karrec camp", "Karrec"; but not a toll gate and the
+    # district it is named after, when the text uses the bare name for a place.
+    places = {name_key(m.text) for m in mentions if m.label in ("GPE", "LOC") and not m.core}
     for m in mentions:
         if m.core:
+            head = " ".join(m.text[len(m.core) :].lower().split())
+            if head in NAMED_AFTER_PLACE_HEADS and name_key(m.core) in places:
+                m.core = None
+                continue
             union(name_key(m.text), name_key(m.core))
     # One country or province under two names: "Republic of Albania", "Albania".
-    places: dict[gazetteer.Place, str] = {}
+    known: dict[gazetteer.Place, str] = {}
     for m in mentions:
         if m.label in ("GPE", "LOC") or m.forced is None:
             place = gazetteer.lookup(m.text)
             if place and place.kind in ("country", "subdivision"):
                 key = name_key(m.text)
-                if place in places:
-                    union(key, places[place])
+                if place in known:
+                    union(key, known[place])
                 else:
-                    places[place] = key
+                    known[place] = key
     grouped: dict[str, Group] = defaultdict(Group)
     for m in mentions:
         grouped[find(name_key(m.text))].mentions.append(m)
@@ -549,6 +569,8 @@ def _vote(group: Group, text: str) -> None:
             votes["LOC"] += 3 * CUE
         if _group_name(name):
             votes["ORG"] += 2 * CUE
+        if knownnames.is_known_organisation(name):
+            votes["ORG"] += 3 * CUE
     if known_place:
         # Countries and regions are rarely anything else; provinces and towns share their
         # names with people ("Mary" is a province of Turkmenistan) and organisations.

@@ -72,6 +72,15 @@ FAC_HEADS = {
     "supermarket", "market", "mall",
 }  # fmt: skip
 
+# Facilities mostly named after the district or town they stand in ("the Lekki toll gate" in
+# Lekki): the bare name is the place, not the facility. Camps, prisons and bases are called
+# by their bare names ("Ashraf", "Evin"), so they are not here.
+NAMED_AFTER_PLACE_HEADS = {
+    "toll gate", "tollgate", "toll plaza", "bridge", "station", "police station",
+    "central police station", "airport", "market", "supermarket", "mall", "shopping center",
+    "shopping centre", "crossing", "port", "harbour", "harbor", "highway", "square", "stadium",
+}  # fmt: skip
+
 # Nouns that make a nationality an institution: "the Albanian police" is an organisation.
 # Not "authorities", "forces", "military" or "state": "the Russian authorities" are whoever
 # acts for a country, no one body with a name of its own.

@@ -205,3 +205,58 @@ def initials_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
         if hit.span() not in by_span and not covered.overlaps(*hit.span()):
             found.append(Mention(*hit.span(), hit.group(0), "ORG", "acronym", "ORG"))
     return found, pairs
+
+
+# "81 Division", "the 3rd Armoured Brigade": a military unit named by its number.
+MILITARY_UNIT = re.compile(
+    r"(?<![\w\-])\d{1,3}(?:st|nd|rd|th)?+ (?:(?:Infantry|Armou?red|Airborne|Mechani[sz]ed|Mountain|Marine"
+    r"|Guards|Motor Rifle) )?(?:Division|Brigade|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
+)
+
+# "Karboghay village", "the Olvan town": a settlement named before its lower-case noun.
+SETTLEMENT_BEFORE_NOUN = re.compile(r"(?<![\w\-'’])(?P<name>[A-Z][\w'’\-]*+) (?:village|town|hamlet)\b")
+
+# "Xinjiang" and " Uyghur Autonomous Region" after it: one region the model cut in two.
+PLACE_TAIL = re.compile(
+    r"(?: [A-Z][\w'’\-]*+){0,3}? (?:Autonomous )?(?:Region|Province|District|County|Prefecture|Oblast"
+    r"|Okrug|Krai|Governorate|Territory)\b"
+)
+
+
+def military_units(text: str) -> list[Mention]:
+    return [Mention(*hit.span(), hit.group(0), "ORG", "unit", "ORG") for hit in MILITARY_UNIT.finditer(text)]
+
+
+def settlements(text: str) -> list[Mention]:
+    found = []
+    for hit in SETTLEMENT_BEFORE_NOUN.finditer(text):
+        name = hit["name"]
+        if name.lower() in NOT_NAME_START or is_common_word(name):
+            continue
+        found.append(Mention(*hit.span(), hit.group(0), "GPE", "shape", "GPE", name))
+    return found
+
+
+def with_place_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place's name joined to the region's title the model cut from it ("Xinjiang Uyghur
+    Autonomous Region"); mentions inside the joined stretch give way to it."""
+    out: list[Mention] = []
+    swallowed = Spans()
+    for m in sorted(mentions, key=lambda m: m.start):
+        tail = PLACE_TAIL.match(text, m.end) if m.label in ("GPE", "LOC") and m.rule == "spacy" else None
+        if tail is not None and "\n" not in tail.group(0):
+            end = tail.end()
+            out = [o for o in out if o.end <= m.start]
+            out.append(Mention(m.start, end, text[m.start : end], "GPE", m.rule, "GPE"))
+            swallowed.add(m.start, end)
+            continue
+        if not swallowed.overlaps(m.start, m.end):
+            out.append(m)
+    return out
+
+
+def with_hashtag(text: str, m: Mention) -> Mention:
+    """ "#EndSARS": a hashtag's name keeps its sign, as the page writes it."""
+    if m.start > 0 and text[m.start - 1] == "#":
+        return Mention(m.start - 1, m.end, text[m.start - 1 : m.end], m.label, m.rule, m.forced, m.core)
+    return m

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from firsthand.entities import find_entities, trim
+from firsthand.entities import Group, _merge_short_org_names, find_entities, trim
+from firsthand.mentions import Mention
 from firsthand.nlp import load_model
-from firsthand.pipeline import read_document
+from firsthand.pipeline import read_document, read_text
 from firsthand.record import Document, Entity, Record
 
 
@@ -618,3 +619,39 @@ def test_a_hashtag_keeps_its_sign_and_a_citys_capitalised_police_is_a_body() -> 
     )
     assert "#FreeTomas" in names
     assert names["Harlow Police"].type == "ORG"
+
+
+def test_a_who_after_a_town_that_follows_in_is_the_persons_not_the_towns() -> None:
+    names = by_name(
+        "Talgat Berikov, a former prosecutor in Surgut, who resigned in 2017, spoke to us. "
+        "The raids in Surgut began at dawn."
+    )
+    assert names["Surgut"].type == "GPE"
+
+
+def test_a_single_word_after_the_is_no_person() -> None:
+    names = by_name(
+        "The children were taken by the Jugendwerk. Parents wrote to the Jugendwerk twice, "
+        "but the Jugendwerk did not answer."
+    )
+    assert names["Jugendwerk"].type != "PERSON"
+
+
+def test_a_bodys_first_word_alone_is_the_body_not_its_branch() -> None:
+    text = "Lumen Watch International said so. Lumen Watch International Kenya agreed. Lumen said it again."
+    mentions = [
+        Mention(0, 25, "Lumen Watch International", "ORG"),
+        Mention(35, 66, "Lumen Watch International Kenya", "ORG"),
+        Mention(75, 80, "Lumen", "ORG"),
+    ]
+    groups = [Group([m], type="ORG") for m in mentions]
+    merged = _merge_short_org_names(groups)
+    assert len(merged) == 2
+    assert {m.text for m in merged[0].mentions} == {"Lumen Watch International", "Lumen"}
+    assert text[75:80] == "Lumen"
+
+
+def test_a_papers_dateline_keeps_the_paper_an_organisation() -> None:
+    record = read_text("Kommersant, 1 March 2019\n\nThe raids began at dawn in Tomsk, Kommersant wrote.")
+    paper = next(e for e in record.entities if e.name == "Kommersant")
+    assert paper.type == "ORG"

@@ -85,6 +85,8 @@ SIGNATURE_BEFORE = re.compile(
 
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
+# A lower-case article just before a name, inside a sentence.
+ARTICLE_BEFORE = re.compile(r"(?<![\w.])the $")
 # A country's or a union's initials before a long form its acronym leaves out.
 COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
 # "(MEK)", and in quotes: ("HRW").
@@ -545,6 +547,15 @@ def _vote(group: Group, text: str) -> None:
             weight = 0.5 if " " not in m.text else 1.0
         if label == "ORG" and person_shaped and not m.forced:
             weight = 0.5
+        if (
+            label == "PERSON"
+            and " " not in m.text
+            and not person_cues
+            and ARTICLE_BEFORE.search(text, 0, m.start)
+        ):
+            # "the Jugendamt": a body or a place; people are not named after an article.
+            weight = 0.25
+            votes["ORG"] += WEAK_CUE
         model_votes[label] += weight
         if m.forced:
             votes[m.forced] += CUE
@@ -624,7 +635,8 @@ def _person_cues(text: str, m: Mention) -> float:
     if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):
         score += CUE  # a line of its own under "Yours sincerely," is a signature
     after = text[m.end : m.end + 60]
-    if re.match(r",?\s+who\b", after):
+    if re.match(r",?\s+who\b", after) and not LOCATIVE_BEFORE.search(before):
+        # "a prosecutor in Surgut, who resigned": the "who" is the prosecutor, not the town.
         score += 2.0
     apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
     if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
@@ -769,6 +781,7 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
         owners = [f for f in full if any(s.split()[-1] == word for s in f.surfaces if len(s.split()) >= 2)]
         if not owners:  # "Amnesty" after "Amnesty International": its first word
             owners = [f for f in full if any(s.split()[0] == word for s in f.surfaces if len(s.split()) >= 2)]
+            owners = _without_branches(owners)
         if len(owners) != 1 or owners[0].first > g.first:
             kept.append(g)
             continue
@@ -776,6 +789,14 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
             m.rule = "head"  # a short form: never the entity's name
         owners[0].mentions.extend(g.mentions)
     return kept
+
+
+def _without_branches(owners: list[Group]) -> list[Group]:
+    """Of "Amnesty International" and "Amnesty International Nigeria", the first: a branch
+    is named by its body's name and more, and a body's first word alone names the body."""
+    names = {o.surfaces[0]: o for o in owners}
+    roots = [o for o in owners if not any(o.surfaces[0].startswith(n + " ") for n in names)]
+    return roots if len(roots) == 1 else owners
 
 
 def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:

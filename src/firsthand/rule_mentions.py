@@ -258,5 +258,6 @@ def with_place_tails(text: str, mentions: list[Mention]) -> list[Mention]:
 def with_hashtag(text: str, m: Mention) -> Mention:
     """ "#EndSARS": a hashtag's name keeps its sign, as the page writes it."""
     if m.start > 0 and text[m.start - 1] == "#":
-        return Mention(m.start - 1, m.end, text[m.start - 1 : m.end], m.label, m.rule, m.forced, m.core)
+        # A campaign's tag: named by its movement, no person's or place's name.
+        return Mention(m.start - 1, m.end, text[m.start - 1 : m.end], "ORG", m.rule, "ORG", m.core)
     return m

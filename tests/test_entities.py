@@ -655,3 +655,22 @@ def test_a_papers_dateline_keeps_the_paper_an_organisation() -> None:
     record = read_text("Kommersant, 1 March 2019\n\nThe raids began at dawn in Tomsk, Kommersant wrote.")
     paper = next(e for e in record.entities if e.name == "Kommersant")
     assert paper.type == "ORG"
+
+
+def test_an_acronym_defined_for_a_field_or_a_notion_is_no_entity() -> None:
+    text = (
+        "Workshops in Machine Translation (MT) drew forty librarians. MT is young, and MT "
+        "tools are few. The soldiers kept to the Rules of Engagement (ROE). The Refugee Legal "
+        "Aid Network (RLAN) disagreed."
+    )
+    names = by_name(text)
+    assert not {"MT", "Machine Translation", "ROE", "Rules of Engagement"} & set(names)
+    assert names["Refugee Legal Aid Network"].type == "ORG"
+
+
+def test_a_law_and_its_titles_are_no_entities() -> None:
+    names = by_name(
+        "Under the HEROES Act, the Secretary may waive Title IV rules. Congress passed the "
+        "HEROES Act in 2003, and Title IV still applies."
+    )
+    assert not {"HEROES", "Title IV"} & set(names)

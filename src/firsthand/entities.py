@@ -85,6 +85,9 @@ SIGNATURE_BEFORE = re.compile(
 
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
+# Small words inside a long form.
+NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
+LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
 # A lower-case article just before a name, inside a sentence.
 ARTICLE_BEFORE = re.compile(r"(?<![\w.])the $")
 # A country's or a union's initials before a long form its acronym leaves out.
@@ -152,6 +155,8 @@ def find_entities(record: Record) -> Record:
     mentions = join_coordinated_places(text, mentions)
     mentions = [with_group_noun(text, m) for m in mentions if not is_citation(text, m)]
     # 3. Rule mentions replace the spaCy mentions they overlap.
+    concepts = _defined_concepts(text)
+    mentions = [m for m in mentions if m.text not in concepts and not _legal_instrument(text, m)]
     acronyms, long_forms = _acronym_definitions(text, mentions)
     mentions = rule_mentions.with_place_tails(text, mentions)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
@@ -175,7 +180,13 @@ def find_entities(record: Record) -> Record:
     mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
     pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs + first_word_pairs
-    mentions = [m for m in mentions if not knownnames.names_no_entity(m.text)]
+    mentions = [
+        m
+        for m in mentions
+        if not knownnames.names_no_entity(m.text)
+        and m.text not in concepts
+        and not _legal_instrument(text, m)
+    ]
     groups = _group(mentions, pairs)
     # 6. A type for each group.
     for group in groups:
@@ -234,6 +245,36 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
         s, e = m.start("short"), m.end("short")
         acronyms.append(Mention(s, e, short, label, "acronym"))
     return acronyms, long_forms
+
+
+def _defined_concepts(text: str) -> set[str]:
+    """Acronyms defined for a field or a notion, and their long forms: "Digital Humanities
+    (DH)", "Rules of Engagement (ROE)". One or two dictionary words with no organisation's
+    head noun and no place name in them name no body; three or more may ("Customs and
+    Border Protection (CBP)")."""
+    concepts: set[str] = set()
+    for m in ACRONYM.finditer(text):
+        short = m["short"]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        words = text[line_start : m.start()].split()
+        long = _schwartz_hearst(short, " ".join(words[-min(len(short) + 5, len(short) * 2) :]))
+        if not long or sum(c.isupper() for c in short) < 2:
+            continue
+        content = [w for w in WORD.findall(long) if w.lower() not in NAME_GLUE_WORDS]
+        if (
+            content
+            and len(content) < 3
+            and content[-1].lower() not in ORG_HEADS
+            and all(is_common_word(w) and gazetteer.lookup(w) is None for w in content)
+            and COUNTRY_PREFIX.search(text, line_start, m.start() - len(long) - 1) is None
+        ):
+            concepts.update((short, long))
+    return concepts
+
+
+def _legal_instrument(text: str, m: Mention) -> bool:
+    """ "the HEROES Act", "Title IV": a law or a part of one, not a body or a place."""
+    return LEGAL_PART.fullmatch(m.text) is not None or text.startswith(" Act", m.end)
 
 
 def _schwartz_hearst(short: str, long: str) -> str | None:

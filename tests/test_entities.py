@@ -674,3 +674,39 @@ def test_a_law_and_its_titles_are_no_entities() -> None:
         "HEROES Act in 2003, and Title IV still applies."
     )
     assert not {"HEROES", "Title IV"} & set(names)
+
+
+def test_a_persons_surname_alone_after_the_full_name_is_the_person() -> None:
+    text = (
+        "Efe Omoregie, Country Director of Lumen Watch, in a statement on Tuesday said the killings "
+        "were planned. \n\n\nOmoregie said evidence from hospital reports confirmed it. \n\n"
+        "Omoregie said, “Witnesses told us so.”"
+    )
+    person = by_name(text)["Efe Omoregie"]
+    assert person.type == "PERSON"
+    assert len(person.mentions) == 3
+
+
+def test_a_street_with_its_quarter_is_one_facility() -> None:
+    names = by_name("Officers went to the 2200 block of Lindell Avenue South after a call.")
+    assert names["Lindell Avenue South"].type == "FAC"
+
+
+def test_a_photo_credit_is_the_agency_and_the_photographer() -> None:
+    names = by_name(
+        "A man walks on the shore near Kuakata, Bangladesh. © 2021 AP Photo/Rafiq Maqbool\n\nMore text."
+    )
+    assert "AP Photo/Rafiq Maqbool" not in names
+    assert "Rafiq Maqbool" in names
+
+
+def test_a_places_other_name_in_parentheses_is_an_alias() -> None:
+    names = by_name("An officer in Kashgar (in Chinese, Kashi) prefecture said so. Kashi has many camps.")
+    place = names["Kashgar"]
+    assert {"Kashgar", "Kashi"} <= set(place.aliases)
+    assert len(place.mentions) == 3
+
+
+def test_a_document_label_after_a_date_is_no_name() -> None:
+    names = by_name("March 3, 2016 Press Release\n\nThe Moorland Community said the raid was unlawful.")
+    assert "Press Release" not in names

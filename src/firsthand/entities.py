@@ -85,6 +85,10 @@ SIGNATURE_BEFORE = re.compile(
 
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
+# A street's quarter after its name: "Chicago Avenue South", "Main Street NW".
+COMPASS_AFTER = re.compile(
+    r" (?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b"
+)
 # Small words inside a long form.
 NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
@@ -170,8 +174,12 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
+    mentions = [part for m in mentions for part in rule_mentions.credit_parts(text, m)]
     listed, list_pairs = rule_mentions.alias_lists(text, mentions)
     mentions += listed
+    renamed, other_pairs = rule_mentions.other_names(text, mentions)
+    mentions += renamed
+    list_pairs += other_pairs
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
     initialled, initial_pairs = rule_mentions.initials_used(text, mentions)
@@ -186,6 +194,7 @@ def find_entities(record: Record) -> Record:
         if not knownnames.names_no_entity(m.text)
         and m.text not in concepts
         and not _legal_instrument(text, m)
+        and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
     ]
     groups = _group(mentions, pairs)
     # 6. A type for each group.
@@ -316,9 +325,11 @@ def _facilities(text: str) -> list[Mention]:
             continue
         name = " ".join(words)
         start = m.start("name") + m["name"].index(name)
-        found.append(
-            Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name)
-        )
+        end = m.end("head")
+        compass = COMPASS_AFTER.match(text, end)
+        if compass is not None and m["head"][:1].isupper():
+            end = compass.end()  # "Chicago Avenue South"
+        found.append(Mention(start, end, text[start:end], "FAC", "facility", "FAC", name))
     for m in FACILITY_AFTER_HEAD.finditer(text):
         if m["name"].lower() in NOT_NAME_START or no_name(m["name"]):
             continue  # "Camp Testimonies": a page's section, no camp
@@ -465,6 +476,14 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
         for name in filter(None, (m.text, m.core)):
             if len(name) > 1 and name[0].isupper():
                 by_name.setdefault(name, m)
+    for m in mentions:
+        # "Ojigho said" after "Osai Ojigho": a person's surname alone is the person again.
+        words = m.text.split()
+        person = m.label == "PERSON" or (m.label == "ORG" and not m.forced and _person_shaped(m.text))
+        if person and 2 <= len(words) <= 4 and _may_be_surname(words[-1]):
+            surname = words[-1]
+            if len(surname) > 2 and surname[0].isupper() and not is_common_word(surname):
+                by_name.setdefault(surname, Mention(m.start, m.end, surname, "PERSON", "repeat"))
     if not by_name:
         return []
     pattern = re.compile(

@@ -22,7 +22,7 @@ KNOWN_ORGANISATIONS = {
     "NBC News", "Fox News", "Al Jazeera", "Al Arabiya", "Euronews", "DW", "Deutsche Welle", "RFA",
     "Radio Free Asia", "Radio Free Europe", "RFE/RL", "Voice of America", "VOA", "IRNA", "Tasnim",
     "Yonhap", "Kyodo", "NHK", "Anadolu", "ANSA", "EFE", "EPA", "dpa", "Bernama", "PTI", "ANI",
-    "Sky News", "ITV", "France 24", "Sputnik", "CCTV", "CGTN", "Global Times",
+    "Sky News", "ITV", "France 24", "Sputnik", "CGTN", "Global Times",
     # papers and magazines named bare
     "Kommersant", "Izvestia", "Vedomosti", "Novaya Gazeta", "Pravda", "Haaretz", "Le Monde",
     "Le Figaro", "Der Spiegel", "Spiegel", "Die Zeit", "El País", "Politico", "Axios", "Newsweek",

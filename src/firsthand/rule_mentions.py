@@ -261,3 +261,46 @@ def with_hashtag(text: str, m: Mention) -> Mention:
         # A campaign's tag: named by its movement, no person's or place's name.
         return Mention(m.start - 1, m.end, text[m.start - 1 : m.end], "ORG", m.rule, "ORG", m.core)
     return m
+
+
+# "Kashgar (in Chinese, Kashi)", "Lwów (now Lviv)", "the Moorland Trust (also known as MT)".
+OTHER_NAME = re.compile(
+    r" ?\((?:in [A-Z][a-z]++,?|or|also known as|also called|aka|a\.k\.a\.|formerly|now) "
+    r"(?P<alias>[A-Z][\w'’\-]*+(?: [A-Z][\w'’\-]*+){0,3})\)"
+)
+
+# "AP Photo/Saleh Noman": an agency's credit and a photographer's name, read as one name.
+CREDIT_WORD = re.compile(r" Photos?$")
+
+
+def other_names(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """A name's other name given in parentheses, in another language or era: one referent."""
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    covered = Spans((m.start, m.end) for m in mentions)
+    for m in mentions:
+        hit = OTHER_NAME.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span("alias")
+        pairs.append((name_key(hit["alias"]), name_key(m.text)))
+        if not covered.overlaps(start, end):
+            found.append(Mention(start, end, hit["alias"], m.label, "acronym", m.forced))
+            covered.add(start, end)
+    return found, pairs
+
+
+def credit_parts(text: str, m: Mention) -> list[Mention]:
+    """A photo credit's agency and photographer as two names, without the word "Photo"."""
+    if "/" not in m.text:
+        return [m]
+    parts = []
+    offset = m.start
+    for piece in m.text.split("/"):
+        name = CREDIT_WORD.sub("", piece.strip())
+        if name:
+            start = text.index(name, offset)
+            label = "ORG" if name.isupper() else m.label
+            parts.append(Mention(start, start + len(name), name, label, m.rule))
+        offset += len(piece) + 1
+    return parts

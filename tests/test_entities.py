@@ -710,3 +710,12 @@ def test_a_places_other_name_in_parentheses_is_an_alias() -> None:
 def test_a_document_label_after_a_date_is_no_name() -> None:
     names = by_name("March 3, 2016 Press Release\n\nThe Moorland Community said the raid was unlawful.")
     assert "Press Release" not in names
+
+
+def test_a_people_named_after_ethnically_or_before_a_camp_is_no_entity() -> None:
+    text = (
+        "I am ethnically Karakalpak, and my husband is ethnically Dungan. Many Karakalpaks were "
+        "held with me. The Dungan camp survivor spoke to Lumen Watch in Almaty."
+    )
+    types = {e.name: e.type for e in entities_of(text)}
+    assert all(t == "NORP" for n, t in types.items() if n.startswith(("Karakalpak", "Dungan"))), types

@@ -731,10 +731,18 @@ def _peoples(groups: list[Group], text: str) -> None:
     """A one-word name the text also uses in the plural ("one Tollan woman", "many Tollans")
     names a people, not a person, place or body: people are not named in the plural."""
     for g in groups:
-        if g.type == "NORP" or len(g.surfaces) != 1 or " " in g.surfaces[0]:
+        # A people's adjective before a facility's noun ("a Uyghur camp survivor") names no
+        # camp either: the bare word decides.
+        bare = {m.core or m.text for m in g.mentions}
+        if g.type == "NORP" or len(bare) != 1 or " " in next(iter(bare)):
             continue
-        word = g.surfaces[0]
-        if len(word) < 4 or word.isupper() or gazetteer.lookup(word) is not None:
+        word = next(iter(bare))
+        if len(word) < 4 or word.isupper():
+            continue
+        if re.search(rf"\b[Ee]thnic(?:ally)? {re.escape(word)}\b", text):
+            g.type = "NORP"  # "I am ethnically Uyghur"
+            continue
+        if gazetteer.lookup(word) is not None:
             continue
         other = word[:-1] if word.endswith("s") else word + "s"
         if re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):

@@ -719,3 +719,23 @@ def test_a_people_named_after_ethnically_or_before_a_camp_is_no_entity() -> None
     )
     types = {e.name: e.type for e in entities_of(text)}
     assert all(t == "NORP" for n, t in types.items() if n.startswith(("Karakalpak", "Dungan"))), types
+
+
+def test_an_unlabelled_name_that_does_what_only_people_do_is_a_person() -> None:
+    text = (
+        "Early years\n\nTalwyn received his early education at a grammar school in the north. "
+        "In 1805 Talwyn entered the college, where Talwyn studied Greek."
+    )
+    names = by_name(text)
+    assert names["Talwyn"].type == "PERSON"
+    assert len(names["Talwyn"].mentions) == 3
+
+
+def test_a_school_called_by_its_towns_name_is_the_school() -> None:
+    text = (
+        "In 1801 he entered Wyckham School. At Wyckham he was unhappy, and he left Wyckham in 1805. "
+        "Masters at Wyckham remembered him."
+    )
+    school = next(e for e in entities_of(text) if "Wyckham School" in e.aliases)
+    assert school.type == "ORG"
+    assert len(school.mentions) == 4

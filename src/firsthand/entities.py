@@ -89,6 +89,13 @@ ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
 COMPASS_AFTER = re.compile(
     r" (?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b"
 )
+# Verbs whose subject is a person (a body issues and decides, a place lies; neither marries).
+HUMAN_VERBS = {
+    "marry", "love", "feel", "think", "wonder", "smile", "laugh", "cry", "sleep", "wake", "walk",
+    "sit", "kiss", "hug", "remember", "weep", "die", "grow", "study", "receive", "meet", "fall",
+    "live", "enter", "attend", "graduate", "write", "sing", "shout", "whisper", "nod", "sigh",
+}  # fmt: skip
+SCHOOL_HEADS = {"school", "college", "academy", "university"}
 # Small words inside a long form.
 NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
@@ -154,6 +161,7 @@ def find_entities(record: Record) -> Record:
         for m in mentions
         if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
     ]
+    mentions = [_human_subject(doc, m) for m in mentions]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in split_coordination(text, m)]
     mentions = join_coordinated_places(text, mentions)
@@ -418,7 +426,33 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
         and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
     ):
         return Mention(start, end, name, "PERSON", "shape")
+    if len(run) == 1 and _does_what_people_do(run[0]):
+        return Mention(start, end, name, "PERSON", "shape")
     return None
+
+
+def _human_subject(doc: Any, m: Mention) -> Mention:
+    """A one-word name the model took for a place, the subject of a verb only people are the
+    subject of ("Talwyn entered the college, where Talwyn studied"): a person's label."""
+    if m.label not in ("GPE", "LOC") or " " in m.text:
+        return m
+    span = doc.char_span(m.start, m.end)
+    if span is not None and len(span) == 1 and _does_what_people_do(span[0]):
+        m.label = "PERSON"
+    return m
+
+
+def _does_what_people_do(token: Any) -> bool:
+    """ "Byron received his education", "Tyom laughed": an unlabelled proper noun, no
+    dictionary word or known place, the subject of a verb only people are the subject of."""
+    return (
+        token.dep_ == "nsubj"
+        and token.head.lemma_ in HUMAN_VERBS
+        and not token.text.isupper()
+        and not is_common_word(token.text)
+        and gazetteer.lookup(token.text) is None
+        and not knownnames.is_known_organisation(token.text)
+    )
 
 
 def _article_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -642,6 +676,8 @@ def _vote(group: Group, text: str) -> None:
             votes["ORG"] += 2 * CUE
         if knownnames.is_known_organisation(name):
             votes["ORG"] += 3 * CUE
+        if any(_school_by_its_town(other, name) for other in names):
+            votes["ORG"] += 3 * CUE
     if known_place:
         # Countries and regions are rarely anything else; provinces and towns share their
         # names with people ("Mary" is a province of Turkmenistan) and organisations.
@@ -768,6 +804,8 @@ def _same_referent(a: Group, b: Group) -> bool:
     # Of two spellings the rarer one's label is the weaker evidence: typed again together.
     if any(aliases.is_spelling_variant(x, y) for x in a.surfaces for y in b.surfaces):
         return True
+    if any(_school_by_its_town(x, y) or _school_by_its_town(y, x) for x in a.surfaces for y in b.surfaces):
+        return True
     if any(
         aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x)
         for x in a.surfaces
@@ -784,6 +822,13 @@ def _same_referent(a: Group, b: Group) -> bool:
 
 
 # 7. --------------------------------------------------------------------------------------
+
+
+def _school_by_its_town(short: str, long: str) -> bool:
+    """ "sent to Harrow" after "Harrow School": a school called by the town it stands in
+    (a toll gate is not: its town stays a town, see ``_group``)."""
+    words = long.split()
+    return len(words) == 2 and words[0] == short and words[1].lower() in SCHOOL_HEADS
 
 
 def _merge_partial_names(groups: list[Group]) -> list[Group]:

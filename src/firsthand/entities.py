@@ -775,7 +775,7 @@ def _peoples(groups: list[Group], text: str) -> None:
         word = next(iter(bare))
         if len(word) < 4 or word.isupper():
             continue
-        if re.search(rf"\b[Ee]thnic(?:ally)? {re.escape(word)}\b", text):
+        if "thnic" in text and re.search(rf"\b[Ee]thnic(?:ally)? {re.escape(word)}\b", text):
             g.type = "NORP"  # "I am ethnically Uyghur"
             continue
         if gazetteer.lookup(word) is not None:
@@ -802,22 +802,24 @@ def _merge_variants(groups: list[Group], text: str) -> list[Group]:
 
 def _same_referent(a: Group, b: Group) -> bool:
     # Of two spellings the rarer one's label is the weaker evidence: typed again together.
-    if any(aliases.is_spelling_variant(x, y) for x in a.surfaces for y in b.surfaces):
+    pairs = [(x, y) for x in a.surfaces for y in b.surfaces]  # surfaces sorts: read once
+    if any(aliases.is_spelling_variant(x, y) for x, y in pairs):
         return True
-    if any(_school_by_its_town(x, y) or _school_by_its_town(y, x) for x in a.surfaces for y in b.surfaces):
+    # A school by its town and a place without its head noun share their first word.
+    pairs_by_first = [
+        (x, y) for x, y in pairs if x.split(" ", 1)[0].casefold() == y.split(" ", 1)[0].casefold()
+    ]
+    if any(_school_by_its_town(x, y) or _school_by_its_town(y, x) for x, y in pairs_by_first):
         return True
     if any(
-        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x)
-        for x in a.surfaces
-        for y in b.surfaces
+        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x) for x, y in pairs_by_first
     ):
         return True
     if a.type != "ORG" or b.type != "ORG":
         return False
     return any(
         aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
-        for x in a.surfaces
-        for y in b.surfaces
+        for x, y in pairs
     )
 
 

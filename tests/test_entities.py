@@ -739,3 +739,16 @@ def test_a_school_called_by_its_towns_name_is_the_school() -> None:
     school = next(e for e in entities_of(text) if "Wyckham School" in e.aliases)
     assert school.type == "ORG"
     assert len(school.mentions) == 4
+
+
+def test_names_in_a_headline_of_capitals_are_found() -> None:
+    text = (
+        "BOEING SHARES FALL AFTER CRASH NEAR NAIROBI, SAYS HALVORSEN\n\n"
+        "Shares of Boeing fell on Monday after a crash near Nairobi. Analyst Greta Halvorsen said "
+        "the fall would not last."
+    )
+    entities = entities_of(text)
+    boeing = next(e for e in entities if "Boeing" in e.aliases)
+    assert boeing.type == "ORG" and "BOEING" in boeing.aliases
+    nairobi = next(e for e in entities if "Nairobi" in e.aliases)
+    assert nairobi.type == "GPE" and "NAIROBI" in nairobi.aliases

@@ -188,6 +188,10 @@ def find_entities(record: Record) -> Record:
     renamed, other_pairs = rule_mentions.other_names(text, mentions)
     mentions += renamed
     list_pairs += other_pairs
+    caps = rule_mentions.caps_lines(text, mentions, knownnames.KNOWN_ORGANISATIONS)
+    if caps:  # the model's long names across a line of capitals give way to the names in it
+        in_caps = Spans((m.start, m.end) for m in caps)
+        mentions = [m for m in mentions if m.rule != "spacy" or not in_caps.overlaps(m.start, m.end)] + caps
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
     initialled, initial_pairs = rule_mentions.initials_used(text, mentions)

@@ -304,3 +304,49 @@ def credit_parts(text: str, m: Mention) -> list[Mention]:
             parts.append(Mention(start, start + len(name), name, label, m.rule))
         offset += len(piece) + 1
     return parts
+
+
+# A line with no lower-case letter: a headline or a dateline in capitals.
+CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.MULTILINE)
+CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-.&]*+")
+
+
+def caps_lines(text: str, mentions: list[Mention], known_organisations: set[str]) -> list[Mention]:
+    """Names in a line of capitals, which the small model reads as one long name or none
+    ("BOEING SHARES FALL AFTER CRASH IN ETHIOPIA"): a name the text writes elsewhere in
+    ordinary case, a known organisation, or a sizeable place, longest first."""
+    known = {m.text.upper(): m for m in mentions if not m.text.isupper() and len(m.text) > 2}
+    organisations = {name.upper(): name for name in known_organisations}
+    covered = Spans((m.start, m.end) for m in mentions if m.rule != "spacy" or " " not in m.text)
+    found: list[Mention] = []
+    for line in CAPS_LINE.finditer(text):
+        words = list(CAPS_WORD.finditer(text, line.start(), line.end()))
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                name = text[start:end].rstrip(".")
+                end = start + len(name)
+                mention = _caps_name(name, start, end, known, organisations)
+                if mention is not None and not covered.overlaps(start, end):
+                    found.append(mention)
+                    i += n - 1
+                    break
+            i += 1
+    return found
+
+
+def _caps_name(
+    name: str, start: int, end: int, known: dict[str, Mention], organisations: dict[str, str]
+) -> Mention | None:
+    if len(name) < 3 or (is_common_word(name.lower()) and name not in known and name not in organisations):
+        return None
+    if name in known:
+        source = known[name]
+        return Mention(start, end, name, source.label, "repeat", source.forced)
+    if name in organisations:
+        return Mention(start, end, name, "ORG", "known", "ORG")
+    place = gazetteer.lookup(name.title())
+    if place is not None and (place.kind in ("country", "region") or place.population >= 100000):
+        return Mention(start, end, name, place.entity_type, "gazetteer")
+    return None

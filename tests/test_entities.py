@@ -752,3 +752,19 @@ def test_names_in_a_headline_of_capitals_are_found() -> None:
     assert boeing.type == "ORG" and "BOEING" in boeing.aliases
     nairobi = next(e for e in entities if "Nairobi" in e.aliases)
     assert nairobi.type == "GPE" and "NAIROBI" in nairobi.aliases
+
+
+def test_a_towns_club_that_beats_or_signs_is_an_organisation() -> None:
+    text = (
+        "Feyenoord beat Utrecht 3-1 on Sunday. The striker, who signed for Feyenoord in May, "
+        "scored twice. Utrecht drew 0-0 with Groningen a week earlier."
+    )
+    names = by_name(text)
+    assert names["Feyenoord"].type == "ORG"
+    assert names["Utrecht"].type == "ORG"
+    assert names["Groningen"].type == "ORG"
+
+
+def test_a_town_that_plays_host_to_no_match_stays_a_town() -> None:
+    names = by_name("Utrecht hosted the conference in 2019. Delegates praised Utrecht and its canals.")
+    assert names["Utrecht"].type == "GPE"

@@ -95,6 +95,12 @@ HUMAN_VERBS = {
     "sit", "kiss", "hug", "remember", "weep", "die", "grow", "study", "receive", "meet", "fall",
     "live", "enter", "attend", "graduate", "write", "sing", "shout", "whisper", "nod", "sigh",
 }  # fmt: skip
+# Sport: what clubs do to one another, and a match's score.
+WINNING_VERBS = {"beat", "defeat", "thrash", "trounce", "rout", "outplay", "edge", "eliminate", "overcome"}
+MATCH_VERBS = WINNING_VERBS | {"draw", "tie", "play", "lose", "win", "sign", "host", "face"}
+SCORE = re.compile(r"(?<![\d\-–:/.])\d{1,2}[-–]\d{1,2}(?![\d\-–:/.])")
+TRAILING_SCORE = re.compile(r" \d{1,2}[-–]\d{1,2}$")
+CLUB_AFTER = re.compile(r"(?:signed for|signs for|play(?:s|ed|ing)? for|on loan (?:from|at|to)) $")
 SCHOOL_HEADS = {"school", "college", "academy", "university"}
 # Small words inside a long form.
 NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
@@ -161,7 +167,7 @@ def find_entities(record: Record) -> Record:
         for m in mentions
         if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
     ]
-    mentions = [_human_subject(doc, m) for m in mentions]
+    mentions = [_team(doc, text, _human_subject(doc, m)) for m in mentions]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in split_coordination(text, m)]
     mentions = join_coordinated_places(text, mentions)
@@ -433,6 +439,35 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     if len(run) == 1 and _does_what_people_do(run[0]):
         return Mention(start, end, name, "PERSON", "shape")
     return None
+
+
+def _team(doc: Any, text: str, m: Mention) -> Mention:
+    """A town's name that beats, draws with or signs a player is its club ("Feyenoord beat
+    Ajax 3-1", "signed for Liverpool"): an organisation. A country's team stays its country
+    (the model and the gazetteer cannot tell them apart, and the text rarely needs to)."""
+    if m.label not in ("GPE", "LOC", "PERSON"):
+        return m
+    score = TRAILING_SCORE.search(m.text)
+    if score is not None:  # "Utrecht 3-1": the name without the score the model ran into it
+        m = Mention(m.start, m.start + score.start(), m.text[: score.start()], "ORG", m.rule, "ORG")
+        return m
+    place = gazetteer.lookup(m.text)
+    if place is not None and place.kind in ("country", "region"):
+        return m
+    if CLUB_AFTER.search(text, max(0, m.start - 20), m.start):
+        m.label, m.forced = "ORG", "ORG"
+        return m
+    span = doc.char_span(m.start, m.end)
+    if span is None:
+        return m
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "against") else root.head
+    if root.dep_ not in ("nsubj", "dobj", "conj", "pobj") or verb.lemma_ not in MATCH_VERBS:
+        return m
+    sentence = root.sent
+    if verb.lemma_ in WINNING_VERBS or SCORE.search(text, sentence.start_char, sentence.end_char):
+        m.label, m.forced = "ORG", "ORG"
+    return m
 
 
 def _human_subject(doc: Any, m: Mention) -> Mention:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from firsthand.entities import Group, _merge_short_org_names, find_entities, trim
+from firsthand.entities import _merge_short_org_names, find_entities, trim
+from firsthand.entitytypes import Group
 from firsthand.mentions import Mention
 from firsthand.nlp import load_model
 from firsthand.pipeline import read_document, read_text

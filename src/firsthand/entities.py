@@ -14,16 +14,20 @@ cascade below repairs that with general rules:
 3. rule mentions that beat overlapping spaCy mentions: acronym definitions
    (Schwartz-Hearst: "Mojahedin-e Khalq Organization (MEK)"), facilities by their
    head noun ("Karrec camp", "the Ashraf 3 base", "Camp Liberty") and national
-   institutions ("the Albanian police"); then what spaCy left unlabelled: proper
-   nouns shaped like a person's name, known places after "of", "in", "reached";
+   institutions ("the Albanian police"), military units ("81 Division"), villages;
+   then what spaCy left unlabelled: proper nouns shaped like a person's name or the
+   subject of a verb only people are the subject of, known places after "of", "in",
+   "reached", known organisations (``knownnames.py``), names in a line of capitals;
+   dropped: time zones, products, market indexes, laws, acronyms of a field ("DH");
 4. every other occurrence of a name already found is a mention too (one sense per
    document), which catches what spaCy missed in a second context;
 5. mentions grouped by their folded text, then merged: acronym with long form (in
    parentheses, in quotes, or a parenthesised list of aliases), an organisation's
    initials used alone, facility with its bare name, a country with its official name;
-6. each group typed by a vote over its mentions' labels and cues (titles such
-   as "Mr." or "Minister", "who", organisation and facility head nouns, person-name
-   shape, the gazetteer);
+6. each group typed by a vote over its mentions' labels and cues (``entitytypes.py``:
+   the model's repeated label with diminishing weight; titles such as "Mr." or
+   "Minister", "who", organisation and facility head nouns, person-name shape, the
+   gazetteer, a known organisation, a club's match);
    then spelling variants ("Sadeghinejad", "Sedeghinejad"), an organisation without its
    qualifier and a place without its landform noun merged, and a people named in the
    plural set aside (``aliases.py``);
@@ -37,13 +41,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
 from spacy.symbols import PROPN
 
-from . import aliases, gazetteer, knownnames, rule_mentions
+from . import aliases, entitytypes, gazetteer, knownnames, rule_mentions
+from .entitytypes import Group
 from .mentions import (
     WORD,
     Mention,
@@ -66,8 +70,6 @@ from .namewords import (
     NAMED_AFTER_PLACE_HEADS,
     NOT_NAME_START,
     ORG_HEADS,
-    ORG_OPENERS,
-    PERSON_ROLES,
     PERSON_TITLES,
     PLACE_HEADS,
     SPACY_LABELS,
@@ -78,35 +80,15 @@ from .record import Entity, EntityType, Record
 __all__ = ["PERSON_TITLES", "find_entities", "name_key", "trim"]
 
 
-SIGNATURE_BEFORE = re.compile(
-    r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
-)
-
-
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
 # A street's quarter after its name: "Chicago Avenue South", "Main Street NW".
 COMPASS_AFTER = re.compile(
     r" (?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b"
 )
-# Verbs whose subject is a person (a body issues and decides, a place lies; neither marries).
-HUMAN_VERBS = {
-    "marry", "love", "feel", "think", "wonder", "smile", "laugh", "cry", "sleep", "wake", "walk",
-    "sit", "kiss", "hug", "remember", "weep", "die", "grow", "study", "receive", "meet", "fall",
-    "live", "enter", "attend", "graduate", "write", "sing", "shout", "whisper", "nod", "sigh",
-}  # fmt: skip
-# Sport: what clubs do to one another, and a match's score.
-WINNING_VERBS = {"beat", "defeat", "thrash", "trounce", "rout", "outplay", "edge", "eliminate", "overcome"}
-MATCH_VERBS = WINNING_VERBS | {"draw", "tie", "play", "lose", "win", "sign", "host", "face"}
-SCORE = re.compile(r"(?<![\d\-–:/.])\d{1,2}[-–]\d{1,2}(?![\d\-–:/.])")
-TRAILING_SCORE = re.compile(r" \d{1,2}[-–]\d{1,2}$")
-CLUB_AFTER = re.compile(r"(?:signed for|signs for|play(?:s|ed|ing)? for|on loan (?:from|at|to)) $")
-SCHOOL_HEADS = {"school", "college", "academy", "university"}
 # Small words inside a long form.
 NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
-# A lower-case article just before a name, inside a sentence.
-ARTICLE_BEFORE = re.compile(r"(?<![\w.])the $")
 # A country's or a union's initials before a long form its acronym leaves out.
 COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
 # "(MEK)", and in quotes: ("HRW").
@@ -126,33 +108,6 @@ PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", 
 # Prepositions after which a bare name is a place ("to" and "from" also take people).
 SURE_PLACE_PREPOSITIONS = {"in", "near", "above", "below", "outside", "inside", "across"}
 MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", "travel", "move", "cross"}
-# Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
-LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
-)
-
-
-@dataclass
-class Group:
-    """Mentions believed to name one referent."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    type: str = ""
-    votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-
-    @property
-    def surfaces(self) -> list[str]:
-        """Every distinct form, first seen first; a facility's bare name counts as one."""
-        seen: dict[str, None] = {}
-        for m in sorted(self.mentions, key=lambda m: m.start):
-            seen.setdefault(m.text, None)
-            if m.core:
-                seen.setdefault(m.core, None)
-        return list(seen)
-
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
 
 
 def find_entities(record: Record) -> Record:
@@ -167,7 +122,7 @@ def find_entities(record: Record) -> Record:
         for m in mentions
         if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
     ]
-    mentions = [_team(doc, text, _human_subject(doc, m)) for m in mentions]
+    mentions = [entitytypes.team(doc, text, entitytypes.human_subject(doc, m)) for m in mentions]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in split_coordination(text, m)]
     mentions = join_coordinated_places(text, mentions)
@@ -217,9 +172,9 @@ def find_entities(record: Record) -> Record:
     groups = _group(mentions, pairs)
     # 6. A type for each group.
     for group in groups:
-        _vote(group, text)
-    _surname_bonus(groups)
-    _peoples(groups, text)
+        entitytypes.vote(group, text)
+    entitytypes.surname_bonus(groups)
+    entitytypes.peoples(groups, text)
     groups = _merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
@@ -412,7 +367,7 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     name = text[start:end]  # not doc.text, which spaCy rebuilds on every call
     place = gazetteer.lookup(name)
-    if place and _is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
+    if place and entitytypes.is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
         return Mention(start, end, name, place.entity_type, "gazetteer")
     if (
         len(run) <= 2
@@ -432,66 +387,13 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     if (
         2 <= len(run) <= 4
         and run[0].i not in sentence_starts
-        and _person_shaped(name)
+        and entitytypes.person_shaped(name)
         and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
     ):
         return Mention(start, end, name, "PERSON", "shape")
-    if len(run) == 1 and _does_what_people_do(run[0]):
+    if len(run) == 1 and entitytypes.does_what_people_do(run[0]):
         return Mention(start, end, name, "PERSON", "shape")
     return None
-
-
-def _team(doc: Any, text: str, m: Mention) -> Mention:
-    """A town's name that beats, draws with or signs a player is its club ("Feyenoord beat
-    Ajax 3-1", "signed for Liverpool"): an organisation. A country's team stays its country
-    (the model and the gazetteer cannot tell them apart, and the text rarely needs to)."""
-    if m.label not in ("GPE", "LOC", "PERSON"):
-        return m
-    score = TRAILING_SCORE.search(m.text)
-    if score is not None:  # "Utrecht 3-1": the name without the score the model ran into it
-        m = Mention(m.start, m.start + score.start(), m.text[: score.start()], "ORG", m.rule, "ORG")
-        return m
-    place = gazetteer.lookup(m.text)
-    if place is not None and place.kind in ("country", "region"):
-        return m
-    if CLUB_AFTER.search(text, max(0, m.start - 20), m.start):
-        m.label, m.forced = "ORG", "ORG"
-        return m
-    span = doc.char_span(m.start, m.end)
-    if span is None:
-        return m
-    root = span.root
-    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "against") else root.head
-    if root.dep_ not in ("nsubj", "dobj", "conj", "pobj") or verb.lemma_ not in MATCH_VERBS:
-        return m
-    sentence = root.sent
-    if verb.lemma_ in WINNING_VERBS or SCORE.search(text, sentence.start_char, sentence.end_char):
-        m.label, m.forced = "ORG", "ORG"
-    return m
-
-
-def _human_subject(doc: Any, m: Mention) -> Mention:
-    """A one-word name the model took for a place, the subject of a verb only people are the
-    subject of ("Talwyn entered the college, where Talwyn studied"): a person's label."""
-    if m.label not in ("GPE", "LOC") or " " in m.text:
-        return m
-    span = doc.char_span(m.start, m.end)
-    if span is not None and len(span) == 1 and _does_what_people_do(span[0]):
-        m.label = "PERSON"
-    return m
-
-
-def _does_what_people_do(token: Any) -> bool:
-    """ "Byron received his education", "Tyom laughed": an unlabelled proper noun, no
-    dictionary word or known place, the subject of a verb only people are the subject of."""
-    return (
-        token.dep_ == "nsubj"
-        and token.head.lemma_ in HUMAN_VERBS
-        and not token.text.isupper()
-        and not is_common_word(token.text)
-        and gazetteer.lookup(token.text) is None
-        and not knownnames.is_known_organisation(token.text)
-    )
 
 
 def _article_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -524,15 +426,6 @@ def _placed(doc: Any, first: int, last: int) -> bool:
     return alone_before and alone_after
 
 
-def _rarely_a_person(place: gazetteer.Place) -> bool:
-    """Countries, regions and great cities: a person label on their name is the error."""
-    return place.kind in ("country", "region") or place.population >= 1_000_000
-
-
-def _is_sizeable(place: gazetteer.Place) -> bool:
-    return place.kind != "city" or place.population >= 100000
-
-
 # 4. --------------------------------------------------------------------------------------
 
 
@@ -552,8 +445,10 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         # "Ojigho said" after "Osai Ojigho": a person's surname alone is the person again.
         words = m.text.split()
-        person = m.label == "PERSON" or (m.label == "ORG" and not m.forced and _person_shaped(m.text))
-        if person and 2 <= len(words) <= 4 and _may_be_surname(words[-1]):
+        person = m.label == "PERSON" or (
+            m.label == "ORG" and not m.forced and entitytypes.person_shaped(m.text)
+        )
+        if person and 2 <= len(words) <= 4 and entitytypes.may_be_surname(words[-1]):
             surname = words[-1]
             if len(surname) > 2 and surname[0].isupper() and not is_common_word(surname):
                 by_name.setdefault(surname, Mention(m.start, m.end, surname, "PERSON", "repeat"))
@@ -641,188 +536,6 @@ def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> lis
 
 # 6. --------------------------------------------------------------------------------------
 
-# Vote weights. A spaCy label counts once per mention; a cue in the text or the
-# name itself outweighs two or three mislabelled mentions, as it should: the
-# small model's labels on unseen names are close to a coin toss, cues are not.
-CUE = 3.0
-WEAK_CUE = 1.0
-LOCATIVE_CUE = 1.5
-# The model's labels of one name are counted with diminishing weight (see _vote).
-MODEL_VOTE_POWER = 0.6
-
-
-def _vote(group: Group, text: str) -> None:
-    votes: defaultdict[str, float] = defaultdict(float)
-    names = group.surfaces
-    known_place = next((p for p in map(gazetteer.lookup, names) if p), None)
-    if (
-        known_place
-        and known_place.kind != "country"
-        and all(" " not in n and is_common_word(n, nouns=False) for n in names)
-    ):
-        known_place = None  # "Western", "Union", "Liberty": a word first, a town somewhere second
-    person_shaped = any(_person_shaped(n) for n in names) and known_place is None
-    model_votes: defaultdict[str, float] = defaultdict(float)
-    for m in group.mentions:
-        label = m.label if m.label in SPACY_LABELS else "ORG"
-        person_cues = _person_cues(text, m)
-        # spaCy's label against the gazetteer is weak: a place label on a person-shaped
-        # name no gazetteer knows, a person label on a known place with no title.
-        weight = 1.0
-        if label in ("GPE", "LOC") and known_place is None and person_shaped:
-            weight = 0.5
-        if (
-            label == "PERSON"
-            and known_place is not None
-            and _rarely_a_person(known_place)
-            and not person_cues
-        ):
-            weight = 0.5 if " " not in m.text else 1.0
-        if label == "ORG" and person_shaped and not m.forced:
-            weight = 0.5
-        if (
-            label == "PERSON"
-            and " " not in m.text
-            and not person_cues
-            and ARTICLE_BEFORE.search(text, 0, m.start)
-        ):
-            # "the Jugendamt": a body or a place; people are not named after an article.
-            weight = 0.25
-            votes["ORG"] += WEAK_CUE
-        model_votes[label] += weight
-        if m.forced:
-            votes[m.forced] += CUE
-        votes["PERSON"] += person_cues
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not person_cues:
-            votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
-    for label, weight in model_votes.items():
-        # The model labels an unseen word from its shape: fifteen mentions of "Coron" labelled
-        # ORG are one guess made fifteen times, not fifteen pieces of evidence.
-        votes[label] += weight**MODEL_VOTE_POWER
-    for name in names:
-        words = [w.lower() for w in WORD.findall(name)]
-        if words and (words[-1] in ORG_HEADS or words[0] in ORG_OPENERS):
-            # A name that is nothing but the head noun ("the Forum", "Congress") is surely one.
-            votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
-        if words and words[-1] in FAC_HEADS:
-            votes["FAC"] += CUE
-        if len(words) > 1 and words[-1] in PLACE_HEADS:
-            votes["GPE"] += 2 * CUE
-        if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
-            # Near certain, and it speaks for the bare name merged with it ("Bhasan Char").
-            votes["LOC"] += 3 * CUE
-        if _group_name(name):
-            votes["ORG"] += 2 * CUE
-        if knownnames.is_known_organisation(name):
-            votes["ORG"] += 3 * CUE
-        if any(_school_by_its_town(other, name) for other in names):
-            votes["ORG"] += 3 * CUE
-    if known_place:
-        # Countries and regions are rarely anything else; provinces and towns share their
-        # names with people ("Mary" is a province of Turkmenistan) and organisations.
-        strength = {"country": CUE, "region": CUE, "subdivision": 2.0}.get(
-            known_place.kind, 2.0 if known_place.population >= 100000 else 1.0
-        )
-        votes[known_place.entity_type] += strength
-    if person_shaped:
-        votes["PERSON"] += WEAK_CUE
-    group.votes = votes
-    group.type = _winner(votes)
-
-
-def _winner(votes: defaultdict[str, float]) -> str:
-    order = ["PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"]  # ties: the likelier referent
-    return max(order, key=lambda t: (votes[t], -order.index(t)))
-
-
-def _group_name(name: str) -> bool:
-    """A possessive inside a name and a plural at its end name a body of people ("Odin's
-    Wanderers"): a person's name has neither."""
-    words = name.split()
-    return (
-        len(words) >= 2
-        and any(re.search(r"['’]s$", w) for w in words[:-1])
-        and words[-1].endswith("s")
-        and (is_common_word(words[-1]) or is_common_word(words[-1][:-2]))
-    )
-
-
-def _person_shaped(name: str) -> bool:
-    """Two to four capitalised words of letters, none an organisation or facility noun, and
-    not all of them dictionary words ("Human Rights", "Internal Affairs" are not names)."""
-    words = name.split()
-    return (
-        2 <= len(words) <= 4
-        and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
-        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS for w in words)
-        and words[-1].lower() not in aliases.LANDFORM_HEADS
-        and not all(is_common_word(w.strip(".")) for w in words)
-    )
-
-
-def _person_cues(text: str, m: Mention) -> float:
-    """Evidence in the words around a mention that it names a person."""
-    score = 0.0
-    before = text[max(0, m.start - 30) : m.start]
-    title = re.search(r"(?<![A-Za-z])([A-Za-z]++)\.?\s+$", before)  # from a word's start: one pass
-    if title and title.group(1).lower() in PERSON_TITLES:
-        score += CUE
-    if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):
-        score += CUE  # a line of its own under "Yours sincerely," is a signature
-    after = text[m.end : m.end + 60]
-    if re.match(r",?\s+who\b", after) and not LOCATIVE_BEFORE.search(before):
-        # "a prosecutor in Surgut, who resigned": the "who" is the prosecutor, not the town.
-        score += 2.0
-    apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
-    if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
-        score += 2.0
-    return score
-
-
-def _surname_bonus(groups: list[Group]) -> None:
-    """A name sharing its last word with a person's full name is likely a relative's."""
-    surnames = {
-        g.surfaces[0].split()[-1]
-        for g in groups
-        if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)
-    }
-    for g in groups:
-        if g.type != "PERSON" and any(len(s.split()) >= 2 and s.split()[-1] in surnames for s in g.surfaces):
-            g.votes["PERSON"] += 2.0
-            g.type = _winner(g.votes)
-        elif g.type != "PERSON" and all(s in surnames for s in g.surfaces) and _may_be_surname(g.surfaces[0]):
-            # "Norton" alone after "Joshua Norton": the person by his surname, whatever the
-            # model's label, unless the word is a sizeable place's name as well.
-            g.votes["PERSON"] += CUE
-            g.type = _winner(g.votes)
-
-
-def _may_be_surname(word: str) -> bool:
-    place = gazetteer.lookup(word)
-    return place is None or not _is_sizeable(place)
-
-
-def _peoples(groups: list[Group], text: str) -> None:
-    """A one-word name the text also uses in the plural ("one Tollan woman", "many Tollans")
-    names a people, not a person, place or body: people are not named in the plural."""
-    for g in groups:
-        # A people's adjective before a facility's noun ("a Uyghur camp survivor") names no
-        # camp either: the bare word decides.
-        bare = {m.core or m.text for m in g.mentions}
-        if g.type == "NORP" or len(bare) != 1 or " " in next(iter(bare)):
-            continue
-        word = next(iter(bare))
-        if len(word) < 4 or word.isupper():
-            continue
-        if "thnic" in text and re.search(rf"\b[Ee]thnic(?:ally)? {re.escape(word)}\b", text):
-            g.type = "NORP"  # "I am ethnically Uyghur"
-            continue
-        if gazetteer.lookup(word) is not None:
-            continue
-        other = word[:-1] if word.endswith("s") else word + "s"
-        if re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
-            g.type = "NORP"
-
 
 def _merge_variants(groups: list[Group], text: str) -> list[Group]:
     """One referent spelled two ways in one text ("Sadeghinejad", "Sedeghinejad"), and an
@@ -835,7 +548,7 @@ def _merge_variants(groups: list[Group], text: str) -> list[Group]:
             kept.append(g)
             continue
         target.mentions.extend(g.mentions)
-        _vote(target, text)
+        entitytypes.vote(target, text)
     return kept
 
 
@@ -848,7 +561,10 @@ def _same_referent(a: Group, b: Group) -> bool:
     pairs_by_first = [
         (x, y) for x, y in pairs if x.split(" ", 1)[0].casefold() == y.split(" ", 1)[0].casefold()
     ]
-    if any(_school_by_its_town(x, y) or _school_by_its_town(y, x) for x, y in pairs_by_first):
+    if any(
+        entitytypes.school_by_its_town(x, y) or entitytypes.school_by_its_town(y, x)
+        for x, y in pairs_by_first
+    ):
         return True
     if any(
         aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x) for x, y in pairs_by_first
@@ -863,13 +579,6 @@ def _same_referent(a: Group, b: Group) -> bool:
 
 
 # 7. --------------------------------------------------------------------------------------
-
-
-def _school_by_its_town(short: str, long: str) -> bool:
-    """ "sent to Harrow" after "Harrow School": a school called by the town it stands in
-    (a toll gate is not: its town stays a town, see ``_group``)."""
-    words = long.split()
-    return len(words) == 2 and words[0] == short and words[1].lower() in SCHOOL_HEADS
 
 
 def _merge_partial_names(groups: list[Group]) -> list[Group]:
@@ -900,7 +609,7 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
         owners = [
             f for f in candidates if any(s.split()[0] in words for s in f.surfaces if len(s.split()) >= 2)
         ]
-        given_name_of_one = len(owners) == 1 and (place is None or not _is_sizeable(place))
+        given_name_of_one = len(owners) == 1 and (place is None or not entitytypes.is_sizeable(place))
         if not candidates or (
             not given_name_of_one
             and (
@@ -957,7 +666,7 @@ def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:
     """ "Witnesses" after "Jehovah's Witnesses": a group's name cut to its plural noun, which
     the small model labels anyhow."""
     return len(g.surfaces) == 1 and any(
-        _group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
+        entitytypes.group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
     )
 
 

@@ -89,6 +89,8 @@ COMPASS_AFTER = re.compile(
 # Small words inside a long form.
 NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
+# A capitalised word just before a surname: another name's given name.
+GIVEN_NAME_BEFORE = re.compile(r"[A-Z][\w'’\-]*+[ \t]$")
 # A country's or a union's initials before a long form its acronym leaves out.
 COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
 # "(MEK)", and in quotes: ("HRW").
@@ -451,7 +453,7 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
         if person and 2 <= len(words) <= 4 and entitytypes.may_be_surname(words[-1]):
             surname = words[-1]
             if len(surname) > 2 and surname[0].isupper() and not is_common_word(surname):
-                by_name.setdefault(surname, Mention(m.start, m.end, surname, "PERSON", "repeat"))
+                by_name.setdefault(surname, Mention(m.start, m.end, surname, "PERSON", "surname"))
     if not by_name:
         return []
     pattern = re.compile(
@@ -464,6 +466,8 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
         if covered.overlaps(s, e):
             continue
         source = by_name[hit.group(0)]
+        if source.rule == "surname" and GIVEN_NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "Farid Tavakoli" is not "Reza Tavakoli" by his surname
         # A dictionary word at a sentence start is as likely the word as the name ("Hope").
         token = doc.char_span(s, e, alignment_mode="expand")
         if (

@@ -256,7 +256,7 @@ def person_cues(text: str, m: Mention) -> float:
     """Evidence in the words around a mention that it names a person."""
     score = 0.0
     before = text[max(0, m.start - 30) : m.start]
-    title = re.search(r"(?<![A-Za-z])([A-Za-z]++)\.?\s+$", before)  # from a word's start: one pass
+    title = re.search(r"(?<![A-Za-z])([A-Za-z]++)\.?[ \t]+$", before)  # same line, from a word's start
     if title and title.group(1).lower() in PERSON_TITLES:
         score += CUE
     if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):

@@ -3,7 +3,8 @@
     python bench/entities_gum.py [--part dev|train] [--errors N]
 
 GUM annotates every mention (names, nouns, pronouns) with one of its entity
-types. The names among them are the mentions made of proper nouns (an opening
+types. The names among them are the mentions made of proper nouns (UD's PROPN or
+the Penn tag NNP/NNPS, since UD tags "United" in "United States" a verb; an opening
 "the" allowed): those typed person, organization or place are the gold here,
 with place standing for GPE, LOC and FAC alike. Both systems' spans are compared
 after the same trimming (a leading "the", a trailing possessive), exactly, with
@@ -73,7 +74,8 @@ def read_gum(name: str) -> GumDocument:
             length += len(glue)
         index = len(offsets)
         offsets.append((length, length + len(cols[1])))
-        pos.append(cols[3])
+        # UD tags the "United" of "United States" a VERB; its PTB tag still says proper noun.
+        pos.append("PROPN" if cols[4] in ("NNP", "NNPS") else cols[3])
         pieces.append(cols[1])
         length += len(cols[1])
         glue = "" if "SpaceAfter=No" in cols[9] else " "

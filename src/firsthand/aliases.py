@@ -142,7 +142,13 @@ LANDFORM_HEADS = {
 }  # fmt: skip
 
 
+REGION_TITLES = {"region", "province", "county", "prefecture", "oblast", "okrug", "krai", "governorate"}
+
+
 def is_place_without_head(short: str, long: str) -> bool:
     """``long`` is ``short`` with a landform's noun after it ("Bhasan Char Island")."""
     ws, wl = short.casefold().split(), long.casefold().split()
-    return len(wl) == len(ws) + 1 and wl[:-1] == ws and wl[-1] in LANDFORM_HEADS
+    if len(wl) == len(ws) + 1 and wl[:-1] == ws and wl[-1] in LANDFORM_HEADS:
+        return True
+    # "Xinjiang" and "Xinjiang Uyghur Autonomous Region": a region by its name and its title.
+    return len(ws) == 1 and 2 <= len(wl) <= 4 and wl[0] == ws[0] and wl[-1] in REGION_TITLES

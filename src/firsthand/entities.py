@@ -14,16 +14,20 @@ cascade below repairs that with general rules:
 3. rule mentions that beat overlapping spaCy mentions: acronym definitions
    (Schwartz-Hearst: "Mojahedin-e Khalq Organization (MEK)"), facilities by their
    head noun ("Karrec camp", "the Ashraf 3 base", "Camp Liberty") and national
-   institutions ("the Albanian police"); then what spaCy left unlabelled: proper
-   nouns shaped like a person's name, known places after "of", "in", "reached";
+   institutions ("the Albanian police"), military units ("81 Division"), villages;
+   then what spaCy left unlabelled: proper nouns shaped like a person's name or the
+   subject of a verb only people are the subject of, known places after "of", "in",
+   "reached", known organisations (``knownnames.py``), names in a line of capitals;
+   dropped: time zones, products, market indexes, laws, acronyms of a field ("DH");
 4. every other occurrence of a name already found is a mention too (one sense per
    document), which catches what spaCy missed in a second context;
 5. mentions grouped by their folded text, then merged: acronym with long form (in
    parentheses, in quotes, or a parenthesised list of aliases), an organisation's
    initials used alone, facility with its bare name, a country with its official name;
-6. each group typed by a vote over its mentions' labels and cues (titles such
-   as "Mr." or "Minister", "who", organisation and facility head nouns, person-name
-   shape, the gazetteer);
+6. each group typed by a vote over its mentions' labels and cues (``entitytypes.py``:
+   the model's repeated label with diminishing weight; titles such as "Mr." or
+   "Minister", "who", organisation and facility head nouns, person-name shape, the
+   gazetteer, a known organisation, a club's match);
    then spelling variants ("Sadeghinejad", "Sedeghinejad"), an organisation without its
    qualifier and a place without its landform noun merged, and a people named in the
    plural set aside (``aliases.py``);
@@ -37,13 +41,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
 from spacy.symbols import PROPN
 
-from . import aliases, gazetteer, rule_mentions
+from . import aliases, entitytypes, gazetteer, knownnames, rule_mentions
+from .entitytypes import Group
 from .mentions import (
     WORD,
     Mention,
@@ -63,10 +67,9 @@ from .namewords import (
     FAC_HEADS,
     GENERIC_WORDS,
     INSTITUTION_NOUNS,
+    NAMED_AFTER_PLACE_HEADS,
     NOT_NAME_START,
     ORG_HEADS,
-    ORG_OPENERS,
-    PERSON_ROLES,
     PERSON_TITLES,
     PLACE_HEADS,
     SPACY_LABELS,
@@ -77,13 +80,19 @@ from .record import Entity, EntityType, Record
 __all__ = ["PERSON_TITLES", "find_entities", "name_key", "trim"]
 
 
-SIGNATURE_BEFORE = re.compile(
-    r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
-)
-
-
 # "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
 ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
+# A street's quarter after its name: "Chicago Avenue South", "Main Street NW".
+COMPASS_AFTER = re.compile(
+    r" (?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b"
+)
+# Small words inside a long form.
+NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
+LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
+# A capitalised word just before a surname: another name's given name.
+GIVEN_NAME_BEFORE = re.compile(r"[A-Z][\w'’\-]*+[ \t]$")
+# A country's or a union's initials before a long form its acronym leaves out.
+COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
 # "(MEK)", and in quotes: ("HRW").
 ACRONYM = re.compile(r"\([\"“'‘]?(?P<short>[A-Z][A-Za-z&.\-]{1,11}+)[\"”'’]?\)")
 # A name of one to four capitalised words before a facility's head noun. The name starts at
@@ -101,33 +110,6 @@ PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", 
 # Prepositions after which a bare name is a place ("to" and "from" also take people).
 SURE_PLACE_PREPOSITIONS = {"in", "near", "above", "below", "outside", "inside", "across"}
 MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", "travel", "move", "cross"}
-# Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
-LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
-)
-
-
-@dataclass
-class Group:
-    """Mentions believed to name one referent."""
-
-    mentions: list[Mention] = field(default_factory=list)
-    type: str = ""
-    votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
-
-    @property
-    def surfaces(self) -> list[str]:
-        """Every distinct form, first seen first; a facility's bare name counts as one."""
-        seen: dict[str, None] = {}
-        for m in sorted(self.mentions, key=lambda m: m.start):
-            seen.setdefault(m.text, None)
-            if m.core:
-                seen.setdefault(m.core, None)
-        return list(seen)
-
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
 
 
 def find_entities(record: Record) -> Record:
@@ -137,24 +119,42 @@ def find_entities(record: Record) -> Record:
     # 1. spaCy's mentions, repaired.
     mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in repair_span(text, ent)]
     # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
-    mentions = [m for m in mentions if not generic_word(m.text) and not m.text.islower()]
+    mentions = [
+        m
+        for m in mentions
+        if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
+    ]
+    mentions = [entitytypes.team(doc, text, entitytypes.human_subject(doc, m)) for m in mentions]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in split_coordination(text, m)]
     mentions = join_coordinated_places(text, mentions)
     mentions = [with_group_noun(text, m) for m in mentions if not is_citation(text, m)]
     # 3. Rule mentions replace the spaCy mentions they overlap.
+    concepts = _defined_concepts(text)
+    mentions = [m for m in mentions if m.text not in concepts and not _legal_instrument(text, m)]
     acronyms, long_forms = _acronym_definitions(text, mentions)
+    mentions = rule_mentions.with_place_tails(text, mentions)
     rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
+    rules += rule_mentions.military_units(text) + rule_mentions.settlements(text)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
     mentions += rule_mentions.bare_acronyms(doc, text, mentions)
     mentions += rule_mentions.place_shapes(text, mentions)
+    mentions += knownnames.known_organisations(text, mentions)
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
-    mentions = [rule_mentions.with_given_names(text, m) for m in mentions]
+    mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
+    mentions = [part for m in mentions for part in rule_mentions.credit_parts(text, m)]
     listed, list_pairs = rule_mentions.alias_lists(text, mentions)
     mentions += listed
+    renamed, other_pairs = rule_mentions.other_names(text, mentions)
+    mentions += renamed
+    list_pairs += other_pairs
+    caps = rule_mentions.caps_lines(text, mentions, knownnames.KNOWN_ORGANISATIONS)
+    if caps:  # the model's long names across a line of capitals give way to the names in it
+        in_caps = Spans((m.start, m.end) for m in caps)
+        mentions = [m for m in mentions if m.rule != "spacy" or not in_caps.overlaps(m.start, m.end)] + caps
     # 4. Repeats of known names.
     mentions += _repeats(text, doc, mentions)
     initialled, initial_pairs = rule_mentions.initials_used(text, mentions)
@@ -163,12 +163,20 @@ def find_entities(record: Record) -> Record:
     mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
     pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs + first_word_pairs
+    mentions = [
+        m
+        for m in mentions
+        if not knownnames.names_no_entity(m.text)
+        and m.text not in concepts
+        and not _legal_instrument(text, m)
+        and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
+    ]
     groups = _group(mentions, pairs)
     # 6. A type for each group.
     for group in groups:
-        _vote(group, text)
-    _surname_bonus(groups)
-    _peoples(groups, text)
+        entitytypes.vote(group, text)
+    entitytypes.surname_bonus(groups)
+    entitytypes.peoples(groups, text)
     groups = _merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
@@ -206,6 +214,9 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
         if not long or (len(long.split()) < 2 and "-" not in long):
             continue
         start = line_start + len(before) - len(long)
+        prefix = COUNTRY_PREFIX.search(text, line_start, start)
+        if prefix is not None:
+            start = prefix.start()  # "U.S. Immigration and Customs Enforcement (ICE)"
         trimmed = trim(text, start, line_start + len(before))
         if not trimmed:
             continue
@@ -218,6 +229,36 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
         s, e = m.start("short"), m.end("short")
         acronyms.append(Mention(s, e, short, label, "acronym"))
     return acronyms, long_forms
+
+
+def _defined_concepts(text: str) -> set[str]:
+    """Acronyms defined for a field or a notion, and their long forms: "Digital Humanities
+    (DH)", "Rules of Engagement (ROE)". One or two dictionary words with no organisation's
+    head noun and no place name in them name no body; three or more may ("Customs and
+    Border Protection (CBP)")."""
+    concepts: set[str] = set()
+    for m in ACRONYM.finditer(text):
+        short = m["short"]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        words = text[line_start : m.start()].split()
+        long = _schwartz_hearst(short, " ".join(words[-min(len(short) + 5, len(short) * 2) :]))
+        if not long or sum(c.isupper() for c in short) < 2:
+            continue
+        content = [w for w in WORD.findall(long) if w.lower() not in NAME_GLUE_WORDS]
+        if (
+            content
+            and len(content) < 3
+            and content[-1].lower() not in ORG_HEADS
+            and all(is_common_word(w) and gazetteer.lookup(w) is None for w in content)
+            and COUNTRY_PREFIX.search(text, line_start, m.start() - len(long) - 1) is None
+        ):
+            concepts.update((short, long))
+    return concepts
+
+
+def _legal_instrument(text: str, m: Mention) -> bool:
+    """ "the HEROES Act", "Title IV": a law or a part of one, not a body or a place."""
+    return LEGAL_PART.fullmatch(m.text) is not None or text.startswith(" Act", m.end)
 
 
 def _schwartz_hearst(short: str, long: str) -> str | None:
@@ -259,9 +300,11 @@ def _facilities(text: str) -> list[Mention]:
             continue
         name = " ".join(words)
         start = m.start("name") + m["name"].index(name)
-        found.append(
-            Mention(start, m.end("head"), text[start : m.end("head")], "FAC", "facility", "FAC", name)
-        )
+        end = m.end("head")
+        compass = COMPASS_AFTER.match(text, end)
+        if compass is not None and m["head"][:1].isupper():
+            end = compass.end()  # "Chicago Avenue South"
+        found.append(Mention(start, end, text[start:end], "FAC", "facility", "FAC", name))
     for m in FACILITY_AFTER_HEAD.finditer(text):
         if m["name"].lower() in NOT_NAME_START or no_name(m["name"]):
             continue  # "Camp Testimonies": a page's section, no camp
@@ -276,7 +319,7 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         rest = text[m.end : m.end + 40]
         for noun in sorted(INSTITUTION_NOUNS, key=len, reverse=True):
-            if re.match(rf" {noun}\b", rest):
+            if re.match(rf" {noun}\b", rest, re.IGNORECASE):  # "the Minneapolis Police Chief"
                 end = m.end + 1 + len(noun)
                 found.append(Mention(m.start, end, text[m.start : end], "ORG", "institution", "ORG"))
                 break
@@ -326,7 +369,7 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     name = text[start:end]  # not doc.text, which spaCy rebuilds on every call
     place = gazetteer.lookup(name)
-    if place and _is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
+    if place and entitytypes.is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
         return Mention(start, end, name, place.entity_type, "gazetteer")
     if (
         len(run) <= 2
@@ -346,9 +389,11 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     if (
         2 <= len(run) <= 4
         and run[0].i not in sentence_starts
-        and _person_shaped(name)
+        and entitytypes.person_shaped(name)
         and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
     ):
+        return Mention(start, end, name, "PERSON", "shape")
+    if len(run) == 1 and entitytypes.does_what_people_do(run[0]):
         return Mention(start, end, name, "PERSON", "shape")
     return None
 
@@ -383,15 +428,6 @@ def _placed(doc: Any, first: int, last: int) -> bool:
     return alone_before and alone_after
 
 
-def _rarely_a_person(place: gazetteer.Place) -> bool:
-    """Countries, regions and great cities: a person label on their name is the error."""
-    return place.kind in ("country", "region") or place.population >= 1_000_000
-
-
-def _is_sizeable(place: gazetteer.Place) -> bool:
-    return place.kind != "city" or place.population >= 100000
-
-
 # 4. --------------------------------------------------------------------------------------
 
 
@@ -408,6 +444,16 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
         for name in filter(None, (m.text, m.core)):
             if len(name) > 1 and name[0].isupper():
                 by_name.setdefault(name, m)
+    for m in mentions:
+        # "Ojigho said" after "Osai Ojigho": a person's surname alone is the person again.
+        words = m.text.split()
+        person = m.label == "PERSON" or (
+            m.label == "ORG" and not m.forced and entitytypes.person_shaped(m.text)
+        )
+        if person and 2 <= len(words) <= 4 and entitytypes.may_be_surname(words[-1]):
+            surname = words[-1]
+            if len(surname) > 2 and surname[0].isupper() and not is_common_word(surname):
+                by_name.setdefault(surname, Mention(m.start, m.end, surname, "PERSON", "surname"))
     if not by_name:
         return []
     pattern = re.compile(
@@ -420,6 +466,8 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
         if covered.overlaps(s, e):
             continue
         source = by_name[hit.group(0)]
+        if source.rule == "surname" and GIVEN_NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "Farid Tavakoli" is not "Reza Tavakoli" by his surname
         # A dictionary word at a sentence start is as likely the word as the name ("Hope").
         token = doc.char_span(s, e, alignment_mode="expand")
         if (
@@ -463,21 +511,27 @@ def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> lis
     # Acronym and long form.
     for short, long in acronym_pairs:
         union(short, long)
-    # A facility and its bare name: "Karrec camp", "Karrec".
+    # A facility and its bare name: "Karrec camp", "Karrec"; but not a toll gate and the
+    # district it is named after, when the text uses the bare name for a place.
+    places = {name_key(m.text) for m in mentions if m.label in ("GPE", "LOC") and not m.core}
     for m in mentions:
         if m.core:
+            head = " ".join(m.text[len(m.core) :].lower().split())
+            if head in NAMED_AFTER_PLACE_HEADS and name_key(m.core) in places:
+                m.core = None
+                continue
             union(name_key(m.text), name_key(m.core))
     # One country or province under two names: "Republic of Albania", "Albania".
-    places: dict[gazetteer.Place, str] = {}
+    known: dict[gazetteer.Place, str] = {}
     for m in mentions:
         if m.label in ("GPE", "LOC") or m.forced is None:
             place = gazetteer.lookup(m.text)
             if place and place.kind in ("country", "subdivision"):
                 key = name_key(m.text)
-                if place in places:
-                    union(key, places[place])
+                if place in known:
+                    union(key, known[place])
                 else:
-                    places[place] = key
+                    known[place] = key
     grouped: dict[str, Group] = defaultdict(Group)
     for m in mentions:
         grouped[find(name_key(m.text))].mentions.append(m)
@@ -485,149 +539,6 @@ def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> lis
 
 
 # 6. --------------------------------------------------------------------------------------
-
-# Vote weights. A spaCy label counts once per mention; a cue in the text or the
-# name itself outweighs two or three mislabelled mentions, as it should: the
-# small model's labels on unseen names are close to a coin toss, cues are not.
-CUE = 3.0
-WEAK_CUE = 1.0
-LOCATIVE_CUE = 1.5
-
-
-def _vote(group: Group, text: str) -> None:
-    votes: defaultdict[str, float] = defaultdict(float)
-    names = group.surfaces
-    known_place = next((p for p in map(gazetteer.lookup, names) if p), None)
-    if (
-        known_place
-        and known_place.kind != "country"
-        and all(" " not in n and is_common_word(n, nouns=False) for n in names)
-    ):
-        known_place = None  # "Western", "Union", "Liberty": a word first, a town somewhere second
-    person_shaped = any(_person_shaped(n) for n in names) and known_place is None
-    for m in group.mentions:
-        label = m.label if m.label in SPACY_LABELS else "ORG"
-        person_cues = _person_cues(text, m)
-        # spaCy's label against the gazetteer is weak: a place label on a person-shaped
-        # name no gazetteer knows, a person label on a known place with no title.
-        weight = 1.0
-        if label in ("GPE", "LOC") and known_place is None and person_shaped:
-            weight = 0.5
-        if (
-            label == "PERSON"
-            and known_place is not None
-            and _rarely_a_person(known_place)
-            and not person_cues
-        ):
-            weight = 0.5 if " " not in m.text else 1.0
-        if label == "ORG" and person_shaped and not m.forced:
-            weight = 0.5
-        votes[label] += weight
-        if m.forced:
-            votes[m.forced] += CUE
-        votes["PERSON"] += person_cues
-        if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not person_cues:
-            votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
-    for name in names:
-        words = [w.lower() for w in WORD.findall(name)]
-        if words and (words[-1] in ORG_HEADS or words[0] in ORG_OPENERS):
-            # A name that is nothing but the head noun ("the Forum", "Congress") is surely one.
-            votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
-        if words and words[-1] in FAC_HEADS:
-            votes["FAC"] += CUE
-        if len(words) > 1 and words[-1] in PLACE_HEADS:
-            votes["GPE"] += 2 * CUE
-        if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
-            # Near certain, and it speaks for the bare name merged with it ("Bhasan Char").
-            votes["LOC"] += 3 * CUE
-        if _group_name(name):
-            votes["ORG"] += 2 * CUE
-    if known_place:
-        # Countries and regions are rarely anything else; provinces and towns share their
-        # names with people ("Mary" is a province of Turkmenistan) and organisations.
-        strength = {"country": CUE, "region": CUE, "subdivision": 2.0}.get(
-            known_place.kind, 2.0 if known_place.population >= 100000 else 1.0
-        )
-        votes[known_place.entity_type] += strength
-    if person_shaped:
-        votes["PERSON"] += WEAK_CUE
-    group.votes = votes
-    group.type = _winner(votes)
-
-
-def _winner(votes: defaultdict[str, float]) -> str:
-    order = ["PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"]  # ties: the likelier referent
-    return max(order, key=lambda t: (votes[t], -order.index(t)))
-
-
-def _group_name(name: str) -> bool:
-    """A possessive inside a name and a plural at its end name a body of people ("Odin's
-    Wanderers"): a person's name has neither."""
-    words = name.split()
-    return (
-        len(words) >= 2
-        and any(re.search(r"['’]s$", w) for w in words[:-1])
-        and words[-1].endswith("s")
-        and (is_common_word(words[-1]) or is_common_word(words[-1][:-2]))
-    )
-
-
-def _person_shaped(name: str) -> bool:
-    """Two to four capitalised words of letters, none an organisation or facility noun, and
-    not all of them dictionary words ("Human Rights", "Internal Affairs" are not names)."""
-    words = name.split()
-    return (
-        2 <= len(words) <= 4
-        and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
-        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS for w in words)
-        and words[-1].lower() not in aliases.LANDFORM_HEADS
-        and not all(is_common_word(w.strip(".")) for w in words)
-    )
-
-
-def _person_cues(text: str, m: Mention) -> float:
-    """Evidence in the words around a mention that it names a person."""
-    score = 0.0
-    before = text[max(0, m.start - 30) : m.start]
-    title = re.search(r"(?<![A-Za-z])([A-Za-z]++)\.?\s+$", before)  # from a word's start: one pass
-    if title and title.group(1).lower() in PERSON_TITLES:
-        score += CUE
-    if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):
-        score += CUE  # a line of its own under "Yours sincerely," is a signature
-    after = text[m.end : m.end + 60]
-    if re.match(r",?\s+who\b", after):
-        score += 2.0
-    apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
-    if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
-        score += 2.0
-    return score
-
-
-def _surname_bonus(groups: list[Group]) -> None:
-    """A name sharing its last word with a person's full name is likely a relative's."""
-    surnames = {
-        g.surfaces[0].split()[-1]
-        for g in groups
-        if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)
-    }
-    for g in groups:
-        if g.type != "PERSON" and any(len(s.split()) >= 2 and s.split()[-1] in surnames for s in g.surfaces):
-            g.votes["PERSON"] += 2.0
-            g.type = _winner(g.votes)
-
-
-def _peoples(groups: list[Group], text: str) -> None:
-    """A one-word name the text also uses in the plural ("one Tollan woman", "many Tollans")
-    names a people, not a person, place or body: people are not named in the plural."""
-    for g in groups:
-        if g.type == "NORP" or len(g.surfaces) != 1 or " " in g.surfaces[0]:
-            continue
-        word = g.surfaces[0]
-        if len(word) < 4 or word.isupper() or gazetteer.lookup(word) is not None:
-            continue
-        other = word[:-1] if word.endswith("s") else word + "s"
-        if re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
-            g.type = "NORP"
 
 
 def _merge_variants(groups: list[Group], text: str) -> list[Group]:
@@ -641,26 +552,33 @@ def _merge_variants(groups: list[Group], text: str) -> list[Group]:
             kept.append(g)
             continue
         target.mentions.extend(g.mentions)
-        _vote(target, text)
+        entitytypes.vote(target, text)
     return kept
 
 
 def _same_referent(a: Group, b: Group) -> bool:
     # Of two spellings the rarer one's label is the weaker evidence: typed again together.
-    if any(aliases.is_spelling_variant(x, y) for x in a.surfaces for y in b.surfaces):
+    pairs = [(x, y) for x in a.surfaces for y in b.surfaces]  # surfaces sorts: read once
+    if any(aliases.is_spelling_variant(x, y) for x, y in pairs):
+        return True
+    # A school by its town and a place without its head noun share their first word.
+    pairs_by_first = [
+        (x, y) for x, y in pairs if x.split(" ", 1)[0].casefold() == y.split(" ", 1)[0].casefold()
+    ]
+    if any(
+        entitytypes.school_by_its_town(x, y) or entitytypes.school_by_its_town(y, x)
+        for x, y in pairs_by_first
+    ):
         return True
     if any(
-        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x)
-        for x in a.surfaces
-        for y in b.surfaces
+        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x) for x, y in pairs_by_first
     ):
         return True
     if a.type != "ORG" or b.type != "ORG":
         return False
     return any(
         aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
-        for x in a.surfaces
-        for y in b.surfaces
+        for x, y in pairs
     )
 
 
@@ -695,7 +613,7 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
         owners = [
             f for f in candidates if any(s.split()[0] in words for s in f.surfaces if len(s.split()) >= 2)
         ]
-        given_name_of_one = len(owners) == 1 and (place is None or not _is_sizeable(place))
+        given_name_of_one = len(owners) == 1 and (place is None or not entitytypes.is_sizeable(place))
         if not candidates or (
             not given_name_of_one
             and (
@@ -730,6 +648,7 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
         owners = [f for f in full if any(s.split()[-1] == word for s in f.surfaces if len(s.split()) >= 2)]
         if not owners:  # "Amnesty" after "Amnesty International": its first word
             owners = [f for f in full if any(s.split()[0] == word for s in f.surfaces if len(s.split()) >= 2)]
+            owners = _without_branches(owners)
         if len(owners) != 1 or owners[0].first > g.first:
             kept.append(g)
             continue
@@ -739,11 +658,19 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
     return kept
 
 
+def _without_branches(owners: list[Group]) -> list[Group]:
+    """Of "Amnesty International" and "Amnesty International Nigeria", the first: a branch
+    is named by its body's name and more, and a body's first word alone names the body."""
+    names = {o.surfaces[0]: o for o in owners}
+    roots = [o for o in owners if not any(o.surfaces[0].startswith(n + " ") for n in names)]
+    return roots if len(roots) == 1 else owners
+
+
 def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:
     """ "Witnesses" after "Jehovah's Witnesses": a group's name cut to its plural noun, which
     the small model labels anyhow."""
     return len(g.surfaces) == 1 and any(
-        _group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
+        entitytypes.group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
     )
 
 

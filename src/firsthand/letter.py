@@ -28,6 +28,7 @@ from . import gazetteer
 from .dates import find_dates
 from .entities import PERSON_TITLES, name_key
 from .genre import ADDRESS_LINE, CLOSING, OFFICE_LINE, SALUTATION
+from .knownnames import is_known_organisation
 from .nlp import is_common_word
 from .record import Entity, EntityType, Letter, Record
 
@@ -278,8 +279,12 @@ def _date_line(record: Record, letter: Letter, lines: list[Line]) -> None:
             # A date line names a place: a name spaCy took for a person or an organisation
             # ("Vellmar, 14 October 2022") is a place after all.
             entity = record.entity(letter.place)
-            if entity is not None and entity.type in ("PERSON", "ORG"):
-                entity.type = entity_type
+            if (
+                entity is not None
+                and entity.type in ("PERSON", "ORG")
+                and not is_known_organisation(entity.name)
+            ):
+                entity.type = entity_type  # but "Kommersant, 1 March 2019" is a paper's dateline
         letter.date = when.isoformat()
         return
 

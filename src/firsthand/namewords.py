@@ -15,6 +15,8 @@ PERSON_TITLES = {
     "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
     "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
     "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
+    "emperor", "empress", "pope", "bishop", "archbishop", "cardinal", "rabbi", "chancellor",
+    "premier", "justice", "chief", "duke", "duchess", "earl", "count", "countess", "baron",
 }  # fmt: skip
 
 # Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
@@ -68,6 +70,15 @@ FAC_HEADS = {
     "police station", "central police station", "remand prison", "detention centre",
     "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",
     "supermarket", "market", "mall",
+}  # fmt: skip
+
+# Facilities mostly named after the district or town they stand in ("the Lekki toll gate" in
+# Lekki): the bare name is the place, not the facility. Camps, prisons and bases are called
+# by their bare names ("Ashraf", "Evin"), so they are not here.
+NAMED_AFTER_PLACE_HEADS = {
+    "toll gate", "tollgate", "toll plaza", "bridge", "station", "police station",
+    "central police station", "airport", "market", "supermarket", "mall", "shopping center",
+    "shopping centre", "crossing", "port", "harbour", "harbor", "highway", "square", "stadium",
 }  # fmt: skip
 
 # Nouns that make a nationality an institution: "the Albanian police" is an organisation.

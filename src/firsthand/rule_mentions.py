@@ -205,3 +205,148 @@ def initials_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
         if hit.span() not in by_span and not covered.overlaps(*hit.span()):
             found.append(Mention(*hit.span(), hit.group(0), "ORG", "acronym", "ORG"))
     return found, pairs
+
+
+# "81 Division", "the 3rd Armoured Brigade": a military unit named by its number.
+MILITARY_UNIT = re.compile(
+    r"(?<![\w\-])\d{1,3}(?:st|nd|rd|th)?+ (?:(?:Infantry|Armou?red|Airborne|Mechani[sz]ed|Mountain|Marine"
+    r"|Guards|Motor Rifle) )?(?:Division|Brigade|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
+)
+
+# "Karboghay village", "the Olvan town": a settlement named before its lower-case noun.
+SETTLEMENT_BEFORE_NOUN = re.compile(r"(?<![\w\-'’])(?P<name>[A-Z][\w'’\-]*+) (?:village|town|hamlet)\b")
+
+# "Xinjiang" and " Uyghur Autonomous Region" after it: one region the model cut in two.
+PLACE_TAIL = re.compile(
+    r"(?: [A-Z][\w'’\-]*+){0,3}? (?:Autonomous )?(?:Region|Province|District|County|Prefecture|Oblast"
+    r"|Okrug|Krai|Governorate|Territory)\b"
+)
+
+
+def military_units(text: str) -> list[Mention]:
+    return [Mention(*hit.span(), hit.group(0), "ORG", "unit", "ORG") for hit in MILITARY_UNIT.finditer(text)]
+
+
+def settlements(text: str) -> list[Mention]:
+    found = []
+    for hit in SETTLEMENT_BEFORE_NOUN.finditer(text):
+        name = hit["name"]
+        if name.lower() in NOT_NAME_START or is_common_word(name):
+            continue
+        found.append(Mention(*hit.span(), hit.group(0), "GPE", "shape", "GPE", name))
+    return found
+
+
+def with_place_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place's name joined to the region's title the model cut from it ("Xinjiang Uyghur
+    Autonomous Region"); mentions inside the joined stretch give way to it."""
+    out: list[Mention] = []
+    swallowed = Spans()
+    for m in sorted(mentions, key=lambda m: m.start):
+        tail = PLACE_TAIL.match(text, m.end) if m.label in ("GPE", "LOC") and m.rule == "spacy" else None
+        if tail is not None and "\n" not in tail.group(0):
+            end = tail.end()
+            out = [o for o in out if o.end <= m.start]
+            out.append(Mention(m.start, end, text[m.start : end], "GPE", m.rule, "GPE"))
+            swallowed.add(m.start, end)
+            continue
+        if not swallowed.overlaps(m.start, m.end):
+            out.append(m)
+    return out
+
+
+def with_hashtag(text: str, m: Mention) -> Mention:
+    """ "#EndSARS": a hashtag's name keeps its sign, as the page writes it."""
+    if m.start > 0 and text[m.start - 1] == "#":
+        # A campaign's tag: named by its movement, no person's or place's name.
+        return Mention(m.start - 1, m.end, text[m.start - 1 : m.end], "ORG", m.rule, "ORG", m.core)
+    return m
+
+
+# "Kashgar (in Chinese, Kashi)", "Lwów (now Lviv)", "the Moorland Trust (also known as MT)".
+OTHER_NAME = re.compile(
+    r" ?\((?:in [A-Z][a-z]++,?|or|also known as|also called|aka|a\.k\.a\.|formerly|now) "
+    r"(?P<alias>[A-Z][\w'’\-]*+(?: [A-Z][\w'’\-]*+){0,3})\)"
+)
+
+# "AP Photo/Saleh Noman": an agency's credit and a photographer's name, read as one name.
+CREDIT_WORD = re.compile(r" Photos?$")
+
+
+def other_names(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """A name's other name given in parentheses, in another language or era: one referent."""
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    covered = Spans((m.start, m.end) for m in mentions)
+    for m in mentions:
+        hit = OTHER_NAME.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span("alias")
+        pairs.append((name_key(hit["alias"]), name_key(m.text)))
+        if not covered.overlaps(start, end):
+            found.append(Mention(start, end, hit["alias"], m.label, "acronym", m.forced))
+            covered.add(start, end)
+    return found, pairs
+
+
+def credit_parts(text: str, m: Mention) -> list[Mention]:
+    """A photo credit's agency and photographer as two names, without the word "Photo"."""
+    if "/" not in m.text:
+        return [m]
+    parts = []
+    offset = m.start
+    for piece in m.text.split("/"):
+        name = CREDIT_WORD.sub("", piece.strip())
+        if name:
+            start = text.index(name, offset)
+            label = "ORG" if name.isupper() else m.label
+            parts.append(Mention(start, start + len(name), name, label, m.rule))
+        offset += len(piece) + 1
+    return parts
+
+
+# A line with no lower-case letter: a headline or a dateline in capitals.
+CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.MULTILINE)
+CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-.&]*+")
+
+
+def caps_lines(text: str, mentions: list[Mention], known_organisations: set[str]) -> list[Mention]:
+    """Names in a line of capitals, which the small model reads as one long name or none
+    ("BOEING SHARES FALL AFTER CRASH IN ETHIOPIA"): a name the text writes elsewhere in
+    ordinary case, a known organisation, or a sizeable place, longest first."""
+    known = {m.text.upper(): m for m in mentions if not m.text.isupper() and len(m.text) > 2}
+    organisations = {name.upper(): name for name in known_organisations}
+    covered = Spans((m.start, m.end) for m in mentions if m.rule != "spacy" or " " not in m.text)
+    found: list[Mention] = []
+    for line in CAPS_LINE.finditer(text):
+        words = list(CAPS_WORD.finditer(text, line.start(), line.end()))
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                name = text[start:end].rstrip(".")
+                end = start + len(name)
+                mention = _caps_name(name, start, end, known, organisations)
+                if mention is not None and not covered.overlaps(start, end):
+                    found.append(mention)
+                    i += n - 1
+                    break
+            i += 1
+    return found
+
+
+def _caps_name(
+    name: str, start: int, end: int, known: dict[str, Mention], organisations: dict[str, str]
+) -> Mention | None:
+    if len(name) < 3 or (is_common_word(name.lower()) and name not in known and name not in organisations):
+        return None
+    if name in known:
+        source = known[name]
+        return Mention(start, end, name, source.label, "repeat", source.forced)
+    if name in organisations:
+        return Mention(start, end, name, "ORG", "known", "ORG")
+    place = gazetteer.lookup(name.title())
+    if place is not None and (place.kind in ("country", "region") or place.population >= 100000):
+        return Mention(start, end, name, place.entity_type, "gazetteer")
+    return None

@@ -26,7 +26,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 from rich.console import Console
@@ -40,11 +40,8 @@ from .export import EXPORTERS, FORMATS, LINE_FORMATS, write_lines
 from .ingest import DOCUMENT_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from .record import ENTITY_TYPES, Record
 from .store import DEFAULT_PATH, CaseFile, SearchFilter
-from .summary import BASES, render_claims, render_record, render_timeline, render_times
+from .summary import BASES, render_claims, render_incidents, render_record, render_timeline, render_times
 from .timeline import timeline_rows, timelinejs
-
-if TYPE_CHECKING:
-    from .incidents import Incident
 
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | DOCUMENT_SUFFIXES | {".txt"}
 EXAMPLE = "open-letter.txt"
@@ -226,7 +223,7 @@ def timeline_command(
         elif output == "timelinejs":
             click.echo(json.dumps(incidents_timelinejs(incidents), ensure_ascii=False, indent=2))
         else:
-            _print_incidents(incidents, several)
+            stdout.print(render_incidents(incidents, several=several))
         return
     record = _read_one(file, dct, encoding, max_size)
     if as_json or output == "json":
@@ -235,31 +232,6 @@ def timeline_command(
         click.echo(json.dumps(timelinejs(record), ensure_ascii=False, indent=2))
     else:
         stdout.print(render_timeline(record, undated=undated))
-
-
-def _print_incidents(incidents: list[Incident], several: bool) -> None:
-    """The incidents several documents tell, then (without --several) what one document alone
-    tells, each under its title with every telling."""
-    told = [i for i in incidents if i.documents >= 2]
-    single = [i for i in incidents if i.documents == 1]
-    if not told:
-        stdout.print("no incident is told by two documents or more", style="dim")
-    for heading, group in (("", told), ("Told by one document", [] if several else single)):
-        if heading and group:
-            stdout.print(Text(heading, style="bold underline"))
-        for incident in group:
-            count = f"  ({incident.documents} documents)" if incident.documents > 1 else ""
-            table = Table(title=Text(incident.title + count), title_justify="left", show_edge=False)
-            for column in ("document", "basis", "source", "sentence"):
-                table.add_column(column, overflow="fold")
-            for t in incident.tellings:
-                table.add_row(
-                    Text(t.title or t.document_id[:12]),
-                    t.basis or "—",
-                    Text(t.source or "—"),
-                    Text(t.sentence),
-                )
-            stdout.print(table)
 
 
 @cli.command()

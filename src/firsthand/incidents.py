@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from calendar import month_name
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,20 +47,6 @@ LOOKBACK_DAYS = 31
 # Accounts of one act at one place disagree on its day by this much at most.
 DATE_TOLERANCE_DAYS = 3
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -152,7 +139,7 @@ def spoken_day(day: str) -> str:
         d = date.fromisoformat(day[:10])
     except ValueError:
         return day
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {month_name[d.month]} {d.year}"
 
 
 def _spoken_window(window: tuple[str | None, str | None]) -> str:

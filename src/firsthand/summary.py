@@ -207,24 +207,28 @@ def render_timeline(record: Record, *, undated: bool = False) -> RenderableType:
     return table
 
 
-def render_incidents(incidents: list[Incident]) -> RenderableType:
-    """The case's incidents in time order, each with every document's telling."""
-    if not incidents:
-        return Text("no incident is told by two documents or more", style="dim")
+def render_incidents(incidents: list[Incident], *, several: bool = False) -> RenderableType:
+    """The incidents several documents tell, then (unless ``several``) what one document alone
+    tells, each under its title with every telling."""
+    told = [i for i in incidents if i.documents >= 2]
+    single = [] if several else [i for i in incidents if i.documents == 1]
     parts: list[RenderableType] = []
-    for incident in incidents:
-        title = f"{incident.day}  {incident.kind}" + (f" at {incident.place}" if incident.place else "")
-        table = Table(
-            title=f"{title}  ({incident.documents} documents)", title_justify="left", show_edge=False
-        )
-        for column in ("document", "basis", "source", "sentence"):
-            table.add_column(column, overflow="fold")
-        for telling in incident.tellings:
-            table.add_row(
-                Text(telling.title or telling.document_id[:12]),
-                telling.basis or "—",
-                Text(telling.source or "—"),
-                Text(telling.sentence),
-            )
-        parts.append(table)
+    if not told:
+        parts.append(Text("no incident is told by two documents or more", style="dim"))
+    for heading, group in (("", told), ("Told by one document", single)):
+        if heading and group:
+            parts.append(Text(heading, style="bold underline"))
+        for incident in group:
+            count = f"  ({incident.documents} documents)" if incident.documents > 1 else ""
+            table = Table(title=Text(incident.title + count), title_justify="left", show_edge=False)
+            for column in ("document", "basis", "source", "sentence"):
+                table.add_column(column, overflow="fold")
+            for telling in incident.tellings:
+                table.add_row(
+                    Text(telling.title or telling.document_id[:12]),
+                    telling.basis or "—",
+                    Text(telling.source or "—"),
+                    Text(telling.sentence),
+                )
+            parts.append(table)
     return Group(*parts)

@@ -90,7 +90,9 @@ COMPASS_AFTER = re.compile(
 NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
 # A capitalised word just before a surname: another name's given name.
-GIVEN_NAME_BEFORE = re.compile(r"[A-Z][\w'’\-]*+[ \t]$")
+# From a word's start only (the lookbehind): tried at every letter of a run of capitals, the
+# pattern would scan the rest of the run each time.
+GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*+[ \t]$")
 # A country's or a union's initials before a long form its acronym leaves out.
 COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
 # "(MEK)", and in quotes: ("HRW").

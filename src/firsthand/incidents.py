@@ -179,12 +179,18 @@ def scenes_of(view: DocumentView) -> list[Scene]:
             facilities.add(case_id)
         for start, end in entity["mentions"]:
             mentions.append((start, end, case_id, entity["type"]))
+    acts = list(acts_of(view))
     # A sentence that names nothing ("When our children were picked up on 5 September") is set
-    # among whatever its document names.
-    subject = {c for _s, _e, c, _t in mentions}
+    # among what its document's acts involve: their actors, targets and places, never a name
+    # that only credits the page (a news agency, a photographer), which two stories share
+    # without sharing anything that happened.
+    involved = {int(a) for act in acts for a in act.actors if a.isdigit()}
+    involved |= {view.case_ids[t] for act in acts for t in act.event.get("targets", []) if t in view.case_ids}
+    involved |= {act.place for act in acts if act.place is not None} | places
+    subject = {c for _s, _e, c, _t in mentions} & involved
     doc_lo, doc_hi = document_window(record)
     found = []
-    for act in acts_of(view):
+    for act in acts:
         event = act.event
         family = words.family(event["kind"])
         if family is None or event["mode"] not in TOLD or event["kind"] in TELLING_VERBS:

@@ -154,9 +154,11 @@ def create_app(
             return JSONResponse({"error": detail}, status_code=status)
         return page(request, "error.html", status=status, detail=detail)
 
-    def token_check(request: Request) -> Callable[[str], bool]:
-        expected = expected_token(request).encode()
-        return lambda given: secrets.compare_digest(given.encode(), expected)
+    def token_check(request: Request, expected: str | None = None) -> Callable[[str], bool]:
+        """Whether a given token is the one this write must carry: ``expected``, else its
+        session's (or, without accounts, the server's)."""
+        wanted = (expected or expected_token(request)).encode()
+        return lambda given: secrets.compare_digest(given.encode(), wanted)
 
     def made_by(request: Request) -> str | None:
         session = session_of(request)
@@ -175,9 +177,9 @@ def create_app(
             raise HTTPException(403, "your account may read this case, not change it")
         return check_origin_and_header(request)
 
-    def check_origin_and_header(request: Request) -> bool:
+    def check_origin_and_header(request: Request, expected: str | None = None) -> bool:
         """The write comes from a page of this server: True when its header carried the token."""
-        token_ok = token_check(request)
+        token_ok = token_check(request, expected)
         if request.headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
             raise HTTPException(403, "cross-site request refused")
         given = request.headers.get("x-csrf-token")
@@ -195,7 +197,7 @@ def create_app(
         """The small form of a write that may go ahead (a merge, a split); else an HTTP error."""
         return await small_form(request, check_writer(request))
 
-    async def small_form(request: Request, header_token: bool) -> dict[str, str]:
+    async def small_form(request: Request, header_token: bool, expected: str | None = None) -> dict[str, str]:
         body = await bounded_body(request, MAX_FORM_BYTES)
 
         async def replay() -> Message:
@@ -203,7 +205,7 @@ def create_app(
 
         form = await Request(request.scope, replay).form(max_files=0, max_fields=20)
         fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
-        if not header_token and not token_check(request)(fields.get("csrf", "")):
+        if not header_token and not token_check(request, expected)(fields.get("csrf", "")):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
         return fields
 
@@ -218,8 +220,8 @@ def create_app(
             return login_page(request)
         # A login form carries the server's token (there is no session yet): no other site
         # can sign a browser in under an account of its choosing.
-        header_token = check_origin_and_header_for_login(request)
-        fields = await small_form_with(request, header_token, csrf_token)
+        header_token = check_origin_and_header(request, csrf_token)
+        fields = await small_form(request, header_token, csrf_token)
         name, password = fields.get("name", "").strip(), fields.get("password", "")
         # Each server thread has its own connection (CaseFiles): take it in the thread that uses it.
         user = await run_in_threadpool(lambda: account_store.check_password(cases.get(), name, password))
@@ -229,26 +231,6 @@ def create_app(
         response = RedirectResponse(local_target(fields.get("next")), status_code=303)
         set_session_cookie(response, request, token)
         return response
-
-    def check_origin_and_header_for_login(request: Request) -> bool:
-        if request.headers.get("sec-fetch-site") not in (None, "same-origin", "none"):
-            raise HTTPException(403, "cross-site request refused")
-        if request.headers.get("x-csrf-token") is None and not came_with_origin(request):
-            raise HTTPException(403, "a form sent without an Origin header is refused (CSRF)")
-        return False
-
-    async def small_form_with(request: Request, header_token: bool, expected: str) -> dict[str, str]:
-        body = await bounded_body(request, MAX_FORM_BYTES)
-
-        async def replay() -> Message:
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        form = await Request(request.scope, replay).form(max_files=0, max_fields=20)
-        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
-        given = request.headers.get("x-csrf-token") or fields.get("csrf", "")
-        if not secrets.compare_digest(given.encode(), expected.encode()):
-            raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
-        return fields
 
     async def logout(request: Request) -> Response:
         await small_form(request, check_origin_and_header(request))

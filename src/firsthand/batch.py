@@ -31,7 +31,7 @@ import resource
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -323,9 +323,3 @@ def _run_on_ray(
     return [
         ShardResult(**{k: row[k] for k in ShardResult.__dataclass_fields__}) for row in results.iter_rows()
     ]
-
-
-def report_json(report: BatchReport) -> dict[str, Any]:
-    data = asdict(report)
-    data["cpu_seconds"] = report.cpu_seconds
-    return data

@@ -413,11 +413,8 @@ class CaseFile:
             self._store_claims(self.get(document_id))
 
     def write(self, change: Callable[[], object]) -> None:
-        """Run ``change`` (statements on :attr:`db`) as one write transaction (accounts.py)."""
-        self._write(change)
-
-    def _write(self, change: Callable[[], object]) -> None:
-        """Run ``change`` in one write transaction: all of it happens, or none."""
+        """Run ``change`` (statements on :attr:`db`) in one write transaction: all of it
+        happens, or none (merges, splits, accounts)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             change()
@@ -610,7 +607,7 @@ class CaseFile:
             self.db.execute("DELETE FROM kept_apart WHERE case_entity_id = ?", (keep,))
             self._judge("merge", keep, other, None, "user", reason, made_by=made_by)
 
-        self._write(change)
+        self.write(change)
 
     def split(
         self, case_id: int, reason: str = "split by a user", *, made_by: str | None = None
@@ -668,7 +665,7 @@ class CaseFile:
                 self._judge("split", case_id, new_id, None, "user", reason, made_by=made_by)
             self.db.execute("UPDATE case_entities SET merged_into = NULL WHERE merged_into = ?", (case_id,))
 
-        self._write(change)
+        self.write(change)
         return created
 
     def case_entities(

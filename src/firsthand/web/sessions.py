@@ -34,8 +34,8 @@ class SessionGate:
         self.lookup = lookup
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)  # a stylesheet needs no session looked up
             return
         request = Request(scope)
         found = await run_in_threadpool(self.lookup, request.cookies.get(COOKIE))

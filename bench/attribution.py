@@ -37,8 +37,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from firsthand import attribution_model
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
+from firsthand.reading import attribution_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 import gum

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from batch_corpus import write_warc  # type: ignore[import-not-found]  # noqa: E402
-from firsthand.batch import BatchReport, run_batch  # noqa: E402
-from firsthand.nlp import load_model  # noqa: E402
-from firsthand.pipeline import read_documents  # noqa: E402
-from firsthand.store import CaseFile  # noqa: E402
+from firsthand.case.store import CaseFile  # noqa: E402
+from firsthand.engine.batch import BatchReport, run_batch  # noqa: E402
+from firsthand.engine.pipeline import read_documents  # noqa: E402
+from firsthand.reading.nlp import load_model  # noqa: E402
 
 TEN_MILLION = 10_000_000
 

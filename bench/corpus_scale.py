@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from firsthand.store import CaseFile
+from firsthand.case.store import CaseFile
 
 sys.path.insert(0, str(Path(__file__).parent))
 import timex

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import spacy
 
-from firsthand.nlp import MODEL
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
+from firsthand.reading.nlp import MODEL
 
 GUM = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "gum"
 GUM_TYPES = {"person": "PERSON", "organization": "ORG", "place": "PLACE"}

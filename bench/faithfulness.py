@@ -40,7 +40,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from firsthand.ingest import document_from_source, source_from_bytes
+from firsthand.reading.ingest import document_from_source, source_from_bytes
 from firsthand.record import Document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -193,8 +193,8 @@ def make_text(kind: str, size: int, seed: int = 13) -> str:
 def measure(kind: str, size: int) -> tuple[float, float, float, int]:
     """Seconds to read (the clock's and this process's CPU time), peak resident memory in
     MB, and the record's JSON size in bytes, measured in this process (call it in a fresh one)."""
-    from firsthand.nlp import load_model
-    from firsthand.pipeline import read_text
+    from firsthand.engine.pipeline import read_text
+    from firsthand.reading.nlp import load_model
 
     load_model()
     read_text("A warm-up sentence in Vellmar on 3 May 2001.")

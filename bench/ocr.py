@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from firsthand.ingest import read_parts, source_from_bytes
-from firsthand.readlimits import ReadLimits
+from firsthand.reading.ingest import read_parts, source_from_bytes
+from firsthand.reading.readlimits import ReadLimits
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DPI = 300

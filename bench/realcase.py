@@ -13,10 +13,10 @@ import json
 import tempfile
 from pathlib import Path
 
-from firsthand.findings import compare_case
-from firsthand.incidents import find_incidents
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
+from firsthand.case.findings import compare_case
+from firsthand.case.incidents import find_incidents
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
 
 REALDOCS = Path(__file__).resolve().parents[1].parent / "shared" / "realdocs"
 if not REALDOCS.exists():

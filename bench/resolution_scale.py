@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from firsthand.case.store import CaseFile
 from firsthand.record import Document, Entity, EntityType, Record
-from firsthand.store import CaseFile
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTITIES_PER_DOCUMENT = 20

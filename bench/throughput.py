@@ -29,10 +29,10 @@ from pathlib import Path
 
 import spacy
 
-from firsthand import gazetteer
-from firsthand.nlp import MODEL
-from firsthand.pipeline import BATCH_SIZE, read_documents
-from firsthand.store import CaseFile
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import BATCH_SIZE, read_documents
+from firsthand.reading import gazetteer
+from firsthand.reading.nlp import MODEL
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TBAQ = SHARED / "datasets" / "tempeval3-tbaq"

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
 
 TBAQ = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "tempeval3-tbaq"
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

@@ -36,8 +36,8 @@ from pathlib import Path
 
 import httpx
 
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
 
 sys.path.insert(0, str(Path(__file__).parent))
 import timex
@@ -116,7 +116,7 @@ def distinct_texts(docs: int, seed: int = 11) -> list[str]:
 
 def build_distinct_case(db: Path, docs: int, jobs: int = 2) -> None:
     """A case of ``docs`` distinct generated documents, each read by the whole pipeline."""
-    from firsthand.pipeline import read_documents_in_parallel
+    from firsthand.engine.pipeline import read_documents_in_parallel
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []

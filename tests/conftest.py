@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from firsthand.pipeline import read_document
+from firsthand.engine.pipeline import read_document
 from firsthand.record import Record
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,10 +17,10 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import FIXTURES
-from firsthand.accounts import AccountError, add_user, check_password, open_session, session, users
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
-from firsthand.web import create_app
+from firsthand.case.accounts import AccountError, add_user, check_password, open_session, session, users
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
+from firsthand.shells.web import create_app
 
 HERE = "http://localhost"
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))

@@ -106,7 +106,7 @@ def test_a_case_adds_once_and_compares(tmp_path: Path) -> None:
 
 
 def test_add_date_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from firsthand.cli import main
+    from firsthand.shells.cli import main
 
     note = tmp_path / "note.txt"
     note.write_text("Yesterday soldiers searched our street.\n", encoding="utf-8")

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, require_shared
-from firsthand import attribution_model
-from firsthand.attributions import Attribution, find_attributions
-from firsthand.nlp import parse
+from firsthand.reading import attribution_model
+from firsthand.reading.attributions import Attribution, find_attributions
+from firsthand.reading.nlp import parse
 
 
 @cache
@@ -206,7 +206,7 @@ def test_retraining_on_a_small_subset_gives_the_same_weights() -> None:
 
 
 def test_the_weights_ship_with_their_notice() -> None:
-    models = Path(attribution_model.__file__).parent / "models"
+    models = Path(attribution_model.__file__).parents[1] / "models"
     notice = (models / "NOTICE").read_text(encoding="utf-8")
     assert "CC BY 4.0" in notice and "GUM" in notice
     package_data = (ROOT / "pyproject.toml").read_text(encoding="utf-8")

@@ -18,10 +18,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from batch_corpus import write_jsonl, write_warc
-from firsthand.batch import FAILURES, RECORDS, done_ids, failures, run_batch, stored_records
-from firsthand.batch_inputs import find_items
-from firsthand.pipeline import read_document
-from firsthand.store import CaseFile
+from firsthand.case.store import CaseFile
+from firsthand.engine.batch import FAILURES, RECORDS, done_ids, failures, run_batch, stored_records
+from firsthand.engine.batch_inputs import find_items
+from firsthand.engine.pipeline import read_document
 
 PAGES = 240
 LINES = 40

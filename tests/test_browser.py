@@ -33,10 +33,10 @@ import pytest
 import uvicorn
 
 from conftest import FIXTURES, LETTER, ROOT, require_shared
-from firsthand.accounts import add_user
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
-from firsthand.web.app import BASES, create_app
+from firsthand.case.accounts import add_user
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
+from firsthand.shells.web.app import BASES, create_app
 
 try:
     from playwright.sync_api import (

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from firsthand.store import MIGRATIONS, CaseFile
+from firsthand.case.store import MIGRATIONS, CaseFile
 
 FIRSTHAND = [sys.executable, "-m", "firsthand"]
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -122,7 +122,7 @@ def test_a_reader_sees_what_a_writer_commits_after_it_opened(small_case: Path) -
 def test_reading_an_older_case_file_upgrades_it_where_it_can(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import firsthand.store as store
+    import firsthand.case.store as store
 
     path = tmp_path / "case.db"
     names = [name for name, _ in MIGRATIONS]
@@ -244,7 +244,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.stdout.splitl
 """
 RUN_AND_REPORT = """
 import sys
-from firsthand.cli import main
+from firsthand.shells.cli import main
 try:
     main(sys.argv[1:])
 except SystemExit:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
 from firsthand.record import Record
 
 WRITER = "Tomas Verhoeven"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from firsthand.cli import main
-from firsthand.store import CaseFile
+from firsthand.case.store import CaseFile
+from firsthand.shells.cli import main
 
 LETTERS = sorted((FIXTURES / "letters").glob("*.txt"))
 FIRSTHAND = [sys.executable, "-m", "firsthand"]

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SHARED, require_shared
-from firsthand.cli import main
-from firsthand.findings import Finding, compare_case, counts_in
-from firsthand.incidents import find_incidents
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
+from firsthand.case.findings import Finding, compare_case, counts_in
+from firsthand.case.incidents import find_incidents
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
+from firsthand.shells.cli import main
 
 DOCUMENTS = sorted((FIXTURES / "compare").glob("*.txt"))
 

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, LETTER, require_shared
-from firsthand.compare import Agreement, Conflict, find_agreements, find_conflicts
-from firsthand.corpus import spelling_key
-from firsthand.incidents import find_incidents
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile, SearchFilter
+from firsthand.case.compare import Agreement, Conflict, find_agreements, find_conflicts
+from firsthand.case.corpus import spelling_key
+from firsthand.case.incidents import find_incidents
+from firsthand.case.store import CaseFile, SearchFilter
+from firsthand.engine.pipeline import read_documents
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 EXPECT = json.loads((FIXTURES / "corpus" / "expect.json").read_text())
@@ -294,7 +294,7 @@ def test_one_incident_many_tellings(expected: dict[str, Any], corpus_case: CaseF
 def test_places_whose_names_differ_by_a_number_stay_apart() -> None:
     """ "Camp Varek" (the old camp) and "Varek 2" (the camp built later, elsewhere) share a word,
     not a referent; "Varek 2" in two documents is one place."""
-    from firsthand.corpus import CaseEntity, entity_keys, resolve
+    from firsthand.case.corpus import CaseEntity, entity_keys, resolve
     from firsthand.record import Entity
 
     old = Entity("E1", "Camp Varek", "FAC", ["Camp Varek", "Varek"], [(0, 10)])

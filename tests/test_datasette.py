@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from firsthand.pipeline import read_documents
-from firsthand.schema import schema_notes
-from firsthand.store import CaseFile
+from firsthand.case.schema import schema_notes
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
 
 datasette_app = pytest.importorskip("datasette.app")
 

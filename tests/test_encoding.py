@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from firsthand.encoding import check_not_binary, decode
 from firsthand.errors import BinaryInput, EncodingProblem
+from firsthand.reading.encoding import check_not_binary, decode
 
 ENGLISH = "She said “we were told to leave” – in café Ağa’s back room.\nSecond line."
 ARABIC = "قال إن الشرطة دخلت المخيم في الصباح"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from firsthand.entities import _merge_short_org_names, find_entities, trim
-from firsthand.entitytypes import Group
-from firsthand.mentions import Mention
-from firsthand.nlp import load_model
-from firsthand.pipeline import read_document, read_text
+from firsthand.engine.pipeline import read_document, read_text
+from firsthand.reading.entities import _merge_short_org_names, find_entities, trim
+from firsthand.reading.entitytypes import Group
+from firsthand.reading.mentions import Mention
+from firsthand.reading.nlp import load_model
 from firsthand.record import Document, Entity, Record
 
 
@@ -452,7 +452,7 @@ def test_a_byline_of_two_dictionary_words_is_a_person() -> None:
 
 
 def _writer_sources(text: str) -> set[str | None]:
-    from firsthand.pipeline import read_text
+    from firsthand.engine.pipeline import read_text
 
     record = read_text(text)
     names = {e.id: e.name for e in record.entities}
@@ -486,8 +486,8 @@ def test_an_organisation_called_the_and_its_first_word_is_that_organisation() ->
 
 
 def test_a_persons_name_cut_after_a_given_name_or_a_particle_is_whole_again() -> None:
-    from firsthand.mentions import Mention
-    from firsthand.rule_mentions import with_given_names
+    from firsthand.reading.mentions import Mention
+    from firsthand.reading.rule_mentions import with_given_names
 
     text = "The letter went to María del Rosario Piedra Ibarra and to Tomás Gerz Manero."
     start = text.index("Rosario")

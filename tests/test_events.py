@@ -16,12 +16,12 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import FIXTURES, LETTER, LETTER_GOLD, read_cached, require_shared
-from firsthand.cli import main
-from firsthand.pipeline import read_documents, read_text
+from firsthand.case.store import CaseFile
+from firsthand.case.timeline import event_day, timeline, timeline_rows, timelinejs
+from firsthand.engine.pipeline import read_documents, read_text
 from firsthand.record import Record
-from firsthand.store import CaseFile
-from firsthand.timeline import event_day, timeline, timeline_rows, timelinejs
-from firsthand.web import create_app
+from firsthand.shells.cli import main
+from firsthand.shells.web import create_app
 
 STORIES = sorted((FIXTURES / "stories").glob("story*.txt"))
 EXPECTED = [

@@ -16,9 +16,9 @@ import pytest
 from followthemoney import model
 
 from conftest import FIXTURES
-from firsthand.export import EXPORTERS, ftm_entities
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
+from firsthand.case.export import EXPORTERS, ftm_entities
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 PRIVATE = "Nima Azarbad"  # a former member: a private person of the sample corpus
@@ -166,7 +166,7 @@ def test_ftm_events_and_claims_point_at_their_documents(ftm_case: CaseFile) -> N
 
 
 def test_line_formats_go_to_standard_output(ftm_case: CaseFile, capsys: pytest.CaptureFixture[str]) -> None:
-    from firsthand.cli import main
+    from firsthand.shells.cli import main
 
     for output, first in (("ftm", "schema"), ("jsonl", "document")):
         main(["export", "--db", ftm_case.path, "--format", output])  # returns: exit status 0

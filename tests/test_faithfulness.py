@@ -11,8 +11,8 @@ from types import ModuleType
 import pytest
 
 from conftest import ROOT, require_shared
-from firsthand.ingest import document_from_source, source_from_bytes
-from firsthand.pipeline import read_document
+from firsthand.engine.pipeline import read_document
+from firsthand.reading.ingest import document_from_source, source_from_bytes
 from firsthand.record import Document, Record
 
 

@@ -23,14 +23,14 @@ import pytest
 from starlette.testclient import TestClient
 
 import formats_fixtures as ff
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_document, read_documents
 from firsthand.errors import OverLimit, UnreadableDocument
-from firsthand.ingest import read_parts, read_source
-from firsthand.layout import Page, PageLine, assemble_pages
-from firsthand.pipeline import read_document, read_documents
-from firsthand.readlimits import ReadLimits
+from firsthand.reading.ingest import read_parts, read_source
+from firsthand.reading.layout import Page, PageLine, assemble_pages
+from firsthand.reading.readlimits import ReadLimits
 from firsthand.record import Record
-from firsthand.store import CaseFile
-from firsthand.web import create_app
+from firsthand.shells.web import create_app
 
 FIRSTHAND = [sys.executable, "-m", "firsthand"]
 

@@ -25,12 +25,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from firsthand import dates, htmlpage, markdowntext, pagedump
-from firsthand.encoding import decode, normalise_newlines
 from firsthand.errors import InputError
-from firsthand.ingest import source_from_bytes
+from firsthand.reading import dates, htmlpage, markdowntext, pagedump
+from firsthand.reading.encoding import decode, normalise_newlines
+from firsthand.reading.ingest import source_from_bytes
+from firsthand.reading.times import find_times
 from firsthand.record import Document, Record
-from firsthand.times import find_times
 
 # Profiles: "ci" keeps the whole file well under a minute on a busy 2-core machine; "long"
 # is for a run by hand (bench/fuzz_long.py sets its own budget per chunk). No deadline:
@@ -348,7 +348,7 @@ def check_times_four_digit_years(sample: tuple[str, date | None, str]) -> None:
 
 def check_times_parsed(sample: tuple[str, date | None, str]) -> None:
     """The same with spaCy's parse, as the pipeline runs it (tense, flashbacks, acts)."""
-    from firsthand.nlp import parse
+    from firsthand.reading.nlp import parse
 
     text, dct, genre = sample
     record = _record(text, dct, genre)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SHARED, expectation, require_shared
-from firsthand.genre import score_genres
-from firsthand.ingest import document_from_source, read_source
+from firsthand.reading.genre import score_genres
+from firsthand.reading.ingest import document_from_source, read_source
 
 GENRES = json.loads((FIXTURES / "genres" / "genres.json").read_text())
 PAGES = sorted((FIXTURES / "pagedumps").glob("*.txt")) + sorted((FIXTURES / "letters").glob("*.txt"))

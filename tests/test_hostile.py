@@ -27,8 +27,8 @@ import pytest
 from starlette.testclient import TestClient
 
 import firsthand as firsthand_package
-from firsthand.store import CaseFile
-from firsthand.web import create_app
+from firsthand.case.store import CaseFile
+from firsthand.shells.web import create_app
 from hostile.make_corpus import PROSE, Entry, entries, is_plain_file, make_corpus
 
 FIRSTHAND = [sys.executable, "-m", "firsthand"]

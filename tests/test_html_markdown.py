@@ -6,9 +6,9 @@ import pytest
 
 from conftest import FIXTURES
 from firsthand.errors import NoBodyText
-from firsthand.htmlpage import extract_page
-from firsthand.ingest import document_from_source, read_source
-from firsthand.markdowntext import markdown_to_text
+from firsthand.reading.htmlpage import extract_page
+from firsthand.reading.ingest import document_from_source, read_source
+from firsthand.reading.markdowntext import markdown_to_text
 
 
 def test_html_report_has_its_body_title_date_and_section() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from firsthand.incidents import find_incidents, lexicon
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
+from firsthand.case.incidents import find_incidents, lexicon
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
 
 
 def case_of(tmp_path: Path, texts: dict[str, tuple[str, str | None]]) -> CaseFile:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from firsthand.store import CaseFile
+from firsthand.case.store import CaseFile
 
 FIRSTHAND = [sys.executable, "-m", "firsthand"]
 DOCUMENTS = 48

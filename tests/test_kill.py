@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from conftest import FIXTURES
-from firsthand.store import CaseFile
+from firsthand.case.store import CaseFile
 
 FIRSTHAND = [sys.executable, "-m", "firsthand"]
 KILLS = 24  # rounds in which add was killed while it ran

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, LETTER, SHARED, expectation, require_shared
-from firsthand.dates import find_dates
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
+from firsthand.reading.dates import find_dates
 from firsthand.record import Record
 
 EXAMPLE = FIXTURES.parent.parent / "src" / "firsthand" / "examples" / "open-letter.txt"

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "long_input.py"
 BOUND = 15.0

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, expectation
-from firsthand.ingest import document_from_source, read_source
-from firsthand.pagedump import clean_page_dump, is_near_duplicate
+from firsthand.reading.ingest import document_from_source, read_source
+from firsthand.reading.pagedump import clean_page_dump, is_near_duplicate
 
 PAGES = sorted((FIXTURES / "pagedumps").glob("*.txt"))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import firsthand.nlp as nlp
-from firsthand.pipeline import read_text
+import firsthand.reading.nlp as nlp
+from firsthand.engine.pipeline import read_text
 
 STORY = "\n".join(
     f"On day {n} Nasrin Kamali wrote to the Red Crescent Society in Tabriz about her brother Omid."

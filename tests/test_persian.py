@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from firsthand.arabicscript import ascii_digits, fold, transliteration_keys
-from firsthand.calendars import find_calendar_dates
-from firsthand.corpus import CaseEntity, entity_keys, resolve
-from firsthand.pipeline import read_document, read_documents
+from firsthand.case.corpus import CaseEntity, entity_keys, resolve
+from firsthand.case.schema import MIGRATIONS, statements
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_document, read_documents
+from firsthand.reading.arabicscript import ascii_digits, fold, transliteration_keys
+from firsthand.reading.calendars import find_calendar_dates
 from firsthand.record import Entity
-from firsthand.schema import MIGRATIONS, statements
-from firsthand.store import CaseFile
 
 STATEMENT = FIXTURES / "persian" / "statement-fa.txt"
 # An English note of our own about the same detainee, spelled as an English writer would.
@@ -184,7 +184,7 @@ def test_an_arabic_statement_with_a_hijri_date_and_arabic_indic_digits() -> None
 
 
 def test_known_names_are_found_as_whole_adjacent_words_longest_first() -> None:
-    from firsthand.arabicscript import KnownName, find_known_names
+    from firsthand.reading.arabicscript import KnownName, find_known_names
 
     known = [
         KnownName(1, "PERSON", ("msd", "rjv")),  # Massoud Rajavi
@@ -200,7 +200,7 @@ def test_known_names_are_found_as_whole_adjacent_words_longest_first() -> None:
 def test_reading_known_names_stays_fast_on_a_long_persian_text() -> None:
     import time
 
-    from firsthand.arabicscript import KnownName, find_known_names
+    from firsthand.reading.arabicscript import KnownName, find_known_names
 
     known = [KnownName(n, "PERSON", (f"m{n}", "rjv")) for n in range(2000)]
     text = "مسعود رجوی در خانه‌اش بازداشت شد و هیچ خبری از او نیست. " * 2000  # 26,000 words

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import LETTER, LETTER_GOLD, SHARED, require_shared
-from firsthand.pipeline import read_document
+from firsthand.engine.pipeline import read_document
 from firsthand.record import Record
 
 FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text())

@@ -18,11 +18,11 @@ import phonenumbers
 import pytest
 
 from conftest import FIXTURES, SHARED, require_shared
-from firsthand.cli import main
-from firsthand.export import EXPORTERS
-from firsthand.pipeline import read_documents
-from firsthand.redaction import build_redactor, identifying_numbers
-from firsthand.store import CaseFile
+from firsthand.case.export import EXPORTERS
+from firsthand.case.redaction import build_redactor, identifying_numbers
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
+from firsthand.shells.cli import main
 
 DOCUMENTS = sorted((FIXTURES / "redaction").glob("*.txt"))
 # Every private person, with every way the texts name them.

@@ -275,8 +275,8 @@ def growth(pattern: re.Pattern[str], how: str, unit: str) -> str | None:
 
 def test_patterns_are_found() -> None:
     # The facility pattern of the issue, one of the time grammar's and one written in place.
-    assert "firsthand.entities.FACILITY_BEFORE_HEAD" in PATTERNS
-    assert any(name.startswith("firsthand.time_grammar.PATTERNS") for name in PATTERNS)
+    assert "firsthand.reading.entities.FACILITY_BEFORE_HEAD" in PATTERNS
+    assert any(name.startswith("firsthand.reading.time_grammar.PATTERNS") for name in PATTERNS)
     assert any(" line " in name for name in PATTERNS)
     assert len(PATTERNS) > 100
 
@@ -432,10 +432,10 @@ def risky_shapes(pattern: re.Pattern[str]) -> list[str]:
 # Shapes the analyser flags that cannot backtrack without end, each with the reason.
 STRUCTURE_ALLOWED: dict[str, str] = {
     # Matched on the lines of our own schema text, never on a document.
-    "firsthand.schema.COLUMN_NOTE": "fixed input",
+    "firsthand.case.schema.COLUMN_NOTE": "fixed input",
     # A fullmatch of one line whose last part, ".*", takes whatever the spaces leave: the
     # first way tried matches, nothing is given back. (pagedump.py is being rewritten.)
-    "firsthand.pagedump.POSTED_LINE": "first split matches",
+    "firsthand.reading.pagedump.POSTED_LINE": "first split matches",
 }
 
 

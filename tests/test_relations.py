@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
 from firsthand.record import Record
 
 LETTER = "Dear Minister Halvorsen,\n\n{body}\n\nSincerely,\n\nTomas Verhoeven\nOslo, 3 May 2024\n"

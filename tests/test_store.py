@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from firsthand.case.store import MIGRATIONS, SCHEMA_VERSION, CaseFile
 from firsthand.errors import CaseFileError
-from firsthand.ingest import read_source
+from firsthand.reading.ingest import read_source
 from firsthand.record import Record
-from firsthand.store import MIGRATIONS, SCHEMA_VERSION, CaseFile
 
 LETTER = FIXTURES / "letters" / "letter01.txt"
 
@@ -72,7 +72,7 @@ def test_reopening_runs_no_migration_twice(tmp_path: Path) -> None:
 
 
 def test_older_file_is_migrated_forward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import firsthand.store as store
+    import firsthand.case.store as store
 
     path = tmp_path / "case.db"
     CaseFile(path).close()
@@ -135,7 +135,7 @@ def test_a_five_basis_case_is_read_again_on_open(
 ) -> None:
     """A case file made before `asserted` was a basis: every statement of the writer's was
     "witnessed". Opening it re-reads each document's claims from its stored bytes."""
-    import firsthand.store as store
+    import firsthand.case.store as store
 
     path = tmp_path / "case.db"
     fresh = read(LETTER)
@@ -163,8 +163,8 @@ def test_a_five_basis_case_cleaned_shorter_keeps_claims_on_its_own_text(
 ) -> None:
     """A record stored when the cleaner still cut the headline holds a shorter text: the
     re-read claims move onto it, each span pointing at the same words."""
-    import firsthand.store as store
-    from firsthand.pipeline import read_document
+    import firsthand.case.store as store
+    from firsthand.engine.pipeline import read_document
 
     page = tmp_path / "page.txt"
     page.write_bytes(

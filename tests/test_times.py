@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from firsthand.pipeline import read_text
+from firsthand.engine.pipeline import read_text
+from firsthand.reading.times import creation_time
 from firsthand.record import Record
-from firsthand.times import creation_time
 
 DCT = "2023-08-05"  # a Saturday
 
@@ -313,7 +313,7 @@ def test_the_words_that_open_a_time_give_its_mod(text: str, phrase: str, mod: st
 
 
 def test_the_end_of_the_year_is_told_after_its_days() -> None:
-    from firsthand.summary import _story_order
+    from firsthand.shells.summary import _story_order
 
     record = times_of("I ask to be heard before the end of the year. I was arrested on 3 May 2023.")
     ordered = [t["text"] for t in sorted(record.times, key=_story_order)]

@@ -14,11 +14,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import FIXTURES
-from firsthand.casebook import sentence_around
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
-from firsthand.web import create_app
-from firsthand.web.app import CSP
+from firsthand.case.casebook import sentence_around
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
+from firsthand.shells.web import create_app
+from firsthand.shells.web.app import CSP
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 HERE = "http://localhost"  # a name the app answers to; its pages' forms say they come from it
@@ -226,7 +226,7 @@ def test_a_mention_is_shown_in_its_sentence(word: str, sentence: str) -> None:
 def test_a_large_case_asks_for_an_entity_before_reading_every_record(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("firsthand.casebook.WHOLE_CASE_DOCUMENTS", 5)
+    monkeypatch.setattr("firsthand.case.casebook.WHOLE_CASE_DOCUMENTS", 5)
     for url in ("/timeline", "/compare"):
         page = client.get(url).text
         assert "name an entity" in page and 'class="incident"' not in page and 'class="pair' not in page
@@ -238,7 +238,7 @@ def test_a_large_case_asks_for_an_entity_before_reading_every_record(
 
 
 def test_the_entity_list_pages(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("firsthand.web.app.ENTITIES_PAGE", 5)
+    monkeypatch.setattr("firsthand.shells.web.app.ENTITIES_PAGE", 5)
     first, second = client.get("/entities").text, client.get("/entities", params={"page": 2}).text
     ids = [re.findall(r"<tr><td>(\d+)</td>", page) for page in (first, second)]
     assert len(ids[0]) == len(ids[1]) == 5 and not set(ids[0]) & set(ids[1])

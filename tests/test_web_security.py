@@ -28,13 +28,13 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import FIXTURES
-from firsthand.accounts import add_user
-from firsthand.ingest import MAX_BYTES
-from firsthand.pipeline import read_documents
-from firsthand.store import CaseFile
-from firsthand.web import create_app
-from firsthand.web.app import CSP
-from firsthand.web.uploads import MAX_UPLOAD_BYTES
+from firsthand.case.accounts import add_user
+from firsthand.case.store import CaseFile
+from firsthand.engine.pipeline import read_documents
+from firsthand.reading.ingest import MAX_BYTES
+from firsthand.shells.web import create_app
+from firsthand.shells.web.app import CSP
+from firsthand.shells.web.uploads import MAX_UPLOAD_BYTES
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 HERE = "http://localhost"

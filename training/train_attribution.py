@@ -5,7 +5,7 @@
 Reads GUM's train documents of the CC BY genres (``gum.LICENSED_GENRES``) from
 ``../shared/datasets/gum``, parses each with firsthand's spaCy pipeline (on GUM's own
 tokens), and fits three logistic regressions over the features of
-``firsthand.attribution_model``: cue words, source heads and content heads. Training is
+``firsthand.reading.attribution_model``: cue words, source heads and content heads. Training is
 full-batch AdaGrad from zero weights, in a fixed order: the same data gives the same file,
 byte for byte. Prints the model's own figures on GUM dev.
 """
@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gum import LICENSED_GENRES, GumDocument, documents
 
-from firsthand import attribution_model as am
-from firsthand.nlp import load_model
+from firsthand.reading import attribution_model as am
+from firsthand.reading.nlp import load_model
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "firsthand" / "models" / am.MODEL_FILE
 # Training settings, recorded in the model file (a test checks them against these).

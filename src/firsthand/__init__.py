@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import AddSummary, Case, open_case, read
-    from .errors import CaseFileError, FirsthandError, InputError, UnsupportedCaseURL
-    from .record import Record
+    from firsthand.api import AddSummary, Case, open_case, read
+    from firsthand.errors import CaseFileError, FirsthandError, InputError, UnsupportedCaseURL
+    from firsthand.record import Record
 
 # name -> the module that defines it, imported when the name is first asked for.
 _LAZY = {

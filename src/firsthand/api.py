@@ -25,12 +25,12 @@ from datetime import date as Date
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from .errors import CaseFileError, InputError, UnsupportedCaseURL
-from .record import Record
-from .store import CaseEntitySummary, CaseFile, DocumentSummary, SearchFilter, SearchResult
+from firsthand.case.store import CaseEntitySummary, CaseFile, DocumentSummary, SearchFilter, SearchResult
+from firsthand.errors import CaseFileError, InputError, UnsupportedCaseURL
+from firsthand.record import Record
 
 if TYPE_CHECKING:
-    from .compare import Agreement, Conflict
+    from firsthand.case.compare import Agreement, Conflict
 
 Source = str | bytes | os.PathLike[str]
 # What a database URL looks like ("postgresql://host/case"): the server store's, to come.
@@ -54,8 +54,8 @@ def read(
     times ("yesterday", "last week") resolve against, over the document's own date.
     ``encoding`` forces one instead of detecting it. Raises :class:`InputError`.
     """
-    from .ingest import MAX_BYTES
-    from .pipeline import read_document, read_uploads
+    from firsthand.engine.pipeline import read_document, read_uploads
+    from firsthand.reading.ingest import MAX_BYTES
 
     dct, max_bytes = _day(date), max_bytes or MAX_BYTES
     if isinstance(source, os.PathLike):
@@ -98,7 +98,7 @@ class Case:
     """A case: documents, their entities resolved across documents, claims, comparisons.
 
     Use as a context manager, or call :meth:`close`. ``store`` is the underlying
-    :class:`~firsthand.store.CaseFile`, for what this class does not wrap."""
+    :class:`~firsthand.case.store.CaseFile`, for what this class does not wrap."""
 
     def __init__(self, store: CaseFile) -> None:
         self.store = store
@@ -135,7 +135,7 @@ class Case:
         record as stored: with the names the case already knew found in it where it is in
         Arabic script. The same bytes added twice are stored once; the stored record is
         returned the second time."""
-        from .pipeline import read_uploads
+        from firsthand.engine.pipeline import read_uploads
 
         dct = _day(date)
         if isinstance(source, os.PathLike):
@@ -168,8 +168,8 @@ class Case:
         """Read many files into the case, ``jobs`` worker processes reading and this process
         storing, one transaction per document; a file that cannot be read is listed in
         ``failed`` and the rest go on."""
-        from .ingest import MAX_BYTES
-        from .pipeline import read_documents_in_parallel
+        from firsthand.engine.pipeline import read_documents_in_parallel
+        from firsthand.reading.ingest import MAX_BYTES
 
         summary = AddSummary()
         outcomes = read_documents_in_parallel(
@@ -237,13 +237,13 @@ class Case:
     def compare(self, kind: str | None = None) -> list[Conflict]:
         """Where the case's accounts clash: number, negation, actor, date or evaluation
         (``kind`` keeps one), each with both sentences, their sources and bases."""
-        from .compare import find_conflicts
+        from firsthand.case.compare import find_conflicts
 
         return [c for c in find_conflicts(self.store.document_views()) if kind in (None, c.kind)]
 
     def agreements(self) -> list[Agreement]:
         """Where the case's accounts corroborate each other, with what they agree on."""
-        from .compare import find_agreements
+        from firsthand.case.compare import find_agreements
 
         return find_agreements(self.store.document_views())
 
@@ -277,7 +277,7 @@ def _day(value: str | Date | None) -> str | None:
 
 def _file_bytes(path: os.PathLike[str]) -> bytes:
     """A file's bytes, refused as ``firsthand add`` refuses it (missing, a directory, too large)."""
-    from .ingest import read_source
+    from firsthand.reading.ingest import read_source
 
     return read_source(os.fspath(path)).data
 

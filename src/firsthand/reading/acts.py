@@ -1,0 +1,132 @@
+"""Nouns that name acts, shared by the stages that read them.
+
+The events stage makes events of them ("the deportation of Paul"); the times stage
+counts from them ("two days after the funeral" leads from the day the burial was told).
+Each noun maps to the verb that labels its kind.
+"""
+
+from __future__ import annotations
+
+from firsthand.reading.nlp import words
+
+EVENT_NOUNS = {
+    "attack": "attack", "arrest": "arrest", "raid": "raid", "search": "search", "deportation": "deport",
+    "detention": "detain", "inspection": "inspect", "killing": "kill", "murder": "kill", "bombing": "bomb",
+    "protest": "protest", "demonstration": "protest", "rally": "protest", "meeting": "meet", "visit": "visit",
+    "release": "release", "escape": "escape", "abduction": "abduct", "kidnapping": "abduct",
+    "shooting": "shoot", "explosion": "explode", "assault": "assault", "execution": "execute",
+    "torture": "torture", "clash": "clash", "seizure": "seize", "evacuation": "evacuate",
+    "expulsion": "expel", "beating": "beat", "confiscation": "confiscate", "departure": "leave",
+    "arrival": "arrive", "return": "return", "invasion": "invade", "occupation": "occupy",
+    "siege": "besiege", "ambush": "ambush", "massacre": "kill", "interrogation": "interrogate",
+    "imprisonment": "imprison", "crackdown": "crack down", "strike": "strike", "airstrike": "bomb",
+    "shelling": "shell", "looting": "loot", "burning": "burn", "eviction": "evict", "trial": "try",
+    "hearing": "hear", "funeral": "bury", "election": "elect", "ceremony": "celebrate",
+    "transfer": "transfer", "removal": "remove", "closure": "close", "destruction": "destroy",
+    "dismissal": "dismiss", "abuse": "abuse", "rape": "rape", "disappearance": "disappear",
+    "incident": "incident", "curfew": "curfew", "death": "die", "announcement": "announce",
+    "internment": "intern", "censure": "censure",
+}  # fmt: skip
+
+# Words that decide whether the act below them happened, by what they mean. "negated": the
+# act did not happen ("failed to", "refusal to", "denied seizing"); "hypothetical": it is
+# wished, planned, feared, tried, asked for or threatened; "future": promised; "reported":
+# someone else's account ("claims that", "suspected of"); "prevented": what one is kept
+# "from" did not happen; "implicative": the act happened if the governor did ("forced to
+# leave", "let them go", "managed to escape"). A governor not listed passes its own mode on.
+GOVERNOR_MEANINGS = {
+    "negated": words(
+        """
+        fail refuse decline deny refute neglect unable impossible
+        refusal failure denial lack absence
+        """
+    ),
+    "hypothetical": words(
+        """
+        try attempt plan intend want wish hope threaten fear ask urge demand request seek aim need
+        expect propose suggest agree plead beg call appeal pray encourage train instruct
+        persuade invite
+        threat risk danger possibility prospect intention intent goal objective proposal effort bid
+        power ability capacity capability
+        ready willing eager determined afraid scared worried anxious possible likely unlikely
+        """
+    ),
+    "future": words("promise vow pledge"),
+    "reported": words("claim allege accuse suspect rumour rumor allegation accusation report suspicion"),
+    "prevented": words("prevent protect save shield spare prevention protection prohibit ban forbid bar"),
+    "implicative": words("force compel oblige manage start begin continue keep make let help"),
+}
+GOVERNORS = {word: meaning for meaning, lexicon in GOVERNOR_MEANINGS.items() for word in lexicon}
+
+# Modifiers of an event noun that say it has not happened (yet): "potential cycles of abuse",
+# "eventual eviction", "alleged torture".
+MODAL_MODIFIERS = {
+    **dict.fromkeys(
+        words("potential possible eventual planned proposed threatened feared future"), "hypothetical"
+    ),
+    **dict.fromkeys(words("alleged reported suspected purported"), "reported"),
+}
+
+# Verbs whose complement is so whatever they say of it: "I did not know that they had arrested him".
+FACTIVE_VERBS = words("know realize realise learn discover notice regret remember forget see find understand")
+
+# Senses: a word that names an act in one sense and something else in another. A noun
+# with one of these modifiers is not the act ("cardiac arrest", "heart attack"); a verb
+# with one of these objects names the act its object says ("opened fire" is a shooting,
+# "executed the order" a carrying out: not an execution). "executed a court-ordered raid"
+# is the raid: "execute" is a light verb (events.LIGHT_VERBS).
+NOT_THE_ACT = {
+    "arrest": words("cardiac respiratory heart circulatory"),
+    "attack": words("heart panic asthma anxiety cardiac migraine"),
+    "execution": words("code program programme contract order"),
+    "strike": words("lightning lucky"),
+    "beating": words("heart"),
+}
+OBJECT_SENSES = {
+    "execute": dict.fromkeys(
+        words("order warrant plan decision operation mandate will contract task duty sentence"), "carry out"
+    ),
+    "open": {"fire": "shoot"},
+    # "fired tear gas" is a shooting, "fired forty workers" a dismissal
+    "fire": {
+        **dict.fromkeys(
+            words("shot bullet gun rifle round gas canister rocket missile shell grenade weapon volley"),
+            "shoot",
+        ),
+        **dict.fromkeys(
+            words("worker employee staff official director manager coach teacher officer journalist editor"),
+            "dismiss",
+        ),
+    },
+    # "shot a documentary" is filming; "beat the deadline" no blow
+    "shoot": dict.fromkeys(
+        words("video film footage documentary scene photo photograph picture movie"), "film"
+    ),
+    "beat": dict.fromkeys(words("deadline record odds traffic rush team opponent expectation"), "outdo"),
+    "commit": {"suicide": "suicide"},
+    "lose": {"life": "die"},
+}
+# Nouns that name an act only with a modifier: "open fire" (where the tagger took "open" for
+# an adjective) is a shooting; "a fire" alone is not an act.
+NOUN_SENSES = {"fire": {"open": "shoot"}}
+# Forms the tagger's lemmatizer gets wrong, by the word on the page ("raped" is not "rap").
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape"}
+
+# Kinds a timeline shows (an act with participants and consequence), by what they are.
+SALIENT_KINDS = words(
+    """
+    arrest detain deport expel seize confiscate imprison jail abduct kidnap interrogate evict ban
+    sentence convict charge try punish torture beat kill murder shoot bomb shell stab attack
+    assault execute massacre explode burn destroy loot rape abuse injure wound die disappear suicide
+    kick punch slap hit smash handcuff strangle choke suffocate shock drag raze demolish bulldoze
+    intern censure curfew
+    raid search inspect deploy occupy invade besiege surround storm
+    protest demonstrate march rally strike boycott
+    release free pardon escape flee evacuate withdraw
+    meet visit interview negotiate
+    announce issue publish declare deny condemn accuse report sue
+    cut close shut remove transfer separate bury file
+    """
+)
+# Comings and goings, shown when the text says where, whom they left, or on what day.
+SALIENT_WITH_PLACE = words("leave arrive come go return enter approach move take bring send flee")

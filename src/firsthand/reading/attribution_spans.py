@@ -1,0 +1,175 @@
+"""Where a cue and a source begin and end: the words that belong to them and those that do not.
+
+Applied to every attribution ``attributions.py`` finds, after the parse gave its subtree:
+
+- a source is the speaker, not the dateline before it ("OSLO (AP) — The minister said"),
+  nor a relative clause or a participle set off by commas ("Lind, who chairs the board,
+  said"); an apposition stays, with the comma or dash that closes it ("Lind, the chair,
+  said"), and so does a closing bracket ("Sen. Lind (D-ME) said");
+- a cue takes the verb an infinitive or a "by" gerund completes ("is trying to show",
+  "began by saying"), and leaves out a subordinating "when" or a "then" of sequence before
+  it ("when asked about", "then said"). A colon after it stays out: the cue is the word
+  the record shows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DASHES = frozenset(["—", "–", "-", "--"])
+# Modifiers set off by a comma that describe the speaker rather than name them.
+LOOSE_MODIFIERS = frozenset(["relcl", "acl", "prep", "advcl", "advmod"])
+# Words before a cue verb that are no part of it.
+NOT_CUE = frozenset(["when", "then", "while", "as"])
+
+
+def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
+    for att in found:
+        verb = next((doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma), None)
+        if verb is not None and att.kind == "verb" and att.source is None and not att.passive:
+            _inherit_source(att, verb)
+        elif verb is not None and att.inherited and _bare_participle(verb):
+            att.source = att.source_head = None  # "Asked about it, the mayor said": he was asked
+        if att.source is not None and att.source_head is not None:
+            _past_dateline_subject(doc, att)
+            att.source = source_span(doc, att.source, doc[att.source_head], min(att.cue))
+        att.cue = cue_span(doc, att.cue, verb)
+    return found
+
+
+def _past_dateline_subject(doc: Any, att: Any) -> None:
+    """ "OSLO (NTB) — The minister said": a parse may make the dateline the subject; the
+    speaker is the noun phrase between its dash and the cue."""
+    start, end = att.source
+    cue = min(att.cue)
+    words = doc[start:end]
+    dateline = any(t.text == "(" for t in words) or all(t.is_upper or not t.is_alpha for t in words)
+    if not (dateline and end < cue and doc[end].text in (")", *DASHES)):
+        return
+    dash = next((k for k in range(end, cue) if doc[k].text in DASHES), None)
+    if dash is None or dash + 1 >= cue or any(t.pos_ in ("VERB", "AUX") for t in doc[dash + 1 : cue]):
+        return
+    phrase = doc[dash + 1 : cue]
+    heads = [t for t in phrase if not dash < t.head.i < cue or t.head.i == t.i]
+    if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN", "PRON"):
+        att.source = (dash + 1, cue)
+        att.source_head = heads[0].i
+
+
+def _bare_participle(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _inherit_source(att: Any, verb: Any) -> None:
+    """The speaker of a participle or infinitive is the subject of the verb it hangs from,
+    through a preposition ("began by saying", "shot back, saying") or the noun it describes
+    ("issued a statement describing")."""
+    from firsthand.reading.attributions import subject_of, trim_span
+    from firsthand.reading.nlp import subtree_range
+
+    if _bare_participle(verb):
+        return  # "Asked about the raid, the mayor said": the subject was asked, not asking
+    head = verb
+    for _ in range(3):
+        if (
+            head.dep_ not in ("advcl", "pcomp", "xcomp", "conj", "prep", "acl", "dobj")
+            or head.head.i == head.i
+        ):
+            return
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subject = subject_of(head, any(c.dep_ == "auxpass" for c in head.children))
+            if subject is not None:
+                att.source = trim_span(verb.doc, subtree_range(subject, stop=head.i))
+                att.source_head = subject.i
+                att.inherited = True
+                return
+
+
+def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> tuple[int, int]:
+    start, end = span
+    if not start <= head.i < end:
+        return span
+    start = _after_dateline(doc, start, end)
+    if head.i < start:
+        return start, end
+    end = _before_loose_modifier(doc, head, start, end)
+    if end < span[1]:
+        return start, end  # what followed the cut was no part of the name
+    # The comma, dash or bracket that closes an apposition or bracket the source opened.
+    if end < cue_start and end < len(doc):
+        closing = doc[end].text
+        opened = [t.text for t in doc[start:end]]
+        if (closing == ")" and opened.count("(") > opened.count(")")) or (
+            closing in (",", *DASHES) and _apposition_opened(doc, head, start, end, closing)
+        ):
+            end += 1
+    return start, end
+
+
+def _after_dateline(doc: Any, start: int, end: int) -> int:
+    """The start past a dateline: capitals or a bracketed agency, then a dash."""
+    for k in range(end - 2, start, -1):
+        if _is_dash(doc, k):
+            before = doc[start:k]
+            opened = sum(t.text == "(" for t in before)
+            if opened != sum(t.text == ")" for t in before):
+                break  # "(R-OH": a hyphen inside brackets
+            agency = opened > 0
+            capitals = any(t.is_upper and len(t.text) > 1 for t in before)
+            if agency or capitals:
+                return k + 1
+            break
+    return start
+
+
+def _is_dash(doc: Any, k: int) -> bool:
+    """A dash between words, not a hyphen inside one ("R-OH")."""
+    text = doc[k].text
+    spaced = k > 0 and bool(doc[k - 1].whitespace_) and bool(doc[k].whitespace_)
+    return text in ("—", "–", "--") or (text == "-" and spaced)
+
+
+def _before_loose_modifier(doc: Any, head: Any, start: int, end: int) -> int:
+    """The end before the first comma that opens a relative clause or other loose modifier
+    of the speaker, and before an age set off by commas ("Lind, 58, of Oslo")."""
+    for child in head.children:
+        if child.i <= head.i or child.dep_ not in LOOSE_MODIFIERS:
+            continue
+        first = child.left_edge.i
+        if start < first < end and doc[first - 1].text == ",":
+            end = first - 1
+            while end - 2 > head.i and doc[end - 1].like_num and doc[end - 2].text == ",":
+                end -= 2  # the age before it
+            break
+    return end
+
+
+def _apposition_opened(doc: Any, head: Any, start: int, end: int, closing: str) -> bool:
+    appositions = [c for c in head.children if c.dep_ == "appos" and start <= c.left_edge.i and c.i < end]
+    return any(a.left_edge.i > start and doc[a.left_edge.i - 1].text == closing for a in appositions)
+
+
+def cue_span(doc: Any, cue: list[int], verb: Any | None) -> list[int]:
+    tokens = sorted(cue)
+    if verb is not None:
+        tokens = _governing_verb(verb) + tokens
+    while len(tokens) > 1 and doc[tokens[0]].lower_ in NOT_CUE:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _governing_verb(verb: Any) -> list[int]:
+    """The verb an infinitive or a "by" gerund cue completes, with the word between: "is
+    trying to show", "began by saying" are one cue."""
+    from firsthand.reading.attributions import CUE_LEMMAS, cue_tokens
+
+    if verb.head.lemma_.lower() in CUE_LEMMAS:
+        return []  # "want to say": two cues, the inner one nested in the outer's content
+    marker = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i]
+    if verb.dep_ == "xcomp" and marker and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return [*cue_tokens(verb.head), marker[0].i]
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.lower_ == "by" and prep.head.i < prep.i and prep.head.pos_ == "VERB":
+        return [*cue_tokens(prep.head), prep.i]
+    return []

@@ -1,0 +1,604 @@
+"""Attributions: cue words found in the parse, each with its source and its content.
+
+The first step of the claims cascade (``claims.py``), and the part the attribution
+benchmark scores on its own (``bench/attribution.py``): a speech or thought verb governing
+a clause ("she said that ...", "they told me that ...", "he wants to ..."), a direct quote
+beside a speech verb, "according to X", a colon after a cue, hearsay adverbs
+("reportedly") and nouns ("rumours that ..."), and impersonal passives ("it was said",
+"X is believed to"). An attribution inside another one's content stays part of the outer
+one, whose source is the one the writer heard it from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
+from firsthand.reading.voices import writer_side
+
+# Cue lexicons -------------------------------------------------------------------------
+
+
+# Verbs of saying: they report what someone put into words.
+SPEECH_VERBS = words(
+    """
+    say tell add write ask note report announce state claim argue explain declare insist warn
+    promise threaten order inform confirm deny admit acknowledge reveal predict tweet respond
+    reply recall conclude indicate assert allege contend maintain mention comment stress
+    emphasize emphasise complain repeat reiterate testify disclose concede boast brag
+    vow pledge swear urge demand assure suggest propose advise remind recount describe accuse
+    blame charge dispute counter retort joke quip lament muse caution proclaim shout
+    scream cry whisper answer agree signal hint speculate estimate forecast post
+    email publish
+    """
+)
+# Verbs of thought and perception: an inner state, or what evidence shows.
+THOUGHT_VERBS = words(
+    """
+    think believe feel know expect hope fear suppose assume consider doubt worry realize realise
+    understand suspect guess wonder imagine reckon trust figure presume learn hear find show
+    prove seem appear want wish plan intend decide refuse seek
+    """
+)
+# Speech acts whose content may be a noun phrase: what was praised, criticised, announced
+# ("condemned the raid", "called the statement outlandish").
+NOUN_CONTENT_CUES = words(
+    """
+    criticize criticise praise endorse thank blast slam condemn accuse blame defend reject
+    dismiss mock applaud question deny congratulate denounce tout hail discuss mention cite
+    describe announce reveal propose recommend call label dub brand ridicule decry lament echo
+    predict
+    """
+)
+# Cues whose content is the object of a preposition ("talked about the raid", "called for
+# calm", "referred to the report").
+PREPOSITION_CUES = {
+    "talk": {"about"}, "speak": {"about", "of"}, "say": {"of", "about"}, "refer": {"to"}, "point": {"to"},
+    "ask": {"about"}, "complain": {"about"}, "comment": {"on"}, "call": {"for", "on"}, "warn": {"of", "about", "against"},
+    "write": {"about", "of"}, "joke": {"about"}, "boast": {"about", "of"}, "testify": {"about"}, "insist": {"on"},
+}  # fmt: skip
+# Verbs that cue only a quotation ('"We stay," he continued').
+QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
+# Cues whose content may be an infinitive ("he wants to run", "they told them to leave").
+INFINITIVE_CUES = words(
+    """
+    want wish plan intend hope expect promise threaten vow pledge refuse urge order ask tell
+    warn advise seem appear claim decide seek agree offer swear demand remind
+    """
+)
+# Passive cues whose subject is what is said ("which was said to be", "he is believed to"):
+# the infinitive is the content, and nobody in particular stands behind it.
+RAISING_CUES = words(
+    """
+    say believe report think know rumor rumour allege expect claim consider understand presume
+    assume fear
+    """
+)
+# Passive cues that name the hearer as subject ("I was informed that", "we were told to"):
+# somebody identifiable told the subject directly.
+HEARER_CUES = words(
+    """
+    tell inform order ask warn promise assure threaten remind advise notify instruct
+    """
+)
+# Cues by which the writer asks for something.
+REQUEST_VERBS = words(
+    """
+    request ask urge beg implore appeal demand call invite plead petition
+    """
+)
+# Cues by which the writer gives a judgement or belief.
+OPINION_VERBS = words(
+    """
+    think believe feel consider suppose assume doubt suspect guess reckon fear hope trust expect
+    """
+)
+# Cue words on their own: hearsay without a speaker.
+HEARSAY_ADVERBS = words(
+    """
+    reportedly allegedly purportedly supposedly rumoredly ostensibly apparently
+    """
+)
+# Nouns that carry a content clause ("rumours that ...", "the claim that ...").
+HEARSAY_NOUNS = words(
+    """
+    rumour rumor report claim allegation word talk speculation
+    """
+)
+MODALS_OF_REQUEST = frozenset(["should", "must", "ought"])
+# Lemmas that may be a verb cue, and those whose content may be an infinitive.
+VERB_CUES = (
+    SPEECH_VERBS
+    | THOUGHT_VERBS
+    | REQUEST_VERBS
+    | NOUN_CONTENT_CUES
+    | QUOTE_ONLY_CUES
+    | frozenset(PREPOSITION_CUES)
+)
+QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
+# Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
+CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS
+CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":"])
+
+
+@dataclass
+class Attribution:
+    """A cue with its source and content, as token indices of the parse."""
+
+    cue: list[int]
+    content: list[tuple[int, int]]  # token ranges [start, end)
+    source: tuple[int, int] | None = None  # token range of the source phrase
+    source_head: int | None = None
+    kind: str = "verb"  # verb, according_to, colon, adverb, noun
+    lemma: str = ""
+    passive: bool = False
+    negated: bool = False
+    # The passive's subject, the one told ("I was informed that"), part of the claim's words.
+    hearer: tuple[int, int] | None = None
+    # True when the source is the subject of the verb the cue hangs from ("..., adding that"):
+    # it is the speaker, but its words belong to the earlier clause.
+    inherited: bool = False
+    clausal: bool = True
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        ranges = [(min(self.cue), max(self.cue) + 1), *self.content]
+        if self.source and not self.inherited:
+            ranges.append(self.source)
+        if self.hearer:
+            ranges.append(self.hearer)
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+# 1. Attributions ---------------------------------------------------------------------------
+
+
+def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribution]:
+    """The outermost attributions of a parsed text: an attribution inside another one's
+    content (a quotation of several sentences included) belongs to the outer claim.
+    ``quoted`` is :func:`quoted_tokens` of the doc, when the caller has it already."""
+    found: list[Attribution] = []
+    for token in tokens_with(doc, lemmas=CUE_LEMMAS, lowers=CUE_WORDS):
+        att = (
+            _verb_attribution(token)
+            or _according_to(token)
+            or _adverb(token)
+            or _noun(token)
+            or _colon(token)
+        )
+        if att is not None:
+            found.append(att)
+    found = _learned(doc, found)
+    outer = _outermost(found)
+    # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
+    quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
+    return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
+
+
+def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
+    """The hook of the model learned from GUM (``attribution_model.py``): it adds the cues
+    the lexicons miss and gives sources the rules found none for; then the cue and source
+    boundaries (``attribution_spans.py``)."""
+    from firsthand.reading.attribution_model import combine  # imported here: the model reads these lexicons
+    from firsthand.reading.attribution_spans import fit_spans
+
+    return fit_spans(doc, combine(doc, found))
+
+
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """The attributions whose cue stands inside no other one's content. One sweep over the
+    contents sorted by start, keeping the two furthest ends of different attributions so
+    far: a check of every pair made a long document's claims quadratic."""
+    spans = sorted((s, e, i) for i, a in enumerate(found) for s, e in a.content)
+    starts = [s for s, _e, _i in spans]
+    best: list[tuple[int, int, int]] = []  # (furthest end, its attribution, next furthest of another)
+    end, owner, other = -1, -1, -1
+    for _s, e, i in spans:
+        if e > end:
+            if i != owner:
+                other = end
+            end, owner = e, i
+        elif i != owner and e > other:
+            other = e
+        best.append((end, owner, other))
+    outer = []
+    for i, a in enumerate(found):
+        cue = min(a.cue)
+        k = bisect_right(starts, cue) - 1
+        if k >= 0:
+            end, owner, other = best[k]
+            if (end if owner != i else other) > cue:
+                continue
+        outer.append(a)
+    return outer
+
+
+def _verb_attribution(token: Any) -> Attribution | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
+        return None
+    if lemma not in VERB_CUES:
+        return None
+    cue = cue_tokens(token)
+    clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
+    clause = clause if lemma not in QUOTE_ONLY_CUES else []
+    if not clause and lemma in SPEECH_VERBS:
+        clause = _clause_on_hearer(token)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
+    if not clause and infinitive_cue:
+        clause = [c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)]
+    if not clause and lemma in SPEECH_VERBS:
+        # "denied seizing the grain", "admitted taking the money": a gerund is what was said.
+        clause = [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    content = [_clause_range(c) for c in clause]
+    if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
+        content = _around(token)  # "The boy, Anders Moe said, was not breathing."
+    clausal = bool(content)
+    if not content and not passive:
+        # A passive's object is what the subject was given or refused ("the children are
+        # denied lawyers"), not words said.
+        content, extra = _object_content(token, lemma)
+        cue += extra
+    quote = _adjacent_quote(token) if lemma in QUOTATION_CUES else None
+    if quote is not None:
+        # The quotation and the clause the parser found in it are one content.
+        joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]
+        content = [r for r in content if r not in joined]
+        content.append((min([quote[0], *(r[0] for r in joined)]), max([quote[1], *(r[1] for r in joined)])))
+    if not content:
+        return None
+    att = Attribution(cue=cue, content=[trim_span(token.doc, r) for r in content], lemma=lemma)
+    att.passive = passive
+    att.clausal = clausal or quote is not None
+    att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
+    subject = subject_of(token, passive)
+    if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
+        subject = _inverted_subject(token)  # "..., said an official medical report"
+    if subject is not None:
+        att.source = trim_span(
+            token.doc, subtree_range(subject, stop=token.i if subject.i < token.i else None)
+        )
+        att.source_head = subject.i
+    else:
+        # "..., adding that" / "said X and added Y": the speaker of the verb it hangs from.
+        head = token
+        # A verb with a subject of its own speaks for it ("..., and we were informed that"):
+        # only a verb without one inherits the speaker of the verb it hangs from.
+        own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        while (
+            not own and head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None
+        ):
+            head = head.head
+            subject = subject_of(head, any(c.dep_ == "auxpass" for c in head.children))
+        if subject is not None:
+            att.source = trim_span(token.doc, subtree_range(subject, stop=head.i))
+            att.source_head = subject.i
+            att.inherited = True
+    if passive:
+        verb = token
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            verb = verb.head
+        hearer = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if hearer:
+            att.hearer = subtree_range(hearer[0], stop=verb.i)
+            if verb.i == token.i:
+                att.hearer = (att.hearer[0], min(att.hearer[1], token.i))
+    if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
+        return None  # "let you know": the writer addressing the reader, not a report
+    return att
+
+
+def _set_apart(clause: Any, verb: Any) -> bool:
+    """A clause before the verb, past a semicolon ("the cases are growing; they are suspected
+    of ..."): a statement of its own that the parser hung on the next verb."""
+    doc = verb.doc
+    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
+
+
+def _around(cue: Any) -> list[tuple[int, int]]:
+    """The words of the clause a parenthetical cue ("..., X said, ...") stands in, on both
+    sides of the cue phrase."""
+    host = cue.head
+    while host.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and host.head.i != host.i:
+        host = host.head  # the cue may hang from an auxiliary ("..., X said, was not")
+    start, end = subtree_range(host)
+    phrase = subtree_range(cue)
+    sides = [r for r in ((start, phrase[0]), (phrase[1], end)) if r[1] > r[0]]
+    return [trim_span(cue.doc, r) for r in sides if sum(t.is_alpha for t in cue.doc[r[0] : r[1]]) >= 1]
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """The speaker after the cue, when the words come first: '"...," said the spokesman'."""
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_ in ("nsubj", "dobj", "attr", "oprd")
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
+            return child
+    return None
+
+
+def _clause_range(clause: Any) -> tuple[int, int]:
+    """The content clause, up to a clause of the writer's that the parser hung on it: in
+    "they told me that he had left, and because of this I was punished", what follows ", and"
+    with its own subject and no "that" is no longer what they told."""
+    start, end = subtree_range(clause)
+    for conj in clause.children:
+        if conj.dep_ != "conj" or not has_subject(conj) or conj.left_edge.i <= clause.i:
+            continue
+        if any(c.lower_ == "that" and c.dep_ == "mark" for c in conj.children):
+            continue
+        before = clause.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+        cc = before is not None and before.dep_ == "cc"
+        comma = clause.doc[conj.left_edge.i - 2].text == "," if cc and conj.left_edge.i > 1 else False
+        if comma:
+            end = min(end, conj.left_edge.i - 2)
+    return start, end
+
+
+def _clause_on_hearer(verb: Any) -> list[Any]:
+    """'promised the villagers that the school would reopen': the parser may hang the "that"
+    clause on the hearer as a relative clause; it is one when "that" is not its subject."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative"):
+            continue
+        for clause in obj.children:
+            marks = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+            if clause.dep_ in ("relcl", "acl") and marks and subjects:
+                return [clause]
+    return []
+
+
+def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """(content, extra cue tokens) for a cue whose content is a noun phrase or the object of
+    a preposition; the preposition belongs to the cue ("talked about", "called for")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PREPOSITION_CUES.get(lemma, ()) and child.i > verb.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
+    if lemma not in NOUN_CONTENT_CUES:
+        return [], []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
+    if not objects:
+        return [], []
+    start = min(o.left_edge.i for o in objects)
+    end = max(o.right_edge.i for o in objects) + 1
+    return [(start, end)], []
+
+
+def _is_infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def subject_of(verb: Any, passive: bool) -> Any | None:
+    """Who speaks: the subject, or in a passive the agent ("was ordered by the commanders");
+    the subject of a passive is the hearer or the thing said, never the speaker."""
+    for child in verb.children:
+        if passive and child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        if not passive and child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def _according_to(token: Any) -> Attribution | None:
+    if token.lower_ != "according":
+        return None
+    to = [c for c in token.children if c.lower_ == "to"]
+    if not to:
+        return None
+    objects = [c for c in to[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = trim_span(token.doc, subtree_range(objects[0]))
+    phrase = (token.i, max(source[1], to[0].i + 1))
+    content = _clause_without(token, phrase)
+    if content is None:
+        return None
+    return Attribution(
+        cue=[token.i, to[0].i],
+        content=[content],
+        source=source,
+        source_head=objects[0].i,
+        kind="according_to",
+    )
+
+
+def _colon(token: Any) -> Attribution | None:
+    """A headline or transcript line that gives a name and then the words: "Mayor Lind: We stay"."""
+    if token.text != ":":
+        return None
+    sent = token.sent
+    before = token.doc[sent.start : token.i]
+    words = [t for t in before if not t.is_space]
+    if not 1 <= len(words) <= 6 or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    if writer_side(" ".join(t.text for t in words)):
+        return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
+    content = trim_span(token.doc, (token.i + 1, sent.end))
+    if content[1] - content[0] < 3:
+        return None
+    source = trim_span(token.doc, (words[0].i, words[-1].i + 1))
+    head = max(words, key=lambda t: (t.dep_ in ("ROOT", "nsubj"), t.i))
+    return Attribution(cue=[token.i], content=[content], source=source, source_head=head.i, kind="colon")
+
+
+def _adverb(token: Any) -> Attribution | None:
+    if token.lower_ not in HEARSAY_ADVERBS or token.dep_ != "advmod":
+        return None
+    content = _clause_without(token, (token.i, token.i + 1))
+    if content is None:
+        return None
+    return Attribution(cue=[token.i], content=[content], kind="adverb")
+
+
+def _noun(token: Any) -> Attribution | None:
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in HEARSAY_NOUNS:
+        return None
+    clause = [
+        c
+        for c in token.children
+        if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+    ]
+    if not clause:
+        return None
+    owner = [c for c in token.children if c.dep_ == "poss"]
+    att = Attribution(
+        cue=[token.i],
+        content=[trim_span(token.doc, subtree_range(clause[0]))],
+        kind="noun",
+        lemma=token.lemma_,
+    )
+    if owner:
+        att.source = trim_span(token.doc, subtree_range(owner[0]))
+        att.source_head = owner[0].i
+    return att
+
+
+def _clause_without(token: Any, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause ``token`` modifies, minus ``phrase``: the longer side of it."""
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
+        head = head.head
+    start, end = subtree_range(head)
+    sides = [(start, phrase[0]), (phrase[1], end)]
+    side = max(sides, key=lambda r: r[1] - r[0])
+    if side[1] - side[0] < 2:
+        return None
+    return trim_span(token.doc, side)
+
+
+def cue_tokens(verb: Any) -> list[int]:
+    """The verb with its auxiliaries, negation and adverbs just before it, and a particle
+    just after ("has said", "did not mention", "also noted", "pointed out")."""
+    tokens = [verb.i]
+    left = {c.i: c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < verb.i}
+    i = verb.i - 1
+    while i in left and left[i].lower_ != "to":
+        tokens.insert(0, i)
+        i -= 1
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            tokens.append(child.i)
+    # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"), a
+    # preposition naming the topic ("said of him").
+    nxt = tokens[-1] + 1
+    if (
+        nxt < len(doc)
+        and doc[nxt].dep_ == "npadvmod"
+        and doc[nxt].ent_type_ == "DATE"
+        and doc[nxt].head.i == verb.i
+    ):
+        tokens.append(nxt)
+        nxt += 1
+    if (
+        nxt < len(doc)
+        and doc[nxt].lower_ in ("of", "about")
+        and doc[nxt].head.i == verb.i
+        and verb.lemma_ == "say"
+    ):
+        tokens.append(nxt)
+    return tokens
+
+
+# Double quotation marks only: a single one is too often an apostrophe ("members’").
+QUOTES_OPEN = ("“", '"')
+QUOTES_CLOSE = ("”", '"')
+# A cue stands at most this many words from the quotation it introduces or closes.
+QUOTE_REACH = 12
+# What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
+# "mentioned in the leader's message that:".
+QUOTE_GAP_DEPS = frozenset(
+    [
+        "nsubj",
+        "prt",
+        "dobj",
+        "dative",
+        "punct",
+        "npadvmod",
+        "prep",
+        "pobj",
+        "det",
+        "poss",
+        "case",
+        "compound",
+        "mark",
+        "appos",
+    ]
+)
+# A quotation runs at most this many tokens (several sentences of a speech).
+QUOTE_LENGTH = 400
+
+
+def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
+    """A quotation right after the cue ('said: "..."', or past its sentence: '"...," said
+    Moe. "More words."') or right before it ('"...," she said'), as a token range with its
+    quotation marks."""
+    return _quote_after(verb) or _quote_before(verb)
+
+
+def _quote_after(verb: Any) -> tuple[int, int] | None:
+    doc = verb.doc
+    i = verb.i + 1
+    paragraph = False
+    while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
+        if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
+            return None
+        paragraph = paragraph or "\n" in doc[i].text or "\n" in doc[i].whitespace_
+        i += 1
+    # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
+    # the cue stands in; it opens none.
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''":
+        close = "”" if doc[i].text == "“" else '"'
+        for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
+            if doc[j].text == close:
+                # A quotation in the next paragraph that names its own speaker ('"...," he
+                # said') is that cue's.
+                after = doc[j + 1 : j + QUOTE_REACH]
+                if paragraph and any(t.lemma_ in QUOTATION_CUES and t.pos_ == "VERB" for t in after):
+                    return None
+                return (i, j + 1)
+    return None
+
+
+def _quote_before(verb: Any) -> tuple[int, int] | None:
+    doc = verb.doc
+    j = verb.i - 1
+    while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
+        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
+            return None
+        j -= 1
+    if j > 0 and doc[j].text in QUOTES_CLOSE:
+        opener = "“" if doc[j].text == "”" else '"'
+        for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
+            if doc[k].text == opener:
+                return (k, j + 1)
+    return None
+
+
+PUNCT_EDGES = {",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", "."}
+
+
+def trim_span(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
+    """Leading and trailing commas, dashes, conjunctions and spaces off a token range; a
+    final full stop stays only inside a quotation."""
+    start, end = span
+    while start < end and (doc[start].is_space or doc[start].lower_ in PUNCT_EDGES):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in PUNCT_EDGES):
+        end -= 1
+    return start, end
+
+
+def has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)

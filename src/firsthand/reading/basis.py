@@ -1,0 +1,381 @@
+"""Basis: on what ground a claim stands -- witnessed, asserted, reported, hearsay, opinion
+or request (see ``../shared/design/record.md``).
+
+The fourth step of the claims cascade (``claims.py``), in two parts:
+
+1. an attribution's basis (:func:`attribution_basis`): reported when someone identifiable
+   stands behind it (or the writer was told it directly: "I was informed that"), else
+   hearsay; the writer's own attributions are opinions ("I believe"), requests ("I request
+   you to") or part of the account;
+2. a unit of the writer's own (:func:`own_basis`): a request (request verbs, "should",
+   imperatives), an opinion (an evaluative description: "X is a scheming man", a feeling or
+   wish: "we mourn"), witnessed when the text shows the writer was there (first person: "I
+   escaped", "they beat us", "police came to our camp"; or a past-tense sentence of a
+   paragraph where the writer tells what they lived), else asserted (background, a news
+   report's own statements).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from firsthand.reading.attributions import (
+    HEARER_CUES,
+    MODALS_OF_REQUEST,
+    OPINION_VERBS,
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    Attribution,
+)
+from firsthand.reading.nlp import subtree_range, words
+from firsthand.reading.references import WRITER_PRONOUNS, References, vague_source
+from firsthand.record import Entity
+
+
+def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) -> str:
+    """request, opinion, witnessed or asserted, for a statement the writer makes in their own
+    name; ``present`` when the paragraph is the writer's own narration of what they lived."""
+    span = doc[start:end]
+    subject = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    first_person = bool(subject) and in_first_person(subject[0])
+    lemma = head.lemma_.lower()
+    # 1. Requests: "I request you to", "I ask", "please", imperatives, "X should act".
+    if first_person and lemma in REQUEST_VERBS:
+        return "request"
+    if any(t.lower_ == "please" for t in span):
+        return "request"
+    if head.tag_ == "VB" and not subject and head.i == _first_word(span).i:
+        return "request"
+    modals = [c for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST]
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    if modals and not perfect and not first_person:
+        # "The government should act": someone asked to act; "each person should be
+        # respected", "it should not be shocking to you": a norm the writer holds.
+        return "opinion" if passive or lemma == "be" else "request"
+    # 2. Opinions: "I believe", "we mourn", an evaluation of someone or something.
+    # "We believe in God" (no clause believed) tells what the writer is, not a judgement.
+    believed = lemma not in OPINION_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
+    if first_person and not passive and (lemma in OPINION_VERBS or lemma in FEELING_VERBS) and believed:
+        return "opinion"
+    if _feeling_or_stance(head):
+        return "opinion"
+    if first_person and any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children):
+        return "opinion"
+    if first_person and head.lower_ in FEELING_ADJECTIVES:  # "we have been deeply concerned"
+        return "opinion"
+    if lemma == "be" and _evaluative(head):
+        return "opinion"
+    # "have come as a great shock to us", "we have hope that", "brought much grief": a feeling
+    # told. (A judging adjective in passing -- "this sadistic torture lasted two hours" -- does
+    # not make the statement an opinion.)
+    if any(t.lower_ in FEELING_NOUNS and t.tag_ == "NN" for t in span):  # not "electric shocks"
+        return "opinion"
+    # "The police acted brutally": an act told by a judgement of it.
+    if any(c.dep_ == "advmod" and _judging_adverb(c.lower_) for c in head.children):
+        return "opinion"
+    # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
+    return "witnessed" if _witnessed(span, head, present) else "asserted"
+
+
+# Verbs by which the writer tells their own memory of what they lived.
+RECALL_VERBS = words("remember recall recollect")
+# A state, not an act: "we are your children", "I have two sisters", "I was born in".
+STATIVE_LEMMAS = words("be have remain belong own resemble consist bear seem appear")
+# What the writer feels or wishes is their own judgement, not an account.
+FEELING_VERBS = words(
+    """
+    wish want mourn regret deplore condone wonder appreciate grieve lament hate love like admire
+    welcome oppose suffer hurt long pray
+    """
+)
+FEELING_ADJECTIVES = words(
+    """
+    concerned afraid sad sorry grateful thankful shocked saddened hopeful worried proud ashamed
+    angry glad happy disappointed outraged horrified appalled dismayed confident convinced sure
+    """
+)
+
+
+def in_first_person(token: Any) -> bool:
+    """'I', 'we', 'my husband and I', 'many of us', 'our children': the writer is among them."""
+    if token.lower_ in WRITER_PRONOUNS:
+        return True
+    return any(t.lower_ in ("i", "we", "us", "me") for t in token.subtree)
+
+
+def _witnessed(span: Any, head: Any, present: bool) -> bool:
+    """The writer was there: they took part ("I escaped", "they beat us", "police came to our
+    camp"), or the paragraph is their own narration of what happened (past tense)."""
+    lemma = head.lemma_.lower()
+    # "I escaped", "we have seen", "I did not see", "we were beaten".
+    past = head.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
+    )
+    active = lemma not in STATIVE_LEMMAS | OPINION_VERBS  # "we still believe in God": a state
+    # "I was born in", "the first internment was from ...": a person's state, or the writer's
+    # narration of their own story.
+    if lemma == "bear":
+        return False
+    participant = any(
+        (t.lower_ in WRITER_PRONOUNS and t.dep_ != "poss")
+        or (t.lower_ in ("my", "our") and t.head.i != head.i)
+        for t in span
+    )
+    if participant and lemma in RECALL_VERBS:
+        return True  # "I do remember that there was outrage": the writer's own memory
+    if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
+        return lemma != "be" or past
+    return present and past and lemma != "bear"
+
+
+def _judging_adverb(word: str) -> bool:
+    """'brutally', 'professionally', 'cruelly': an adverb made of a judging adjective."""
+    if not word.endswith("ly"):
+        return False
+    stem = word[:-2]
+    return any(
+        s in JUDGEMENT_ADJECTIVES for s in (stem, stem.removesuffix("al"), stem + "e", stem[:-1] + "y")
+    )
+
+
+def _first_word(span: Any) -> Any:
+    for token in span:
+        if token.is_alpha:
+            return token
+    return span[0]
+
+
+def _feeling_or_stance(head: Any) -> bool:
+    """'are deeply grateful', 'we are firmly against it': a feeling raised by a degree adverb,
+    or a stance for or against, whoever holds it."""
+    for child in head.children:
+        raised = any(m.dep_ == "advmod" and m.lower_ in DEGREE_ADVERBS for m in child.children)
+        if child.dep_ == "acomp" and child.lower_ in FEELING_ADJECTIVES and raised:
+            return True
+        if head.lemma_ == "be" and child.dep_ == "prep" and child.lower_ in STANCES:
+            return any(m.dep_ == "advmod" and m.lower_ in DEGREE_ADVERBS for m in head.children) or raised
+    return False
+
+
+# Prepositions that state a stance as the predicate of "be": "we are firmly against it".
+STANCES = words("against for")
+
+
+def _evaluative(copula: Any) -> bool:
+    """'is a scheming man', 'are completely false': a judgement, not a checkable fact. An
+    adjective of judgement, or any adjective raised by a degree adverb ("very afraid",
+    "quite evident")."""
+    for child in copula.children:
+        if child.dep_ == "acomp" and child.pos_ == "ADJ" and _judging(child):
+            return True
+        if (
+            child.dep_ == "attr"
+            and child.pos_ == "NOUN"
+            and any(m.dep_ == "amod" and _judging(m) for m in child.children)
+        ):
+            return True
+        if child.dep_ == "attr" and child.lemma_.lower() in JUDGEMENT_NOUNS:
+            return True
+        # "Our duty is to love our neighbours", "the great failure of the State is ...": the
+        # subject already judges.
+        if child.dep_ == "nsubj" and child.lemma_.lower() in JUDGEMENT_NOUNS and child.pos_ == "NOUN":
+            return True
+    return False
+
+
+JUDGEMENT_ADJECTIVES = words(
+    """
+    good bad wrong right false true evil cruel corrupt dangerous terrible horrible awful great
+    excellent best worst important evident clear obvious ridiculous absurd shameful disgraceful
+    unacceptable illegal unjust unfair fair honest dishonest brutal inhuman inhumane criminal
+    fascist hypocritical scheming deceitful manipulative reckless irresponsible incompetent
+    innocent guilty shameless outrageous appalling heroic brave cowardly lying treacherous
+    professional unprofessional lawful unlawful peaceful violent savage vicious humane
+    culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
+    groundless unfounded malicious shocking disgusting deplorable heinous barbaric critical
+    vital crucial real
+    """
+)
+# Nouns that tell a feeling: a statement built on one is the writer's feeling.
+FEELING_NOUNS = words(
+    """
+    shock grief heartbreak sorrow hope despair anguish dismay gratitude sympathy
+    condolence condolences comfort
+    """
+)
+# Nouns that judge what they name: "the epitome of injustice", "not hyperbole", "no excuses".
+JUDGEMENT_NOUNS = words(
+    """
+    epitome injustice hyperbole failure tragedy shame disgrace travesty farce excuse outrage
+    scandal atrocity lie lies nonsense slander smear propaganda hypocrisy mockery duty task
+    responsibility obligation task belief conviction
+    """
+)
+DEGREE_ADVERBS = words(
+    """
+    very extremely quite completely totally utterly so too really truly absolutely deeply
+    firmly strongly resolutely profoundly
+    """
+)
+
+
+def _judging(adjective: Any) -> bool:
+    if adjective.lower_ in JUDGEMENT_ADJECTIVES:
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in DEGREE_ADVERBS for c in adjective.children)
+
+
+def attribution_basis(
+    doc: Any, att: Attribution, resolver: References, present: bool = False
+) -> tuple[Entity | None, str]:
+    """(source, basis) of an attribution claim."""
+    writer = resolver.writer
+    head = doc[att.source_head] if att.source_head is not None else None
+    # 1. Impersonal and adverbial attributions: "it was said", "reportedly" -- unless the
+    #    subject is the one who was told ("I was informed that", "we were told to").
+    if att.kind == "adverb":
+        return None, "hearsay"
+    if att.passive and att.source is None:
+        # "it was mentioned in X's message that": the message's author said it.
+        verb = doc[att.cue[-1]]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")):
+            for owner in (
+                o for p in prep.children if p.dep_ == "pobj" for o in p.children if o.dep_ == "poss"
+            ):
+                entity, _ = resolver.resolve(owner, subtree_range(owner))
+                if entity is not None:
+                    return entity, "reported"
+        hearer = doc[att.hearer[0] : att.hearer[1]].root if att.hearer else None
+        told = (
+            att.lemma in HEARER_CUES and hearer is not None and hearer.lower_ not in ("it", "which", "that")
+        )
+        return None, "reported" if told else "hearsay"
+    # 2. The writer's own: a belief is an opinion, an appeal a request, "I heard that" a report.
+    if head is not None and head.lower_ in WRITER_PRONOUNS:
+        if att.lemma in ("hear", "learn"):
+            # "I heard two guards ask ...": the writer heard it happen; "I heard that": told.
+            return (writer, "witnessed") if _perceived(doc, att) else (None, "reported")
+        if att.lemma in APPEAL_VERBS and _others_will(doc, att):
+            # "We hope that everyone will keep an open mind": the writer asks others to act.
+            return writer, "request"
+        if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
+            # "I wanted to get another visa", "I think we got the news at noon": a past thought
+            # or one's own past hedged is part of the account; "I believe that" now a judgement.
+            if doc[att.cue[-1]].tag_ == "VBD" or _own_past(doc, att):
+                return writer, "witnessed" if present else "asserted"
+            return writer, "opinion"
+        if att.lemma in KNOWING_VERBS and doc[att.cue[-1]].tag_ != "VBD":
+            # "as we know they must have been to you", "knowing that they have passed into
+            # peace": what the writer holds true now; "we realized that" is a moment lived.
+            return writer, "opinion"
+        if att.lemma in REQUEST_VERBS:
+            # "I asked them why": the writer's past act; "I ask you to": a request now.
+            return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
+        return writer, "witnessed"
+    # The writer's account: what was not said is no speech passed on ("Nobody said the
+    # words 'you are arrested'").
+    if head is not None and head.lower_ in NOBODY:
+        return writer, "witnessed" if present else "asserted"
+    entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
+    if head is not None and entity is None and not att.passive:
+        lemma = head.lemma_.lower()
+        if head.lower_ == "it" and (att.clausal or att.lemma in SPEECH_VERBS):
+            # "It denied seizing corpses", "It contends that": an organisation speaks.
+            group = resolver.group_before(head.idx)
+            if group is not None:
+                return group, "reported"
+        if lemma in EVIDENCE_NOUNS:
+            # "A video shows", "the timing reveals": the writer reads the evidence.
+            return writer, "witnessed" if present else "asserted"
+        teller = _teller(head)
+        if lemma in TESTIMONY_NOUNS and teller is not None:
+            # "The testimonies of the former members indicate": the members tell it.
+            tellers, _ = resolver.resolve(teller, subtree_range(teller))
+            return tellers, "reported"
+    # The writer's account of others: witnessed only where the writer tells what they lived.
+    account = "witnessed" if present else "asserted"
+    # 3. What others think or want is the writer's account of them, not something they said.
+    if att.lemma in THOUGHT_VERBS and att.lemma not in SPEECH_VERBS:
+        return writer, account
+    # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
+    #    criticised the plan" is the writer's account of an act, not words passed on.
+    if unnamed or (entity is None and head is None):
+        if not att.clausal:
+            return writer, account
+        # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
+        # could point at, though unnamed; "some said", "sources say": nobody in particular.
+        return None, "hearsay" if head is None or vague_source(head) else "reported"
+    return entity, "reported"
+
+
+# Verbs of holding true: in the present, the writer's conviction.
+KNOWING_VERBS = words("know understand realize realise")
+# Subjects that deny anybody said it.
+NOBODY = words("nobody noone none neither")
+
+
+# Things that show rather than say: what they show is the writer's reading of them.
+EVIDENCE_NOUNS = words(
+    """
+    video footage photo photograph picture image evidence content timing data figure statistic
+    record analysis result finding fact map satellite imagery recording
+    """
+)
+# Things people say or write: the people who gave them are the source.
+TESTIMONY_NOUNS = words(
+    """
+    testimony account statement word letter story interview complaint allegation claim report
+    message post tweet
+    """
+)
+
+
+def _teller(noun: Any) -> Any | None:
+    """Whose testimony: "the testimonies of the former members", "the members' accounts"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+# Verbs by which the writer wishes others would act.
+APPEAL_VERBS = words("hope wish trust")
+
+
+def _others_will(doc: Any, att: Attribution) -> bool:
+    """The content says what others will do: 'that everyone will keep an open mind'."""
+    for start, end in att.content:
+        root = doc[start:end].root
+        will = any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in root.children)
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if will and subjects and subjects[0].lower_ not in WRITER_PRONOUNS and subjects[0].pos_ == "PRON":
+            return True
+    return False
+
+
+def _own_past(doc: Any, att: Attribution) -> bool:
+    """The content tells, in the past, what the writer did: 'I think [we got the news at noon]'."""
+    for start, end in att.content:
+        root = doc[start:end].root
+        past = root.tag_ == "VBD" and root.lemma_ not in ("be", "have")
+        if past and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+            return True
+    return False
+
+
+def _perceived(doc: Any, att: Attribution) -> bool:
+    """'heard two guards ask', 'saw them leave': what follows the cue is an act perceived (a
+    bare infinitive or a participle), not words passed on ("heard that ...")."""
+    verb = doc[att.cue[-1]]
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        and c.tag_ in ("VB", "VBG")
+        and not any(m.dep_ == "mark" for m in c.children)
+        for c in verb.children
+    )

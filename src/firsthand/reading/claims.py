@@ -1,0 +1,642 @@
+"""Claims: every statement of a document, with who stands behind it and on what basis.
+
+A claim is a span of the text with a ``source`` (an entity of the record, or null)
+and a ``basis``: witnessed, asserted, reported, hearsay, opinion or request (see
+``../shared/design/record.md``). The cascade, per sentence:
+
+1. attributions: cue words found in the parse, each with its source and its
+   content: a speech or thought verb governing a clause ("she said that ...",
+   "they told me that ...", "he wants to ..."), a direct quote beside a speech
+   verb, "according to X", hearsay adverbs ("reportedly") and impersonal
+   passives ("it was said", "which some said", "X is believed to");
+   an attribution inside another one's content stays part of the outer claim,
+   whose source is the one the writer heard it from;
+2. clause units: the sentence cut into its main clauses ("I escaped ..., and on
+   the same day I went ..." is two statements); the part of a unit that no
+   attribution covers is the writer's own statement;
+3. sources: the cue's subject resolved to an entity: a name; "I"/"we" the writer;
+   "he"/"she" the last person named before; "they", "the organization", "the
+   commanders" the organisation the text is about; unnamed people ("some",
+   "people", "others", "it") resolve to nobody;
+4. basis (``basis.py``): reported, hearsay, opinion, request, witnessed or asserted;
+5. units of one sentence with the same source and basis joined again: the sentence is the
+   statement unless its parts differ in who stands behind them or how.
+
+Each claim also keeps the spans the benchmark scores: ``cue_span``, ``source_span``
+and ``content`` (a list of spans), and ``negated`` when the cue is denied or
+negated ("they denied that", "I did not see").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from firsthand.reading.attributions import (
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    Attribution,
+    find_attributions,
+    has_subject,
+    subject_of,
+    trim_span,
+)
+from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, own_basis
+from firsthand.reading.nlp import quoted_tokens, subtree_range, words
+from firsthand.reading.pagedump import header_headings
+from firsthand.reading.references import (
+    WRITER_PRONOUNS,
+    References,
+    introduced_narrator,
+    writer_of,
+)
+from firsthand.reading.voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
+from firsthand.record import Entity, Record
+
+
+def find_claims(record: Record) -> Record:
+    """Fill ``record.claims`` from the parsed document (``record.parsed``)."""
+    doc = record.parsed
+    writer = writer_of(record)
+    quoted = quoted_tokens(doc, record.document.text)
+    # A page by nobody it names that hands over to one person's first-person account ("X is
+    # not ready to tell her story on video ... I was with a friend"): "I" is that person,
+    # and the page's own introduction stays unsourced.
+    narrator = introduced_narrator(record, doc, quoted) if writer is None else None
+    resolver = References(record, doc, writer or narrator, quoted)
+    attributions = _with_words_of_their_own(doc, find_attributions(doc, quoted))
+    narrated = _narrated_paragraphs(doc, quoted)
+    claims = [
+        piece
+        for att in attributions
+        for piece in _sentence_pieces(
+            doc, att, _attribution_claim(doc, att, resolver, _paragraph(doc, min(att.cue)) in narrated)
+        )
+    ]
+    claims = _without_repeats(claims)
+    voices = _voices(doc, record.document.text, resolver, attributions)
+    voices += _quoted_paragraphs_after(record, claims, voices)
+    spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
+    covered = set(quoted) - spoken  # someone else's words, even when the text never says whose
+    for att in attributions:
+        covered.update(range(*att.extent))
+    for sent in doc.sents:
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        if _is_question(sent):
+            if any(t.i in covered or t.i in spoken for t in sent):
+                continue  # a question asked in a quotation or an interview is no claim
+            if _asks_the_reader(sent):
+                claims.append(_question_claim(doc, record.document.text, sent, writer, "request"))
+            elif record.document.genre in RHETORICAL_GENRES:
+                # "Is the State waiting for us to give up?": a letter asks to make a point.
+                claims.append(_question_claim(doc, record.document.text, sent, writer, "opinion"))
+            continue
+        for start, end, head in _own_statements(sent, covered):
+            present = _paragraph(doc, head.i) in narrated or resolver.is_writer(head)
+            if narrator is not None and any(
+                sent.start_char <= a < sent.end_char for a, _b in narrator.mentions
+            ):
+                present = False  # "Nadzeya took these photos": the page speaks of her again
+            teller = writer or (narrator if present or _names_writer(doc[start:end]) else None)
+            claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
+    claims = _give_voices(doc, claims, voices, writer)
+    # The interviewer's questions are no claims, even where the interviewer is the writer.
+    turns = transcript_turns(record.document.text)
+    claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and _asks(doc, c))]
+    claims = [c for c in claims if not _heading_or_greeting(record.document.text, c)]
+    # A headline, byline or date line above the body is a heading, not a statement.
+    headings = header_headings(record.document.text, record.document.body_start)
+    claims = [c for c in claims if not any(s <= c["start"] < e for s, e in headings)]
+    claims = _join_clauses(doc, record, claims)
+    for n, claim in enumerate(claims, 1):
+        claim["id"] = f"C{n}"
+    record.claims = claims
+    return record
+
+
+# 5. One statement per sentence, unless its parts differ ------------------------------------
+
+
+def _join_clauses(doc: Any, record: Record, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Clause units of one sentence joined again where the same source stands behind them on
+    the same basis ("We were frightened, and we decided not to open the door"): a sentence is
+    one statement unless its parts differ in who says them or how. A clause that opens on its
+    own time ("..., and on the same day I walked to the coast") is a new moment of the story,
+    and stays a statement of its own."""
+    text = record.document.text
+    time_starts = sorted(t["start"] for t in record.times)
+    joined: list[dict[str, Any]] = []
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        last = joined[-1] if joined else None
+        if last is not None and _joinable(doc, text, time_starts, last, claim):
+            joined[-1] = _joined(text, last, claim)
+        else:
+            joined.append(claim)
+    return joined
+
+
+# Words that may stand between two clauses of one statement ("..., and then we ran").
+JOINING_WORDS = words("and but so then as while when because yet or")
+OWN_BASES = frozenset(["witnessed", "asserted", "opinion", "request"])
+
+
+def _joinable(
+    doc: Any, text: str, time_starts: list[int], first: dict[str, Any], second: dict[str, Any]
+) -> bool:
+    same = all(first[k] == second[k] for k in ("source", "basis", "negated"))
+    if not same or first["end"] > second["start"]:
+        return False
+    # Two cues of somebody else's speech are two attributions ("X said A and added B").
+    if first["basis"] not in OWN_BASES and first["cue"] and second["cue"]:
+        return False
+    gap = text[first["end"] : second["start"]]
+    if any(ch in gap for ch in ".!?\n") or not all(
+        w.lower() in JOINING_WORDS for w in re.findall(r"\w+", gap)
+    ):
+        return False
+    a = doc.char_span(first["start"], first["end"], alignment_mode="expand")
+    b = doc.char_span(second["start"], second["end"], alignment_mode="expand")
+    if a is None or b is None or a[0].sent.start != b[0].sent.start:
+        return False
+    # A time at the head of the second clause: "..., and on the same day, I approached".
+    opening = second["start"] + OPENING_CHARS
+    k = bisect.bisect_left(time_starts, first["end"])
+    return not (k < len(time_starts) and time_starts[k] < opening)
+
+
+# How far into a clause a time expression counts as opening it ("and on the same day, I").
+OPENING_CHARS = 20
+
+
+def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """One claim over both; the first cue stays the claim's cue, and the content is what both
+    say: the attribution's content, and the words of the part without a cue."""
+    cued = first if first["cue"] else second
+    if not cued["cue"]:
+        content = [[first["start"], second["end"]]]
+    else:
+        content = [
+            *cued["content"],
+            *(c for part in (first, second) if not part["cue"] for c in part["content"]),
+        ]
+    return {
+        **first,
+        "end": second["end"],
+        "text": text[first["start"] : second["end"]],
+        "cue": cued["cue"],
+        "cue_span": cued["cue_span"],
+        "source_span": cued["source_span"],
+        "content": content,
+    }
+
+
+# 0. Voices: transcript turns and block quotations -------------------------------------------
+
+# (start, end, speaker, named) of a stretch another speaker holds, in characters; ``named``
+# is False when the speaker is somebody the record cannot name ("Officer:", "one woman said:").
+VoiceSpan = tuple[int, int, Entity | None, bool]
+
+
+def _voices(doc: Any, text: str, resolver: References, attributions: list[Attribution]) -> list[VoiceSpan]:
+    found: list[VoiceSpan] = []
+    for turn in transcript_turns(text):
+        label = text[turn.label[0] : turn.label[1]]
+        named = resolver.named_at(*turn.label)
+        if named is None and writer_side(label):
+            continue  # an organisation's own Q&A answers in the writer's voice
+        if named is not None and named is resolver.writer:
+            continue
+        found.append((turn.start, turn.end, named, named is not None))
+    for lead, block in block_quotes(text):
+        speaker = _lead_speaker(doc, lead, resolver)
+        if speaker is not None:
+            found.append((block[0], block[1], *speaker))
+    return found
+
+
+# A lead's cue stands among its last words: "said;", "told Human Rights Watch:".
+LEAD_REACH = 5
+
+
+def _quoted_paragraphs_after(
+    record: Record, claims: list[dict[str, Any]], voices: list[VoiceSpan]
+) -> list[VoiceSpan]:
+    """Paragraphs that open with a quotation mark right after a paragraph where somebody is
+    quoted ('Ojigho said, “...' then '“Opening fire on ...”'): the press's way of going on
+    with the same speaker's words."""
+    text = record.document.text
+    found: list[VoiceSpan] = []
+    speaker: tuple[Entity | None, bool] | None = None
+    for start, end in paragraphs(text):
+        held = next((v for v in [*voices, *found] if v[0] <= start < v[1]), None)
+        if held is not None:
+            speaker = (held[2], held[3])
+            continue
+        opens = text[start] in QUOTES_OPEN and wholly_quoted(text, start, end)
+        if opens and speaker is not None and not _cued(text, claims, start, end):
+            found.append((start, end, *speaker))
+            continue
+        quoted = [
+            c for c in claims
+            if start <= c["start"] < end and c["basis"] == "reported" and c["cue"]
+            and any(q in text[c["start"] : c["end"]] for q in QUOTES_OPEN)
+        ]  # fmt: skip
+        if quoted:
+            last = quoted[-1]
+            speaker = (record.entity(last["source"]) if last["source"] else None, last["source"] is not None)
+        else:
+            speaker = None
+    return found
+
+
+def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool:
+    """A quoted paragraph that names its own speaker after the quotation ('“...,” she said');
+    a cue inside the quotation ('“Witnesses told us that ...') is the speaker's own words."""
+    closing = min((i for i in (text.find(q, start + 1, end) for q in QUOTES_CLOSE) if i >= 0), default=end)
+    return any(start <= c["start"] < end and c["cue_span"] and c["cue_span"][0] > closing for c in claims)
+
+
+def _lead_speaker(doc: Any, lead: tuple[int, int], resolver: References) -> tuple[Entity | None, bool] | None:
+    """Who the paragraph introducing a block quotation gives the words to: the subject of its
+    last verb of saying ("the Acting Deputy Director, Major X, said;"); None when there is no
+    such verb or the writer speaks."""
+    span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
+    if span is None:
+        return None
+    words_of = [t for t in span if not t.is_punct and not t.is_space]
+    # The cue ends the lead ("told Human Rights Watch:", "said in a statement;"): a colon far
+    # after it ("said that he heard shouts:") opens the writer's own words again.
+    closing = words_of[-LEAD_REACH:]
+    verbs = [t for t in closing if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    for verb in reversed(verbs):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        subject = subject_of(verb, passive)
+        if subject is None:
+            continue
+        if subject.lower_ in WRITER_PRONOUNS:
+            return None
+        entity, unnamed = resolver.resolve(subject, subtree_range(subject, stop=verb.i))
+        if entity is resolver.writer and entity is not None:
+            return None
+        return entity, not unnamed and entity is not None
+    return None
+
+
+def _tokens_in(doc: Any, stretches: list[tuple[int, int]]) -> set[int]:
+    tokens: set[int] = set()
+    for start, end in stretches:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _give_voices(
+    doc: Any, claims: list[dict[str, Any]], voices: list[VoiceSpan], writer: Entity | None
+) -> list[dict[str, Any]]:
+    """Claims inside a transcript turn or a block quotation are the speaker's: what reads as the
+    writer's own ("I came to pay my respects") is reported, with the speaker as source; a
+    question asked there is no claim."""
+    kept = []
+    writer_id = writer.id if writer else None
+    for claim in claims:
+        voice = next((v for v in voices if v[0] <= claim["start"] < v[1]), None)
+        if voice is None:
+            kept.append(claim)
+            continue
+        if _asks(doc, claim):
+            continue
+        own = claim["basis"] in ("witnessed", "asserted", "opinion", "request")
+        by_writer = writer_id is not None and claim["source"] == writer_id
+        if own or (claim["source"] is None and claim["cue"] == ":") or by_writer:
+            claim["basis"] = "reported"
+            claim["source"] = voice[2].id if voice[2] is not None else None
+        kept.append(claim)
+    return kept
+
+
+def _asks(doc: Any, claim: dict[str, Any]) -> bool:
+    """The claim's sentence is a question."""
+    span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    return _is_question(span[0].sent)
+
+
+def _is_question(sentence: Any) -> bool:
+    """A sentence that ends on a question mark and asks: not a statement that ends on a
+    question it quotes ("I wanted to be where people talk about how we heal, and how do we
+    move on?"), which opens on its subject (after a speaker's label, if any)."""
+    last = [t for t in sentence if not t.is_space and t.text not in QUOTES_CLOSE]
+    if not last or last[-1].text != "?":
+        return False
+    label = next((t.i for t in sentence[:LABEL_WORDS] if t.text == ":"), sentence.start - 1)
+    first = next((t for t in sentence if t.is_alpha and t.i > label), None)
+    wh = ("WP", "WP$", "WRB", "WDT")
+    if first is None or first.tag_ in wh or first.pos_ == "AUX" or any(t.tag_ in wh for t in last[-3:]):
+        return True
+    opens_subject = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.left_edge.i == first.i and t.head.i > t.i
+        for t in [first, *first.ancestors]
+    )
+    return not opens_subject
+
+
+# A speaker's label before a colon is at most this many tokens ("Lena Vosk:").
+LABEL_WORDS = 7
+
+
+def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """An attribution whose words run over several sentences (a quotation of a speech) as one
+    claim per sentence, all the speaker's; the piece with the cue keeps the attribution's cue,
+    source and whole content, the others continue it (no cue of their own)."""
+    start, end = att.extent
+    sentences = [s for s in doc[start:end].sents] if end - start > 1 else []
+    if len(sentences) < 2:
+        return [claim]
+    cue_at = min(att.cue)
+    ranges: list[tuple[int, int]] = []
+    for sentence in sentences:
+        a, b = trim_span(doc, (max(start, sentence.start), min(end, sentence.end)))
+        if b <= a:
+            continue
+        if ranges and sum(t.is_alpha for t in doc[a:b]) < 2:
+            ranges[-1] = (ranges[-1][0], b)  # a closing '."' or a lone word joins the sentence before
+        else:
+            ranges.append((a, b))
+    pieces = []
+    for a, b in ranges:
+        first, last = _char_span(doc, (a, b))
+        if a <= cue_at < b:
+            piece = {
+                **claim,
+                "start": first,
+                "end": last,
+                "text": claim["text"][first - claim["start"] : last - claim["start"]],
+            }
+        else:
+            piece = {
+                **claim,
+                "start": first,
+                "end": last,
+                "text": claim["text"][first - claim["start"] : last - claim["start"]],
+                "cue": None,
+                "cue_span": None,
+                "source_span": None,
+                "content": [[first, last]],
+            }
+        pieces.append(piece)
+    return pieces or [claim]
+
+
+def _with_words_of_their_own(doc: Any, attributions: list[Attribution]) -> list[Attribution]:
+    """Attributions whose words are not all another's: a quotation before a verb of the next
+    sentence ('Nobody said the words "you are under arrest". They were swearing') belongs to
+    the attribution of its own sentence, and the next verb is an act told."""
+    kept = []
+    for att in attributions:
+        sentence = doc[min(att.cue)].sent
+        # Only an attribution whose words all stand outside its sentence is looked at twice
+        # (rare: a scan of every other one for each would make long documents quadratic).
+        outside = all(b <= sentence.start or a >= sentence.end for a, b in att.content)
+        held = outside and all(
+            any(o is not att and o.extent[0] <= a and b <= o.extent[1] for o in attributions)
+            for a, b in att.content
+        )
+        if not held:
+            kept.append(att)
+    return kept
+
+
+def _without_repeats(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sentence of a quotation that two attributions reach ('... "educated". The authorities
+    said ...' may give the quotation to both) is one claim: the one whose cue's claim holds it."""
+    cued = [(c["start"], c["end"]) for c in claims if c["cue"]]
+    return [
+        c for c in claims
+        if c["cue"] or not any(a <= c["start"] and c["end"] <= b for a, b in cued)
+    ]  # fmt: skip
+
+
+# 2. Clause units: the writer's own statements ------------------------------------------------------
+
+
+def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
+    """(start, end, head) token ranges of the main clauses no attribution covers."""
+    heads = [sent.root]
+    head_indices = {sent.root.i}
+    for token in sent:
+        # A main clause joined to another, or cut off the end of an attribution's content.
+        joined = token.head.i in head_indices or (token.head.i in covered and token.i not in covered)
+        if token.dep_ == "conj" and joined and has_subject(token):
+            heads.append(token)
+            head_indices.add(token.i)
+    units = []
+    for head in heads:
+        if head.i in covered:
+            continue
+        start, end = subtree_range(head)
+        for other in heads:
+            if other.i != head.i and other.head.i == head.i and start < other.left_edge.i <= end:
+                end = min(end, other.left_edge.i)  # the next unit starts here
+        tokens = [i for i in range(start, end) if i not in covered]
+        run = _longest_run(tokens)
+        if run is None:
+            continue
+        a, b = trim_span(sent.doc, run)
+        words = [t for t in sent.doc[a:b] if t.is_alpha]
+        if len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]):
+            units.append((a, b, head))
+    return units
+
+
+def _longest_run(tokens: list[int]) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    start = prev = None
+    for i in [*tokens, None]:
+        if i is not None and prev is not None and i == prev + 1:
+            prev = i
+            continue
+        if start is not None and prev is not None and (best is None or prev + 1 - start > best[1] - best[0]):
+            best = (start, prev + 1)
+        start = prev = i
+    return best
+
+
+def _names_writer(span: Any) -> bool:
+    return any(t.lower_ in WRITER_PRONOUNS for t in span)
+
+
+def _paragraph(doc: Any, i: int) -> int:
+    """The paragraph a token stands in, as the index of its first token (a blank line opens one)."""
+    paragraphs = _paragraph_starts(doc)
+    return paragraphs[bisect.bisect_right(paragraphs, i) - 1]
+
+
+def _paragraph_starts(doc: Any) -> list[int]:
+    """The first token of each line that has words (a line of its own is a paragraph here),
+    found once per Doc: every claim asks, and a scan per question is quadratic."""
+    known: list[int] | None = doc.user_data.get("firsthand.paragraphs")
+    if known is not None:
+        return known
+    starts = [0]
+    broken = False
+    for token in doc:
+        if broken and not token.is_space:
+            starts.append(token.i)
+            broken = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            broken = True
+    doc.user_data["firsthand.paragraphs"] = starts
+    return starts
+
+
+def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
+    """Paragraphs where the writer tells, in the first person and the past, what they lived
+    ("We turned around ...", "they took me to the minibus"): there, a plain past-tense
+    sentence ("A blue minibus blocked the road") is something they saw."""
+    told = set()
+    for token in doc:
+        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us"):
+            continue
+        verb = token.head
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))
+        if past and verb.lemma_.lower() not in STATIVE_LEMMAS | THOUGHT_VERBS:
+            told.add(_paragraph(doc, token.i))
+    # A story told goes on over the next paragraphs ("All the members were in shock ...").
+    starts = _paragraph_starts(doc)
+    narrated = set()
+    for n, start in enumerate(starts):
+        if start in told:
+            narrated.update(starts[n : n + 1 + NARRATION_CARRIES])
+    return narrated
+
+
+# Paragraphs a first-person story carries over to, when they do not say "I" again.
+NARRATION_CARRIES = 2
+
+
+# 4. The claims ---------------------------------------------------------------------------------
+
+
+def _char_span(doc: Any, tokens: tuple[int, int]) -> list[int]:
+    start, end = tokens
+    return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1])]
+
+
+def _attribution_claim(
+    doc: Any, att: Attribution, resolver: References, present: bool = False
+) -> dict[str, Any]:
+    text = resolver.text
+    start, end = _char_span(doc, att.extent)
+    cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
+    speaker, basis = attribution_basis(doc, att, resolver, present)
+    return _claim(
+        text,
+        (start, end),
+        speaker,
+        basis,
+        negated=att.negated,
+        cue=cue,
+        source_span=_char_span(doc, att.source) if att.source else None,
+        content=[_char_span(doc, r) for r in att.content if r[1] > r[0]],
+    )
+
+
+def _claim(
+    text: str,
+    span: tuple[int, int] | list[int],
+    source: Entity | None,
+    basis: str,
+    *,
+    negated: bool = False,
+    cue: list[int] | None = None,
+    source_span: list[int] | None = None,
+    content: list[list[int]] | None = None,
+) -> dict[str, Any]:
+    """One claim as the record writes it; the writer's own statements have no cue, and their
+    content is the whole span."""
+    start, end = span
+    return {
+        "id": "",
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "source": source.id if source else None,
+        "basis": basis,
+        "cue": text[cue[0] : cue[1]] if cue else None,
+        "cue_span": cue,
+        "source_span": source_span,
+        "content": content if content is not None else [[start, end]],
+        "negated": negated,
+    }
+
+
+# Modals by which a question asks the reader to act: "Will you help us?", "Can you send ...?"
+ASKING_MODALS = frozenset(["will", "would", "can", "could"])
+# Lines that greet or thank rather than state: no claim.
+GREETINGS = re.compile(
+    r"^(?:thank you|thanks|many thanks|good (?:morning|afternoon|evening)|hello|hi|dear\b|sincerely|regards|best regards|yours)",
+    re.IGNORECASE,
+)
+# Sentence ends: a line that ends otherwise is a heading, a menu item or a label.
+SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")", "…", ";", ":")
+
+
+def _asks_the_reader(sent: Any) -> bool:
+    """'Will you help us?': a question that asks the one addressed to act."""
+    words_of = [t for t in sent if t.is_alpha]
+    return len(words_of) >= 3 and words_of[0].lower_ in ASKING_MODALS and words_of[1].lower_ == "you"
+
+
+# Genres whose writer speaks in their own voice: a question there makes a point or asks for
+# something, where a news report or an interview asks for information, and a testimony
+# recalls what the witness wondered then ("What was going on?").
+RHETORICAL_GENRES = frozenset(["letter", "statement"])
+
+
+def _question_claim(doc: Any, text: str, sent: Any, writer: Entity | None, basis: str) -> dict[str, Any]:
+    a, b = _char_span(doc, trim_span(doc, (sent.start, sent.end)))
+    b = b + 1 if text[b : b + 1] == "?" else b
+    return _claim(text, (a, b), writer, basis)
+
+
+def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
+    """A heading, a menu item or a label (a line that stops without a sentence's end), or a
+    greeting ("Thank you"): no claim."""
+    start = text.rfind("\n", 0, claim["start"]) + 1
+    end = text.find("\n", claim["end"])
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if GREETINGS.match(claim["text"].strip()) and len(claim["text"].split()) <= 4:
+        return True
+    first_line = text[start:].split("\n", 1)[0].strip()
+    if claim["end"] > start + len(text[start:].split("\n", 1)[0]) or first_line.endswith(SENTENCE_ENDS):
+        return False  # runs over lines (a hard-wrapped letter), or ends as a sentence does
+    words_of = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in MINOR_WORDS]
+    capitalised = sum(w[0].isupper() for w in words_of)
+    # A menu item or a label ("Skip to main menu", "Image: dpa"), or a headline in title case.
+    return len(words_of) <= HEADING_WORDS_ANY or (
+        len(words_of) <= HEADING_WORDS and capitalised >= HEADING_CAPITALS * len(words_of)
+    )
+
+
+# Words a title leaves in lower case.
+MINOR_WORDS = words("a an the of in on at to for and or but by with from as is are")
+# A line with no sentence end is a heading when it is this short whatever its case, or this
+# short and mostly capitalised (calibrated on the real documents' headlines and captions).
+HEADING_WORDS_ANY = 3
+HEADING_WORDS = 12
+HEADING_CAPITALS = 0.6
+
+
+def _own_claim(
+    doc: Any, text: str, tokens: tuple[int, int], head: Any, writer: Entity | None, present: bool = False
+) -> dict[str, Any]:
+    start, end = tokens
+    a, b = _char_span(doc, tokens)
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return _claim(text, (a, b), writer, own_basis(doc, start, end, head, present), negated=negated)

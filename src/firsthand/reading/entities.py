@@ -1,0 +1,719 @@
+"""Entities: spaCy's named entities, repaired and merged into one entity per referent.
+
+spaCy's small English model is the base. On real pages it runs names across line
+breaks, types one name three ways in one document, keeps possessives and a
+leading "the", cuts names it has not seen ("Khalq Organization" for
+"Mojahedin-e Khalq Organization"), and misses facilities named by a number. The
+cascade below repairs that with general rules:
+
+1. spaCy's mentions, split at line breaks and a headline's breaks, trimmed of "the",
+   possessives, titles, quotes and what a page sets after a name (``mentions.py``);
+   chapter and verse dropped, a group's name cut at its possessive joined again;
+2. coordinated names ("Ashraf and Liberty") split in two, unless the whole is a
+   known place ("Sistan and Baluchestan");
+3. rule mentions that beat overlapping spaCy mentions: acronym definitions
+   (Schwartz-Hearst: "Mojahedin-e Khalq Organization (MEK)"), facilities by their
+   head noun ("Karrec camp", "the Ashraf 3 base", "Camp Liberty") and national
+   institutions ("the Albanian police"), military units ("81 Division"), villages;
+   then what spaCy left unlabelled: proper nouns shaped like a person's name or the
+   subject of a verb only people are the subject of, known places after "of", "in",
+   "reached", known organisations (``knownnames.py``), names in a line of capitals;
+   dropped: time zones, products, market indexes, laws, acronyms of a field ("DH");
+4. every other occurrence of a name already found is a mention too (one sense per
+   document), which catches what spaCy missed in a second context;
+5. mentions grouped by their folded text, then merged: acronym with long form (in
+   parentheses, in quotes, or a parenthesised list of aliases), an organisation's
+   initials used alone, facility with its bare name, a country with its official name;
+6. each group typed by a vote over its mentions' labels and cues (``entitytypes.py``:
+   the model's repeated label with diminishing weight; titles such as "Mr." or
+   "Minister", "who", organisation and facility head nouns, person-name shape, the
+   gazetteer, a known organisation, a club's match);
+   then spelling variants ("Sadeghinejad", "Sedeghinejad"), an organisation without its
+   qualifier and a place without its landform noun merged, and a people named in the
+   plural set aside (``aliases.py``);
+7. a lone given name or surname merged into the one full name it belongs to
+   ("Maryam" into "Maryam Rajavi"; when several fit, the nearest before it);
+8. one canonical name per entity, every surface form kept as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import numpy
+from spacy.symbols import PROPN
+
+from firsthand.reading import aliases, entitytypes, gazetteer, knownnames, rule_mentions
+from firsthand.reading.entitytypes import Group
+from firsthand.reading.mentions import (
+    WORD,
+    Mention,
+    generic_word,
+    is_citation,
+    join_coordinated_places,
+    joined_of_names,
+    name_key,
+    no_name,
+    repair_span,
+    split_coordination,
+    tidy,
+    trim,
+    with_group_noun,
+)
+from firsthand.reading.namewords import (
+    FAC_HEADS,
+    GENERIC_WORDS,
+    INSTITUTION_NOUNS,
+    NAMED_AFTER_PLACE_HEADS,
+    NOT_NAME_START,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    SPACY_LABELS,
+)
+from firsthand.reading.nlp import Spans, is_common_word
+from firsthand.record import Entity, EntityType, Record
+
+__all__ = ["PERSON_TITLES", "find_entities", "name_key", "trim"]
+
+
+# "supporters of the PRCO": capitals after an article, with no capitalised word beside them.
+ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
+# A street's quarter after its name: "Chicago Avenue South", "Main Street NW".
+COMPASS_AFTER = re.compile(
+    r" (?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b"
+)
+# Small words inside a long form.
+NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
+LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
+# A capitalised word just before a surname: another name's given name.
+# From a word's start only (the lookbehind): tried at every letter of a run of capitals, the
+# pattern would scan the rest of the run each time.
+GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*+[ \t]$")
+# A country's or a union's initials before a long form its acronym leaves out.
+COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
+# "(MEK)", and in quotes: ("HRW").
+ACRONYM = re.compile(r"\([\"“'‘]?(?P<short>[A-Z][A-Za-z&.\-]{1,11}+)[\"”'’]?\)")
+# A name of one to four capitalised words before a facility's head noun. The name starts at
+# the first capital of a word (what a scan from every position found first), and no word
+# is given back once read: a long run of capitals used to be read again from each of its
+# letters, in time quadratic in its length (20 KB took 14 s).
+FACILITY_BEFORE_HEAD = re.compile(
+    r"(?<![\w'’\-])(?:[^\WA-Z]|['’\-])*+"
+    r"(?P<name>(?:[A-Z][\w'’\-]*+\s++){0,3}[A-Z][\w'’\-]*+(?:\s+\d++[A-Za-z]?)?)\s+(?P<head>(?i:"
+    + "|".join(sorted(FAC_HEADS, key=len, reverse=True))
+    + r"))\b"
+)
+FACILITY_AFTER_HEAD = re.compile(r"\b(?P<head>Camp|Fort)\s+(?P<name>[A-Z][\w'’\-]*(?:\s+\d+)?)")
+PLACE_PREPOSITIONS = {"in", "at", "from", "to", "of", "near", "across", "into", "inside", "outside", "via"}
+# Prepositions after which a bare name is a place ("to" and "from" also take people).
+SURE_PLACE_PREPOSITIONS = {"in", "near", "above", "below", "outside", "inside", "across"}
+MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", "travel", "move", "cross"}
+
+
+def find_entities(record: Record) -> Record:
+    """Fill ``record.entities`` from the parsed document (``record.parsed``)."""
+    doc = record.parsed
+    text = record.document.text
+    # 1. spaCy's mentions, repaired.
+    mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in repair_span(text, ent)]
+    # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
+    mentions = [
+        m
+        for m in mentions
+        if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
+    ]
+    mentions = [entitytypes.team(doc, text, entitytypes.human_subject(doc, m)) for m in mentions]
+    # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
+    mentions = [part for m in mentions for part in split_coordination(text, m)]
+    mentions = join_coordinated_places(text, mentions)
+    mentions = [with_group_noun(text, m) for m in mentions if not is_citation(text, m)]
+    # 3. Rule mentions replace the spaCy mentions they overlap.
+    concepts = _defined_concepts(text)
+    mentions = [m for m in mentions if m.text not in concepts and not _legal_instrument(text, m)]
+    acronyms, long_forms = _acronym_definitions(text, mentions)
+    mentions = rule_mentions.with_place_tails(text, mentions)
+    rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
+    rules += rule_mentions.military_units(text) + rule_mentions.settlements(text)
+    mentions = _resolve_overlaps(rules, mentions)
+    mentions += _unlabelled_names(doc, text, mentions)
+    mentions += _article_acronyms(text, mentions)
+    mentions += rule_mentions.bare_acronyms(doc, text, mentions)
+    mentions += rule_mentions.place_shapes(text, mentions)
+    mentions += knownnames.known_organisations(text, mentions)
+    mentions = rule_mentions.bylines(text, mentions)
+    mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
+    mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
+    mentions = [part for m in mentions for part in rule_mentions.credit_parts(text, m)]
+    listed, list_pairs = rule_mentions.alias_lists(text, mentions)
+    mentions += listed
+    renamed, other_pairs = rule_mentions.other_names(text, mentions)
+    mentions += renamed
+    list_pairs += other_pairs
+    caps = rule_mentions.caps_lines(text, mentions, knownnames.KNOWN_ORGANISATIONS)
+    if caps:  # the model's long names across a line of capitals give way to the names in it
+        in_caps = Spans((m.start, m.end) for m in caps)
+        mentions = [m for m in mentions if m.rule != "spacy" or not in_caps.overlaps(m.start, m.end)] + caps
+    # 4. Repeats of known names.
+    mentions += _repeats(text, doc, mentions)
+    initialled, initial_pairs = rule_mentions.initials_used(text, mentions)
+    mentions += initialled
+    first_words, first_word_pairs = rule_mentions.first_words_used(text, mentions)
+    mentions += first_words
+    # 5. Groups by folded text, then by acronym, facility name and place identity.
+    pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs + first_word_pairs
+    mentions = [
+        m
+        for m in mentions
+        if not knownnames.names_no_entity(m.text)
+        and m.text not in concepts
+        and not _legal_instrument(text, m)
+        and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
+    ]
+    groups = _group(mentions, pairs)
+    # 6. A type for each group.
+    for group in groups:
+        entitytypes.vote(group, text)
+    entitytypes.surname_bonus(groups)
+    entitytypes.peoples(groups, text)
+    groups = _merge_variants(groups, text)
+    # 7. Lone names into their full names, an organisation's head word into its whole name.
+    groups = _merge_partial_names(groups)
+    groups = _merge_short_org_names(groups)
+    # 8. Entities with canonical names, in order of first mention.
+    record.entities = _to_entities(groups)
+    return record
+
+
+# 1. --------------------------------------------------------------------------------------
+
+
+# 2. --------------------------------------------------------------------------------------
+
+
+# 3. --------------------------------------------------------------------------------------
+
+
+def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Acronyms defined in parentheses and their long forms, by Schwartz and Hearst (2003).
+
+    Only the names among them: a long form spaCy saw a name in, or one ending in an
+    organisation's head noun. "Digital Humanities (DH)" is a field, not an entity."""
+    acronyms: list[Mention] = []
+    long_forms: list[Mention] = []
+    for m in ACRONYM.finditer(text):
+        short = m["short"]
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()].rstrip()
+        words = before.split()
+        window = " ".join(words[-min(len(short) + 5, len(short) * 2) :])
+        long = _schwartz_hearst(short, window)
+        if not long or (len(long.split()) < 2 and "-" not in long):
+            continue
+        start = line_start + len(before) - len(long)
+        prefix = COUNTRY_PREFIX.search(text, line_start, start)
+        if prefix is not None:
+            start = prefix.start()  # "U.S. Immigration and Customs Enforcement (ICE)"
+        trimmed = trim(text, start, line_start + len(before))
+        if not trimmed:
+            continue
+        seen = next((n for n in named if n.start < trimmed[1] and trimmed[0] < n.end), None)
+        head = WORD.findall(text[trimmed[0] : trimmed[1]])[-1].lower()
+        if seen is None and head not in ORG_HEADS:
+            continue
+        label = seen.label if seen is not None and seen.label != "NORP" else "ORG"
+        long_forms.append(Mention(*trimmed, text[trimmed[0] : trimmed[1]], label, "acronym"))
+        s, e = m.start("short"), m.end("short")
+        acronyms.append(Mention(s, e, short, label, "acronym"))
+    return acronyms, long_forms
+
+
+def _defined_concepts(text: str) -> set[str]:
+    """Acronyms defined for a field or a notion, and their long forms: "Digital Humanities
+    (DH)", "Rules of Engagement (ROE)". One or two dictionary words with no organisation's
+    head noun and no place name in them name no body; three or more may ("Customs and
+    Border Protection (CBP)")."""
+    concepts: set[str] = set()
+    for m in ACRONYM.finditer(text):
+        short = m["short"]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        words = text[line_start : m.start()].split()
+        long = _schwartz_hearst(short, " ".join(words[-min(len(short) + 5, len(short) * 2) :]))
+        if not long or sum(c.isupper() for c in short) < 2:
+            continue
+        content = [w for w in WORD.findall(long) if w.lower() not in NAME_GLUE_WORDS]
+        if (
+            content
+            and len(content) < 3
+            and content[-1].lower() not in ORG_HEADS
+            and all(is_common_word(w) and gazetteer.lookup(w) is None for w in content)
+            and COUNTRY_PREFIX.search(text, line_start, m.start() - len(long) - 1) is None
+        ):
+            concepts.update((short, long))
+    return concepts
+
+
+def _legal_instrument(text: str, m: Mention) -> bool:
+    """ "the HEROES Act", "Title IV": a law or a part of one, not a body or a place."""
+    return LEGAL_PART.fullmatch(m.text) is not None or text.startswith(" Act", m.end)
+
+
+def _schwartz_hearst(short: str, long: str) -> str | None:
+    """The shortest tail of ``long`` whose letters spell ``short`` in order, each word-initial
+    letter of ``short``'s first character included; None when it cannot be spelled."""
+    s, i = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = long.rfind(" ", 0, i + 1) + 1
+    found = long[start:]
+    # A long form is a name: its content words are capitalised.
+    content = [
+        w for w in found.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "de", "e"}
+    ]
+    if not content or sum(w[:1].isupper() for w in content) < len(content) * 0.6:
+        return None
+    return found
+
+
+def _facilities(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for m in FACILITY_BEFORE_HEAD.finditer(text):
+        head = " ".join(m["head"].lower().split())
+        if head not in FAC_HEADS:
+            continue
+        words = m["name"].split()
+        while words and words[0].lower() in NOT_NAME_START:
+            words.pop(0)
+        if not words or "\n" in m.group(0):
+            continue
+        name = " ".join(words)
+        start = m.start("name") + m["name"].index(name)
+        end = m.end("head")
+        compass = COMPASS_AFTER.match(text, end)
+        if compass is not None and m["head"][:1].isupper():
+            end = compass.end()  # "Chicago Avenue South"
+        found.append(Mention(start, end, text[start:end], "FAC", "facility", "FAC", name))
+    for m in FACILITY_AFTER_HEAD.finditer(text):
+        if m["name"].lower() in NOT_NAME_START or no_name(m["name"]):
+            continue  # "Camp Testimonies": a page's section, no camp
+        found.append(Mention(m.start(), m.end(), m.group(0), "FAC", "facility", "FAC", m["name"]))
+    return found
+
+
+def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
+    found = []
+    for m in mentions:
+        if m.label not in ("NORP", "GPE"):
+            continue
+        rest = text[m.end : m.end + 40]
+        for noun in sorted(INSTITUTION_NOUNS, key=len, reverse=True):
+            if re.match(rf" {noun}\b", rest, re.IGNORECASE):  # "the Minneapolis Police Chief"
+                end = m.end + 1 + len(noun)
+                found.append(Mention(m.start, end, text[m.start : end], "ORG", "institution", "ORG"))
+                break
+    return found
+
+
+def _resolve_overlaps(rules: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Rule mentions win over the spaCy mentions they overlap; among rules, the longer wins."""
+    kept: list[Mention] = []
+    taken = Spans()
+    for m in sorted(rules, key=lambda m: m.start - m.end):
+        if not taken.overlaps(m.start, m.end):
+            kept.append(m)
+            taken.add(m.start, m.end)
+    kept += [m for m in mentions if not taken.overlaps(m.start, m.end)]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Proper nouns spaCy left unlabelled: the small model misses names it has not seen.
+
+    A run of two to four capitalised proper nouns shaped like a person's name ("Omid
+    Zare to Iran") is a person; a run the gazetteer knows as a country, province or
+    large city, after a preposition ("Minister of Internal Affairs of Georgia"), a place.
+    """
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    sentence_starts = _sentence_starts(doc)
+    found: list[Mention] = []
+    run: list[Any] = []
+    # Only the proper nouns, found in one array: a Python token for every word costs more.
+    proper = [doc[int(i)] for i in numpy.nonzero(doc.to_array("POS") == PROPN)[0]]
+    for token in [*proper, None]:
+        qualifies = token is not None and token.text[:1].isupper() and token.idx not in covered
+        if qualifies and (not run or token.i == run[-1].i + 1):
+            run.append(token)
+            continue
+        if run:
+            mention = _unlabelled_run(doc, text, run, sentence_starts)
+            if mention is not None:
+                found.append(mention)
+        run = [token] if qualifies else []
+    return found
+
+
+def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[int]) -> Mention | None:
+    """What a run of unlabelled proper nouns names, if its shape or the words around it say."""
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    name = text[start:end]  # not doc.text, which spaCy rebuilds on every call
+    place = gazetteer.lookup(name)
+    if place and entitytypes.is_sizeable(place) and _placed(doc, run[0].i, run[-1].i):
+        return Mention(start, end, name, place.entity_type, "gazetteer")
+    if (
+        len(run) <= 2
+        and run[0].i not in sentence_starts
+        and run[0].i > 0
+        and doc[run[0].i - 1].lower_ in SURE_PLACE_PREPOSITIONS
+        and not any(is_common_word(t.text) for t in run)
+    ):
+        # "the hills above Tallesk", "the market in Vellmar": a name after a preposition
+        # of place is a place, even one no gazetteer knows.
+        return Mention(start, end, name, "GPE", "shape")
+    if 2 <= len(run) <= 6 and run[-1].lower_ in PLACE_HEADS:
+        return Mention(start, end, name, "GPE", "shape", "GPE")  # "Kunes County"
+    if 2 <= len(run) <= 6 and run[-1].lower_ in ORG_HEADS | FAC_HEADS:
+        # "the Ostrel Defence Militia", "Dorvane Camp": the head noun says what it is.
+        return Mention(start, end, name, "ORG" if run[-1].lower_ in ORG_HEADS else "FAC", "shape")
+    if (
+        2 <= len(run) <= 4
+        and run[0].i not in sentence_starts
+        and entitytypes.person_shaped(name)
+        and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
+    ):
+        return Mention(start, end, name, "PERSON", "shape")
+    if len(run) == 1 and entitytypes.does_what_people_do(run[0]):
+        return Mention(start, end, name, "PERSON", "shape")
+    return None
+
+
+def _article_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Abbreviations after an article that nothing labelled ("the PRCO", "the MKO"): a body
+    of some kind, since people and places rarely take an article before their initials;
+    the small model tags such words as common nouns."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found = []
+    for match in ARTICLE_ACRONYM.finditer(text):
+        start, end = match.span("short")
+        if gazetteer.lookup(match.group("short")) is not None:
+            continue
+        if (start, end) in by_span:
+            by_span[(start, end)].forced = "ORG"  # "the KLF, who ...": still nobody's name
+        elif start not in covered:
+            found.append(Mention(start, end, match.group("short"), "ORG", "shape", forced="ORG"))
+    return found
+
+
+def _placed(doc: Any, first: int, last: int) -> bool:
+    """The words around a run put a place there: a preposition or a verb of motion before
+    it ("of Georgia", "reached Tbilisi"), or a line of its own (an address)."""
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if before is not None and (before.lower_ in PLACE_PREPOSITIONS or before.lemma_ in MOTION_VERBS):
+        return True
+    alone_before = before is None or "\n" in before.text or "\n" in before.whitespace_
+    alone_after = after is None or "\n" in after.text or "\n" in doc[last].whitespace_
+    return alone_before and alone_after
+
+
+# 4. --------------------------------------------------------------------------------------
+
+
+def _sentence_starts(doc: Any) -> set[int]:
+    # Token.is_sent_start re-checks the whole Doc's annotation on every call: read it once.
+    return {sentence.start for sentence in doc.sents}
+
+
+def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Uncovered occurrences of names already found, with the label of their first mention."""
+    sentence_starts = _sentence_starts(doc)
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        for name in filter(None, (m.text, m.core)):
+            if len(name) > 1 and name[0].isupper():
+                by_name.setdefault(name, m)
+    for m in mentions:
+        # "Ojigho said" after "Osai Ojigho": a person's surname alone is the person again.
+        words = m.text.split()
+        person = m.label == "PERSON" or (
+            m.label == "ORG" and not m.forced and entitytypes.person_shaped(m.text)
+        )
+        if person and 2 <= len(words) <= 4 and entitytypes.may_be_surname(words[-1]):
+            surname = words[-1]
+            if len(surname) > 2 and surname[0].isupper() and not is_common_word(surname):
+                by_name.setdefault(surname, Mention(m.start, m.end, surname, "PERSON", "surname"))
+    if not by_name:
+        return []
+    pattern = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(by_name, key=len, reverse=True))) + r")(?![\w\-])"
+    )
+    covered = Spans((m.start, m.end) for m in mentions)
+    out = []
+    for hit in pattern.finditer(text):  # hits never overlap one another
+        s, e = hit.span()
+        if covered.overlaps(s, e):
+            continue
+        source = by_name[hit.group(0)]
+        if source.rule == "surname" and GIVEN_NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue  # "Farid Tavakoli" is not "Reza Tavakoli" by his surname
+        # A dictionary word at a sentence start is as likely the word as the name ("Hope").
+        token = doc.char_span(s, e, alignment_mode="expand")
+        if (
+            " " not in hit.group(0)
+            and is_common_word(hit.group(0))
+            and token is not None
+            and token[0].i in sentence_starts
+        ):
+            continue
+        is_core = source.core == hit.group(0)
+        out.append(
+            Mention(
+                s, e, hit.group(0), source.label, "repeat", source.forced, hit.group(0) if is_core else None
+            )
+        )
+    return out
+
+
+# 5. --------------------------------------------------------------------------------------
+
+
+def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> list[tuple[str, str]]:
+    return [(name_key(a.text), name_key(lf.text)) for a, lf in zip(acronyms, long_forms, strict=True)]
+
+
+def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> list[Group]:
+    keys: dict[str, str] = {}  # union-find over name keys
+
+    def find(k: str) -> str:
+        while keys.setdefault(k, k) != k:
+            k = keys[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keys[ra] = rb
+
+    for m in mentions:
+        find(name_key(m.text))
+    # Acronym and long form.
+    for short, long in acronym_pairs:
+        union(short, long)
+    # A facility and its bare name: "Karrec camp", "Karrec"; but not a toll gate and the
+    # district it is named after, when the text uses the bare name for a place.
+    places = {name_key(m.text) for m in mentions if m.label in ("GPE", "LOC") and not m.core}
+    for m in mentions:
+        if m.core:
+            head = " ".join(m.text[len(m.core) :].lower().split())
+            if head in NAMED_AFTER_PLACE_HEADS and name_key(m.core) in places:
+                m.core = None
+                continue
+            union(name_key(m.text), name_key(m.core))
+    # One country or province under two names: "Republic of Albania", "Albania".
+    known: dict[gazetteer.Place, str] = {}
+    for m in mentions:
+        if m.label in ("GPE", "LOC") or m.forced is None:
+            place = gazetteer.lookup(m.text)
+            if place and place.kind in ("country", "subdivision"):
+                key = name_key(m.text)
+                if place in known:
+                    union(key, known[place])
+                else:
+                    known[place] = key
+    grouped: dict[str, Group] = defaultdict(Group)
+    for m in mentions:
+        grouped[find(name_key(m.text))].mentions.append(m)
+    return list(grouped.values())
+
+
+# 6. --------------------------------------------------------------------------------------
+
+
+def _merge_variants(groups: list[Group], text: str) -> list[Group]:
+    """One referent spelled two ways in one text ("Sadeghinejad", "Sedeghinejad"), and an
+    organisation named without its qualifier ("Investigative Committee"): one group, typed
+    again over all its mentions."""
+    kept: list[Group] = []
+    for g in sorted(groups, key=lambda g: g.first):
+        target = next((k for k in kept if _same_referent(k, g)), None)
+        if target is None:
+            kept.append(g)
+            continue
+        target.mentions.extend(g.mentions)
+        entitytypes.vote(target, text)
+    return kept
+
+
+def _same_referent(a: Group, b: Group) -> bool:
+    # Of two spellings the rarer one's label is the weaker evidence: typed again together.
+    pairs = [(x, y) for x in a.surfaces for y in b.surfaces]  # surfaces sorts: read once
+    if any(aliases.is_spelling_variant(x, y) for x, y in pairs):
+        return True
+    # A school by its town and a place without its head noun share their first word.
+    pairs_by_first = [
+        (x, y) for x, y in pairs if x.split(" ", 1)[0].casefold() == y.split(" ", 1)[0].casefold()
+    ]
+    if any(
+        entitytypes.school_by_its_town(x, y) or entitytypes.school_by_its_town(y, x)
+        for x, y in pairs_by_first
+    ):
+        return True
+    if any(
+        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x) for x, y in pairs_by_first
+    ):
+        return True
+    if a.type != "ORG" or b.type != "ORG":
+        return False
+    return any(
+        aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
+        for x, y in pairs
+    )
+
+
+# 7. --------------------------------------------------------------------------------------
+
+
+def _merge_partial_names(groups: list[Group]) -> list[Group]:
+    """Fold single-word groups into the full person names they are part of."""
+    full = [g for g in groups if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    kept = []
+    for g in groups:
+        words = {s for s in g.surfaces if len(s.split()) == 1}
+        if not words or len(words) != len(g.surfaces) or g in full:
+            kept.append(g)
+            continue
+        candidates = [f for f in full if any(_has_part(s, w) for s in f.surfaces for w in words)]
+        place = gazetteer.lookup(next(iter(words)))
+        # Only a name that might be a person's: "Coron", voted a place fifteen times, is not
+        # the first word of some "Coron Bay" taken for a person.
+        # A place label on a word no gazetteer knows counts half, as in the vote ("Shirin").
+        strongest_other = max(
+            (
+                v * (0.5 if t in ("GPE", "LOC") and place is None else 1.0)
+                for t, v in g.votes.items()
+                if t != "PERSON"
+            ),
+            default=0.0,
+        )
+        # The given name of exactly one person of the text, and no sizeable place ("beat Nima
+        # with a pole" after "Nima Azarbad"; a town of 18,000 in China is not meant): that
+        # person, whatever spaCy's label.
+        owners = [
+            f for f in candidates if any(s.split()[0] in words for s in f.surfaces if len(s.split()) >= 2)
+        ]
+        given_name_of_one = len(owners) == 1 and (place is None or not entitytypes.is_sizeable(place))
+        if not candidates or (
+            not given_name_of_one
+            and (
+                g.votes["PERSON"] < 0.5 * strongest_other
+                or (place and g.votes["PERSON"] < g.votes[place.entity_type])
+            )
+        ):
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            target = _nearest_before(candidates, m.start)
+            target.mentions.append(m)
+    return kept
+
+
+def _merge_short_org_names(groups: list[Group]) -> list[Group]:
+    """Fold "the Courier" into "The Brennick Courier" named before it: an organisation's
+    head word alone, when exactly one organisation of the text ends in it."""
+    full = [g for g in groups if g.type == "ORG" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    kept = []
+    for g in groups:
+        words = set(g.surfaces)
+        if (
+            (g.type != "ORG" and not _short_of_group_name(g, full))
+            or g in full
+            or len(words) != 1
+            or any(len(w.split()) != 1 or w.isupper() for w in words)
+        ):
+            kept.append(g)
+            continue
+        (word,) = words
+        owners = [f for f in full if any(s.split()[-1] == word for s in f.surfaces if len(s.split()) >= 2)]
+        if not owners:  # "Amnesty" after "Amnesty International": its first word
+            owners = [f for f in full if any(s.split()[0] == word for s in f.surfaces if len(s.split()) >= 2)]
+            owners = _without_branches(owners)
+        if len(owners) != 1 or owners[0].first > g.first:
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            m.rule = "head"  # a short form: never the entity's name
+        owners[0].mentions.extend(g.mentions)
+    return kept
+
+
+def _without_branches(owners: list[Group]) -> list[Group]:
+    """Of "Amnesty International" and "Amnesty International Nigeria", the first: a branch
+    is named by its body's name and more, and a body's first word alone names the body."""
+    names = {o.surfaces[0]: o for o in owners}
+    roots = [o for o in owners if not any(o.surfaces[0].startswith(n + " ") for n in names)]
+    return roots if len(roots) == 1 else owners
+
+
+def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:
+    """ "Witnesses" after "Jehovah's Witnesses": a group's name cut to its plural noun, which
+    the small model labels anyhow."""
+    return len(g.surfaces) == 1 and any(
+        entitytypes.group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
+    )
+
+
+def _has_part(full_name: str, word: str) -> bool:
+    parts = full_name.split()
+    return len(parts) >= 2 and word in (parts[0], parts[-1])
+
+
+def _nearest_before(candidates: list[Group], position: int) -> Group:
+    def last_before(g: Group) -> int:
+        before = [m.start for m in g.mentions if m.start < position]
+        return max(before) if before else -1
+
+    best = max(candidates, key=last_before)
+    if last_before(best) < 0:  # named only later: the nearest after
+        best = min(candidates, key=lambda g: min(m.start for m in g.mentions))
+    return best
+
+
+# 8. --------------------------------------------------------------------------------------
+
+
+def _to_entities(groups: Iterable[Group]) -> list[Entity]:
+    entities = []
+    for i, g in enumerate(sorted(groups, key=lambda g: g.first), start=1):
+        mentions = sorted({(m.start, m.end) for m in g.mentions})
+        entity_type: EntityType = g.type  # type: ignore[assignment]
+        entities.append(Entity(f"E{i}", _canonical(g), entity_type, g.surfaces, mentions))
+    return entities
+
+
+def _canonical(g: Group) -> str:
+    counts = Counter(m.text for m in g.mentions if m.rule != "head") or Counter(m.text for m in g.mentions)
+    long_forms = [m.text for m in g.mentions if m.rule == "acronym" and " " in m.text]
+    if long_forms:
+        return Counter(long_forms).most_common(1)[0][0]
+    if g.type == "PERSON":
+        return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+    if g.type in ("GPE", "LOC"):
+        # The name the gazetteer uses, when the document uses it too ("Albania", not "Republic of Albania").
+        place = next((p for p in map(gazetteer.lookup, counts) if p), None)
+        if place and place.name in counts:
+            return place.name
+    return max(counts, key=lambda s: (counts[s], len(s)))

@@ -1,0 +1,323 @@
+"""Entity types: what a group of mentions names (a person, an organisation, a place, a
+facility, a people), by a vote over the model's labels and the cues around each mention.
+
+The small model's label on a name it has not seen is close to a coin toss and is the same
+guess on every mention, so its labels count with diminishing weight; cues count fully:
+titles and "who" (a person), head nouns ("Society", "camp", "County"), the gazetteer, a
+preposition of place, known organisations, verbs only people are the subject of, a club's
+match and score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from firsthand.reading import aliases, gazetteer, knownnames
+from firsthand.reading.mentions import WORD, Mention
+from firsthand.reading.namewords import (
+    FAC_HEADS,
+    ORG_HEADS,
+    ORG_OPENERS,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    SPACY_LABELS,
+)
+from firsthand.reading.nlp import is_common_word
+
+SIGNATURE_BEFORE = re.compile(
+    r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
+)
+
+
+# Verbs whose subject is a person (a body issues and decides, a place lies; neither marries).
+HUMAN_VERBS = {
+    "marry", "love", "feel", "think", "wonder", "smile", "laugh", "cry", "sleep", "wake", "walk",
+    "sit", "kiss", "hug", "remember", "weep", "die", "grow", "study", "receive", "meet", "fall",
+    "live", "enter", "attend", "graduate", "write", "sing", "shout", "whisper", "nod", "sigh",
+}  # fmt: skip
+# Sport: what clubs do to one another, and a match's score.
+WINNING_VERBS = {"beat", "defeat", "thrash", "trounce", "rout", "outplay", "edge", "eliminate", "overcome"}
+MATCH_VERBS = WINNING_VERBS | {"draw", "tie", "play", "lose", "win", "sign", "host", "face"}
+SCORE = re.compile(r"(?<![\d\-–:/.])\d{1,2}[-–]\d{1,2}(?![\d\-–:/.])")
+TRAILING_SCORE = re.compile(r" \d{1,2}[-–]\d{1,2}$")
+CLUB_AFTER = re.compile(r"(?:signed for|signs for|play(?:s|ed|ing)? for|on loan (?:from|at|to)) $")
+SCHOOL_HEADS = {"school", "college", "academy", "university"}
+
+
+# A lower-case article just before a name, inside a sentence.
+ARTICLE_BEFORE = re.compile(r"(?<![\w.])the $")
+
+
+# Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
+)
+
+
+@dataclass
+class Group:
+    """Mentions believed to name one referent."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    type: str = ""
+    votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    @property
+    def surfaces(self) -> list[str]:
+        """Every distinct form, first seen first; a facility's bare name counts as one."""
+        seen: dict[str, None] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            seen.setdefault(m.text, None)
+            if m.core:
+                seen.setdefault(m.core, None)
+        return list(seen)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def team(doc: Any, text: str, m: Mention) -> Mention:
+    """A town's name that beats, draws with or signs a player is its club ("Feyenoord beat
+    Ajax 3-1", "signed for Liverpool"): an organisation. A country's team stays its country
+    (the model and the gazetteer cannot tell them apart, and the text rarely needs to)."""
+    if m.label not in ("GPE", "LOC", "PERSON"):
+        return m
+    score = TRAILING_SCORE.search(m.text)
+    if score is not None:  # "Utrecht 3-1": the name without the score the model ran into it
+        m = Mention(m.start, m.start + score.start(), m.text[: score.start()], "ORG", m.rule, "ORG")
+        return m
+    place = gazetteer.lookup(m.text)
+    if place is not None and place.kind in ("country", "region"):
+        return m
+    if CLUB_AFTER.search(text, max(0, m.start - 20), m.start):
+        m.label, m.forced = "ORG", "ORG"
+        return m
+    span = doc.char_span(m.start, m.end)
+    if span is None:
+        return m
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "against") else root.head
+    if root.dep_ not in ("nsubj", "dobj", "conj", "pobj") or verb.lemma_ not in MATCH_VERBS:
+        return m
+    sentence = root.sent
+    if verb.lemma_ in WINNING_VERBS or SCORE.search(text, sentence.start_char, sentence.end_char):
+        m.label, m.forced = "ORG", "ORG"
+    return m
+
+
+def human_subject(doc: Any, m: Mention) -> Mention:
+    """A one-word name the model took for a place, the subject of a verb only people are the
+    subject of ("Talwyn entered the college, where Talwyn studied"): a person's label."""
+    if m.label not in ("GPE", "LOC") or " " in m.text:
+        return m
+    span = doc.char_span(m.start, m.end)
+    if span is not None and len(span) == 1 and does_what_people_do(span[0]):
+        m.label = "PERSON"
+    return m
+
+
+def does_what_people_do(token: Any) -> bool:
+    """ "Byron received his education", "Tyom laughed": an unlabelled proper noun, no
+    dictionary word or known place, the subject of a verb only people are the subject of."""
+    return (
+        token.dep_ == "nsubj"
+        and token.head.lemma_ in HUMAN_VERBS
+        and not token.text.isupper()
+        and not is_common_word(token.text)
+        and gazetteer.lookup(token.text) is None
+        and not knownnames.is_known_organisation(token.text)
+    )
+
+
+def rarely_a_person(place: gazetteer.Place) -> bool:
+    """Countries, regions and great cities: a person label on their name is the error."""
+    return place.kind in ("country", "region") or place.population >= 1_000_000
+
+
+def is_sizeable(place: gazetteer.Place) -> bool:
+    return place.kind != "city" or place.population >= 100000
+
+
+# Vote weights. A spaCy label counts once per mention; a cue in the text or the
+# name itself outweighs two or three mislabelled mentions, as it should: the
+# small model's labels on unseen names are close to a coin toss, cues are not.
+CUE = 3.0
+WEAK_CUE = 1.0
+LOCATIVE_CUE = 1.5
+# The model's labels of one name are counted with diminishing weight (see _vote).
+MODEL_VOTE_POWER = 0.6
+
+
+def vote(group: Group, text: str) -> None:
+    votes: defaultdict[str, float] = defaultdict(float)
+    names = group.surfaces
+    known_place = next((p for p in map(gazetteer.lookup, names) if p), None)
+    if (
+        known_place
+        and known_place.kind != "country"
+        and all(" " not in n and is_common_word(n, nouns=False) for n in names)
+    ):
+        known_place = None  # "Western", "Union", "Liberty": a word first, a town somewhere second
+    shaped = any(person_shaped(n) for n in names) and known_place is None
+    model_votes: defaultdict[str, float] = defaultdict(float)
+    for m in group.mentions:
+        label = m.label if m.label in SPACY_LABELS else "ORG"
+        cues = person_cues(text, m)
+        # spaCy's label against the gazetteer is weak: a place label on a person-shaped
+        # name no gazetteer knows, a person label on a known place with no title.
+        weight = 1.0
+        if label in ("GPE", "LOC") and known_place is None and shaped:
+            weight = 0.5
+        if label == "PERSON" and known_place is not None and rarely_a_person(known_place) and not cues:
+            weight = 0.5 if " " not in m.text else 1.0
+        if label == "ORG" and shaped and not m.forced:
+            weight = 0.5
+        if label == "PERSON" and " " not in m.text and not cues and ARTICLE_BEFORE.search(text, 0, m.start):
+            # "the Jugendamt": a body or a place; people are not named after an article.
+            weight = 0.25
+            votes["ORG"] += WEAK_CUE
+        model_votes[label] += weight
+        if m.forced:
+            votes[m.forced] += CUE
+        votes["PERSON"] += cues
+        if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not cues:
+            votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+    for label, weight in model_votes.items():
+        # The model labels an unseen word from its shape: fifteen mentions of "Coron" labelled
+        # ORG are one guess made fifteen times, not fifteen pieces of evidence.
+        votes[label] += weight**MODEL_VOTE_POWER
+    for name in names:
+        words = [w.lower() for w in WORD.findall(name)]
+        if words and (words[-1] in ORG_HEADS or words[0] in ORG_OPENERS):
+            # A name that is nothing but the head noun ("the Forum", "Congress") is surely one.
+            votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
+        if words and words[-1] in FAC_HEADS:
+            votes["FAC"] += CUE
+        if len(words) > 1 and words[-1] in PLACE_HEADS:
+            votes["GPE"] += 2 * CUE
+        if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
+            # Near certain, and it speaks for the bare name merged with it ("Bhasan Char").
+            votes["LOC"] += 3 * CUE
+        if group_name(name):
+            votes["ORG"] += 2 * CUE
+        if knownnames.is_known_organisation(name):
+            votes["ORG"] += 3 * CUE
+        if any(school_by_its_town(other, name) for other in names):
+            votes["ORG"] += 3 * CUE
+    if known_place:
+        # Countries and regions are rarely anything else; provinces and towns share their
+        # names with people ("Mary" is a province of Turkmenistan) and organisations.
+        strength = {"country": CUE, "region": CUE, "subdivision": 2.0}.get(
+            known_place.kind, 2.0 if known_place.population >= 100000 else 1.0
+        )
+        votes[known_place.entity_type] += strength
+    if shaped:
+        votes["PERSON"] += WEAK_CUE
+    group.votes = votes
+    group.type = winner(votes)
+
+
+def winner(votes: defaultdict[str, float]) -> str:
+    order = ["PERSON", "ORG", "GPE", "FAC", "LOC", "NORP"]  # ties: the likelier referent
+    return max(order, key=lambda t: (votes[t], -order.index(t)))
+
+
+def group_name(name: str) -> bool:
+    """A possessive inside a name and a plural at its end name a body of people ("Odin's
+    Wanderers"): a person's name has neither."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and any(re.search(r"['’]s$", w) for w in words[:-1])
+        and words[-1].endswith("s")
+        and (is_common_word(words[-1]) or is_common_word(words[-1][:-2]))
+    )
+
+
+def person_shaped(name: str) -> bool:
+    """Two to four capitalised words of letters, none an organisation or facility noun, and
+    not all of them dictionary words ("Human Rights", "Internal Affairs" are not names)."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
+        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS for w in words)
+        and words[-1].lower() not in aliases.LANDFORM_HEADS
+        and not all(is_common_word(w.strip(".")) for w in words)
+    )
+
+
+def person_cues(text: str, m: Mention) -> float:
+    """Evidence in the words around a mention that it names a person."""
+    score = 0.0
+    before = text[max(0, m.start - 30) : m.start]
+    title = re.search(r"(?<![A-Za-z])([A-Za-z]++)\.?[ \t]+$", before)  # same line, from a word's start
+    if title and title.group(1).lower() in PERSON_TITLES:
+        score += CUE
+    if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):
+        score += CUE  # a line of its own under "Yours sincerely," is a signature
+    after = text[m.end : m.end + 60]
+    if re.match(r",?\s+who\b", after) and not LOCATIVE_BEFORE.search(before):
+        # "a prosecutor in Surgut, who resigned": the "who" is the prosecutor, not the town.
+        score += 2.0
+    apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
+    if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
+        score += 2.0
+    return score
+
+
+def surname_bonus(groups: list[Group]) -> None:
+    """A name sharing its last word with a person's full name is likely a relative's."""
+    surnames = {
+        g.surfaces[0].split()[-1]
+        for g in groups
+        if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)
+    }
+    for g in groups:
+        if g.type != "PERSON" and any(len(s.split()) >= 2 and s.split()[-1] in surnames for s in g.surfaces):
+            g.votes["PERSON"] += 2.0
+            g.type = winner(g.votes)
+        elif g.type != "PERSON" and all(s in surnames for s in g.surfaces) and may_be_surname(g.surfaces[0]):
+            # "Norton" alone after "Joshua Norton": the person by his surname, whatever the
+            # model's label, unless the word is a sizeable place's name as well.
+            g.votes["PERSON"] += CUE
+            g.type = winner(g.votes)
+
+
+def may_be_surname(word: str) -> bool:
+    place = gazetteer.lookup(word)
+    return place is None or not is_sizeable(place)
+
+
+def peoples(groups: list[Group], text: str) -> None:
+    """A one-word name the text also uses in the plural ("one Tollan woman", "many Tollans")
+    names a people, not a person, place or body: people are not named in the plural."""
+    for g in groups:
+        # A people's adjective before a facility's noun ("a Uyghur camp survivor") names no
+        # camp either: the bare word decides.
+        bare = {m.core or m.text for m in g.mentions}
+        if g.type == "NORP" or len(bare) != 1 or " " in next(iter(bare)):
+            continue
+        word = next(iter(bare))
+        if len(word) < 4 or word.isupper():
+            continue
+        if "thnic" in text and re.search(rf"\b[Ee]thnic(?:ally)? {re.escape(word)}\b", text):
+            g.type = "NORP"  # "I am ethnically Uyghur"
+            continue
+        if gazetteer.lookup(word) is not None:
+            continue
+        other = word[:-1] if word.endswith("s") else word + "s"
+        if re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
+            g.type = "NORP"
+
+
+def school_by_its_town(short: str, long: str) -> bool:
+    """ "sent to Harrow" after "Harrow School": a school called by the town it stands in
+    (a toll gate is not: its town stays a town, see ``_group``)."""
+    words = long.split()
+    return len(words) == 2 and words[0] == short and words[1].lower() in SCHOOL_HEADS

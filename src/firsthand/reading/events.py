@@ -1,0 +1,466 @@
+"""Events: who did what to whom, where and when, and whether the text asserts it.
+
+The cascade:
+
+1. triggers: every verb that names an act (not "be", "seem", "think", "want", nor an
+   aspect verb such as "start" whose complement is the act: "started to break" is a
+   breaking), and the event nouns ("the attack", "the arrest of 11 members",
+   "deportation of X to Y");
+2. participants: the actors are the agent (the subject; a passive's "by" phrase; for a
+   verb without a subject, the subject of the verb it is coordinated with or depends
+   on); the targets are the object, a passive's subject, a noun's "of"/"on" phrase; each
+   resolved to an entity by :mod:`references`, and only entities are kept;
+3. place: the first named place reached through the trigger's prepositions ("at a book
+   fair in Durres", "to Karrec camp"), or a camp, base or village named by a common noun
+   ("our camp") resolved to the facility the text calls so;
+4. when (:mod:`storyclock`), from a story clock set by the events that happened: a
+   time in the clause, an anaphoric one ("two days later") re-applied to the clock, a
+   duration counted from the event it names ("four days after the attack") or from the
+   clock ("for three days" gives bounds, "after three days" a day); else bounds from an
+   event the clause names ("after the raid"); else, when the story goes on in the same
+   paragraph, the clock's day (``"resolved_by": "narrative"``);
+5. mode: negated ("did not enter"), hypothetical ("if", "could", "would"), future ("will"),
+   reported (inside what someone else is said to have said), else asserted;
+6. kind and PLOVER category: the verb's lemma or the noun's verb, and its PLOVER class
+   where one fits (ASSAULT, COERCE, MOBILIZE, PROTEST, REQUEST, ACCUSE, ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from firsthand.reading.acts import (
+    EVENT_NOUNS,
+    LEMMA_FIXES,
+    NOT_THE_ACT,
+    NOUN_SENSES,
+    OBJECT_SENSES,
+    SALIENT_KINDS,
+    SALIENT_WITH_PLACE,
+)
+from firsthand.reading.modality import event_mode, reported_tokens
+from firsthand.reading.nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
+from firsthand.reading.pagedump import header_headings
+from firsthand.reading.references import References, writer_of
+from firsthand.reading.storyclock import TELLING_VERBS as TELLING_VERBS  # incidents reads it from here
+from firsthand.reading.storyclock import StoryClock, clause_head
+from firsthand.reading.times import NUMBER_WORDS
+from firsthand.record import Entity, Record
+
+# 1. Triggers ------------------------------------------------------------------------------------
+
+# Verbs that state a condition, an inner state or an aspect rather than an act.
+NON_EVENT_VERBS = words(
+    """
+    be have do get seem appear become remain think know believe want wish hope like love hate
+    need feel consider expect fear remember forget understand realize realise mean include
+    contain involve require concern regard relate try attempt manage start begin continue
+    use let happen occur exist matter suppose assume guess wonder deserve belong seek intend
+    plan decide accord condone deplore oppose contend pose suspect argue doubt regret care
+    refuse decline fail
+    """
+)
+# Verbs whose complement is the act itself: "started to break", "tried to take".
+ASPECT_VERBS = words("start begin continue keep try attempt manage fail stop finish resume used")
+# Verbs that take back the act they complete: "denied seizing corpses" is a seizing, negated
+# (:mod:`modality`), not a denial; "denied the reports" stays a denial.
+TAKING_BACK_VERBS = words("deny refute")
+# Verbs that only carry an event noun: "carried out the arrest", "the removal was carried out".
+LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make execute")
+
+EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS) | frozenset(NOUN_SENSES)
+
+# 6. PLOVER categories (Halterman et al.), for the kinds that have one.
+PLOVER = {
+    "ASSAULT": words(
+        "attack beat kill shoot bomb torture injure wound assault execute shell stab massacre explode burn destroy loot"
+    ),
+    "COERCE": words(
+        "arrest detain deport expel seize confiscate imprison ban prohibit evict abduct kidnap interrogate "
+        "cut block censor pressure force punish sentence jail"
+    ),
+    "MOBILIZE": words("raid search inspect deploy mobilize mobilise besiege occupy invade patrol surround"),
+    "PROTEST": words("protest demonstrate rally strike march boycott picket"),
+    "REQUEST": words("request ask appeal demand urge petition plead call"),
+    "ACCUSE": words("accuse blame condemn denounce deplore criticize criticise charge allege"),
+    "THREATEN": words("threaten warn intimidate"),
+    "REJECT": words("reject deny refuse oppose veto"),
+    "AGREE": words("agree promise accept sign approve"),
+    "CONSULT": words("meet visit talk discuss negotiate call phone consult"),
+    "SUPPORT": words("support endorse praise back defend"),
+    "AID": words("help aid assist rescue shelter feed treat"),
+    "CONCEDE": words("release free pardon"),
+    "RETREAT": words("withdraw retreat evacuate leave flee escape"),
+}
+PLOVER_OF = {kind: category for category, kinds in PLOVER.items() for kind in kinds}
+
+# 3. Places ----------------------------------------------------------------------------------------
+
+PLACE_PREPOSITIONS = words(
+    "in at to into from near inside outside toward towards across through within onto above below behind beyond along around"
+)
+# How deep through prepositions a place is looked for: "attack on X's booth at a fair in Durres".
+PLACE_DEPTH = 3
+
+
+def find_events(record: Record) -> Record:
+    """Fill ``record.events`` from the parsed document, its entities, times and claims."""
+    doc = record.parsed
+    quoted = quoted_tokens(doc, record.document.text)
+    refs = References(record, doc, writer_of(record), quoted)
+    refs.hear_speakers(record.claims)
+    others_words = reported_tokens(record, doc) | quoted
+    clock = StoryClock(record)
+    events: list[dict[str, Any]] = []
+    triggers = verbs_and(doc, EVENT_NOUN_LEMMAS)
+    token = next(triggers, None)
+    for sent in doc.sents:
+        while token is not None and token.i < sent.end:
+            current, token = token, next(triggers, None)
+            kind = _kind(current)
+            if kind is None:
+                continue
+            event = _event(doc, sent, current, kind, refs)
+            event["mode"] = event_mode(current, others_words)
+            event["when"] = clock.when(doc, sent, current, event)
+            event["salient"] = _salient(event, current)
+            events.append(event)
+    # A headline or byline above the body tells of events the body reports; it is not one.
+    headings = header_headings(record.document.text, record.document.body_start)
+    events = [e for e in events if not any(s <= e["start"] < end for s, end in headings)]
+    for n, event in enumerate(events, 1):
+        event["id"] = f"V{n}"
+    record.events = events
+    return record
+
+
+def _lemma(token: Any) -> str:
+    """The word's lemma, where the lemmatizer is wrong put right ("raped" is "rape")."""
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
+def _kind(token: Any) -> str | None:
+    """The event kind a token triggers in its sense, or None."""
+    lemma = _lemma(token)
+    if not token.is_alpha:
+        return None
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        if lemma in NON_EVENT_VERBS or _function_or_process(token):
+            return None
+        if lemma in TAKING_BACK_VERBS and any(
+            (c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"))
+            and _lemma(c) not in NON_EVENT_VERBS
+            for c in token.children
+        ):
+            return None  # "denied seizing": the seizing, negated; "denied she had ...": a denial
+        senses = OBJECT_SENSES.get(lemma, {})
+        sense = next(
+            (
+                senses[c.lemma_.lower()]
+                for c in token.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in senses
+            ),
+            None,
+        )
+        if sense is not None:
+            return sense  # "opened fire", "executed the order"
+        # "started to break" is a breaking, "took place" says that its subject happened.
+        if lemma in ASPECT_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            return None
+        if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
+            return None
+        if _carried_event(token) is not None:
+            return None
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        return f"{lemma} {particle}" if particle else lemma
+    if token.pos_ == "NOUN" and lemma in NOUN_SENSES:
+        senses = NOUN_SENSES[lemma]
+        return next((senses[c.lower_] for c in token.children if c.lower_ in senses), None)
+    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ != "compound":
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        if modifiers & NOT_THE_ACT.get(lemma, frozenset()):
+            return None  # "cardiac arrest", "heart attack"
+        return EVENT_NOUNS[lemma]
+    return None
+
+
+# Articles of a noun that points at particular things ("the courts that protected"), not at a kind.
+DEFINITE = words("the this that these those my our your his her its their")
+# Conjunctions of a clause that goes on while another does: "while the claims are investigated".
+ONGOING_MARKS = words("while whilst until till")
+
+
+def _present(verb: Any) -> bool:
+    """A verb in the simple present or its passive or progressive ("protect", "are
+    investigated", "is being held"), not the present perfect, which tells of the past."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" or a.tag_ in ("MD", "VBD") for a in auxiliaries):
+        return False
+    if not auxiliaries:
+        return bool(verb.tag_ in ("VBP", "VBZ"))
+    return auxiliaries[0].tag_ in ("VBP", "VBZ") and verb.tag_ in ("VBN", "VBG")
+
+
+def _function_or_process(verb: Any) -> bool:
+    """What a kind of thing does ("courts that protect refugees") or a process still going on
+    ("while the claims are investigated"): said in the present, neither is an act that happened."""
+    if verb.lemma_.lower() in TELLING_VERBS or not _present(verb):
+        return False
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        articles = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+        if noun.tag_ in ("NNS", "NNPS"):
+            return not articles & DEFINITE
+        return bool(articles & {"a", "an", "any", "every", "each"})
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ONGOING_MARKS for c in verb.children)
+    return False
+
+
+# Links to who or what took part: "she died", "the attack on the booth", "their arrest".
+PARTICIPANT_LINKS = frozenset(("nsubj", "nsubjpass", "dobj", "agent", "poss", "prep"))
+
+
+def _salient(event: dict[str, Any], token: Any) -> bool:
+    """An event a timeline shows: an act of consequence (an arrest, a raid, a death, an escape,
+    a meeting, a statement issued) that the text says happened, with someone or something
+    taking part; a coming or going where the text says where, whom it left, or the day."""
+    if event["mode"] not in ("asserted", "reported"):
+        return False
+    kind = event["kind"].split()[0]
+    when = event["when"]
+    if kind in SALIENT_KINDS:
+        return bool(event["actors"] or event["targets"] or event["objects"] or event["agent_words"]) or any(
+            c.dep_ in PARTICIPANT_LINKS for c in token.children
+        )
+    dated = when.get("value") is not None and when.get("resolved_by") == "clause"
+    return kind in SALIENT_WITH_PLACE and bool(
+        event["place"] or event["targets"] or (event["actors"] and dated)
+    )
+
+
+def _carried_event(verb: Any) -> Any | None:
+    """The event noun a light verb carries ("carried out the arrest"), or None."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    carried = [
+        c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS
+    ]
+    return carried[0] if carried else None
+
+
+# 2. Participants -------------------------------------------------------------------------------------
+
+
+def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict[str, Any]:
+    actors: list[Entity | None] = []
+    targets: list[Entity | None] = []
+    # The words for who did it and to what, when no entity is named: "the guards", "the computers".
+    agent_words: list[str] = []
+    objects: list[Any] = []
+    light = None
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        agent = _agent(token, passive)
+        if agent is not None:
+            # "Officers of the Talvesian State Police searched": the officers' organisation.
+            actors.append(refs.actor(agent, noun_phrase(agent)) or _of_group(agent, refs))
+            described = (
+                agent.head.head if agent.tag_ in ("WP", "WDT") and agent.head.dep_ == "relcl" else agent
+            )
+            if described.pos_ == "NOUN":  # "the guards who broke": guards
+                agent_words.append(described.lemma_.lower())
+        elif not passive:
+            actors.append(_name_just_before(token, refs))
+        for child in token.children:
+            if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    child = token.head  # "the members who were arrested": the members
+                if child.lower_ in ("they", "them"):
+                    targets.append(refs.they(child))
+                else:
+                    targets.append(refs.resolve(child, noun_phrase(child))[0])
+                objects.append(child)
+    else:
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")):
+                entity = refs.resolve(obj, noun_phrase(obj))[0]
+                if prep.lower_ == "by":
+                    actors.append(refs.actor(obj, noun_phrase(obj)))
+                    if obj.pos_ == "NOUN":
+                        agent_words.append(obj.lemma_.lower())
+                elif prep.lower_ in ("of", "on", "against"):
+                    targets.append(entity)
+                    objects.append(obj)
+        for owner in (c for c in token.children if c.dep_ == "poss"):
+            actors.append(refs.actor(owner, noun_phrase(owner)))
+        if lemma_sense(token) and not any(actors):
+            # "did soldiers of X open fire": a verb phrase the tagger read as a noun acts as one
+            agent = _agent(clause_head(token), False)
+            if agent is not None:
+                actors.append(refs.actor(agent, noun_phrase(agent)))
+        # "the police carried out the arrest", "the removal was carried out by engineers".
+        light = token.head if token.dep_ in ("dobj", "nsubjpass") and _carried_event(token.head) else None
+        if light is not None:
+            passive = any(c.dep_ == "auxpass" for c in light.children)
+            agent = _agent(light, passive)
+            if agent is not None:
+                actors.append(refs.actor(agent, noun_phrase(agent)))
+    place = _place(token, refs)
+    if place is None and token.pos_ != "VERB":
+        # "the incident that took place at X", "the arrest was carried out in Y".
+        place = _place(light if light is not None else clause_head(token), refs)
+    return {
+        "id": "",
+        "text": token.text,
+        "start": token.idx,
+        "end": token.idx + len(token.text),
+        "kind": kind,
+        "plover": PLOVER_OF.get(kind.split()[0]),
+        "actors": _ids(actors),
+        "targets": _ids([t for t in targets if t is not place]),
+        "place": place.id if place else None,
+        "agent_words": agent_words,
+        "objects": [_counted(o)[0] for o in objects],
+        "counts": {noun: n for noun, n in map(_counted, objects) if n is not None},
+        "against_writer": any(_writers_own(o, refs) for o in objects),
+        "when": {},
+        "mode": "asserted",
+        "sentence": [sent.start_char, sent.end_char],
+    }
+
+
+def lemma_sense(token: Any) -> bool:
+    """A noun that names an act only with its verb-like modifier ("open fire")."""
+    return bool(token.pos_ == "NOUN" and _lemma(token) in NOUN_SENSES)
+
+
+def _writers_own(obj: Any, refs: References) -> bool:
+    """The object is the writer's side: "us", "me", "our stall", "my brother" (not in a quotation,
+    where "our" is the speaker's)."""
+    if obj.idx in refs.quoted:
+        return False
+    if obj.lower_ in ("me", "us"):
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in obj.children)
+
+
+def _of_group(noun: Any, refs: References) -> Entity | None:
+    """The organisation in "officers of X", "members of X", "supporters of X"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            entity = refs.resolve(obj, noun_phrase(obj))[0]
+            if entity is not None and entity.type == "ORG":
+                return entity
+    return None
+
+
+def _counted(obj: Any) -> tuple[str, int | None]:
+    """An object's noun and the number the text gives of it: "19 members" is (member, 19),
+    "38 of our members" is (member, 38), "the computers" (computer, None)."""
+    noun, number = obj, None
+    if obj.like_num:
+        of = [
+            p
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        noun, number = (of[0], obj) if of else (obj, None)
+    else:
+        number = next((c for c in obj.children if c.dep_ == "nummod"), None)
+    return noun.lemma_.lower(), _number(number.text) if number is not None else None
+
+
+def _number(text: str) -> int | None:
+    digits = text.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    value = NUMBER_WORDS.get(text.lower())
+    return int(value) if value is not None else None
+
+
+def _name_just_before(verb: Any, refs: References) -> Entity | None:
+    """When the parse lost a verb's subject ("..., the governor, Anton Pelz, met ..."), the
+    person or organisation named right before it, past commas and auxiliaries."""
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].dep_ in ("aux", "neg", "advmod")):
+        i -= 1
+    if i < verb.sent.start or verb.doc[i].pos_ != "PROPN":
+        return None
+    entity, _ = refs.resolve(verb.doc[i], (i, i + 1))
+    return entity if entity is not None and entity.type in ("PERSON", "ORG") else None
+
+
+def _ids(entities: list[Entity | None]) -> list[str]:
+    out: list[str] = []
+    for entity in entities:
+        if entity is not None and entity.id not in out:
+            out.append(entity.id)
+    return out
+
+
+# Verbs whose subject is the one their passive subject names: "I was born", "she was raised".
+UNDERGOER_VERBS = words("bear raise")
+
+
+def _agent(verb: Any, passive: bool) -> Any | None:
+    """Who acts: the subject, a passive's "by" phrase, else the subject of the verb this one
+    is coordinated with or depends on ("I approached ... and introduced myself"); for a verb
+    that completes another, who that one says acts: its object ("forced the prisoners to
+    leave"), its passive subject ("she was forced to flee", "the group is accused of beating")."""
+    if passive and verb.lemma_.lower() in UNDERGOER_VERBS:
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    current = verb
+    shared_subject = False
+    while True:
+        for child in current.children:
+            if passive and current is verb and child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+            if child.dep_ == "nsubj" and not (passive and current is verb):
+                return child
+            if child.dep_ == "nsubjpass" and current is not verb and shared_subject:
+                return child  # "Amini was arrested ... and died": she died
+        if passive and current is verb:
+            return None
+        completes = current.dep_ == "xcomp" or (current.dep_ == "pcomp" and current.head.dep_ == "prep")
+        if completes:
+            governor = current.head if current.dep_ == "xcomp" else current.head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                controller = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if controller is not None:
+                    return controller
+                current = governor
+                passive = False
+                continue
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head.i == current.i:
+            return None  # "acomp": "X is sad to announce" is X's announcement
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            return None  # "before the police came": its own clause, its own subject
+        shared_subject = current.dep_ == "conj"
+        current = current.head
+        passive = False
+
+
+def _place(token: Any, refs: References) -> Entity | None:
+    """The first place reached through the trigger's prepositions, breadth first."""
+    # A passive's subject may carry the place: "the school building in Harrowmere was occupied".
+    frontier = [token, *(c for c in token.children if c.dep_ == "nsubjpass")]
+    for _ in range(PLACE_DEPTH):
+        following = []
+        for node in frontier:
+            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    place = refs.place(obj, subtree_range(obj))
+                    if place is not None:
+                        return place
+                    following.append(obj)
+        frontier = following
+    # "left Albania for France": a place as the object of a verb of motion.
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        place = refs.place(obj, subtree_range(obj), named_only=True)
+        if place is not None:
+            return place
+    return None

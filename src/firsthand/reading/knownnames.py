@@ -1,0 +1,81 @@
+"""Names the small model cannot type from their shape: news agencies, outlets, platforms and
+companies (one unseen capitalised word is a person to it: "Boeing", "Twitter"), and
+capitalised words that name no entity at all (time zones, products, market indexes).
+
+The lists hold names known worldwide, as the gazetteer holds places: the kind of thing a
+reader knows without being told. A name here is an organisation wherever it stands, a
+speaker's label included ("Reuters: Do you have any comment?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from firsthand.reading.mentions import Mention
+from firsthand.reading.nlp import Spans
+
+# News agencies, broadcasters, papers, platforms and companies that news pages name bare.
+KNOWN_ORGANISATIONS = {
+    # agencies and broadcasters
+    "Reuters", "AFP", "Agence France-Presse", "Associated Press", "Xinhua", "TASS", "Interfax",
+    "RIA Novosti", "Bloomberg News", "CNN", "BBC", "NPR", "PBS", "MSNBC", "CNBC", "ABC News", "CBS News",
+    "NBC News", "Fox News", "Al Jazeera", "Al Arabiya", "Euronews", "DW", "Deutsche Welle", "RFA",
+    "Radio Free Asia", "Radio Free Europe", "RFE/RL", "Voice of America", "VOA", "IRNA", "Tasnim",
+    "Yonhap", "Kyodo", "NHK", "Anadolu", "ANSA", "EFE", "EPA", "dpa", "Bernama", "PTI", "ANI",
+    "Sky News", "ITV", "France 24", "Sputnik", "CGTN", "Global Times",
+    # papers and magazines named bare
+    "Kommersant", "Izvestia", "Vedomosti", "Novaya Gazeta", "Pravda", "Haaretz", "Le Monde",
+    "Le Figaro", "Der Spiegel", "Spiegel", "Die Zeit", "El País", "Politico", "Axios", "Newsweek",
+    "Bild",
+    # platforms and companies
+    "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "WeChat", "Weibo",
+    "LinkedIn", "Reddit", "Wikipedia", "Google", "Microsoft", "Amazon.com", "Netflix", "Uber",
+    "Airbnb", "PayPal", "eBay", "Yahoo", "Skype", "Spotify", "Boeing", "Airbus", "Ryanair",
+    "Lufthansa", "easyJet", "Aeroflot", "Emirates Airline", "Toyota", "Volkswagen", "Siemens",
+    "Samsung", "Huawei", "Tencent", "Alibaba", "Baidu", "Gazprom", "Rosneft", "Nokia", "Ericsson",
+    "IBM", "Intel", "Pfizer", "Moderna", "ExxonMobil", "Chevron", "Walmart", "Nestlé", "Unilever",
+    "Vodafone", "Shell plc", "Sony", "Nintendo", "Renault", "Peugeot", "Fiat",
+    "Nasdaq", "Goldman Sachs", "JPMorgan", "Morgan Stanley", "Deutsche Bank", "Barclays", "HSBC",
+}  # fmt: skip
+
+# Capitalised words that name no person, body or place.
+TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "JST", "MSK"}
+PRODUCTS = {
+    "iPhone", "iPhones", "iPad", "iPads", "iPod", "iPods", "iMac", "MacBook", "iTunes", "Android",
+    "PlayStation", "Xbox", "Kindle", "Galaxy S", "Windows XP", "Windows 10", "Boeing 737",
+    "Boeing 747", "Boeing 777", "Airbus A320",
+}  # fmt: skip
+# "the Dow Jones Industrial Average", "the FTSE 100 index": a figure, not a body.
+MARKET_INDEX = re.compile(r"(?:\bAverage|\b[Ii]ndex|\bS&P 500|\bFTSE 100|\bNikkei 225|\bDAX)$")
+
+_KNOWN = re.compile(
+    r"(?<![\w\-@#/.])(?:"
+    + "|".join(re.escape(n) for n in sorted(KNOWN_ORGANISATIONS, key=len, reverse=True))
+    + r")(?![\w\-@/])"
+)
+
+
+def is_known_organisation(name: str) -> bool:
+    return name in KNOWN_ORGANISATIONS
+
+
+def names_no_entity(name: str) -> bool:
+    """A time zone, a product or a market index, which the model labels as if a name."""
+    return (
+        name in TIME_ZONES
+        or name in PRODUCTS
+        or any(name.startswith(p + " ") for p in PRODUCTS)
+        or bool(MARKET_INDEX.search(name))
+    )
+
+
+def known_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every occurrence of a known organisation's name that no mention covers: the small
+    model misses them most as a speaker's label or in an all-caps line."""
+    covered = Spans((m.start, m.end) for m in mentions)
+    found = []
+    for hit in _KNOWN.finditer(text):
+        start, end = hit.span()
+        if not covered.overlaps(start, end):
+            found.append(Mention(start, end, hit.group(0), "ORG", "known", "ORG"))
+    return found

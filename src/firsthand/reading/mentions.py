@@ -1,0 +1,277 @@
+"""Mentions: spaCy's entity spans repaired into the stretches of text that name something.
+
+The small model runs names across line breaks and headline breaks ("Penn - My Years With
+Ricky Rodriguez"), keeps a leading "the", titles, quotes, possessives and what a page sets
+after a name (a phone prefix, a role), cuts a group's name at its possessive ("Odin" of
+"Odin's Wanderers") and a place's at its "of" ("Bay of", "Bengal"), and labels a book's
+chapter and verse a person. The functions here take those apart and put them together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from firsthand.reading import gazetteer
+from firsthand.reading.namewords import (
+    ABBREVIATED_NAME_ENDS,
+    DOCUMENT_LABELS,
+    GENERIC_WORDS,
+    KIN_GROUPS,
+    ORG_HEADS,
+    POSSESSIVE_DETERMINERS,
+    PRONOUNS,
+)
+from firsthand.reading.nlp import is_common_word
+
+WORD = re.compile(r"[\w'’\-]+")
+
+LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)++")  # nothing follows: give nothing back
+
+
+# What a name may end in that is not part of it (besides spaces): quotes, brackets, punctuation.
+TRAILING_JUNK_CHARS = frozenset("\"'“”‘’«»)].,;:!?")
+
+
+INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
+
+
+HONORIFIC_PREFIX = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
+)
+
+
+BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
+
+
+HEADLINE_WORDS = r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus)"
+
+
+HEADLINE_BREAK = re.compile(r" [-–—|] |: | " + HEADLINE_WORDS + " ")
+
+
+HEADLINE_LEAD = re.compile(HEADLINE_WORDS + " ")
+
+
+GROUP_NOUN_AFTER = re.compile(r"['’]s (?P<noun>[A-Z][a-z]++)\b")
+
+
+CHAPTER_VERSE_AFTER = re.compile(r" \d{1,3}:\d{1,3}\b")
+
+
+CHAPTER_VERSE_END = re.compile(r" \d{1,3}:\d{1,3}$")
+
+
+@dataclass
+class Mention:
+    """One stretch of text naming an entity, with what the stage knows about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy's label, or the label a rule gave
+    rule: str = "spacy"  # spacy | acronym | facility | institution | repeat | shape | head
+    forced: str | None = None  # the type a head-noun rule is sure of
+    core: str | None = None  # a facility's name without its head noun
+
+
+def repair_span(text: str, ent: Any) -> list[Mention]:
+    """Split a spaCy entity at line breaks and a headline's breaks, and trim each piece."""
+    out = []
+    offset = ent.start_char
+    for line in ent.text.split("\n"):
+        pieces = headline_pieces(line)
+        for piece_start, piece_end in pieces:
+            trimmed = trim(text, offset + piece_start, offset + piece_end)
+            if trimmed is None:
+                continue
+            start, end = trimmed
+            piece = text[start:end]
+            if piece.split()[0] in POSSESSIVE_DETERMINERS:
+                continue  # "My Relationship": a headline's words, not a name
+            if len(pieces) > 1 and " " not in piece and _dictionary_word(ent.doc, start, end):
+                continue  # "Children" of "XFamily - Children": a headline's word
+            if piece.lower() in PRONOUNS and not piece.isupper():
+                continue  # "Me" at a line's start
+            if ent.label_ != "PERSON" and no_name(piece):
+                continue  # a person's name may be a plural word: "Williams", "Thomas"
+            out.append(Mention(start, end, piece, ent.label_))
+        offset += len(line) + 1
+    return out
+
+
+def no_name(piece: str) -> bool:
+    """Capitalised words that name nothing: a plural dictionary word alone ("Elders",
+    "Videos") and a document's label ("Press Release", "Camp Testimonies")."""
+    words = piece.split()
+    if any(not is_common_word(w) for w in words) or gazetteer.lookup(piece) is not None:
+        return False
+    if len(words) == 1:
+        word = words[0].lower()
+        return word.endswith("s") and word not in ORG_HEADS and not piece.isupper()
+    return words[-1].lower() in DOCUMENT_LABELS
+
+
+def _dictionary_word(doc: Any, start: int, end: int) -> bool:
+    """A word any dictionary has, by its own form or its lemma ("Children", "child")."""
+    tokens = doc.char_span(start, end)
+    lemma = tokens[0].lemma_ if tokens is not None and len(tokens) == 1 else ""
+    return is_common_word(doc.text[start:end]) or bool(lemma and is_common_word(lemma))
+
+
+def headline_pieces(line: str) -> list[tuple[int, int]]:
+    """A Title Case headline read as one name ("Penn - My Years With Ricky Rodriguez") cut
+    at its dashes, bars, colons and the capitalised verbs and prepositions that no name
+    holds."""
+    pieces, start = [], 0
+    lead = HEADLINE_LEAD.match(line)
+    if lead:
+        start = lead.end()
+    for cut in HEADLINE_BREAK.finditer(line, start):
+        pieces.append((start, cut.start()))
+        start = cut.end()
+    pieces.append((start, len(line)))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets without a leading 'the', titles, quotes, or a trailing possessive."""
+    span = text[start:end]
+    lead = LEADING_JUNK.match(span)
+    if lead:
+        start += lead.end()
+        span = text[start:end]
+    title = HONORIFIC_PREFIX.match(span)
+    if title and title.end() < len(span):
+        start += title.end()
+        span = text[start:end]
+    glued = BYLINE_GLUE.match(span)
+    if glued:  # "ByNorth Valley Radio": a byline whose space the page lost
+        start += 2
+        span = text[start:end]
+    end = start + without_trailing_junk(span)
+    end = start + without_trailing_extras(text[start:end])
+    if end <= start or not any(c.isalpha() for c in text[start:end]):
+        return None
+    if text[end : end + 1] == "." and is_abbreviation(text[start:end].rsplit(None, 1)[-1]):
+        end += 1  # also when spaCy left the period out, as it does at a sentence's end
+    return start, end
+
+
+def without_trailing_junk(span: str) -> int:
+    """The length of ``span`` without its trailing punctuation, quotes, spaces and
+    possessive ("the camp's" -> "the camp"). A scan from the end: one pass, however long."""
+    i = len(span)
+    while i > 0:
+        if span[i - 1] in TRAILING_JUNK_CHARS or span[i - 1].isspace():
+            i -= 1
+        elif span[i - 1] == "s" and i >= 2 and span[i - 2] in "'’":
+            i -= 2
+        else:
+            break
+    return i
+
+
+def without_trailing_extras(span: str) -> int:
+    """The length of a name without what a page sets after it: a phone number's country
+    code ("Edda Marsh +1"), a role after an institution ("Interior Ministry Spokesperson"),
+    a relative or role after a possessive ("Adam Reed's Family")."""
+    words = span.split()
+    if len(words) >= 2 and re.fullmatch(r"\+\d*", words[-1]):
+        return len(span.rstrip().removesuffix(words[-1]).rstrip())
+    if len(words) >= 3 and words[-2].lower() in ORG_HEADS and words[-1].lower() in GENERIC_WORDS:
+        return len(span.rstrip().removesuffix(words[-1]).rstrip())
+    owner = re.search(r"['’]s\s+(\w+)$", span)
+    if owner and len(words) >= 2 and owner.group(1).lower() in GENERIC_WORDS | KIN_GROUPS:
+        return owner.start()
+    return len(span)
+
+
+def is_abbreviation(word: str) -> bool:
+    """A word written with a period of its own: initials ("U.S", "D.C") or a company's or a
+    person's abbreviated suffix ("Inc", "Jr")."""
+    return bool(INITIALS.fullmatch(word)) or word.lower() in ABBREVIATED_NAME_ENDS
+
+
+def generic_word(name: str) -> bool:
+    """A title or role standing alone ("Commissioner", "Member"): capitalised, but no name."""
+    return " " not in name and not name.isupper() and name.lower() in GENERIC_WORDS
+
+
+def split_coordination(text: str, m: Mention) -> list[Mention]:
+    parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
+    if not parts or gazetteer.lookup(m.text) is not None:
+        return [m]
+    if any(w.lower() in ORG_HEADS for w in WORD.findall(parts["b"])):
+        return [m]  # "Department of Justice and Security" is one organisation
+    a_end = m.start + parts.end("a")
+    b_start = m.start + parts.start("b")
+    return [
+        Mention(m.start, a_end, text[m.start : a_end], m.label),
+        Mention(b_start, m.end, text[b_start : m.end], m.label),
+    ]
+
+
+def join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev and re.fullmatch(r" (?:and|&) ", text[prev.end : m.start]):
+            whole = text[prev.start : m.end]
+            place = gazetteer.lookup(whole)
+            if place and place.kind != "city":
+                out[-1] = Mention(prev.start, m.end, whole, place.entity_type)
+                continue
+        out.append(m)
+    return out
+
+
+def tidy(text: str, m: Mention) -> list[Mention]:
+    """A rule's mention without a glued "By" or a headline's opening preposition ("Via
+    Reporter"), and none when only a dictionary word is left."""
+    start = m.start
+    glued = BYLINE_GLUE.match(m.text)
+    lead = HEADLINE_LEAD.match(m.text)
+    if glued:
+        start += 2
+    elif lead:
+        start += lead.end()
+    if start == m.start:
+        return [] if m.label != "PERSON" and m.rule != "acronym" and no_name(m.text) else [m]
+    name = text[start : m.end]
+    if " " not in name and is_common_word(name):
+        return []
+    return [Mention(start, m.end, name, m.label, m.rule, m.forced, m.core)]
+
+
+def joined_of_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Bay of" and "Bengal": a name the small model cut after its "of", joined again."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev and prev.text.endswith(" of") and text[prev.end : m.start] == " " and " " in prev.text:
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.label, prev.rule, prev.forced)
+            continue
+        out.append(m)
+    return out
+
+
+def with_group_noun(text: str, m: Mention) -> Mention:
+    """ "Odin" in "Odin's Wanderers": a possessive name before a capitalised plural is the
+    first word of a group's name, which the small model cuts at the possessive."""
+    after = GROUP_NOUN_AFTER.match(text, m.end)
+    noun = after["noun"] if after else ""
+    if after is None or not noun.endswith("s") or not (is_common_word(noun) or is_common_word(noun[:-2])):
+        return m
+    return Mention(m.start, after.end(), text[m.start : after.end()], "ORG", m.rule, "ORG")
+
+
+def is_citation(text: str, m: Mention) -> bool:
+    """ "Matthew 5:9": a book's chapter and verse, not a person."""
+    return CHAPTER_VERSE_AFTER.match(text, m.end) is not None or CHAPTER_VERSE_END.search(m.text) is not None
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: folded like a place name, without titles."""
+    return gazetteer.fold(HONORIFIC_PREFIX.sub("", name))

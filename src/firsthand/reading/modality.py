@@ -1,0 +1,296 @@
+"""Event mode: whether the text says an act happened, did not, might, or will.
+
+An act is asserted only when nothing above it in the parse takes that back. From the
+trigger up, each word it hangs from may:
+
+- negate it: "did not enter", "nobody said", "pose no risk", "at no time did ... open
+  fire", "not as a result of beatings", "no evidence of abuse", "failed to interview",
+  "refused to disclose", "denied seizing", "was unable to find out";
+- make it hypothetical: "if", "could", "would", a question, a request ("we ask you to step
+  down", "let it be recorded"), a purpose ("to ensure that she receives"), a plan, threat
+  or fear ("threats of execution", "our plan to return"), "tried to";
+- make it future: "will", "is going to", "promised to";
+- leave it to its teller: "claims that", "suspected of creating" (reported).
+
+The governors come from :data:`acts.GOVERNORS`, a table by meaning; the walk stops at a
+clause of its own (a relative clause, "because", "after"), so "I did not eat after they
+beat me" keeps the beating.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from firsthand.reading.acts import FACTIVE_VERBS, GOVERNORS, MODAL_MODIFIERS
+from firsthand.reading.nlp import words
+from firsthand.record import Record
+
+HYPOTHETICAL_MODALS = words("would could might may should must")
+FUTURE_AUXILIARIES = words("will shall 'll ’ll")
+CONDITIONAL_MARKS = words("if unless whether")
+WH_TAGS = frozenset(("WRB", "WP", "WDT", "WP$"))
+NEGATIVE_WORDS = words("nobody none nothing noone neither nor")
+# Links through which a word's mode reaches the word below it.
+ARGUMENT_LINKS = frozenset(("dobj", "attr", "nsubjpass", "oprd", "dative"))
+CLAUSE_LINKS = frozenset(("xcomp", "ccomp", "acomp", "pcomp", "csubj", "csubjpass"))
+# Verbs that say their subject happened: "the attack did not happen".
+HAPPENING_VERBS = words("happen occur take be exist do")
+SAYING_VERBS = words("say stress tell inform note add emphasize emphasise point insist state think believe")
+# Verbs whose purpose is done by doing them: "I am writing to thank you", "I write to inform you".
+PERFORMING_VERBS = words("write address")
+# How far up a trigger's mode is looked for; sentences are shallow.
+MAX_DEPTH = 12
+
+
+def reported_tokens(record: Record, doc: Any) -> set[int]:
+    """Tokens of what someone else is said to have said (reported and hearsay contents)."""
+    tokens: set[int] = set()
+    for claim in record.claims:
+        if claim["basis"] in ("reported", "hearsay"):
+            for a, b in claim.get("content", []):
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def event_mode(token: Any, reported: set[int]) -> str:
+    """asserted, reported, negated, hypothetical or future. What an account says did not,
+    may or will happen keeps that mode; what it says happened is "reported"."""
+    found = scope_mode(token)
+    if found is not None:
+        return found
+    return "reported" if token.i in reported or _told_after_colon(token) else "asserted"
+
+
+# Verbs that hand over to someone's account after a colon: "the victims report that the
+# following occurred: agents put a bag over their heads".
+REPORTING_VERBS = words("say report tell state explain describe recount recall testify write")
+
+
+def _told_after_colon(token: Any) -> bool:
+    """The act stands after a colon that ends someone else's words of telling."""
+    sent = token.sent
+    colon = next((t for t in sent if t.text == ":" and t.i < token.i), None)
+    if colon is None:
+        return False
+    for verb in sent.doc[sent.start : colon.i]:
+        if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ == "VERB":
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.lower_ not in ("i", "we")
+    return False
+
+
+def scope_mode(token: Any) -> str | None:
+    """The mode the words above the trigger give it, or None when nothing does."""
+    if _is_question(token):
+        return "hypothetical"
+    node = token
+    own = _own_mode(node)
+    # Someone's account ("reports of torture") may itself be denied higher up ("we are
+    # refuting these reports"), so the walk goes on past it.
+    told = False
+    for _ in range(MAX_DEPTH):
+        if own == "reported":
+            told, own = True, None
+        if own is not None:
+            return own
+        head = node.head
+        if head.i == node.i:
+            own = _imperative(node)
+            break
+        dep = node.dep_
+        if dep == "conj":
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break  # "... and they beat him": a clause of its own
+            own = _own_mode(head)
+        elif (
+            dep in CLAUSE_LINKS
+            or dep in ("acl", "advcl")
+            or (dep in ARGUMENT_LINKS and node.tag_ == "VBG")
+            or (dep == "relcl" and _infinitive(node))  # "donations to help rebuild"
+        ):
+            own = _governed(node, head, dep)
+            if own == "stop":
+                own = None
+                break
+        elif dep == "pobj" or dep == "prep":
+            own = _through_preposition(node, head)
+        elif dep in ARGUMENT_LINKS or (dep == "nsubj" and head.lemma_.lower() in HAPPENING_VERBS):
+            denies = GOVERNORS.get(head.lemma_.lower()) == "negated"
+            own = "negated" if denies and told else _own_mode(head)
+        else:
+            break
+        node = head
+    if own is not None and own != "reported":
+        return str(own)
+    return "reported" if told or own == "reported" else None
+
+
+def _is_question(token: Any) -> bool:
+    """The trigger's clause asks: "Is eventual eviction ... in perspective?", "how do we heal,
+    and how do we move from this?" (not "I grew up here, ... but how do we heal?")."""
+    sent = token.sent
+    if not sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return False
+    first = next((t for t in sent if not t.is_punct), token)
+    if first.tag_ in WH_TAGS or first.pos_ == "AUX":
+        return True
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    while clause.dep_ == "conj" and not any(c.tag_ in WH_TAGS for c in clause.children):
+        clause = clause.head
+    subject = next((c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause.i)
+    return any(
+        (c.tag_ in WH_TAGS and c.i < clause.i) or (c.dep_ in ("aux", "auxpass") and c.i < subject)
+        for c in clause.children
+    )
+
+
+def _imperative(root: Any) -> str | None:
+    """A bare verb heading its sentence asks for the act: "let it be recorded", "stop this"."""
+    if root.tag_ != "VB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
+        return None
+    return "hypothetical"
+
+
+def _own_mode(node: Any) -> str | None:
+    """What the word's own dependents say: "not", "never", "no", "nobody", "if", "could", "will"."""
+    for child in node.children:
+        lower = child.lower_
+        if child.dep_ == "neg" and child.i > 0 and child.doc[child.i - 1].lower_ == "or":
+            continue  # "whether or not", "noticed or not": no side is taken
+        if child.dep_ == "neg" or lower == "never":
+            return "negated"
+        if child.dep_ == "det" and lower == "no":
+            return "negated"
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _negative_phrase(child):
+            return "negated"
+        if child.dep_ == "attr" and node.lemma_.lower() == "be" and _negative_phrase(child):
+            return "negated"  # "there is no hiding or turning back", "there were no weapons used"
+        if child.dep_ == "prep" and lower == "at" and any(_negative_phrase(o) for o in child.children):
+            return "negated"  # "at no time did ..."
+        if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
+            return "hypothetical"
+        if child.dep_ == "amod" and child.lemma_.lower() in MODAL_MODIFIERS:
+            return MODAL_MODIFIERS[child.lemma_.lower()]  # "alleged torture", "eventual eviction"
+    auxiliaries = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & HYPOTHETICAL_MODALS:
+        return "hypothetical"
+    if auxiliaries & FUTURE_AUXILIARIES:
+        return "future"
+    return None
+
+
+def _negative_phrase(noun: Any) -> bool:
+    """ "nobody", "none of us", "no one", "no soldiers", "no time"."""
+    if noun.lower_ in NEGATIVE_WORDS:
+        return True
+    if noun.lower_ == "one" and any(c.lower_ == "no" for c in noun.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _governed(node: Any, head: Any, dep: str) -> str | None:
+    """The mode a clause gets from the word it completes, or "stop" where the walk ends."""
+    lemma = head.lemma_.lower()
+    meaning = GOVERNORS.get(lemma)
+    infinitive = _infinitive(node)
+    if dep == "relcl":
+        if any(c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            meaning = None  # "the powers that attacked the town": the noun does the act
+        dep = "acl"
+    if lemma == "be" and meaning is None:
+        # "it was possible for them to escape": what "be" says is in its complement
+        said = [
+            GOVERNORS[c.lemma_.lower()]
+            for c in head.children
+            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in GOVERNORS
+        ]
+        if said and said[0] != "implicative":
+            return "hypothetical" if said[0] == "prevented" else said[0]
+    if dep == "advcl":
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical"
+        if infinitive and lemma in PERFORMING_VERBS:
+            return _own_mode(head)  # "I am writing to thank the police for the search": the letter thanks
+        if infinitive and not any(c.dep_ == "mark" for c in node.children):
+            return "hypothetical"  # a purpose: "came to search", "to ensure that"
+        if node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children):
+            return _own_mode(head)  # "he left, slamming the door": as sure as the leaving
+        if any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "when", "until") for c in node.children
+        ):
+            # "while the claims are investigated": as sure as the clause it times
+            mode = _own_mode(head)
+            return mode if mode in ("future", "hypothetical") else "stop"
+        return "stop"
+    if dep == "acl":
+        if meaning == "implicative":
+            return _own_mode(head)
+        if meaning is not None:
+            return "hypothetical" if meaning == "prevented" else meaning
+        if infinitive:
+            return "hypothetical" if head.pos_ in ("NOUN", "PROPN", "PRON") else "stop"
+        # "afraid of the families coming": a participle is as sure as the phrase it is in
+        return _own_mode(head) or ("stop" if head.dep_ in ("nsubj", "nsubjpass") else None)
+    if lemma == "let" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in node.children):
+        return "hypothetical"  # "let it be recorded": a wish, where "let them go" is a letting
+    if dep == "ccomp" and lemma in FACTIVE_VERBS:
+        return "stop"  # "I did not know that they had arrested him": the arrest stands
+    if dep == "ccomp" and lemma in ("inform", "tell") and any(c.dep_ == "auxpass" for c in head.children):
+        return "reported"  # "we were informed that there was a curfew"
+    if dep == "ccomp" and _denied(head):
+        return "negated"
+    if dep == "ccomp" and lemma in SAYING_VERBS and meaning is None:
+        # "I must stress that the side has published", "came back to inform us that the curfew
+        # had been cancelled": what is said is the teller's; only "did not say" takes it back
+        mode = _own_mode(head)
+        return mode if mode == "negated" else "stop"
+    if meaning == "prevented":
+        return "hypothetical"
+    if meaning is not None and meaning != "implicative":
+        return meaning
+    if lemma == "go" and head.tag_ == "VBG" and infinitive:
+        return "future"  # "was not going to happen" keeps its "not" in the walk
+    if lemma == "be" and infinitive:
+        return "hypothetical"  # "the aim is to destroy"
+    return _own_mode(head)
+
+
+def _infinitive(node: Any) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+
+
+def _through_preposition(node: Any, head: Any) -> str | None:
+    """A noun under a preposition: "threats of execution", "protect from torture", "not as a
+    result of beatings", "suspected of creating"."""
+    if node.dep_ == "pobj":
+        governor = head.head
+        if head.lower_ == "from" and GOVERNORS.get(governor.lemma_.lower()) == "prevented":
+            return "hypothetical"
+        return _own_mode(head)  # the preposition's own "not"
+    meaning = GOVERNORS.get(head.lemma_.lower())
+    if meaning == "prevented":
+        return "hypothetical"
+    if (
+        meaning is not None
+        and meaning != "implicative"
+        and node.lower_ in ("of", "for", "to", "at", "about", "from", "in")
+    ):
+        return meaning
+    return _own_mode(head)
+
+
+def _denied(head: Any) -> bool:
+    """'It is not true that X', 'it is false that X': X is said not to be so."""
+    if head.lemma_.lower() != "be":
+        return False
+    says_untrue = any(c.lower_ in ("false", "untrue", "lie") for c in head.children)
+    says_not_true = any(c.dep_ == "neg" for c in head.children) and any(
+        c.lower_ == "true" for c in head.children
+    )
+    return says_untrue or says_not_true

@@ -1,0 +1,665 @@
+"""References: which entity of the record a phrase means.
+
+Claims need the speaker of "she said", events their actors ("the police searched",
+"they took him") and places ("our camp"), relations the people they link. One resolver
+serves them all, over the entities the entity stage found:
+
+1. a name inside the phrase, or set off by commas right after it ("the priest, Pieter Lund");
+2. a relative pronoun, through the noun it hangs from ("Maryam, who had left");
+3. "I"/"we": the writer (the letter's author, else the byline's person);
+4. "he"/"she": the last person named before, outside quotations, of a gender seen so far;
+5. "they", "the organization", "the police": the organisation named by that noun, else
+   the most talked-about organisation named before;
+6. unnamed people ("some", "people", "it"): nobody in particular.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Any
+
+from firsthand.reading.nlp import noun_phrase, subtree_range, words
+from firsthand.reading.voices import transcript_turns
+from firsthand.record import Entity, Record
+
+# Sources that name nobody in particular.
+UNNAMED = words(
+    """
+    some someone somebody people others many few one anyone everybody everyone nobody it sources
+    source observers critics witnesses residents rumours rumors
+    """
+)
+
+# Sources that stand for nobody one could point at: "some said", "sources say", "rights
+# groups say". An unnamed but particular party ("one policeman", "her father", "eyewitnesses",
+# "local officials") is somebody: what they say is reported, by nobody the record can name.
+VAGUE_SOURCES = words(
+    """
+    some someone somebody people others many few anyone everybody everyone nobody it sources
+    source observers critics rumours rumors group groups media they there
+    """
+)
+
+
+def vague_source(head: Any) -> bool:
+    """The source phrase's head names nobody in particular."""
+    if any(c.lower_ == "same" for c in head.children):
+        return False  # "the same source added": the one quoted before
+    return head.lower_ in VAGUE_SOURCES or head.lemma_.lower() in VAGUE_SOURCES
+
+
+# Pronouns for the writer, and the third persons resolved to people or groups.
+WRITER_PRONOUNS = words(
+    """
+    i me we us my our myself ourselves
+    """
+)
+
+# Nouns that name an organisation without naming it ("the organization", "the commanders").
+GROUP_NOUNS = words(
+    """
+    organization organisation group movement party government regime police army ministry
+    commander officer official leadership authority leader management administration campaign
+    committee council agency office department company militia force troop soldier guard rebel
+    fighter junta cult network front union brigade battalion regiment unit squad corps service
+    directorate centre center militia
+    """
+)
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+GROUP_PRONOUNS = frozenset(["they", "them", "their"])
+
+RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
+
+# "I am X", "My name is X": the writer names themselves.
+SELF_INTRODUCTION = re.compile(r"\b(?:I am|I'm|I’m|My name is)\s+(?=[A-Z])")
+# "Statement by the Marrowby Legal Aid Centre on ...": who makes a statement.
+STATEMENT_BY = re.compile(r"\bstatement (?:by|of|from) (?:the )?(.{3,80})", re.IGNORECASE)
+# Nouns for an organisation, or for its own people, that mean the organisation the text is
+# about when nothing more is said ("the organization", "the commanders"); "the police" or
+# "the army" mean that institution or nobody we know.
+INSIDE_NOUNS = words(
+    "organization organisation group movement party regime leadership cult network commander official leader management"
+    " militia brigade battalion regiment fighter rebel guard front"
+)
+# Verbs of telling, whose subject is not who "they" are: "the office said they are held".
+TELLING_LEMMAS = words("say tell report state claim add announce confirm explain note write inform")
+# Links by which a noun may be what a later "they" stands for.
+ANTECEDENT_LINKS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"))
+# Nouns for people that act as a body: "a team of soldiers from X", "troops of X".
+PEOPLE_NOUNS = words(
+    "team members member troops soldiers officers agents men personnel staff employees military side authorities"
+)
+# Nouns for a state acting: "the government of X", "the Chinese side" (China).
+STATE_NOUNS = words("government authorities side state administration regime military")
+# Other words for a group noun in organisations' names: "the Nigerian military" is the Nigerian Army.
+GROUP_SYNONYMS = {
+    "military": ("army", "armed forces", "defence force", "defense force"),
+    "troops": ("army",), "soldiers": ("army",), "soldier": ("army",),
+    "authorities": ("government",), "police": ("police",),
+}  # fmt: skip
+
+
+def _demonym_stems(adjective: str) -> list[str]:
+    """The stems a place's name may start with, for an adjective of nationality: "Nigerian"
+    (Nigeria), "Chinese" (China), "German" (Germany)."""
+    stems = [adjective]
+    for suffix in ("ese", "ian", "an", "ish", "n", "i"):
+        if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
+            stems.append(adjective[: len(adjective) - len(suffix)])
+    return stems
+
+
+# Places of these types are where events happen.
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Common nouns by which a text points at a facility it names elsewhere ("our camp").
+FACILITY_NOUNS = words(
+    "camp base prison village town city compound headquarters villa station jail center centre"
+)
+# Names further back than this many characters are not searched for a pronoun's antecedent.
+ANTECEDENT_CHARS = 1800
+
+
+class References:
+    """Resolve a phrase of the parse (its head token and token range) to an entity of the record."""
+
+    def __init__(self, record: Record, doc: Any, writer: Entity | None, quoted: set[int]) -> None:
+        self.record = record
+        self.doc = doc
+        self.text = record.document.text  # doc.text would rebuild the whole text on every call
+        self.writer = writer
+        self.mentions = sorted(
+            ((start, end, entity) for entity in record.entities for start, end in entity.mentions),
+            key=lambda m: (m[0], m[1]),
+        )
+        # Mentions are looked up by offset, by bisection: a scan of them all for every phrase
+        # made long documents quadratic.
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((b - a for a, b, _e in self.mentions), default=0)
+        self.first_org: dict[str, int] = {}  # each organisation's first mention
+        for a, _b, entity in self.mentions:
+            if entity.type == "ORG":
+                self.first_org.setdefault(entity.id, a)
+        self.named_groups: dict[str, Entity | None] = {}
+        self.called: dict[str, list[Entity]] = {}
+        self.gender: dict[str, str] = {}
+        # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
+        self.quoted = {doc[i].idx for i in quoted}
+        self.salience = {e.id: len(e.mentions) for e in record.entities}
+        self.quoted_tokens = quoted
+        # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
+        self.speaker_at: dict[int, Entity | None] = {}
+        self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
+
+    def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+        """The mentions that start in [lo, hi), in order."""
+        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def _overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The mentions that overlap [start, end), in order."""
+        return [m for m in self._between(start - self.longest, end) if start < m[1]]
+
+    def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
+        """(entity, unnamed): unnamed is True when the source is nobody in particular."""
+        doc = self.doc
+        if span is not None:
+            start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+            named = [
+                (a, b, e) for a, b, e in self._overlapping(start, end) if e.type in ("PERSON", "ORG", "GPE")
+            ]
+            if named:
+                # The mention that holds the phrase's head, else a person the phrase names ("the
+                # Acting Director, Army Public Relations, Major X": people speak), else the first
+                # ("X's spokesman" is X's).
+                at_head = [m for m in named if m[0] <= head.idx < m[1]]
+                people = [m for m in named if m[2].type == "PERSON"]
+                return (at_head or people[-1:] or named)[0][2], False
+            # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
+            after = self.text[end : end + 3]
+            if after.startswith(","):
+                for _a, _b, entity in self._between(end + 1, end + 4):
+                    if entity.type == "PERSON":
+                        return entity, False
+            # "Ojigho said", after "Osai Ojigho" was named: a person by the surname alone.
+            surname = self._by_surname(self.text[start:end].strip())
+            if surname is not None:
+                return surname, False
+        word = head.lower_
+        if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
+            if head.head.dep_ == "relcl":
+                antecedent = head.head.head
+                # "X, a prosecutor in Surgut, who ...": the name the apposition describes, not
+                # the place inside it.
+                while antecedent.dep_ == "pobj" and antecedent.head.head.dep_ == "appos":
+                    antecedent = antecedent.head.head.head
+                return self.resolve(antecedent, subtree_range(antecedent, stop=head.head.left_edge.i))
+            return None, True
+        if word in WRITER_PRONOUNS:
+            return self.writer, False
+        if word in PERSON_PRONOUNS:
+            return self._last_person(head.idx, PERSON_PRONOUNS[word]), False
+        if word in GROUP_PRONOUNS:
+            return self._group(head.idx, None), False
+        lemma = head.lemma_.lower()
+        if word in UNNAMED or lemma in UNNAMED:
+            return None, True
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
+            return self._group(head.idx, lemma), False
+        # "police officers came": a group noun with no article means the organisation it names.
+        nouns = [lemma, *(c.lemma_.lower() for c in head.children if c.dep_ == "compound")]
+        if not determiners:
+            for group in (self._named_group(n) for n in nouns if n in GROUP_NOUNS):
+                if group is not None:
+                    return group, False
+        if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
+            return None, True
+        return None, False
+
+    # Actors -------------------------------------------------------------------------------------
+    # Who did an act: what :meth:`resolve` says, and more that only an act needs (the speakers of
+    # claims keep :meth:`resolve`'s answers).
+
+    def hear_speakers(self, claims: list[dict[str, Any]]) -> None:
+        """Learn who speaks where: "I" and "we" inside someone's quoted or reported words are
+        that someone, not the writer ("'We are refuting these reports,' Menshikh said")."""
+        for claim in claims:
+            if claim.get("basis") not in ("reported", "hearsay"):
+                continue
+            speaker = self.record.entity(claim.get("source") or "")
+            for a, b in claim.get("content", []):
+                span = self.doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    for i in range(span.start, span.end):
+                        self.speaker_at[i] = speaker
+
+    def actor(self, head: Any, span: tuple[int, int] | None) -> Entity | None:
+        """The entity that did an act, from the phrase that names its agent; a place never acts."""
+        entity = self._actor(head, span)
+        return None if entity is not None and entity.type in PLACE_TYPES and entity.type != "GPE" else entity
+
+    def _actor(self, head: Any, span: tuple[int, int] | None) -> Entity | None:
+        word = head.lower_
+        if word in WRITER_PRONOUNS and head.i in self.speaker_at:
+            return self.speaker_at[head.i]
+        if word in WRITER_PRONOUNS and head.i in self.quoted_tokens:
+            return None  # "I" in a quotation nobody is named for
+        if (word == "it" and head.dep_ in ("nsubj", "nsubjpass")) or word == "its":
+            return self._organisation_spoken_of(head)  # "ICE acknowledged in its announcement"
+        if word in GROUP_PRONOUNS:
+            return self.they(head)
+        entity, _ = self.resolve(head, span)
+        if entity is not None and span is not None and self._opposed(entity, span):
+            entity = None  # "the anti-China forces" are not China
+        if entity is not None and not (entity.type == "GPE" and head.pos_ == "NOUN"):
+            return entity
+        if head.pos_ != "NOUN":
+            return entity
+        found = self._group_phrase(head) or self._titled(head) or self._owned_by_writer(head)
+        if found is not None:
+            return found
+        # A place acts only as its government ("Bangladesh authorities"), never as itself
+        # ("an officer at a station in Kashgar prefecture told ...": not Kashgar).
+        lemma = head.lemma_.lower()
+        if entity is not None and entity.type == "GPE" and lemma not in STATE_NOUNS | GROUP_NOUNS:
+            return None
+        return entity
+
+    def _opposed(self, entity: Entity, span: tuple[int, int]) -> bool:
+        """The phrase names the entity only to oppose or back it: "anti-China", "pro-Kremlin"."""
+        start, end = self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])
+        return any(
+            e is entity and self.text[max(0, a - 5) : a].lower().endswith(("anti-", "pro-"))
+            for a, _b, e in self._overlapping(start, end)
+        )
+
+    def they(self, pronoun: Any) -> Entity | None:
+        """ "They", "them", "their" in an act: the group of people spoken of just before (in this
+        sentence or the one before), an organisation only when that group is one, never the
+        teller of the sentence ("the office said they are held"); else nobody named."""
+        tellers: set[int] = set()
+        node = pronoun
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in TELLING_LEMMAS:
+                for child in node.children:
+                    if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                        tellers.update(range(child.left_edge.i, child.right_edge.i + 1))
+        sent = pronoun.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        nearest = None
+        for token in self.doc[first : pronoun.i]:
+            if token.i in tellers or token.dep_ not in ANTECEDENT_LINKS or token.pos_ == "PRON":
+                continue
+            if token.tag_ in ("NNS", "NNPS") or self._org_at(token) is not None:
+                nearest = token
+        if nearest is None:
+            return None
+        found = self._org_at(nearest) or self.resolve(nearest, noun_phrase(nearest))[0]
+        return found if found is not None and found.type == "ORG" else None
+
+    def _org_at(self, token: Any) -> Entity | None:
+        for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):
+            if entity.type == "ORG":
+                return entity
+        return None
+
+    def _organisation_spoken_of(self, it: Any) -> Entity | None:
+        """ "The Army denied that it shot ...", "It also denied ...": the organisation that is the
+        subject of the clause above, else of the sentences just before."""
+        node = it.head
+        while node.head.i != node.i:
+            node = node.head
+            for child in node.children:
+                if child.dep_ == "nsubj" and child.i != it.i:
+                    found = self.resolve(child, noun_phrase(child))[0]
+                    if found is not None and found.type == "ORG":
+                        return found
+        sent = it.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+            for token in sent:
+                if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+                    found = self.resolve(token, noun_phrase(token))[0]
+                    if found is not None and found.type == "ORG":
+                        return found
+        return None
+
+    def _group_phrase(self, noun: Any) -> Entity | None:
+        """ "a team of soldiers and policemen from the Rapid Response Squad", "the government of
+        X", "the Nigerian military" (the Nigerian Army), "the Chinese side" (China)."""
+        lemma = noun.lemma_.lower()
+        if lemma not in GROUP_NOUNS and lemma not in PEOPLE_NOUNS:
+            return None
+        clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos")]
+        for token in noun.subtree:
+            if token.i == noun.i or any(c.left_edge.i <= token.i <= c.right_edge.i for c in clauses):
+                continue  # "soldiers who fired at X": X did not fire
+            for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):
+                if entity.type == "ORG" or (entity.type == "GPE" and lemma in STATE_NOUNS):
+                    return entity
+        adjectives = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
+        for adjective in adjectives:
+            stems = _demonym_stems(adjective.text)
+            names = [lemma, *GROUP_SYNONYMS.get(lemma, ())]
+            for entity in self.record.entities:
+                lowered = entity.name.lower()
+                if (
+                    entity.type == "ORG"
+                    and any(lowered.startswith(s.lower()) for s in stems)
+                    and any(n in lowered for n in names)
+                ):
+                    return entity
+            if lemma in STATE_NOUNS:
+                for entity in self.record.entities:
+                    if entity.type == "GPE" and any(
+                        entity.name.startswith(s) and len(entity.name) - len(s) <= 2 for s in stems
+                    ):
+                        return entity
+        if not adjectives and lemma in GROUP_SYNONYMS:
+            # "the military", "the soldiers": the one army the text names, its most mentioned
+            named = [
+                e
+                for e in self.record.entities
+                if e.type == "ORG" and any(n in e.name.lower() for n in GROUP_SYNONYMS[lemma])
+            ]
+            return max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
+        return None
+
+    def _titled(self, noun: Any) -> Entity | None:
+        """ "the police chief": the person the text titles so ("Police Chief Arradondo")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        title = " ".join(t.lower_ for t in noun.subtree if t.dep_ in ("compound", "amod") and t.i < noun.i)
+        title = f"{title} {noun.lower_}".strip()
+        if " " not in title:
+            return None  # "the chief" alone says too little
+        if title not in self.titled:
+            self.titled[title] = next(
+                (
+                    entity
+                    for a, _b, entity in self.mentions
+                    if entity.type == "PERSON"
+                    and self.text[max(0, a - len(title) - 1) : a].lower().strip() == title
+                ),
+                None,
+            )
+        return self.titled[title]
+
+    def _owned_by_writer(self, noun: Any) -> Entity | None:
+        """ "our hotline has revealed": what an organisation writing calls its own acts for it."""
+        if self.writer is None or self.writer.type != "ORG" or noun.i in self.speaker_at:
+            return None
+        return self.writer if any(c.dep_ == "poss" and c.lower_ == "our" for c in noun.children) else None
+
+    def is_writer(self, verb: Any) -> bool:
+        """The verb's subject names the writer in the third person: "Human Rights Watch
+        interviewed eight refugees" in Human Rights Watch's own release."""
+        if self.writer is None:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ in WRITER_PRONOUNS:
+            return False
+        entity, _ = self.resolve(subjects[0], subtree_range(subjects[0], stop=verb.i))
+        return entity is self.writer and subjects[0].pos_ == "PROPN"
+
+    def group_before(self, offset: int) -> Entity | None:
+        """The organisation "it" means when it speaks: the most talked-about one named before."""
+        return self._group(offset, None)
+
+    def _by_surname(self, words: str) -> Entity | None:
+        """The one person whose name ends with ``words`` (a capitalised word or two)."""
+        if not words[:1].isupper() or len(words.split()) > 2:
+            return None
+        people = [
+            e
+            for e in self.record.entities
+            if e.type == "PERSON" and e.name != words and e.name.endswith(" " + words)
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def named_at(self, start: int, end: int) -> Entity | None:
+        """The person or organisation named within [start, end) of the text ("Chief Arradondo:")."""
+        for a, b, entity in self.mentions:
+            if a < end and start < b and entity.type in ("PERSON", "ORG"):
+                return entity
+        return None
+
+    def _named_group(self, noun: str) -> Entity | None:
+        """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""
+        if noun in self.named_groups:
+            return self.named_groups[noun]
+        named = [
+            e
+            for e in self.record.entities
+            if e.type == "ORG" and any(noun in w.lower() for w in [e.name, *e.aliases])
+        ]
+        found = max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
+        self.named_groups[noun] = found
+        return found
+
+    def place(self, head: Any, span: tuple[int, int], *, named_only: bool = False) -> Entity | None:
+        """The place a phrase names ("Durres", "Karrec camp"), or, for "our camp" and "the
+        base", the facility the text calls a camp or a base, the most mentioned one."""
+        doc = self.doc
+        start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+        for _a, _b, entity in self._overlapping(start, end):
+            if entity.type in PLACE_TYPES:
+                return entity
+        noun = head.lemma_.lower()
+        determined = any(c.dep_ in ("det", "poss") for c in head.children)
+        if named_only or noun not in FACILITY_NOUNS or not determined:
+            return None
+        if noun not in self.called:
+            called = {
+                entity.id
+                for a, b, entity in self.mentions
+                if entity.type == "FAC"
+                and (
+                    noun in self.text[a:b].lower() or self.text[b : b + len(noun) + 1].lower().strip() == noun
+                )
+            }
+            self.called[noun] = [e for e in self.record.entities if e.id in called]
+        facilities = self.called[noun]
+        return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None
+
+    def _last_person(self, offset: int, gender: str) -> Entity | None:
+        best = None
+        for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
+            if (
+                entity.type == "PERSON"
+                and self.gender.get(entity.id, gender) == gender
+                and entity is not self.writer
+                and (a not in self.quoted or offset in self.quoted)
+            ):
+                best = entity
+        if best is not None:
+            self.gender.setdefault(best.id, gender)
+        return best
+
+    def _group(self, offset: int, noun: str | None) -> Entity | None:
+        """The organisation meant by "they" or "the organization": one named by that noun,
+        else the most talked-about organisation named in the text before."""
+        orgs = [e for e in self.record.entities if e.type == "ORG"]
+        if noun:
+            named = self._named_group(noun)
+            if named is not None or noun not in INSIDE_NOUNS:
+                return named  # "the police" is not the organisation the text is about
+        candidates = [e for e in orgs if self.first_org.get(e.id, offset) < offset]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda e: self.salience.get(e.id, 0))
+
+
+def writer_of(record: Record) -> Entity | None:
+    """Who speaks in the first person: the letter's author, else the byline's person, else
+    the person a testimony introduces as "I" ("My name is Lena Vosk")."""
+    if record.letter is not None and record.letter.author:
+        return record.entity(record.letter.author)
+    byline_line = BYLINE.search(record.document.text[:PUBLISHER_CHARS])
+    byline = (record.document.byline or (byline_line["who"] if byline_line else "")).lower()
+    people = [e for e in record.entities if e.type == "PERSON"]
+    # A byline may name a body too: "By Advocates for the Truth".
+    for entity in people + [e for e in record.entities if e.type == "ORG"]:
+        if byline and entity.name.lower() in byline:
+            return entity
+    title = (record.document.title or record.document.text.lstrip().split("\n", 1)[0]).strip()
+    for entity in people:
+        if title and title == entity.name and _first_person(record.document.text):
+            return entity  # a page titled with a name, told in the first person
+    text = record.document.text
+    for match in SELF_INTRODUCTION.finditer(text):
+        for entity in people:
+            if any(match.end() <= a < match.end() + 2 for a, _b in entity.mentions):
+                return entity
+    # A statement signed, or announced as "Statement by X", by an organisation or a person.
+    signers = [e for e in record.entities if e.type in ("PERSON", "ORG")]
+    for match in STATEMENT_BY.finditer(record.document.title or "") if record.document.title else ():
+        for entity in signers:
+            if match.group(1).lower().startswith(entity.name.lower()):
+                return entity
+    # "From the members of the Twelve Tribes Community to the press:" at the top.
+    for match in FROM_LINE.finditer(text[:PUBLISHER_CHARS]):
+        if match.group("who").rstrip().endswith("."):
+            continue  # a sentence ("From there, everything happened quickly.")
+        if " - " in match.group("who"):
+            continue  # a wiki's "From Sitename - Tagline": where the page is kept, not who wrote it
+        for entity in signers:
+            if entity.name in match.group("who"):
+                return entity
+    last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
+    for entity in signers:
+        if last_line and (last_line == entity.name or last_line in entity.aliases):
+            return entity
+    for match in STATEMENT_BY.finditer(text[:500]):
+        for entity in signers:
+            if match.group(1).lower().startswith(entity.name.lower()):
+                return entity
+    return publisher_of(record) or _interviewer(record) or _releasing_body(record)
+
+
+def _interviewer(record: Record) -> Entity | None:
+    """The organisation whose label asks the questions of an interview ("RFA: How many ...?"):
+    it publishes the interview, and its introduction is that outlet's own."""
+    text = record.document.text
+    asking = [
+        t.label for t in transcript_turns(text) if "?" in text[t.label[1] : t.end]
+    ]  # fmt: skip
+    asked_by = [_org_at(record, *label) for label in asking]
+    first = asked_by[0] if asked_by else None
+    if len(asked_by) >= 2 and all(e is first for e in asked_by):
+        return first
+    return None
+
+
+def _org_at(record: Record, start: int, end: int) -> Entity | None:
+    for entity in record.entities:
+        if entity.type == "ORG" and any(a < end and start < b for a, b in entity.mentions):
+            return entity
+    return None
+
+
+# A press release's lede: "(New York) – Guards beat detainees, Human Rights Watch said today."
+SAID_TODAY = re.compile(r",[ \t]+(?:the[ \t]+)?(?P<who>[A-Z][^\n,.;:]{1,80}?)[ \t]+said[ \t]+today\b")
+# A statement that speaks of the people it stands for: "our brothers", "our members".
+OWN_PEOPLE = re.compile(r"\bour (?:brothers|sisters|members|fellow|congregation|community)\b", re.IGNORECASE)
+# How often the organisation a statement is mostly about is named, at least.
+RELEASING_MENTIONS = 3
+
+
+def _releasing_body(record: Record) -> Entity | None:
+    """The organisation that issues a statement naming no writer: the one whose lede says "X
+    said today", or, where the statement speaks of "our brothers" or "our members", the one
+    organisation it names most (and at least three times)."""
+    if record.document.genre != "statement":
+        return None
+    text = record.document.text
+    organisations = [e for e in record.entities if e.type == "ORG"]
+    for match in SAID_TODAY.finditer(text[: PUBLISHER_CHARS * 2]):
+        for entity in organisations:
+            if match.group("who").strip() in (entity.name, *entity.aliases):
+                return entity
+    if OWN_PEOPLE.search(text) is None:
+        return None
+    named = sorted(organisations, key=lambda e: len(e.mentions), reverse=True)
+    if (
+        named
+        and len(named[0].mentions) >= RELEASING_MENTIONS
+        and (len(named) == 1 or len(named[1].mentions) < len(named[0].mentions))
+    ):
+        return named[0]
+    return None
+
+
+BYLINE = re.compile(r"^By (?P<who>[^\n]{3,80}+)$", re.MULTILINE)
+FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+
+
+def _first_person(text: str) -> bool:
+    return len(FIRST_PERSON.findall(text)) >= 3
+
+
+# Where a page names who publishes it, near its top: a line that is only the name ("Uyghur
+# Human Rights Project" under a press release's date), the name and the date ("Kommersant,
+# 1 March 2019"), a news agency's dateline ("Khanty-Mansiysk, February 20, Interfax - ..."),
+# the site's own menu ("Skip to more DW sites").
+PUBLISHER_LINES = (
+    re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?)[ \t]*$", re.MULTILINE),
+    re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?), \d{1,2} [A-Z][a-z]{2,8} \d{4}[ \t]*$", re.MULTILINE),
+    re.compile(r"^[^\n]{0,60}?, [A-Z][a-z]{2,8} \d{1,2}, (?P<name>[A-Z][^\n,]{1,40}?) [-–—] ", re.MULTILINE),
+    re.compile(r"\bmore (?P<name>[A-Z][\w]{1,20}) sites\b"),
+)
+# A line that says whom a statement is from: "From the members of X to the press:", "From: X".
+FROM_LINE = re.compile(
+    r"^[ \t]*From:?[ \t](?P<who>[^\n]{3,120}?)(?:[ \t]to[ \t][^\n]{0,120})?:?[ \t]*$", re.MULTILINE
+)
+# How far into the text a publisher's name is looked for.
+PUBLISHER_CHARS = 800
+
+
+def publisher_of(record: Record) -> Entity | None:
+    """The organisation that publishes the page, when its top names it: a news report's own
+    statements are the outlet's."""
+    head = record.document.text[:PUBLISHER_CHARS]
+    organisations = [e for e in record.entities if e.type in ("ORG", "GPE")]
+    for pattern in PUBLISHER_LINES:
+        for match in pattern.finditer(head):
+            name = match.group("name").strip()
+            for entity in organisations:
+                # A line that is only a name must name an organisation, not a place.
+                bare_line = pattern is PUBLISHER_LINES[0]
+                if (name == entity.name or name in entity.aliases) and (
+                    entity.type == "ORG" or not bare_line
+                ):
+                    return entity
+    return None
+
+
+# Words by which a page introduces someone's own account of what they lived.
+TELLING_WORDS = words(
+    "story account testimony tell told tells recall recalls recounts recounted describes says said"
+)
+# How often the page names the teller before handing over.
+NARRATOR_MENTIONS = 2
+
+
+def introduced_narrator(record: Record, doc: Any, quoted: set[int]) -> Entity | None:
+    """The person a page introduces before it hands over to their first-person account: the one
+    person named at least twice before the first "I", when the introduction speaks of telling."""
+    first = next(
+        (t for t in doc if t.lower_ in ("i", "me", "my") and t.i not in quoted and t.text != "I'"), None
+    )
+    if first is None:
+        return None
+    before = record.document.text[: first.idx]
+    if not any(w in TELLING_WORDS for w in re.findall(r"[a-z]+", before.lower())):
+        return None
+    counts = {
+        e.id: sum(1 for a, _b in e.mentions if a < first.idx) for e in record.entities if e.type == "PERSON"
+    }
+    named = [e for e in record.entities if counts.get(e.id, 0) >= NARRATOR_MENTIONS]
+    return named[0] if len(named) == 1 else None

@@ -1,0 +1,352 @@
+"""Rule mentions: names found by the words and lines around them, where the small model
+misses or cuts them: aliases listed in parentheses, an organisation's initials or first
+word used alone, bare initials in an ordinary sentence, a byline's writer, a dateline's
+town, "the X area", a place paired with another after "in", a person's given name or
+particle before the part the model kept."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from spacy.symbols import PROPN
+
+from firsthand.reading import aliases, gazetteer
+from firsthand.reading.mentions import WORD, Mention, name_key
+from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS
+from firsthand.reading.nlp import Spans, is_common_word
+
+INITIALS_WORD = re.compile(r"(?<![\w\-])[A-Z]{2,6}+(?![\w\-])")
+
+# "By Advocates for the Truth": a byline of capitalised words and the small words of names.
+BYLINE_LINE = re.compile(
+    r"^By[ \t]++(?P<name>[A-Z][\w'’.\-]*+(?:[ \t]++(?:(?:of|for|the|and)[ \t]++)*+[A-Z][\w'’.\-]*+)*+)[ \t]*+$",
+    re.MULTILINE,
+)
+
+BYLINE_CHARS = 1000
+
+MONTH_NAMES = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*+\.?"
+
+# "Khanty-Mansiysk, February 20, Interfax -": a dateline's town at a line's start.
+DATELINE_PLACE = re.compile(
+    r"^(?P<name>[A-Z][\w'’]*+(?:[ \-][A-Z][\w'’]*+)?+), " + MONTH_NAMES + r" \d{1,2}\b", re.MULTILINE
+)
+
+# "the Mushin area of Lagos": a neighbourhood named by its head noun.
+AREA_OF = re.compile(r"\bthe (?P<name>[A-Z][\w'’\-]*+) (?:area|neighbou?rhood|suburb|quarter)\b")
+
+# " and Alausa" after a place: the other place of a pair.
+AND_NAME = re.compile(r" and (?P<name>[A-Z][a-z]++)\b(?![ \t]+[A-Z])")
+
+# Small words inside people's names: "María del Rosario", "Ludwig van Beethoven".
+NAME_PARTICLES = {"del", "de", "la", "da", "dos", "das", "van", "von", "der", "di", "le", "bin", "ibn"}
+
+
+def with_given_names(text: str, m: Mention) -> Mention:
+    """ "Gerz Manero" in "Alejandro Gerz Manero", "Rosario Piedra Ibarra" in "María del Rosario
+    Piedra Ibarra": a person's name the small model cut after a given name or a particle."""
+    if m.label != "PERSON" or m.rule != "spacy":
+        return m
+    line_start = text.rfind("\n", 0, m.start) + 1
+    words = text[max(line_start, m.start - 40) : m.start].split(" ")
+    if not words or words[-1] != "":
+        return m  # no single space before the name
+    words.pop()
+    taken = 0
+    while words and words[-1] in NAME_PARTICLES:
+        taken += len(words.pop()) + 1
+    if not words:
+        return m
+    given = words[-1]
+    if not (given.isalpha() and given[0].isupper() and given[1:].islower()):
+        return m
+    if given.lower() in NOT_NAME_START | GENERIC_WORDS or is_common_word(given) or given in m.text.split():
+        return m  # "Kadeer Rebiya Kadeer": a name after another's, not one name
+    start = m.start - taken - len(given) - 1
+    return Mention(start, m.end, text[start : m.end], m.label, m.rule, m.forced)
+
+
+def place_shapes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Places the words around them make places: a dateline's town ("Khanty-Mansiysk,
+    February 20, Interfax"), "the Mushin area", and a name joined to a place after "in"
+    ("in Lekki and Alausa")."""
+    covered = Spans((m.start, m.end) for m in mentions)
+    places = {m.end: m for m in mentions if m.label in ("GPE", "LOC")}
+    found: list[Mention] = []
+    spans = [hit.span("name") for hit in DATELINE_PLACE.finditer(text)]
+    spans += [hit.span("name") for hit in AREA_OF.finditer(text)]
+    for hit in AND_NAME.finditer(text):
+        before = places.get(hit.start())
+        if before is not None and text[max(0, before.start - 3) : before.start] == "in ":
+            spans.append(hit.span("name"))
+    by_span = {(m.start, m.end): m for m in mentions}
+    for start, end in spans:
+        name = text[start:end]
+        if (start, end) in by_span and by_span[(start, end)].label != "PERSON":
+            by_span[(start, end)].forced = "GPE"  # the small model's "organisation" is the town
+        elif not covered.overlaps(start, end) and not is_common_word(name):
+            found.append(Mention(start, end, name, "GPE", "shape", "GPE"))
+            covered.add(start, end)
+    return found
+
+
+def bylines(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "By Advocates for the Truth" on a line of its own near the top: the writer's name,
+    whole, which the small model cuts or misses; a person's if shaped like one, else a body's."""
+    for line in BYLINE_LINE.finditer(text, 0, BYLINE_CHARS):
+        start, end = line.span("name")
+        name = line["name"]
+        if len(name.split()) < 2 or gazetteer.lookup(name) is not None:
+            continue
+        words = name.split()
+        body = any(w in ("of", "for", "the", "and") or w.lower() in ORG_HEADS for w in words)
+        if not body and len(words) > 3:
+            continue
+        kind = "ORG" if body else "PERSON"  # "By James Penn": bylines mostly name people
+        mentions = [m for m in mentions if m.end <= start or m.start >= end]
+        mentions.append(Mention(start, end, name, kind, "byline", kind))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Capitals nothing labelled, inside a sentence of ordinary case ("has told AFP she
+    died", "the unit called SARS"): a body's initials, as people and places are seldom
+    written so; a word, a known place or an all-caps headline is not."""
+    covered = Spans((m.start, m.end) for m in mentions)
+    found = []
+    for hit in INITIALS_WORD.finditer(text):
+        start, end = hit.span()
+        word = hit.group(0)
+        if len(word) < 3 or covered.overlaps(start, end) or is_common_word(word):
+            continue
+        if f"({word})" in text:
+            continue  # defined for a long form that is no name: "Chronic Kidney Disease (CKD)"
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if sum(c.islower() for c in line) < 20 or gazetteer.lookup(word) is not None:
+            continue
+        token = doc.char_span(start, end)
+        if token is None or token[0].pos != PROPN:
+            continue
+        found.append(Mention(start, end, word, "ORG", "shape"))
+    return found
+
+
+def alias_lists(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """Names listed in parentheses after a name are its aliases: "the Sorvan Liberation Front
+    (SLF, FLS and SorLib)". Each becomes a mention of the name's kind, found again by repeats."""
+    ends = {m.end: m for m in mentions}
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    covered = Spans((m.start, m.end) for m in mentions)
+    for opening, items in aliases.alias_list_items(text):
+        before = text[:opening].rstrip()
+        owner = ends.get(len(before))
+        if owner is None or owner.label not in ("ORG", "NORP", "GPE", "FAC"):
+            continue
+        for start, end in items:
+            name = text[start:end]
+            pairs.append((name_key(name), name_key(owner.text)))
+            if not covered.overlaps(start, end):
+                label = "ORG" if owner.label == "NORP" else owner.label
+                found.append(Mention(start, end, name, label, "acronym", owner.forced))
+    return found, pairs
+
+
+def first_words_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """ "the Family" after "The Family International": an organisation called by its first
+    word after "the", capitalised inside a sentence, when one organisation of the text
+    begins with that word."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if len(words) >= 2 and (m.label == "ORG" or m.forced == "ORG") and words[0][:1].isupper():
+            owners[words[0]].add(name_key(m.text))
+    covered = Spans((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    for word, keys in owners.items():
+        if len(keys) != 1 or len(word) < 3 or word.isupper() or gazetteer.lookup(word) is not None:
+            continue
+        (owner,) = keys
+        for hit in re.finditer(rf"\b[Tt]he ({re.escape(word)})\b(?![ \t]+[A-Z])", text):
+            start, end = hit.span(1)
+            if not covered.overlaps(start, end):
+                found.append(Mention(start, end, word, "ORG", "head", "ORG"))
+        if any(m.text == word for m in found):
+            pairs.append((name_key(word), owner))
+    return found, pairs
+
+
+def initials_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """An organisation's initials standing alone ("BRSN" after "Baltic Refugee Support
+    Network") name it, when one organisation of the text has those initials."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = WORD.findall(m.text)
+        if len(words) >= 2 and (m.label == "ORG" or m.forced == "ORG" or words[-1].lower() in ORG_HEADS):
+            short = aliases.initials(m.text)
+            if len(short) >= 2:
+                owners[short].add(name_key(m.text))
+    by_span = {(m.start, m.end): m for m in mentions}
+    covered = Spans((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    for hit in INITIALS_WORD.finditer(text):
+        keys = owners.get(hit.group(0))
+        if not keys or len(keys) != 1:
+            continue
+        (owner,) = keys
+        if gazetteer.lookup(hit.group(0)) is not None:
+            continue  # "US": a country's initials
+        pairs.append((name_key(hit.group(0)), owner))
+        if hit.span() not in by_span and not covered.overlaps(*hit.span()):
+            found.append(Mention(*hit.span(), hit.group(0), "ORG", "acronym", "ORG"))
+    return found, pairs
+
+
+# "81 Division", "the 3rd Armoured Brigade": a military unit named by its number.
+MILITARY_UNIT = re.compile(
+    r"(?<![\w\-])\d{1,3}(?:st|nd|rd|th)?+ (?:(?:Infantry|Armou?red|Airborne|Mechani[sz]ed|Mountain|Marine"
+    r"|Guards|Motor Rifle) )?(?:Division|Brigade|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
+)
+
+# "Karboghay village", "the Olvan town": a settlement named before its lower-case noun.
+SETTLEMENT_BEFORE_NOUN = re.compile(r"(?<![\w\-'’])(?P<name>[A-Z][\w'’\-]*+) (?:village|town|hamlet)\b")
+
+# "Xinjiang" and " Uyghur Autonomous Region" after it: one region the model cut in two.
+PLACE_TAIL = re.compile(
+    r"(?: [A-Z][\w'’\-]*+){0,3}? (?:Autonomous )?(?:Region|Province|District|County|Prefecture|Oblast"
+    r"|Okrug|Krai|Governorate|Territory)\b"
+)
+
+
+def military_units(text: str) -> list[Mention]:
+    return [Mention(*hit.span(), hit.group(0), "ORG", "unit", "ORG") for hit in MILITARY_UNIT.finditer(text)]
+
+
+def settlements(text: str) -> list[Mention]:
+    found = []
+    for hit in SETTLEMENT_BEFORE_NOUN.finditer(text):
+        name = hit["name"]
+        if name.lower() in NOT_NAME_START or is_common_word(name):
+            continue
+        found.append(Mention(*hit.span(), hit.group(0), "GPE", "shape", "GPE", name))
+    return found
+
+
+def with_place_tails(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A place's name joined to the region's title the model cut from it ("Xinjiang Uyghur
+    Autonomous Region"); mentions inside the joined stretch give way to it."""
+    out: list[Mention] = []
+    swallowed = Spans()
+    for m in sorted(mentions, key=lambda m: m.start):
+        tail = PLACE_TAIL.match(text, m.end) if m.label in ("GPE", "LOC") and m.rule == "spacy" else None
+        if tail is not None and "\n" not in tail.group(0):
+            end = tail.end()
+            out = [o for o in out if o.end <= m.start]
+            out.append(Mention(m.start, end, text[m.start : end], "GPE", m.rule, "GPE"))
+            swallowed.add(m.start, end)
+            continue
+        if not swallowed.overlaps(m.start, m.end):
+            out.append(m)
+    return out
+
+
+def with_hashtag(text: str, m: Mention) -> Mention:
+    """ "#EndSARS": a hashtag's name keeps its sign, as the page writes it."""
+    if m.start > 0 and text[m.start - 1] == "#":
+        # A campaign's tag: named by its movement, no person's or place's name.
+        return Mention(m.start - 1, m.end, text[m.start - 1 : m.end], "ORG", m.rule, "ORG", m.core)
+    return m
+
+
+# "Kashgar (in Chinese, Kashi)", "Lwów (now Lviv)", "the Moorland Trust (also known as MT)".
+OTHER_NAME = re.compile(
+    r" ?\((?:in [A-Z][a-z]++,?|or|also known as|also called|aka|a\.k\.a\.|formerly|now) "
+    r"(?P<alias>[A-Z][\w'’\-]*+(?: [A-Z][\w'’\-]*+){0,3})\)"
+)
+
+# "AP Photo/Saleh Noman": an agency's credit and a photographer's name, read as one name.
+CREDIT_WORD = re.compile(r" Photos?$")
+
+
+def other_names(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """A name's other name given in parentheses, in another language or era: one referent."""
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    covered = Spans((m.start, m.end) for m in mentions)
+    for m in mentions:
+        hit = OTHER_NAME.match(text, m.end)
+        if hit is None:
+            continue
+        start, end = hit.span("alias")
+        pairs.append((name_key(hit["alias"]), name_key(m.text)))
+        if not covered.overlaps(start, end):
+            found.append(Mention(start, end, hit["alias"], m.label, "acronym", m.forced))
+            covered.add(start, end)
+    return found, pairs
+
+
+def credit_parts(text: str, m: Mention) -> list[Mention]:
+    """A photo credit's agency and photographer as two names, without the word "Photo"."""
+    if "/" not in m.text:
+        return [m]
+    parts = []
+    offset = m.start
+    for piece in m.text.split("/"):
+        name = CREDIT_WORD.sub("", piece.strip())
+        if name:
+            start = text.index(name, offset)
+            label = "ORG" if name.isupper() else m.label
+            parts.append(Mention(start, start + len(name), name, label, m.rule))
+        offset += len(piece) + 1
+    return parts
+
+
+# A line with no lower-case letter: a headline or a dateline in capitals.
+CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.MULTILINE)
+CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-.&]*+")
+
+
+def caps_lines(text: str, mentions: list[Mention], known_organisations: set[str]) -> list[Mention]:
+    """Names in a line of capitals, which the small model reads as one long name or none
+    ("BOEING SHARES FALL AFTER CRASH IN ETHIOPIA"): a name the text writes elsewhere in
+    ordinary case, a known organisation, or a sizeable place, longest first."""
+    known = {m.text.upper(): m for m in mentions if not m.text.isupper() and len(m.text) > 2}
+    organisations = {name.upper(): name for name in known_organisations}
+    covered = Spans((m.start, m.end) for m in mentions if m.rule != "spacy" or " " not in m.text)
+    found: list[Mention] = []
+    for line in CAPS_LINE.finditer(text):
+        words = list(CAPS_WORD.finditer(text, line.start(), line.end()))
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                name = text[start:end].rstrip(".")
+                end = start + len(name)
+                mention = _caps_name(name, start, end, known, organisations)
+                if mention is not None and not covered.overlaps(start, end):
+                    found.append(mention)
+                    i += n - 1
+                    break
+            i += 1
+    return found
+
+
+def _caps_name(
+    name: str, start: int, end: int, known: dict[str, Mention], organisations: dict[str, str]
+) -> Mention | None:
+    if len(name) < 3 or (is_common_word(name.lower()) and name not in known and name not in organisations):
+        return None
+    if name in known:
+        source = known[name]
+        return Mention(start, end, name, source.label, "repeat", source.forced)
+    if name in organisations:
+        return Mention(start, end, name, "ORG", "known", "ORG")
+    place = gazetteer.lookup(name.title())
+    if place is not None and (place.kind in ("country", "region") or place.population >= 100000):
+        return Mention(start, end, name, place.entity_type, "gazetteer")
+    return None

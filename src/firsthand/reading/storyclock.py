@@ -1,0 +1,391 @@
+"""When an event happened, from a story clock set by the events that happened.
+
+A time in the event's clause dates it; an anaphoric one ("two days later") is re-applied to
+the clock; a duration is counted from the event it names ("four days after the attack") or
+from the clock ("for three days" gives bounds, "after three days" a day); else bounds from an
+event the clause names ("after the raid"); a speech act the document performs ("we condemn")
+happens on its date; else, when the story goes on in the same paragraph, the clock's day
+(``"resolved_by": "narrative"``). An event the text does not date stays undated.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from calendar import monthrange
+from datetime import date, timedelta
+from typing import Any
+
+from firsthand.reading.acts import EVENT_NOUNS
+from firsthand.reading.nlp import is_pluperfect, subtree_range, words
+from firsthand.reading.times import MONTH, WEEKDAY, creation_time
+from firsthand.record import Record
+
+# Verbs of telling: the day something was said is not a day of the story it tells.
+TELLING_VERBS = words("say confirm report announce state tell add note claim explain comment")
+
+
+# Modes in which an act happened, so that it dates the story.
+HAPPENED = ("asserted", "negated", "reported")
+DURATION = re.compile(r"^P(\d+)([DWMY])$")
+# Times the times stage has placed for good: ordinal days ("on the third day", counted from
+# the start of the count), and days named by the calendar ("20 November", "Friday").
+CALENDAR_DAY = re.compile(
+    rf"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|last)\s+day|{MONTH}|{WEEKDAY})\b", re.IGNORECASE
+)
+UNIT_DAYS = {"D": 1, "W": 7, "M": 30, "Y": 365}
+# How near a calendar day must stand before a time of day to be its day ("On 11 August, around midnight").
+SAME_CLAUSE_CHARS = 40
+# "after four days in the school": the place a stay was at.
+STAY_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(\w+)", re.IGNORECASE)
+# "... after the attack", "... before their release": the event noun a duration counts from.
+EVENT_AFTER = re.compile(
+    r"\s+(?:after|before)\s+(?:(?:the|his|her|their|our|its|my|this|that)\s+)?(\w+)", re.I
+)
+
+
+def _day(value: object) -> date | None:
+    text = str(value or "")[:10]
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+class StoryClock:
+    """The date the story is at, as its events tell it.
+
+    The times stage anchors "two days later" to the last time the text named; events know
+    more: "a week after her visit" is a week after the day of the visit, and "the next day"
+    after it is the day after that. So an anaphoric time keeps its offset from its anchor
+    (+1 day, +3 days) and the clock applies it to the day of the last event that happened.
+    """
+
+    def __init__(self, record: Record) -> None:
+        self.text = record.document.text  # doc.text would rebuild the whole text on every call
+        self.times = sorted(record.times, key=lambda t: t["start"])
+        self.by_id = {t["id"]: t for t in self.times}
+        self.time_starts = [t["start"] for t in self.times]  # times in a clause found by bisection
+        self.dct = creation_time(record)
+        self.at: date | None = None
+        # Whether the clock's day is a day the text named, or only the end of a month or year
+        # it named ("in March 1988"): then the acts told after it are after its start, no more.
+        self.at_from: date | None = None
+        # Each time is resolved once: the events of one clause share its date.
+        self.resolved: dict[str, dict[str, Any] | None] = {}
+        self.since: int = 0  # where the clock was last set: the story goes on within a paragraph
+        self.last_of_kind: dict[str, date] = {}  # "after the attack": the day of the last attack
+        self.dated_sentences: list[tuple[date, str]] = []  # the story so far, day by day
+
+    def when(self, doc: Any, sent: Any, token: Any, event: dict[str, Any]) -> dict[str, Any]:
+        when = self._in_clause(doc, token)
+        dated = when["value"] is not None or when["earliest"] is not None
+        # The telling is not the story: "confirmed the next morning" leaves the story's day.
+        telling = token.lemma_.lower() in TELLING_VERBS
+        # A flashback counted back from an event ("a week before the attack"), or told in the
+        # pluperfect ("my brother had been arrested the previous Friday"), leaves it too.
+        flashback = when.pop("before", False) or is_pluperfect(clause_head(token))
+        if dated and event["mode"] in HAPPENED and not telling and not flashback:
+            self.at = _day(when["latest"] or when["value"]) or self.at
+            named = str((self.by_id.get(str(when["time"])) or {}).get("value") or "")
+            # A month or a year ("1988-03", "1988"), not the end of "for three days".
+            self.at_from = _day(when["earliest"]) if not when["value"] and len(named) in (4, 7) else None
+            self.since = token.idx
+        elif not dated and self.dct is not None and event["mode"] == "asserted" and _performed_now(token):
+            # "The Family International is sad to announce", "We condemn": the document does it
+            when = {**when, "value": self.dct.isoformat(), "resolved_by": "document"}
+        elif not dated and (bounds := self._relative_to_event(token)) is not None:
+            when = {**when, **bounds, "resolved_by": "event"}
+        elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
+            if self.at_from is not None:
+                when = {**when, "earliest": self.at_from.isoformat(), "resolved_by": "narrative"}
+            else:
+                when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
+        day = _day(when["value"] or when["earliest"])
+        if day is not None and event["mode"] in HAPPENED:
+            self.last_of_kind[event["kind"]] = day
+            self.dated_sentences.append((day, sent.text))
+        return when
+
+    def _relative_to_event(self, token: Any) -> dict[str, str] | None:
+        """ "After the arrest of ...", "during the raid", "before their release": bounds from
+        the last event of that kind the story told."""
+        head = clause_head(token)
+        for prep in (
+            c for c in head.children if c.dep_ == "prep" and c.lower_ in ("after", "before", "during")
+        ):
+            for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in EVENT_NOUNS):
+                day = self.last_of_kind.get(EVENT_NOUNS[noun.lemma_.lower()])
+                if day is not None:
+                    key = {"after": "earliest", "before": "latest", "during": "value"}[prep.lower_]
+                    return {key: day.isoformat()}
+        return None
+
+    def _story_goes_on(self, text: str, token: Any, event: dict[str, Any]) -> bool:
+        """An act that happened, told in the past, in the paragraph the clock was set in."""
+        verb = _finite(clause_head(token))
+        # "left", "was taken", "had fled"; not "have heard" (the present looking back).
+        past = verb.tag_ == "VBD" or any(
+            c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children
+        )
+        return past and event["mode"] in HAPPENED and "\n" not in text[self.since : token.idx].strip()
+
+    def _in_clause(self, doc: Any, token: Any) -> dict[str, Any]:
+        head = clause_head(token)
+        start, end = subtree_range(head)
+        lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        # Times in nested clauses of their own ("before the police came on ...") belong there.
+        within = self.times[bisect_left(self.time_starts, lo) : bisect_right(self.time_starts, hi)]
+        inside = [
+            t
+            for t in within
+            if t["end"] <= hi
+            and ((owner := _owner(doc, t)) in (head.i, None) or _participle_of(doc[owner], head))
+        ]
+        if token.pos_ == "NOUN":
+            # "their hunger strike beginning on 21 September": the noun's own phrase says when
+            own_lo, own_hi = subtree_range(token)
+            own = [
+                t
+                for t in within
+                if doc[own_lo].idx <= t["start"] and t["end"] <= doc[own_hi - 1].idx + len(doc[own_hi - 1])
+            ]
+            inside = own or inside
+        if token.pos_ == "NOUN" and (
+            token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
+        ):
+            # "a week after her visit": the visit is what the week counts from; "the arrest
+            # was confirmed the next morning": the morning is the confirming's. A date in the
+            # noun's own phrase is its own: "six weeks after the search of the camp on 17 March".
+            own_start, own_end = subtree_range(token)
+            own_lo, own_hi = doc[own_start].idx, doc[own_end - 1].idx + len(doc[own_end - 1])
+            inside = [
+                t for t in within if own_lo <= t["start"] and t["end"] <= own_hi and t["type"] == "DATE"
+            ]
+        for time in sorted(inside, key=lambda t: abs(t["start"] - token.idx)):
+            if time["id"] not in self.resolved:
+                self.resolved[time["id"]] = self._bounds(self.text, time)
+            when = self.resolved[time["id"]]
+            if when is not None and not (when.get("span") and not _simple_past(head)):
+                return {key: value for key, value in when.items() if key != "span"}
+        if _shares_time_with_head(head):
+            # "I was inside the camp on 17 March, when the police came to search it": the
+            # when-clause, and the purpose of coming, happen at the time of the clause above.
+            return self._in_clause(doc, head.head)
+        return {"time": None, "value": None, "earliest": None, "latest": None, "resolved_by": None}
+
+    def _bounds(self, text: str, time: dict[str, Any]) -> dict[str, Any] | None:
+        when: dict[str, Any] = {"time": time["id"], "value": None, "earliest": None, "latest": None}
+        when["resolved_by"] = "clause"
+        value = str(time.get("value") or "")
+        before = text[max(0, time["start"] - 8) : time["start"]].lower()
+        after = text[time["end"] : time["end"] + 8].lower()
+        if time["type"] == "DURATION":
+            days = self._days(time)
+            if days is None:
+                return None
+            start = self._start(time, text)
+            if start is None:
+                return None
+            end = start + timedelta(days=days)
+            if "after" in before or after.startswith((" later", " after")):
+                when["value"] = end.isoformat()  # "after three days", "a week after her visit"
+            elif after.startswith(" before"):
+                when["value"] = (start - timedelta(days=days)).isoformat()  # "a week before the attack"
+                when["before"] = True
+            elif not time.get("point"):
+                # "was captured for 18 years": a span the times stage did not move the story
+                # by starts no sooner than the story's day and ends where the text says, not
+                # 18 years on; told in the present ("as three weeks have now passed") it dates
+                # nothing (see ``_in_clause``).
+                # A story only at a month ("in June 1988") is at its start, not its last day.
+                earliest = self.at_from if self.at_from and start == self.at else start
+                when["earliest"], when["span"] = earliest.isoformat(), True
+            else:
+                when["earliest"], when["latest"] = start.isoformat(), end.isoformat()
+            return when
+        day = _day(value)
+        first: str | None = None
+        last: str | None = None
+        if day is not None and value[4:5] == "-":
+            anaphoric = self._anaphoric(time)
+            # From where the story has got to: the time named as anchor, or an act told after
+            # it ("the deportation took place a week after her visit. The next day ...").
+            reached = [d for d in (self._resolved_day(time.get("anchor")), self.at) if d is not None]
+            if self._named_just_before(time):
+                reached = []  # "On 11 August, around midnight": the night of the day just named
+            if anaphoric is not None and reached:
+                day = max(reached) + anaphoric
+            first = last = day.isoformat()
+        elif len(value) == 7 and value[:4].isdigit() and value[5:7].isdigit():  # a month, not a season
+            end_day = monthrange(int(value[:4]), int(value[5:7]))[1]
+            first, last = f"{value}-01", f"{value}-{end_day:02d}"
+        elif len(value) == 4 and value.isdigit():
+            first, last = f"{value}-01-01", f"{value}-12-31"
+        else:
+            return None
+        # "Not seen since May" is after May began, not in May; "held until 3 June" ends then.
+        if re.search(r"\bsince\s+$", before):
+            last = None
+        elif re.search(r"\b(?:until|till|up to)\s+$", before):
+            first = None
+        if first is not None and first == last:
+            when["value"] = first
+        else:
+            when["earliest"], when["latest"] = first, last
+        return when
+
+    def _named_just_before(self, time: dict[str, Any]) -> bool:
+        """The time is anchored to a calendar day named in the same sentence just before it."""
+        anchor = self.by_id.get(str(time.get("anchor")))
+        return bool(
+            anchor is not None
+            and CALENDAR_DAY.search(anchor["text"])
+            and 0 <= time["start"] - anchor["end"] < SAME_CLAUSE_CHARS
+            and not re.search(r"[.!?\n]", self.text[anchor["end"] : time["start"]])
+        )
+
+    def _anchor_day(self, time: dict[str, Any]) -> date | None:
+        anchor = self.by_id.get(str(time.get("anchor")))
+        return _day(anchor.get("point") or anchor.get("value")) if anchor else None
+
+    def _resolved_day(self, time_id: Any) -> date | None:
+        """The day the story put a time at, when an act was dated by it already."""
+        when = self.resolved.get(str(time_id))
+        return _day(when.get("latest") or when.get("value")) if when else None
+
+    def _anaphoric(self, time: dict[str, Any]) -> timedelta | None:
+        """The offset of a time from the time it was anchored to, when that anchor is a time
+        of the story and not the document's own date ("today" stays today)."""
+        anchor_day = self._anchor_day(time)
+        own = _day(time.get("point") or time.get("value"))
+        if anchor_day is None or own is None or anchor_day == self.dct or CALENDAR_DAY.search(time["text"]):
+            # "on the third day" counts from where the count began, and "20 November" or
+            # "Friday" name a day of the calendar (the anchor chose only the year or week).
+            return None
+        return own - anchor_day
+
+    def _days(self, time: dict[str, Any]) -> int | None:
+        match = DURATION.match(str(time.get("value") or ""))
+        return int(match.group(1)) * UNIT_DAYS[match.group(2)] if match else None
+
+    def _start(self, time: dict[str, Any], text: str) -> date | None:
+        """Where a duration starts: the event it counts from ("four days after the attack"),
+        the first day the story was at the place it names ("after four days in the school"),
+        else the story's day, else the times stage's anchor."""
+        counted_from = EVENT_AFTER.match(text, time["end"])
+        if counted_from:
+            noun = counted_from.group(1).lower()
+            kind = EVENT_NOUNS.get(noun) or EVENT_NOUNS.get(noun.removesuffix("s"))
+            if kind in self.last_of_kind:
+                return self.last_of_kind[kind]
+            # "six weeks after the police search of the camp on 17 March 2022": the day the
+            # phrase after "after" names.
+            phrase_end = self.text.find(".", time["end"])
+            limit = phrase_end if phrase_end > 0 else len(self.text)
+            for named in self.times:
+                day = _day(named.get("value")) if named["type"] == "DATE" else None
+                if time["end"] < named["start"] < limit and day is not None:
+                    return day
+        stay = STAY_AT.match(text, time["end"])
+        if stay and "after" in text[max(0, time["start"] - 8) : time["start"]].lower():
+            word = re.compile(rf"\b{re.escape(stay.group(1))}\b", re.IGNORECASE)
+            arrivals = [day for day, sentence in self.dated_sentences if word.search(sentence)]
+            if arrivals:
+                return arrivals[0]
+        return self.at or self._anchor_day(time)
+
+
+def clause_head(token: Any) -> Any:
+    """The verb of the trigger's clause: the trigger itself, the verb that says a noun took
+    place ("the incident that took place at X on D"), or the verb a noun stands under."""
+    if token.pos_ != "VERB":
+        for clause in token.children:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in ("take", "happen", "occur"):
+                return clause
+    node = token
+    while node.pos_ != "VERB" and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+# Acts a document performs by saying them: "we announce", "we condemn", "is sad to announce".
+SPEECH_ACTS = words(
+    "announce declare condemn deny reject refute urge call demand appeal welcome deplore mourn confirm"
+)
+
+
+def _performed_now(verb: Any) -> bool:
+    """A speech act in the simple present, or wished in it ("is sad to announce", "wishes to
+    announce"): done in the document, on its date."""
+    if verb.lemma_.lower() not in SPEECH_ACTS or verb.pos_ != "VERB":
+        return False
+    if verb.tag_ in ("VBP", "VBZ"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children):
+        above = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        return bool(above.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in above.children))
+    return False
+
+
+def _finite(verb: Any) -> Any:
+    """The verb that carries the tense of a participle's or gerund's clause: "After arresting
+    some Witnesses ..., agents put a bag": "put"."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        if node.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in node.children):
+            return node
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head.head
+        elif node.dep_ in ("advcl", "xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+        else:
+            return node
+    return node
+
+
+# How far up a participle's clause the verb with its tense is looked for.
+MAX_CLIMB = 4
+
+
+def _participle_of(clause: Any, head: Any) -> bool:
+    """A participle clause of the verb with no subject or conjunction of its own ("shot at
+    protesters using live bullets ... on Tuesday night"): its time is the verb's."""
+    return bool(
+        clause.head.i == head.i
+        and clause.dep_ in ("advcl", "xcomp")
+        and clause.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in clause.children)
+    )
+
+
+def _simple_past(verb: Any) -> bool:
+    """ "was cut off", "held": the tense a story is told in, not the present perfect."""
+    helpers = {t.lower_ for t in verb.children if t.dep_ in ("aux", "auxpass")}
+    return not helpers & {"has", "have", "'ve", "will"} and (
+        verb.tag_ == "VBD" or bool(helpers & {"was", "were"})
+    )
+
+
+def _shares_time_with_head(head: Any) -> bool:
+    """A clause that happens when the one it hangs from does: "when", "as" or "while" it
+    came, or came "to search"."""
+    if head.dep_ != "advcl" or head.head.i == head.i:
+        return False
+    for child in head.children:
+        if child.dep_ == "advmod" and child.lower_ in ("when", "as", "while"):
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("as", "while"):
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and head.tag_ == "VB":
+            return True
+    return False
+
+
+def _owner(doc: Any, time: dict[str, Any]) -> int | None:
+    """The verb whose clause a time stands in (None when it stands in none)."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None:
+        return None
+    node = clause_head(span.root)
+    return int(node.i) if node.pos_ == "VERB" else None

@@ -1,0 +1,122 @@
+"""Voices: the stretches of a page that someone other than the writer speaks, without a cue
+in each sentence.
+
+A page hands whole paragraphs to a speaker in two ways:
+
+1. a transcript: lines opened by a speaker's label ("RFA:", "Chief Arradando: (00:16)",
+   "-- Timofei Zhukov:"), each turn running to the next label. A page is a transcript when
+   at least two different labels open lines and someone asks a question;
+2. a block quotation: paragraphs that open with a quotation mark, after a paragraph that ends
+   on a colon or semicolon ("the spokesman said:", "said in a statement;"), and the one
+   unquoted paragraph right after a colon.
+
+This module finds the stretches and their labels in the text; who a label or a lead names
+is the claims stage's to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from firsthand.reading.nlp import words
+
+# A speaker's label at the start of a line: one to five words, the first capitalised, then a
+# colon and, in broadcast transcripts, a time offset. Each repeated group opens on a space, so
+# the pattern stays linear.
+LABEL = re.compile(
+    r"^[ \t]*(?:-{1,2}[ \t]*)?(?P<label>[A-Z][\w.’'&-]{0,40}(?:[ \t][\w.’'&-]{1,40}){0,4}):"
+    r"[ \t]*(?:\(\d{1,2}:\d{2}(?::\d{2})?\))?",
+    re.MULTILINE,
+)
+# Words that open a line with a colon without naming a speaker.
+NOT_SPEAKERS = words(
+    """
+    note editor's editor’s update source sources photo image caption read related tags share posted
+    published date by from to subject re cc tel phone email e-mail fax address warning disclaimer
+    click see also title category keywords summary background transcript video audio file
+    """
+)
+# Labels by which an organisation's own Q&A gives its answers: the writer's voice, not a report.
+WRITER_SIDE_LABELS = frozenset(["spokesperson", "spokesman", "spokeswoman", "answer", "a"])
+# A paragraph that opens with a quotation mark.
+QUOTE_OPENERS = ("“", '"')
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A stretch [start, end) of the text and the words that name its speaker (character
+    offsets); ``kind`` is "turn" (a transcript's) or "block" (a block quotation's)."""
+
+    start: int
+    end: int
+    label: tuple[int, int]
+    kind: str
+
+
+def transcript_turns(text: str) -> list[Voice]:
+    """The turns of a transcript, each from its label to the next label; none when the page is
+    no transcript."""
+    labels = [m for m in LABEL.finditer(text) if _speaker_label(m.group("label"))]
+    names = {" ".join(m.group("label").lower().split()) for m in labels}
+    if len(names) < 2:
+        return []
+    turns = []
+    for n, match in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        turns.append(Voice(match.start("label"), end, match.span("label"), "turn"))
+    # The interview starts with its first question: a label before it heads a title line
+    # ("PART III: Interview: ...") or the page's furniture.
+    asked = [n for n, t in enumerate(turns) if "?" in text[t.start : t.end]]
+    return turns[asked[0] :] if asked else []
+
+
+def writer_side(label: str) -> bool:
+    """'Embassy spokesperson', 'A': a label by which the writer's own side answers."""
+    return bool(set(label.lower().split()) & WRITER_SIDE_LABELS)
+
+
+def _speaker_label(label: str) -> bool:
+    words = label.split()
+    return bool(words) and words[0].lower() not in NOT_SPEAKERS and not label.rstrip().endswith(".")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that has words, without its surrounding white space."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped[0])
+            spans.append((start, start + len(stripped)))
+        offset += len(line) + 1
+    return spans
+
+
+def wholly_quoted(text: str, start: int, end: int) -> bool:
+    """A paragraph that is all quotation: it opens with a quotation mark and closes with one,
+    or runs on unclosed into the next paragraph ('"Face to the ground". My friend fell' is not)."""
+    if text[start] not in QUOTE_OPENERS:
+        return False
+    closers = [i for i in (text.find(q, start + 1, end) for q in ("”", '"')) if i >= 0]
+    return not closers or min(closers) >= end - 3
+
+
+def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(lead, block) pairs: the paragraph that introduces a block quotation, and the stretch
+    of the paragraphs it introduces."""
+    lines = paragraphs(text)
+    found = []
+    for n, (start, end) in enumerate(lines[:-1]):
+        if text[end - 1] not in ":;":
+            continue
+        following = lines[n + 1 :]
+        quoted = 0
+        while quoted < len(following) and wholly_quoted(text, *following[quoted]):
+            quoted += 1
+        if quoted == 0 and text[end - 1] == ":":
+            quoted = 1  # "told us:" and the answer as a paragraph of its own
+        if quoted:
+            found.append(((start, end), (following[0][0], following[quoted - 1][1])))
+    return found

@@ -1,5 +1,0 @@
-"""The web UI: `firsthand serve`."""
-
-from .app import create_app
-
-__all__ = ["create_app"]

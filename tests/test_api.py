@@ -98,9 +98,14 @@ def test_a_case_adds_once_and_compares(tmp_path: Path) -> None:
         again = case.add(corpus[0])  # the same bytes: stored once, its stored record returned
         assert len(case) == 4 and again.document.source == str(corpus[0])
         assert case.add_files([*corpus, tmp_path / "missing.txt"]).present == 4
-        conflicts = case.compare()
-        assert all(c.kind in ("number", "negation", "actor", "date", "evaluation") for c in conflicts)
-        assert case.compare(kind="number") == [c for c in conflicts if c.kind == "number"]
+        # The statement and the news item tell one raid: the API finds what `firsthand compare` finds,
+        # clashes and agreements within that incident, never pairs of sentences across incidents.
+        clashes, agreements = case.compare(), case.agreements()
+        assert {f.stance for f in clashes} == {"clash"} and {f.stance for f in agreements} == {"agree"}
+        assert "number" in {f.kind for f in clashes} and "happened" in {f.kind for f in agreements}
+        assert len({f.incident.title for f in clashes + agreements}) == 1
+        assert all(len(f.positions) >= 2 for f in clashes)
+        assert case.compare(kind="number") == [f for f in clashes if f.kind == "number"]
         person = case.entities(type="PERSON")[0]
         assert all(person.id in (j["case_entity_id"], j["other_id"]) for j in case.judgements(person.id))
 

@@ -30,7 +30,7 @@ from firsthand.errors import CaseFileError, InputError, UnsupportedCaseURL
 from firsthand.record import Record
 
 if TYPE_CHECKING:
-    from firsthand.case.compare import Agreement, Conflict
+    from firsthand.case.findings import Finding
 
 Source = str | bytes | os.PathLike[str]
 # What a database URL looks like ("postgresql://host/case"): the server store's, to come.
@@ -234,18 +234,22 @@ class Case:
         )
         return self.store.search(query, facets, limit=limit)
 
-    def compare(self, kind: str | None = None) -> list[Conflict]:
-        """Where the case's accounts clash: number, negation, actor, date or evaluation
-        (``kind`` keeps one), each with both sentences, their sources and bases."""
-        from firsthand.case.compare import find_conflicts
+    def compare(self, kind: str | None = None) -> list[Finding]:
+        """Where the case's accounts of one incident clash: whether it happened, a number, a
+        cause, an actor, a date or an evaluation (``kind`` keeps one), each position with its
+        sources — what ``firsthand compare`` and the web UI show. Accounts of different
+        incidents are never paired."""
+        return self._findings("clash", kind)
 
-        return [c for c in find_conflicts(self.store.document_views()) if kind in (None, c.kind)]
+    def agreements(self, kind: str | None = None) -> list[Finding]:
+        """Where the case's accounts of one incident corroborate each other, and on what."""
+        return self._findings("agree", kind)
 
-    def agreements(self) -> list[Agreement]:
-        """Where the case's accounts corroborate each other, with what they agree on."""
-        from firsthand.case.compare import find_agreements
+    def _findings(self, stance: str, kind: str | None) -> list[Finding]:
+        from firsthand.case.findings import compare_case
 
-        return find_agreements(self.store.document_views())
+        found = compare_case(self.store.document_views())
+        return [f for f in found if f.stance == stance and kind in (None, f.kind)]
 
     def merge(self, keep: int | str, other: int | str, reason: str = "merged by a user") -> None:
         """Make entity ``other`` the same as ``keep`` (numbers or names): a judgement, undone by split."""

@@ -666,6 +666,12 @@ def test_what_is_no_speech_passed_on(
         # a subject that already judges
         ("Our duty is to protect the children of the valley.", "protect the children", "opinion"),
         ("It is our belief that the courts will act.", "the courts will act", "opinion"),
+        ("The real disgrace of the ministry is hiding the files.", "hiding the files", "opinion"),
+        ("Such a shameful abuse of office is a crime.", "abuse of office", "opinion"),
+        # the best or worst of something is a ranking by judgement; one of size or order is not
+        ("The valley has lived through the worst winter of its history.", "worst winter", "opinion"),
+        ("The town has opened the largest shelter of the province.", "largest shelter", "asserted"),
+        ("The best teachers of the school left in May.", "best teachers", "asserted"),
         # what the writer is, not what they judge
         ("We still believe in the courts of this country.", "believe in the courts", "asserted"),
         # a thought of the past, or one's own past hedged, is part of the account

@@ -67,6 +67,12 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "opinion"
     if lemma == "be" and _evaluative(head):
         return "opinion"
+    # "The great failure of the State is not finding them", "the best period in history": a
+    # judgement made the subject of the sentence, or the best or worst of something.
+    if any(c.dep_ in ("nsubj", "nsubjpass") and _judging_noun(c) for c in head.children):
+        return "opinion"
+    if any(_judging_superlative(t) for t in _arguments(head)):
+        return "opinion"
     # "have come as a great shock to us", "we have hope that", "brought much grief": a feeling
     # told. (A judging adjective in passing -- "this sadistic torture lasted two hours" -- does
     # not make the statement an opinion.)
@@ -178,9 +184,42 @@ def _evaluative(copula: Any) -> bool:
             return True
         if child.dep_ == "attr" and child.lemma_.lower() in JUDGEMENT_NOUNS:
             return True
-        # "Our duty is to love our neighbours", "the great failure of the State is ...": the
-        # subject already judges.
-        if child.dep_ == "nsubj" and child.lemma_.lower() in JUDGEMENT_NOUNS and child.pos_ == "NOUN":
+        # "Such an egregious abuse of power is punishable": the subject already judges.
+        if (
+            child.dep_ == "nsubj"
+            and child.pos_ == "NOUN"
+            and any(m.dep_ == "amod" and m.lower_ in JUDGEMENT_ADJECTIVES for m in child.children)
+        ):
+            return True
+    return False
+
+
+def _judging_noun(noun: Any) -> bool:
+    """'our duty', 'the great failure of the State': a noun that judges what it names."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in JUDGEMENT_NOUNS
+
+
+def _arguments(head: Any) -> list[Any]:
+    """The nouns a clause says something of: its object, predicate noun and the objects of its
+    prepositions ("entered the best period", "the worst day of our lives"). Not the subject:
+    there a superlative picks out whom the sentence is about ("the best students were arrested")."""
+    nouns = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        nouns += [c for c in prep.children if c.dep_ == "pobj"]
+    return nouns
+
+
+def _judging_superlative(noun: Any) -> bool:
+    """'the best period', 'the worst treatment', 'the most cruel act': ranked by a judgement.
+    A superlative of size or order ("the largest camp", "the first day") ranks, not judges."""
+    for mod in noun.children:
+        if mod.dep_ != "amod":
+            continue
+        if mod.tag_ == "JJS" and (
+            mod.lower_ in JUDGEMENT_ADJECTIVES or mod.lemma_.lower() in JUDGEMENT_ADJECTIVES
+        ):
+            return True
+        if any(m.lower_ == "most" for m in mod.children) and mod.lower_ in JUDGEMENT_ADJECTIVES:
             return True
     return False
 

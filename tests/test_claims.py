@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+import firsthand
 from conftest import FIXTURES
 from firsthand.engine.pipeline import read_text
 from firsthand.record import Record
@@ -758,3 +759,19 @@ def test_an_answer_that_ends_on_a_question_it_quotes_is_a_claim() -> None:
     claim = claim_with(record, "I came to see the harbour")
     assert (claim["basis"], source_name(record, claim)) == ("reported", "Lena Vosk"), claim
     assert not [c for c in record.claims if "Why did you" in c["text"] or "Will you stay" in c["text"]]
+
+
+def test_the_same_source_is_the_one_who_spoke_last() -> None:
+    record = firsthand.read(
+        "The Ministry of Justice said on Friday that the prison would close. Her death was related"
+        " to an old illness, the same source added. Lena Park, a lawyer, said the cells were full."
+        " The same source also said that the guards were dismissed."
+    )
+    names = {e.id: e.name for e in record.entities}
+    sources = [(names.get(c["source"]), c["basis"]) for c in record.claims]
+    assert sources == [
+        ("Ministry of Justice", "reported"),
+        ("Ministry of Justice", "reported"),
+        ("Lena Park", "reported"),
+        ("Lena Park", "reported"),
+    ]

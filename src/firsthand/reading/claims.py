@@ -112,10 +112,36 @@ def find_claims(record: Record) -> Record:
     headings = header_headings(record.document.text, record.document.body_start)
     claims = [c for c in claims if not any(s <= c["start"] < e for s, e in headings)]
     claims = _join_clauses(doc, record, claims)
+    _the_same_source(record.document.text, claims, writer)
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
     record.claims = claims
     return record
+
+
+# "the same source added", "the same official said": the one who spoke last.
+SAME_SOURCE = re.compile(r"\b(?:the|that|this) same\b", re.IGNORECASE)
+
+
+def _the_same_source(text: str, claims: list[dict[str, Any]], writer: Entity | None) -> None:
+    """A source named as "the same source" or "the same official" is the last one who spoke
+    before it in someone else's name; the writer is never meant by it."""
+    last: str | None = None
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        span = claim.get("source_span")
+        if (
+            claim["source"] is None
+            and span
+            and last is not None
+            and SAME_SOURCE.search(text[span[0] : span[1]])
+        ):
+            claim["source"] = last
+        if (
+            claim["basis"] in ("reported", "hearsay")
+            and claim["source"]
+            and claim["source"] != (writer.id if writer else None)
+        ):
+            last = claim["source"]
 
 
 # 5. One statement per sentence, unless its parts differ ------------------------------------

@@ -525,3 +525,26 @@ def test_a_span_after_a_dated_event_counts_from_its_date() -> None:
     )
     assert _when(text, "search of", "2022-05-03")["value"] == "2022-03-17"
     assert _when(text, "came", "2022-05-03")["value"] == "2022-04-28"
+
+
+# A report's dates, the way TimeBank's annotators read news (DCT 2023-08-03, a Thursday).
+REPORT_DCT = "2023-08-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a weekday with no tense of its own is one the news already saw
+        ("The merger follows Monday's ruling by the board.", "Monday", ("DATE", "2023-07-31")),
+        ("The bonds trade at a premium over Friday's closing price.", "Friday", ("DATE", "2023-07-28")),
+        ("The council meets on Friday.", "Friday", ("DATE", "2023-08-04")),
+        # a deadline with its hour before the day lies ahead of the act that set it
+        (
+            "The ministry has given the tenants until 10 a.m. Saturday to leave the flats.",
+            "10 a.m. Saturday",
+            ("TIME", "2023-08-05T10:00"),
+        ),
+    ],
+)
+def test_tbaq_report_conventions(text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase, dct=REPORT_DCT) == expected

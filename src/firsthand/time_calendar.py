@@ -423,7 +423,10 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
         # The nearest such day to where the story is, among those the verb's tense allows
         # from the writer's now: "On Sunday, while the country voted" in a testimony.
         options = [ref + timedelta(days=delta + shift) for shift in (-7, 0, 7)]
-        allowed = allowed_by_tense(options, tense_of(doc, c, text), clock.dct or ref)
+        tense = tense_of(doc, c, text)
+        if tense is None and text[c.end : c.end + 2] in ("'s", "’s"):
+            tense = "past"  # "Friday's vote", "Monday's closing price": a day the news has seen
+        allowed = allowed_by_tense(options, tense, clock.dct or ref)
         delta = (min(allowed, key=lambda d: (abs((d - ref).days), d > ref)) - ref).days
     found = ref + timedelta(days=delta)
     # "had been arrested the previous Friday" looks back; the story stays where it was.

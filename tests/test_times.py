@@ -544,6 +544,19 @@ REPORT_DCT = "2023-08-03"
             "10 a.m. Saturday",
             ("TIME", "2023-08-05T10:00"),
         ),
+        # the quarter a report is about: not the comparison nor one still to come
+        (
+            "Acme earned $5 million in the second quarter, against $3 million in the 2022 period. "
+            "Sales in the quarter rose 8%.",
+            "the quarter",
+            ("DATE", "2023-Q2"),
+        ),
+        (
+            "Second-quarter profit fell 10%. Traders expect losses through the first quarter of 2024. "
+            "In the year-ago period, the company earned $2 million.",
+            "the year-ago period",
+            ("DATE", "2022-Q2"),
+        ),
     ],
 )
 def test_tbaq_report_conventions(text: str, phrase: str, expected: tuple[str, str]) -> None:

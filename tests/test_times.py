@@ -557,6 +557,9 @@ REPORT_DCT = "2023-08-03"
             "the year-ago period",
             ("DATE", "2022-Q2"),
         ),
+        # a fiscal year named by where it stands
+        ("Margins should widen in the current fiscal year.", "current fiscal year", ("DATE", "2023")),
+        ("The mill sold 9,000 tons in the latest fiscal year.", "latest fiscal year", ("DATE", "2022")),
     ],
 )
 def test_tbaq_report_conventions(text: str, phrase: str, expected: tuple[str, str]) -> None:

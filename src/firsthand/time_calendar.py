@@ -228,6 +228,10 @@ def resolve_fiscal_year(
     if ref is None:
         return "DATE", "XXXX", None, None, None
     year = ref.year + (-1 if "last year" in s else 1 if "next year" in s else 0)
+    named = re.search(r"(latest|last|previous|next|coming)\s+fiscal\s+year", s)
+    if named:
+        # "the latest fiscal year" is the last one closed; "the next fiscal year" the one after.
+        year = ref.year + (1 if named.group(1) in ("next", "coming") else -1)
     if re.fullmatch(r"year(?:-|['’]s\s+|\s+)end", s):
         before = text[max(0, c.start - 8) : c.start].lower()
         year -= 1 if re.search(r"\bsince\s+$", before) else 0

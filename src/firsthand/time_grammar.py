@@ -155,6 +155,7 @@ PATTERNS: list[Pattern] = [
         r"(?:the\s+)?(?:(?:full|fiscal|latest|latest\s+fiscal|current|calendar)\s+)?year(?=\s+(?:ended|ending|to\s+date)\b)"
         r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)\s+year"
         r"|year-end|year['’]s\s+end|(?<=around\s)year\s+end|(?:earlier|later)\s+in\s+the\s+year"
+        r"|(?:the\s+)?(?:current|this|latest|last|previous|next|coming)\s+fiscal\s+year"
         r"|(?:for|of|during|throughout)\s+the\s+year(?!\s+(?:before|after|earlier|ago|that|when|in|of)\b)",
     ),
     _p(

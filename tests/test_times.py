@@ -560,6 +560,14 @@ REPORT_DCT = "2023-08-03"
         # a fiscal year named by where it stands
         ("Margins should widen in the current fiscal year.", "current fiscal year", ("DATE", "2023")),
         ("The mill sold 9,000 tons in the latest fiscal year.", "latest fiscal year", ("DATE", "2022")),
+        # years (months, weeks) that pass untold
+        ("Over the years the harbour silted up.", "the years", ("DURATION", "PXY")),
+        ("In the months that followed, the mill closed.", "the months", ("DURATION", "PXM")),
+        (
+            "Fewer people moved away in the early years, before the dam.",
+            "the early years",
+            ("DURATION", "PXY"),
+        ),
     ],
 )
 def test_tbaq_report_conventions(text: str, phrase: str, expected: tuple[str, str]) -> None:

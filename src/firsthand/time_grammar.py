@@ -264,7 +264,10 @@ PATTERNS: list[Pattern] = [
     _p(
         "bare_units",
         r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over|within)\s+(?:years|months|weeks|days|hours|decades|centuries)"
-        r"|(?<=for\s)(?:a\s+while|some\s+time|a\s+(?:long|short)\s+time)",
+        r"|(?<=for\s)(?:a\s+while|some\s+time|a\s+(?:long|short)\s+time)"
+        # "over the years", "in the years that followed", "in the early years": years untold
+        r"|(?:(?<=over\s)|(?<=in\s)|(?<=during\s))the\s+(?:(?:early|intervening|following)\s+)?"
+        r"(?:years|months|weeks|decades)(?!\s+(?:of|ahead|before|after|ago|to\s+come)\b|\s+\d)",
     ),
     _p(
         "ordinal_day",

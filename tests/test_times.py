@@ -538,6 +538,12 @@ REPORT_DCT = "2023-08-03"
         ("The merger follows Monday's ruling by the board.", "Monday", ("DATE", "2023-07-31")),
         ("The bonds trade at a premium over Friday's closing price.", "Friday", ("DATE", "2023-07-28")),
         ("The council meets on Friday.", "Friday", ("DATE", "2023-08-04")),
+        # a thing scheduled for a weekday is still to come, whatever the tense of the scheduling
+        (
+            "The council has scheduled a public hearing Tuesday to discuss the budget.",
+            "Tuesday",
+            ("DATE", "2023-08-08"),
+        ),
         # a deadline with its hour before the day lies ahead of the act that set it
         (
             "The ministry has given the tenants until 10 a.m. Saturday to leave the flats.",

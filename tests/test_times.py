@@ -544,6 +544,8 @@ REPORT_DCT = "2023-08-03"
             "Tuesday",
             ("DATE", "2023-08-08"),
         ),
+        ("The runoff vote was set for Tuesday.", "Tuesday", ("DATE", "2023-08-08")),
+        ("Rebels set fire to the depot Tuesday.", "Tuesday", ("DATE", "2023-08-01")),
         # a deadline with its hour before the day lies ahead of the act that set it
         (
             "The ministry has given the tenants until 10 a.m. Saturday to leave the flats.",

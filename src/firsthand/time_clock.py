@@ -20,8 +20,10 @@ LOOKING_AHEAD = {
     "expect", "plan", "hope", "want", "intend", "aim", "seek", "promise", "schedule", "agree",
     "decide", "propose", "vow", "pledge", "threaten", "prepare", "wish", "need", "be", "have", "go",
 }  # fmt: skip
-# Verbs that give a thing a date still to come: "scheduled a hearing for Friday".
-SETTING_A_DATE = {"schedule", "plan", "set", "reschedule", "postpone"}
+# Verbs that give a thing a date still to come: "scheduled a hearing Friday", "a summit set
+# for April" (but "set fire to it Friday" is done).
+SETTING_A_DATE = {"schedule", "set", "reschedule", "postpone", "slate"}
+SCHEDULING = {"schedule", "reschedule", "postpone", "slate"}  # "set" only with "for"
 # "three days after [my arrest]": the act a duration counts from, by its noun.
 AFTER_AN_ACT = re.compile(r"\s+after\s+(?:my|his|her|their|our|its|the)\s+(\w+)", re.IGNORECASE)
 # Nouns of time a date can hang from and still take the verb's tense: "the night of Oct. 23".
@@ -158,8 +160,12 @@ def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
         token = governing_verb(doc, c, through_things=True, stop_at=ADJECTIVES_OF_DUE_TIME)
     if token is None:
         return None
-    if token.lemma_ in SETTING_A_DATE and (of_a_thing or any(t.dep_ == "dobj" for t in token.children)):
-        return "future"  # "has scheduled a news conference Thursday": the conference is to come
+    if token.lemma_ in SETTING_A_DATE and (
+        re.search(r"\bfor\s+$", before)
+        or (token.lemma_ in SCHEDULING and (of_a_thing or any(t.dep_ == "dobj" for t in token.children)))
+    ):
+        # "has scheduled a news conference Thursday", "a summit set for April": to come
+        return "future"
     helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
     if token.dep_ == "xcomp" and "to" in helpers:
         if token.head.lemma_ in LOOKING_AHEAD:

@@ -525,3 +525,58 @@ def test_a_span_after_a_dated_event_counts_from_its_date() -> None:
     )
     assert _when(text, "search of", "2022-05-03")["value"] == "2022-03-17"
     assert _when(text, "came", "2022-05-03")["value"] == "2022-04-28"
+
+
+# A report's dates, the way TimeBank's annotators read news (DCT 2023-08-03, a Thursday).
+REPORT_DCT = "2023-08-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a weekday with no tense of its own is one the news already saw
+        ("The merger follows Monday's ruling by the board.", "Monday", ("DATE", "2023-07-31")),
+        ("The bonds trade at a premium over Friday's closing price.", "Friday", ("DATE", "2023-07-28")),
+        ("The council meets on Friday.", "Friday", ("DATE", "2023-08-04")),
+        # a thing scheduled for a weekday is still to come, whatever the tense of the scheduling
+        (
+            "The council has scheduled a public hearing Tuesday to discuss the budget.",
+            "Tuesday",
+            ("DATE", "2023-08-08"),
+        ),
+        ("The runoff vote was set for Tuesday.", "Tuesday", ("DATE", "2023-08-08")),
+        ("Rebels set fire to the depot Tuesday.", "Tuesday", ("DATE", "2023-08-01")),
+        # a deadline with its hour before the day lies ahead of the act that set it
+        (
+            "The ministry has given the tenants until 10 a.m. Saturday to leave the flats.",
+            "10 a.m. Saturday",
+            ("TIME", "2023-08-05T10:00"),
+        ),
+        # the quarter a report is about: not the comparison nor one still to come
+        (
+            "Acme earned $5 million in the second quarter, against $3 million in the 2022 period. "
+            "Sales in the quarter rose 8%.",
+            "the quarter",
+            ("DATE", "2023-Q2"),
+        ),
+        (
+            "Second-quarter profit fell 10%. Traders expect losses through the first quarter of 2024. "
+            "In the year-ago period, the company earned $2 million.",
+            "the year-ago period",
+            ("DATE", "2022-Q2"),
+        ),
+        # a fiscal year named by where it stands
+        ("Margins should widen in the current fiscal year.", "current fiscal year", ("DATE", "2023")),
+        ("The mill sold 9,000 tons in the latest fiscal year.", "latest fiscal year", ("DATE", "2022")),
+        # years (months, weeks) that pass untold
+        ("Over the years the harbour silted up.", "the years", ("DURATION", "PXY")),
+        ("In the months that followed, the mill closed.", "the months", ("DURATION", "PXM")),
+        (
+            "Fewer people moved away in the early years, before the dam.",
+            "the early years",
+            ("DURATION", "PXY"),
+        ),
+    ],
+)
+def test_tbaq_report_conventions(text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase, dct=REPORT_DCT) == expected

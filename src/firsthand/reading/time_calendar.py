@@ -228,6 +228,10 @@ def resolve_fiscal_year(
     if ref is None:
         return "DATE", "XXXX", None, None, None
     year = ref.year + (-1 if "last year" in s else 1 if "next year" in s else 0)
+    named = re.search(r"(latest|last|previous|next|coming)\s+fiscal\s+year", s)
+    if named:
+        # "the latest fiscal year" is the last one closed; "the next fiscal year" the one after.
+        year = ref.year + (1 if named.group(1) in ("next", "coming") else -1)
     if re.fullmatch(r"year(?:-|['’]s\s+|\s+)end", s):
         before = text[max(0, c.start - 8) : c.start].lower()
         year -= 1 if re.search(r"\bsince\s+$", before) else 0
@@ -423,7 +427,10 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
         # The nearest such day to where the story is, among those the verb's tense allows
         # from the writer's now: "On Sunday, while the country voted" in a testimony.
         options = [ref + timedelta(days=delta + shift) for shift in (-7, 0, 7)]
-        allowed = allowed_by_tense(options, tense_of(doc, c, text), clock.dct or ref)
+        tense = tense_of(doc, c, text)
+        if tense is None and text[c.end : c.end + 2] in ("'s", "’s"):
+            tense = "past"  # "Friday's vote", "Monday's closing price": a day the news has seen
+        allowed = allowed_by_tense(options, tense, clock.dct or ref)
         delta = (min(allowed, key=lambda d: (abs((d - ref).days), d > ref)) - ref).days
     found = ref + timedelta(days=delta)
     # "had been arrested the previous Friday" looks back; the story stays where it was.

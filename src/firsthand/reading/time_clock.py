@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from firsthand.reading.time_grammar import Candidate
+from firsthand.reading.time_grammar import CLOCK, Candidate
 
 # A month and day without a year is the nearest such date, unless that is this many days
 # away or more, when the tense of its verb decides between the past and the coming one.
@@ -20,6 +20,10 @@ LOOKING_AHEAD = {
     "expect", "plan", "hope", "want", "intend", "aim", "seek", "promise", "schedule", "agree",
     "decide", "propose", "vow", "pledge", "threaten", "prepare", "wish", "need", "be", "have", "go",
 }  # fmt: skip
+# Verbs that give a thing a date still to come: "scheduled a hearing Friday", "a summit set
+# for April" (but "set fire to it Friday" is done).
+SETTING_A_DATE = {"schedule", "set", "reschedule", "postpone", "slate"}
+SCHEDULING = {"schedule", "reschedule", "postpone", "slate"}  # "set" only with "for"
 # "three days after [my arrest]": the act a duration counts from, by its noun.
 AFTER_AN_ACT = re.compile(r"\s+after\s+(?:my|his|her|their|our|its|the)\s+(\w+)", re.IGNORECASE)
 # Nouns of time a date can hang from and still take the verb's tense: "the night of Oct. 23".
@@ -127,24 +131,28 @@ def _tokens(doc: Any, c: Candidate) -> Any:
 
 
 FALL_BACK_TO_CLAUSE = True
+HOUR_BEFORE_DAY = re.compile(rf"(?:{CLOCK})(?:\s+[a-z]{{3}})?[\s,]*$", re.IGNORECASE)
 # Heads that give a thing a time of its own: "a dividend payable Dec. 15", "a pact effective June 1".
 ADJECTIVES_OF_DUE_TIME = frozenset({"ADJ"})
 
 
 def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
-    """'past', 'future' or None: the tense of the verb the expression hangs from.
+    """'past', 'future', 'either' (a bound: "until Tuesday") or None: the tense of the verb
+    the expression hangs from.
 
     Only a verb the expression modifies counts: in "declared a dividend payable Dec. 15"
     the date belongs to the dividend, and "declared" says nothing of when it falls.
     """
-    before = text[max(0, c.start - 16) : c.start].lower()
+    # The words before it, less the hour of "until 9 a.m. EST Tuesday" (the day's own).
+    before = HOUR_BEFORE_DAY.sub("", text[max(0, c.start - 32) : c.start].lower())
     if re.search(r"\bas\s+(?:soon|early)\s+as\s+$", before):
         return "future"  # "as early as Tuesday"
     if re.search(r"\bsince\s+$", before):
         return "past"
     if re.search(r"\b(?:until|till|through)\s+$", before):
-        return None  # "extended its deadline until Tuesday": the bound lies ahead of the act
+        return "either"  # "extended its deadline until Tuesday": the bound lies ahead of the act
     token = governing_verb(doc, c, through_things=False)
+    of_a_thing = token is None
     if token is None and FALL_BACK_TO_CLAUSE:
         # A date of a thing ("a mission in December", "changed to a calendar year in
         # December") takes the tense of the clause it is told in, unless a word such as
@@ -152,6 +160,12 @@ def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
         token = governing_verb(doc, c, through_things=True, stop_at=ADJECTIVES_OF_DUE_TIME)
     if token is None:
         return None
+    if token.lemma_ in SETTING_A_DATE and (
+        re.search(r"\bfor\s+$", before)
+        or (token.lemma_ in SCHEDULING and (of_a_thing or any(t.dep_ == "dobj" for t in token.children)))
+    ):
+        # "has scheduled a news conference Thursday", "a summit set for April": to come
+        return "future"
     helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
     if token.dep_ == "xcomp" and "to" in helpers:
         if token.head.lemma_ in LOOKING_AHEAD:
@@ -160,14 +174,18 @@ def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
         helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
     if helpers & {"will", "'ll", "shall", "would"}:
         return "future"
-    if "going" in helpers or (token.tag_ == "VBG" and token.head.lower_ in ("is", "are", "am")):
+    if "going" in helpers or (
+        token.tag_ == "VBG" and token.head.lower_ in ("is", "are", "am") and not of_a_thing
+    ):
         return "future"
     if token.tag_ in ("VBD",) or helpers & {"had", "was", "were", "did"}:
         return "past"
     if token.tag_ == "VBN" and (helpers & {"has", "have", "had", "was", "were"} or token.dep_ == "acl"):
         return "past"  # "has closed", "the injunction issued Thursday"
-    if token.tag_ in ("VBZ", "VBP") and not helpers and token.lemma_ not in PRESENT_OF_NOW:
-        return "future"  # a timetable: "the hearing resumes on Monday"
+    if token.tag_ in ("VBZ", "VBP") and not helpers and token.lemma_ not in PRESENT_OF_NOW and not of_a_thing:
+        # A timetable: "the hearing resumes on Monday"; not the present a thing is told in
+        # ("the move follows Tuesday's declaration": the declaration's day is its own).
+        return "future"
     return None
 
 

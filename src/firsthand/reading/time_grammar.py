@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from firsthand.reading.calendars import find_calendar_dates
@@ -155,6 +156,7 @@ PATTERNS: list[Pattern] = [
         r"(?:the\s+)?(?:(?:full|fiscal|latest|latest\s+fiscal|current|calendar)\s+)?year(?=\s+(?:ended|ending|to\s+date)\b)"
         r"|(?:for|of|in)\s+the\s+(?:full|fiscal|calendar)\s+year|the\s+(?:end|start|beginning|middle)\s+of\s+(?:the|this|last|next)\s+year"
         r"|year-end|year['’]s\s+end|(?<=around\s)year\s+end|(?:earlier|later)\s+in\s+the\s+year"
+        r"|(?:the\s+)?(?:current|this|latest|last|previous|next|coming)\s+fiscal\s+year"
         r"|(?:for|of|during|throughout)\s+the\s+year(?!\s+(?:before|after|earlier|ago|that|when|in|of)\b)",
     ),
     _p(
@@ -262,7 +264,10 @@ PATTERNS: list[Pattern] = [
     _p(
         "bare_units",
         r"(?:years|months|weeks|days|hours|minutes|decades|centuries)(?=\s+(?:ago|later|earlier|of|before|after)\b)|(?:for|in|over|within)\s+(?:years|months|weeks|days|hours|decades|centuries)"
-        r"|(?<=for\s)(?:a\s+while|some\s+time|a\s+(?:long|short)\s+time)",
+        r"|(?<=for\s)(?:a\s+while|some\s+time|a\s+(?:long|short)\s+time)"
+        # "over the years", "in the years that followed", "in the early years": years untold
+        r"|(?:(?<=over\s)|(?<=in\s)|(?<=during\s))the\s+(?:(?:early|intervening|following)\s+)?"
+        r"(?:years|months|weeks|decades)(?!\s+(?:of|ahead|before|after|ago|to\s+come)\b|\s+\d)",
     ),
     _p(
         "ordinal_day",
@@ -306,29 +311,93 @@ class Candidate:
     extra: str = ""  # what a derived candidate inherits (the month of "April 24 and 25")
 
 
-# Words without which a pattern cannot match: the text is searched for them once, and a
-# pattern whose words are all absent is not run (each pattern scans the whole text).
-PATTERN_NEEDS: dict[str, tuple[str, ...]] = {
-    "spelled_year": ("nineteen", "eighteen", "thousand"),
-    "fiscal_year": ("year",),
-    "near_future": ("future", "term", "later date", "ahead"),
-    "weekend": ("weekend",),
-    "recent_units": ("recent", "coming"),
-    "holiday": ("christmas", "new year", "independence", "thanksgiving"),
-    "decade": ("0s", "0's"),
-    "century": ("century",),
-    "quarter": ("quarter", "period", "year-"),
-    "half": ("half",),
-    "week_of": ("week of",),
-    "nth_week": ("week of",),
-    "overnight": ("overnight",),
-    "in_time": ("time",),
-    "part_of_date": ("morning of", "afternoon of", "evening of", "night of"),
-    "early_hours": ("hours of",),
-    "dawn": ("dawn", "daybreak", "dusk", "sunrise", "sunset", "nightfall"),
-    "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "ago": ("ago", "earlier", "later", "from now", "hence", "before", "after"),
+# Words without which a pattern cannot match, in groups: a paragraph must hold a word of
+# every group of a pattern for the pattern to run over it. Each paragraph is searched for
+# each group once; a pattern scans only the runs of paragraphs that hold its words (a
+# pattern costs a scan of whatever it is given, character by character).
+DIGITS = tuple("0123456789")
+MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))
+UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade", "centur")  # fmt: skip
+PART_WORDS = ("morning", "afternoon", "evening", "night")
+# A clock time: digits, or "noon", "ten o'clock", "six in the morning", "a quarter past ten".
+CLOCK_WORDS = (
+    *DIGITS, "noon", "midnight", "midday", "clock", "morning", "afternoon", "evening", "half", "quarter",
+    "five", "ten", "twenty",
+)  # fmt: skip
+REF_WORDS = (
+    "now", "current", "present", "moment", "this time", "long", "these days", "recent", "lately",
+    "past", "future", "soon", "former", "once", "so far", "to date", "previously", "earlier", "yet",
+)  # fmt: skip
+SET_WORDS = (
+    "every", "each", "daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "day", "week",
+    "month", "year", "night",
+)  # fmt: skip
+PATTERN_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "spelled_year": (("nineteen", "eighteen", "thousand"),),
+    "fiscal_year": (("year",),),
+    "near_future": (("future", "term", "later date", "ahead"),),
+    "weekend": (("weekend",),),
+    "iso": (DIGITS,),
+    "numeric": (DIGITS,),
+    "compact": (DIGITS,),
+    "month_day_year": (DIGITS, MONTH_STEMS),
+    "day_month_year": (DIGITS, MONTH_STEMS),
+    "month_day": (DIGITS, MONTH_STEMS),
+    "clock_day": (CLOCK_WORDS, ("day", "tomorrow", *MONTH_STEMS)),
+    "recent_units": (("recent", "coming"),),
+    "day_month": (MONTH_STEMS,),
+    "month_year": (MONTH_STEMS,),
+    "month": (MONTH_STEMS,),
+    "holiday": (("christmas", "new year", "independence", "thanksgiving"),),
+    "year": (DIGITS,),
+    "clock_duration": (DIGITS,),
+    "day_of_month": (DIGITS,),
+    "decade": (("0s", "0's"),),
+    "century": (("century",),),
+    "quarter": (("quarter", "period", "year-"),),
+    "half": (("half",),),
+    "season": (("spring", "summer", "autumn", "fall", "winter"),),
+    "weekday": (("day",),),
+    "week_of": (("week of",),),
+    "nth_week": (("week of",),),
+    "deictic_day": (("day", "tomorrow", "tonight", *PART_WORDS),),
+    "ref": (REF_WORDS,),
+    "relative_unit": ((*UNIT_WORDS, *PART_WORDS),),
+    "ago": (("ago", "earlier", "later", "from now", "hence", "before", "after"), UNIT_WORDS),
+    "after_duration": (UNIT_WORDS,),
+    "duration": (UNIT_WORDS,),
+    "bare_units": ((*UNIT_WORDS, "while", "time"),),
+    "ordinal_day": (("day",),),
+    "same_day": ((*UNIT_WORDS, *PART_WORDS),),
+    "part_of_date": (("morning of", "afternoon of", "evening of", "night of"),),
+    "early_hours": (("hours of",),),
+    "clock": (CLOCK_WORDS,),
+    "dawn": (("dawn", "daybreak", "dusk", "sunrise", "sunset", "nightfall"),),
+    "year_range": (DIGITS,),
+    "overnight": (("overnight",),),
+    "in_time": (("time",),),
+    "set": (SET_WORDS,),
 }
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _runs_holding(
+    needs: tuple[tuple[str, ...], ...],
+    paragraphs: list[tuple[int, int, str]],
+    seen: dict[tuple[str, ...], list[bool]],
+) -> list[tuple[int, int]]:
+    """The (start, end) runs of consecutive paragraphs that hold a word of every group."""
+    for group in needs:
+        if group not in seen:
+            seen[group] = [any(word in lowered for word in group) for _, _, lowered in paragraphs]
+    runs: list[tuple[int, int]] = []
+    for i, (start, end, _) in enumerate(paragraphs):
+        if all(seen[group][i] for group in needs):
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+    return runs
 
 
 # "April 24 and 25": a second day after a month and day.
@@ -340,11 +409,19 @@ SECOND_DAY = re.compile(
 def recognise(text: str) -> list[Candidate]:
     """Every time expression in ``text``, longest first where matches overlap, in text order."""
     lowered = text.lower()
+    # Paragraphs, each with the blank lines after it, so that together they cover the text.
+    cuts = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text)), len(text)]
+    paragraphs = [(a, b, lowered[a:b]) for a, b in pairwise(cuts) if b > a]
+    seen: dict[tuple[str, ...], list[bool]] = {}
     found = [
         Candidate(m.start(), m.end(), m.group(0), kind)
         for kind, pattern in PATTERNS
-        if kind not in PATTERN_NEEDS or any(word in lowered for word in PATTERN_NEEDS[kind])
-        for m in pattern.finditer(text)
+        for start, end in (
+            _runs_holding(PATTERN_NEEDS[kind], paragraphs, seen)
+            if kind in PATTERN_NEEDS
+            else [(0, len(text))]
+        )
+        for m in pattern.finditer(text, start, end)
         if m.group(0).strip()
     ]
     # Solar Hijri and Hijri dates (calendars.py): absolute days, their Gregorian value in extra.

@@ -282,7 +282,12 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         c.start, c.text = c.start + lead.end(), c.text[lead.end() :]
     time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None, mod)
     quarter = re.fullmatch(r"(\d{4})-Q(\d)", value)
-    if quarter and c.kind == "quarter" and not re.search(r"year-|year's|\blast year|prior", c.text.lower()):
+    if (
+        quarter
+        and c.kind == "quarter"
+        and not re.search(r"year-|year's|\blast year|prior", c.text.lower())
+        and _can_be_reported_on((int(quarter.group(1)), int(quarter.group(2))), clock)
+    ):
         clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end
     if re.match(r"\d{4}", value) and kind in ("DATE", "TIME"):
         clock.told, clock.told_id = value, tid
@@ -308,6 +313,17 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         # writer's present, and a month named next is near the letter, not the old story.
         clock.at = clock.origin = clock.flash = None
     return time
+
+
+def _can_be_reported_on(quarter: tuple[int, int], clock: Clock) -> bool:
+    """Whether a quarter named can be the one a report is about, which "the quarter" and "a
+    year ago" then follow: not one that has not ended by the DCT ("losses through the third
+    quarter of 1990"), nor the same quarter of an earlier year (the comparison: "in the 1988
+    period" after "the third quarter")."""
+    year, number = quarter
+    if clock.dct is not None and (year, number) >= (clock.dct.year, (clock.dct.month - 1) // 3 + 1):
+        return False
+    return clock.quarter is None or not (number == clock.quarter[1] and year < clock.quarter[0])
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | None]] = {

@@ -71,14 +71,26 @@ REPORTING_VERBS = words("say report tell state explain describe recount recall t
 def _told_after_colon(token: Any) -> bool:
     """The act stands after a colon that ends someone else's words of telling."""
     sent = token.sent
-    colon = next((t for t in sent if t.text == ":" and t.i < token.i), None)
-    if colon is None:
+    colon = _sentence_facts(sent)[1]
+    if colon is None or colon >= token.i:
         return False
-    for verb in sent.doc[sent.start : colon.i]:
+    for verb in sent.doc[sent.start : colon]:
         if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ == "VERB":
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return subject is not None and subject.lower_ not in ("i", "we")
     return False
+
+
+def _sentence_facts(sent: Any) -> tuple[bool, int | None]:
+    """Whether the sentence asks (ends with "?") and the index of its first colon: asked for
+    every trigger in it, so worked out once per sentence (``sent.text`` joins its tokens anew)."""
+    facts: dict[int, tuple[bool, int | None]] = sent.doc.user_data.setdefault("firsthand.sentence_facts", {})
+    found = facts.get(sent.start)
+    if found is None:
+        asks = sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+        colon = next((t.i for t in sent if t.text == ":"), None)
+        found = facts[sent.start] = (asks, colon)
+    return found
 
 
 def scope_mode(token: Any) -> str | None:
@@ -131,7 +143,7 @@ def _is_question(token: Any) -> bool:
     """The trigger's clause asks: "Is eventual eviction ... in perspective?", "how do we heal,
     and how do we move from this?" (not "I grew up here, ... but how do we heal?")."""
     sent = token.sent
-    if not sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if not _sentence_facts(sent)[0]:
         return False
     first = next((t for t in sent if not t.is_punct), token)
     if first.tag_ in WH_TAGS or first.pos_ == "AUX":

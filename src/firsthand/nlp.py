@@ -151,6 +151,16 @@ def tokens_with(
         yield doc[int(i)]
 
 
+def tokens_by_lemma(doc: Any, lowered: frozenset[str]) -> Iterator[Any]:
+    """The tokens whose lemma in lower case is in ``lowered``, in order: a rule that looks at a
+    few verbs reads one array and each distinct lemma once, not every token's strings."""
+    column = doc.to_array("LEMMA")
+    strings = doc.vocab.strings
+    hits = [h for h in numpy.unique(column).tolist() if strings[h].lower() in lowered]
+    for i in numpy.nonzero(numpy.isin(column, numpy.array(hits, dtype="uint64")))[0]:
+        yield doc[int(i)]
+
+
 def verbs_and(doc: Any, lemmas: frozenset[str]) -> Iterator[Any]:
     """The verbs of a doc and the tokens whose lemma is in ``lemmas`` (event nouns), in order."""
     table = doc.to_array(["POS", "LEMMA"])

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from .acts import FACTIVE_VERBS, GOVERNORS, MODAL_MODIFIERS
-from .nlp import words
+from .nlp import sentence_of, words
 from .record import Record
 
 HYPOTHETICAL_MODALS = words("would could might may should must")
@@ -70,7 +70,7 @@ REPORTING_VERBS = words("say report tell state explain describe recount recall t
 
 def _told_after_colon(token: Any) -> bool:
     """The act stands after a colon that ends someone else's words of telling."""
-    sent = token.sent
+    sent = sentence_of(token)
     colon = _sentence_facts(sent)[1]
     if colon is None or colon >= token.i:
         return False
@@ -142,7 +142,7 @@ def scope_mode(token: Any) -> str | None:
 def _is_question(token: Any) -> bool:
     """The trigger's clause asks: "Is eventual eviction ... in perspective?", "how do we heal,
     and how do we move from this?" (not "I grew up here, ... but how do we heal?")."""
-    sent = token.sent
+    sent = sentence_of(token)
     if not _sentence_facts(sent)[0]:
         return False
     first = next((t for t in sent if not t.is_punct), token)

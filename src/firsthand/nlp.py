@@ -161,6 +161,18 @@ def tokens_by_lemma(doc: Any, lowered: frozenset[str]) -> Iterator[Any]:
         yield doc[int(i)]
 
 
+def sentence_of(token: Any) -> Any:
+    """``token.sent``, from the sentences' bounds found once per Doc: spaCy's checks the whole
+    Doc's annotation and walks to the sentence's ends on every call."""
+    doc = token.doc
+    bounds: list[tuple[int, int]] | None = doc.user_data.get("firsthand.sentence_bounds")
+    if bounds is None:
+        bounds = [(sent.start, sent.end) for sent in doc.sents for _ in range(len(sent))]
+        doc.user_data["firsthand.sentence_bounds"] = bounds
+    start, end = bounds[token.i]
+    return doc[start:end]
+
+
 def verbs_and(doc: Any, lemmas: frozenset[str]) -> Iterator[Any]:
     """The verbs of a doc and the tokens whose lemma is in ``lemmas`` (event nouns), in order."""
     table = doc.to_array(["POS", "LEMMA"])

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -588,12 +589,15 @@ def _same_referent(a: Group, b: Group, a_surfaces: list[str], b_surfaces: list[s
     for every pair of groups), name one referent."""
     # Of two spellings the rarer one's label is the weaker evidence: typed again together.
     pairs = [(x, y) for x in a_surfaces for y in b_surfaces]
-    if any(aliases.is_spelling_variant(x, y) for x, y in pairs):
+    # Groups are compared pairwise: each test runs only on the pairs its key lets through.
+    if any(
+        aliases.is_spelling_variant(x, y)
+        for x, y in pairs
+        if (key := aliases.spelling_key(x)) is not None and key == aliases.spelling_key(y)
+    ):
         return True
     # A school by its town and a place without its head noun share their first word.
-    pairs_by_first = [
-        (x, y) for x, y in pairs if x.split(" ", 1)[0].casefold() == y.split(" ", 1)[0].casefold()
-    ]
+    pairs_by_first = [(x, y) for x, y in pairs if _first_word(x) == _first_word(y)]
     if any(
         entitytypes.school_by_its_town(x, y) or entitytypes.school_by_its_town(y, x)
         for x, y in pairs_by_first
@@ -609,6 +613,11 @@ def _same_referent(a: Group, b: Group, a_surfaces: list[str], b_surfaces: list[s
         aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
         for x, y in pairs
     )
+
+
+@lru_cache(maxsize=16384)
+def _first_word(surface: str) -> str:
+    return surface.split(" ", 1)[0].casefold()
 
 
 # 7. --------------------------------------------------------------------------------------

@@ -19,7 +19,10 @@ beat me" keeps the beating.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
+
+import numpy
 
 from .acts import FACTIVE_VERBS, GOVERNORS, MODAL_MODIFIERS
 from .nlp import sentence_of, words
@@ -84,11 +87,20 @@ def _told_after_colon(token: Any) -> bool:
 def _sentence_facts(sent: Any) -> tuple[bool, int | None]:
     """Whether the sentence asks (ends with "?") and the index of its first colon: asked for
     every trigger in it, so worked out once per sentence (``sent.text`` joins its tokens anew)."""
-    facts: dict[int, tuple[bool, int | None]] = sent.doc.user_data.setdefault("firsthand.sentence_facts", {})
+    doc = sent.doc
+    facts: dict[int, tuple[bool, int | None]] | None = doc.user_data.get("firsthand.sentence_facts")
+    if facts is None:
+        # The Doc's text and its colons, once: sent.text is doc.text[start_char:end_char].
+        text = doc.text
+        colons = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[":"]).tolist()
+        facts = doc.user_data["firsthand.sentence_facts"] = {}
+        doc.user_data["firsthand.text_and_colons"] = (text, colons)
     found = facts.get(sent.start)
     if found is None:
-        asks = sent.text.rstrip().rstrip("\"'”’)").endswith("?")
-        colon = next((t.i for t in sent if t.text == ":"), None)
+        text, colons = doc.user_data["firsthand.text_and_colons"]
+        asks = text[sent.start_char : sent.end_char].rstrip().rstrip("\"'”’)").endswith("?")
+        at = bisect_left(colons, sent.start)
+        colon = colons[at] if at < len(colons) and colons[at] < sent.end else None
         found = facts[sent.start] = (asks, colon)
     return found
 

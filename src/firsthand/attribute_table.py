@@ -25,6 +25,9 @@ TESTED_IDS = [IDS[name] for name in TESTED]
 WRITTEN_IDS = [IDS[name] for name in WRITTEN]
 _WRITTEN_COLUMN = {attr_id: column for column, attr_id in enumerate(WRITTEN_IDS)}
 
+# Distinct (TAG, LOWER, DEP, IS_SPACE) combinations remembered: about 30 MB at most.
+MAX_DECIDED = 100_000
+
 # One token's test: the column of TESTED, the operator (IN, NOT_IN, REGEX) and its operand
 # (the hashes listed, or the pattern); an attribute equal to a value is IN a set of one.
 Test = tuple[int, str, Any]
@@ -99,6 +102,8 @@ class AttributeTable:
                 for n, (_r, tokens, _i, _s) in enumerate(self.multiple)
                 if _passes(tokens[0], values, self.strings)
             )
+            if len(self._decided) >= MAX_DECIDED:
+                self._decided.clear()  # a long batch meets ever more words: memory stays bounded
             decided = self._decided[values] = (settings_of, starts)
         return decided
 

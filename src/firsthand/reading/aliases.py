@@ -105,6 +105,14 @@ def _fold(name: str) -> str:
     return gazetteer.fold(name)
 
 
+@lru_cache(maxsize=16384)
+def spelling_key(name: str) -> tuple[int, str] | None:
+    """What two names must share to be spelling variants (:func:`is_spelling_variant`): the
+    number of words folded and the first letter; None for a name that folds to nothing."""
+    words = _fold(name).split()
+    return (len(words), words[0][0]) if words else None
+
+
 def is_spelling_variant(a: str, b: str) -> bool:
     """Two names of one referent written two ways in one text: the same number of words,
     each the same or a variant spelling of the other, at least one of them the same in a

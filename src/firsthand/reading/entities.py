@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import numpy
@@ -314,14 +315,22 @@ def _facilities(text: str) -> list[Mention]:
     return found
 
 
+# The institution nouns, longest first, compiled once (they were compiled again for every
+# name, the re module's cache too small to keep them).
+_INSTITUTION_AFTER = [
+    (noun, re.compile(rf" {noun}\b", re.IGNORECASE))
+    for noun in sorted(INSTITUTION_NOUNS, key=len, reverse=True)
+]
+
+
 def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     found = []
     for m in mentions:
         if m.label not in ("NORP", "GPE"):
             continue
         rest = text[m.end : m.end + 40]
-        for noun in sorted(INSTITUTION_NOUNS, key=len, reverse=True):
-            if re.match(rf" {noun}\b", rest, re.IGNORECASE):  # "the Minneapolis Police Chief"
+        for noun, after in _INSTITUTION_AFTER:
+            if after.match(rest):  # "the Minneapolis Police Chief"
                 end = m.end + 1 + len(noun)
                 found.append(Mention(m.start, end, text[m.start : end], "ORG", "institution", "ORG"))
                 break
@@ -458,34 +467,46 @@ def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:
                 by_name.setdefault(surname, Mention(m.start, m.end, surname, "PERSON", "surname"))
     if not by_name:
         return []
-    pattern = re.compile(
-        r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(by_name, key=len, reverse=True))) + r")(?![\w\-])"
-    )
     covered = Spans((m.start, m.end) for m in mentions)
     out = []
-    for hit in pattern.finditer(text):  # hits never overlap one another
-        s, e = hit.span()
+    for s, e in _name_hits(text, sorted(by_name, key=len, reverse=True)):  # hits never overlap
         if covered.overlaps(s, e):
             continue
-        source = by_name[hit.group(0)]
+        source = by_name[text[s:e]]
         if source.rule == "surname" and GIVEN_NAME_BEFORE.search(text, max(0, s - 30), s):
             continue  # "Farid Tavakoli" is not "Reza Tavakoli" by his surname
         # A dictionary word at a sentence start is as likely the word as the name ("Hope").
+        name = text[s:e]
         token = doc.char_span(s, e, alignment_mode="expand")
-        if (
-            " " not in hit.group(0)
-            and is_common_word(hit.group(0))
-            and token is not None
-            and token[0].i in sentence_starts
-        ):
+        if " " not in name and is_common_word(name) and token is not None and token[0].i in sentence_starts:
             continue
-        is_core = source.core == hit.group(0)
-        out.append(
-            Mention(
-                s, e, hit.group(0), source.label, "repeat", source.forced, hit.group(0) if is_core else None
-            )
-        )
+        is_core = source.core == name
+        out.append(Mention(s, e, name, source.label, "repeat", source.forced, name if is_core else None))
     return out
+
+
+WORD_START = re.compile(r"(?<![\w\-])\w")
+NO_WORD_AFTER = re.compile(r"(?![\w\-])")
+
+
+def _name_hits(text: str, names: list[str]) -> Iterable[tuple[int, int]]:
+    r"""The spans where one of ``names`` (each starting with a word character) stands as a
+    whole word, left to right, the first name of the list that fits winning at a place, hits
+    never overlapping: what one alternation of every name, (?<![\w\-])(?:a|b|...)(?![\w\-]),
+    finds, without compiling that pattern for every document (a few milliseconds each)."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name)
+    end = 0
+    for start_match in WORD_START.finditer(text):
+        start = start_match.start()
+        if start < end:
+            continue
+        for name in by_first.get(text[start], ()):
+            if text.startswith(name, start) and NO_WORD_AFTER.match(text, start + len(name)):
+                end = start + len(name)
+                yield start, end
+                break
 
 
 # 5. --------------------------------------------------------------------------------------
@@ -548,25 +569,35 @@ def _merge_variants(groups: list[Group], text: str) -> list[Group]:
     organisation named without its qualifier ("Investigative Committee"): one group, typed
     again over all its mentions."""
     kept: list[Group] = []
+    kept_surfaces: list[list[str]] = []  # each kept group's surfaces, read again when it grows
     for g in sorted(groups, key=lambda g: g.first):
-        target = next((k for k in kept if _same_referent(k, g)), None)
-        if target is None:
+        own = g.surfaces
+        at = next((i for i, k in enumerate(kept) if _same_referent(k, g, kept_surfaces[i], own)), None)
+        if at is None:
             kept.append(g)
+            kept_surfaces.append(own)
             continue
+        target = kept[at]
         target.mentions.extend(g.mentions)
         entitytypes.vote(target, text)
+        kept_surfaces[at] = target.surfaces
     return kept
 
 
-def _same_referent(a: Group, b: Group) -> bool:
+def _same_referent(a: Group, b: Group, a_surfaces: list[str], b_surfaces: list[str]) -> bool:
+    """Whether two groups, of these surfaces (``Group.surfaces`` sorts: given, not read again
+    for every pair of groups), name one referent."""
     # Of two spellings the rarer one's label is the weaker evidence: typed again together.
-    pairs = [(x, y) for x in a.surfaces for y in b.surfaces]  # surfaces sorts: read once
-    if any(aliases.is_spelling_variant(x, y) for x, y in pairs):
+    pairs = [(x, y) for x in a_surfaces for y in b_surfaces]
+    # Groups are compared pairwise: each test runs only on the pairs its key lets through.
+    if any(
+        aliases.is_spelling_variant(x, y)
+        for x, y in pairs
+        if (key := aliases.spelling_key(x)) is not None and key == aliases.spelling_key(y)
+    ):
         return True
     # A school by its town and a place without its head noun share their first word.
-    pairs_by_first = [
-        (x, y) for x, y in pairs if x.split(" ", 1)[0].casefold() == y.split(" ", 1)[0].casefold()
-    ]
+    pairs_by_first = [(x, y) for x, y in pairs if _first_word(x) == _first_word(y)]
     if any(
         entitytypes.school_by_its_town(x, y) or entitytypes.school_by_its_town(y, x)
         for x, y in pairs_by_first
@@ -582,6 +613,11 @@ def _same_referent(a: Group, b: Group) -> bool:
         aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
         for x, y in pairs
     )
+
+
+@lru_cache(maxsize=16384)
+def _first_word(surface: str) -> str:
+    return surface.split(" ", 1)[0].casefold()
 
 
 # 7. --------------------------------------------------------------------------------------

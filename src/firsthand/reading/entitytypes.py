@@ -49,6 +49,8 @@ SCHOOL_HEADS = {"school", "college", "academy", "university"}
 
 
 # A lower-case article just before a name, inside a sentence.
+# Searched in the five characters before a name ("the " at its end, or before a final line
+# break), the look-behind seeing further: searching from 0 read the whole text for every name.
 ARTICLE_BEFORE = re.compile(r"(?<![\w.])the $")
 
 
@@ -177,7 +179,12 @@ def vote(group: Group, text: str) -> None:
             weight = 0.5 if " " not in m.text else 1.0
         if label == "ORG" and shaped and not m.forced:
             weight = 0.5
-        if label == "PERSON" and " " not in m.text and not cues and ARTICLE_BEFORE.search(text, 0, m.start):
+        if (
+            label == "PERSON"
+            and " " not in m.text
+            and not cues
+            and ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start)
+        ):
             # "the Jugendamt": a body or a place; people are not named after an article.
             weight = 0.25
             votes["ORG"] += WEAK_CUE
@@ -312,7 +319,7 @@ def peoples(groups: list[Group], text: str) -> None:
         if gazetteer.lookup(word) is not None:
             continue
         other = word[:-1] if word.endswith("s") else word + "s"
-        if re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
+        if other in text and re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
             g.type = "NORP"
 
 

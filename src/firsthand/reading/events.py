@@ -39,7 +39,7 @@ from firsthand.reading.acts import (
     SALIENT_WITH_PLACE,
 )
 from firsthand.reading.modality import event_mode, reported_tokens
-from firsthand.reading.nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
+from firsthand.reading.nlp import noun_phrase, quoted_tokens, sentence_of, subtree_range, verbs_and, words
 from firsthand.reading.pagedump import header_headings
 from firsthand.reading.references import References, writer_of
 from firsthand.reading.storyclock import TELLING_VERBS as TELLING_VERBS  # incidents reads it from here
@@ -385,9 +385,10 @@ def _name_just_before(verb: Any, refs: References) -> Entity | None:
     """When the parse lost a verb's subject ("..., the governor, Anton Pelz, met ..."), the
     person or organisation named right before it, past commas and auxiliaries."""
     i = verb.i - 1
-    while i >= verb.sent.start and (verb.doc[i].is_punct or verb.doc[i].dep_ in ("aux", "neg", "advmod")):
+    first = sentence_of(verb).start
+    while i >= first and (verb.doc[i].is_punct or verb.doc[i].dep_ in ("aux", "neg", "advmod")):
         i -= 1
-    if i < verb.sent.start or verb.doc[i].pos_ != "PROPN":
+    if i < first or verb.doc[i].pos_ != "PROPN":
         return None
     entity, _ = refs.resolve(verb.doc[i], (i, i + 1))
     return entity if entity is not None and entity.type in ("PERSON", "ORG") else None

@@ -281,16 +281,19 @@ def unquoted(text: str) -> str:
     """The text with quotations blanked out (same length): a quoted "I" or "we condemn" is
     another voice's. A quotation left open runs to the end of its paragraph, as a quote that
     goes on into the next paragraph is written."""
-    out, inside = [], False
-    for char in text:
-        if char == "\n":
-            inside = False
-        elif char in '“”"':
-            inside = char == "“" or (char == '"' and not inside)
-            out.append(" ")
-            continue
-        out.append(" " if inside and char != "\n" else char)
-    return "".join(out)
+    lines = []
+    for line in text.split("\n"):  # a line break closes any quotation
+        # The line's runs between quotation marks, each mark kept: [run, mark, run, mark, ...].
+        parts = QUOTATION_MARK.split(line)
+        out, inside = [parts[0]], False
+        for mark, run in zip(parts[1::2], parts[2::2], strict=True):
+            inside = mark == "“" or (mark == '"' and not inside)
+            out.append(" " + (" " * len(run) if inside else run))
+        lines.append("".join(out))
+    return "\n".join(lines)
+
+
+QUOTATION_MARK = re.compile('([“”"])')
 
 
 def _turns(body: str) -> tuple[list[str], int]:

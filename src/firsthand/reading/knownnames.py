@@ -59,12 +59,15 @@ def is_known_organisation(name: str) -> bool:
     return name in KNOWN_ORGANISATIONS
 
 
+_PRODUCT_PREFIXES = tuple(p + " " for p in PRODUCTS)  # "iPhone 15": asked of every mention
+
+
 def names_no_entity(name: str) -> bool:
     """A time zone, a product or a market index, which the model labels as if a name."""
     return (
         name in TIME_ZONES
         or name in PRODUCTS
-        or any(name.startswith(p + " ") for p in PRODUCTS)
+        or name.startswith(_PRODUCT_PREFIXES)
         or bool(MARKET_INDEX.search(name))
     )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from firsthand.reading import gazetteer
 from firsthand.reading.nlp import words
-from firsthand.reading.relation_base import mention_at, mention_covering, mentions, relation
+from firsthand.reading.relation_base import covered_offsets, mention_at, mention_covering, mentions, relation
 from firsthand.record import Entity, Record
 
 LOCATED_AFTER = re.compile(
@@ -70,6 +70,7 @@ LIST_END = re.compile(r"^,?\s+(?:and|or|&)\s+")
 PLACE_PART_NOUNS = words(
     "area district region state province county city town village suburb neighbourhood neighborhood part prefecture municipality"
 )
+_LEMMAS_READ = PLACE_PART_NOUNS | {"be", "lie"}  # the lemmas _places_in_places looks at
 
 
 def _place_chains(record: Record) -> list[dict[str, Any]]:
@@ -137,7 +138,15 @@ def _places_in_places(record: Record) -> list[dict[str, Any]]:
                 return found
         return None
 
-    for token in doc:
+    # Only tokens in a place's name or of a lemma looked at below can start a relation: the
+    # others are passed over on arrays, not read one Token object at a time.
+    covering = covered_offsets(record, PLACE_MENTION_TYPES)
+    lemma_column = doc.to_array("LEMMA").tolist()
+    lemmas_read = {h for h in set(lemma_column) if doc.vocab.strings[h].lower() in _LEMMAS_READ}
+    for i, offset in enumerate(doc.to_array("IDX").tolist()):
+        if offset not in covering and lemma_column[i] not in lemmas_read:
+            continue
+        token = doc[i]
         inner = place_at(token)
         if inner is not None and token.i == doc.char_span(inner[0], inner[1], alignment_mode="expand").root.i:
             heads = [token, *(c for c in token.children if c.dep_ == "appos")]

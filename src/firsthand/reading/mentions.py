@@ -90,7 +90,7 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             piece = text[start:end]
             if piece.split()[0] in POSSESSIVE_DETERMINERS:
                 continue  # "My Relationship": a headline's words, not a name
-            if len(pieces) > 1 and " " not in piece and _dictionary_word(ent.doc, start, end):
+            if len(pieces) > 1 and " " not in piece and _dictionary_word(ent.doc, piece, start, end):
                 continue  # "Children" of "XFamily - Children": a headline's word
             if piece.lower() in PRONOUNS and not piece.isupper():
                 continue  # "Me" at a line's start
@@ -113,11 +113,12 @@ def no_name(piece: str) -> bool:
     return words[-1].lower() in DOCUMENT_LABELS
 
 
-def _dictionary_word(doc: Any, start: int, end: int) -> bool:
-    """A word any dictionary has, by its own form or its lemma ("Children", "child")."""
+def _dictionary_word(doc: Any, word: str, start: int, end: int) -> bool:
+    """A word any dictionary has, by its own form or its lemma ("Children", "child"); ``word``
+    is the text at [start, end), given because ``doc.text`` joins every token anew."""
     tokens = doc.char_span(start, end)
     lemma = tokens[0].lemma_ if tokens is not None and len(tokens) == 1 else ""
-    return is_common_word(doc.text[start:end]) or bool(lemma and is_common_word(lemma))
+    return is_common_word(word) or bool(lemma and is_common_word(lemma))
 
 
 def headline_pieces(line: str) -> list[tuple[int, int]]:

@@ -19,10 +19,13 @@ beat me" keeps the beating.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
+import numpy
+
 from firsthand.reading.acts import FACTIVE_VERBS, GOVERNORS, MODAL_MODIFIERS
-from firsthand.reading.nlp import words
+from firsthand.reading.nlp import sentence_of, words
 from firsthand.record import Record
 
 HYPOTHETICAL_MODALS = words("would could might may should must")
@@ -70,15 +73,36 @@ REPORTING_VERBS = words("say report tell state explain describe recount recall t
 
 def _told_after_colon(token: Any) -> bool:
     """The act stands after a colon that ends someone else's words of telling."""
-    sent = token.sent
-    colon = next((t for t in sent if t.text == ":" and t.i < token.i), None)
-    if colon is None:
+    sent = sentence_of(token)
+    colon = _sentence_facts(sent)[1]
+    if colon is None or colon >= token.i:
         return False
-    for verb in sent.doc[sent.start : colon.i]:
+    for verb in sent.doc[sent.start : colon]:
         if verb.lemma_.lower() in REPORTING_VERBS and verb.pos_ == "VERB":
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return subject is not None and subject.lower_ not in ("i", "we")
     return False
+
+
+def _sentence_facts(sent: Any) -> tuple[bool, int | None]:
+    """Whether the sentence asks (ends with "?") and the index of its first colon: asked for
+    every trigger in it, so worked out once per sentence (``sent.text`` joins its tokens anew)."""
+    doc = sent.doc
+    facts: dict[int, tuple[bool, int | None]] | None = doc.user_data.get("firsthand.sentence_facts")
+    if facts is None:
+        # The Doc's text and its colons, once: sent.text is doc.text[start_char:end_char].
+        text = doc.text
+        colons = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[":"]).tolist()
+        facts = doc.user_data["firsthand.sentence_facts"] = {}
+        doc.user_data["firsthand.text_and_colons"] = (text, colons)
+    found = facts.get(sent.start)
+    if found is None:
+        text, colons = doc.user_data["firsthand.text_and_colons"]
+        asks = text[sent.start_char : sent.end_char].rstrip().rstrip("\"'”’)").endswith("?")
+        at = bisect_left(colons, sent.start)
+        colon = colons[at] if at < len(colons) and colons[at] < sent.end else None
+        found = facts[sent.start] = (asks, colon)
+    return found
 
 
 def scope_mode(token: Any) -> str | None:
@@ -130,8 +154,8 @@ def scope_mode(token: Any) -> str | None:
 def _is_question(token: Any) -> bool:
     """The trigger's clause asks: "Is eventual eviction ... in perspective?", "how do we heal,
     and how do we move from this?" (not "I grew up here, ... but how do we heal?")."""
-    sent = token.sent
-    if not sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    sent = sentence_of(token)
+    if not _sentence_facts(sent)[0]:
         return False
     first = next((t for t in sent if not t.is_punct), token)
     if first.tag_ in WH_TAGS or first.pos_ == "AUX":

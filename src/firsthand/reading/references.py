@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from firsthand.reading.nlp import noun_phrase, subtree_range, words
+from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words
 from firsthand.reading.voices import transcript_turns
 from firsthand.record import Entity, Record
 
@@ -287,8 +287,8 @@ class References:
                 for child in node.children:
                     if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                         tellers.update(range(child.left_edge.i, child.right_edge.i + 1))
-        sent = pronoun.sent
-        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        sent = sentence_of(pronoun)
+        first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
         nearest = None
         for token in self.doc[first : pronoun.i]:
             if token.i in tellers or token.dep_ not in ANTECEDENT_LINKS or token.pos_ == "PRON":
@@ -317,11 +317,11 @@ class References:
                     found = self.resolve(child, noun_phrase(child))[0]
                     if found is not None and found.type == "ORG":
                         return found
-        sent = it.sent
+        sent = sentence_of(it)
         for _ in range(2):
             if sent.start == 0:
                 break
-            sent = self.doc[sent.start - 1].sent
+            sent = sentence_of(self.doc[sent.start - 1])
             for token in sent:
                 if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
                     found = self.resolve(token, noun_phrase(token))[0]

@@ -3,7 +3,6 @@ mentions looked up by offset."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any, cast
 
 from firsthand.record import Entity, Record
@@ -44,24 +43,27 @@ def mentions(record: Record, types: tuple[str, ...]) -> list[tuple[int, int, Ent
 
 
 def mention_covering(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int, int, Entity] | None:
-    """The first mention of an entity of these types that holds ``offset``, found by bisection
-    (a scan of every mention for every token made long documents quadratic)."""
-    ordered, starts, longest = _ordered_mentions(record)
-    for start, end, entity in ordered[
-        bisect_right(starts, offset - longest - 1) : bisect_right(starts, offset)
-    ]:
-        if start <= offset < end and entity.type in types:
-            return start, end, entity
-    return None
+    """The first mention (by start, then end) of an entity of these types that holds ``offset``."""
+    return covered_offsets(record, types).get(offset)
 
 
-def _ordered_mentions(record: Record) -> tuple[list[tuple[int, int, Entity]], list[int], int]:
-    key = (id(record.entities), len(record.entities))
-    cached = record.parsed.user_data.get("firsthand.ordered_mentions") if record.parsed is not None else None
-    if cached is not None and cached[0] == key:
-        return cast(tuple[list[tuple[int, int, Entity]], list[int], int], cached[1])
-    ordered = sorted(((s, e, ent) for ent in record.entities for s, e in ent.mentions), key=lambda m: m[:2])
-    value = (ordered, [m[0] for m in ordered], max((e - s for s, e, _x in ordered), default=0))
-    if record.parsed is not None:
-        record.parsed.user_data["firsthand.ordered_mentions"] = (key, value)
-    return value
+def covered_offsets(record: Record, types: tuple[str, ...]) -> dict[int, tuple[int, int, Entity]]:
+    """Every offset inside a mention of these types, with the first such mention that holds it;
+    built once per document and types (relations ask for every token), over the mentions'
+    own characters only, so a long document costs what its names cost."""
+    key = (id(record.entities), len(record.entities), types)
+    cache: dict[Any, Any] = (
+        record.parsed.user_data.setdefault("firsthand.covering", {}) if record.parsed is not None else {}
+    )
+    covering: dict[int, tuple[int, int, Entity]] | None = cache.get(key)
+    if covering is None:
+        covering = {}
+        ordered = sorted(
+            ((s, e, ent) for ent in record.entities if ent.type in types for s, e in ent.mentions),
+            key=lambda m: m[:2],
+        )
+        for mention in ordered:
+            for offset in range(mention[0], mention[1]):
+                covering.setdefault(offset, mention)
+        cache[key] = covering
+    return covering

@@ -28,7 +28,7 @@ from typing import Any
 from firsthand.reading import gazetteer
 from firsthand.reading.locations import country_of, find_locations
 from firsthand.reading.modality import scope_mode
-from firsthand.reading.nlp import noun_phrase, quoted_tokens, words
+from firsthand.reading.nlp import noun_phrase, quoted_tokens, tokens_by_lemma, words
 from firsthand.reading.references import References, writer_of
 from firsthand.reading.relation_base import mention_at, mention_covering, mentions, relation
 from firsthand.record import Entity, Record
@@ -279,7 +279,7 @@ def _support(record: Record, refs: References) -> list[dict[str, Any]]:
     """ "X, which is supported by Y" and "Y supports X": X supported_by Y."""
     doc = record.parsed
     out = []
-    for token in doc:
+    for token in tokens_by_lemma(doc, SUPPORT_VERBS):
         if token.pos_ != "VERB" or token.lemma_.lower() not in SUPPORT_VERBS:
             continue
         if any(c.dep_ == "neg" for c in token.children):
@@ -403,7 +403,7 @@ def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
     """ "X is the director of Y", "X, who with her husband is the overseer of Y", "X became a
     member of Y", "X, who works for Y": from the parse, through relative pronouns."""
     out = []
-    for token in record.parsed:
+    for token in tokens_by_lemma(record.parsed, COPULAS | SERVING_VERBS):
         lemma = token.lemma_.lower()
         if lemma not in COPULAS | SERVING_VERBS or any(c.dep_ == "neg" for c in token.children):
             continue
@@ -583,7 +583,7 @@ GROUP_OBJECT_NOUNS = words(
 
 def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any]]:
     out = []
-    for token in record.parsed:
+    for token in tokens_by_lemma(record.parsed, JOINING_VERBS | LEAVING_VERBS):
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or lemma not in JOINING_VERBS | LEAVING_VERBS:
             continue

@@ -145,9 +145,11 @@ def test_an_apposition_keeps_the_comma_that_closes_it() -> None:
     assert text_of(doc, attribution_at(doc, "said").source) == "Marta Lind, the chair of the harbour board,"
 
 
-def test_a_colon_after_the_cue_stays_out_of_it() -> None:
+def test_a_colon_right_after_the_cue_is_part_of_it() -> None:
     doc = parsed('The skipper said: "We will not sail tonight."')
-    assert cue_text(doc, attribution_at(doc, "said")) == "said"
+    assert cue_text(doc, attribution_at(doc, "said")) == "said:"
+    doc = parsed('The skipper added in a later message: "The nets are lost."')
+    assert cue_text(doc, attribution_at(doc, "added")) == "added"
 
 
 def test_an_infinitive_cue_takes_the_verb_it_completes() -> None:

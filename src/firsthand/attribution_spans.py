@@ -8,8 +8,8 @@ Applied to every attribution ``attributions.py`` finds, after the parse gave its
   said"), and so does a closing bracket ("Sen. Lind (D-ME) said");
 - a cue takes the verb an infinitive or a "by" gerund completes ("is trying to show",
   "began by saying"), and leaves out a subordinating "when" or a "then" of sequence before
-  it ("when asked about", "then said"). A colon after it stays out: the cue is the word
-  the record shows.
+  it ("when asked about", "then said"). A colon right after it is part of it ("said:"):
+  the colon, like the verb, marks what follows as the speaker's words.
 """
 
 from __future__ import annotations
@@ -156,6 +156,9 @@ def cue_span(doc: Any, cue: list[int], verb: Any | None) -> list[int]:
         tokens = _governing_verb(verb) + tokens
     while len(tokens) > 1 and doc[tokens[0]].lower_ in NOT_CUE:
         tokens = tokens[1:]
+    after = tokens[-1] + 1
+    if verb is not None and after < len(doc) and doc[after].text == ":":
+        tokens.append(after)
     return tokens
 
 

@@ -135,6 +135,11 @@ def test_a_hyphen_in_brackets_is_no_dateline() -> None:
     assert text_of(doc, attribution_at(doc, "said").source) == "Sen. Marta Lind (R-ME)"
 
 
+def test_a_bracket_after_an_abbreviation_closes_the_source() -> None:
+    doc = parsed("Sen. Marta Lind (I-Vt.) said on Monday that quotas would be cut.")
+    assert text_of(doc, attribution_at(doc, "said").source) == "Sen. Marta Lind (I-Vt.)"
+
+
 def test_a_relative_clause_after_a_comma_is_no_part_of_the_source() -> None:
     doc = parsed("Marta Lind, who chairs the harbour board, said that the quay was unsafe.")
     assert text_of(doc, attribution_at(doc, "said").source) == "Marta Lind"

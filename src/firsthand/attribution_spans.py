@@ -97,6 +97,7 @@ def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> t
     if end < span[1]:
         return start, end  # what followed the cut was no part of the name
     # The comma, dash or bracket that closes an apposition or bracket the source opened.
+    end = _bracket_closed(doc, start, end, cue_start)
     if end < cue_start and end < len(doc):
         closing = doc[end].text
         opened = [t.text for t in doc[start:end]]
@@ -105,6 +106,22 @@ def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> t
         ):
             end += 1
     return start, end
+
+
+def _bracket_closed(doc: Any, start: int, end: int, cue_start: int) -> int:
+    """The end past the bracket a source opened and the trimming cut ("Sen. Lind (I-Vt.)": the
+    full stop of "Vt." and the bracket after it were trimmed as edges)."""
+    opened = [t.text for t in doc[start:end]]
+    if opened.count("(") <= opened.count(")"):
+        return end
+    for k in range(end, min(cue_start, end + BRACKET_REACH)):
+        if doc[k].text == ")":
+            return k + 1
+    return end
+
+
+# Tokens a trimmed source may stop short of the bracket it opened ("Vt", ".", ")").
+BRACKET_REACH = 3
 
 
 def _after_dateline(doc: Any, start: int, end: int) -> int:

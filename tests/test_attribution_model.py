@@ -157,6 +157,11 @@ def test_a_colon_right_after_the_cue_is_part_of_it() -> None:
     assert cue_text(doc, attribution_at(doc, "added")) == "added"
 
 
+def test_the_topic_after_a_cue_is_no_part_of_it() -> None:
+    doc = parsed('"It was the worst in years," the skipper said of the storm.')
+    assert cue_text(doc, attribution_at(doc, "said")) == "said"
+
+
 def test_an_infinitive_cue_takes_the_verb_it_completes() -> None:
     doc = parsed("The skipper is trying to show that the nets were cut on purpose.")
     assert cue_text(doc, attribution_at(doc, "show")) == "is trying to show"

@@ -490,22 +490,14 @@ def cue_tokens(verb: Any) -> list[int]:
     for child in verb.children:
         if child.dep_ == "prt" and child.i == verb.i + 1:
             tokens.append(child.i)
-    # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"), a
-    # preposition naming the topic ("said of him").
+    # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"). A
+    # preposition naming the topic ("said of him") does not: the cue is the saying.
     nxt = tokens[-1] + 1
     if (
         nxt < len(doc)
         and doc[nxt].dep_ == "npadvmod"
         and doc[nxt].ent_type_ == "DATE"
         and doc[nxt].head.i == verb.i
-    ):
-        tokens.append(nxt)
-        nxt += 1
-    if (
-        nxt < len(doc)
-        and doc[nxt].lower_ in ("of", "about")
-        and doc[nxt].head.i == verb.i
-        and verb.lemma_ == "say"
     ):
         tokens.append(nxt)
     return tokens

@@ -122,6 +122,13 @@ def test_who_was_asked_is_not_who_asked() -> None:
     assert all(a.source is None for a in asked)
 
 
+def test_a_straight_quote_that_opens_the_next_quotation_closes_none() -> None:
+    doc = parsed('"The boats came in late," the harbour master said. "We told the crews to wait."')
+    said = attribution_at(doc, "said")
+    assert text_of(doc, said.source) == "the harbour master"
+    assert "The boats came in late" in text_of(doc, said.content[0])
+
+
 # Boundaries ---------------------------------------------------------------------------------
 
 

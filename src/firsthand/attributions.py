@@ -159,10 +159,11 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     """The outermost attributions of a parsed text: an attribution inside another one's
     content (a quotation of several sentences included) belongs to the outer claim.
     ``quoted`` is :func:`quoted_tokens` of the doc, when the caller has it already."""
+    quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
     found: list[Attribution] = []
     for token in tokens_with(doc, lemmas=CUE_LEMMAS, lowers=CUE_WORDS):
         att = (
-            _verb_attribution(token)
+            _verb_attribution(token, quoted)
             or _according_to(token)
             or _adverb(token)
             or _noun(token)
@@ -173,7 +174,6 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     found = _learned(doc, found)
     outer = _outermost(found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
-    quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
     return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
 
 
@@ -215,7 +215,7 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
     return outer
 
 
-def _verb_attribution(token: Any) -> Attribution | None:
+def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
@@ -242,7 +242,7 @@ def _verb_attribution(token: Any) -> Attribution | None:
         # denied lawyers"), not words said.
         content, extra = _object_content(token, lemma)
         cue += extra
-    quote = _adjacent_quote(token) if lemma in QUOTATION_CUES else None
+    quote = _adjacent_quote(token, quoted) if lemma in QUOTATION_CUES else None
     if quote is not None:
         # The quotation and the clause the parser found in it are one content.
         joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]
@@ -532,14 +532,26 @@ QUOTE_GAP_DEPS = frozenset(
 QUOTE_LENGTH = 400
 
 
-def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
+def _adjacent_quote(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     """A quotation right after the cue ('said: "..."', or past its sentence: '"...," said
     Moe. "More words."') or right before it ('"...," she said'), as a token range with its
-    quotation marks."""
-    return _quote_after(verb) or _quote_before(verb)
+    quotation marks. ``quoted`` (:func:`quoted_tokens`) tells a straight mark that closes
+    from one that opens: '"...," he said. "We told them ..."' has a closing mark before the
+    second cue and an opening one after the first."""
+    return _quote_after(verb, quoted) or _quote_before(verb, quoted)
 
 
-def _quote_after(verb: Any) -> tuple[int, int] | None:
+def _opens(doc: Any, i: int, quoted: set[int]) -> bool:
+    """A quotation mark that may open a quotation: a curly one, or a straight one the
+    document's pairing does not close a quotation with."""
+    return doc[i].text != '"' or not (i - 1 in quoted and i + 1 not in quoted)
+
+
+def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
+    return doc[i].text != '"' or not (i + 1 in quoted and i - 1 not in quoted)
+
+
+def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
     paragraph = False
@@ -550,10 +562,10 @@ def _quote_after(verb: Any) -> tuple[int, int] | None:
         i += 1
     # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
     # the cue stands in; it opens none.
-    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''":
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''" and _opens(doc, i, quoted):
         close = "”" if doc[i].text == "“" else '"'
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
-            if doc[j].text == close:
+            if doc[j].text == close and _closes(doc, j, quoted):
                 # A quotation in the next paragraph that names its own speaker ('"...," he
                 # said') is that cue's.
                 after = doc[j + 1 : j + QUOTE_REACH]
@@ -563,17 +575,17 @@ def _quote_after(verb: Any) -> tuple[int, int] | None:
     return None
 
 
-def _quote_before(verb: Any) -> tuple[int, int] | None:
+def _quote_before(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     doc = verb.doc
     j = verb.i - 1
     while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
         if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
             return None
         j -= 1
-    if j > 0 and doc[j].text in QUOTES_CLOSE:
+    if j > 0 and doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
         opener = "“" if doc[j].text == "”" else '"'
         for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
-            if doc[k].text == opener:
+            if doc[k].text == opener and _opens(doc, k, quoted):
                 return (k, j + 1)
     return None
 

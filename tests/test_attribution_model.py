@@ -129,6 +129,12 @@ def test_a_straight_quote_that_opens_the_next_quotation_closes_none() -> None:
     assert "The boats came in late" in text_of(doc, said.content[0])
 
 
+def test_a_quotation_opened_straight_may_close_curly() -> None:
+    doc = parsed('The mayor said: "We will rebuild the bridge by spring.” The council then voted "yes".')
+    said = attribution_at(doc, "said")
+    assert text_of(doc, said.content[0]) == '"We will rebuild the bridge by spring.”'
+
+
 # Boundaries ---------------------------------------------------------------------------------
 
 

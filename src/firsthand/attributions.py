@@ -563,9 +563,9 @@ def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
     # the cue stands in; it opens none.
     if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''" and _opens(doc, i, quoted):
-        close = "”" if doc[i].text == "“" else '"'
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
-            if doc[j].text == close and _closes(doc, j, quoted):
+            # Either mark closes: a page may open with a straight mark and close with a curly one.
+            if doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
                 # A quotation in the next paragraph that names its own speaker ('"...," he
                 # said') is that cue's.
                 after = doc[j + 1 : j + QUOTE_REACH]
@@ -583,9 +583,8 @@ def _quote_before(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
             return None
         j -= 1
     if j > 0 and doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
-        opener = "“" if doc[j].text == "”" else '"'
         for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
-            if doc[k].text == opener and _opens(doc, k, quoted):
+            if doc[k].text in QUOTES_OPEN and _opens(doc, k, quoted):
                 return (k, j + 1)
     return None
 

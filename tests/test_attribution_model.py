@@ -135,6 +135,12 @@ def test_a_quotation_opened_straight_may_close_curly() -> None:
     assert text_of(doc, said.content[0]) == '"We will rebuild the bridge by spring.”'
 
 
+def test_a_cue_between_two_quotations_gives_both() -> None:
+    doc = parsed('"The nets are torn," the skipper continued. "We lost two of them in the storm."')
+    contents = [text_of(doc, r) for r in attribution_at(doc, "continued").content]
+    assert contents == ['"The nets are torn,"', '"We lost two of them in the storm."'], contents
+
+
 # Boundaries ---------------------------------------------------------------------------------
 
 

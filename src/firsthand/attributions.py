@@ -242,8 +242,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # denied lawyers"), not words said.
         content, extra = _object_content(token, lemma)
         cue += extra
-    quote = _adjacent_quote(token, quoted) if lemma in QUOTATION_CUES else None
-    if quote is not None:
+    quotes = _adjacent_quotes(token, quoted) if lemma in QUOTATION_CUES else []
+    for quote in quotes:
         # The quotation and the clause the parser found in it are one content.
         joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]
         content = [r for r in content if r not in joined]
@@ -252,7 +252,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         return None
     att = Attribution(cue=cue, content=[trim_span(token.doc, r) for r in content], lemma=lemma)
     att.passive = passive
-    att.clausal = clausal or quote is not None
+    att.clausal = clausal or bool(quotes)
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = subject_of(token, passive)
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
@@ -532,13 +532,21 @@ QUOTE_GAP_DEPS = frozenset(
 QUOTE_LENGTH = 400
 
 
-def _adjacent_quote(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
-    """A quotation right after the cue ('said: "..."', or past its sentence: '"...," said
-    Moe. "More words."') or right before it ('"...," she said'), as a token range with its
-    quotation marks. ``quoted`` (:func:`quoted_tokens`) tells a straight mark that closes
-    from one that opens: '"...," he said. "We told them ..."' has a closing mark before the
-    second cue and an opening one after the first."""
-    return _quote_after(verb, quoted) or _quote_before(verb, quoted)
+def _adjacent_quotes(verb: Any, quoted: set[int]) -> list[tuple[int, int]]:
+    """The quotations the cue gives: one right after it ('said: "..."', or past its sentence:
+    '"...," said Moe. "More words."') or right before it ('"...," she said'), as token
+    ranges with their quotation marks; both when the cue stands between them and ends its
+    sentence ('"...," she continued. "More words."'). ``quoted`` (:func:`quoted_tokens`)
+    tells a straight mark that closes from one that opens: '"...," he said. "We told them
+    ..."' has a closing mark before the second cue and an opening one after the first."""
+    after = _quote_after(verb, quoted)
+    if after is not None and not any(t.text in SENTENCE_ENDS for t in verb.doc[verb.i + 1 : after[0]]):
+        return [after]
+    before = _quote_before(verb, quoted)
+    return [q for q in (before, after) if q is not None]
+
+
+SENTENCE_ENDS = frozenset([".", "!", "?"])
 
 
 def _opens(doc: Any, i: int, quoted: set[int]) -> bool:

@@ -39,7 +39,15 @@ THOUGHT_VERBS = words(
     """
     think believe feel know expect hope fear suppose assume consider doubt worry realize realise
     understand suspect guess wonder imagine reckon trust figure presume learn hear find show
-    prove seem appear want wish plan intend decide refuse seek
+    prove seem appear want wish plan intend decide refuse decline seek
+    """
+)
+# Verbs by which someone takes a side or voices a feeling: what they stand for is a person,
+# a party or a proposal named as their object ("the union backs the levy", "she opposes the
+# plan", "they expressed concern").
+STANCE_VERBS = words(
+    """
+    support oppose back favor favour prefer champion express
     """
 )
 # Speech acts whose content may be a noun phrase: what was praised, criticised, announced
@@ -65,7 +73,7 @@ QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
 INFINITIVE_CUES = words(
     """
     want wish plan intend hope expect promise threaten vow pledge refuse urge order ask tell
-    warn advise seem appear claim decide seek agree offer swear demand remind
+    warn advise seem appear claim decide seek agree offer swear demand remind decline prefer
     """
 )
 # Passive cues whose subject is what is said ("which was said to be", "he is believed to"):
@@ -114,6 +122,7 @@ VERB_CUES = (
     | THOUGHT_VERBS
     | REQUEST_VERBS
     | NOUN_CONTENT_CUES
+    | STANCE_VERBS
     | QUOTE_ONLY_CUES
     | frozenset(PREPOSITION_CUES)
 )
@@ -362,6 +371,8 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
+    if lemma in STANCE_VERBS:
+        return _stance_object(verb)
     if lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
@@ -370,6 +381,42 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
     start = min(o.left_edge.i for o in objects)
     end = max(o.right_edge.i for o in objects) + 1
     return [(start, end)], []
+
+
+def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    """What a stance verb's subject stands for: its object ("backs the levy"), or what "vote
+    for" names. Only with a subject that can take a side: "the data support the view" is no
+    stance, nor is a participle without a subject of its own ("a group backing the levy")."""
+    subject = subject_of(verb, False)
+    if subject is None or not _takes_sides(subject):
+        return [], []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], []
+    if verb.lemma_.lower() == "express" and objects[0].lemma_.lower() not in FEELINGS:
+        return [], []  # "they express the view that ...": a statement, told as the writer's
+    return [subtree_range(objects[0])], []
+
+
+# What "express" voices as a feeling or a side taken ("expressed concern", "expressed support").
+FEELINGS = words(
+    """
+    concern concerns support opposition anger frustration regret sympathy condolence
+    condolences sorrow grief disappointment dismay outrage shock surprise amusement gratitude
+    hope hopes confidence doubt doubts skepticism scepticism interest reservation reservations
+    fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
+    """
+)
+
+
+def _takes_sides(subject: Any) -> bool:
+    """A subject that can take a side: a person or a body named, or a personal pronoun."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in SIDING_PRONOUNS
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+SIDING_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "who"])
 
 
 def _is_infinitive(token: Any) -> bool:

@@ -186,6 +186,11 @@ def test_an_infinitive_cue_takes_the_verb_it_completes() -> None:
     assert cue_text(doc, attribution_at(doc, "show")) == "is trying to show"
 
 
+def test_an_infinitive_cue_keeps_its_to() -> None:
+    doc = parsed("The mayor gave a speech at the quay to explain that the ferry would stop.")
+    assert cue_text(doc, attribution_at(doc, "explain")) == "to explain"
+
+
 def test_when_before_a_cue_is_no_part_of_it() -> None:
     doc = parsed("When asked about the nets, the skipper said that they were lost at sea.")
     cues = [cue_text(doc, a) for a in find_attributions(doc)]

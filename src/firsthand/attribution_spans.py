@@ -170,7 +170,11 @@ def _apposition_opened(doc: Any, head: Any, start: int, end: int, closing: str) 
 def cue_span(doc: Any, cue: list[int], verb: Any | None) -> list[int]:
     tokens = sorted(cue)
     if verb is not None:
-        tokens = _governing_verb(verb) + tokens
+        governing = _governing_verb(verb)
+        marker = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == tokens[0] - 1]
+        # An infinitive cue keeps its "to" ("a chance to explain", "as if to say"), with the
+        # verb it completes where there is one.
+        tokens = (governing or marker) + tokens
     while len(tokens) > 1 and doc[tokens[0]].lower_ in NOT_CUE:
         tokens = tokens[1:]
     after = tokens[-1] + 1

@@ -111,6 +111,8 @@ def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> t
 def _bracket_closed(doc: Any, start: int, end: int, cue_start: int) -> int:
     """The end past the bracket a source opened and the trimming cut ("Sen. Lind (I-Vt.)": the
     full stop of "Vt." and the bracket after it were trimmed as edges)."""
+    if end >= cue_start:
+        return end  # the source runs up to the cue: nothing left open before it
     opened = [t.text for t in doc[start:end]]
     if opened.count("(") <= opened.count(")"):
         return end

@@ -191,6 +191,11 @@ def test_an_infinitive_cue_keeps_its_to() -> None:
     assert cue_text(doc, attribution_at(doc, "explain")) == "to explain"
 
 
+def test_the_preposition_of_a_call_is_part_of_the_cue() -> None:
+    doc = parsed("The fishermen's union called on the mayor to reopen the harbour.")
+    assert cue_text(doc, attribution_at(doc, "called")) == "called on"
+
+
 def test_when_before_a_cue_is_no_part_of_it() -> None:
     doc = parsed("When asked about the nets, the skipper said that they were lost at sea.")
     cues = [cue_text(doc, a) for a in find_attributions(doc)]

@@ -537,6 +537,18 @@ def cue_tokens(verb: Any) -> list[int]:
     for child in verb.children:
         if child.dep_ == "prt" and child.i == verb.i + 1:
             tokens.append(child.i)
+    # The preposition by which the cue names what it is about or asks for ("called on the
+    # mayor to resign", "called for calm", "insisted on"): the cue's, even where the content
+    # is a clause. The topic of a saying ("said of him") stays out.
+    after = verb.doc[tokens[-1] + 1] if tokens[-1] + 1 < len(verb.doc) else None
+    if (
+        after is not None
+        and verb.lemma_.lower() != "say"
+        and after.dep_ == "prep"
+        and after.head.i == verb.i
+        and after.lower_ in PREPOSITION_CUES.get(verb.lemma_.lower(), ())
+    ):
+        tokens.append(after.i)
     # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"). A
     # preposition naming the topic ("said of him") does not: the cue is the saying.
     nxt = tokens[-1] + 1

@@ -107,6 +107,9 @@ CASES: list[Case] = [
     ("Marta Ekdahl opposes the new harbour levy.", "harbour levy", "asserted", WRITER, "opposes", False),
     ("Karin Holm expressed anger at the closure.", "anger", "asserted", WRITER, "expressed", False),
     ("Jonas Berg declined to comment on the fire.", "comment", "asserted", WRITER, "declined", False),
+    # what a survey shows; a table of the text shows no one's view
+    ("The harbour survey showed wide support for a levy.", "wide support", "asserted", WRITER, "showed", False),
+    ("Table 2 shows the catch of every boat in May.", "every boat", "asserted", WRITER, None, False),
     # evidence takes no side
     ("The harbour survey supports a lower levy.", "lower levy", "asserted", WRITER, None, False),
     # negation

@@ -373,6 +373,8 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
                 return [subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
     if lemma in STANCE_VERBS:
         return _stance_object(verb)
+    if lemma == "show":
+        return _shown_object(verb)
     if lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
@@ -405,6 +407,27 @@ FEELINGS = words(
     condolences sorrow grief disappointment dismay outrage shock surprise amusement gratitude
     hope hopes confidence doubt doubts skepticism scepticism interest reservation reservations
     fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
+    """
+)
+
+
+def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    """What a poll, a study, a video or a person shows ("the poll showed a close race"); not
+    what a figure or a table of the text itself shows, which is the writer's own exhibit."""
+    subject = subject_of(verb, False)
+    if subject is None or not (subject.lemma_.lower() in SHOWING_NOUNS or _takes_sides(subject)):
+        return [], []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], []
+    return [subtree_range(objects[0])], []
+
+
+# Sources that show what people think or did: surveys, studies, records, recordings.
+SHOWING_NOUNS = words(
+    """
+    poll survey study report research analysis data record document email video footage
+    recording photo image testimony investigation audit review
     """
 )
 

@@ -78,7 +78,7 @@ def read_part(part: str, limit: int | None = None) -> list[Article]:
         if designated.get(name) != annotator:
             continue
         text = (POLNEAR / part / "text" / f"{name}.txt").read_text(encoding="utf-8")
-        articles.append(Article(name, text, read_ann(path)))
+        articles.append(Article(name, text, [_without_spaces(text, a) for a in read_ann(path)]))
         if limit and len(articles) >= limit:
             break
     return articles
@@ -99,6 +99,25 @@ def read_ann(path: Path) -> list[Attribution]:
         if "Cue" in parts:
             out.append(Attribution(parts["Cue"], parts.get("Source", []), parts.get("Content", [])))
     return out
+
+
+def _without_spaces(text: str, att: Attribution) -> Attribution:
+    """The attribution with the white space (a space, a no-break space) at the edges of its spans
+    left out: an annotator's selection that takes a space past "Sanders" still marks "Sanders",
+    and white space is no token to match."""
+
+    def trimmed(spans: list[Span]) -> list[Span]:
+        out = []
+        for start, end in spans:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.append((start, end))
+        return out
+
+    return Attribution(trimmed(att.cue), trimmed(att.source), trimmed(att.content))
 
 
 def read_gum(part: str, limit: int | None = None) -> list[Article]:

@@ -122,6 +122,25 @@ def test_who_was_asked_is_not_who_asked() -> None:
     assert all(a.source is None for a in asked)
 
 
+def test_a_straight_quote_that_opens_the_next_quotation_closes_none() -> None:
+    doc = parsed('"The boats came in late," the harbour master said. "We told the crews to wait."')
+    said = attribution_at(doc, "said")
+    assert text_of(doc, said.source) == "the harbour master"
+    assert "The boats came in late" in text_of(doc, said.content[0])
+
+
+def test_a_quotation_opened_straight_may_close_curly() -> None:
+    doc = parsed('The mayor said: "We will rebuild the bridge by spring.” The council then voted "yes".')
+    said = attribution_at(doc, "said")
+    assert text_of(doc, said.content[0]) == '"We will rebuild the bridge by spring.”'
+
+
+def test_a_cue_between_two_quotations_gives_both() -> None:
+    doc = parsed('"The nets are torn," the skipper continued. "We lost two of them in the storm."')
+    contents = [text_of(doc, r) for r in attribution_at(doc, "continued").content]
+    assert contents == ['"The nets are torn,"', '"We lost two of them in the storm."'], contents
+
+
 # Boundaries ---------------------------------------------------------------------------------
 
 
@@ -135,6 +154,11 @@ def test_a_hyphen_in_brackets_is_no_dateline() -> None:
     assert text_of(doc, attribution_at(doc, "said").source) == "Sen. Marta Lind (R-ME)"
 
 
+def test_a_bracket_after_an_abbreviation_closes_the_source() -> None:
+    doc = parsed("Sen. Marta Lind (I-Vt.) said on Monday that quotas would be cut.")
+    assert text_of(doc, attribution_at(doc, "said").source) == "Sen. Marta Lind (I-Vt.)"
+
+
 def test_a_relative_clause_after_a_comma_is_no_part_of_the_source() -> None:
     doc = parsed("Marta Lind, who chairs the harbour board, said that the quay was unsafe.")
     assert text_of(doc, attribution_at(doc, "said").source) == "Marta Lind"
@@ -145,14 +169,31 @@ def test_an_apposition_keeps_the_comma_that_closes_it() -> None:
     assert text_of(doc, attribution_at(doc, "said").source) == "Marta Lind, the chair of the harbour board,"
 
 
-def test_a_colon_after_the_cue_stays_out_of_it() -> None:
+def test_a_colon_right_after_the_cue_is_part_of_it() -> None:
     doc = parsed('The skipper said: "We will not sail tonight."')
+    assert cue_text(doc, attribution_at(doc, "said")) == "said:"
+    doc = parsed('The skipper added in a later message: "The nets are lost."')
+    assert cue_text(doc, attribution_at(doc, "added")) == "added"
+
+
+def test_the_topic_after_a_cue_is_no_part_of_it() -> None:
+    doc = parsed('"It was the worst in years," the skipper said of the storm.')
     assert cue_text(doc, attribution_at(doc, "said")) == "said"
 
 
 def test_an_infinitive_cue_takes_the_verb_it_completes() -> None:
     doc = parsed("The skipper is trying to show that the nets were cut on purpose.")
     assert cue_text(doc, attribution_at(doc, "show")) == "is trying to show"
+
+
+def test_an_infinitive_cue_keeps_its_to() -> None:
+    doc = parsed("The mayor gave a speech at the quay to explain that the ferry would stop.")
+    assert cue_text(doc, attribution_at(doc, "explain")) == "to explain"
+
+
+def test_the_preposition_of_a_call_is_part_of_the_cue() -> None:
+    doc = parsed("The fishermen's union called on the mayor to reopen the harbour.")
+    assert cue_text(doc, attribution_at(doc, "called")) == "called on"
 
 
 def test_when_before_a_cue_is_no_part_of_it() -> None:

@@ -59,7 +59,7 @@ Case = tuple[str, str, str, str | None, str | None, bool]
 CASES: list[Case] = [
     # direct quotes, the cue after and before the quotation
     ('"We will stay," Ingrid Solberg said.', "We will stay", "reported", "Ingrid Solberg", "said", False),
-    (f'{MAYOR} She said: "Nobody will leave."', "Nobody will", "reported", "Ingrid Solberg", "said", False),
+    (f'{MAYOR} She said: "Nobody will leave."', "Nobody will", "reported", "Ingrid Solberg", "said:", False),
     # indirect speech: a name, "she"/"he" (the last person named), "they" (the organisation)
     ("Marta Ekdahl said that the clinic was empty.", "empty", "reported", "Marta Ekdahl", "said", False),
     (f"{MAYOR} She said that the nurses had fled.", "nurses", "reported", "Ingrid Solberg", "said", False),
@@ -104,6 +104,22 @@ CASES: list[Case] = [
     ("I request you to open an inquiry.", "open an inquiry", "request", WRITER, "request", False),
     ("The government should act before the winter.", "should act", "request", WRITER, None, False),
     ("Please send an observer to Brekkevik.", "send an observer", "request", WRITER, None, False),
+    # sides taken and feelings voiced: the writer's account of the one who takes them
+    ("Marta Ekdahl opposes the new harbour levy.", "harbour levy", "asserted", WRITER, "opposes", False),
+    ("Karin Holm expressed anger at the closure.", "anger", "asserted", WRITER, "expressed", False),
+    ("Jonas Berg declined to comment on the fire.", "comment", "asserted", WRITER, "declined", False),
+    # what a survey shows; a table of the text shows no one's view
+    (
+        "The harbour survey showed wide support for a levy.",
+        "wide support",
+        "asserted",
+        WRITER,
+        "showed",
+        False,
+    ),
+    ("Table 2 shows the catch of every boat in May.", "every boat", "asserted", WRITER, None, False),
+    # evidence takes no side
+    ("The harbour survey supports a lower levy.", "lower levy", "asserted", WRITER, None, False),
     # negation
     ("I did not see the commander that night.", "see the commander", "witnessed", WRITER, None, True),
     (f"{NRF} They denied that any villager had been harmed.", "harmed", "reported", ORG, "denied", True),

@@ -8,8 +8,8 @@ Applied to every attribution ``attributions.py`` finds, after the parse gave its
   said"), and so does a closing bracket ("Sen. Lind (D-ME) said");
 - a cue takes the verb an infinitive or a "by" gerund completes ("is trying to show",
   "began by saying"), and leaves out a subordinating "when" or a "then" of sequence before
-  it ("when asked about", "then said"). A colon after it stays out: the cue is the word
-  the record shows.
+  it ("when asked about", "then said"). A colon right after it is part of it ("said:"):
+  the colon, like the verb, marks what follows as the speaker's words.
 """
 
 from __future__ import annotations
@@ -97,6 +97,7 @@ def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> t
     if end < span[1]:
         return start, end  # what followed the cut was no part of the name
     # The comma, dash or bracket that closes an apposition or bracket the source opened.
+    end = _bracket_closed(doc, start, end, cue_start)
     if end < cue_start and end < len(doc):
         closing = doc[end].text
         opened = [t.text for t in doc[start:end]]
@@ -105,6 +106,24 @@ def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> t
         ):
             end += 1
     return start, end
+
+
+def _bracket_closed(doc: Any, start: int, end: int, cue_start: int) -> int:
+    """The end past the bracket a source opened and the trimming cut ("Sen. Lind (I-Vt.)": the
+    full stop of "Vt." and the bracket after it were trimmed as edges)."""
+    if end >= cue_start:
+        return end  # the source runs up to the cue: nothing left open before it
+    opened = [t.text for t in doc[start:end]]
+    if opened.count("(") <= opened.count(")"):
+        return end
+    for k in range(end, min(cue_start, end + BRACKET_REACH)):
+        if doc[k].text == ")":
+            return k + 1
+    return end
+
+
+# Tokens a trimmed source may stop short of the bracket it opened ("Vt", ".", ")").
+BRACKET_REACH = 3
 
 
 def _after_dateline(doc: Any, start: int, end: int) -> int:
@@ -153,9 +172,16 @@ def _apposition_opened(doc: Any, head: Any, start: int, end: int, closing: str) 
 def cue_span(doc: Any, cue: list[int], verb: Any | None) -> list[int]:
     tokens = sorted(cue)
     if verb is not None:
-        tokens = _governing_verb(verb) + tokens
+        governing = _governing_verb(verb)
+        marker = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == tokens[0] - 1]
+        # An infinitive cue keeps its "to" ("a chance to explain", "as if to say"), with the
+        # verb it completes where there is one.
+        tokens = (governing or marker) + tokens
     while len(tokens) > 1 and doc[tokens[0]].lower_ in NOT_CUE:
         tokens = tokens[1:]
+    after = tokens[-1] + 1
+    if verb is not None and after < len(doc) and doc[after].text == ":":
+        tokens.append(after)
     return tokens
 
 

@@ -39,7 +39,15 @@ THOUGHT_VERBS = words(
     """
     think believe feel know expect hope fear suppose assume consider doubt worry realize realise
     understand suspect guess wonder imagine reckon trust figure presume learn hear find show
-    prove seem appear want wish plan intend decide refuse seek
+    prove seem appear want wish plan intend decide refuse decline seek
+    """
+)
+# Verbs by which someone takes a side or voices a feeling: what they stand for is a person,
+# a party or a proposal named as their object ("the union backs the levy", "she opposes the
+# plan", "they expressed concern").
+STANCE_VERBS = words(
+    """
+    support oppose back favor favour prefer champion express
     """
 )
 # Speech acts whose content may be a noun phrase: what was praised, criticised, announced
@@ -65,7 +73,7 @@ QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
 INFINITIVE_CUES = words(
     """
     want wish plan intend hope expect promise threaten vow pledge refuse urge order ask tell
-    warn advise seem appear claim decide seek agree offer swear demand remind
+    warn advise seem appear claim decide seek agree offer swear demand remind decline prefer
     """
 )
 # Passive cues whose subject is what is said ("which was said to be", "he is believed to"):
@@ -114,6 +122,7 @@ VERB_CUES = (
     | THOUGHT_VERBS
     | REQUEST_VERBS
     | NOUN_CONTENT_CUES
+    | STANCE_VERBS
     | QUOTE_ONLY_CUES
     | frozenset(PREPOSITION_CUES)
 )
@@ -159,10 +168,11 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     """The outermost attributions of a parsed text: an attribution inside another one's
     content (a quotation of several sentences included) belongs to the outer claim.
     ``quoted`` is :func:`quoted_tokens` of the doc, when the caller has it already."""
+    quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
     found: list[Attribution] = []
     for token in tokens_with(doc, lemmas=CUE_LEMMAS, lowers=CUE_WORDS):
         att = (
-            _verb_attribution(token)
+            _verb_attribution(token, quoted)
             or _according_to(token)
             or _adverb(token)
             or _noun(token)
@@ -173,7 +183,6 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     found = _learned(doc, found)
     outer = _outermost(found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
-    quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
     return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
 
 
@@ -215,7 +224,7 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
     return outer
 
 
-def _verb_attribution(token: Any) -> Attribution | None:
+def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
@@ -242,8 +251,8 @@ def _verb_attribution(token: Any) -> Attribution | None:
         # denied lawyers"), not words said.
         content, extra = _object_content(token, lemma)
         cue += extra
-    quote = _adjacent_quote(token) if lemma in QUOTATION_CUES else None
-    if quote is not None:
+    quotes = _adjacent_quotes(token, quoted) if lemma in QUOTATION_CUES else []
+    for quote in quotes:
         # The quotation and the clause the parser found in it are one content.
         joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]
         content = [r for r in content if r not in joined]
@@ -252,7 +261,7 @@ def _verb_attribution(token: Any) -> Attribution | None:
         return None
     att = Attribution(cue=cue, content=[trim_span(token.doc, r) for r in content], lemma=lemma)
     att.passive = passive
-    att.clausal = clausal or quote is not None
+    att.clausal = clausal or bool(quotes)
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = subject_of(token, passive)
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
@@ -362,6 +371,10 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
+    if lemma in STANCE_VERBS:
+        return _stance_object(verb)
+    if lemma == "show":
+        return _shown_object(verb)
     if lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
@@ -370,6 +383,63 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
     start = min(o.left_edge.i for o in objects)
     end = max(o.right_edge.i for o in objects) + 1
     return [(start, end)], []
+
+
+def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    """What a stance verb's subject stands for: its object ("backs the levy"), or what "vote
+    for" names. Only with a subject that can take a side: "the data support the view" is no
+    stance, nor is a participle without a subject of its own ("a group backing the levy")."""
+    subject = subject_of(verb, False)
+    if subject is None or not _takes_sides(subject):
+        return [], []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], []
+    if verb.lemma_.lower() == "express" and objects[0].lemma_.lower() not in FEELINGS:
+        return [], []  # "they express the view that ...": a statement, told as the writer's
+    return [subtree_range(objects[0])], []
+
+
+# What "express" voices as a feeling or a side taken ("expressed concern", "expressed support").
+FEELINGS = words(
+    """
+    concern concerns support opposition anger frustration regret sympathy condolence
+    condolences sorrow grief disappointment dismay outrage shock surprise amusement gratitude
+    hope hopes confidence doubt doubts skepticism scepticism interest reservation reservations
+    fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
+    """
+)
+
+
+def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    """What a poll, a study, a video or a person shows ("the poll showed a close race"); not
+    what a figure or a table of the text itself shows, which is the writer's own exhibit."""
+    subject = subject_of(verb, False)
+    if subject is None or not (subject.lemma_.lower() in SHOWING_NOUNS or _takes_sides(subject)):
+        return [], []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], []
+    return [subtree_range(objects[0])], []
+
+
+# Sources that show what people think or did: surveys, studies, records, recordings.
+SHOWING_NOUNS = words(
+    """
+    poll survey study report research analysis data record document email video footage
+    recording photo image testimony investigation audit review
+    """
+)
+
+
+def _takes_sides(subject: Any) -> bool:
+    """A subject that can take a side: a person or a body named, or a personal pronoun."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in SIDING_PRONOUNS
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+SIDING_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "who"])
 
 
 def _is_infinitive(token: Any) -> bool:
@@ -490,22 +560,26 @@ def cue_tokens(verb: Any) -> list[int]:
     for child in verb.children:
         if child.dep_ == "prt" and child.i == verb.i + 1:
             tokens.append(child.i)
-    # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"), a
-    # preposition naming the topic ("said of him").
+    # The preposition by which the cue names what it is about or asks for ("called on the
+    # mayor to resign", "called for calm", "insisted on"): the cue's, even where the content
+    # is a clause. The topic of a saying ("said of him") stays out.
+    after = verb.doc[tokens[-1] + 1] if tokens[-1] + 1 < len(verb.doc) else None
+    if (
+        after is not None
+        and verb.lemma_.lower() != "say"
+        and after.dep_ == "prep"
+        and after.head.i == verb.i
+        and after.lower_ in PREPOSITION_CUES.get(verb.lemma_.lower(), ())
+    ):
+        tokens.append(after.i)
+    # What follows the verb at once and belongs to the cue: a weekday ("said Tuesday"). A
+    # preposition naming the topic ("said of him") does not: the cue is the saying.
     nxt = tokens[-1] + 1
     if (
         nxt < len(doc)
         and doc[nxt].dep_ == "npadvmod"
         and doc[nxt].ent_type_ == "DATE"
         and doc[nxt].head.i == verb.i
-    ):
-        tokens.append(nxt)
-        nxt += 1
-    if (
-        nxt < len(doc)
-        and doc[nxt].lower_ in ("of", "about")
-        and doc[nxt].head.i == verb.i
-        and verb.lemma_ == "say"
     ):
         tokens.append(nxt)
     return tokens
@@ -540,14 +614,34 @@ QUOTE_GAP_DEPS = frozenset(
 QUOTE_LENGTH = 400
 
 
-def _adjacent_quote(verb: Any) -> tuple[int, int] | None:
-    """A quotation right after the cue ('said: "..."', or past its sentence: '"...," said
-    Moe. "More words."') or right before it ('"...," she said'), as a token range with its
-    quotation marks."""
-    return _quote_after(verb) or _quote_before(verb)
+def _adjacent_quotes(verb: Any, quoted: set[int]) -> list[tuple[int, int]]:
+    """The quotations the cue gives: one right after it ('said: "..."', or past its sentence:
+    '"...," said Moe. "More words."') or right before it ('"...," she said'), as token
+    ranges with their quotation marks; both when the cue stands between them and ends its
+    sentence ('"...," she continued. "More words."'). ``quoted`` (:func:`quoted_tokens`)
+    tells a straight mark that closes from one that opens: '"...," he said. "We told them
+    ..."' has a closing mark before the second cue and an opening one after the first."""
+    after = _quote_after(verb, quoted)
+    if after is not None and not any(t.text in SENTENCE_ENDS for t in verb.doc[verb.i + 1 : after[0]]):
+        return [after]
+    before = _quote_before(verb, quoted)
+    return [q for q in (before, after) if q is not None]
 
 
-def _quote_after(verb: Any) -> tuple[int, int] | None:
+SENTENCE_ENDS = frozenset([".", "!", "?"])
+
+
+def _opens(doc: Any, i: int, quoted: set[int]) -> bool:
+    """A quotation mark that may open a quotation: a curly one, or a straight one the
+    document's pairing does not close a quotation with."""
+    return doc[i].text != '"' or not (i - 1 in quoted and i + 1 not in quoted)
+
+
+def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
+    return doc[i].text != '"' or not (i + 1 in quoted and i - 1 not in quoted)
+
+
+def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
     paragraph = False
@@ -558,10 +652,10 @@ def _quote_after(verb: Any) -> tuple[int, int] | None:
         i += 1
     # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
     # the cue stands in; it opens none.
-    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''":
-        close = "”" if doc[i].text == "“" else '"'
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''" and _opens(doc, i, quoted):
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
-            if doc[j].text == close:
+            # Either mark closes: a page may open with a straight mark and close with a curly one.
+            if doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
                 # A quotation in the next paragraph that names its own speaker ('"...," he
                 # said') is that cue's.
                 after = doc[j + 1 : j + QUOTE_REACH]
@@ -571,17 +665,16 @@ def _quote_after(verb: Any) -> tuple[int, int] | None:
     return None
 
 
-def _quote_before(verb: Any) -> tuple[int, int] | None:
+def _quote_before(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     doc = verb.doc
     j = verb.i - 1
     while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
         if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
             return None
         j -= 1
-    if j > 0 and doc[j].text in QUOTES_CLOSE:
-        opener = "“" if doc[j].text == "”" else '"'
+    if j > 0 and doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
         for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
-            if doc[k].text == opener:
+            if doc[k].text in QUOTES_OPEN and _opens(doc, k, quoted):
                 return (k, j + 1)
     return None
 

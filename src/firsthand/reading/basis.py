@@ -25,6 +25,7 @@ from firsthand.reading.attributions import (
     OPINION_VERBS,
     REQUEST_VERBS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     THOUGHT_VERBS,
     Attribution,
 )
@@ -335,8 +336,9 @@ def attribution_basis(
             return tellers, "reported"
     # The writer's account of others: witnessed only where the writer tells what they lived.
     account = "witnessed" if present else "asserted"
-    # 3. What others think or want is the writer's account of them, not something they said.
-    if att.lemma in THOUGHT_VERBS and att.lemma not in SPEECH_VERBS:
+    # 3. What others think, want or stand for is the writer's account of them, not something
+    #    they said.
+    if (att.lemma in THOUGHT_VERBS or att.lemma in STANCE_VERBS) and att.lemma not in SPEECH_VERBS:
         return writer, account
     # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
     #    criticised the plan" is the writer's account of an act, not words passed on.

@@ -45,7 +45,7 @@ from firsthand.reading.attributions import (
     trim_span,
 )
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, own_basis
-from firsthand.reading.nlp import quoted_tokens, subtree_range, words
+from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, words
 from firsthand.reading.pagedump import header_headings
 from firsthand.reading.references import (
     WRITER_PRONOUNS,
@@ -86,7 +86,7 @@ def find_claims(record: Record) -> Record:
     for sent in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
-        if _is_question(sent):
+        if _is_question(sent, record.document.text):
             if any(t.i in covered or t.i in spoken for t in sent):
                 continue  # a question asked in a quotation or an interview is no claim
             if _asks_the_reader(sent):
@@ -350,13 +350,15 @@ def _asks(doc: Any, claim: dict[str, Any]) -> bool:
     span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
     if span is None:
         return False
-    return _is_question(span[0].sent)
+    return _is_question(sentence_of(span[0]))
 
 
-def _is_question(sentence: Any) -> bool:
+def _is_question(sentence: Any, text: str | None = None) -> bool:
     """A sentence that ends on a question mark and asks: not a statement that ends on a
     question it quotes ("I wanted to be where people talk about how we heal, and how do we
     move on?"), which opens on its subject (after a speaker's label, if any)."""
+    if text is not None and "?" not in text[sentence.start_char : sentence.end_char]:
+        return False  # most sentences: no need to walk their tokens
     last = [t for t in sentence if not t.is_space and t.text not in QUOTES_CLOSE]
     if not last or last[-1].text != "?":
         return False

@@ -89,6 +89,10 @@ class ShardResult:
     cpu_seconds: float = 0.0
     peak_rss_mb: float = 0.0
     worker: int = 0
+    # Wall-clock times (time.time()) the reading began and the files were written: how the
+    # benchmark tells a run's start-up and tail from its steady state.
+    started: float = 0.0
+    finished: float = 0.0
 
 
 @dataclass
@@ -164,7 +168,7 @@ def read_shard(items: list[Item], out: str, *, max_bytes: int = MAX_BYTES) -> Sh
     if fs.get_file_info(final).type == pafs.FileType.File:
         result.skipped = True  # a retried task whose first attempt finished writing
         return result
-    started = time.process_time()
+    result.started, cpu_started = time.time(), time.process_time()
     loaders = ((item.label, partial(load_source, item, max_bytes=max_bytes), item.dct) for item in items)
     rows: list[dict[str, Any]] = []
     failures: list[dict[str, Any]] = []
@@ -179,7 +183,8 @@ def read_shard(items: list[Item], out: str, *, max_bytes: int = MAX_BYTES) -> Sh
         _write(fs, f"{root}/{FAILURES}/part-{name}.parquet", pa.Table.from_pylist(failures, FAILURE_SCHEMA))
     _write(fs, final, pa.Table.from_pylist(rows, RECORD_SCHEMA))
     result.records, result.failures = len(rows), len(failures)
-    result.cpu_seconds = time.process_time() - started
+    result.cpu_seconds = time.process_time() - cpu_started
+    result.finished = time.time()
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 

@@ -101,6 +101,7 @@ class SessionCpu:
 
     def __init__(self) -> None:
         self.traces: dict[tuple[int, float], ProcessTrace] = {}
+        self.own_cpu: list[tuple[float, float]] = []  # the sampling's own CPU, in the driver
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -119,6 +120,7 @@ class SessionCpu:
             self._sample()
 
     def _sample(self) -> None:
+        began = time.thread_time()
         me = psutil.Process()
         for process in [me, *me.children(recursive=True)]:
             try:
@@ -130,12 +132,19 @@ class SessionCpu:
                     self.traces[key].samples.append((time.time(), times.user + times.system))
             except psutil.Error:
                 pass  # ended between the listing and the reading
+        self.own_cpu.append((time.time(), time.thread_time() - began))
 
     def between(self, start: float, end: float) -> dict[int, tuple[str, float]]:
-        """CPU seconds each process used from ``start`` to ``end``, by pid, with its role."""
-        return {
+        """CPU seconds each process used from ``start`` to ``end``, by pid, with its role; the
+        sampling's own is under -1, apart from the driver's."""
+        used = {
             trace.pid: (trace.role, trace.cpu_at(end) - trace.cpu_at(start)) for trace in self.traces.values()
         }
+        own = sum(cpu for moment, cpu in self.own_cpu if start <= moment <= end)
+        role, driver = used[os.getpid()]
+        used[os.getpid()] = (role, driver - own)
+        used[-1] = ("sampling", own)
+        return used
 
 
 def _role(process: psutil.Process, driver: psutil.Process) -> str:
@@ -150,17 +159,18 @@ def cpu_shares(used: dict[int, tuple[str, float]], actors: set[int], reading: fl
     start-up: imports, the spaCy model; taking shards), the driver, Ray's daemons, and Ray's
     other workers (Ray Data's stats and autoscaling actors, idle workers)."""
     actor_cpu = sum(cpu for pid, (_, cpu) in used.items() if pid in actors)
-    rest = {role: 0.0 for role in ("driver", "daemon", "worker")}
+    rest = {role: 0.0 for role in ("driver", "daemon", "worker", "sampling")}
     for pid, (role, cpu) in used.items():
         if pid not in actors:
             rest[role] += cpu
-    total = actor_cpu + sum(rest.values())
+    total = actor_cpu + sum(rest.values()) - rest["sampling"]
     return {
         "reading": reading,
         "actors_besides_reading": actor_cpu - reading,
         "driver": rest["driver"],
         "ray_daemons": rest["daemon"],
         "ray_other_workers": rest["worker"],
+        "this_measurement": rest["sampling"],
         "total": total,
         "overhead_share": 1 - reading / total,
     }
@@ -206,6 +216,7 @@ def batch_figures(report: BatchReport, session: SessionCpu, started: float, ende
         "peak_rss_mb_per_worker": max(s.peak_rss_mb for s in worked),
         "cpu_run": cpu_shares(session.between(started, ended), actors, report.cpu_seconds),
         "cpu_steady": cpu_shares(session.between(first, last), actors, report.cpu_seconds),
+        "cpu_startup": cpu_shares(session.between(started, first), actors, 0.0),
     }
 
 
@@ -217,6 +228,8 @@ def main() -> None:
     parser.add_argument("--no-add", action="store_true", help="leave out the single-process add")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "batch_scale.json")
     args = parser.parse_args()
+
+    import ray.data  # noqa: F401  # imported once here, not in the first run's time only
 
     load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
@@ -272,7 +285,8 @@ def main() -> None:
             f" tail {row['tail_seconds']:.1f} s\n"
             f"  CPU of the run {run['total']:.1f} s: reading {run['reading']:.1f}, actors besides"
             f" {run['actors_besides_reading']:.1f}, driver {run['driver']:.1f}, Ray daemons"
-            f" {run['ray_daemons']:.1f}, other Ray workers {run['ray_other_workers']:.1f};"
+            f" {run['ray_daemons']:.1f}, other Ray workers {run['ray_other_workers']:.1f} (this"
+            f" measurement {run['this_measurement']:.1f} apart); in the start-up {row['cpu_startup']['total']:.1f};"
             f" overhead {run['overhead_share']:.0%} of the run, {steady['overhead_share']:.0%} of the steady state"
         )
     print(f"wall ratio 1→2 workers: {speedup:.2f} (target ≥ 1.6); steady state: {steady_speedup:.2f}")

@@ -102,6 +102,8 @@ class SessionCpu:
     def __init__(self) -> None:
         self.traces: dict[tuple[int, float], ProcessTrace] = {}
         self.own_cpu: list[tuple[float, float]] = []  # the sampling's own CPU, in the driver
+        # Every process of the machine, ours or not: what else ran while we measured.
+        self.machine = ProcessTrace(pid=0, born=0.0, role="machine")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -133,6 +135,9 @@ class SessionCpu:
             except psutil.Error:
                 pass  # ended between the listing and the reading
         self.own_cpu.append((time.time(), time.thread_time() - began))
+        times = psutil.cpu_times()
+        busy = times.user + times.nice + times.system + times.irq + times.softirq + times.steal
+        self.machine.samples.append((time.time(), busy))
 
     def between(self, start: float, end: float) -> dict[int, tuple[str, float]]:
         """CPU seconds each process used from ``start`` to ``end``, by pid, with its role; the
@@ -199,6 +204,8 @@ def batch_figures(report: BatchReport, session: SessionCpu, started: float, ende
     first, last = min(s.started for s in worked), max(s.finished for s in worked)
     busy = sum(s.finished - s.started for s in worked)
     steady = last - first
+    cpu_run = cpu_shares(session.between(started, ended), actors, report.cpu_seconds)
+    machine = session.machine.cpu_at(ended) - session.machine.cpu_at(started)
     return {
         "documents": report.records,
         "wall_seconds": report.wall_seconds,
@@ -214,7 +221,12 @@ def batch_figures(report: BatchReport, session: SessionCpu, started: float, ende
         "per_cpu_second": report.records / report.cpu_seconds,
         "workers_seen": len(actors),
         "peak_rss_mb_per_worker": max(s.peak_rss_mb for s in worked),
-        "cpu_run": cpu_shares(session.between(started, ended), actors, report.cpu_seconds),
+        "cpu_run": cpu_run,
+        # Cores this run's processes used, and those the rest of the machine used meanwhile:
+        # on a 2-core machine the second figure says how far the wall times measure scaling.
+        "cores_used": cpu_run["total"] / (ended - started),
+        "cores_used_by_others": max(0.0, machine - cpu_run["total"] - cpu_run["this_measurement"])
+        / (ended - started),
         "cpu_steady": cpu_shares(session.between(first, last), actors, report.cpu_seconds),
         "cpu_startup": cpu_shares(session.between(started, first), actors, 0.0),
     }
@@ -282,7 +294,8 @@ def main() -> None:
             f" peak {row['peak_rss_mb_per_worker']:.0f} MB a worker\n"
             f"  start-up {row['startup_seconds']:.1f} s, steady {row['steady_seconds']:.1f} s"
             f" ({row['steady_per_second']:.1f} documents/s, actors busy {row['busy_share']:.0%}),"
-            f" tail {row['tail_seconds']:.1f} s\n"
+            f" tail {row['tail_seconds']:.1f} s; cores used {row['cores_used']:.2f}, by the"
+            f" machine's other work {row['cores_used_by_others']:.2f}\n"
             f"  CPU of the run {run['total']:.1f} s: reading {run['reading']:.1f}, actors besides"
             f" {run['actors_besides_reading']:.1f}, driver {run['driver']:.1f}, Ray daemons"
             f" {run['ray_daemons']:.1f}, other Ray workers {run['ray_other_workers']:.1f} (this"

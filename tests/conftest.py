@@ -64,10 +64,15 @@ def pg_server() -> Iterator[PgServer]:
 STORES = ["sqlite", "postgres"]
 
 
-@pytest.fixture(params=STORES)
-def case_at(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where a test's case is: a file in its temporary folder, or a fresh server database."""
-    if request.param == "sqlite":
-        return str(tmp_path / "case.db")
+def new_case_location(store: str, request: pytest.FixtureRequest, folder: Path) -> str:
+    """Where a new case is kept on ``store``: a file in ``folder``, or a fresh server database."""
+    if store == "sqlite":
+        return str(folder / "case.db")
     server: PgServer = request.getfixturevalue("pg_server")
     return server.new_database()
+
+
+@pytest.fixture(params=STORES)
+def case_at(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's case is, on each backend in turn."""
+    return new_case_location(request.param, request, tmp_path)

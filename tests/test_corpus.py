@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, LETTER, require_shared
+from conftest import FIXTURES, LETTER, STORES, new_case_location, require_shared
 from firsthand.case.compare import Agreement, Conflict, find_agreements, find_conflicts
 from firsthand.case.corpus import spelling_key
 from firsthand.case.incidents import find_incidents
@@ -37,9 +37,11 @@ def case_ids(case: CaseFile, surface: str) -> set[int]:
     return {row[0] for row in rows}
 
 
-@pytest.fixture(scope="module")
-def corpus_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseFile]:
-    case = CaseFile(tmp_path_factory.mktemp("corpus") / "case.db")
+@pytest.fixture(scope="module", params=STORES)
+def corpus_case(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CaseFile]:
+    case = CaseFile(new_case_location(request.param, request, tmp_path_factory.mktemp("corpus")))
     add(case, CORPUS)
     yield case
     case.close()
@@ -88,8 +90,8 @@ def test_every_link_is_a_judgement_with_its_reason(corpus_case: CaseFile) -> Non
     assert any("spelled another way" in r for r in reasons), reasons
 
 
-def test_a_merge_is_reversible_and_a_split_holds(tmp_path: Path) -> None:
-    with CaseFile(tmp_path / "case.db") as case:
+def test_a_merge_is_reversible_and_a_split_holds(case_at: str) -> None:
+    with CaseFile(case_at) as case:
         add(case, CORPUS[:4])
         (council,) = case_ids(case, "Popular Resistance Council of Darvand")
         before = {e.id for e in case.case_entities()}
@@ -107,10 +109,10 @@ def test_a_merge_is_reversible_and_a_split_holds(tmp_path: Path) -> None:
         assert before <= {e.id for e in case.case_entities()} | set(split_off)
 
 
-def test_merges_follow_earlier_merges(tmp_path: Path) -> None:
+def test_merges_follow_earlier_merges(case_at: str) -> None:
     """A into B, then B into C: A is C. A merge into an entity merged away since the user
     looked goes to the entity it became, and nothing merged before is lost."""
-    with CaseFile(tmp_path / "case.db") as case:
+    with CaseFile(case_at) as case:
         add(case, CORPUS[:3])
         a, b, c, d = (
             case.case_id(name) for name in ("Lodevo", "Darvand", "Camp Neyvar", "Fereydoun Molkara")
@@ -125,9 +127,9 @@ def test_merges_follow_earlier_merges(tmp_path: Path) -> None:
         assert case_ids(case, "Lodevo") == case_ids(case, "Fereydoun Molkara") == {c}
 
 
-def test_the_canonical_letters_people_merge_with_other_spellings(tmp_path: Path) -> None:
+def test_the_canonical_letters_people_merge_with_other_spellings(case_at: str) -> None:
     require_shared()
-    with CaseFile(tmp_path / "case.db") as case:
+    with CaseFile(case_at) as case:
         add(case, [LETTER, FIXTURES / "corpus-variants" / "news-spellings.txt"])
         for first, second in [
             ("Massoud Rajavi", "Masoud Radjavi"),
@@ -258,7 +260,7 @@ def test_the_sample_corpus_agreements_are_found(corpus_case: CaseFile) -> None:
         )
 
 
-def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
+def test_agreeing_accounts_are_no_conflict(case_at: str, tmp_path: Path) -> None:
     """Two documents that tell the raid alike, numbers and all, give no conflict."""
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(
@@ -267,7 +269,7 @@ def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
     second.write_text(
         "Published 2 April 2022\n\nOn 17 March 2022 the Lodevo police arrested 12 members at Camp Orsk, witnesses said.\n"
     )
-    with CaseFile(tmp_path / "case.db") as case:
+    with CaseFile(case_at) as case:
         add(case, [first, second])
         assert find_conflicts(case.document_views()) == []
         (agreement,) = find_agreements(case.document_views())

@@ -20,6 +20,7 @@ from firsthand.case.corpus import spelling_key
 from firsthand.case.incidents import find_incidents
 from firsthand.case.store import CaseFile, SearchFilter
 from firsthand.engine.pipeline import read_documents
+from pgserver import PgServer
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 EXPECT = json.loads((FIXTURES / "corpus" / "expect.json").read_text())
@@ -306,3 +307,48 @@ def test_places_whose_names_differ_by_a_number_stay_apart() -> None:
     assert resolve(new, [case_old], {}).case_entity_id is None
     assert resolve(old, [case_new], {}).case_entity_id is None
     assert resolve(new, [case_old, case_new], {}).case_entity_id == 2
+
+
+# Queries in FTS5's syntax, each searched on both backends: words, a phrase, OR, AND, NOT,
+# parentheses, a prefix, what the syntax cannot parse, and Persian written several ways.
+SAME_ON_BOTH = [
+    "police",
+    "police station",
+    '"the police"',
+    "police OR camp",
+    "camp NOT police",
+    "(police OR soldiers) AND camp",
+    "arrest*",
+    '"the camp"*',
+    "don't",
+    "police AND",
+    "Molkara",
+    "محاکمه",
+    "خانواده‌های",
+    "كرج",
+    "1402",
+]
+
+
+def test_search_finds_the_same_on_both_backends(tmp_path: Path, pg_server: PgServer) -> None:
+    """The same documents in a case file and in a server database: every query finds the
+    same claims and documents, with the same counts by basis (ranking may differ)."""
+    outcomes = list(read_documents([*map(str, CORPUS), str(FIXTURES / "persian" / "statement-fa.txt")]))
+    with CaseFile(tmp_path / "case.db") as embedded, CaseFile(pg_server.new_database()) as server:
+        for outcome in outcomes:
+            assert outcome.record is not None and outcome.raw is not None
+            embedded.add(outcome.record, outcome.raw)
+            server.add(outcome.record, outcome.raw)
+        leader = embedded.case_id("Fereydoun Molkara")
+        assert server.case_id("Fereydoun Molkara") == leader  # resolution numbered them alike
+        found_any = 0
+        for query in SAME_ON_BOTH:
+            for facets in (None, SearchFilter(basis="reported"), SearchFilter(entity=leader)):
+                here, there = (case.search(query, facets, limit=10_000) for case in (embedded, server))
+                claims = {(h.document_id, h.claim_id) for h in here.hits}
+                assert claims == {(h.document_id, h.claim_id) for h in there.hits}, (query, facets)
+                assert here.by_basis == there.by_basis, (query, facets)
+                assert {t.document_id for t in here.texts} == {t.document_id for t in there.texts}, query
+                assert all("[" in hit.snippet for hit in [*there.hits, *there.texts]), query
+                found_any += bool(claims or here.texts)
+        assert found_any >= len(SAME_ON_BOTH)  # the queries find things, not nothing alike

@@ -109,7 +109,7 @@ def tsquery(query: str) -> str:
 def words_tsquery(query: str) -> str:
     """Every word of the query, as :func:`sqlite.words_query` asks FTS5 for them."""
     found = [_lexeme(w) for _, _, w in words(query)]
-    return " & ".join(found) if found else "''"
+    return " & ".join(found)  # none: the empty query, which matches nothing (as FTS5's "")
 
 
 def query_words(query: str) -> tuple[set[str], tuple[str, ...]]:

@@ -790,10 +790,15 @@ class CaseFile:
             " LEFT JOIN entities s ON s.document_id = c.document_id AND s.entity_id = c.source_entity_id"
             f" WHERE {' AND '.join(where)}"
         )
+        by_basis = {
+            str(basis): int(count)
+            for basis, count in self.db.execute(
+                f"SELECT c.basis, count(*) FROM {text.claims_from} GROUP BY c.basis", [match]
+            )
+        }
         # Ranking tens of thousands of matches ("said") costs more than it tells: past
         # RANKED_MATCHES the newest claims come first, which the index gives without sorting.
-        matches = self.db.execute(f"SELECT count(*) FROM {text.claims_from}", [match]).fetchone()[0]
-        ranked = matches <= RANKED_MATCHES
+        ranked = sum(by_basis.values()) <= RANKED_MATCHES
         order = text.claims_rank if ranked else text.claims_newest
         hits = [
             Hit(document_id, claim_id, basis, date, title, source, self.backend.snippet(shown, query))
@@ -801,11 +806,6 @@ class CaseFile:
                 f"{sql} ORDER BY {order} LIMIT ?", [*params, limit]
             )
         ]
-        by_basis = dict(
-            self.db.execute(
-                f"SELECT c.basis, count(*) FROM {text.claims_from} GROUP BY c.basis", [match]
-            ).fetchall()
-        )
         texts: list[TextHit] = []
         if not (
             facets.basis or facets.entity is not None or facets.entity_type or facets.since or facets.until

@@ -34,6 +34,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             tsv TSVECTOR
         );
         CREATE INDEX documents_tsv ON documents USING GIN (tsv);
+        -- Only Persian and Arabic documents' texts are searched whole: found by language first.
+        CREATE INDEX documents_by_language ON documents(language);
         CREATE TABLE sources (
             document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             raw BYTEA NOT NULL,

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 import timex
 from corpus_scale import search_latency
-from pgserver import PgServer
+from pgserver import PgServer  # type: ignore[import-not-found]
 
 
 def distinct_records(directory: Path) -> list[tuple[Record, str]]:
@@ -78,7 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     server = None if args.db else PgServer()
     try:
-        url = args.db or server.new_database()  # type: ignore[union-attr]
+        url = args.db or server.new_database()
         with tempfile.TemporaryDirectory() as tmp:
             records = distinct_records(Path(tmp))
             for name, location in (("SQLite", str(Path(tmp) / "case.db")), ("PostgreSQL", url)):

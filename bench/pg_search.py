@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from firsthand.case.store import CaseFile
 from firsthand.engine.pipeline import read_documents
@@ -76,7 +77,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--db", help="a PostgreSQL database to fill (default: a server started here)")
     args = parser.parse_args()
-    server = None if args.db else PgServer()
+    server: Any = None if args.db else PgServer()
     try:
         url = args.db or server.new_database()
         with tempfile.TemporaryDirectory() as tmp:

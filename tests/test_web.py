@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 from starlette.testclient import TestClient
 
@@ -18,6 +19,7 @@ from firsthand.case.store import CaseFile
 from firsthand.engine.pipeline import read_documents
 from firsthand.shells.web import create_app
 from firsthand.shells.web.app import CSP
+from pgserver import PgServer
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 HERE = "http://localhost"  # a name the app answers to; its pages' forms say they come from it
@@ -242,3 +244,18 @@ def test_the_entity_list_pages(client: TestClient, monkeypatch: pytest.MonkeyPat
     ids = [re.findall(r"<tr><td>(\d+)</td>", page) for page in (first, second)]
     assert len(ids[0]) == len(ids[1]) == 5 and not set(ids[0]) & set(ids[1])
     assert "next →" in first and "← previous" in second
+
+
+def test_pages_come_back_after_the_database_server_drops_the_connections(pg_server: PgServer) -> None:
+    """A server restart ends every connection: a page then says the case could not be read,
+    and the next pages reconnect rather than failing for as long as the app runs."""
+    url = pg_server.new_database()
+    with TestClient(create_app(url), base_url=HERE) as client:
+        assert client.get("/").status_code == 200
+        with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+            database = url.rsplit("/", 1)[1]
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (database,)
+            )
+        answers = [client.get("/").status_code for _ in range(8)]
+        assert set(answers) <= {200, 500} and answers[-1] == 200, answers

@@ -739,8 +739,7 @@ class CaseFile:
         try:
             return self._search(query, self.backend.search_query(query, words_only=False), facets, limit)
         except self.backend.query_errors:
-            self._roll_back()  # PostgreSQL keeps no failed transaction open; SQLite opened none
-        # The syntax could not parse it ("police AND", "*"): search its words.
+            pass  # the syntax could not parse it ("police AND", "*"): search its words
         try:
             return self._search(query, self.backend.search_query(query, words_only=True), facets, limit)
         except self.backend.query_errors as err:

@@ -74,6 +74,9 @@ class Backend(Protocol):
 
     def close(self) -> None: ...
 
+    def broken(self) -> bool:
+        """Whether the connection is lost (a server restarted): a new one must be opened."""
+
     def begin_write(self) -> None:
         """Open a write transaction that holds the case's write lock until COMMIT."""
 

@@ -100,6 +100,9 @@ class PostgresBackend:
     def close(self) -> None:
         self.db.close()
 
+    def broken(self) -> bool:
+        return bool(self.db.connection.broken or self.db.connection.closed)
+
     def begin_write(self) -> None:
         self.db.execute("BEGIN")
         self.db.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK_KEY,))

@@ -78,6 +78,9 @@ class SqliteBackend:
     def close(self) -> None:
         self.db.close()
 
+    def broken(self) -> bool:
+        return False  # a file does not go away under an open connection
+
     def _use_wal(self) -> None:
         """Switch the file to WAL (once; the mode is kept in the file). Two processes opening
         a new file both ask; the one that meets the other's lock asks again until it is free."""

@@ -97,6 +97,10 @@ class CaseFiles:
 
     def get(self) -> CaseFile:
         case: CaseFile | None = getattr(self.local, "case", None)
+        if case is not None and case.backend.broken():
+            # The database server went away (a restart): this thread's next page reconnects.
+            case.close()
+            case = None
         if case is None:
             case = CaseFile(self.path, create=False, read_only=self.read_only)
             self.local.case = case

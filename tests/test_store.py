@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -221,3 +222,46 @@ def test_a_five_basis_case_cleaned_shorter_keeps_claims_on_its_own_text(
         for start, end in claim["content"]:
             assert 0 <= start < end <= len(stored.document.text)
     assert {c["basis"] for c in stored.claims} == {c["basis"] for c in body_claims}
+
+
+def test_an_add_killed_on_a_server_case_leaves_no_document_half_written(
+    pg_server: PgServer, tmp_path: Path
+) -> None:
+    """kill -9 in the middle of adding to a server case, three times, then a full run: every
+    document once, each whole (its bytes, entities, links and claims), as on a case file."""
+    sources = tmp_path / "docs"
+    sources.mkdir()
+    originals = sorted((FIXTURES / "letters").glob("*.txt"))
+    for n in range(9):
+        text = originals[n % len(originals)].read_text(encoding="utf-8")
+        (sources / f"doc{n}.txt").write_text(f"Copy {n}.\n\n{text}", encoding="utf-8")
+    url = pg_server.new_database()
+    add = [sys.executable, "-m", "firsthand", "add", "--db", url, "-r", str(sources)]
+
+    def stored() -> int:
+        with CaseFile(url, read_only=True) as case:
+            return case.count()
+
+    for round_number in range(3):
+        before = stored() if round_number else 0
+        process = subprocess.Popen(add, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline and stored() <= before:
+            time.sleep(0.05)
+        time.sleep(0.05 * round_number)  # into the next document's transaction
+        process.kill()
+        process.wait()
+    subprocess.run(add, check=True, capture_output=True)
+    with CaseFile(url, read_only=True) as case:
+        documents = list(case.documents())
+        assert len(documents) == len({d.id for d in documents}) == 9
+        for document in documents:
+            record = case.get(document.id)
+            assert hashlib.sha256(case.raw(document.id)).hexdigest() == document.id
+            counts = [
+                case.db.execute(
+                    f"SELECT count(*) FROM {table} WHERE document_id = ?", (document.id,)
+                ).fetchone()[0]
+                for table in ("entities", "entity_links", "claims")
+            ]
+            assert counts == [len(record.entities), len(record.entities), len(record.claims)], document.source

@@ -25,18 +25,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from firsthand.case.backends import Backend, open_backend
 from firsthand.case.schema import MIGRATIONS, SCHEMA_VERSION
+from firsthand.case.search import SearchFilter, SearchResult, search_claims
 from firsthand.errors import CaseFileError
 from firsthand.reading.arabicscript import LANGUAGES as ARABIC_SCRIPT_LANGUAGES
-from firsthand.reading.arabicscript import SKELETON, add_known_names, fold, known_names
+from firsthand.reading.arabicscript import SKELETON, add_known_names, known_names
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "CaseFile", "SearchFilter"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "CaseFile", "SearchFilter", "SearchResult"]
 from firsthand.record import Entity, Record
 
 # Entity resolution, comparison and export bring in spaCy (hundreds of MB and a second or
@@ -56,8 +57,6 @@ BACKFILLS = {
     "0003_claims": "_store_stored_claims",
     "0004_claims_six_bases": "_reread_claims",
 }
-# A search matching more claims than this lists the newest first instead of the best.
-RANKED_MATCHES = 5000
 # LIMIT with no limit, in SQL both dialects take.
 NO_LIMIT = 2**62
 # Where a mention's context window starts: max(m.start - context, 0), in SQL both dialects
@@ -75,50 +74,6 @@ class CaseEntitySummary:
     documents: int
     mentions: int
     aliases: list[str]
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    """The facets a search can be narrowed by."""
-
-    entity: int | None = None  # a case entity the claim names, in its words or as its source
-    entity_type: str | None = None  # PERSON, ORG, GPE ...: the claim names one of this type
-    document: str | None = None  # a document id or its prefix
-    basis: str | None = None  # witnessed | asserted | reported | hearsay | opinion | request
-    since: str | None = None  # the document's date, YYYY-MM-DD, inclusive
-    until: str | None = None
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One claim that matched a search."""
-
-    document_id: str
-    claim_id: str
-    basis: str
-    date: str | None
-    title: str | None
-    source: str | None
-    snippet: str  # the claim's words, the matches in [brackets]
-
-
-@dataclass(frozen=True)
-class TextHit:
-    """A document read without claim analysis (Persian, Arabic) whose text matched a search."""
-
-    document_id: str
-    title: str | None
-    snippet: str  # its words around the matches, the matches in [brackets]
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    hits: list[Hit]
-    by_basis: dict[str, int]  # how many claims match on each basis, before the basis filter
-    ranked: bool = True  # best first; False: too many matches to rank, newest first
-    # Documents whose claims no stage reads (document.layers without "claims") that match,
-    # best first; only when no claim facet (basis, entity, type, dates) narrows the search.
-    texts: list[TextHit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -731,96 +686,9 @@ class CaseFile:
 
     def search(self, query: str, facets: SearchFilter | None = None, *, limit: int = 20) -> SearchResult:
         """Claims whose words match ``query`` (FTS5's syntax on either backend: words,
-        "a phrase", OR, AND, NOT, prefix*), best first (newest first past RANKED_MATCHES
-        matches), narrowed by the filter; with how many match on each basis. Persian and
-        Arabic words match however their marks, ZWNJs and letter forms are written
-        (arabicscript.fold)."""
-        query = fold(query)
-        try:
-            return self._search(query, self.backend.search_query(query, words_only=False), facets, limit)
-        except self.backend.query_errors:
-            pass  # the syntax could not parse it ("police AND", "*"): search its words
-        try:
-            return self._search(query, self.backend.search_query(query, words_only=True), facets, limit)
-        except self.backend.query_errors as err:
-            raise CaseFileError(self.label, f"cannot search for {query!r} ({err})") from None
-
-    def _search(self, query: str, match: str, facets: SearchFilter | None, limit: int) -> SearchResult:
-        facets = facets or SearchFilter()
-        text = self.backend.full_text
-        where = ["1 = 1"]
-        params: list[object] = [match]
-        if facets.basis:
-            where.append("c.basis = ?")
-            params.append(facets.basis)
-        if facets.since:
-            where.append("c.date >= ?")
-            params.append(facets.since)
-        if facets.until:
-            where.append("c.date <= ?")
-            params.append(facets.until)
-        if facets.document:
-            where.append("c.document_id >= ? AND c.document_id < ?")
-            params += [facets.document.lower(), facets.document.lower() + "g"]
-        # What the claim_entities view says, on the base tables and their indexes: the view's
-        # UNION cost seconds per search on 10,000 documents.
-        if facets.entity is not None:
-            where.append(
-                "(EXISTS (SELECT 1 FROM entity_links l JOIN mentions m"
-                "  ON m.document_id = l.document_id AND m.entity_id = l.entity_id"
-                "  WHERE l.document_id = c.document_id AND l.case_entity_id = ?"
-                "  AND m.start >= c.start AND m.end <= c.end)"
-                " OR EXISTS (SELECT 1 FROM entity_links l WHERE l.document_id = c.document_id"
-                "  AND l.entity_id = c.source_entity_id AND l.case_entity_id = ?))"
-            )
-            params += [facets.entity, facets.entity]
-        if facets.entity_type:
-            where.append(
-                "(EXISTS (SELECT 1 FROM entity_links l JOIN case_entities ce ON ce.id = l.case_entity_id"
-                "  JOIN mentions m ON m.document_id = l.document_id AND m.entity_id = l.entity_id"
-                "  WHERE l.document_id = c.document_id AND ce.type = ? AND m.start >= c.start AND m.end <= c.end)"
-                " OR EXISTS (SELECT 1 FROM entities e WHERE e.document_id = c.document_id"
-                "  AND e.entity_id = c.source_entity_id AND e.type = ?))"
-            )
-            params += [facets.entity_type, facets.entity_type]
-        sql = (
-            f"SELECT c.document_id, c.claim_id, c.basis, c.date, d.title, s.name, {text.claims_snippet}"
-            f" FROM {text.claims_from} JOIN documents d ON d.id = c.document_id"
-            " LEFT JOIN entities s ON s.document_id = c.document_id AND s.entity_id = c.source_entity_id"
-            f" WHERE {' AND '.join(where)}"
-        )
-        by_basis = {
-            str(basis): int(count)
-            for basis, count in self.db.execute(
-                f"SELECT c.basis, count(*) FROM {text.claims_from} GROUP BY c.basis", [match]
-            )
-        }
-        # Ranking tens of thousands of matches ("said") costs more than it tells: past
-        # RANKED_MATCHES the newest claims come first, which the index gives without sorting.
-        ranked = sum(by_basis.values()) <= RANKED_MATCHES
-        order = text.claims_rank if ranked else text.claims_newest
-        hits = [
-            Hit(document_id, claim_id, basis, date, title, source, self.backend.snippet(shown, query))
-            for document_id, claim_id, basis, date, title, source, shown in self.db.execute(
-                f"{sql} ORDER BY {order} LIMIT ?", [*params, limit]
-            )
-        ]
-        texts: list[TextHit] = []
-        if not (
-            facets.basis or facets.entity is not None or facets.entity_type or facets.since or facets.until
-        ):
-            marks = ",".join("?" * len(ARABIC_SCRIPT_LANGUAGES))
-            texts = [
-                TextHit(document_id, title, self.backend.snippet(shown, query))
-                for document_id, title, shown in self.db.execute(
-                    f"SELECT d.id, d.title, {text.documents_snippet} FROM {text.documents_from}"
-                    f" WHERE d.language IN ({marks}) AND d.id >= ? AND d.id < ?"
-                    f" ORDER BY {text.documents_rank} LIMIT ?",
-                    [match, *sorted(ARABIC_SCRIPT_LANGUAGES), (facets.document or "").lower(),
-                     (facets.document or "").lower() + "g", limit],
-                )
-            ]  # fmt: skip
-        return SearchResult(hits, by_basis, ranked, texts)
+        "a phrase", OR, AND, NOT, prefix*), best first, narrowed by the filter; with how
+        many match on each basis (see :func:`search.search_claims`)."""
+        return search_claims(self, query, facets, limit)
 
     # Reading -------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from firsthand.case.backends import Backend, open_backend
+from firsthand.case.backends import Backend, driver_failure, open_backend
 from firsthand.case.schema import MIGRATIONS, SCHEMA_VERSION
 from firsthand.case.search import SearchFilter, SearchResult, search_claims
 from firsthand.errors import CaseFileError
@@ -142,7 +142,7 @@ class CaseFile:
             raise
         except self.backend.errors as err:
             self.backend.close()
-            raise CaseFileError(self.label, f"not a usable case ({err})") from None
+            raise CaseFileError(self.label, f"not a usable case ({driver_failure(err)})") from None
 
     def _upgrade_then_read(self) -> None:
         """An older case opened to read: a writable open upgrades it, then it is read as asked."""
@@ -314,7 +314,7 @@ class CaseFile:
                 self._roll_back()
                 raise
         except self.backend.errors as err:
-            raise CaseFileError(self.label, f"could not store {doc.source} ({err})") from None
+            raise CaseFileError(self.label, f"could not store {doc.source} ({driver_failure(err)})") from None
 
     # The case's entities ---------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from rich.table import Table
 from rich.text import Text
 
 from firsthand import __version__
+from firsthand.case.backends import driver_failure
 from firsthand.case.export import EXPORTERS, FORMATS, LINE_FORMATS, write_lines
 from firsthand.case.store import DEFAULT_PATH, CaseFile, SearchFilter
 from firsthand.case.timeline import timeline_rows, timelinejs
@@ -948,3 +949,10 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as err:
+        # A database that failed mid-command (a server that went away): one line too.
+        failure = driver_failure(err)
+        if failure is None or debug:
+            raise
+        fail(f"the case's database failed: {failure}")
+        sys.exit(1)

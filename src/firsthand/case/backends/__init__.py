@@ -126,6 +126,15 @@ def masked(location: str) -> str:
     return re.sub(r"^([a-z][a-z0-9+.-]*://[^:/@]*):[^@/]*@", r"\1:***@", location, flags=re.IGNORECASE)
 
 
+def driver_failure(err: BaseException) -> str | None:
+    """One line saying what went wrong, when ``err`` is a database driver's error (sqlite3,
+    psycopg: a server that went away mid-command, a disk that filled); None otherwise."""
+    if not type(err).__module__.startswith(("sqlite3", "psycopg")):
+        return None
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    return lines[0] if lines else type(err).__name__
+
+
 def open_backend(location: str, *, create: bool, read_only: bool) -> Backend:
     """Connect to the case at ``location`` (a path, or a PostgreSQL URL)."""
     if is_server_url(location):

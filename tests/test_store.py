@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 import time
@@ -265,3 +266,13 @@ def test_an_add_killed_on_a_server_case_leaves_no_document_half_written(
                 for table in ("entities", "entity_links", "claims")
             ]
             assert counts == [len(record.entities), len(record.entities), len(record.claims)], document.source
+
+
+def test_a_server_case_has_every_index_its_migrations_name(pg_server: PgServer) -> None:
+    """Each CREATE INDEX of the server's migrations is made, a comment above it or not."""
+    from firsthand.case.backends.postgres_schema import MIGRATIONS as SERVER_MIGRATIONS
+
+    named = {m for _, sql in SERVER_MIGRATIONS for m in re.findall(r"CREATE INDEX (\w+)", sql)}
+    with CaseFile(pg_server.new_database()) as case:
+        made = {row[0] for row in case.db.execute("SELECT indexname FROM pg_indexes")}
+    assert named and named <= made, named - made

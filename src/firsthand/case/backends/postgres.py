@@ -114,7 +114,9 @@ class PostgresBackend:
 
     def migration_statements(self, name: str, sql: str) -> list[str]:
         sql = dict(MIGRATIONS).get(name, sql)  # SQLite's text where this dialect has none
-        return [s.strip() for s in sql.split(";") if s.strip() and not s.strip().startswith("--")]
+        # Comment lines out first: a statement after a comment is still a statement.
+        code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+        return [statement.strip() for statement in code.split(";") if statement.strip()]
 
     def record_version(self, version: int) -> None:
         pass  # the version is the count of rows in migrations

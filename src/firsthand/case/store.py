@@ -36,9 +36,10 @@ from firsthand.case.search import SearchFilter, SearchResult, search_claims
 from firsthand.errors import CaseFileError
 from firsthand.reading.arabicscript import LANGUAGES as ARABIC_SCRIPT_LANGUAGES
 from firsthand.reading.arabicscript import SKELETON, add_known_names, known_names
-
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "CaseFile", "SearchFilter", "SearchResult"]
 from firsthand.record import Entity, Record
+
+# Imported by the shells from here: the store is where a case's searches start.
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "CaseFile", "SearchFilter", "SearchResult"]
 
 # Entity resolution, comparison and export bring in spaCy (hundreds of MB and a second or
 # two): they are imported by the methods that use them, so that list, search, entities and

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup bench browser train-attribution ocr
+.PHONY: demo test setup bench browser train-attribution ocr postgres
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,12 +29,20 @@ ocr:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 			tesseract-ocr tesseract-ocr-eng tesseract-ocr-fas tesseract-ocr-ara; }
 
+# The store's tests run on PostgreSQL too: Debian's server, which the tests start themselves
+# (initdb + pg_ctl into a temporary folder, tests/pgserver.py); nothing is left running.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends postgresql; }
+
 # Read the bundled example letter into ./firsthand.db and print its record summary.
 demo: $(STAMP) ocr
 	$(VENV)/bin/firsthand demo
 
 # Lint, type-check, then the whole test suite, browser tests included.
-test: $(STAMP) browser ocr
+test: $(STAMP) browser ocr postgres
 	$(VENV)/bin/ruff check src tests bench training
 	$(VENV)/bin/ruff format --check src tests bench training
 	$(VENV)/bin/mypy

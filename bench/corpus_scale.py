@@ -63,7 +63,7 @@ def add(directory: Path, db: Path, jobs: int) -> tuple[float, float]:
     return seconds, peak_kb / 1024
 
 
-def search_latency(db: Path, queries: int) -> tuple[float, float]:
+def search_latency(db: str | Path, queries: int) -> tuple[float, float]:
     words = [
         "police",
         "president",

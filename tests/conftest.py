@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import pytest
 
 from firsthand.engine.pipeline import read_document
 from firsthand.record import Record
+from pgserver import PgServer, PgServerMissing
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -43,3 +44,35 @@ def require_shared() -> None:
         if os.environ.get("CI"):
             pytest.fail(f"{LETTER} is missing: CI must have ../shared beside the checkout")
         pytest.skip("../shared is not beside this checkout")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One PostgreSQL server for the session (tests/pgserver.py). Without PostgreSQL the
+    tests that need it fail under CI and skip elsewhere."""
+    try:
+        server = PgServer()
+    except PgServerMissing as err:
+        if os.environ.get("CI"):
+            pytest.fail(f"{err}: CI must run the store's tests on PostgreSQL too")
+        pytest.skip(str(err))
+    yield server
+    server.stop()
+
+
+# The store's tests run on both backends: the embedded file and a server database.
+STORES = ["sqlite", "postgres"]
+
+
+def new_case_location(store: str, request: pytest.FixtureRequest, folder: Path) -> str:
+    """Where a new case is kept on ``store``: a file in ``folder``, or a fresh server database."""
+    if store == "sqlite":
+        return str(folder / "case.db")
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.new_database()
+
+
+@pytest.fixture(params=STORES)
+def case_at(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's case is, on each backend in turn."""
+    return new_case_location(request.param, request, tmp_path)

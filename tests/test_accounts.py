@@ -1,17 +1,16 @@
 """Accounts of a served case: sign in, editors write, readers read, every write says who.
 
-Through Starlette's test client over a real case file; `test_browser.py` does the same in
-Chromium. Nothing here is mocked: argon2 hashes the passwords, SQLite keeps the sessions.
+Through Starlette's test client over a real case, a SQLite file and a PostgreSQL database
+in turn; `test_browser.py` does the same in Chromium. Nothing here is mocked: argon2 hashes
+the passwords, the case keeps the sessions.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -21,6 +20,7 @@ from firsthand.case.accounts import AccountError, add_user, check_password, open
 from firsthand.case.store import CaseFile
 from firsthand.engine.pipeline import read_documents
 from firsthand.shells.web import create_app
+from pgserver import PgServer
 
 HERE = "http://localhost"
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
@@ -28,8 +28,8 @@ EDITOR, READER = ("ines", "a long editor password"), ("tomas", "a long reader pa
 
 
 @pytest.fixture
-def case_path(tmp_path: Path) -> Path:
-    path = tmp_path / "case.db"
+def case_path(case_at: str) -> str:
+    path = case_at
     with CaseFile(path) as case:
         for outcome in read_documents([str(CORPUS[0]), str(CORPUS[1])]):
             assert outcome.record is not None and outcome.raw is not None
@@ -40,7 +40,7 @@ def case_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app_client(case_path: Path) -> Iterator[TestClient]:
+def app_client(case_path: str) -> Iterator[TestClient]:
     with TestClient(create_app(case_path, accounts=True), base_url=HERE) as client:
         yield client
 
@@ -66,12 +66,12 @@ def sign_in(client: TestClient, name: str, password: str) -> TestClient:
     return client
 
 
-def entities_to_merge(case_path: Path) -> tuple[int, int]:
+def entities_to_merge(case_path: str) -> tuple[int, int]:
     with CaseFile(case_path) as case:
         return case.case_id("Ministry of the Interior"), case.case_id("Interior")
 
 
-def test_a_password_is_kept_as_an_argon2_hash_and_checked(case_path: Path) -> None:
+def test_a_password_is_kept_as_an_argon2_hash_and_checked(case_path: str) -> None:
     with CaseFile(case_path) as case:
         stored = case.db.execute("SELECT password FROM users WHERE name = ?", (EDITOR[0],)).fetchone()[0]
         assert stored.startswith("$argon2id$") and EDITOR[1] not in stored
@@ -87,7 +87,7 @@ def test_a_password_is_kept_as_an_argon2_hash_and_checked(case_path: Path) -> No
             add_user(case, "two words", "a long enough password")
 
 
-def test_a_session_is_kept_only_as_the_hash_of_its_token(case_path: Path) -> None:
+def test_a_session_is_kept_only_as_the_hash_of_its_token(case_path: str) -> None:
     with CaseFile(case_path) as case:
         user = check_password(case, *EDITOR)
         assert user is not None
@@ -100,7 +100,7 @@ def test_a_session_is_kept_only_as_the_hash_of_its_token(case_path: Path) -> Non
         assert session(case, token + "x") is None and session(case, None) is None
 
 
-def test_nothing_is_shown_or_written_without_signing_in(app_client: TestClient, case_path: Path) -> None:
+def test_nothing_is_shown_or_written_without_signing_in(app_client: TestClient, case_path: str) -> None:
     page = app_client.get("/entities?type=ORG", follow_redirects=False)
     assert page.status_code == 303 and page.headers["location"] == "/login?next=%2Fentities%3Ftype%3DORG"
     for url in ("/", "/documents/0", "/search?q=police", "/compare", "/timeline"):
@@ -149,7 +149,7 @@ def test_the_session_cookie_is_http_only_and_same_site(app_client: TestClient) -
     assert signed.headers["location"] == "/"  # never off to another site
 
 
-def test_an_editor_merges_and_the_judgement_names_them(app_client: TestClient, case_path: Path) -> None:
+def test_an_editor_merges_and_the_judgement_names_them(app_client: TestClient, case_path: str) -> None:
     sign_in(app_client, *EDITOR)
     keep, other = entities_to_merge(case_path)
     page = app_client.get(f"/entities/{keep}").text
@@ -162,11 +162,13 @@ def test_an_editor_merges_and_the_judgement_names_them(app_client: TestClient, c
         f"/entities/{keep}/merge", data={"csrf": token, "other": str(other)}, headers={"Origin": HERE}
     )
     assert merged.status_code == 200 and "merged." in merged.text
-    with sqlite3.connect(case_path) as db:
-        assert db.execute("SELECT made_by FROM judgements WHERE action = 'merge'").fetchone() == ("ines",)
+    with CaseFile(case_path) as case:
+        assert case.db.execute("SELECT made_by FROM judgements WHERE action = 'merge'").fetchone() == (
+            "ines",
+        )
 
 
-def test_a_reader_reads_and_cannot_write(app_client: TestClient, case_path: Path) -> None:
+def test_a_reader_reads_and_cannot_write(app_client: TestClient, case_path: str) -> None:
     sign_in(app_client, *READER)
     keep, other = entities_to_merge(case_path)
     page = app_client.get(f"/entities/{keep}").text
@@ -184,11 +186,11 @@ def test_a_reader_reads_and_cannot_write(app_client: TestClient, case_path: Path
         headers={"X-CSRF-Token": token_in(page), "Accept": "application/json"},
     )
     assert upload.status_code == 403
-    with sqlite3.connect(case_path) as db:
-        assert db.execute("SELECT count(*) FROM judgements WHERE action = 'merge'").fetchone() == (0,)
+    with CaseFile(case_path) as case:
+        assert case.db.execute("SELECT count(*) FROM judgements WHERE action = 'merge'").fetchone() == (0,)
 
 
-def test_an_upload_records_who_added_it(app_client: TestClient, case_path: Path) -> None:
+def test_an_upload_records_who_added_it(app_client: TestClient, case_path: str) -> None:
     sign_in(app_client, *EDITOR)
     token = token_in(app_client.get("/").text)
     response = app_client.post(
@@ -197,11 +199,13 @@ def test_an_upload_records_who_added_it(app_client: TestClient, case_path: Path)
         headers={"X-CSRF-Token": token, "Accept": "application/json"},
     )
     assert response.json()["results"][0]["status"] == "added"
-    with sqlite3.connect(case_path) as db:
-        assert db.execute("SELECT added_by FROM documents WHERE source = 'note.txt'").fetchone() == ("ines",)
+    with CaseFile(case_path) as case:
+        assert case.db.execute("SELECT added_by FROM documents WHERE source = 'note.txt'").fetchone() == (
+            "ines",
+        )
 
 
-def test_signing_out_ends_the_session_on_every_server(case_path: Path) -> None:
+def test_signing_out_ends_the_session_on_every_server(case_path: str) -> None:
     """Two servers over one case (two `serve` processes) share the sessions it keeps."""
     first = TestClient(create_app(case_path, accounts=True), base_url=HERE)
     second = TestClient(create_app(case_path, accounts=True), base_url=HERE)
@@ -215,8 +219,8 @@ def test_signing_out_ends_the_session_on_every_server(case_path: Path) -> None:
         assert second.get("/entities", follow_redirects=False).status_code == 303
 
 
-def test_serving_beyond_loopback_needs_an_account(tmp_path: Path) -> None:
-    db = tmp_path / "case.db"
+def test_serving_beyond_loopback_needs_an_account(case_at: str) -> None:
+    db = case_at
     cli = [sys.executable, "-m", "firsthand"]
     refused = subprocess.run(
         [*cli, "serve", "--db", str(db), "--host", "0.0.0.0", "--port", "1"], capture_output=True, text=True
@@ -241,3 +245,25 @@ def test_serving_beyond_loopback_needs_an_account(tmp_path: Path) -> None:
         text=True,
     )
     assert short.returncode == 1 and short.stderr.count("\n") == 1 and "at least" in short.stderr
+
+
+def test_a_server_case_is_served_only_with_accounts(pg_server: PgServer) -> None:
+    """A team's case: on loopback too, everyone signs in (the database is shared)."""
+    url = pg_server.new_database()
+    refused = subprocess.run(
+        [sys.executable, "-m", "firsthand", "serve", "--db", url, "--port", "1"],
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "needs accounts" in refused.stderr and f"--db {url}" in refused.stderr
+
+
+def test_an_unreachable_server_is_one_line_naming_it(pg_server: PgServer) -> None:
+    url = pg_server.url("no_such_case").replace("postgres@", "postgres:s3cret@")
+    for command in (["list"], ["user", "list"], ["serve", "--port", "1"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "firsthand", *command, "--db", url], capture_output=True, text=True
+        )
+        assert done.returncode == 1 and done.stderr.count("\n") == 1, (command, done.stderr)
+        assert "no_such_case" in done.stderr and "s3cret" not in done.stderr and "***" in done.stderr

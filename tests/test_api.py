@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import socket
 import subprocess
 import sys
 from datetime import date
@@ -82,12 +83,24 @@ def test_read_raises_typed_errors(tmp_path: Path) -> None:
         firsthand.read(42)  # type: ignore[arg-type]
 
 
-def test_open_case_refuses_a_database_url_with_a_typed_error() -> None:
+def test_open_case_refuses_an_unknown_url_with_a_typed_error() -> None:
     with pytest.raises(UnsupportedCaseURL) as refused:
-        firsthand.open_case("postgresql://localhost/case")
-    assert isinstance(refused.value, CaseFileError) and "server store" in str(refused.value)
+        firsthand.open_case("mysql://localhost/case")
+    assert isinstance(refused.value, CaseFileError) and "postgresql://" in str(refused.value)
     with pytest.raises(CaseFileError):
         firsthand.open_case("no-such-case.db", read_only=True)
+
+
+def test_an_unreachable_server_is_one_line_without_the_password() -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://someone:hunter2@127.0.0.1:{port}/case"
+    with pytest.raises(firsthand.CaseServerUnreachable) as refused:
+        firsthand.open_case(url)
+    message = str(refused.value)
+    assert "hunter2" not in message and "\n" not in message
+    assert message.startswith(f"postgresql://someone:***@127.0.0.1:{port}/case: ")
 
 
 def test_a_case_adds_once_and_compares(tmp_path: Path) -> None:

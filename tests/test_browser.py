@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from conftest import FIXTURES, LETTER, ROOT, require_shared
+from conftest import FIXTURES, LETTER, ROOT, STORES, new_case_location, require_shared
 from firsthand.case.accounts import add_user
 from firsthand.case.store import CaseFile
 from firsthand.engine.pipeline import read_documents
@@ -85,7 +85,7 @@ def add(case: CaseFile, paths: list[Path]) -> None:
         case.add(outcome.record, outcome.raw)
 
 
-def mentioned_as(db: Path, surface: str) -> set[int]:
+def mentioned_as(db: Path | str, surface: str) -> set[int]:
     """The case entities whose mentions are written exactly so."""
     with CaseFile(db, create=False) as case:
         rows = case.db.execute(
@@ -128,7 +128,7 @@ SITES: list[Site] = []  # every site this module opened: test_no_request_leaves_
 
 
 @contextmanager
-def serving(db: Path, *, read_only: bool = False, accounts: bool = False) -> Iterator[str]:
+def serving(db: Path | str, *, read_only: bool = False, accounts: bool = False) -> Iterator[str]:
     """The app on a free port of 127.0.0.1, in a thread, until the block ends."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # Nagle off, as in serve
     sock.bind(("127.0.0.1", 0))  # held, and handed to uvicorn: no other process can take it
@@ -538,17 +538,18 @@ def sign_in(site: Site, name: str, password: str) -> None:
     expect(page.locator("form.account")).to_contain_text(name)
 
 
+@pytest.mark.parametrize("store", STORES)
 def test_with_accounts_an_editor_merges_and_a_reader_cannot(
-    browser: Browser, cases: Cases, tmp_path: Path
+    browser: Browser, cases: Cases, tmp_path: Path, store: str, request: pytest.FixtureRequest
 ) -> None:
-    db = tmp_path / "accounts.db"
-    with CaseFile(cases.main, create=False) as case:
-        copy = sqlite3.connect(db)
-        case.db.backup(copy)
-        copy.close()
-    with CaseFile(db) as case:
-        add_user(case, *EDITOR, role="editor")
-        add_user(case, *READER, role="reader")
+    """On a case file and on a team's PostgreSQL database: no write without a session and
+    its token, an editor's merge is recorded under their name, a reader cannot write."""
+    db = new_case_location(store, request, tmp_path)
+    with CaseFile(cases.main, create=False, read_only=True) as case, CaseFile(db) as copy:
+        for document in case.documents():  # the same documents, added in the same order
+            copy.add(case.get(document.id), case.raw(document.id))
+        add_user(copy, *EDITOR, role="editor")
+        add_user(copy, *READER, role="reader")
     (keep,) = mentioned_as(db, "Mahtab Azarbad")
     (other,) = mentioned_as(db, "Nima Azarbad")
     with serving(db, accounts=True) as base:
@@ -574,6 +575,13 @@ def test_with_accounts_an_editor_merges_and_a_reader_cannot(
                 r.locator("td").all_inner_texts() for r in page.locator("table.judgements tbody tr").all()
             ]
             assert [r for r in rows if r[1].startswith("merge")][-1][2] == "ines"
+            assert mentioned_as(db, "Nima Azarbad") == {keep}
+            # Signed in, a write still needs the session's token: without it, or with another, none.
+            for form in ({"other": str(other)}, {"other": str(other), "csrf": "not-the-token"}):
+                forged = page.request.post(
+                    editor.url(f"/entities/{keep}/split"), form=form, headers={"Origin": base}
+                )
+                assert forged.status == 403, form
             assert mentioned_as(db, "Nima Azarbad") == {keep}
         with open_site(browser, base) as reader:
             sign_in(reader, *READER)

@@ -14,12 +14,13 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, LETTER, require_shared
+from conftest import FIXTURES, LETTER, STORES, new_case_location, require_shared
 from firsthand.case.compare import Agreement, Conflict, find_agreements, find_conflicts
 from firsthand.case.corpus import spelling_key
 from firsthand.case.incidents import find_incidents
 from firsthand.case.store import CaseFile, SearchFilter
 from firsthand.engine.pipeline import read_documents
+from pgserver import PgServer
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 EXPECT = json.loads((FIXTURES / "corpus" / "expect.json").read_text())
@@ -37,9 +38,11 @@ def case_ids(case: CaseFile, surface: str) -> set[int]:
     return {row[0] for row in rows}
 
 
-@pytest.fixture(scope="module")
-def corpus_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseFile]:
-    case = CaseFile(tmp_path_factory.mktemp("corpus") / "case.db")
+@pytest.fixture(scope="module", params=STORES)
+def corpus_case(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[CaseFile]:
+    case = CaseFile(new_case_location(request.param, request, tmp_path_factory.mktemp("corpus")))
     add(case, CORPUS)
     yield case
     case.close()
@@ -88,8 +91,8 @@ def test_every_link_is_a_judgement_with_its_reason(corpus_case: CaseFile) -> Non
     assert any("spelled another way" in r for r in reasons), reasons
 
 
-def test_a_merge_is_reversible_and_a_split_holds(tmp_path: Path) -> None:
-    with CaseFile(tmp_path / "case.db") as case:
+def test_a_merge_is_reversible_and_a_split_holds(case_at: str) -> None:
+    with CaseFile(case_at) as case:
         add(case, CORPUS[:4])
         (council,) = case_ids(case, "Popular Resistance Council of Darvand")
         before = {e.id for e in case.case_entities()}
@@ -107,10 +110,10 @@ def test_a_merge_is_reversible_and_a_split_holds(tmp_path: Path) -> None:
         assert before <= {e.id for e in case.case_entities()} | set(split_off)
 
 
-def test_merges_follow_earlier_merges(tmp_path: Path) -> None:
+def test_merges_follow_earlier_merges(case_at: str) -> None:
     """A into B, then B into C: A is C. A merge into an entity merged away since the user
     looked goes to the entity it became, and nothing merged before is lost."""
-    with CaseFile(tmp_path / "case.db") as case:
+    with CaseFile(case_at) as case:
         add(case, CORPUS[:3])
         a, b, c, d = (
             case.case_id(name) for name in ("Lodevo", "Darvand", "Camp Neyvar", "Fereydoun Molkara")
@@ -125,9 +128,9 @@ def test_merges_follow_earlier_merges(tmp_path: Path) -> None:
         assert case_ids(case, "Lodevo") == case_ids(case, "Fereydoun Molkara") == {c}
 
 
-def test_the_canonical_letters_people_merge_with_other_spellings(tmp_path: Path) -> None:
+def test_the_canonical_letters_people_merge_with_other_spellings(case_at: str) -> None:
     require_shared()
-    with CaseFile(tmp_path / "case.db") as case:
+    with CaseFile(case_at) as case:
         add(case, [LETTER, FIXTURES / "corpus-variants" / "news-spellings.txt"])
         for first, second in [
             ("Massoud Rajavi", "Masoud Radjavi"),
@@ -258,7 +261,7 @@ def test_the_sample_corpus_agreements_are_found(corpus_case: CaseFile) -> None:
         )
 
 
-def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
+def test_agreeing_accounts_are_no_conflict(case_at: str, tmp_path: Path) -> None:
     """Two documents that tell the raid alike, numbers and all, give no conflict."""
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(
@@ -267,7 +270,7 @@ def test_agreeing_accounts_are_no_conflict(tmp_path: Path) -> None:
     second.write_text(
         "Published 2 April 2022\n\nOn 17 March 2022 the Lodevo police arrested 12 members at Camp Orsk, witnesses said.\n"
     )
-    with CaseFile(tmp_path / "case.db") as case:
+    with CaseFile(case_at) as case:
         add(case, [first, second])
         assert find_conflicts(case.document_views()) == []
         (agreement,) = find_agreements(case.document_views())
@@ -304,3 +307,48 @@ def test_places_whose_names_differ_by_a_number_stay_apart() -> None:
     assert resolve(new, [case_old], {}).case_entity_id is None
     assert resolve(old, [case_new], {}).case_entity_id is None
     assert resolve(new, [case_old, case_new], {}).case_entity_id == 2
+
+
+# Queries in FTS5's syntax, each searched on both backends: words, a phrase, OR, AND, NOT,
+# parentheses, a prefix, what the syntax cannot parse, and Persian written several ways.
+SAME_ON_BOTH = [
+    "police",
+    "police station",
+    '"the police"',
+    "police OR camp",
+    "camp NOT police",
+    "(police OR soldiers) AND camp",
+    "arrest*",
+    '"the camp"*',
+    "don't",
+    "police AND",
+    "Molkara",
+    "محاکمه",
+    "خانواده‌های",
+    "كرج",
+    "1402",
+]
+
+
+def test_search_finds_the_same_on_both_backends(tmp_path: Path, pg_server: PgServer) -> None:
+    """The same documents in a case file and in a server database: every query finds the
+    same claims and documents, with the same counts by basis (ranking may differ)."""
+    outcomes = list(read_documents([*map(str, CORPUS), str(FIXTURES / "persian" / "statement-fa.txt")]))
+    with CaseFile(tmp_path / "case.db") as embedded, CaseFile(pg_server.new_database()) as server:
+        for outcome in outcomes:
+            assert outcome.record is not None and outcome.raw is not None
+            embedded.add(outcome.record, outcome.raw)
+            server.add(outcome.record, outcome.raw)
+        leader = embedded.case_id("Fereydoun Molkara")
+        assert server.case_id("Fereydoun Molkara") == leader  # resolution numbered them alike
+        found_any = 0
+        for query in SAME_ON_BOTH:
+            for facets in (None, SearchFilter(basis="reported"), SearchFilter(entity=leader)):
+                here, there = (case.search(query, facets, limit=10_000) for case in (embedded, server))
+                claims = {(h.document_id, h.claim_id) for h in here.hits}
+                assert claims == {(h.document_id, h.claim_id) for h in there.hits}, (query, facets)
+                assert here.by_basis == there.by_basis, (query, facets)
+                assert {t.document_id for t in here.texts} == {t.document_id for t in there.texts}, query
+                assert all("[" in hit.snippet for hit in [*there.hits, *there.texts]), query
+                found_any += bool(claims or here.texts)
+        assert found_any >= len(SAME_ON_BOTH)  # the queries find things, not nothing alike

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from followthemoney import model
 
-from conftest import FIXTURES
+from conftest import FIXTURES, STORES, new_case_location
 from firsthand.case.export import EXPORTERS, ftm_entities
 from firsthand.case.store import CaseFile
 from firsthand.engine.pipeline import read_documents
@@ -24,9 +24,9 @@ CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 PRIVATE = "Nima Azarbad"  # a former member: a private person of the sample corpus
 
 
-@pytest.fixture(scope="module")
-def case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseFile]:
-    case = CaseFile(tmp_path_factory.mktemp("export") / "case.db")
+@pytest.fixture(scope="module", params=STORES)
+def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseFile]:
+    case = CaseFile(new_case_location(request.param, request, tmp_path_factory.mktemp("export")))
     for outcome in read_documents([str(p) for p in CORPUS]):
         assert outcome.record is not None and outcome.raw is not None
         case.add(outcome.record, outcome.raw)
@@ -104,11 +104,11 @@ def test_redact_leaves_no_private_name_and_keeps_offsets(output: str, case: Case
 PERSIAN_STATEMENT = FIXTURES / "persian" / "statement-fa.txt"
 
 
-@pytest.fixture(scope="module")
-def ftm_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseFile]:
+@pytest.fixture(scope="module", params=STORES)
+def ftm_case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[CaseFile]:
     """The sample corpus and our Persian statement: English claims and events, and a document
     read without them."""
-    case = CaseFile(tmp_path_factory.mktemp("ftm") / "case.db")
+    case = CaseFile(new_case_location(request.param, request, tmp_path_factory.mktemp("ftm")))
     for outcome in read_documents([*map(str, CORPUS), str(PERSIAN_STATEMENT)]):
         assert outcome.record is not None and outcome.raw is not None
         case.add(outcome.record, outcome.raw)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, STORES, new_case_location
 from firsthand.case.corpus import CaseEntity, entity_keys, resolve
 from firsthand.case.schema import MIGRATIONS, statements
 from firsthand.case.store import CaseFile
@@ -93,12 +93,12 @@ def test_skeletons_never_join_two_latin_spellings() -> None:
     assert resolve(Entity("E1", "Hamed Karimi", "PERSON"), [hamid], {}).case_entity_id is None
 
 
-@pytest.fixture(scope="module")
-def case(tmp_path_factory: pytest.TempPathFactory) -> CaseFile:
+@pytest.fixture(scope="module", params=STORES)
+def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> CaseFile:
     folder = tmp_path_factory.mktemp("persian")
     note = folder / "note.txt"
     note.write_text(ENGLISH_NOTE, encoding="utf-8")
-    case = CaseFile(folder / "case.db")
+    case = CaseFile(new_case_location(request.param, request, folder))
     for outcome in read_documents([str(note), str(STATEMENT)]):  # the English note first
         assert outcome.record is not None and outcome.raw is not None
         case.add(outcome.record, outcome.raw)

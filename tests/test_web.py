@@ -1,24 +1,25 @@
-"""The web app over a real case file, through Starlette's test client: every page, the
-escaping of hostile text, the security headers, CSRF, read-only mode and uploads."""
+"""The web app over a real case, a SQLite file and a PostgreSQL database in turn, through
+Starlette's test client: every page, the escaping of hostile text, the security headers,
+CSRF, read-only mode and uploads."""
 
 from __future__ import annotations
 
 import hashlib
 import html
 import re
-import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
+import psycopg
 import pytest
 from starlette.testclient import TestClient
 
-from conftest import FIXTURES
+from conftest import FIXTURES, STORES, new_case_location
 from firsthand.case.casebook import sentence_around
 from firsthand.case.store import CaseFile
 from firsthand.engine.pipeline import read_documents
 from firsthand.shells.web import create_app
 from firsthand.shells.web.app import CSP
+from pgserver import PgServer
 
 CORPUS = sorted((FIXTURES / "corpus").glob("*.txt"))
 HERE = "http://localhost"  # a name the app answers to; its pages' forms say they come from it
@@ -29,12 +30,12 @@ HOSTILE = (
 )
 
 
-@pytest.fixture(scope="module")
-def case_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=STORES)
+def case_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("web")
     hostile = root / "hostile.txt"
     hostile.write_text(HOSTILE, encoding="utf-8")
-    path = root / "case.db"
+    path = new_case_location(request.param, request, root)
     with CaseFile(path) as case:
         for outcome in read_documents([*map(str, CORPUS), str(hostile)]):
             assert outcome.record is not None and outcome.raw is not None, outcome.error
@@ -43,14 +44,14 @@ def case_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(case_path: Path) -> Iterator[TestClient]:
+def client(case_path: str) -> Iterator[TestClient]:
     with TestClient(create_app(case_path), base_url=HERE) as test_client:
         yield test_client
 
 
-def document_id(case_path: Path, name: str) -> str:
-    with sqlite3.connect(case_path) as db:
-        return str(db.execute("SELECT id FROM documents WHERE source LIKE ?", (f"%{name}",)).fetchone()[0])
+def document_id(case_path: str, name: str) -> str:
+    with CaseFile(case_path, read_only=True) as case:
+        return next(d.id for d in case.documents() if d.source.endswith(name))
 
 
 def csrf(page: str) -> str:
@@ -72,7 +73,7 @@ def test_every_page_answers_with_the_security_headers(client: TestClient, url: s
     assert not re.search(r'(?:src|href)="(?:https?:)?//', response.text)
 
 
-def test_the_overview_lists_the_documents_with_their_counts(client: TestClient, case_path: Path) -> None:
+def test_the_overview_lists_the_documents_with_their_counts(client: TestClient, case_path: str) -> None:
     page = client.get("/").text
     assert f"{len(CORPUS) + 1} in the case" in page
     assert f'href="/documents/{document_id(case_path, "03-testimony-hamid-sadeqpour.txt")}"' in page
@@ -80,7 +81,7 @@ def test_the_overview_lists_the_documents_with_their_counts(client: TestClient, 
         assert f'class="basis-key b-{basis}"' in page
 
 
-def test_a_document_shows_its_facts_marked(client: TestClient, case_path: Path) -> None:
+def test_a_document_shows_its_facts_marked(client: TestClient, case_path: str) -> None:
     doc = document_id(case_path, "01-statement-prcd-raid.txt")
     page = client.get(f"/documents/{doc}").text
     assert re.search(r'<a class="ent t-ORG" href="/entities/\d+"', page)
@@ -89,7 +90,7 @@ def test_a_document_shows_its_facts_marked(client: TestClient, case_path: Path) 
     assert f'href="/documents/{doc}/raw"' in page and doc in page
 
 
-def test_hostile_text_is_shown_never_run(client: TestClient, case_path: Path) -> None:
+def test_hostile_text_is_shown_never_run(client: TestClient, case_path: str) -> None:
     page = client.get(f"/documents/{document_id(case_path, 'hostile.txt')}").text
     body = page.split('id="text">', 1)[1]
     assert "<script>" not in body and "<img" not in body
@@ -97,7 +98,7 @@ def test_hostile_text_is_shown_never_run(client: TestClient, case_path: Path) ->
     assert '<script>alert("pwned")</script>' in shown and "<img src=x onerror=alert(1)>" in shown
 
 
-def test_the_raw_bytes_are_a_download_with_their_hash(client: TestClient, case_path: Path) -> None:
+def test_the_raw_bytes_are_a_download_with_their_hash(client: TestClient, case_path: str) -> None:
     doc = document_id(case_path, "hostile.txt")
     response = client.get(f"/documents/{doc[:10]}/raw")
     assert response.content == HOSTILE.encode()
@@ -147,8 +148,8 @@ def test_writes_need_the_csrf_token(client: TestClient) -> None:
     assert cross_site.status_code == 403
 
 
-def test_upload_adds_good_files_and_names_each_failure(tmp_path: Path) -> None:
-    with TestClient(create_app(tmp_path / "case.db"), base_url=HERE) as client:
+def test_upload_adds_good_files_and_names_each_failure(case_at: str) -> None:
+    with TestClient(create_app(case_at), base_url=HERE) as client:
         token = csrf(client.get("/").text)
         files = [
             ("files", ("note.txt", b"On 3 May 2022 the militia burned the mill in Kessin, Anna Weiss said.")),
@@ -164,14 +165,14 @@ def test_upload_adds_good_files_and_names_each_failure(tmp_path: Path) -> None:
         assert results["blob.txt"]["status"] == "failed" and results["blob.txt"]["reason"]
         again = client.post("/upload", files=files[:1], data={"csrf": token}, headers={"Origin": HERE})
         assert again.status_code == 200 and "already present" in again.text
-    with CaseFile(tmp_path / "case.db", create=False) as case:
+    with CaseFile(case_at, create=False) as case:
         assert case.count() == 1
         (summary,) = case.documents()
         assert summary.source == "note.txt"
 
 
-def test_merge_and_split_from_the_browser(tmp_path: Path) -> None:
-    path = tmp_path / "case.db"
+def test_merge_and_split_from_the_browser(case_at: str) -> None:
+    path = case_at
     with CaseFile(path) as case:
         for outcome in read_documents([str(CORPUS[0]), str(CORPUS[1])]):
             assert outcome.record is not None and outcome.raw is not None
@@ -192,7 +193,7 @@ def test_merge_and_split_from_the_browser(tmp_path: Path) -> None:
         assert re.search(r"<td>split \(entity \d+\)", split.text)
 
 
-def test_read_only_serves_pages_and_refuses_every_write(case_path: Path) -> None:
+def test_read_only_serves_pages_and_refuses_every_write(case_path: str) -> None:
     with TestClient(create_app(case_path, read_only=True), base_url=HERE) as client:
         page = client.get("/").text
         assert 'id="upload-form"' not in page and "read-only" in page
@@ -243,3 +244,18 @@ def test_the_entity_list_pages(client: TestClient, monkeypatch: pytest.MonkeyPat
     ids = [re.findall(r"<tr><td>(\d+)</td>", page) for page in (first, second)]
     assert len(ids[0]) == len(ids[1]) == 5 and not set(ids[0]) & set(ids[1])
     assert "next →" in first and "← previous" in second
+
+
+def test_pages_come_back_after_the_database_server_drops_the_connections(pg_server: PgServer) -> None:
+    """A server restart ends every connection: a page then says the case could not be read,
+    and the next pages reconnect rather than failing for as long as the app runs."""
+    url = pg_server.new_database()
+    with TestClient(create_app(url), base_url=HERE) as client:
+        assert client.get("/").status_code == 200
+        with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+            database = url.rsplit("/", 1)[1]
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (database,)
+            )
+        answers = [client.get("/").status_code for _ in range(8)]
+        assert set(answers) <= {200, 500} and answers[-1] == 200, answers

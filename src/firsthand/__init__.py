@@ -16,7 +16,13 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from firsthand.api import AddSummary, Case, open_case, read
-    from firsthand.errors import CaseFileError, FirsthandError, InputError, UnsupportedCaseURL
+    from firsthand.errors import (
+        CaseFileError,
+        CaseServerUnreachable,
+        FirsthandError,
+        InputError,
+        UnsupportedCaseURL,
+    )
     from firsthand.record import Record
 
 # name -> the module that defines it, imported when the name is first asked for.
@@ -30,11 +36,13 @@ _LAZY = {
     "InputError": "errors",
     "CaseFileError": "errors",
     "UnsupportedCaseURL": "errors",
+    "CaseServerUnreachable": "errors",
 }
 __all__ = [
     "AddSummary",
     "Case",
     "CaseFileError",
+    "CaseServerUnreachable",
     "FirsthandError",
     "InputError",
     "Record",

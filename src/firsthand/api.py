@@ -18,7 +18,6 @@ firsthand's typed errors (:mod:`firsthand.errors`): an input that cannot be read
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -26,15 +25,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from firsthand.case.store import CaseEntitySummary, CaseFile, DocumentSummary, SearchFilter, SearchResult
-from firsthand.errors import CaseFileError, InputError, UnsupportedCaseURL
+from firsthand.errors import CaseFileError, InputError
 from firsthand.record import Record
 
 if TYPE_CHECKING:
     from firsthand.case.findings import Finding
 
 Source = str | bytes | os.PathLike[str]
-# What a database URL looks like ("postgresql://host/case"): the server store's, to come.
-URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 def read(
@@ -74,14 +71,11 @@ def read(
 
 
 def open_case(path: str | os.PathLike[str], *, read_only: bool = False, create: bool = True) -> Case:
-    """Open the case file at ``path`` (created unless ``create`` is False or ``read_only``).
-
-    A database URL (``postgresql://...``) is refused with :class:`UnsupportedCaseURL`: the
-    server store is still to come, and a path is what opens a case today."""
-    if isinstance(path, str) and URL.match(path):
-        raise UnsupportedCaseURL(
-            path, "database URLs come with the server store; give the path of a case file"
-        )
+    """Open the case at ``path``: a case file's path (created unless ``create`` is False or
+    ``read_only``), or a team's PostgreSQL database, ``postgresql://user@host/db`` (its
+    tables created on first use). Another kind of URL is refused with
+    :class:`UnsupportedCaseURL`; a server that cannot be reached, with
+    :class:`CaseServerUnreachable`, naming the URL without its password."""
     return Case(CaseFile(os.fspath(path), read_only=read_only, create=create))
 
 

@@ -12,7 +12,8 @@
     │   ├── UnreadableDocument     a PDF, image, Word file or e-mail that is damaged or locked
     │   └── OverLimit              past a reading limit (pages, pixels, attachments, unzipped size)
     └── CaseFileError              the case file cannot be opened or written
-        └── UnsupportedCaseURL     a database URL where only a case file's path opens a case yet
+        ├── UnsupportedCaseURL     a database URL of a kind no store opens (only postgresql://)
+        └── CaseServerUnreachable  a postgresql:// case that cannot be reached or signed in to
 
 Each carries the offending path and the bare problem, so the CLI prints
 ``PATH: problem`` on one line and library users can branch on the type.
@@ -84,7 +85,12 @@ class CaseFileError(FirsthandError):
 
 
 class UnsupportedCaseURL(CaseFileError):
-    """A database URL (``postgresql://...``): the server store is a later step."""
+    """A database URL of a kind no store opens: a case is a file's path or ``postgresql://``."""
+
+
+class CaseServerUnreachable(CaseFileError):
+    """A server case that cannot be opened: refused connection, unknown host, bad password,
+    no such database. ``path`` is its URL with the password masked."""
 
 
 class ServeError(FirsthandError):

@@ -2,6 +2,8 @@
 
 Each migration is a name and the SQL that takes the schema one step further; the store
 applies them in order, each in its transaction, and records them (``store.CaseFile``).
+These are SQLite's; a PostgreSQL case has the same migrations, by name, in its dialect
+(``backends/postgres_schema.py``).
 The comment above each CREATE is the table's description and a column's trailing comment
 its meaning: ``schema_notes`` reads them for datasette (``datasette_plugin.py``).
 """
@@ -13,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 # The SQL function the full-text triggers fold text with: arabicscript.fold, registered on
-# every connection firsthand opens (store.CaseFile). SQLite's parser cannot nest the 40
+# every SQLite connection firsthand opens (backends/sqlite.py). SQLite's parser cannot nest the 40
 # replace() calls the same folding takes in SQL. Another client that writes documents or
 # claims must register it too; reading needs nothing.
 FOLD_FUNCTION = "firsthand_fold"

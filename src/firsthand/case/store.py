@@ -1,22 +1,21 @@
-"""The case file: records kept in one SQLite file, with the raw bytes they came from.
+"""The case: records kept with the raw bytes they came from, in a SQLite file (the
+default, so a user needs no server) or a team's PostgreSQL database.
 
-The embedded default store, so a user needs no server. One transaction per
-document: a record, its raw source, its entities and mentions go in together or
-not at all, so a case file is never half-written, even if the process is killed
-mid-add (SQLite's write-ahead log rolls an unfinished transaction back on next
-open). Documents are keyed by the sha256 of their raw bytes: adding the same
-bytes twice leaves one record.
+One store, one set of queries: what the two dialects do differently (connecting, the
+write lock, the migrations' DDL, full-text search, JSON aggregates) is the backend's
+(``backends/``). One transaction per document: a record, its raw source, its entities
+and mentions go in together or not at all, so a case is never half-written, even if the
+process is killed mid-add. Documents are keyed by the sha256 of their raw bytes: adding
+the same bytes twice leaves one record.
 
 The schema is versioned by named migrations, each run in its own transaction and
-recorded in ``migrations``; ``PRAGMA user_version`` mirrors their count so other
-tools can read the version without knowing the table. A newer file than this
-code knows is refused rather than guessed at. Which migrations are pending is
-decided under the write lock, so processes opening a new file at once apply each
-migration once.
+recorded in ``migrations``. A newer case than this code knows is refused rather than
+guessed at. Which migrations are pending is decided under the write lock, so processes
+opening a new case at once apply each migration once.
 
-Readers open the file read-only (``read_only=True``: see :func:`read_only_uri`), so
-that a case in a read-only directory can be listed, searched and served; opening
-reads no stored record, which are parsed only for what a caller asks to see.
+Readers open the case read-only (``read_only=True``), so that a case in a read-only
+directory can be listed, searched and served; opening reads no stored record, which are
+parsed only for what a caller asks to see.
 
 This module knows records and SQL; it never imports the CLI.
 """
@@ -25,21 +24,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
-import sqlite3
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from firsthand.case.schema import FOLD_FUNCTION, MIGRATIONS, SCHEMA_VERSION, statements
+from firsthand.case.backends import Backend, driver_failure, open_backend
+from firsthand.case.schema import MIGRATIONS, SCHEMA_VERSION
+from firsthand.case.search import SearchFilter, SearchResult, search_claims
 from firsthand.errors import CaseFileError
 from firsthand.reading.arabicscript import LANGUAGES as ARABIC_SCRIPT_LANGUAGES
-from firsthand.reading.arabicscript import SKELETON, add_known_names, fold, known_names
+from firsthand.reading.arabicscript import SKELETON, add_known_names, known_names
 from firsthand.record import Entity, Record
+
+# Imported by the shells from here: the store is where a case's searches start.
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "CaseFile", "SearchFilter", "SearchResult"]
 
 # Entity resolution, comparison and export bring in spaCy (hundreds of MB and a second or
 # two): they are imported by the methods that use them, so that list, search, entities and
@@ -58,11 +58,11 @@ BACKFILLS = {
     "0003_claims": "_store_stored_claims",
     "0004_claims_six_bases": "_reread_claims",
 }
-# How long a connection waits for another's write lock: an add holds it for one document
-# (milliseconds; a second or two for a very long one), a migration for less.
-BUSY_TIMEOUT_MS = 15_000
-# A search matching more claims than this lists the newest first instead of the best.
-RANKED_MATCHES = 5000
+# LIMIT with no limit, in SQL both dialects take.
+NO_LIMIT = 2**62
+# Where a mention's context window starts: max(m.start - context, 0), in SQL both dialects
+# take (SQLite's max(a, b) is PostgreSQL's greatest).
+WINDOW_START = "(CASE WHEN m.start > ? THEN m.start - ? ELSE 0 END)"
 
 
 @dataclass(frozen=True)
@@ -75,50 +75,6 @@ class CaseEntitySummary:
     documents: int
     mentions: int
     aliases: list[str]
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    """The facets a search can be narrowed by."""
-
-    entity: int | None = None  # a case entity the claim names, in its words or as its source
-    entity_type: str | None = None  # PERSON, ORG, GPE ...: the claim names one of this type
-    document: str | None = None  # a document id or its prefix
-    basis: str | None = None  # witnessed | asserted | reported | hearsay | opinion | request
-    since: str | None = None  # the document's date, YYYY-MM-DD, inclusive
-    until: str | None = None
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One claim that matched a search."""
-
-    document_id: str
-    claim_id: str
-    basis: str
-    date: str | None
-    title: str | None
-    source: str | None
-    snippet: str  # the claim's words, the matches in [brackets]
-
-
-@dataclass(frozen=True)
-class TextHit:
-    """A document read without claim analysis (Persian, Arabic) whose text matched a search."""
-
-    document_id: str
-    title: str | None
-    snippet: str  # its words around the matches, the matches in [brackets]
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    hits: list[Hit]
-    by_basis: dict[str, int]  # how many claims match on each basis, before the basis filter
-    ranked: bool = True  # best first; False: too many matches to rank, newest first
-    # Documents whose claims no stage reads (document.layers without "claims") that match,
-    # best first; only when no claim facet (basis, entity, type, dates) narrows the search.
-    texts: list[TextHit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -160,61 +116,53 @@ class DocumentSummary:
 
 
 class CaseFile:
-    """A case file on disk. Use as a context manager, or call :meth:`close`."""
+    """A case: a file on disk, or a database on a server. Use as a context manager, or call
+    :meth:`close`."""
 
     def __init__(
         self, path: str | Path = DEFAULT_PATH, *, create: bool = True, read_only: bool = False
     ) -> None:
-        """Open (and, unless ``create`` is False, create) the case file at ``path``. With
-        ``read_only``, the connection cannot write: every read command and ``serve
-        --read-only`` open it so, which also works where the file cannot be written."""
+        """Open (and, unless ``create`` is False, create) the case at ``path``: a file's path
+        or a ``postgresql://`` URL. With ``read_only``, the connection cannot write: every
+        read command and ``serve --read-only`` open it so, which also works where the file
+        cannot be written."""
         self.path = str(path)
         self.read_only = read_only
-        if (read_only or not create) and not Path(self.path).exists():
-            raise CaseFileError(self.path, "no such case file (add documents first, or pass --db)")
-        if Path(self.path).is_dir():
-            raise CaseFileError(self.path, "is a directory, not a case file")
+        self.backend: Backend = open_backend(self.path, create=create, read_only=read_only)
+        self.label = self.backend.label  # what messages call it: a URL's password masked
+        self.db = self.backend.db
         try:
-            self.db = self._connect_read_only() if read_only else self._connect_for_writing()
-        except sqlite3.DatabaseError as err:
-            raise CaseFileError(self.path, f"not a usable case file ({err})") from None
+            if not read_only:
+                self._migrate()
+            elif self._pending_migrations():
+                self._upgrade_then_read()
+            if read_only:
+                self.backend.make_read_only()
+        except CaseFileError:
+            self.backend.close()
+            raise
+        except self.backend.errors as err:
+            self.backend.close()
+            raise CaseFileError(self.label, f"not a usable case ({driver_failure(err)})") from None
 
-    def _connect_for_writing(self) -> sqlite3.Connection:
-        # 1. The busy timeout first: every later step may meet another process's lock.
-        #    Autocommit mode: transactions are opened explicitly, one per document.
-        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self.db = db
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
-        _register_functions(db)
-        # 2. WAL, outside any transaction: the journal mode cannot change inside one.
-        self._use_wal()
-        # 3. The migrations, each under the write lock, deciding what is applied under it.
-        self._migrate()
-        return db
-
-    def _connect_read_only(self) -> sqlite3.Connection:
-        uri = read_only_uri(self.path)
-        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self.db = db
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _register_functions(db)  # so that a write meets "readonly", not a trigger's missing function
-        if not self._pending_migrations():
-            return db
-        # An older file: a writable open upgrades it, then it is read as asked.
-        db.close()
+    def _upgrade_then_read(self) -> None:
+        """An older case opened to read: a writable open upgrades it, then it is read as asked."""
+        self.backend.close()
         try:
             CaseFile(self.path, create=False).close()
         except CaseFileError as err:
             raise CaseFileError(
-                self.path,
+                self.label,
                 f"written by an older firsthand and cannot be upgraded here ({err.problem});"
                 " open it once with a command that writes, where it can be written",
             ) from None
-        self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _register_functions(self.db)
-        return self.db
+        self.backend = open_backend(self.path, create=False, read_only=True)
+        self.db = self.backend.db
+
+    @property
+    def server(self) -> bool:
+        """Whether the case is on a database server (a team's: served only with accounts)."""
+        return self.backend.server
 
     def __enter__(self) -> CaseFile:
         return self
@@ -223,66 +171,46 @@ class CaseFile:
         self.close()
 
     def close(self) -> None:
-        self.db.close()
+        self.backend.close()
 
     # Schema --------------------------------------------------------------------------
 
     @property
     def schema_version(self) -> int:
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
-
-    def _use_wal(self) -> None:
-        """Switch the file to WAL (once; the mode is kept in the file). Two processes opening
-        a new file both ask; the one that meets the other's lock asks again until it is free."""
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        while True:
-            try:
-                if self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
-                    return
-            except sqlite3.OperationalError as err:
-                if "locked" not in str(err) and "busy" not in str(err):
-                    raise
-            if time.monotonic() > deadline:
-                raise CaseFileError(self.path, "another process keeps the case file locked")
-            time.sleep(0.02)
+        return self.backend.schema_version()
 
     def _pending_migrations(self) -> list[str]:
-        """The migrations this file has not had, read without a lock (a newer file is refused)."""
-        try:
-            applied = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
-        except sqlite3.OperationalError as err:
-            if "no such table" not in str(err):
-                raise
-            applied = set()  # a new file
+        """The migrations this case has not had, read without a lock (a newer case is refused)."""
+        applied = self.backend.applied_migrations()
         known = {name for name, _ in MIGRATIONS}
         if applied - known:
             raise CaseFileError(
-                self.path,
+                self.label,
                 f"written by a newer firsthand (schema {len(applied)}, this one knows {SCHEMA_VERSION})",
             )
         return [name for name, _ in MIGRATIONS if name not in applied]
 
     def _migrate(self) -> None:
         """Apply each pending migration in a transaction of its own. Which are pending is
-        decided again under the write lock (BEGIN IMMEDIATE): two processes opening a new
-        file at once would otherwise both read "none applied" and both create the tables."""
+        decided again under the write lock: two processes opening a new case at once would
+        otherwise both read "none applied" and both create the tables."""
         if not self._pending_migrations():
             return  # the common case: no lock taken
         for version, (name, sql) in enumerate(MIGRATIONS, start=1):
-            self.db.execute("BEGIN IMMEDIATE")
+            self.backend.begin_write()
             try:
                 self.db.execute(
                     "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
                 )
                 if name in self._pending_migrations():
-                    # executescript would commit our transaction; run the statements one by one.
-                    for statement in statements(sql):
+                    # One by one: SQLite's executescript would commit our transaction.
+                    for statement in self.backend.migration_statements(name, sql):
                         self.db.execute(statement)
                     backfill = BACKFILLS.get(name)
                     if backfill is not None:
                         getattr(self, backfill)()
                     self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
-                    self.db.execute(f"PRAGMA user_version = {version}")
+                    self.backend.record_version(version)
                 self.db.execute("COMMIT")
             except BaseException:
                 self._roll_back()
@@ -337,7 +265,7 @@ class CaseFile:
         ``added_by`` is the account that uploaded it (the web UI)."""
         doc = record.document
         try:
-            self.db.execute("BEGIN IMMEDIATE")
+            self.backend.begin_write()
             try:
                 if self.has(doc.id):
                     self.db.execute("ROLLBACK")
@@ -356,6 +284,7 @@ class CaseFile:
                 )  # fmt: skip
                 if added_by is not None:  # an upload by an account (the column came with 0005)
                     self.db.execute("UPDATE documents SET added_by = ? WHERE id = ?", (added_by, doc.id))
+                self.backend.index_document(doc.id, doc.title, doc.text)
                 self.db.execute("INSERT INTO sources VALUES (?, ?, ?)", (doc.id, raw, len(raw)))
                 self.db.executemany(
                     "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
@@ -385,18 +314,19 @@ class CaseFile:
             except BaseException:
                 self._roll_back()
                 raise
-        except sqlite3.DatabaseError as err:
-            raise CaseFileError(self.path, f"could not store {doc.source} ({err})") from None
+        except self.backend.errors as err:
+            raise CaseFileError(self.label, f"could not store {doc.source} ({driver_failure(err)})") from None
 
     # The case's entities ---------------------------------------------------------------
 
     def _skeleton_keys(self) -> list[tuple[str, int, str]]:
         """Every consonant-skeleton key of the case's live entities: (key, entity, type)."""
-        return self.db.execute(
+        rows: list[tuple[str, int, str]] = self.db.execute(
             "SELECT k.key, k.case_entity_id, c.type FROM entity_keys k JOIN case_entities c"
             " ON c.id = k.case_entity_id WHERE k.key >= ? AND k.key < ? AND c.merged_into IS NULL",
             (SKELETON, chr(ord(SKELETON) + 1)),
         ).fetchall()
+        return rows
 
     def _link_stored_documents(self) -> None:
         """Migration 0002's backfill: each document stored before the case had entities of
@@ -415,7 +345,7 @@ class CaseFile:
     def write(self, change: Callable[[], object]) -> None:
         """Run ``change`` (statements on :attr:`db`) in one write transaction: all of it
         happens, or none (merges, splits, accounts)."""
-        self.db.execute("BEGIN IMMEDIATE")
+        self.backend.begin_write()
         try:
             change()
             self.db.execute("COMMIT")
@@ -455,6 +385,7 @@ class CaseFile:
                 for c in record.claims
             ],
         )  # fmt: skip
+        self.backend.index_claims(doc.id, [(c["id"], c["text"]) for c in record.claims])
 
     def _resolve_entities(self, record: Record) -> None:
         """Link each entity of a new document to a case entity (inside add's transaction)."""
@@ -470,14 +401,15 @@ class CaseFile:
             if case_id is None:
                 case_id = int(
                     self.db.execute(
-                        "INSERT INTO case_entities (name, type) VALUES (?, ?)", (entity.name, entity.type)
-                    ).lastrowid  # type: ignore[arg-type]
+                        "INSERT INTO case_entities (name, type) VALUES (?, ?) RETURNING id",
+                        (entity.name, entity.type),
+                    ).fetchone()[0]
                 )
             self.db.execute(
                 "INSERT INTO entity_links VALUES (?, ?, ?)", (record.document.id, entity.id, case_id)
             )
             self.db.executemany(
-                "INSERT OR IGNORE INTO entity_keys VALUES (?, ?)", [(k, case_id) for k in keys]
+                "INSERT INTO entity_keys VALUES (?, ?) ON CONFLICT DO NOTHING", [(k, case_id) for k in keys]
             )
             self._judge(
                 "new" if decision.case_entity_id is None else "link",
@@ -549,11 +481,11 @@ class CaseFile:
         document_id, entity_id = document_entity or (None, None)
         judged = self.db.execute(
             "INSERT INTO judgements (action, case_entity_id, other_id, document_id, entity_id, by, reason, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (action, case_id, other_id, document_id, entity_id, by, reason, _now()),
-        )
+        ).fetchone()[0]
         if made_by is not None:  # a merge or split by an account (the column came with 0005)
-            self.db.execute("UPDATE judgements SET made_by = ? WHERE id = ?", (made_by, judged.lastrowid))
+            self.db.execute("UPDATE judgements SET made_by = ? WHERE id = ?", (made_by, judged))
 
     def case_id(self, ref: str) -> int:
         """A case entity by its number or its name (case-insensitive), following merges."""
@@ -564,14 +496,15 @@ class CaseFile:
             ).fetchone()
         if row is None:
             rows = self.db.execute(
-                "SELECT id, merged_into FROM case_entities WHERE name = ? COLLATE NOCASE AND merged_into IS NULL",
+                # lower() on both sides: ASCII case, as SQLite's NOCASE, on either backend.
+                "SELECT id, merged_into FROM case_entities WHERE lower(name) = lower(?) AND merged_into IS NULL",
                 (ref,),
             ).fetchall()
             if len(rows) > 1:
-                raise CaseFileError(self.path, f"{ref!r} names {len(rows)} entities: give its number")
+                raise CaseFileError(self.label, f"{ref!r} names {len(rows)} entities: give its number")
             row = rows[0] if rows else None
         if row is None:
-            raise CaseFileError(self.path, f"no entity {ref!r} in the case (see firsthand entities)")
+            raise CaseFileError(self.label, f"no entity {ref!r} in the case (see firsthand entities)")
         return self._live(int(row[0]))
 
     def _live(self, case_id: int) -> int:
@@ -591,14 +524,15 @@ class CaseFile:
         have been merged away since the caller looked: the entities they are now are merged."""
         keep, other = self._live(keep), self._live(other)
         if keep == other:
-            raise CaseFileError(self.path, f"entity {keep} cannot be merged with itself")
+            raise CaseFileError(self.label, f"entity {keep} cannot be merged with itself")
 
         def change() -> None:
             self.db.execute(
                 "UPDATE entity_links SET case_entity_id = ? WHERE case_entity_id = ?", (keep, other)
             )
             self.db.execute(
-                "INSERT OR IGNORE INTO entity_keys SELECT key, ? FROM entity_keys WHERE case_entity_id = ?",
+                "INSERT INTO entity_keys SELECT key, ? FROM entity_keys WHERE case_entity_id = ?"
+                " ON CONFLICT DO NOTHING",
                 (keep, other),
             )
             self.db.execute("UPDATE case_entities SET merged_into = ? WHERE id = ?", (keep, other))
@@ -638,8 +572,9 @@ class CaseFile:
                 first = members[0][2]
                 new_id = int(
                     self.db.execute(
-                        "INSERT INTO case_entities (name, type) VALUES (?, ?)", (first.name, first.type)
-                    ).lastrowid  # type: ignore[arg-type]
+                        "INSERT INTO case_entities (name, type) VALUES (?, ?) RETURNING id",
+                        (first.name, first.type),
+                    ).fetchone()[0]
                 )
                 created.append(new_id)
                 moved_keys = set().union(*(entity_keys(m[2]) for m in members))
@@ -649,7 +584,8 @@ class CaseFile:
                         (new_id, document_id, entity_id),
                     )
                 self.db.executemany(
-                    "INSERT OR IGNORE INTO entity_keys VALUES (?, ?)", [(k, new_id) for k in moved_keys]
+                    "INSERT INTO entity_keys VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    [(k, new_id) for k in moved_keys],
                 )
                 staying_keys = set().union(
                     *(entity_keys(m[2]) for k, ms in groups.items() if k == staying for m in ms)
@@ -660,7 +596,8 @@ class CaseFile:
                     [(k, case_id) for k in only_theirs],
                 )
                 self.db.executemany(
-                    "INSERT OR IGNORE INTO kept_apart VALUES (?, ?)", [(k, case_id) for k in only_theirs]
+                    "INSERT INTO kept_apart VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    [(k, case_id) for k in only_theirs],
                 )
                 self._judge("split", case_id, new_id, None, "user", reason, made_by=made_by)
             self.db.execute("UPDATE case_entities SET merged_into = NULL WHERE merged_into = ?", (case_id,))
@@ -677,13 +614,14 @@ class CaseFile:
         rows = self.db.execute(
             "SELECT c.id, c.name, c.type, page.documents,"
             " (SELECT count(*) FROM case_mentions m WHERE m.case_entity_id = c.id),"
-            " (SELECT json_group_array(DISTINCT m.text) FROM case_mentions m WHERE m.case_entity_id = c.id)"
-            " FROM (SELECT l.case_entity_id AS id, count(DISTINCT l.document_id) AS documents"
+            f" (SELECT {self.backend.json_distinct_array('m.text')} FROM case_mentions m"
+            "  WHERE m.case_entity_id = c.id)"
+            " FROM (SELECT c.id AS id, count(DISTINCT l.document_id) AS documents"
             "  FROM entity_links l JOIN case_entities c ON c.id = l.case_entity_id"
             "  WHERE c.merged_into IS NULL AND (? IS NULL OR c.type = ?)"
-            "  GROUP BY l.case_entity_id ORDER BY documents DESC, c.name LIMIT ? OFFSET ?) AS page"
+            "  GROUP BY c.id ORDER BY documents DESC, c.name LIMIT ? OFFSET ?) AS page"
             " JOIN case_entities c ON c.id = page.id ORDER BY page.documents DESC, c.name",
-            (entity_type, entity_type, -1 if limit is None else limit, offset),
+            (entity_type, entity_type, NO_LIMIT if limit is None else limit, offset),
         )
         return [CaseEntitySummary(r[0], r[1], r[2], r[3], r[4], sorted(json.loads(r[5]))) for r in rows]
 
@@ -694,7 +632,7 @@ class CaseFile:
         rows = self.db.execute(
             "SELECT action, case_entity_id, other_id, document_id, entity_id, by, reason, at, made_by FROM"
             " (SELECT *, row_number() OVER (PARTITION BY action = 'link' ORDER BY id) AS n FROM judgements"
-            "  WHERE case_entity_id = ? OR other_id = ?)"
+            "  WHERE case_entity_id = ? OR other_id = ?) AS j"
             " WHERE action != 'link' OR ? IS NULL OR n <= ? ORDER BY id",
             (case_id, case_id, links, links),
         )
@@ -748,94 +686,10 @@ class CaseFile:
     # Search --------------------------------------------------------------------------
 
     def search(self, query: str, facets: SearchFilter | None = None, *, limit: int = 20) -> SearchResult:
-        """Claims whose words match ``query`` (SQLite FTS5: words, "a phrase", OR, prefix*),
-        best first (newest first past RANKED_MATCHES matches), narrowed by the filter; with how
-        many match on each basis. Persian and Arabic words match however their marks, ZWNJs
-        and letter forms are written (arabicscript.fold)."""
-        query = fold(query)
-        try:
-            return self._search(query, facets or SearchFilter(), limit)
-        except sqlite3.OperationalError:
-            pass  # FTS5 could not parse it ("police AND", "*"): search its words
-        try:
-            return self._search(_words_query(query), facets or SearchFilter(), limit)
-        except sqlite3.OperationalError as err:
-            raise CaseFileError(self.path, f"cannot search for {query!r} ({err})") from None
-
-    def _search(self, query: str, facets: SearchFilter, limit: int) -> SearchResult:
-        where = ["claims_fts MATCH ?"]
-        params: list[object] = [query]
-        if facets.basis:
-            where.append("c.basis = ?")
-            params.append(facets.basis)
-        if facets.since:
-            where.append("c.date >= ?")
-            params.append(facets.since)
-        if facets.until:
-            where.append("c.date <= ?")
-            params.append(facets.until)
-        if facets.document:
-            where.append("c.document_id >= ? AND c.document_id < ?")
-            params += [facets.document.lower(), facets.document.lower() + "g"]
-        # What the claim_entities view says, on the base tables and their indexes: the view's
-        # UNION cost seconds per search on 10,000 documents.
-        if facets.entity is not None:
-            where.append(
-                "(EXISTS (SELECT 1 FROM entity_links l JOIN mentions m"
-                "  ON m.document_id = l.document_id AND m.entity_id = l.entity_id"
-                "  WHERE l.document_id = c.document_id AND l.case_entity_id = ?"
-                "  AND m.start >= c.start AND m.end <= c.end)"
-                " OR EXISTS (SELECT 1 FROM entity_links l WHERE l.document_id = c.document_id"
-                "  AND l.entity_id = c.source_entity_id AND l.case_entity_id = ?))"
-            )
-            params += [facets.entity, facets.entity]
-        if facets.entity_type:
-            where.append(
-                "(EXISTS (SELECT 1 FROM entity_links l JOIN case_entities ce ON ce.id = l.case_entity_id"
-                "  JOIN mentions m ON m.document_id = l.document_id AND m.entity_id = l.entity_id"
-                "  WHERE l.document_id = c.document_id AND ce.type = ? AND m.start >= c.start AND m.end <= c.end)"
-                " OR EXISTS (SELECT 1 FROM entities e WHERE e.document_id = c.document_id"
-                "  AND e.entity_id = c.source_entity_id AND e.type = ?))"
-            )
-            params += [facets.entity_type, facets.entity_type]
-        sql = (
-            "SELECT c.document_id, c.claim_id, c.basis, c.date, d.title, s.name,"
-            " snippet(claims_fts, 0, '[', ']', '…', 16)"
-            " FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid JOIN documents d ON d.id = c.document_id"
-            " LEFT JOIN entities s ON s.document_id = c.document_id AND s.entity_id = c.source_entity_id"
-            f" WHERE {' AND '.join(where)}"
-        )
-        # bm25 over tens of thousands of matches ("said") costs more than it tells: past
-        # RANKED_MATCHES the newest claims come first, which FTS5 gives without sorting.
-        matches = self.db.execute(
-            "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?", [query]
-        ).fetchone()[0]
-        ranked = matches <= RANKED_MATCHES
-        order = "rank" if ranked else "claims_fts.rowid DESC"
-        hits = [Hit(*row) for row in self.db.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])]
-        by_basis = dict(
-            self.db.execute(
-                "SELECT c.basis, count(*) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid"
-                " WHERE claims_fts MATCH ? GROUP BY c.basis",
-                [query],
-            ).fetchall()
-        )
-        texts: list[TextHit] = []
-        if not (
-            facets.basis or facets.entity is not None or facets.entity_type or facets.since or facets.until
-        ):
-            marks = ",".join("?" * len(ARABIC_SCRIPT_LANGUAGES))
-            texts = [
-                TextHit(*row)
-                for row in self.db.execute(
-                    "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 16) FROM documents_fts"
-                    " JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
-                    f" AND d.language IN ({marks}) AND d.id >= ? AND d.id < ? ORDER BY rank LIMIT ?",
-                    [query, *sorted(ARABIC_SCRIPT_LANGUAGES), (facets.document or "").lower(),
-                     (facets.document or "").lower() + "g", limit],
-                )
-            ]  # fmt: skip
-        return SearchResult(hits, by_basis, ranked, texts)
+        """Claims whose words match ``query`` (FTS5's syntax on either backend: words,
+        "a phrase", OR, AND, NOT, prefix*), best first, narrowed by the filter; with how
+        many match on each basis (see :func:`search.search_claims`)."""
+        return search_claims(self, query, facets, limit)
 
     # Reading -------------------------------------------------------------------------
 
@@ -845,15 +699,15 @@ class CaseFile:
     def resolve_id(self, prefix: str) -> str:
         """The full id of the one document whose id starts with ``prefix`` (like git's short hashes)."""
         if len(prefix) < 4 or not all(c in "0123456789abcdef" for c in prefix.lower()):
-            raise CaseFileError(self.path, f"{prefix!r} is not a document id (give at least 4 hex digits)")
+            raise CaseFileError(self.label, f"{prefix!r} is not a document id (give at least 4 hex digits)")
         rows = self.db.execute(
             "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2",
             (prefix.lower(), prefix.lower() + "g"),
         ).fetchall()
         if not rows:
-            raise CaseFileError(self.path, f"no document with id {prefix}")
+            raise CaseFileError(self.label, f"no document with id {prefix}")
         if len(rows) > 1:
-            raise CaseFileError(self.path, f"id {prefix} is ambiguous: give more digits")
+            raise CaseFileError(self.label, f"id {prefix} is ambiguous: give more digits")
         return str(rows[0][0])
 
     def get(self, document_id: str) -> Record:
@@ -887,11 +741,11 @@ class CaseFile:
         """Documents in the order they were added, with what each holds, one page of them."""
         rows = self.db.execute(
             "SELECT d.id, d.source, d.title, d.genre,"
-            " coalesce(l.date, json_extract(d.record, '$.document.written'), d.published),"
+            f" coalesce(l.date, {self.backend.json_text('d.record', 'document', 'written')}, d.published),"
             " (SELECT count(*) FROM entities e WHERE e.document_id = d.id),"
-            " json_array_length(d.record, '$.events'),"
-            " (SELECT json_group_object(basis, n) FROM"
-            "   (SELECT basis, count(*) AS n FROM claims c WHERE c.document_id = d.id GROUP BY basis))"
+            f" {self.backend.json_length('d.record', 'events')},"
+            f" (SELECT {self.backend.json_object_agg('basis', 'n')} FROM"
+            "   (SELECT basis, count(*) AS n FROM claims c WHERE c.document_id = d.id GROUP BY basis) AS b)"
             " FROM documents d LEFT JOIN letters l ON l.document_id = d.id ORDER BY d.rowid LIMIT ? OFFSET ?",
             (limit, offset),
         )
@@ -907,7 +761,7 @@ class CaseFile:
         """One document's record with its entities' case entities."""
         row = self.db.execute("SELECT id, record FROM documents WHERE id = ?", (document_id,)).fetchone()
         if row is None:
-            raise CaseFileError(self.path, f"no document {document_id!r}")
+            raise CaseFileError(self.label, f"no document {document_id!r}")
         return self._views([row])[0]
 
     def raw_size(self, document_id: str) -> int:
@@ -921,12 +775,13 @@ class CaseFile:
             "SELECT c.id, c.name, c.type,"
             " (SELECT count(DISTINCT l.document_id) FROM entity_links l WHERE l.case_entity_id = c.id),"
             " (SELECT count(*) FROM case_mentions m WHERE m.case_entity_id = c.id),"
-            " (SELECT json_group_array(DISTINCT m.text) FROM case_mentions m WHERE m.case_entity_id = c.id)"
+            f" (SELECT {self.backend.json_distinct_array('m.text')} FROM case_mentions m"
+            "  WHERE m.case_entity_id = c.id)"
             " FROM case_entities c WHERE c.id = ?",
             (case_id,),
         ).fetchone()
         if row is None:
-            raise CaseFileError(self.path, f"no entity {case_id} in the case (see firsthand entities)")
+            raise CaseFileError(self.label, f"no entity {case_id} in the case (see firsthand entities)")
         return CaseEntitySummary(row[0], row[1], row[2], row[3], row[4], sorted(json.loads(row[5])))
 
     def mentions_of(self, case_id: int, *, limit: int = 200, context: int = 0) -> list[CaseMention]:
@@ -934,11 +789,11 @@ class CaseFile:
         ``context``, each mention's text is that many characters either side of it too
         (offsets then count from the start of that window: see ``CaseMention.start``)."""
         rows = self.db.execute(
-            "SELECT m.document_id, d.title, m.start, m.end, m.text, max(m.start - ?, 0),"
-            " CASE WHEN ? > 0 THEN substr(d.text, max(m.start - ?, 0) + 1, m.end - max(m.start - ?, 0) + ?) END"
+            f"SELECT m.document_id, d.title, m.start, m.end, m.text, {WINDOW_START},"
+            f" CASE WHEN ? > 0 THEN substr(d.text, {WINDOW_START} + 1, m.end - {WINDOW_START} + ?) END"
             " FROM case_mentions m JOIN documents d ON d.id = m.document_id WHERE m.case_entity_id = ?"
             " ORDER BY d.rowid, m.start LIMIT ?",
-            (context, context, context, context, context, case_id, limit),
+            (context, context, context, context, context, context, context, context, case_id, limit),
         )
         return [
             CaseMention(doc, title, start, end, text)
@@ -981,38 +836,6 @@ class CaseFile:
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(f"SELECT id, name FROM case_entities WHERE id IN ({marks})", tuple(ids))
         return dict(rows.fetchall())
-
-
-def read_only_uri(path: str | Path) -> str:
-    """The SQLite URI that opens ``path`` read-only.
-
-    ``mode=ro`` normally: SQLite then still shares the write-ahead log's index (the -shm
-    file) with any writer, so a reader sees each document as it is committed. A reader
-    needs that file, and creates it (and an empty -wal) where the directory allows; where
-    it cannot (a read-only directory, a share mounted read-only, another user's case) and
-    no -wal file exists, ``immutable=1`` tells SQLite the file cannot change, so it reads
-    without one. That is true there: a writer would have to create the -wal in the same
-    directory first. Where the -wal exists, a writer may be active, or the log may hold
-    committed documents the main file lacks; ``mode=ro`` then reads through it."""
-    target = Path(path).resolve()
-    wal = target.with_name(target.name + "-wal")
-    if not os.access(target.parent, os.W_OK) and not wal.exists():
-        return f"{target.as_uri()}?mode=ro&immutable=1"
-    return f"{target.as_uri()}?mode=ro"
-
-
-def _words_query(query: str) -> str:
-    """A query of the words alone, each quoted: what FTS5 can always parse."""
-    return " ".join(f'"{w}"' for w in re.findall(r"\w+", query)) or '""'
-
-
-def _register_functions(db: sqlite3.Connection) -> None:
-    """The SQL functions the schema's triggers call (schema.FOLD_FUNCTION)."""
-    db.create_function(FOLD_FUNCTION, 1, _fold_or_null, deterministic=True)
-
-
-def _fold_or_null(text: str | None) -> str | None:
-    return None if text is None else fold(text)
 
 
 def _now() -> str:

@@ -35,6 +35,7 @@ from rich.table import Table
 from rich.text import Text
 
 from firsthand import __version__
+from firsthand.case.backends import driver_failure
 from firsthand.case.export import EXPORTERS, FORMATS, LINE_FORMATS, write_lines
 from firsthand.case.store import DEFAULT_PATH, CaseFile, SearchFilter
 from firsthand.case.timeline import timeline_rows, timelinejs
@@ -62,7 +63,7 @@ db_option = click.option(
     default=DEFAULT_PATH,
     show_default=True,
     type=click.Path(dir_okay=False),
-    help="The case file (SQLite).",
+    help="The case: a file (SQLite), or a team's database, postgresql://USER@HOST/DB.",
 )
 encoding_option = click.option("--encoding", help="Read inputs in this encoding instead of detecting it.")
 max_size_option = click.option(
@@ -743,20 +744,30 @@ def serve(
     import uvicorn
 
     from firsthand.case.accounts import has_accounts
+    from firsthand.case.backends import is_server_url, masked
     from firsthand.shells.web import create_app
     from firsthand.shells.web.guard import is_loopback
 
-    if read_only and not Path(db_path).exists():
+    server_case = is_server_url(db_path)
+    if read_only and not server_case and not Path(db_path).exists():
         raise CaseFileError(db_path, "no such case file to serve read-only")
-    # Others can reach a server beyond loopback: then nobody reads or changes the case
-    # without signing in.
-    with_accounts = with_accounts or not is_loopback(host)
+    # Others can reach a server beyond loopback, and a team's database is shared: then
+    # nobody reads or changes the case without signing in.
+    with_accounts = with_accounts or not is_loopback(host) or server_case
+    shown = masked(db_path)
     if with_accounts:
         with CaseFile(db_path, create=not read_only, read_only=read_only) as case:
             if not has_accounts(case):
+                why = (
+                    "on " + host
+                    if not is_loopback(host)
+                    else "a server case"
+                    if server_case
+                    else "with --accounts"
+                )
                 raise ServeError(
-                    f"serving {'on ' + host if not is_loopback(host) else 'with --accounts'} needs accounts,"
-                    f" and {db_path} has none: add one with `firsthand user add NAME --role editor --db {db_path}`"
+                    f"serving {why} needs accounts,"
+                    f" and {shown} has none: add one with `firsthand user add NAME --role editor --db {shown}`"
                 )
     app = create_app(
         db_path, read_only=read_only, host=host, allowed_hosts=allowed_hosts, accounts=with_accounts
@@ -780,7 +791,7 @@ def serve(
             markup=False,
             soft_wrap=True,  # one line, as every message of firsthand's
         )
-    stderr.print(f"firsthand: serving {db_path} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    stderr.print(f"firsthand: serving {shown} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     server.run(sockets=[listening])
 
@@ -938,3 +949,10 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as err:
+        # A database that failed mid-command (a server that went away): one line too.
+        failure = driver_failure(err)
+        if failure is None or debug:
+            raise
+        fail(f"the case's database failed: {failure}")
+        sys.exit(1)

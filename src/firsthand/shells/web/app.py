@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable
@@ -83,22 +82,27 @@ templates = Environment(
 
 
 class CaseFiles:
-    """One connection to the case file per server thread: SQLite connections stay in the
-    thread that opened them, and opening one per request would cost more than the page."""
+    """One connection to the case per server thread: SQLite connections stay in the thread
+    that opened them (psycopg's may not be shared by two threads at once either), and
+    opening one per request would cost more than the page."""
 
     def __init__(self, path: str, *, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
         self.local = threading.local()
         # Create or migrate it once, before any request; one served read-only must exist.
-        CaseFile(path, create=not read_only, read_only=read_only).close()
+        with CaseFile(path, create=not read_only, read_only=read_only) as case:
+            # What the case's driver raises when a query fails: a page says so.
+            self.errors = case.backend.errors
 
     def get(self) -> CaseFile:
         case: CaseFile | None = getattr(self.local, "case", None)
+        if case is not None and case.backend.broken():
+            # The database server went away (a restart): this thread's next page reconnects.
+            case.close()
+            case = None
         if case is None:
             case = CaseFile(self.path, create=False, read_only=self.read_only)
-            if self.read_only:
-                case.db.execute("PRAGMA query_only = ON")
             self.local.case = case
         return case
 
@@ -484,7 +488,7 @@ def create_app(
         ],
         exception_handlers={
             HTTPException: http_error,
-            sqlite3.DatabaseError: database_error,
+            **dict.fromkeys(cases.errors, database_error),
             OverflowError: number_too_large,
         },
         lifespan=lifespan,

@@ -132,6 +132,12 @@ class CaseFile:
         self.label = self.backend.label  # what messages call it: a URL's password masked
         self.db = self.backend.db
         try:
+            if (read_only or not create) and self.backend.server and not self.backend.applied_migrations():
+                # A file that is not there is no case to read; an empty database is none either,
+                # and only a command that writes may make one in it.
+                raise CaseFileError(
+                    self.label, "holds no case yet (an empty database): add a document to it to make one"
+                )
             if not read_only:
                 self._migrate()
             elif self._pending_migrations():

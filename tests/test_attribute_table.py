@@ -30,6 +30,7 @@ COMPARED = [name for name in IDS if name and not name.startswith("FLAG") and nam
 def with_ruler() -> Any:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("line_break_sentences", before="parser")
+    nlp.add_pipe("verb_lemma_spelling", after="lemmatizer")  # ours, after the ruler either way
     return nlp
 
 

@@ -652,6 +652,21 @@ def test_a_letters_own_question_makes_a_point() -> None:
             None,
             "were informed",
         ),
+        # what someone acted in the hope of is the purpose of the act, not words passed on
+        (
+            "How many fathers have grown old while hoping to find their sons alive?",
+            "hoping to find their sons",
+            "opinion",
+            WRITER,
+            None,
+        ),
+        (
+            "The families marched to the court, wanting to see the judge.",
+            "wanting to see the judge",
+            "asserted",
+            WRITER,
+            None,
+        ),
         # a quotation that ends its sentence is not what the next sentence's verb said
         (
             'He shouted "down on the ground". The guards were swearing.',

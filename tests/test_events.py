@@ -284,6 +284,11 @@ SENSES: list[tuple[str, set[str], set[str]]] = [
     ("The police executed a court-ordered raid on the farm.", {"raid"}, {"execute"}),
     ("The officer executed the order of the court.", {"carry out"}, {"execute"}),
     ("The soldiers raped two women in the village.", {"rape"}, {"rap"}),
+    # A short stem doubles its consonant before -ed ("tapped", "finned"): "taped", "fined" are "tape", "fine".
+    ("The court fined the editor and the guards taped his mouth.", {"fine", "tape"}, {"fin", "tap"}),
+    ("The officers were caning and shaming the prisoners.", {"cane", "shame"}, {"can", "sham"}),
+    ("The guard rapes and robes the prisoners, then passes the keys.", {"rape", "pass"}, {"rap", "passe"}),
+    ("The army shelled the town and the militia visited the camp.", {"shell", "visit"}, {"shelle", "visite"}),
     ("The soldiers opened fire on the crowd.", {"shoot"}, {"open"}),
     ("The police arrested Anna Weiss and executed two prisoners.", {"arrest", "execute"}, set()),
     ("The police fired tear gas at the marchers.", {"shoot"}, {"fire"}),
@@ -455,6 +460,51 @@ def test_the_time_of_a_participle_clause_is_its_verbs() -> None:
         "The soldiers shot at the crowd, using live bullets on Tuesday night.", dct="2020-10-21"
     )
     assert event_at(record, "shot", 1)["when"]["value"] == "2020-10-20"
+
+
+def test_a_participle_the_parser_hung_too_high_still_dates_the_verb_before_it() -> None:
+    """ "reports that it shot at protesters using live bullets on Tuesday night": the parser may
+    hang "using" on "reports", but a participle clause with no subject of its own, right after
+    the verb's words, tells when that verb's act happened."""
+    record = read_text(
+        "The army has denied claims doing the rounds that it fired on marchers using rubber bullets "
+        "at the bridge on Friday night.",
+        dct="2021-03-14",
+    )
+    assert event_at(record, "fired", 1)["when"]["value"] == "2021-03-12"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Guards beat the inmates, including women, in retribution for their strike beginning on 4 March 2022 to demand visits.",
+        "The police broke up the strike starting on 4 March 2022 at the port.",
+        "Officers attacked the protest held on 4 March 2022 in the square.",
+    ],
+)
+def test_a_noun_event_is_dated_by_the_participle_that_says_when_it_began(sentence: str) -> None:
+    record = read_text(sentence)
+    event = next(e for e in record.events if e["kind"] in ("strike", "protest"))
+    assert event["when"]["value"] == "2022-03-04"
+    # The act that punished or ended it is not dated by when it began.
+    assert all(
+        e["when"]["value"] is None for e in record.events if e["kind"] in ("beat", "break up", "attack")
+    )
+
+
+def test_a_day_named_in_a_past_sentence_without_an_act_sets_the_story_day() -> None:
+    """ "On 9 May 2022 we were at the gate. The march turned violent": the day the writer was
+    there is the day the story goes on at, even though "were" is no act of its own."""
+    record = read_text(
+        "On the day of 9 May 2022, we were all at the gate. What began as a peaceful march "
+        "turned into a massacre."
+    )
+    assert event_at(record, "turned", 1)["when"]["value"] == "2022-05-09"
+
+
+def test_a_day_in_a_present_sentence_does_not_set_the_story_day() -> None:
+    record = read_text("The hearing is on 9 May 2022. The guards searched the cells.")
+    assert event_at(record, "searched", 1)["when"]["value"] is None
 
 
 def test_a_speech_act_the_document_performs_happens_on_its_date() -> None:

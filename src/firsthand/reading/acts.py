@@ -109,9 +109,6 @@ OBJECT_SENSES = {
 # Nouns that name an act only with a modifier: "open fire" (where the tagger took "open" for
 # an adjective) is a shooting; "a fire" alone is not an act.
 NOUN_SENSES = {"fire": {"open": "shoot"}}
-# Forms the tagger's lemmatizer gets wrong, by the word on the page ("raped" is not "rap").
-LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape"}
-
 # Kinds a timeline shows (an act with participants and consequence), by what they are.
 SALIENT_KINDS = words(
     """

@@ -116,6 +116,9 @@ HEARSAY_NOUNS = words(
     """
 )
 MODALS_OF_REQUEST = frozenset(["should", "must", "ought"])
+# Wishes and plans in a participle without a subject of its own ("hoping to find them",
+# "wanting to see the judge") tell the purpose of the act they hang from: nobody said them.
+PURPOSE_PARTICIPLES = words("hope want wish plan intend seek try aim")
 # Lemmas that may be a verb cue, and those whose content may be an infinitive.
 VERB_CUES = (
     SPEECH_VERBS
@@ -230,6 +233,16 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         return None
     if lemma not in VERB_CUES:
         return None
+    if lemma in PURPOSE_PARTICIPLES and token.tag_ == "VBG" and not has_subject(token):
+        return None  # "died while hoping to find them", "marched, wanting to see the judge"
+    if (
+        lemma in THOUGHT_VERBS
+        and lemma not in SPEECH_VERBS
+        and _is_infinitive(token)
+        and not has_subject(token)
+        and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
+    ):
+        return None  # "hoping to find their sons alive", "went there to learn the truth": an aim
     cue = cue_tokens(token)
     clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
     clause = clause if lemma not in QUOTE_ONLY_CUES else []

@@ -31,7 +31,6 @@ from typing import Any
 
 from firsthand.reading.acts import (
     EVENT_NOUNS,
-    LEMMA_FIXES,
     NOT_THE_ACT,
     NOUN_SENSES,
     OBJECT_SENSES,
@@ -115,6 +114,7 @@ def find_events(record: Record) -> Record:
     triggers = verbs_and(doc, EVENT_NOUN_LEMMAS)
     token = next(triggers, None)
     for sent in doc.sents:
+        acts: set[int] = set()
         while token is not None and token.i < sent.end:
             current, token = token, next(triggers, None)
             kind = _kind(current)
@@ -125,6 +125,8 @@ def find_events(record: Record) -> Record:
             event["when"] = clock.when(doc, sent, current, event)
             event["salient"] = _salient(event, current)
             events.append(event)
+            acts.add(current.i)
+        clock.after_sentence(doc, sent, acts)
     # A headline or byline above the body tells of events the body reports; it is not one.
     headings = header_headings(record.document.text, record.document.body_start)
     events = [e for e in events if not any(s <= e["start"] < end for s, end in headings)]
@@ -135,8 +137,8 @@ def find_events(record: Record) -> Record:
 
 
 def _lemma(token: Any) -> str:
-    """The word's lemma, where the lemmatizer is wrong put right ("raped" is "rape")."""
-    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+    """The word's lemma in lower case (``nlp.verb_lemma_spelling`` has put "raped" right)."""
+    return str(token.lemma_.lower())
 
 
 def _kind(token: Any) -> str | None:

@@ -85,7 +85,9 @@ class StoryClock:
         # A flashback counted back from an event ("a week before the attack"), or told in the
         # pluperfect ("my brother had been arrested the previous Friday"), leaves it too.
         flashback = when.pop("before", False) or is_pluperfect(clause_head(token))
-        if dated and event["mode"] in HAPPENED and not telling and not flashback:
+        # "The hearing is on 9 May": what the present schedules is not where the story is.
+        scheduled = _present_tense(clause_head(token))
+        if dated and event["mode"] in HAPPENED and not telling and not flashback and not scheduled:
             self.at = _day(when["latest"] or when["value"]) or self.at
             named = str((self.by_id.get(str(when["time"])) or {}).get("value") or "")
             # A month or a year ("1988-03", "1988"), not the end of "for three days".
@@ -106,6 +108,25 @@ class StoryClock:
             self.last_of_kind[event["kind"]] = day
             self.dated_sentences.append((day, sent.text))
         return when
+
+    def after_sentence(self, doc: Any, sent: Any, acts: set[int]) -> None:
+        """A sentence told in the past that names a day sets the story at that day, even when
+        its verb is no act ("On 20 May we were all at the gate."): what follows in the
+        paragraph happened that day. ``acts`` are the sentence's event tokens, which set the
+        clock themselves."""
+        root = sent.root
+        if (
+            root.i in acts
+            or root.tag_ != "VBD"
+            or root.lemma_.lower() in TELLING_VERBS
+            or any(c.dep_ in ("neg", "aux") for c in root.children)
+            or sent.text.rstrip().endswith("?")
+        ):
+            return
+        when = self._in_clause(doc, root)
+        day = _day(when["value"])
+        if day is not None and when["time"] is not None and len(str(self.by_id[when["time"]]["value"])) == 10:
+            self.at, self.at_from, self.since = day, None, root.idx
 
     def _relative_to_event(self, token: Any) -> dict[str, str] | None:
         """ "After the arrest of ...", "during the raid", "before their release": bounds from
@@ -142,9 +163,31 @@ class StoryClock:
             if t["end"] <= hi
             and ((owner := _owner(doc, t)) in (head.i, None) or _participle_of(doc[owner], head))
         ]
+        if not inside and (trailing := _trailing_participle(doc, head)) is not None:
+            # "that it shot at protesters using live bullets on Tuesday night", with "using"
+            # hung by the parser on a noun above the verb: the participle follows the verb's
+            # words, has no subject of its own, and tells how and when the verb's act was done.
+            t_lo, t_hi = subtree_range(trailing)
+            lo_char, hi_char = doc[t_lo].idx, doc[t_hi - 1].idx + len(doc[t_hi - 1])
+            inside = [
+                t
+                for t in self.times[
+                    bisect_left(self.time_starts, lo_char) : bisect_right(self.time_starts, hi_char)
+                ]
+                if t["end"] <= hi_char and _owner(doc, t) == trailing.i
+            ]
         if token.pos_ == "NOUN":
             # "their hunger strike beginning on 21 September": the noun's own phrase says when
             own_lo, own_hi = subtree_range(token)
+            following = doc[own_hi] if own_hi < len(doc) else None
+            if (
+                following is not None
+                and following.tag_ in ("VBG", "VBN")
+                and (following.lemma_.lower() in ASPECT_PARTICIPLES or following.lower_ in ("held", "staged"))
+            ):
+                # "their strike beginning on 21 May", whatever the parser hung "beginning" on
+                own_hi = subtree_range(following)[1]
+                within = self.times[bisect_left(self.time_starts, doc[own_lo].idx) :]
             own = [
                 t
                 for t in within
@@ -328,6 +371,11 @@ def _performed_now(verb: Any) -> bool:
     return False
 
 
+def _present_tense(verb: Any) -> bool:
+    """A verb in the simple present ("is", "begins"), with no auxiliary of its own."""
+    return bool(verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
 def _finite(verb: Any) -> Any:
     """The verb that carries the tense of a participle's or gerund's clause: "After arresting
     some Witnesses ..., agents put a bag": "put"."""
@@ -350,13 +398,57 @@ MAX_CLIMB = 4
 
 def _participle_of(clause: Any, head: Any) -> bool:
     """A participle clause of the verb with no subject or conjunction of its own ("shot at
-    protesters using live bullets ... on Tuesday night"): its time is the verb's."""
+    protesters using live bullets ... on Tuesday night"): its time is the verb's. So is that
+    of a present participle on a noun of the verb's clause ("fired on marchers using rubber
+    bullets on Friday"), done as the verb's act was; a past one ("released the men arrested
+    on Monday") tells of an act before it."""
+    if not _bare_participle(clause):
+        return False
+    if (
+        clause.lemma_.lower() in ASPECT_PARTICIPLES
+        and clause.i > 0
+        and clause.nbor(-1).pos_ in ("NOUN", "PROPN")
+    ):
+        return False  # "broke up the strike starting on 4 March": when the strike began
+    if clause.head.i == head.i:
+        return clause.dep_ in ("advcl", "xcomp")
     return bool(
-        clause.head.i == head.i
-        and clause.dep_ in ("advcl", "xcomp")
-        and clause.tag_ in ("VBG", "VBN")
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBG"
+        and clause.lemma_.lower() not in ASPECT_PARTICIPLES
+        and clause.head.i > head.i
+        and clause_head(clause.head).i == head.i
+    )
+
+
+# Participles that say when the noun's own act began or lasted ("their strike beginning on 21
+# May"), not how the verb's act was done.
+ASPECT_PARTICIPLES = words("begin start end continue last follow precede lead run stretch date")
+
+
+def _bare_participle(clause: Any) -> bool:
+    """A participle without a subject, a conjunction or an auxiliary of its own."""
+    return bool(
+        clause.tag_ in ("VBG", "VBN")
         and not any(c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in clause.children)
     )
+
+
+def _trailing_participle(doc: Any, head: Any) -> Any | None:
+    """A present participle clause right after the verb's words that the parser hung on a
+    word above the verb (an ancestor of it): low attachment is the reading English prefers."""
+    end = subtree_range(head)[1]
+    if end >= len(doc):
+        return None
+    following = doc[end]
+    if (
+        following.tag_ != "VBG"
+        or following.dep_ not in ("acl", "advcl")
+        or following.lemma_.lower() in ASPECT_PARTICIPLES
+        or not _bare_participle(following)
+    ):
+        return None
+    return following if following.head.i != head.i and following.head.is_ancestor(head) else None
 
 
 def _simple_past(verb: Any) -> bool:

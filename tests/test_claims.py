@@ -661,6 +661,13 @@ def test_a_letters_own_question_makes_a_point() -> None:
             None,
         ),
         (
+            "The lawyers went to the prison to find out whether the men were fed.",
+            "to find out whether the men were fed",
+            "asserted",
+            WRITER,
+            None,
+        ),
+        (
             "The families marched to the court, wanting to see the judge.",
             "wanting to see the judge",
             "asserted",
@@ -757,6 +764,29 @@ def test_quotations_run_on_and_stop(text: str, snippet: str, source: str, cue: s
     record = read_text(text)
     claim = claim_with(record, snippet)
     assert (claim["basis"], source_name(record, claim), claim["cue"]) == ("reported", source, cue), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet"),
+    [
+        ('Anna, 22, was detained on 3 May in Kessin for "improper clothing" and died three days later.',
+         'for "improper clothing" and died three days later'),
+        ("Claims such as the so-called “labour camps” and “forced work” are lies made up by a few people.",
+         "the so-called “labour camps” and “forced work” are lies"),
+        ("We are not the “enemy”, or the “traitors.”", "We are not the “enemy”, or the “traitors"),
+    ],
+)  # fmt: skip
+def test_a_term_in_quotation_marks_stays_in_the_writers_sentence(body: str, snippet: str) -> None:
+    """Quotation marks around a few words with no verb (a term, a scare quote) mark the words,
+    not a speaker: the sentence is one statement of the writer's."""
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert claim["cue"] is None and source_name(record, claim) == WRITER, claim
+
+
+def test_a_quoted_clause_inside_a_sentence_is_still_someone_elses() -> None:
+    record = read_letter('The guard said "nobody leaves tonight" and locked the door.')
+    assert claim_with(record, "nobody leaves tonight")["basis"] == "reported"
 
 
 def test_a_clause_past_a_semicolon_is_no_content_of_the_next_verb() -> None:

@@ -240,9 +240,12 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         and lemma not in SPEECH_VERBS
         and _is_infinitive(token)
         and not has_subject(token)
-        and not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children)
+        and not any(_stated_clause(c) for c in token.children)
     ):
-        return None  # "hoping to find their sons alive", "went there to learn the truth": an aim
+        # "hoping to find their sons alive", "went there to find out whether they were fed",
+        # "hard to understand why it happened": an aim or a question, not a view; "trying to
+        # show that the nets were cut" argues one.
+        return None
     cue = cue_tokens(token)
     clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
     clause = clause if lemma not in QUOTE_ONLY_CUES else []
@@ -453,6 +456,15 @@ def _takes_sides(subject: Any) -> bool:
 
 
 SIDING_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "who"])
+
+
+def _stated_clause(clause: Any) -> bool:
+    """A that-clause or a bare clause with a verb: a proposition, not a question asked
+    ("whether they were fed", "why it happened") or a small clause ("find them alive")."""
+    if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    first = clause.doc[clause.left_edge.i]
+    return not (first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB"))
 
 
 def _is_infinitive(token: Any) -> bool:

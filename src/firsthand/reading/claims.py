@@ -80,7 +80,9 @@ def find_claims(record: Record) -> Record:
     voices = _voices(doc, record.document.text, resolver, attributions)
     voices += _quoted_paragraphs_after(record, claims, voices)
     spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
-    covered = set(quoted) - spoken  # someone else's words, even when the text never says whose
+    # someone else's words, even when the text never says whose; a term in quotation marks
+    # is the writer's sentence's own
+    covered = set(quoted) - spoken - _quoted_terms(doc, quoted)
     for att in attributions:
         covered.update(range(*att.extent))
     for sent in doc.sents:
@@ -451,6 +453,36 @@ def _without_repeats(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 # 2. Clause units: the writer's own statements ------------------------------------------------------
+
+
+def _quoted_terms(doc: Any, quoted: set[int]) -> set[int]:
+    """Quoted runs that are terms, not speech: a few words with no verb, set inside a sentence
+    after words of its own ("detained for “improper clothing”", "the so-called “camps”")."""
+    terms: set[int] = set()
+    run: list[int] = []
+    for i in [*sorted(quoted), -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        if run:
+            first = doc[run[0]]
+            sent = first.sent
+            before = [t for t in doc[sent.start : run[0]] if t.is_alpha and t.i not in quoted]
+            if (
+                len(run) <= TERM_TOKENS
+                and run[-1] < sent.end
+                and before
+                and not any(
+                    doc[j].pos_ in ("VERB", "AUX") and doc[j].dep_ not in ("amod", "compound") for j in run
+                )
+            ):
+                terms.update(run)
+        run = [i]
+    return terms
+
+
+# The most tokens a quoted term has: a name, a label, a slogan without a verb.
+TERM_TOKENS = 8
 
 
 def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:

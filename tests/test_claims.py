@@ -724,6 +724,12 @@ def test_what_is_no_speech_passed_on(
         ("We know that the guards will come back.", "the guards will come back", "opinion"),
         # the writer's own memory of what they lived
         ("I do remember that the square was full of people.", "the square was full", "witnessed"),
+        # a sentence adverb by which the writer weighs or hedges what they tell
+        ("The march sadly turned into a riot by the evening.", "turned into a riot", "opinion"),
+        ("Perhaps that is why the mayor never answered our letters.", "never answered", "opinion"),
+        ("Unfortunately the court closed the case in June.", "closed the case", "opinion"),
+        # an adverb of manner or of evidence is no stance
+        ("The guards quickly closed the gate in June.", "closed the gate", "asserted"),
     ],
 )
 def test_judgements_without_marker_words(body: str, snippet: str, basis: str) -> None:

@@ -79,13 +79,25 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     # not make the statement an opinion.)
     if any(t.lower_ in FEELING_NOUNS and t.tag_ == "NN" for t in span):  # not "electric shocks"
         return "opinion"
-    # "The police acted brutally": an act told by a judgement of it.
-    if any(c.dep_ == "advmod" and _judging_adverb(c.lower_) for c in head.children):
+    # "The police acted brutally": an act told by a judgement of it; "Sadly, the march
+    # turned into a riot", "Perhaps that is why": the writer weighs or hedges what they tell.
+    if any(
+        c.dep_ == "advmod" and (_judging_adverb(c.lower_) or c.lower_ in STANCE_ADVERBS)
+        for c in head.children
+    ):
         return "opinion"
     # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
     return "witnessed" if _witnessed(span, head, present) else "asserted"
 
 
+# Sentence adverbs by which the writer weighs what they tell or hedges it. Not the adverbs of
+# evidence ("clearly", "obviously"), which vouch for a fact rather than judge it.
+STANCE_ADVERBS = words(
+    """
+    unfortunately fortunately sadly regrettably hopefully perhaps maybe thankfully luckily
+    ironically tragically shamefully mercifully alas
+    """
+)
 # Verbs by which the writer tells their own memory of what they lived.
 RECALL_VERBS = words("remember recall recollect")
 # A state, not an act: "we are your children", "I have two sisters", "I was born in".

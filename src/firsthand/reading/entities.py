@@ -736,7 +736,9 @@ def _to_entities(groups: Iterable[Group]) -> list[Entity]:
     for i, g in enumerate(sorted(groups, key=lambda g: g.first), start=1):
         mentions = sorted({(m.start, m.end) for m in g.mentions})
         entity_type: EntityType = g.type  # type: ignore[assignment]
-        entities.append(Entity(f"E{i}", _canonical(g), entity_type, g.surfaces, mentions))
+        # A name cut by a line break ("the Refugee\nSupport Council") is named on one line.
+        surfaces = list(dict.fromkeys(" ".join(s.split()) for s in g.surfaces))
+        entities.append(Entity(f"E{i}", " ".join(_canonical(g).split()), entity_type, surfaces, mentions))
     return entities
 
 

@@ -49,6 +49,35 @@ def line_break_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# A text is hard-wrapped when many of its lines end near one width: a typed or scanned letter,
+# a plain-text e-mail. A line that ran to within this share of the width was cut by the width.
+WRAPPED_SHARE = 0.8
+WRAPPED_LINES = 4
+# The end of a line cut in mid-sentence by the width: a word or a comma, then the break, then
+# the next line's first word.
+WRAP_BREAK = re.compile(r"(?<=[\w,;])\n(?=[\w(“\"'])")
+
+
+def unwrapped(text: str) -> str:
+    """The text with the line breaks of hard wrapping as spaces, so that the parser reads a
+    sentence or a name cut by the width ("the United\nStates Asylum Division") whole. Only a
+    break after a line that ran to the width is one; the text keeps its length, so every
+    offset stays the document's."""
+    lengths = sorted(len(line.rstrip()) for line in text.splitlines() if line.strip())
+    if len(lengths) < WRAPPED_LINES:
+        return text
+    width = lengths[int(len(lengths) * 0.9)]
+    full = int(WRAPPED_SHARE * width)
+    if width < 40 or sum(n >= full for n in lengths) < WRAPPED_LINES:
+        return text
+    out = list(text)
+    for brk in WRAP_BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, brk.start()) + 1
+        if brk.start() - line_start >= full:
+            out[brk.start()] = " "
+    return "".join(out)
+
+
 # A stem of one vowel and one consonant doubles the consonant before "-ed" and "-ing" ("tapped",
 # "finned"), so "taped" and "fined" come from "tape" and "fine"; the rule lemmatizer takes the
 # first candidate its table knows, and its verb table knows "tap" and "fin" too.
@@ -99,7 +128,7 @@ CHUNK_CHARS = 10_000
 def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
     """One Doc per text, in order, batched with nlp.pipe; long texts parsed in chunks."""
     nlp = load_model()
-    chunks = ((piece, n) for n, text in enumerate(texts) for piece in split_for_parsing(text))
+    chunks = ((piece, n) for n, text in enumerate(texts) for piece in split_for_parsing(unwrapped(text)))
     pieces: list[Doc] = []
     current = 0
     for doc, n in nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):

@@ -42,6 +42,7 @@ from firsthand.case.timeline import timeline_rows, timelinejs
 from firsthand.errors import CaseFileError, FirsthandError, InputError, ServeError
 from firsthand.reading.ingest import DOCUMENT_SUFFIXES, HTML_SUFFIXES, MARKDOWN_SUFFIXES, MAX_BYTES
 from firsthand.record import ENTITY_TYPES, Record
+from firsthand.shells.entry import exit_interrupted
 from firsthand.shells.summary import (
     BASES,
     render_claims,
@@ -353,7 +354,7 @@ def add(
         fail(
             f"interrupted: {tally.stored} of {tally.inputs} stored ({tally.added} added now); rerun to resume"
         )
-        sys.exit(130)
+        exit_interrupted()
     summary = (
         f"added {tally.added}, already present {tally.present}, failed {tally.failed};"
         f" {_documents(total)} in {db_path}"
@@ -938,7 +939,7 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(err.exit_code)
     except click.Abort:
         fail("interrupted")
-        sys.exit(130)
+        exit_interrupted()
     except (FirsthandError, InputError) as err:
         if debug:
             raise
@@ -946,7 +947,7 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(1)
     except KeyboardInterrupt:
         fail("interrupted")
-        sys.exit(130)
+        exit_interrupted()
     except BrokenPipeError:
         sys.exit(0)
     except Exception as err:

@@ -502,6 +502,23 @@ def test_a_day_named_in_a_past_sentence_without_an_act_sets_the_story_day() -> N
     assert event_at(record, "turned", 1)["when"]["value"] == "2022-05-09"
 
 
+def test_the_story_day_stays_in_its_paragraph_whatever_word_opens_the_next() -> None:
+    """A new paragraph may turn to another time: none of its acts, not even the first word,
+    takes the day of the paragraph before. A line that only wraps at the width goes on."""
+    record = read_text(
+        "On 9 May 2022 the police raided the farm.\n\n"
+        "Acting on a tip, officers searched the barn. The families left the valley."
+    )
+    assert [event_at(record, w, 1)["when"]["value"] for w in ("Acting", "searched", "left")] == [None] * 3
+    wrapped = read_text(
+        "On 9 May 2022 the police raided the farm near the river, and in the afternoon the\n"
+        "officers searched the barn and the stables for the two boys who had gone missing\n"
+        "from the village school the week before, while their parents waited at the gate of\n"
+        "the farm with the neighbours and the priest, who had walked with them from the town.\n"
+    )
+    assert event_at(wrapped, "searched", 1)["when"]["value"] == "2022-05-09"
+
+
 def test_a_day_in_a_present_sentence_does_not_set_the_story_day() -> None:
     record = read_text("The hearing is on 9 May 2022. The guards searched the cells.")
     assert event_at(record, "searched", 1)["when"]["value"] is None

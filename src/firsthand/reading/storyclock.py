@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from firsthand.reading.acts import EVENT_NOUNS
-from firsthand.reading.nlp import is_pluperfect, subtree_range, words
+from firsthand.reading.nlp import is_pluperfect, subtree_range, unwrapped, words
 from firsthand.reading.times import MONTH, WEEKDAY, creation_time
 from firsthand.record import Record
 
@@ -63,6 +63,7 @@ class StoryClock:
 
     def __init__(self, record: Record) -> None:
         self.text = record.document.text  # doc.text would rebuild the whole text on every call
+        self.flow = unwrapped(self.text)  # the text with the breaks of hard wrapping as spaces
         self.times = sorted(record.times, key=lambda t: t["start"])
         self.by_id = {t["id"]: t for t in self.times}
         self.time_starts = [t["start"] for t in self.times]  # times in a clause found by bisection
@@ -149,7 +150,8 @@ class StoryClock:
         past = verb.tag_ == "VBD" or any(
             c.tag_ == "VBD" and c.dep_ in ("aux", "auxpass") for c in verb.children
         )
-        return past and event["mode"] in HAPPENED and "\n" not in text[self.since : token.idx].strip()
+        # A line break ends the paragraph, unless it only wrapped a line at the text's width.
+        return past and event["mode"] in HAPPENED and "\n" not in self.flow[self.since : token.idx]
 
     def _in_clause(self, doc: Any, token: Any) -> dict[str, Any]:
         head = clause_head(token)

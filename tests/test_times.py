@@ -565,6 +565,20 @@ REPORT_DCT = "2023-08-03"
             "the year-ago period",
             ("DATE", "2022-Q2"),
         ),
+        # an earlier quarter of the same year, named after the one reported, is its comparison
+        (
+            "Acme posted a 12% rise in second-quarter profit. After a weak first quarter, sales "
+            "recovered in May. In the year-earlier period, Acme earned $3 million.",
+            "the year-earlier period",
+            ("DATE", "2022-Q2"),
+        ),
+        # but a fiscal quarter is another report's, and what follows is about it
+        (
+            "Acme posted a 12% rise in second-quarter profit. Separately, Bolt Inc. reported fiscal "
+            "first-quarter net of $2 million, against $1 million a year ago.",
+            "a year ago",
+            ("DATE", "2022-Q1"),
+        ),
         # a fiscal year named by where it stands
         ("Margins should widen in the current fiscal year.", "current fiscal year", ("DATE", "2023")),
         ("The mill sold 9,000 tons in the latest fiscal year.", "latest fiscal year", ("DATE", "2022")),

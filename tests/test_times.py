@@ -236,6 +236,24 @@ def test_things_that_only_look_like_times(text: str) -> None:
     assert [t["text"] for t in times_of(text).times if t["type"] != "SET" or "daily" in t["text"]] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "before"/"after" opening a clause: the day of an act the text does not date
+        "The guard was last seen on May 9, the day before the inspectors opened the camp.",
+        "She stayed in the port later in the day before sailing home.",
+        "We argued the night after the verdict was read.",
+    ],
+)
+def test_the_day_before_a_clause_is_no_time_of_its_own(text: str) -> None:
+    assert [t["text"] for t in times_of(text).times if "before" in t["text"] or "after" in t["text"]] == []
+
+
+def test_the_day_before_alone_still_counts_back() -> None:
+    text = "The inspectors came on May 10. The day before, the guard had fled."
+    assert value_of(text, "The day before") == ("DATE", "2023-05-09")
+
+
 def test_over_the_weekend_is_the_last_one_told_on_a_weekday() -> None:
     assert value_of("Over the weekend, lawyers met the family.", "the weekend", dct="2023-08-09") == (
         "DATE",

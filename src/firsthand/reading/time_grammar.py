@@ -611,6 +611,21 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         and text[c.end : c.end + 4] == " of "
     ):
         return True  # "a quarter of the market", "three-quarters of its food": fractions
+    if c.kind == "same_day" and opens_a_clause(doc, c):
+        return True  # "the day before inspectors opened the camp": the day of an undated act
     # "during the day and night": a part of any day, not a date
     part_of_any_day = re.fullmatch(r"(?:during\s+|in\s+)?the\s+(?:day|night)", lowered) is not None
     return c.kind in ("same_day", "relative_unit") and part_of_any_day
+
+
+def opens_a_clause(doc: Any, c: Candidate) -> bool:
+    """Whether the "before"/"after" closing "the day before" opens a clause ("the day before
+    inspectors opened the camp", "the day before sailing home") rather than standing alone."""
+    last = re.search(r"(?:before|after)$", c.text, re.I)
+    if doc is None or last is None:
+        return False
+    span = doc.char_span(c.start + last.start(), c.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    word = span[0]
+    return word.dep_ == "mark" or any(child.dep_ == "pcomp" for child in word.children)

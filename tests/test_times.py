@@ -254,6 +254,26 @@ def test_the_day_before_alone_still_counts_back() -> None:
     assert value_of(text, "The day before") == ("DATE", "2023-05-09")
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "dct", "expected"),
+    [
+        # holidays whose day moves: Easter by the moon, Election Day after November's first Monday
+        ("The shops stayed shut over Easter.", "Easter", DCT, ("DATE", "2023-04-09")),
+        ("Pilgrims filled the town as Easter week began.", "Easter week", DCT, ("DATE", "2023-W14")),
+        ("The strike ended on Good Friday.", "Good Friday", DCT, ("DATE", "2023-04-07")),
+        ("Turnout was low on Election Day.", "Election Day", "2023-01-20", ("DATE", "2022-11-08")),
+        # a holiday weeks ahead is the coming one, as a month named near it is
+        ("The campaign runs from now to Election Day.", "Election Day", "2022-10-20", ("DATE", "2022-11-08")),
+    ],
+)
+def test_movable_holidays(text: str, phrase: str, dct: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase, dct=dct) == expected
+
+
+def test_eastern_is_no_easter() -> None:
+    assert times_of("The Eastern province voted.").times == []
+
+
 def test_over_the_weekend_is_the_last_one_told_on_a_weekday() -> None:
     assert value_of("Over the weekend, lawyers met the family.", "the weekend", dct="2023-08-09") == (
         "DATE",

@@ -46,10 +46,14 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # Months each season ends in, to tell which "last summer" is meant.
 SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
-# Holidays on a fixed date (month, day); Thanksgiving is computed (fourth Thursday of November).
+# Holidays on a fixed date (month, day); the movable ones are computed (time_values.holiday_date):
+# Thanksgiving (11, 0), the fourth Thursday of November; US Election Day (11, -1), the Tuesday
+# after November's first Monday; month 0 counts days from Easter Sunday.
 HOLIDAYS = {
     "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "independence day": (7, 4), "thanksgiving day": (11, 0), "thanksgiving": (11, 0),
+    "election day": (11, -1), "easter sunday": (0, 0), "easter": (0, 0), "easter week": (0, 0),
+    "good friday": (0, -2),
 }  # fmt: skip
 
 _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -195,7 +199,10 @@ PATTERNS: list[Pattern] = [
         "month",
         rf"(?:{PHASE}|(?:last|this|next)\s+)?{MONTH}",
     ),
-    _p("holiday", rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(HOLIDAYS)})(?:\s+{YEAR})?"),
+    _p(
+        "holiday",
+        rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})(?:\s+{YEAR})?",
+    ),
     _p("year", rf"(?:{PHASE}|fiscal\s+(?:year\s+)?|FY\s?|the\s+whole\s+of\s+|all\s+of\s+)?{YEAR}"),
     # "in 2:07:35", "took 3:07:35": hours, minutes and seconds run, not a time of day
     _p("clock_duration", r"\d{1,2}:[0-5]\d:[0-5]\d"),
@@ -348,7 +355,9 @@ PATTERN_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "day_month": (MONTH_STEMS,),
     "month_year": (MONTH_STEMS,),
     "month": (MONTH_STEMS,),
-    "holiday": (("christmas", "new year", "independence", "thanksgiving"),),
+    "holiday": (
+        ("christmas", "new year", "independence", "thanksgiving", "election day", "easter", "good friday"),
+    ),
     "year": (DIGITS,),
     "clock_duration": (DIGITS,),
     "day_of_month": (DIGITS,),

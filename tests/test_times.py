@@ -274,6 +274,22 @@ def test_eastern_is_no_easter() -> None:
     assert times_of("The Eastern province voted.").times == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the future" as a time is where something happens: in it, or on into it
+        ("The council may reopen the mine in the future.", ["FUTURE_REF"]),
+        ("Rationing could last well into the future.", ["FUTURE_REF"]),
+        # as a noun of prospects it is no time: a subject, "the future of", "an approach to"
+        ("The future of the port is uncertain.", []),
+        ("The board had no plan for the port, and the future looks bleak.", []),
+        ("Their approach to the future worried the lenders.", []),
+    ],
+)
+def test_the_future_is_a_time_only_where_things_happen_in_it(text: str, expected: list[str]) -> None:
+    assert [t["value"] for t in times_of(text).times if "future" in t["text"].lower()] == expected
+
+
 def test_over_the_weekend_is_the_last_one_told_on_a_weekday() -> None:
     assert value_of("Over the weekend, lawyers met the family.", "the weekend", dct="2023-08-09") == (
         "DATE",

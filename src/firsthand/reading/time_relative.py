@@ -108,6 +108,13 @@ def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         return None
     if s == "recently" and re.search(r"\buntil\s+$", text[max(0, c.start - 7) : c.start].lower()):
         return None  # "until recently I could not believe": a change of mind, not a time told
+    if s == "the future" and not (
+        re.search(r"\b(?:in|into)\s+$", text[max(0, c.start - 6) : c.start].lower())
+        and not text[c.end : c.end + 4].startswith(" of ")
+    ):
+        # "The future of the port", "an approach to the future": prospects, not a time; a
+        # time is where things happen, "in the future", "well into the future".
+        return None
     if s.startswith("at ") and told_in_the_past(doc, c):
         return None  # "At this time, some members started to break": the story's moment, not now
     if s == "soon" and (re.match(r"\s+after\b", text[c.end : c.end + 7]) or soon_after_the_past(doc, c)):

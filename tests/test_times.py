@@ -230,6 +230,9 @@ def test_the_callers_date_overrides_the_documents() -> None:
         "The party daily Granma wrote.",
         "The country imports about three-quarters of its food.",
         "They hold more than a quarter of the market.",
+        # time worked as a measure of money: "six months of base pay", "three weeks' wages"
+        "The plan grants a bonus equal to six months of base pay.",
+        "Each driver was owed three weeks' wages.",
     ],
 )
 def test_things_that_only_look_like_times(text: str) -> None:
@@ -288,6 +291,10 @@ def test_eastern_is_no_easter() -> None:
 )
 def test_the_future_is_a_time_only_where_things_happen_in_it(text: str, expected: list[str]) -> None:
     assert [t["value"] for t in times_of(text).times if "future" in t["text"].lower()] == expected
+
+
+def test_time_served_is_still_a_duration() -> None:
+    assert value_of("He had served six months of his sentence.", "six months") == ("DURATION", "P6M")
 
 
 def test_over_the_weekend_is_the_last_one_told_on_a_weekday() -> None:

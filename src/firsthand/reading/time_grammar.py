@@ -516,6 +516,14 @@ def looks_temporal(c: Candidate, text: str) -> bool:
     ) or bool(re.match(r"\s*(?:\d|,\s*\d)", after))
 
 
+# What a length of time measures when it is money: "six months of base pay", "a year's salary".
+PAY_AFTER = re.compile(
+    r"(?:'s?|’s?|\s+of)\s+(?:(?:his|her|their|its|base|basic|annual|full|back|gross|net)\s+)*"
+    r"(?:pay|salary|salaries|wages?|rent|severance)\b",
+    re.IGNORECASE,
+)
+
+
 def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
     """Numbers and words that look like times but are not in their sentence."""
     if c.kind == "year":
@@ -582,6 +590,8 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         r"[- ]old\b|year[- ]old", lowered + text[c.end : c.end + 5].lower()
     ):
         return True  # an age, "a 6-year-old boy"
+    if c.kind == "duration" and PAY_AFTER.match(text, c.end):
+        return True  # "six months of base pay", "three weeks' wages": money, not a time
     if c.kind == "duration" and re.search(r"[A-Z]", c.text.split()[-1][:1]) and not c.text[:1].isupper():
         return True  # "60 Minutes", a title
     if c.kind == "duration" and re.fullmatch(r"an?\s+(?:day|week|month|year|night|second)", lowered):

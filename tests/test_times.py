@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -655,3 +658,27 @@ REPORT_DCT = "2023-08-03"
 )
 def test_tbaq_report_conventions(text: str, phrase: str, expected: tuple[str, str]) -> None:
     assert value_of(text, phrase, dct=REPORT_DCT) == expected
+
+
+def test_the_bench_counts_how_annotators_tag_a_class(tmp_path: Path) -> None:
+    """bench/timex.py --convention: each match of a pattern, tagged (type, value shape, extent)
+    or not, on TimeML files of our own."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "timex.py"
+    spec = importlib.util.spec_from_file_location("timex_bench_conventions", path)
+    assert spec and spec.loader
+    timex = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = timex
+    spec.loader.exec_module(timex)
+    (tmp_path / "a.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2023-08-03">2023-08-03</TIMEX3></DCT><TEXT>'
+        'Mines may close <TIMEX3 tid="t1" type="DATE" value="FUTURE_REF">in the future</TIMEX3>. '
+        "The future of the port is dark. "
+        'Rain fell <TIMEX3 tid="t2" type="DATE" value="2023-08-02">Wednesday</TIMEX3> night.</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    counts = timex.conventions([tmp_path / "a.tml"], re.compile(r"the future|Wednesday night", re.I))
+    assert counts == {
+        "DATE FUTURE_REF as 'in the future'": 1,
+        "untagged": 1,
+        "DATE 9999-99-99 as 'Wednesday'": 1,
+    }

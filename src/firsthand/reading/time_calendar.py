@@ -512,7 +512,11 @@ def resolve_holiday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     if s.startswith("next") and coming:
         found = coming[0]
     elif (
-        coming and not year_match and not s.startswith("last") and (coming[0] - ref).days <= NEAR_ENOUGH_DAYS
+        coming
+        and ref is not None
+        and not year_match
+        and not s.startswith("last")
+        and (coming[0] - ref).days <= NEAR_ENOUGH_DAYS
     ):
         found = coming[0]  # "from now to Election Day" said in October: this November's
     else:

@@ -1,6 +1,6 @@
 """Time expressions against TempEval-3 TimeML files: extent F1, type accuracy, value F1.
 
-    python bench/timex.py [DIR] [--part dev|heldout|all] [--errors N]
+    python bench/timex.py [DIR] [--part dev|heldout|all] [--errors N] [--convention REGEX]
 
 Reads every ``.tml`` file under DIR (default: ../shared's TBAQ), takes each file's
 document creation time (DCT) from its ``<DCT>``, runs firsthand on the raw text
@@ -142,6 +142,23 @@ def score(files: list[Path]) -> tuple[dict[str, float], list[str]]:
     return scores, mistakes
 
 
+def conventions(files: list[Path], pattern: re.Pattern[str]) -> Counter[str]:
+    """How the gold tags each match of ``pattern``: "untagged", or its type, value shape
+    and, where it differs from the match, its extent."""
+    counts: Counter[str] = Counter()
+    for path in files:
+        text, _, gold = parse_tml(path)
+        for match in pattern.finditer(text):
+            hits = [g for g in gold if g.start < match.end() and match.start() < g.end]
+            if not hits:
+                counts["untagged"] += 1
+                continue
+            g = hits[0]
+            extent = "" if (g.start, g.end) == match.span() else f" as {g.text!r}"
+            counts[f"{g.type} {re.sub(r'[0-9]', '9', g.value)}{extent}"] += 1
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -149,6 +166,9 @@ def main() -> None:
     parser.add_argument("directory", nargs="?", type=Path, default=TBAQ)
     parser.add_argument("--part", choices=["dev", "heldout", "all"], default="dev")
     parser.add_argument("--errors", type=int, default=0, help="print this many mistakes (dev part only)")
+    parser.add_argument(
+        "--convention", metavar="REGEX", help="count how the gold tags matches of REGEX (dev part only)"
+    )
     args = parser.parse_args()
 
     files = sorted(args.directory.rglob("*.tml"))
@@ -156,8 +176,14 @@ def main() -> None:
         files = [f for f in files if part_of(f) == args.part]
     if not files:
         sys.exit(f"bench: no .tml files in {args.directory} for part {args.part}")
-    if args.errors and args.part != "dev":
+    if (args.errors or args.convention) and args.part != "dev":
         sys.exit("bench: mistakes are shown for the dev part only; the held-out part stays unseen")
+    if args.convention:
+        counts = conventions(files, re.compile(args.convention))
+        print(f"part dev: {sum(counts.values())} matches of {args.convention!r}")
+        for shape, n in counts.most_common():
+            print(f"{n:5d}  {shape}")
+        return
 
     scores, mistakes = score(files)
     print(f"part {args.part}: {scores['files']} files, {scores['gold']} gold times, {scores['system']} found")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -230,10 +233,72 @@ def test_the_callers_date_overrides_the_documents() -> None:
         "The party daily Granma wrote.",
         "The country imports about three-quarters of its food.",
         "They hold more than a quarter of the market.",
+        # time worked as a measure of money: "six months of base pay", "three weeks' wages"
+        "The plan grants a bonus equal to six months of base pay.",
+        "Each driver was owed three weeks' wages.",
     ],
 )
 def test_things_that_only_look_like_times(text: str) -> None:
     assert [t["text"] for t in times_of(text).times if t["type"] != "SET" or "daily" in t["text"]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "before"/"after" opening a clause: the day of an act the text does not date
+        "The guard was last seen on May 9, the day before the inspectors opened the camp.",
+        "She stayed in the port later in the day before sailing home.",
+        "We argued the night after the verdict was read.",
+    ],
+)
+def test_the_day_before_a_clause_is_no_time_of_its_own(text: str) -> None:
+    assert [t["text"] for t in times_of(text).times if "before" in t["text"] or "after" in t["text"]] == []
+
+
+def test_the_day_before_alone_still_counts_back() -> None:
+    text = "The inspectors came on May 10. The day before, the guard had fled."
+    assert value_of(text, "The day before") == ("DATE", "2023-05-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "dct", "expected"),
+    [
+        # holidays whose day moves: Easter by the moon, Election Day after November's first Monday
+        ("The shops stayed shut over Easter.", "Easter", DCT, ("DATE", "2023-04-09")),
+        ("Pilgrims filled the town as Easter week began.", "Easter week", DCT, ("DATE", "2023-W14")),
+        ("The strike ended on Good Friday.", "Good Friday", DCT, ("DATE", "2023-04-07")),
+        ("Turnout was low on Election Day.", "Election Day", "2023-01-20", ("DATE", "2022-11-08")),
+        # a holiday weeks ahead is the coming one, as a month named near it is
+        ("The campaign runs from now to Election Day.", "Election Day", "2022-10-20", ("DATE", "2022-11-08")),
+    ],
+)
+def test_movable_holidays(text: str, phrase: str, dct: str, expected: tuple[str, str]) -> None:
+    assert value_of(text, phrase, dct=dct) == expected
+
+
+def test_eastern_is_no_easter() -> None:
+    assert times_of("The Eastern province voted.").times == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the future" is a time where something happens in it or awaits someone
+        ("The council may reopen the mine in the future.", ["FUTURE_REF"]),
+        ("Rationing could last well into the future.", ["FUTURE_REF"]),
+        ("Parents questioned the future that awaits the boy abroad.", ["FUTURE_REF"]),
+        # as a noun of prospects it is no time: a subject, "the future of", "an approach to"
+        ("The future of the port is uncertain.", []),
+        ("The board had no plan for the port, and the future looks bleak.", []),
+        ("Their approach to the future worried the lenders.", []),
+    ],
+)
+def test_the_future_is_a_time_unless_it_is_prospects(text: str, expected: list[str]) -> None:
+    assert [t["value"] for t in times_of(text).times if "future" in t["text"].lower()] == expected
+
+
+def test_time_served_is_still_a_duration() -> None:
+    assert value_of("He had served six months of his sentence.", "six months") == ("DURATION", "P6M")
 
 
 def test_over_the_weekend_is_the_last_one_told_on_a_weekday() -> None:
@@ -565,6 +630,20 @@ REPORT_DCT = "2023-08-03"
             "the year-ago period",
             ("DATE", "2022-Q2"),
         ),
+        # an earlier quarter of the same year, named after the one reported, is its comparison
+        (
+            "Acme posted a 12% rise in second-quarter profit. After a weak first quarter, sales "
+            "recovered in May. In the year-earlier period, Acme earned $3 million.",
+            "the year-earlier period",
+            ("DATE", "2022-Q2"),
+        ),
+        # but a fiscal quarter is another report's, and what follows is about it
+        (
+            "Acme posted a 12% rise in second-quarter profit. Separately, Bolt Inc. reported fiscal "
+            "first-quarter net of $2 million, against $1 million a year ago.",
+            "a year ago",
+            ("DATE", "2022-Q1"),
+        ),
         # a fiscal year named by where it stands
         ("Margins should widen in the current fiscal year.", "current fiscal year", ("DATE", "2023")),
         ("The mill sold 9,000 tons in the latest fiscal year.", "latest fiscal year", ("DATE", "2022")),
@@ -580,3 +659,27 @@ REPORT_DCT = "2023-08-03"
 )
 def test_tbaq_report_conventions(text: str, phrase: str, expected: tuple[str, str]) -> None:
     assert value_of(text, phrase, dct=REPORT_DCT) == expected
+
+
+def test_the_bench_counts_how_annotators_tag_a_class(tmp_path: Path) -> None:
+    """bench/timex.py --convention: each match of a pattern, tagged (type, value shape, extent)
+    or not, on TimeML files of our own."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "timex.py"
+    spec = importlib.util.spec_from_file_location("timex_bench_conventions", path)
+    assert spec and spec.loader
+    timex = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = timex
+    spec.loader.exec_module(timex)
+    (tmp_path / "a.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2023-08-03">2023-08-03</TIMEX3></DCT><TEXT>'
+        'Mines may close <TIMEX3 tid="t1" type="DATE" value="FUTURE_REF">in the future</TIMEX3>. '
+        "The future of the port is dark. "
+        'Rain fell <TIMEX3 tid="t2" type="DATE" value="2023-08-02">Wednesday</TIMEX3> night.</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    counts = timex.conventions([tmp_path / "a.tml"], re.compile(r"the future|Wednesday night", re.I))
+    assert counts == {
+        "DATE FUTURE_REF as 'in the future'": 1,
+        "untagged": 1,
+        "DATE 9999-99-99 as 'Wednesday'": 1,
+    }

@@ -489,6 +489,11 @@ def resolve_part_of_date(
     return "TIME", f"{named[0].isoformat()}T{part}", named[1], named[0], None
 
 
+# A holiday named without a year is the coming one when it is at most this many days ahead,
+# as a month named near it is (time_clock.NEAR_ENOUGH_MONTHS).
+NEAR_ENOUGH_DAYS = 61
+
+
 def resolve_holiday(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     s = re.sub(r"\s+", " ", c.text.lower())
     name = next(h for h in sorted(HOLIDAYS, key=len, reverse=True) if h in s)
@@ -496,13 +501,29 @@ def resolve_holiday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     year_match = re.search(YEAR, s)
     ref, ref_id = clock.deictic()
     if ref is None and not year_match:
-        return "DATE", f"XXXX-{month:02}-{day:02}" if day else "XXXX-11", None, None, None
+        fixed = month > 0 and day > 0
+        return "DATE", f"XXXX-{month:02}-{day:02}" if fixed else "XXXX-XX-XX", None, None, None
     years = [int(year_match.group(0))] if year_match else [ref.year - 1, ref.year] if ref else [0]
-    if not year_match and ref is not None and s.startswith("next"):
-        years = [ref.year, ref.year + 1]
+    if not year_match and ref is not None and not s.startswith("last"):
+        years.append(ref.year + 1)
     candidates = [holiday_date(year, month, day) for year in years]
     past = [d for d in candidates if ref is None or d <= ref]
-    found = (past or candidates)[-1] if not s.startswith("next") else candidates[-1]
+    coming = [d for d in candidates if ref is not None and d > ref]
+    if s.startswith("next") and coming:
+        found = coming[0]
+    elif (
+        coming
+        and ref is not None
+        and not year_match
+        and not s.startswith("last")
+        and (coming[0] - ref).days <= NEAR_ENOUGH_DAYS
+    ):
+        found = coming[0]  # "from now to Election Day" said in October: this November's
+    else:
+        found = (past or candidates)[-1]
+    if name.endswith(" week"):
+        year, week, _ = found.isocalendar()  # "Easter week": the week of Easter Sunday
+        return "DATE", f"{year}-W{week:02}", None if year_match else ref_id, None, None
     return "DATE", found.isoformat(), None if year_match else ref_id, None, None
 
 

@@ -46,10 +46,14 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 # Months each season ends in, to tell which "last summer" is meant.
 SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
-# Holidays on a fixed date (month, day); Thanksgiving is computed (fourth Thursday of November).
+# Holidays on a fixed date (month, day); the movable ones are computed (time_values.holiday_date):
+# Thanksgiving (11, 0), the fourth Thursday of November; US Election Day (11, -1), the Tuesday
+# after November's first Monday; month 0 counts days from Easter Sunday.
 HOLIDAYS = {
     "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "independence day": (7, 4), "thanksgiving day": (11, 0), "thanksgiving": (11, 0),
+    "election day": (11, -1), "easter sunday": (0, 0), "easter": (0, 0), "easter week": (0, 0),
+    "good friday": (0, -2),
 }  # fmt: skip
 
 _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -195,7 +199,10 @@ PATTERNS: list[Pattern] = [
         "month",
         rf"(?:{PHASE}|(?:last|this|next)\s+)?{MONTH}",
     ),
-    _p("holiday", rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(HOLIDAYS)})(?:\s+{YEAR})?"),
+    _p(
+        "holiday",
+        rf"(?:(?:last|this|next)\s+)?(?:{'|'.join(sorted(HOLIDAYS, key=len, reverse=True))})(?:\s+{YEAR})?",
+    ),
     _p("year", rf"(?:{PHASE}|fiscal\s+(?:year\s+)?|FY\s?|the\s+whole\s+of\s+|all\s+of\s+)?{YEAR}"),
     # "in 2:07:35", "took 3:07:35": hours, minutes and seconds run, not a time of day
     _p("clock_duration", r"\d{1,2}:[0-5]\d:[0-5]\d"),
@@ -348,7 +355,9 @@ PATTERN_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "day_month": (MONTH_STEMS,),
     "month_year": (MONTH_STEMS,),
     "month": (MONTH_STEMS,),
-    "holiday": (("christmas", "new year", "independence", "thanksgiving"),),
+    "holiday": (
+        ("christmas", "new year", "independence", "thanksgiving", "election day", "easter", "good friday"),
+    ),
     "year": (DIGITS,),
     "clock_duration": (DIGITS,),
     "day_of_month": (DIGITS,),
@@ -507,6 +516,14 @@ def looks_temporal(c: Candidate, text: str) -> bool:
     ) or bool(re.match(r"\s*(?:\d|,\s*\d)", after))
 
 
+# What a length of time measures when it is money: "six months of base pay", "a year's salary".
+PAY_AFTER = re.compile(
+    r"(?:'s?|’s?|\s+of)\s+(?:(?:his|her|their|its|base|basic|annual|full|back|gross|net)\s+)*"
+    r"(?:pay|salary|salaries|wages?|rent|severance)\b",
+    re.IGNORECASE,
+)
+
+
 def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
     """Numbers and words that look like times but are not in their sentence."""
     if c.kind == "year":
@@ -573,6 +590,8 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         r"[- ]old\b|year[- ]old", lowered + text[c.end : c.end + 5].lower()
     ):
         return True  # an age, "a 6-year-old boy"
+    if c.kind == "duration" and PAY_AFTER.match(text, c.end):
+        return True  # "six months of base pay", "three weeks' wages": money, not a time
     if c.kind == "duration" and re.search(r"[A-Z]", c.text.split()[-1][:1]) and not c.text[:1].isupper():
         return True  # "60 Minutes", a title
     if c.kind == "duration" and re.fullmatch(r"an?\s+(?:day|week|month|year|night|second)", lowered):
@@ -611,6 +630,21 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         and text[c.end : c.end + 4] == " of "
     ):
         return True  # "a quarter of the market", "three-quarters of its food": fractions
+    if c.kind == "same_day" and opens_a_clause(doc, c):
+        return True  # "the day before inspectors opened the camp": the day of an undated act
     # "during the day and night": a part of any day, not a date
     part_of_any_day = re.fullmatch(r"(?:during\s+|in\s+)?the\s+(?:day|night)", lowered) is not None
     return c.kind in ("same_day", "relative_unit") and part_of_any_day
+
+
+def opens_a_clause(doc: Any, c: Candidate) -> bool:
+    """Whether the "before"/"after" closing "the day before" opens a clause ("the day before
+    inspectors opened the camp", "the day before sailing home") rather than standing alone."""
+    last = re.search(r"(?:before|after)$", c.text, re.I)
+    if doc is None or last is None:
+        return False
+    span = doc.char_span(c.start + last.start(), c.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    word = span[0]
+    return word.dep_ == "mark" or any(child.dep_ == "pcomp" for child in word.children)

@@ -108,6 +108,8 @@ def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         return None
     if s == "recently" and re.search(r"\buntil\s+$", text[max(0, c.start - 7) : c.start].lower()):
         return None  # "until recently I could not believe": a change of mind, not a time told
+    if s == "the future" and future_as_prospects(doc, c, text):
+        return None
     if s.startswith("at ") and told_in_the_past(doc, c):
         return None  # "At this time, some members started to break": the story's moment, not now
     if s == "soon" and (re.match(r"\s+after\b", text[c.end : c.end + 7]) or soon_after_the_past(doc, c)):
@@ -115,6 +117,17 @@ def resolve_ref(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         # "promised an answer soon", where the answer lies ahead of the promise
         return None
     return "DATE", REFS[s], None, None, None
+
+
+def future_as_prospects(doc: Any, c: Candidate, text: str) -> bool:
+    """Whether "the future" is the prospects of something rather than a time: someone's ("the
+    future of the port"), what something is directed to ("an approach to the future"), or the
+    subject that looks or is ("the future looks bleak"); not "in the future", "well into the
+    future", "the future that awaits him"."""
+    if text[c.end : c.end + 4] == " of " or re.search(r"\bto\s+$", text[max(0, c.start - 4) : c.start]):
+        return True
+    span = doc.char_span(c.start, c.end, alignment_mode="expand") if doc is not None else None
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def soon_after_the_past(doc: Any, c: Candidate) -> bool:

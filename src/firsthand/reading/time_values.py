@@ -178,10 +178,28 @@ def duration_value(s: str) -> tuple[str, str, float | None] | None:
 
 
 def holiday_date(year: int, month: int, day: int) -> date:
-    if day:
+    """The day of a holiday in ``year``, in time_grammar.HOLIDAYS' terms."""
+    if month == 0:
+        return easter_sunday(year) + timedelta(days=day)
+    if day > 0:
         return date(year, month, day)
-    first = date(year, 11, 1)  # Thanksgiving: the fourth Thursday of November
-    return date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)
+    first = date(year, 11, 1)
+    if day == -1:  # US Election Day: the Tuesday after the first Monday of November
+        return date(year, 11, 2 + (1 - date(year, 11, 2).weekday()) % 7)
+    return date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)  # Thanksgiving: the fourth Thursday
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter (the Gregorian computus of Meeus, Jones and Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month, day + 1)
 
 
 def prefers_day_first(text: str) -> bool:

@@ -286,7 +286,11 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         quarter
         and c.kind == "quarter"
         and not re.search(r"year-|year's|\blast year|prior", c.text.lower())
-        and _can_be_reported_on((int(quarter.group(1)), int(quarter.group(2))), clock)
+        and _can_be_reported_on(
+            (int(quarter.group(1)), int(quarter.group(2))),
+            clock,
+            fiscal=bool(re.search(r"fiscal\b", text[max(0, c.start - 8) : c.end], re.I)),
+        )
     ):
         clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end
     if re.match(r"\d{4}", value) and kind in ("DATE", "TIME"):
@@ -315,7 +319,7 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     return time
 
 
-def _can_be_reported_on(quarter: tuple[int, int], clock: Clock) -> bool:
+def _can_be_reported_on(quarter: tuple[int, int], clock: Clock, fiscal: bool = False) -> bool:
     """Whether a quarter named can be the one a report is about, which "the quarter" and "a
     year ago" then follow: not one that has not ended by the DCT ("losses through the third
     quarter of 1990"), nor the same quarter of an earlier year (the comparison: "in the 1988
@@ -323,7 +327,13 @@ def _can_be_reported_on(quarter: tuple[int, int], clock: Clock) -> bool:
     year, number = quarter
     if clock.dct is not None and (year, number) >= (clock.dct.year, (clock.dct.month - 1) // 3 + 1):
         return False
-    return clock.quarter is None or not (number == clock.quarter[1] and year < clock.quarter[0])
+    # "Net rose in the third quarter ... after a flat second quarter": an earlier quarter of
+    # the same year, named after the one reported, is the comparison, not the new subject;
+    # a fiscal quarter is another company's calendar, and its report may follow.
+    return clock.quarter is None or not (
+        (number == clock.quarter[1] and year < clock.quarter[0])
+        or (year == clock.quarter[0] and number < clock.quarter[1] and not fiscal)
+    )
 
 
 RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | None]] = {

@@ -88,9 +88,9 @@ SHORT_STEM = re.compile(r"(?:^|[^aeiou])[aeiou][bcdfgklmnprstvz]$")
 def verb_lemma_spelling(doc: Doc) -> Doc:
     """Put right the lemma of a verb whose stem lost its final "e" ("raped", "rapes": "rape")."""
     verbs = _verb_lemmas()
-    for token in doc:
-        if token.pos != VERB:
-            continue
+    tags = doc.to_array("POS")  # one array: a Python object for every token costs more
+    for i in numpy.nonzero(tags == VERB)[0]:
+        token = doc[int(i)]
         lower, lemma = token.lower_, token.lemma_
         if lemma + "e" not in verbs:
             continue

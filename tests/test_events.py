@@ -519,6 +519,14 @@ def test_the_story_day_stays_in_its_paragraph_whatever_word_opens_the_next() -> 
     assert event_at(wrapped, "searched", 1)["when"]["value"] == "2022-05-09"
 
 
+def test_a_day_an_act_of_the_sentence_set_is_not_overridden_by_its_main_verb() -> None:
+    record = read_text(
+        "A court on 20 May 2022 began hearing the cases of the men who were detained during the "
+        "raid on 17 March 2022. The police said 19 men were detained that day."
+    )
+    assert event_at(record, "detained", 2)["when"]["value"] == "2022-03-17"
+
+
 def test_a_day_in_a_present_sentence_does_not_set_the_story_day() -> None:
     record = read_text("The hearing is on 9 May 2022. The guards searched the cells.")
     assert event_at(record, "searched", 1)["when"]["value"] is None

@@ -113,11 +113,12 @@ class StoryClock:
     def after_sentence(self, doc: Any, sent: Any, acts: set[int]) -> None:
         """A sentence told in the past that names a day sets the story at that day, even when
         its verb is no act ("On 20 May we were all at the gate."): what follows in the
-        paragraph happened that day. ``acts`` are the sentence's event tokens, which set the
-        clock themselves."""
+        paragraph happened that day. ``acts`` are the sentence's event tokens: a clock set by
+        one of them ("began hearing the cases of those arrested on 17 March") stays set."""
         root = sent.root
         if (
             root.i in acts
+            or (self.at is not None and self.since >= sent.start_char)  # an act of it set the clock
             or root.tag_ != "VBD"
             or root.lemma_.lower() in TELLING_VERBS
             or any(c.dep_ in ("neg", "aux") for c in root.children)

@@ -468,6 +468,16 @@ def test_a_from_line_names_the_writer_of_a_statement() -> None:
     assert source_name(record, claim) == ORG, [(c["text"], c["source"]) for c in record.claims]
 
 
+def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
+    record = read_text("The mayor left the town after the man, according to a witness, attacked an officer.")
+    claim = claim_with(record, "attacked an officer")
+    assert claim["basis"] == "reported" and claim["cue"] == "according to", claim
+    content = " … ".join(record.document.text[a:b] for a, b in claim["content"])
+    assert content == "the man … attacked an officer", content
+    mayor = next(c for c in record.claims if "The mayor left" in c["text"])
+    assert mayor["basis"] == "asserted" and mayor is not claim
+
+
 @pytest.mark.parametrize(
     ("text", "snippet", "basis", "source"),
     [
@@ -499,6 +509,26 @@ def test_a_from_line_names_the_writer_of_a_statement() -> None:
             "kicked the man",
             "asserted",
             None,
+        ),
+        # "according to" set between a subject and its verb: the clause around it is the content
+        (
+            f"{NRF} The guards, according to two former prisoners, beat the men every night.",
+            "The guards, according to two former prisoners, beat the men every night",
+            "reported",
+            None,
+        ),
+        # evidence a party gave out is that party's word
+        (
+            f"{NRF} According to a video released by the front, the soldiers fired first.",
+            "the soldiers fired first",
+            "reported",
+            ORG,
+        ),
+        (
+            f"{NRF} Footage published by the front shows that the bridge was shelled.",
+            "the bridge was shelled",
+            "reported",
+            ORG,
         ),
         # a judgement in a noun
         ("Such circular reasoning is the epitome of injustice.", "epitome of injustice", "opinion", None),

@@ -494,12 +494,13 @@ def _according_to(token: Any) -> Attribution | None:
         return None
     source = trim_span(token.doc, subtree_range(objects[0]))
     phrase = (token.i, max(source[1], to[0].i + 1))
+    inserted = _inserted_between(token.doc, phrase)
     content = _clause_without(token, phrase)
     if content is None:
         return None
     return Attribution(
         cue=[token.i, to[0].i],
-        content=[content],
+        content=inserted or [content],
         source=source,
         source_head=objects[0].i,
         kind="according_to",
@@ -557,6 +558,26 @@ def _noun(token: Any) -> Attribution | None:
         att.source = trim_span(token.doc, subtree_range(owner[0]))
         att.source_head = owner[0].i
     return att
+
+
+def _inserted_between(doc: Any, phrase: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """The content of a phrase set between commas after a subject ("the man, according to a
+    video, attacked an officer"): the subject's noun phrase and the clause that goes on after
+    the phrase, whatever the parser hung them on."""
+    before, after = phrase[0] - 1, phrase[1]
+    if before < 1 or after >= len(doc) - 1 or doc[before].text != "," or doc[after].text != ",":
+        return None
+    noun = doc[before - 1]
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    subject = subtree_range(noun, stop=before)
+    verb = doc[after + 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.i + 1 < len(doc) and not verb.is_punct:
+        verb = doc[verb.i + 1]  # "the man, according to X, then attacked": the next verb
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    rest = (after + 1, max(t.i for t in verb.subtree if t.i > after) + 1)
+    return [trim_span(doc, subject), trim_span(doc, rest)]
 
 
 def _clause_without(token: Any, phrase: tuple[int, int]) -> tuple[int, int] | None:

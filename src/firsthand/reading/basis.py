@@ -339,6 +339,11 @@ def attribution_basis(
             if group is not None:
                 return group, "reported"
         if lemma in EVIDENCE_NOUNS:
+            issuer = _issuer(head)
+            if issuer is not None:
+                # "according to a video released by the army": what a party gave out is its word.
+                issued_by, _ = resolver.resolve(issuer, subtree_range(issuer))
+                return issued_by, "reported"
             # "A video shows", "the timing reveals": the writer reads the evidence.
             return writer, "witnessed" if present else "asserted"
         teller = _teller(head)
@@ -395,6 +400,24 @@ def _teller(noun: Any) -> Any | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _issuer(noun: Any) -> Any | None:
+    """Who gave the evidence out: "a video released by the police", "the army's footage";
+    not who merely made it ("a video taken by a bystander")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in WRITER_PRONOUNS:
+            return child
+        if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+            for agent in (a for a in child.children if a.dep_ == "agent"):
+                objects = [o for o in agent.children if o.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+# Verbs by which a party gives evidence out to be seen: it vouches for what it shows.
+ISSUING_VERBS = words("release publish issue provide share post distribute circulate present")
 
 
 # Verbs by which the writer wishes others would act.

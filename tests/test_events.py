@@ -610,3 +610,13 @@ def test_they_are_the_people_just_spoken_of(text: str, trigger: str, role: str, 
     event = event_at(record, trigger, 1)
     names = [e.name for e in record.entities if e.id in event[role]]
     assert names == ([name] if name else []), names
+
+
+def test_he_in_someones_words_is_not_the_one_speaking() -> None:
+    """Inside what Anna writes, "he" is somebody Anna speaks of: she would say "I"."""
+    record = read_text(
+        "Anna Lind wrote to us about her son Pieter Lind.\n\n"
+        'Anna writes:\n\n"In time he decided to leave the farm. He started to write to his old friends."\n'
+    )
+    names = {e.id: e.name for e in record.entities}
+    assert [names[a] for a in event_at(record, "leave", 1)["actors"]] == ["Pieter Lind"]

@@ -199,7 +199,9 @@ class References:
         if word in WRITER_PRONOUNS:
             return self.writer, False
         if word in PERSON_PRONOUNS:
-            return self._last_person(head.idx, PERSON_PRONOUNS[word]), False
+            # In someone's words "he" is somebody they speak of: of themselves they say "I".
+            speaker = self.speaker_at.get(head.i)
+            return self._last_person(head.idx, PERSON_PRONOUNS[word], speaker=speaker), False
         if word in GROUP_PRONOUNS:
             return self._group(head.idx, None), False
         lemma = head.lemma_.lower()
@@ -467,13 +469,16 @@ class References:
         facilities = self.called[noun]
         return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None
 
-    def _last_person(self, offset: int, gender: str) -> Entity | None:
+    def _last_person(self, offset: int, gender: str, speaker: Entity | None = None) -> Entity | None:
+        """The last person named before ``offset`` of that gender, not the writer nor the
+        ``speaker`` whose words the pronoun stands in."""
         best = None
         for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
             if (
                 entity.type == "PERSON"
                 and self.gender.get(entity.id, gender) == gender
                 and entity is not self.writer
+                and entity is not speaker
                 and (a not in self.quoted or offset in self.quoted)
             ):
                 best = entity

@@ -704,6 +704,21 @@ def test_a_letters_own_question_makes_a_point() -> None:
             WRITER,
             None,
         ),
+        # nobody told: what was not said to anyone is the writer's account, not a report
+        (
+            "When the men were arrested, no one was told where they were being taken.",
+            "where they were being taken",
+            "asserted",
+            WRITER,
+            "was told",
+        ),
+        (
+            "I was arrested in May and I was never told why I was being held.",
+            "why I was being held",
+            "witnessed",
+            WRITER,
+            "was never told",
+        ),
         # a quotation that ends its sentence is not what the next sentence's verb said
         (
             'He shouted "down on the ground". The guards were swearing.',

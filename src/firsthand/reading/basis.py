@@ -303,6 +303,12 @@ def attribution_basis(
         told = (
             att.lemma in HEARER_CUES and hearer is not None and hearer.lower_ not in ("it", "which", "that")
         )
+        if told and hearer is not None and (att.negated or _nobody(hearer) or _never(doc, att)):
+            # "no one was told where", "I was never told why": nothing was said to anyone;
+            # that is the writer's account, lived where the writer was the one not told.
+            if hearer.lower_ in WRITER_PRONOUNS:
+                return writer, "witnessed"
+            return writer, "witnessed" if present else "asserted"
         return None, "reported" if told else "hearsay"
     # 2. The writer's own: a belief is an opinion, an appeal a request, "I heard that" a report.
     if head is not None and head.lower_ in WRITER_PRONOUNS:
@@ -388,6 +394,16 @@ TESTIMONY_NOUNS = words(
     message post tweet
     """
 )
+
+
+def _nobody(noun: Any) -> bool:
+    """ "nobody", "no one", "no relative": nobody at all."""
+    return noun.lower_ in NOBODY or any(c.lower_ == "no" for c in noun.children)
+
+
+def _never(doc: Any, att: Attribution) -> bool:
+    """The cue is said never to have happened ("was never told")."""
+    return any(c.lower_ == "never" for i in att.cue for c in doc[i].children)
 
 
 def _teller(noun: Any) -> Any | None:

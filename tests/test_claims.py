@@ -660,6 +660,34 @@ def test_the_interviewers_questions_are_no_claims() -> None:
     assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
 
 
+# Speakers labelled by their initials, one of which is also a word a header line opens with.
+INITIALS_INTERVIEW = (
+    "Lena Vosk spent two years in the Brekkevik camp. Here she talks to Tor Olsen about it.\n"
+    "TO: When did you first see the guards beat a detainee?\n"
+    "LV: In my first week. I was standing in the yard when they dragged a boy out of the kitchen.\n"
+    "TO: Did anyone tell you why?\n"
+    "LV: Nobody told us anything. We were not allowed to speak to each other.\n"
+)
+
+
+def test_speakers_labelled_by_initials_take_turns_in_an_interview() -> None:
+    record = read_text(INITIALS_INTERVIEW)
+    assert record.document.genre == "interview"
+    assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
+    claim = claim_with(record, "they dragged a boy out of the kitchen")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Lena Vosk"), claim
+
+
+def test_a_memo_header_is_no_turn_of_talk() -> None:
+    memo = (
+        "MEMORANDUM FOR THE RECORD\n\nTO: Camp commander\nFROM: Duty officer\nRE: Incident in the yard\n\n"
+        "At about 20:30 I saw two escorts drag a detainee out of the kitchen. He was not resisting.\n"
+    )
+    record = read_text(memo)
+    assert record.document.genre != "interview"
+    assert claim_with(record, "I saw two escorts drag a detainee")["basis"] == "witnessed"
+
+
 def test_a_letters_own_question_makes_a_point() -> None:
     """'How many more families must wait?' in a letter is a judgement put as a question."""
     record = read_letter("How many more families must wait for news of their sons? Will you help us?")

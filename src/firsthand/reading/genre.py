@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from firsthand.reading.voices import asking_initials
 from firsthand.record import Genre, Record
 
 SALUTATION = re.compile(
@@ -299,10 +300,13 @@ QUOTATION_MARK = re.compile('([“”"])')
 def _turns(body: str) -> tuple[list[str], int]:
     """Speakers' labels in order and the characters their turns carry."""
     labels: list[str] = []
+    found = list(TURN.finditer(body))
+    asking = asking_initials(body, found)  # "TO:" as a speaker's initials, not a header
     matches = [
         m
-        for m in TURN.finditer(body)
-        if m["label"].casefold().strip(" .") not in FORM_LABELS and not SPEECH_VERB_LABEL.search(m["label"])
+        for m in found
+        if (m["label"].casefold().strip(" .") not in FORM_LABELS or m["label"] in asking)
+        and not SPEECH_VERB_LABEL.search(m["label"])
     ]
     carried = 0
     for i, m in enumerate(matches):

@@ -429,7 +429,22 @@ class References:
         for a, b, entity in self.mentions:
             if a < end and start < b and entity.type in ("PERSON", "ORG"):
                 return entity
-        return None
+        return self._by_initials(self.text[start:end].strip())
+
+    def _by_initials(self, label: str) -> Entity | None:
+        """The one person whose name's initials a label in capitals gives ("LV": Lena Vosk)."""
+        if not (2 <= len(label) <= 4 and label.isalpha() and label.isupper()):
+            return None
+        people = [
+            e
+            for e in self.record.entities
+            if e.type == "PERSON"
+            and any(
+                "".join(w[0] for w in name.split() if w[:1].isupper()) == label
+                for name in [e.name, *e.aliases]
+            )
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _named_group(self, noun: str) -> Entity | None:
         """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""

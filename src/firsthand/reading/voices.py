@@ -57,7 +57,9 @@ class Voice:
 def transcript_turns(text: str) -> list[Voice]:
     """The turns of a transcript, each from its label to the next label; none when the page is
     no transcript."""
-    labels = [m for m in LABEL.finditer(text) if _speaker_label(m.group("label"))]
+    found = list(LABEL.finditer(text))
+    asking = asking_initials(text, found)
+    labels = [m for m in found if _speaker_label(m.group("label")) or m.group("label") in asking]
     names = {" ".join(m.group("label").lower().split()) for m in labels}
     if len(names) < 2:
         return []
@@ -69,6 +71,23 @@ def transcript_turns(text: str) -> list[Voice]:
     # ("PART III: Interview: ...") or the page's furniture.
     asked = [n for n, t in enumerate(turns) if "?" in text[t.start : t.end]]
     return turns[asked[0] :] if asked else []
+
+
+def asking_initials(text: str, found: list[re.Match[str]]) -> set[str]:
+    """Labels in capitals that a header line may also open with ("TO:", "RE:") but that here
+    are a speaker's initials: they come back, and their lines ask ("TO: When did you ...?").
+    A memo's "TO: Camp commander" comes once and asks nothing."""
+    lines: dict[str, list[str]] = {}
+    for match in found:
+        label = match.group("label")
+        if label.isupper() and len(label) <= INITIALS and not _speaker_label(label):
+            end = text.find("\n", match.end("label"))
+            lines.setdefault(label, []).append(text[match.end("label") : end if end >= 0 else len(text)])
+    return {label for label, said in lines.items() if len(said) >= 2 and any("?" in s for s in said)}
+
+
+# The most letters a speaker's initials have ("DH", "TO", "JSM").
+INITIALS = 4
 
 
 def writer_side(label: str) -> bool:

@@ -269,8 +269,13 @@ def person_cues(text: str, m: Mention) -> float:
     if SIGNATURE_BEFORE.search(before) and text[m.end : m.end + 1] in ("\n", ""):
         score += CUE  # a line of its own under "Yours sincerely," is a signature
     after = text[m.end : m.end + 60]
-    if re.match(r",?\s+who\b", after) and not LOCATIVE_BEFORE.search(before):
-        # "a prosecutor in Surgut, who resigned": the "who" is the prosecutor, not the town.
+    if (
+        re.match(r",?\s+who\b", after)
+        and not LOCATIVE_BEFORE.search(before)
+        and not re.search(r"\b(?:an?|one)\s+$", before, re.IGNORECASE)
+    ):
+        # "a prosecutor in Surgut, who resigned": the "who" is the prosecutor, not the town;
+        # "an Australian who was held": a person said to be of a people, not a name.
         score += 2.0
     apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
     if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):

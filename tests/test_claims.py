@@ -510,6 +510,13 @@ def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
             "asserted",
             None,
         ),
+        # "according to" that closes the sentence speaks for all of it, not its last clause
+        (
+            f"{NRF} Guards at the camp beat the prisoners during the count, injuring four men, according to a nurse.",
+            "Guards at the camp beat the prisoners during the count, injuring four men",
+            "reported",
+            None,
+        ),
         # "according to" set between a subject and its verb: the clause around it is the content
         (
             f"{NRF} The guards, according to two former prisoners, beat the men every night.",

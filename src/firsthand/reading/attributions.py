@@ -495,7 +495,7 @@ def _according_to(token: Any) -> Attribution | None:
     source = trim_span(token.doc, subtree_range(objects[0]))
     phrase = (token.i, max(source[1], to[0].i + 1))
     inserted = _inserted_between(token.doc, phrase)
-    content = _clause_without(token, phrase)
+    content = _sentence_before(token.doc, phrase) or _clause_without(token, phrase)
     if content is None:
         return None
     return Attribution(
@@ -558,6 +558,19 @@ def _noun(token: Any) -> Attribution | None:
         att.source = trim_span(token.doc, subtree_range(owner[0]))
         att.source_head = owner[0].i
     return att
+
+
+def _sentence_before(doc: Any, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The whole sentence before a phrase that closes it after a comma ("The guards beat
+    them, injuring four, according to a nurse"): it speaks for all of it, not only for the
+    clause the parser hung it on."""
+    sent = doc[phrase[0]].sent
+    rest = [t for t in doc[phrase[1] : sent.end] if not t.is_punct and not t.is_space]
+    if rest or phrase[0] - 1 <= sent.start or doc[phrase[0] - 1].text != ",":
+        return None
+    if any(doc[i].text in QUOTES_OPEN + QUOTES_CLOSE for i in range(sent.start, phrase[0])):
+        return None  # a quotation before it is its own content (see _verb_attribution)
+    return trim_span(doc, (sent.start, phrase[0] - 1))
 
 
 def _inserted_between(doc: Any, phrase: tuple[int, int]) -> list[tuple[int, int]] | None:

@@ -510,6 +510,19 @@ def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
             "asserted",
             None,
         ),
+        # "was quoted as saying": the one quoted speaks
+        (
+            f"{NRF} Its commander Ivar Dahl was quoted as saying that the port would stay closed.",
+            "the port would stay closed",
+            "reported",
+            "Ivar Dahl",
+        ),
+        (
+            f'{NRF} "There was gunfire all night," one nurse was quoted as saying by a local radio.',
+            "There was gunfire all night",
+            "reported",
+            None,
+        ),
         # "according to" that closes the sentence speaks for all of it, not its last clause
         (
             f"{NRF} Guards at the camp beat the prisoners during the count, injuring four men, according to a nurse.",

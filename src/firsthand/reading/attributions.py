@@ -247,7 +247,11 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # show that the nets were cut" argues one.
         return None
     cue = cue_tokens(token)
+    carrier = _quoted_as(token) if lemma in SPEECH_VERBS and not has_subject(token) else None
     clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
+    if carrier is not None and not clause:
+        # '"...," a nurse was quoted as saying': the parser may hang the words on "quoted"
+        clause = [c for c in carrier.children if c.dep_ == "ccomp" and not _set_apart(c, carrier)]
     clause = clause if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
         clause = _clause_on_hearer(token)
@@ -280,6 +284,10 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     att.clausal = clausal or bool(quotes)
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = subject_of(token, passive)
+    if carrier is not None:
+        # "The mayor was quoted as saying that ...": the one quoted speaks.
+        subject = next((c for c in carrier.children if c.dep_ == "nsubjpass"), None)
+        att.cue = sorted({*att.cue, *cue_tokens(carrier), token.head.i})
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
     if subject is not None:
@@ -314,6 +322,21 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
         return None  # "let you know": the writer addressing the reader, not a report
     return att
+
+
+def _quoted_as(verb: Any) -> Any | None:
+    """The passive verb of "was quoted as saying", "were reported as saying", "is cited as
+    telling": the verb whose subject is the one who said it."""
+    above = verb.head
+    if verb.dep_ != "pcomp" or above.lower_ != "as" or above.head.i == above.i:
+        return None
+    carrier = above.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in carrier.children)
+    return carrier if passive and carrier.lemma_.lower() in QUOTING_VERBS else None
+
+
+# Verbs by which words are passed on in the passive, the speaker as their subject.
+QUOTING_VERBS = words("quote report cite record hear")
 
 
 def _set_apart(clause: Any, verb: Any) -> bool:

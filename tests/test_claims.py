@@ -468,6 +468,11 @@ def test_a_from_line_names_the_writer_of_a_statement() -> None:
     assert source_name(record, claim) == ORG, [(c["text"], c["source"]) for c in record.claims]
 
 
+def test_a_reportedly_on_a_verb_of_saying_makes_one_claim() -> None:
+    record = read_text("Witnesses reportedly said that gunfire went on all night.")
+    assert len([c for c in record.claims if "gunfire" in c["text"]]) == 1, record.claims
+
+
 def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
     record = read_text("The mayor left the town after the man, according to a witness, attacked an officer.")
     claim = claim_with(record, "attacked an officer")
@@ -508,6 +513,13 @@ def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
             "A video taken by a bystander shows that the guards kicked the man.",
             "kicked the man",
             "asserted",
+            None,
+        ),
+        # "reportedly said": one claim, and hearsay: that they said it is only reported
+        (
+            f"{NRF} Witnesses reportedly said that gunfire went on all night.",
+            "gunfire went on all night",
+            "hearsay",
             None,
         ),
         # "was quoted as saying": the one quoted speaks

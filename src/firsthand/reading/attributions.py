@@ -183,6 +183,9 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         )
         if att is not None:
             found.append(att)
+    # "Witnesses reportedly said that": the adverb is part of the verb's cue, not a second claim.
+    verb_cues = {i for a in found if a.kind == "verb" for i in a.cue}
+    found = [a for a in found if not (a.kind == "adverb" and a.cue[0] in verb_cues)]
     found = _learned(doc, found)
     outer = _outermost(found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.

@@ -21,6 +21,7 @@ from typing import Any
 
 from firsthand.reading.attributions import (
     HEARER_CUES,
+    HEARSAY_ADVERBS,
     MODALS_OF_REQUEST,
     OPINION_VERBS,
     REQUEST_VERBS,
@@ -287,8 +288,8 @@ def attribution_basis(
     head = doc[att.source_head] if att.source_head is not None else None
     # 1. Impersonal and adverbial attributions: "it was said", "reportedly" -- unless the
     #    subject is the one who was told ("I was informed that", "we were told to").
-    if att.kind == "adverb":
-        return None, "hearsay"
+    if att.kind == "adverb" or any(doc[i].lower_ in HEARSAY_ADVERBS for i in att.cue):
+        return None, "hearsay"  # "reportedly", "witnesses reportedly said": only reported
     if att.passive and att.source is None:
         # "it was mentioned in X's message that": the message's author said it.
         verb = doc[att.cue[-1]]

@@ -473,6 +473,11 @@ def test_a_reportedly_on_a_verb_of_saying_makes_one_claim() -> None:
     assert len([c for c in record.claims if "gunfire" in c["text"]]) == 1, record.claims
 
 
+def test_two_joined_verbs_of_saying_make_one_claim_each() -> None:
+    record = read_text("One guard asked me to sit down and told me that the hearing was over.")
+    assert len([c for c in record.claims if "the hearing was over" in c["text"]]) == 1, record.claims
+
+
 def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
     record = read_text("The mayor left the town after the man, according to a witness, attacked an officer.")
     claim = claim_with(record, "attacked an officer")
@@ -514,6 +519,13 @@ def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
             "kicked the man",
             "asserted",
             None,
+        ),
+        # a verb joined to a verb of saying, with a that-clause of its own, is more of the saying
+        (
+            f"{NRF} Its commander Ivar Dahl called the raid a disgrace and raised that the port must reopen.",
+            "the port must reopen",
+            "reported",
+            "Ivar Dahl",
         ),
         # "reportedly said": one claim, and hearsay: that they said it is only reported
         (

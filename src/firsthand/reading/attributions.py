@@ -183,6 +183,13 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         )
         if att is not None:
             found.append(att)
+    # "called the raid a disgrace and raised that ...": the lexicon does not list "raise".
+    cues = {i for a in found for i in a.cue}
+    for att in [a for a in found if a.kind == "verb"]:
+        for token in (c for i in att.cue for c in doc[i].children if c.i not in cues and _saying_goes_on(c)):
+            more = _verb_attribution(token, quoted)
+            if more is not None:
+                found.append(more)
     # "Witnesses reportedly said that": the adverb is part of the verb's cue, not a second claim.
     verb_cues = {i for a in found if a.kind == "verb" for i in a.cue}
     found = [a for a in found if not (a.kind == "adverb" and a.cue[0] in verb_cues)]
@@ -234,7 +241,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
-    if lemma not in VERB_CUES:
+    if lemma not in VERB_CUES and not _saying_goes_on(token):
         return None
     if lemma in PURPOSE_PARTICIPLES and token.tag_ == "VBG" and not has_subject(token):
         return None  # "died while hoping to find them", "marched, wanting to see the judge"
@@ -325,6 +332,22 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if att.source_head is not None and token.doc[att.source_head].lower_ in ("you", "your"):
         return None  # "let you know": the writer addressing the reader, not a report
     return att
+
+
+def _saying_goes_on(verb: Any) -> bool:
+    """A verb joined to a verb of saying, without a subject of its own, that takes a
+    that-clause ("called the raid a disgrace and raised that the port must reopen"): more of
+    the same speaker's saying, whatever the verb."""
+    return bool(
+        verb.dep_ == "conj"
+        and verb.pos_ == "VERB"
+        and verb.head.lemma_.lower() in SPEECH_VERBS | NOUN_CONTENT_CUES
+        and not has_subject(verb)
+        and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _quoted_as(verb: Any) -> Any | None:

@@ -245,6 +245,9 @@ MODES: list[tuple[str, str, str]] = [
     ("I did not eat after they beat me.", "beat", "asserted"),
     ("The guards forced the prisoners to leave the camp.", "leave", "asserted"),
     ("She managed to escape from the camp.", "escape", "asserted"),
+    # "without" a noun act: none took place
+    ("The men were held for months without trial.", "trial", "negated"),
+    ("The soldiers opened fire without warning.", "warning", "negated"),
 ]
 
 
@@ -293,6 +296,8 @@ SENSES: list[tuple[str, set[str], set[str]]] = [
     ("The police arrested Anna Weiss and executed two prisoners.", {"arrest", "execute"}, set()),
     ("The police fired tear gas at the marchers.", {"shoot"}, {"fire"}),
     ("The mill fired forty workers in May.", {"dismiss"}, {"fire", "shoot"}),
+    ("The soldiers fired at the crowd and then fired into the air.", {"shoot"}, {"fire", "dismiss"}),
+    ("Forty workers were fired in May.", set(), {"shoot"}),
     ("A crew shot a documentary about the camp.", {"film"}, {"shoot"}),
     ("The volunteers beat the deadline by a day.", set(), {"beat"}),
 ]

@@ -166,6 +166,8 @@ def _kind(token: Any) -> str | None:
         )
         if sense is not None:
             return sense  # "opened fire", "executed the order"
+        if lemma == "fire" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children):
+            return "shoot"  # "fired at the crowd", "the soldiers fired": guns, not a dismissal
         # "started to break" is a breaking, "took place" says that its subject happened.
         if lemma in ASPECT_VERBS and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
             return None

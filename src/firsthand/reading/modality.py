@@ -220,6 +220,8 @@ def _negative_phrase(noun: Any) -> bool:
 
 def _governed(node: Any, head: Any, dep: str) -> str | None:
     """The mode a clause gets from the word it completes, or "stop" where the walk ends."""
+    if dep == "pcomp" and head.lower_ == "without":
+        return "negated"  # "opened fire without warning", "left without saying a word"
     lemma = head.lemma_.lower()
     meaning = GOVERNORS.get(lemma)
     infinitive = _infinitive(node)
@@ -296,6 +298,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
         governor = head.head
         if head.lower_ == "from" and GOVERNORS.get(governor.lemma_.lower()) == "prevented":
             return "hypothetical"
+        if head.lower_ == "without":
+            return "negated"  # "held without trial", "fired without warning": none took place
         return _own_mode(head)  # the preposition's own "not"
     meaning = GOVERNORS.get(head.lemma_.lower())
     if meaning == "prevented":

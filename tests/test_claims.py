@@ -468,6 +468,15 @@ def test_a_from_line_names_the_writer_of_a_statement() -> None:
     assert source_name(record, claim) == ORG, [(c["text"], c["source"]) for c in record.claims]
 
 
+def test_a_dateline_with_a_colon_is_no_speaker() -> None:
+    record = read_text(
+        "Guards kill five prisoners\n\nOSLO: Guards killed five prisoners when they opened fire in the yard "
+        "on Monday, a witness said, as hundreds watched from the windows."
+    )
+    claim = claim_with(record, "Guards killed five prisoners")
+    assert (claim["basis"], claim["cue"]) == ("reported", "said"), claim
+
+
 def test_a_reportedly_on_a_verb_of_saying_makes_one_claim() -> None:
     record = read_text("Witnesses reportedly said that gunfire went on all night.")
     assert len([c for c in record.claims if "gunfire" in c["text"]]) == 1, record.claims
@@ -959,3 +968,32 @@ def test_the_same_source_is_the_one_who_spoke_last() -> None:
         ("Lena Park", "reported"),
         ("Lena Park", "reported"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "basis", "source"),
+    [
+        # "they" after unnamed sources is as vague as they are, whatever the headline named
+        (
+            "Kessin Police kill five\n\nMedical sources put the toll at four. Two were hit by rubber bullets, they said.",
+            "hearsay",
+            None,
+        ),
+        # after people one could point at, it is a report by them, though unnamed
+        (
+            "The Kessin Council closed the market. The traders protested. We lost our stalls, they said.",
+            "reported",
+            None,
+        ),
+        # after an organisation, it is the organisation
+        (
+            "The Kessin Council closed the market on Monday. They said the traders had not paid.",
+            "reported",
+            "Kessin Council",
+        ),
+    ],
+)
+def test_they_who_speak_are_the_ones_just_spoken_of(text: str, basis: str, source: str | None) -> None:
+    record = read_text(text)
+    claim = next(c for c in record.claims if "said" in c["text"])
+    assert (claim["basis"], source_name(record, claim)) == (basis, source), claim

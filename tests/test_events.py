@@ -537,6 +537,13 @@ def test_a_day_in_a_present_sentence_does_not_set_the_story_day() -> None:
     assert event_at(record, "searched", 1)["when"]["value"] is None
 
 
+def test_a_when_clause_dates_the_act_it_times() -> None:
+    record = read_text(
+        "The guards killed two prisoners when they opened fire in the yard on 3 May 2021.", dct="2021-05-10"
+    )
+    assert event_at(record, "killed", 1)["when"]["value"] == "2021-05-03"
+
+
 def test_a_speech_act_the_document_performs_happens_on_its_date() -> None:
     record = read_text(
         "The Kessin Council is sad to announce the death of its founder. We condemn the arrests. "

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from firsthand.reading import gazetteer
 from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
 from firsthand.reading.voices import writer_side
 
@@ -567,7 +568,10 @@ def _colon(token: Any) -> Attribution | None:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
-    if writer_side(" ".join(t.text for t in words)):
+    label = " ".join(t.text for t in words)
+    if label.isupper() and gazetteer.lookup(label.title()) is not None:
+        return None  # "BAGHDAD: Iraqi forces killed ...": a dateline, and a place says nothing
+    if writer_side(label):
         return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
     content = trim_span(token.doc, (token.i + 1, sent.end))
     if content[1] - content[0] < 3:

@@ -371,6 +371,9 @@ def attribution_basis(
             return writer, account
         # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
         # could point at, though unnamed; "some said", "sources say": nobody in particular.
+        if head is not None and head.lower_ in ("they", "them"):
+            # "The residents protested ... they said": as vague as whom "they" are
+            head = resolver.people_just_before(head) or head
         return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
 

@@ -203,7 +203,14 @@ class References:
             speaker = self.speaker_at.get(head.i)
             return self._last_person(head.idx, PERSON_PRONOUNS[word], speaker=speaker), False
         if word in GROUP_PRONOUNS:
-            return self._group(head.idx, None), False
+            # "Medical sources put the toll at four. Two were hit by rubber bullets, they said":
+            # the people just spoken of, named or not, before the organisation most spoken of.
+            spoken_of = self.people_just_before(head)
+            if spoken_of is None:
+                return self._group(head.idx, None), False
+            found = self._org_at(spoken_of) or self.resolve(spoken_of, noun_phrase(spoken_of))[0]
+            group = found if found is not None and found.type == "ORG" else None
+            return group, group is None
         lemma = head.lemma_.lower()
         if word in UNNAMED or lemma in UNNAMED:
             return None, True
@@ -301,6 +308,19 @@ class References:
             return None
         found = self._org_at(nearest) or self.resolve(nearest, noun_phrase(nearest))[0]
         return found if found is not None and found.type == "ORG" else None
+
+    def people_just_before(self, pronoun: Any) -> Any | None:
+        """The plural subject or organisation the pronoun's sentence, or the one before, last
+        spoke of ("Medical sources put the toll at four ... they said"), or None."""
+        sent = sentence_of(pronoun)
+        first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        nearest = None
+        for token in self.doc[first : pronoun.i]:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+                continue
+            if token.tag_ in ("NNS", "NNPS") or self._org_at(token) is not None:
+                nearest = token
+        return nearest
 
     def _org_at(self, token: Any) -> Entity | None:
         for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):

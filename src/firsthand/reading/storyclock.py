@@ -164,7 +164,11 @@ class StoryClock:
             t
             for t in within
             if t["end"] <= hi
-            and ((owner := _owner(doc, t)) in (head.i, None) or _participle_of(doc[owner], head))
+            and (
+                (owner := _owner(doc, t)) in (head.i, None)
+                or _participle_of(doc[owner], head)
+                or _when_clause_of(doc[owner], head)
+            )
         ]
         if not inside and (trailing := _trailing_participle(doc, head)) is not None:
             # "that it shot at protesters using live bullets on Tuesday night", with "using"
@@ -460,6 +464,12 @@ def _simple_past(verb: Any) -> bool:
     return not helpers & {"has", "have", "'ve", "will"} and (
         verb.tag_ == "VBD" or bool(helpers & {"was", "were"})
     )
+
+
+def _when_clause_of(clause: Any, head: Any) -> bool:
+    """ "killed five people when they opened fire on Monday": the when-clause's time is the
+    verb's too."""
+    return bool(clause.head.i == head.i and clause.i != head.i and _shares_time_with_head(clause))
 
 
 def _shares_time_with_head(head: Any) -> bool:

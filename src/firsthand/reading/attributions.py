@@ -181,9 +181,16 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         if att is not None:
             found.append(att)
     found = _learned(doc, found)
-    outer = _outermost(found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
-    return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
+    # Left out before nesting is decided: a parse that runs a quoted cue's content back out
+    # of the quotation ('X seemed unmoved, telling reporters, "Many said he should go."')
+    # must not swallow the cue outside it.
+    found = [
+        a
+        for a in found
+        if not (a.cue[0] in quoted and (a.extent[1] - 1 in quoted or _in_quotation(a.cue[0], quoted)))
+    ]
+    return _outermost(found)
 
 
 def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
@@ -194,6 +201,22 @@ def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
     from firsthand.reading.attribution_spans import fit_spans
 
     return fit_spans(doc, combine(doc, found))
+
+
+# A quotation of more words than this around a cue is someone's speech, not a cue word quoted
+# ('she "warned" that ...').
+QUOTED_WORD = 3
+
+
+def _in_quotation(i: int, quoted: set[int]) -> bool:
+    """Token ``i`` stands in a quotation longer than a quoted word or two: the cue is the
+    quoted speaker's, whatever the parse hangs on it outside the quotation."""
+    start = end = i
+    while start - 1 in quoted and i - start <= QUOTED_WORD:
+        start -= 1
+    while end + 1 in quoted and end - start <= QUOTED_WORD:
+        end += 1
+    return end - start + 1 > QUOTED_WORD
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -586,8 +609,10 @@ def cue_tokens(verb: Any) -> list[int]:
 
 
 # Double quotation marks only: a single one is too often an apostrophe ("members’").
-QUOTES_OPEN = ("“", '"')
-QUOTES_CLOSE = ("”", '"')
+QUOTES_OPEN = ("“", '"', "''")
+QUOTES_CLOSE = ("”", '"', "''")
+# Marks that open and close alike: which one a mark is, the document's pairing tells.
+STRAIGHT_QUOTES = frozenset(['"', "''"])
 # A cue stands at most this many words from the quotation it introduces or closes.
 QUOTE_REACH = 12
 # What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
@@ -608,6 +633,8 @@ QUOTE_GAP_DEPS = frozenset(
         "compound",
         "mark",
         "appos",
+        "amod",
+        "nummod",
     ]
 )
 # A quotation runs at most this many tokens (several sentences of a speech).
@@ -634,11 +661,11 @@ SENTENCE_ENDS = frozenset([".", "!", "?"])
 def _opens(doc: Any, i: int, quoted: set[int]) -> bool:
     """A quotation mark that may open a quotation: a curly one, or a straight one the
     document's pairing does not close a quotation with."""
-    return doc[i].text != '"' or not (i - 1 in quoted and i + 1 not in quoted)
+    return doc[i].text not in STRAIGHT_QUOTES or not (i - 1 in quoted and i + 1 not in quoted)
 
 
 def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
-    return doc[i].text != '"' or not (i + 1 in quoted and i - 1 not in quoted)
+    return doc[i].text not in STRAIGHT_QUOTES or not (i + 1 in quoted and i - 1 not in quoted)
 
 
 def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
@@ -652,7 +679,9 @@ def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
         i += 1
     # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
     # the cue stands in; it opens none.
-    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''" and _opens(doc, i, quoted):
+    # Two apostrophes are tagged as closing wherever they stand: the pairing decides for them.
+    tagged_open = doc[i].tag_ != "''" or doc[i].text == "''" if i < len(doc) else False
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and tagged_open and _opens(doc, i, quoted):
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
             # Either mark closes: a page may open with a straight mark and close with a curly one.
             if doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):

@@ -1,0 +1,72 @@
+"""Attribution rules (``attributions.py``) on news sentences of our own: each way a cue, its
+speaker and its words reach the page, and where the rules must not see a speaker."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from firsthand.reading.attributions import Attribution, find_attributions
+from firsthand.reading.nlp import parse, quoted_tokens
+
+
+@cache
+def parsed(text: str) -> Any:
+    return next(parse([text]))
+
+
+def found(text: str) -> list[tuple[str, str, list[str]]]:
+    """(cue, source, contents) of each attribution of ``text``, in order."""
+    doc = parsed(text)
+    return [_shown(doc, a) for a in find_attributions(doc)]
+
+
+def _shown(doc: Any, att: Attribution) -> tuple[str, str, list[str]]:
+    cue = doc[min(att.cue) : max(att.cue) + 1].text
+    source = doc[att.source[0] : att.source[1]].text if att.source else ""
+    return cue, source, [doc[a:b].text for a, b in att.content]
+
+
+def at(text: str, cue: str) -> tuple[str, str, list[str]]:
+    hits = [a for a in found(text) if a[0] == cue]
+    assert hits, found(text)
+    return hits[0]
+
+
+# 2. A cue inside a quotation belongs to the quoted speaker -----------------------------------
+
+
+def test_cue_inside_a_quotation_does_not_swallow_the_cue_after_it() -> None:
+    text = "“The new budget is telling every family that the town has no money left,” said Councillor Aas."
+    assert [(a[0], a[1]) for a in found(text)] == [("said", "Councillor Aas")]
+
+
+def test_cue_before_a_quotation_whose_parse_runs_into_it() -> None:
+    text = "Olsen seemed unmoved by the protest on Monday, telling reporters, “Most people said the ferry should stay.”"
+    assert at(text, "telling") == (
+        "telling",
+        "Olsen",
+        ["“Most people said the ferry should stay.”"],
+    )
+
+
+def test_a_quoted_cue_word_keeps_its_content() -> None:
+    text = 'The minister "warned" that the dam would fail.'
+    assert at(text, "warned") == ("warned", "The minister", ["that the dam would fail"])
+
+
+# 3. Two apostrophes as quotation marks ------------------------------------------------------
+
+
+def test_two_apostrophes_pair_as_quotation_marks() -> None:
+    text = "He said, ''We will not close the school.'' Later ''Nobody will leave,'' Ms. Lind said."
+    doc = parsed(text)
+    inside = {doc[i].text for i in quoted_tokens(doc, text)}
+    assert {"close", "Nobody"} <= inside and "Later" not in inside
+    assert at(text, "said") == ("said", "He", ["''We will not close the school.''"])
+    assert any(a[1] == "Ms. Lind" and "''Nobody will leave,''" in a[2][0] for a in found(text))
+
+
+def test_a_cue_inside_two_apostrophes_is_the_quoted_speakers() -> None:
+    text = "''I think the bridge is safe,'' the engineer said."
+    assert [a[0] for a in found(text)] == ["said"]

@@ -33,6 +33,33 @@ def at(text: str, cue: str) -> tuple[str, str, list[str]]:
     return hits[0]
 
 
+# 1. A participle of saying after a comma, or the same verb again after "and" ---------------
+
+
+def test_participle_after_a_comma_is_a_second_attribution_of_the_speaker() -> None:
+    text = "Mayor Lind argued that the ferry would lose money, saying the fares were far too low."
+    assert at(text, "argued") == ("argued", "Mayor Lind", ["that the ferry would lose money"])
+    assert at(text, "saying") == ("saying", "Mayor Lind", ["the fares were far too low"])
+
+
+def test_same_verb_again_after_and_keeps_the_speaker() -> None:
+    text = "Ms. Berg said the strike had cost the port a week and said that the union would not return."
+    assert at(text, "said") == ("said", "Ms. Berg", ["the strike had cost the port a week"])
+    second = [a for a in found(text) if a[2] == ["that the union would not return"]]
+    assert second == [("said", "Ms. Berg", ["that the union would not return"])]
+
+
+def test_a_verb_of_another_subject_inside_the_words_stays_nested() -> None:
+    # "told" is what the villagers did, inside what the mayor said: no attribution of its own.
+    text = "The mayor said that the villagers came to the hall and told the clerk to leave."
+    assert [a[0] for a in found(text)] == ["said"]
+
+
+def test_participle_of_a_thing_is_no_speech() -> None:
+    # A report that "explains" nothing said: the subject of the host cannot speak.
+    assert not [a for a in found("The new rule explains the delay in payments.") if a[0] == "explains"]
+
+
 # 2. A cue inside a quotation belongs to the quoted speaker -----------------------------------
 
 

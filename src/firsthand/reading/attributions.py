@@ -190,7 +190,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         for a in found
         if not (a.cue[0] in quoted and (a.extent[1] - 1 in quoted or _in_quotation(a.cue[0], quoted)))
     ]
-    return _outermost(found)
+    return _outermost(_participles_apart(doc, found))
 
 
 def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
@@ -217,6 +217,63 @@ def _in_quotation(i: int, quoted: set[int]) -> bool:
     while end + 1 in quoted and end - start <= QUOTED_WORD:
         end += 1
     return end - start + 1 > QUOTED_WORD
+
+
+# Participles that go on with the speaker's words after a comma ("..., saying", "..., adding").
+PARTICIPLE_DEPS = frozenset(["advcl", "xcomp", "conj", "acl"])
+
+
+def _participles_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
+    """'She argued that the plan would fail, saying it was "a fantasy"': a participle of
+    saying set off by a comma at the end of another attribution's content goes on with the
+    same speaker, though the parse hangs it on the last verb of that content. It is an
+    attribution of its own, with that speaker, and the content before it ends at the comma.
+    Only the attributions of the participle's sentence are looked at."""
+    by_sentence: dict[int, list[Attribution]] = {}
+    for att in found:
+        by_sentence.setdefault(doc[min(att.cue)].sent.start, []).append(att)
+    for att in found:
+        verb = _cue_verb(doc, att)
+        if verb is None or verb.i == 0 or has_subject(verb):
+            continue
+        comma = verb.i - 1
+        while comma > 0 and doc[comma].i in att.cue:
+            comma -= 1  # "..., also saying"
+        participle = verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS and doc[comma].text == ","
+        # "He said X and said that Y": the same verb again, with "and" before it.
+        again = verb.dep_ == "conj" and doc[comma].dep_ == "cc"
+        if not (participle or again):
+            continue
+        hosts = [
+            other
+            for other in by_sentence.get(verb.sent.start, [])
+            if other is not att
+            and other.kind == "verb"
+            and other.source is not None
+            and max(other.cue) < comma
+            and any(a <= comma < b for a, b in other.content)
+            and (participle or other.lemma == att.lemma)
+        ]
+        if not hosts:
+            continue
+        host = max(hosts, key=lambda h: max(h.cue))  # the nearest speaker before it
+        if doc[comma].dep_ == "cc" and comma > 0 and doc[comma - 1].text == ",":
+            comma -= 1
+        host.content = [
+            trim_span(doc, (a, min(b, comma))) if a <= comma < b else (a, b) for a, b in host.content
+        ]
+        host.content = [r for r in host.content if r[1] > r[0]]
+        att.source, att.source_head, att.inherited = host.source, host.source_head, True
+    return found
+
+
+def _cue_verb(doc: Any, att: Attribution) -> Any | None:
+    """The verb of a verb cue (the word whose lemma the attribution carries)."""
+    if att.kind != "verb":
+        return None
+    return next(
+        (doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma and doc[i].pos_ == "VERB"), None
+    )
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:

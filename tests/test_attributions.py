@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import pytest
+
 from firsthand.reading.attributions import Attribution, find_attributions
 from firsthand.reading.nlp import parse, quoted_tokens
 
@@ -55,6 +57,11 @@ def test_a_verb_of_another_subject_inside_the_words_stays_nested() -> None:
     assert [a[0] for a in found(text)] == ["said"]
 
 
+def test_participle_after_a_quote_gets_the_speaker() -> None:
+    text = "“We will rebuild the pier,” Harbour Master Olsen said on Friday, explaining the council's vote."
+    assert at(text, "explaining") == ("explaining", "Harbour Master Olsen", ["the council's vote"])
+
+
 def test_participle_of_a_thing_is_no_speech() -> None:
     # A report that "explains" nothing said: the subject of the host cannot speak.
     assert not [a for a in found("The new rule explains the delay in payments.") if a[0] == "explains"]
@@ -97,3 +104,37 @@ def test_two_apostrophes_pair_as_quotation_marks() -> None:
 def test_a_cue_inside_two_apostrophes_is_the_quoted_speakers() -> None:
     text = "''I think the bridge is safe,'' the engineer said."
     assert [a[0] for a in found(text)] == ["said"]
+
+
+# 4. Speech acts whose content is a noun phrase, a preposition's object or a question ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Moe recalled the flood of 1987.", ("recalled", "Senator Moe", ["the flood of 1987"])),
+        ("Governor Aas reiterated her support for the levy.", ("reiterated", "Governor Aas", ["her support for the levy"])),
+        ("Lind bragged about his record on crime.", ("bragged about", "Lind", ["his record on crime"])),
+        ("The bishop spoke against the new law.", ("spoke against", "The bishop", ["the new law"])),
+        (
+            "A reporter asked the minister if she would resign.",
+            ("asked", "A reporter", ["if she would resign"]),
+        ),
+        ("In March, half of the members said so.", ("said", "half of the members", ["so"])),
+    ],
+)  # fmt: skip
+def test_speech_acts_with_a_noun_phrase_content(text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert at(text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The storm explains the delay.", "explains"),  # a thing explains: no speech
+        ("The senate confirmed the judge on Monday.", "confirmed"),  # an act, not words
+        ("She spoke on the condition of anonymity.", "spoke on"),
+        ("The port did not respond to the request.", "respond to"),
+    ],
+)
+def test_acts_that_are_no_speech(text: str, cue: str) -> None:
+    assert not [a for a in found(text) if a[0].endswith(cue.split()[0]) or a[0] == cue]

@@ -60,13 +60,27 @@ NOUN_CONTENT_CUES = words(
     predict
     """
 )
+# Speech acts whose noun-phrase content counts only when someone who can speak does it
+# ("she recalled the flood", not "the figure recalls the flood").
+SPOKEN_NOUN_CONTENT_CUES = words(
+    """
+    note recall reiterate repeat stress emphasize emphasise acknowledge dispute explain promise
+    tweet
+    """
+)
 # Cues whose content is the object of a preposition ("talked about the raid", "called for
 # calm", "referred to the report").
 PREPOSITION_CUES = {
     "talk": {"about"}, "speak": {"about", "of"}, "say": {"of", "about"}, "refer": {"to"}, "point": {"to"},
     "ask": {"about"}, "complain": {"about"}, "comment": {"on"}, "call": {"for", "on"}, "warn": {"of", "about", "against"},
     "write": {"about", "of"}, "joke": {"about"}, "boast": {"about", "of"}, "testify": {"about"}, "insist": {"on"},
+    "brag": {"about", "of"}, "argue": {"for", "against"}, "agree": {"with"},
+    "plead": {"for"}, "hint": {"at"}, "rail": {"against"},
 }  # fmt: skip
+PREPOSITION_CUES["speak"] |= {"against"}
+PREPOSITION_CUES["ask"] |= {"for"}
+# Cues that ask a question: what follows "if" or "whether" is what was asked.
+QUESTION_CUES = frozenset(["ask", "wonder", "question", "inquire", "enquire"])
 # Verbs that cue only a quotation ('"We stay," he continued').
 QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
 # Cues whose content may be an infinitive ("he wants to run", "they told them to leave").
@@ -123,6 +137,7 @@ VERB_CUES = (
     | REQUEST_VERBS
     | NOUN_CONTENT_CUES
     | STANCE_VERBS
+    | SPOKEN_NOUN_CONTENT_CUES
     | QUOTE_ONLY_CUES
     | frozenset(PREPOSITION_CUES)
 )
@@ -315,6 +330,13 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     clause = clause if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
         clause = _clause_on_hearer(token)
+    if not clause and lemma in QUESTION_CUES:
+        # "asked the senator if he would run": the parse hangs the question on the verb as an
+        # adverbial clause; its "if" or "whether" makes it what was asked.
+        clause = [
+            c for c in token.children
+            if c.dep_ == "advcl" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ]  # fmt: skip
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
     if not clause and infinitive_cue:
@@ -455,7 +477,17 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
         return _stance_object(verb)
     if lemma == "show":
         return _shown_object(verb)
-    if lemma not in NOUN_CONTENT_CUES:
+    if lemma == "say":
+        # "said so", "said the same of him": a word for what was said before.
+        said = [c for c in verb.children if c.i > verb.i and _stands_for_words(c)]
+        return ([subtree_range(said[0])], []) if said else ([], [])
+    if lemma in SPOKEN_NOUN_CONTENT_CUES and lemma not in NOUN_CONTENT_CUES:
+        subject = subject_of(verb, False)
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS:
+            subject = subject_of(verb.head, False)  # "..., recalling the flood": the one who spoke
+        if subject is None or not _takes_sides(subject):
+            return [], []
+    elif lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
     if not objects:
@@ -501,6 +533,18 @@ def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
     if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return [], []
     return [subtree_range(objects[0])], []
+
+
+# Objects of "say" that stand for words said before ("said so", "said the same"); "say it",
+# "said that" are too often the speaker's own turn of phrase.
+SAID_PRONOUNS = frozenset(["so", "same", "otherwise"])
+
+
+def _stands_for_words(word: Any) -> bool:
+    """'so' in "said so", 'the same' in "said the same": a word for words said before."""
+    if word.dep_ == "advmod":
+        return word.lower_ in ("so", "otherwise")
+    return word.dep_ == "dobj" and word.lemma_.lower() in SAID_PRONOUNS
 
 
 # Sources that show what people think or did: surveys, studies, records, recordings.

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from firsthand.reading.attributions import Attribution, find_attributions
+from firsthand.reading.attributions import Attribution, _verb_attribution, find_attributions
 from firsthand.reading.nlp import parse, quoted_tokens
 
 
@@ -138,3 +138,13 @@ def test_speech_acts_with_a_noun_phrase_content(text: str, expected: tuple[str, 
 )
 def test_acts_that_are_no_speech(text: str, cue: str) -> None:
     assert not [a for a in found(text) if a[0].endswith(cue.split()[0]) or a[0] == cue]
+
+
+def test_a_quote_past_the_end_of_the_cue_sentence_is_not_the_cues() -> None:
+    # "described as old wounds." ends the cue's sentence: the quotation of the next paragraph
+    # is not what it described (it swallowed the cue that gives that quotation its speaker).
+    text = "The report said she fell due to what it described as old wounds.\n\n“She died of a blow to the head.”"
+    doc = parsed(text)
+    described = next(t for t in doc if t.text == "described")
+    att = _verb_attribution(described, quoted_tokens(doc, text))
+    assert att is None or all(doc[b - 1].text != "”" for _a, b in att.content)

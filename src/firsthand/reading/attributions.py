@@ -716,6 +716,7 @@ QUOTES_CLOSE = ("”", '"', "''")
 STRAIGHT_QUOTES = frozenset(['"', "''"])
 # A cue stands at most this many words from the quotation it introduces or closes.
 QUOTE_REACH = 12
+DESCRIBING_DEPS = frozenset(["amod", "nummod"])
 # What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
 # "mentioned in the leader's message that:".
 QUOTE_GAP_DEPS = frozenset(
@@ -734,8 +735,7 @@ QUOTE_GAP_DEPS = frozenset(
         "compound",
         "mark",
         "appos",
-        "amod",
-        "nummod",
+        *DESCRIBING_DEPS,
     ]
 )
 # A quotation runs at most this many tokens (several sentences of a speech).
@@ -772,9 +772,14 @@ def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
 def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
-    paragraph = False
+    paragraph = described = False
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
         if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
+            return None
+        # "said last week in Oslo, \"...": a word that describes may stand between; past the
+        # end of the cue's sentence it tells a phrase of its own ("described as old wounds.").
+        described = described or doc[i].dep_ in DESCRIBING_DEPS
+        if described and doc[i].text in SENTENCE_ENDS:
             return None
         paragraph = paragraph or "\n" in doc[i].text or "\n" in doc[i].whitespace_
         i += 1

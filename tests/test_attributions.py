@@ -148,3 +148,26 @@ def test_a_quote_past_the_end_of_the_cue_sentence_is_not_the_cues() -> None:
     described = next(t for t in doc if t.text == "described")
     att = _verb_attribution(described, quoted_tokens(doc, text))
     assert att is None or all(doc[b - 1].text != "”" for _a, b in att.content)
+
+
+# 5. A speaker's label before a colon ---------------------------------------------------------
+
+
+def test_transcript_labels_in_capitals() -> None:
+    text = "HOLM: Do you think the ferry will run in winter?\nAAS: I think it will run until December."
+    assert [(a[0], a[1]) for a in found(text)] == [(":", "HOLM"), (":", "AAS")]
+    assert found(text)[1][2] == ["I think it will run until December"]
+
+
+def test_label_after_a_heading_dash() -> None:
+    text = "TURNOUT RISES IN THE NORTH - Ingrid Moe: “At last the count has started in every county.”"
+    assert found(text) == [(":", "Ingrid Moe", ["“At last the count has started in every county.”"])]
+
+
+def test_notes_and_long_lines_before_a_colon_are_no_labels() -> None:
+    assert found("NOTE: The office is closed on Monday and Tuesday.") == []
+    assert [
+        a
+        for a in found("The mayor of the town gave the council three reasons: cost, time and risk.")
+        if a[0] == ":"
+    ] == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
-from firsthand.reading.voices import writer_side
+from firsthand.reading.voices import NOT_SPEAKERS, writer_side
 
 # Cue lexicons -------------------------------------------------------------------------
 
@@ -610,20 +610,54 @@ def _colon(token: Any) -> Attribution | None:
     if token.text != ":":
         return None
     sent = token.sent
-    before = token.doc[sent.start : token.i]
-    words = [t for t in before if not t.is_space]
-    if not 1 <= len(words) <= 6 or not any(t.pos_ == "PROPN" for t in words):
+    words = _label_before(token)
+    if not 1 <= len(words) <= 6 or not any(t.pos_ == "PROPN" or _capitals(t) for t in words):
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
+    if any(t.pos_ in ("VERB", "AUX") and not _capitals(t) for t in words):
         return None
-    if writer_side(" ".join(t.text for t in words)):
+    label = " ".join(t.text for t in words)
+    if writer_side(label) or words[0].lower_ in NOT_SPEAKERS:
         return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
-    content = trim_span(token.doc, (token.i + 1, sent.end))
+    end = sent.end
+    if end - token.i <= 1 and end < len(token.doc):
+        end = token.doc[end].sent.end  # the parse ended the sentence at the colon: the words are the next
+    content = trim_span(token.doc, (token.i + 1, end))
     if content[1] - content[0] < 3:
         return None
     source = trim_span(token.doc, (words[0].i, words[-1].i + 1))
     head = max(words, key=lambda t: (t.dep_ in ("ROOT", "nsubj"), t.i))
     return Attribution(cue=[token.i], content=[content], source=source, source_head=head.i, kind="colon")
+
+
+def _label_before(colon: Any) -> list[Any]:
+    """The words of the line before a colon, back to the line's start, its sentence's start or
+    a dash that sets a heading off ("TURNOUT IN IOWA - Ann Lind:"); more than a label's worth
+    of words is no label (the caller refuses it)."""
+    doc = colon.doc
+    words: list[Any] = []
+    i = colon.i - 1
+    while i >= colon.sent.start and len(words) <= LABEL_REACH:
+        t = doc[i]
+        if (
+            "\n" in t.text
+            or "\n" in t.whitespace_
+            or t.text in ("—", "–", "--")
+            or (t.text == "-" and t.whitespace_)
+        ):
+            break
+        if not t.is_space:
+            words.insert(0, t)
+        i -= 1
+    return words
+
+
+# A label before a colon is at most this many words ("Sen. Ann M. Lind (D-ME):").
+LABEL_REACH = 7
+
+
+def _capitals(token: Any) -> bool:
+    """A word in capitals, as a transcript names its speakers ("TAPPER:")."""
+    return token.is_upper and sum(c.isalpha() for c in token.text) > 1
 
 
 def _adverb(token: Any) -> Attribution | None:

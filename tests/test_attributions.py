@@ -171,3 +171,22 @@ def test_notes_and_long_lines_before_a_colon_are_no_labels() -> None:
         for a in found("The mayor of the town gave the council three reasons: cost, time and risk.")
         if a[0] == ":"
     ] == []
+
+
+# 6. A poll that opens the clause it tells ------------------------------------------------------
+
+
+def test_a_poll_opening_a_clause_stands_behind_it() -> None:
+    text = "In a Harbour Gazette poll released Monday, 50 percent of respondents chose Lind."
+    assert found(text) == [
+        ("In", "a Harbour Gazette poll released Monday", ["50 percent of respondents chose Lind"])
+    ]
+
+
+def test_a_poll_whose_respondents_speak_leaves_them_the_cue() -> None:
+    text = "In the latest survey, most voters said that the ferry should stay."
+    assert [a[0] for a in found(text)] == ["said"]
+
+
+def test_in_a_place_is_no_source() -> None:
+    assert found("In Oslo, the mayor opened the new hall on Monday.") == []

@@ -144,7 +144,7 @@ VERB_CUES = (
 QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
 CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS
-CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":"])
+CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in"])
 
 
 @dataclass
@@ -155,7 +155,7 @@ class Attribution:
     content: list[tuple[int, int]]  # token ranges [start, end)
     source: tuple[int, int] | None = None  # token range of the source phrase
     source_head: int | None = None
-    kind: str = "verb"  # verb, according_to, colon, adverb, noun
+    kind: str = "verb"  # verb, according_to, colon, adverb, noun, evidence
     lemma: str = ""
     passive: bool = False
     negated: bool = False
@@ -192,6 +192,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
             or _adverb(token)
             or _noun(token)
             or _colon(token)
+            or _in_poll(token)
         )
         if att is not None:
             found.append(att)
@@ -627,6 +628,33 @@ def _colon(token: Any) -> Attribution | None:
     source = trim_span(token.doc, (words[0].i, words[-1].i + 1))
     head = max(words, key=lambda t: (t.dep_ in ("ROOT", "nsubj"), t.i))
     return Attribution(cue=[token.i], content=[content], source=source, source_head=head.i, kind="colon")
+
+
+# What a clause can be "in" and be what it tells: "In a poll released Monday, 50 percent ...".
+POLL_NOUNS = words("poll survey")
+
+
+def _in_poll(token: Any) -> Attribution | None:
+    """'In a Gazette poll released Monday, 50 percent chose Lind': the poll stands behind the
+    clause it opens. Not where the clause has a cue of its own ('In a poll, most said that
+    ...'): the respondents speak there. A poll a pollster's name stands on reports it for
+    them; an unnamed one is the writer's reading (basis.py), as "the survey showed" is."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.i > token.head.i or token.head.lemma_.lower() in CUE_LEMMAS:
+        return None
+    polls = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS]
+    if not polls:
+        return None
+    source = trim_span(token.doc, subtree_range(polls[0]))
+    content = _clause_without(token, (token.i, source[1]))
+    if content is None or content[0] < source[1]:
+        return None
+    att = Attribution(
+        cue=[token.i], content=[content], source=source, source_head=polls[0].i, kind="evidence"
+    )
+    att.clausal = False
+    return att
 
 
 def _label_before(colon: Any) -> list[Any]:

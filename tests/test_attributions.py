@@ -190,3 +190,24 @@ def test_a_poll_whose_respondents_speak_leaves_them_the_cue() -> None:
 
 def test_in_a_place_is_no_source() -> None:
     assert found("In Oslo, the mayor opened the new hall on Monday.") == []
+
+
+# 7. A cue set before the clause it tells: "As X noted, ...", "X added, ...", "X shot back, “...”"
+
+
+def test_as_clause_cue_tells_the_main_clause() -> None:
+    text = "As columnist Ann Berg noted recently in the Gazette, the levy is unpopular."
+    assert found(text) == [("noted", "columnist Ann Berg", ["the levy is unpopular"])]
+
+
+def test_cue_ending_on_a_comma_before_the_main_clause() -> None:
+    text = "Listing several of his ventures she added, Moe is a proven failure."
+    assert found(text) == [("added", "she", ["Moe is a proven failure"])]
+
+
+def test_talking_back_only_with_a_quotation() -> None:
+    assert found("Lind shot back, “I suppose you will never learn.”") == [
+        ("shot back", "Lind", ["“I suppose you will never learn.”"])
+    ]
+    assert found("The soldiers shot back, two men fell.") == []
+    assert found("When the mayor spoke, the crowd left.") == []

@@ -81,6 +81,8 @@ PREPOSITION_CUES["speak"] |= {"against"}
 PREPOSITION_CUES["ask"] |= {"for"}
 # Cues that ask a question: what follows "if" or "whether" is what was asked.
 QUESTION_CUES = frozenset(["ask", "wonder", "question", "inquire", "enquire"])
+# Verbs that speak with "back": "shot back", "fired back", "hit back".
+TALKING_BACK = frozenset(["shoot", "fire", "hit", "snap"])
 # Verbs that cue only a quotation ('"We stay," he continued').
 QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
 # Cues whose content may be an infinitive ("he wants to run", "they told them to leave").
@@ -143,7 +145,7 @@ VERB_CUES = (
 )
 QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
-CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS
+CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS | TALKING_BACK
 CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in"])
 
 
@@ -324,7 +326,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
-    if lemma not in VERB_CUES:
+    if lemma not in VERB_CUES and not _talks_back(token):
         return None
     cue = cue_tokens(token)
     clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
@@ -348,6 +350,14 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     content = [_clause_range(c) for c in clause]
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
+    if not content and lemma in SPEECH_VERBS and _as_said(token):
+        content = _around(token)  # "As Ann Berg noted in the Gazette, the levy is unpopular."
+    if not content and lemma in SPEECH_VERBS:
+        content = _words_after_comma(token)  # "Listing his ventures she added, Moe is ..."
+    if not content and _talks_back(token):
+        # "Lind shot back, “...”": only a quotation makes it words ("the guards shot back, ...").
+        content = [r for r in _words_after_comma(token) if token.doc[r[0]].text in QUOTES_OPEN]
+        cue.append(token.i + 1)
     clausal = bool(content)
     if not content and not passive:
         # A passive's object is what the subject was given or refused ("the children are
@@ -408,6 +418,57 @@ def _set_apart(clause: Any, verb: Any) -> bool:
     of ..."): a statement of its own that the parser hung on the next verb."""
     doc = verb.doc
     return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
+
+
+def _as_said(verb: Any) -> bool:
+    """'As Ann Berg noted, ...': a speech verb in an "as" clause of its own, with no words of
+    its own: the clause it is set in is what was said."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i > verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in OWN_WORDS_DEPS for c in verb.children)
+    )
+
+
+# What makes a verb's words its own: an object or a clause of its own.
+OWN_WORDS_DEPS = frozenset(["dobj", "ccomp", "xcomp", "attr", "oprd"])
+
+
+def _talks_back(verb: Any) -> bool:
+    return verb.lemma_.lower() in TALKING_BACK and any(
+        c.lower_ == "back" and c.i == verb.i + 1 for c in verb.children
+    )
+
+
+def _words_after_comma(verb: Any) -> list[tuple[int, int]]:
+    """'Lind shot back, “I suppose ...”', 'Listing his ventures she added, Moe is a failure':
+    a speaker's cue that ends on a comma before the sentence's main clause, which the parse
+    made the root: that clause is what was said. Only for a verb with a speaker of its own and
+    no words of its own, set in no "when" or "after" clause."""
+    doc = verb.doc
+    root = verb.sent.root
+    if (
+        verb.i == root.i
+        or root.i < verb.i
+        or any(c.dep_ in OWN_WORDS_DEPS or c.dep_ == "mark" for c in verb.children)
+    ):
+        return []
+    subject = subject_of(verb, False)
+    if subject is None or subject.i > verb.i or subject.tag_ in ("WP", "WDT"):
+        return []
+    comma = verb.i + 1
+    while comma < root.i and (doc[comma].lower_ == "back" or _adverb_of(doc[comma], verb)):
+        comma += 1
+    if doc[comma].text not in (",", ":"):
+        return []
+    start, end = comma + 1, subtree_range(root)[1]
+    words_of = [t for t in doc[start:end] if t.is_alpha]
+    return [trim_span(doc, (start, end))] if len(words_of) >= 2 else []
+
+
+def _adverb_of(token: Any, verb: Any) -> bool:
+    return token.dep_ == "advmod" and token.head.i == verb.i
 
 
 def _around(cue: Any) -> list[tuple[int, int]]:

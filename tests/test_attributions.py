@@ -211,3 +211,17 @@ def test_talking_back_only_with_a_quotation() -> None:
     ]
     assert found("The soldiers shot back, two men fell.") == []
     assert found("When the mayor spoke, the crowd left.") == []
+
+
+def test_a_label_alone_before_a_short_answer_is_no_claim() -> None:
+    # The parse ends a sentence at "Gazette:" before a one-word answer: the label is no words
+    # of the speaker's, and no claim of its own.
+    from firsthand.engine.pipeline import read_text
+
+    text = (
+        "Guards at the camp spoke to our reporter in May.\n\n"
+        "Gazette: How many rooms are there in each block?\n\nOfficer: There are 10.\n\n"
+        "Gazette: Are they shared?\n\nOfficer: Yes.\n\n"
+        "Gazette: When do the lights go out?\n\nOfficer: We turn them off at 10 pm.\n"
+    )
+    assert [c["text"] for c in read_text(text).claims if c["text"] in ("Gazette", "Officer")] == []

@@ -680,10 +680,7 @@ def _colon(token: Any) -> Attribution | None:
     label = " ".join(t.text for t in words)
     if writer_side(label) or words[0].lower_ in NOT_SPEAKERS:
         return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
-    end = sent.end
-    if end - token.i <= 1 and end < len(token.doc):
-        end = token.doc[end].sent.end  # the parse ended the sentence at the colon: the words are the next
-    content = trim_span(token.doc, (token.i + 1, end))
+    content = trim_span(token.doc, (token.i + 1, sent.end))
     if content[1] - content[0] < 3:
         return None
     source = trim_span(token.doc, (words[0].i, words[-1].i + 1))

@@ -225,3 +225,19 @@ def test_a_label_alone_before_a_short_answer_is_no_claim() -> None:
         "Gazette: When do the lights go out?\n\nOfficer: We turn them off at 10 pm.\n"
     )
     assert [c["text"] for c in read_text(text).claims if c["text"] in ("Gazette", "Officer")] == []
+
+
+# 8. Cues of more than one word: "made (it) clear that", "is calling for X to" -------------------
+
+
+def test_made_clear_that() -> None:
+    assert found("Lind made it clear that she would not resign.") == [
+        ("made it clear", "Lind", ["that she would not resign"])
+    ]
+    assert found("The fog made the road clear.") == []
+
+
+def test_calling_for_someone_to_act() -> None:
+    assert found("Lind is calling for the council to close the port.") == [
+        ("is calling for", "Lind", ["the council to close the port"])
+    ]

@@ -146,7 +146,7 @@ VERB_CUES = (
 QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
 CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS | TALKING_BACK
-CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in"])
+CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in", "clear"])
 
 
 @dataclass
@@ -195,6 +195,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
             or _noun(token)
             or _colon(token)
             or _in_poll(token)
+            or _made_clear(token)
         )
         if att is not None:
             found.append(att)
@@ -340,6 +341,18 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
             c for c in token.children
             if c.dep_ == "advcl" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
         ]  # fmt: skip
+    called_for: list[tuple[int, int]] = []
+    if not clause and lemma in PREPOSITION_CUES:
+        # "is calling for the council to close the port": the parse makes "for" the mark of a
+        # clause; the preposition is the cue's, the clause after it what was called for.
+        marked = [
+            (c, m) for c in token.children if c.dep_ == "advcl" and c.i > token.i
+            for m in c.children if m.dep_ == "mark" and m.lower_ in PREPOSITION_CUES[lemma] and m.i == token.i + 1
+        ]  # fmt: skip
+        if marked:
+            clause_head, mark = marked[0]
+            cue.append(mark.i)
+            called_for = [trim_span(token.doc, (mark.i + 1, clause_head.right_edge.i + 1))]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
     if not clause and infinitive_cue:
@@ -347,7 +360,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and lemma in SPEECH_VERBS:
         # "denied seizing the grain", "admitted taking the money": a gerund is what was said.
         clause = [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    content = [_clause_range(c) for c in clause]
+    content = [_clause_range(c) for c in clause] or called_for
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
     if not content and lemma in SPEECH_VERBS and _as_said(token):
@@ -712,6 +725,36 @@ def _in_poll(token: Any) -> Attribution | None:
         cue=[token.i], content=[content], source=source, source_head=polls[0].i, kind="evidence"
     )
     att.clausal = False
+    return att
+
+
+def _made_clear(token: Any) -> Attribution | None:
+    """'Some members made clear that they would vote against it', 'he made it clear that':
+    the "that" clause is what the subject of "make" said."""
+    make = token.head
+    if (
+        token.lower_ != "clear"
+        or token.dep_ not in ("ccomp", "oprd", "acomp")
+        or make.lemma_.lower() != "make"
+    ):
+        return None
+    if token.i < make.i:
+        return None
+    clauses = [
+        c for c in [*token.children, *make.children]
+        if c.dep_ in ("ccomp", "advcl") and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]  # fmt: skip
+    subject = subject_of(make, False)
+    if not clauses or subject is None:
+        return None
+    att = Attribution(
+        cue=[*cue_tokens(make), *range(make.i + 1, token.i + 1)],
+        content=[trim_span(token.doc, subtree_range(clauses[0]))],
+        source=trim_span(token.doc, subtree_range(subject, stop=make.i)),
+        source_head=subject.i,
+        lemma="make",
+    )
+    att.negated = any(c.dep_ == "neg" for c in make.children)
     return att
 
 

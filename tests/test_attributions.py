@@ -241,3 +241,18 @@ def test_calling_for_someone_to_act() -> None:
     assert found("Lind is calling for the council to close the port.") == [
         ("is calling for", "Lind", ["the council to close the port"])
     ]
+
+
+# 9. A speaker the parse left without a subject: the name right before the cue ------------------
+
+
+def test_name_before_a_cue_without_a_subject() -> None:
+    text = "“We have had better meetings than this one,” Texas delegate Bill Eastland, wearing a grey hat, said calmly."
+    _cue, source, content = at(text, "said")
+    assert source.startswith("Texas delegate Bill Eastland") and "Eastland" not in " ".join(content)
+
+
+def test_no_name_no_speaker() -> None:
+    # A thing before the cue is no speaker: the rule leaves the source empty.
+    text = "“We have had better meetings than this one,” the hall, filled with grey smoke, said nothing."
+    assert all(a[1] in ("", "the hall") for a in found(text))

@@ -256,3 +256,19 @@ def test_no_name_no_speaker() -> None:
     # A thing before the cue is no speaker: the rule leaves the source empty.
     text = "“We have had better meetings than this one,” the hall, filled with grey smoke, said nothing."
     assert all(a[1] in ("", "the hall") for a in found(text))
+
+
+# 10. Manners of saying that only a quotation makes speech --------------------------------------
+
+
+def test_manner_of_saying_with_a_quotation() -> None:
+    assert at("“Stay there!” a man yelled.", "yelled")[1:] == ("a man", ["“Stay there!”"])
+    assert at("One banner read “Ferries for all,” in red letters.", "read")[1:] == (
+        "One banner",
+        ["“Ferries for all,”"],
+    )
+
+
+def test_manner_of_saying_without_a_quotation_is_no_speech() -> None:
+    assert found("The crowd chanted for an hour.") == []
+    assert found("She read the report twice.") == []

@@ -31,7 +31,7 @@ SPEECH_VERBS = words(
     vow pledge swear urge demand assure suggest propose advise remind recount describe accuse
     blame charge dispute counter retort joke quip lament muse caution proclaim shout
     scream cry whisper answer agree signal hint speculate estimate forecast post
-    email publish
+    email publish confess
     """
 )
 # Verbs of thought and perception: an inner state, or what evidence shows.
@@ -84,7 +84,24 @@ QUESTION_CUES = frozenset(["ask", "wonder", "question", "inquire", "enquire"])
 # Verbs that speak with "back": "shot back", "fired back", "hit back".
 TALKING_BACK = frozenset(["shoot", "fire", "hit", "snap"])
 # Verbs that cue only a quotation ('"We stay," he continued').
-QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
+QUOTE_ONLY_CUES = frozenset(
+    # and the manners of saying that only a quotation makes speech ('"Stay there!" he yelled',
+    # 'a sign read "..."'): "the crowd chanted" alone says nothing
+    [
+        "continue",
+        "begin",
+        "go",
+        "exclaim",
+        "chant",
+        "yell",
+        "bark",
+        "boom",
+        "interject",
+        "mouth",
+        "read",
+        "gush",
+    ]
+)
 # Cues whose content may be an infinitive ("he wants to run", "they told them to leave").
 INFINITIVE_CUES = words(
     """

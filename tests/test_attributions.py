@@ -272,3 +272,14 @@ def test_manner_of_saying_with_a_quotation() -> None:
 def test_manner_of_saying_without_a_quotation_is_no_speech() -> None:
     assert found("The crowd chanted for an hour.") == []
     assert found("She read the report twice.") == []
+
+
+def test_quotation_after_adverbs_and_a_colon() -> None:
+    assert at("Kelly responded pointedly, with a smile: “It can happen at any age.”", "responded")[1:] == (
+        "Kelly",
+        ["“It can happen at any age.”"],
+    )
+    assert at("She addressed the crowd again: “Here is what I regret.”", "addressed")[2] == [
+        "“Here is what I regret.”"
+    ]
+    assert found("She addressed the crowd again.") == []

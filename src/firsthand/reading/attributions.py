@@ -100,6 +100,7 @@ QUOTE_ONLY_CUES = frozenset(
         "mouth",
         "read",
         "gush",
+        "address",
     ]
 )
 # Cues whose content may be an infinitive ("he wants to run", "they told them to leave").
@@ -160,7 +161,7 @@ VERB_CUES = (
     | QUOTE_ONLY_CUES
     | frozenset(PREPOSITION_CUES)
 )
-QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
+QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES | frozenset(["echo"])
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
 CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS | TALKING_BACK
 CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in", "clear"])
@@ -915,6 +916,7 @@ QUOTE_GAP_DEPS = frozenset(
         "compound",
         "mark",
         "appos",
+        "advmod",
         *DESCRIBING_DEPS,
     ]
 )

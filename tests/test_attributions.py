@@ -283,3 +283,19 @@ def test_quotation_after_adverbs_and_a_colon() -> None:
         "“Here is what I regret.”"
     ]
     assert found("She addressed the crowd again.") == []
+
+
+# 11. A speaker is no word of the quotation --------------------------------------------------
+
+
+def test_source_that_the_parse_ran_into_the_quotation_starts_past_it() -> None:
+    from firsthand.reading.attribution_spans import fit_spans
+
+    text = "“We will not leave the harbour to Moe,” Lind told the paper."
+    doc = parsed(text)
+    quoted_tokens(doc, text)
+    moe, told = (next(t.i for t in doc if t.text == w) for w in ("Moe", "told"))
+    # As a parse that hangs the end of the quotation on the speaker gives it.
+    att = Attribution(cue=[told], content=[(0, moe + 3)], source=(moe, told), source_head=moe, lemma="tell")
+    (fitted,) = fit_spans(doc, [att])
+    assert doc[fitted.source[0] : fitted.source[1]].text == "Lind"

@@ -24,8 +24,14 @@ NOT_CUE = frozenset(["when", "then", "while", "as"])
 
 
 def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
+    from firsthand.reading.nlp import quoted_tokens
+
+    quoted = quoted_tokens(doc, doc.text) if found else set()  # computed once per doc already
     for att in found:
         verb = next((doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma), None)
+        quoted_speaker = att.source is not None and att.source_head in quoted and min(att.cue) not in quoted
+        if quoted_speaker and att.kind == "verb":  # "according to" a book names its title in quotes
+            _past_quotation(doc, att, quoted)
         if verb is not None and att.kind == "verb" and att.source is None and not att.passive:
             _inherit_source(att, verb)
             if att.source is None:
@@ -37,6 +43,26 @@ def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
             att.source = source_span(doc, att.source, doc[att.source_head], min(att.cue))
         att.cue = cue_span(doc, att.cue, verb)
     return found
+
+
+def _past_quotation(doc: Any, att: Any, quoted: set[int]) -> None:
+    """'“That is a fair concern,” Lind told the paper': the parse may take words of the
+    quotation into the subject. The speaker is no word of what they said: the source starts
+    past the quotation's closing mark, or, where nothing but the quotation is left, there is
+    none (the rules for a verb without a subject look again)."""
+    start, end = att.source
+    closing = [k for k in range(start, end) if doc[k].text in CLOSING_MARKS and k - 1 in quoted]
+    if closing and closing[-1] + 1 < end:
+        rest = doc[closing[-1] + 1 : end]
+        att.source = (rest.start, rest.end)
+        att.source_head = rest.root.i
+        if rest.root.pos_ in ("NOUN", "PROPN", "PRON"):
+            return
+    att.source = att.source_head = None
+    att.inherited = False
+
+
+CLOSING_MARKS = frozenset(["”", '"', "''"])
 
 
 def _past_dateline_subject(doc: Any, att: Any) -> None:

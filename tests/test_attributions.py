@@ -299,3 +299,14 @@ def test_source_that_the_parse_ran_into_the_quotation_starts_past_it() -> None:
     att = Attribution(cue=[told], content=[(0, moe + 3)], source=(moe, told), source_head=moe, lemma="tell")
     (fitted,) = fit_spans(doc, [att])
     assert doc[fitted.source[0] : fitted.source[1]].text == "Lind"
+
+
+def test_trailing_cue_joined_as_a_second_clause() -> None:
+    text = (
+        "Despite a series of costly defeats on Tuesday night, Senator Lind remains committed to seeing "
+        "the race through to the convention, his top aide, Tad Moe, told the Gazette."
+    )
+    _cue, source, content = at(text, "told")
+    assert source.startswith("his top aide, Tad Moe")
+    assert content == [text[: text.index(", his top aide")]]
+    assert found("The ferry left the harbour at noon, and the captain told the crew.") == []

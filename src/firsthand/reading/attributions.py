@@ -385,6 +385,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         content = _around(token)  # "As Ann Berg noted in the Gazette, the levy is unpopular."
     if not content and lemma in SPEECH_VERBS:
         content = _words_after_comma(token)  # "Listing his ventures she added, Moe is ..."
+    if not content and lemma in SPEECH_VERBS:
+        content = _clause_before(token)  # "Lind will stay in the race, his aide, Tad Moe, told us."
     if not content and _talks_back(token):
         # "Lind shot back, “...”": only a quotation makes it words ("the guards shot back, ...").
         content = [r for r in _words_after_comma(token) if token.doc[r[0]].text in QUOTES_OPEN]
@@ -496,6 +498,30 @@ def _words_after_comma(verb: Any) -> list[tuple[int, int]]:
     start, end = comma + 1, subtree_range(root)[1]
     words_of = [t for t in doc[start:end] if t.is_alpha]
     return [trim_span(doc, (start, end))] if len(words_of) >= 2 else []
+
+
+def _clause_before(verb: Any) -> list[tuple[int, int]]:
+    """'Lind will stay in the race, his aide, Tad Moe, told the paper': a trailing cue the
+    parse joined to the main clause as a second one. Its words are that clause, up to the
+    comma before the speaker; only where the cue's clause ends the sentence and no "and"
+    joins the two ("..., and Moe told the paper" is a second statement)."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i or any(c.dep_ == "cc" for c in verb.children):
+        return []
+    if any(c.dep_ in OWN_WORDS_DEPS and c.dep_ != "dobj" for c in verb.children):
+        return []
+    subject = subject_of(verb, False)
+    if subject is None or subject.i > verb.i or subject.tag_ in ("WP", "WDT"):
+        return []
+    left = subject.left_edge.i
+    if left == 0 or doc[left - 1].text != "," or any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return []
+    if verb.right_edge.i < verb.sent.end - 2:
+        return []  # the cue's clause goes on: not a trailing cue
+    start = head.left_edge.i
+    words_of = [t for t in doc[start : left - 1] if t.is_alpha]
+    return [trim_span(doc, (start, left - 1))] if len(words_of) >= 3 else []
 
 
 def _adverb_of(token: Any, verb: Any) -> bool:

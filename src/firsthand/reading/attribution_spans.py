@@ -26,7 +26,8 @@ NOT_CUE = frozenset(["when", "then", "while", "as"])
 def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
     from firsthand.reading.nlp import quoted_tokens
 
-    quoted = quoted_tokens(doc, doc.text) if found else set()  # computed once per doc already
+    # find_attributions computed it already: the cached set, without rebuilding doc.text
+    quoted = doc.user_data.get("firsthand.quoted") or (quoted_tokens(doc, doc.text) if found else set())
     for att in found:
         verb = next((doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma), None)
         quoted_speaker = att.source is not None and att.source_head in quoted and min(att.cue) not in quoted

@@ -525,7 +525,7 @@ def _clause_before(verb: Any) -> list[tuple[int, int]]:
 
 
 def _adverb_of(token: Any, verb: Any) -> bool:
-    return token.dep_ == "advmod" and token.head.i == verb.i
+    return bool(token.dep_ == "advmod" and token.head.i == verb.i)
 
 
 def _around(cue: Any) -> list[tuple[int, int]]:
@@ -830,7 +830,7 @@ LABEL_REACH = 7
 
 def _capitals(token: Any) -> bool:
     """A word in capitals, as a transcript names its speakers ("TAPPER:")."""
-    return token.is_upper and sum(c.isalpha() for c in token.text) > 1
+    return bool(token.is_upper) and sum(c.isalpha() for c in token.text) > 1
 
 
 def _adverb(token: Any) -> Attribution | None:

@@ -310,3 +310,11 @@ def test_trailing_cue_joined_as_a_second_clause() -> None:
     assert source.startswith("his top aide, Tad Moe")
     assert content == [text[: text.index(", his top aide")]]
     assert found("The ferry left the harbour at noon, and the captain told the crew.") == []
+
+
+def test_trailing_cue_that_the_parse_made_no_verb_of() -> None:
+    text = "Lind had to lend his campaign thousands of dollars last month, fundraising documents show."
+    assert found(text) == [
+        ("show", "fundraising documents", ["Lind had to lend his campaign thousands of dollars last month"])
+    ]
+    assert all(a[1] != "as he" for a in found("We waited an hour, then we left, as he said."))

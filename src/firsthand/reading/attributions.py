@@ -162,9 +162,17 @@ VERB_CUES = (
     | frozenset(PREPOSITION_CUES)
 )
 QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES | frozenset(["echo"])
+# Verb forms that close a sentence as its cue, whatever the tagger made of them ("...,
+# fundraising documents show."), and the lemma each stands for.
+TRAILING_FORMS = {
+    "said": "say", "says": "say", "say": "say", "show": "show", "shows": "show", "showed": "show",
+    "found": "find", "finds": "find", "indicate": "indicate", "indicates": "indicate",
+    "indicated": "indicate", "reported": "report", "reports": "report", "noted": "note",
+    "notes": "note", "wrote": "write", "writes": "write", "added": "add", "adds": "add",
+}  # fmt: skip
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
 CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS | TALKING_BACK
-CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in", "clear"])
+CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in", "clear", *TRAILING_FORMS])
 
 
 @dataclass
@@ -214,6 +222,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
             or _colon(token)
             or _in_poll(token)
             or _made_clear(token)
+            or _trailing_cue(token)
         )
         if att is not None:
             found.append(att)
@@ -799,6 +808,58 @@ def _made_clear(token: Any) -> Attribution | None:
         lemma="make",
     )
     att.negated = any(c.dep_ == "neg" for c in make.children)
+    return att
+
+
+# At most this many tokens between the comma and a trailing cue ("..., records compiled by the
+# Harbour Institute show.").
+TRAILING_REACH = 12
+
+
+def _trailing_cue(token: Any) -> Attribution | None:
+    """'Moe gave to no candidate but Lind, election records compiled by the Institute show.':
+    a cue that ends the sentence after a comma and the one who says it, where the parse made
+    no verb of it (or none with words). The words are the sentence up to the comma. Read from
+    the tokens, not the parse: only a speaker of nouns (a participle may describe it), no
+    other verb between."""
+    lemma = TRAILING_FORMS.get(token.lower_)
+    doc = token.doc
+    if lemma is None or token.i + 1 >= len(doc) or doc[token.i + 1].text not in (".", "!"):
+        return None
+    sent = token.sent
+    comma = next(
+        (
+            k
+            for k in range(token.i - 1, max(sent.start, token.i - TRAILING_REACH) - 1, -1)
+            if doc[k].text == ","
+        ),
+        None,
+    )
+    if comma is None or comma - sent.start < 4:
+        return None
+    speaker = doc[comma + 1 : token.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in speaker):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in speaker):
+        return None
+    if any(
+        t.text in QUOTES_CLOSE or t.text in QUOTES_OPEN or t.pos_ == "SCONJ" or t.tag_ in ("WP", "WDT")
+        for t in speaker
+    ):
+        return None  # a quotation, or a clause of its own ("..., as he said.", "..., which polls show.")
+    heads = [
+        t
+        for t in speaker
+        if t.pos_ in ("NOUN", "PROPN", "PRON")
+        and not (comma < t.head.i < token.i and t.head.pos_ in ("NOUN", "PROPN"))
+    ]
+    head = heads[0] if heads else speaker.root
+    content = trim_span(doc, (sent.start, comma))
+    if content[1] - content[0] < 3:
+        return None
+    att = Attribution(
+        cue=[token.i], content=[content], source=(comma + 1, token.i), source_head=head.i, lemma=lemma
+    )
     return att
 
 

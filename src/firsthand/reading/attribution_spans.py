@@ -24,10 +24,19 @@ NOT_CUE = frozenset(["when", "then", "while", "as"])
 
 
 def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
+    from firsthand.reading.nlp import quoted_tokens
+
+    # find_attributions computed it already: the cached set, without rebuilding doc.text
+    quoted = doc.user_data.get("firsthand.quoted") or (quoted_tokens(doc, doc.text) if found else set())
     for att in found:
         verb = next((doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma), None)
+        quoted_speaker = att.source is not None and att.source_head in quoted and min(att.cue) not in quoted
+        if quoted_speaker and att.kind == "verb":  # "according to" a book names its title in quotes
+            _past_quotation(doc, att, quoted)
         if verb is not None and att.kind == "verb" and att.source is None and not att.passive:
             _inherit_source(att, verb)
+            if att.source is None:
+                _name_before(doc, att, verb)
         elif verb is not None and att.inherited and _bare_participle(verb):
             att.source = att.source_head = None  # "Asked about it, the mayor said": he was asked
         if att.source is not None and att.source_head is not None:
@@ -35,6 +44,26 @@ def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
             att.source = source_span(doc, att.source, doc[att.source_head], min(att.cue))
         att.cue = cue_span(doc, att.cue, verb)
     return found
+
+
+def _past_quotation(doc: Any, att: Any, quoted: set[int]) -> None:
+    """'“That is a fair concern,” Lind told the paper': the parse may take words of the
+    quotation into the subject. The speaker is no word of what they said: the source starts
+    past the quotation's closing mark, or, where nothing but the quotation is left, there is
+    none (the rules for a verb without a subject look again)."""
+    start, end = att.source
+    closing = [k for k in range(start, end) if doc[k].text in CLOSING_MARKS and k - 1 in quoted]
+    if closing and closing[-1] + 1 < end:
+        rest = doc[closing[-1] + 1 : end]
+        att.source = (rest.start, rest.end)
+        att.source_head = rest.root.i
+        if rest.root.pos_ in ("NOUN", "PROPN", "PRON"):
+            return
+    att.source = att.source_head = None
+    att.inherited = False
+
+
+CLOSING_MARKS = frozenset(["”", '"', "''"])
 
 
 def _past_dateline_subject(doc: Any, att: Any) -> None:
@@ -54,6 +83,59 @@ def _past_dateline_subject(doc: Any, att: Any) -> None:
     if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN", "PRON"):
         att.source = (dash + 1, cue)
         att.source_head = heads[0].i
+
+
+# Finite forms of a speech verb that must have a speaker of their own.
+FINITE = frozenset(["VBD", "VBZ", "VBP"])
+# How far back a parenthesis about the speaker may open ("Bill Eastland, wearing a hat, said").
+PARENTHESIS_REACH = 10
+
+
+def _name_before(doc: Any, att: Any, verb: Any) -> None:
+    """A speech verb the parse gave no subject, right after a name ('“...,” Texas delegate
+    Bill Eastland, wearing a cowboy hat, said'; 'Speaker Ann Berg (R-WI) said “...”'): the
+    name is the speaker, and no part of what was said. Only a finite verb of saying, and only
+    a name (a proper noun the entity recogniser calls a person or an organisation) that ends
+    at the cue, past adverbs, a bracket or one parenthesis set off by commas."""
+    from firsthand.reading.attributions import SPEECH_VERBS
+
+    if (
+        verb.tag_ not in FINITE
+        or verb.lemma_.lower() not in SPEECH_VERBS
+        or verb.dep_ in ("conj", "advcl", "xcomp")
+    ):
+        return
+    end = min(att.cue)
+    i = end - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        opening = next(
+            (k for k in range(i - 1, max(-1, i - PARENTHESIS_REACH), -1) if doc[k].text == ","), None
+        )
+        aside = doc[opening + 1 : i] if opening is not None else []
+        if opening is None or any(t.tag_ in FINITE or t.text in ('"', "“", "”") for t in aside):
+            return
+        i = opening - 1
+    if i >= 0 and doc[i].text == ")":
+        i = next((k - 1 for k in range(i - 1, max(-1, i - BRACKET_REACH * 3), -1) if doc[k].text == "("), -1)
+    if i < 0 or doc[i].pos_ != "PROPN" or doc[i].ent_type_ not in ("PERSON", "ORG"):
+        return
+    start = i
+    while (
+        start - 1 >= 0
+        and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+        and doc[start - 1].dep_ in NAME_DEPS
+    ):
+        start -= 1
+    att.source = (start, end)
+    att.source_head = i
+    att.content = [(a, min(b, start)) if a < start < b else (a, b) for a, b in att.content]
+    att.content = [(a, b) for a, b in att.content if b > a]
+
+
+# Words that make up a name with a title before it ("Texas delegate Bill Eastland").
+NAME_DEPS = frozenset(["compound", "amod", "npadvmod", "nsubj", "appos", "conj", "nmod"])
 
 
 def _bare_participle(verb: Any) -> bool:

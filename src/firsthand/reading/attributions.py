@@ -17,7 +17,7 @@ from typing import Any
 
 from firsthand.reading import gazetteer
 from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
-from firsthand.reading.voices import writer_side
+from firsthand.reading.voices import NOT_SPEAKERS, writer_side
 
 # Cue lexicons -------------------------------------------------------------------------
 
@@ -32,7 +32,7 @@ SPEECH_VERBS = words(
     vow pledge swear urge demand assure suggest propose advise remind recount describe accuse
     blame charge dispute counter retort joke quip lament muse caution proclaim shout
     scream cry whisper answer agree signal hint speculate estimate forecast post
-    email publish
+    email publish confess
     """
 )
 # Verbs of thought and perception: an inner state, or what evidence shows.
@@ -61,15 +61,49 @@ NOUN_CONTENT_CUES = words(
     predict
     """
 )
+# Speech acts whose noun-phrase content counts only when someone who can speak does it
+# ("she recalled the flood", not "the figure recalls the flood").
+SPOKEN_NOUN_CONTENT_CUES = words(
+    """
+    note recall reiterate repeat stress emphasize emphasise acknowledge dispute explain promise
+    tweet
+    """
+)
 # Cues whose content is the object of a preposition ("talked about the raid", "called for
 # calm", "referred to the report").
 PREPOSITION_CUES = {
     "talk": {"about"}, "speak": {"about", "of"}, "say": {"of", "about"}, "refer": {"to"}, "point": {"to"},
     "ask": {"about"}, "complain": {"about"}, "comment": {"on"}, "call": {"for", "on"}, "warn": {"of", "about", "against"},
     "write": {"about", "of"}, "joke": {"about"}, "boast": {"about", "of"}, "testify": {"about"}, "insist": {"on"},
+    "brag": {"about", "of"}, "argue": {"for", "against"}, "agree": {"with"},
+    "plead": {"for"}, "hint": {"at"}, "rail": {"against"},
 }  # fmt: skip
+PREPOSITION_CUES["speak"] |= {"against"}
+PREPOSITION_CUES["ask"] |= {"for"}
+# Cues that ask a question: what follows "if" or "whether" is what was asked.
+QUESTION_CUES = frozenset(["ask", "wonder", "question", "inquire", "enquire"])
+# Verbs that speak with "back": "shot back", "fired back", "hit back".
+TALKING_BACK = frozenset(["shoot", "fire", "hit", "snap"])
 # Verbs that cue only a quotation ('"We stay," he continued').
-QUOTE_ONLY_CUES = frozenset(["continue", "begin", "go"])
+QUOTE_ONLY_CUES = frozenset(
+    # and the manners of saying that only a quotation makes speech ('"Stay there!" he yelled',
+    # 'a sign read "..."'): "the crowd chanted" alone says nothing
+    [
+        "continue",
+        "begin",
+        "go",
+        "exclaim",
+        "chant",
+        "yell",
+        "bark",
+        "boom",
+        "interject",
+        "mouth",
+        "read",
+        "gush",
+        "address",
+    ]
+)
 # Cues whose content may be an infinitive ("he wants to run", "they told them to leave").
 INFINITIVE_CUES = words(
     """
@@ -127,13 +161,22 @@ VERB_CUES = (
     | REQUEST_VERBS
     | NOUN_CONTENT_CUES
     | STANCE_VERBS
+    | SPOKEN_NOUN_CONTENT_CUES
     | QUOTE_ONLY_CUES
     | frozenset(PREPOSITION_CUES)
 )
-QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES
+QUOTATION_CUES = SPEECH_VERBS | QUOTE_ONLY_CUES | frozenset(["echo"])
+# Verb forms that close a sentence as its cue, whatever the tagger made of them ("...,
+# fundraising documents show."), and the lemma each stands for.
+TRAILING_FORMS = {
+    "said": "say", "says": "say", "say": "say", "show": "show", "shows": "show", "showed": "show",
+    "found": "find", "finds": "find", "indicate": "indicate", "indicates": "indicate",
+    "indicated": "indicate", "reported": "report", "reports": "report", "noted": "note",
+    "notes": "note", "wrote": "write", "writes": "write", "added": "add", "adds": "add",
+}  # fmt: skip
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
-CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS
-CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":"])
+CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS | TALKING_BACK
+CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in", "clear", *TRAILING_FORMS])
 
 
 @dataclass
@@ -144,7 +187,7 @@ class Attribution:
     content: list[tuple[int, int]]  # token ranges [start, end)
     source: tuple[int, int] | None = None  # token range of the source phrase
     source_head: int | None = None
-    kind: str = "verb"  # verb, according_to, colon, adverb, noun
+    kind: str = "verb"  # verb, according_to, colon, adverb, noun, evidence
     lemma: str = ""
     passive: bool = False
     negated: bool = False
@@ -181,6 +224,9 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
             or _adverb(token)
             or _noun(token)
             or _colon(token)
+            or _in_poll(token)
+            or _made_clear(token)
+            or _trailing_cue(token)
         )
         if att is not None:
             found.append(att)
@@ -195,9 +241,16 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     verb_cues = {i for a in found if a.kind == "verb" for i in a.cue}
     found = [a for a in found if not (a.kind == "adverb" and a.cue[0] in verb_cues)]
     found = _learned(doc, found)
-    outer = _outermost(found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
-    return [a for a in outer if not (a.cue[0] in quoted and a.extent[1] - 1 in quoted)]
+    # Left out before nesting is decided: a parse that runs a quoted cue's content back out
+    # of the quotation ('X seemed unmoved, telling reporters, "Many said he should go."')
+    # must not swallow the cue outside it.
+    found = [
+        a
+        for a in found
+        if not (a.cue[0] in quoted and (a.extent[1] - 1 in quoted or _in_quotation(a.cue[0], quoted)))
+    ]
+    return _outermost(_participles_apart(doc, found))
 
 
 def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
@@ -208,6 +261,79 @@ def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
     from firsthand.reading.attribution_spans import fit_spans
 
     return fit_spans(doc, combine(doc, found))
+
+
+# A quotation of more words than this around a cue is someone's speech, not a cue word quoted
+# ('she "warned" that ...').
+QUOTED_WORD = 3
+
+
+def _in_quotation(i: int, quoted: set[int]) -> bool:
+    """Token ``i`` stands in a quotation longer than a quoted word or two: the cue is the
+    quoted speaker's, whatever the parse hangs on it outside the quotation."""
+    start = end = i
+    while start - 1 in quoted and i - start <= QUOTED_WORD:
+        start -= 1
+    while end + 1 in quoted and end - start <= QUOTED_WORD:
+        end += 1
+    return end - start + 1 > QUOTED_WORD
+
+
+# Participles that go on with the speaker's words after a comma ("..., saying", "..., adding").
+PARTICIPLE_DEPS = frozenset(["advcl", "xcomp", "conj", "acl"])
+
+
+def _participles_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
+    """'She argued that the plan would fail, saying it was "a fantasy"': a participle of
+    saying set off by a comma at the end of another attribution's content goes on with the
+    same speaker, though the parse hangs it on the last verb of that content. It is an
+    attribution of its own, with that speaker, and the content before it ends at the comma.
+    Only the attributions of the participle's sentence are looked at."""
+    by_sentence: dict[int, list[Attribution]] = {}
+    for att in found:
+        by_sentence.setdefault(doc[min(att.cue)].sent.start, []).append(att)
+    for att in found:
+        verb = _cue_verb(doc, att)
+        if verb is None or verb.i == 0 or has_subject(verb):
+            continue
+        comma = verb.i - 1
+        while comma > 0 and doc[comma].i in att.cue:
+            comma -= 1  # "..., also saying"
+        participle = verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS and doc[comma].text == ","
+        # "He said X and said that Y": the same verb again, with "and" before it.
+        again = verb.dep_ == "conj" and doc[comma].dep_ == "cc"
+        if not (participle or again):
+            continue
+        hosts = [
+            other
+            for other in by_sentence.get(verb.sent.start, [])
+            if other is not att
+            and other.kind == "verb"
+            and other.source is not None
+            and max(other.cue) < comma
+            and any(a <= comma < b for a, b in other.content)
+            and (participle or other.lemma == att.lemma)
+        ]
+        if not hosts:
+            continue
+        host = max(hosts, key=lambda h: max(h.cue))  # the nearest speaker before it
+        if doc[comma].dep_ == "cc" and comma > 0 and doc[comma - 1].text == ",":
+            comma -= 1
+        host.content = [
+            trim_span(doc, (a, min(b, comma))) if a <= comma < b else (a, b) for a, b in host.content
+        ]
+        host.content = [r for r in host.content if r[1] > r[0]]
+        att.source, att.source_head, att.inherited = host.source, host.source_head, True
+    return found
+
+
+def _cue_verb(doc: Any, att: Attribution) -> Any | None:
+    """The verb of a verb cue (the word whose lemma the attribution carries)."""
+    if att.kind != "verb":
+        return None
+    return next(
+        (doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma and doc[i].pos_ == "VERB"), None
+    )
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -242,7 +368,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
-    if lemma not in VERB_CUES and not _saying_goes_on(token):
+    if lemma not in VERB_CUES and not _saying_goes_on(token) and not _talks_back(token):
         return None
     if lemma in PURPOSE_PARTICIPLES and token.tag_ == "VBG" and not has_subject(token):
         return None  # "died while hoping to find them", "marched, wanting to see the judge"
@@ -266,6 +392,25 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     clause = clause if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
         clause = _clause_on_hearer(token)
+    if not clause and lemma in QUESTION_CUES:
+        # "asked the senator if he would run": the parse hangs the question on the verb as an
+        # adverbial clause; its "if" or "whether" makes it what was asked.
+        clause = [
+            c for c in token.children
+            if c.dep_ == "advcl" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+        ]  # fmt: skip
+    called_for: list[tuple[int, int]] = []
+    if not clause and lemma in PREPOSITION_CUES:
+        # "is calling for the council to close the port": the parse makes "for" the mark of a
+        # clause; the preposition is the cue's, the clause after it what was called for.
+        marked = [
+            (c, m) for c in token.children if c.dep_ == "advcl" and c.i > token.i
+            for m in c.children if m.dep_ == "mark" and m.lower_ in PREPOSITION_CUES[lemma] and m.i == token.i + 1
+        ]  # fmt: skip
+        if marked:
+            clause_head, mark = marked[0]
+            cue.append(mark.i)
+            called_for = [trim_span(token.doc, (mark.i + 1, clause_head.right_edge.i + 1))]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
     if not clause and infinitive_cue:
@@ -273,9 +418,19 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and lemma in SPEECH_VERBS:
         # "denied seizing the grain", "admitted taking the money": a gerund is what was said.
         clause = [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    content = [_clause_range(c) for c in clause]
+    content = [_clause_range(c) for c in clause] or called_for
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
+    if not content and lemma in SPEECH_VERBS and _as_said(token):
+        content = _around(token)  # "As Ann Berg noted in the Gazette, the levy is unpopular."
+    if not content and lemma in SPEECH_VERBS:
+        content = _words_after_comma(token)  # "Listing his ventures she added, Moe is ..."
+    if not content and lemma in SPEECH_VERBS:
+        content = _clause_before(token)  # "Lind will stay in the race, his aide, Tad Moe, told us."
+    if not content and _talks_back(token):
+        # "Lind shot back, “...”": only a quotation makes it words ("the guards shot back, ...").
+        content = [r for r in _words_after_comma(token) if token.doc[r[0]].text in QUOTES_OPEN]
+        cue.append(token.i + 1)
     clausal = bool(content)
     if not content and not passive:
         # A passive's object is what the subject was given or refused ("the children are
@@ -373,6 +528,81 @@ def _set_apart(clause: Any, verb: Any) -> bool:
     return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
 
 
+def _as_said(verb: Any) -> bool:
+    """'As Ann Berg noted, ...': a speech verb in an "as" clause of its own, with no words of
+    its own: the clause it is set in is what was said."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i > verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in OWN_WORDS_DEPS for c in verb.children)
+    )
+
+
+# What makes a verb's words its own: an object or a clause of its own.
+OWN_WORDS_DEPS = frozenset(["dobj", "ccomp", "xcomp", "attr", "oprd"])
+
+
+def _talks_back(verb: Any) -> bool:
+    return verb.lemma_.lower() in TALKING_BACK and any(
+        c.lower_ == "back" and c.i == verb.i + 1 for c in verb.children
+    )
+
+
+def _words_after_comma(verb: Any) -> list[tuple[int, int]]:
+    """'Lind shot back, “I suppose ...”', 'Listing his ventures she added, Moe is a failure':
+    a speaker's cue that ends on a comma before the sentence's main clause, which the parse
+    made the root: that clause is what was said. Only for a verb with a speaker of its own and
+    no words of its own, set in no "when" or "after" clause."""
+    doc = verb.doc
+    root = verb.sent.root
+    if (
+        verb.i == root.i
+        or root.i < verb.i
+        or any(c.dep_ in OWN_WORDS_DEPS or c.dep_ == "mark" for c in verb.children)
+    ):
+        return []
+    subject = subject_of(verb, False)
+    if subject is None or subject.i > verb.i or subject.tag_ in ("WP", "WDT"):
+        return []
+    comma = verb.i + 1
+    while comma < root.i and (doc[comma].lower_ == "back" or _adverb_of(doc[comma], verb)):
+        comma += 1
+    if doc[comma].text not in (",", ":"):
+        return []
+    start, end = comma + 1, subtree_range(root)[1]
+    words_of = [t for t in doc[start:end] if t.is_alpha]
+    return [trim_span(doc, (start, end))] if len(words_of) >= 2 else []
+
+
+def _clause_before(verb: Any) -> list[tuple[int, int]]:
+    """'Lind will stay in the race, his aide, Tad Moe, told the paper': a trailing cue the
+    parse joined to the main clause as a second one. Its words are that clause, up to the
+    comma before the speaker; only where the cue's clause ends the sentence and no "and"
+    joins the two ("..., and Moe told the paper" is a second statement)."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > verb.i or any(c.dep_ == "cc" for c in verb.children):
+        return []
+    if any(c.dep_ in OWN_WORDS_DEPS and c.dep_ != "dobj" for c in verb.children):
+        return []
+    subject = subject_of(verb, False)
+    if subject is None or subject.i > verb.i or subject.tag_ in ("WP", "WDT"):
+        return []
+    left = subject.left_edge.i
+    if left == 0 or doc[left - 1].text != "," or any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return []
+    if verb.right_edge.i < verb.sent.end - 2:
+        return []  # the cue's clause goes on: not a trailing cue
+    start = head.left_edge.i
+    words_of = [t for t in doc[start : left - 1] if t.is_alpha]
+    return [trim_span(doc, (start, left - 1))] if len(words_of) >= 3 else []
+
+
+def _adverb_of(token: Any, verb: Any) -> bool:
+    return bool(token.dep_ == "advmod" and token.head.i == verb.i)
+
+
 def _around(cue: Any) -> list[tuple[int, int]]:
     """The words of the clause a parenthetical cue ("..., X said, ...") stands in, on both
     sides of the cue phrase."""
@@ -441,7 +671,17 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
         return _stance_object(verb)
     if lemma == "show":
         return _shown_object(verb)
-    if lemma not in NOUN_CONTENT_CUES:
+    if lemma == "say":
+        # "said so", "said the same of him": a word for what was said before.
+        said = [c for c in verb.children if c.i > verb.i and _stands_for_words(c)]
+        return ([subtree_range(said[0])], []) if said else ([], [])
+    if lemma in SPOKEN_NOUN_CONTENT_CUES and lemma not in NOUN_CONTENT_CUES:
+        subject = subject_of(verb, False)
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS:
+            subject = subject_of(verb.head, False)  # "..., recalling the flood": the one who spoke
+        if subject is None or not _takes_sides(subject):
+            return [], []
+    elif lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
     if not objects:
@@ -487,6 +727,18 @@ def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
     if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return [], []
     return [subtree_range(objects[0])], []
+
+
+# Objects of "say" that stand for words said before ("said so", "said the same"); "say it",
+# "said that" are too often the speaker's own turn of phrase.
+SAID_PRONOUNS = frozenset(["so", "same", "otherwise"])
+
+
+def _stands_for_words(word: Any) -> bool:
+    """'so' in "said so", 'the same' in "said the same": a word for words said before."""
+    if word.dep_ == "advmod":
+        return word.lower_ in ("so", "otherwise")
+    return word.dep_ == "dobj" and word.lemma_.lower() in SAID_PRONOUNS
 
 
 # Sources that show what people think or did: surveys, studies, records, recordings.
@@ -562,16 +814,15 @@ def _colon(token: Any) -> Attribution | None:
     if token.text != ":":
         return None
     sent = token.sent
-    before = token.doc[sent.start : token.i]
-    words = [t for t in before if not t.is_space]
-    if not 1 <= len(words) <= 6 or not any(t.pos_ == "PROPN" for t in words):
+    words = _label_before(token)
+    if not 1 <= len(words) <= 6 or not any(t.pos_ == "PROPN" or _capitals(t) for t in words):
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
+    if any(t.pos_ in ("VERB", "AUX") and not _capitals(t) for t in words):
         return None
     label = " ".join(t.text for t in words)
     if label.isupper() and gazetteer.lookup(label.title()) is not None:
         return None  # "BAGHDAD: Iraqi forces killed ...": a dateline, and a place says nothing
-    if writer_side(label):
+    if writer_side(label) or words[0].lower_ in NOT_SPEAKERS:
         return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
     content = trim_span(token.doc, (token.i + 1, sent.end))
     if content[1] - content[0] < 3:
@@ -579,6 +830,146 @@ def _colon(token: Any) -> Attribution | None:
     source = trim_span(token.doc, (words[0].i, words[-1].i + 1))
     head = max(words, key=lambda t: (t.dep_ in ("ROOT", "nsubj"), t.i))
     return Attribution(cue=[token.i], content=[content], source=source, source_head=head.i, kind="colon")
+
+
+# What a clause can be "in" and be what it tells: "In a poll released Monday, 50 percent ...".
+POLL_NOUNS = words("poll survey")
+
+
+def _in_poll(token: Any) -> Attribution | None:
+    """'In a Gazette poll released Monday, 50 percent chose Lind': the poll stands behind the
+    clause it opens. Not where the clause has a cue of its own ('In a poll, most said that
+    ...'): the respondents speak there. A poll a pollster's name stands on reports it for
+    them; an unnamed one is the writer's reading (basis.py), as "the survey showed" is."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.i > token.head.i or token.head.lemma_.lower() in CUE_LEMMAS:
+        return None
+    polls = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in POLL_NOUNS]
+    if not polls:
+        return None
+    source = trim_span(token.doc, subtree_range(polls[0]))
+    content = _clause_without(token, (token.i, source[1]))
+    if content is None or content[0] < source[1]:
+        return None
+    att = Attribution(
+        cue=[token.i], content=[content], source=source, source_head=polls[0].i, kind="evidence"
+    )
+    att.clausal = False
+    return att
+
+
+def _made_clear(token: Any) -> Attribution | None:
+    """'Some members made clear that they would vote against it', 'he made it clear that':
+    the "that" clause is what the subject of "make" said."""
+    make = token.head
+    if (
+        token.lower_ != "clear"
+        or token.dep_ not in ("ccomp", "oprd", "acomp")
+        or make.lemma_.lower() != "make"
+    ):
+        return None
+    if token.i < make.i:
+        return None
+    clauses = [
+        c for c in [*token.children, *make.children]
+        if c.dep_ in ("ccomp", "advcl") and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]  # fmt: skip
+    subject = subject_of(make, False)
+    if not clauses or subject is None:
+        return None
+    att = Attribution(
+        cue=[*cue_tokens(make), *range(make.i + 1, token.i + 1)],
+        content=[trim_span(token.doc, subtree_range(clauses[0]))],
+        source=trim_span(token.doc, subtree_range(subject, stop=make.i)),
+        source_head=subject.i,
+        lemma="make",
+    )
+    att.negated = any(c.dep_ == "neg" for c in make.children)
+    return att
+
+
+# At most this many tokens between the comma and a trailing cue ("..., records compiled by the
+# Harbour Institute show.").
+TRAILING_REACH = 12
+
+
+def _trailing_cue(token: Any) -> Attribution | None:
+    """'Moe gave to no candidate but Lind, election records compiled by the Institute show.':
+    a cue that ends the sentence after a comma and the one who says it, where the parse made
+    no verb of it (or none with words). The words are the sentence up to the comma. Read from
+    the tokens, not the parse: only a speaker of nouns (a participle may describe it), no
+    other verb between."""
+    lemma = TRAILING_FORMS.get(token.lower_)
+    doc = token.doc
+    if lemma is None or token.i + 1 >= len(doc) or doc[token.i + 1].text not in (".", "!"):
+        return None
+    sent = token.sent
+    comma = next(
+        (
+            k
+            for k in range(token.i - 1, max(sent.start, token.i - TRAILING_REACH) - 1, -1)
+            if doc[k].text == ","
+        ),
+        None,
+    )
+    if comma is None or comma - sent.start < 4:
+        return None
+    speaker = doc[comma + 1 : token.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in speaker):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in speaker):
+        return None
+    if any(
+        t.text in QUOTES_CLOSE or t.text in QUOTES_OPEN or t.pos_ == "SCONJ" or t.tag_ in ("WP", "WDT")
+        for t in speaker
+    ):
+        return None  # a quotation, or a clause of its own ("..., as he said.", "..., which polls show.")
+    heads = [
+        t
+        for t in speaker
+        if t.pos_ in ("NOUN", "PROPN", "PRON")
+        and not (comma < t.head.i < token.i and t.head.pos_ in ("NOUN", "PROPN"))
+    ]
+    head = heads[0] if heads else speaker.root
+    content = trim_span(doc, (sent.start, comma))
+    if content[1] - content[0] < 3:
+        return None
+    att = Attribution(
+        cue=[token.i], content=[content], source=(comma + 1, token.i), source_head=head.i, lemma=lemma
+    )
+    return att
+
+
+def _label_before(colon: Any) -> list[Any]:
+    """The words of the line before a colon, back to the line's start, its sentence's start or
+    a dash that sets a heading off ("TURNOUT IN IOWA - Ann Lind:"); more than a label's worth
+    of words is no label (the caller refuses it)."""
+    doc = colon.doc
+    words: list[Any] = []
+    i = colon.i - 1
+    while i >= colon.sent.start and len(words) <= LABEL_REACH:
+        t = doc[i]
+        if (
+            "\n" in t.text
+            or "\n" in t.whitespace_
+            or t.text in ("—", "–", "--")
+            or (t.text == "-" and t.whitespace_)
+        ):
+            break
+        if not t.is_space:
+            words.insert(0, t)
+        i -= 1
+    return words
+
+
+# A label before a colon is at most this many words ("Sen. Ann M. Lind (D-ME):").
+LABEL_REACH = 7
+
+
+def _capitals(token: Any) -> bool:
+    """A word in capitals, as a transcript names its speakers ("TAPPER:")."""
+    return bool(token.is_upper) and sum(c.isalpha() for c in token.text) > 1
 
 
 def _adverb(token: Any) -> Attribution | None:
@@ -698,10 +1089,13 @@ def cue_tokens(verb: Any) -> list[int]:
 
 
 # Double quotation marks only: a single one is too often an apostrophe ("members’").
-QUOTES_OPEN = ("“", '"')
-QUOTES_CLOSE = ("”", '"')
+QUOTES_OPEN = ("“", '"', "''")
+QUOTES_CLOSE = ("”", '"', "''")
+# Marks that open and close alike: which one a mark is, the document's pairing tells.
+STRAIGHT_QUOTES = frozenset(['"', "''"])
 # A cue stands at most this many words from the quotation it introduces or closes.
 QUOTE_REACH = 12
+DESCRIBING_DEPS = frozenset(["amod", "nummod"])
 # What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
 # "mentioned in the leader's message that:".
 QUOTE_GAP_DEPS = frozenset(
@@ -720,6 +1114,8 @@ QUOTE_GAP_DEPS = frozenset(
         "compound",
         "mark",
         "appos",
+        "advmod",
+        *DESCRIBING_DEPS,
     ]
 )
 # A quotation runs at most this many tokens (several sentences of a speech).
@@ -746,25 +1142,32 @@ SENTENCE_ENDS = frozenset([".", "!", "?"])
 def _opens(doc: Any, i: int, quoted: set[int]) -> bool:
     """A quotation mark that may open a quotation: a curly one, or a straight one the
     document's pairing does not close a quotation with."""
-    return doc[i].text != '"' or not (i - 1 in quoted and i + 1 not in quoted)
+    return doc[i].text not in STRAIGHT_QUOTES or not (i - 1 in quoted and i + 1 not in quoted)
 
 
 def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
-    return doc[i].text != '"' or not (i + 1 in quoted and i - 1 not in quoted)
+    return doc[i].text not in STRAIGHT_QUOTES or not (i + 1 in quoted and i - 1 not in quoted)
 
 
 def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     doc = verb.doc
     i = verb.i + 1
-    paragraph = False
+    paragraph = described = False
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
         if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
+            return None
+        # "said last week in Oslo, \"...": a word that describes may stand between; past the
+        # end of the cue's sentence it tells a phrase of its own ("described as old wounds.").
+        described = described or doc[i].dep_ in DESCRIBING_DEPS
+        if described and doc[i].text in SENTENCE_ENDS:
             return None
         paragraph = paragraph or "\n" in doc[i].text or "\n" in doc[i].whitespace_
         i += 1
     # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
     # the cue stands in; it opens none.
-    if i < len(doc) and doc[i].text in QUOTES_OPEN and doc[i].tag_ != "''" and _opens(doc, i, quoted):
+    # Two apostrophes are tagged as closing wherever they stand: the pairing decides for them.
+    tagged_open = doc[i].tag_ != "''" or doc[i].text == "''" if i < len(doc) else False
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and tagged_open and _opens(doc, i, quoted):
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
             # Either mark closes: a page may open with a straight mark and close with a curly one.
             if doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):

@@ -197,7 +197,9 @@ def subtree_range(token: Any, stop: int | None = None) -> tuple[int, int]:
     return start, end
 
 
-QUOTE_MARK = re.compile('[“”"]')
+# Two apostrophes ('') stand for a straight double quotation mark in some archives' text.
+QUOTE_MARK = re.compile("[“”\"]|''")
+STRAIGHT_MARKS = ('"', "''")
 
 
 def tokens_with(
@@ -275,9 +277,9 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
     opened: int | None = None
     for mark in QUOTE_MARK.finditer(text):
         char = mark.group()
-        if opened is not None and text[opened] == '"' and "\n" in text[opened : mark.start()]:
+        if opened is not None and text[opened] in "\"'" and "\n" in text[opened : mark.start()]:
             opened = None  # a straight quote left open at the end of its line
-        if char == "“" or (char == '"' and opened is None):
+        if char == "“" or (char in STRAIGHT_MARKS and opened is None):
             opened = mark.start()
         elif opened is not None:
             first = int(numpy.searchsorted(starts, opened, side="right"))

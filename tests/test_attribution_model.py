@@ -14,7 +14,8 @@ import pytest
 
 from conftest import ROOT, require_shared
 from firsthand.reading import attribution_model
-from firsthand.reading.attributions import Attribution, find_attributions
+from firsthand.reading.attribution_base import Attribution
+from firsthand.reading.attributions import find_attributions
 from firsthand.reading.nlp import parse
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from firsthand.reading.attributions import Attribution, _verb_attribution, find_attributions
+from firsthand.reading.attribution_base import Attribution
+from firsthand.reading.attributions import _verb_attribution, find_attributions
 from firsthand.reading.nlp import parse, quoted_tokens
 
 

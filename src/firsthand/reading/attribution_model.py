@@ -26,6 +26,11 @@ from typing import Any
 import numpy
 from spacy.symbols import VERB
 
+from firsthand.reading import attribution_lexicon as lex
+from firsthand.reading.attribution_base import Attribution, cue_tokens, trim_span
+from firsthand.reading.attribution_lexicon import CUE_LEMMAS
+from firsthand.reading.nlp import subtree_range
+
 # Feature templates are part of the model: retrain when they change (the shipped file
 # records this number, and loading refuses a file made for other templates).
 FEATURES_VERSION = 1
@@ -89,8 +94,6 @@ def load_model() -> AttributionModel:
 
 @lru_cache(maxsize=4096)
 def _lexicon_tags(lemma: str) -> tuple[str, ...]:
-    from firsthand.reading import attributions as lex  # the rule lexicons; imported late, they import us
-
     tags = [
         f"lex={name}"
         for name in ("SPEECH_VERBS", "THOUGHT_VERBS", "NOUN_CONTENT_CUES", "REQUEST_VERBS", "HEARSAY_NOUNS")
@@ -296,9 +299,8 @@ SOURCE_FROM = 0.5
 
 
 def combine(doc: Any, found: list[Any]) -> list[Any]:
-    """The rules' attributions (``attributions.Attribution``) with the model's word: cues the
+    """The rules' attributions (``attribution_base.Attribution``) with the model's word: cues the
     lexicons miss added, a source given where the rules found none."""
-    from firsthand.reading.attributions import CUE_LEMMAS
 
     if not ENABLED:
         return found
@@ -353,8 +355,6 @@ def _cue_head(doc: Any, att: Any) -> Any | None:
 
 
 def _give_source(att: Any, cue: Any, model: AttributionModel) -> None:
-    from firsthand.reading.attributions import trim_span
-    from firsthand.reading.nlp import subtree_range
 
     best = best_source(cue, model)
     if best is None or best[1] < SOURCE_FROM:
@@ -371,8 +371,6 @@ def _give_source(att: Any, cue: Any, model: AttributionModel) -> None:
 def _proposed(cue: Any, model: AttributionModel) -> Any | None:
     """An attribution around a cue only the model knows: its content is the clause the model
     picks, its source the subject it picks."""
-    from firsthand.reading.attributions import Attribution, cue_tokens, trim_span
-    from firsthand.reading.nlp import subtree_range
 
     best = best_content(cue, model)
     if best is None or best[1] < 0.5:

@@ -16,6 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from firsthand.reading.attribution_base import cue_tokens, subject_of, trim_span
+from firsthand.reading.attribution_lexicon import CUE_LEMMAS, SPEECH_VERBS
+from firsthand.reading.nlp import quoted_tokens, subtree_range
+
 DASHES = frozenset(["—", "–", "-", "--"])
 # Modifiers set off by a comma that describe the speaker rather than name them.
 LOOSE_MODIFIERS = frozenset(["relcl", "acl", "prep", "advcl", "advmod"])
@@ -24,8 +28,6 @@ NOT_CUE = frozenset(["when", "then", "while", "as"])
 
 
 def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
-    from firsthand.reading.nlp import quoted_tokens
-
     # find_attributions computed it already: the cached set, without rebuilding doc.text
     quoted = doc.user_data.get("firsthand.quoted") or (quoted_tokens(doc, doc.text) if found else set())
     for att in found:
@@ -97,7 +99,6 @@ def _name_before(doc: Any, att: Any, verb: Any) -> None:
     name is the speaker, and no part of what was said. Only a finite verb of saying, and only
     a name (a proper noun the entity recogniser calls a person or an organisation) that ends
     at the cue, past adverbs, a bracket or one parenthesis set off by commas."""
-    from firsthand.reading.attributions import SPEECH_VERBS
 
     if (
         verb.tag_ not in FINITE
@@ -146,8 +147,6 @@ def _inherit_source(att: Any, verb: Any) -> None:
     """The speaker of a participle or infinitive is the subject of the verb it hangs from,
     through a preposition ("began by saying", "shot back, saying") or the noun it describes
     ("issued a statement describing")."""
-    from firsthand.reading.attributions import subject_of, trim_span
-    from firsthand.reading.nlp import subtree_range
 
     if _bare_participle(verb):
         return  # "Asked about the raid, the mayor said": the subject was asked, not asking
@@ -270,7 +269,6 @@ def cue_span(doc: Any, cue: list[int], verb: Any | None) -> list[int]:
 def _governing_verb(verb: Any) -> list[int]:
     """The verb an infinitive or a "by" gerund cue completes, with the word between: "is
     trying to show", "began by saying" are one cue."""
-    from firsthand.reading.attributions import CUE_LEMMAS, cue_tokens
 
     if verb.head.lemma_.lower() in CUE_LEMMAS:
         return []  # "want to say": two cues, the inner one nested in the outer's content

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from firsthand.reading.attributions import (
+from firsthand.reading.attribution_base import Attribution
+from firsthand.reading.attribution_lexicon import (
     HEARER_CUES,
     HEARSAY_ADVERBS,
     MODALS_OF_REQUEST,
@@ -28,7 +29,6 @@ from firsthand.reading.attributions import (
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
-    Attribution,
 )
 from firsthand.reading.nlp import subtree_range, words
 from firsthand.reading.references import WRITER_PRONOUNS, References, vague_source

@@ -33,17 +33,10 @@ import bisect
 import re
 from typing import Any
 
-from firsthand.reading.attributions import (
-    QUOTES_CLOSE,
-    QUOTES_OPEN,
-    SPEECH_VERBS,
-    THOUGHT_VERBS,
-    Attribution,
-    find_attributions,
-    has_subject,
-    subject_of,
-    trim_span,
-)
+from firsthand.reading.attribution_base import Attribution, has_subject, subject_of, trim_span
+from firsthand.reading.attribution_lexicon import SPEECH_VERBS, THOUGHT_VERBS
+from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
+from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, own_basis
 from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, words
 from firsthand.reading.pagedump import header_headings

@@ -1,0 +1,113 @@
+"""Quotations beside their cue: the quotation a verb of saying opens or closes ('"We stay,"
+he said', 'she said: "We stay"'), read from the document's own pairing of quotation marks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from firsthand.reading.attribution_lexicon import QUOTATION_CUES
+
+# Double quotation marks only: a single one is too often an apostrophe ("members’").
+QUOTES_OPEN = ("“", '"', "''")
+QUOTES_CLOSE = ("”", '"', "''")
+# Marks that open and close alike: which one a mark is, the document's pairing tells.
+STRAIGHT_QUOTES = frozenset(['"', "''"])
+# A cue stands at most this many words from the quotation it introduces or closes.
+QUOTE_REACH = 12
+DESCRIBING_DEPS = frozenset(["amod", "nummod"])
+# What may stand between a cue and the quotation after it: "said to reporters in Oslo:",
+# "mentioned in the leader's message that:".
+QUOTE_GAP_DEPS = frozenset(
+    [
+        "nsubj",
+        "prt",
+        "dobj",
+        "dative",
+        "punct",
+        "npadvmod",
+        "prep",
+        "pobj",
+        "det",
+        "poss",
+        "case",
+        "compound",
+        "mark",
+        "appos",
+        "advmod",
+        *DESCRIBING_DEPS,
+    ]
+)
+# A quotation runs at most this many tokens (several sentences of a speech).
+QUOTE_LENGTH = 400
+
+
+def adjacent_quotes(verb: Any, quoted: set[int]) -> list[tuple[int, int]]:
+    """The quotations the cue gives: one right after it ('said: "..."', or past its sentence:
+    '"...," said Moe. "More words."') or right before it ('"...," she said'), as token
+    ranges with their quotation marks; both when the cue stands between them and ends its
+    sentence ('"...," she continued. "More words."'). ``quoted`` (:func:`quoted_tokens`)
+    tells a straight mark that closes from one that opens: '"...," he said. "We told them
+    ..."' has a closing mark before the second cue and an opening one after the first."""
+    after = _quote_after(verb, quoted)
+    if after is not None and not any(t.text in SENTENCE_ENDS for t in verb.doc[verb.i + 1 : after[0]]):
+        return [after]
+    before = _quote_before(verb, quoted)
+    return [q for q in (before, after) if q is not None]
+
+
+SENTENCE_ENDS = frozenset([".", "!", "?"])
+
+
+def _opens(doc: Any, i: int, quoted: set[int]) -> bool:
+    """A quotation mark that may open a quotation: a curly one, or a straight one the
+    document's pairing does not close a quotation with."""
+    return doc[i].text not in STRAIGHT_QUOTES or not (i - 1 in quoted and i + 1 not in quoted)
+
+
+def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
+    return doc[i].text not in STRAIGHT_QUOTES or not (i + 1 in quoted and i - 1 not in quoted)
+
+
+def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
+    doc = verb.doc
+    i = verb.i + 1
+    paragraph = described = False
+    while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
+        if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
+            return None
+        # "said last week in Oslo, \"...": a word that describes may stand between; past the
+        # end of the cue's sentence it tells a phrase of its own ("described as old wounds.").
+        described = described or doc[i].dep_ in DESCRIBING_DEPS
+        if described and doc[i].text in SENTENCE_ENDS:
+            return None
+        paragraph = paragraph or "\n" in doc[i].text or "\n" in doc[i].whitespace_
+        i += 1
+    # A straight mark the tagger reads as closing ('... to us," he said') ends the quotation
+    # the cue stands in; it opens none.
+    # Two apostrophes are tagged as closing wherever they stand: the pairing decides for them.
+    tagged_open = doc[i].tag_ != "''" or doc[i].text == "''" if i < len(doc) else False
+    if i < len(doc) and doc[i].text in QUOTES_OPEN and tagged_open and _opens(doc, i, quoted):
+        for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
+            # Either mark closes: a page may open with a straight mark and close with a curly one.
+            if doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
+                # A quotation in the next paragraph that names its own speaker ('"...," he
+                # said') is that cue's.
+                after = doc[j + 1 : j + QUOTE_REACH]
+                if paragraph and any(t.lemma_ in QUOTATION_CUES and t.pos_ == "VERB" for t in after):
+                    return None
+                return (i, j + 1)
+    return None
+
+
+def _quote_before(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
+    doc = verb.doc
+    j = verb.i - 1
+    while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
+        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
+            return None
+        j -= 1
+    if j > 0 and doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
+        for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
+            if doc[k].text in QUOTES_OPEN and _opens(doc, k, quoted):
+                return (k, j + 1)
+    return None

@@ -147,3 +147,27 @@ def test_real_letters_headers_and_signatures(read: Callable[[Path], Record]) -> 
 
 def test_scanned_date_without_a_space() -> None:
     assert find_dates("June 1,2015")[0][2].isoformat() == "2015-06-01"
+
+
+INTRODUCED = (
+    "Families write to the interior minister\n\n"
+    "KESSIN - On Monday the families of twelve fishermen held at the Brekkevik camp sent the letter below "
+    "to the interior minister, Anna Lind, asking for their release.\n\n"
+    "Dear Minister Lind,\n\n"
+    "We write to you as the families of the twelve fishermen who were taken from the harbour on 3 May. "
+    "Since that day we have had no word of them.\n\n"
+    "We ask you to tell us where they are held and to let our lawyers see them.\n\n"
+    "Sincerely,\n\nThe Harbour Families Association\n"
+)
+
+
+def test_a_letter_a_page_introduces_starts_at_its_greeting() -> None:
+    """A press release or news page that quotes a letter after a paragraph of its own: the
+    letter's header is what stands at its greeting, not the page's headline."""
+    record = read_text(INTRODUCED)
+    letter = record.letter
+    assert letter is not None
+    assert [name(record, r) for r in letter.recipients] == ["Anna Lind"]
+    assert name(record, letter.author) == "Harbour Families Association"
+    assert letter.salutation == "Dear Minister Lind,"
+    assert "Families write" not in " ".join(letter.recipient_titles)

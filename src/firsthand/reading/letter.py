@@ -185,6 +185,7 @@ def read_letter(record: Record) -> Record:
     above = [
         line for line in _lines(text[: record.document.body_start]) if line.text != record.document.title
     ]
+    lines = _from_greeting(lines)
     header, footer = _frame(lines)
     letter = Letter()
     # 2. Date and place.
@@ -222,6 +223,25 @@ def _lines(text: str, body_start: int = 0) -> list[Line]:
             out.append(Line(start, start + len(stripped), stripped))
         offset += len(raw) + 1
     return out
+
+
+def _from_greeting(lines: list[Line]) -> list[Line]:
+    """The letter's own lines when a page introduces it in prose first ("... sent the letter
+    below to the minister." then "Dear Minister Lind,"): from the address block just above its
+    greeting; else all the lines."""
+    greeting = next(
+        (i for i, line in enumerate(lines[:INTRODUCED_LINES]) if SALUTATION.match(line.text)), None
+    )
+    if greeting is None or not any(_is_prose(line) for line in lines[:greeting]):
+        return lines
+    start = greeting
+    while start > 0 and not _is_prose(lines[start - 1]) and greeting - start < HEADER_LINES:
+        start -= 1  # the address and date lines above the greeting are the letter's
+    return lines[start:]
+
+
+# A page's introduction of a letter it quotes runs at most this many lines before the greeting.
+INTRODUCED_LINES = 20
 
 
 def _is_prose(line: Line) -> bool:

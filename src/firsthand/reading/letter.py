@@ -232,12 +232,22 @@ def _from_greeting(lines: list[Line]) -> list[Line]:
     greeting = next(
         (i for i, line in enumerate(lines[:INTRODUCED_LINES]) if SALUTATION.match(line.text)), None
     )
-    if greeting is None or not any(_is_prose(line) for line in lines[:greeting]):
+    if greeting is None or not any(_introduces(line) for line in lines[:greeting]):
         return lines
     start = greeting
-    while start > 0 and not _is_prose(lines[start - 1]) and greeting - start < HEADER_LINES:
+    while start > 0 and not _introduces(lines[start - 1]) and greeting - start < HEADER_LINES:
         start -= 1  # the address and date lines above the greeting are the letter's
     return lines[start:]
+
+
+def _introduces(line: Line) -> bool:
+    """A paragraph of the page's own prose: sentences that end, not a long address line
+    ("UN Special Rapporteur on the situation of human rights defenders")."""
+    return line.words >= INTRODUCTION_WORDS and line.text.endswith((".", "!", ":"))
+
+
+# The fewest words of a page's paragraph that introduces the letter it quotes.
+INTRODUCTION_WORDS = 12
 
 
 # A page's introduction of a letter it quotes runs at most this many lines before the greeting.

@@ -133,8 +133,14 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("There are now more families at the gate.", "now", ("DATE", "PRESENT_REF")),
         ("Several members recently left.", "recently", ("DATE", "PAST_REF")),
         ("We will see what happens in the future.", "the future", ("DATE", "FUTURE_REF")),
+        # military time and date-time groups in reports and memos
+        ("On 3 May 2022 at approximately 2030 hours the guards entered the cell.", "2030 hours",
+         ("TIME", "2022-05-03T20:30")),
+        ("The patrol left the base at 0615 hours on 3 May 2022.", "0615 hours", ("TIME", "2022-05-03T06:15")),
+        ("The volunteers gave 1200 hours of work to the shelter.", "1200 hours", ("DURATION", "PT1200H")),
+        ("RE: Incident on 22APR03", "22APR03", ("DATE", "2003-04-22")),
     ],
-)
+)  # fmt: skip
 def test_values(text: str, phrase: str, expected: tuple[str, str]) -> None:
     assert value_of(text, phrase) == expected
 

@@ -111,6 +111,29 @@ CLOCK = (
 Pattern = tuple[str, re.Pattern[str]]
 
 
+# Words after which a number of hours is a moment, not a length ("at 2030 hours").
+MOMENT_BEFORE = (
+    "(?:"
+    + "|".join(
+        f"(?<={w} )"
+        for w in (
+            "at",
+            "by",
+            "until",
+            "till",
+            "after",
+            "before",
+            "since",
+            "from",
+            "approximately",
+            "about",
+            "around",
+        )
+    )
+    + ")"
+)
+
+
 def _p(kind: str, pattern: str, flags: int = re.IGNORECASE) -> Pattern:
     return kind, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", flags)
 
@@ -295,6 +318,11 @@ PATTERNS: list[Pattern] = [
         rf"(?:the\s+)?early\s+(?:morning\s+)?hours(?=\s+of\s+(?:{WEEKDAY},?\s+)?(?:{DAY}|{MONTH}))",
     ),
     _p("clock", CLOCK),
+    # "at approximately 2030 hours": a 24-hour clock, said after a word that sets a moment
+    # ("1200 hours of work" is a length of time)
+    _p("military_clock", rf"{MOMENT_BEFORE}(?:[01]\d|2[0-3])[0-5]\d\s+hours"),
+    # "22APR03", "0615Z 22APR2003": a date-time group of military and police reports
+    _p("date_time_group", r"[0-3]?\d(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:\d{4}|\d{2})", 0),
     # "at dawn", "a dawn raid": the part of the day, on the day the story is at
     _p("dawn", r"dawn|daybreak|dusk|sunrise|sunset|nightfall"),
     # "(1975-2005)", "2009-2010", "1957-58": each end of a range of years is a year
@@ -381,6 +409,8 @@ PATTERN_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "part_of_date": (("morning of", "afternoon of", "evening of", "night of"),),
     "early_hours": (("hours of",),),
     "clock": (CLOCK_WORDS,),
+    "military_clock": (("hours",),),
+    "date_time_group": (DIGITS,),
     "dawn": (("dawn", "daybreak", "dusk", "sunrise", "sunset", "nightfall"),),
     "year_range": (DIGITS,),
     "overnight": (("overnight",),),
@@ -473,7 +503,8 @@ def recognise(text: str) -> list[Candidate]:
                     )
                 )
     found = [c for c in found if c.kind != "year_range" or _is_year_range(c.text)]
-    found.sort(key=lambda c: (c.start - c.end, c.start))
+    # Of two readings of the same words, a 24-hour clock set after "at" beats a length of hours.
+    found.sort(key=lambda c: (c.start - c.end, c.start, c.kind != "military_clock"))
     kept: list[Candidate] = []
     taken = Spans()
     for c in found:

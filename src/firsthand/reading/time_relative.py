@@ -6,7 +6,7 @@ day", clock times and sets.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from firsthand.reading.acts import EVENT_NOUNS
@@ -362,6 +362,8 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
             hour, minute = hour - 1 if hour > 1 else 12, 60 - minute
         if (re.search(r"afternoon|evening", s) or (s.endswith("night") and hour >= 6)) and hour < 12:
             hour += 12
+    elif c.kind == "military_clock":
+        hour, minute = int(s[:2]), int(s[2:4])  # "2030 hours"
     else:
         m = re.match(r"(\d\d?)(?::(\d\d))?", s)
         if m is None:
@@ -375,6 +377,26 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         ref, ref_id = None, None  # "we order them to sleep at 10 pm": every day, no day told
     day = ref.isoformat() if ref else "XXXX-XX-XX"
     return "TIME", f"{day}T{hour:02}:{minute:02}", ref_id, None, None
+
+
+def resolve_date_time_group(
+    c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
+) -> Resolution | None:
+    """ "22APR03": day, month and year (two digits: this century up to the reference year)."""
+    m = re.fullmatch(r"([0-3]?\d)([A-Z]{3})(\d{2}|\d{4})", c.text)
+    if m is None:
+        return None
+    day, month, year = int(m.group(1)), MONTH_ABBREVIATIONS.index(m.group(2)) + 1, int(m.group(3))
+    if year < 100:
+        ref, _ = clock.reference()
+        year += 2000 if year <= (ref.year % 100 if ref else 50) else 1900
+    try:
+        return "DATE", date(year, month, day).isoformat(), None, None, None
+    except ValueError:
+        return None
+
+
+MONTH_ABBREVIATIONS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
 
 def resolve_clock_duration(

@@ -850,6 +850,8 @@ def test_what_is_no_speech_passed_on(
         ("We know that the guards will come back.", "the guards will come back", "opinion"),
         # the writer's own memory of what they lived
         ("I do remember that the square was full of people.", "the square was full", "witnessed"),
+        # what the writer could see or hear, they perceived
+        ("From the corridor I could hear the guards shouting at him.", "could hear the guards", "witnessed"),
         # a sentence adverb by which the writer weighs or hedges what they tell
         ("The march sadly turned into a riot by the evening.", "turned into a riot", "opinion"),
         ("Perhaps that is why the mayor never answered our letters.", "never answered", "opinion"),

@@ -248,6 +248,10 @@ MODES: list[tuple[str, str, str]] = [
     # "without" a noun act: none took place
     ("The men were held for months without trial.", "trial", "negated"),
     ("The soldiers opened fire without warning.", "warning", "negated"),
+    # "could" with a verb of perceiving tells what was perceived, not what might have been
+    ("From the corridor I could hear the guards beating him.", "beating", "asserted"),
+    ("From the corridor I could hear the guards beating him.", "hear", "asserted"),
+    ("The guards could beat us at any time.", "beat", "hypothetical"),
 ]
 
 
@@ -256,6 +260,11 @@ def test_event_mode(sentence: str, trigger: str, mode: str) -> None:
     record = read_text(sentence)
     event = event_at(record, trigger, 1)
     assert event["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_a_redaction_marker_is_no_act() -> None:
+    record = read_text("At 2030 hours [REDACTED] and I saw two escorts drag the detainee out.")
+    assert not [e for e in record.events if e["text"] == "REDACTED"], record.events
 
 
 def test_a_function_or_an_ongoing_process_is_no_event() -> None:

@@ -30,6 +30,7 @@ from firsthand.reading.attribution_lexicon import (
     STANCE_VERBS,
     THOUGHT_VERBS,
 )
+from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import subtree_range, words
 from firsthand.reading.references import WRITER_PRONOUNS, References, vague_source
 from firsthand.record import Entity
@@ -131,8 +132,10 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     lemma = head.lemma_.lower()
     # "I escaped", "we have seen", "I did not see", "we were beaten".
     past = head.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children
-    )
+        c.dep_ in ("aux", "auxpass")
+        and (c.tag_ == "VBD" or (c.lower_ == "could" and lemma in PERCEPTION_VERBS))
+        for c in head.children
+    )  # "I could hear them": the past of what the writer perceived
     active = lemma not in STATIVE_LEMMAS | OPINION_VERBS  # "we still believe in God": a state
     # "I was born in", "the first internment was from ...": a person's state, or the writer's
     # narration of their own story.

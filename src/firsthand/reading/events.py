@@ -144,7 +144,7 @@ def _lemma(token: Any) -> str:
 def _kind(token: Any) -> str | None:
     """The event kind a token triggers in its sense, or None."""
     lemma = _lemma(token)
-    if not token.is_alpha:
+    if not token.is_alpha or _placeholder(token):
         return None
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
         if lemma in NON_EVENT_VERBS or _function_or_process(token):
@@ -186,6 +186,17 @@ def _kind(token: Any) -> str | None:
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+def _placeholder(token: Any) -> bool:
+    """ "[REDACTED]", "[NAME]": a word in capitals between brackets stands for words left out."""
+    doc = token.doc
+    return bool(
+        token.text.isupper()
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].text == "["
+        and doc[token.i + 1].text == "]"
+    )
 
 
 # Articles of a noun that points at particular things ("the courts that protected"), not at a kind.

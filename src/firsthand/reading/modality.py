@@ -202,11 +202,17 @@ def _own_mode(node: Any) -> str | None:
         if child.dep_ == "amod" and child.lemma_.lower() in MODAL_MODIFIERS:
             return MODAL_MODIFIERS[child.lemma_.lower()]  # "alleged torture", "eventual eviction"
     auxiliaries = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries == {"could"} and node.lemma_.lower() in PERCEPTION_VERBS:
+        return None  # "I could hear them beating him": what was perceived, as sure as the account
     if auxiliaries & HYPOTHETICAL_MODALS:
         return "hypothetical"
     if auxiliaries & FUTURE_AUXILIARIES:
         return "future"
     return None
+
+
+# Verbs of perceiving: "could" with them is the ability used, not a possibility.
+PERCEPTION_VERBS = words("see hear smell feel notice watch")
 
 
 def _negative_phrase(noun: Any) -> bool:

@@ -543,6 +543,14 @@ def test_an_according_to_set_inside_a_clause_gives_that_clause_alone() -> None:
             "hearsay",
             None,
         ),
+        # a speaker after the cue that the parser hung on a later verb
+        (
+            "OSLO - The death of Norwegian Sami woman Anna Lind was caused by illness rather than blows or "
+            "beatings, said an official medical report published on Friday, three weeks after she died in custody.",
+            "The death of Norwegian Sami woman Anna Lind was caused by illness",
+            "reported",
+            None,
+        ),
         # "was quoted as saying": the one quoted speaks
         (
             f"{NRF} Its commander Ivar Dahl was quoted as saying that the port would stay closed.",

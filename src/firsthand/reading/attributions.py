@@ -307,6 +307,13 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         att.cue = sorted({*att.cue, *cue_tokens(carrier), token.head.i})
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
+    elif subject is None and lemma in SPEECH_VERBS and any(r[1] <= token.i for r in att.content):
+        # "..., said an official report published on Friday, three weeks after ...": words
+        # before the cue, and a speaker after it that the parser left in the words after
+        inverted = _inverted_subject(token)
+        if inverted is not None and any(r[0] <= inverted.i < r[1] for r in att.content):
+            subject = inverted
+            att.content = [r for r in att.content if r[1] <= token.i]
     if subject is not None:
         att.source = trim_span(
             token.doc, subtree_range(subject, stop=token.i if subject.i < token.i else None)
@@ -475,7 +482,22 @@ def _inverted_subject(verb: Any) -> Any | None:
             and child.pos_ in ("NOUN", "PROPN")
         ):
             return child
+    # "..., said an official report published on Friday, three weeks after she died": the
+    # parser may hang the noun phrase on a later verb; the phrase right after the cue speaks.
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is None or after.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        return None
+    for token in doc[verb.i + 1 : min(len(doc), verb.i + 1 + INVERTED_REACH)]:
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass") and token.head.i > verb.i:
+            return token
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            break
     return None
+
+
+# How far after a cue its speaker's head may stand: "said the ministry's chief medical officer".
+INVERTED_REACH = 6
 
 
 def _clause_range(clause: Any) -> tuple[int, int]:

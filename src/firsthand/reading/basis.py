@@ -32,7 +32,7 @@ from firsthand.reading.attribution_lexicon import (
 )
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import subtree_range, words
-from firsthand.reading.references import WRITER_PRONOUNS, References, vague_source
+from firsthand.reading.references import GROUP_PRONOUNS, WRITER_PRONOUNS, References, vague_source
 from firsthand.record import Entity
 
 
@@ -374,7 +374,7 @@ def attribution_basis(
             return writer, account
         # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
         # could point at, though unnamed; "some said", "sources say": nobody in particular.
-        if head is not None and head.lower_ in ("they", "them"):
+        if head is not None and head.lower_ in GROUP_PRONOUNS:
             # "The residents protested ... they said": as vague as whom "they" are
             head = resolver.people_just_before(head) or head
         return None, "hearsay" if head is None or vague_source(head) else "reported"

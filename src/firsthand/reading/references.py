@@ -70,6 +70,8 @@ GROUP_NOUNS = words(
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 GROUP_PRONOUNS = frozenset(["they", "them", "their"])
+# Where a group that speaks stands: the subject of its clause.
+SUBJECT_LINKS = frozenset(["nsubj", "nsubjpass"])
 
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
 
@@ -208,8 +210,7 @@ class References:
             spoken_of = self.people_just_before(head)
             if spoken_of is None:
                 return self._group(head.idx, None), False
-            found = self._org_at(spoken_of) or self.resolve(spoken_of, noun_phrase(spoken_of))[0]
-            group = found if found is not None and found.type == "ORG" else None
+            group = self._organisation_of(spoken_of)
             return group, group is None
         lemma = head.lemma_.lower()
         if word in UNNAMED or lemma in UNNAMED:
@@ -296,31 +297,33 @@ class References:
                 for child in node.children:
                     if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                         tellers.update(range(child.left_edge.i, child.right_edge.i + 1))
-        sent = sentence_of(pronoun)
-        first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
-        nearest = None
-        for token in self.doc[first : pronoun.i]:
-            if token.i in tellers or token.dep_ not in ANTECEDENT_LINKS or token.pos_ == "PRON":
-                continue
-            if token.tag_ in ("NNS", "NNPS") or self._org_at(token) is not None:
-                nearest = token
-        if nearest is None:
-            return None
-        found = self._org_at(nearest) or self.resolve(nearest, noun_phrase(nearest))[0]
-        return found if found is not None and found.type == "ORG" else None
+        nearest = self._group_word_before(pronoun, ANTECEDENT_LINKS, tellers)
+        return None if nearest is None else self._organisation_of(nearest)
 
     def people_just_before(self, pronoun: Any) -> Any | None:
         """The plural subject or organisation the pronoun's sentence, or the one before, last
         spoke of ("Medical sources put the toll at four ... they said"), or None."""
+        return self._group_word_before(pronoun, SUBJECT_LINKS)
+
+    def _group_word_before(
+        self, pronoun: Any, links: frozenset[str], skip: set[int] | None = None
+    ) -> Any | None:
+        """The last plural noun or organisation's name in the pronoun's sentence or the one
+        before, standing in one of ``links`` and not in ``skip``."""
         sent = sentence_of(pronoun)
         first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
         nearest = None
         for token in self.doc[first : pronoun.i]:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+            if (skip and token.i in skip) or token.dep_ not in links or token.pos_ == "PRON":
                 continue
             if token.tag_ in ("NNS", "NNPS") or self._org_at(token) is not None:
                 nearest = token
         return nearest
+
+    def _organisation_of(self, word: Any) -> Entity | None:
+        """The organisation a group word names, or None for people the text does not name."""
+        found = self._org_at(word) or self.resolve(word, noun_phrase(word))[0]
+        return found if found is not None and found.type == "ORG" else None
 
     def _org_at(self, token: Any) -> Entity | None:
         for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):

@@ -63,7 +63,8 @@ class StoryClock:
 
     def __init__(self, record: Record) -> None:
         self.text = record.document.text  # doc.text would rebuild the whole text on every call
-        self.flow = unwrapped(self.text)  # the text with the breaks of hard wrapping as spaces
+        # The text as parsed: the breaks of hard wrapping read as spaces (nlp.unwrapped), once.
+        self.flow = record.parsed.text if record.parsed is not None else unwrapped(self.text)
         self.times = sorted(record.times, key=lambda t: t["start"])
         self.by_id = {t["id"]: t for t in self.times}
         self.time_starts = [t["start"] for t in self.times]  # times in a clause found by bisection

@@ -386,7 +386,9 @@ def resolve_date_time_group(
     m = re.fullmatch(r"([0-3]?\d)([A-Z]{3})(\d{2}|\d{4})", c.text)
     if m is None:
         return None
-    day, month, year = int(m.group(1)), MONTH_ABBREVIATIONS.index(m.group(2)) + 1, int(m.group(3))
+    day, month, year = int(m.group(1)), month_in(m.group(2)), int(m.group(3))
+    if month is None:
+        return None
     if year < 100:
         ref, _ = clock.reference()
         year += 2000 if year <= (ref.year % 100 if ref else 50) else 1900
@@ -394,9 +396,6 @@ def resolve_date_time_group(
         return "DATE", date(year, month, day).isoformat(), None, None, None
     except ValueError:
         return None
-
-
-MONTH_ABBREVIATIONS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 
 
 def resolve_clock_duration(

@@ -1007,3 +1007,9 @@ def test_they_who_speak_are_the_ones_just_spoken_of(text: str, basis: str, sourc
     record = read_text(text)
     claim = next(c for c in record.claims if "said" in c["text"])
     assert (claim["basis"], source_name(record, claim)) == (basis, source), claim
+
+
+def test_a_judgement_with_a_typographic_apostrophe_is_an_opinion() -> None:
+    """ "It’s" must read as "It's": the model learnt English from straight apostrophes."""
+    record = read_letter(f"{NRF} It’s so difficult to understand why the school was closed.")
+    assert claim_with(record, "so difficult")["basis"] == "opinion"

@@ -38,3 +38,24 @@ def test_a_text_without_line_breaks_is_cut_at_spaces() -> None:
     text = "word " * 100
     pieces = nlp.split_for_parsing(text, limit=64)
     assert "".join(pieces) == text and all(p.endswith(" ") for p in pieces[:-1])
+
+
+# The same sentences with typographic and with straight apostrophes.
+CURLY = "It’s plain that the clerk didn’t sign it. They’ve gone home, said Brendan O’Malley."
+
+
+def test_typographic_apostrophes_parse_as_straight_ones_and_keep_their_words() -> None:
+    curly = next(nlp.parse([CURLY]))
+    straight = next(nlp.parse([CURLY.replace("’", "'")]))
+    assert [(t.tag_, t.dep_, t.head.i, t.lemma_.replace("’", "'")) for t in curly] == [
+        (t.tag_, t.dep_, t.head.i, t.lemma_) for t in straight
+    ]
+    negation = next(t for t in curly if t.dep_ == "neg")
+    assert negation.text == "n’t" and curly.text == CURLY
+    assert next(t for t in curly if t.text == "’s").lemma_ == "be"
+
+
+def test_a_name_with_a_typographic_apostrophe_keeps_it() -> None:
+    record = read_text(CURLY)
+    assert "Brendan O’Malley" in [e.name for e in record.entities]
+    assert record.document.text == CURLY

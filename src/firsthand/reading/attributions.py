@@ -242,7 +242,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         clause = [c for c in carrier.children if c.dep_ == "ccomp" and not _set_apart(c, carrier)]
     clause = clause if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
-        clause = _clause_on_hearer(token)
+        clause = _clause_on_hearer(token) or _extraposed_clause(token)
     if not clause and lemma in QUESTION_CUES:
         # "asked the senator if he would run": the parse hangs the question on the verb as an
         # adverbial clause; its "if" or "whether" makes it what was asked.
@@ -529,6 +529,21 @@ def _clause_on_hearer(verb: Any) -> list[Any]:
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
             if clause.dep_ in ("relcl", "acl") and marks and subjects:
                 return [clause]
+    return []
+
+
+def _extraposed_clause(verb: Any) -> list[Any]:
+    """'It was mentioned in her letter that the bridge was closed': with "it" standing in for
+    the words said, the parser may hang their "that" clause on the noun before it as a
+    relative clause; it is one when "that" is not its subject."""
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in noun.children:
+                marks = [c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"]
+                if clause.dep_ in ("relcl", "acl") and marks:
+                    return [clause]
     return []
 
 

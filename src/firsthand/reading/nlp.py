@@ -125,15 +125,33 @@ def load_model() -> Any:
 CHUNK_CHARS = 10_000
 
 
+# A typographic apostrophe inside a word: "it’s", "isn’t", "they’ve", "O’Malley".
+WORD_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+# What a Doc carries over from the parse of the straightened text to the text's own words.
+PARSED_ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
+
+
 def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
-    """One Doc per text, in order, batched with nlp.pipe; long texts parsed in chunks."""
+    """One Doc per text, in order, batched with nlp.pipe; long texts parsed in chunks.
+
+    The model learnt English from straight apostrophes: given "isn’t" it tags "n’t" a number
+    and loses the negation, and "it’s" gets no lemma. So each piece is parsed with its
+    in-word apostrophes straightened (one character for one, every offset kept) and its
+    annotations are put back on the text's own words."""
     nlp = load_model()
-    chunks = ((piece, n) for n, text in enumerate(texts) for piece in split_for_parsing(unwrapped(text)))
+    chunks = (
+        (straight, (n, piece if straight is not piece else None))
+        for n, text in enumerate(texts)
+        for piece in split_for_parsing(unwrapped(text))
+        for straight in (_straightened(piece),)
+    )
     pieces: list[Doc] = []
     current = 0
-    for doc, n in nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
+    for doc, (n, piece) in nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
         # The tok2vec tensor (96 floats a token) is only the parser's input: drop it.
         doc.tensor = numpy.empty((0,), dtype="float32")
+        if piece is not None:
+            doc = _with_words_of(doc, piece)
         if n != current and pieces:
             yield _join(pieces)
             pieces = []
@@ -157,6 +175,24 @@ def split_for_parsing(text: str, limit: int | None = None) -> list[str]:
         pieces.append(text[start:cut])
         start = cut
     return [*pieces, text[start:]]
+
+
+def _straightened(text: str) -> str:
+    """``text`` with its in-word apostrophes straight; ``text`` itself when it has none."""
+    if "’" not in text:
+        return text
+    straight = WORD_APOSTROPHE.sub("'", text)
+    return text if straight == text else straight
+
+
+def _with_words_of(doc: Doc, text: str) -> Doc:
+    """``doc``'s annotations on the words of ``text``, which has ``doc``'s length and tokens
+    but other characters in them."""
+    words = [text[t.idx : t.idx + len(t)] for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    own = Doc(doc.vocab, words=words, spaces=spaces)
+    own.from_array(PARSED_ATTRS, doc.to_array(PARSED_ATTRS))
+    return own
 
 
 def _join(pieces: list[Doc]) -> Doc:

@@ -59,3 +59,13 @@ def test_a_name_with_a_typographic_apostrophe_keeps_it() -> None:
     record = read_text(CURLY)
     assert "Brendan O’Malley" in [e.name for e in record.entities]
     assert record.document.text == CURLY
+
+
+def test_a_name_joined_by_a_no_break_space_is_one_name() -> None:
+    """Web pages bind a first name to a surname, or "Sen." to a name, with a no-break space."""
+    text = "The guards beat Anders\u00a0Moe and Kari\u2009Berg in the yard."
+    record = read_text(text)
+    people = {e.name for e in record.entities if e.type == "PERSON"}
+    assert people == {"Anders Moe", "Kari Berg"}
+    moe = next(e for e in record.entities if e.name == "Anders Moe")
+    assert [text[s:e] for s, e in moe.mentions] == ["Anders\u00a0Moe"]

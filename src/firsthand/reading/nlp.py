@@ -127,6 +127,13 @@ CHUNK_CHARS = 10_000
 
 # A typographic apostrophe inside a word: "it’s", "isn’t", "they’ve", "O’Malley".
 WORD_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+# Spaces other than the plain one (Unicode's space separators: no-break, thin, figure ...):
+# the tokenizer makes each a token of its own, which cuts "Jane\xa0Doe" out of a name.
+OTHER_SPACES = {
+    ord(c): " "
+    for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+}
+OTHER_SPACE = re.compile("[" + "".join(map(chr, OTHER_SPACES)) + "]")
 # What a Doc carries over from the parse of the straightened text to the text's own words.
 PARSED_ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
 
@@ -134,9 +141,10 @@ PARSED_ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_T
 def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
     """One Doc per text, in order, batched with nlp.pipe; long texts parsed in chunks.
 
-    The model learnt English from straight apostrophes: given "isn’t" it tags "n’t" a number
-    and loses the negation, and "it’s" gets no lemma. So each piece is parsed with its
-    in-word apostrophes straightened (one character for one, every offset kept) and its
+    The model learnt English from straight apostrophes and plain spaces: given "isn’t" it
+    tags "n’t" a number and loses the negation, "it’s" gets no lemma, and a no-break space
+    is a word of its own. So each piece is parsed with its in-word apostrophes straightened
+    and its other spaces plain (one character for one, every offset kept), and the
     annotations are put back on the text's own words."""
     nlp = load_model()
     chunks = (
@@ -178,16 +186,20 @@ def split_for_parsing(text: str, limit: int | None = None) -> list[str]:
 
 
 def _straightened(text: str) -> str:
-    """``text`` with its in-word apostrophes straight; ``text`` itself when it has none."""
-    if "’" not in text:
-        return text
-    straight = WORD_APOSTROPHE.sub("'", text)
+    """``text`` with its in-word apostrophes straight and its spaces plain; ``text`` itself
+    when it has neither."""
+    straight = text
+    if "’" in straight:
+        straight = WORD_APOSTROPHE.sub("'", straight)
+    if OTHER_SPACE.search(straight):
+        straight = straight.translate(OTHER_SPACES)
     return text if straight == text else straight
 
 
 def _with_words_of(doc: Doc, text: str) -> Doc:
-    """``doc``'s annotations on the words of ``text``, which has ``doc``'s length and tokens
-    but other characters in them."""
+    """``doc``'s annotations on the words of ``text``, which has ``doc``'s length and words
+    but other characters in them. (A no-break space between two words reads as a plain one
+    in the Doc, as a hard-wrap break does: the offsets are the text's.)"""
     words = [text[t.idx : t.idx + len(t)] for t in doc]
     spaces = [bool(t.whitespace_) for t in doc]
     own = Doc(doc.vocab, words=words, spaces=spaces)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, expectation
+from firsthand.engine.pipeline import read_text
 from firsthand.reading.ingest import document_from_source, read_source
 from firsthand.reading.pagedump import clean_page_dump, is_near_duplicate
 
@@ -123,3 +124,45 @@ def test_a_single_label_is_not_chrome_without_other_chrome() -> None:
     page = clean_page_dump(text)
     assert page.removed == []
     assert page.text == text.strip()
+
+
+def test_a_date_above_the_title_is_the_pages_and_the_next_line_its_title() -> None:
+    raw = (
+        "Mar 3, 2021\n\nTranscript: Mayor Lind Answers Questions on the Harbour Fire\n\n"
+        "Mayor Lind spoke to reporters at the harbour on Tuesday.\n"
+    )
+    page = clean_page_dump(raw)
+    assert page.title == "Transcript: Mayor Lind Answers Questions on the Harbour Fire"
+    assert page.published == "2021-03-03"
+    assert page.text[page.body_start :].startswith("Mayor Lind spoke")
+
+
+def test_a_date_above_a_letters_greeting_is_no_page_date() -> None:
+    raw = "3 March 2021\n\nDear Minister Lind,\n\nWe write about our brother, held since May.\n"
+    page = clean_page_dump(raw)
+    assert page.title is None and page.body_start == 0
+
+
+def test_a_sites_offer_of_its_service_is_taken_out_even_amid_the_body() -> None:
+    raw = (
+        "Harbour Fire: What the Mayor Said\n\nMayor Lind spoke to reporters on Tuesday.\n\n"
+        "Try Scribo for free and save hours of typing.\n\n"
+        "Try harder for free speech, she told the crowd.\n\nThe fire burned for two days.\n"
+    )
+    page = clean_page_dump(raw)
+    assert "Try Scribo" not in page.text and "Try harder for free speech" in page.text
+    assert [r["reason"] for r in page.removed] == ["site promotion"]
+    assert raw[page.removed[0]["start"] : page.removed[0]["end"]].startswith("Try Scribo for free")
+
+
+def test_a_wiki_revision_stamp_is_kept_but_states_nothing() -> None:
+    text = (
+        "Open Letter to the Harbour Board\n\nFrom Harbourwiki - the town's own archive\n"
+        "Revision as of 14:05, 2 May 2011 by Ole (talk | contribs) (typo)\n\n"
+        "Dear members of the Board,\n\nThe fire burned for two days and nobody came.\n"
+    )
+    record = read_text(text)
+    stamp = record.document.text.index("Revision as of 14:05")
+    stamp_end = record.document.text.index("\n", stamp)
+    assert not [c for c in record.claims if c["start"] < stamp_end and stamp < c["end"]]
+    assert any(c["text"].startswith("The fire burned") for c in record.claims)

@@ -39,7 +39,7 @@ from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
 from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, own_basis
 from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, words
-from firsthand.reading.pagedump import header_headings
+from firsthand.reading.pagedump import header_headings, is_wiki_stamp
 from firsthand.reading.references import (
     WRITER_PRONOUNS,
     References,
@@ -659,12 +659,14 @@ def _question_claim(doc: Any, text: str, sent: Any, writer: Entity | None, basis
 
 
 def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
-    """A heading, a menu item or a label (a line that stops without a sentence's end), or a
-    greeting ("Thank you"): no claim."""
+    """A heading, a menu item or a label (a line that stops without a sentence's end), a
+    greeting ("Thank you") or a wiki's revision stamp: no claim."""
     start = text.rfind("\n", 0, claim["start"]) + 1
     end = text.find("\n", claim["end"])
     line = text[start : end if end >= 0 else len(text)].strip()
     if GREETINGS.match(claim["text"].strip()) and len(claim["text"].split()) <= 4:
+        return True
+    if is_wiki_stamp(line):  # "Revision as of 21:20, 9 March 2005 by Ann (talk | contribs)"
         return True
     first_line = text[start:].split("\n", 1)[0].strip()
     if claim["end"] > start + len(text[start:].split("\n", 1)[0]) or first_line.endswith(SENTENCE_ENDS):

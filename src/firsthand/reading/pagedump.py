@@ -71,6 +71,23 @@ STRONG_CHROME = re.compile(
     r"|accept all cookies|(?:open|close) menu|copy link)[\s:.!…]*",
     re.IGNORECASE,
 )
+# Lines that are chrome wherever they stand, even amid the body, because no account, letter or
+# article says them on a line of their own: a wiki's navigation ("Jump to navigation"), a
+# site's offer of its own service ("Try Acme for free and save time ...", "Start your free
+# trial").
+ANYWHERE_CHROME = re.compile(
+    r"(?P<wiki>jump to (?:navigation|search)(?:\s*jump to (?:navigation|search))?"
+    r"|from wikipedia, the free encyclopedia)"
+    r"|(?P<promotion>try (?:\S+ ){1,4}(?:for free|free for \d+ days)(?:[.!,]|\s+(?:and|to|today|now)\b|$).{0,120}"
+    r"|(?:start|begin) (?:your|a) free trial\b.{0,120}|sign up (?:for )?free\b.{0,80})",
+    re.IGNORECASE,
+)
+# A wiki's stamp of the page's revision ("Revision as of 21:20, 9 March 2005 by Ann (talk |
+# contribs)"): kept, since it dates the page, but it states nothing.
+WIKI_STAMP = re.compile(
+    r"(?:(?:latest |current )?revision as of \d{1,2}:\d{2}\b.{0,160}|.{0,160}\(talk\s*\|\s*contribs\).{0,80})",
+    re.IGNORECASE,
+)
 # Single words and labels that are chrome only among other chrome (a run of two or more
 # such lines): "Share" alone may be a heading, "Share / Facebook / Twitter" is a share bar.
 # Menu labels end in no full stop, and words people say ("OK.", "Like") are not among them.
@@ -165,6 +182,10 @@ def clean_page_dump(
         reason = f"page tail: {texts[end].strip()[:40]}"
         dropped.update({i: reason for i in range(end, len(texts)) if texts[i].strip()})
     _mark_end_chrome(texts, start, end, dropped)
+    for i in range(start, end):  # a wiki stamp or a site's offer amid the body
+        reason = anywhere_chrome(texts[i]) if i not in dropped and texts[i].strip() else None
+        if reason:
+            dropped[i] = reason
     # 5. The kept lines, blank runs closed up.
     page.text, page.body_start = _assemble(lines, dropped, start)
     page.removed = _regions(lines, dropped, line_origin)
@@ -196,6 +217,9 @@ def chrome_reason(line: str) -> str | None:
     words = len(s.split())
     if STRONG_CHROME.fullmatch(s):
         return "site chrome"
+    anywhere = anywhere_chrome(s)
+    if anywhere:
+        return anywhere
     if words <= MAX_NOTICE_WORDS and (COPYRIGHT.match(s) or ALL_RIGHTS_RESERVED.search(s)):
         return "copyright notice"
     if words <= MAX_NOTICE_WORDS * 1.5 and COOKIE_NOTICE.search(s):
@@ -203,6 +227,19 @@ def chrome_reason(line: str) -> str | None:
     if words <= MAX_NOTICE_WORDS and NEWSLETTER_PROMPT.search(s):
         return "newsletter prompt"
     return None
+
+
+def anywhere_chrome(line: str) -> str | None:
+    """Why a line is chrome wherever it stands ("wiki navigation", "site promotion"), or None."""
+    found = ANYWHERE_CHROME.fullmatch(line.strip())
+    if found is None:
+        return None
+    return "wiki navigation" if found["wiki"] else "site promotion"
+
+
+def is_wiki_stamp(line: str) -> bool:
+    """A wiki's line about the page's own revision."""
+    return bool(WIKI_STAMP.fullmatch(line.strip()))
 
 
 def is_weak_chrome(line: str) -> bool:
@@ -404,17 +441,32 @@ def _find_title(
                 return i + 1
         return candidates[0] if candidates else 0
     # No breadcrumb: the first line is the title when it reads as one, else the body starts at once.
-    for i in candidates:
-        if (
-            looks_like_heading(lines[i])
-            and len(lines[i].split()) >= 2
-            and not _letter_like(lines[i])
-            and _nonblank(lines, i + 1, 1)
-        ):
-            page.title = lines[i].strip()
-            return i + 1
-        return i
-    return 0
+    if not candidates:
+        return 0
+    first = candidates[0]
+    if _title_line(lines, first):
+        page.title = lines[first].strip()
+        return first + 1
+    # A page may show its date above its title ("Jun 1, 2020", then the headline): the date is
+    # the page's, the next line its title. Atop a letter, a date is followed by an address or
+    # a greeting, which is no title.
+    dated = parse_date(lines[first].strip()) if _only_date(lines[first]) else None
+    if dated is not None and len(candidates) > 1 and _title_line(lines, candidates[1]):
+        page.title = lines[candidates[1]].strip()
+        page.published = page.published or dated.isoformat()
+        return candidates[1] + 1
+    return first
+
+
+def _title_line(lines: list[str], i: int) -> bool:
+    """Line ``i`` reads as a page's title: a heading of two words or more, not a letter's
+    opening, with more text after it."""
+    return (
+        looks_like_heading(lines[i])
+        and len(lines[i].split()) >= 2
+        and not _letter_like(lines[i])
+        and bool(_nonblank(lines, i + 1, 1))
+    )
 
 
 def _letter_like(line: str) -> bool:

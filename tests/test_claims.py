@@ -1013,3 +1013,12 @@ def test_a_judgement_with_a_typographic_apostrophe_is_an_opinion() -> None:
     """ "It’s" must read as "It's": the model learnt English from straight apostrophes."""
     record = read_letter(f"{NRF} It’s so difficult to understand why the school was closed.")
     assert claim_with(record, "so difficult")["basis"] == "opinion"
+
+
+def test_a_pages_pointer_to_a_link_is_no_request() -> None:
+    record = read_letter(
+        f"{NRF} The mayor answered questions at the harbour. Read the full transcript of his answers here. "
+        "Read the letter we sent the Board and act on it."
+    )
+    assert not [c for c in record.claims if "transcript" in c["text"]]
+    assert claim_with(record, "Read the letter")["basis"] == "request"

@@ -668,6 +668,8 @@ def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
         return True
     if is_wiki_stamp(line):  # "Revision as of 21:20, 9 March 2005 by Ann (talk | contribs)"
         return True
+    if LINK_PROMPT.fullmatch(claim["text"].strip()):  # "Read the full transcript here."
+        return True
     first_line = text[start:].split("\n", 1)[0].strip()
     if claim["end"] > start + len(text[start:].split("\n", 1)[0]) or first_line.endswith(SENTENCE_ENDS):
         return False  # runs over lines (a hard-wrapped letter), or ends as a sentence does
@@ -679,6 +681,14 @@ def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
     )
 
 
+# A page's pointer to more of itself, which asks the reader to follow a link, not to act:
+# "Read the transcript of his answers here", "Click here to donate", "Watch the video below".
+LINK_PROMPT = re.compile(
+    r"(?:please )?(?:click|tap|read|watch|listen(?: to)?|see|view|download|find|learn|sign|subscribe|follow|share)"
+    r"\b.{0,160}?\b(?:here|below|above|on our (?:website|site|page)|at https?://\S+)[.!:]?"
+    r"|(?:please )?(?:click|tap) here\b.{0,160}",
+    re.IGNORECASE,
+)
 # Words a title leaves in lower case.
 MINOR_WORDS = words("a an the of in on at to for and or but by with from as is are")
 # A line with no sentence end is a heading when it is this short whatever its case, or this

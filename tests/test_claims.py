@@ -1022,3 +1022,49 @@ def test_a_pages_pointer_to_a_link_is_no_request() -> None:
     )
     assert not [c for c in record.claims if "transcript" in c["text"]]
     assert claim_with(record, "Read the letter")["basis"] == "request"
+
+
+def test_the_source_of_according_to_is_not_the_subject_after_it() -> None:
+    """ "According to the verdict, Chen and his son took bribes": the verdict is no Chen."""
+    record = read_text(
+        "David Chen, a former police chief, filed a complaint on Sunday.\n\n"
+        "According to the court verdict on Jan 10, Chen and his son accepted bribes of 15 million yuan.\n"
+    )
+    bribes = claim_with(record, "accepted bribes")
+    assert bribes["basis"] == "reported" and source_name(record, bribes) != "David Chen"
+
+
+def test_a_place_someone_is_from_does_not_speak() -> None:
+    record = read_text(
+        "A fisherman from Bergen told the court on Monday that he had been beaten in custody. "
+        "A former Bergen district police chief says he was tortured to confess.\n"
+    )
+    for snippet in ("beaten in custody", "tortured to confess"):
+        claim = claim_with(record, snippet)
+        assert claim["basis"] == "reported" and source_name(record, claim) is None
+
+
+QUOTED_PARAGRAPHS = (
+    "David Miller, a fisherman from Brekkevik, told the court on Monday that he had been beaten.\n\n"
+    '"The guards took my shoes and poured cold water on me. They kicked me until I could not stand.\n\n'
+    '"Two days later they drove me to the prison in Vardal. For a year I did not see my wife," he said.\n\n'
+    "The prosecutor denied the claims.\n"
+)
+
+
+def test_a_quotation_over_several_paragraphs_is_its_speakers_throughout() -> None:
+    """Each paragraph of a long quotation opens with a quotation mark; only the last closes."""
+    record = read_text(QUOTED_PARAGRAPHS)
+    for snippet in ("poured cold water", "could not stand", "drove me to the prison", "did not see my wife"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "David Miller"), snippet
+
+
+def test_a_quoted_paragraph_that_names_its_own_tellers_keeps_them() -> None:
+    """Where an earlier paragraph of the quotation passes on others' words, those others tell it."""
+    record = read_text(
+        QUOTED_PARAGRAPHS.replace(
+            "The guards took my shoes", "Other prisoners reportedly said the guards took my shoes"
+        )
+    )
+    assert claim_with(record, "poured cold water")["basis"] == "hearsay"

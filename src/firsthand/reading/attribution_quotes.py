@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from firsthand.reading.attribution_lexicon import QUOTATION_CUES
+from firsthand.reading.attribution_lexicon import CUE_LEMMAS, HEARSAY_ADVERBS, QUOTATION_CUES
 
 # Double quotation marks only: a single one is too often an apostrophe ("members’").
 QUOTES_OPEN = ("“", '"', "''")
@@ -109,5 +109,40 @@ def _quote_before(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     if j > 0 and doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
         for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
             if doc[k].text in QUOTES_OPEN and _opens(doc, k, quoted):
-                return (k, j + 1)
+                return (_first_paragraph(doc, k, j), j + 1)
     return None
+
+
+def _first_paragraph(doc: Any, k: int, j: int) -> int:
+    """Where a quotation that closes at ``j`` and opens its paragraph at ``k`` began: a
+    quotation over several paragraphs opens each of them and closes only the last ('"We were
+    beaten.\n\n"Then they took us," he said')."""
+    while True:
+        p = k - 1
+        while p >= 0 and doc[p].is_space:
+            p -= 1
+        starts_line = p >= 0 and (
+            "\n" in doc[p].whitespace_ or any("\n" in doc[x].text for x in range(p + 1, k))
+        )
+        if not starts_line:
+            return k
+        first = p
+        while first > 0 and "\n" not in doc[first - 1].whitespace_ and "\n" not in doc[first - 1].text:
+            first -= 1
+        opened = doc[first].text in QUOTES_OPEN and not any(
+            doc[x].text in QUOTES_CLOSE for x in range(first + 1, p + 1)
+        )
+        if not opened or j - first > QUOTE_LENGTH or _tells_of_others(doc[first : p + 1]):
+            return k
+        k = first
+
+
+def _tells_of_others(paragraph: Any) -> bool:
+    """The paragraph passes on what others said ("Witnesses told us that ...", "reportedly"):
+    its own cues tell whose words those are, so the quotation is not run back over it."""
+    return any(
+        (t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS and t.lemma_.lower() in QUOTATION_CUES)
+        or t.lower_ in HEARSAY_ADVERBS
+        or t.lemma_.lower() in ("report", "allege", "rumour", "rumor")
+        for t in paragraph
+    )

@@ -73,6 +73,10 @@ GROUP_PRONOUNS = frozenset(["they", "them", "their"])
 # Where a group that speaks stands: the subject of its clause.
 SUBJECT_LINKS = frozenset(["nsubj", "nsubjpass"])
 
+# Prepositions that say where someone is from or where they are.
+ORIGIN_PREPOSITIONS = words("from in at near outside inside")
+# What may follow a name set off after a phrase: a comma, a bracket, a sentence's end.
+SET_OFF_ENDS = frozenset(",.;:)—–") | {""}
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
 
 # "I am X", "My name is X": the writer names themselves.
@@ -163,6 +167,26 @@ class References:
         """The mentions that overlap [start, end), in order."""
         return [m for m in self._between(start - self.longest, end) if start < m[1]]
 
+    def _place_of_origin(self, mention: tuple[int, int, Entity]) -> bool:
+        """A place mention that tells where someone is from or serves ("a fisherman from
+        Brekkevik", "a Beijing district police head"), not the party that speaks."""
+        start, end, entity = mention
+        if entity.type != "GPE":
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is None:
+            return False
+        if root.dep_ == "pobj":
+            return root.head.lower_ in ORIGIN_PREPOSITIONS
+        # "a former Beijing district police head": the place tells where the person serves or
+        # comes from; "Beijing authorities", "the Oslo police" speak for the place.
+        described = root
+        while described.dep_ in ("compound", "amod", "nmod") and described.head.i != described.i:
+            described = described.head
+        lemma = described.lemma_.lower()
+        return described is not root and lemma not in STATE_NOUNS | GROUP_NOUNS and described.pos_ == "NOUN"
+
     def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
         """(entity, unnamed): unnamed is True when the source is nobody in particular."""
         doc = self.doc
@@ -177,12 +201,20 @@ class References:
                 # ("X's spokesman" is X's).
                 at_head = [m for m in named if m[0] <= head.idx < m[1]]
                 people = [m for m in named if m[2].type == "PERSON"]
-                return (at_head or people[-1:] or named)[0][2], False
+                # A place the phrase says someone is from or at is no speaker ("a fisherman
+                # from Brekkevik told the court": not Brekkevik).
+                named = [m for m in named if not self._place_of_origin(m)]
+                chosen = at_head or people[-1:] or named
+                if chosen:
+                    return chosen[0][2], False
+                return None, False
             # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
+            # Not the subject of the clause after the phrase ("According to the verdict, Chen
+            # and his son took bribes": the verdict is no Chen).
             after = self.text[end : end + 3]
             if after.startswith(","):
-                for _a, _b, entity in self._between(end + 1, end + 4):
-                    if entity.type == "PERSON":
+                for _a, b, entity in self._between(end + 1, end + 4):
+                    if entity.type == "PERSON" and self.text[b:].lstrip()[:1] in SET_OFF_ENDS:
                         return entity, False
             # "Ojigho said", after "Osai Ojigho" was named: a person by the surname alone.
             surname = self._by_surname(self.text[start:end].strip())

@@ -135,7 +135,7 @@ OTHER_SPACES = {
 }
 OTHER_SPACE = re.compile("[" + "".join(map(chr, OTHER_SPACES)) + "]")
 # What a Doc carries over from the parse of the straightened text to the text's own words.
-PARSED_ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
+PARSED_ATTRS: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
 
 
 def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
@@ -203,7 +203,7 @@ def _with_words_of(doc: Doc, text: str) -> Doc:
     words = [text[t.idx : t.idx + len(t)] for t in doc]
     spaces = [bool(t.whitespace_) for t in doc]
     own = Doc(doc.vocab, words=words, spaces=spaces)
-    own.from_array(PARSED_ATTRS, doc.to_array(PARSED_ATTRS))
+    own.from_array(PARSED_ATTRS, doc.to_array(PARSED_ATTRS))  # type: ignore[arg-type]
     return own
 
 

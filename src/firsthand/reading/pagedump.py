@@ -182,10 +182,10 @@ def clean_page_dump(
         reason = f"page tail: {texts[end].strip()[:40]}"
         dropped.update({i: reason for i in range(end, len(texts)) if texts[i].strip()})
     _mark_end_chrome(texts, start, end, dropped)
-    for i in range(start, end):  # a wiki stamp or a site's offer amid the body
-        reason = anywhere_chrome(texts[i]) if i not in dropped and texts[i].strip() else None
-        if reason:
-            dropped[i] = reason
+    for i in range(start, end):  # a wiki's navigation or a site's offer amid the body
+        amid = anywhere_chrome(texts[i]) if i not in dropped and texts[i].strip() else None
+        if amid:
+            dropped[i] = amid
     # 5. The kept lines, blank runs closed up.
     page.text, page.body_start = _assemble(lines, dropped, start)
     page.removed = _regions(lines, dropped, line_origin)

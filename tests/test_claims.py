@@ -1068,3 +1068,30 @@ def test_a_quoted_paragraph_that_names_its_own_tellers_keeps_them() -> None:
         )
     )
     assert claim_with(record, "poured cold water")["basis"] == "hearsay"
+
+
+def test_a_quotation_two_cues_reach_is_one_claim_per_sentence() -> None:
+    record = read_text(
+        "On Saturday, Kari Berg had said, “The officer came to see me. He said he was leaving.”\n\n"
+        "Berg had further alleged that the harbour board was being captured by the party.\n"
+    )
+    spans = [(c["start"], c["end"]) for c in record.claims]
+    assert len(spans) == len(set(spans))  # each sentence of the quotation once
+    assert source_name(record, claim_with(record, "He said he was leaving")) == "Kari Berg"
+
+
+def test_a_dateline_in_title_case_is_no_speaker() -> None:
+    record = read_text(
+        "New Delhi: The government on Monday closed the border crossing at Wagah for a week.\n\n"
+        "The ministry issued a statement on Tuesday.\n"
+    )
+    assert all(source_name(record, c) != "New Delhi" for c in record.claims)
+
+
+def test_a_speakers_label_that_is_also_a_place_still_speaks() -> None:
+    record = read_text(
+        "Interviewer: Where were you that night?\n\nVictoria: I was at the harbour when the fire started.\n\n"
+        "Interviewer: Who else was there?\n\nVictoria: My brother and two fishermen stood beside me.\n"
+    )
+    harbour = claim_with(record, "at the harbour")
+    assert (harbour["basis"], harbour["cue"]) == ("reported", ":")

@@ -52,6 +52,10 @@ def colon_attribution(token: Any) -> Attribution | None:
     label = " ".join(t.text for t in words)
     if label.isupper() and gazetteer.lookup(label.title()) is not None:
         return None  # "BAGHDAD: Iraqi forces killed ...": a dateline, and a place says nothing
+    if gazetteer.lookup(label) is not None and token.doc.text.count(f"{label}:") == 1:
+        # "New Delhi: The government dismissed ...": a dateline too. A speaker's label comes
+        # back turn after turn ("Victoria: ... Victoria: ..."); a dateline stands once.
+        return None
     if writer_side(label) or words[0].lower_ in NOT_SPEAKERS:
         return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
     content = trim_span(token.doc, (token.i + 1, sent.end))

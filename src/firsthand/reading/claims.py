@@ -439,10 +439,18 @@ def _without_repeats(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A sentence of a quotation that two attributions reach ('... "educated". The authorities
     said ...' may give the quotation to both) is one claim: the one whose cue's claim holds it."""
     cued = [(c["start"], c["end"]) for c in claims if c["cue"]]
-    return [
+    kept = [
         c for c in claims
         if c["cue"] or not any(a <= c["start"] and c["end"] <= b for a, b in cued)
     ]  # fmt: skip
+    # The same words given twice by two attributions are one claim: the first.
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for claim in kept:
+        if (claim["start"], claim["end"]) not in seen:
+            seen.add((claim["start"], claim["end"]))
+            unique.append(claim)
+    return unique
 
 
 # 2. Clause units: the writer's own statements ------------------------------------------------------

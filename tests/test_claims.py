@@ -1095,3 +1095,13 @@ def test_a_speakers_label_that_is_also_a_place_still_speaks() -> None:
     )
     harbour = claim_with(record, "at the harbour")
     assert (harbour["basis"], harbour["cue"]) == ("reported", ":")
+
+
+def test_the_statement_a_party_was_said_to_issue_is_its_word() -> None:
+    record = read_text(
+        "The Harbour Authority issued a statement on Monday about the fire.\n\n"
+        "“The matter has been verified. No vessel was damaged,” the statement read.\n\n"
+        "A statement read by a stranger in the square said the harbour was closed.\n"
+    )
+    verified = claim_with(record, "No vessel was damaged")
+    assert (verified["basis"], source_name(record, verified)) == ("reported", "Harbour Authority")

@@ -361,6 +361,13 @@ def attribution_basis(
             # "The testimonies of the former members indicate": the members tell it.
             tellers, _ = resolver.resolve(teller, subtree_range(teller))
             return tellers, "reported"
+        issuer = _issued_before(head) if lemma in TESTIMONY_NOUNS else None
+        if issuer is not None:
+            # "The ministry issued a statement ... 'We deny it,' the statement read": the
+            # statement is the word of the party the text said issued it.
+            issued_by, _ = resolver.resolve(issuer, subtree_range(issuer))
+            if issued_by is not None:
+                return issued_by, "reported"
     # The writer's account of others: witnessed only where the writer tells what they lived.
     account = "witnessed" if present else "asserted"
     # 3. What others think, want or stand for is the writer's account of them, not something
@@ -438,6 +445,29 @@ def _issuer(noun: Any) -> Any | None:
                     return objects[0]
     return None
 
+
+def _issued_before(noun: Any) -> Any | None:
+    """Who the text said gave out "the statement" (or letter, report ...) it now quotes: the
+    subject of the last "issued/released/sent/published a statement" before it."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    for i in range(noun.i - 1, max(-1, noun.i - ISSUER_REACH), -1):
+        earlier = doc[i]
+        if earlier.lemma_.lower() != lemma or earlier.dep_ != "dobj":
+            continue
+        verb = earlier.head
+        if verb.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return subjects[0] if subjects else None
+    return None
+
+
+# How far back (in tokens) the statement a cue names may have been said to be issued.
+ISSUER_REACH = 400
+WRITING_VERBS = words("send write sign deliver post tweet make")
 
 # Verbs by which a party gives evidence out to be seen: it vouches for what it shows.
 ISSUING_VERBS = words("release publish issue provide share post distribute circulate present")

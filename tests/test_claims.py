@@ -1105,3 +1105,20 @@ def test_the_statement_a_party_was_said_to_issue_is_its_word() -> None:
     )
     verified = claim_with(record, "No vessel was damaged")
     assert (verified["basis"], source_name(record, verified)) == ("reported", "Harbour Authority")
+
+
+def test_hearsay_passed_on_by_a_speaker_stands_on_nobody() -> None:
+    """The innermost teller decides: a speaker who says "allegedly" or "we received reports
+    that" vouches only for the hearsay."""
+    record = read_text(
+        "Kari Berg, the harbour master, spoke on Monday.\n\n"
+        "Berg said, “The fire started at noon. Two of the crew were allegedly taken away by soldiers.”\n\n"
+        "Berg said the board received reports that three boats were sunk.\n\n"
+        "Berg said reports that the boats were sunk on purpose were false.\n"
+    )
+    assert claim_with(record, "The fire started")["basis"] == "reported"
+    for snippet in ("allegedly taken away", "three boats were sunk"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], claim["source"]) == ("hearsay", None), snippet
+    denial = claim_with(record, "were false")
+    assert (denial["basis"], source_name(record, denial)) == ("reported", "Kari Berg")

@@ -23,6 +23,7 @@ from firsthand.reading.attribution_base import Attribution
 from firsthand.reading.attribution_lexicon import (
     HEARER_CUES,
     HEARSAY_ADVERBS,
+    HEARSAY_NOUNS,
     MODALS_OF_REQUEST,
     OPINION_VERBS,
     REQUEST_VERBS,
@@ -508,3 +509,33 @@ def _perceived(doc: Any, att: Attribution) -> bool:
         and not any(m.dep_ == "mark" for m in c.children)
         for c in verb.children
     )
+
+
+def hearsay_marker(span: Any) -> Any | None:
+    """The word by which a speaker passes on what nobody identifiable stands behind, in the
+    words given to them: "... were allegedly taken away", "Amnesty received reports that
+    ...", "there are reports that ...". The speaker vouches only for the hearsay."""
+    main = {span.root.i, *(c.i for c in span.root.children if c.dep_ == "conj")}
+    for token in span:
+        # On the statement's own verb: not "claims that they were allegedly tortured appeared".
+        if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod" and token.head.i in main:
+            return token
+        if token.lemma_.lower() in HEARSAY_NOUNS and token.tag_ == "NNS" and _carries_clause(token):
+            received = token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING_VERBS
+            there = token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)
+            if received or there:
+                return token
+    return None
+
+
+def _carries_clause(noun: Any) -> bool:
+    """ "reports that the cameras were removed": the noun holds a clause opened by "that"."""
+    return any(
+        c.dep_ in ("acl", "ccomp", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in noun.children
+    )
+
+
+# Verbs by which a party comes by reports it did not see for itself.
+RECEIVING_VERBS = words("receive get have hear collect gather document")

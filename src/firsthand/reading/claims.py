@@ -37,7 +37,7 @@ from firsthand.reading.attribution_base import Attribution, has_subject, subject
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
 from firsthand.reading.attributions import find_attributions
-from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, own_basis
+from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
 from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, words
 from firsthand.reading.pagedump import header_headings, is_wiki_stamp
 from firsthand.reading.references import (
@@ -70,6 +70,7 @@ def find_claims(record: Record) -> Record:
         )
     ]
     claims = _without_repeats(claims)
+    _hearsay_passed_on(doc, claims)
     voices = _voices(doc, record.document.text, resolver, attributions)
     voices += _quoted_paragraphs_after(record, claims, voices)
     spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
@@ -112,6 +113,22 @@ def find_claims(record: Record) -> Record:
         claim["id"] = f"C{n}"
     record.claims = claims
     return record
+
+
+def _hearsay_passed_on(doc: Any, claims: list[dict[str, Any]]) -> None:
+    """Words given to a speaker that pass on hearsay ('"... were allegedly taken away," she
+    said', "she said Amnesty received reports that ...") stand on nobody identifiable: the
+    innermost teller decides the basis."""
+    for claim in claims:
+        if claim["basis"] != "reported":
+            continue
+        for a, b in claim.get("content") or [(claim["start"], claim["end"])]:
+            # The words of this piece of the claim (a quotation's sentence), not all it gives.
+            a, b = max(a, claim["start"]), min(b, claim["end"])
+            words_given = doc.char_span(a, b, alignment_mode="expand") if a < b else None
+            if words_given is not None and hearsay_marker(words_given) is not None:
+                claim.update(basis="hearsay", source=None)
+                break
 
 
 # "the same source added", "the same official said": the one who spoke last.

@@ -1122,3 +1122,19 @@ def test_hearsay_passed_on_by_a_speaker_stands_on_nobody() -> None:
         assert (claim["basis"], claim["source"]) == ("hearsay", None), snippet
     denial = claim_with(record, "were false")
     assert (denial["basis"], source_name(record, denial)) == ("reported", "Kari Berg")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        ("The ministry's account of the fire is pure disinformation.", "opinion"),
+        ("We are living in shameful times.", "opinion"),
+        ("Their report is nothing but a smear on our families.", "opinion"),
+        ("The guards beat us that night with shameful cruelty.", "witnessed"),
+        ("The village lies on the river below the camp.", "asserted"),
+        ("The so-called Harbour Front controls the docks.", "asserted"),
+    ],
+)
+def test_words_that_judge_make_a_statement_of_now_an_opinion(sentence: str, basis: str) -> None:
+    record = read_letter(f"{NRF} {sentence}")
+    assert claim_with(record, sentence[:20])["basis"] == basis

@@ -89,8 +89,48 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         for c in head.children
     ):
         return "opinion"
+    # "are pure disinformation", "nothing but slander", "we are living
+    # in tragic times": words that judge what they name make a statement about the present
+    # the writer's judgement. (Not a past account: "the brutal beating lasted two hours".)
+    if _present(head) and any(_evaluative_word(t) for t in span):
+        return "opinion"
     # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
     return "witnessed" if _witnessed(span, head, present) else "asserted"
+
+
+def _present(head: Any) -> bool:
+    """The clause speaks of now: a present verb, or a present auxiliary ("has been broken")."""
+    if head.tag_ in ("VBZ", "VBP"):
+        return True
+    return head.tag_ in ("VBG", "VBN") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in head.children
+    )
+
+
+def _evaluative_word(token: Any) -> bool:
+    """A word that judges what it names: "disinformation", "slandering", "nothing but", "tragic"."""
+    lower = token.lower_
+    if lower in EVALUATIVE_WORDS or token.lemma_.lower() in EVALUATIVE_WORDS:
+        return True
+    # "nothing but a smear"
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (lower, nxt.lower_) in EVALUATIVE_PAIRS
+
+
+# Words that judge whatever they name: of truth and speech ("disinformation", "slander"), or
+# of a state of things ("tragic", "shameful"). Judging adjectives that also describe plainly
+# ("brutal", "illegal", "violent") are left to the predicate rules above.
+EVALUATIVE_WORDS = words(
+    """
+    misinformation disinformation smear slander slandering slanderous propaganda fabrication
+    fabricated fabrications baseless groundless unfounded hyperbole nonsense absurd ridiculous
+    preposterous hypocrisy hypocritical tragic tragically shameful shamefully disgraceful
+    outrageous deplorable despicable heinous vile egregious unacceptable never-ending
+    scandalous farcical
+    """
+)
+# ("so-called" is left out: news names with it, "the so-called Islamic State".)
+EVALUATIVE_PAIRS = frozenset([("nothing", "but")])
 
 
 # Sentence adverbs by which the writer weighs what they tell or hedges it. Not the adverbs of

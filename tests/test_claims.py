@@ -687,6 +687,17 @@ OWN_MEMBERS = (
     "Four members of the Harbour Gospel Association are still in custody. We will pursue every legal "
     "remedy.\n"
 )
+WIRE_STORY = (
+    "Fire Closes Harbour at Brekkevik\n\nBy KARI LUNDE\n\n"
+    "BERGEN, Norway (Reuters) — A fire closed the harbour at Brekkevik on Tuesday. "
+    "Three boats burned before the fire brigade arrived, the harbour master said. "
+    "The harbour will stay shut until Friday.\n"
+)
+COLUMN = (
+    "What I Saw at the Harbour\n\nBy Kari Lunde\n\n"
+    "I walked down to the harbour on Tuesday night. I saw three boats burn before the fire brigade "
+    "arrived, and my neighbour carried water from the well.\n"
+)
 INTERVIEW = (
     "A guard at the Brekkevik camp spoke to Northern Radio about the night shifts.\n\n"
     "Northern Radio: How many guards work at night?\n\n"
@@ -708,6 +719,10 @@ INTERVIEW = (
         # an interview: the outlet that asks the questions writes the introduction
         (INTERVIEW, "spoke to Northern Radio", "asserted", "Northern Radio"),
         (INTERVIEW, "twelve of us", "reported", None),
+        # a wire story: the agency of its dateline, not its reporter, states its own sentences
+        (WIRE_STORY, "stay shut until Friday", "asserted", "Reuters"),
+        # a column told as "I": its writer
+        (COLUMN, "walked down to the harbour", "witnessed", "Kari Lunde"),
     ],
 )
 def test_the_publisher_speaks_its_own_sentences(text: str, snippet: str, basis: str, source: str) -> None:

@@ -578,8 +578,13 @@ def writer_of(record: Record) -> Entity | None:
     byline_line = BYLINE.search(record.document.text[:PUBLISHER_CHARS])
     byline = (record.document.byline or (byline_line["who"] if byline_line else "")).lower()
     people = [e for e in record.entities if e.type == "PERSON"]
-    # A byline may name a body too: "By Advocates for the Truth".
-    for entity in people + [e for e in record.entities if e.type == "ORG"]:
+    # A byline may name a body too: "By Advocates for the Truth". A news report's own
+    # statements are its outlet's, not its reporter's (record.md): the reporter is the
+    # writer only where they write as "I".
+    reporter_aside = record.document.genre == "news" and not _first_person(
+        _outside_quotations(record.document.text)
+    )
+    for entity in ([] if reporter_aside else people) + [e for e in record.entities if e.type == "ORG"]:
         if byline and entity.name.lower() in byline:
             return entity
     title = (record.document.title or record.document.text.lstrip().split("\n", 1)[0]).strip()
@@ -678,6 +683,14 @@ def _first_person(text: str) -> bool:
     return len(FIRST_PERSON.findall(text)) >= 3
 
 
+def _outside_quotations(text: str) -> str:
+    """``text`` without what stands between double quotation marks on one line."""
+    return QUOTATION.sub(" ", text)
+
+
+QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
 # Where a page names who publishes it, near its top: a line that is only the name ("Uyghur
 # Human Rights Project" under a press release's date), the name and the date ("Kommersant,
 # 1 March 2019"), a news agency's dateline ("Khanty-Mansiysk, February 20, Interfax - ..."),
@@ -687,6 +700,8 @@ PUBLISHER_LINES = (
     re.compile(r"^[ \t]*(?P<name>[A-Z][^\n,]{1,60}?), \d{1,2} [A-Z][a-z]{2,8} \d{4}[ \t]*$", re.MULTILINE),
     re.compile(r"^[^\n]{0,60}?, [A-Z][a-z]{2,8} \d{1,2}, (?P<name>[A-Z][^\n,]{1,40}?) [-–—] ", re.MULTILINE),
     re.compile(r"\bmore (?P<name>[A-Z][\w]{1,20}) sites\b"),
+    # A wire dateline: "SAN JUAN, Puerto Rico (AP) — ...", "LONDON (Reuters) - ...".
+    re.compile(r"^[A-Z][^\n]{0,60}?\((?P<name>[A-Z][\w.&' ]{1,30}?)\)\s*[-–—]", re.MULTILINE),
 )
 # A line that says whom a statement is from: "From the members of X to the press:", "From: X".
 FROM_LINE = re.compile(

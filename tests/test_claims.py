@@ -1153,3 +1153,35 @@ def test_hearsay_passed_on_by_a_speaker_stands_on_nobody() -> None:
 def test_words_that_judge_make_a_statement_of_now_an_opinion(sentence: str, basis: str) -> None:
     record = read_letter(f"{NRF} {sentence}")
     assert claim_with(record, sentence[:20])["basis"] == basis
+
+
+BEGG = (
+    "Chris Arendt said he began to talk to inmates.\n\n"
+    "Moazzam Begg, a former detainee who is travelling with Arendt, said the meeting had been "
+    '"truly unique ... We embraced like brothers, like we knew one another." He said the public knew little.\n'
+)
+
+
+def test_a_quotation_that_runs_past_its_sentence_stays_its_speakers() -> None:
+    """The quotation opens in the clause of "said" and runs on past the sentence's end: all
+    of it is that speaker's, and none of it is lost."""
+    record = read_text(BEGG)
+    embraced = claim_with(record, "We embraced like brothers")
+    assert (embraced["basis"], source_name(record, embraced)) == ("reported", "Moazzam Begg")
+
+
+def test_he_is_the_one_the_sentence_is_about_not_a_name_in_his_description() -> None:
+    record = read_text(BEGG)
+    knew = claim_with(record, "the public knew little")
+    assert source_name(record, knew) == "Moazzam Begg"
+    assert not any(a < knew["start"] for a, _b in knew["content"])  # the quotation is not his next cue's
+
+
+def test_a_cue_with_words_of_its_own_takes_no_quotation_from_the_sentence_before() -> None:
+    record = read_text(
+        "Kari Berg said the board would “fight for every boat.” "
+        "Later, John Miller added that the pier would be rebuilt before winter.\n"
+    )
+    added = next(c for c in record.claims if c["cue"] and "added" in c["cue"])
+    assert source_name(record, added) == "John Miller"
+    assert all("fight for every boat" not in record.document.text[a:b] for a, b in added["content"])

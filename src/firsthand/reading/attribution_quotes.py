@@ -41,17 +41,19 @@ QUOTE_GAP_DEPS = frozenset(
 QUOTE_LENGTH = 400
 
 
-def adjacent_quotes(verb: Any, quoted: set[int]) -> list[tuple[int, int]]:
+def adjacent_quotes(verb: Any, quoted: set[int], own_words: bool = False) -> list[tuple[int, int]]:
     """The quotations the cue gives: one right after it ('said: "..."', or past its sentence:
     '"...," said Moe. "More words."') or right before it ('"...," she said'), as token
     ranges with their quotation marks; both when the cue stands between them and ends its
     sentence ('"...," she continued. "More words."'). ``quoted`` (:func:`quoted_tokens`)
     tells a straight mark that closes from one that opens: '"...," he said. "We told them
-    ..."' has a closing mark before the second cue and an opening one after the first."""
+    ..."' has a closing mark before the second cue and an opening one after the first.
+    ``own_words``: the cue has a clause of its own, and takes no quotation from the paragraph
+    before."""
     after = _quote_after(verb, quoted)
     if after is not None and not any(t.text in SENTENCE_ENDS for t in verb.doc[verb.i + 1 : after[0]]):
         return [after]
-    before = _quote_before(verb, quoted)
+    before = _quote_before(verb, quoted, own_words)
     return [q for q in (before, after) if q is not None]
 
 
@@ -99,18 +101,33 @@ def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
     return None
 
 
-def _quote_before(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
+def _quote_before(verb: Any, quoted: set[int], own_words: bool = False) -> tuple[int, int] | None:
     doc = verb.doc
     j = verb.i - 1
     while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
-        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_:
+        # A line break ends the search; a paragraph break (a space token of its own) too, where
+        # the cue has words of its own: "Berg had further alleged that ..." says no quotation
+        # that closed the paragraph before.
+        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_ or (own_words and "\n" in doc[j].text):
             return None
         j -= 1
     if j > 0 and doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):
         for k in range(j - 1, max(-1, j - QUOTE_LENGTH), -1):
             if doc[k].text in QUOTES_OPEN and _opens(doc, k, quoted):
+                if _cued_before(doc, k):
+                    return None  # 'X said it had been "unique ... we embraced." He said ...'
                 return (_first_paragraph(doc, k, j), j + 1)
     return None
+
+
+def _cued_before(doc: Any, k: int) -> bool:
+    """The quotation opening at ``k`` stands in the clause of a verb of saying before it in
+    its own sentence: it is that verb's, not a cue's after it."""
+    sentence = doc[k].sent
+    return any(
+        t.pos_ == "VERB" and t.lemma_ in QUOTATION_CUES and t.left_edge.i <= k <= t.right_edge.i
+        for t in doc[sentence.start : k]
+    )
 
 
 def _first_paragraph(doc: Any, k: int, j: int) -> int:

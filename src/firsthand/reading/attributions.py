@@ -58,7 +58,7 @@ from firsthand.reading.attribution_phrases import (
     poll_attribution,
     trailing_attribution,
 )
-from firsthand.reading.attribution_quotes import QUOTES_OPEN, adjacent_quotes
+from firsthand.reading.attribution_quotes import QUOTE_LENGTH, QUOTES_CLOSE, QUOTES_OPEN, adjacent_quotes
 from firsthand.reading.attribution_spans import fit_spans
 from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
 
@@ -288,7 +288,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # denied lawyers"), not words said.
         content, extra = _object_content(token, lemma)
         cue += extra
-    quotes = adjacent_quotes(token, quoted) if lemma in QUOTATION_CUES else []
+    quotes = adjacent_quotes(token, quoted, own_words=clausal) if lemma in QUOTATION_CUES else []
     for quote in quotes:
         # The quotation and the clause the parser found in it are one content.
         joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]
@@ -296,6 +296,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         content.append((min([quote[0], *(r[0] for r in joined)]), max([quote[1], *(r[1] for r in joined)])))
     if not content:
         return None
+    content = [_to_quotation_end(token.doc, r, quoted) for r in content]
     att = Attribution(cue=cue, content=[trim_span(token.doc, r) for r in content], lemma=lemma)
     att.passive = passive
     att.clausal = clausal or bool(quotes)
@@ -530,6 +531,20 @@ def _clause_on_hearer(verb: Any) -> list[Any]:
             if clause.dep_ in ("relcl", "acl") and marks and subjects:
                 return [clause]
     return []
+
+
+def _to_quotation_end(doc: Any, span: tuple[int, int], quoted: set[int]) -> tuple[int, int]:
+    """A clause whose quotation runs on past its sentence ('said it had been "truly unique ...
+    We embraced like brothers."') holds the quotation to its closing mark."""
+    start, end = span
+    if end - 1 not in quoted or end not in quoted:
+        return span
+    limit = min(len(doc), end + QUOTE_LENGTH)
+    while end < limit and end in quoted:
+        end += 1
+    if end < len(doc) and doc[end].text in QUOTES_CLOSE:
+        end += 1
+    return start, end
 
 
 def _extraposed_clause(verb: Any) -> list[Any]:

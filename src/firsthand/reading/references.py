@@ -543,7 +543,8 @@ class References:
         """The last person named before ``offset`` of that gender, not the writer nor the
         ``speaker`` whose words the pronoun stands in."""
         best = None
-        for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
+        found: list[tuple[int, int, Entity]] = []
+        for a, b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
             if (
                 entity.type == "PERSON"
                 and self.gender.get(entity.id, gender) == gender
@@ -552,9 +553,29 @@ class References:
                 and (a not in self.quoted or offset in self.quoted)
             ):
                 best = entity
+                found.append((a, b, entity))
+        if len(found) >= 2:
+            best = self._described_by(found) or best
         if best is not None:
             self.gender.setdefault(best.id, gender)
         return best
+
+    def _described_by(self, found: list[tuple[int, int, Entity]]) -> Entity | None:
+        """The person whose description names the last one found: in "Begg, a detainee who
+        travels with Arendt, said ...", a "he" after it is Begg, the one the sentence is about,
+        not Arendt inside the clause that describes him."""
+        a, b, _last = found[-1]
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span.root
+        while node.head.i != node.i:
+            if node.dep_ in ("relcl", "acl", "appos"):
+                for c, d, entity in found[:-1]:
+                    if c <= node.head.idx < d:
+                        return entity
+            node = node.head
+        return None
 
     def _group(self, offset: int, noun: str | None) -> Entity | None:
         """The organisation meant by "they" or "the organization": one named by that noun,

@@ -931,6 +931,8 @@ def test_quotations_run_on_and_stop(text: str, snippet: str, source: str, cue: s
         ("Claims such as the so-called “labour camps” and “forced work” are lies made up by a few people.",
          "the so-called “labour camps” and “forced work” are lies"),
         ("We are not the “enemy”, or the “traitors.”", "We are not the “enemy”, or the “traitors"),
+        ('Talking to the prisoners was regarded as "fraternising with the enemy" and we were moved.',
+         'regarded as "fraternising with the enemy" and we were moved'),
     ],
 )  # fmt: skip
 def test_a_term_in_quotation_marks_stays_in_the_writers_sentence(body: str, snippet: str) -> None:

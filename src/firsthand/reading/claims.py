@@ -490,13 +490,22 @@ def _quoted_terms(doc: Any, quoted: set[int]) -> set[int]:
                 len(run) <= TERM_TOKENS
                 and run[-1] < sent.end
                 and before
-                and not any(
-                    doc[j].pos_ in ("VERB", "AUX") and doc[j].dep_ not in ("amod", "compound") for j in run
-                )
+                and not any(_says_something(doc[j], run) for j in run)
             ):
                 terms.update(run)
         run = [i]
     return terms
+
+
+def _says_something(token: Any, run: list[int]) -> bool:
+    """A verb that makes the quoted run a statement: a finite one, or one with a subject
+    inside the run. Not a gerund or participle naming a practice ("regarded as “fraternising
+    with the enemy”") nor a verb used as a modifier."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+        return False
+    if token.tag_ in ("VBG", "VBN"):
+        return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i in run for c in token.children)
+    return True
 
 
 # The most tokens a quoted term has: a name, a label, a slogan without a verb.

@@ -1187,3 +1187,22 @@ def test_a_cue_with_words_of_its_own_takes_no_quotation_from_the_sentence_before
     added = next(c for c in record.claims if c["cue"] and "added" in c["cue"])
     assert source_name(record, added) == "John Miller"
     assert all("fight for every boat" not in record.document.text[a:b] for a, b in added["content"])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "it" after a letter spoken of: the letter, for whoever the text said sent it
+        ("The Ministry of Fisheries closed the pier on Monday. The Ministry of Fisheries gave no reason. "
+         "The Fishermen's Union sent a letter to the Ministry of Fisheries. The letter questioned the "
+         "closure. It states that six boats lost their moorings.",
+         "Fishermen's Union"),
+        # "it" after an organisation spoken of: the organisation
+        ("The Fishermen's Union met on Monday. It states that six boats lost their moorings.",
+         "Fishermen's Union"),
+    ],
+)  # fmt: skip
+def test_it_that_speaks_is_the_document_or_party_spoken_of(text: str, source: str) -> None:
+    record = read_text(text + "\n")
+    moorings = claim_with(record, "lost their moorings")
+    assert (moorings["basis"], source_name(record, moorings)) == ("reported", source)

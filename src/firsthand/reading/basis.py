@@ -385,6 +385,13 @@ def attribution_basis(
     if head is not None and entity is None and not att.passive:
         lemma = head.lemma_.lower()
         if head.lower_ == "it" and (att.clausal or att.lemma in SPEECH_VERBS):
+            # "The letter questioned ... It states that ...": the document spoken of last
+            # speaks, for whoever the text said gave it out.
+            document = _document_before(head)
+            if document is not None:
+                issuer = _issued_before(document)
+                issued_by = resolver.resolve(issuer, subtree_range(issuer))[0] if issuer is not None else None
+                return issued_by, "reported"
             # "It denied seizing corpses", "It contends that": an organisation speaks.
             group = resolver.group_before(head.idx)
             if group is not None:
@@ -484,6 +491,22 @@ def _issuer(noun: Any) -> Any | None:
                 objects = [o for o in agent.children if o.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+    return None
+
+
+def _document_before(pronoun: Any) -> Any | None:
+    """The letter, statement or report that "it" stands for: one that was the subject of the
+    sentence before (or of this one, earlier), with no party named as a subject since."""
+    doc = pronoun.doc
+    sentence = pronoun.sent
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    for token in reversed(doc[previous.start : pronoun.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in TESTIMONY_NOUNS:
+            return token
+        if token.pos_ in ("PROPN", "NOUN"):
+            return None  # a party spoken of since: "it" may be that party
     return None
 
 

@@ -1206,3 +1206,17 @@ def test_it_that_speaks_is_the_document_or_party_spoken_of(text: str, source: st
     record = read_text(text + "\n")
     moorings = claim_with(record, "lost their moorings")
     assert (moorings["basis"], source_name(record, moorings)) == ("reported", source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        # a caption behind a page's button is the page's statement, not a request
+        ("Click to expand Image A fisherman walks past the burned pier in Brekkevik.", "asserted"),
+        # "let it be ...": the writer asks that it be done
+        ("Today, let it be recorded that the families were never told.", "request"),
+    ],
+)
+def test_button_labels_and_let_imperatives(sentence: str, basis: str) -> None:
+    record = read_letter(f"{NRF} {sentence}")
+    assert claim_with(record, sentence[-30:-1])["basis"] == basis

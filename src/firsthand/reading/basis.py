@@ -49,8 +49,10 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "request"
     if any(t.lower_ == "please" for t in span):
         return "request"
-    if head.tag_ == "VB" and not subject and head.i == _first_word(span).i:
-        return "request"
+    if _ui_prompt(span):
+        return "asserted"  # "Click to expand Image A man walks past ...": a caption behind a button
+    if head.tag_ == "VB" and not subject and (head.i == _first_word(span).i or head.lower_ == "let"):
+        return "request"  # "Release them", "This day, let it be recorded in history"
     modals = [c for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST]
     perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
@@ -158,6 +160,15 @@ FEELING_ADJECTIVES = words(
     angry glad happy disappointed outraged horrified appalled dismayed confident convinced sure
     """
 )
+
+
+def _ui_prompt(span: Any) -> bool:
+    """A page's button label before a caption: "Click to expand Image", "Tap to enlarge"."""
+    first = [t.lower_ for t in span if t.is_alpha][:3]
+    return len(first) == 3 and first[0] in ("click", "tap") and first[1] == "to" and first[2] in UI_ACTIONS
+
+
+UI_ACTIONS = words("expand enlarge zoom view play open")
 
 
 def in_first_person(token: Any) -> bool:

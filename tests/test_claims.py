@@ -1220,3 +1220,21 @@ def test_it_that_speaks_is_the_document_or_party_spoken_of(text: str, source: st
 def test_button_labels_and_let_imperatives(sentence: str, basis: str) -> None:
     record = read_letter(f"{NRF} {sentence}")
     assert claim_with(record, sentence[-30:-1])["basis"] == basis
+
+
+def test_he_goes_on_with_the_unnamed_speaker_just_heard() -> None:
+    record = read_text(
+        "“There is more bloodshed,” said Joe Stork, a director at the Harbour Watch. "
+        "One officer opened fire without warning, the witness told the Harbour Watch. "
+        "He said the gunman wore a grey uniform.\n"
+    )
+    grey = claim_with(record, "wore a grey uniform")
+    assert (grey["basis"], source_name(record, grey)) == ("reported", None)
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_still_speaks() -> None:
+    record = read_text(
+        "President Ali Abdullah Saleh had two days earlier promised to prevent clashes at the demonstrations.\n"
+    )
+    promise = claim_with(record, "prevent clashes")
+    assert (promise["basis"], source_name(record, promise)) == ("reported", "Ali Abdullah Saleh")

@@ -52,6 +52,13 @@ def subject_of(verb: Any, passive: bool) -> Any | None:
             return objects[0] if objects else None
         if not passive and child.dep_ == "nsubj":
             return child
+    if not passive:
+        # "Saleh had two days earlier promised": the parser may hang the subject on the
+        # auxiliary.
+        for aux in (c for c in verb.children if c.dep_ == "aux" and c.i < verb.i):
+            subjects = [c for c in aux.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
     return None
 
 

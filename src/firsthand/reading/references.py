@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words
 from firsthand.reading.voices import transcript_turns
 from firsthand.record import Entity, Record
@@ -75,6 +76,18 @@ SUBJECT_LINKS = frozenset(["nsubj", "nsubjpass"])
 
 # Prepositions that say where someone is from or where they are.
 ORIGIN_PREPOSITIONS = words("from in at near outside inside")
+# Nouns for one person, with the gender a pronoun for them takes ("" when either).
+PERSON_NOUNS = {
+    **dict.fromkeys(
+        """witness officer soldier guard resident activist detainee prisoner victim doctor lawyer
+        official spokesperson journalist reporter protester student teacher farmer driver survivor
+        neighbour neighbor friend colleague relative defendant source eyewitness nurse
+        commander""".split(),
+        "",
+    ),
+    **dict.fromkeys("man father brother son husband boy policeman spokesman fisherman".split(), "m"),
+    **dict.fromkeys("woman mother sister daughter wife girl policewoman spokeswoman".split(), "f"),
+}
 # What may follow a name set off after a phrase: a comma, a bracket, a sentence's end.
 SET_OFF_ENDS = frozenset(",.;:)—–") | {""}
 RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
@@ -556,9 +569,30 @@ class References:
                 found.append((a, b, entity))
         if len(found) >= 2:
             best = self._described_by(found) or best
+        if best is not None and self._unnamed_speaker_since(found[-1][1], offset, gender):
+            return None  # "... the witness told us. He said ...": the witness, unnamed
         if best is not None:
             self.gender.setdefault(best.id, gender)
         return best
+
+    def _unnamed_speaker_since(self, start: int, offset: int, gender: str) -> bool:
+        """Someone unnamed spoke between the last name and the pronoun ("said Joe Stork ... the
+        witness told us. He said ..."): "he" goes on with the nearer speaker."""
+        span = self.doc.char_span(start, offset, alignment_mode="contract")
+        if span is None:
+            return False
+        for token in span:
+            lemma = token.lemma_.lower()
+            if (
+                token.dep_ == "nsubj"
+                and token.tag_ == "NN"
+                and lemma in PERSON_NOUNS
+                and PERSON_NOUNS[lemma] in ("", gender)
+                and token.head.lemma_.lower() in SPEECH_VERBS
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+            ):
+                return True
+        return False
 
     def _described_by(self, found: list[tuple[int, int, Entity]]) -> Entity | None:
         """The person whose description names the last one found: in "Begg, a detainee who

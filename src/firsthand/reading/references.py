@@ -79,14 +79,18 @@ ORIGIN_PREPOSITIONS = words("from in at near outside inside")
 # Nouns for one person, with the gender a pronoun for them takes ("" when either).
 PERSON_NOUNS = {
     **dict.fromkeys(
-        """witness officer soldier guard resident activist detainee prisoner victim doctor lawyer
-        official spokesperson journalist reporter protester student teacher farmer driver survivor
-        neighbour neighbor friend colleague relative defendant source eyewitness nurse
-        commander""".split(),
+        words(
+            """
+            witness officer soldier guard resident activist detainee prisoner victim doctor lawyer
+            official spokesperson journalist reporter protester student teacher farmer driver
+            survivor neighbour neighbor friend colleague relative defendant source eyewitness nurse
+            commander
+            """
+        ),
         "",
     ),
-    **dict.fromkeys("man father brother son husband boy policeman spokesman fisherman".split(), "m"),
-    **dict.fromkeys("woman mother sister daughter wife girl policewoman spokeswoman".split(), "f"),
+    **dict.fromkeys(words("man father brother son husband boy policeman spokesman fisherman"), "m"),
+    **dict.fromkeys(words("woman mother sister daughter wife girl policewoman spokeswoman"), "f"),
 }
 # What may follow a name set off after a phrase: a comma, a bracket, a sentence's end.
 SET_OFF_ENDS = frozenset(",.;:)—–") | {""}

@@ -137,6 +137,13 @@ def test_a_date_above_the_title_is_the_pages_and_the_next_line_its_title() -> No
     assert page.text[page.body_start :].startswith("Mayor Lind spoke")
 
 
+def test_a_date_and_time_above_the_title_are_the_pages() -> None:
+    raw = "July 9th, 2011\n09:26 AM ET\n\nHarbour Watch: Guards Ordered to Close the Pier\n\nThe guards closed the pier.\n"
+    page = clean_page_dump(raw)
+    assert page.title == "Harbour Watch: Guards Ordered to Close the Pier"
+    assert page.published == "2011-07-09"
+
+
 def test_a_date_above_a_letters_greeting_is_no_page_date() -> None:
     raw = "3 March 2021\n\nDear Minister Lind,\n\nWe write about our brother, held since May.\n"
     page = clean_page_dump(raw)

@@ -451,10 +451,12 @@ def _find_title(
     # the page's, the next line its title. Atop a letter, a date is followed by an address or
     # a greeting, which is no title.
     dated = parse_date(lines[first].strip()) if _only_date(lines[first]) else None
-    if dated is not None and len(candidates) > 1 and _title_line(lines, candidates[1]):
-        page.title = lines[candidates[1]].strip()
+    # The date may have a time line of its own under it ("09:26 AM ET").
+    after = next((i for i in candidates[1:] if not _only_date(lines[i])), None)
+    if dated is not None and after is not None and _title_line(lines, after):
+        page.title = lines[after].strip()
         page.published = page.published or dated.isoformat()
-        return candidates[1] + 1
+        return after + 1
     return first
 
 
@@ -535,7 +537,9 @@ def _read_byline(line: str, page: CleanPage) -> bool:
 def _only_date(line: str) -> bool:
     # A date line holds little besides the date: weekday, time, separators, and at most
     # a short name set off by a bar or bullet ("Press Office | 9 May 2021").
-    stripped = re.sub(r"\d|[,.:/–—-]|\b(?:am|pm|at|on|updated)\b", " ", line, flags=re.I)
+    stripped = re.sub(
+        r"\d+(?:st|nd|rd|th)?\b|\d|[,.:/–—-]|\b(?:am|pm|at|on|updated)\b", " ", line, flags=re.I
+    )
     parts = [p for p in re.split(r"[|·•]", stripped) if p.strip()]
     words = [w for w in " ".join(parts).split() if not w.lower().startswith(_WEEKDAYS)]
     return len(words) <= 1 or (len(parts) == 2 and len(words) <= 5)

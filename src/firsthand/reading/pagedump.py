@@ -452,11 +452,11 @@ def _find_title(
     # a greeting, which is no title.
     dated = parse_date(lines[first].strip()) if _only_date(lines[first]) else None
     # The date may have a time line of its own under it ("09:26 AM ET").
-    after = next((i for i in candidates[1:] if not _only_date(lines[i])), None)
-    if dated is not None and after is not None and _title_line(lines, after):
-        page.title = lines[after].strip()
+    title_at = next((i for i in candidates[1:] if not _only_date(lines[i])), None)
+    if dated is not None and title_at is not None and _title_line(lines, title_at):
+        page.title = lines[title_at].strip()
         page.published = page.published or dated.isoformat()
-        return after + 1
+        return title_at + 1
     return first
 
 

@@ -1238,3 +1238,19 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_still_speaks() -> None:
     )
     promise = claim_with(record, "prevent clashes")
     assert (promise["basis"], source_name(record, promise)) == ("reported", "Ali Abdullah Saleh")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "snippet", "basis"),
+    [
+        ("One policeman asked me to get in the car.", "asked me to get in", "witnessed"),
+        ("The officers demanded to know where the members of the NRF met.", "demanded to know", "asserted"),
+        ("The guards asked the prisoners why they had come.", "asked the prisoners why", "asserted"),
+        ("The officers told us that the camp was closed.", "the camp was closed", "reported"),
+    ],
+)
+def test_an_order_or_a_question_is_an_act_told_not_a_claim_passed_on(
+    sentence: str, snippet: str, basis: str
+) -> None:
+    record = read_letter(f"{NRF} {sentence}")
+    assert claim_with(record, snippet)["basis"] == basis

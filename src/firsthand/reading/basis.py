@@ -433,6 +433,13 @@ def attribution_basis(
     #    they said.
     if (att.lemma in THOUGHT_VERBS or att.lemma in STANCE_VERBS) and att.lemma not in SPEECH_VERBS:
         return writer, account
+    # "one policeman asked me to get in", "the officers demanded to know where we met": an
+    # order or a question puts nothing forward as true; it is an act the writer tells of
+    # (lived, where the writer was the one asked).
+    if att.lemma in DIRECTING_VERBS and _asks_or_orders(doc, att):
+        hearer = doc[att.hearer[0] : att.hearer[1]].root if att.hearer else None
+        lived = present or (hearer is not None and hearer.lower_ in WRITER_PRONOUNS)
+        return writer, "witnessed" if lived else "asserted"
     # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
     #    criticised the plan" is the writer's account of an act, not words passed on.
     if unnamed or (entity is None and head is None):
@@ -447,6 +454,21 @@ def attribution_basis(
     return entity, "reported"
 
 
+def _asks_or_orders(doc: Any, att: Attribution) -> bool:
+    """The words given are an order or a question, not a statement: an infinitive ("to get
+    in", "to know where"), or a clause opened by "why", "where", "if" ..."""
+    for start, end in att.content:
+        first = doc[start]
+        root = doc[start:end].root
+        if first.lower_ == "to" or any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return True
+        if first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("if", "whether"):
+            return True
+    return False
+
+
+# Verbs by which one directs another to act or to answer.
+DIRECTING_VERBS = words("ask demand order instruct command summon")
 # Verbs of holding true: in the present, the writer's conviction.
 KNOWING_VERBS = words("know understand realize realise")
 # Subjects that deny anybody said it.

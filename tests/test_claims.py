@@ -1254,3 +1254,22 @@ def test_an_order_or_a_question_is_an_act_told_not_a_claim_passed_on(
 ) -> None:
     record = read_letter(f"{NRF} {sentence}")
     assert claim_with(record, snippet)["basis"] == basis
+
+
+def test_what_another_said_inside_the_writers_appreciation_is_theirs() -> None:
+    """The innermost identifiable teller stands behind the words; the writer only behind the
+    appreciation (the real documents' convention for nesting)."""
+    record = read_letter(
+        "We appreciate that the Harbour Agency acknowledged in its recent announcement that the pier "
+        "is in need of repair. We believe the announced repairs do not go far enough."
+    )
+    pier = claim_with(record, "in need of repair")
+    assert (pier["basis"], source_name(record, pier)) == ("reported", "Harbour Agency")
+    assert pier["text"].startswith("We appreciate")  # one statement: no "We appreciate that" left alone
+    assert claim_with(record, "do not go far enough")["basis"] == "opinion"
+
+
+def test_said_in_a_statement_that_is_what_was_said() -> None:
+    record = read_text("The Harbour Agency said in a statement that the pier would reopen in May.\n")
+    pier = claim_with(record, "would reopen")
+    assert (pier["basis"], source_name(record, pier)) == ("reported", "Harbour Agency")

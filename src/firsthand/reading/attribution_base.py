@@ -28,10 +28,15 @@ class Attribution:
     # it is the speaker, but its words belong to the earlier clause.
     inherited: bool = False
     clausal: bool = True
+    # The writer's own frame around another's words ("We appreciate that ..."): part of the
+    # claim's span, not of what the source said.
+    frame: tuple[int, int] | None = None
 
     @property
     def extent(self) -> tuple[int, int]:
         ranges = [(min(self.cue), max(self.cue) + 1), *self.content]
+        if self.frame:
+            ranges.append(self.frame)
         if self.source and not self.inherited:
             ranges.append(self.source)
         if self.hearer:

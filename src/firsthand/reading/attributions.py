@@ -104,7 +104,8 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         for a in found
         if not (a.cue[0] in quoted and (a.extent[1] - 1 in quoted or _in_quotation(a.cue[0], quoted)))
     ]
-    return _outermost(_participles_apart(doc, found))
+    found = _participles_apart(doc, found)
+    return _innermost_tellers(doc, found, _outermost(found))
 
 
 def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
@@ -185,6 +186,43 @@ def _cue_verb(doc: Any, att: Attribution) -> Any | None:
     return next(
         (doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma and doc[i].pos_ == "VERB"), None
     )
+
+
+def _innermost_tellers(doc: Any, found: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
+    """Where the writer's own thought or feeling holds what another party said ("We appreciate
+    that the agency acknowledged in its announcement that ..."), that party tells it: the
+    innermost identifiable teller stands behind the words, the writer only behind the
+    appreciation."""
+    kept = {id(a) for a in outer}
+    replaced: dict[int, Attribution] = {}
+    for inner in found:
+        if id(inner) in kept or inner.kind != "verb" or not inner.clausal or inner.source_head is None:
+            continue
+        if doc[inner.source_head].lower_ in WRITER_WORDS or inner.lemma not in SPEECH_VERBS:
+            continue
+        cue = min(inner.cue)
+        for holder in outer:
+            own = holder.source_head is not None and doc[holder.source_head].lower_ in WRITER_WORDS
+            if (
+                own
+                and holder.kind == "verb"
+                and holder.lemma not in SPEECH_VERBS
+                and any(a <= cue < b for a, b in holder.content)
+            ):
+                inner.frame = holder.extent
+                replaced[id(holder)] = inner
+    return [replaced.get(id(a), a) for a in outer]
+
+
+# Nouns for a speech itself, in which something is said ("said in a statement that").
+SPEECH_NOUNS = words(
+    """
+    statement announcement letter interview report message post tweet release speech remarks
+    address briefing conference testimony note email e-mail video broadcast op-ed article
+    """
+)
+# The writer's own words for themselves.
+WRITER_WORDS = words("i we")
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -548,13 +586,17 @@ def _to_quotation_end(doc: Any, span: tuple[int, int], quoted: set[int]) -> tupl
 
 
 def _extraposed_clause(verb: Any) -> list[Any]:
-    """'It was mentioned in her letter that the bridge was closed': with "it" standing in for
-    the words said, the parser may hang their "that" clause on the noun before it as a
-    relative clause; it is one when "that" is not its subject."""
-    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
-        return []
+    """'It was mentioned in her letter that the bridge was closed', 'acknowledged in its
+    announcement that the system needs oversight': the parser may hang the "that" clause of
+    what was said on the noun before it, as a relative clause; it is the words said when
+    "that" only marks it."""
+    expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            # "acknowledged in its announcement that ...", "said in a statement that ...": the
+            # noun is the speech itself; elsewhere only "it" tells the clause is what was said.
+            if not expletive and noun.lemma_.lower() not in SPEECH_NOUNS:
+                continue
             for clause in noun.children:
                 marks = [c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"]
                 if clause.dep_ in ("relcl", "acl") and marks:

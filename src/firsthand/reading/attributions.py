@@ -34,6 +34,7 @@ from firsthand.reading.attribution_lexicon import (
     CUE_WORDS,
     INFINITIVE_CUES,
     NOUN_CONTENT_CUES,
+    OPINION_VERBS,
     PREPOSITION_CUES,
     PURPOSE_PARTICIPLES,
     QUESTION_CUES,
@@ -206,7 +207,7 @@ def _innermost_tellers(doc: Any, found: list[Attribution], outer: list[Attributi
             if (
                 own
                 and holder.kind == "verb"
-                and holder.lemma not in SPEECH_VERBS
+                and holder.lemma in FRAMING_VERBS
                 and any(a <= cue < b for a, b in holder.content)
             ):
                 inner.frame = holder.extent
@@ -220,6 +221,11 @@ SPEECH_NOUNS = words(
     statement announcement letter interview report message post tweet release speech remarks
     address briefing conference testimony note email e-mail video broadcast op-ed article
     """
+)
+# The writer's thoughts and feelings that may hold what another said ("we appreciate that",
+# "we believe that"); not a perception ("I heard two guards ask"), which the writer lived.
+FRAMING_VERBS = OPINION_VERBS | words(
+    "appreciate welcome regret deplore note recognise recognize understand hope fear trust"
 )
 # The writer's own words for themselves.
 WRITER_WORDS = words("i we")

@@ -1273,3 +1273,13 @@ def test_said_in_a_statement_that_is_what_was_said() -> None:
     record = read_text("The Harbour Agency said in a statement that the pier would reopen in May.\n")
     pier = claim_with(record, "would reopen")
     assert (pier["basis"], source_name(record, pier)) == ("reported", "Harbour Agency")
+
+
+def test_a_short_answer_without_a_verb_is_the_speakers_claim() -> None:
+    record = read_text(
+        "A guard spoke to Northern Radio about the camp.\n\nNorthern Radio: Are they bunk beds?\n\n"
+        "Guard: Yes.\n\nNorthern Radio: Do you punish them?\n\nGuard: Yes, we order them to stand.\n"
+    )
+    yes = [c for c in record.claims if c["text"].startswith("Guard: Yes") and "stand" not in c["text"]]
+    assert [c["basis"] for c in yes] == ["reported"]
+    assert not [c for c in record.claims if c["text"].strip() in ("Guard", "Northern Radio")]

@@ -81,6 +81,10 @@ def find_claims(record: Record) -> Record:
         covered.update(range(*att.extent))
     for sent in doc.sents:
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            # "Officer: Yes.": an answer in an interview says something without a verb.
+            answer = _verbless_answer(doc, sent, voices, covered)
+            if answer is not None:
+                claims.append(_own_claim(doc, record.document.text, answer, sent.root, writer))
             continue
         if _is_question(sent, record.document.text):
             if any(t.i in covered or t.i in spoken for t in sent):
@@ -672,6 +676,22 @@ GREETINGS = re.compile(
 )
 # Sentence ends: a line that ends otherwise is a heading, a menu item or a label.
 SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")", "…", ";", ":")
+
+
+def _verbless_answer(doc: Any, sent: Any, voices: list[VoiceSpan], taken: set[int]) -> tuple[int, int] | None:
+    """A short answer that opens a transcript turn ("Officer: Yes."): no verb, but an answer
+    all the same."""
+    start, end = sent.start, sent.end
+    # The answer opens its turn: the speaker's label, a colon, then the words.
+    colon = next((t.i for t in sent if t.text == ":"), None)
+    if colon is None or not any(t.is_alpha for t in doc[colon + 1 : end]):
+        return None
+    if not any(v[0] <= doc[colon + 1].idx < v[1] for v in voices):
+        return None
+    words_in = [t for t in doc[colon + 1 : end] if t.is_alpha]
+    if not words_in or any(t.i in taken for t in words_in) or sent[-1].text == "?":
+        return None
+    return trim_span(doc, (start, end))  # with its label, as a labelled answer with a verb is
 
 
 def _asks_the_reader(sent: Any) -> bool:

@@ -59,6 +59,11 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
 
+# A lower-case noun for a part of a country after a name: "the Tigray region (of Ethiopia)".
+PLACE_NOUN_AFTER = re.compile(
+    r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality)\b(?! [A-Z])"
+)
+
 
 @dataclass
 class Group:
@@ -194,6 +199,8 @@ def vote(group: Group, text: str) -> None:
         votes["PERSON"] += cues
         if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not cues:
             votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+        if PLACE_NOUN_AFTER.match(text, m.end) and not cues and m.label != "NORP":  # not "German state"
+            votes[known_place.entity_type if known_place else "GPE"] += CUE
     for label, weight in model_votes.items():
         # The model labels an unseen word from its shape: fifteen mentions of "Coron" labelled
         # ORG are one guess made fifteen times, not fifteen pieces of evidence.

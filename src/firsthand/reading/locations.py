@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from firsthand.reading import gazetteer
+from firsthand.reading.namewords import NAMED_AFTER_PLACE_HEADS
 from firsthand.reading.nlp import words
 from firsthand.reading.relation_base import covered_offsets, mention_at, mention_covering, mentions, relation
 from firsthand.record import Entity, Record
@@ -24,7 +25,34 @@ PLACE_IN_PLACE = re.compile(
 
 def find_locations(record: Record) -> list[dict[str, Any]]:
     """Every place the text puts in another."""
-    return _locations(record) + _place_chains(record) + _places_in_places(record) + _possessive_places(record)
+    return (
+        _locations(record)
+        + _place_chains(record)
+        + _places_in_places(record)
+        + _possessive_places(record)
+        + _named_after_places(record)
+    )
+
+
+def _named_after_places(record: Record) -> list[dict[str, Any]]:
+    """ "the Osu bridge" where the text names Osu too: a bridge, toll gate or station named
+    after its town stands in it (camps and prisons are named after anything: not these)."""
+    places: dict[str, Entity] = {}
+    for entity in record.entities:
+        if entity.type in ("GPE", "LOC"):
+            for name in (entity.name, *entity.aliases):
+                places.setdefault(name.casefold(), entity)
+    out = []
+    for entity in record.entities:
+        if entity.type != "FAC":
+            continue
+        folded = entity.name.casefold()
+        head = next((h for h in NAMED_AFTER_PLACE_HEADS if folded.endswith(" " + h)), None)
+        town = places.get(folded[: -len(head) - 1]) if head is not None else None
+        if town is not None and entity.mentions:
+            start, end = entity.mentions[0]
+            out.append(relation("located_in", entity, town, start, end))
+    return out
 
 
 def _locations(record: Record) -> list[dict[str, Any]]:

@@ -44,7 +44,7 @@ ORG_HEADS = {
     "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
     "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
     # groups that name themselves after a creed or a people: "the Halvani Cult", "Twelve Tribes"
-    "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood",
+    "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood", "fellowship",
     # newspapers: "The Brennick Courier", "the Daily Herald"
     "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
 }  # fmt: skip

@@ -31,6 +31,7 @@ from firsthand.reading.modality import scope_mode
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, tokens_by_lemma, words
 from firsthand.reading.references import References, writer_of
 from firsthand.reading.relation_base import mention_at, mention_covering, mentions, relation
+from firsthand.reading.role_forms import find_role_forms
 from firsthand.record import Entity, Record
 
 # 1. Kinship: the noun, the relation, and whether the person named is its subject ("my
@@ -117,6 +118,7 @@ def find_relations(record: Record) -> Record:
     found += _joining_and_leaving(record, refs)
     found += _letter_roles(record)
     found += _titled_recipients(record)
+    found += find_role_forms(record, refs, ROLE_NOUNS)
     found += _support(record, refs)
     found += find_locations(record)
     record.relations = _unique(found)

@@ -1,0 +1,181 @@
+"""Roles and units in the shapes news pages and press releases set them, beside the
+sentence forms of :mod:`relations`:
+
+- an outlet's or organisation's possessive or "of" on a name: "CNN's Jane Doe", "Musa Bello
+  of Oxfam" (role_in, the role unsaid);
+- a press officer's signature line, title, unit and rank around the name: "the Deputy
+  Director, 12 Brigade Army Public Relations, Captain Musa Bello" and "Captain Musa Bello,
+  Deputy Director, 12 Brigade Army Public Relations" (role_in the unit);
+- a unit and the body it is part of: "the 12 Brigade of the Ghana Army", "the Ghana Army's
+  12 Brigade", "Headquarters 12 Brigade Ghana Army" (member_of);
+- growing up in a group: "X grew up in the Covenant Fellowship" (former_member_of: a
+  childhood in it, told in the past).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from firsthand.reading.nlp import words
+from firsthand.reading.relation_base import mention_at, mentions, relation
+from firsthand.reading.references import References
+from firsthand.record import Entity, Record
+
+# "CNN's Jane Doe", "Musa Bello of Oxfam": nothing else between the two names.
+POSSESSIVE_GLUE = re.compile(r"^['’]s[ \t]+$")
+OF_GLUE = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?")
+# Ranks written before a name on a signature line.
+RANKS = words(
+    """
+    major captain colonel lieutenant general brigadier commander sergeant corporal private admiral
+    commodore marshal lt lt. col col. capt capt. maj maj. gen gen. brig brig. cpl sgt sgt. cdr
+    superintendent inspector
+    """
+)
+# Last words of a unit: what a body's parts are called.
+UNIT_NOUNS = words(
+    """
+    division brigade battalion regiment corps squadron platoon company fleet command wing unit
+    branch chapter bureau directorate department section office service
+    """
+)
+# A title: capitalised words ending in an office ("Acting Deputy Director").
+TITLE = r"(?:[A-Z][\w\-]*[ \t]+){0,4}[A-Z][\w\-]*"
+# Before a name: "..., the Acting Deputy Director, <unit words>, Major " and the name.
+SIGNATURE_BEFORE = re.compile(
+    r"(?:^|[,;:(\n][ \t]*)(?:the[ \t]+)?(?P<title>" + TITLE + r"),[ \t]+(?P<unit>[^,\n]{2,80}?),[ \t]+"
+    r"(?P<rank>(?:[A-Z][\w.\-]*[ \t]+){0,3})$"
+)
+# After a name: ", Deputy Director, " and the unit.
+SIGNATURE_AFTER = re.compile(r"^,[ \t]+(?:the[ \t]+)?(?P<title>" + TITLE + r"),[ \t]+")
+UNIT_REST = re.compile(r"^(?:[ \t]+[A-Z][\w\-]*){0,4}")
+# "the 12 Brigade of the Ghana Army", "the Ghana Army's 12 Brigade", "12 Brigade Ghana Army".
+UNIT_OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$|^[ \t]$")
+GROWING_UP = re.compile(r"\bgr[eo]w(?:n)?[ \t]+up[ \t]+in[ \t]+(?:the[ \t]+)?$")
+
+
+def find_role_forms(record: Record, refs: References, offices: frozenset[str]) -> list[dict[str, Any]]:
+    """The relations these shapes state; ``offices`` are the nouns of offices a title ends in."""
+    return (
+        _outlet_names(record)
+        + _signature_lines(record, offices)
+        + _units_of_bodies(record)
+        + _grown_up_in(record, refs)
+    )
+
+
+def _outlet_names(record: Record) -> list[dict[str, Any]]:
+    """ "CNN's Jane Doe", "Musa Bello of Oxfam": a person named with the organisation they
+    speak or work for. A country's possessive ("Ghana's Kofi Mensah") says where he is from."""
+    text = record.document.text
+    out = []
+    groups = mentions(record, ("ORG",))
+    by_end = {end: (start, end, group) for start, end, group in groups}
+    for start, end, person in mentions(record, ("PERSON",)):
+        before = next(
+            (by_end[e] for e in range(start - 1, max(0, start - 4) - 1, -1) if e in by_end), None
+        )
+        if before is not None and POSSESSIVE_GLUE.match(text[before[1] : start]):
+            out.append(relation("role_in", person, before[2], before[0], end))
+            continue
+        after = OF_GLUE.match(text[end : end + 10])
+        group = mention_at(record, end + after.end(), ("ORG",)) if after else None
+        if group is not None and not _apposition_ends(text, group[1]):
+            out.append(relation("role_in", person, group[2], start, group[1]))
+    return out
+
+
+def _apposition_ends(text: str, end: int) -> bool:
+    """ "Musa Bello of Oxfam's field team": the organisation owns the next noun, not the name."""
+    return text[end : end + 2] in ("'s", "’s")
+
+
+def _signature_lines(record: Record, offices: frozenset[str]) -> list[dict[str, Any]]:
+    text = record.document.text
+    out = []
+    for start, end, person in mentions(record, ("PERSON",)):
+        line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+        before = SIGNATURE_BEFORE.search(text[line_start:start])
+        if before is not None and all(w.lower() in RANKS for w in before.group("rank").split()):
+            unit_at = line_start + before.start("unit")
+            found = _unit_role(record, before.group("title"), unit_at, line_start + before.end("unit"), offices)
+            if found is not None:
+                unit, role = found
+                out.append(relation("role_in", person, unit, line_start + before.start("title"), end, role=role))
+                continue
+        after = SIGNATURE_AFTER.match(text[end : end + 120])
+        if after is None:
+            continue
+        unit_at = end + after.end()
+        comma = text.find(",", unit_at, unit_at + 80)
+        stop = comma if comma >= 0 else unit_at + 80
+        found = _unit_role(record, after.group("title"), unit_at, stop, offices)
+        if found is not None:
+            out.append(relation("role_in", person, found[0], start, stop, role=found[1]))
+    return out
+
+
+def _unit_role(
+    record: Record, title: str, at: int, stop: int, offices: frozenset[str]
+) -> tuple[Entity, str] | None:
+    """The organisation a signature's unit names first and the role the title and the unit's
+    remaining words make ("Deputy Director, Army Public Relations"); None unless the title
+    ends in an office and the unit's words are all the organisation's and a few capitalised
+    ones."""
+    text = record.document.text
+    title_words = title.split()
+    if title_words[-1].lower() not in offices:
+        return None
+    group = mention_at(record, at, ("ORG",))
+    if group is None:
+        return None
+    rest = UNIT_REST.match(text[group[1] : stop])
+    if rest is None or group[1] + rest.end() != stop:
+        return None  # "Director, Oxfam said on Monday": words after the unit are no unit
+    remainder = rest.group(0).strip()
+    return group[2], f"{title}, {remainder}" if remainder else title
+
+
+def _units_of_bodies(record: Record) -> list[dict[str, Any]]:
+    """A unit (its name ends in a unit noun) beside the body it is part of."""
+    text = record.document.text
+    out = []
+    groups = mentions(record, ("ORG",))
+    for start, end, unit in groups:
+        last = unit.name.split()[-1].lower() if unit.name.split() else ""
+        if last not in UNIT_NOUNS:
+            continue
+        # "the 12 Brigade of the Ghana Army", "12 Brigade Ghana Army"
+        for size in range(1, 10):
+            body = mention_at(record, end + size, ("ORG",))
+            if body is not None and UNIT_OF.match(text[end : end + size]) and body[2] is not unit:
+                out.append(relation("member_of", unit, body[2], start, body[1]))
+                break
+        # "the Ghana Army's 12 Brigade"
+        for body_start, body_end, body in groups:
+            if body is not unit and text[body_end:start] in ("'s ", "’s "):
+                out.append(relation("member_of", unit, body, body_start, end))
+    return out
+
+
+def _grown_up_in(record: Record, refs: References) -> list[dict[str, Any]]:
+    """ "X grew up in the Covenant Fellowship": a group one grew up in, told in the past, is
+    one's former group (a town grown up in is no group: organisations only)."""
+    text = record.document.text
+    out = []
+    doc = record.parsed
+    for start, end, group in mentions(record, ("ORG",)):
+        if GROWING_UP.search(text[max(0, start - 30) : start]) is None:
+            continue
+        token = doc.char_span(start, end, alignment_mode="expand")
+        verb = token.root.head.head if token is not None else None
+        if verb is None or verb.lemma_.lower() != "grow":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        person = refs.resolve(subject, (subject.i, subject.i + 1))[0] if subject is not None else None
+        if person is not None and person.type == "PERSON":
+            out.append(relation("former_member_of", person, group, subject.idx, end))
+    return out

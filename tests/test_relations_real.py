@@ -1,0 +1,92 @@
+"""Relations in the forms real pages state them (signature lines, bylines, possessives,
+units of an army, places named after their town, leaving a group), one sentence of our own
+per form, and the look-alikes that state none."""
+
+from __future__ import annotations
+
+import pytest
+
+from firsthand.engine.pipeline import read_text
+from firsthand.record import Record
+
+Relation = tuple[str, str, str]
+
+
+def relations(record: Record) -> set[Relation]:
+    name = {e.id: e.name for e in record.entities}
+    return {(name[r["subject"]], r["type"], name[r["object"]]) for r in record.relations}
+
+
+def roles(record: Record) -> dict[Relation, str | None]:
+    name = {e.id: e.name for e in record.entities}
+    return {(name[r["subject"]], r["type"], name[r["object"]]): r["role"] for r in record.relations}
+
+
+FOUND: list[tuple[str, Relation]] = [
+    # A role as a news page sets it: the outlet's possessive, "of", a byline's title.
+    ("CNN's Jane Doe asked the mayor about the curfew.", ("Jane Doe", "role_in", "CNN")),
+    ("Oxfam's Peter Haines said the convoy was stopped at dawn.", ("Peter Haines", "role_in", "Oxfam")),
+    ("Musa Bello of Oxfam said the convoy was stopped at dawn.", ("Musa Bello", "role_in", "Oxfam")),
+    ("Jane Doe, CNN correspondent, asked the mayor about the curfew.", ("Jane Doe", "role_in", "CNN")),
+    # A press officer's signature line: title, unit, rank and name.
+    (
+        "In a statement, the Acting Deputy Director, 12 Brigade Army Public Relations, Captain Musa Bello said"
+        " the troops left.",
+        ("Musa Bello", "role_in", "12 Brigade"),
+    ),
+    (
+        "Captain Musa Bello, Deputy Director, 12 Brigade Army Public Relations, said the troops left.",
+        ("Musa Bello", "role_in", "12 Brigade"),
+    ),
+    # A unit and the body it belongs to.
+    ("Troops of the 12 Brigade of the Ghana Army were deployed at night.", ("12 Brigade", "member_of", "Ghana Army")),
+    ("The Ghana Army's 12 Brigade said it was not deployed.", ("12 Brigade", "member_of", "Ghana Army")),
+    (
+        "Headquarters 12 Brigade Ghana Army has seen the video, a spokesman said.",
+        ("12 Brigade", "member_of", "Ghana Army"),
+    ),
+    # Places as the text puts them.
+    ("The march reached the Kumasi bridge, and police in Kumasi fired tear gas.", ("Kumasi bridge", "located_in", "Kumasi")),
+    ("Fighting spread to the Tigray region of Ethiopia last week.", ("Tigray", "located_in", "Ethiopia")),
+    # Leaving a group, said by the one who left.
+    (
+        "My name is Anna Berg.\n\nSince I left the Covenant Fellowship in 1999, I have not seen my parents.",
+        ("Anna Berg", "former_member_of", "Covenant Fellowship"),
+    ),
+    (
+        "Anna Berg grew up in the Covenant Fellowship and left it in 1999.",
+        ("Anna Berg", "former_member_of", "Covenant Fellowship"),
+    ),
+    ("Anna Berg, an ex-member of the Covenant Fellowship, spoke to us.", ("Anna Berg", "former_member_of", "Covenant Fellowship")),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), FOUND)
+def test_relation_is_found(text: str, relation: Relation) -> None:
+    assert relation in relations(read_text(text))
+
+
+NOT_FOUND: list[tuple[str, Relation]] = [
+    # A country's possessive is where, not whose; a person's town is no employer.
+    ("Ghana's Kofi Mensah won the race in Berlin.", ("Kofi Mensah", "role_in", "Ghana")),
+    ("Kofi Mensah of Accra won the race in Berlin.", ("Kofi Mensah", "role_in", "Accra")),
+    # Two bodies side by side with no unit noun are no unit of one another.
+    ("Oxfam and the Red Cross sent trucks; Oxfam Red Cross teams met at the border.", ("Oxfam", "member_of", "Red Cross")),
+    # A title before a person's name and a place with no organisation: no role in the place.
+    ("The mayor, Berlin, Germany, Anna Berg said.", ("Anna Berg", "role_in", "Berlin")),
+    # Growing up in a town is no membership.
+    ("Anna Berg grew up in Oslo and moved to Bergen in 1999.", ("Anna Berg", "former_member_of", "Oslo")),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), NOT_FOUND)
+def test_no_relation_is_stated(text: str, relation: Relation) -> None:
+    assert relation not in relations(read_text(text))
+
+
+def test_a_signature_lines_role_keeps_the_title() -> None:
+    record = read_text(
+        "Colonel Ama Owusu, Director, 5 Battalion Public Relations, said the soldiers acted lawfully."
+    )
+    role = roles(record).get(("Ama Owusu", "role_in", "5 Battalion"))
+    assert role is not None and "Director" in role

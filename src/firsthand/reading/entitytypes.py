@@ -19,6 +19,7 @@ from firsthand.reading import aliases, gazetteer, knownnames
 from firsthand.reading.mentions import WORD, Mention
 from firsthand.reading.namewords import (
     FAC_HEADS,
+    FAC_OPENERS,
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_ROLES,
@@ -212,6 +213,8 @@ def vote(group: Group, text: str) -> None:
             votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
         if words and words[-1] in FAC_HEADS:
             votes["FAC"] += CUE
+        if len(words) > 1 and words[0] in FAC_OPENERS:
+            votes["FAC"] += 3 * CUE  # "Kloster Zimmern": a monastery, whatever the name's shape
         if len(words) > 1 and words[-1] in PLACE_HEADS:
             votes["GPE"] += 2 * CUE
         if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
@@ -260,7 +263,7 @@ def person_shaped(name: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
-        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS for w in words)
+        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS | FAC_OPENERS for w in words)
         and words[-1].lower() not in aliases.LANDFORM_HEADS
         and not all(is_common_word(w.strip(".")) for w in words)
     )

@@ -72,6 +72,14 @@ FAC_HEADS = {
     "supermarket", "market", "mall",
 }  # fmt: skip
 
+# First words that make a name a building in another language: "Kloster Zimmern" (a
+# monastery), "Schloss Elmau", "Château de Vincennes", "Castello Sforzesco".
+FAC_OPENERS = {
+    "kloster", "schloss", "burg", "festung", "abtei", "stift", "château", "chateau", "abbaye",
+    "palais", "castello", "palazzo", "convento", "monastero", "castillo", "palacio", "monasterio",
+    "mosteiro", "klasztor", "zamek", "kasteel", "slot", "kreml",
+}  # fmt: skip
+
 # Facilities mostly named after the district or town they stand in ("the Lekki toll gate" in
 # Lekki): the bare name is the place, not the facility. Camps, prisons and bases are called
 # by their bare names ("Ashraf", "Evin"), so they are not here.

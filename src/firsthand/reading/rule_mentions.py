@@ -110,6 +110,13 @@ def bylines(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+# A body's name announced as one: "the unit called SARS", "a group known as ARC".
+CALLED_BODY_BEFORE = re.compile(
+    r"\b(?:unit|group|agency|organi[sz]ation|squad|militia|movement|party|company|force|team|wing"
+    r"|network|sect|gang|department|body)[ \t]+(?:called|named|known[ \t]+as)[ \t]+$"
+)
+
+
 def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
     """Capitals nothing labelled, inside a sentence of ordinary case ("has told AFP she
     died", "the unit called SARS"): a body's initials, as people and places are seldom
@@ -119,8 +126,9 @@ def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]
     for hit in INITIALS_WORD.finditer(text):
         start, end = hit.span()
         word = hit.group(0)
-        if len(word) < 3 or covered.overlaps(start, end) or is_common_word(word):
-            continue
+        called = CALLED_BODY_BEFORE.search(text, max(0, start - 40), start) is not None
+        if len(word) < 3 or covered.overlaps(start, end) or (is_common_word(word) and not called):
+            continue  # "the unit called SARS" is a body, though "sars" is a word too
         if f"({word})" in text:
             continue  # defined for a long form that is no name: "Chronic Kidney Disease (CKD)"
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
@@ -222,6 +230,9 @@ PLACE_TAIL = re.compile(
     r"|Okrug|Krai|Governorate|Territory)\b"
 )
 
+# "Washington, D.C.": the district is part of the city's name, not a second place.
+DISTRICT_TAIL = re.compile(r",? (?:D\.C\.|DC)(?![\w\-])")
+
 
 def military_units(text: str) -> list[Mention]:
     return [Mention(*hit.span(), hit.group(0), "ORG", "unit", "ORG") for hit in MILITARY_UNIT.finditer(text)]
@@ -244,10 +255,14 @@ def with_place_tails(text: str, mentions: list[Mention]) -> list[Mention]:
     swallowed = Spans()
     for m in sorted(mentions, key=lambda m: m.start):
         tail = PLACE_TAIL.match(text, m.end) if m.label in ("GPE", "LOC") and m.rule == "spacy" else None
+        district = DISTRICT_TAIL.match(text, m.end) if tail is None and m.text == "Washington" else None
+        tail = tail or district
         if tail is not None and "\n" not in tail.group(0):
             end = tail.end()
             out = [o for o in out if o.end <= m.start]
-            out.append(Mention(m.start, end, text[m.start : end], "GPE", m.rule, "GPE"))
+            # "Washington, D.C." is "Washington" again: the city's name its core.
+            core = m.text if district is not None else None
+            out.append(Mention(m.start, end, text[m.start : end], "GPE", m.rule, "GPE", core))
             swallowed.add(m.start, end)
             continue
         if not swallowed.overlaps(m.start, m.end):

@@ -33,6 +33,17 @@ def names(text: str) -> set[str]:
         ),
         # Initials announced as a body's name, though they spell a word too.
         ("They marched against police brutality, above all the unit called SARS, for days.", ("SARS", "ORG")),
+        # A person's name the model ran into the body named after a comma.
+        (
+            "The inquiry covers the 15-year rule of Sheikh Aminul, Human Rights Watch said today.",
+            ("Aminul", "PERSON"),
+        ),
+        # An apposition that says the name is an organisation.
+        ("Halvika, a small human rights organization, counted 70 arrests.", ("Halvika", "ORG")),
+        # A body's name set after the noun for what it is.
+        ("The march was led by the group Orvanta, which blocked the road.", ("Orvanta", "ORG")),
+        # A road named as one.
+        ("Traffic stopped on the Harlow Falls Expressway for an hour.", ("Harlow Falls Expressway", "FAC")),
         # A body whose name ends in "Fellowship".
         ("Anna Berg grew up in the Covenant Fellowship and left it in 1999.", ("Covenant Fellowship", "ORG")),
     ],
@@ -56,6 +67,35 @@ def test_a_word_that_spells_initials_is_no_body_without_being_called_one() -> No
 
 
 def test_a_city_and_the_city_with_its_district_are_one_place() -> None:
-    record = read_text("Senator Ana Ruiz\nWASHINGTON\n\nShe then wrote to the ministry in Washington, D.C. last year.")
+    record = read_text(
+        "Senator Ana Ruiz\nWASHINGTON\n\nShe then wrote to the ministry in Washington, D.C. last year."
+    )
     places = [e for e in record.entities if "Washington, D.C." in e.aliases]
     assert len(places) == 1 and "WASHINGTON" in places[0].aliases
+
+
+def test_a_person_and_the_body_after_a_comma_are_two_names() -> None:
+    found = typed("The inquiry covers the 15-year rule of Sheikh Aminul, Human Rights Watch said today.")
+    assert not any("," in name for name, _t in found)
+
+
+def test_a_member_of_a_group_is_no_group() -> None:
+    found = typed("Anna Berg, a member of the group, said the march was peaceful.")
+    assert ("Anna Berg", "PERSON") in found
+
+
+def test_the_group_and_a_weekday_or_a_title_after_it_is_no_name() -> None:
+    found = names("The group Monday said the party Leader had resigned.")
+    assert "Monday" not in found and "Leader" not in found
+
+
+def test_the_addressees_department_on_its_own_line_does_not_write_the_letter() -> None:
+    # A department's whole name on a line of the address block, named again in the body.
+    record = read_text(
+        "The Honorable Mara Voss\nSecretary of the Department of Coastal Safety\n"
+        "U.S. Department of Coastal Safety\nWashington, D.C. 20528\n\nDear Secretary Voss:\n\n"
+        "We are deeply concerned by the closures. We urge you to reopen the harbors.\n\n"
+        "Sincerely,\n"
+    )
+    department = next(e for e in record.entities if "U.S. Department of Coastal Safety" in e.aliases)
+    assert all(claim.get("source") != department.id for claim in record.claims)

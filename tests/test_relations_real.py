@@ -39,14 +39,20 @@ FOUND: list[tuple[str, Relation]] = [
         ("Musa Bello", "role_in", "12 Brigade"),
     ),
     # A unit and the body it belongs to.
-    ("Troops of the 12 Brigade of the Ghana Army were deployed at night.", ("12 Brigade", "member_of", "Ghana Army")),
+    (
+        "Troops of the 12 Brigade of the Ghana Army were deployed at night.",
+        ("12 Brigade", "member_of", "Ghana Army"),
+    ),
     ("The Ghana Army's 12 Brigade said it was not deployed.", ("12 Brigade", "member_of", "Ghana Army")),
     (
         "Headquarters 12 Brigade Ghana Army has seen the video, a spokesman said.",
         ("12 Brigade", "member_of", "Ghana Army"),
     ),
     # Places as the text puts them.
-    ("The march reached the Kumasi bridge, and police in Kumasi fired tear gas.", ("Kumasi bridge", "located_in", "Kumasi")),
+    (
+        "The march reached the Kumasi bridge, and police in Kumasi fired tear gas.",
+        ("Kumasi bridge", "located_in", "Kumasi"),
+    ),
     ("Fighting spread to the Tigray region of Ethiopia last week.", ("Tigray", "located_in", "Ethiopia")),
     # Leaving a group, said by the one who left.
     (
@@ -57,7 +63,19 @@ FOUND: list[tuple[str, Relation]] = [
         "Anna Berg grew up in the Covenant Fellowship and left it in 1999.",
         ("Anna Berg", "former_member_of", "Covenant Fellowship"),
     ),
-    ("Anna Berg, an ex-member of the Covenant Fellowship, spoke to us.", ("Anna Berg", "former_member_of", "Covenant Fellowship")),
+    # A group's members listed after its name, and a former one.
+    (
+        "Police arrested Harbor Watch members Anna Lindqvist, Olav Bergstrom, and Eva Dahlberg in May.",
+        ("Eva Dahlberg", "member_of", "Harbor Watch"),
+    ),
+    (
+        "Police also held the former Harbor Watch member Ole Berg for a day.",
+        ("Ole Berg", "former_member_of", "Harbor Watch"),
+    ),
+    (
+        "Anna Berg, an ex-member of the Covenant Fellowship, spoke to us.",
+        ("Anna Berg", "former_member_of", "Covenant Fellowship"),
+    ),
 ]
 
 
@@ -71,9 +89,21 @@ NOT_FOUND: list[tuple[str, Relation]] = [
     ("Ghana's Kofi Mensah won the race in Berlin.", ("Kofi Mensah", "role_in", "Ghana")),
     ("Kofi Mensah of Accra won the race in Berlin.", ("Kofi Mensah", "role_in", "Accra")),
     # Two bodies side by side with no unit noun are no unit of one another.
-    ("Oxfam and the Red Cross sent trucks; Oxfam Red Cross teams met at the border.", ("Oxfam", "member_of", "Red Cross")),
+    (
+        "Oxfam and the Red Cross sent trucks; Oxfam Red Cross teams met at the border.",
+        ("Oxfam", "member_of", "Red Cross"),
+    ),
     # A title before a person's name and a place with no organisation: no role in the place.
     ("The mayor, Berlin, Germany, Anna Berg said.", ("Anna Berg", "role_in", "Berlin")),
+    # A member is no office in the group, and a former member no member.
+    (
+        "Police also held the former Harbor Watch member Ole Berg for a day.",
+        ("Ole Berg", "role_in", "Harbor Watch"),
+    ),
+    (
+        "Police also held the former Harbor Watch member Ole Berg for a day.",
+        ("Ole Berg", "member_of", "Harbor Watch"),
+    ),
     # Growing up in a town is no membership.
     ("Anna Berg grew up in Oslo and moved to Bergen in 1999.", ("Anna Berg", "former_member_of", "Oslo")),
 ]

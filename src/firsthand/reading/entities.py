@@ -143,6 +143,7 @@ def find_entities(record: Record) -> Record:
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
     mentions += rule_mentions.bare_acronyms(doc, text, mentions)
+    mentions += rule_mentions.named_bodies(text, mentions)
     mentions += rule_mentions.place_shapes(text, mentions)
     mentions += knownnames.known_organisations(text, mentions)
     mentions = rule_mentions.bylines(text, mentions)
@@ -461,7 +462,11 @@ def _with_country_prefix(text: str, mentions: list[Mention]) -> list[Mention]:
         rest = m.text[prefix.end() :] if prefix is not None else ""
         at = m.start + len(m.text) - len(rest)
         longer = next(
-            (n for n in names if rest and len(n) > len(rest) and n.startswith(rest) and text.startswith(n, at)),
+            (
+                n
+                for n in names
+                if rest and len(n) > len(rest) and n.startswith(rest) and text.startswith(n, at)
+            ),
             None,
         )
         if longer is None:

@@ -28,6 +28,7 @@ from firsthand.reading.namewords import (
     SPACY_LABELS,
 )
 from firsthand.reading.nlp import is_common_word
+from firsthand.reading.rule_mentions import BODY_APPOSITION_AFTER, BODY_NOUN_BEFORE
 
 SIGNATURE_BEFORE = re.compile(
     r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
@@ -200,6 +201,10 @@ def vote(group: Group, text: str) -> None:
         votes["PERSON"] += cues
         if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not cues:
             votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+        if BODY_APPOSITION_AFTER.match(text, m.end) or BODY_NOUN_BEFORE.search(
+            text, max(0, m.start - 20), m.start
+        ):
+            votes["ORG"] += 2 * CUE  # "Odhikar, a rights organization", "the group Orvanta"
         if PLACE_NOUN_AFTER.match(text, m.end) and not cues and m.label != "NORP":  # not "German state"
             votes[known_place.entity_type if known_place else "GPE"] += CUE
     for label, weight in model_votes.items():

@@ -200,7 +200,22 @@ def generic_word(name: str) -> bool:
     return " " not in name and not name.isupper() and name.lower() in GENERIC_WORDS
 
 
+PERSON_COMMA_BODY = re.compile(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,3}), (?P<b>[A-Z][^,]*)")
+
+
 def split_coordination(text: str, m: Mention) -> list[Mention]:
+    comma = PERSON_COMMA_BODY.fullmatch(m.text) if m.label in ("PERSON", "ORG") else None
+    if (
+        comma is not None
+        and comma["b"].split()[-1].lower() in ORG_HEADS
+        and not any(w.lower() in ORG_HEADS for w in comma["a"].split())
+    ):
+        # "Hasina, Human Rights Watch said": the model ran a name into the body after it.
+        a_end, b_start = m.start + comma.end("a"), m.start + comma.start("b")
+        return [
+            Mention(m.start, a_end, text[m.start : a_end], m.label),
+            Mention(b_start, m.end, text[b_start : m.end], "ORG"),
+        ]
     parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
     if not parts or gazetteer.lookup(m.text) is not None:
         return [m]

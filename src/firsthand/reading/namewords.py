@@ -65,7 +65,7 @@ FAC_HEADS = {
     "camp", "base", "prison", "jail", "penitentiary", "station", "airport", "airbase", "checkpoint",
     "barracks", "compound", "bridge", "square", "stadium", "highway", "crossing", "port", "harbour",
     "harbor", "hospital", "complex", "facility", "garrison", "outpost", "street", "road", "avenue",
-    "lane", "boulevard",
+    "lane", "boulevard", "expressway", "freeway", "motorway", "parkway", "tunnel",
     # heads of two words, written in lower case after the name: "the Olosan police station"
     "police station", "central police station", "remand prison", "detention centre",
     "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",

@@ -344,8 +344,25 @@ def _titles_before_names(record: Record) -> list[dict[str, Any]]:
         span = doc.char_span(match.start("role") + group_end, match.end("role") + group_end)
         if span is None or any(t.pos_ not in TITLE_WORD_TAGS for t in span):
             continue  # "Norway beat Sweden's ...": a verb is no title
-        out.append(relation("role_in", person, group, group_start, end, role=match.group("role")))
+        last = match.group("role").split()[-1].lower()
+        if last not in MEMBER_WORDS:
+            out.append(relation("role_in", person, group, group_start, end, role=match.group("role")))
+            continue
+        # "ADHOC members A, B and C", "the former ADHOC member D": members, each of the list.
+        kind = (
+            "former_member_of"
+            if FORMER_BEFORE.search(text, max(0, group_start - 10), group_start)
+            else "member_of"
+        )
+        member: tuple[int, int, Entity] | None = (start, end, person)
+        while member is not None:
+            out.append(relation(kind, member[2], group, group_start, member[1]))
+            glue = LIST_GLUE.match(text[member[1] : member[1] + 10]) if last.endswith("s") else None
+            member = mention_at(record, member[1] + glue.end(), ("PERSON",)) if glue else None
     return out
+
+
+FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 
 
 # "X, a Family member of 30 years", "X, former UHRP director": the title after a name, its

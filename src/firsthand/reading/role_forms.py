@@ -18,8 +18,8 @@ import re
 from typing import Any
 
 from firsthand.reading.nlp import words
-from firsthand.reading.relation_base import mention_at, mentions, relation
 from firsthand.reading.references import References
+from firsthand.reading.relation_base import mention_at, mentions, relation
 from firsthand.record import Entity, Record
 
 # "CNN's Jane Doe", "Musa Bello of Oxfam": nothing else between the two names.
@@ -73,9 +73,7 @@ def _outlet_names(record: Record) -> list[dict[str, Any]]:
     groups = mentions(record, ("ORG",))
     by_end = {end: (start, end, group) for start, end, group in groups}
     for start, end, person in mentions(record, ("PERSON",)):
-        before = next(
-            (by_end[e] for e in range(start - 1, max(0, start - 4) - 1, -1) if e in by_end), None
-        )
+        before = next((by_end[e] for e in range(start - 1, max(0, start - 4) - 1, -1) if e in by_end), None)
         if before is not None and POSSESSIVE_GLUE.match(text[before[1] : start]):
             out.append(relation("role_in", person, before[2], before[0], end))
             continue
@@ -99,10 +97,14 @@ def _signature_lines(record: Record, offices: frozenset[str]) -> list[dict[str, 
         before = SIGNATURE_BEFORE.search(text[line_start:start])
         if before is not None and all(w.lower() in RANKS for w in before.group("rank").split()):
             unit_at = line_start + before.start("unit")
-            found = _unit_role(record, before.group("title"), unit_at, line_start + before.end("unit"), offices)
+            found = _unit_role(
+                record, before.group("title"), unit_at, line_start + before.end("unit"), offices
+            )
             if found is not None:
                 unit, role = found
-                out.append(relation("role_in", person, unit, line_start + before.start("title"), end, role=role))
+                out.append(
+                    relation("role_in", person, unit, line_start + before.start("title"), end, role=role)
+                )
                 continue
         after = SIGNATURE_AFTER.match(text[end : end + 120])
         if after is None:
@@ -148,14 +150,14 @@ def _units_of_bodies(record: Record) -> list[dict[str, Any]]:
             continue
         # "the 12 Brigade of the Ghana Army", "12 Brigade Ghana Army"
         for size in range(1, 10):
-            body = mention_at(record, end + size, ("ORG",))
-            if body is not None and UNIT_OF.match(text[end : end + size]) and body[2] is not unit:
-                out.append(relation("member_of", unit, body[2], start, body[1]))
+            parent = mention_at(record, end + size, ("ORG",))
+            if parent is not None and UNIT_OF.match(text[end : end + size]) and parent[2] is not unit:
+                out.append(relation("member_of", unit, parent[2], start, parent[1]))
                 break
         # "the Ghana Army's 12 Brigade"
-        for body_start, body_end, body in groups:
-            if body is not unit and text[body_end:start] in ("'s ", "’s "):
-                out.append(relation("member_of", unit, body, body_start, end))
+        for owner_start, owner_end, owner in groups:
+            if owner is not unit and text[owner_end:start] in ("'s ", "’s "):
+                out.append(relation("member_of", unit, owner, owner_start, end))
     return out
 
 
@@ -175,7 +177,9 @@ def _grown_up_in(record: Record, refs: References) -> list[dict[str, Any]]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.dep_ == "conj":
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        person = refs.resolve(subject, (subject.i, subject.i + 1))[0] if subject is not None else None
+        if subject is None:
+            continue
+        person = refs.resolve(subject, (subject.i, subject.i + 1))[0]
         if person is not None and person.type == "PERSON":
             out.append(relation("former_member_of", person, group, subject.idx, end))
     return out

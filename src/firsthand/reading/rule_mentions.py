@@ -15,7 +15,7 @@ from spacy.symbols import PROPN
 from firsthand.reading import aliases, gazetteer
 from firsthand.reading.mentions import WORD, Mention, name_key
 from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS
-from firsthand.reading.nlp import Spans, is_common_word
+from firsthand.reading.nlp import Spans, is_common_word, words
 
 INITIALS_WORD = re.compile(r"(?<![\w\-])[A-Z]{2,6}+(?![\w\-])")
 
@@ -115,6 +115,50 @@ CALLED_BODY_BEFORE = re.compile(
     r"\b(?:unit|group|agency|organi[sz]ation|squad|militia|movement|party|company|force|team|wing"
     r"|network|sect|gang|department|body)[ \t]+(?:called|named|known[ \t]+as)[ \t]+$"
 )
+
+
+# An apposition that says what a name is: "Odhikar, a prominent human rights organization,".
+BODY_APPOSITION_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:(?!of\b)[\w\-]+[ \t]+){0,5}?"
+    r"(?:organi[sz]ation|group|NGO|charity|company|firm|movement|network|agency|newspaper|broadcaster"
+    r"|coalition|association|foundation|institute|militia)(?=[ \t]*[,.;:)]|[ \t]+(?:that|which|based|in|founded)\b)"
+)
+# "the group Afromation", "human rights organisation Memorial": a body's name set after
+# the lower-case noun for what it is.
+BODY_NOUNS = r"(?:group|organi[sz]ation|movement|charity|NGO|militia|sect|association|network|union|party)"
+BODY_NOUN_NAME = re.compile(
+    r"\b" + BODY_NOUNS + r"[ \t]+(?P<name>[A-Z][\w'’\-]*+(?:[ \t]+[A-Z][\w'’\-]*+){0,3})"
+)
+BODY_NOUN_BEFORE = re.compile(r"\b" + BODY_NOUNS + r"[ \t]+$")
+NAME_BEFORE_APPOSITION = re.compile(
+    r"(?<![\w'’\-])(?P<name>[A-Z][\w'’\-]*+(?:[ \t]+[A-Z][\w'’\-]*+){0,3})(?=,)"
+)
+DAY_AND_MONTH_NAMES = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """
+)
+
+
+def named_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    covered = Spans((m.start, m.end) for m in mentions)
+    found = []
+    for hit in BODY_NOUN_NAME.finditer(text):
+        start, end = hit.span("name")
+        first = hit["name"].split()[0].lower()
+        if covered.overlaps(start, end) or first in NOT_NAME_START | GENERIC_WORDS | DAY_AND_MONTH_NAMES:
+            continue  # "the group On Monday", "the party Leader"
+        found.append(Mention(start, end, hit["name"], "ORG", "head", "ORG"))
+        covered.add(start, end)
+    for hit in NAME_BEFORE_APPOSITION.finditer(text):
+        start, end = hit.span("name")
+        first = hit["name"].split()[0].lower()
+        if covered.overlaps(start, end) or first in NOT_NAME_START | GENERIC_WORDS | DAY_AND_MONTH_NAMES:
+            continue
+        if BODY_APPOSITION_AFTER.match(text, end):  # "Halvika, a small rights organization,"
+            found.append(Mention(start, end, hit["name"], "ORG", "head", "ORG"))
+    return found
 
 
 def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -42,8 +42,19 @@ def names(text: str) -> set[str]:
         ("Halvika, a small human rights organization, counted 70 arrests.", ("Halvika", "ORG")),
         # A body's name set after the noun for what it is.
         ("The march was led by the group Orvanta, which blocked the road.", ("Orvanta", "ORG")),
+        ("He was a reporter for the reformist daily Karvan until 2019.", ("Karvan", "ORG")),
         # A road named as one.
         ("Traffic stopped on the Harlow Falls Expressway for an hour.", ("Harlow Falls Expressway", "FAC")),
+        # A country's adjective before a lower-case noun is a nationality, no place.
+        (
+            "Troops left Ukraine in spring; the Ukrainian city of Bucha counted its dead.",
+            ("Ukrainian", "NORP"),
+        ),
+        # A surname alone after the full name is the person, though a city's name is near it.
+        (
+            "Roman Ivanov was sentenced on Monday. Ivanov used to work for a local channel.",
+            ("Roman Ivanov", "PERSON"),
+        ),
         # A body whose name ends in "Fellowship".
         ("Anna Berg grew up in the Covenant Fellowship and left it in 1999.", ("Covenant Fellowship", "ORG")),
     ],
@@ -99,3 +110,8 @@ def test_the_addressees_department_on_its_own_line_does_not_write_the_letter() -
     )
     department = next(e for e in record.entities if "U.S. Department of Coastal Safety" in e.aliases)
     assert all(claim.get("source") != department.id for claim in record.claims)
+
+
+def test_a_surname_near_a_citys_name_is_not_the_city() -> None:
+    found = typed("Roman Ivanov was sentenced on Monday. Ivanov used to work for a local channel.")
+    assert ("Ivanov", "GPE") not in found

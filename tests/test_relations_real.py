@@ -54,6 +54,17 @@ FOUND: list[tuple[str, Relation]] = [
         ("Kumasi bridge", "located_in", "Kumasi"),
     ),
     ("Fighting spread to the Tigray region of Ethiopia last week.", ("Tigray", "located_in", "Ethiopia")),
+    # A country's adjective before "city of": the city is in the country the text names.
+    (
+        "Troops left Ukraine in spring; the Ukrainian city of Bucha counted its dead.",
+        ("Bucha", "located_in", "Ukraine"),
+    ),
+    # "his mother" after a woman named as someone's wife is his mother, not hers.
+    (
+        "The court sentenced Sergei Volkov on Monday. Volkov's wife, Irina Lebedeva, said he was innocent."
+        ' "It is a lie," his mother, Olga Volkova, said.',
+        ("Olga Volkova", "parent_of", "Sergei Volkov"),
+    ),
     # Leaving a group, said by the one who left.
     (
         "My name is Anna Berg.\n\nSince I left the Covenant Fellowship in 1999, I have not seen my parents.",
@@ -103,6 +114,21 @@ NOT_FOUND: list[tuple[str, Relation]] = [
     (
         "Police also held the former Harbor Watch member Ole Berg for a day.",
         ("Ole Berg", "member_of", "Harbor Watch"),
+    ),
+    # An adjective of a country is no place a city holds.
+    (
+        "Troops left Ukraine in spring; the Ukrainian city of Bucha counted its dead.",
+        ("Ukrainian", "located_in", "Bucha"),
+    ),
+    (
+        "The court sentenced Sergei Volkov on Monday. Volkov's wife, Irina Lebedeva, said he was innocent."
+        ' "It is a lie," his mother, Olga Volkova, said.',
+        ("Olga Volkova", "parent_of", "Irina Lebedeva"),
+    ),
+    # A lawyer for someone acts for a client, whatever the client is typed.
+    (
+        "Iman Rahimi, the lawyer for Harbor Watch, confirmed the ruling.",
+        ("Iman Rahimi", "role_in", "Harbor Watch"),
     ),
     # Growing up in a town is no membership.
     ("Anna Berg grew up in Oslo and moved to Bergen in 1999.", ("Anna Berg", "former_member_of", "Oslo")),

@@ -66,6 +66,8 @@ PLACE_NOUN_AFTER = re.compile(
     r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality)\b(?! [A-Z])"
 )
 
+LOWER_WORD_AFTER = re.compile(r" [a-z]")
+
 
 @dataclass
 class Group:
@@ -201,6 +203,8 @@ def vote(group: Group, text: str) -> None:
         votes["PERSON"] += cues
         if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not cues:
             votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+        if LOWER_WORD_AFTER.match(text, m.end) and is_demonym(m.text):
+            votes["NORP"] += 2 * CUE  # "the Ukrainian city of Bucha": an adjective, no place
         if BODY_APPOSITION_AFTER.match(text, m.end) or BODY_NOUN_BEFORE.search(
             text, max(0, m.start - 20), m.start
         ):
@@ -317,8 +321,24 @@ def surname_bonus(groups: list[Group]) -> None:
 
 
 def may_be_surname(word: str) -> bool:
+    """Not a sizeable place's own name ("Ivanov" is only a spelling near "Ivanovo")."""
     place = gazetteer.lookup(word)
-    return place is None or not is_sizeable(place)
+    return place is None or not is_sizeable(place) or gazetteer.fold(place.name) != gazetteer.fold(word)
+
+
+def is_demonym(word: str) -> bool:
+    """An adjective of a country the gazetteer knows: "Ukrainian", "Chinese", "Nigerian"."""
+    if " " in word or gazetteer.lookup(word) is not None:
+        return False
+    for suffix in ("ian", "ean", "ese", "ish", "an", "i", "n"):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        for ending in ("", "e", "a", "ia", "y"):
+            place = gazetteer.lookup(stem + ending)
+            if place is not None and place.kind == "country":
+                return True
+    return False
 
 
 def peoples(groups: list[Group], text: str) -> None:

@@ -92,6 +92,8 @@ ROLE_NOUNS = words(
     staffer expert consultant specialist researcher
     """
 )
+# Those who act for a client: "the lawyer for Y" names the client, not an employer.
+COUNSEL_WORDS = words("lawyer lawyers attorney attorneys counsel advocate advocates solicitor barrister")
 # The shape of a word for someone who does a job, for titles the lexicon lacks or the page
 # misspells ("corresondant").
 AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|man|woman|person)$")
@@ -139,9 +141,22 @@ def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # 1. ----------------------------------------------------------------------------------------------
 
 
+# The gender a kin noun gives the person it names: "Ivanov's wife, Maria Nekrasova" is a
+# woman, so "his mother" after her is not hers.
+KIN_GENDER = {
+    "brother": "m", "father": "m", "son": "m", "husband": "m",
+    "sister": "f", "mother": "f", "daughter": "f", "wife": "f",
+}  # fmt: skip
+
+
 def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
     text = record.document.text
     doc = record.parsed
+    for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
+        for match in pattern.finditer(text):
+            named = mention_at(record, match.end(), ("PERSON",))
+            if named is not None:
+                refs.gender.setdefault(named[2].id, KIN_GENDER[match.group("kin").lower()])
     out = []
     for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
         for match in pattern.finditer(text):
@@ -195,6 +210,8 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
         last = role.split()[-1].lower()
         if not _is_role_word(last):
             continue  # "X, a friend of Y", "X, a former monastery near the town of Y"
+        if last in COUNSEL_WORDS and match.group("prep") == "for":
+            continue  # "X, the lawyer for Y": Y is X's client, whom X does not work in
         if not _title_words(record, end + match.start("role"), end + match.end("role")):
             continue  # "X, who with her husband is the treasurer of Y": a clause, read from the parse
         if last in MEMBER_WORDS:

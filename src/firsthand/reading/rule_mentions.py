@@ -125,7 +125,10 @@ BODY_APPOSITION_AFTER = re.compile(
 )
 # "the group Afromation", "human rights organisation Memorial": a body's name set after
 # the lower-case noun for what it is.
-BODY_NOUNS = r"(?:group|organi[sz]ation|movement|charity|NGO|militia|sect|association|network|union|party)"
+BODY_NOUNS = (
+    r"(?:group|organi[sz]ation|movement|charity|NGO|militia|sect|association|network|union|party"
+    r"|daily|weekly|newspaper|magazine|broadcaster|agency)"
+)
 BODY_NOUN_NAME = re.compile(
     r"\b" + BODY_NOUNS + r"[ \t]+(?P<name>[A-Z][\w'’\-]*+(?:[ \t]+[A-Z][\w'’\-]*+){0,3})"
 )

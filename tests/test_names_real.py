@@ -115,3 +115,8 @@ def test_the_addressees_department_on_its_own_line_does_not_write_the_letter() -
 def test_a_surname_near_a_citys_name_is_not_the_city() -> None:
     found = typed("Roman Ivanov was sentenced on Monday. Ivanov used to work for a local channel.")
     assert ("Ivanov", "GPE") not in found
+
+
+def test_an_offices_possessive_ends_the_organisations_name() -> None:
+    found = names("Ministry of Coastal Affairs Spokesperson's Remarks\n\nThe ministry denied the reports.")
+    assert "Ministry of Coastal Affairs" in found

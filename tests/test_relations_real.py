@@ -146,3 +146,40 @@ def test_a_signature_lines_role_keeps_the_title() -> None:
     )
     role = roles(record).get(("Ama Owusu", "role_in", "5 Battalion"))
     assert role is not None and "Director" in role
+
+
+PRESS_CONFERENCE = """Ministry of Coastal Affairs Spokesperson's Remarks
+
+Harbor Times: Reports say the dredging killed the reef. Do you have any comment?
+
+Lena Falk: These reports are false. The dredging followed the rules, and the reef is healthy.
+
+Harbor Times: Will the ministry publish the survey?
+
+Lena Falk: The survey will be published next month.
+"""
+
+INTERVIEW = """The mayor answers questions from residents via a Coast Radio reporter.
+
+Mia Holt: (00:01)
+What did you see that night?
+
+Ivar Strand: (00:09)
+I saw the water rise. Did you see it too? We all did.
+
+Mia Holt: (00:20)
+Why was the bridge not closed?
+
+Ivar Strand: (00:31)
+We closed it at midnight.
+"""
+
+
+def test_the_one_who_answers_a_spokespersons_remarks_is_the_spokesperson() -> None:
+    assert ("Lena Falk", "role_in", "Ministry of Coastal Affairs") in relations(read_text(PRESS_CONFERENCE))
+
+
+def test_the_one_who_asks_every_question_is_the_reporter_the_head_names() -> None:
+    found = relations(read_text(INTERVIEW))
+    assert ("Mia Holt", "role_in", "Coast Radio") in found
+    assert ("Ivar Strand", "role_in", "Coast Radio") not in found

@@ -243,9 +243,20 @@ def join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+# An office's possessive inside a run of capitals: "Foreign Ministry Spokesperson's Remarks"
+# is the ministry, then its spokesperson's words.
+OFFICE_POSSESSIVE = re.compile(
+    r" (?:Spokes(?:person|man|woman)|Minister|Ambassador|Director|Secretary|President|Chairman|Commissioner)['’]s\b"
+)
+
+
 def tidy(text: str, m: Mention) -> list[Mention]:
     """A rule's mention without a glued "By" or a headline's opening preposition ("Via
-    Reporter"), and none when only a dictionary word is left."""
+    Reporter"), an organisation's without the office's possessive after it, and none when
+    only a dictionary word is left."""
+    office = OFFICE_POSSESSIVE.search(m.text) if m.label == "ORG" else None
+    if office is not None and office.start() > 0:
+        m = Mention(m.start, m.start + office.start(), m.text[: office.start()], m.label, m.rule, m.forced)
     start = m.start
     glued = BYLINE_GLUE.match(m.text)
     lead = HEADLINE_LEAD.match(m.text)

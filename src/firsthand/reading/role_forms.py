@@ -8,6 +8,9 @@ sentence forms of :mod:`relations`:
   Deputy Director, 12 Brigade Army Public Relations" (role_in the unit);
 - a unit and the body it is part of: "the 12 Brigade of the Ghana Army", "the Ghana Army's
   12 Brigade", "Headquarters 12 Brigade Ghana Army" (member_of);
+- a transcript whose head names an unnamed office ("Foreign Ministry Spokesperson's Remarks",
+  "questions via a CNN reporter") and one labelled speaker who answers, or one who asks,
+  every time (role_in);
 - growing up in a group: "X grew up in the Covenant Fellowship" (former_member_of: a
   childhood in it, told in the past).
 """
@@ -20,6 +23,7 @@ from typing import Any
 from firsthand.reading.nlp import words
 from firsthand.reading.references import References
 from firsthand.reading.relation_base import mention_at, mentions, relation
+from firsthand.reading.voices import transcript_turns
 from firsthand.record import Entity, Record
 
 # "CNN's Jane Doe", "Musa Bello of Oxfam": nothing else between the two names.
@@ -62,6 +66,7 @@ def find_role_forms(record: Record, refs: References, offices: frozenset[str]) -
         + _signature_lines(record, offices)
         + _units_of_bodies(record)
         + _grown_up_in(record, refs)
+        + _transcript_roles(record)
     )
 
 
@@ -182,4 +187,49 @@ def _grown_up_in(record: Record, refs: References) -> list[dict[str, Any]]:
         person = refs.resolve(subject, (subject.i, subject.i + 1))[0]
         if person is not None and person.type == "PERSON":
             out.append(relation("former_member_of", person, group, subject.idx, end))
+    return out
+
+
+# The head of a transcript: "Foreign Ministry Spokesperson's Remarks" (who answers), "asks ...
+# via a CNN reporter" (who asks).
+ANSWERING_OFFICE = re.compile(
+    r"^(?:['’]s)?[ \t]+(?P<role>(?:Deputy[ \t]+)?Spokes(?:person|man|woman))\b", re.IGNORECASE
+)
+ASKING_OFFICE = re.compile(
+    r"^[ \t]+(?P<role>reporter|correspondent|journalist|anchor|interviewer)\b", re.IGNORECASE
+)
+ASKING_BEFORE = re.compile(r"\b(?:a|an|by|via|with)[ \t]+$", re.IGNORECASE)
+
+
+def _transcript_roles(record: Record) -> list[dict[str, Any]]:
+    """The one speaker who answers every question holds the office the head names for the
+    one answering; the one who asks every time, the office it names for the one asking."""
+    text = record.document.text
+    turns = transcript_turns(text)
+    if not turns:
+        return []
+    head_end = turns[0].start
+    asks: dict[str, list[bool]] = {}
+    speakers: dict[str, Entity] = {}
+    for turn in turns:
+        found = mention_at(record, turn.label[0], ("PERSON", "ORG"))
+        if found is None:
+            continue
+        speakers[found[2].id] = found[2]
+        asks.setdefault(found[2].id, []).append("?" in text[turn.label[1] : turn.end])
+    people = [speakers[i] for i in asks if speakers[i].type == "PERSON"]
+    answering = [p for p in people if not any(asks[p.id])]
+    asking = [p for p in people if all(asks[p.id])]
+    out = []
+    for start, end, group in mentions(record, ("ORG",)):
+        if start >= head_end:
+            break
+        office = ANSWERING_OFFICE.match(text[end : end + 40])
+        if office is not None and len(answering) == 1:
+            out.append(
+                relation("role_in", answering[0], group, start, end + office.end(), role=office["role"])
+            )
+        office = ASKING_OFFICE.match(text[end : end + 40])
+        if office is not None and len(asking) == 1 and ASKING_BEFORE.search(text, max(0, start - 6), start):
+            out.append(relation("role_in", asking[0], group, start, end + office.end(), role=office["role"]))
     return out

@@ -43,6 +43,11 @@ def names(text: str) -> set[str]:
         # A body's name set after the noun for what it is.
         ("The march was led by the group Orvanta, which blocked the road.", ("Orvanta", "ORG")),
         ("He was a reporter for the reformist daily Karvan until 2019.", ("Karvan", "ORG")),
+        # A town's name that plays, loses to or signs a player is its club.
+        ("Liverpool drew 1-1 with Everton on Saturday.", ("Liverpool", "ORG")),
+        ("Leeds played well but lost to Burnley on Sunday.", ("Burnley", "ORG")),
+        ("Barcelona signed the striker in August.", ("Barcelona", "ORG")),
+        ("Arsenal beat Chelsea 2-1 at home on Sunday.", ("Chelsea", "ORG")),
         # A road named as one.
         ("Traffic stopped on the Harlow Falls Expressway for an hour.", ("Harlow Falls Expressway", "FAC")),
         # A country's adjective before a lower-case noun is a nationality, no place.
@@ -120,3 +125,8 @@ def test_a_surname_near_a_citys_name_is_not_the_city() -> None:
 def test_an_offices_possessive_ends_the_organisations_name() -> None:
     found = names("Ministry of Coastal Affairs Spokesperson's Remarks\n\nThe ministry denied the reports.")
     assert "Ministry of Coastal Affairs" in found
+
+
+def test_a_town_that_hosts_or_has_a_mayor_stays_a_town() -> None:
+    assert ("Liverpool", "GPE") in typed("Amnesty said Liverpool hosted the summit in May.")
+    assert ("Leeds", "GPE") in typed("The mayor of Leeds signed the agreement.")

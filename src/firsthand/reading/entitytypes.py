@@ -47,6 +47,11 @@ MATCH_VERBS = WINNING_VERBS | {"draw", "tie", "play", "lose", "win", "sign", "ho
 SCORE = re.compile(r"(?<![\d\-–:/.])\d{1,2}[-–]\d{1,2}(?![\d\-–:/.])")
 TRAILING_SCORE = re.compile(r" \d{1,2}[-–]\d{1,2}$")
 CLUB_AFTER = re.compile(r"(?:signed for|signs for|play(?:s|ed|ing)? for|on loan (?:from|at|to)) $")
+# Whom a club signs: "Barcelona signed the striker".
+PLAYER_NOUNS = {
+    "player", "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+    "coach", "manager", "captain", "playmaker", "fullback", "centre-back", "center-back",
+}  # fmt: skip
 SCHOOL_HEADS = {"school", "college", "academy", "university"}
 
 
@@ -96,12 +101,14 @@ def team(doc: Any, text: str, m: Mention) -> Mention:
     """A town's name that beats, draws with or signs a player is its club ("Feyenoord beat
     Ajax 3-1", "signed for Liverpool"): an organisation. A country's team stays its country
     (the model and the gazetteer cannot tell them apart, and the text rarely needs to)."""
-    if m.label not in ("GPE", "LOC", "PERSON"):
+    if m.label not in ("GPE", "LOC", "PERSON", "ORG"):
         return m
     score = TRAILING_SCORE.search(m.text)
     if score is not None:  # "Utrecht 3-1": the name without the score the model ran into it
         m = Mention(m.start, m.start + score.start(), m.text[: score.start()], "ORG", m.rule, "ORG")
         return m
+    # The model's ORG on a town's name is right when the town plays: keep it against the
+    # gazetteer ("Liverpool drew 1-1 with Everton").
     place = gazetteer.lookup(m.text)
     if place is not None and place.kind in ("country", "region"):
         return m
@@ -112,11 +119,23 @@ def team(doc: Any, text: str, m: Mention) -> Mention:
     if span is None:
         return m
     root = span.root
-    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "against") else root.head
+    opponent = root.dep_ == "pobj" and (
+        root.head.lower_ in ("with", "against")
+        or (root.head.lower_ == "to" and root.head.head.lemma_ == "lose")
+    )
+    verb = root.head.head if opponent else root.head
     if root.dep_ not in ("nsubj", "dobj", "conj", "pobj") or verb.lemma_ not in MATCH_VERBS:
         return m
     sentence = root.sent
-    if verb.lemma_ in WINNING_VERBS or SCORE.search(text, sentence.start_char, sentence.end_char):
+    signs_player = verb.lemma_ == "sign" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PLAYER_NOUNS for c in verb.children
+    )
+    if (
+        verb.lemma_ in WINNING_VERBS
+        or (verb.lemma_ == "lose" and opponent)
+        or signs_player
+        or SCORE.search(text, sentence.start_char, sentence.end_char)
+    ):
         m.label, m.forced = "ORG", "ORG"
     return m
 

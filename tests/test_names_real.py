@@ -130,3 +130,13 @@ def test_an_offices_possessive_ends_the_organisations_name() -> None:
 def test_a_town_that_hosts_or_has_a_mayor_stays_a_town() -> None:
     assert ("Liverpool", "GPE") in typed("Amnesty said Liverpool hosted the summit in May.")
     assert ("Leeds", "GPE") in typed("The mayor of Leeds signed the agreement.")
+
+
+def test_a_headlines_verb_ends_the_name_before_it() -> None:
+    found = names(
+        "Department of the Navy Announces Upcoming Exercise\n\nThe navy said ships would sail in May."
+    )
+    assert "Department of the Navy" in found and "Upcoming Exercise" not in found
+    assert "Ministry of Health" in names(
+        "Ministry of Health Confirms Second Outbreak\n\nForty people fell ill."
+    )

@@ -48,6 +48,19 @@ FOUND: list[tuple[str, Relation]] = [
         "Headquarters 12 Brigade Ghana Army has seen the video, a spokesman said.",
         ("12 Brigade", "member_of", "Ghana Army"),
     ),
+    # Units in a comma chain, smallest first; a commander and a press officer of a division.
+    (
+        "The 3rd Brigade, 4th Infantry Division, will leave Fort Carson in May.",
+        ("3rd Brigade", "member_of", "4th Infantry Division"),
+    ),
+    (
+        '"We are ready," said Maj. Gen. Tomas Reed, the commanding general of the 4th Infantry Division.',
+        ("Tomas Reed", "role_in", "4th Infantry Division"),
+    ),
+    (
+        "For more, contact the 4th Infantry Division public affairs officer, Maj. Ann Becker, by phone.",
+        ("Ann Becker", "role_in", "4th Infantry Division"),
+    ),
     # Places as the text puts them.
     (
         "The march reached the Kumasi bridge, and police in Kumasi fired tear gas.",
@@ -103,6 +116,20 @@ NOT_FOUND: list[tuple[str, Relation]] = [
     (
         "Oxfam and the Red Cross sent trucks; Oxfam Red Cross teams met at the border.",
         ("Oxfam", "member_of", "Red Cross"),
+    ),
+    # A name cut in two is no unit of itself, and an office of a division is no parent of it.
+    (
+        "The 2nd Armored Brigade Combat Team will replace the 1st Armored Brigade Combat Team.",
+        ("2nd Armored Brigade", "member_of", "Combat Team"),
+    ),
+    (
+        "Write to the 4th Infantry Division Public Affairs Office for details.",
+        ("4th Infantry Division", "member_of", "Public Affairs Office"),
+    ),
+    # A larger unit before a smaller one is no part of it.
+    (
+        "The 4th Infantry Division, 3rd Brigade and others will leave.",
+        ("4th Infantry Division", "member_of", "3rd Brigade"),
     ),
     # A title before a person's name and a place with no organisation: no role in the place.
     ("The mayor, Berlin, Germany, Anna Berg said.", ("Anna Berg", "role_in", "Berlin")),

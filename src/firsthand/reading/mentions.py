@@ -45,7 +45,14 @@ HONORIFIC_PREFIX = re.compile(
 BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
 
 
-HEADLINE_WORDS = r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus)"
+# A headline's verbs: "Department of the Army Announces Upcoming Deployment".
+HEADLINE_VERBS = r"(?:Announces|Denies|Condemns|Urges|Warns|Rejects|Demands|Welcomes|Confirms|Launches|Sues)"
+HEADLINE_WORDS = (
+    r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus|"
+    + HEADLINE_VERBS[3:]
+)
+# What a headline's verb governs: "Upcoming Deployment" after "Announces".
+AFTER_HEADLINE_VERB = re.compile(" " + HEADLINE_VERBS + " $")
 
 
 HEADLINE_BREAK = re.compile(r" [-–—|] |: | " + HEADLINE_WORDS + " ")
@@ -92,6 +99,13 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
                 continue  # "My Relationship": a headline's words, not a name
             if len(pieces) > 1 and " " not in piece and _dictionary_word(ent.doc, piece, start, end):
                 continue  # "Children" of "XFamily - Children": a headline's word
+            if (
+                AFTER_HEADLINE_VERB.search(text, max(0, start - 14), start)
+                and all(is_common_word(w) for w in piece.split())
+                and piece.split()[-1].lower() not in ORG_HEADS
+                and gazetteer.lookup(piece) is None
+            ):
+                continue  # "Upcoming Deployment" after "Army Announces": a headline's words
             if piece.lower() in PRONOUNS and not piece.isupper():
                 continue  # "Me" at a line's start
             if ent.label_ != "PERSON" and no_name(piece):

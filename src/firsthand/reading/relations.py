@@ -63,7 +63,7 @@ ASIDE = r"(?:\s*\([^()\n]{1,30}\))?"
 ROLE_AFTER_NAME = re.compile(
     r"^" + ASIDE + r"(?P<sep>,\s+|\s+(?:is|was|am|has been|have been|became)\s+)"
     r"(?:(?P<det>the|a|an)\s+)?(?P<former>former\s+|ex-)?"
-    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?P<prep>of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
+    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?P<prep>of|in|at|for)\s+(?:the\s+)?(?=[A-Z0-9])"
 )
 MEMBER_WORDS = words("member members activist fighter militant adherent")
 # Words of a relation the contract has no type for: "a close friend of", "an enemy of", "a
@@ -228,8 +228,15 @@ def _title_words(record: Record, start: int, end: int) -> bool:
     with her husband is the treasurer")."""
     span = record.parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and not any(
-        t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.tag_ in ("WP", "WDT") for t in span
+        (t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not _participle_of_title(t))
+        or t.tag_ in ("WP", "WDT")
+        for t in span
     )
+
+
+def _participle_of_title(token: Any) -> bool:
+    """ "the commanding general", "the acting director": a participle that names the office."""
+    return token.tag_ in ("VBG", "VBN") and token.dep_ in ("amod", "compound") and token.head.i > token.i
 
 
 def _is_role_word(word: str, *, strict: bool = False) -> bool:
@@ -331,11 +338,19 @@ def _named(refs: References, token: Any) -> Entity | None:
 
 # 2b. -----------------------------------------------------------------------------------------------
 
+# Ranks written before a name: "Maj. Gen. Wayne Grigsby".
+RANK_WORD = (
+    r"(?:Maj|Gen|Lt|Col|Capt|Cpt|Sgt|Cpl|Brig|Adm|Cmdr|Cdr|Major|General|Colonel|Captain|Lieutenant"
+    r"|Sergeant|Brigadier|Admiral|Commander|Corporal)\.?"
+)
 # Words between an organisation and a name that are a title: "UHRP Executive Director Omer
-# Kanat", "Amnesty's director X", "special Kommersant correspondent X".
+# Kanat", "Amnesty's director X", "special Kommersant correspondent X", and a rank after a
+# comma ("the 1st Division public affairs officer, Maj. Paul Oliver"); on one line: "DC\nDear
+# Senator X" is no title.
 TITLE_BETWEEN = re.compile(
-    r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}?[A-Za-z][\w\-]*)[ \t]+$"
-)  # on one line: "DC\nDear Senator X" is no title
+    r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}?[A-Za-z][\w\-]*)"
+    r"(?:[ \t]+|,[ \t]+(?:(?:" + RANK_WORD + r")[ \t]+){1,2})$"
+)
 TITLE_WORD_TAGS = frozenset(("NOUN", "PROPN", "ADJ"))
 
 

@@ -54,8 +54,17 @@ SIGNATURE_BEFORE = re.compile(
 # After a name: ", Deputy Director, " and the unit.
 SIGNATURE_AFTER = re.compile(r"^,[ \t]+(?:the[ \t]+)?(?P<title>" + TITLE + r"),[ \t]+")
 UNIT_REST = re.compile(r"^(?:[ \t]+[A-Z][\w\-]*){0,4}")
-# "the 12 Brigade of the Ghana Army", "the Ghana Army's 12 Brigade", "12 Brigade Ghana Army".
-UNIT_OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$|^[ \t]$")
+# "the 12 Brigade of the Ghana Army", "the Ghana Army's 12 Brigade"; side by side only before
+# a whole force ("12 Brigade Ghana Army"), as two names side by side are mostly one name cut
+# in two ("2nd Armored Brigade" "Combat Team").
+UNIT_OF = re.compile(r"^[ \t]+of[ \t]+(?:the[ \t]+)?$")
+FORCE_HEADS = words("army navy police force forces guard guards marines gendarmerie militia")
+# Military units from the smallest up: "the 2nd Brigade, 1st Infantry Division" is a brigade
+# of the division.
+UNIT_SIZES = {
+    "platoon": 0, "company": 1, "battalion": 2, "squadron": 2, "regiment": 3, "brigade": 4,
+    "division": 5, "corps": 6, "command": 6, "army": 7,
+}  # fmt: skip
 GROWING_UP = re.compile(r"\bgr[eo]w(?:n)?[ \t]+up[ \t]+in[ \t]+(?:the[ \t]+)?$")
 
 
@@ -153,12 +162,20 @@ def _units_of_bodies(record: Record) -> list[dict[str, Any]]:
         last = unit.name.split()[-1].lower() if unit.name.split() else ""
         if last not in UNIT_NOUNS:
             continue
-        # "the 12 Brigade of the Ghana Army", "12 Brigade Ghana Army"
+        # "the 12 Brigade of the Ghana Army", "12 Brigade Ghana Army", "2nd Brigade, 1st Division"
         for size in range(1, 10):
             parent = mention_at(record, end + size, ("ORG",))
-            if parent is not None and UNIT_OF.match(text[end : end + size]) and parent[2] is not unit:
+            if parent is None or parent[2] is unit:
+                continue
+            glue = text[end : end + size]
+            parent_head = parent[2].name.split()[-1].lower()
+            if (
+                UNIT_OF.match(glue)
+                or (glue == " " and parent_head in FORCE_HEADS)
+                or (glue == ", " and UNIT_SIZES.get(parent_head, -1) > UNIT_SIZES.get(last, 99))
+            ):
                 out.append(relation("member_of", unit, parent[2], start, parent[1]))
-                break
+            break
         # "the Ghana Army's 12 Brigade"
         for owner_start, owner_end, owner in groups:
             if owner is not unit and text[owner_end:start] in ("'s ", "’s "):

@@ -265,7 +265,7 @@ def initials_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
 # "81 Division", "the 3rd Armoured Brigade": a military unit named by its number.
 MILITARY_UNIT = re.compile(
     r"(?<![\w\-])\d{1,3}(?:st|nd|rd|th)?+ (?:(?:Infantry|Armou?red|Airborne|Mechani[sz]ed|Mountain|Marine"
-    r"|Guards|Motor Rifle) )?(?:Division|Brigade|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
+    r"|Guards|Motor Rifle) )?(?:Division|Brigade(?: Combat Team)?|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
 )
 
 # "Karboghay village", "the Olvan town": a settlement named before its lower-case noun.

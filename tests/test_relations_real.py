@@ -48,6 +48,12 @@ FOUND: list[tuple[str, Relation]] = [
         "Headquarters 12 Brigade Ghana Army has seen the video, a spokesman said.",
         ("12 Brigade", "member_of", "Ghana Army"),
     ),
+    # A lawyer for a body works for it; a board member holds an office.
+    (
+        "Peter Lund, a lawyer for the Harbor Watch Society, filed the appeal.",
+        ("Peter Lund", "role_in", "Harbor Watch Society"),
+    ),
+    ("Dorvik Bank board member Elin Sande resigned on Monday.", ("Elin Sande", "role_in", "Dorvik Bank")),
     # Units in a comma chain, smallest first; a commander and a press officer of a division.
     (
         "The 3rd Brigade, 4th Infantry Division, will leave Fort Carson in May.",
@@ -152,11 +158,17 @@ NOT_FOUND: list[tuple[str, Relation]] = [
         ' "It is a lie," his mother, Olga Volkova, said.',
         ("Olga Volkova", "parent_of", "Irina Lebedeva"),
     ),
-    # A lawyer for someone acts for a client, whatever the client is typed.
+    # A lawyer for one unknown word acts for a client, whatever the model typed it.
+    ("Iman Rahimi, the lawyer for Safarzayi, confirmed the ruling.", ("Iman Rahimi", "role_in", "Safarzayi")),
+    # A programme the model took for a person holds no post.
+    ("He told CNBC's Squawk Box on Monday that rates would rise.", ("Squawk Box", "role_in", "CNBC")),
+    # A team the model took for a person holds no post in its league.
     (
-        "Iman Rahimi, the lawyer for Harbor Watch, confirmed the ruling.",
-        ("Iman Rahimi", "role_in", "Harbor Watch"),
+        "The Chicago Red Foxes of Major League Hockey won again.",
+        ("Chicago Red Foxes", "role_in", "Major League Hockey"),
     ),
+    # A board member is an office-holder, not a member of the company.
+    ("Dorvik Bank board member Elin Sande resigned on Monday.", ("Elin Sande", "member_of", "Dorvik Bank")),
     # Growing up in a town is no membership.
     ("Anna Berg grew up in Oslo and moved to Bergen in 1999.", ("Anna Berg", "former_member_of", "Oslo")),
 ]

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from firsthand.reading import gazetteer
+from firsthand.reading import gazetteer, knownnames
 from firsthand.reading.locations import country_of, find_locations
 from firsthand.reading.modality import scope_mode
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, tokens_by_lemma, words
@@ -210,8 +210,8 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
         last = role.split()[-1].lower()
         if not _is_role_word(last):
             continue  # "X, a friend of Y", "X, a former monastery near the town of Y"
-        if last in COUNSEL_WORDS and match.group("prep") == "for":
-            continue  # "X, the lawyer for Y": Y is X's client, whom X does not work in
+        if last in COUNSEL_WORDS and match.group("prep") == "for" and _maybe_a_client(group[2]):
+            continue  # "X, the lawyer for Safarzayi": a client the model took for a body
         if not _title_words(record, end + match.start("role"), end + match.end("role")):
             continue  # "X, who with her husband is the treasurer of Y": a clause, read from the parse
         if last in MEMBER_WORDS:
@@ -221,6 +221,13 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
             role = f"former {role}" if match.group("former") else role
             out.append(relation("role_in", person, group[2], start, group[1], role=role))
     return out
+
+
+def _maybe_a_client(group: Entity) -> bool:
+    """One unknown word, not in capitals: as likely a person the model took for a body as a
+    body ("the lawyer for Safarzayi"); "the lawyer for the Sierra Club" works for the club."""
+    name = group.name
+    return " " not in name and not name.isupper() and not knownnames.is_known_organisation(name)
 
 
 def _title_words(record: Record, start: int, end: int) -> bool:
@@ -377,7 +384,7 @@ def _titles_before_names(record: Record) -> list[dict[str, Any]]:
         if span is None or any(t.pos_ not in TITLE_WORD_TAGS for t in span):
             continue  # "Norway beat Sweden's ...": a verb is no title
         last = match.group("role").split()[-1].lower()
-        if last not in MEMBER_WORDS:
+        if match.group("role").lower() not in MEMBER_WORDS:  # "board member" is an office
             out.append(relation("role_in", person, group, group_start, end, role=match.group("role")))
             continue
         # "ADHOC members A, B and C", "the former ADHOC member D": members, each of the list.

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from firsthand.reading.nlp import words
+from firsthand.reading import entitytypes, gazetteer, knownnames
+from firsthand.reading.nlp import is_common_word, words
 from firsthand.reading.references import References
 from firsthand.reading.relation_base import mention_at, mentions, relation
 from firsthand.reading.voices import transcript_turns
@@ -87,15 +88,36 @@ def _outlet_names(record: Record) -> list[dict[str, Any]]:
     groups = mentions(record, ("ORG",))
     by_end = {end: (start, end, group) for start, end, group in groups}
     for start, end, person in mentions(record, ("PERSON",)):
+        if not _surely_a_person(person):
+            continue
         before = next((by_end[e] for e in range(start - 1, max(0, start - 4) - 1, -1) if e in by_end), None)
-        if before is not None and POSSESSIVE_GLUE.match(text[before[1] : start]):
+        if (
+            before is not None
+            and POSSESSIVE_GLUE.match(text[before[1] : start])
+            and _surely_a_body(before[2])
+        ):
             out.append(relation("role_in", person, before[2], before[0], end))
             continue
         after = OF_GLUE.match(text[end : end + 10])
         group = mention_at(record, end + after.end(), ("ORG",)) if after else None
-        if group is not None and not _apposition_ends(text, group[1]):
+        if group is not None and not _apposition_ends(text, group[1]) and _surely_a_body(group[2]):
             out.append(relation("role_in", person, group[2], start, group[1]))
     return out
+
+
+def _surely_a_person(person: Entity) -> bool:
+    """Not a programme or a team the model took for a person: "CNBC's Squawk Box" (dictionary
+    words), "the Boston Red Sox of Major League Baseball" (a city's name first)."""
+    words_ = person.name.split()
+    place = gazetteer.lookup(words_[0]) if len(words_) > 1 else None
+    return not all(is_common_word(w) for w in words_) and (
+        place is None or not entitytypes.is_sizeable(place)
+    )
+
+
+def _surely_a_body(group: Entity) -> bool:
+    """Not a person the model took for a body: "Jean Cocteau's La Machine Infernale"."""
+    return knownnames.is_known_organisation(group.name) or not entitytypes.person_shaped(group.name)
 
 
 def _apposition_ends(text: str, end: int) -> bool:

@@ -84,6 +84,10 @@ FOUND: list[tuple[str, Relation]] = [
         ' "It is a lie," his mother, Olga Volkova, said.',
         ("Olga Volkova", "parent_of", "Sergei Volkov"),
     ),
+    (
+        "Families live in the Kutupalong camp near Cox's Bazar, Bangladesh.",
+        ("Kutupalong camp", "located_in", "Bangladesh"),
+    ),
     # Leaving a group, said by the one who left.
     (
         "My name is Anna Berg.\n\nSince I left the Covenant Fellowship in 1999, I have not seen my parents.",
@@ -166,6 +170,11 @@ NOT_FOUND: list[tuple[str, Relation]] = [
     (
         "The Chicago Red Foxes of Major League Hockey won again.",
         ("Chicago Red Foxes", "role_in", "Major League Hockey"),
+    ),
+    # A camp near a town is not in the town (it is in the country after it).
+    (
+        "Families live in the Kutupalong camp near Cox's Bazar, Bangladesh.",
+        ("Kutupalong camp", "located_in", "Cox's Bazar"),
     ),
     # A board member is an office-holder, not a member of the company.
     ("Dorvik Bank board member Elin Sande resigned on Monday.", ("Elin Sande", "member_of", "Dorvik Bank")),

@@ -64,8 +64,12 @@ def _locations(record: Record) -> list[dict[str, Any]]:
         pattern = LOCATED_AFTER if inner.type == "FAC" else PLACE_IN_PLACE
         match = pattern.match(text[end : end + 80])
         outer = mention_at(record, end + match.end(), ("GPE", "LOC")) if match else None
+        # "the camp near Cox's Bazar, Bangladesh": near a town is not in it, but in its country.
+        beside = match is not None and re.search(r"\b(?:near|outside)\s+$", match.group(0)) is not None
         while outer is not None and outer[2] is not inner:
-            out.append(relation("located_in", inner, outer[2], start, outer[1]))
+            if not beside:
+                out.append(relation("located_in", inner, outer[2], start, outer[1]))
+            beside = False
             glue = CHAIN_GLUE.match(text[outer[1] : outer[1] + 4])
             following = mention_at(record, outer[1] + glue.end(), ("GPE", "LOC")) if glue else None
             if following is None or not _nested([outer, following]):

@@ -140,3 +140,31 @@ def test_a_headlines_verb_ends_the_name_before_it() -> None:
     assert "Ministry of Health" in names(
         "Ministry of Health Confirms Second Outbreak\n\nForty people fell ill."
     )
+
+
+def test_a_group_named_with_a_capitalised_common_noun_is_a_body() -> None:
+    text = "Tomas Berg grew up in the sect. In 2001 Tomas decided to leave the Fellowship, and the Fellowship shunned him."
+    assert ("Fellowship", "ORG") in typed(text)
+    assert ("Truth", "ORG") in typed("Survivors in the Truth wrote to us. Many in the Truth are afraid.")
+
+
+def test_one_capitalised_common_noun_is_no_name() -> None:
+    assert "Fellowship" not in names("She said the Fellowship had changed her life.")
+
+
+def test_a_pages_short_name_in_its_title_is_the_body_named_in_full_later() -> None:
+    record = read_text(
+        "An Appeal to The Fellowship from Its Former Members\n\nWe grew up in The Fellowship International, "
+        "and we left it years ago."
+    )
+    bodies = [e for e in record.entities if e.type == "ORG"]
+    assert len(bodies) == 1 and "Fellowship" in bodies[0].aliases
+
+
+def test_what_a_body_stands_for_is_another_name() -> None:
+    text = "A letter from Friends for the Fellowship\n\nMany in the Fellowship are afraid. The Fellowship must change."
+    found = {e.name: e for e in read_text(text).entities}
+    assert (
+        "Friends for the Fellowship" in found
+        and "Fellowship" not in found["Friends for the Fellowship"].aliases
+    )

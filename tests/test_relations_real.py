@@ -88,6 +88,11 @@ FOUND: list[tuple[str, Relation]] = [
         "Families live in the Kutupalong camp near Cox's Bazar, Bangladesh.",
         ("Kutupalong camp", "located_in", "Bangladesh"),
     ),
+    # Deciding to leave a group is leaving it.
+    (
+        "Tomas Berg grew up in the sect. In 2001 Tomas decided to leave the Fellowship, and the Fellowship shunned him.",
+        ("Tomas Berg", "former_member_of", "Fellowship"),
+    ),
     # Leaving a group, said by the one who left.
     (
         "My name is Anna Berg.\n\nSince I left the Covenant Fellowship in 1999, I have not seen my parents.",

@@ -72,6 +72,11 @@ PLACE_NOUN_AFTER = re.compile(
 )
 
 LOWER_WORD_AFTER = re.compile(r" [a-z]")
+# The common nouns groups name themselves with (see rule_mentions.COLLECTIVE_NAME).
+COLLECTIVE_NAME = re.compile(
+    r"Family|Truth|Way|Movement|Fellowship|Community|Church|Group|Order|Brotherhood|Sisterhood|Society"
+    r"|Assembly|Mission|Process"
+)
 
 
 @dataclass
@@ -224,6 +229,8 @@ def vote(group: Group, text: str) -> None:
             votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
         if LOWER_WORD_AFTER.match(text, m.end) and is_demonym(m.text):
             votes["NORP"] += 2 * CUE  # "the Ukrainian city of Bucha": an adjective, no place
+        if COLLECTIVE_NAME.fullmatch(m.text) and ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start):
+            votes["ORG"] += 2 * CUE  # "in the Truth", "leave the Family": a group's name, no place
         if BODY_APPOSITION_AFTER.match(text, m.end) or BODY_NOUN_BEFORE.search(
             text, max(0, m.start - 20), m.start
         ):

@@ -632,6 +632,8 @@ def _member_lists(record: Record) -> list[dict[str, Any]]:
 JOINING_VERBS = words("join")
 LEAVING_VERBS = words("leave quit withdraw defect resign exit expel")
 LEAVING_PREPOSITIONS = words("from of")
+# Verbs whose subject does what the verb after them says: "decided to leave", not "tried to".
+DECIDING_VERBS = words("decide choose")
 # What one leaves when one leaves a group named in front of it: "the Family fellowship", not
 # "the UN building".
 GROUP_OBJECT_NOUNS = words(
@@ -649,6 +651,10 @@ def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any
             continue  # "tried to leave", "did not join"
         passive = any(c.dep_ == "auxpass" for c in token.children)
         subject = next((c for c in token.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
+        if subject is None and token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING_VERBS:
+            # "Ricky decided to leave the Family": the one who decided left (a name: a pronoun
+            # inside someone's quoted words is too often read as the one quoted)
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
         person = _person(refs, subject) if subject is not None else None
         if subject is None or person is None:
             continue

@@ -164,6 +164,30 @@ def named_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+# A group that names itself with a common noun, written with a capital inside sentences
+# ("he decided to leave the Family", "survivors in the Truth"): twice at least, as one
+# capitalised "the Church" may be a sentence's emphasis.
+COLLECTIVE_NAME = re.compile(
+    r"(?<=[a-z,;] )(?:the|The) (?P<name>Family|Truth|Way|Movement|Fellowship|Community|Church|Group|Order"
+    r"|Brotherhood|Sisterhood|Society|Assembly|Mission|Process)\b(?![ \t]+[A-Z])(?!['’\-]\w)"
+)
+COLLECTIVE_MIN_USES = 2
+
+
+def collective_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    covered = Spans((m.start, m.end) for m in mentions)
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for hit in COLLECTIVE_NAME.finditer(text):
+        if not covered.overlaps(*hit.span("name")):
+            hits[hit["name"]].append(hit.span("name"))
+    return [
+        Mention(start, end, name, "ORG", "head", "ORG")
+        for name, spans in hits.items()
+        if len(spans) >= COLLECTIVE_MIN_USES
+        for start, end in spans
+    ]
+
+
 def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
     """Capitals nothing labelled, inside a sentence of ordinary case ("has told AFP she
     died", "the unit called SARS"): a body's initials, as people and places are seldom

@@ -183,6 +183,11 @@ NOT_FOUND: list[tuple[str, Relation]] = [
     ),
     # A board member is an office-holder, not a member of the company.
     ("Dorvik Bank board member Elin Sande resigned on Monday.", ("Elin Sande", "member_of", "Dorvik Bank")),
+    # An ex-member is no member.
+    (
+        "Anna Berg was an ex-member of the Covenant Fellowship.",
+        ("Anna Berg", "member_of", "Covenant Fellowship"),
+    ),
     # Growing up in a town is no membership.
     ("Anna Berg grew up in Oslo and moved to Bergen in 1999.", ("Anna Berg", "former_member_of", "Oslo")),
 ]

@@ -501,7 +501,11 @@ def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
             word = noun.lemma_.lower()
             if group is None or not _is_role_word(word):
                 continue
-            former = any(c.lower_ in ("former", "ex") for c in noun.children)
+            # "a former member", "an ex-member" (the model may cut "ex" and "-" off the noun)
+            before = record.parsed[max(0, noun.i - 2) : noun.i]
+            former = any(c.lower_ in ("former", "ex") for c in noun.children) or (
+                len(before) == 2 and before[0].lower_ == "ex" and before[1].text == "-"
+            )
             span = (min(token.idx, noun.left_edge.idx), noun.right_edge.idx + len(noun.right_edge))
             if word in MEMBER_WORDS:
                 out.append(relation("former_member_of" if former else "member_of", person, group, *span))

@@ -67,6 +67,15 @@ FOUND: list[tuple[str, Relation]] = [
         "For more, contact the 4th Infantry Division public affairs officer, Maj. Ann Becker, by phone.",
         ("Ann Becker", "role_in", "4th Infantry Division"),
     ),
+    # A title after the organisation's possessive, and the whole of a capitalised title.
+    (
+        '"It must stop," said Lena Falk, Harbor Watch\'s director for Northern Europe.',
+        ("Lena Falk", "role_in", "Harbor Watch"),
+    ),
+    (
+        '"We are disturbed," said Tomas Reed, Harbor Watch\'s Deputy Director for the Baltic.',
+        ("Tomas Reed", "role_in", "Harbor Watch"),
+    ),
     # Places as the text puts them.
     (
         "The march reached the Kumasi bridge, and police in Kumasi fired tear gas.",
@@ -93,6 +102,8 @@ FOUND: list[tuple[str, Relation]] = [
         "Tomas Berg grew up in the sect. In 2001 Tomas decided to leave the Fellowship, and the Fellowship shunned him.",
         ("Tomas Berg", "former_member_of", "Fellowship"),
     ),
+    # A place in a place after a compass word.
+    ("Police fired on crowds in Kano in northern Nigeria.", ("Kano", "located_in", "Nigeria")),
     # Leaving a group, said by the one who left.
     (
         "My name is Anna Berg.\n\nSince I left the Covenant Fellowship in 1999, I have not seen my parents.",
@@ -181,8 +192,22 @@ NOT_FOUND: list[tuple[str, Relation]] = [
         "Families live in the Kutupalong camp near Cox's Bazar, Bangladesh.",
         ("Kutupalong camp", "located_in", "Cox's Bazar"),
     ),
+    # A project the model took for a person, and a list of names after a comma.
+    (
+        "They joined Columbia University's Developing Librarian project.",
+        ("Developing Librarian", "role_in", "Columbia University"),
+    ),
+    (
+        "The moderators are NBC's Lester Holt, ABC's Martha Raddatz, CNN's Anderson Cooper and others.",
+        ("Martha Raddatz", "role_in", "CNN"),
+    ),
     # A board member is an office-holder, not a member of the company.
     ("Dorvik Bank board member Elin Sande resigned on Monday.", ("Elin Sande", "member_of", "Dorvik Bank")),
+    # A number in apposition to a town is no place the next town holds.
+    (
+        "Thirty were killed in the town of Izzra, 22 in Damascus, 18 in the Homs area and the rest elsewhere.",
+        ("Damascus", "located_in", "Homs"),
+    ),
     # An ex-member is no member.
     (
         "Anna Berg was an ex-member of the Covenant Fellowship.",
@@ -241,3 +266,13 @@ def test_the_one_who_asks_every_question_is_the_reporter_the_head_names() -> Non
     found = relations(read_text(INTERVIEW))
     assert ("Mia Holt", "role_in", "Coast Radio") in found
     assert ("Ivar Strand", "role_in", "Coast Radio") not in found
+
+
+def test_a_capitalised_title_after_the_possessive_is_kept_whole() -> None:
+    record = read_text('"We are disturbed," said Tomas Reed, Harbor Watch\'s Deputy Director for the Baltic.')
+    assert roles(record).get(("Tomas Reed", "role_in", "Harbor Watch")) == "Deputy Director"
+
+
+def test_an_organisation_the_model_ran_into_the_name_still_employs_it() -> None:
+    text = '"It must end," said Harbor Watch\'s Philip Moreau, whose group wrote the report. Harbor Watch said more.'
+    assert ("Philip Moreau", "role_in", "Harbor Watch") in relations(read_text(text))

@@ -18,8 +18,15 @@ LOCATED_AFTER = re.compile(
     r"^\s++(?:(?:camp|base|prison|centre|center|compound)\s*+)?(?:in|near|outside)\s+(?=[A-Z])"
 )
 # A place, an aside that names it again ("or floating island"), "in" a place.
+# A compass word before the outer place: "in the southeastern Sistan-Baluchistan province".
+COMPASS_WORD = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern"
+    r"|south-?western|south-?eastern|northwest|northeast|southwest|southeast)[ \t]+"
+)
 PLACE_IN_PLACE = re.compile(
-    r"^(?:,[ \t]+or[ \t]+[a-z][a-z\- ]{1,30},)?[ \t]+(?:in|inside)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+    r"^(?:,[ \t]+or[ \t]+[a-z][a-z\- ]{1,30},)?[ \t]+(?:in|inside)[ \t]+(?:the[ \t]+)?(?:"
+    + COMPASS_WORD
+    + r")?(?=[A-Z])"
 )
 
 
@@ -181,7 +188,8 @@ def _places_in_places(record: Record) -> list[dict[str, Any]]:
         token = doc[i]
         inner = place_at(token)
         if inner is not None and token.i == doc.char_span(inner[0], inner[1], alignment_mode="expand").root.i:
-            heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+            # "22 in Damascus, 18 in the Homs area": a number in apposition is no other name
+            heads = [token, *(c for c in token.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN"))]
             for head in heads:
                 for prep in (
                     c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")

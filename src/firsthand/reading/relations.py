@@ -407,7 +407,7 @@ FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 # "X, a Family member of 30 years", "X, former UHRP director": the title after a name, its
 # organisation inside it.
 GROUP_TITLE_AFTER = re.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<former>former[ \t]+|ex-)?")
-TITLE_AFTER_GROUP = re.compile(r"^[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,2}?[a-z][\w\-]*)\b")
+TITLE_AFTER_GROUP = re.compile(r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,2}[A-Za-z][\w\-]*)\b")
 
 
 def _group_named_at(record: Record, offset: int) -> tuple[int, int, Entity] | None:
@@ -436,16 +436,23 @@ def _group_titles_after_names(record: Record) -> list[dict[str, Any]]:
         title = TITLE_AFTER_GROUP.match(text[group[1] : group[1] + 50]) if group else None
         if match is None or group is None or title is None:
             continue
-        role = title.group("role")
-        last = role.split()[-1].lower()
-        if not _is_role_word(last) or not _title_words(record, group[1], group[1] + title.end()):
+        if mention_at(record, group[1] + title.start("role"), ("PERSON",)) is not None:
+            continue  # "Martha Raddatz, CNN's Anderson Cooper": a list of names, no title
+        # The longest run of the title's words that ends in an office: "Deputy Director".
+        title_words = title.group("role").split()
+        while len(title_words) > 1 and not _is_role_word(title_words[-1]):
+            title_words.pop()
+        role = " ".join(title_words)
+        title_end = group[1] + title.start("role") + len(role)
+        last = title_words[-1].lower()
+        if not _is_role_word(last) or not _title_words(record, group[1], title_end):
             continue
         if last in MEMBER_WORDS:
             kind = "former_member_of" if match.group("former") else "member_of"
-            out.append(relation(kind, person, group[2], start, group[1] + title.end()))
+            out.append(relation(kind, person, group[2], start, title_end))
         else:
             role = f"former {role}" if match.group("former") else role
-            out.append(relation("role_in", person, group[2], start, group[1] + title.end(), role=role))
+            out.append(relation("role_in", person, group[2], start, title_end, role=role))
     return out
 
 

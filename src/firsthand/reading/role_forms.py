@@ -91,6 +91,8 @@ def _outlet_names(record: Record) -> list[dict[str, Any]]:
         if not _surely_a_person(person):
             continue
         before = next((by_end[e] for e in range(start - 1, max(0, start - 4) - 1, -1) if e in by_end), None)
+        if before is None:
+            before = _named_before(record, start)
         if (
             before is not None
             and POSSESSIVE_GLUE.match(text[before[1] : start])
@@ -105,14 +107,33 @@ def _outlet_names(record: Record) -> list[dict[str, Any]]:
     return out
 
 
+OWNER_BEFORE = re.compile(r"(?P<name>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,4})['’]s[ \t]+$")
+
+
+def _named_before(record: Record, start: int) -> tuple[int, int, Entity] | None:
+    """The organisation whose name or alias stands before "'s" and a name, where the model ran
+    the two into one mention ("Amnesty's Philip Luther")."""
+    text = record.document.text
+    found = OWNER_BEFORE.search(text, max(0, start - 60), start)
+    if found is None:
+        return None
+    for entity in record.entities:
+        if entity.type == "ORG" and found["name"] in (entity.name, *entity.aliases):
+            return found.start("name"), found.end("name"), entity
+    return None
+
+
 def _surely_a_person(person: Entity) -> bool:
     """Not a programme or a team the model took for a person: "CNBC's Squawk Box" (dictionary
     words), "the Boston Red Sox of Major League Baseball" (a city's name first)."""
     words_ = person.name.split()
     place = gazetteer.lookup(words_[0]) if len(words_) > 1 else None
-    return not all(is_common_word(w) for w in words_) and (
-        place is None or not entitytypes.is_sizeable(place)
+    # Dictionary words, one of them a verb or an adjective ("Squawk", "Developing"): WordNet's
+    # nouns alone hold famous people ("Philip Luther").
+    dictionary = all(is_common_word(w) for w in words_) and any(
+        is_common_word(w, nouns=False) for w in words_
     )
+    return not dictionary and (place is None or not entitytypes.is_sizeable(place))
 
 
 def _surely_a_body(group: Entity) -> bool:

@@ -161,7 +161,7 @@ def find_entities(record: Record) -> Record:
         in_caps = Spans((m.start, m.end) for m in caps)
         mentions = [m for m in mentions if m.rule != "spacy" or not in_caps.overlaps(m.start, m.end)] + caps
     # 4. Repeats of known names.
-    mentions = _with_country_prefix(text, mentions)
+    mentions = rule_mentions.with_country_prefix(text, mentions)
     mentions += _repeats(text, doc, mentions)
     initialled, initial_pairs = rule_mentions.initials_used(text, mentions)
     mentions += initialled
@@ -448,34 +448,6 @@ def _placed(doc: Any, first: int, last: int) -> bool:
 def _sentence_starts(doc: Any) -> set[int]:
     # Token.is_sent_start re-checks the whole Doc's annotation on every call: read it once.
     return {sentence.start for sentence in doc.sents}
-
-
-LEADING_COUNTRY = re.compile(r"(?:U\.S\.|US|U\.K\.|UK|EU|UN) ")
-
-
-def _with_country_prefix(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "U.S. Department" where the text names the "Department of Homeland Security": the
-    model cut the name after its second word; the country's prefix and the whole name are one."""
-    names = {m.text: m for m in mentions if m.label == "ORG"}
-    out = []
-    for m in mentions:
-        prefix = LEADING_COUNTRY.match(m.text)
-        rest = m.text[prefix.end() :] if prefix is not None else ""
-        at = m.start + len(m.text) - len(rest)
-        longer = next(
-            (
-                n
-                for n in names
-                if rest and len(n) > len(rest) and n.startswith(rest) and text.startswith(n, at)
-            ),
-            None,
-        )
-        if longer is None:
-            out.append(m)
-            continue
-        end = at + len(longer)
-        out.append(Mention(m.start, end, text[m.start : end], "ORG", m.rule, names[longer].forced))
-    return out
 
 
 def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:

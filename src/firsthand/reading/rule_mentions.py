@@ -436,3 +436,31 @@ def _caps_name(
     if place is not None and (place.kind in ("country", "region") or place.population >= 100000):
         return Mention(start, end, name, place.entity_type, "gazetteer")
     return None
+
+
+LEADING_COUNTRY = re.compile(r"(?:U\.S\.|US|U\.K\.|UK|EU|UN) ")
+
+
+def with_country_prefix(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "U.S. Department" where the text names the "Department of Homeland Security": the
+    model cut the name after its second word; the country's prefix and the whole name are one."""
+    names = {m.text: m for m in mentions if m.label == "ORG"}
+    out = []
+    for m in mentions:
+        prefix = LEADING_COUNTRY.match(m.text)
+        rest = m.text[prefix.end() :] if prefix is not None else ""
+        at = m.start + len(m.text) - len(rest)
+        longer = next(
+            (
+                n
+                for n in names
+                if rest and len(n) > len(rest) and n.startswith(rest) and text.startswith(n, at)
+            ),
+            None,
+        )
+        if longer is None:
+            out.append(m)
+            continue
+        end = at + len(longer)
+        out.append(Mention(m.start, end, text[m.start : end], "ORG", m.rule, names[longer].forced))
+    return out

@@ -48,6 +48,14 @@ def names(text: str) -> set[str]:
         ("Leeds played well but lost to Burnley on Sunday.", ("Burnley", "ORG")),
         ("Barcelona signed the striker in August.", ("Barcelona", "ORG")),
         ("Arsenal beat Chelsea 2-1 at home on Sunday.", ("Chelsea", "ORG")),
+        # A police rank before a name is no part of it, and no body.
+        ("The command's spokesman, DSP Musa Danladi, confirmed the arrest.", ("Musa Danladi", "PERSON")),
+        # A town and the area it lies in, which the model ran into one name.
+        (
+            "Masked men attacked residents of Umuoji, Idemili North Local Government Area, at night.",
+            ("Umuoji", "GPE"),
+        ),
+        ("Cables were recovered in Kafin Town on Friday.", ("Kafin Town", "GPE")),
         # A road named as one.
         ("Traffic stopped on the Harlow Falls Expressway for an hour.", ("Harlow Falls Expressway", "FAC")),
         # A country's adjective before a lower-case noun is a nationality, no place.
@@ -168,3 +176,7 @@ def test_what_a_body_stands_for_is_another_name() -> None:
         "Friends for the Fellowship" in found
         and "Fellowship" not in found["Friends for the Fellowship"].aliases
     )
+
+
+def test_a_police_rank_is_no_body() -> None:
+    assert "DSP" not in names("The command's spokesman, DSP Musa Danladi, confirmed the arrest.")

@@ -102,6 +102,10 @@ FOUND: list[tuple[str, Relation]] = [
         "Tomas Berg grew up in the sect. In 2001 Tomas decided to leave the Fellowship, and the Fellowship shunned him.",
         ("Tomas Berg", "former_member_of", "Fellowship"),
     ),
+    (
+        "Masked men attacked residents of Umuoji, Idemili North Local Government Area, at night.",
+        ("Umuoji", "located_in", "Idemili North Local Government Area"),
+    ),
     # A place in a place after a compass word.
     ("Police fired on crowds in Kano in northern Nigeria.", ("Kano", "located_in", "Nigeria")),
     # Leaving a group, said by the one who left.

@@ -20,8 +20,10 @@ from firsthand.reading.namewords import (
     GENERIC_WORDS,
     KIN_GROUPS,
     ORG_HEADS,
+    PLACE_HEADS,
     POSSESSIVE_DETERMINERS,
     PRONOUNS,
+    RANK_ABBREVIATIONS,
 )
 from firsthand.reading.nlp import is_common_word
 
@@ -38,7 +40,9 @@ INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 
 
 HONORIFIC_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency|Insp|Supt|"
+    + "|".join(sorted(RANK_ABBREVIATIONS))
+    + r")\.?\s+)+"
 )
 
 
@@ -218,7 +222,14 @@ PERSON_COMMA_BODY = re.compile(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,3}), (?P<
 
 
 def split_coordination(text: str, m: Mention) -> list[Mention]:
-    comma = PERSON_COMMA_BODY.fullmatch(m.text) if m.label in ("PERSON", "ORG") else None
+    comma = PERSON_COMMA_BODY.fullmatch(m.text) if m.label in ("PERSON", "ORG", "GPE") else None
+    if comma is not None and comma["b"].split()[-1].lower() in PLACE_HEADS:
+        # "Awgbu, Orumba North Local Government Area": a town and the area it lies in
+        a_end, b_start = m.start + comma.end("a"), m.start + comma.start("b")
+        return [
+            Mention(m.start, a_end, text[m.start : a_end], "GPE"),
+            Mention(b_start, m.end, text[b_start : m.end], "GPE"),
+        ]
     if (
         comma is not None
         and comma["b"].split()[-1].lower() in ORG_HEADS

@@ -19,6 +19,9 @@ PERSON_TITLES = {
     "premier", "justice", "chief", "duke", "duchess", "earl", "count", "countess", "baron",
 }  # fmt: skip
 
+# Police ranks abbreviated before a name: "DSP Buhari Abdullahi", "SP Tochukwu Ikenga".
+RANK_ABBREVIATIONS = {"DSP", "ASP", "SP", "CSP", "ACP", "DCP", "CP", "AIG", "DIG", "IGP"}
+
 # Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
 PERSON_ROLES = {
     "leader", "secretary", "minister", "president", "director", "head", "founder", "member",
@@ -58,6 +61,8 @@ ORG_OPENERS = {
 PLACE_HEADS = {
     "region", "district", "county", "province", "prefecture", "oblast", "governorate", "okrug",
     "krai", "municipality", "canton", "territory", "territories",
+    # "Orumba North Local Government Area", "Bajoga Town", "Olympic Village"
+    "area", "town", "village",
 }  # fmt: skip
 
 # Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".

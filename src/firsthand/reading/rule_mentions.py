@@ -14,7 +14,7 @@ from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
 from firsthand.reading.mentions import WORD, Mention, name_key
-from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS
+from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS, RANK_ABBREVIATIONS
 from firsthand.reading.nlp import Spans, is_common_word, words
 
 INITIALS_WORD = re.compile(r"(?<![\w\-])[A-Z]{2,6}+(?![\w\-])")
@@ -198,6 +198,8 @@ def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]
         start, end = hit.span()
         word = hit.group(0)
         called = CALLED_BODY_BEFORE.search(text, max(0, start - 40), start) is not None
+        if word in RANK_ABBREVIATIONS:
+            continue  # "DSP Buhari Abdullahi": a police rank, no body
         if len(word) < 3 or covered.overlaps(start, end) or (is_common_word(word) and not called):
             continue  # "the unit called SARS" is a body, though "sars" is a word too
         if f"({word})" in text:

@@ -76,6 +76,19 @@ FOUND: list[tuple[str, Relation]] = [
         '"We are disturbed," said Tomas Reed, Harbor Watch\'s Deputy Director for the Baltic.',
         ("Tomas Reed", "role_in", "Harbor Watch"),
     ),
+    # The office before the name, and verbs of office.
+    (
+        "The founder of the Harbor Watch Society, Jane Dale, said the camp was closed.",
+        ("Jane Dale", "role_in", "Harbor Watch Society"),
+    ),
+    (
+        "Jane Dale, who heads the Harbor Watch Society, said the camp was closed.",
+        ("Jane Dale", "role_in", "Harbor Watch Society"),
+    ),
+    (
+        "Tomas Reed founded the Harbor Watch Society in 1990.",
+        ("Tomas Reed", "role_in", "Harbor Watch Society"),
+    ),
     # Places as the text puts them.
     (
         "The march reached the Kumasi bridge, and police in Kumasi fired tear gas.",
@@ -212,6 +225,14 @@ NOT_FOUND: list[tuple[str, Relation]] = [
         "Thirty were killed in the town of Izzra, 22 in Damascus, 18 in the Homs area and the rest elsewhere.",
         ("Damascus", "located_in", "Homs"),
     ),
+    # Hoping to lead a body, or not founding it, holds no office; leading its march neither.
+    ("Tomas Reed hopes to lead the Harbor Watch Society.", ("Tomas Reed", "role_in", "Harbor Watch Society")),
+    ("Tomas Reed did not found the Harbor Watch Society.", ("Tomas Reed", "role_in", "Harbor Watch Society")),
+    (
+        "Tomas Reed led the march of the Harbor Watch Society.",
+        ("Tomas Reed", "role_in", "Harbor Watch Society"),
+    ),
+    ("The killing of Harbor Watch, Tomas Reed said, was planned.", ("Tomas Reed", "role_in", "Harbor Watch")),
     # An ex-member is no member.
     (
         "Anna Berg was an ex-member of the Covenant Fellowship.",
@@ -280,3 +301,8 @@ def test_a_capitalised_title_after_the_possessive_is_kept_whole() -> None:
 def test_an_organisation_the_model_ran_into_the_name_still_employs_it() -> None:
     text = '"It must end," said Harbor Watch\'s Philip Moreau, whose group wrote the report. Harbor Watch said more.'
     assert ("Philip Moreau", "role_in", "Harbor Watch") in relations(read_text(text))
+
+
+def test_a_title_before_a_name_of_a_body_is_the_role() -> None:
+    record = read_text("Judge Anna Berg of the Oslo District Court sentenced him to two years.")
+    assert roles(record).get(("Anna Berg", "role_in", "Oslo District Court")) == "Judge"

@@ -11,6 +11,8 @@ sentence forms of :mod:`relations`:
 - a transcript whose head names an unnamed office ("Foreign Ministry Spokesperson's Remarks",
   "questions via a CNN reporter") and one labelled speaker who answers, or one who asks,
   every time (role_in);
+- the office before the name: "the founder of the Harbor Watch Society, Jane Dale" (role_in);
+- a verb of office: "X, who heads Y", "X founded Y", "X chairs Y" (role_in: head, founder, chair);
 - growing up in a group: "X grew up in the Covenant Fellowship" (former_member_of: a
   childhood in it, told in the past).
 """
@@ -21,7 +23,9 @@ import re
 from typing import Any
 
 from firsthand.reading import entitytypes, gazetteer, knownnames
-from firsthand.reading.nlp import is_common_word, words
+from firsthand.reading.modality import scope_mode
+from firsthand.reading.namewords import ORG_HEADS
+from firsthand.reading.nlp import is_common_word, tokens_by_lemma, words
 from firsthand.reading.references import References
 from firsthand.reading.relation_base import mention_at, mentions, relation
 from firsthand.reading.voices import transcript_turns
@@ -77,6 +81,8 @@ def find_role_forms(record: Record, refs: References, offices: frozenset[str]) -
         + _units_of_bodies(record)
         + _grown_up_in(record, refs)
         + _transcript_roles(record)
+        + _offices_before_names(record, offices)
+        + _verbs_of_office(record, refs)
     )
 
 
@@ -103,11 +109,33 @@ def _outlet_names(record: Record) -> list[dict[str, Any]]:
         after = OF_GLUE.match(text[end : end + 10])
         group = mention_at(record, end + after.end(), ("ORG",)) if after else None
         if group is not None and not _apposition_ends(text, group[1]) and _surely_a_body(group[2]):
-            out.append(relation("role_in", person, group[2], start, group[1]))
+            # "Judge Anna Berg of the Oslo District Court": the title before the name is the role
+            title = TITLE_WORD_BEFORE.search(text, max(0, start - 30), start)
+            role = title["title"] if title is not None and title["title"].lower() in TITLE_ROLES else None
+            out.append(
+                relation(
+                    "role_in",
+                    person,
+                    group[2],
+                    title.start() if role and title else start,
+                    group[1],
+                    role=role,
+                )
+            )
     return out
 
 
 OWNER_BEFORE = re.compile(r"(?P<name>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,4})['’]s[ \t]+$")
+
+
+TITLE_WORD_BEFORE = re.compile(r"(?<![\w\-])(?P<title>[A-Z][a-z]+)[ \t]+$")
+# Titles before a name that say the office held in the body named after it.
+TITLE_ROLES = words(
+    """
+    judge justice prosecutor commissioner director chairman chairwoman chair president secretary
+    minister spokesman spokeswoman spokesperson professor inspector superintendent commander
+    """
+)
 
 
 def _named_before(record: Record, start: int) -> tuple[int, int, Entity] | None:
@@ -127,6 +155,8 @@ def _surely_a_person(person: Entity) -> bool:
     """Not a programme or a team the model took for a person: "CNBC's Squawk Box" (dictionary
     words), "the Boston Red Sox of Major League Baseball" (a city's name first)."""
     words_ = person.name.split()
+    if any(w.lower() in ORG_HEADS for w in words_):
+        return False  # "European Council on Foreign Relations" typed a person
     place = gazetteer.lookup(words_[0]) if len(words_) > 1 else None
     # Dictionary words, one of them a verb or an adjective ("Squawk", "Developing"): WordNet's
     # nouns alone hold famous people ("Philip Luther").
@@ -292,4 +322,63 @@ def _transcript_roles(record: Record) -> list[dict[str, Any]]:
         office = ASKING_OFFICE.match(text[end : end + 40])
         if office is not None and len(asking) == 1 and ASKING_BEFORE.search(text, max(0, start - 6), start):
             out.append(relation("role_in", asking[0], group, start, end + office.end(), role=office["role"]))
+    return out
+
+
+# "The founder of the Harbor Watch Society, Jane Dale, said": the office, its body, the name.
+OFFICE_OF_BEFORE = re.compile(
+    r"(?<![\w\-])(?:the|The)[ \t]+(?P<role>(?:[\w\-]+[ \t]+){0,2}?[\w\-]+)[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _offices_before_names(record: Record, offices: frozenset[str]) -> list[dict[str, Any]]:
+    text = record.document.text
+    out = []
+    ends = {end: (start, end, group) for start, end, group in mentions(record, ("ORG",))}
+    for start, end, person in mentions(record, ("PERSON",)):
+        group = ends.get(start - 2) if text[start - 2 : start] == ", " else None
+        office = OFFICE_OF_BEFORE.search(text, max(0, group[0] - 60), group[0]) if group else None
+        if group is None or office is None or office["role"].split()[-1].lower() not in offices:
+            continue
+        if not re.match(r"[ \t]*[,)]", text[end : end + 2]):
+            continue  # the name closes the apposition: "..., Jane Dale, said"
+        out.append(relation("role_in", person, group[2], office.start(), end, role=office["role"]))
+    return out
+
+
+# Verbs whose subject holds an office in their object: "X, who heads Y", "X founded Y".
+OFFICE_VERBS = {
+    "head": "head", "chair": "chair", "lead": "leader", "run": "head", "direct": "director",
+    "found": "founder", "co-found": "co-founder", "cofound": "co-founder", "command": "commander",
+}  # fmt: skip
+
+
+def _verbs_of_office(record: Record, refs: References) -> list[dict[str, Any]]:
+    out = []
+    for token in tokens_by_lemma(record.parsed, frozenset(OFFICE_VERBS)):
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in OFFICE_VERBS or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if scope_mode(token) not in (None, "reported"):
+            continue  # "hopes to lead", "would head"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        person = refs.resolve(subject, (subject.i, subject.i + 1))[0]
+        if person is None or person.type != "PERSON" or not _surely_a_person(person):
+            continue
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            found = mention_at(record, obj.left_edge.idx, ("ORG",)) or mention_at(record, obj.idx, ("ORG",))
+            if found is None:
+                found = next(
+                    (
+                        m
+                        for t in record.parsed[obj.left_edge.i : obj.i + 1]
+                        if (m := mention_at(record, t.idx, ("ORG",)))
+                    ),
+                    None,
+                )
+            if found is not None and found[1] >= obj.idx + len(obj.text):
+                start = min(subject.idx, token.idx)
+                out.append(relation("role_in", person, found[2], start, found[1], role=OFFICE_VERBS[lemma]))
     return out

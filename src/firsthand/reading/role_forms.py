@@ -125,7 +125,7 @@ def _outlet_names(record: Record) -> list[dict[str, Any]]:
     return out
 
 
-OWNER_BEFORE = re.compile(r"(?P<name>[A-Z][\w&\-]*(?:[ \t]+[A-Z][\w&\-]*){0,4})['’]s[ \t]+$")
+OWNER_BEFORE = re.compile(r"(?<![\w&\-])(?P<name>[A-Z][\w&\-]*+(?:[ \t]++[A-Z][\w&\-]*+){0,4}+)['’]s[ \t]++$")
 
 
 TITLE_WORD_BEFORE = re.compile(r"(?<![\w\-])(?P<title>[A-Z][a-z]+)[ \t]+$")

@@ -198,7 +198,7 @@ def test_an_organisations_head_word_alone_is_that_organisation() -> None:
     [
         ("Halden Corp. opened an office in Vellmar on Monday.", "Halden Corp."),
         ("The contract went to Halden Corp.", "Halden Corp."),
-        ("Officials in Washington, D.C. said nothing.", "D.C."),
+        ("Officials in D.C. said nothing.", "D.C."),  # "Washington, D.C." is one name: test_names_real
         ("Troops came back to the U.S. They were tired.", "U.S."),
         ("Troops came back to the U.S.", "U.S."),
         ("Sanctions were lifted on the U.S.S.R. in the spring.", "U.S.S.R."),

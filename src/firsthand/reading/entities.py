@@ -143,6 +143,8 @@ def find_entities(record: Record) -> Record:
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
     mentions += rule_mentions.bare_acronyms(doc, text, mentions)
+    mentions += rule_mentions.named_bodies(text, mentions)
+    mentions += rule_mentions.collective_names(text, mentions)
     mentions += rule_mentions.place_shapes(text, mentions)
     mentions += knownnames.known_organisations(text, mentions)
     mentions = rule_mentions.bylines(text, mentions)
@@ -159,6 +161,7 @@ def find_entities(record: Record) -> Record:
         in_caps = Spans((m.start, m.end) for m in caps)
         mentions = [m for m in mentions if m.rule != "spacy" or not in_caps.overlaps(m.start, m.end)] + caps
     # 4. Repeats of known names.
+    mentions = rule_mentions.with_country_prefix(text, mentions)
     mentions += _repeats(text, doc, mentions)
     initialled, initial_pairs = rule_mentions.initials_used(text, mentions)
     mentions += initialled
@@ -683,17 +686,35 @@ def _merge_short_org_names(groups: list[Group]) -> list[Group]:
             kept.append(g)
             continue
         (word,) = words
-        owners = [f for f in full if any(s.split()[-1] == word for s in f.surfaces if len(s.split()) >= 2)]
-        if not owners:  # "Amnesty" after "Amnesty International": its first word
+        owners = [
+            f
+            for f in full
+            if any(
+                s.split()[-1] == word and not _object_of_preposition(s)
+                for s in f.surfaces
+                if len(s.split()) >= 2
+            )
+        ]
+        first_word = not owners
+        if first_word:  # "Amnesty" after "Amnesty International": its first word
             owners = [f for f in full if any(s.split()[0] == word for s in f.surfaces if len(s.split()) >= 2)]
             owners = _without_branches(owners)
-        if len(owners) != 1 or owners[0].first > g.first:
+        # A head word alone before the whole name may be another body's ("the Courier"); a
+        # first word before it is the page's short name in its title ("The Family", then
+        # "The Family International").
+        if len(owners) != 1 or (owners[0].first > g.first and not first_word):
             kept.append(g)
             continue
         for m in g.mentions:
             m.rule = "head"  # a short form: never the entity's name
         owners[0].mentions.extend(g.mentions)
     return kept
+
+
+def _object_of_preposition(name: str) -> bool:
+    """ "Advocates for the Truth": its last word is what the body stands for, not its head, so
+    "the Truth" alone is another name ("the Courier" alone is "The Brennick Courier")."""
+    return any(w.lower() in ("of", "for", "against", "to", "in", "on") for w in name.split()[:-1])
 
 
 def _without_branches(owners: list[Group]) -> list[Group]:

@@ -19,6 +19,7 @@ from firsthand.reading import aliases, gazetteer, knownnames
 from firsthand.reading.mentions import WORD, Mention
 from firsthand.reading.namewords import (
     FAC_HEADS,
+    FAC_OPENERS,
     ORG_HEADS,
     ORG_OPENERS,
     PERSON_ROLES,
@@ -27,6 +28,7 @@ from firsthand.reading.namewords import (
     SPACY_LABELS,
 )
 from firsthand.reading.nlp import is_common_word
+from firsthand.reading.rule_mentions import BODY_APPOSITION_AFTER, BODY_NOUN_BEFORE
 
 SIGNATURE_BEFORE = re.compile(
     r"(?i)(?:sincerely|faithfully|truly|regards|respectfully|respect|wishes|gratitude|thanks|solidarity),?\s*\n\s*$"
@@ -45,6 +47,11 @@ MATCH_VERBS = WINNING_VERBS | {"draw", "tie", "play", "lose", "win", "sign", "ho
 SCORE = re.compile(r"(?<![\d\-–:/.])\d{1,2}[-–]\d{1,2}(?![\d\-–:/.])")
 TRAILING_SCORE = re.compile(r" \d{1,2}[-–]\d{1,2}$")
 CLUB_AFTER = re.compile(r"(?:signed for|signs for|play(?:s|ed|ing)? for|on loan (?:from|at|to)) $")
+# Whom a club signs: "Barcelona signed the striker".
+PLAYER_NOUNS = {
+    "player", "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+    "coach", "manager", "captain", "playmaker", "fullback", "centre-back", "center-back",
+}  # fmt: skip
 SCHOOL_HEADS = {"school", "college", "academy", "university"}
 
 
@@ -57,6 +64,18 @@ ARTICLE_BEFORE = re.compile(r"(?<![\w.])the $")
 # Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
+)
+
+# A lower-case noun for a part of a country after a name: "the Tigray region (of Ethiopia)".
+PLACE_NOUN_AFTER = re.compile(
+    r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality)\b(?! [A-Z])"
+)
+
+LOWER_WORD_AFTER = re.compile(r" [a-z]")
+# The common nouns groups name themselves with (see rule_mentions.COLLECTIVE_NAME).
+COLLECTIVE_NAME = re.compile(
+    r"Family|Truth|Way|Movement|Fellowship|Community|Church|Group|Order|Brotherhood|Sisterhood|Society"
+    r"|Assembly|Mission|Process"
 )
 
 
@@ -87,12 +106,14 @@ def team(doc: Any, text: str, m: Mention) -> Mention:
     """A town's name that beats, draws with or signs a player is its club ("Feyenoord beat
     Ajax 3-1", "signed for Liverpool"): an organisation. A country's team stays its country
     (the model and the gazetteer cannot tell them apart, and the text rarely needs to)."""
-    if m.label not in ("GPE", "LOC", "PERSON"):
+    if m.label not in ("GPE", "LOC", "PERSON", "ORG"):
         return m
     score = TRAILING_SCORE.search(m.text)
     if score is not None:  # "Utrecht 3-1": the name without the score the model ran into it
         m = Mention(m.start, m.start + score.start(), m.text[: score.start()], "ORG", m.rule, "ORG")
         return m
+    # The model's ORG on a town's name is right when the town plays: keep it against the
+    # gazetteer ("Liverpool drew 1-1 with Everton").
     place = gazetteer.lookup(m.text)
     if place is not None and place.kind in ("country", "region"):
         return m
@@ -103,11 +124,23 @@ def team(doc: Any, text: str, m: Mention) -> Mention:
     if span is None:
         return m
     root = span.root
-    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("with", "against") else root.head
+    opponent = root.dep_ == "pobj" and (
+        root.head.lower_ in ("with", "against")
+        or (root.head.lower_ == "to" and root.head.head.lemma_ == "lose")
+    )
+    verb = root.head.head if opponent else root.head
     if root.dep_ not in ("nsubj", "dobj", "conj", "pobj") or verb.lemma_ not in MATCH_VERBS:
         return m
     sentence = root.sent
-    if verb.lemma_ in WINNING_VERBS or SCORE.search(text, sentence.start_char, sentence.end_char):
+    signs_player = verb.lemma_ == "sign" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PLAYER_NOUNS for c in verb.children
+    )
+    if (
+        verb.lemma_ in WINNING_VERBS
+        or (verb.lemma_ == "lose" and opponent)
+        or signs_player
+        or SCORE.search(text, sentence.start_char, sentence.end_char)
+    ):
         m.label, m.forced = "ORG", "ORG"
     return m
 
@@ -194,6 +227,16 @@ def vote(group: Group, text: str) -> None:
         votes["PERSON"] += cues
         if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not cues:
             votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+        if LOWER_WORD_AFTER.match(text, m.end) and is_demonym(m.text):
+            votes["NORP"] += 2 * CUE  # "the Ukrainian city of Bucha": an adjective, no place
+        if COLLECTIVE_NAME.fullmatch(m.text) and ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start):
+            votes["ORG"] += 2 * CUE  # "in the Truth", "leave the Family": a group's name, no place
+        if BODY_APPOSITION_AFTER.match(text, m.end) or BODY_NOUN_BEFORE.search(
+            text, max(0, m.start - 20), m.start
+        ):
+            votes["ORG"] += 2 * CUE  # "Odhikar, a rights organization", "the group Orvanta"
+        if PLACE_NOUN_AFTER.match(text, m.end) and not cues and m.label != "NORP":  # not "German state"
+            votes[known_place.entity_type if known_place else "GPE"] += CUE
     for label, weight in model_votes.items():
         # The model labels an unseen word from its shape: fifteen mentions of "Coron" labelled
         # ORG are one guess made fifteen times, not fifteen pieces of evidence.
@@ -205,6 +248,8 @@ def vote(group: Group, text: str) -> None:
             votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
         if words and words[-1] in FAC_HEADS:
             votes["FAC"] += CUE
+        if len(words) > 1 and words[0] in FAC_OPENERS:
+            votes["FAC"] += 3 * CUE  # "Kloster Zimmern": a monastery, whatever the name's shape
         if len(words) > 1 and words[-1] in PLACE_HEADS:
             votes["GPE"] += 2 * CUE
         if len(words) > 1 and words[-1] in aliases.LANDFORM_HEADS:
@@ -253,7 +298,7 @@ def person_shaped(name: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
-        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS for w in words)
+        and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS | FAC_OPENERS for w in words)
         and words[-1].lower() not in aliases.LANDFORM_HEADS
         and not all(is_common_word(w.strip(".")) for w in words)
     )
@@ -302,8 +347,24 @@ def surname_bonus(groups: list[Group]) -> None:
 
 
 def may_be_surname(word: str) -> bool:
+    """Not a sizeable place's own name ("Ivanov" is only a spelling near "Ivanovo")."""
     place = gazetteer.lookup(word)
-    return place is None or not is_sizeable(place)
+    return place is None or not is_sizeable(place) or gazetteer.fold(place.name) != gazetteer.fold(word)
+
+
+def is_demonym(word: str) -> bool:
+    """An adjective of a country the gazetteer knows: "Ukrainian", "Chinese", "Nigerian"."""
+    if " " in word or gazetteer.lookup(word) is not None:
+        return False
+    for suffix in ("ian", "ean", "ese", "ish", "an", "i", "n"):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        for ending in ("", "e", "a", "ia", "y"):
+            place = gazetteer.lookup(stem + ending)
+            if place is not None and place.kind == "country":
+                return True
+    return False
 
 
 def peoples(groups: list[Group], text: str) -> None:

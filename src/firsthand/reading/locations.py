@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from firsthand.reading import gazetteer
+from firsthand.reading.namewords import NAMED_AFTER_PLACE_HEADS
 from firsthand.reading.nlp import words
 from firsthand.reading.relation_base import covered_offsets, mention_at, mention_covering, mentions, relation
 from firsthand.record import Entity, Record
@@ -17,14 +18,48 @@ LOCATED_AFTER = re.compile(
     r"^\s++(?:(?:camp|base|prison|centre|center|compound)\s*+)?(?:in|near|outside)\s+(?=[A-Z])"
 )
 # A place, an aside that names it again ("or floating island"), "in" a place.
+# A compass word before the outer place: "in the southeastern Sistan-Baluchistan province".
+COMPASS_WORD = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|north-?western|north-?eastern"
+    r"|south-?western|south-?eastern|northwest|northeast|southwest|southeast)[ \t]+"
+)
 PLACE_IN_PLACE = re.compile(
-    r"^(?:,[ \t]+or[ \t]+[a-z][a-z\- ]{1,30},)?[ \t]+(?:in|inside)[ \t]+(?:the[ \t]+)?(?=[A-Z])"
+    r"^(?:,[ \t]+or[ \t]+[a-z][a-z\- ]{1,30},)?[ \t]+(?:in|inside)[ \t]+(?:the[ \t]+)?(?:"
+    + COMPASS_WORD
+    + r")?(?=[A-Z])"
 )
 
 
 def find_locations(record: Record) -> list[dict[str, Any]]:
     """Every place the text puts in another."""
-    return _locations(record) + _place_chains(record) + _places_in_places(record) + _possessive_places(record)
+    return (
+        _locations(record)
+        + _place_chains(record)
+        + _places_in_places(record)
+        + _possessive_places(record)
+        + _named_after_places(record)
+    )
+
+
+def _named_after_places(record: Record) -> list[dict[str, Any]]:
+    """ "the Osu bridge" where the text names Osu too: a bridge, toll gate or station named
+    after its town stands in it (camps and prisons are named after anything: not these)."""
+    places: dict[str, Entity] = {}
+    for entity in record.entities:
+        if entity.type in ("GPE", "LOC"):
+            for name in (entity.name, *entity.aliases):
+                places.setdefault(name.casefold(), entity)
+    out = []
+    for entity in record.entities:
+        if entity.type != "FAC":
+            continue
+        folded = entity.name.casefold()
+        head = next((h for h in NAMED_AFTER_PLACE_HEADS if folded.endswith(" " + h)), None)
+        town = places.get(folded[: -len(head) - 1]) if head is not None else None
+        if town is not None and entity.mentions:
+            start, end = entity.mentions[0]
+            out.append(relation("located_in", entity, town, start, end))
+    return out
 
 
 def _locations(record: Record) -> list[dict[str, Any]]:
@@ -36,8 +71,12 @@ def _locations(record: Record) -> list[dict[str, Any]]:
         pattern = LOCATED_AFTER if inner.type == "FAC" else PLACE_IN_PLACE
         match = pattern.match(text[end : end + 80])
         outer = mention_at(record, end + match.end(), ("GPE", "LOC")) if match else None
+        # "the camp near Cox's Bazar, Bangladesh": near a town is not in it, but in its country.
+        beside = match is not None and re.search(r"\b(?:near|outside)\s+$", match.group(0)) is not None
         while outer is not None and outer[2] is not inner:
-            out.append(relation("located_in", inner, outer[2], start, outer[1]))
+            if not beside:
+                out.append(relation("located_in", inner, outer[2], start, outer[1]))
+            beside = False
             glue = CHAIN_GLUE.match(text[outer[1] : outer[1] + 4])
             following = mention_at(record, outer[1] + glue.end(), ("GPE", "LOC")) if glue else None
             if following is None or not _nested([outer, following]):
@@ -149,7 +188,8 @@ def _places_in_places(record: Record) -> list[dict[str, Any]]:
         token = doc[i]
         inner = place_at(token)
         if inner is not None and token.i == doc.char_span(inner[0], inner[1], alignment_mode="expand").root.i:
-            heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+            # "22 in Damascus, 18 in the Homs area": a number in apposition is no other name
+            heads = [token, *(c for c in token.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN"))]
             for head in heads:
                 for prep in (
                     c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "within")

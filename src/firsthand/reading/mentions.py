@@ -20,8 +20,10 @@ from firsthand.reading.namewords import (
     GENERIC_WORDS,
     KIN_GROUPS,
     ORG_HEADS,
+    PLACE_HEADS,
     POSSESSIVE_DETERMINERS,
     PRONOUNS,
+    RANK_ABBREVIATIONS,
 )
 from firsthand.reading.nlp import is_common_word
 
@@ -38,14 +40,23 @@ INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 
 
 HONORIFIC_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency)\.?\s+)+"
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency|Insp|Supt|"
+    + "|".join(sorted(RANK_ABBREVIATIONS))
+    + r")\.?\s+)+"
 )
 
 
 BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
 
 
-HEADLINE_WORDS = r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus)"
+# A headline's verbs: "Department of the Army Announces Upcoming Deployment".
+HEADLINE_VERBS = r"(?:Announces|Denies|Condemns|Urges|Warns|Rejects|Demands|Welcomes|Confirms|Launches|Sues)"
+HEADLINE_WORDS = (
+    r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus|"
+    + HEADLINE_VERBS[3:]
+)
+# What a headline's verb governs: "Upcoming Deployment" after "Announces".
+AFTER_HEADLINE_VERB = re.compile(" " + HEADLINE_VERBS + " $")
 
 
 HEADLINE_BREAK = re.compile(r" [-–—|] |: | " + HEADLINE_WORDS + " ")
@@ -92,6 +103,13 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
                 continue  # "My Relationship": a headline's words, not a name
             if len(pieces) > 1 and " " not in piece and _dictionary_word(ent.doc, piece, start, end):
                 continue  # "Children" of "XFamily - Children": a headline's word
+            if (
+                AFTER_HEADLINE_VERB.search(text, max(0, start - 14), start)
+                and all(is_common_word(w) for w in piece.split())
+                and piece.split()[-1].lower() not in ORG_HEADS
+                and gazetteer.lookup(piece) is None
+            ):
+                continue  # "Upcoming Deployment" after "Army Announces": a headline's words
             if piece.lower() in PRONOUNS and not piece.isupper():
                 continue  # "Me" at a line's start
             if ent.label_ != "PERSON" and no_name(piece):
@@ -200,7 +218,29 @@ def generic_word(name: str) -> bool:
     return " " not in name and not name.isupper() and name.lower() in GENERIC_WORDS
 
 
+PERSON_COMMA_BODY = re.compile(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,3}), (?P<b>[A-Z][^,]*)")
+
+
 def split_coordination(text: str, m: Mention) -> list[Mention]:
+    comma = PERSON_COMMA_BODY.fullmatch(m.text) if m.label in ("PERSON", "ORG", "GPE") else None
+    if comma is not None and comma["b"].split()[-1].lower() in PLACE_HEADS:
+        # "Awgbu, Orumba North Local Government Area": a town and the area it lies in
+        a_end, b_start = m.start + comma.end("a"), m.start + comma.start("b")
+        return [
+            Mention(m.start, a_end, text[m.start : a_end], "GPE"),
+            Mention(b_start, m.end, text[b_start : m.end], "GPE"),
+        ]
+    if (
+        comma is not None
+        and comma["b"].split()[-1].lower() in ORG_HEADS
+        and not any(w.lower() in ORG_HEADS for w in comma["a"].split())
+    ):
+        # "Hasina, Human Rights Watch said": the model ran a name into the body after it.
+        a_end, b_start = m.start + comma.end("a"), m.start + comma.start("b")
+        return [
+            Mention(m.start, a_end, text[m.start : a_end], m.label),
+            Mention(b_start, m.end, text[b_start : m.end], "ORG"),
+        ]
     parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
     if not parts or gazetteer.lookup(m.text) is not None:
         return [m]
@@ -228,9 +268,20 @@ def join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+# An office's possessive inside a run of capitals: "Foreign Ministry Spokesperson's Remarks"
+# is the ministry, then its spokesperson's words.
+OFFICE_POSSESSIVE = re.compile(
+    r" (?:Spokes(?:person|man|woman)|Minister|Ambassador|Director|Secretary|President|Chairman|Commissioner)['’]s\b"
+)
+
+
 def tidy(text: str, m: Mention) -> list[Mention]:
     """A rule's mention without a glued "By" or a headline's opening preposition ("Via
-    Reporter"), and none when only a dictionary word is left."""
+    Reporter"), an organisation's without the office's possessive after it, and none when
+    only a dictionary word is left."""
+    office = OFFICE_POSSESSIVE.search(m.text) if m.label == "ORG" else None
+    if office is not None and office.start() > 0:
+        m = Mention(m.start, m.start + office.start(), m.text[: office.start()], m.label, m.rule, m.forced)
     start = m.start
     glued = BYLINE_GLUE.match(m.text)
     lead = HEADLINE_LEAD.match(m.text)

@@ -19,6 +19,9 @@ PERSON_TITLES = {
     "premier", "justice", "chief", "duke", "duchess", "earl", "count", "countess", "baron",
 }  # fmt: skip
 
+# Police ranks abbreviated before a name: "DSP Buhari Abdullahi", "SP Tochukwu Ikenga".
+RANK_ABBREVIATIONS = {"DSP", "ASP", "SP", "CSP", "ACP", "DCP", "CP", "AIG", "DIG", "IGP"}
+
 # Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
 PERSON_ROLES = {
     "leader", "secretary", "minister", "president", "director", "head", "founder", "member",
@@ -44,7 +47,7 @@ ORG_HEADS = {
     "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
     "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
     # groups that name themselves after a creed or a people: "the Halvani Cult", "Twelve Tribes"
-    "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood",
+    "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood", "fellowship",
     # newspapers: "The Brennick Courier", "the Daily Herald"
     "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
 }  # fmt: skip
@@ -58,6 +61,8 @@ ORG_OPENERS = {
 PLACE_HEADS = {
     "region", "district", "county", "province", "prefecture", "oblast", "governorate", "okrug",
     "krai", "municipality", "canton", "territory", "territories",
+    # "Orumba North Local Government Area", "Bajoga Town", "Olympic Village"
+    "area", "town", "village",
 }  # fmt: skip
 
 # Head nouns of facilities: "Karrec camp", "Evin Prison", "Ashraf 3 base".
@@ -65,11 +70,19 @@ FAC_HEADS = {
     "camp", "base", "prison", "jail", "penitentiary", "station", "airport", "airbase", "checkpoint",
     "barracks", "compound", "bridge", "square", "stadium", "highway", "crossing", "port", "harbour",
     "harbor", "hospital", "complex", "facility", "garrison", "outpost", "street", "road", "avenue",
-    "lane", "boulevard",
+    "lane", "boulevard", "expressway", "freeway", "motorway", "parkway", "tunnel",
     # heads of two words, written in lower case after the name: "the Olosan police station"
     "police station", "central police station", "remand prison", "detention centre",
     "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",
     "supermarket", "market", "mall",
+}  # fmt: skip
+
+# First words that make a name a building in another language: "Kloster Zimmern" (a
+# monastery), "Schloss Elmau", "Château de Vincennes", "Castello Sforzesco".
+FAC_OPENERS = {
+    "kloster", "schloss", "burg", "festung", "abtei", "stift", "château", "chateau", "abbaye",
+    "palais", "castello", "palazzo", "convento", "monastero", "castillo", "palacio", "monasterio",
+    "mosteiro", "klasztor", "zamek", "kasteel", "slot", "kreml",
 }  # fmt: skip
 
 # Facilities mostly named after the district or town they stand in ("the Lekki toll gate" in

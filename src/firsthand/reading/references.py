@@ -775,9 +775,13 @@ def publisher_of(record: Record) -> Entity | None:
     statements are the outlet's."""
     head = record.document.text[:PUBLISHER_CHARS]
     organisations = [e for e in record.entities if e.type in ("ORG", "GPE")]
+    # A letter's address block names its addressee's department, not who publishes the page.
+    addressed = set(record.letter.recipient_titles) if record.letter is not None else set()
     for pattern in PUBLISHER_LINES:
         for match in pattern.finditer(head):
             name = match.group("name").strip()
+            if name in addressed:
+                continue
             for entity in organisations:
                 # A line that is only a name must name an organisation, not a place.
                 bare_line = pattern is PUBLISHER_LINES[0]

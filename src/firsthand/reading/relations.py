@@ -25,12 +25,13 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from firsthand.reading import gazetteer
+from firsthand.reading import gazetteer, knownnames
 from firsthand.reading.locations import country_of, find_locations
 from firsthand.reading.modality import scope_mode
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, tokens_by_lemma, words
 from firsthand.reading.references import References, writer_of
 from firsthand.reading.relation_base import mention_at, mention_covering, mentions, relation
+from firsthand.reading.role_forms import find_role_forms
 from firsthand.record import Entity, Record
 
 # 1. Kinship: the noun, the relation, and whether the person named is its subject ("my
@@ -62,7 +63,7 @@ ASIDE = r"(?:\s*\([^()\n]{1,30}\))?"
 ROLE_AFTER_NAME = re.compile(
     r"^" + ASIDE + r"(?P<sep>,\s+|\s+(?:is|was|am|has been|have been|became)\s+)"
     r"(?:(?P<det>the|a|an)\s+)?(?P<former>former\s+|ex-)?"
-    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?P<prep>of|in|at|for)\s+(?:the\s+)?(?=[A-Z])"
+    r"(?P<role>[A-Za-z][\w\- ]{1,60}?)\s+(?P<prep>of|in|at|for)\s+(?:the\s+)?(?=[A-Z0-9])"
 )
 MEMBER_WORDS = words("member members activist fighter militant adherent")
 # Words of a relation the contract has no type for: "a close friend of", "an enemy of", "a
@@ -91,6 +92,8 @@ ROLE_NOUNS = words(
     staffer expert consultant specialist researcher
     """
 )
+# Those who act for a client: "the lawyer for Y" names the client, not an employer.
+COUNSEL_WORDS = words("lawyer lawyers attorney attorneys counsel advocate advocates solicitor barrister")
 # The shape of a word for someone who does a job, for titles the lexicon lacks or the page
 # misspells ("corresondant").
 AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ant|ent|man|woman|person)$")
@@ -117,6 +120,7 @@ def find_relations(record: Record) -> Record:
     found += _joining_and_leaving(record, refs)
     found += _letter_roles(record)
     found += _titled_recipients(record)
+    found += find_role_forms(record, refs, ROLE_NOUNS)
     found += _support(record, refs)
     found += find_locations(record)
     record.relations = _unique(found)
@@ -137,9 +141,22 @@ def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # 1. ----------------------------------------------------------------------------------------------
 
 
+# The gender a kin noun gives the person it names: "Ivanov's wife, Maria Nekrasova" is a
+# woman, so "his mother" after her is not hers.
+KIN_GENDER = {
+    "brother": "m", "father": "m", "son": "m", "husband": "m",
+    "sister": "f", "mother": "f", "daughter": "f", "wife": "f",
+}  # fmt: skip
+
+
 def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
     text = record.document.text
     doc = record.parsed
+    for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
+        for match in pattern.finditer(text):
+            named = mention_at(record, match.end(), ("PERSON",))
+            if named is not None:
+                refs.gender.setdefault(named[2].id, KIN_GENDER[match.group("kin").lower()])
     out = []
     for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
         for match in pattern.finditer(text):
@@ -193,6 +210,8 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
         last = role.split()[-1].lower()
         if not _is_role_word(last):
             continue  # "X, a friend of Y", "X, a former monastery near the town of Y"
+        if last in COUNSEL_WORDS and match.group("prep") == "for" and _maybe_a_client(group[2]):
+            continue  # "X, the lawyer for Safarzayi": a client the model took for a body
         if not _title_words(record, end + match.start("role"), end + match.end("role")):
             continue  # "X, who with her husband is the treasurer of Y": a clause, read from the parse
         if last in MEMBER_WORDS:
@@ -204,13 +223,27 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
     return out
 
 
+def _maybe_a_client(group: Entity) -> bool:
+    """One unknown word, not in capitals: as likely a person the model took for a body as a
+    body ("the lawyer for Safarzayi"); "the lawyer for the Sierra Club" works for the club."""
+    name = group.name
+    return " " not in name and not name.isupper() and not knownnames.is_known_organisation(name)
+
+
 def _title_words(record: Record, start: int, end: int) -> bool:
     """The words of a title: no verb, pronoun or clause ("senior aide to the head", not "who
     with her husband is the treasurer")."""
     span = record.parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and not any(
-        t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.tag_ in ("WP", "WDT") for t in span
+        (t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not _participle_of_title(t))
+        or t.tag_ in ("WP", "WDT")
+        for t in span
     )
+
+
+def _participle_of_title(token: Any) -> bool:
+    """ "the commanding general", "the acting director": a participle that names the office."""
+    return token.tag_ in ("VBG", "VBN") and token.dep_ in ("amod", "compound") and token.head.i > token.i
 
 
 def _is_role_word(word: str, *, strict: bool = False) -> bool:
@@ -312,11 +345,19 @@ def _named(refs: References, token: Any) -> Entity | None:
 
 # 2b. -----------------------------------------------------------------------------------------------
 
+# Ranks written before a name: "Maj. Gen. Wayne Grigsby".
+RANK_WORD = (
+    r"(?:Maj|Gen|Lt|Col|Capt|Cpt|Sgt|Cpl|Brig|Adm|Cmdr|Cdr|Major|General|Colonel|Captain|Lieutenant"
+    r"|Sergeant|Brigadier|Admiral|Commander|Corporal)\.?"
+)
 # Words between an organisation and a name that are a title: "UHRP Executive Director Omer
-# Kanat", "Amnesty's director X", "special Kommersant correspondent X".
+# Kanat", "Amnesty's director X", "special Kommersant correspondent X", and a rank after a
+# comma ("the 1st Division public affairs officer, Maj. Paul Oliver"); on one line: "DC\nDear
+# Senator X" is no title.
 TITLE_BETWEEN = re.compile(
-    r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}?[A-Za-z][\w\-]*)[ \t]+$"
-)  # on one line: "DC\nDear Senator X" is no title
+    r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,3}?[A-Za-z][\w\-]*)"
+    r"(?:[ \t]+|,[ \t]+(?:(?:" + RANK_WORD + r")[ \t]+){1,2})$"
+)
 TITLE_WORD_TAGS = frozenset(("NOUN", "PROPN", "ADJ"))
 
 
@@ -342,14 +383,31 @@ def _titles_before_names(record: Record) -> list[dict[str, Any]]:
         span = doc.char_span(match.start("role") + group_end, match.end("role") + group_end)
         if span is None or any(t.pos_ not in TITLE_WORD_TAGS for t in span):
             continue  # "Norway beat Sweden's ...": a verb is no title
-        out.append(relation("role_in", person, group, group_start, end, role=match.group("role")))
+        last = match.group("role").split()[-1].lower()
+        if match.group("role").lower() not in MEMBER_WORDS:  # "board member" is an office
+            out.append(relation("role_in", person, group, group_start, end, role=match.group("role")))
+            continue
+        # "ADHOC members A, B and C", "the former ADHOC member D": members, each of the list.
+        kind = (
+            "former_member_of"
+            if FORMER_BEFORE.search(text, max(0, group_start - 10), group_start)
+            else "member_of"
+        )
+        member: tuple[int, int, Entity] | None = (start, end, person)
+        while member is not None:
+            out.append(relation(kind, member[2], group, group_start, member[1]))
+            glue = LIST_GLUE.match(text[member[1] : member[1] + 10]) if last.endswith("s") else None
+            member = mention_at(record, member[1] + glue.end(), ("PERSON",)) if glue else None
     return out
+
+
+FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 
 
 # "X, a Family member of 30 years", "X, former UHRP director": the title after a name, its
 # organisation inside it.
 GROUP_TITLE_AFTER = re.compile(r"^,[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<former>former[ \t]+|ex-)?")
-TITLE_AFTER_GROUP = re.compile(r"^[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,2}?[a-z][\w\-]*)\b")
+TITLE_AFTER_GROUP = re.compile(r"^(?:['’]s)?[ \t]+(?P<role>(?:[A-Za-z][\w\-]*[ \t]+){0,2}[A-Za-z][\w\-]*)\b")
 
 
 def _group_named_at(record: Record, offset: int) -> tuple[int, int, Entity] | None:
@@ -378,16 +436,23 @@ def _group_titles_after_names(record: Record) -> list[dict[str, Any]]:
         title = TITLE_AFTER_GROUP.match(text[group[1] : group[1] + 50]) if group else None
         if match is None or group is None or title is None:
             continue
-        role = title.group("role")
-        last = role.split()[-1].lower()
-        if not _is_role_word(last) or not _title_words(record, group[1], group[1] + title.end()):
+        if mention_at(record, group[1] + title.start("role"), ("PERSON",)) is not None:
+            continue  # "Martha Raddatz, CNN's Anderson Cooper": a list of names, no title
+        # The longest run of the title's words that ends in an office: "Deputy Director".
+        title_words = title.group("role").split()
+        while len(title_words) > 1 and not _is_role_word(title_words[-1]):
+            title_words.pop()
+        role = " ".join(title_words)
+        title_end = group[1] + title.start("role") + len(role)
+        last = title_words[-1].lower()
+        if not _is_role_word(last) or not _title_words(record, group[1], title_end):
             continue
         if last in MEMBER_WORDS:
             kind = "former_member_of" if match.group("former") else "member_of"
-            out.append(relation(kind, person, group[2], start, group[1] + title.end()))
+            out.append(relation(kind, person, group[2], start, title_end))
         else:
             role = f"former {role}" if match.group("former") else role
-            out.append(relation("role_in", person, group[2], start, group[1] + title.end(), role=role))
+            out.append(relation("role_in", person, group[2], start, title_end, role=role))
     return out
 
 
@@ -443,7 +508,11 @@ def _copular_roles(record: Record, refs: References) -> list[dict[str, Any]]:
             word = noun.lemma_.lower()
             if group is None or not _is_role_word(word):
                 continue
-            former = any(c.lower_ in ("former", "ex") for c in noun.children)
+            # "a former member", "an ex-member" (the model may cut "ex" and "-" off the noun)
+            before = record.parsed[max(0, noun.i - 2) : noun.i]
+            former = any(c.lower_ in ("former", "ex") for c in noun.children) or (
+                len(before) == 2 and before[0].lower_ == "ex" and before[1].text == "-"
+            )
             span = (min(token.idx, noun.left_edge.idx), noun.right_edge.idx + len(noun.right_edge))
             if word in MEMBER_WORDS:
                 out.append(relation("former_member_of" if former else "member_of", person, group, *span))
@@ -574,6 +643,8 @@ def _member_lists(record: Record) -> list[dict[str, Any]]:
 JOINING_VERBS = words("join")
 LEAVING_VERBS = words("leave quit withdraw defect resign exit expel")
 LEAVING_PREPOSITIONS = words("from of")
+# Verbs whose subject does what the verb after them says: "decided to leave", not "tried to".
+DECIDING_VERBS = words("decide choose")
 # What one leaves when one leaves a group named in front of it: "the Family fellowship", not
 # "the UN building".
 GROUP_OBJECT_NOUNS = words(
@@ -591,6 +662,10 @@ def _joining_and_leaving(record: Record, refs: References) -> list[dict[str, Any
             continue  # "tried to leave", "did not join"
         passive = any(c.dep_ == "auxpass" for c in token.children)
         subject = next((c for c in token.children if c.dep_ == ("nsubjpass" if passive else "nsubj")), None)
+        if subject is None and token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING_VERBS:
+            # "Ricky decided to leave the Family": the one who decided left (a name: a pronoun
+            # inside someone's quoted words is too often read as the one quoted)
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
         person = _person(refs, subject) if subject is not None else None
         if subject is None or person is None:
             continue

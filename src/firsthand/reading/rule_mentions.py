@@ -14,8 +14,8 @@ from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
 from firsthand.reading.mentions import WORD, Mention, name_key
-from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS
-from firsthand.reading.nlp import Spans, is_common_word
+from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS, RANK_ABBREVIATIONS
+from firsthand.reading.nlp import Spans, is_common_word, words
 
 INITIALS_WORD = re.compile(r"(?<![\w\-])[A-Z]{2,6}+(?![\w\-])")
 
@@ -110,6 +110,84 @@ def bylines(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+# A body's name announced as one: "the unit called SARS", "a group known as ARC".
+CALLED_BODY_BEFORE = re.compile(
+    r"\b(?:unit|group|agency|organi[sz]ation|squad|militia|movement|party|company|force|team|wing"
+    r"|network|sect|gang|department|body)[ \t]+(?:called|named|known[ \t]+as)[ \t]+$"
+)
+
+
+# An apposition that says what a name is: "Odhikar, a prominent human rights organization,".
+BODY_APPOSITION_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:(?!of\b)[\w\-]+[ \t]+){0,5}?"
+    r"(?:organi[sz]ation|group|NGO|charity|company|firm|movement|network|agency|newspaper|broadcaster"
+    r"|coalition|association|foundation|institute|militia)(?=[ \t]*[,.;:)]|[ \t]+(?:that|which|based|in|founded)\b)"
+)
+# "the group Afromation", "human rights organisation Memorial": a body's name set after
+# the lower-case noun for what it is.
+BODY_NOUNS = (
+    r"(?:group|organi[sz]ation|movement|charity|NGO|militia|sect|association|network|union|party"
+    r"|daily|weekly|newspaper|magazine|broadcaster|agency)"
+)
+BODY_NOUN_NAME = re.compile(
+    r"\b" + BODY_NOUNS + r"[ \t]+(?P<name>[A-Z][\w'’\-]*+(?:[ \t]+[A-Z][\w'’\-]*+){0,3})"
+)
+BODY_NOUN_BEFORE = re.compile(r"\b" + BODY_NOUNS + r"[ \t]+$")
+NAME_BEFORE_APPOSITION = re.compile(
+    r"(?<![\w'’\-])(?P<name>[A-Z][\w'’\-]*+(?:[ \t]+[A-Z][\w'’\-]*+){0,3})(?=,)"
+)
+DAY_AND_MONTH_NAMES = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """
+)
+
+
+def named_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    covered = Spans((m.start, m.end) for m in mentions)
+    found = []
+    for hit in BODY_NOUN_NAME.finditer(text):
+        start, end = hit.span("name")
+        first = hit["name"].split()[0].lower()
+        if covered.overlaps(start, end) or first in NOT_NAME_START | GENERIC_WORDS | DAY_AND_MONTH_NAMES:
+            continue  # "the group On Monday", "the party Leader"
+        found.append(Mention(start, end, hit["name"], "ORG", "head", "ORG"))
+        covered.add(start, end)
+    for hit in NAME_BEFORE_APPOSITION.finditer(text):
+        start, end = hit.span("name")
+        first = hit["name"].split()[0].lower()
+        if covered.overlaps(start, end) or first in NOT_NAME_START | GENERIC_WORDS | DAY_AND_MONTH_NAMES:
+            continue
+        if BODY_APPOSITION_AFTER.match(text, end):  # "Halvika, a small rights organization,"
+            found.append(Mention(start, end, hit["name"], "ORG", "head", "ORG"))
+    return found
+
+
+# A group that names itself with a common noun, written with a capital inside sentences
+# ("he decided to leave the Family", "survivors in the Truth"): twice at least, as one
+# capitalised "the Church" may be a sentence's emphasis.
+COLLECTIVE_NAME = re.compile(
+    r"(?<=[a-z,;] )(?:the|The) (?P<name>Family|Truth|Way|Movement|Fellowship|Community|Church|Group|Order"
+    r"|Brotherhood|Sisterhood|Society|Assembly|Mission|Process)\b(?![ \t]+[A-Z])(?!['’\-]\w)"
+)
+COLLECTIVE_MIN_USES = 2
+
+
+def collective_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    covered = Spans((m.start, m.end) for m in mentions)
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for hit in COLLECTIVE_NAME.finditer(text):
+        if not covered.overlaps(*hit.span("name")):
+            hits[hit["name"]].append(hit.span("name"))
+    return [
+        Mention(start, end, name, "ORG", "head", "ORG")
+        for name, spans in hits.items()
+        if len(spans) >= COLLECTIVE_MIN_USES
+        for start, end in spans
+    ]
+
+
 def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]:
     """Capitals nothing labelled, inside a sentence of ordinary case ("has told AFP she
     died", "the unit called SARS"): a body's initials, as people and places are seldom
@@ -119,8 +197,11 @@ def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]
     for hit in INITIALS_WORD.finditer(text):
         start, end = hit.span()
         word = hit.group(0)
-        if len(word) < 3 or covered.overlaps(start, end) or is_common_word(word):
-            continue
+        called = CALLED_BODY_BEFORE.search(text, max(0, start - 40), start) is not None
+        if word in RANK_ABBREVIATIONS:
+            continue  # "DSP Buhari Abdullahi": a police rank, no body
+        if len(word) < 3 or covered.overlaps(start, end) or (is_common_word(word) and not called):
+            continue  # "the unit called SARS" is a body, though "sars" is a word too
         if f"({word})" in text:
             continue  # defined for a long form that is no name: "Chronic Kidney Disease (CKD)"
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
@@ -210,7 +291,7 @@ def initials_used(text: str, mentions: list[Mention]) -> tuple[list[Mention], li
 # "81 Division", "the 3rd Armoured Brigade": a military unit named by its number.
 MILITARY_UNIT = re.compile(
     r"(?<![\w\-])\d{1,3}(?:st|nd|rd|th)?+ (?:(?:Infantry|Armou?red|Airborne|Mechani[sz]ed|Mountain|Marine"
-    r"|Guards|Motor Rifle) )?(?:Division|Brigade|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
+    r"|Guards|Motor Rifle) )?(?:Division|Brigade(?: Combat Team)?|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
 )
 
 # "Karboghay village", "the Olvan town": a settlement named before its lower-case noun.
@@ -221,6 +302,9 @@ PLACE_TAIL = re.compile(
     r"(?: [A-Z][\w'’\-]*+){0,3}? (?:Autonomous )?(?:Region|Province|District|County|Prefecture|Oblast"
     r"|Okrug|Krai|Governorate|Territory)\b"
 )
+
+# "Washington, D.C.": the district is part of the city's name, not a second place.
+DISTRICT_TAIL = re.compile(r",? (?:D\.C\.|DC)(?![\w\-])")
 
 
 def military_units(text: str) -> list[Mention]:
@@ -244,10 +328,14 @@ def with_place_tails(text: str, mentions: list[Mention]) -> list[Mention]:
     swallowed = Spans()
     for m in sorted(mentions, key=lambda m: m.start):
         tail = PLACE_TAIL.match(text, m.end) if m.label in ("GPE", "LOC") and m.rule == "spacy" else None
+        district = DISTRICT_TAIL.match(text, m.end) if tail is None and m.text == "Washington" else None
+        tail = tail or district
         if tail is not None and "\n" not in tail.group(0):
             end = tail.end()
             out = [o for o in out if o.end <= m.start]
-            out.append(Mention(m.start, end, text[m.start : end], "GPE", m.rule, "GPE"))
+            # "Washington, D.C." is "Washington" again: the city's name its core.
+            core = m.text if district is not None else None
+            out.append(Mention(m.start, end, text[m.start : end], "GPE", m.rule, "GPE", core))
             swallowed.add(m.start, end)
             continue
         if not swallowed.overlaps(m.start, m.end):
@@ -350,3 +438,31 @@ def _caps_name(
     if place is not None and (place.kind in ("country", "region") or place.population >= 100000):
         return Mention(start, end, name, place.entity_type, "gazetteer")
     return None
+
+
+LEADING_COUNTRY = re.compile(r"(?:U\.S\.|US|U\.K\.|UK|EU|UN) ")
+
+
+def with_country_prefix(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "U.S. Department" where the text names the "Department of Homeland Security": the
+    model cut the name after its second word; the country's prefix and the whole name are one."""
+    names = {m.text: m for m in mentions if m.label == "ORG"}
+    out = []
+    for m in mentions:
+        prefix = LEADING_COUNTRY.match(m.text)
+        rest = m.text[prefix.end() :] if prefix is not None else ""
+        at = m.start + len(m.text) - len(rest)
+        longer = next(
+            (
+                n
+                for n in names
+                if rest and len(n) > len(rest) and n.startswith(rest) and text.startswith(n, at)
+            ),
+            None,
+        )
+        if longer is None:
+            out.append(m)
+            continue
+        end = at + len(longer)
+        out.append(Mention(m.start, end, text[m.start : end], "ORG", m.rule, names[longer].forced))
+    return out

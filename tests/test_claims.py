@@ -1283,3 +1283,23 @@ def test_a_short_answer_without_a_verb_is_the_speakers_claim() -> None:
     yes = [c for c in record.claims if c["text"].startswith("Guard: Yes") and "stand" not in c["text"]]
     assert [c["basis"] for c in yes] == ["reported"]
     assert not [c for c in record.claims if c["text"].strip() in ("Guard", "Northern Radio")]
+
+
+def test_a_quotation_after_a_long_lead_is_the_leads_speakers() -> None:
+    record = read_text(
+        "David Miller, a fisherman, told the court he was beaten by guards on 3 May in a shed behind the pier:\n\n"
+        "“They called me a traitor and forced me to lie face down on the floor. Then they beat me with a whip.”\n"
+    )
+    whip = claim_with(record, "beat me with a whip")
+    assert (whip["basis"], source_name(record, whip)) == ("reported", "David Miller")
+
+
+def test_a_quotation_nobody_is_named_for_is_still_a_claim() -> None:
+    """Text in quotation marks with no speaker the rules can find must not vanish from the claims."""
+    record = read_text(
+        "The harbour burned for two days.\n\n"
+        "“They called me a traitor and forced me to lie face down on the floor. Then they beat me with a whip.”\n\n"
+        "The pier was closed.\n"
+    )
+    for snippet in ("forced me to lie face down", "beat me with a whip"):
+        assert claim_with(record, snippet)["basis"] == "reported"

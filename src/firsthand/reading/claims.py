@@ -77,9 +77,17 @@ def find_claims(record: Record) -> Record:
     # someone else's words, even when the text never says whose; a term in quotation marks
     # is the writer's sentence's own
     covered = set(quoted) - spoken - _quoted_terms(doc, quoted)
+    unclaimed = set(covered)  # quoted words no attribution gives to anyone
     for att in attributions:
         covered.update(range(*att.extent))
+        unclaimed.difference_update(range(*att.extent))
     for sent in doc.sents:
+        if _unclaimed_quotation(sent, unclaimed):
+            # Words in quotation marks whose speaker the text does not show us: still
+            # somebody's words, and still a statement the case must hold.
+            a, b = _char_span(doc, trim_span(doc, (sent.start, sent.end)))
+            claims.append(_claim(record.document.text, (a, b), None, "reported"))
+            continue
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             # "Officer: Yes.": an answer in an interview says something without a verb.
             answer = _verbless_answer(doc, sent, voices, covered)
@@ -254,7 +262,7 @@ def _voices(doc: Any, text: str, resolver: References, attributions: list[Attrib
             continue
         found.append((turn.start, turn.end, named, named is not None))
     for lead, block in block_quotes(text):
-        speaker = _lead_speaker(doc, lead, resolver)
+        speaker = _lead_speaker(doc, lead, resolver, wholly_quoted(text, *block))
         if speaker is not None:
             found.append((block[0], block[1], *speaker))
     return found
@@ -302,17 +310,23 @@ def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool
     return any(start <= c["start"] < end and c["cue_span"] and c["cue_span"][0] > closing for c in claims)
 
 
-def _lead_speaker(doc: Any, lead: tuple[int, int], resolver: References) -> tuple[Entity | None, bool] | None:
+def _lead_speaker(
+    doc: Any, lead: tuple[int, int], resolver: References, quotation: bool = False
+) -> tuple[Entity | None, bool] | None:
     """Who the paragraph introducing a block quotation gives the words to: the subject of its
     last verb of saying ("the Acting Deputy Director, Major X, said;"); None when there is no
-    such verb or the writer speaks."""
+    such verb or the writer speaks. ``quotation``: the block is in quotation marks."""
     span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
     if span is None:
         return None
     words_of = [t for t in span if not t.is_punct and not t.is_space]
     # The cue ends the lead ("told Human Rights Watch:", "said in a statement;"): a colon far
-    # after it ("said that he heard shouts:") opens the writer's own words again.
+    # after it ("said that he heard shouts:") opens the writer's own words again -- unless the
+    # block is a quotation, which is somebody's words: the speaker of the lead's last
+    # sentence ("A detainee told Amnesty he was beaten in an annexe to the museum:").
     closing = words_of[-LEAD_REACH:]
+    if quotation and words_of:
+        closing = [t for t in words_of if t.sent.start == words_of[-1].sent.start]
     verbs = [t for t in closing if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -676,6 +690,17 @@ GREETINGS = re.compile(
 )
 # Sentence ends: a line that ends otherwise is a heading, a menu item or a label.
 SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")", "…", ";", ":")
+
+
+def _unclaimed_quotation(sent: Any, unclaimed: set[int]) -> bool:
+    """A sentence with a verb, all in quotation marks that no attribution reaches."""
+    alpha = [t for t in sent if t.is_alpha]
+    return (
+        len(alpha) >= 3
+        and all(t.i in unclaimed for t in alpha)
+        and any(t.pos_ in ("VERB", "AUX") for t in sent)
+        and not _is_question(sent)
+    )
 
 
 def _verbless_answer(doc: Any, sent: Any, voices: list[VoiceSpan], taken: set[int]) -> tuple[int, int] | None:

@@ -1054,9 +1054,12 @@ def test_the_source_of_according_to_is_not_the_subject_after_it() -> None:
 def test_a_place_someone_is_from_does_not_speak() -> None:
     record = read_text(
         "A fisherman from Bergen told the court on Monday that he had been beaten in custody. "
-        "A former Bergen district police chief says he was tortured to confess.\n"
+        "A former Bergen district police chief says he was tortured to confess. "
+        "A decorator from a village north of Oslo told reporters he was whipped. "
+        "The government of Norway said the pier was closed.\n"
     )
-    for snippet in ("beaten in custody", "tortured to confess"):
+    assert source_name(record, claim_with(record, "the pier was closed")) == "Norway"
+    for snippet in ("beaten in custody", "tortured to confess", "he was whipped"):
         claim = claim_with(record, snippet)
         assert claim["basis"] == "reported" and source_name(record, claim) is None
 

@@ -195,7 +195,11 @@ class References:
         if root is None:
             return False
         if root.dep_ == "pobj":
-            return root.head.lower_ in ORIGIN_PREPOSITIONS
+            # "from Brekkevik", "in Aden", "north of Cairo"; not "the government of Norway".
+            governor = root.head.head
+            return root.head.lower_ in ORIGIN_PREPOSITIONS or (
+                governor.lemma_.lower() not in STATE_NOUNS | GROUP_NOUNS and governor.pos_ != "PROPN"
+            )
         # "a former Beijing district police head": the place tells where the person serves or
         # comes from; "Beijing authorities", "the Oslo police" speak for the place.
         described = root

@@ -1306,3 +1306,16 @@ def test_a_quotation_nobody_is_named_for_is_still_a_claim() -> None:
     )
     for snippet in ("forced me to lie face down", "beat me with a whip"):
         assert claim_with(record, snippet)["basis"] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        ("The names of the guards are known to our families.", "asserted"),
+        ("We have been beaten by the guards.", "witnessed"),
+        ("We were beaten by the guards.", "witnessed"),
+    ],
+)
+def test_a_present_passive_is_a_state_not_a_lived_past(sentence: str, basis: str) -> None:
+    record = read_letter(f"{NRF} {sentence}")
+    assert claim_with(record, sentence[:18])["basis"] == basis

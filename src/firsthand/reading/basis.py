@@ -188,6 +188,8 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
         and (c.tag_ == "VBD" or (c.lower_ == "could" and lemma in PERCEPTION_VERBS))
         for c in head.children
     )  # "I could hear them": the past of what the writer perceived
+    if head.tag_ == "VBN" and _present_passive(head):
+        past = False  # "the perpetrators brought to our attention are known to you": a state now
     active = lemma not in STATIVE_LEMMAS | OPINION_VERBS  # "we still believe in God": a state
     # "I was born in", "the first internment was from ...": a person's state, or the writer's
     # narration of their own story.
@@ -203,6 +205,15 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
         return lemma != "be" or past
     return present and past and lemma != "bear"
+
+
+def _present_passive(participle: Any) -> bool:
+    """'are known', 'is held': a participle with a present "be" and no "have" -- a state now,
+    not the past the writer lived ("we have been beaten", "we were beaten")."""
+    auxiliaries = [c for c in participle.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxiliaries) and all(
+        c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "be" for c in auxiliaries
+    )
 
 
 def _judging_adverb(word: str) -> bool:

@@ -1319,3 +1319,13 @@ def test_a_quotation_nobody_is_named_for_is_still_a_claim() -> None:
 def test_a_present_passive_is_a_state_not_a_lived_past(sentence: str, basis: str) -> None:
     record = read_letter(f"{NRF} {sentence}")
     assert claim_with(record, sentence[:18])["basis"] == basis
+
+
+def test_a_part_of_a_group_the_text_points_at_is_identifiable() -> None:
+    """ "many of them", "some of the detainees": unnamed, but the text points at them."""
+    record = read_text(
+        "Guards searched the homes of dozens of fishermen in Brekkevik. Many of them said that the guards "
+        "beat them with sticks. Some said the harbour would close.\n"
+    )
+    assert claim_with(record, "beat them with sticks")["basis"] == "reported"
+    assert claim_with(record, "the harbour would close")["basis"] == "hearsay"

@@ -47,6 +47,10 @@ def vague_source(head: Any) -> bool:
     """The source phrase's head names nobody in particular."""
     if any(c.lower_ == "same" for c in head.children):
         return False  # "the same source added": the one quoted before
+    # "many of whom", "some of the detainees": a part of a group the text points at.
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if any(o.dep_ == "pobj" and o.lower_ not in VAGUE_SOURCES for o in prep.children):
+            return False
     return head.lower_ in VAGUE_SOURCES or head.lemma_.lower() in VAGUE_SOURCES
 
 

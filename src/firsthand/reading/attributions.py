@@ -34,7 +34,6 @@ from firsthand.reading.attribution_lexicon import (
     CUE_WORDS,
     INFINITIVE_CUES,
     NOUN_CONTENT_CUES,
-    OPINION_VERBS,
     PREPOSITION_CUES,
     PURPOSE_PARTICIPLES,
     QUESTION_CUES,
@@ -222,11 +221,11 @@ SPEECH_NOUNS = words(
     address briefing conference testimony note email e-mail video broadcast op-ed article
     """
 )
-# The writer's thoughts and feelings that may hold what another said ("we appreciate that",
-# "we believe that"); not a perception ("I heard two guards ask"), which the writer lived.
-FRAMING_VERBS = OPINION_VERBS | words(
-    "appreciate welcome regret deplore note recognise recognize understand hope fear trust"
-)
+# The writer's reactions to what another said ("we appreciate that", "we welcome that"): the
+# other party's words inside them are that party's. Not a perception ("I heard two guards
+# ask"), which the writer lived, nor a belief ("I think he said"), where the writer vouches
+# for the saying (GUM's annotators give such words to the writer too).
+FRAMING_VERBS = words("appreciate welcome regret deplore note recognise recognize acknowledge")
 # The writer's own words for themselves.
 WRITER_WORDS = words("i we")
 

@@ -121,7 +121,7 @@ def find_events(record: Record) -> Record:
             if kind is None:
                 continue
             event = _event(doc, sent, current, kind, refs)
-            event["mode"] = event_mode(current, others_words)
+            event["mode"] = event_mode(current, others_words, quoted)
             event["when"] = clock.when(doc, sent, current, event)
             event["salient"] = _salient(event, current)
             events.append(event)
@@ -146,6 +146,8 @@ def _kind(token: Any) -> str | None:
     lemma = _lemma(token)
     if not token.is_alpha or _placeholder(token):
         return None
+    if token.pos_ in ("VERB", "AUX") and lemma == "do" and _harm_done(token):
+        return "harm"  # "they did not do anything to him", "what they did to us"
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
         if lemma in NON_EVENT_VERBS or _function_or_process(token):
             return None
@@ -156,11 +158,15 @@ def _kind(token: Any) -> str | None:
         ):
             return None  # "denied seizing": the seizing, negated; "denied she had ...": a denial
         senses = OBJECT_SENSES.get(lemma, {})
+        # "a statement released on Friday": the noun a participle describes is its object
+        undergoers = (
+            [*token.children, token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else token.children
+        )
         sense = next(
             (
                 senses[c.lemma_.lower()]
-                for c in token.children
-                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in senses
+                for c in undergoers
+                if (c.dep_ in ("dobj", "nsubjpass") or c.i == token.head.i) and c.lemma_.lower() in senses
             ),
             None,
         )
@@ -186,6 +192,25 @@ def _kind(token: Any) -> str | None:
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+# What one "does to" someone when the text does not say what: "did nothing to him".
+UNSAID_DEEDS = words("anything something nothing everything what")
+# Who can be done to: people, by pronoun or by name.
+PERSON_PRONOUNS = words("me us him her them you")
+
+
+def _harm_done(verb: Any) -> bool:
+    """ "do anything to him", "did nothing to the villagers": a deed done to people, unnamed."""
+    if not any(c.dep_ == "dobj" and c.lower_ in UNSAID_DEEDS for c in verb.children):
+        return False
+    return any(
+        o.lower_ in PERSON_PRONOUNS or o.ent_type_ == "PERSON" or o.tag_ == "NNS"
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _placeholder(token: Any) -> bool:
@@ -277,9 +302,15 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         agent = _agent(token, passive)
+        after_dateline = _dateline_end(sent)
+        if agent is not None and agent.i < after_dateline:
+            # "ISTANBUL (AP) — Turkey has denied": where the news was filed and who filed it
+            agent = next((c for c in token.children if c.dep_ == "nsubj" and c.i >= after_dateline), None)
         if agent is not None:
             # "Officers of the Talvesian State Police searched": the officers' organisation.
-            actors.append(refs.actor(agent, noun_phrase(agent)) or _of_group(agent, refs))
+            phrase = noun_phrase(agent)
+            phrase = (max(phrase[0], after_dateline), phrase[1])
+            actors.append(refs.actor(agent, phrase) or _of_group(agent, refs))
             described = (
                 agent.head.head if agent.tag_ in ("WP", "WDT") and agent.head.dep_ == "relcl" else agent
             )
@@ -343,6 +374,24 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+# Dashes that close a wire dateline: "BRENN (Reuters) - ", "ISTANBUL (AP) — ".
+DATELINE_DASHES = frozenset(("-", "—", "–", "--"))
+# How many words a dateline's place and agency take at most: "KHARTOUM, Sudan (AP) —".
+DATELINE_WORDS = 8
+
+
+def _dateline_end(sent: Any) -> int:
+    """The first token after a wire dateline that opens the sentence (a place in capitals, an
+    agency in brackets, a dash), else the sentence's first token."""
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return int(sent.start)
+    for token in sent[1 : DATELINE_WORDS + 1]:
+        if token.text in DATELINE_DASHES:
+            return int(token.i) + 1
+    return int(sent.start)
 
 
 def lemma_sense(token: Any) -> bool:

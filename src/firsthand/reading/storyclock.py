@@ -165,6 +165,7 @@ class StoryClock:
             t
             for t in within
             if t["end"] <= hi
+            and not _names_another_noun(doc, t, token)
             and (
                 (owner := _owner(doc, t)) in (head.i, None)
                 or _participle_of(doc[owner], head)
@@ -486,6 +487,16 @@ def _shares_time_with_head(head: Any) -> bool:
         if child.dep_ == "aux" and child.lower_ == "to" and head.tag_ == "VB":
             return True
     return False
+
+
+def _names_another_noun(doc: Any, time: dict[str, Any], token: Any) -> bool:
+    """A date set before a noun dates what the noun names: "a report on abuses since the July 15
+    coup attempt" was not written on 15 July, "the 20 October shooting" is the shooting's."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    noun = span.root.head
+    return bool(noun.pos_ == "NOUN" and noun.i >= span.end and noun.i != token.i)
 
 
 def _owner(doc: Any, time: dict[str, Any]) -> int | None:

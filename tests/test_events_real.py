@@ -1,0 +1,153 @@
+"""Events as real pages phrase them: the classes found by reading news of arrests, raids,
+deaths in custody, denials and testimonies, each written here in sentences of our own.
+
+An act the text does not say happened is never asserted; an act the text says happened is
+never negated; a place or a news agency in a dateline is no actor.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from firsthand.engine.pipeline import read_text
+from firsthand.record import Record
+
+
+def event_at(record: Record, trigger: str, occurrence: int = 1) -> dict[str, Any]:
+    start = -1
+    for _ in range(occurrence):
+        start = record.document.text.index(trigger, start + 1)
+    found = [e for e in record.events if start <= e["start"] < start + len(trigger)]
+    assert found, f"no event at {trigger!r}: {[e['text'] for e in record.events]}"
+    return found[0]
+
+
+def names(record: Record, ids: list[str]) -> list[str]:
+    return [e.name for e in record.entities if e.id in ids]
+
+
+# (sentence, trigger, mode)
+MODES: list[tuple[str, str, str]] = [
+    # a denial of someone's account takes the act back, an editor's bracket included
+    ('"We reject these claims [of beatings]," the governor of Ostrel said.', "beatings", "negated"),
+    (
+        "The ministry rejected allegations that the guards had beaten one prisoner.",
+        "beaten",
+        "negated",
+    ),
+    # "did nothing to him", "did not do anything to her": the harm is said not to have happened
+    ('"The guards did not do anything to him," the warden said.', "do", "negated"),
+    ("The soldiers did nothing to the villagers.", "did", "negated"),
+    # the consequence of a condition is no promise: "if ..., he will be punished"
+    ("If any guard beat a prisoner, he will be dismissed at once.", "dismissed", "hypothetical"),
+    # "as if", "even if" set no condition on the clause they follow
+    ("The men kicked the door, as if they wanted to break it down.", "kicked", "asserted"),
+    ("The guards beat him even if he obeyed.", "beat", "asserted"),
+    # "can" says what may happen, not what did
+    ("They can come at any hour and arrest anyone.", "arrest", "hypothetical"),
+    # "but" turns the sentence: the negation before it does not reach the verb after it
+    (
+        "The police do not comment on detentions but have said that all of them are lawful.",
+        "said",
+        "asserted",
+    ),
+    # "there was no X and he died": the "no" is the X's, the dying stands
+    ("The guards saw nobody in the yard and locked the gate.", "locked", "asserted"),
+    # "instead of", "rather than": the other act did not happen
+    ("Instead of being taken to a hospital, he was taken to the prison.", "taken", "negated"),
+    ("The guards locked him up rather than release him.", "release", "negated"),
+    # "not satisfied with beating": the beating happened, and more
+    ("The guards were not satisfied with beating him, and they burned his papers.", "beating", "asserted"),
+    # an act told after "after" happened, whatever the clause it times
+    (
+        "The officers tried to stop the man after searching his car for an hour.",
+        "searching",
+        "asserted",
+    ),
+    # every act in a list of accusations is the accuser's
+    (
+        "The lawyers accused the militia of detaining students, robbing them, beating and torturing them.",
+        "torturing",
+        "reported",
+    ),
+    # what a third party is said to insist on is theirs, not the writer's
+    (
+        "The ministry rejected allegations that one prisoner was beaten, insisting that he fell down the stairs.",
+        "fell",
+        "reported",
+    ),
+    (
+        "The ministry rejected allegations that one prisoner was beaten, insisting that he fell down the stairs.",
+        "insisting",
+        "asserted",
+    ),
+    # a relative clause set off by commas in indirect speech is the writer's own gloss
+    (
+        "The prosecutor said the torture of the villagers, who had been arrested in Brenn in May, was not proven.",
+        "arrested",
+        "asserted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "mode"), MODES, ids=[f"{m[1]}-{m[2]}" for m in MODES])
+def test_event_mode(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger)
+    assert event["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_not_commenting_on_an_act_says_nothing_of_whether_it_happened() -> None:
+    record = read_text("The army does not comment on the arrests in Brenn.")
+    assert event_at(record, "comment")["mode"] == "negated"
+    assert event_at(record, "arrests")["mode"] != "negated", record.events
+
+
+# (sentence, trigger, kind): the word's sense, not its spelling
+KINDS: list[tuple[str, str, str]] = [
+    (
+        "A statement released on Friday by the Ostrel Bar Association condemned the raid.",
+        "released",
+        "publish",
+    ),
+    ("The police released a video of the arrest.", "released", "publish"),
+    ("The police released the two journalists on Monday.", "released", "release"),
+    ('"The guards did not do anything to him," the warden said.', "do", "harm"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "kind"), KINDS, ids=[f"{k[1]}-{k[2]}" for k in KINDS])
+def test_event_kind(sentence: str, trigger: str, kind: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["kind"] == kind, [(e["text"], e["kind"]) for e in record.events]
+
+
+def test_what_does_nothing_to_anyone_is_no_event() -> None:
+    """ "do" alone is no act: "they did their homework", "what can we do"."""
+    record = read_text("The children did their homework. What can we do about the weather?")
+    assert not [e for e in record.events if e["text"].lower() in ("did", "do")], record.events
+
+
+# (sentence, trigger, actors)
+ACTORS: list[tuple[str, str, list[str]]] = [
+    # a wire dateline names where and who wrote, not who acted
+    ("ISTANBUL (AP) — Turkey has denied reports that its soldiers beat the students.", "denied", ["Turkey"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "actors"), ACTORS, ids=[a[1] for a in ACTORS])
+def test_event_actor(sentence: str, trigger: str, actors: list[str]) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger)
+    assert names(record, event["actors"]) == actors, (event, [(e.name, e.type) for e in record.entities])
+
+
+def test_an_act_named_by_a_dated_noun_does_not_date_the_clause() -> None:
+    """ "a report on abuses since the 15 July coup" was not written on 15 July."""
+    record = read_text(
+        "1 November 2016\n\nThe ministry criticised a report detailing abuses since the July 15 coup attempt."
+    )
+    event = event_at(record, "detailing")
+    assert event["when"].get("value") is None, event["when"]

@@ -134,6 +134,12 @@ def test_what_does_nothing_to_anyone_is_no_event() -> None:
 ACTORS: list[tuple[str, str, list[str]]] = [
     # a wire dateline names where and who wrote, not who acted
     ("ISTANBUL (AP) — Turkey has denied reports that its soldiers beat the students.", "denied", ["Turkey"]),
+    # a person named deep inside the subject's prepositions is not the subject
+    (
+        "A lawyer from the city of Deraa, the cradle of the revolt against Assad family rule, said he saw troops.",
+        "said",
+        [],
+    ),
 ]
 
 
@@ -151,3 +157,30 @@ def test_an_act_named_by_a_dated_noun_does_not_date_the_clause() -> None:
     )
     event = event_at(record, "detailing")
     assert event["when"].get("value") is None, event["when"]
+
+
+MORE_MODES: list[tuple[str, str, str]] = [
+    # the parser hangs "may" on "have": still a possibility
+    (
+        "The report noted that many prisoners were held after the march and may have sustained wounds there.",
+        "sustained",
+        "hypothetical",
+    ),
+    # a "that" clause with an object of its own completes "allegations", not the nearer noun
+    (
+        "Ostrel has denied allegations by a human rights group that police have tortured detainees.",
+        "tortured",
+        "negated",
+    ),
+    (
+        "Ostrel has denied allegations by a rights group that its police beat or abused detainees after the march.",
+        "beat",
+        "negated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "mode"), MORE_MODES, ids=[m[1] for m in MORE_MODES])
+def test_more_event_modes(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]

@@ -309,7 +309,7 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         if agent is not None:
             # "Officers of the Talvesian State Police searched": the officers' organisation.
             phrase = noun_phrase(agent)
-            phrase = (max(phrase[0], after_dateline), phrase[1])
+            phrase = (max(phrase[0], after_dateline), _before_prepositions(agent, phrase[1]))
             actors.append(refs.actor(agent, phrase) or _of_group(agent, refs))
             described = (
                 agent.head.head if agent.tag_ in ("WP", "WDT") and agent.head.dep_ == "relcl" else agent
@@ -374,6 +374,16 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+def _before_prepositions(noun: Any, end: int) -> int:
+    """Where a common noun's phrase ends before its prepositions: "a lawyer from the city of X,
+    the cradle of the revolt against Y's rule" names the lawyer, neither X nor Y (an
+    organisation of "officers of X" is found by ``_of_group``)."""
+    if noun.pos_ != "NOUN":
+        return end
+    preps: list[int] = [int(c.left_edge.i) for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+    return min([end, *preps])
 
 
 # Dashes that close a wire dateline: "BRENN (Reuters) - ", "ISTANBUL (AP) — ".

@@ -73,6 +73,7 @@ def event_mode(token: Any, reported: set[int], quoted: frozenset[int] | set[int]
         return found
     if token.i in reported and not writers_aside(token, quoted):
         return "reported"
+
     return "reported" if _told_after_colon(token) else "asserted"
 
 
@@ -148,6 +149,8 @@ def scope_mode(token: Any) -> str | None:
             own = _imperative(node)
             break
         dep = node.dep_
+        if dep == "relcl" and (noun := _complement_noun(node)) is not None:
+            head, dep = noun, "acl"  # "allegations by a group that police have tortured ..."
         listed = _listed_gerund(node) if dep == "advcl" else None
         if listed is not None:
             node = listed  # "accused X of detaining them, robbing them": one list under "of"
@@ -244,7 +247,11 @@ def _own_mode(node: Any, conjunct: bool = False) -> str | None:
             return "hypothetical"  # "if any guard beat a prisoner, he will be dismissed": no promise
         if child.dep_ == "amod" and child.lemma_.lower() in MODAL_MODIFIERS:
             return MODAL_MODIFIERS[child.lemma_.lower()]  # "alleged torture", "eventual eviction"
-    auxiliaries = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    helpers = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    # "may have sustained": the parser may hang "may" on "have"
+    auxiliaries = {c.lower_ for c in helpers} | {
+        g.lower_ for c in helpers for g in c.children if g.dep_ in ("aux", "auxpass")
+    }
     if auxiliaries and auxiliaries <= {"could", "can"} and node.lemma_.lower() in PERCEPTION_VERBS:
         return None  # "I could hear them beating him": what was perceived, as sure as the account
     if auxiliaries & HYPOTHETICAL_MODALS:
@@ -441,6 +448,31 @@ def _listed_gerund(node: Any) -> Any | None:
             ):
                 return gerund
     return None
+
+
+def _complement_noun(clause: Any) -> Any | None:
+    """The noun of telling a "that" clause completes when the parser took it for a relative
+    clause of a nearer noun: in "allegations by a rights group that police have tortured
+    detainees" "that" cannot be the object of "tortured", which has one."""
+    # "that police have tortured or abused detainees": the object may be the last verb's
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    that = next((c for v in verbs for c in v.children if c.lower_ == "that" and c.tag_ == "WDT"), None)
+    if that is None or that.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return None
+    roles = ("nsubj", "nsubjpass") if that.dep_ != "dobj" else ("dobj",)
+    if not any(c.dep_ in roles and c.i != that.i for v in verbs for c in v.children):
+        return None
+    doc, first = clause.doc, sentence_of(clause).start
+    for i in range(clause.head.i - 1, max(first, clause.head.i - COMPLEMENT_REACH) - 1, -1):
+        noun = doc[i]
+        meaning = GOVERNORS.get(noun.lemma_.lower())
+        if noun.pos_ == "NOUN" and meaning is not None and meaning != "implicative":
+            return noun
+    return None
+
+
+# How many words before the misread clause's noun the noun of telling is looked for.
+COMPLEMENT_REACH = 8
 
 
 def _saying_aside(verb: Any) -> bool:

@@ -184,3 +184,34 @@ MORE_MODES: list[tuple[str, str, str]] = [
 def test_more_event_modes(sentence: str, trigger: str, mode: str) -> None:
     record = read_text(sentence)
     assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+# (sentence, trigger, modes it may have): never "negated"
+SETTING_MODES: list[tuple[str, str, tuple[str, ...]]] = [
+    # an act that sets the time or place of a negated one took place
+    (
+        "The generals denied that troops had fired on protesters during the clashes.",
+        "clashes",
+        ("asserted", "reported"),
+    ),
+    ('"No one in the army took part in the protest," the source said.', "protest", ("reported",)),
+    ("Nobody was injured in the attack on the station.", "attack", ("asserted",)),
+    # what is not known is who or where, not whether
+    ("It was not clear where the shots came from.", "came", ("asserted",)),
+    ("Police did not say who fired the shots.", "fired", ("asserted", "reported")),
+    # the link is denied, not the act: "firing into the air does not mean ..."
+    ("Firing into the air does not mean that the soldiers wanted to harm anyone.", "Firing", ("asserted",)),
+    # a negated act still negates the acts it names without an article: "no arrests or beatings"
+    ("There were no arrests at the march.", "arrests", ("negated",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "modes"), SETTING_MODES, ids=[m[1] for m in SETTING_MODES])
+def test_setting_modes(sentence: str, trigger: str, modes: tuple[str, ...]) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] in modes, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_a_toll_is_a_killing_not_a_leaving() -> None:
+    record = read_text("The clashes left 32 dead and dozens wounded in the town.")
+    assert event_at(record, "left")["kind"] == "kill", record.events

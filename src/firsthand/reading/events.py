@@ -153,6 +153,7 @@ def _kind(token: Any) -> str | None:
             return None
         if lemma in TAKING_BACK_VERBS and any(
             (c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"))
+            and c.pos_ in ("VERB", "AUX")  # not "Port Said", which the parser took for a clause
             and _lemma(c) not in NON_EVENT_VERBS
             for c in token.children
         ):
@@ -172,6 +173,9 @@ def _kind(token: Any) -> str | None:
         )
         if sense is not None:
             return sense  # "opened fire", "executed the order"
+        toll = _toll(token) if lemma == "leave" else None
+        if toll is not None:
+            return toll  # "the clashes left 32 dead"
         if lemma == "fire" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children):
             return "shoot"  # "fired at the crowd", "the soldiers fired": guns, not a dismissal
         # "started to break" is a breaking, "took place" says that its subject happened.
@@ -191,6 +195,20 @@ def _kind(token: Any) -> str | None:
         if modifiers & NOT_THE_ACT.get(lemma, frozenset()):
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
+    return None
+
+
+# What "left" people as says what happened to them: "left 32 dead", "left dozens wounded".
+TOLL_WORDS = {"dead": "kill", "injured": "injure", "wounded": "injure", "homeless": "displace"}
+
+
+def _toll(verb: Any) -> str | None:
+    """The act a toll names: "the clashes left 32 dead" is a killing, not a leaving."""
+    for child in verb.children:
+        words_after = [child, *child.children] if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp") else []
+        for word in words_after:
+            if word.lower_ in TOLL_WORDS and word.i > verb.i:
+                return TOLL_WORDS[word.lower_]
     return None
 
 

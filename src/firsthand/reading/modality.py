@@ -163,6 +163,10 @@ def scope_mode(token: Any) -> str | None:
             # "saw nobody and locked the gate" keeps the locking; "no hiding or turning back" not
             joined_by_or = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
             own = _own_mode(head, conjunct=not joined_by_or)
+        elif dep in ("ccomp", "xcomp", "csubj") and _embedded_question(node):
+            break  # "it was not clear where the shots came from": they came from somewhere
+        elif dep in ("csubj", "csubjpass") and head.lemma_.lower() in LINKING_VERBS:
+            break  # "firing into the air does not mean ...": the firing is not what is denied
         elif (
             dep in CLAUSE_LINKS
             or dep in ("acl", "advcl")
@@ -366,6 +370,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
             return _as_sure_as_the_clause(governor)  # "fled after the beating"
         if head.lower_ in ("on", "about") and governor.lemma_.lower() in TOPIC_WORDS:
             return "stop"  # "do not comment on the arrests": nothing said of whether they were
+        if head.lower_ in SETTING_PREPOSITIONS and _particular(node):
+            return "stop"  # "no one in the army took part in the protest": the protest was held
         return _own_mode(head)  # the preposition's own "not"
     if head.lemma_.lower() in EMOTIVE_ADJECTIVES:
         return "stop"  # "were not satisfied with beating him": the beating happened
@@ -386,7 +392,13 @@ def _through_preposition(node: Any, head: Any) -> str | None:
 
 
 # Prepositions whose object happened before the act they time: "after the beating".
-PRESUPPOSING_PREPOSITIONS = words("after since upon following")
+PRESUPPOSING_PREPOSITIONS = words("after since upon following during amid amidst throughout")
+# Prepositions of where and when: "nobody was hurt in the attack" - the attack took place.
+SETTING_PREPOSITIONS = words("in at on into inside near during amid throughout")
+# Determiners of a noun that points at a particular act the reader knows of.
+PARTICULAR = words("the this that these those my our your his her its their")
+# Verbs that link one thing to another: "firing into the air does not mean intent to harm".
+LINKING_VERBS = words("mean prove imply show indicate suggest justify entail signify")
 # Words whose "on"/"about" phrase is what is spoken or known of, not something done.
 TOPIC_WORDS = words(
     "comment remark speak talk write report know hear inform aware unaware ignorant silent elaborate"
@@ -398,6 +410,17 @@ EMOTIVE_ADJECTIVES = words(
     shocked horrified appalled outraged grateful thankful embarrassed
     """
 )
+
+
+def _particular(noun: Any) -> bool:
+    """ "the protest", "their march": a particular act the text takes as known."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in PARTICULAR for c in noun.children)
+
+
+def _embedded_question(clause: Any) -> bool:
+    """ "where the shots came from", "who fired": what is asked is who or where, not whether."""
+    first = clause.left_edge
+    return bool(first.tag_ in WH_TAGS and first.i < clause.i and first.lower_ not in ("that", "which"))
 
 
 def _as_sure_as_the_clause(verb: Any) -> str:

@@ -247,3 +247,68 @@ def test_a_saying_in_the_present_perfect_is_not_the_dated_saying() -> None:
     )
     said = event_at(record, "have said")
     assert said["when"]["value"] is None, said
+
+
+MORE_KINDS_OF_MODE: list[tuple[str, str, str]] = [
+    ("He was held for two days, during which he was allegedly beaten.", "beaten", "reported"),
+    ("Journalists should not be arbitrarily arrested.", "arrested", "hypothetical"),
+    ("A militia spokesman has denied his detention.", "detention", "negated"),
+    (
+        "Students protested over the failure to punish the killers of the murder of the two reporters.",
+        "murder",
+        "asserted",
+    ),
+    # and a plain negation still negates
+    ("The guards did not beat him.", "beat", "negated"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode"), MORE_KINDS_OF_MODE, ids=[m[1] for m in MORE_KINDS_OF_MODE]
+)
+def test_hearsay_norms_and_denials(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_his_arrest_was_done_to_him() -> None:
+    record = read_text("Anna Weiss condemned Paul Brenner's arrest and his detention in Ostrel.")
+    for trigger in ("arrest", "detention"):
+        event = event_at(record, trigger)
+        assert names(record, event["actors"]) == [], event
+        assert names(record, event["targets"]) == ["Paul Brenner"], event
+
+
+def test_the_army_s_attack_is_the_army_s() -> None:
+    record = read_text("The Ostrel Army's attack on the village killed nine people.")
+    assert names(record, event_at(record, "attack")["actors"]) == ["Ostrel Army"]
+
+
+def test_held_after_detained_by_is_held_by_the_same() -> None:
+    record = read_text("Paul Brenner was detained by members of the Ostrel Militia and held for two days.")
+    held = event_at(record, "held")
+    assert names(record, held["actors"]) != ["Paul Brenner"], held
+    assert names(record, held["targets"]) == ["Paul Brenner"], held
+
+
+def test_a_condition_on_a_noun_leaves_the_clause_as_it_is() -> None:
+    """ "a fear of persecution if returned": the "if" is the fear's, not the establishing's."""
+    record = read_text(
+        "Most of the families have won their claims by establishing a credible fear of persecution if returned home."
+    )
+    assert event_at(record, "establishing")["mode"] == "asserted", record.events
+
+
+def test_bystanders_can_be_heard_shouting() -> None:
+    record = read_text("On the video, bystanders can be heard criticizing the officers.")
+    assert event_at(record, "criticizing")["mode"] == "asserted", record.events
+
+
+def test_her_death_is_hers() -> None:
+    record = read_text("Anna Weiss died in custody. Anna Weiss's death ignited protests.")
+    assert names(record, event_at(record, "death")["actors"]) == ["Anna Weiss"]
+
+
+def test_a_second_passive_keeps_its_own_subject() -> None:
+    record = read_text("The cameras were removed by officials and the electricity was cut.")
+    assert event_at(record, "cut")["targets"] == [], event_at(record, "cut")

@@ -321,7 +321,7 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
     objects: list[Any] = []
     light = None
     if token.pos_ == "VERB":
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or _passive_conjunct(token)
         agent = _agent(token, passive)
         after_dateline = _dateline_end(sent)
         if agent is not None and agent.i < after_dateline:
@@ -339,7 +339,10 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
                 agent_words.append(described.lemma_.lower())
         elif not passive:
             actors.append(_name_just_before(token, refs))
-        for child in token.children:
+        undergoers = list(token.children)
+        if _passive_conjunct(token):  # "he was detained and held": he was held
+            undergoers += [c for c in token.head.children if c.dep_ == "nsubjpass"]
+        for child in undergoers:
             if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     child = token.head  # "the members who were arrested": the members
@@ -359,8 +362,17 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
                 elif prep.lower_ in ("of", "on", "against"):
                     targets.append(entity)
                     objects.append(obj)
+        # "the army's attack" is the army's act; "his arrest", "Sumon's release" are done to him,
+        # unless an "of" phrase names who underwent it ("the police's arrest of the man")
+        undergone = _lemma(token) in UNDERGONE_NOUNS and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+        )
         for owner in (c for c in token.children if c.dep_ == "poss"):
-            actors.append(refs.actor(owner, noun_phrase(owner)))
+            if undergone:
+                targets.append(refs.resolve(owner, noun_phrase(owner))[0])
+                objects.append(owner)
+            else:
+                actors.append(refs.actor(owner, noun_phrase(owner)))
         if lemma_sense(token) and not any(actors):
             # "did soldiers of X open fire": a verb phrase the tagger read as a noun acts as one
             agent = _agent(clause_head(token), False)
@@ -405,6 +417,16 @@ def _before_prepositions(noun: Any, end: int) -> int:
         return end
     preps: list[int] = [int(c.left_edge.i) for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
     return min([end, *preps])
+
+
+# Nouns of acts whose possessor underwent them: "his arrest", "her release", "their deportation".
+UNDERGONE_NOUNS = words(
+    """
+    arrest detention deportation release torture execution abduction kidnapping interrogation
+    imprisonment internment eviction expulsion removal transfer dismissal beating killing murder
+    trial censure rape evacuation
+    """
+)
 
 
 # Dashes that close a wire dateline: "BRENN (Reuters) - ", "ISTANBUL (AP) — ".
@@ -476,6 +498,25 @@ def _number(text: str) -> int | None:
     return int(value) if value is not None else None
 
 
+def _passive_conjunct(verb: Any) -> bool:
+    """ "was detained by the militia and held for two days": "held" is passive too, its
+    auxiliary and subject left to the verb it is joined to."""
+    if verb.dep_ != "conj" or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children
+    ):
+        return False
+    # "held" may be tagged as a past tense; "was arrested and died" is her dying
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and verb.lemma_.lower() not in INTRANSITIVE_VERBS):
+        return False
+    return any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
+# Verbs with no object to be done to: joined to a passive, they are still the subject's acts.
+INTRANSITIVE_VERBS = words(
+    "die fall faint flee escape collapse disappear arrive leave return go come run sleep cry scream"
+)
+
+
 def _name_just_before(verb: Any, refs: References) -> Entity | None:
     """When the parse lost a verb's subject ("..., the governor, Anton Pelz, met ..."), the
     person or organisation named right before it, past commas and auxiliaries."""
@@ -520,6 +561,10 @@ def _agent(verb: Any, passive: bool) -> Any | None:
             if child.dep_ == "nsubjpass" and current is not verb and shared_subject:
                 return child  # "Amini was arrested ... and died": she died
         if passive and current is verb:
+            if _passive_conjunct(verb):  # "detained by the militia and held": the militia's
+                by = next((c for c in verb.head.children if c.dep_ == "agent"), None)
+                objects = [c for c in by.children if c.dep_ == "pobj"] if by is not None else []
+                return objects[0] if objects else None
             return None
         completes = current.dep_ == "xcomp" or (current.dep_ == "pcomp" and current.head.dep_ == "prep")
         if completes:

@@ -184,7 +184,9 @@ def scope_mode(token: Any) -> str | None:
                 break
         elif dep in ARGUMENT_LINKS or (dep == "nsubj" and head.lemma_.lower() in HAPPENING_VERBS):
             denies = GOVERNORS.get(head.lemma_.lower()) == "negated"
-            own = "negated" if denies and told else _own_mode(head)
+            # "denied these reports [of torture]", "has denied his detention"
+            taken_back = told or (node.i == token.i and head.lemma_.lower() in ("deny", "refute"))
+            own = "negated" if denies and taken_back else _own_mode(head)
         else:
             break
         node = head
@@ -232,7 +234,8 @@ def _own_mode(node: Any, conjunct: bool = False) -> str | None:
         if child.dep_ == "neg" and child.i > 0 and child.doc[child.i - 1].lower_ == "or":
             continue  # "whether or not", "noticed or not": no side is taken
         if child.dep_ == "neg" or lower == "never":
-            return "negated"
+            # "should not be targeted", "must never happen": a norm, not a fact
+            return "hypothetical" if _auxiliaries(node) & DEONTIC_MODALS else "negated"
         if child.dep_ == "det" and lower == "no":
             return "negated"
         if child.dep_ in ("nsubj", "nsubjpass") and _negative_phrase(child):
@@ -247,22 +250,35 @@ def _own_mode(node: Any, conjunct: bool = False) -> str | None:
             return "negated"  # "at no time did ..."
         if child.dep_ == "mark" and lower in CONDITIONAL_MARKS:
             return "hypothetical"
-        if child.dep_ == "advcl" and _condition(child):
+        if child.dep_ == "advcl" and _condition(child) and _auxiliaries(node) & FUTURE_AUXILIARIES:
             return "hypothetical"  # "if any guard beat a prisoner, he will be dismissed": no promise
         if child.dep_ == "amod" and child.lemma_.lower() in MODAL_MODIFIERS:
             return MODAL_MODIFIERS[child.lemma_.lower()]  # "alleged torture", "eventual eviction"
-    helpers = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-    # "may have sustained": the parser may hang "may" on "have"
-    auxiliaries = {c.lower_ for c in helpers} | {
-        g.lower_ for c in helpers for g in c.children if g.dep_ in ("aux", "auxpass")
-    }
-    if auxiliaries and auxiliaries <= {"could", "can"} and node.lemma_.lower() in PERCEPTION_VERBS:
+        if child.dep_ == "advmod" and lower in HEARSAY_ADVERBS:
+            return "reported"  # "during which he was allegedly tortured"
+    auxiliaries = _auxiliaries(node)
+    modals = auxiliaries - words("be been being have has had")
+    if modals and modals <= {"could", "can"} and node.lemma_.lower() in PERCEPTION_VERBS:
         return None  # "I could hear them beating him": what was perceived, as sure as the account
     if auxiliaries & HYPOTHETICAL_MODALS:
         return "hypothetical"
     if auxiliaries & FUTURE_AUXILIARIES:
         return "future"
     return None
+
+
+def _auxiliaries(node: Any) -> set[str]:
+    helpers = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+    # "may have sustained": the parser may hang "may" on "have"
+    return {str(c.lower_) for c in helpers} | {
+        str(g.lower_) for c in helpers for g in c.children if g.dep_ in ("aux", "auxpass")
+    }
+
+
+# Modals of what ought or may be: with "not" they forbid or doubt, they do not deny.
+DEONTIC_MODALS = words("should must may might ought shall")
+# Adverbs that leave an act to unnamed tellers.
+HEARSAY_ADVERBS = words("allegedly reportedly purportedly supposedly reputedly")
 
 
 # Verbs of perceiving: "could" with them is the ability used, not a possibility.
@@ -370,6 +386,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
             return _as_sure_as_the_clause(governor)  # "fled after the beating"
         if head.lower_ in ("on", "about") and governor.lemma_.lower() in TOPIC_WORDS:
             return "stop"  # "do not comment on the arrests": nothing said of whether they were
+        if head.lower_ == "of" and _particular(node) and GOVERNORS.get(governor.lemma_.lower()) is None:
+            return "stop"  # "failed to punish the perpetrators of the murder": the murder stands
         if head.lower_ in SETTING_PREPOSITIONS and _particular(node):
             return "stop"  # "no one in the army took part in the protest": the protest was held
         return _own_mode(head)  # the preposition's own "not"

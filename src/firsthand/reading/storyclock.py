@@ -518,6 +518,8 @@ def _owner(doc: Any, time: dict[str, Any]) -> int | None:
     if span is None:
         return None
     node = clause_head(span.root)
+    if node.pos_ != "VERB" and node.dep_ in ("ccomp", "advcl") and node.head.pos_ in ("VERB", "AUX"):
+        return int(node.i)  # "denied that the army fired in Port Said on Saturday": "Said" is no verb
     return int(node.i) if node.pos_ == "VERB" else None
 
 

@@ -312,3 +312,40 @@ def test_her_death_is_hers() -> None:
 def test_a_second_passive_keeps_its_own_subject() -> None:
     record = read_text("The cameras were removed by officials and the electricity was cut.")
     assert event_at(record, "cut")["targets"] == [], event_at(record, "cut")
+
+
+def test_what_happened_during_a_span_is_bounded_by_it() -> None:
+    record = read_text(
+        "19 July 2012\n\nSumon was arrested on July 13 in Dhaka. He was taken to a police station and "
+        "held for two days, during which he was beaten."
+    )
+    when = event_at(record, "beaten")["when"]
+    assert (when["value"], when["earliest"], when["latest"]) == (None, "2012-07-13", "2012-07-15"), when
+
+
+def test_what_someone_said_had_happened_is_no_later_than_the_saying() -> None:
+    record = read_text(
+        "2 November 2006\n\nMarri was released on 24 October. In an interview, he said he was arrested "
+        "by police in Thatta and then handed over to the army."
+    )
+    when = event_at(record, "arrested")["when"]
+    assert (when["value"], when["latest"]) == (None, "2006-10-24"), when
+
+
+def test_a_date_deep_in_a_noun_phrase_dates_the_act_it_hangs_on() -> None:
+    """ "the protests over the failure to punish the murder of two reporters in March": the
+    protests were not in March."""
+    record = read_text(
+        "19 July 2012\n\nHe took part in the protests over the police failure to punish the killers "
+        "in the murder of two reporters in March."
+    )
+    when = event_at(record, "protests")["when"]
+    assert not (when["value"] or when["earliest"]), when
+
+
+def test_a_massacre_that_occurred_in_a_year_is_of_that_year() -> None:
+    record = read_text(
+        "27 January 2013\n\nCourts sentenced 21 men accused of murder during the stadium massacre that occurred in 2012."
+    )
+    when = event_at(record, "massacre")["when"]
+    assert (when["value"], when["earliest"], when["latest"]) == (None, "2012-01-01", "2012-12-31"), when

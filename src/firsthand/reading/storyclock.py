@@ -100,8 +100,13 @@ class StoryClock:
             when = {**when, "value": self.dct.isoformat(), "resolved_by": "document"}
         elif not dated and (bounds := self._relative_to_event(token)) is not None:
             when = {**when, **bounds, "resolved_by": "event"}
+        elif not dated and (span := self._during_which(doc, token)) is not None:
+            when = {**when, **span, "resolved_by": "clause"}  # "held for two days, during which ..."
         elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
-            if self.at_from is not None:
+            if _told_back(token):
+                # "he said he was arrested by police": told that day, done before it
+                when = {**when, "latest": self.at.isoformat(), "resolved_by": "narrative"}
+            elif self.at_from is not None:
                 when = {**when, "earliest": self.at_from.isoformat(), "resolved_by": "narrative"}
             else:
                 when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
@@ -110,6 +115,30 @@ class StoryClock:
             self.last_of_kind[event["kind"]] = day
             self.dated_sentences.append((day, sent.text))
         return when
+
+    def _during_which(self, doc: Any, token: Any) -> dict[str, Any] | None:
+        """The bounds of a span a clause falls within: "held for two days, during which he
+        was beaten" - beaten within those two days, on no one day of them."""
+        head = clause_head(token)
+        opener = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep"
+                and c.lower_ in ("during", "throughout", "in")
+                and any(o.lower_ == "which" for o in c.children)
+            ),
+            None,
+        )
+        if opener is None or opener.i < 2:
+            return None
+        before = doc[opener.i - 1] if doc[opener.i - 1].text != "," else doc[opener.i - 2]
+        for time in self.times:
+            if time["start"] <= before.idx < time["end"] and time["type"] == "DURATION":
+                bounds = self.resolved.get(time["id"])
+                if bounds and bounds.get("earliest") and bounds.get("latest"):
+                    return {"time": time["id"], "earliest": bounds["earliest"], "latest": bounds["latest"]}
+        return None
 
     def after_sentence(self, doc: Any, sent: Any, acts: set[int]) -> None:
         """A sentence told in the past that names a day sets the story at that day, even when
@@ -203,6 +232,8 @@ class StoryClock:
                 if doc[own_lo].idx <= t["start"] and t["end"] <= doc[own_hi - 1].idx + len(doc[own_hi - 1])
             ]
             inside = own or inside
+            # "protests over the failure to punish the murder in March": March is the murder's
+            inside = [t for t in inside if not _under_another_act(doc, t, token)]
         if token.pos_ == "NOUN" and (
             token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
         ):
@@ -502,6 +533,31 @@ def _bare_part_of_day(time: dict[str, Any]) -> bool:
     return time["type"] == "TIME" and all(w in PART_OF_DAY_WORDS for w in str(time["text"]).lower().split())
 
 
+def _under_another_act(doc: Any, time: dict[str, Any], token: Any) -> bool:
+    """The time hangs, inside the noun's phrase, on another act named there."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(MAX_CLIMB):
+        if node.i == token.i or node.head.i == node.i:
+            return False
+        node = node.head
+        # "the protest held on 4 March": a participle on the noun says when the noun's act was
+        describes = node.dep_ in ("acl", "relcl") and node.head.i == token.i  # "that occurred in 2012"
+        if (
+            node.i != token.i
+            and not describes
+            and (node.pos_ == "VERB" or (node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS))
+        ):
+            return bool(token.left_edge.i <= node.i <= token.right_edge.i)
+    return False
+
+
+# How far up from a time the act it belongs to is looked for.
+MAX_CLIMB = 10
+
+
 def _names_another_noun(doc: Any, time: dict[str, Any], token: Any) -> bool:
     """A date set before a noun dates what the noun names: "a report on abuses since the July 15
     coup attempt" was not written on 15 July, "the 20 October shooting" is the shooting's."""
@@ -525,6 +581,20 @@ def _owner(doc: Any, time: dict[str, Any]) -> int | None:
 
 # Modes of an act the text says took place.
 TOLD_AS_DONE = ("asserted", "reported")
+
+
+def _told_back(token: Any) -> bool:
+    """The act is what someone said, in the past, had happened: "he said he was arrested"."""
+    node = clause_head(token)
+    if token.pos_ != "VERB" or node.lemma_.lower() in ("have", "be") or node.tag_ not in ("VBD", "VBN"):
+        return False  # "told me that I had a meeting to attend": what was to come
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in TELLING_VERBS and node.head.tag_ == "VBD":
+            return True
+        if node.dep_ not in ("conj", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def date_told_acts(events: list[dict[str, Any]], tokens: list[Any]) -> None:

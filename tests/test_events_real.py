@@ -349,3 +349,22 @@ def test_a_massacre_that_occurred_in_a_year_is_of_that_year() -> None:
     )
     when = event_at(record, "massacre")["when"]
     assert (when["value"], when["earliest"], when["latest"]) == (None, "2012-01-01", "2012-12-31"), when
+
+
+RELATIVE_AND_DECIDED: list[tuple[str, str, str]] = [
+    # what a relative clause says of its noun is known, whatever is asked of the noun
+    ("The court refused to investigate the beatings he had to endure in the cell.", "endure", "asserted"),
+    ("The court refused to investigate the beatings he had to endure in the cell.", "beatings", "asserted"),
+    ("They want to punish the men who attacked the village.", "attacked", "asserted"),
+    ("We could not bury the men who were shot in the square.", "shot", "asserted"),
+    # a decision to act is not the act
+    ("The whole group decided to retreat to the square.", "retreat", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode"), RELATIVE_AND_DECIDED, ids=[m[1] for m in RELATIVE_AND_DECIDED]
+)
+def test_relative_clauses_and_decisions(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]

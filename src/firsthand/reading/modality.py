@@ -182,6 +182,8 @@ def scope_mode(token: Any) -> str | None:
             if own == "stop":
                 own = None
                 break
+        elif dep == "dobj" and head.lemma_.lower() in ACT_TAKING_VERBS and _particular(node):
+            break  # "refused to investigate the beatings": the beatings took place
         elif dep in ARGUMENT_LINKS or (dep == "nsubj" and head.lemma_.lower() in HAPPENING_VERBS):
             denies = GOVERNORS.get(head.lemma_.lower()) == "negated"
             # "denied these reports [of torture]", "has denied his detention"
@@ -420,6 +422,14 @@ LINKING_VERBS = words("mean prove imply show indicate suggest justify entail sig
 # Words whose "on"/"about" phrase is what is spoken or known of, not something done.
 TOPIC_WORDS = words(
     "comment remark speak talk write report know hear inform aware unaware ignorant silent elaborate"
+)
+# Verbs whose object is an act that took place: to investigate, condemn or mention "the
+# beatings" is to take them as known, done or not done oneself.
+ACT_TAKING_VERBS = words(
+    """
+    investigate probe examine condemn denounce discuss mention acknowledge document explain record
+    criticize criticise protest regret witness film photograph recall remember describe
+    """
 )
 # Feelings about an act that happened: "not satisfied with", "proud of", "sorry for".
 EMOTIVE_ADJECTIVES = words(

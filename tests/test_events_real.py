@@ -357,8 +357,8 @@ RELATIVE_AND_DECIDED: list[tuple[str, str, str]] = [
     ("The court refused to investigate the beatings he had to endure in the cell.", "beatings", "asserted"),
     ("They want to punish the men who attacked the village.", "attacked", "asserted"),
     ("We could not bury the men who were shot in the square.", "shot", "asserted"),
-    # a decision to act is not the act
-    ("The whole group decided to retreat to the square.", "retreat", "hypothetical"),
+    # a decision told in the past is told as carried out: "in time he decided to leave"
+    ("The whole group decided to retreat to the square.", "retreat", "asserted"),
 ]
 
 

@@ -45,7 +45,7 @@ GOVERNOR_MEANINGS = {
         """
         try attempt plan intend want wish hope threaten fear ask urge demand request seek aim need
         expect propose suggest agree plead beg call appeal pray encourage train instruct
-        persuade invite decide choose opt resolve vote
+        persuade invite
         threat risk danger possibility prospect intention intent goal objective proposal effort bid
         power ability capacity capability
         ready willing eager determined afraid scared worried anxious possible likely unlikely

@@ -368,3 +368,19 @@ RELATIVE_AND_DECIDED: list[tuple[str, str, str]] = [
 def test_relative_clauses_and_decisions(sentence: str, trigger: str, mode: str) -> None:
     record = read_text(sentence)
     assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+ACCOUNTS_AND_ALTERNATIVES: list[tuple[str, str, str]] = [
+    ("Sources suggest that the journalist is still held in a military prison.", "held", "reported"),
+    ("The lawyers suggested that the journalist be released.", "released", "hypothetical"),
+    ("Detainees either disappear or return home in a coffin.", "disappear", "hypothetical"),
+    ("Detainees either disappear or return home in a coffin.", "return", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode"), ACCOUNTS_AND_ALTERNATIVES, ids=[m[1] for m in ACCOUNTS_AND_ALTERNATIVES]
+)
+def test_accounts_and_alternatives(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]

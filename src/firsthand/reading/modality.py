@@ -71,6 +71,8 @@ def event_mode(token: Any, reported: set[int], quoted: frozenset[int] | set[int]
     found = scope_mode(token)
     if found is not None:
         return found
+    if token.pos_ == "VERB" and _either_or(token):
+        return "hypothetical"  # "they either disappear or come back in a coffin"
     if token.i in reported and not writers_aside(token, quoted):
         return "reported"
 
@@ -362,6 +364,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
         return "reported" if head.tag_ == "VBG" and _saying_aside(head) else "stop"
     if meaning == "prevented":
         return "hypothetical"
+    if dep == "ccomp" and lemma in ("suggest", "indicate") and _indicative(node):
+        return "reported"  # "sources suggest that he is still held": their account, not a proposal
     if meaning is not None and meaning != "implicative":
         return meaning
     if lemma == "go" and head.tag_ == "VBG" and infinitive:
@@ -369,6 +373,26 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if lemma == "be" and infinitive:
         return "hypothetical"  # "the aim is to destroy"
     return _own_mode(head)
+
+
+def _indicative(verb: Any) -> bool:
+    """A clause stated as so ("he is held", "they beat him"), not a proposal ("he be freed")."""
+    if any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children):
+        return False
+    tenses = ("VBZ", "VBD", "VBP")
+    return verb.tag_ in tenses or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in tenses for c in verb.children
+    )
+
+
+def _either_or(verb: Any) -> bool:
+    """One of "either ... or ..." verbs: none of them is said to have happened."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if not any(c.dep_ == "preconj" and c.lower_ == "either" for c in first.children):
+        return False
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
 
 
 def _infinitive(node: Any) -> bool:

@@ -384,3 +384,8 @@ ACCOUNTS_AND_ALTERNATIVES: list[tuple[str, str, str]] = [
 def test_accounts_and_alternatives(sentence: str, trigger: str, mode: str) -> None:
     record = read_text(sentence)
     assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_a_request_after_a_speaker_label_is_a_request() -> None:
+    record = read_text("Me: Describe the raid on your house, please.")
+    assert event_at(record, "Describe")["mode"] == "hypothetical", record.events

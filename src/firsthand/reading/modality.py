@@ -224,9 +224,19 @@ def _imperative(root: Any) -> str | None:
     """A bare verb heading its sentence asks for the act: "let it be recorded", "stop this"."""
     if root.tag_ != "VB":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") and not _speaker_label(c)
+        for c in root.children
+    ):
         return None
     return "hypothetical"
+
+
+def _speaker_label(token: Any) -> bool:
+    """ "Me:", "Q:", "Interviewer:": who speaks in a transcript, which the parser may take for
+    the subject of the line's verb."""
+    doc = token.doc
+    return bool(token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and token.i < token.head.i)
 
 
 def _own_mode(node: Any, conjunct: bool = False) -> str | None:

@@ -389,3 +389,19 @@ def test_accounts_and_alternatives(sentence: str, trigger: str, mode: str) -> No
 def test_a_request_after_a_speaker_label_is_a_request() -> None:
     record = read_text("Me: Describe the raid on your house, please.")
     assert event_at(record, "Describe")["mode"] == "hypothetical", record.events
+
+
+def test_a_relative_clause_is_not_the_next_step_of_the_story() -> None:
+    record = read_text(
+        "16 June 2016\n\nThe ministry on Thursday released transcripts of prisoners describing the torture "
+        "that they were subjected to while held in secret prisons."
+    )
+    assert event_at(record, "released")["when"]["value"] == "2016-06-16"
+    for trigger in ("subjected", "held"):
+        when = event_at(record, trigger)["when"]
+        assert not (when["value"] or when["earliest"]), (trigger, when)
+
+
+def test_what_follows_a_denied_act_in_a_participle_is_not_denied() -> None:
+    record = read_text("The guards did not feed the prisoners, leaving them hungry for days.")
+    assert event_at(record, "leaving")["mode"] == "asserted", record.events

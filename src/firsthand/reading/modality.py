@@ -340,7 +340,9 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
         if infinitive and not any(c.dep_ == "mark" for c in node.children):
             return "hypothetical"  # a purpose: "came to search", "to ensure that"
         if node.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in node.children):
-            return _own_mode(head)  # "he left, slamming the door": as sure as the leaving
+            # "he left, slamming the door": as sure as the leaving, though not as denied: "they
+            # did not feed us, leaving us hungry"
+            return _as_sure_as_the_clause(head)
         if any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "when", "until") for c in node.children
         ):

@@ -102,7 +102,12 @@ class StoryClock:
             when = {**when, **bounds, "resolved_by": "event"}
         elif not dated and (span := self._during_which(doc, token)) is not None:
             when = {**when, **span, "resolved_by": "clause"}  # "held for two days, during which ..."
-        elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
+        elif (
+            not dated
+            and self.at is not None
+            and not _in_relative_clause(token)
+            and self._story_goes_on(self.text, token, event)
+        ):
             if _told_back(token):
                 # "he said he was arrested by police": told that day, done before it
                 when = {**when, "latest": self.at.isoformat(), "resolved_by": "narrative"}
@@ -581,6 +586,19 @@ def _owner(doc: Any, time: dict[str, Any]) -> int | None:
 
 # Modes of an act the text says took place.
 TOLD_AS_DONE = ("asserted", "reported")
+
+
+def _in_relative_clause(token: Any) -> bool:
+    """ "released transcripts describing the torture they were subjected to": a relative
+    clause tells of its noun, at a time of its own, not the next step of the story."""
+    node = clause_head(token)
+    for _ in range(6):
+        if node.dep_ == "relcl":
+            return True
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _told_back(token: Any) -> bool:

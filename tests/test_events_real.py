@@ -378,3 +378,11 @@ def test_a_relative_clause_is_not_the_next_step_of_the_story() -> None:
 def test_what_follows_a_denied_act_in_a_participle_is_not_denied() -> None:
     record = read_text("The guards did not feed the prisoners, leaving them hungry for days.")
     assert event_at(record, "leaving")["mode"] == "asserted", record.events
+
+
+def test_rejecting_reports_about_an_incident_does_not_deny_the_incident() -> None:
+    """ "rejects the false reports published about the incident": the reports' content is
+    denied; the publishing and the incident they are about took place."""
+    record = read_text("The council rejects the false reports published about the incident at the fair.")
+    assert event_at(record, "published")["mode"] != "negated", record.events
+    assert event_at(record, "incident")["mode"] != "negated", record.events

@@ -352,6 +352,13 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if dep == "acl":
         if meaning == "implicative":
             return _own_mode(head)
+        if (
+            meaning == "reported"
+            and node.dep_ == "acl"
+            and node.tag_ in ("VBN", "VBG")
+            and not any(c.dep_ == "mark" for c in node.children)
+        ):
+            return "stop"  # "the false reports published about the incident": the publishing is no content
         if meaning is not None:
             return "hypothetical" if meaning == "prevented" else meaning
         if infinitive:
@@ -424,6 +431,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
             return _as_sure_as_the_clause(governor)  # "fled after the beating"
         if head.lower_ in ("on", "about") and governor.lemma_.lower() in TOPIC_WORDS:
             return "stop"  # "do not comment on the arrests": nothing said of whether they were
+        if head.lower_ in ("about", "concerning", "regarding"):
+            return "stop"  # "rejects the reports about the incident": the incident is their topic
         if head.lower_ == "of" and _particular(node) and GOVERNORS.get(governor.lemma_.lower()) is None:
             return "stop"  # "failed to punish the perpetrators of the murder": the murder stands
         if head.lower_ in SETTING_PREPOSITIONS and _particular(node):

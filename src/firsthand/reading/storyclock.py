@@ -108,7 +108,7 @@ class StoryClock:
             and not _in_relative_clause(token)
             and self._story_goes_on(self.text, token, event)
         ):
-            if _told_back(token):
+            if _told_back(token) and self.since < sent.start_char:
                 # "he said he was arrested by police": told that day, done before it
                 when = {**when, "latest": self.at.isoformat(), "resolved_by": "narrative"}
             elif self.at_from is not None:
@@ -590,7 +590,12 @@ def _in_relative_clause(token: Any) -> bool:
     node = clause_head(token)
     for _ in range(6):
         if node.dep_ == "relcl":
-            return True
+            # "the search on 17 March, in which 19 people were detained": within the search
+            return not any(
+                (c.dep_ == "prep" and any(o.lower_ == "which" for o in c.children))
+                or (c.dep_ == "advmod" and c.lower_ == "when")
+                for c in node.children
+            )
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
             return False
         node = node.head

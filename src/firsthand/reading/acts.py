@@ -37,7 +37,7 @@ EVENT_NOUNS = {
 GOVERNOR_MEANINGS = {
     "negated": words(
         """
-        fail refuse decline deny refute neglect unable impossible
+        fail refuse decline deny refute reject dispute neglect unable impossible
         refusal failure denial lack absence
         """
     ),
@@ -104,6 +104,16 @@ OBJECT_SENSES = {
     ),
     "beat": dict.fromkeys(words("deadline record odds traffic rush team opponent expectation"), "outdo"),
     "commit": {"suicide": "suicide"},
+    # "released a statement" is a publishing, "released the prisoners" a freeing
+    "release": dict.fromkeys(
+        words(
+            """
+            statement report video footage data figure detail list photo photograph image finding
+            document recording transcript communique communiqué account result name audio
+            """
+        ),
+        "publish",
+    ),
     "lose": {"life": "die"},
 }
 # Nouns that name an act only with a modifier: "open fire" (where the tagger took "open" for

@@ -121,7 +121,7 @@ def find_events(record: Record) -> Record:
             if kind is None:
                 continue
             event = _event(doc, sent, current, kind, refs)
-            event["mode"] = event_mode(current, others_words)
+            event["mode"] = event_mode(current, others_words, quoted)
             event["when"] = clock.when(doc, sent, current, event)
             event["salient"] = _salient(event, current)
             events.append(event)
@@ -146,26 +146,36 @@ def _kind(token: Any) -> str | None:
     lemma = _lemma(token)
     if not token.is_alpha or _placeholder(token):
         return None
+    if token.pos_ in ("VERB", "AUX") and lemma == "do" and _harm_done(token):
+        return "harm"  # "they did not do anything to him", "what they did to us"
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
         if lemma in NON_EVENT_VERBS or _function_or_process(token):
             return None
         if lemma in TAKING_BACK_VERBS and any(
             (c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ == "dobj" and c.tag_ == "VBG"))
+            and c.pos_ in ("VERB", "AUX")  # not "Port Said", which the parser took for a clause
             and _lemma(c) not in NON_EVENT_VERBS
             for c in token.children
         ):
             return None  # "denied seizing": the seizing, negated; "denied she had ...": a denial
         senses = OBJECT_SENSES.get(lemma, {})
+        # "a statement released on Friday": the noun a participle describes is its object
+        undergoers = (
+            [*token.children, token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else token.children
+        )
         sense = next(
             (
                 senses[c.lemma_.lower()]
-                for c in token.children
-                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in senses
+                for c in undergoers
+                if (c.dep_ in ("dobj", "nsubjpass") or c.i == token.head.i) and c.lemma_.lower() in senses
             ),
             None,
         )
         if sense is not None:
             return sense  # "opened fire", "executed the order"
+        toll = _toll(token) if lemma == "leave" else None
+        if toll is not None:
+            return toll  # "the clashes left 32 dead"
         if lemma == "fire" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children):
             return "shoot"  # "fired at the crowd", "the soldiers fired": guns, not a dismissal
         # "started to break" is a breaking, "took place" says that its subject happened.
@@ -186,6 +196,39 @@ def _kind(token: Any) -> str | None:
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+# What "left" people as says what happened to them: "left 32 dead", "left dozens wounded".
+TOLL_WORDS = {"dead": "kill", "injured": "injure", "wounded": "injure", "homeless": "displace"}
+
+
+def _toll(verb: Any) -> str | None:
+    """The act a toll names: "the clashes left 32 dead" is a killing, not a leaving."""
+    for child in verb.children:
+        words_after = [child, *child.children] if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp") else []
+        for word in words_after:
+            if word.lower_ in TOLL_WORDS and word.i > verb.i:
+                return TOLL_WORDS[word.lower_]
+    return None
+
+
+# What one "does to" someone when the text does not say what: "did nothing to him".
+UNSAID_DEEDS = words("anything something nothing everything what")
+# Who can be done to: people, by pronoun or by name.
+PERSON_PRONOUNS = words("me us him her them you")
+
+
+def _harm_done(verb: Any) -> bool:
+    """ "do anything to him", "did nothing to the villagers": a deed done to people, unnamed."""
+    if not any(c.dep_ == "dobj" and c.lower_ in UNSAID_DEEDS for c in verb.children):
+        return False
+    return any(
+        o.lower_ in PERSON_PRONOUNS or o.ent_type_ == "PERSON" or o.tag_ == "NNS"
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _placeholder(token: Any) -> bool:
@@ -275,11 +318,17 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
     objects: list[Any] = []
     light = None
     if token.pos_ == "VERB":
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or _passive_conjunct(token)
         agent = _agent(token, passive)
+        after_dateline = _dateline_end(sent)
+        if agent is not None and agent.i < after_dateline:
+            # "ISTANBUL (AP) — Turkey has denied": where the news was filed and who filed it
+            agent = next((c for c in token.children if c.dep_ == "nsubj" and c.i >= after_dateline), None)
         if agent is not None:
             # "Officers of the Talvesian State Police searched": the officers' organisation.
-            actors.append(refs.actor(agent, noun_phrase(agent)) or _of_group(agent, refs))
+            phrase = noun_phrase(agent)
+            phrase = (max(phrase[0], after_dateline), _before_prepositions(agent, phrase[1]))
+            actors.append(refs.actor(agent, phrase) or _of_group(agent, refs))
             described = (
                 agent.head.head if agent.tag_ in ("WP", "WDT") and agent.head.dep_ == "relcl" else agent
             )
@@ -287,7 +336,10 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
                 agent_words.append(described.lemma_.lower())
         elif not passive:
             actors.append(_name_just_before(token, refs))
-        for child in token.children:
+        undergoers = list(token.children)
+        if _passive_conjunct(token):  # "he was detained and held": he was held
+            undergoers += [c for c in token.head.children if c.dep_ == "nsubjpass"]
+        for child in undergoers:
             if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     child = token.head  # "the members who were arrested": the members
@@ -307,8 +359,17 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
                 elif prep.lower_ in ("of", "on", "against"):
                     targets.append(entity)
                     objects.append(obj)
+        # "the army's attack" is the army's act; "his arrest", "Sumon's release" are done to him,
+        # unless an "of" phrase names who underwent it ("the police's arrest of the man")
+        undergone = _lemma(token) in UNDERGONE_NOUNS and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+        )
         for owner in (c for c in token.children if c.dep_ == "poss"):
-            actors.append(refs.actor(owner, noun_phrase(owner)))
+            if undergone:
+                targets.append(refs.resolve(owner, noun_phrase(owner))[0])
+                objects.append(owner)
+            else:
+                actors.append(refs.actor(owner, noun_phrase(owner)))
         if lemma_sense(token) and not any(actors):
             # "did soldiers of X open fire": a verb phrase the tagger read as a noun acts as one
             agent = _agent(clause_head(token), False)
@@ -343,6 +404,44 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         "mode": "asserted",
         "sentence": [sent.start_char, sent.end_char],
     }
+
+
+def _before_prepositions(noun: Any, end: int) -> int:
+    """Where a common noun's phrase ends before its prepositions: "a lawyer from the city of X,
+    the cradle of the revolt against Y's rule" names the lawyer, neither X nor Y (an
+    organisation of "officers of X" is found by ``_of_group``)."""
+    if noun.pos_ != "NOUN":
+        return end
+    preps: list[int] = [int(c.left_edge.i) for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+    return min([end, *preps])
+
+
+# Nouns of acts whose possessor underwent them: "his arrest", "her release", "their deportation".
+UNDERGONE_NOUNS = words(
+    """
+    arrest detention deportation release torture execution abduction kidnapping interrogation
+    imprisonment internment eviction expulsion removal transfer dismissal beating killing murder
+    trial censure rape evacuation
+    """
+)
+
+
+# Dashes that close a wire dateline: "BRENN (Reuters) - ", "ISTANBUL (AP) — ".
+DATELINE_DASHES = frozenset(("-", "—", "–", "--"))
+# How many words a dateline's place and agency take at most: "KHARTOUM, Sudan (AP) —".
+DATELINE_WORDS = 8
+
+
+def _dateline_end(sent: Any) -> int:
+    """The first token after a wire dateline that opens the sentence (a place in capitals, an
+    agency in brackets, a dash), else the sentence's first token."""
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return int(sent.start)
+    for token in sent[1 : DATELINE_WORDS + 1]:
+        if token.text in DATELINE_DASHES:
+            return int(token.i) + 1
+    return int(sent.start)
 
 
 def lemma_sense(token: Any) -> bool:
@@ -396,6 +495,25 @@ def _number(text: str) -> int | None:
     return int(value) if value is not None else None
 
 
+def _passive_conjunct(verb: Any) -> bool:
+    """ "was detained by the militia and held for two days": "held" is passive too, its
+    auxiliary and subject left to the verb it is joined to."""
+    if verb.dep_ != "conj" or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children
+    ):
+        return False
+    # "held" may be tagged as a past tense; "was arrested and died" is her dying
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and verb.lemma_.lower() not in INTRANSITIVE_VERBS):
+        return False
+    return any(c.dep_ == "auxpass" for c in verb.head.children)
+
+
+# Verbs with no object to be done to: joined to a passive, they are still the subject's acts.
+INTRANSITIVE_VERBS = words(
+    "die fall faint flee escape collapse disappear arrive leave return go come run sleep cry scream"
+)
+
+
 def _name_just_before(verb: Any, refs: References) -> Entity | None:
     """When the parse lost a verb's subject ("..., the governor, Anton Pelz, met ..."), the
     person or organisation named right before it, past commas and auxiliaries."""
@@ -440,6 +558,10 @@ def _agent(verb: Any, passive: bool) -> Any | None:
             if child.dep_ == "nsubjpass" and current is not verb and shared_subject:
                 return child  # "Amini was arrested ... and died": she died
         if passive and current is verb:
+            if _passive_conjunct(verb):  # "detained by the militia and held": the militia's
+                by = next((c for c in verb.head.children if c.dep_ == "agent"), None)
+                objects = [c for c in by.children if c.dep_ == "pobj"] if by is not None else []
+                return objects[0] if objects else None
             return None
         completes = current.dep_ == "xcomp" or (current.dep_ == "pcomp" and current.head.dep_ == "prep")
         if completes:

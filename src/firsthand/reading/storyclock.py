@@ -100,8 +100,18 @@ class StoryClock:
             when = {**when, "value": self.dct.isoformat(), "resolved_by": "document"}
         elif not dated and (bounds := self._relative_to_event(token)) is not None:
             when = {**when, **bounds, "resolved_by": "event"}
-        elif not dated and self.at is not None and self._story_goes_on(self.text, token, event):
-            if self.at_from is not None:
+        elif not dated and (span := self._during_which(doc, token)) is not None:
+            when = {**when, **span, "resolved_by": "clause"}  # "held for two days, during which ..."
+        elif (
+            not dated
+            and self.at is not None
+            and not _in_relative_clause(token)
+            and self._story_goes_on(self.text, token, event)
+        ):
+            if _told_back(token) and self.since < sent.start_char:
+                # "he said he was arrested by police": told that day, done before it
+                when = {**when, "latest": self.at.isoformat(), "resolved_by": "narrative"}
+            elif self.at_from is not None:
                 when = {**when, "earliest": self.at_from.isoformat(), "resolved_by": "narrative"}
             else:
                 when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
@@ -110,6 +120,30 @@ class StoryClock:
             self.last_of_kind[event["kind"]] = day
             self.dated_sentences.append((day, sent.text))
         return when
+
+    def _during_which(self, doc: Any, token: Any) -> dict[str, Any] | None:
+        """The bounds of a span a clause falls within: "held for two days, during which he
+        was beaten" - beaten within those two days, on no one day of them."""
+        head = clause_head(token)
+        opener = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep"
+                and c.lower_ in ("during", "throughout", "in")
+                and any(o.lower_ == "which" for o in c.children)
+            ),
+            None,
+        )
+        if opener is None or opener.i < 2:
+            return None
+        before = doc[opener.i - 1] if doc[opener.i - 1].text != "," else doc[opener.i - 2]
+        for time in self.times:
+            if time["start"] <= before.idx < time["end"] and time["type"] == "DURATION":
+                bounds = self.resolved.get(time["id"])
+                if bounds and bounds.get("earliest") and bounds.get("latest"):
+                    return {"time": time["id"], "earliest": bounds["earliest"], "latest": bounds["latest"]}
+        return None
 
     def after_sentence(self, doc: Any, sent: Any, acts: set[int]) -> None:
         """A sentence told in the past that names a day sets the story at that day, even when
@@ -165,6 +199,7 @@ class StoryClock:
             t
             for t in within
             if t["end"] <= hi
+            and not _names_another_noun(doc, t, token)
             and (
                 (owner := _owner(doc, t)) in (head.i, None)
                 or _participle_of(doc[owner], head)
@@ -202,6 +237,8 @@ class StoryClock:
                 if doc[own_lo].idx <= t["start"] and t["end"] <= doc[own_hi - 1].idx + len(doc[own_hi - 1])
             ]
             inside = own or inside
+            # "protests over the failure to punish the murder in March": March is the murder's
+            inside = [t for t in inside if not _under_another_act(doc, t, token)]
         if token.pos_ == "NOUN" and (
             token.head.lower_ in ("after", "before") or head.lemma_.lower() in TELLING_VERBS
         ):
@@ -213,6 +250,9 @@ class StoryClock:
             inside = [
                 t for t in within if own_lo <= t["start"] and t["end"] <= own_hi and t["type"] == "DATE"
             ]
+        if any(not _bare_part_of_day(t) for t in inside):
+            # "a dawn raid on Thursday": the dawn is Thursday's, not the day of the report
+            inside = [t for t in inside if not _bare_part_of_day(t)]
         for time in sorted(inside, key=lambda t: abs(t["start"] - token.idx)):
             if time["id"] not in self.resolved:
                 self.resolved[time["id"]] = self._bounds(self.text, time)
@@ -488,10 +528,89 @@ def _shares_time_with_head(head: Any) -> bool:
     return False
 
 
+# Words of a time that names a part of a day and no day: "dawn", "the early morning".
+PART_OF_DAY_WORDS = words(
+    "dawn daybreak sunrise morning noon afternoon evening dusk sunset night midnight the a early late"
+)
+
+
+def _bare_part_of_day(time: dict[str, Any]) -> bool:
+    return time["type"] == "TIME" and all(w in PART_OF_DAY_WORDS for w in str(time["text"]).lower().split())
+
+
+def _under_another_act(doc: Any, time: dict[str, Any], token: Any) -> bool:
+    """The time hangs, inside the noun's phrase, on another act named there."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(MAX_CLIMB):
+        if node.i == token.i or node.head.i == node.i:
+            return False
+        node = node.head
+        # "the protest held on 4 March": a participle on the noun says when the noun's act was
+        describes = node.dep_ in ("acl", "relcl") and node.head.i == token.i  # "that occurred in 2012"
+        if (
+            node.i != token.i
+            and not describes
+            and (node.pos_ == "VERB" or (node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS))
+        ):
+            return bool(token.left_edge.i <= node.i <= token.right_edge.i)
+    return False
+
+
+# How far up from a time the act it belongs to is looked for.
+MAX_CLIMB = 10
+
+
+def _names_another_noun(doc: Any, time: dict[str, Any], token: Any) -> bool:
+    """A date set before a noun dates what the noun names: "a report on abuses since the July 15
+    coup attempt" was not written on 15 July, "the 20 October shooting" is the shooting's."""
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    noun = span.root.head
+    return bool(noun.pos_ == "NOUN" and noun.i >= span.end and noun.i != token.i)
+
+
 def _owner(doc: Any, time: dict[str, Any]) -> int | None:
     """The verb whose clause a time stands in (None when it stands in none)."""
     span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
     if span is None:
         return None
     node = clause_head(span.root)
+    if node.pos_ != "VERB" and node.dep_ in ("ccomp", "advcl") and node.head.pos_ in ("VERB", "AUX"):
+        return int(node.i)  # "denied that the army fired in Port Said on Saturday": "Said" is no verb
     return int(node.i) if node.pos_ == "VERB" else None
+
+
+def _in_relative_clause(token: Any) -> bool:
+    """ "released transcripts describing the torture they were subjected to": a relative
+    clause tells of its noun, at a time of its own, not the next step of the story."""
+    node = clause_head(token)
+    for _ in range(6):
+        if node.dep_ == "relcl":
+            # "the search on 17 March, in which 19 people were detained": within the search
+            return not any(
+                (c.dep_ == "prep" and any(o.lower_ == "which" for o in c.children))
+                or (c.dep_ == "advmod" and c.lower_ == "when")
+                for c in node.children
+            )
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _told_back(token: Any) -> bool:
+    """The act is what someone said, in the past, had happened: "he said he was arrested"."""
+    node = clause_head(token)
+    if token.pos_ != "VERB" or node.lemma_.lower() in ("have", "be") or node.tag_ not in ("VBD", "VBN"):
+        return False  # "told me that I had a meeting to attend": what was to come
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in TELLING_VERBS and node.head.tag_ == "VBD":
+            return True
+        if node.dep_ not in ("conj", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

@@ -1,0 +1,388 @@
+"""Events as real pages phrase them: the classes found by reading news of arrests, raids,
+deaths in custody, denials and testimonies, each written here in sentences of our own.
+
+An act the text does not say happened is never asserted; an act the text says happened is
+never negated; a place or a news agency in a dateline is no actor.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from firsthand.engine.pipeline import read_text
+from firsthand.record import Record
+
+
+def event_at(record: Record, trigger: str, occurrence: int = 1) -> dict[str, Any]:
+    start = -1
+    for _ in range(occurrence):
+        start = record.document.text.index(trigger, start + 1)
+    found = [e for e in record.events if start <= e["start"] < start + len(trigger)]
+    assert found, f"no event at {trigger!r}: {[e['text'] for e in record.events]}"
+    return found[0]
+
+
+def names(record: Record, ids: list[str]) -> list[str]:
+    return [e.name for e in record.entities if e.id in ids]
+
+
+# (sentence, trigger, mode)
+MODES: list[tuple[str, str, str]] = [
+    # a denial of someone's account takes the act back, an editor's bracket included
+    ('"We reject these claims [of beatings]," the governor of Ostrel said.', "beatings", "negated"),
+    (
+        "The ministry rejected allegations that the guards had beaten one prisoner.",
+        "beaten",
+        "negated",
+    ),
+    # "did nothing to him", "did not do anything to her": the harm is said not to have happened
+    ('"The guards did not do anything to him," the warden said.', "do", "negated"),
+    ("The soldiers did nothing to the villagers.", "did", "negated"),
+    # the consequence of a condition is no promise: "if ..., he will be punished"
+    ("If any guard beat a prisoner, he will be dismissed at once.", "dismissed", "hypothetical"),
+    # "as if", "even if" set no condition on the clause they follow
+    ("The men kicked the door, as if they wanted to break it down.", "kicked", "asserted"),
+    ("The guards beat him even if he obeyed.", "beat", "asserted"),
+    # "can" says what may happen, not what did
+    ("They can come at any hour and arrest anyone.", "arrest", "hypothetical"),
+    # "but" turns the sentence: the negation before it does not reach the verb after it
+    (
+        "The police do not comment on detentions but have said that all of them are lawful.",
+        "said",
+        "asserted",
+    ),
+    # "there was no X and he died": the "no" is the X's, the dying stands
+    ("The guards saw nobody in the yard and locked the gate.", "locked", "asserted"),
+    # "instead of", "rather than": the other act did not happen
+    ("Instead of being taken to a hospital, he was taken to the prison.", "taken", "negated"),
+    ("The guards locked him up rather than release him.", "release", "negated"),
+    # "not satisfied with beating": the beating happened, and more
+    ("The guards were not satisfied with beating him, and they burned his papers.", "beating", "asserted"),
+    # an act told after "after" happened, whatever the clause it times
+    (
+        "The officers tried to stop the man after searching his car for an hour.",
+        "searching",
+        "asserted",
+    ),
+    # every act in a list of accusations is the accuser's
+    (
+        "The lawyers accused the militia of detaining students, robbing them, beating and torturing them.",
+        "torturing",
+        "reported",
+    ),
+    # what a third party is said to insist on is theirs, not the writer's
+    (
+        "The ministry rejected allegations that one prisoner was beaten, insisting that he fell down the stairs.",
+        "fell",
+        "reported",
+    ),
+    (
+        "The ministry rejected allegations that one prisoner was beaten, insisting that he fell down the stairs.",
+        "insisting",
+        "asserted",
+    ),
+    # a relative clause set off by commas in indirect speech is the writer's own gloss
+    (
+        "The prosecutor said the torture of the villagers, who had been arrested in Brenn in May, was not proven.",
+        "arrested",
+        "asserted",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "mode"), MODES, ids=[f"{m[1]}-{m[2]}" for m in MODES])
+def test_event_mode(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger)
+    assert event["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_not_commenting_on_an_act_says_nothing_of_whether_it_happened() -> None:
+    record = read_text("The army does not comment on the arrests in Brenn.")
+    assert event_at(record, "comment")["mode"] == "negated"
+    assert event_at(record, "arrests")["mode"] != "negated", record.events
+
+
+# (sentence, trigger, kind): the word's sense, not its spelling
+KINDS: list[tuple[str, str, str]] = [
+    (
+        "A statement released on Friday by the Ostrel Bar Association condemned the raid.",
+        "released",
+        "publish",
+    ),
+    ("The police released a video of the arrest.", "released", "publish"),
+    ("The police released the two journalists on Monday.", "released", "release"),
+    ('"The guards did not do anything to him," the warden said.', "do", "harm"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "kind"), KINDS, ids=[f"{k[1]}-{k[2]}" for k in KINDS])
+def test_event_kind(sentence: str, trigger: str, kind: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["kind"] == kind, [(e["text"], e["kind"]) for e in record.events]
+
+
+def test_what_does_nothing_to_anyone_is_no_event() -> None:
+    """ "do" alone is no act: "they did their homework", "what can we do"."""
+    record = read_text("The children did their homework. What can we do about the weather?")
+    assert not [e for e in record.events if e["text"].lower() in ("did", "do")], record.events
+
+
+# (sentence, trigger, actors)
+ACTORS: list[tuple[str, str, list[str]]] = [
+    # a wire dateline names where and who wrote, not who acted
+    ("ISTANBUL (AP) — Turkey has denied reports that its soldiers beat the students.", "denied", ["Turkey"]),
+    # a person named deep inside the subject's prepositions is not the subject
+    (
+        "A lawyer from the city of Deraa, the cradle of the revolt against Assad family rule, said he saw troops.",
+        "said",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "actors"), ACTORS, ids=[a[1] for a in ACTORS])
+def test_event_actor(sentence: str, trigger: str, actors: list[str]) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger)
+    assert names(record, event["actors"]) == actors, (event, [(e.name, e.type) for e in record.entities])
+
+
+def test_an_act_named_by_a_dated_noun_does_not_date_the_clause() -> None:
+    """ "a report on abuses since the 15 July coup" was not written on 15 July."""
+    record = read_text(
+        "1 November 2016\n\nThe ministry criticised a report detailing abuses since the July 15 coup attempt."
+    )
+    event = event_at(record, "detailing")
+    assert event["when"].get("value") is None, event["when"]
+
+
+MORE_MODES: list[tuple[str, str, str]] = [
+    # the parser hangs "may" on "have": still a possibility
+    (
+        "The report noted that many prisoners were held after the march and may have sustained wounds there.",
+        "sustained",
+        "hypothetical",
+    ),
+    # a "that" clause with an object of its own completes "allegations", not the nearer noun
+    (
+        "Ostrel has denied allegations by a human rights group that police have tortured detainees.",
+        "tortured",
+        "negated",
+    ),
+    (
+        "Ostrel has denied allegations by a rights group that its police beat or abused detainees after the march.",
+        "beat",
+        "negated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "mode"), MORE_MODES, ids=[m[1] for m in MORE_MODES])
+def test_more_event_modes(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+# (sentence, trigger, modes it may have): never "negated"
+SETTING_MODES: list[tuple[str, str, tuple[str, ...]]] = [
+    # an act that sets the time or place of a negated one took place
+    (
+        "The generals denied that troops had fired on protesters during the clashes.",
+        "clashes",
+        ("asserted", "reported"),
+    ),
+    ('"No one in the army took part in the protest," the source said.', "protest", ("reported",)),
+    ("Nobody was injured in the attack on the station.", "attack", ("asserted",)),
+    # what is not known is who or where, not whether
+    ("It was not clear where the shots came from.", "came", ("asserted",)),
+    ("Police did not say who fired the shots.", "fired", ("asserted", "reported")),
+    # the link is denied, not the act: "firing into the air does not mean ..."
+    ("Firing into the air does not mean that the soldiers wanted to harm anyone.", "Firing", ("asserted",)),
+    # a negated act still negates the acts it names without an article: "no arrests or beatings"
+    ("There were no arrests at the march.", "arrests", ("negated",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "modes"), SETTING_MODES, ids=[m[1] for m in SETTING_MODES])
+def test_setting_modes(sentence: str, trigger: str, modes: tuple[str, ...]) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] in modes, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_a_toll_is_a_killing_not_a_leaving() -> None:
+    record = read_text("The clashes left 32 dead and dozens wounded in the town.")
+    assert event_at(record, "left")["kind"] == "kill", record.events
+
+
+def test_a_dawn_raid_on_thursday_is_on_thursday() -> None:
+    record = read_text("5 March 2021\n\nSome 40 officers took part in a dawn raid on the farm on Thursday.")
+    assert event_at(record, "raid")["when"]["value"] == "2021-03-04", event_at(record, "raid")
+
+
+MORE_KINDS_OF_MODE: list[tuple[str, str, str]] = [
+    ("He was held for two days, during which he was allegedly beaten.", "beaten", "reported"),
+    ("Journalists should not be arbitrarily arrested.", "arrested", "hypothetical"),
+    ("A militia spokesman has denied his detention.", "detention", "negated"),
+    (
+        "Students protested over the failure to punish the killers of the murder of the two reporters.",
+        "murder",
+        "asserted",
+    ),
+    # and a plain negation still negates
+    ("The guards did not beat him.", "beat", "negated"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode"), MORE_KINDS_OF_MODE, ids=[m[1] for m in MORE_KINDS_OF_MODE]
+)
+def test_hearsay_norms_and_denials(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_his_arrest_was_done_to_him() -> None:
+    record = read_text("Anna Weiss condemned Paul Brenner's arrest and his detention in Ostrel.")
+    for trigger in ("arrest", "detention"):
+        event = event_at(record, trigger)
+        assert names(record, event["actors"]) == [], event
+        assert names(record, event["targets"]) == ["Paul Brenner"], event
+
+
+def test_the_army_s_attack_is_the_army_s() -> None:
+    record = read_text("The Ostrel Army's attack on the village killed nine people.")
+    assert names(record, event_at(record, "attack")["actors"]) == ["Ostrel Army"]
+
+
+def test_held_after_detained_by_is_held_by_the_same() -> None:
+    record = read_text("Paul Brenner was detained by members of the Ostrel Militia and held for two days.")
+    held = event_at(record, "held")
+    assert names(record, held["actors"]) != ["Paul Brenner"], held
+    assert names(record, held["targets"]) == ["Paul Brenner"], held
+
+
+def test_a_condition_on_a_noun_leaves_the_clause_as_it_is() -> None:
+    """ "a fear of persecution if returned": the "if" is the fear's, not the establishing's."""
+    record = read_text(
+        "Most of the families have won their claims by establishing a credible fear of persecution if returned home."
+    )
+    assert event_at(record, "establishing")["mode"] == "asserted", record.events
+
+
+def test_bystanders_can_be_heard_shouting() -> None:
+    record = read_text("On the video, bystanders can be heard criticizing the officers.")
+    assert event_at(record, "criticizing")["mode"] == "asserted", record.events
+
+
+def test_her_death_is_hers() -> None:
+    record = read_text("Anna Weiss died in custody. Anna Weiss's death ignited protests.")
+    assert names(record, event_at(record, "death")["actors"]) == ["Anna Weiss"]
+
+
+def test_a_second_passive_keeps_its_own_subject() -> None:
+    record = read_text("The cameras were removed by officials and the electricity was cut.")
+    assert event_at(record, "cut")["targets"] == [], event_at(record, "cut")
+
+
+def test_what_happened_during_a_span_is_bounded_by_it() -> None:
+    record = read_text(
+        "19 July 2012\n\nSumon was arrested on July 13 in Dhaka. He was taken to a police station and "
+        "held for two days, during which he was beaten."
+    )
+    when = event_at(record, "beaten")["when"]
+    assert (when["value"], when["earliest"], when["latest"]) == (None, "2012-07-13", "2012-07-15"), when
+
+
+def test_what_someone_said_had_happened_is_no_later_than_the_saying() -> None:
+    record = read_text(
+        "2 November 2006\n\nMarri was released on 24 October. In an interview, he said he was arrested "
+        "by police in Thatta and then handed over to the army."
+    )
+    when = event_at(record, "arrested")["when"]
+    assert (when["value"], when["latest"]) == (None, "2006-10-24"), when
+
+
+def test_a_date_deep_in_a_noun_phrase_dates_the_act_it_hangs_on() -> None:
+    """ "the protests over the failure to punish the murder of two reporters in March": the
+    protests were not in March."""
+    record = read_text(
+        "19 July 2012\n\nHe took part in the protests over the police failure to punish the killers "
+        "in the murder of two reporters in March."
+    )
+    when = event_at(record, "protests")["when"]
+    assert not (when["value"] or when["earliest"]), when
+
+
+def test_a_massacre_that_occurred_in_a_year_is_of_that_year() -> None:
+    record = read_text(
+        "27 January 2013\n\nCourts sentenced 21 men accused of murder during the stadium massacre that occurred in 2012."
+    )
+    when = event_at(record, "massacre")["when"]
+    assert (when["value"], when["earliest"], when["latest"]) == (None, "2012-01-01", "2012-12-31"), when
+
+
+RELATIVE_AND_DECIDED: list[tuple[str, str, str]] = [
+    # what a relative clause says of its noun is known, whatever is asked of the noun
+    ("The court refused to investigate the beatings he had to endure in the cell.", "endure", "asserted"),
+    ("The court refused to investigate the beatings he had to endure in the cell.", "beatings", "asserted"),
+    ("They want to punish the men who attacked the village.", "attacked", "asserted"),
+    ("We could not bury the men who were shot in the square.", "shot", "asserted"),
+    # a decision told in the past is told as carried out: "in time he decided to leave"
+    ("The whole group decided to retreat to the square.", "retreat", "asserted"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode"), RELATIVE_AND_DECIDED, ids=[m[1] for m in RELATIVE_AND_DECIDED]
+)
+def test_relative_clauses_and_decisions(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+ACCOUNTS_AND_ALTERNATIVES: list[tuple[str, str, str]] = [
+    ("Sources suggest that the journalist is still held in a military prison.", "held", "reported"),
+    ("The lawyers suggested that the journalist be released.", "released", "hypothetical"),
+    ("Detainees either disappear or return home in a coffin.", "disappear", "hypothetical"),
+    ("Detainees either disappear or return home in a coffin.", "return", "hypothetical"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "mode"), ACCOUNTS_AND_ALTERNATIVES, ids=[m[1] for m in ACCOUNTS_AND_ALTERNATIVES]
+)
+def test_accounts_and_alternatives(sentence: str, trigger: str, mode: str) -> None:
+    record = read_text(sentence)
+    assert event_at(record, trigger)["mode"] == mode, [(e["text"], e["mode"]) for e in record.events]
+
+
+def test_a_request_after_a_speaker_label_is_a_request() -> None:
+    record = read_text("Me: Describe the raid on your house, please.")
+    assert event_at(record, "Describe")["mode"] == "hypothetical", record.events
+
+
+def test_a_relative_clause_is_not_the_next_step_of_the_story() -> None:
+    record = read_text(
+        "16 June 2016\n\nThe ministry on Thursday released transcripts of prisoners describing the torture "
+        "that they were subjected to while held in secret prisons."
+    )
+    assert event_at(record, "released")["when"]["value"] == "2016-06-16"
+    for trigger in ("subjected", "held"):
+        when = event_at(record, trigger)["when"]
+        assert not (when["value"] or when["earliest"]), (trigger, when)
+
+
+def test_what_follows_a_denied_act_in_a_participle_is_not_denied() -> None:
+    record = read_text("The guards did not feed the prisoners, leaving them hungry for days.")
+    assert event_at(record, "leaving")["mode"] == "asserted", record.events
+
+
+def test_rejecting_reports_about_an_incident_does_not_deny_the_incident() -> None:
+    """ "rejects the false reports published about the incident": the reports' content is
+    denied; the publishing and the incident they are about took place."""
+    record = read_text("The council rejects the false reports published about the incident at the fair.")
+    assert event_at(record, "published")["mode"] != "negated", record.events
+    assert event_at(record, "incident")["mode"] != "negated", record.events

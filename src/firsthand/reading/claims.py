@@ -43,10 +43,9 @@ from firsthand.reading.pagedump import header_headings, is_wiki_stamp
 from firsthand.reading.references import (
     WRITER_PRONOUNS,
     References,
-    introduced_narrator,
-    writer_of,
 )
 from firsthand.reading.voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
+from firsthand.reading.writers import introduced_narrator, writer_of
 from firsthand.record import Entity, Record
 
 

@@ -40,10 +40,11 @@ from firsthand.reading.acts import (
 from firsthand.reading.modality import event_mode, reported_tokens
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, sentence_of, subtree_range, verbs_and, words
 from firsthand.reading.pagedump import header_headings
-from firsthand.reading.references import References, writer_of
+from firsthand.reading.references import References
 from firsthand.reading.storyclock import TELLING_VERBS as TELLING_VERBS  # incidents reads it from here
 from firsthand.reading.storyclock import StoryClock, clause_head
 from firsthand.reading.times import NUMBER_WORDS
+from firsthand.reading.writers import writer_of
 from firsthand.record import Entity, Record
 
 # 1. Triggers ------------------------------------------------------------------------------------

@@ -44,6 +44,16 @@ class Attribution:
         return min(r[0] for r in ranges), max(r[1] for r in ranges)
 
 
+def that_clause(noun: Any, deps: tuple[str, ...] = ("relcl", "acl")) -> Any | None:
+    """The clause a noun holds that "that" only marks, not a relative clause whose subject
+    "that" is: "reports that the cameras were removed", "a statement that the pier is shut"
+    (the parser often makes it a relative clause)."""
+    for clause in noun.children:
+        if clause.dep_ in deps and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return clause
+    return None
+
+
 def is_infinitive(token: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 

@@ -27,6 +27,7 @@ from firsthand.reading.attribution_base import (
     has_subject,
     is_infinitive,
     subject_of,
+    that_clause,
     trim_span,
 )
 from firsthand.reading.attribution_lexicon import (
@@ -61,6 +62,7 @@ from firsthand.reading.attribution_phrases import (
 from firsthand.reading.attribution_quotes import QUOTE_LENGTH, QUOTES_CLOSE, QUOTES_OPEN, adjacent_quotes
 from firsthand.reading.attribution_spans import fit_spans
 from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
+from firsthand.reading.references import WRITER_PRONOUNS
 
 # 1. Attributions ---------------------------------------------------------------------------
 
@@ -198,11 +200,11 @@ def _innermost_tellers(doc: Any, found: list[Attribution], outer: list[Attributi
     for inner in found:
         if id(inner) in kept or inner.kind != "verb" or not inner.clausal or inner.source_head is None:
             continue
-        if doc[inner.source_head].lower_ in WRITER_WORDS or inner.lemma not in SPEECH_VERBS:
+        if doc[inner.source_head].lower_ in WRITER_PRONOUNS or inner.lemma not in SPEECH_VERBS:
             continue
         cue = min(inner.cue)
         for holder in outer:
-            own = holder.source_head is not None and doc[holder.source_head].lower_ in WRITER_WORDS
+            own = holder.source_head is not None and doc[holder.source_head].lower_ in WRITER_PRONOUNS
             if (
                 own
                 and holder.kind == "verb"
@@ -226,8 +228,6 @@ SPEECH_NOUNS = words(
 # ask"), which the writer lived, nor a belief ("I think he said"), where the writer vouches
 # for the saying (GUM's annotators give such words to the writer too).
 FRAMING_VERBS = words("appreciate welcome regret deplore note recognise recognize acknowledge")
-# The writer's own words for themselves.
-WRITER_WORDS = words("i we")
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -602,10 +602,9 @@ def _extraposed_clause(verb: Any) -> list[Any]:
             # noun is the speech itself; elsewhere only "it" tells the clause is what was said.
             if not expletive and noun.lemma_.lower() not in SPEECH_NOUNS:
                 continue
-            for clause in noun.children:
-                marks = [c for c in clause.children if c.lower_ == "that" and c.dep_ == "mark"]
-                if clause.dep_ in ("relcl", "acl") and marks:
-                    return [clause]
+            clause = that_clause(noun)
+            if clause is not None:
+                return [clause]
     return []
 
 

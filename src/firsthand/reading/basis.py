@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from firsthand.reading.attribution_base import Attribution
+from firsthand.reading.attribution_base import Attribution, that_clause
 from firsthand.reading.attribution_lexicon import (
     HEARER_CUES,
     HEARSAY_ADVERBS,
@@ -627,21 +627,16 @@ def hearsay_marker(span: Any) -> Any | None:
         # On the statement's own verb: not "claims that they were allegedly tortured appeared".
         if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod" and token.head.i in main:
             return token
-        if token.lemma_.lower() in HEARSAY_NOUNS and token.tag_ == "NNS" and _carries_clause(token):
+        if (
+            token.lemma_.lower() in HEARSAY_NOUNS
+            and token.tag_ == "NNS"
+            and that_clause(token, ("acl", "ccomp", "relcl")) is not None
+        ):
             received = token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING_VERBS
             there = token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)
             if received or there:
                 return token
     return None
-
-
-def _carries_clause(noun: Any) -> bool:
-    """ "reports that the cameras were removed": the noun holds a clause opened by "that"."""
-    return any(
-        c.dep_ in ("acl", "ccomp", "relcl")
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in noun.children
-    )
 
 
 # Verbs by which a party comes by reports it did not see for itself.

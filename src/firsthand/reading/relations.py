@@ -29,7 +29,7 @@ from firsthand.reading import gazetteer, knownnames
 from firsthand.reading.locations import country_of, find_locations
 from firsthand.reading.modality import scope_mode
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, tokens_by_lemma, words
-from firsthand.reading.references import References
+from firsthand.reading.references import PERSON_NOUNS, References
 from firsthand.reading.relation_base import mention_at, mention_covering, mentions, relation
 from firsthand.reading.role_forms import find_role_forms
 from firsthand.reading.writers import writer_of
@@ -142,22 +142,16 @@ def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 # 1. ----------------------------------------------------------------------------------------------
 
 
-# The gender a kin noun gives the person it names: "Ivanov's wife, Maria Nekrasova" is a
-# woman, so "his mother" after her is not hers.
-KIN_GENDER = {
-    "brother": "m", "father": "m", "son": "m", "husband": "m",
-    "sister": "f", "mother": "f", "daughter": "f", "wife": "f",
-}  # fmt: skip
-
-
 def _kinship(record: Record, refs: References) -> list[dict[str, Any]]:
     text = record.document.text
     doc = record.parsed
+    # The gender a kin noun gives the person it names (PERSON_NOUNS): "Ivanov's wife, Maria
+    # Nekrasova" is a woman, so "his mother" after her is not hers.
     for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
         for match in pattern.finditer(text):
             named = mention_at(record, match.end(), ("PERSON",))
             if named is not None:
-                refs.gender.setdefault(named[2].id, KIN_GENDER[match.group("kin").lower()])
+                refs.gender.setdefault(named[2].id, PERSON_NOUNS[match.group("kin").lower()])
     out = []
     for pattern in (KIN_PHRASE, POSSESSIVE_KIN):
         for match in pattern.finditer(text):

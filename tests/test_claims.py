@@ -390,6 +390,59 @@ def test_a_transcript_gives_every_answer_to_its_speaker_and_no_question_is_a_cla
     assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
 
 
+BROADCAST = (
+    "Governor says the valley will rebuild\n\n"
+    "On Sunday, Governor Ellen Marsh said the state would rebuild every bridge the floods took.\n\n"
+    "Partial transcript as follows:\n\n"
+    "DANA REEVES: The governor toured the valley on Friday. Take a look.\n\n"
+    "(BEGIN VIDEO CLIP)\n\n"
+    "MARSH: We lost two bridges and a school. Nobody was hurt.\n\n"
+    "(END VIDEO CLIP)\n\n"
+    "REEVES: Governor, how long will the rebuilding take?\n\n"
+    "MARSH: I think it will take two years. The money has not come yet.\n\n"
+    "REEVES: Did the federal agency answer your letter?\n\n"
+    "MARSH: Not yet. We wrote to them in June.\n"
+)
+
+
+def test_a_broadcast_transcript_gives_each_turn_to_the_person_its_capitals_label_names() -> None:
+    """CNN-style transcripts label turns in capitals, the full name first ("DANA REEVES:") and
+    the surname after ("REEVES:"); a clip before the first question is a turn too, and a
+    stage direction ("(END VIDEO CLIP)") is nobody."""
+    record = read_text(BROADCAST)
+    expected = {
+        "The governor toured the valley": "Dana Reeves",
+        "We lost two bridges": "Ellen Marsh",
+        "Nobody was hurt": "Ellen Marsh",
+        "it will take two years": "Ellen Marsh",
+        "The money has not come yet": "Ellen Marsh",
+        "We wrote to them in June": "Ellen Marsh",
+    }
+    for snippet, speaker in expected.items():
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", speaker), claim
+    people = sorted(e.name for e in record.entities if e.type == "PERSON")
+    assert people == ["Dana Reeves", "Ellen Marsh"], people
+    assert not [e for e in record.entities if "CLIP" in e.name.upper()]
+    assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
+
+
+def test_a_role_in_capitals_is_no_name_and_a_capitals_headline_no_turn() -> None:
+    """ "REPORTER:" and "UNIDENTIFIED MALE:" label turns without naming anyone; a headline
+    that opens with capitals and a colon is the page's title, not a turn."""
+    record = read_text(
+        "BREAKING NEWS: Bridge closed after the floods\n\n"
+        "REPORTER: What happened to the bridge on Friday?\n\n"
+        "UNIDENTIFIED MALE: The water took the middle span. We saw it go.\n\n"
+        "REPORTER: Was anyone on it?\n\n"
+        "UNIDENTIFIED MALE: No, the police had closed it.\n"
+    )
+    assert not [e for e in record.entities if e.type == "PERSON"], record.entities
+    assert not [c for c in record.claims if "Bridge closed" in c["text"] and c["basis"] == "reported"]
+    claim = claim_with(record, "The water took the middle span")
+    assert claim["basis"] == "reported", claim
+
+
 @pytest.mark.parametrize(
     ("sentence", "snippet", "basis"),
     [

@@ -71,6 +71,17 @@ def test_lone_given_name_merges_into_the_full_name() -> None:
     assert len(names["Shirin Bahrami"].mentions) == 3
 
 
+def test_an_abbreviated_title_is_no_part_of_the_name() -> None:
+    """ "Gov Marsh" in a headline, "Sen. Ann Lind" in the body: the title a news page
+    abbreviates is left out of the name, so each person is one entity."""
+    names = by_name(
+        "Gov Marsh Meets Sen. Ann Lind on Flood Aid\n\n"
+        "Governor Ellen Marsh met Ann Lind on Friday. Marsh asked Lind for money."
+    )
+    people = {n for n, e in names.items() if e.type == "PERSON"}
+    assert people == {"Ellen Marsh", "Ann Lind"}, names
+
+
 def test_ambiguous_surname_goes_to_the_nearest_full_name_before_it() -> None:
     text = (
         "Nader Karimi and his cousin Sara Karimi were detained. Nader Karimi was questioned for hours. "

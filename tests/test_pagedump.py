@@ -162,6 +162,20 @@ def test_a_sites_offer_of_its_service_is_taken_out_even_amid_the_body() -> None:
     assert raw[page.removed[0]["start"] : page.removed[0]["end"]].startswith("Try Scribo for free")
 
 
+def test_an_invitation_to_follow_the_writer_on_a_network_is_taken_out() -> None:
+    raw = (
+        "Harbour Fire: What the Mayor Said\n\nMayor Lind spoke to reporters on Tuesday.\n\n"
+        "Follow Ann Berg on Twitter @annberg\n\n"
+        "Follow us on Facebook and Instagram.\n\n"
+        "Follow the money on Twitter and you will find the donors, she said.\n"
+    )
+    page = clean_page_dump(raw)
+    assert "Ann Berg" not in page.text and "Follow us" not in page.text
+    assert "Follow the money on Twitter and you will find" in page.text
+    assert {r["reason"] for r in page.removed} == {"site promotion"}
+    assert "".join(raw[r["start"] : r["end"]] for r in page.removed).count("Follow") == 2
+
+
 def test_a_wiki_revision_stamp_is_kept_but_states_nothing() -> None:
     text = (
         "Open Letter to the Harbour Board\n\nFrom Harbourwiki - the town's own archive\n"

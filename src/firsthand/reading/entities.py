@@ -47,9 +47,10 @@ from typing import Any
 import numpy
 from spacy.symbols import PROPN
 
-from firsthand.reading import aliases, entitytypes, gazetteer, knownnames, rule_mentions
+from firsthand.reading import aliases, entitytypes, gazetteer, knownnames, rule_mentions, voices
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import (
+    HONORIFIC_PREFIX,
     WORD,
     Mention,
     generic_word,
@@ -128,6 +129,9 @@ def find_entities(record: Record) -> Record:
         if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
     ]
     mentions = [entitytypes.team(doc, text, entitytypes.human_subject(doc, m)) for m in mentions]
+    # A transcript's stage directions ("(BEGIN VIDEO CLIP)") name nothing.
+    directions = Spans(voices.stage_directions(text))
+    mentions = [m for m in mentions if not directions.overlaps(m.start, m.end)]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in split_coordination(text, m)]
     mentions = join_coordinated_places(text, mentions)
@@ -156,6 +160,11 @@ def find_entities(record: Record) -> Record:
     renamed, other_pairs = rule_mentions.other_names(text, mentions)
     mentions += renamed
     list_pairs += other_pairs
+    speakers, speaker_pairs = rule_mentions.speaker_labels(text, mentions)
+    if speakers:  # a transcript's labels in capitals name its speakers, whatever the model made of them
+        labelled = Spans((m.start, m.end) for m in speakers)
+        mentions = [m for m in mentions if not labelled.overlaps(m.start, m.end)] + speakers
+        list_pairs += speaker_pairs
     caps = rule_mentions.caps_lines(text, mentions, knownnames.KNOWN_ORGANISATIONS)
     if caps:  # the model's long names across a line of capitals give way to the names in it
         in_caps = Spans((m.start, m.end) for m in caps)
@@ -628,11 +637,15 @@ def _first_word(surface: str) -> str:
 
 def _merge_partial_names(groups: list[Group]) -> list[Group]:
     """Fold single-word groups into the full person names they are part of."""
-    full = [g for g in groups if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    full = [
+        g for g in groups if g.type == "PERSON" and any(len(_untitled(s).split()) >= 2 for s in g.surfaces)
+    ]
     kept = []
     for g in groups:
-        words = {s for s in g.surfaces if len(s.split()) == 1}
-        if not words or len(words) != len(g.surfaces) or g in full:
+        # "Gov Marsh" is one word of a name, as "Marsh" is.
+        untitled = {_untitled(s) for s in g.surfaces}
+        words = {w for w in untitled if len(w.split()) == 1}
+        if not words or len(words) != len(untitled) or g in full:
             kept.append(g)
             continue
         candidates = [f for f in full if any(_has_part(s, w) for s in f.surfaces for w in words)]
@@ -733,6 +746,10 @@ def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:
     )
 
 
+def _untitled(name: str) -> str:
+    return HONORIFIC_PREFIX.sub("", name) or name
+
+
 def _has_part(full_name: str, word: str) -> bool:
     parts = full_name.split()
     return len(parts) >= 2 and word in (parts[0], parts[-1])
@@ -763,13 +780,20 @@ def _to_entities(groups: Iterable[Group]) -> list[Entity]:
     return entities
 
 
+# A name in capitals this short may be initials ("JSM"), kept as written.
+INITIALS_LETTERS = 4
+
+
 def _canonical(g: Group) -> str:
     counts = Counter(m.text for m in g.mentions if m.rule != "head") or Counter(m.text for m in g.mentions)
     long_forms = [m.text for m in g.mentions if m.rule == "acronym" and " " in m.text]
     if long_forms:
         return Counter(long_forms).most_common(1)[0][0]
     if g.type == "PERSON":
-        return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+        # A name the text writes only in capitals (a transcript's "DANA REEVES:") is named
+        # as a name is written; a name written both ways keeps its ordinary spelling.
+        name = max(counts, key=lambda s: (not s.isupper(), len(s.split()), counts[s], len(s)))
+        return name.title() if name.isupper() and len(name) > INITIALS_LETTERS else name
     if g.type in ("GPE", "LOC"):
         # The name the gazetteer uses, when the document uses it too ("Albania", not "Republic of Albania").
         place = next((p for p in map(gazetteer.lookup, counts) if p), None)

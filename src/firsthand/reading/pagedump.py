@@ -74,12 +74,15 @@ STRONG_CHROME = re.compile(
 # Lines that are chrome wherever they stand, even amid the body, because no account, letter or
 # article says them on a line of their own: a wiki's navigation ("Jump to navigation"), a
 # site's offer of its own service ("Try Acme for free and save time ...", "Start your free
-# trial").
+# trial", "Follow Ann Lee on Twitter @annlee").
 ANYWHERE_CHROME = re.compile(
     r"(?P<wiki>jump to (?:navigation|search)(?:\s*jump to (?:navigation|search))?"
     r"|from wikipedia, the free encyclopedia)"
     r"|(?P<promotion>try (?:\S+ ){1,4}(?:for free|free for \d+ days)(?:[.!,]|\s+(?:and|to|today|now)\b|$).{0,120}"
-    r"|(?:start|begin) (?:your|a) free trial\b.{0,120}|sign up (?:for )?free\b.{0,80})",
+    r"|(?:start|begin) (?:your|a) free trial\b.{0,120}|sign up (?:for )?free\b.{0,80}"
+    r"|follow (?:\S+ ){1,4}on (?:twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|telegram)"
+    r"(?:\s*(?:and|or|,)\s*(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|telegram))*"
+    r"(?:[\s:]+@\w+)?[.!]?)",
     re.IGNORECASE,
 )
 # A wiki's stamp of the page's revision ("Revision as of 21:20, 9 March 2005 by Ann (talk |

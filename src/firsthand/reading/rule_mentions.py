@@ -13,9 +13,10 @@ from typing import Any
 from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
-from firsthand.reading.mentions import WORD, Mention, name_key
+from firsthand.reading.mentions import HONORIFIC_PREFIX, WORD, Mention, name_key
 from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS, RANK_ABBREVIATIONS
 from firsthand.reading.nlp import Spans, is_common_word, words
+from firsthand.reading.voices import transcript_turns
 
 INITIALS_WORD = re.compile(r"(?<![\w\-])[A-Z]{2,6}+(?![\w\-])")
 
@@ -438,6 +439,44 @@ def _caps_name(
     if place is not None and (place.kind in ("country", "region") or place.population >= 100000):
         return Mention(start, end, name, place.entity_type, "gazetteer")
     return None
+
+
+def speaker_labels(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """The names a broadcast transcript writes in capitals as its speakers' labels ("JAKE
+    TAPPER:", then "TAPPER:"), which the small model splits, types anyhow or misses; each
+    with the person it names in the text ("MARSH" of "Governor Ellen Marsh"). A label is a
+    name when it is no role ("REPORTER", "UNIDENTIFIED MALE"): a word of a person the text
+    names, of another label, or of no dictionary. Short labels are initials ("RFA") unless
+    they are such a word."""
+    labels = [t.label for t in transcript_turns(text) if text[t.label[0] : t.label[1]].isupper()]
+    people: dict[str, set[str]] = defaultdict(set)  # a word of a person's name -> the names
+    for m in mentions:
+        name = HONORIFIC_PREFIX.sub("", m.text).split()  # "Gov Fallin" is no full name
+        if m.label == "PERSON" and not m.text.isupper() and len(name) >= 2:
+            for word in (name[0], name[-1]):
+                people[word.casefold()].add(m.text)
+    full_labels = {" ".join(text[a:b].split()) for a, b in labels if len(text[a:b].split()) >= 2}
+    for label in full_labels:
+        people[label.split()[-1].casefold()].add(label)
+    said = {" ".join(text[a:b].split()) for a, b in labels}
+    found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
+    for start, end in labels:
+        label = " ".join(text[start:end].split())
+        named = set().union(*(people.get(w.casefold(), set()) for w in label.split())) - {label}
+        # "DANA REEVES" where "REEVES" labels turns too.
+        shortened = any(other != label and other in label.split() for other in said)
+        unknown = not any(is_common_word(w.lower()) for w in label.split())
+        if not named and not shortened and not (unknown and len(label) > INITIALS_LETTERS):
+            continue
+        found.append(Mention(start, end, text[start:end], "PERSON", "speaker", "PERSON"))
+        if len(named) == 1:
+            pairs.append((name_key(label), name_key(next(iter(named)))))
+    return found, pairs
+
+
+# Letters of a label in capitals that may be an organisation's initials ("RFA", "BBC").
+INITIALS_LETTERS = 4
 
 
 LEADING_COUNTRY = re.compile(r"(?:U\.S\.|US|U\.K\.|UK|EU|UN) ")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from firsthand.reading.nlp import words
+from firsthand.reading.nlp import is_common_word, words
 
 # A speaker's label at the start of a line: one to five words, the first capitalised, then a
 # colon and, in broadcast transcripts, a time offset. Each repeated group opens on a space, so
@@ -35,12 +35,39 @@ NOT_SPEAKERS = words(
     note editor's editor’s update source sources photo image caption read related tags share posted
     published date by from to subject re cc tel phone email e-mail fax address warning disclaimer
     click see also title category keywords summary background transcript video audio file
+    part chapter section step appendix annex
     """
 )
 # Labels by which an organisation's own Q&A gives its answers: the writer's voice, not a report.
 WRITER_SIDE_LABELS = frozenset(["spokesperson", "spokesman", "spokeswoman", "answer", "a"])
 # A paragraph that opens with a quotation mark.
 QUOTE_OPENERS = ("“", '"')
+
+
+# A broadcast transcript's stage direction, in capitals within brackets: "(BEGIN VIDEO CLIP)",
+# "[CROSSTALK]", "(LAUGHTER)". It stands on a line of its own, or among a turn's words when
+# it is made of dictionary words only ("(APPLAUSE)", not "(AP)" or "(R-OK)").
+STAGE_DIRECTION = re.compile(r"[(\[](?P<words>[A-Z][A-Z'’]*+(?:[ \t][A-Z][A-Z'’]*+)*+)\.?[)\]]")
+
+
+def stage_directions(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each stage direction of a transcript."""
+    found = []
+    transcript: bool | None = None  # looked for once, at the first direction among words
+    for match in STAGE_DIRECTION.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        alone = not text[line_start : match.start()].strip() and not text[match.end() : line_end].strip()
+        said = match.group("words").split()
+        common = [w for w in said if is_common_word(w)]
+        if alone and common and (len(said) > 1 or len(said[0]) > 2):
+            found.append(match.span())
+        elif len(common) == len(said):  # "(APPLAUSE)" in a turn; "(AIDS)" after its long form is a name
+            if transcript is None:
+                transcript = bool(transcript_turns(text))
+            if transcript:
+                found.append(match.span())
+    return found
 
 
 @dataclass(frozen=True)
@@ -68,9 +95,36 @@ def transcript_turns(text: str) -> list[Voice]:
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         turns.append(Voice(match.start("label"), end, match.span("label"), "turn"))
     # The interview starts with its first question: a label before it heads a title line
-    # ("PART III: Interview: ...") or the page's furniture.
+    # ("PART III: Interview: ...") or the page's furniture -- unless it is a speaker of the
+    # interview, who may speak first ("JAKE TAPPER: ... Take a listen.", a clip, "TAPPER: ...?").
     asked = [n for n, t in enumerate(turns) if "?" in text[t.start : t.end]]
-    return turns[asked[0] :] if asked else []
+    if not asked:
+        return []
+    first = asked[0]
+    later = [_label_of(text, t) for t in turns[first:]]
+    first_line_end = text.find("\n")
+    while first > 0 and _same_transcript(
+        _label_of(text, turns[first - 1]), later, headline=turns[first - 1].start < first_line_end
+    ):
+        first -= 1
+    return turns[first:]
+
+
+def _label_of(text: str, turn: Voice) -> str:
+    return " ".join(text[turn.label[0] : turn.label[1]].split())
+
+
+def _same_transcript(label: str, later: list[str], headline: bool) -> bool:
+    """A label before the first question that belongs to the interview's turns: a speaker
+    who speaks again ("JAKE TAPPER" then "TAPPER", "MARSH" then "MARSH"), or, in a transcript
+    whose labels are all capitals, another label in capitals (a clip's "TRUMP:") below the
+    page's first line (a headline's "BREAKING NEWS:")."""
+    words = label.casefold().split()
+    for other in later:
+        other_words = other.casefold().split()
+        if other_words[-1:] == words[-1:] or (len(words) == 1 and words[0] in other_words):
+            return True
+    return not headline and label.isupper() and all(other.isupper() for other in later)
 
 
 def asking_initials(text: str, found: list[re.Match[str]]) -> set[str]:

@@ -71,6 +71,30 @@ def test_lone_given_name_merges_into_the_full_name() -> None:
     assert len(names["Shirin Bahrami"].mentions) == 3
 
 
+def test_an_acronym_of_another_language_names_the_body_before_it() -> None:
+    """ "Doctors Without Borders (MSF)": the acronym spells the French name, not the English
+    one, yet defines it when the text uses it again; a news agency after a person's name
+    ("Lena Vosk (AP)") defines nothing."""
+    names = by_name(
+        "Doctors Without Borders (MSF) and the Sorvan Liberty Movement (DSL) closed the clinic. "
+        "MSF said the road was mined. DSL members left. Lena Vosk (AP) reported it, and AP sent photos."
+    )
+    assert set(names["Doctors Without Borders"].aliases) == {"Doctors Without Borders", "MSF"}, names
+    assert names["Doctors Without Borders"].type == "ORG"
+    assert set(names["Sorvan Liberty Movement"].aliases) == {"Sorvan Liberty Movement", "DSL"}, names
+    assert "AP" not in names["Lena Vosk"].aliases, names
+
+
+def test_an_adjective_of_a_stan_country_is_no_organisation_and_a_gloss_no_name() -> None:
+    """ "Kazakh authorities", "Uzbek officials": nationality adjectives; "the Koshe (Street)
+    party": a translation in brackets inside a name cuts no name at its bracket."""
+    entities = entities_of(
+        "Kazakh authorities and Uzbek officials met. Members of the banned Koshe (Street) party were held."
+    )
+    assert not [e for e in entities if e.type == "ORG" and e.name in ("Kazakh", "Uzbek")], entities
+    assert not [e for e in entities if "(" in e.name], entities
+
+
 def test_an_abbreviated_title_is_no_part_of_the_name() -> None:
     """ "Gov Marsh" in a headline, "Sen. Ann Lind" in the body: the title a news page
     abbreviates is left out of the name, so each person is one entity."""

@@ -201,6 +201,11 @@ MODES: list[tuple[str, str, str]] = [
     ("The villagers lived for years under threats of deportation.", "deportation", "hypothetical"),
     ("The council published plans for the eviction of the tenants.", "eviction", "hypothetical"),
     ("Many families live in fear of arrest.", "arrest", "hypothetical"),
+    # an act as the object of a verb of asking, seeking, planning or fearing has not happened
+    ("Her lawyers have demanded her release.", "release", "hypothetical"),
+    ("The protesters urged the closure of the camp.", "closure", "hypothetical"),
+    ("The army planned a raid on the village.", "raid", "hypothetical"),
+    ("The reporters feared arrest after the broadcast.", "arrest", "hypothetical"),
     ("I threatened the director that I would burn the papers.", "burn", "hypothetical"),
     ("Their plan to return to Brenn failed.", "return", "hypothetical"),
     # questions

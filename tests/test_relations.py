@@ -145,6 +145,11 @@ CASES: list[tuple[str, tuple[str, str, str, str | None]]] = [
         "The minister said that Bavaria is a part of Germany.",
         ("Bavaria", "located_in", "Germany", None),
     ),
+    # the head of a country's body heads the body, not the country
+    (
+        "The movement is led by Ivar Dahl, the former head of Norland's Fjord Savings Bank.",
+        ("Ivar Dahl", "role_in", "Fjord Savings Bank", "former head"),
+    ),
 ]
 
 

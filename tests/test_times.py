@@ -87,6 +87,11 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("Prices have risen since the start of the year.", "the start of the year", ("DATE", "2023")),
         ("He spent the whole of 2022 looking for work.", "the whole of 2022", ("DATE", "2022")),
         ("The harvest failed in the autumn of last year.", "the autumn of last year", ("DATE", "2022-FA")),
+        # a month or day with the writer's year after it is one time: "April last year"
+        ("He was arrested in April last year.", "April last year", ("DATE", "2022-04")),
+        ("The trial opens in June of next year.", "June of next year", ("DATE", "2024-06")),
+        ("She was freed on 3 May this year.", "3 May this year", ("DATE", "2023-05-03")),
+        ("The court met on Nov. 16 last year.", "Nov. 16 last year", ("DATE", "2022-11-16")),
         (
             "The mine will reopen in the first half of next year.",
             "the first half of next year",

@@ -226,6 +226,9 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
         words = before.split()
         window = " ".join(words[-min(len(short) + 5, len(short) * 2) :])
         long = _schwartz_hearst(short, window)
+        translated = not long and short.isalpha() and short.isupper()
+        if translated:
+            long = _translated_long_form(text, line_start + len(before), short, named)
         if not long or (len(long.split()) < 2 and "-" not in long):
             continue
         start = line_start + len(before) - len(long)
@@ -237,13 +240,38 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
             continue
         seen = next((n for n in named if n.start < trimmed[1] and trimmed[0] < n.end), None)
         head = WORD.findall(text[trimmed[0] : trimmed[1]])[-1].lower()
-        if seen is None and head not in ORG_HEADS:
+        if seen is None and head not in ORG_HEADS and not translated:
             continue
         label = seen.label if seen is not None and seen.label != "NORP" else "ORG"
-        long_forms.append(Mention(*trimmed, text[trimmed[0] : trimmed[1]], label, "acronym"))
+        # Only a body is named in two languages with no model's word for it.
+        forced = "ORG" if translated and seen is None else None
+        long_forms.append(Mention(*trimmed, text[trimmed[0] : trimmed[1]], label, "acronym", forced))
         s, e = m.start("short"), m.end("short")
-        acronyms.append(Mention(s, e, short, label, "acronym"))
+        acronyms.append(Mention(s, e, short, label, "acronym", forced))
     return acronyms, long_forms
+
+
+# Capitalised words before an acronym's parenthesis, small words of names between them:
+# "Doctors Without Borders", "Democratic Choice of Kazakhstan".
+TITLE_RUN = re.compile(
+    r"(?:[A-Z][\w'’&\-]*+(?:\s++(?:of|for|and|the|on|in|to|against|de|du|des|la|le|el|al)){0,2}+\s++)++"
+    r"[A-Z][\w'’&\-]*+$"
+)
+
+
+def _translated_long_form(text: str, end: int, short: str, named: list[Mention]) -> str | None:
+    """The name an acronym of another language stands for ("Doctors Without Borders (MSF)",
+    "Kurdistan Workers' Party (PKK)"): the capitalised words that end at ``end``, right
+    before the parenthesis, when the acronym is used again and no person or place is named
+    there ("said John Lind (AP)" defines nothing)."""
+    run = TITLE_RUN.search(text, max(0, end - 120), end)
+    if run is None or len(run.group(0).split()) < 2:
+        return None
+    if len(re.findall(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text)) < 2:
+        return None
+    if any(n.start < end and run.start() < n.end and n.label in ("PERSON", "GPE", "LOC") for n in named):
+        return None
+    return run.group(0)
 
 
 def _defined_concepts(text: str) -> set[str]:

@@ -356,6 +356,10 @@ def is_demonym(word: str) -> bool:
     """An adjective of a country the gazetteer knows: "Ukrainian", "Chinese", "Nigerian"."""
     if " " in word or gazetteer.lookup(word) is not None:
         return False
+    for tail in ("stan", "istan"):  # "Kazakh", "Afghan"
+        place = gazetteer.lookup(word + tail)
+        if len(word) >= 4 and place is not None and place.kind == "country":
+            return True
     for suffix in ("ian", "ean", "ese", "ish", "an", "i", "n"):
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3:

@@ -173,6 +173,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         span = text[start:end]
     end = start + without_trailing_junk(span)
     end = start + without_trailing_extras(text[start:end])
+    opened = text.find("(", start, end)
+    if opened > start and text.find(")", opened, end) < 0:
+        end = start + len(text[start:opened].rstrip())  # "Koshe (Street" of "Koshe (Street) party"
     if end <= start or not any(c.isalpha() for c in text[start:end]):
         return None
     if text[end : end + 1] == "." and is_abbreviation(text[start:end].rsplit(None, 1)[-1]):

@@ -186,6 +186,8 @@ def scope_mode(token: Any) -> str | None:
                 break
         elif dep == "dobj" and head.lemma_.lower() in ACT_TAKING_VERBS and _particular(node):
             break  # "refused to investigate the beatings": the beatings took place
+        elif dep == "dobj" and head.lemma_.lower() in WISHED_ACT_VERBS:
+            own = "hypothetical"  # "have demanded his release", "urged the closure of the camp"
         elif dep in ARGUMENT_LINKS or (dep == "nsubj" and head.lemma_.lower() in HAPPENING_VERBS):
             denies = GOVERNORS.get(head.lemma_.lower()) == "negated"
             # "denied these reports [of torture]", "has denied his detention"
@@ -470,6 +472,11 @@ TOPIC_WORDS = words(
 )
 # Verbs whose object is an act that took place: to investigate, condemn or mention "the
 # beatings" is to take them as known, done or not done oneself.
+# Verbs whose object is an act wished, sought, planned or feared, not done: "demanded his
+# release", "fear arrest", "planned a raid". Not "called a strike" or "agreed a ceasefire".
+WISHED_ACT_VERBS = words(
+    "demand urge request seek propose plan intend want wish threaten fear attempt need expect suggest risk"
+)
 ACT_TAKING_VERBS = words(
     """
     investigate probe examine condemn denounce discuss mention acknowledge document explain record

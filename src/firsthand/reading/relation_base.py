@@ -3,6 +3,7 @@ mentions looked up by offset."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from firsthand.record import Entity, Record
@@ -20,6 +21,16 @@ def mention_at(record: Record, offset: int, types: tuple[str, ...]) -> tuple[int
         if entity.type in types:
             return start, end, entity
     return None
+
+
+def body_owned(record: Record, found: tuple[int, int, Entity] | None) -> tuple[int, int, Entity] | None:
+    """The body a place's or body's possessive names, when there is one: "head of Kazakhstan's
+    BTA Bank" is the bank's head, "of Russia's Federal Security Service" the service's."""
+    if found is None:
+        return None
+    possessive = re.match(r"['’]s\s+(?:own\s+)?", record.document.text[found[1] : found[1] + 8])
+    owned = mention_at(record, found[1] + possessive.end(), ("ORG",)) if possessive else None
+    return owned or found
 
 
 def mentions_by_start(record: Record) -> dict[int, list[tuple[int, int, Entity]]]:

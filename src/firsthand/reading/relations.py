@@ -30,7 +30,7 @@ from firsthand.reading.locations import country_of, find_locations
 from firsthand.reading.modality import scope_mode
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, tokens_by_lemma, words
 from firsthand.reading.references import PERSON_NOUNS, References
-from firsthand.reading.relation_base import mention_at, mention_covering, mentions, relation
+from firsthand.reading.relation_base import body_owned, mention_at, mention_covering, mentions, relation
 from firsthand.reading.role_forms import find_role_forms
 from firsthand.reading.writers import writer_of
 from firsthand.record import Entity, Record
@@ -198,7 +198,7 @@ def _roles(record: Record, refs: References) -> list[dict[str, Any]]:
         match = ROLE_AFTER_NAME.match(text[end : end + 160])
         if not match or not _says_who(record, start, end, match):
             continue
-        group = mention_at(record, end + match.end(), ("ORG", "GPE"))
+        group = body_owned(record, mention_at(record, end + match.end(), ("ORG", "GPE")))
         if group is None or (match.group("prep") == "in" and group[2].type == "GPE"):
             continue  # "a journalist in Kabul" says where, not whose
         role = match.group("role").strip()

@@ -64,6 +64,15 @@ def resolve_absolute(c: Candidate, clock: Clock, day_first: bool, text: str, doc
     return "DATE", value, None, found, None
 
 
+def deictic_year(told: str, clock: Clock) -> int | None:
+    """The year of "April last year", "3 May this year", "June of next year": counted from
+    the writer's now, whatever the story's; None without such words or a date of writing."""
+    named = re.search(r"\b(last|this|next)\s+year$", told.lower())
+    if named is None or clock.dct is None:
+        return None
+    return clock.dct.year + {"last": -1, "this": 0, "next": 1}[named.group(1)]
+
+
 def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     month = month_in(c.text)
     day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", day_in_digits(c.text))
@@ -72,6 +81,18 @@ def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
         return None
     if ref is None:
         return "DATE", f"XXXX-{month:02}-{int(day.group(1)):02}", None, None, None
+    told_year = deictic_year(c.text, clock)
+    if told_year is not None:
+        try:
+            return (
+                "DATE",
+                date(told_year, month, int(day.group(1))).isoformat(),
+                clock.dct_anchor(),
+                None,
+                None,
+            )
+        except ValueError:
+            return None
     try:
         # The year that puts the date nearest the story's present.
         options = [date(ref.year + k, month, int(day.group(1))) for k in (-1, 0, 1)]
@@ -153,6 +174,9 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         return None  # month names are capitalised: "march", "may" are verbs
     if s.strip(". ") in ("may", "march") and not looks_temporal(c, text):
         return None
+    told_year = deictic_year(c.text, clock)
+    if told_year is not None:
+        return "DATE", f"{told_year}-{month:02}", clock.dct_anchor(), None, None
     ref, ref_id = clock.deictic()
     range_end = re.match(
         rf"\s*(?:to|until|till|through|and|-|–)\s*{MONTH},?\s+({YEAR})", text[c.end : c.end + 30], re.I

@@ -86,6 +86,9 @@ DAY_WORD = "(?:" + "|".join(sorted((w.replace("-", "[- ]") for w in DAY_WORDS), 
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# A year named from the writer's now after a month or a day: "April last year", "on 3 May
+# this year", "in June of next year".
+DEICTIC_YEAR = r"(?:,?\s+(?:of\s+)?(?:last|this|next)\s+year\b)"
 # "early", "mid-", "the end of" before a month or year: the value keeps the month or year.
 PHASE = r"(?:(?:early|mid|late|the end of|the beginning of|the start of)[- ]\s*)"
 # Words that weigh a span between its amount and its unit: "two terrible days".
@@ -203,7 +206,10 @@ PATTERNS: list[Pattern] = [
         "day_month_year",
         rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH},?\s+{YEAR}",
     ),
-    _p("month_day", rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*+,?\s*+\d)"),
+    _p(
+        "month_day",
+        rf"(?:(?:last|this|next)\s+)?(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\s*+,?\s*+\d){DEICTIC_YEAR}?",
+    ),
     _p(
         "clock_day",
         rf"{CLOCK}(?:[ \t]+[A-Z]{{3}})?,?[ \t]+(?:(?:last|this|next)[ \t]+)?"
@@ -213,14 +219,17 @@ PATTERNS: list[Pattern] = [
         "recent_units",
         r"(?:the\s+)?(?:recent|coming|upcoming)\s+(?:days|weeks|months|quarters|years|decades)(?:\s+and\s+(?:days|weeks|months|years))?",
     ),
-    _p("day_month", rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH}"),
+    _p(
+        "day_month",
+        rf"(?:{NAMED_WEEKDAY},?\s+)?(?:the\s+)?(?:{DAY}(?:\s+of)?|{DAY_WORD}\s+of)\s+{MONTH}{DEICTIC_YEAR}?",
+    ),
     _p(
         "month_year",
         rf"{PHASE}?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})",
     ),
     _p(
         "month",
-        rf"(?:{PHASE}|(?:last|this|next)\s+)?{MONTH}",
+        rf"(?:{PHASE}|(?:last|this|next)\s+)?{MONTH}{DEICTIC_YEAR}?",
     ),
     _p(
         "holiday",

@@ -95,6 +95,28 @@ def test_an_adjective_of_a_stan_country_is_no_organisation_and_a_gloss_no_name()
     assert not [e for e in entities if "(" in e.name], entities
 
 
+def test_a_citys_police_is_an_organisation_whatever_the_model_called_the_city() -> None:
+    """ "Karachi police": the small model labels "Karachi" an organisation here; the city's
+    police are the body that raids, and the city is not."""
+    names = by_name("Karachi police have been raiding homes since Monday.")
+    assert names["Karachi police"].type == "ORG", names
+    assert "Karachi" not in names, names
+
+
+def test_an_office_of_a_body_is_no_person_and_a_regency_is_a_place() -> None:
+    """ "said Head of Security of PB HMI, Arven Marta": the office is no person, the name
+    after it is; "Bekasi Regency" and "throughout Jabodetabek" are places."""
+    names = by_name(
+        '"Three people are still held," said Head of Defense and Security Division of PB HMI, '
+        "Arven Marta, on Friday. The march went on throughout Jabodetabek and ended in Babelan, "
+        "Bekasi Regency."
+    )
+    people = {n for n, e in names.items() if e.type == "PERSON"}
+    assert people == {"Arven Marta"}, names
+    assert names["Bekasi Regency"].type in ("GPE", "LOC"), names
+    assert names["Jabodetabek"].type in ("GPE", "LOC"), names
+
+
 def test_an_abbreviated_title_is_no_part_of_the_name() -> None:
     """ "Gov Marsh" in a headline, "Sen. Ann Lind" in the body: the title a news page
     abbreviates is left out of the name, so each person is one entity."""

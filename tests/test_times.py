@@ -144,6 +144,11 @@ def value_of(text: str, phrase: str, dct: str | None = DCT) -> tuple[str, str]:
         ("The patrol left the base at 0615 hours on 3 May 2022.", "0615 hours", ("TIME", "2022-05-03T06:15")),
         ("The volunteers gave 1200 hours of work to the shelter.", "1200 hours", ("DURATION", "PT1200H")),
         ("RE: Incident on 22APR03", "22APR03", ("DATE", "2003-04-22")),
+        # a clock a time zone or "hrs" makes sure of, whatever its separator
+        ("On 3 May 2022 the march began at 15.30 WIB.", "15.30 WIB", ("TIME", "2022-05-03T15:30")),
+        ("On 3 May 2022 the plane landed at 09:00 GMT.", "09:00 GMT", ("TIME", "2022-05-03T09:00")),
+        ("On 3 May 2022 the gates closed at 1800 hrs.", "1800 hrs", ("TIME", "2022-05-03T18:00")),
+        ("On 3 May 2022 the police fired at 10.30am.", "10.30am", ("TIME", "2022-05-03T10:30")),
     ],
 )  # fmt: skip
 def test_values(text: str, phrase: str, expected: tuple[str, str]) -> None:
@@ -412,6 +417,7 @@ def test_the_end_of_the_year_is_told_after_its_days() -> None:
         "He was soon released and went home.",  # soon after a past time, not the future
         "Many of today's computers are slow.",
         "Her number is 790-1795.",
+        "Prices rose 12.50 percent after the vote.",
     ],
 )
 def test_numbers_and_words_that_are_no_times(text: str) -> None:
@@ -558,6 +564,11 @@ def test_an_ordinal_day_needs_a_month_told_before_it() -> None:
 )
 def test_clock_durations_and_fiscal_years(text: str, phrase: str, expected: tuple[str, str]) -> None:
     assert value_of(text, phrase) == expected
+
+
+def test_a_moment_told_again_in_another_zone_is_one_time() -> None:
+    record = times_of("On 7 August 1998 the blast came at 10:35 a.m. (0735 GMT) in Nairobi.")
+    assert [t["text"] for t in record.times if "GMT" in t["text"]] == [], record.times
 
 
 def test_a_transcripts_stamps_are_no_times() -> None:

@@ -55,6 +55,7 @@ from firsthand.reading.mentions import (
     Mention,
     generic_word,
     is_citation,
+    office_not_person,
     join_coordinated_places,
     joined_of_names,
     name_key,
@@ -185,6 +186,7 @@ def find_entities(record: Record) -> Record:
         and m.text not in concepts
         and not _legal_instrument(text, m)
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
+        and not (m.label == "PERSON" and office_not_person(m.text))
     ]
     groups = _group(mentions, pairs)
     # 6. A type for each group.
@@ -366,7 +368,8 @@ _INSTITUTION_AFTER = [
 def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
     found = []
     for m in mentions:
-        if m.label not in ("NORP", "GPE"):
+        # The model may label the place of "Dhaka police" an organisation already.
+        if m.label not in ("NORP", "GPE") and not (m.label == "ORG" and gazetteer.lookup(m.text) is not None):
             continue
         rest = text[m.end : m.end + 40]
         for noun, after in _INSTITUTION_AFTER:

@@ -63,7 +63,7 @@ ARTICLE_BEFORE = re.compile(r"(?<![\w.])the $")
 
 # Words before a name that place it: "in Gjakova", "near the village of Ponoshec".
 LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside|across|around|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
+    r"(?:\b(?:in|at|near|inside|outside|across|around|throughout|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
 
 # A lower-case noun for a part of a country after a name: "the Tigray region (of Ethiopia)".

@@ -39,7 +39,11 @@ KNOWN_ORGANISATIONS = {
 }  # fmt: skip
 
 # Capitalised words that name no person, body or place.
-TIME_ZONES = {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "JST", "MSK"}
+TIME_ZONES = {
+    "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "EET", "EEST",
+    "WET", "BST", "JST", "KST", "MSK", "IST", "PKT", "SGT", "HKT", "AEST", "AEDT", "WAT", "CAT", "EAT",
+    "SAST", "WIB", "WITA", "WIT", "ICT", "PHT",
+}  # fmt: skip
 PRODUCTS = {
     "iPhone", "iPhones", "iPad", "iPads", "iPod", "iPods", "iMac", "MacBook", "iTunes", "Android",
     "PlayStation", "Xbox", "Kindle", "Galaxy S", "Windows XP", "Windows 10", "Boeing 737",

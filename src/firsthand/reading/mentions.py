@@ -133,6 +133,23 @@ def no_name(piece: str) -> bool:
     return words[-1].lower() in DOCUMENT_LABELS
 
 
+# An office named with what it is of: "Head of Defense and Security Division of PB HMI".
+OFFICE_OF = re.compile(
+    r"(?:(?:Deputy|Vice|Acting|Former|Assistant|Senior)\s+)?"
+    r"(?:Head|Director|Chief|Minister|Secretary|President|Chairman|Chairwoman|Chair|Commander|Governor"
+    r"|Mayor|Spokesman|Spokeswoman|Spokesperson|Coordinator|Leader)\s+of\s"
+)
+
+
+def office_not_person(name: str) -> bool:
+    """A "person" the model found that is an office of a body or place, with no name in it:
+    "Head of Defense and Security Division of PB HMI", "Director of the Regional Police"."""
+    if OFFICE_OF.match(name) is None:
+        return False
+    last = name.split()[-1]
+    return last.isupper() or last.lower() in ORG_HEADS | PLACE_HEADS or gazetteer.lookup(last) is not None
+
+
 def _dictionary_word(doc: Any, word: str, start: int, end: int) -> bool:
     """A word any dictionary has, by its own form or its lemma ("Children", "child"); ``word``
     is the text at [start, end), given because ``doc.text`` joins every token anew."""

@@ -60,7 +60,8 @@ ORG_OPENERS = {
 # Last words that make a name a place: "Kunes County", "the Varnesk Autonomous District".
 PLACE_HEADS = {
     "region", "district", "county", "province", "prefecture", "oblast", "governorate", "okrug",
-    "krai", "municipality", "canton", "territory", "territories",
+    "krai", "municipality", "canton", "territory", "territories", "regency", "subdistrict",
+    "sub-district", "commune", "borough", "township", "tehsil", "upazila", "raion", "rayon",
     # "Orumba North Local Government Area", "Bajoga Town", "Olympic Village"
     "area", "town", "village",
 }  # fmt: skip

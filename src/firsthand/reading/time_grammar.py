@@ -16,6 +16,7 @@ from typing import Any
 
 from firsthand.reading.calendars import find_calendar_dates
 from firsthand.reading.dates import MONTHS
+from firsthand.reading.knownnames import TIME_ZONES
 from firsthand.reading.nlp import Spans
 
 # 1. The grammar ------------------------------------------------------------------------
@@ -98,8 +99,12 @@ SPAN_WORD = (
 )
 RELATIVE = r"(?:last|this|next|past|coming|current|previous|following|same|that|recent)"
 
+# "15.30 WIB", "09:00 GMT", "1800 hrs": a clock a zone or "hrs" makes sure of, whatever its separator.
+ZONED = r"(?:" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + r"|hrs|local\s+time)\b"
 CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])|(?:[01]?\d|2[0-3]):[0-5]\d"
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])"
+    rf"|(?:[01]?\d|2[0-3])(?:[.:h]|(?<=\d))[0-5]\d(?=\s*{ZONED})\s*{ZONED}"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d"
     r"(?:\s*(?:a\.m\.?|p\.m\.?)|\s+in\s+the\s+(?:morning|afternoon|evening))?|noon|midnight|midday"
     r"|(?:(?:half|a\s+quarter|quarter|five|ten|twenty|twenty[- ]five)\s+(?:past|to)\s+)?"
     r"(?:1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o['’]clock)"
@@ -585,6 +590,10 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         and re.match(r"\d\d:\d\d(?::\d\d)?\)", text[c.start : c.end + 1])
     ):
         return True  # "Chief: (00:16)": a transcript's offset into the recording
+    if c.kind == "clock" and re.search(
+        r"(?:\d|[ap]\.?m\.?)\s*\($", text[max(0, c.start - 12) : c.start], re.IGNORECASE
+    ):
+        return True  # "at 10:35 a.m. (0735 GMT)": the same moment told in another zone
     if c.kind == "dawn" and not (
         re.search(
             r"\b(?:at|before|after|by|until|till|around|since)\s+$", text[max(0, c.start - 7) : c.start]

@@ -365,7 +365,7 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
     elif c.kind == "military_clock":
         hour, minute = int(s[:2]), int(s[2:4])  # "2030 hours"
     else:
-        m = re.match(r"(\d\d?)(?::(\d\d))?", s)
+        m = re.match(r"(\d\d?)(?:[:.h]?(\d\d))?", s)  # "9:30", "15.30 WIB", "1800 hrs"
         if m is None:
             return None
         hour, minute = int(m.group(1)), int(m.group(2) or 0)

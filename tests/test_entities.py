@@ -117,6 +117,19 @@ def test_an_office_of_a_body_is_no_person_and_a_regency_is_a_place() -> None:
     assert names["Jabodetabek"].type in ("GPE", "LOC"), names
 
 
+def test_a_laws_acronym_and_a_countrys_person_in_a_headline_are_no_bodies() -> None:
+    """ "a Freedom of Information Act (FOIA) lawsuit": FOIA is a law; "Former U.S. Detainee
+    Recalls Torment": a person described, no organisation."""
+    entities = entities_of(
+        "Former U.S. Detainee in Iraq Recalls Torment\n\n"
+        "The files were released after a Freedom of Information Act (FOIA) lawsuit. "
+        "The FOIA request was filed by the Lindqvist Foundation."
+    )
+    names = {e.name for e in entities}
+    assert not names & {"FOIA", "U.S. Detainee", "Freedom of Information Act"}, entities
+    assert "Lindqvist Foundation" in names, entities
+
+
 def test_an_abbreviated_title_is_no_part_of_the_name() -> None:
     """ "Gov Marsh" in a headline, "Sen. Ann Lind" in the body: the title a news page
     abbreviates is left out of the name, so each person is one entity."""

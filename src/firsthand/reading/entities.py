@@ -78,6 +78,7 @@ from firsthand.reading.namewords import (
     SPACY_LABELS,
 )
 from firsthand.reading.nlp import Spans, is_common_word
+from firsthand.reading.references import PERSON_NOUNS
 from firsthand.record import Entity, EntityType, Record
 
 __all__ = ["PERSON_TITLES", "find_entities", "name_key", "trim"]
@@ -187,6 +188,7 @@ def find_entities(record: Record) -> Record:
         and not _legal_instrument(text, m)
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
         and not (m.label == "PERSON" and office_not_person(m.text))
+        and not _countrys_person(m.text)
     ]
     groups = _group(mentions, pairs)
     # 6. A type for each group.
@@ -277,10 +279,10 @@ def _translated_long_form(text: str, end: int, short: str, named: list[Mention])
 
 
 def _defined_concepts(text: str) -> set[str]:
-    """Acronyms defined for a field or a notion, and their long forms: "Digital Humanities
-    (DH)", "Rules of Engagement (ROE)". One or two dictionary words with no organisation's
-    head noun and no place name in them name no body; three or more may ("Customs and
-    Border Protection (CBP)")."""
+    """Acronyms defined for a field, a notion or a law, and their long forms: "Digital
+    Humanities (DH)", "Rules of Engagement (ROE)", "Freedom of Information Act (FOIA)". One
+    or two dictionary words with no organisation's head noun and no place name in them name
+    no body; three or more may ("Customs and Border Protection (CBP)")."""
     concepts: set[str] = set()
     for m in ACRONYM.finditer(text):
         short = m["short"]
@@ -290,6 +292,9 @@ def _defined_concepts(text: str) -> set[str]:
         if not long or sum(c.isupper() for c in short) < 2:
             continue
         content = [w for w in WORD.findall(long) if w.lower() not in NAME_GLUE_WORDS]
+        if content and content[-1].lower() in LAW_HEADS:
+            concepts.update((short, long))  # "Freedom of Information Act (FOIA)": a law, no body
+            continue
         if (
             content
             and len(content) < 3
@@ -299,6 +304,24 @@ def _defined_concepts(text: str) -> set[str]:
         ):
             concepts.update((short, long))
     return concepts
+
+
+def _countrys_person(name: str) -> bool:
+    """ "U.S. Detainee", "UN Official" in a headline's capitals: a person described by a
+    country or body, no name."""
+    words = name.split()
+    noun = words[-1].lower()
+    return (
+        len(words) == 2
+        and words[0] in ("U.S.", "US", "U.K.", "UK", "EU", "UN")
+        and (noun in PERSON_NOUNS or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS))
+    )
+
+
+# Last words of a long form that make it a law or a text, not a body.
+LAW_HEADS = frozenset(
+    ("act", "law", "code", "bill", "treaty", "directive", "regulation", "statute", "protocol")
+)
 
 
 def _legal_instrument(text: str, m: Mention) -> bool:

@@ -182,6 +182,8 @@ def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
         return "past"
     if token.tag_ == "VBN" and (helpers & {"has", "have", "had", "was", "were"} or token.dep_ == "acl"):
         return "past"  # "has closed", "the injunction issued Thursday"
+    if token.tag_ == "VBN" and not helpers and any(t.dep_ == "nsubj" for t in token.children):
+        return "past"  # "the door clanked shut": a simple past the tagger took for a participle
     if token.tag_ in ("VBZ", "VBP") and not helpers and token.lemma_ not in PRESENT_OF_NOW and not of_a_thing:
         # A timetable: "the hearing resumes on Monday"; not the present a thing is told in
         # ("the move follows Tuesday's declaration": the declaration's day is its own).

@@ -171,3 +171,24 @@ def test_a_letter_a_page_introduces_starts_at_its_greeting() -> None:
     assert name(record, letter.author) == "Harbour Families Association"
     assert letter.salutation == "Dear Minister Lind,"
     assert "Families write" not in " ".join(letter.recipient_titles)
+
+
+REPOSTED = (
+    "Following is the text of a letter from Marta Ekdahl, chair of the Harbour Families "
+    "Association, and Jonas Berg, its treasurer, calling on the minister to reopen the inquiry.\n\n"
+    "Minister Anna Lind\n\nMinistry of the Interior\n\n"
+    "Dear Minister Lind\n\n"
+    "We call upon you to reopen the inquiry into the harbour fire of 3 May 2021. Eleven families "
+    "lost their homes, and none has been heard by the commission.\n\n"
+    "We also ask you to publish the fire brigade's report.\n"
+)
+
+
+def test_a_letter_the_page_reposts_is_from_whom_the_introduction_names() -> None:
+    """ "the text of a letter from X, ... and Y": the letter carries no signature of its own;
+    the page's introduction says who sent it."""
+    record = read_text(REPOSTED)
+    letter = record.letter
+    assert letter is not None
+    assert name(record, letter.author) == "Marta Ekdahl", letter
+    assert [name(record, r) for r in letter.recipients] == ["Anna Lind"], letter

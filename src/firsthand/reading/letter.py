@@ -185,7 +185,9 @@ def read_letter(record: Record) -> Record:
     above = [
         line for line in _lines(text[: record.document.body_start]) if line.text != record.document.title
     ]
+    introduction = lines
     lines = _from_greeting(lines)
+    introduction = introduction[: len(introduction) - len(lines)]
     header, footer = _frame(lines)
     letter = Letter()
     # 2. Date and place.
@@ -203,6 +205,8 @@ def read_letter(record: Record) -> Record:
         _author(record, letter, [line for line in footer if line not in address], lines)
     if letter.author is None:
         _byline(record, letter, above + header)
+    if letter.author is None:
+        _introduced_sender(record, letter, above + introduction)
     # 5. Attachments.
     letter.attachments = _attachments(record.parsed, lines)
     record.letter = letter
@@ -599,6 +603,27 @@ def _byline(record: Record, letter: Letter, lines: list[Line]) -> None:
         return
 
 
+# A page's words for the letter it reposts and who sent it: "the text of a letter from X".
+LETTER_FROM = re.compile(
+    r"\b(?:open |joint )?letter (?:from|by|signed by|written by|sent by) (?:the )?", re.IGNORECASE
+)
+
+
+def _introduced_sender(record: Record, letter: Letter, lines: list[Line]) -> None:
+    """A letter the page introduces in its own prose: "Following is the text of a letter from
+    Eileen Lind, president of the Press Club, and ...": the first person or body named after
+    "a letter from" wrote it."""
+    for line in lines:
+        found = LETTER_FROM.search(line.text)
+        if found is None:
+            continue
+        at = line.start + found.end()
+        entity = _entity_covering(record, at, at + 1)
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            letter.author = entity.id
+            return
+
+
 def _entity_filling(record: Record, line: Line) -> str | None:
     """The person or organisation whose mention is most of the line (a signature)."""
     letters = sum(c.isalpha() for c in line.text)
@@ -719,6 +744,13 @@ def _entity_at(record: Record, start: int, end: int, entity_type: EntityType) ->
         if key in {name_key(a) for a in entity.aliases}:
             entity.mentions = sorted({*entity.mentions, (start, end)})
             return entity.id
+    # "Dear Minister Lind" under "Minister Anna Lind": the one person of that surname.
+    bearers = [
+        e for e in record.entities if e.type == "PERSON" == entity_type and e.name.split()[-1:] == [surface]
+    ]
+    if len(bearers) == 1 and " " not in surface:
+        bearers[0].mentions = sorted({*bearers[0].mentions, (start, end)})
+        return bearers[0].id
     new_id = f"E{max((int(e.id[1:]) for e in record.entities), default=0) + 1}"
     record.entities.append(Entity(new_id, surface, entity_type, [surface], [(start, end)]))
     return new_id

@@ -77,7 +77,7 @@ from firsthand.reading.namewords import (
     PLACE_HEADS,
     SPACY_LABELS,
 )
-from firsthand.reading.nlp import Spans, is_common_word
+from firsthand.reading.nlp import Spans, is_common_word, words
 from firsthand.reading.references import PERSON_NOUNS
 from firsthand.record import Entity, EntityType, Record
 
@@ -93,6 +93,13 @@ COMPASS_AFTER = re.compile(
 # Small words inside a long form.
 NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
+# A treaty or a declaration named by its kind and what it is on: "the Convention Against
+# Torture", "International Covenant on Civil and Political Rights", "Treaty of Lisbon".
+LEGAL_TEXT = re.compile(
+    r"(?<![\w\-])(?:[A-Z][\w\-]*+\s++){0,4}(?:Convention|Covenant|Treaty|Protocol|Charter|Declaration|Statute)s?"
+    r"(?P<on>\s++(?i:on|against|for|of|relating\s++to)\s++)(?:the\s++)?[A-Z][\w\-]*+"
+    r"(?:\s++(?:(?:and|of|on|the|for|against|in)\s++)?[A-Z][\w\-]*+)*+"
+)
 # A capitalised word just before a surname: another name's given name.
 # From a word's start only (the lookbehind): tried at every letter of a run of capitals, the
 # pattern would scan the rest of the run each time.
@@ -131,9 +138,12 @@ def find_entities(record: Record) -> Record:
         if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
     ]
     mentions = [entitytypes.team(doc, text, entitytypes.human_subject(doc, m)) for m in mentions]
-    # A transcript's stage directions ("(BEGIN VIDEO CLIP)") name nothing.
-    directions = Spans(voices.stage_directions(text))
-    mentions = [m for m in mentions if not directions.overlaps(m.start, m.end)]
+    # A transcript's stage directions ("(BEGIN VIDEO CLIP)") and treaties name no entity.
+    # A treaty's name is no entity; a body or place named in what it is on may be one ("the
+    # Charter of the United Nations").
+    treaties = [(t.start(), t.start("on")) for t in LEGAL_TEXT.finditer(text)]
+    no_entity = Spans([*voices.stage_directions(text), *treaties])
+    mentions = [m for m in mentions if not no_entity.overlaps(m.start, m.end)]
     # 2. Coordinations split, and known places spaCy split ("Sistan", "Baluchestan") joined.
     mentions = [part for m in mentions for part in split_coordination(text, m)]
     mentions = join_coordinated_places(text, mentions)
@@ -189,6 +199,7 @@ def find_entities(record: Record) -> Record:
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
         and not (m.label == "PERSON" and office_not_person(m.text))
         and not _countrys_person(m.text)
+        and not no_entity.overlaps(m.start, m.end)
     ]
     groups = _group(mentions, pairs)
     # 6. A type for each group.
@@ -255,12 +266,28 @@ def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention]
     return acronyms, long_forms
 
 
-# Capitalised words before an acronym's parenthesis, small words of names between them:
-# "Doctors Without Borders", "Democratic Choice of Kazakhstan".
-TITLE_RUN = re.compile(
-    r"(?:[A-Z][\w'’&\-]*+(?:\s++(?:of|for|and|the|on|in|to|against|de|du|des|la|le|el|al)){0,2}+\s++)++"
-    r"[A-Z][\w'’&\-]*+$"
-)
+# Small words inside a name before an acronym's parenthesis: "Democratic Choice of Kazakhstan".
+NAME_GLUE = words("of for and the on in to against de du des la le el al")
+CAPITALISED_WORD = re.compile(r"[A-Z][\w'’&\-]*")
+
+
+def _title_run_before(text: str, end: int) -> tuple[int, str] | None:
+    """(start, words) of the capitalised words that end at ``end``, small words of names
+    between them: "Doctors Without Borders", "Democratic Choice of Kazakhstan"."""
+    window_start = max(0, end - 120)
+    words = list(re.finditer(r"\S+", text[window_start:end]))
+    taken: list[re.Match[str]] = []
+    for word in reversed(words):
+        if CAPITALISED_WORD.fullmatch(word.group()) or (word.group() in NAME_GLUE and taken):
+            taken.append(word)
+        else:
+            break
+    while taken and taken[-1].group() in NAME_GLUE:
+        taken.pop()  # the run starts on a capital
+    if not taken:
+        return None
+    start = window_start + taken[-1].start()
+    return start, text[start:end]
 
 
 def _translated_long_form(text: str, end: int, short: str, named: list[Mention]) -> str | None:
@@ -268,14 +295,14 @@ def _translated_long_form(text: str, end: int, short: str, named: list[Mention])
     "Kurdistan Workers' Party (PKK)"): the capitalised words that end at ``end``, right
     before the parenthesis, when the acronym is used again and no person or place is named
     there ("said John Lind (AP)" defines nothing)."""
-    run = TITLE_RUN.search(text, max(0, end - 120), end)
-    if run is None or len(run.group(0).split()) < 2:
+    run = _title_run_before(text, end)
+    if run is None or len(run[1].split()) < 2:
         return None
     if len(re.findall(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text)) < 2:
         return None
-    if any(n.start < end and run.start() < n.end and n.label in ("PERSON", "GPE", "LOC") for n in named):
+    if any(n.start < end and run[0] < n.end and n.label in ("PERSON", "GPE", "LOC") for n in named):
         return None
-    return run.group(0)
+    return run[1]
 
 
 def _defined_concepts(text: str) -> set[str]:

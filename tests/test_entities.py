@@ -132,6 +132,23 @@ def test_a_laws_acronym_and_a_countrys_person_in_a_headline_are_no_bodies() -> N
     assert "Lindqvist Foundation" in names, entities
 
 
+def test_a_surname_with_its_particle_is_the_full_names_person() -> None:
+    """ "Al Hammadi" after "Eisa Al Hammadi", "van Berg" after "Pieter van Berg": the surname
+    keeps its particle when it stands alone, and is the same person."""
+    names = by_name(
+        "Eisa Al Hammadi, the information minister, spoke first. Pieter van Berg answered him. "
+        "Later Al Hammadi rejected the report, and van Berg left the room."
+    )
+    assert set(names["Eisa Al Hammadi"].aliases) == {"Eisa Al Hammadi", "Al Hammadi"}, names
+    assert "Al Hammadi" not in names, names
+
+
+def test_a_nationalitys_ministry_of_a_field_is_an_organisation() -> None:
+    names = by_name("The Eritrean foreign ministry issued a statement, and the Kenyan riot police left.")
+    assert names["Eritrean foreign ministry"].type == "ORG", names
+    assert names["Kenyan riot police"].type == "ORG", names
+
+
 def test_an_abbreviated_title_is_no_part_of_the_name() -> None:
     """ "Gov Marsh" in a headline, "Sen. Ann Lind" in the body: the title a news page
     abbreviates is left out of the name, so each person is one entity."""

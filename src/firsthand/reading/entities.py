@@ -407,10 +407,16 @@ def _facilities(text: str) -> list[Mention]:
     return found
 
 
+# What an institution noun may say of its field between the nationality and the noun.
+INSTITUTION_KINDS = (
+    "foreign", "interior", "defence", "defense", "justice", "finance", "health", "education", "state",
+    "federal", "military", "secret", "border", "riot", "traffic", "security", "information", "local",
+    "regional", "provincial", "municipal",
+)  # fmt: skip
 # The institution nouns, longest first, compiled once (they were compiled again for every
 # name, the re module's cache too small to keep them).
 _INSTITUTION_AFTER = [
-    (noun, re.compile(rf" {noun}\b", re.IGNORECASE))
+    (noun, re.compile(rf" (?:(?:{'|'.join(INSTITUTION_KINDS)}) )?{noun}\b", re.IGNORECASE))
     for noun in sorted(INSTITUTION_NOUNS, key=len, reverse=True)
 ]
 
@@ -422,9 +428,10 @@ def _institutions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label not in ("NORP", "GPE") and not (m.label == "ORG" and gazetteer.lookup(m.text) is not None):
             continue
         rest = text[m.end : m.end + 40]
-        for noun, after in _INSTITUTION_AFTER:
-            if after.match(rest):  # "the Minneapolis Police Chief"
-                end = m.end + 1 + len(noun)
+        for _noun, after in _INSTITUTION_AFTER:
+            hit = after.match(rest)
+            if hit:  # "the Minneapolis Police Chief", "the Eritrean foreign ministry"
+                end = m.end + hit.end()
                 found.append(Mention(m.start, end, text[m.start : end], "ORG", "institution", "ORG"))
                 break
     return found
@@ -718,14 +725,12 @@ def _first_word(surface: str) -> str:
 
 def _merge_partial_names(groups: list[Group]) -> list[Group]:
     """Fold single-word groups into the full person names they are part of."""
-    full = [
-        g for g in groups if g.type == "PERSON" and any(len(_untitled(s).split()) >= 2 for s in g.surfaces)
-    ]
+    full = [g for g in groups if g.type == "PERSON" and any(not _lone_name(_untitled(s)) for s in g.surfaces)]
     kept = []
     for g in groups:
         # "Gov Marsh" is one word of a name, as "Marsh" is.
         untitled = {_untitled(s) for s in g.surfaces}
-        words = {w for w in untitled if len(w.split()) == 1}
+        words = {w for w in untitled if _lone_name(w)}
         if not words or len(words) != len(untitled) or g in full:
             kept.append(g)
             continue
@@ -831,9 +836,21 @@ def _untitled(name: str) -> str:
     return HONORIFIC_PREFIX.sub("", name) or name
 
 
+def _lone_name(name: str) -> bool:
+    """One word of a name, or a surname with its particle ("Al Hammadi", "van Berg")."""
+    parts = name.split()
+    return len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in SURNAME_PARTICLES)
+
+
+# Small words a surname keeps when it stands alone: "Al Hammadi", "bin Salman", "van Berg".
+SURNAME_PARTICLES = frozenset(
+    ("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "da", "di", "du", "le", "la")
+)
+
+
 def _has_part(full_name: str, word: str) -> bool:
-    parts = full_name.split()
-    return len(parts) >= 2 and word in (parts[0], parts[-1])
+    parts, own = full_name.split(), word.split()
+    return len(parts) > len(own) and own in (parts[: len(own)], parts[-len(own) :])
 
 
 def _nearest_before(candidates: list[Group], position: int) -> Group:

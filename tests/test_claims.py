@@ -427,6 +427,25 @@ def test_a_broadcast_transcript_gives_each_turn_to_the_person_its_capitals_label
     assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
 
 
+def test_a_capitals_label_may_describe_its_speaker_after_the_name() -> None:
+    """ "WOLF BLITZER, CNN ANCHOR:", "SEN. ANN LIND (D), MAINE:": the name labels the turn, the
+    rest describes the speaker; neither is a statement, and the turns are theirs."""
+    record = read_text(
+        "Senator discusses border bill\n\n"
+        "DANA REEVES, NEWS ANCHOR: Joining us now, Senator Ann Lind of Maine.\n\n"
+        "SEN. ANN LIND (D), MAINE: Thanks for having me, Dana.\n\n"
+        "REEVES: Will the bill pass this week?\n\n"
+        "LIND: I believe it will. The guards were suspended in March.\n"
+    )
+    assert not [c for c in record.claims if "ANCHOR" in c["text"] or "MAINE" in c["text"]], record.claims
+    claim = claim_with(record, "Joining us now")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Dana Reeves"), claim
+    claim = claim_with(record, "The guards were suspended in March")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ann Lind"), claim
+    people = sorted(e.name for e in record.entities if e.type == "PERSON")
+    assert people == ["Ann Lind", "Dana Reeves"], people
+
+
 def test_a_role_in_capitals_is_no_name_and_a_capitals_headline_no_turn() -> None:
     """ "REPORTER:" and "UNIDENTIFIED MALE:" label turns without naming anyone; a headline
     that opens with capitals and a colon is the page's title, not a turn."""

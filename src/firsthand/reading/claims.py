@@ -114,6 +114,9 @@ def find_claims(record: Record) -> Record:
     # The interviewer's questions are no claims, even where the interviewer is the writer.
     turns = transcript_turns(record.document.text)
     claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and _asks(doc, c))]
+    # A label that describes its speaker ("WOLF BLITZER, CNN ANCHOR:") is no statement either.
+    labels = [(t.start, record.document.text.find(":", t.label[1], t.end)) for t in turns]
+    claims = [c for c in claims if not any(a <= c["start"] and c["end"] <= b for a, b in labels)]
     claims = [c for c in claims if not _heading_or_greeting(record.document.text, c)]
     # A headline, byline or date line above the body is a heading, not a statement.
     headings = header_headings(record.document.text, record.document.body_start)

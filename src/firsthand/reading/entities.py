@@ -849,6 +849,8 @@ SURNAME_PARTICLES = frozenset(
 
 
 def _has_part(full_name: str, word: str) -> bool:
+    if full_name.isupper():  # a transcript's "WOLF BLITZER": "Wolf" is his given name
+        full_name, word = full_name.title(), word.title()
     parts, own = full_name.split(), word.split()
     return len(parts) > len(own) and own in (parts[: len(own)], parts[-len(own) :])
 
@@ -890,8 +892,12 @@ def _canonical(g: Group) -> str:
     if g.type == "PERSON":
         # A name the text writes only in capitals (a transcript's "DANA REEVES:") is named
         # as a name is written; a name written both ways keeps its ordinary spelling.
-        name = max(counts, key=lambda s: (not s.isupper(), len(s.split()), counts[s], len(s)))
-        return name.title() if name.isupper() and len(name) > INITIALS_LETTERS else name
+        def rank(s: str) -> tuple[int, bool, int, int]:
+            plain = s.title() if s.isupper() else s
+            return len(_untitled(plain).split()), not s.isupper(), counts[s], len(s)
+
+        name = max(counts, key=rank)
+        return _untitled(name.title()) if name.isupper() and len(name) > INITIALS_LETTERS else name
     if g.type in ("GPE", "LOC"):
         # The name the gazetteer uses, when the document uses it too ("Albania", not "Republic of Albania").
         place = next((p for p in map(gazetteer.lookup, counts) if p), None)

@@ -24,9 +24,13 @@ from firsthand.reading.nlp import is_common_word, words
 # A speaker's label at the start of a line: one to five words, the first capitalised, then a
 # colon and, in broadcast transcripts, a time offset. Each repeated group opens on a space, so
 # the pattern stays linear.
+# A broadcast transcript's label in capitals may describe the speaker after the name: a party
+# in brackets, a role or a place after a comma ("SEN. ANN LIND (D), MAINE:", "WOLF BLITZER, CNN
+# ANCHOR:"); the label is the name.
 LABEL = re.compile(
-    r"^[ \t]*(?:-{1,2}[ \t]*)?(?P<label>[A-Z][\w.’'&-]{0,40}(?:[ \t][\w.’'&-]{1,40}){0,4}):"
-    r"[ \t]*(?:\(\d{1,2}:\d{2}(?::\d{2})?\))?",
+    r"^[ \t]*(?:-{1,2}[ \t]*)?(?P<label>[A-Z][\w.’'&-]{0,40}(?:[ \t][\w.’'&-]{1,40}){0,4})"
+    r"(?P<described>(?:[ \t]*\([A-Z][A-Z-]{0,10}\))?(?:,[ \t]*[A-Z][A-Z0-9.’'&()\- \t]{1,60}?)?)"
+    r":[ \t]*(?:\(\d{1,2}:\d{2}(?::\d{2})?\))?",
     re.MULTILINE,
 )
 # Words that open a line with a colon without naming a speaker.
@@ -84,7 +88,7 @@ class Voice:
 def transcript_turns(text: str) -> list[Voice]:
     """The turns of a transcript, each from its label to the next label; none when the page is
     no transcript."""
-    found = list(LABEL.finditer(text))
+    found = [m for m in LABEL.finditer(text) if not m.group("described") or m.group("label").isupper()]
     asking = asking_initials(text, found)
     labels = [m for m in found if _speaker_label(m.group("label")) or m.group("label") in asking]
     names = {" ".join(m.group("label").lower().split()) for m in labels}

@@ -446,6 +446,18 @@ def test_a_capitals_label_may_describe_its_speaker_after_the_name() -> None:
     assert people == ["Ann Lind", "Dana Reeves"], people
 
 
+def test_a_lead_that_ends_in_a_verb_of_saying_is_no_speakers_label() -> None:
+    """ "He said:" then a quotation in its own paragraph: a block quotation, not a transcript
+    turn labelled "He said", even on a page with another label ("Factcheck: ...")."""
+    record = read_text(
+        "Factcheck: the mayor was right about the bridge\n\n"
+        "The mayor spoke at the harbour on Monday.\n\nHe said:\n\n"
+        '"We have closed the bridge because it is not safe. Why would anyone drive on it?"\n'
+    )
+    assert [c for c in record.claims if (c["cue"] or "").startswith("said")], record.claims
+    assert claim_with(record, "We have closed the bridge")["basis"] == "reported"
+
+
 def test_a_role_in_capitals_is_no_name_and_a_capitals_headline_no_turn() -> None:
     """ "REPORTER:" and "UNIDENTIFIED MALE:" label turns without naming anyone; a headline
     that opens with capitals and a colon is the page's title, not a turn."""

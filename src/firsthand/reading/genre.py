@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from firsthand.reading.voices import asking_initials
+from firsthand.reading.voices import SPEECH_VERB_LABEL, asking_initials
 from firsthand.record import Genre, Record
 
 SALUTATION = re.compile(
@@ -135,10 +135,6 @@ FORM_LABELS = {
     "background",
     "disclaimer",
 }
-# "Maria writes:", "The minister said:": a quotation introduced, not a turn of talk.
-SPEECH_VERB_LABEL = re.compile(
-    r"\b(?:writes|wrote|says|said|told|adds|added|explains|explained|recalls|stated)$"
-)
 # An answer signed by an office rather than a person: an organisation's own Q&A.
 OFFICE_SPEAKER = re.compile(
     r"\b(?:spokes(?:person|man|woman)|embassy|ministry|office|department|press service)\b", re.I

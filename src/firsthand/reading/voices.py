@@ -42,6 +42,11 @@ NOT_SPEAKERS = words(
     part chapter section step appendix annex
     """
 )
+# "Maria writes:", "He said:", "Caddell continued:": a quotation introduced, not a turn of talk.
+SPEECH_VERB_LABEL = re.compile(
+    r"\b(?:writes|wrote|says|said|told|adds|added|explains|explained|recalls|recalled|stated|states"
+    r"|continued|continues|replied|replies|answered|declared|noted|notes|tweeted|posted|reads)$"
+)
 # Labels by which an organisation's own Q&A gives its answers: the writer's voice, not a report.
 WRITER_SIDE_LABELS = frozenset(["spokesperson", "spokesman", "spokeswoman", "answer", "a"])
 # A paragraph that opens with a quotation mark.
@@ -155,7 +160,12 @@ def writer_side(label: str) -> bool:
 
 def _speaker_label(label: str) -> bool:
     words = label.split()
-    return bool(words) and words[0].lower() not in NOT_SPEAKERS and not label.rstrip().endswith(".")
+    return (
+        bool(words)
+        and words[0].lower() not in NOT_SPEAKERS
+        and not label.rstrip().endswith(".")
+        and not SPEECH_VERB_LABEL.search(label)
+    )
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

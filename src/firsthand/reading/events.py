@@ -130,7 +130,7 @@ def find_events(record: Record) -> Record:
             tokens.append(current)
             acts.add(current.i)
         clock.after_sentence(doc, sent, acts)
-    date_told_acts(events, tokens)
+    date_told_acts(events, tokens, record.document.text, record.document.body_start)
     # A headline or byline above the body tells of events the body reports; it is not one.
     headings = header_headings(record.document.text, record.document.body_start)
     events = [e for e in events if not any(s <= e["start"] < end for s, end in headings)]

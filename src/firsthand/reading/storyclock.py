@@ -620,13 +620,15 @@ def _told_back(token: Any) -> bool:
     return False
 
 
-def date_told_acts(events: list[dict[str, Any]], tokens: list[Any]) -> None:
+def date_told_acts(events: list[dict[str, Any]], tokens: list[Any], text: str, body_start: int) -> None:
     """A news lead tells in the present perfect what the report dates further on: "German
     police have raided a sect" is the "dawn raid ... on Thursday" of the third paragraph.
-    An undated act in the present perfect takes the day of the one act of its kind the text
-    dates by a time in its clause, when the text dates that kind on one day only and no
-    actor of the two differs; what it does in the same clause ("..., removing 40 children")
-    takes that day too."""
+    An undated act in the present perfect of the lead (the first full sentence of the body
+    that tells an act) takes the day of the one act of its kind the text dates by a time in
+    its clause, when the text dates that kind on one day only and no actor of the two
+    differs; what it does in the same clause ("..., removing 40 children") takes that day
+    too. Further down, "the army has also raided farms" is another act."""
+    lead = _lead_sentence(events, text, body_start)
     days: dict[str, set[str]] = {}
     dated: dict[str, dict[str, Any]] = {}
     for event in events:
@@ -637,6 +639,8 @@ def date_told_acts(events: list[dict[str, Any]], tokens: list[Any]) -> None:
             dated.setdefault(event["kind"], event)
     for event, token in zip(events, tokens, strict=True):
         if _dated(event) or event["mode"] not in TOLD_AS_DONE or not _present_perfect(token):
+            continue
+        if event["sentence"] != lead:
             continue
         if event["when"].get("time") is not None or event["kind"] in TELLING_VERBS:
             continue  # "have said in the past": a time of its own; sayings are many
@@ -651,6 +655,20 @@ def date_told_acts(events: list[dict[str, Any]], tokens: list[Any]) -> None:
             # "have raided a sect, removing 40 children": the removing was that day's
             if by.dep_ == "advcl" and by.tag_ == "VBG" and by.head.i == token.i and not _dated(done):
                 done["when"] = {**done["when"], "value": when["value"], "resolved_by": "same act"}
+
+
+# What ends a full sentence, before any closing quote or bracket; a headline ends in none.
+SENTENCE_ENDS = ".!?"
+CLOSERS = "\"'”’)] \n\t"
+
+
+def _lead_sentence(events: list[dict[str, Any]], text: str, body_start: int) -> list[int] | None:
+    """The sentence span of the lead: the first full sentence of the body that tells an act."""
+    for event in sorted(events, key=lambda e: int(e["start"])):
+        start, end = event["sentence"]
+        if start >= body_start and text[start:end].rstrip(CLOSERS).endswith(tuple(SENTENCE_ENDS)):
+            return list(event["sentence"])
+    return None
 
 
 def _dated(event: dict[str, Any]) -> bool:

@@ -217,9 +217,74 @@ def test_a_toll_is_a_killing_not_a_leaving() -> None:
     assert event_at(record, "left")["kind"] == "kill", record.events
 
 
+def test_a_news_lead_in_the_present_perfect_takes_the_day_the_report_gives_its_act() -> None:
+    record = read_text(
+        "5 March 2021\n\nPolice have raided a farm near Brenn, removing twelve workers.\n\n"
+        "Some 40 officers took part in a dawn raid on the farm on Thursday.\n\n"
+        "The owner was arrested in 2019 for fraud."
+    )
+    assert event_at(record, "raided")["when"]["value"] == "2021-03-04", event_at(record, "raided")
+    assert event_at(record, "removing")["when"]["value"] == "2021-03-04"
+
+
+def test_a_lead_is_left_undated_when_the_report_dates_its_kind_on_two_days() -> None:
+    record = read_text(
+        "5 March 2021\n\nPolice have raided a farm near Brenn.\n\n"
+        "A first raid took place on Thursday and a second raid on 2 February."
+    )
+    assert event_at(record, "raided")["when"]["value"] is None, event_at(record, "raided")
+
+
 def test_a_dawn_raid_on_thursday_is_on_thursday() -> None:
     record = read_text("5 March 2021\n\nSome 40 officers took part in a dawn raid on the farm on Thursday.")
     assert event_at(record, "raid")["when"]["value"] == "2021-03-04", event_at(record, "raid")
+
+
+def test_a_saying_in_the_present_perfect_is_not_the_dated_saying() -> None:
+    record = read_text(
+        "11 September 2011\n\nResidents said on Sunday that soldiers raided the camp.\n\n"
+        "The authorities have said in the past that every arrest is lawful."
+    )
+    said = event_at(record, "have said")
+    assert said["when"]["value"] is None, said
+
+
+def test_a_saying_in_the_lead_is_not_the_dated_saying() -> None:
+    record = read_text(
+        "11 September 2011\n\nThe authorities have said that every arrest is lawful.\n\n"
+        "Residents said on Sunday that soldiers raided the camp."
+    )
+    said = event_at(record, "have said")
+    assert said["when"]["value"] is None, said
+
+
+@pytest.mark.parametrize("own_time", ["since January", "this year"])
+def test_a_lead_with_a_time_of_its_own_keeps_it(own_time: str) -> None:
+    record = read_text(
+        f"5 March 2021\n\nPolice have raided farms near Brenn {own_time}.\n\n"
+        "Some 40 officers took part in a dawn raid on a farm on Thursday."
+    )
+    assert event_at(record, "raided")["when"]["value"] is None, event_at(record, "raided")
+
+
+def test_a_lead_below_a_headline_takes_the_day_the_report_gives_its_act() -> None:
+    """A headline ends in no full stop; the lead is the first full sentence of the body."""
+    record = read_text(
+        "Farm raided\n\n5 March 2021\n\nPolice have raided a farm near Brenn.\n\n"
+        "Some 40 officers took part in a dawn raid on the farm on Thursday."
+    )
+    assert event_at(record, "have raided")["when"]["value"] == "2021-03-04", event_at(record, "have raided")
+
+
+def test_a_present_perfect_below_the_lead_is_not_the_dated_act() -> None:
+    """Only the lead retells the act the report dates further on; "has also raided farms"
+    further down is another act."""
+    record = read_text(
+        "5 March 2021\n\nOfficers searched the village of Orm on Monday.\n\n"
+        "The army has also raided farms across the valley.\n\n"
+        "Soldiers raided a farm near Brenn on Thursday."
+    )
+    assert event_at(record, "has also raided")["when"]["value"] is None, event_at(record, "has also raided")
 
 
 MORE_KINDS_OF_MODE: list[tuple[str, str, str]] = [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from firsthand.case.incidents import find_incidents, lexicon
 from firsthand.case.store import CaseFile
 from firsthand.engine.pipeline import read_documents
@@ -86,3 +88,59 @@ def test_an_account_of_elsewhere_that_day_is_another_incident(tmp_path: Path) ->
         assert len(incidents) == 2, places
         bridge = next(i for i in incidents if i.place and "Varn" in i.place)
         assert all("Olm" not in t.sentence for t in bridge.tellings)
+
+
+# A news story that tells its act in the present perfect, names the group in the next sentence
+# and dates the act further on: its lead takes Thursday, 4 March (the reading's news-lead dating).
+LEAD_DATED_STORY = (
+    "Danish police have raided a religious commune, removing twelve children.\n\n"
+    "The Brenn Fellowship is accused of beating the children in its care.\n\n"
+    "Some 40 officers took part in a dawn raid on the commune in Halvik on Thursday.\n"
+)
+
+
+def test_a_story_dated_by_its_lead_joins_another_documents_telling_of_that_day(tmp_path: Path) -> None:
+    """The group's statement tells the day its children were picked up and names the group; the
+    news story names the group only beside its dated lead: one incident, as when the lead was
+    undated."""
+    with case_of(
+        tmp_path,
+        {
+            "news.txt": (LEAD_DATED_STORY, "2021-03-05"),
+            "statement.txt": (
+                "When our children were picked up on 4 March 2021, no sign of abuse was found.\n\n"
+                "The Brenn Fellowship has never beaten a child.\n",
+                "2021-04-01",
+            ),
+        },
+    ) as case:
+        (incident,) = find_incidents(case.document_views())
+        assert incident.day == "2021-03-04"
+        assert told(case) == [{"news.txt", "statement.txt"}]
+
+
+@pytest.mark.parametrize(
+    "picked_up",
+    [
+        "on 1 March 2021",  # another day, though within the month before the story
+        "on 9 April 2021",
+        "on 4 March 2021 in Varde",  # that day, at a place the story never names
+    ],
+)
+def test_a_story_dated_by_its_lead_stays_apart_from_another_day_or_place(
+    tmp_path: Path, picked_up: str
+) -> None:
+    with case_of(
+        tmp_path,
+        {
+            "news.txt": (LEAD_DATED_STORY, "2021-03-05"),
+            "statement.txt": (
+                f"When our children were picked up {picked_up}, no sign of abuse was found.\n\n"
+                "The Brenn Fellowship has never beaten a child.\n",
+                "2021-04-20",
+            ),
+        },
+    ) as case:
+        assert told(case) == [], [
+            (i.title, [t.sentence for t in i.tellings]) for i in find_incidents(case.document_views())
+        ]

@@ -305,6 +305,33 @@ def _one_story(x: Scene, y: Scene) -> bool:
     return not between.strip()
 
 
+def _join_same_day_tellings(
+    scenes: list[Scene],
+    links: set[tuple[int, int]],
+    dated: Callable[[int], bool],
+    root: Callable[[int], int],
+    parent: list[int],
+) -> None:
+    """A story its document dates ("Police have raided a commune ... on Thursday") joins the
+    incident another document tells on that day through the story's undated acts ("The
+    Fellowship is accused of beating the children", linked by the group both name) when they
+    fit that one incident only: dated, the story no longer joins as an undated act would, and
+    another day, or two incidents of its day, leave it apart."""
+    days: dict[tuple[int, str], set[date]] = defaultdict(set)  # (group, document) -> its days
+    for n, scene in enumerate(scenes):
+        if dated(n) and scene.lo is not None:
+            days[(root(n), scene.act.view.document_id)].add(scene.lo)
+    fits: dict[int, set[int]] = defaultdict(set)  # a dated group -> same-day incidents it fits
+    for a, b in links:
+        for u, d in ((a, b), (b, a)):
+            story = (root(u), scenes[u].act.view.document_id)
+            if not dated(u) and dated(d) and root(u) != root(d) and scenes[d].lo in days.get(story, ()):
+                fits[root(u)].add(root(d))
+    for group, roots in fits.items():
+        if len(roots) == 1 and root(group) != root(next(iter(roots))):
+            parent[root(group)] = root(next(iter(roots)))
+
+
 def find_incidents(
     views: Iterable[DocumentView],
     *,
@@ -378,6 +405,7 @@ def find_incidents(
     for a, b in links:
         if dated(a) and dated(b):
             parent[root(a)] = root(b)
+    _join_same_day_tellings(scenes, links, dated, root, parent)
     with_day = {root(n) for n in range(len(scenes)) if dated(n)}
     fits: dict[int, set[int]] = defaultdict(set)  # an undated group -> the dated incidents it fits
     nearest: dict[int, set[int | None]] = defaultdict(set)

@@ -42,7 +42,7 @@ from firsthand.reading.nlp import noun_phrase, quoted_tokens, sentence_of, subtr
 from firsthand.reading.pagedump import header_headings
 from firsthand.reading.references import References
 from firsthand.reading.storyclock import TELLING_VERBS as TELLING_VERBS  # incidents reads it from here
-from firsthand.reading.storyclock import StoryClock, clause_head
+from firsthand.reading.storyclock import StoryClock, clause_head, date_told_acts
 from firsthand.reading.times import NUMBER_WORDS
 from firsthand.reading.writers import writer_of
 from firsthand.record import Entity, Record
@@ -112,6 +112,7 @@ def find_events(record: Record) -> Record:
     others_words = reported_tokens(record, doc) | quoted
     clock = StoryClock(record)
     events: list[dict[str, Any]] = []
+    tokens: list[Any] = []
     triggers = verbs_and(doc, EVENT_NOUN_LEMMAS)
     token = next(triggers, None)
     for sent in doc.sents:
@@ -126,8 +127,10 @@ def find_events(record: Record) -> Record:
             event["when"] = clock.when(doc, sent, current, event)
             event["salient"] = _salient(event, current)
             events.append(event)
+            tokens.append(current)
             acts.add(current.i)
         clock.after_sentence(doc, sent, acts)
+    date_told_acts(events, tokens, record.document.text, record.document.body_start)
     # A headline or byline above the body tells of events the body reports; it is not one.
     headings = header_headings(record.document.text, record.document.body_start)
     events = [e for e in events if not any(s <= e["start"] < end for s, end in headings)]

@@ -584,6 +584,10 @@ def _owner(doc: Any, time: dict[str, Any]) -> int | None:
     return int(node.i) if node.pos_ == "VERB" else None
 
 
+# Modes of an act the text says took place.
+TOLD_AS_DONE = ("asserted", "reported")
+
+
 def _in_relative_clause(token: Any) -> bool:
     """ "released transcripts describing the torture they were subjected to": a relative
     clause tells of its noun, at a time of its own, not the next step of the story."""
@@ -614,3 +618,69 @@ def _told_back(token: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def date_told_acts(events: list[dict[str, Any]], tokens: list[Any], text: str, body_start: int) -> None:
+    """A news lead tells in the present perfect what the report dates further on: "German
+    police have raided a sect" is the "dawn raid ... on Thursday" of the third paragraph.
+    An undated act in the present perfect of the lead (the first full sentence of the body
+    that tells an act) takes the day of the one act of its kind the text dates by a time in
+    its clause, when the text dates that kind on one day only and no actor of the two
+    differs; what it does in the same clause ("..., removing 40 children") takes that day
+    too. Further down, "the army has also raided farms" is another act."""
+    lead = _lead_sentence(events, text, body_start)
+    days: dict[str, set[str]] = {}
+    dated: dict[str, dict[str, Any]] = {}
+    for event in events:
+        when = event["when"]
+        value = str(when.get("value") or "")
+        if when.get("resolved_by") == "clause" and len(value) == 10 and event["mode"] in TOLD_AS_DONE:
+            days.setdefault(event["kind"], set()).add(value)
+            dated.setdefault(event["kind"], event)
+    for event, token in zip(events, tokens, strict=True):
+        if _dated(event) or event["mode"] not in TOLD_AS_DONE or not _present_perfect(token):
+            continue
+        if event["sentence"] != lead:
+            continue
+        if event["when"].get("time") is not None or event["kind"] in TELLING_VERBS:
+            continue  # "have said in the past": a time of its own; sayings are many
+        if len(days.get(event["kind"], ())) != 1:
+            continue
+        other = dated[event["kind"]]
+        if event["actors"] and other["actors"] and not set(event["actors"]) & set(other["actors"]):
+            continue
+        when = {**event["when"], "time": other["when"].get("time"), "value": other["when"]["value"]}
+        event["when"] = {**when, "resolved_by": "same act"}
+        for done, by in zip(events, tokens, strict=True):
+            # "have raided a sect, removing 40 children": the removing was that day's
+            if by.dep_ == "advcl" and by.tag_ == "VBG" and by.head.i == token.i and not _dated(done):
+                done["when"] = {**done["when"], "value": when["value"], "resolved_by": "same act"}
+
+
+# What ends a full sentence, before any closing quote or bracket; a headline ends in none.
+SENTENCE_ENDS = ".!?"
+CLOSERS = "\"'”’)] \n\t"
+
+
+def _lead_sentence(events: list[dict[str, Any]], text: str, body_start: int) -> list[int] | None:
+    """The sentence span of the lead: the first full sentence of the body that tells an act."""
+    for event in sorted(events, key=lambda e: int(e["start"])):
+        start, end = event["sentence"]
+        if start >= body_start and text[start:end].rstrip(CLOSERS).endswith(tuple(SENTENCE_ENDS)):
+            return list(event["sentence"])
+    return None
+
+
+def _dated(event: dict[str, Any]) -> bool:
+    when = event["when"]
+    return bool(when.get("value") or when.get("earliest") or when.get("latest"))
+
+
+def _present_perfect(verb: Any) -> bool:
+    """ "have raided", "has denied": a past act told as news."""
+    return bool(
+        verb.tag_ == "VBN"
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+        )
+    )

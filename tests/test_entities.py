@@ -149,6 +149,15 @@ def test_a_nationalitys_ministry_of_a_field_is_an_organisation() -> None:
     assert names["Kenyan riot police"].type == "ORG", names
 
 
+def test_a_headlines_rubric_is_no_name() -> None:
+    """ "Factcheck:", "Explainer:" before a headline: the page's rubric, which the small model
+    takes for a person (and "He" then for him)."""
+    entities = entities_of(
+        "Factcheck: the mayor was right about the bridge\n\nHe said the bridge was unsafe."
+    )
+    assert entities == [], entities
+
+
 def test_an_abbreviated_title_is_no_part_of_the_name() -> None:
     """ "Gov Marsh" in a headline, "Sen. Ann Lind" in the body: the title a news page
     abbreviates is left out of the name, so each person is one entity."""

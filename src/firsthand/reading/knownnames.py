@@ -66,10 +66,21 @@ def is_known_organisation(name: str) -> bool:
 _PRODUCT_PREFIXES = tuple(p + " " for p in PRODUCTS)  # "iPhone 15": asked of every mention
 
 
+# A news page's rubric before its headline ("Factcheck: the mayor was right"), which the
+# model labels as if a name.
+RUBRICS = {
+    "Factcheck", "Fact-check", "Fact Check", "FactCheck", "Explainer", "Exclusive", "Analysis",
+    "Opinion", "Editorial", "Commentary", "Breaking", "Breaking News", "Watch", "Live", "Podcast",
+    "Photos", "In Pictures", "Q&A", "Obituary", "Review",
+}  # fmt: skip
+
+
 def names_no_entity(name: str) -> bool:
-    """A time zone, a product or a market index, which the model labels as if a name."""
+    """A time zone, a product, a market index or a page's rubric, which the model labels as
+    if a name."""
     return (
         name in TIME_ZONES
+        or name in RUBRICS
         or name in PRODUCTS
         or name.startswith(_PRODUCT_PREFIXES)
         or bool(MARKET_INDEX.search(name))

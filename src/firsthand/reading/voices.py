@@ -40,6 +40,8 @@ NOT_SPEAKERS = words(
     published date by from to subject re cc tel phone email e-mail fax address warning disclaimer
     click see also title category keywords summary background transcript video audio file
     part chapter section step appendix annex
+    factcheck fact-check explainer exclusive analysis opinion editorial commentary breaking watch
+    live podcast obituary
     """
 )
 # "Maria writes:", "He said:", "Caddell continued:": a quotation introduced, not a turn of talk.

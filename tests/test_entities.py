@@ -158,6 +158,17 @@ def test_a_headlines_rubric_is_no_name() -> None:
     assert entities == [], entities
 
 
+def test_initials_joined_by_a_slash_are_one_body() -> None:
+    """ "RFE/RL correspondent Anders Moe": one broadcaster's initials, not an "RFE" and a
+    person "RL"; a slash between dictionary words ("HIV/AIDS") makes no body."""
+    names = by_name(
+        "RFE/RL correspondent Anders Moe spoke with Lena Vosk. RFE/RL asked about the raids. "
+        "People with HIV/AIDS were denied care."
+    )
+    assert names["RFE/RL"].type == "ORG", names
+    assert not {"RFE", "RL", "HIV/AIDS"} & set(names), names
+
+
 def test_an_abbreviated_title_is_no_part_of_the_name() -> None:
     """ "Gov Marsh" in a headline, "Sen. Ann Lind" in the body: the title a news page
     abbreviates is left out of the name, so each person is one entity."""

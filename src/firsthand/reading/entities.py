@@ -159,6 +159,10 @@ def find_entities(record: Record) -> Record:
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
     mentions += rule_mentions.bare_acronyms(doc, text, mentions)
+    slashed = rule_mentions.slashed_initials(text, mentions)
+    if slashed:  # "RFE/RL": the initials the model or the rules took apart, whole
+        joined = Spans((m.start, m.end) for m in slashed)
+        mentions = [m for m in mentions if not joined.overlaps(m.start, m.end)] + slashed
     mentions += rule_mentions.named_bodies(text, mentions)
     mentions += rule_mentions.collective_names(text, mentions)
     mentions += rule_mentions.place_shapes(text, mentions)

@@ -192,3 +192,18 @@ def test_a_letter_the_page_reposts_is_from_whom_the_introduction_names() -> None
     assert letter is not None
     assert name(record, letter.author) == "Marta Ekdahl", letter
     assert [name(record, r) for r in letter.recipients] == ["Anna Lind"], letter
+
+
+def test_a_press_releases_dateline_under_its_contact_line_dates_it() -> None:
+    """ "FOR IMMEDIATE RELEASE", a contact line and a headline, then "OSLO, 12 March 2024 —":
+    the dateline dates the release, and "today" and "Sunday" count from it."""
+    record = read_text(
+        "FOR IMMEDIATE RELEASE\n\nContact: Maria Lind, press@harbour.example\n\n"
+        "Coalition Condemns Detention of Fishermen\n\n"
+        "OSLO, 12 March 2024 — The Harbour Coalition today condemned the detention of eleven "
+        "fishermen. The Coast Guard said in a statement on Sunday that the men had been fishing "
+        "in a closed zone.\n"
+    )
+    assert record.document.written == "2024-03-12"
+    values = {t["text"]: t["value"] for t in record.times}
+    assert values["today"] == "2024-03-12" and values["Sunday"] == "2024-03-10", values

@@ -176,7 +176,9 @@ def read_letter(record: Record) -> Record:
             dates = find_dates(lines[-1].text)
             if len(dates) == 1 and not lines[-1].text[dates[0][1] :].strip(" ."):
                 signed.date = dates[0][2].isoformat()
-        record.document.written = signed.date or (_opening_date(lines[0].text) if lines else None)
+        # A press release's dateline may stand under its contact line and headline.
+        opening = (_opening_date(line.text) for line in lines[:OPENING_LINES])
+        record.document.written = signed.date or next((d for d in opening if d), None)
         return record
     text = record.document.text
     # 1. Header and footer; the page's lines above the body (under its title) may carry the
@@ -369,6 +371,10 @@ def _heading_date(record: Record, letter: Letter, line: Line) -> None:
             s = line.start + line.text.index(name, end)
             letter.author = _whole_entity(record, s, s + len(name), "ORG")
         return
+
+
+# The lines a dateline may open ("OSLO, 12 March 2024 —" under "Contact: ..." and a headline).
+OPENING_LINES = 4
 
 
 def _opening_date(first_line: str) -> str | None:

@@ -176,6 +176,18 @@ def test_an_invitation_to_follow_the_writer_on_a_network_is_taken_out() -> None:
     assert "".join(raw[r["start"] : r["end"]] for r in page.removed).count("Follow") == 2
 
 
+def test_a_press_releases_marker_and_contact_line_are_no_title() -> None:
+    raw = (
+        "FOR IMMEDIATE RELEASE\n\nContact: Maria Lind, +47 555 0142, press@harbour.example\n\n"
+        "Coalition Condemns Detention of Fishermen\n\n"
+        "OSLO, 12 March 2024 — The Harbour Coalition today condemned the detention of eleven fishermen.\n"
+    )
+    page = clean_page_dump(raw)
+    assert page.title == "Coalition Condemns Detention of Fishermen"
+    assert page.text[page.body_start :].startswith("OSLO, 12 March 2024")
+    assert "FOR IMMEDIATE RELEASE" in page.text and "Contact: Maria Lind" in page.text  # kept, as header
+
+
 def test_a_wiki_revision_stamp_is_kept_but_states_nothing() -> None:
     text = (
         "Open Letter to the Harbour Board\n\nFrom Harbourwiki - the town's own archive\n"

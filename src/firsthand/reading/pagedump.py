@@ -444,6 +444,14 @@ def _find_title(
                 return i + 1
         return candidates[0] if candidates else 0
     # No breadcrumb: the first line is the title when it reads as one, else the body starts at once.
+    # A press release's marker and contact lines ("FOR IMMEDIATE RELEASE", "Contact: ...") stand
+    # above its headline: they are the header's, and the headline is the title.
+    marked = 0
+    while marked < len(candidates) - 1 and RELEASE_HEADER.fullmatch(lines[candidates[marked]].strip()):
+        marked += 1
+    if marked and _title_line(lines, candidates[marked]):
+        page.title = lines[candidates[marked]].strip()
+        return candidates[marked] + 1
     if not candidates:
         return 0
     first = candidates[0]
@@ -461,6 +469,14 @@ def _find_title(
         page.published = page.published or dated.isoformat()
         return title_at + 1
     return first
+
+
+# The lines a press release opens with above its headline.
+RELEASE_HEADER = re.compile(
+    r"(?:for immediate release|(?:press|news|media) release|media advisory|embargoed\b.{0,60}"
+    r"|(?:media |press )?contacts?\s*:.{0,160})",
+    re.IGNORECASE,
+)
 
 
 def _title_line(lines: list[str], i: int) -> bool:

@@ -458,6 +458,18 @@ def test_a_lead_that_ends_in_a_verb_of_saying_is_no_speakers_label() -> None:
     assert claim_with(record, "We have closed the bridge")["basis"] == "reported"
 
 
+def test_a_press_releases_about_us_line_is_no_speakers_label() -> None:
+    """ "About the Harbour Coalition: HRC is an independent organisation ...": the release's
+    own words about its sender, not words the label's speaker said."""
+    record = read_text(
+        "FOR IMMEDIATE RELEASE\n\nCoalition Condemns Detention of Fishermen\n\n"
+        "OSLO, 12 March 2024 — The Harbour Coalition (HC) condemned the detention of eleven fishermen.\n\n"
+        "About the Harbour Coalition: HC is an independent organisation founded in 2009.\n"
+    )
+    claim = claim_with(record, "independent organisation founded in 2009")
+    assert claim["cue"] != ":" and claim["basis"] != "reported", claim
+
+
 def test_a_role_in_capitals_is_no_name_and_a_capitals_headline_no_turn() -> None:
     """ "REPORTER:" and "UNIDENTIFIED MALE:" label turns without naming anyone; a headline
     that opens with capitals and a colon is the page's title, not a turn."""

@@ -39,7 +39,7 @@ NOT_SPEAKERS = words(
     note editor's editor’s update source sources photo image caption read related tags share posted
     published date by from to subject re cc tel phone email e-mail fax address warning disclaimer
     click see also title category keywords summary background transcript video audio file
-    part chapter section step appendix annex
+    part chapter section step appendix annex about
     factcheck fact-check explainer exclusive analysis opinion editorial commentary breaking watch
     live podcast obituary
     """

@@ -1382,3 +1382,60 @@ def test_a_part_of_a_group_the_text_points_at_is_identifiable() -> None:
     )
     assert claim_with(record, "beat them with sticks")["basis"] == "reported"
     assert claim_with(record, "the harbour would close")["basis"] == "hearsay"
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "basis", "source"),
+    [
+        # "US" in capitals is the country, not "us": a news page's own sentence stays asserted
+        (
+            "Erik Lund was among four Norwegians flown home from the US Navy base in Bergen this week.",
+            "flown home",
+            "asserted",
+            None,
+        ),
+        # "the 62-year-old said": the parser hangs "the" on the verb; the speaker is the one
+        # quoted just before, not nobody
+        (
+            '"I saw the guard hit him," Lars Berge told the court. "He hit him on the back," the 62-year-old said.',
+            "on the back",
+            "reported",
+            "Lars Berge",
+        ),
+        # "the Commission" after "the Harbour Commission of Brekkevik": the organisation named
+        (
+            "The Harbour Commission of Brekkevik said on Monday that the pier was closed. "
+            '"Repairs will take a year," the Commission said.',
+            "Repairs will take a year",
+            "reported",
+            "Harbour Commission of Brekkevik",
+        ),
+        # "said the statement": the statement the party was said to speak in
+        (
+            "The Harbour Commission of Brekkevik said in a statement that the pier was closed. "
+            'The ferry will stop "until the spring", said the statement.',
+            "The ferry will stop",
+            "reported",
+            "Harbour Commission of Brekkevik",
+        ),
+    ],
+)
+def test_a_speaker_the_news_describes_instead_of_naming(
+    text: str, snippet: str, basis: str, source: str | None
+) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, source), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet"),
+    [
+        ("We write to express our deep disappointment with your decision to close the clinic.", "disappointment"),
+        ("We understand your concern about the cost of the new pier.", "your concern"),
+    ],
+)
+def test_the_writers_feeling_or_understanding_now_is_an_opinion(body: str, snippet: str) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == ("opinion", WRITER), claim

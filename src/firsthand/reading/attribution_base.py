@@ -74,7 +74,17 @@ def subject_of(verb: Any, passive: bool) -> Any | None:
             subjects = [c for c in aux.children if c.dep_ == "nsubj"]
             if subjects:
                 return subjects[0]
+        # "the 51-year-old said": the parser may hang the article on the verb and the phrase's
+        # words on it as modifiers; the last of them before the verb heads the speaker.
+        if any(c.dep_ == "det" and c.i < verb.i for c in verb.children):
+            modifiers = [c for c in verb.children if c.i < verb.i and c.dep_ in MISPARSED_SUBJECT_DEPS]
+            if modifiers:
+                return modifiers[-1]
     return None
+
+
+# What a subject phrase's words become when the parser hangs them on the verb.
+MISPARSED_SUBJECT_DEPS = frozenset(("amod", "compound", "npadvmod", "nmod"))
 
 
 def cue_tokens(verb: Any) -> list[int]:

@@ -168,3 +168,13 @@ TRAILING_FORMS = {
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
 CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS | TALKING_BACK
 CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in", "clear", *TRAILING_FORMS])
+
+# What "express" voices as a feeling or a side taken ("expressed concern", "expressed support").
+FEELINGS = words(
+    """
+    concern concerns support opposition anger frustration regret sympathy condolence
+    condolences sorrow grief disappointment dismay outrage shock surprise amusement gratitude
+    hope hopes confidence doubt doubts skepticism scepticism interest reservation reservations
+    fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
+    """
+)

@@ -31,6 +31,7 @@ from firsthand.reading.attribution_base import (
     trim_span,
 )
 from firsthand.reading.attribution_lexicon import (
+    FEELINGS,
     CUE_LEMMAS,
     CUE_WORDS,
     INFINITIVE_CUES,
@@ -654,16 +655,6 @@ def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
         return [], []  # "they express the view that ...": a statement, told as the writer's
     return [subtree_range(objects[0])], []
 
-
-# What "express" voices as a feeling or a side taken ("expressed concern", "expressed support").
-FEELINGS = words(
-    """
-    concern concerns support opposition anger frustration regret sympathy condolence
-    condolences sorrow grief disappointment dismay outrage shock surprise amusement gratitude
-    hope hopes confidence doubt doubts skepticism scepticism interest reservation reservations
-    fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
-    """
-)
 
 
 def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from firsthand.reading.attribution_base import Attribution, that_clause
 from firsthand.reading.attribution_lexicon import (
+    FEELINGS,
     HEARER_CUES,
     HEARSAY_ADVERBS,
     HEARSAY_NOUNS,
@@ -33,7 +34,13 @@ from firsthand.reading.attribution_lexicon import (
 )
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import subtree_range, words
-from firsthand.reading.references import GROUP_PRONOUNS, WRITER_PRONOUNS, References, vague_source
+from firsthand.reading.references import (
+    GROUP_PRONOUNS,
+    WRITER_PRONOUNS,
+    References,
+    vague_source,
+    writer_pronoun,
+)
 from firsthand.record import Entity
 
 
@@ -71,6 +78,12 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "opinion"
     if first_person and head.lower_ in FEELING_ADJECTIVES:  # "we have been deeply concerned"
         return "opinion"
+    # "We write to express our profound disappointment": the writer voices a feeling now.
+    if first_person and _feeling_expressed(span):
+        return "opinion"
+    # "We understand your concern": what the writer grants now, not something lived.
+    if first_person and lemma in KNOWING_VERBS and head.tag_ == "VBP":
+        return "opinion"
     if lemma == "be" and _evaluative(head):
         return "opinion"
     # "The great failure of the State is not finding them", "the best period in history": a
@@ -98,6 +111,16 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "opinion"
     # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
     return "witnessed" if _witnessed(span, head, present) else "asserted"
+
+
+def _feeling_expressed(span: Any) -> bool:
+    """ "to express our deep disappointment": a feeling put into words, not past ("expressed")."""
+    return any(
+        t.lemma_.lower() == "express"
+        and t.tag_ in ("VB", "VBP", "VBZ")
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in FEELINGS for c in t.children)
+        for t in span
+    )
 
 
 def _present(head: Any) -> bool:
@@ -173,9 +196,9 @@ UI_ACTIONS = words("expand enlarge zoom view play open")
 
 def in_first_person(token: Any) -> bool:
     """'I', 'we', 'my husband and I', 'many of us', 'our children': the writer is among them."""
-    if token.lower_ in WRITER_PRONOUNS:
+    if writer_pronoun(token):
         return True
-    return any(t.lower_ in ("i", "we", "us", "me") for t in token.subtree)
+    return any(t.lower_ in ("i", "we", "us", "me") and writer_pronoun(t) for t in token.subtree)
 
 
 def _witnessed(span: Any, head: Any, present: bool) -> bool:
@@ -196,7 +219,7 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     if lemma == "bear":
         return False
     participant = any(
-        (t.lower_ in WRITER_PRONOUNS and t.dep_ != "poss")
+        (writer_pronoun(t) and t.dep_ != "poss")
         or (t.lower_ in ("my", "our") and t.head.i != head.i)
         for t in span
     )
@@ -563,10 +586,12 @@ def _issued_before(noun: Any) -> Any | None:
     lemma = noun.lemma_.lower()
     for i in range(noun.i - 1, max(-1, noun.i - ISSUER_REACH), -1):
         earlier = doc[i]
-        if earlier.lemma_.lower() != lemma or earlier.dep_ != "dobj":
+        if earlier.lemma_.lower() != lemma:
             continue
         verb = earlier.head
-        if verb.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
+        if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
+            verb = verb.head  # "the Mission said in a statement": the statement is its words
+        elif earlier.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return subjects[0] if subjects else None

@@ -43,6 +43,7 @@ from firsthand.reading.pagedump import header_headings, is_wiki_stamp
 from firsthand.reading.references import (
     WRITER_PRONOUNS,
     References,
+    writer_pronoun,
 )
 from firsthand.reading.voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
 from firsthand.reading.writers import introduced_narrator, writer_of
@@ -572,7 +573,7 @@ def _longest_run(tokens: list[int]) -> tuple[int, int] | None:
 
 
 def _names_writer(span: Any) -> bool:
-    return any(t.lower_ in WRITER_PRONOUNS for t in span)
+    return any(writer_pronoun(t) for t in span)
 
 
 def _paragraph(doc: Any, i: int) -> int:
@@ -605,7 +606,7 @@ def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
     sentence ("A blue minibus blocked the road") is something they saw."""
     told = set()
     for token in doc:
-        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us"):
+        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us") or not writer_pronoun(token):
             continue
         verb = token.head
         past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))

@@ -7,10 +7,11 @@ from functools import cache
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
-from firsthand.reading.attribution_base import Attribution
+from firsthand.reading.attribution_base import Attribution, subject_of
 from firsthand.reading.attributions import _verb_attribution, find_attributions
-from firsthand.reading.nlp import parse, quoted_tokens
+from firsthand.reading.nlp import load_model, parse, quoted_tokens
 
 
 @cache
@@ -319,3 +320,13 @@ def test_trailing_cue_that_the_parse_made_no_verb_of() -> None:
         ("show", "fundraising documents", ["Lind had to lend his campaign thousands of dollars last month"])
     ]
     assert all(a[1] != "as he" for a in found("We waited an hour, then we left, as he said."))
+
+
+def test_of_two_subjects_the_parser_gives_a_cue_the_one_beside_it_speaks() -> None:
+    """The parse of "'..., and a hood placed over my head,' Begg said" can hang "hood", inside
+    the quotation, on "said" as a second subject: the speaker is the subject next to the verb."""
+    words = ["a", "hood", "placed", "over", "me", ",", "Berge", "said", "."]
+    heads = [1, 7, 1, 2, 3, 7, 7, 7, 7]
+    deps = ["det", "nsubj", "acl", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
+    assert subject_of(doc[7], passive=False).text == "Berge"

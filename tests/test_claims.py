@@ -1439,3 +1439,4 @@ def test_the_writers_feeling_or_understanding_now_is_an_opinion(body: str, snipp
     record = read_letter(body)
     claim = claim_with(record, snippet)
     assert (claim["basis"], source_name(record, claim)) == ("opinion", WRITER), claim
+

@@ -65,8 +65,11 @@ def subject_of(verb: Any, passive: bool) -> Any | None:
         if passive and child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
-        if not passive and child.dep_ == "nsubj":
-            return child
+    # Two subjects are a misparse ("'... and a hood placed over my head,' Begg said", the
+    # hood inside the quotation): the one next to the verb speaks.
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not passive and subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if not passive:
         # "Saleh had two days earlier promised": the parser may hang the subject on the
         # auxiliary.

@@ -1431,7 +1431,10 @@ def test_a_speaker_the_news_describes_instead_of_naming(
 @pytest.mark.parametrize(
     ("body", "snippet"),
     [
-        ("We write to express our deep disappointment with your decision to close the clinic.", "disappointment"),
+        (
+            "We write to express our deep disappointment with your decision to close the clinic.",
+            "disappointment",
+        ),
         ("We understand your concern about the cost of the new pier.", "your concern"),
     ],
 )
@@ -1440,3 +1443,16 @@ def test_the_writers_feeling_or_understanding_now_is_an_opinion(body: str, snipp
     claim = claim_with(record, snippet)
     assert (claim["basis"], source_name(record, claim)) == ("opinion", WRITER), claim
 
+
+def test_a_quotation_opening_the_paragraph_after_someones_report_is_theirs() -> None:
+    """ "X said he could not confirm ..." and then a paragraph that opens with a quotation no cue
+    follows: the press goes on with X's words, though the paragraph then tells other things."""
+    record = read_text(
+        "Riots broke out in Kessin on Friday.\n\n"
+        "Ingrid Solberg said she could not confirm how many people were hurt.\n\n"
+        "“We do not know yet how many were hurt, but I can confirm that two officers died.” "
+        "The mayor imposed a curfew on Friday night. Solberg described the riot as “a disgrace.”\n"
+    )
+    claim = claim_with(record, "two officers died")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+    assert claim_with(record, "imposed a curfew")["basis"] == "asserted"

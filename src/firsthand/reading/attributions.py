@@ -31,9 +31,9 @@ from firsthand.reading.attribution_base import (
     trim_span,
 )
 from firsthand.reading.attribution_lexicon import (
-    FEELINGS,
     CUE_LEMMAS,
     CUE_WORDS,
+    FEELINGS,
     INFINITIVE_CUES,
     NOUN_CONTENT_CUES,
     PREPOSITION_CUES,
@@ -654,7 +654,6 @@ def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
     if verb.lemma_.lower() == "express" and objects[0].lemma_.lower() not in FEELINGS:
         return [], []  # "they express the view that ...": a statement, told as the writer's
     return [subtree_range(objects[0])], []
-
 
 
 def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:

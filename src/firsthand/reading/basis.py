@@ -219,8 +219,7 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     if lemma == "bear":
         return False
     participant = any(
-        (writer_pronoun(t) and t.dep_ != "poss")
-        or (t.lower_ in ("my", "our") and t.head.i != head.i)
+        (writer_pronoun(t) and t.dep_ != "poss") or (t.lower_ in ("my", "our") and t.head.i != head.i)
         for t in span
     )
     if participant and lemma in RECALL_VERBS:

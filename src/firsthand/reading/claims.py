@@ -45,7 +45,14 @@ from firsthand.reading.references import (
     References,
     writer_pronoun,
 )
-from firsthand.reading.voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
+from firsthand.reading.voices import (
+    block_quotes,
+    closing_quote,
+    paragraphs,
+    transcript_turns,
+    wholly_quoted,
+    writer_side,
+)
 from firsthand.reading.writers import introduced_narrator, writer_of
 from firsthand.record import Entity, Record
 
@@ -276,8 +283,8 @@ def _quoted_paragraphs_after(
     record: Record, claims: list[dict[str, Any]], voices: list[VoiceSpan]
 ) -> list[VoiceSpan]:
     """Paragraphs that open with a quotation mark right after a paragraph where somebody is
-    quoted ('Ojigho said, “...' then '“Opening fire on ...”'): the press's way of going on
-    with the same speaker's words."""
+    quoted ('Ojigho said, “...' then '“Opening fire on ...”') or ends reported ('Ojigho said
+    she could not confirm it.'): the press's way of going on with the same speaker's words."""
     text = record.document.text
     found: list[VoiceSpan] = []
     speaker: tuple[Entity | None, bool] | None = None
@@ -286,18 +293,29 @@ def _quoted_paragraphs_after(
         if held is not None:
             speaker = (held[2], held[3])
             continue
-        opens = text[start] in QUOTES_OPEN and wholly_quoted(text, start, end)
-        if opens and speaker is not None and not _cued(text, claims, start, end):
-            found.append((start, end, *speaker))
-            continue
+        opens = text[start] in QUOTES_OPEN
+        if opens and speaker is not None and wholly_quoted(text, start, end):
+            if not _cued(text, claims, start, end):
+                found.append((start, end, *speaker))
+                continue
+        elif opens and speaker is not None and speaker[1]:
+            # "“We are yet to know ...” The vice president imposed a curfew.": the opening
+            # quotation, with no cue of its own, goes on with the named speaker before.
+            closing = closing_quote(text, start, end)
+            if closing is not None and not _cued(text, claims, start, closing + 1):
+                found.append((start, closing + 1, *speaker))
+        paragraph_claims = [c for c in claims if start <= c["start"] < end]
         quoted = [
-            c for c in claims
-            if start <= c["start"] < end and c["basis"] == "reported" and c["cue"]
-            and any(q in text[c["start"] : c["end"]] for q in QUOTES_OPEN)
+            c for c in paragraph_claims
+            if c["basis"] == "reported" and c["cue"] and any(q in text[c["start"] : c["end"]] for q in QUOTES_OPEN)
         ]  # fmt: skip
+        last = paragraph_claims[-1] if paragraph_claims else None
         if quoted:
             last = quoted[-1]
             speaker = (record.entity(last["source"]) if last["source"] else None, last["source"] is not None)
+        elif last is not None and last["basis"] == "reported" and last["cue"] and last["source"]:
+            # "X said he could not confirm it." ends the paragraph: a quotation next is X's.
+            speaker = (record.entity(last["source"]), True)
         else:
             speaker = None
     return found

@@ -554,8 +554,10 @@ class References:
     def _fuller_name(self, entity: Entity, head: Any) -> Entity:
         """ "the Commission", tagged an organisation of its own, after "the Harbour Commission
         of Brekkevik": the organisation named in full before."""
-        if entity.type != "ORG" or " " in entity.name or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children
+        if (
+            entity.type != "ORG"
+            or " " in entity.name
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         ):
             return entity
         fuller = self._org_called(entity.name.lower(), head.idx, other_than=entity)

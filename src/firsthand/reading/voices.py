@@ -176,6 +176,12 @@ def wholly_quoted(text: str, start: int, end: int) -> bool:
     return not closers or min(closers) >= end - 3
 
 
+def closing_quote(text: str, start: int, end: int) -> int | None:
+    """Where the quotation opening at ``start`` closes, if it closes before ``end``."""
+    closers = [i for i in (text.find(q, start + 1, end) for q in ("”", '"')) if i >= 0]
+    return min(closers) if closers else None
+
+
 def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(lead, block) pairs: the paragraph that introduces a block quotation, and the stretch
     of the paragraphs it introduces."""

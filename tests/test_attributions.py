@@ -330,3 +330,34 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_one_beside_it_speaks() -> No
     deps = ["det", "nsubj", "acl", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
     doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
     assert subject_of(doc[7], passive=False).text == "Berge"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb no lexicon lists, opening a quotation after a comma or a colon: its subject speaks
+        (
+            "The harbour master grumbled, “The pier was closed by the guards and nobody told us.”",
+            ("grumbled", "The harbour master", ["“The pier was closed by the guards and nobody told us.”"]),
+        ),
+        (
+            "Ingrid Solberg wrote on her blog: “We stayed in the cellar for three days.”",
+            ("wrote", "Ingrid Solberg", ["“We stayed in the cellar for three days.”"]),
+        ),
+    ],
+)
+def test_a_verb_that_opens_a_quotation_is_a_cue(text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert at(text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation names its own speaker after it
+        "When the ferry arrived, “We are home at last,” the captain said.",
+        # a quoted word or two is a term, not words said
+        "The council named the plan, “Harbour First”, in May.",
+    ],
+)
+def test_a_verb_before_a_quotation_that_is_not_its_own_is_no_cue(text: str) -> None:
+    assert not [a for a in found(text) if a[0] in ("arrived", "named")]

@@ -60,7 +60,13 @@ from firsthand.reading.attribution_phrases import (
     poll_attribution,
     trailing_attribution,
 )
-from firsthand.reading.attribution_quotes import QUOTE_LENGTH, QUOTES_CLOSE, QUOTES_OPEN, adjacent_quotes
+from firsthand.reading.attribution_quotes import (
+    QUOTE_LENGTH,
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    adjacent_quotes,
+    introduced_quotation,
+)
 from firsthand.reading.attribution_spans import fit_spans
 from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
 from firsthand.reading.references import WRITER_PRONOUNS
@@ -87,6 +93,13 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         )
         if att is not None:
             found.append(att)
+    # "The spokesperson clarified, “...”": a verb the lexicons miss, opening a quotation.
+    taken = {i for a in found for r in [*a.content, (min(a.cue), max(a.cue) + 1)] for i in range(*r)}
+    for token in doc:
+        if token.i not in taken and token.pos_ == "VERB":
+            introduced = introduced_quotation(token, quoted, taken)
+            if introduced is not None:
+                found.append(introduced)
     # "called the raid a disgrace and raised that ...": the lexicon does not list "raise".
     cues = {i for a in found for i in a.cue}
     for att in [a for a in found if a.kind == "verb"]:

@@ -344,6 +344,11 @@ def test_of_two_subjects_the_parser_gives_a_cue_the_one_beside_it_speaks() -> No
             "Ingrid Solberg wrote on her blog: “We stayed in the cellar for three days.”",
             ("wrote", "Ingrid Solberg", ["“We stayed in the cellar for three days.”"]),
         ),
+        # "clarified that": a verb of saying
+        (
+            "The ministry clarified that the pier had been closed for repairs.",
+            ("clarified", "The ministry", ["that the pier had been closed for repairs"]),
+        ),
     ],
 )
 def test_a_verb_that_opens_a_quotation_is_a_cue(text: str, expected: tuple[str, str, list[str]]) -> None:

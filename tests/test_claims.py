@@ -1456,3 +1456,39 @@ def test_a_quotation_opening_the_paragraph_after_someones_report_is_theirs() -> 
     claim = claim_with(record, "two officers died")
     assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
     assert claim_with(record, "imposed a curfew")["basis"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis"),
+    [
+        # what the writer was not told: nothing was said, the writer tells what they lived
+        (
+            "The guards did not tell me why they had moved me to the cellar.",
+            "why they had moved me",
+            "witnessed",
+        ),
+        # a question the writer kept asking is a past act, not a request now
+        ("I kept asking them why I was being held in the cellar.", "why I was being held", "witnessed"),
+        # "would" in the writer's story: what used to happen, lived
+        (
+            "They beat me in the yard every morning. One of the guards would bring me bread at night.",
+            "would bring me bread",
+            "witnessed",
+        ),
+    ],
+)
+def test_the_writers_past_told_by_what_was_not_said_asked_or_used_to_be(
+    body: str, snippet: str, basis: str
+) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, WRITER), claim
+
+
+def test_he_after_an_unnamed_spokesperson_is_not_the_person_named_before() -> None:
+    record = read_text(
+        "The government spokesperson on Tuesday refuted a report about Lars Berge, the fisheries minister. "
+        "The minister had filed a complaint with the press council, he said in a statement.\n"
+    )
+    claim = claim_with(record, "filed a complaint")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", None), claim

@@ -211,6 +211,10 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
         and (c.tag_ == "VBD" or (c.lower_ == "could" and lemma in PERCEPTION_VERBS))
         for c in head.children
     )  # "I could hear them": the past of what the writer perceived
+    # "One of the guards would bring me bread", in the writer's story: what used to happen
+    # (not "would have", what did not).
+    auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    past = past or (present and "would" in auxiliaries and "have" not in auxiliaries)
     if head.tag_ == "VBN" and _present_passive(head):
         past = False  # "the perpetrators brought to our attention are known to you": a state now
     active = lemma not in STATIVE_LEMMAS | OPINION_VERBS  # "we still believe in God": a state
@@ -418,13 +422,17 @@ def attribution_basis(
             # peace": what the writer holds true now; "we realized that" is a moment lived.
             return writer, "opinion"
         if att.lemma in REQUEST_VERBS:
-            # "I asked them why": the writer's past act; "I ask you to": a request now.
-            return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
+            # "I asked them why", "I kept asking them why": the writer's past act; "I ask you
+            # to": a request now.
+            return writer, "witnessed" if _in_the_past(doc[att.cue[-1]]) else "request"
         return writer, "witnessed"
     # The writer's account: what was not said is no speech passed on ("Nobody said the
     # words 'you are arrested'").
     if head is not None and head.lower_ in NOBODY:
         return writer, "witnessed" if present else "asserted"
+    if att.negated and att.lemma in HEARER_CUES and _told_the_writer(doc, att):
+        # "The guards did not tell me why": nothing was said; the writer tells what they lived.
+        return writer, "witnessed"
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
     if head is not None and entity is None and not att.passive:
         lemma = head.lemma_.lower()
@@ -485,6 +493,19 @@ def attribution_basis(
             head = resolver.people_just_before(head) or head
         return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
+
+
+def _in_the_past(verb: Any) -> bool:
+    """A past verb, or a participle or infinitive a past verb carries ("kept asking")."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return True
+    return verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
+
+
+def _told_the_writer(doc: Any, att: Attribution) -> bool:
+    """The cue's hearer is the writer: "did not tell me", "never informed us"."""
+    verbs = [doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma]
+    return any(c.dep_ in ("dative", "dobj") and writer_pronoun(c) for v in verbs for c in v.children)
 
 
 def _asks_or_orders(doc: Any, att: Attribution) -> bool:

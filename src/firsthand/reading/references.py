@@ -146,6 +146,8 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 FACILITY_NOUNS = words(
     "camp base prison village town city compound headquarters villa station jail center centre"
 )
+# Verbs by which a speaker answers what others said ("the spokesperson refuted a report").
+REBUTTING_VERBS = words("refute rebut reject dismiss")
 # A person described by age alone ("the 51-year-old").
 AGE_PHRASE = re.compile(r"\b\d+-year-old$")
 # Names further back than this many characters are not searched for a pronoun's antecedent.
@@ -617,7 +619,7 @@ class References:
                 found.append((a, b, entity))
         if len(found) >= 2:
             best = self._described_by(found) or best
-        if best is not None and self._unnamed_speaker_since(found[-1][1], offset, gender):
+        if best is not None and self._unnamed_speaker_since(found[-1][0], offset, gender):
             return None  # "... the witness told us. He said ...": the witness, unnamed
         if best is not None:
             self.gender.setdefault(best.id, gender)
@@ -633,11 +635,13 @@ class References:
         return people[-1] if people else None
 
     def _unnamed_speaker_since(self, start: int, offset: int, gender: str) -> bool:
-        """Someone unnamed spoke between the last name and the pronoun ("said Joe Stork ... the
-        witness told us. He said ..."): "he" goes on with the nearer speaker."""
-        span = self.doc.char_span(start, offset, alignment_mode="contract")
-        if span is None:
+        """Someone unnamed spoke in the sentence of the last name or since, up to the pronoun
+        ("said Joe Stork ... the witness told us. He said ...", "The spokesperson refuted a
+        report about Joe Stork. ..., he said"): "he" goes on with that speaker."""
+        named = self.doc.char_span(start, offset, alignment_mode="contract")
+        if named is None:
             return False
+        span = self.doc[named[0].sent.start : named.end]
         for token in span:
             lemma = token.lemma_.lower()
             if (
@@ -645,7 +649,7 @@ class References:
                 and token.tag_ == "NN"
                 and lemma in PERSON_NOUNS
                 and PERSON_NOUNS[lemma] in ("", gender)
-                and token.head.lemma_.lower() in SPEECH_VERBS
+                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
             ):
                 return True

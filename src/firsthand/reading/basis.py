@@ -211,10 +211,6 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
         and (c.tag_ == "VBD" or (c.lower_ == "could" and lemma in PERCEPTION_VERBS))
         for c in head.children
     )  # "I could hear them": the past of what the writer perceived
-    # "One of the guards would bring me bread", in the writer's story: what used to happen
-    # (not "would have", what did not).
-    auxiliaries = {c.lower_ for c in head.children if c.dep_ == "aux"}
-    past = past or (present and "would" in auxiliaries and "have" not in auxiliaries)
     if head.tag_ == "VBN" and _present_passive(head):
         past = False  # "the perpetrators brought to our attention are known to you": a state now
     active = lemma not in STATIVE_LEMMAS | OPINION_VERBS  # "we still believe in God": a state

@@ -1486,3 +1486,16 @@ def test_he_after_an_unnamed_spokesperson_is_not_the_person_named_before() -> No
     )
     claim = claim_with(record, "filed a complaint")
     assert (claim["basis"], source_name(record, claim)) == ("reported", None), claim
+
+
+def test_a_quotation_right_after_a_quoted_speakers_cue_goes_on_with_them() -> None:
+    """'"...," said X, a long title. "More words."': the next sentence in quotation marks, in the
+    same paragraph and with no cue of its own, is still X's."""
+    record = read_text(
+        "Floods closed the northern road on Monday.\n\n"
+        "“Two villages are cut off and the bridge at Brekkevik is gone,” said Ingrid Solberg, the deputy regional "
+        "director of the Northern Relief Agency for the coast, the islands and the hills. "
+        "“We are calling for boats to reach the islands before the weekend.”\n"
+    )
+    claim = claim_with(record, "calling for boats")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim

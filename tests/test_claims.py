@@ -1499,3 +1499,16 @@ def test_a_quotation_right_after_a_quoted_speakers_cue_goes_on_with_them() -> No
     )
     claim = claim_with(record, "calling for boats")
     assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was gathered that six of the dead had joined the march.",
+        "It was learnt that the guards had been paid twice.",
+    ],
+)
+def test_what_it_was_gathered_or_learnt_is_hearsay(sentence: str) -> None:
+    record = read_text(f"Floods closed the northern road on Monday. {sentence}\n")
+    claim = claim_with(record, sentence.split(" that ")[1][:12])
+    assert (claim["basis"], source_name(record, claim)) == ("hearsay", None), claim

@@ -145,9 +145,13 @@ MODALS_OF_REQUEST = frozenset(["should", "must", "ought"])
 # Wishes and plans in a participle without a subject of its own ("hoping to find them",
 # "wanting to see the judge") tell the purpose of the act they hang from: nobody said them.
 PURPOSE_PARTICIPLES = words("hope want wish plan intend seek try aim")
+# Verbs that pass words on only as an impersonal passive: "it was gathered that" (not
+# "protesters gathered").
+IMPERSONAL_CUES = words("gather")
 # Lemmas that may be a verb cue, and those whose content may be an infinitive.
 VERB_CUES = (
     SPEECH_VERBS
+    | IMPERSONAL_CUES
     | THOUGHT_VERBS
     | REQUEST_VERBS
     | NOUN_CONTENT_CUES

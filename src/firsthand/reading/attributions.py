@@ -34,6 +34,7 @@ from firsthand.reading.attribution_lexicon import (
     CUE_LEMMAS,
     CUE_WORDS,
     FEELINGS,
+    IMPERSONAL_CUES,
     INFINITIVE_CUES,
     NOUN_CONTENT_CUES,
     PREPOSITION_CUES,
@@ -278,6 +279,10 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         return None
     if lemma not in VERB_CUES and not _saying_goes_on(token) and not _talks_back(token):
         return None
+    if lemma in IMPERSONAL_CUES and not any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children
+    ):
+        return None  # "protesters gathered outside": no words passed on
     if lemma in PURPOSE_PARTICIPLES and token.tag_ == "VBG" and not has_subject(token):
         return None  # "died while hoping to find them", "marched, wanting to see the judge"
     if (

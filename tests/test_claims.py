@@ -1512,3 +1512,17 @@ def test_what_it_was_gathered_or_learnt_is_hearsay(sentence: str) -> None:
     record = read_text(f"Floods closed the northern road on Monday. {sentence}\n")
     claim = claim_with(record, sentence.split(" that ")[1][:12])
     assert (claim["basis"], source_name(record, claim)) == ("hearsay", None), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet"),
+    [
+        ("The photographs of the cellar will no doubt be disturbing to the families.", "disturbing"),
+        ("Closing the clinic in winter is inconsistent with the promises of the council.", "inconsistent"),
+        ("The closure of the clinic was a misguided decision.", "misguided"),
+    ],
+)
+def test_the_writers_judgement_in_an_adjective(body: str, snippet: str) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == ("opinion", WRITER), claim

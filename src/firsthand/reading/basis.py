@@ -336,7 +336,7 @@ JUDGEMENT_ADJECTIVES = words(
     professional unprofessional lawful unlawful peaceful violent savage vicious humane
     culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
     groundless unfounded malicious shocking disgusting deplorable heinous barbaric critical
-    vital crucial real
+    vital crucial real misguided inconsistent disturbing
     """
 )
 # Nouns that tell a feeling: a statement built on one is the writer's feeling.

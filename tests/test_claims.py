@@ -1526,3 +1526,18 @@ def test_the_writers_judgement_in_an_adjective(body: str, snippet: str) -> None:
     record = read_letter(body)
     claim = claim_with(record, snippet)
     assert (claim["basis"], source_name(record, claim)) == ("opinion", WRITER), claim
+
+
+def test_a_statement_from_a_party_quoted_in_a_report_does_not_make_it_the_writer() -> None:
+    """ "According to a statement from the ministry" in a news sentence names who said one
+    thing, not who wrote the page; a heading "Statement by X" does."""
+    report = read_text(
+        "Floods closed the northern road in Kessin on Monday.\n\n"
+        "According to a statement from the Ministry of Fisheries, two boats sank near the pier.\n"
+    )
+    assert source_name(report, claim_with(report, "Floods closed")) is None
+    assert source_name(report, claim_with(report, "two boats sank")) == "Ministry of Fisheries"
+    statement = read_text(
+        "Statement by the Ministry of Fisheries\n\nFloods closed the northern road in Kessin on Monday.\n"
+    )
+    assert source_name(statement, claim_with(statement, "Floods closed")) == "Ministry of Fisheries"

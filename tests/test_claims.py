@@ -1541,3 +1541,27 @@ def test_a_statement_from_a_party_quoted_in_a_report_does_not_make_it_the_writer
         "Statement by the Ministry of Fisheries\n\nFloods closed the northern road in Kessin on Monday.\n"
     )
     assert source_name(statement, claim_with(statement, "Floods closed")) == "Ministry of Fisheries"
+
+
+def test_a_paper_that_quoted_someone_as_saying_gives_them_the_words() -> None:
+    record = read_text(
+        "Floods closed the northern road in Kessin on Monday. The Kessin Times quoted Ingrid Solberg as "
+        "saying that the clinic had run out of fuel.\n"
+    )
+    claim = claim_with(record, "run out of fuel")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+    assert claim["text"].startswith("The Kessin Times quoted"), claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ministry of Fisheries has yet to comment on the closure of the pier.",
+        "The Ministry of Fisheries did not comment on the closure of the pier.",
+    ],
+)
+def test_a_party_that_has_not_commented_said_nothing(sentence: str) -> None:
+    """What a party has yet to say, or did not say, is the report's own statement, not words."""
+    record = read_text(f"Floods closed the northern road in Kessin on Monday. {sentence}\n")
+    claim = claim_with(record, "closure of the pier")
+    assert (claim["basis"], claim["text"]) == ("asserted", sentence.rstrip(".")), claim

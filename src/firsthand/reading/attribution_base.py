@@ -144,3 +144,15 @@ def trim_span(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
 
 def has_subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def nothing_said(verb: Any) -> bool:
+    """The verb says that nothing was said: "did not comment", "has yet to comment", "is yet
+    to respond"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "xcomp"
+        and is_infinitive(verb)
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children)
+    )

@@ -26,6 +26,7 @@ from firsthand.reading.attribution_base import (
     cue_tokens,
     has_subject,
     is_infinitive,
+    nothing_said,
     subject_of,
     that_clause,
     trim_span,
@@ -365,9 +366,13 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = subject_of(token, passive)
     if carrier is not None:
-        # "The mayor was quoted as saying that ...": the one quoted speaks.
-        subject = next((c for c in carrier.children if c.dep_ == "nsubjpass"), None)
+        # "The mayor was quoted as saying that ...", "The paper quoted the mayor as saying
+        # that ...": the one quoted speaks.
+        subject = next((c for c in carrier.children if c.dep_ in ("nsubjpass", "dobj")), None)
         att.cue = sorted({*att.cue, *cue_tokens(carrier), token.head.i})
+        quoting = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
+        if quoting is not None:
+            att.frame = subtree_range(quoting, stop=carrier.i)  # "The paper" that quoted
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
     elif subject is None and lemma in SPEECH_VERBS and any(r[1] <= token.i for r in att.content):
@@ -388,15 +393,19 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # A verb with a subject of its own speaks for it ("..., and we were informed that"):
         # only a verb without one inherits the speaker of the verb it hangs from.
         own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        climbed = set()
         while (
             not own and head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None
         ):
+            climbed.add(head.dep_)
             head = head.head
             subject = subject_of(head, any(c.dep_ == "auxpass" for c in head.children))
         if subject is not None:
             att.source = trim_span(token.doc, subtree_range(subject, stop=head.i))
             att.source_head = subject.i
-            att.inherited = True
+            # "The ministry has yet to comment on it": the subject of the same clause, which
+            # says nothing was said, is part of that statement.
+            att.inherited = not (climbed == {"xcomp"} and nothing_said(token))
     if passive:
         verb = token
         while verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -428,14 +437,15 @@ def _saying_goes_on(verb: Any) -> bool:
 
 
 def _quoted_as(verb: Any) -> Any | None:
-    """The passive verb of "was quoted as saying", "were reported as saying", "is cited as
-    telling": the verb whose subject is the one who said it."""
+    """The verb of "was quoted as saying", "were reported as saying", "is cited as telling",
+    whose subject is the one who said it, or of "quoted the mayor as saying", whose object is."""
     above = verb.head
     if verb.dep_ != "pcomp" or above.lower_ != "as" or above.head.i == above.i:
         return None
     carrier = above.head
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in carrier.children)
-    return carrier if passive and carrier.lemma_.lower() in QUOTING_VERBS else None
+    quoting = any(c.dep_ == "dobj" for c in carrier.children)
+    return carrier if (passive or quoting) and carrier.lemma_.lower() in QUOTING_VERBS else None
 
 
 # Verbs by which words are passed on in the passive, the speaker as their subject.

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from firsthand.reading.attribution_base import Attribution, that_clause
+from firsthand.reading.attribution_base import Attribution, nothing_said, that_clause
 from firsthand.reading.attribution_lexicon import (
     FEELINGS,
     HEARER_CUES,
@@ -426,6 +426,10 @@ def attribution_basis(
     # words 'you are arrested'").
     if head is not None and head.lower_ in NOBODY:
         return writer, "witnessed" if present else "asserted"
+    if _no_words(doc, att):
+        # "The ministry has yet to comment on the closure", "did not comment on the report":
+        # the writer tells that nothing was said.
+        return writer, "witnessed" if present else "asserted"
     if att.negated and att.lemma in HEARER_CUES and _told_the_writer(doc, att):
         # "The guards did not tell me why": nothing was said; the writer tells what they lived.
         return writer, "witnessed"
@@ -496,6 +500,13 @@ def _in_the_past(verb: Any) -> bool:
     if verb.tag_ in ("VBD", "VBN"):
         return True
     return verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
+
+
+def _no_words(doc: Any, att: Attribution) -> bool:
+    """A verb of saying with only a topic, which says that nothing was said about it."""
+    verbs = [doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma and doc[i].pos_ == "VERB"]
+    topic_only = not any(t.pos_ in ("VERB", "AUX") for a, b in att.content for t in doc[a:b])
+    return bool(verbs) and topic_only and att.lemma in SPEECH_VERBS and nothing_said(verbs[0])
 
 
 def _told_the_writer(doc: Any, att: Attribution) -> bool:

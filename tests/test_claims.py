@@ -1495,10 +1495,13 @@ def test_a_quotation_right_after_a_quoted_speakers_cue_goes_on_with_them() -> No
         "Floods closed the northern road on Monday.\n\n"
         "“Two villages are cut off and the bridge at Brekkevik is gone,” said Ingrid Solberg, the deputy regional "
         "director of the Northern Relief Agency for the coast, the islands and the hills. "
-        "“We are calling for boats to reach the islands before the weekend.”\n"
+        "“We are calling for boats to reach the islands before the weekend.”\n\n"
+        "“The roads are closed. The boats cannot land,” said Ingrid Solberg, the deputy regional director of the "
+        "Northern Relief Agency for the coast, the islands and the hills. “We need helicopters by Sunday.”\n"
     )
-    claim = claim_with(record, "calling for boats")
-    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+    for snippet in ("calling for boats", "helicopters by Sunday"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
 
 
 @pytest.mark.parametrize(

@@ -277,6 +277,6 @@ def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
         if (
             before["basis"] == "reported"
             and before["source"]
-            and any(q in before["text"] for q in QUOTES_OPEN)
+            and any(q in before["text"] for q in QUOTES_OPEN + QUOTES_CLOSE)
         ):
             claim["source"] = before["source"]

@@ -7,10 +7,11 @@ from functools import cache
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 
-from firsthand.reading.attribution_base import Attribution
+from firsthand.reading.attribution_base import Attribution, subject_of
 from firsthand.reading.attributions import _verb_attribution, find_attributions
-from firsthand.reading.nlp import parse, quoted_tokens
+from firsthand.reading.nlp import load_model, parse, quoted_tokens
 
 
 @cache
@@ -319,3 +320,49 @@ def test_trailing_cue_that_the_parse_made_no_verb_of() -> None:
         ("show", "fundraising documents", ["Lind had to lend his campaign thousands of dollars last month"])
     ]
     assert all(a[1] != "as he" for a in found("We waited an hour, then we left, as he said."))
+
+
+def test_of_two_subjects_the_parser_gives_a_cue_the_one_beside_it_speaks() -> None:
+    """The parse of "'..., and a hood placed over my head,' Begg said" can hang "hood", inside
+    the quotation, on "said" as a second subject: the speaker is the subject next to the verb."""
+    words = ["a", "hood", "placed", "over", "me", ",", "Berge", "said", "."]
+    heads = [1, 7, 1, 2, 3, 7, 7, 7, 7]
+    deps = ["det", "nsubj", "acl", "prep", "pobj", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
+    assert subject_of(doc[7], passive=False).text == "Berge"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb no lexicon lists, opening a quotation after a comma or a colon: its subject speaks
+        (
+            "The harbour master grumbled, “The pier was closed by the guards and nobody told us.”",
+            ("grumbled", "The harbour master", ["“The pier was closed by the guards and nobody told us.”"]),
+        ),
+        (
+            "Ingrid Solberg wrote on her blog: “We stayed in the cellar for three days.”",
+            ("wrote", "Ingrid Solberg", ["“We stayed in the cellar for three days.”"]),
+        ),
+        # "clarified that": a verb of saying
+        (
+            "The ministry clarified that the pier had been closed for repairs.",
+            ("clarified", "The ministry", ["that the pier had been closed for repairs"]),
+        ),
+    ],
+)
+def test_a_verb_that_opens_a_quotation_is_a_cue(text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert at(text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation names its own speaker after it
+        "When the ferry arrived, “We are home at last,” the captain said.",
+        # a quoted word or two is a term, not words said
+        "The council named the plan, “Harbour First”, in May.",
+    ],
+)
+def test_a_verb_before_a_quotation_that_is_not_its_own_is_no_cue(text: str) -> None:
+    assert not [a for a in found(text) if a[0] in ("arrived", "named")]

@@ -1425,3 +1425,189 @@ def test_a_part_of_a_group_the_text_points_at_is_identifiable() -> None:
     )
     assert claim_with(record, "beat them with sticks")["basis"] == "reported"
     assert claim_with(record, "the harbour would close")["basis"] == "hearsay"
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "basis", "source"),
+    [
+        # "US" in capitals is the country, not "us": a news page's own sentence stays asserted
+        (
+            "Erik Lund was among four Norwegians flown home from the US Navy base in Bergen this week.",
+            "flown home",
+            "asserted",
+            None,
+        ),
+        # "the 62-year-old said": the parser hangs "the" on the verb; the speaker is the one
+        # quoted just before, not nobody
+        (
+            '"I saw the guard hit him," Lars Berge told the court. "He hit him on the back," the 62-year-old said.',
+            "on the back",
+            "reported",
+            "Lars Berge",
+        ),
+        # "the Commission" after "the Harbour Commission of Brekkevik": the organisation named
+        (
+            "The Harbour Commission of Brekkevik said on Monday that the pier was closed. "
+            '"Repairs will take a year," the Commission said.',
+            "Repairs will take a year",
+            "reported",
+            "Harbour Commission of Brekkevik",
+        ),
+        # "said the statement": the statement the party was said to speak in
+        (
+            "The Harbour Commission of Brekkevik said in a statement that the pier was closed. "
+            'The ferry will stop "until the spring", said the statement.',
+            "The ferry will stop",
+            "reported",
+            "Harbour Commission of Brekkevik",
+        ),
+    ],
+)
+def test_a_speaker_the_news_describes_instead_of_naming(
+    text: str, snippet: str, basis: str, source: str | None
+) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, source), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet"),
+    [
+        (
+            "We write to express our deep disappointment with your decision to close the clinic.",
+            "disappointment",
+        ),
+        ("We understand your concern about the cost of the new pier.", "your concern"),
+    ],
+)
+def test_the_writers_feeling_or_understanding_now_is_an_opinion(body: str, snippet: str) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == ("opinion", WRITER), claim
+
+
+def test_a_quotation_opening_the_paragraph_after_someones_report_is_theirs() -> None:
+    """ "X said he could not confirm ..." and then a paragraph that opens with a quotation no cue
+    follows: the press goes on with X's words, though the paragraph then tells other things."""
+    record = read_text(
+        "Riots broke out in Kessin on Friday.\n\n"
+        "Ingrid Solberg said she could not confirm how many people were hurt.\n\n"
+        "“We do not know yet how many were hurt, but I can confirm that two officers died.” "
+        "The mayor imposed a curfew on Friday night. Solberg described the riot as “a disgrace.”\n"
+    )
+    claim = claim_with(record, "two officers died")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+    assert claim_with(record, "imposed a curfew")["basis"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet", "basis"),
+    [
+        # what the writer was not told: nothing was said, the writer tells what they lived
+        (
+            "The guards did not tell me why they had moved me to the cellar.",
+            "why they had moved me",
+            "witnessed",
+        ),
+        # a question the writer kept asking is a past act, not a request now
+        ("I kept asking them why I was being held in the cellar.", "why I was being held", "witnessed"),
+    ],
+)
+def test_the_writers_past_told_by_what_was_not_said_or_what_was_asked(
+    body: str, snippet: str, basis: str
+) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == (basis, WRITER), claim
+
+
+def test_he_after_an_unnamed_spokesperson_is_not_the_person_named_before() -> None:
+    record = read_text(
+        "The government spokesperson on Tuesday refuted a report about Lars Berge, the fisheries minister. "
+        "The minister had filed a complaint with the press council, he said in a statement.\n"
+    )
+    claim = claim_with(record, "filed a complaint")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", None), claim
+
+
+def test_a_quotation_right_after_a_quoted_speakers_cue_goes_on_with_them() -> None:
+    """'"...," said X, a long title. "More words."': the next sentence in quotation marks, in the
+    same paragraph and with no cue of its own, is still X's."""
+    record = read_text(
+        "Floods closed the northern road on Monday.\n\n"
+        "“Two villages are cut off and the bridge at Brekkevik is gone,” said Ingrid Solberg, the deputy regional "
+        "director of the Northern Relief Agency for the coast, the islands and the hills. "
+        "“We are calling for boats to reach the islands before the weekend.”\n\n"
+        "“The roads are closed. The boats cannot land,” said Ingrid Solberg, the deputy regional director of the "
+        "Northern Relief Agency for the coast, the islands and the hills. “We need helicopters by Sunday.”\n"
+    )
+    for snippet in ("calling for boats", "helicopters by Sunday"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was gathered that six of the dead had joined the march.",
+        "It was learnt that the guards had been paid twice.",
+    ],
+)
+def test_what_it_was_gathered_or_learnt_is_hearsay(sentence: str) -> None:
+    record = read_text(f"Floods closed the northern road on Monday. {sentence}\n")
+    claim = claim_with(record, sentence.split(" that ")[1][:12])
+    assert (claim["basis"], source_name(record, claim)) == ("hearsay", None), claim
+
+
+@pytest.mark.parametrize(
+    ("body", "snippet"),
+    [
+        ("The photographs of the cellar will no doubt be disturbing to the families.", "disturbing"),
+        ("Closing the clinic in winter is inconsistent with the promises of the council.", "inconsistent"),
+        ("The closure of the clinic was a misguided decision.", "misguided"),
+    ],
+)
+def test_the_writers_judgement_in_an_adjective(body: str, snippet: str) -> None:
+    record = read_letter(body)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_name(record, claim)) == ("opinion", WRITER), claim
+
+
+def test_a_statement_from_a_party_quoted_in_a_report_does_not_make_it_the_writer() -> None:
+    """ "According to a statement from the ministry" in a news sentence names who said one
+    thing, not who wrote the page; a heading "Statement by X" does."""
+    report = read_text(
+        "Floods closed the northern road in Kessin on Monday.\n\n"
+        "According to a statement from the Ministry of Fisheries, two boats sank near the pier.\n"
+    )
+    assert source_name(report, claim_with(report, "Floods closed")) is None
+    assert source_name(report, claim_with(report, "two boats sank")) == "Ministry of Fisheries"
+    statement = read_text(
+        "Statement by the Ministry of Fisheries\n\nFloods closed the northern road in Kessin on Monday.\n"
+    )
+    assert source_name(statement, claim_with(statement, "Floods closed")) == "Ministry of Fisheries"
+
+
+def test_a_paper_that_quoted_someone_as_saying_gives_them_the_words() -> None:
+    record = read_text(
+        "Floods closed the northern road in Kessin on Monday. The Kessin Times quoted Ingrid Solberg as "
+        "saying that the clinic had run out of fuel.\n"
+    )
+    claim = claim_with(record, "run out of fuel")
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Ingrid Solberg"), claim
+    assert claim["text"].startswith("The Kessin Times quoted"), claim
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ministry of Fisheries has yet to comment on the closure of the pier.",
+        "The Ministry of Fisheries did not comment on the closure of the pier.",
+    ],
+)
+def test_a_party_that_has_not_commented_said_nothing(sentence: str) -> None:
+    """What a party has yet to say, or did not say, is the report's own statement, not words."""
+    record = read_text(f"Floods closed the northern road in Kessin on Monday. {sentence}\n")
+    claim = claim_with(record, "closure of the pier")
+    assert (claim["basis"], claim["text"]) == ("asserted", sentence.rstrip(".")), claim

@@ -65,8 +65,11 @@ def subject_of(verb: Any, passive: bool) -> Any | None:
         if passive and child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
-        if not passive and child.dep_ == "nsubj":
-            return child
+    # Two subjects are a misparse ("'... and a hood placed over my head,' Begg said", the
+    # hood inside the quotation): the one next to the verb speaks.
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not passive and subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if not passive:
         # "Saleh had two days earlier promised": the parser may hang the subject on the
         # auxiliary.
@@ -74,7 +77,17 @@ def subject_of(verb: Any, passive: bool) -> Any | None:
             subjects = [c for c in aux.children if c.dep_ == "nsubj"]
             if subjects:
                 return subjects[0]
+        # "the 51-year-old said": the parser may hang the article on the verb and the phrase's
+        # words on it as modifiers; the last of them before the verb heads the speaker.
+        if any(c.dep_ == "det" and c.i < verb.i for c in verb.children):
+            modifiers = [c for c in verb.children if c.i < verb.i and c.dep_ in MISPARSED_SUBJECT_DEPS]
+            if modifiers:
+                return modifiers[-1]
     return None
+
+
+# What a subject phrase's words become when the parser hangs them on the verb.
+MISPARSED_SUBJECT_DEPS = frozenset(("amod", "compound", "npadvmod", "nmod"))
 
 
 def cue_tokens(verb: Any) -> list[int]:
@@ -131,3 +144,15 @@ def trim_span(doc: Any, span: tuple[int, int]) -> tuple[int, int]:
 
 def has_subject(verb: Any) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def nothing_said(verb: Any) -> bool:
+    """The verb says that nothing was said: "did not comment", "has yet to comment", "is yet
+    to respond"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "xcomp"
+        and is_infinitive(verb)
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children)
+    )

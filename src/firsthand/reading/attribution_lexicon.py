@@ -145,9 +145,13 @@ MODALS_OF_REQUEST = frozenset(["should", "must", "ought"])
 # Wishes and plans in a participle without a subject of its own ("hoping to find them",
 # "wanting to see the judge") tell the purpose of the act they hang from: nobody said them.
 PURPOSE_PARTICIPLES = words("hope want wish plan intend seek try aim")
+# Verbs that pass words on only as an impersonal passive: "it was gathered that" (not
+# "protesters gathered").
+IMPERSONAL_CUES = words("gather")
 # Lemmas that may be a verb cue, and those whose content may be an infinitive.
 VERB_CUES = (
     SPEECH_VERBS
+    | IMPERSONAL_CUES
     | THOUGHT_VERBS
     | REQUEST_VERBS
     | NOUN_CONTENT_CUES
@@ -168,3 +172,13 @@ TRAILING_FORMS = {
 # Every word that may open an attribution, by lemma and by form: what find_attributions scans for.
 CUE_LEMMAS = VERB_CUES | HEARSAY_NOUNS | TALKING_BACK
 CUE_WORDS = HEARSAY_ADVERBS | frozenset(["according", ":", "in", "clear", *TRAILING_FORMS])
+
+# What "express" voices as a feeling or a side taken ("expressed concern", "expressed support").
+FEELINGS = words(
+    """
+    concern concerns support opposition anger frustration regret sympathy condolence
+    condolences sorrow grief disappointment dismay outrage shock surprise amusement gratitude
+    hope hopes confidence doubt doubts skepticism scepticism interest reservation reservations
+    fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
+    """
+)

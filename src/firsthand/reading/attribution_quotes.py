@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from firsthand.reading.attribution_base import Attribution, cue_tokens, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import CUE_LEMMAS, HEARSAY_ADVERBS, QUOTATION_CUES
+from firsthand.reading.nlp import subtree_range
 
 # Double quotation marks only: a single one is too often an apostrophe ("members’").
 QUOTES_OPEN = ("“", '"', "''")
@@ -163,3 +165,31 @@ def _tells_of_others(paragraph: Any) -> bool:
         or t.lemma_.lower() in ("report", "allege", "rumour", "rumor")
         for t in paragraph
     )
+
+
+def introduced_quotation(verb: Any, quoted: set[int], taken: set[int]) -> Attribution | None:
+    """'The spokesperson clarified, "The news item was baseless."': a verb the lexicons do not
+    list, with a subject, that opens a quotation right after a comma or a colon, is its
+    subject's way of saying the words. Not where the words are another cue's (``taken``), nor
+    for a term of a word or two in quotation marks."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i in quoted:
+        return None
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text not in (",", ":"):
+        return None
+    subject = subject_of(verb, passive=False)
+    if subject is None or subject.i in quoted:
+        return None
+    quote = _quote_after(verb, quoted)
+    if quote is None or quote[0] != verb.i + 2 or any(i in taken for i in range(*quote)):
+        return None
+    if sum(doc[i].is_alpha for i in range(*quote)) < INTRODUCED_WORDS:
+        return None
+    att = Attribution(cue=cue_tokens(verb), content=[quote], lemma=verb.lemma_.lower())
+    att.source = trim_span(doc, subtree_range(subject, stop=verb.i))
+    att.source_head = subject.i
+    return att
+
+
+# A quotation a verb outside the lexicons opens holds at least this many words.
+INTRODUCED_WORDS = 3

@@ -26,6 +26,7 @@ from firsthand.reading.attribution_base import (
     cue_tokens,
     has_subject,
     is_infinitive,
+    nothing_said,
     subject_of,
     that_clause,
     trim_span,
@@ -33,6 +34,8 @@ from firsthand.reading.attribution_base import (
 from firsthand.reading.attribution_lexicon import (
     CUE_LEMMAS,
     CUE_WORDS,
+    FEELINGS,
+    IMPERSONAL_CUES,
     INFINITIVE_CUES,
     NOUN_CONTENT_CUES,
     PREPOSITION_CUES,
@@ -59,7 +62,13 @@ from firsthand.reading.attribution_phrases import (
     poll_attribution,
     trailing_attribution,
 )
-from firsthand.reading.attribution_quotes import QUOTE_LENGTH, QUOTES_CLOSE, QUOTES_OPEN, adjacent_quotes
+from firsthand.reading.attribution_quotes import (
+    QUOTE_LENGTH,
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    adjacent_quotes,
+    introduced_quotation,
+)
 from firsthand.reading.attribution_spans import fit_spans
 from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
 from firsthand.reading.references import WRITER_PRONOUNS
@@ -86,6 +95,13 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         )
         if att is not None:
             found.append(att)
+    # "The spokesperson clarified, “...”": a verb the lexicons miss, opening a quotation.
+    taken = {i for a in found for r in [*a.content, (min(a.cue), max(a.cue) + 1)] for i in range(*r)}
+    for token in doc:
+        if token.i not in taken and token.pos_ == "VERB":
+            introduced = introduced_quotation(token, quoted, taken)
+            if introduced is not None:
+                found.append(introduced)
     # "called the raid a disgrace and raised that ...": the lexicon does not list "raise".
     cues = {i for a in found for i in a.cue}
     for att in [a for a in found if a.kind == "verb"]:
@@ -264,6 +280,10 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         return None
     if lemma not in VERB_CUES and not _saying_goes_on(token) and not _talks_back(token):
         return None
+    if lemma in IMPERSONAL_CUES and not any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in token.children
+    ):
+        return None  # "protesters gathered outside": no words passed on
     if lemma in PURPOSE_PARTICIPLES and token.tag_ == "VBG" and not has_subject(token):
         return None  # "died while hoping to find them", "marched, wanting to see the judge"
     if (
@@ -346,9 +366,13 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     att.negated = any(c.dep_ == "neg" for c in token.children) or lemma == "deny"
     subject = subject_of(token, passive)
     if carrier is not None:
-        # "The mayor was quoted as saying that ...": the one quoted speaks.
-        subject = next((c for c in carrier.children if c.dep_ == "nsubjpass"), None)
+        # "The mayor was quoted as saying that ...", "The paper quoted the mayor as saying
+        # that ...": the one quoted speaks.
+        subject = next((c for c in carrier.children if c.dep_ in ("nsubjpass", "dobj")), None)
         att.cue = sorted({*att.cue, *cue_tokens(carrier), token.head.i})
+        quoting = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
+        if quoting is not None:
+            att.frame = subtree_range(quoting, stop=carrier.i)  # "The paper" that quoted
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
     elif subject is None and lemma in SPEECH_VERBS and any(r[1] <= token.i for r in att.content):
@@ -369,15 +393,19 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # A verb with a subject of its own speaks for it ("..., and we were informed that"):
         # only a verb without one inherits the speaker of the verb it hangs from.
         own = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
+        climbed = set()
         while (
             not own and head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subject is None
         ):
+            climbed.add(head.dep_)
             head = head.head
             subject = subject_of(head, any(c.dep_ == "auxpass" for c in head.children))
         if subject is not None:
             att.source = trim_span(token.doc, subtree_range(subject, stop=head.i))
             att.source_head = subject.i
-            att.inherited = True
+            # "The ministry has yet to comment on it": the subject of the same clause, which
+            # says nothing was said, is part of that statement.
+            att.inherited = not (climbed == {"xcomp"} and nothing_said(token))
     if passive:
         verb = token
         while verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -409,14 +437,15 @@ def _saying_goes_on(verb: Any) -> bool:
 
 
 def _quoted_as(verb: Any) -> Any | None:
-    """The passive verb of "was quoted as saying", "were reported as saying", "is cited as
-    telling": the verb whose subject is the one who said it."""
+    """The verb of "was quoted as saying", "were reported as saying", "is cited as telling",
+    whose subject is the one who said it, or of "quoted the mayor as saying", whose object is."""
     above = verb.head
     if verb.dep_ != "pcomp" or above.lower_ != "as" or above.head.i == above.i:
         return None
     carrier = above.head
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in carrier.children)
-    return carrier if passive and carrier.lemma_.lower() in QUOTING_VERBS else None
+    quoting = any(c.dep_ == "dobj" for c in carrier.children)
+    return carrier if (passive or quoting) and carrier.lemma_.lower() in QUOTING_VERBS else None
 
 
 # Verbs by which words are passed on in the passive, the speaker as their subject.
@@ -653,17 +682,6 @@ def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
     if verb.lemma_.lower() == "express" and objects[0].lemma_.lower() not in FEELINGS:
         return [], []  # "they express the view that ...": a statement, told as the writer's
     return [subtree_range(objects[0])], []
-
-
-# What "express" voices as a feeling or a side taken ("expressed concern", "expressed support").
-FEELINGS = words(
-    """
-    concern concerns support opposition anger frustration regret sympathy condolence
-    condolences sorrow grief disappointment dismay outrage shock surprise amusement gratitude
-    hope hopes confidence doubt doubts skepticism scepticism interest reservation reservations
-    fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
-    """
-)
 
 
 def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from firsthand.reading.attribution_base import Attribution, that_clause
+from firsthand.reading.attribution_base import Attribution, nothing_said, that_clause
 from firsthand.reading.attribution_lexicon import (
+    FEELINGS,
     HEARER_CUES,
     HEARSAY_ADVERBS,
     HEARSAY_NOUNS,
@@ -33,7 +34,13 @@ from firsthand.reading.attribution_lexicon import (
 )
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import subtree_range, words
-from firsthand.reading.references import GROUP_PRONOUNS, WRITER_PRONOUNS, References, vague_source
+from firsthand.reading.references import (
+    GROUP_PRONOUNS,
+    WRITER_PRONOUNS,
+    References,
+    vague_source,
+    writer_pronoun,
+)
 from firsthand.record import Entity
 
 
@@ -71,6 +78,12 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "opinion"
     if first_person and head.lower_ in FEELING_ADJECTIVES:  # "we have been deeply concerned"
         return "opinion"
+    # "We write to express our profound disappointment": the writer voices a feeling now.
+    if first_person and _feeling_expressed(span):
+        return "opinion"
+    # "We understand your concern": what the writer grants now, not something lived.
+    if first_person and lemma in KNOWING_VERBS and head.tag_ == "VBP":
+        return "opinion"
     if lemma == "be" and _evaluative(head):
         return "opinion"
     # "The great failure of the State is not finding them", "the best period in history": a
@@ -98,6 +111,16 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "opinion"
     # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
     return "witnessed" if _witnessed(span, head, present) else "asserted"
+
+
+def _feeling_expressed(span: Any) -> bool:
+    """ "to express our deep disappointment": a feeling put into words, not past ("expressed")."""
+    return any(
+        t.lemma_.lower() == "express"
+        and t.tag_ in ("VB", "VBP", "VBZ")
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in FEELINGS for c in t.children)
+        for t in span
+    )
 
 
 def _present(head: Any) -> bool:
@@ -173,9 +196,9 @@ UI_ACTIONS = words("expand enlarge zoom view play open")
 
 def in_first_person(token: Any) -> bool:
     """'I', 'we', 'my husband and I', 'many of us', 'our children': the writer is among them."""
-    if token.lower_ in WRITER_PRONOUNS:
+    if writer_pronoun(token):
         return True
-    return any(t.lower_ in ("i", "we", "us", "me") for t in token.subtree)
+    return any(t.lower_ in ("i", "we", "us", "me") and writer_pronoun(t) for t in token.subtree)
 
 
 def _witnessed(span: Any, head: Any, present: bool) -> bool:
@@ -196,8 +219,7 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     if lemma == "bear":
         return False
     participant = any(
-        (t.lower_ in WRITER_PRONOUNS and t.dep_ != "poss")
-        or (t.lower_ in ("my", "our") and t.head.i != head.i)
+        (writer_pronoun(t) and t.dep_ != "poss") or (t.lower_ in ("my", "our") and t.head.i != head.i)
         for t in span
     )
     if participant and lemma in RECALL_VERBS:
@@ -314,7 +336,7 @@ JUDGEMENT_ADJECTIVES = words(
     professional unprofessional lawful unlawful peaceful violent savage vicious humane
     culpable complicit palpable tragic untimely sadistic egregious unjustified baseless finest
     groundless unfounded malicious shocking disgusting deplorable heinous barbaric critical
-    vital crucial real
+    vital crucial real misguided inconsistent disturbing
     """
 )
 # Nouns that tell a feeling: a statement built on one is the writer's feeling.
@@ -396,13 +418,21 @@ def attribution_basis(
             # peace": what the writer holds true now; "we realized that" is a moment lived.
             return writer, "opinion"
         if att.lemma in REQUEST_VERBS:
-            # "I asked them why": the writer's past act; "I ask you to": a request now.
-            return writer, "witnessed" if doc[att.cue[-1]].tag_ in ("VBD", "VBN") else "request"
+            # "I asked them why", "I kept asking them why": the writer's past act; "I ask you
+            # to": a request now.
+            return writer, "witnessed" if _in_the_past(doc[att.cue[-1]]) else "request"
         return writer, "witnessed"
     # The writer's account: what was not said is no speech passed on ("Nobody said the
     # words 'you are arrested'").
     if head is not None and head.lower_ in NOBODY:
         return writer, "witnessed" if present else "asserted"
+    if _no_words(doc, att):
+        # "The ministry has yet to comment on the closure", "did not comment on the report":
+        # the writer tells that nothing was said.
+        return writer, "witnessed" if present else "asserted"
+    if att.negated and att.lemma in HEARER_CUES and _told_the_writer(doc, att):
+        # "The guards did not tell me why": nothing was said; the writer tells what they lived.
+        return writer, "witnessed"
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
     if head is not None and entity is None and not att.passive:
         lemma = head.lemma_.lower()
@@ -463,6 +493,26 @@ def attribution_basis(
             head = resolver.people_just_before(head) or head
         return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
+
+
+def _in_the_past(verb: Any) -> bool:
+    """A past verb, or a participle or infinitive a past verb carries ("kept asking")."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return True
+    return verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
+
+
+def _no_words(doc: Any, att: Attribution) -> bool:
+    """A verb of saying with only a topic, which says that nothing was said about it."""
+    verbs = [doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma and doc[i].pos_ == "VERB"]
+    topic_only = not any(t.pos_ in ("VERB", "AUX") for a, b in att.content for t in doc[a:b])
+    return bool(verbs) and topic_only and att.lemma in SPEECH_VERBS and nothing_said(verbs[0])
+
+
+def _told_the_writer(doc: Any, att: Attribution) -> bool:
+    """The cue's hearer is the writer: "did not tell me", "never informed us"."""
+    verbs = [doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma]
+    return any(c.dep_ in ("dative", "dobj") and writer_pronoun(c) for v in verbs for c in v.children)
 
 
 def _asks_or_orders(doc: Any, att: Attribution) -> bool:
@@ -563,10 +613,12 @@ def _issued_before(noun: Any) -> Any | None:
     lemma = noun.lemma_.lower()
     for i in range(noun.i - 1, max(-1, noun.i - ISSUER_REACH), -1):
         earlier = doc[i]
-        if earlier.lemma_.lower() != lemma or earlier.dep_ != "dobj":
+        if earlier.lemma_.lower() != lemma:
             continue
         verb = earlier.head
-        if verb.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
+        if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
+            verb = verb.head  # "the Mission said in a statement": the statement is its words
+        elif earlier.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
             continue
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return subjects[0] if subjects else None

@@ -35,7 +35,7 @@ from typing import Any
 
 from firsthand.reading.attribution_base import Attribution, has_subject, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS, THOUGHT_VERBS
-from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
+from firsthand.reading.attribution_quotes import QUOTES_CLOSE
 from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
 from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, words
@@ -43,8 +43,17 @@ from firsthand.reading.pagedump import header_headings, is_wiki_stamp
 from firsthand.reading.references import (
     WRITER_PRONOUNS,
     References,
+    writer_pronoun,
 )
-from firsthand.reading.voices import block_quotes, paragraphs, transcript_turns, wholly_quoted, writer_side
+from firsthand.reading.voices import (
+    VoiceSpan,
+    block_quotes,
+    quotations_go_on,
+    quoted_paragraphs_after,
+    transcript_turns,
+    wholly_quoted,
+    writer_side,
+)
 from firsthand.reading.writers import introduced_narrator, writer_of
 from firsthand.record import Entity, Record
 
@@ -71,7 +80,7 @@ def find_claims(record: Record) -> Record:
     claims = _without_repeats(claims)
     _hearsay_passed_on(doc, claims)
     voices = _voices(doc, record.document.text, resolver, attributions)
-    voices += _quoted_paragraphs_after(record, claims, voices)
+    voices += quoted_paragraphs_after(record, claims, voices)
     spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
     # someone else's words, even when the text never says whose; a term in quotation marks
     # is the writer's sentence's own
@@ -122,6 +131,7 @@ def find_claims(record: Record) -> Record:
     headings = header_headings(record.document.text, record.document.body_start)
     claims = [c for c in claims if not any(s <= c["start"] < e for s, e in headings)]
     claims = _join_clauses(doc, record, claims)
+    quotations_go_on(record.document.text, claims)
     _the_same_source(record.document.text, claims, writer)
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
@@ -248,10 +258,6 @@ def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[st
 
 # 0. Voices: transcript turns and block quotations -------------------------------------------
 
-# (start, end, speaker, named) of a stretch another speaker holds, in characters; ``named``
-# is False when the speaker is somebody the record cannot name ("Officer:", "one woman said:").
-VoiceSpan = tuple[int, int, Entity | None, bool]
-
 
 def _voices(doc: Any, text: str, resolver: References, attributions: list[Attribution]) -> list[VoiceSpan]:
     found: list[VoiceSpan] = []
@@ -272,44 +278,6 @@ def _voices(doc: Any, text: str, resolver: References, attributions: list[Attrib
 
 # A lead's cue stands among its last words: "said;", "told Human Rights Watch:".
 LEAD_REACH = 5
-
-
-def _quoted_paragraphs_after(
-    record: Record, claims: list[dict[str, Any]], voices: list[VoiceSpan]
-) -> list[VoiceSpan]:
-    """Paragraphs that open with a quotation mark right after a paragraph where somebody is
-    quoted ('Ojigho said, “...' then '“Opening fire on ...”'): the press's way of going on
-    with the same speaker's words."""
-    text = record.document.text
-    found: list[VoiceSpan] = []
-    speaker: tuple[Entity | None, bool] | None = None
-    for start, end in paragraphs(text):
-        held = next((v for v in [*voices, *found] if v[0] <= start < v[1]), None)
-        if held is not None:
-            speaker = (held[2], held[3])
-            continue
-        opens = text[start] in QUOTES_OPEN and wholly_quoted(text, start, end)
-        if opens and speaker is not None and not _cued(text, claims, start, end):
-            found.append((start, end, *speaker))
-            continue
-        quoted = [
-            c for c in claims
-            if start <= c["start"] < end and c["basis"] == "reported" and c["cue"]
-            and any(q in text[c["start"] : c["end"]] for q in QUOTES_OPEN)
-        ]  # fmt: skip
-        if quoted:
-            last = quoted[-1]
-            speaker = (record.entity(last["source"]) if last["source"] else None, last["source"] is not None)
-        else:
-            speaker = None
-    return found
-
-
-def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool:
-    """A quoted paragraph that names its own speaker after the quotation ('“...,” she said');
-    a cue inside the quotation ('“Witnesses told us that ...') is the speaker's own words."""
-    closing = min((i for i in (text.find(q, start + 1, end) for q in QUOTES_CLOSE) if i >= 0), default=end)
-    return any(start <= c["start"] < end and c["cue_span"] and c["cue_span"][0] > closing for c in claims)
 
 
 def _lead_speaker(
@@ -575,7 +543,7 @@ def _longest_run(tokens: list[int]) -> tuple[int, int] | None:
 
 
 def _names_writer(span: Any) -> bool:
-    return any(t.lower_ in WRITER_PRONOUNS for t in span)
+    return any(writer_pronoun(t) for t in span)
 
 
 def _paragraph(doc: Any, i: int) -> int:
@@ -608,7 +576,7 @@ def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
     sentence ("A blue minibus blocked the road") is something they saw."""
     told = set()
     for token in doc:
-        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us"):
+        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us") or not writer_pronoun(token):
             continue
         verb = token.head
         past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))

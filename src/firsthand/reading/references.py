@@ -15,6 +15,7 @@ serves them all, over the entities the entity stage found:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -58,6 +59,12 @@ WRITER_PRONOUNS = words(
     i me we us my our myself ourselves
     """
 )
+
+
+def writer_pronoun(token: Any) -> bool:
+    """ "I", "we", "us", "my": the writer; not "US" the country ("the US Navy base")."""
+    return token.lower_ in WRITER_PRONOUNS and not (token.text == "US" and token.tag_ in ("NNP", "NNPS"))
+
 
 # Nouns that name an organisation without naming it ("the organization", "the commanders").
 GROUP_NOUNS = words(
@@ -139,6 +146,10 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 FACILITY_NOUNS = words(
     "camp base prison village town city compound headquarters villa station jail center centre"
 )
+# Verbs by which a speaker answers what others said ("the spokesperson refuted a report").
+REBUTTING_VERBS = words("refute rebut reject dismiss")
+# A person described by age alone ("the 51-year-old").
+AGE_PHRASE = re.compile(r"\b\d+-year-old$")
 # Names further back than this many characters are not searched for a pronoun's antecedent.
 ANTECEDENT_CHARS = 1800
 
@@ -225,7 +236,7 @@ class References:
                 named = [m for m in named if not self._place_of_origin(m)]
                 chosen = at_head or people[-1:] or named
                 if chosen:
-                    return chosen[0][2], False
+                    return self._fuller_name(chosen[0][2], head), False
                 return None, False
             # "the priest, Pieter Lund, ...": a name set off by commas right after the phrase.
             # Not the subject of the clause after the phrase ("According to the verdict, Chen
@@ -239,6 +250,9 @@ class References:
             surname = self._by_surname(self.text[start:end].strip())
             if surname is not None:
                 return surname, False
+            if AGE_PHRASE.search(self.text[start:end]):
+                # "the 51-year-old said": the person the text has just been speaking of.
+                return self._last_named_person(start), False
         word = head.lower_
         if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
             if head.head.dep_ == "relcl":
@@ -249,7 +263,7 @@ class References:
                     antecedent = antecedent.head.head.head
                 return self.resolve(antecedent, subtree_range(antecedent, stop=head.head.left_edge.i))
             return None, True
-        if word in WRITER_PRONOUNS:
+        if writer_pronoun(head):
             return self.writer, False
         if word in PERSON_PRONOUNS:
             # In someone's words "he" is somebody they speak of: of themselves they say "I".
@@ -269,6 +283,12 @@ class References:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
             return self._group(head.idx, lemma), False
+        if determiners & {"the", "this"} and head.pos_ in ("NOUN", "PROPN"):
+            # "the Mission said", after "the UN Assistance Mission in Afghanistan": the
+            # organisation named before by a name with that word.
+            named_so = self._org_called(head.lower_, head.idx)
+            if named_so is not None:
+                return named_so, False
         # "police officers came": a group noun with no article means the organisation it names.
         nouns = [lemma, *(c.lemma_.lower() for c in head.children if c.dep_ == "compound")]
         if not determiners:
@@ -533,6 +553,30 @@ class References:
         self.named_groups[noun] = found
         return found
 
+    def _fuller_name(self, entity: Entity, head: Any) -> Entity:
+        """ "the Commission", tagged an organisation of its own, after "the Harbour Commission
+        of Brekkevik": the organisation named in full before."""
+        if (
+            entity.type != "ORG"
+            or " " in entity.name
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        ):
+            return entity
+        fuller = self._org_called(entity.name.lower(), head.idx, other_than=entity)
+        return fuller or entity
+
+    def _org_called(self, word: str, offset: int, other_than: Entity | None = None) -> Entity | None:
+        """The most mentioned organisation named before ``offset`` by a name with ``word``."""
+        named = [
+            e
+            for e in self.record.entities
+            if e.type == "ORG"
+            and e is not other_than
+            and self.first_org.get(e.id, offset) < offset
+            and any(word in name.lower().split() for name in [e.name, *e.aliases])
+        ]
+        return max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
+
     def place(self, head: Any, span: tuple[int, int], *, named_only: bool = False) -> Entity | None:
         """The place a phrase names ("Durres", "Karrec camp"), or, for "our camp" and "the
         base", the facility the text calls a camp or a base, the most mentioned one."""
@@ -575,18 +619,29 @@ class References:
                 found.append((a, b, entity))
         if len(found) >= 2:
             best = self._described_by(found) or best
-        if best is not None and self._unnamed_speaker_since(found[-1][1], offset, gender):
+        if best is not None and self._unnamed_speaker_since(found[-1][0], offset, gender):
             return None  # "... the witness told us. He said ...": the witness, unnamed
         if best is not None:
             self.gender.setdefault(best.id, gender)
         return best
 
+    def _last_named_person(self, offset: int) -> Entity | None:
+        """The last person named before ``offset`` outside quotations, not the writer."""
+        people = [
+            entity
+            for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset)
+            if entity.type == "PERSON" and entity is not self.writer and a not in self.quoted
+        ]
+        return people[-1] if people else None
+
     def _unnamed_speaker_since(self, start: int, offset: int, gender: str) -> bool:
-        """Someone unnamed spoke between the last name and the pronoun ("said Joe Stork ... the
-        witness told us. He said ..."): "he" goes on with the nearer speaker."""
-        span = self.doc.char_span(start, offset, alignment_mode="contract")
-        if span is None:
+        """Someone unnamed spoke in the sentence of the last name or since, up to the pronoun
+        ("said Joe Stork ... the witness told us. He said ...", "The spokesperson refuted a
+        report about Joe Stork. ..., he said"): "he" goes on with that speaker."""
+        named = self.doc.char_span(start, offset, alignment_mode="contract")
+        if named is None:
             return False
+        span = self.doc[named[0].sent.start : named.end]
         for token in span:
             lemma = token.lemma_.lower()
             if (
@@ -594,7 +649,7 @@ class References:
                 and token.tag_ == "NN"
                 and lemma in PERSON_NOUNS
                 and PERSON_NOUNS[lemma] in ("", gender)
-                and token.head.lemma_.lower() in SPEECH_VERBS
+                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
             ):
                 return True

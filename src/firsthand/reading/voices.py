@@ -11,15 +11,22 @@ A page hands whole paragraphs to a speaker in two ways:
    unquoted paragraph right after a colon.
 
 This module finds the stretches and their labels in the text; who a label or a lead names
-is the claims stage's to resolve.
+is the claims stage's to resolve. Its last part goes on, over the claims found, with the
+press's habit of letting a quotation run on without a cue: a paragraph that opens with one
+after a paragraph whose speaker is named, and a quoted sentence right after a quoted speaker's
+cue in the same paragraph.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
+from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
 from firsthand.reading.nlp import is_common_word, words
+from firsthand.record import Entity, Record
 
 # A speaker's label at the start of a line: one to five words, the first capitalised, then a
 # colon and, in broadcast transcripts, a time offset. Each repeated group opens on a space, so
@@ -192,6 +199,12 @@ def wholly_quoted(text: str, start: int, end: int) -> bool:
     return not closers or min(closers) >= end - 3
 
 
+def closing_quote(text: str, start: int, end: int) -> int | None:
+    """Where the quotation opening at ``start`` closes, if it closes before ``end``."""
+    closers = [i for i in (text.find(q, start + 1, end) for q in ("”", '"')) if i >= 0]
+    return min(closers) if closers else None
+
+
 def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(lead, block) pairs: the paragraph that introduces a block quotation, and the stretch
     of the paragraphs it introduces."""
@@ -209,3 +222,77 @@ def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if quoted:
             found.append(((start, end), (following[0][0], following[quoted - 1][1])))
     return found
+
+
+# Quotations that go on with the speaker before --------------------------------------------
+
+# (start, end, speaker, named) of a stretch another speaker holds, in characters; ``named``
+# is False when the speaker is somebody the record cannot name ("Officer:", "one woman said:").
+VoiceSpan = tuple[int, int, Entity | None, bool]
+
+
+def quoted_paragraphs_after(
+    record: Record, claims: list[dict[str, Any]], voices: list[VoiceSpan]
+) -> list[VoiceSpan]:
+    """Paragraphs that open with a quotation mark right after a paragraph where somebody is
+    quoted ('Ojigho said, “...' then '“Opening fire on ...”') or ends reported ('Ojigho said
+    she could not confirm it.'): the press's way of going on with the same speaker's words."""
+    text = record.document.text
+    found: list[VoiceSpan] = []
+    speaker: tuple[Entity | None, bool] | None = None
+    for start, end in paragraphs(text):
+        held = next((v for v in [*voices, *found] if v[0] <= start < v[1]), None)
+        if held is not None:
+            speaker = (held[2], held[3])
+            continue
+        opens = text[start] in QUOTES_OPEN
+        if opens and speaker is not None and wholly_quoted(text, start, end):
+            if not _cued(text, claims, start, end):
+                found.append((start, end, *speaker))
+                continue
+        elif opens and speaker is not None and speaker[1]:
+            # "“We are yet to know ...” The vice president imposed a curfew.": the opening
+            # quotation, with no cue of its own, goes on with the named speaker before.
+            closing = closing_quote(text, start, end)
+            if closing is not None and not _cued(text, claims, start, closing + 1):
+                found.append((start, closing + 1, *speaker))
+        paragraph_claims = [c for c in claims if start <= c["start"] < end]
+        quoted = [
+            c for c in paragraph_claims
+            if c["basis"] == "reported" and c["cue"] and any(q in text[c["start"] : c["end"]] for q in QUOTES_OPEN)
+        ]  # fmt: skip
+        last = paragraph_claims[-1] if paragraph_claims else None
+        if quoted:
+            last = quoted[-1]
+            speaker = (record.entity(last["source"]) if last["source"] else None, last["source"] is not None)
+        elif last is not None and last["basis"] == "reported" and last["cue"] and last["source"]:
+            # "X said he could not confirm it." ends the paragraph: a quotation next is X's.
+            speaker = (record.entity(last["source"]), True)
+        else:
+            speaker = None
+    return found
+
+
+def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool:
+    """A quoted paragraph that names its own speaker after the quotation ('“...,” she said');
+    a cue inside the quotation ('“Witnesses told us that ...') is the speaker's own words."""
+    closing = min((i for i in (text.find(q, start + 1, end) for q in QUOTES_CLOSE) if i >= 0), default=end)
+    return any(start <= c["start"] < end and c["cue_span"] and c["cue_span"][0] > closing for c in claims)
+
+
+def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
+    """'“...,” said X, a long title. “More words.”': a sentence in quotation marks with no cue
+    and nobody named, right after X's quoted words in the same paragraph, is still X's."""
+    ordered = sorted(claims, key=lambda c: c["start"])
+    for before, claim in pairwise(ordered):
+        if claim["basis"] != "reported" or claim["source"] is not None or claim["cue"] is not None:
+            continue
+        gap = text[before["end"] : claim["start"]]
+        if text[claim["start"]] not in QUOTES_OPEN or "\n" in gap or gap.strip(" .,;"):
+            continue
+        if (
+            before["basis"] == "reported"
+            and before["source"]
+            and any(q in before["text"] for q in QUOTES_OPEN + QUOTES_CLOSE)
+        ):
+            claim["source"] = before["source"]

@@ -23,6 +23,12 @@ from firsthand.record import Entity, Record
 SELF_INTRODUCTION = re.compile(r"\b(?:I am|I'm|I’m|My name is)\s+(?=[A-Z])")
 # "Statement by the Marrowby Legal Aid Centre on ...": who makes a statement.
 STATEMENT_BY = re.compile(r"\bstatement (?:by|of|from) (?:the )?(.{3,80})", re.IGNORECASE)
+# The same as a heading line of its own: not "According to a statement from X, ..." in a
+# report's sentence, which names who said one thing.
+STATEMENT_BY_LINE = re.compile(
+    r"^[^\n.]{0,40}?\bstatement (?:by|of|from) (?:the )?(?P<who>[^\n]{3,80}?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def writer_of(record: Record) -> Entity | None:
@@ -70,9 +76,11 @@ def writer_of(record: Record) -> Entity | None:
     for entity in signers:
         if last_line and (last_line == entity.name or last_line in entity.aliases):
             return entity
-    for match in STATEMENT_BY.finditer(text[:500]):
+    for match in STATEMENT_BY_LINE.finditer(text[:500]):
+        if match.group("who").endswith("."):
+            continue  # a sentence, not a heading
         for entity in signers:
-            if match.group(1).lower().startswith(entity.name.lower()):
+            if match.group("who").lower().startswith(entity.name.lower()):
                 return entity
     return publisher_of(record) or _interviewer(record) or _releasing_body(record)
 

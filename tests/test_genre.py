@@ -72,3 +72,67 @@ def test_heading_with_a_colon_is_not_a_turn_of_talk() -> None:
         "Venue: Werkstatt Hall\nEntry: free, registration requested\n"
     )
     assert score_genres(page)[0] != "interview"
+
+
+def test_news_of_an_inquiry_without_dateline_or_byline() -> None:
+    """A report of an inquiry's findings, told in the third person with no dateline and no
+    byline: the reporting verbs of findings ("concluded", "notes", "reports") make it news."""
+    report = (
+        "An international inquiry has concluded that security forces in the northern provinces "
+        "carried out mass arrests of farmers during the harvest protests.\n\n"
+        "The commission's report, published this week, notes that more than four hundred people "
+        "were held without charge in converted warehouses for up to six months.\n\n"
+        "Investigators interviewed former detainees and relatives of the missing over two years, "
+        "the report explains, and visited three of the sites after they were closed.\n\n"
+        "The government has not responded to the findings. The commission will present them to "
+        "the council in March."
+    )
+    assert score_genres(report)[0] == "news"
+
+
+def test_block_quotation_of_a_detainee_is_not_the_writer_s() -> None:
+    """A news report that sets a detainee's first-person account apart as a block, introduced
+    by a line ending in a colon and without quotation marks: the block is another voice."""
+    report = (
+        "Police in the capital released a student leader on Tuesday after eleven days in custody, "
+        "his lawyers said.\n\n"
+        "In a statement read out by his lawyers, Darin Vosk described his arrest:\n\n"
+        "I was taken from my room at night and driven to a station outside the city. I was kept "
+        "standing for two days and I was beaten when I fell asleep. I did not see a lawyer.\n\n"
+        "They told me I would stay there until I signed. I signed nothing and I was moved to a "
+        "cell with twenty other men.\n\n"
+        "The interior ministry denied that Vosk had been mistreated and said he was held "
+        "lawfully. A hearing is due next month, the court confirmed."
+    )
+    assert score_genres(report)[0] == "news"
+
+
+def test_questions_set_apart_as_paragraphs_make_an_interview() -> None:
+    """An interview whose questions stand as paragraphs of their own, with no speakers'
+    labels: a question to "you", then the answer, more than once."""
+    page = (
+        "Excerpt from an interview with a former prisoner of the island camps, Tomas Reyl:\n\n"
+        "How do you remember the years in the camp?\n\n"
+        "I was moved from barrack to barrack every few months. I worked in the quarry and I was "
+        "punished when I could not carry the stones. We ate once a day.\n\n"
+        "What did your family know of you in that time?\n\n"
+        "They knew nothing for two years. My mother wrote letters that I never received. I learned "
+        "of my father's death from a guard."
+    )
+    assert score_genres(page)[0] == "interview"
+
+
+def test_office_rejecting_a_report_under_a_press_releases_heading_is_a_statement() -> None:
+    """A ministry's own rebuttal, filed under its site's "Press Releases" section and speaking
+    of itself as "this Ministry": a statement, not other or news."""
+    page = (
+        "Press Releases|\n\n"
+        "This Ministry rejects the baseless allegations made in an article published by a weekly "
+        "paper on 3 May about the budget of the consular section.\n\n"
+        "The article claims that funds were diverted to private travel. This is false. No such "
+        "expenditure was made by any officer of the section.\n\n"
+        "We deeply regret the attempts to malign the staff of the consular section through such "
+        "fabricated stories.\n\n"
+        "May 5, 2019"
+    )
+    assert score_genres(page)[0] == "statement"

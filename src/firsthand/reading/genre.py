@@ -74,6 +74,10 @@ SENTENCE_ENDS = (".", "?", "!", "…", '"', "”", "’", "'", ")")
 TIMESTAMP = re.compile(r"^\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
 # "Q. When did ...?" / "A. In January.": question and answer marked with a stop.
 QA_STOP_TURN = re.compile(r"^[-–—•\s]{0,4}[QA][.)]\s+\S", re.MULTILINE)
+# A question set apart as a paragraph of its own, put to "you": an interview without labels.
+QUESTION_WORDS = 30
+UNLABELLED_QA = 2  # so many questions each answered by the next paragraph (with "interview" said)
+UNLABELLED_QA_ALONE = 3  # or so many without it
 QA_LABELS = {"q", "a", "question", "answer", "interviewer"}
 # Labels of a form or a press release's furniture, not of a speaker.
 FORM_LABELS = {
@@ -147,7 +151,7 @@ TRANSCRIPT_MARK = re.compile(
 ORG_VOICE = re.compile(
     r"\bwe (?:\w+ly |also |again |hereby |therefore )?(?:condemn|call on|call upon|urge|demand|express|welcome|"
     r"reiterate|reaffirm|denounce|stand|are deeply|are alarmed|are concerned|remain committed|"
-    r"are sad|are saddened|are relieved|strongly|reject|categorically)\b",
+    r"are sad|are saddened|are relieved|strongly|reject|regret|categorically)\b",
     re.IGNORECASE,
 )
 THIRD_PERSON_ORG_VOICE = re.compile(
@@ -156,7 +160,7 @@ THIRD_PERSON_ORG_VOICE = re.compile(
 )
 # Press-release furniture: decisive at the head of a page.
 PRESS_RELEASE = re.compile(
-    r"\bfor immediate release\b|\b(?:press|media|news) (?:release|statement)\b|\bjoint statement\b|\bpublic statement\b"
+    r"\bfor immediate release\b|\b(?:press|media|news) (?:releases?|statement)\b|\bjoint statement\b|\bpublic statement\b"
     r"|\bstatement (?:by|from|of|on)\b|^statement\b|\bstatement$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -171,6 +175,10 @@ OFFICIAL_FORMULA = re.compile(
     r"\battention of [^.]{3,80}? has been drawn to\b|\bwishes to (?:inform|notify|assure) the (?:general )?public\b"
     r"|\bthe general public is (?:hereby )?(?:informed|advised|assured)\b",
     re.IGNORECASE,
+)
+# An office that names itself, capitalised, as the one speaking: "This Ministry rejects ...".
+SELF_NAMED_OFFICE = re.compile(
+    r"\bThis (?:Ministry|Office|Embassy|Department|Directorate|Command|Agency|Commission|Authority|Division)\b"
 )
 # A group that speaks of its own people in its own voice ("our brothers", "our members").
 GROUP_VOICE = re.compile(
@@ -206,6 +214,14 @@ DATELINE = re.compile(
 )
 REPORTING = re.compile(
     r"\b(?:said|says|told reporters|according to|reported|stated|added|confirmed|announced|denied)\b"
+)
+# A report's findings retold, the verb after its teller ("the inquiry has concluded", "the report,
+# published on Monday, notes", "Danner reports"): as nouns ("false reports", "you have noted"
+# in a question) these words are no reporting.
+FINDING = re.compile(
+    r"\b(?:report|inquiry|commission|investigation|study|findings|panel|investigators|it|he|she|they"
+    r"|[A-Z][a-z]+)(?:, [^,\n]{1,40},)? (?:has |have |had |also )?(?:concluded|concludes|reports|notes|noted"
+    r"|explains|explained|warned|warns|alleges|alleged)\b"
 )
 # A news agency or outlet as the teller: "told Interfax", "Reuters reported", "(AFP)".
 NEWS_AGENCY = re.compile(
@@ -246,6 +262,7 @@ W_PRESS_FOOTER = 1.5  # "Contact:", "###", "About X"
 W_ORG_VOICE = 2.0  # "we condemn", up to twice
 W_ORG_THIRD = 1.0  # "X condemns", "reiterates"
 W_OFFICIAL_FORMULA = 2.0
+W_SELF_NAMED_OFFICE = 2.0  # "This Ministry rejects"
 W_GROUP_VOICE = 2.5  # "our brothers" outside quotations
 W_NGO_RESEARCH = 2.0  # "told Amnesty International", "Human Rights Watch interviewed", up to twice
 W_PAREN_DATELINE = 1.5
@@ -291,6 +308,34 @@ def unquoted(text: str) -> str:
 
 
 QUOTATION_MARK = re.compile('([“”"])')
+# A paragraph that introduces another's words set apart below it: "Vosk described his arrest:".
+BLOCK_INTRO = re.compile(
+    r"\b(?:said|says|told|wrote|writes|described|describes|recalled|recalls|recounted|recounts|testified"
+    r"|explained|explains|added|reads|account|testimony|statement|words)\b[^\n]*:$",
+    re.IGNORECASE,
+)
+
+
+def without_block_quotations(own: str) -> str:
+    """``own`` (quotations already blanked) with first-person blocks that a third-person writer
+    introduces with a colon blanked too: a detainee's account set apart in a news report is his
+    voice, not the reporter's. Only while the writer has not yet said "I" (a testimony quoting
+    its accuser is still the witness's); the block runs while its paragraphs say "I"."""
+    lines = own.split("\n")
+    out: list[str] = []
+    in_block, writer_first_person = False, False
+    for line in lines:
+        first_person = bool(FIRST_SINGULAR.search(line))
+        if in_block and line.strip() and not first_person:
+            in_block = False
+        if in_block:
+            out.append(" " * len(line))
+            continue
+        out.append(line)
+        writer_first_person = writer_first_person or first_person
+        if not writer_first_person and BLOCK_INTRO.search(line.strip()):
+            in_block = True
+    return "\n".join(out)
 
 
 def _turns(body: str) -> tuple[list[str], int]:
@@ -319,6 +364,19 @@ def _turns(body: str) -> tuple[list[str], int]:
     return labels, carried
 
 
+def _unlabelled_exchanges(body_lines: list[str]) -> int:
+    """Paragraphs that are a single question to "you", each answered by the next paragraph
+    (a statement of PROSE_WORDS or more, not another question)."""
+    return sum(
+        question.endswith("?")
+        and len(question.split()) <= QUESTION_WORDS
+        and bool(SECOND_PERSON.search(question))
+        and not answer.endswith("?")
+        and len(answer.split()) >= PROSE_WORDS
+        for question, answer in pairwise(body_lines)
+    )
+
+
 def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float]]:
     """The winning genre and every genre's score (for explaining a decision). The head is read
     from ``body_start``: a page's title and byline above it say nothing of a letter's frame,
@@ -336,7 +394,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
     # Its headings: "Press release" in a heading names the page; in a sentence ("according
     # to a news release from the police") it names a source.
     top_headings = "\n".join(line for line in lines[:8] if len(line.split()) < PROSE_WORDS + 3)
-    own = unquoted(body)
+    own = without_block_quotations(unquoted(body))
     words = max(1, len(WORDS.findall(own)))
     singular = len(FIRST_SINGULAR.findall(own)) / words
     plural = len(FIRST_PLURAL.findall(own)) / words
@@ -362,10 +420,13 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         alternations >= 1 and len(set(keys)) >= 2 and carried >= TURN_SHARE * len(text.strip())
     )
     qa = sum(k in QA_LABELS for k in keys) + len(QA_STOP_TURN.findall(text))
+    said_interview = bool(TRANSCRIPT_MARK.search(top + "\n" + body))
+    asked = _unlabelled_exchanges(body_lines)
+    unlabelled = asked >= UNLABELLED_QA_ALONE or (asked >= UNLABELLED_QA and said_interview)
     scores["interview"] = (
-        W_TURNS * (talk or qa >= 3)
+        W_TURNS * (talk or qa >= 3 or unlabelled)
         + W_MANY_TURNS * (talk and len(keys) >= 4)
-        + W_TRANSCRIPT * bool(TRANSCRIPT_MARK.search(top + "\n" + body))
+        + W_TRANSCRIPT * said_interview
     )
     # "Question: ... / Embassy spokesperson: ...": nobody asks, an office answers.
     # "You" all through: a letter, unless the "you" is an interviewer's.
@@ -384,6 +445,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_ORG_VOICE * min(2, len(ORG_VOICE.findall(own)))
         + W_ORG_THIRD * bool(THIRD_PERSON_ORG_VOICE.search(text))
         + W_OFFICIAL_FORMULA * bool(OFFICIAL_FORMULA.search(text))
+        + W_SELF_NAMED_OFFICE * bool(SELF_NAMED_OFFICE.search(own))
         + W_GROUP_VOICE * bool(GROUP_VOICE.search(own))
         + W_NGO_RESEARCH * min(2, len(NGO_RESEARCH.findall(body)))
         + W_PAREN_DATELINE * bool(PAREN_DATELINE.search(body))
@@ -391,7 +453,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_REPRODUCED * reproduced
         + W_WE_VOICE * (plural > singular * 2 and plural > 0.01)
     )
-    reporting = len(REPORTING.findall(own))
+    reporting = len(REPORTING.findall(own)) + len(FINDING.findall(own))
     scores["news"] = (
         # A dateline begins the first paragraph; "From XFamily - Children of God" is a site's tagline.
         W_DATELINE

@@ -136,3 +136,32 @@ def test_office_rejecting_a_report_under_a_press_releases_heading_is_a_statement
         "May 5, 2019"
     )
     assert score_genres(page)[0] == "statement"
+
+
+def test_testimony_introduced_by_its_collector_is_still_a_testimony() -> None:
+    """A witness's account that a collector introduces in two lines ending in a colon and
+    that runs to the end: nobody else's voice takes over after it, so it is the testimony."""
+    page = (
+        "Mira Oden, 34, a nurse from the river district, was held for five months in 2019. "
+        "She told us her story:\n\n"
+        "I was arrested at the clinic in front of my patients. I was driven to a building near "
+        "the airport and I was questioned every night for three weeks.\n\n"
+        "I shared a cell with nine women. We slept in turns because there was no room to lie "
+        "down, and I lost my hearing in one ear after a beating.\n\n"
+        "When I was released I was told never to speak of it. I left the country a month later."
+    )
+    assert score_genres(page)[0] == "testimony"
+
+
+def test_joint_letter_of_the_undersigned_is_a_letter() -> None:
+    """Organisations that address an open letter and write as "we, the undersigned": a letter,
+    though its body speaks with an organisation's voice ("we call on", "we urge")."""
+    page = (
+        "On 3 March twenty organisations addressed an open letter to the Government of Arlen:\n\n"
+        "We, the undersigned 20 civil society organisations, are deeply concerned by the arrests "
+        "of journalists in the eastern provinces since January.\n\n"
+        "We call on the Government of Arlen to release those detained for their reporting and to "
+        "allow an independent investigation of the raids on newsrooms.\n\n"
+        "We urge the regional bodies to demand that the authorities respect the freedom of the press."
+    )
+    assert score_genres(page)[0] == "letter"

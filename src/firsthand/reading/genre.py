@@ -62,6 +62,8 @@ OFFICE_LINE = re.compile(
     r"|^[A-Z][^,]{3,60},\s*(?:the\s+)?(?:head|director|president|chair|minister|secretary|commissioner)\b",
     re.IGNORECASE,
 )
+# Signatories who write as one: "We, the undersigned 69 organisations, ...".
+UNDERSIGNED = re.compile(r"\bwe,? the undersigned\b", re.IGNORECASE)
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.IGNORECASE)
 
 # A turn of talk: a speaker's label at the start of a line ("Q:", "RFA:", "-- Timofei Zhukov:",
@@ -246,6 +248,7 @@ W_CLOSING = 2.0  # "Sincerely," and a signature
 W_REQUEST = 1.0  # "I urge you"
 W_LETTER_TITLE = 3.0  # "An Open Letter to ..."
 W_ADDRESS_LIST = 3.0  # two or more office-and-name lines addressed
+W_UNDERSIGNED = 2.5  # "We, the undersigned": a joint letter's signers (a joint statement says so on top)
 W_SECOND_PERSON = (
     1.5  # "you" all through, outside quotations: the text talks to somebody (never decisive alone)
 )
@@ -319,23 +322,28 @@ BLOCK_INTRO = re.compile(
 def without_block_quotations(own: str) -> str:
     """``own`` (quotations already blanked) with first-person blocks that a third-person writer
     introduces with a colon blanked too: a detainee's account set apart in a news report is his
-    voice, not the reporter's. Only while the writer has not yet said "I" (a testimony quoting
-    its accuser is still the witness's); the block runs while its paragraphs say "I"."""
+    voice, not the reporter's. The block runs while its paragraphs say "I", and it is another's
+    only where the writer's own voice takes over after it (prose, scarcely an "I"): a witness's
+    account that a collector introduces and that runs to the end is the testimony itself. Only
+    while the writer has not yet said "I" (a testimony quoting its accuser is still the witness's)."""
     lines = own.split("\n")
-    out: list[str] = []
-    in_block, writer_first_person = False, False
-    for line in lines:
-        first_person = bool(FIRST_SINGULAR.search(line))
-        if in_block and line.strip() and not first_person:
-            in_block = False
-        if in_block:
-            out.append(" " * len(line))
+    for intro, line in enumerate(lines):
+        if FIRST_SINGULAR.search(line):
+            break  # the writer speaks in the first person: no block from here on is another's
+        if not BLOCK_INTRO.search(line.strip()):
             continue
-        out.append(line)
-        writer_first_person = writer_first_person or first_person
-        if not writer_first_person and BLOCK_INTRO.search(line.strip()):
-            in_block = True
-    return "\n".join(out)
+        end = intro + 1
+        while end < len(lines) and (not lines[end].strip() or FIRST_SINGULAR.search(lines[end])):
+            end += 1
+        if end == intro + 1:
+            continue
+        rest = without_block_quotations("\n".join(lines[end:]))
+        rest_words = len(WORDS.findall(rest))
+        if rest_words < PROSE_WORDS or len(FIRST_SINGULAR.findall(rest)) / rest_words > SINGULAR_DENSITY:
+            return own
+        blanked = [" " * len(block_line) for block_line in lines[intro + 1 : end]]
+        return "\n".join([*lines[: intro + 1], *blanked, rest])
+    return own
 
 
 def _turns(body: str) -> tuple[list[str], int]:
@@ -410,6 +418,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_REQUEST * bool(REQUEST_TO_ADDRESSEE.search(own))
         + W_LETTER_TITLE * bool(LETTER_TITLE.search(top))
         + W_ADDRESS_LIST * (len(address_lines) >= 2)
+        + W_UNDERSIGNED * bool(UNDERSIGNED.search(own))
     )
 
     # The whole text: a page whose first turn is a question may have it taken for the title.

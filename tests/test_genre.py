@@ -165,3 +165,17 @@ def test_joint_letter_of_the_undersigned_is_a_letter() -> None:
         "We urge the regional bodies to demand that the authorities respect the freedom of the press."
     )
     assert score_genres(page)[0] == "letter"
+
+
+def test_testimony_told_in_we_is_a_testimony() -> None:
+    """Detainees who tell what was done to them as a group ("we were", "they locked us"):
+    a testimony in the first person plural, past tense, not news for a "denied" in it."""
+    page = (
+        "Released from the Harlow holding centre last week, Ana shares what she lived there.\n\n"
+        "I was held for three months. We were twenty women in one room and we slept on mats. "
+        "They denied us showers for days and they denied our requests to call our families.\n\n"
+        "On the Friday we started a hunger strike. The guards locked us in the room and we had no "
+        "water until the evening. We asked for a doctor and they laughed at us.\n\n"
+        "We were moved at night without our belongings. Nobody told us where we were going."
+    )
+    assert score_genres(page)[0] == "testimony"

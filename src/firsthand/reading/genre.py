@@ -279,6 +279,10 @@ W_AGENCY = 1.0
 W_THIRD_PERSON = 1.0  # neither "I" nor "we" outside quotations
 W_FIRST_PERSON = 2.5  # "I" dense outside quotations
 SINGULAR_DENSITY = 0.015
+# Or "we" dense and telling the past: a group's testimony ("we were twenty in one room", "we
+# started a hunger strike"); an organisation's "we" speaks in the present ("we condemn").
+PLURAL_DENSITY = 0.03
+COLLECTIVE_NARRATIVE = 4  # first-person past verbs, "I" and "we" together
 W_NARRATIVE = 1.0  # per three first-person past verbs, up to three times
 LETTER_FRAME_DISCOUNT = 1.5  # a letter's body is often a testimony; its frame decides
 
@@ -471,8 +475,10 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_AGENCY * bool(NEWS_AGENCY.search(text))
         + W_THIRD_PERSON * (singular < 0.005 and plural < 0.01)
     )
-    scores["testimony"] = W_FIRST_PERSON * (singular > SINGULAR_DENSITY) + W_NARRATIVE * min(
-        3, len(PAST_NARRATIVE.findall(own)) // 3
+    narrative = len(PAST_NARRATIVE.findall(own))
+    collective = plural > PLURAL_DENSITY and narrative >= COLLECTIVE_NARRATIVE
+    scores["testimony"] = W_FIRST_PERSON * (singular > SINGULAR_DENSITY or collective) + W_NARRATIVE * min(
+        3, narrative // 3
     )
     if scores["letter"] >= W_SALUTATION:
         scores["testimony"] -= LETTER_FRAME_DISCOUNT

@@ -72,3 +72,110 @@ def test_heading_with_a_colon_is_not_a_turn_of_talk() -> None:
         "Venue: Werkstatt Hall\nEntry: free, registration requested\n"
     )
     assert score_genres(page)[0] != "interview"
+
+
+def test_news_of_an_inquiry_without_dateline_or_byline() -> None:
+    """A report of an inquiry's findings, told in the third person with no dateline and no
+    byline: the reporting verbs of findings ("concluded", "notes", "reports") make it news."""
+    report = (
+        "An international inquiry has concluded that security forces in the northern provinces "
+        "carried out mass arrests of farmers during the harvest protests.\n\n"
+        "The commission's report, published this week, notes that more than four hundred people "
+        "were held without charge in converted warehouses for up to six months.\n\n"
+        "Investigators interviewed former detainees and relatives of the missing over two years, "
+        "the report explains, and visited three of the sites after they were closed.\n\n"
+        "The government has not responded to the findings. The commission will present them to "
+        "the council in March."
+    )
+    assert score_genres(report)[0] == "news"
+
+
+def test_block_quotation_of_a_detainee_is_not_the_writer_s() -> None:
+    """A news report that sets a detainee's first-person account apart as a block, introduced
+    by a line ending in a colon and without quotation marks: the block is another voice."""
+    report = (
+        "Police in the capital released a student leader on Tuesday after eleven days in custody, "
+        "his lawyers said.\n\n"
+        "In a statement read out by his lawyers, Darin Vosk described his arrest:\n\n"
+        "I was taken from my room at night and driven to a station outside the city. I was kept "
+        "standing for two days and I was beaten when I fell asleep. I did not see a lawyer.\n\n"
+        "They told me I would stay there until I signed. I signed nothing and I was moved to a "
+        "cell with twenty other men.\n\n"
+        "The interior ministry denied that Vosk had been mistreated and said he was held "
+        "lawfully. A hearing is due next month, the court confirmed."
+    )
+    assert score_genres(report)[0] == "news"
+
+
+def test_questions_set_apart_as_paragraphs_make_an_interview() -> None:
+    """An interview whose questions stand as paragraphs of their own, with no speakers'
+    labels: a question to "you", then the answer, more than once."""
+    page = (
+        "Excerpt from an interview with a former prisoner of the island camps, Tomas Reyl:\n\n"
+        "How do you remember the years in the camp?\n\n"
+        "I was moved from barrack to barrack every few months. I worked in the quarry and I was "
+        "punished when I could not carry the stones. We ate once a day.\n\n"
+        "What did your family know of you in that time?\n\n"
+        "They knew nothing for two years. My mother wrote letters that I never received. I learned "
+        "of my father's death from a guard."
+    )
+    assert score_genres(page)[0] == "interview"
+
+
+def test_office_rejecting_a_report_under_a_press_releases_heading_is_a_statement() -> None:
+    """A ministry's own rebuttal, filed under its site's "Press Releases" section and speaking
+    of itself as "this Ministry": a statement, not other or news."""
+    page = (
+        "Press Releases|\n\n"
+        "This Ministry rejects the baseless allegations made in an article published by a weekly "
+        "paper on 3 May about the budget of the consular section.\n\n"
+        "The article claims that funds were diverted to private travel. This is false. No such "
+        "expenditure was made by any officer of the section.\n\n"
+        "We deeply regret the attempts to malign the staff of the consular section through such "
+        "fabricated stories.\n\n"
+        "May 5, 2019"
+    )
+    assert score_genres(page)[0] == "statement"
+
+
+def test_testimony_introduced_by_its_collector_is_still_a_testimony() -> None:
+    """A witness's account that a collector introduces in two lines ending in a colon and
+    that runs to the end: nobody else's voice takes over after it, so it is the testimony."""
+    page = (
+        "Mira Oden, 34, a nurse from the river district, was held for five months in 2019. "
+        "She told us her story:\n\n"
+        "I was arrested at the clinic in front of my patients. I was driven to a building near "
+        "the airport and I was questioned every night for three weeks.\n\n"
+        "I shared a cell with nine women. We slept in turns because there was no room to lie "
+        "down, and I lost my hearing in one ear after a beating.\n\n"
+        "When I was released I was told never to speak of it. I left the country a month later."
+    )
+    assert score_genres(page)[0] == "testimony"
+
+
+def test_joint_letter_of_the_undersigned_is_a_letter() -> None:
+    """Organisations that address an open letter and write as "we, the undersigned": a letter,
+    though its body speaks with an organisation's voice ("we call on", "we urge")."""
+    page = (
+        "On 3 March twenty organisations addressed an open letter to the Government of Arlen:\n\n"
+        "We, the undersigned 20 civil society organisations, are deeply concerned by the arrests "
+        "of journalists in the eastern provinces since January.\n\n"
+        "We call on the Government of Arlen to release those detained for their reporting and to "
+        "allow an independent investigation of the raids on newsrooms.\n\n"
+        "We urge the regional bodies to demand that the authorities respect the freedom of the press."
+    )
+    assert score_genres(page)[0] == "letter"
+
+
+def test_testimony_told_in_we_is_a_testimony() -> None:
+    """Detainees who tell what was done to them as a group ("we were", "they locked us"):
+    a testimony in the first person plural, past tense, not news for a "denied" in it."""
+    page = (
+        "Released from the Harlow holding centre last week, Ana shares what she lived there.\n\n"
+        "I was held for three months. We were twenty women in one room and we slept on mats. "
+        "They denied us showers for days and they denied our requests to call our families.\n\n"
+        "On the Friday we started a hunger strike. The guards locked us in the room and we had no "
+        "water until the evening. We asked for a doctor and they laughed at us.\n\n"
+        "We were moved at night without our belongings. Nobody told us where we were going."
+    )
+    assert score_genres(page)[0] == "testimony"

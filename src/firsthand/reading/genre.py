@@ -62,6 +62,8 @@ OFFICE_LINE = re.compile(
     r"|^[A-Z][^,]{3,60},\s*(?:the\s+)?(?:head|director|president|chair|minister|secretary|commissioner)\b",
     re.IGNORECASE,
 )
+# Signatories who write as one: "We, the undersigned 69 organisations, ...".
+UNDERSIGNED = re.compile(r"\bwe,? the undersigned\b", re.IGNORECASE)
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourselves)\b", re.IGNORECASE)
 
 # A turn of talk: a speaker's label at the start of a line ("Q:", "RFA:", "-- Timofei Zhukov:",
@@ -74,6 +76,10 @@ SENTENCE_ENDS = (".", "?", "!", "…", '"', "”", "’", "'", ")")
 TIMESTAMP = re.compile(r"^\s*\(\d{1,2}:\d{2}(?::\d{2})?\)\s*")
 # "Q. When did ...?" / "A. In January.": question and answer marked with a stop.
 QA_STOP_TURN = re.compile(r"^[-–—•\s]{0,4}[QA][.)]\s+\S", re.MULTILINE)
+# A question set apart as a paragraph of its own, put to "you": an interview without labels.
+QUESTION_WORDS = 30
+UNLABELLED_QA = 2  # so many questions each answered by the next paragraph (with "interview" said)
+UNLABELLED_QA_ALONE = 3  # or so many without it
 QA_LABELS = {"q", "a", "question", "answer", "interviewer"}
 # Labels of a form or a press release's furniture, not of a speaker.
 FORM_LABELS = {
@@ -147,7 +153,7 @@ TRANSCRIPT_MARK = re.compile(
 ORG_VOICE = re.compile(
     r"\bwe (?:\w+ly |also |again |hereby |therefore )?(?:condemn|call on|call upon|urge|demand|express|welcome|"
     r"reiterate|reaffirm|denounce|stand|are deeply|are alarmed|are concerned|remain committed|"
-    r"are sad|are saddened|are relieved|strongly|reject|categorically)\b",
+    r"are sad|are saddened|are relieved|strongly|reject|regret|categorically)\b",
     re.IGNORECASE,
 )
 THIRD_PERSON_ORG_VOICE = re.compile(
@@ -156,7 +162,7 @@ THIRD_PERSON_ORG_VOICE = re.compile(
 )
 # Press-release furniture: decisive at the head of a page.
 PRESS_RELEASE = re.compile(
-    r"\bfor immediate release\b|\b(?:press|media|news) (?:release|statement)\b|\bjoint statement\b|\bpublic statement\b"
+    r"\bfor immediate release\b|\b(?:press|media|news) (?:releases?|statement)\b|\bjoint statement\b|\bpublic statement\b"
     r"|\bstatement (?:by|from|of|on)\b|^statement\b|\bstatement$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -171,6 +177,10 @@ OFFICIAL_FORMULA = re.compile(
     r"\battention of [^.]{3,80}? has been drawn to\b|\bwishes to (?:inform|notify|assure) the (?:general )?public\b"
     r"|\bthe general public is (?:hereby )?(?:informed|advised|assured)\b",
     re.IGNORECASE,
+)
+# An office that names itself, capitalised, as the one speaking: "This Ministry rejects ...".
+SELF_NAMED_OFFICE = re.compile(
+    r"\bThis (?:Ministry|Office|Embassy|Department|Directorate|Command|Agency|Commission|Authority|Division)\b"
 )
 # A group that speaks of its own people in its own voice ("our brothers", "our members").
 GROUP_VOICE = re.compile(
@@ -207,6 +217,14 @@ DATELINE = re.compile(
 REPORTING = re.compile(
     r"\b(?:said|says|told reporters|according to|reported|stated|added|confirmed|announced|denied)\b"
 )
+# A report's findings retold, the verb after its teller ("the inquiry has concluded", "the report,
+# published on Monday, notes", "Danner reports"): as nouns ("false reports", "you have noted"
+# in a question) these words are no reporting.
+FINDING = re.compile(
+    r"\b(?:report|inquiry|commission|investigation|study|findings|panel|investigators|it|he|she|they"
+    r"|[A-Z][a-z]+)(?:, [^,\n]{1,40},)? (?:has |have |had |also )?(?:concluded|concludes|reports|notes|noted"
+    r"|explains|explained|warned|warns|alleges|alleged)\b"
+)
 # A news agency or outlet as the teller: "told Interfax", "Reuters reported", "(AFP)".
 NEWS_AGENCY = re.compile(
     r"\b(?:told|to|by) (?:Reuters|AFP|AP|Interfax|TASS|Xinhua|the BBC|CNN|Bloomberg|the Associated Press)\b"
@@ -230,6 +248,7 @@ W_CLOSING = 2.0  # "Sincerely," and a signature
 W_REQUEST = 1.0  # "I urge you"
 W_LETTER_TITLE = 3.0  # "An Open Letter to ..."
 W_ADDRESS_LIST = 3.0  # two or more office-and-name lines addressed
+W_UNDERSIGNED = 2.5  # "We, the undersigned": a joint letter's signers (a joint statement says so on top)
 W_SECOND_PERSON = (
     1.5  # "you" all through, outside quotations: the text talks to somebody (never decisive alone)
 )
@@ -246,6 +265,7 @@ W_PRESS_FOOTER = 1.5  # "Contact:", "###", "About X"
 W_ORG_VOICE = 2.0  # "we condemn", up to twice
 W_ORG_THIRD = 1.0  # "X condemns", "reiterates"
 W_OFFICIAL_FORMULA = 2.0
+W_SELF_NAMED_OFFICE = 2.0  # "This Ministry rejects"
 W_GROUP_VOICE = 2.5  # "our brothers" outside quotations
 W_NGO_RESEARCH = 2.0  # "told Amnesty International", "Human Rights Watch interviewed", up to twice
 W_PAREN_DATELINE = 1.5
@@ -259,6 +279,10 @@ W_AGENCY = 1.0
 W_THIRD_PERSON = 1.0  # neither "I" nor "we" outside quotations
 W_FIRST_PERSON = 2.5  # "I" dense outside quotations
 SINGULAR_DENSITY = 0.015
+# Or "we" dense and telling the past: a group's testimony ("we were twenty in one room", "we
+# started a hunger strike"); an organisation's "we" speaks in the present ("we condemn").
+PLURAL_DENSITY = 0.03
+COLLECTIVE_NARRATIVE = 4  # first-person past verbs, "I" and "we" together
 W_NARRATIVE = 1.0  # per three first-person past verbs, up to three times
 LETTER_FRAME_DISCOUNT = 1.5  # a letter's body is often a testimony; its frame decides
 
@@ -291,6 +315,39 @@ def unquoted(text: str) -> str:
 
 
 QUOTATION_MARK = re.compile('([“”"])')
+# A paragraph that introduces another's words set apart below it: "Vosk described his arrest:".
+BLOCK_INTRO = re.compile(
+    r"\b(?:said|says|told|wrote|writes|described|describes|recalled|recalls|recounted|recounts|testified"
+    r"|explained|explains|added|reads|account|testimony|statement|words)\b[^\n]*:$",
+    re.IGNORECASE,
+)
+
+
+def without_block_quotations(own: str) -> str:
+    """``own`` (quotations already blanked) with first-person blocks that a third-person writer
+    introduces with a colon blanked too: a detainee's account set apart in a news report is his
+    voice, not the reporter's. The block runs while its paragraphs say "I", and it is another's
+    only where the writer's own voice takes over after it (prose, scarcely an "I"): a witness's
+    account that a collector introduces and that runs to the end is the testimony itself. Only
+    while the writer has not yet said "I" (a testimony quoting its accuser is still the witness's)."""
+    lines = own.split("\n")
+    for intro, line in enumerate(lines):
+        if FIRST_SINGULAR.search(line):
+            break  # the writer speaks in the first person: no block from here on is another's
+        if not BLOCK_INTRO.search(line.strip()):
+            continue
+        end = intro + 1
+        while end < len(lines) and (not lines[end].strip() or FIRST_SINGULAR.search(lines[end])):
+            end += 1
+        if end == intro + 1:
+            continue
+        rest = without_block_quotations("\n".join(lines[end:]))
+        rest_words = len(WORDS.findall(rest))
+        if rest_words < PROSE_WORDS or len(FIRST_SINGULAR.findall(rest)) / rest_words > SINGULAR_DENSITY:
+            return own
+        blanked = [" " * len(block_line) for block_line in lines[intro + 1 : end]]
+        return "\n".join([*lines[: intro + 1], *blanked, rest])
+    return own
 
 
 def _turns(body: str) -> tuple[list[str], int]:
@@ -319,6 +376,19 @@ def _turns(body: str) -> tuple[list[str], int]:
     return labels, carried
 
 
+def _unlabelled_exchanges(body_lines: list[str]) -> int:
+    """Paragraphs that are a single question to "you", each answered by the next paragraph
+    (a statement of PROSE_WORDS or more, not another question)."""
+    return sum(
+        question.endswith("?")
+        and len(question.split()) <= QUESTION_WORDS
+        and bool(SECOND_PERSON.search(question))
+        and not answer.endswith("?")
+        and len(answer.split()) >= PROSE_WORDS
+        for question, answer in pairwise(body_lines)
+    )
+
+
 def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float]]:
     """The winning genre and every genre's score (for explaining a decision). The head is read
     from ``body_start``: a page's title and byline above it say nothing of a letter's frame,
@@ -336,7 +406,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
     # Its headings: "Press release" in a heading names the page; in a sentence ("according
     # to a news release from the police") it names a source.
     top_headings = "\n".join(line for line in lines[:8] if len(line.split()) < PROSE_WORDS + 3)
-    own = unquoted(body)
+    own = without_block_quotations(unquoted(body))
     words = max(1, len(WORDS.findall(own)))
     singular = len(FIRST_SINGULAR.findall(own)) / words
     plural = len(FIRST_PLURAL.findall(own)) / words
@@ -352,6 +422,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_REQUEST * bool(REQUEST_TO_ADDRESSEE.search(own))
         + W_LETTER_TITLE * bool(LETTER_TITLE.search(top))
         + W_ADDRESS_LIST * (len(address_lines) >= 2)
+        + W_UNDERSIGNED * bool(UNDERSIGNED.search(own))
     )
 
     # The whole text: a page whose first turn is a question may have it taken for the title.
@@ -362,10 +433,13 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         alternations >= 1 and len(set(keys)) >= 2 and carried >= TURN_SHARE * len(text.strip())
     )
     qa = sum(k in QA_LABELS for k in keys) + len(QA_STOP_TURN.findall(text))
+    said_interview = bool(TRANSCRIPT_MARK.search(top + "\n" + body))
+    asked = _unlabelled_exchanges(body_lines)
+    unlabelled = asked >= UNLABELLED_QA_ALONE or (asked >= UNLABELLED_QA and said_interview)
     scores["interview"] = (
-        W_TURNS * (talk or qa >= 3)
+        W_TURNS * (talk or qa >= 3 or unlabelled)
         + W_MANY_TURNS * (talk and len(keys) >= 4)
-        + W_TRANSCRIPT * bool(TRANSCRIPT_MARK.search(top + "\n" + body))
+        + W_TRANSCRIPT * said_interview
     )
     # "Question: ... / Embassy spokesperson: ...": nobody asks, an office answers.
     # "You" all through: a letter, unless the "you" is an interviewer's.
@@ -384,6 +458,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_ORG_VOICE * min(2, len(ORG_VOICE.findall(own)))
         + W_ORG_THIRD * bool(THIRD_PERSON_ORG_VOICE.search(text))
         + W_OFFICIAL_FORMULA * bool(OFFICIAL_FORMULA.search(text))
+        + W_SELF_NAMED_OFFICE * bool(SELF_NAMED_OFFICE.search(own))
         + W_GROUP_VOICE * bool(GROUP_VOICE.search(own))
         + W_NGO_RESEARCH * min(2, len(NGO_RESEARCH.findall(body)))
         + W_PAREN_DATELINE * bool(PAREN_DATELINE.search(body))
@@ -391,7 +466,7 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_REPRODUCED * reproduced
         + W_WE_VOICE * (plural > singular * 2 and plural > 0.01)
     )
-    reporting = len(REPORTING.findall(own))
+    reporting = len(REPORTING.findall(own)) + len(FINDING.findall(own))
     scores["news"] = (
         # A dateline begins the first paragraph; "From XFamily - Children of God" is a site's tagline.
         W_DATELINE
@@ -400,8 +475,10 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
         + W_AGENCY * bool(NEWS_AGENCY.search(text))
         + W_THIRD_PERSON * (singular < 0.005 and plural < 0.01)
     )
-    scores["testimony"] = W_FIRST_PERSON * (singular > SINGULAR_DENSITY) + W_NARRATIVE * min(
-        3, len(PAST_NARRATIVE.findall(own)) // 3
+    narrative = len(PAST_NARRATIVE.findall(own))
+    collective = plural > PLURAL_DENSITY and narrative >= COLLECTIVE_NARRATIVE
+    scores["testimony"] = W_FIRST_PERSON * (singular > SINGULAR_DENSITY or collective) + W_NARRATIVE * min(
+        3, narrative // 3
     )
     if scores["letter"] >= W_SALUTATION:
         scores["testimony"] -= LETTER_FRAME_DISCOUNT

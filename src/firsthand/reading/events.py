@@ -30,12 +30,17 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.acts import (
+    COMPLEMENT_SENSES,
     EVENT_NOUNS,
     NOT_THE_ACT,
     NOUN_SENSES,
     OBJECT_SENSES,
+    PARTICLE_SENSES,
+    PERSON_NOUNS,
     SALIENT_KINDS,
+    SALIENT_ON_PERSON,
     SALIENT_WITH_PLACE,
+    UNDERGOER_PRONOUNS,
 )
 from firsthand.reading.modality import event_mode, reported_tokens
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, sentence_of, subtree_range, verbs_and, words
@@ -177,6 +182,9 @@ def _kind(token: Any) -> str | None:
         )
         if sense is not None:
             return sense  # "opened fire", "executed the order"
+        sense = _custody_sense(token, lemma)
+        if sense is not None:
+            return sense  # "took my clothes off", "kept me awake", "hanged me by the wrists"
         toll = _toll(token) if lemma == "leave" else None
         if toll is not None:
             return toll  # "the clashes left 32 dead"
@@ -200,6 +208,51 @@ def _kind(token: Any) -> str | None:
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+def _custody_sense(verb: Any, lemma: str) -> str | None:
+    """The act a verb names with its particle, complement or person: "took my clothes off" is
+    a stripping, "kept me awake" a deprivation of sleep; "hanged" a person is a hanging up
+    when the one hanged goes on telling ("hanged me", "hanged him by the wrists", "hanged us
+    up again"), an execution otherwise, a suicide when the one hanged is the one who did it."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    senses = PARTICLE_SENSES.get(f"{lemma} {particle}", {})
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and (child.lower_ in senses or child.lemma_.lower() in senses):
+            return senses.get(child.lower_) or senses[child.lemma_.lower()]  # "clothes" is no "clothe"
+        if child.dep_ in ("acomp", "oprd", "advmod", "xcomp", "ccomp"):
+            complement = COMPLEMENT_SENSES.get(lemma, {}).get(child.lower_)
+            if complement is not None:
+                return complement
+    if lemma != "hang":
+        return None
+    hanged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _person(c)]
+    if not hanged:
+        return None  # "hung the lamp on a nail"
+    if hanged[0].lower_ in ("himself", "herself", "themselves", "myself"):
+        return "suicide"
+    suspended = hanged[0].lower_ in ("me", "us", "i", "we") or any(
+        (c.dep_ in ("prt", "advmod") and c.lower_ in ("up", "back"))
+        or (c.dep_ == "prep" and c.lower_ in ("by", "from", "upside"))
+        for c in verb.children
+    )
+    return "suspend" if suspended else "execute"
+
+
+def _person(word: Any) -> bool:
+    """A word for a person: a pronoun, a person's name, or a noun for a person ("the boy")."""
+    return bool(
+        word.lower_ in UNDERGOER_PRONOUNS or word.ent_type_ == "PERSON" or word.lemma_.lower() in PERSON_NOUNS
+    )
+
+
+def _person_undergoes(verb: Any) -> bool:
+    """A person undergoes the act: its object or passive subject is one ("dipped me", "the boy
+    was forced"), or the object of the act it completes ("threatened to kill me")."""
+    for node in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        if any(c.dep_ in ("dobj", "nsubjpass", "dative") and _person(c) for c in node.children):
+            return True
+    return False
 
 
 # What "left" people as says what happened to them: "left 32 dead", "left dozens wounded".
@@ -295,9 +348,17 @@ def _salient(event: dict[str, Any], token: Any) -> bool:
         return bool(event["actors"] or event["targets"] or event["objects"] or event["agent_words"]) or any(
             c.dep_ in PARTICIPANT_LINKS for c in token.children
         )
+    if kind in SALIENT_ON_PERSON:
+        return token.pos_ == "VERB" and _person_undergoes(token)
     dated = when.get("value") is not None and when.get("resolved_by") == "clause"
+    # "took me to the shower room": a person moved somewhere, though the place has no name
+    moved = (
+        token.pos_ == "VERB"
+        and _person_undergoes(token)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in token.children)
+    )
     return kind in SALIENT_WITH_PLACE and bool(
-        event["place"] or event["targets"] or (event["actors"] and dated)
+        event["place"] or event["targets"] or (event["actors"] and dated) or moved
     )
 
 

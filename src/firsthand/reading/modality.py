@@ -276,6 +276,8 @@ def _own_mode(node: Any, conjunct: bool = False) -> str | None:
     modals = auxiliaries - words("be been being have has had")
     if modals and modals <= {"could", "can"} and node.lemma_.lower() in PERCEPTION_VERBS:
         return None  # "I could hear them beating him": what was perceived, as sure as the account
+    if modals == {"would"} and _habitual(node):
+        return None  # "they would often beat us": what they used to do, as sure as the account
     if auxiliaries & HYPOTHETICAL_MODALS:
         return "hypothetical"
     if auxiliaries & FUTURE_AUXILIARIES:
@@ -289,6 +291,25 @@ def _auxiliaries(node: Any) -> set[str]:
     return {str(c.lower_) for c in helpers} | {
         str(g.lower_) for c in helpers for g in c.children if g.dep_ in ("aux", "auxpass")
     }
+
+
+# Adverbs of how often: with "would" they tell a habit of the past, not a wish or a condition.
+HABIT_ADVERBS = words(
+    """
+    often always usually routinely regularly repeatedly commonly constantly frequently sometimes
+    daily nightly occasionally
+    """
+)
+
+
+def _habitual(verb: Any) -> bool:
+    """ "would often beat us", "every night they would throw": a "would" of habit."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in HABIT_ADVERBS:
+            return True
+        if child.dep_ in ("npadvmod", "prep") and any(w.lower_ in ("every", "each") for w in child.subtree):
+            return True
+    return False
 
 
 # Modals of what ought or may be: with "not" they forbid or doubt, they do not deny.
@@ -427,6 +448,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
         governor = head.head
         if head.lower_ == "from" and GOVERNORS.get(governor.lemma_.lower()) == "prevented":
             return "hypothetical"
+        if head.lower_ == "with" and governor.lemma_.lower() == "threaten":
+            return "hypothetical"  # "threatened with rape and death": neither happened
         if head.lower_ == "without":
             return "negated"  # "held without trial", "fired without warning": none took place
         if head.lower_ in PRESUPPOSING_PREPOSITIONS:

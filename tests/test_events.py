@@ -366,6 +366,29 @@ ILL_TREATMENT: list[tuple[str, str, str, bool]] = [
     ("The interrogators kept me awake for four nights.", "kept", "deprive", True),
     ("The officer threatened my sister with a knife.", "threatened", "threaten", True),
     ("The guards forced me to stand against the wall.", "forced", "force", True),
+    ("She was forced to clean the floor with her hands.", "forced", "force", True),
+    ("The doors were forced open by the crowd.", "forced", "force", False),
+    ("He was threatened with rape and death.", "threatened", "threaten", True),
+    # the parser may take a passive participle for an adjective and leave its conjuncts no subject
+    (
+        "In March she was handcuffed and blindfolded, driven to a base and stripped.",
+        "handcuffed",
+        "handcuff",
+        True,
+    ),
+    (
+        "In March she was handcuffed and blindfolded, driven to a base and stripped.",
+        "blindfolded",
+        "blindfold",
+        True,
+    ),
+    (
+        "In March she was handcuffed and blindfolded, driven to a base and stripped.",
+        "stripped",
+        "strip",
+        True,
+    ),
+    ("The handcuffed men sat in the yard.", "sat", "sit", False),
 ]
 
 

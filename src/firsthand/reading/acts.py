@@ -160,10 +160,23 @@ SALIENT_WITH_PLACE = words("leave arrive come go return enter approach move take
 # "threatened my sister", not "dipped the bread" or "forced the door".
 SALIENT_ON_PERSON = words("dip dunk plunge submerge immerse tie bind threaten force compel photograph")
 # Who can be done to: people, by pronoun or by noun.
-UNDERGOER_PRONOUNS = words("me us him her them you myself ourselves himself herself themselves")
+UNDERGOER_PRONOUNS = words(
+    "me us him her them you myself ourselves himself herself themselves i we he she they"
+)
 PERSON_NOUNS = words(
     """
     man woman boy girl child person people detainee prisoner inmate captive brother sister son
     daughter father mother husband wife friend cousin uncle
     """
 )
+# Acts only ever done to a person: the verb alone shows one underwent it ("was handcuffed and
+# blindfolded", "then stripped"), though the parser left it no subject.
+ACTS_ON_A_PERSON = words(
+    "cuff handcuff shackle chain blindfold hood gag strip suspend waterboard electrocute whip flog mistreat torture"
+)
+# Passive participles of those acts the parser may tag as adjectives ("he was handcuffed").
+CUSTODY_PARTICIPLES = {
+    "handcuffed": "handcuff", "cuffed": "cuff", "shackled": "shackle", "chained": "chain",
+    "blindfolded": "blindfold", "gagged": "gag", "hooded": "hood", "stripped": "strip",
+    "tortured": "torture", "beaten": "beat", "whipped": "whip", "flogged": "flog",
+}  # fmt: skip

@@ -30,7 +30,9 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.acts import (
+    ACTS_ON_A_PERSON,
     COMPLEMENT_SENSES,
+    CUSTODY_PARTICIPLES,
     EVENT_NOUNS,
     NOT_THE_ACT,
     NOUN_SENSES,
@@ -73,7 +75,7 @@ TAKING_BACK_VERBS = words("deny refute")
 # Verbs that only carry an event noun: "carried out the arrest", "the removal was carried out".
 LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make execute")
 
-EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS) | frozenset(NOUN_SENSES)
+EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS) | frozenset(NOUN_SENSES) | frozenset(CUSTODY_PARTICIPLES)
 
 # 6. PLOVER categories (Halterman et al.), for the kinds that have one.
 PLOVER = {
@@ -199,6 +201,10 @@ def _kind(token: Any) -> str | None:
             return None
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         return f"{lemma} {particle}" if particle else lemma
+    if token.pos_ == "ADJ" and lemma in CUSTODY_PARTICIPLES:
+        # "he was handcuffed" tagged as an adjective: the passive act; "the handcuffed men" is none
+        passive = token.dep_ in ("acomp", "conj") and token.head.lemma_.lower() == "be"
+        return CUSTODY_PARTICIPLES[lemma] if passive else None
     if token.pos_ == "NOUN" and lemma in NOUN_SENSES:
         senses = NOUN_SENSES[lemma]
         return next((senses[c.lower_] for c in token.children if c.lower_ in senses), None)
@@ -344,6 +350,8 @@ def _salient(event: dict[str, Any], token: Any) -> bool:
         return False
     kind = event["kind"].split()[0]
     when = event["when"]
+    if kind in ACTS_ON_A_PERSON and token.pos_ in ("VERB", "ADJ"):
+        return True  # "was handcuffed and blindfolded": someone underwent it, named or not
     if kind in SALIENT_KINDS:
         return bool(event["actors"] or event["targets"] or event["objects"] or event["agent_words"]) or any(
             c.dep_ in PARTICIPANT_LINKS for c in token.children

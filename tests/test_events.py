@@ -366,6 +366,8 @@ ILL_TREATMENT: list[tuple[str, str, str, bool]] = [
     ("The interrogators kept me awake for four nights.", "kept", "deprive", True),
     ("The officer threatened my sister with a knife.", "threatened", "threaten", True),
     ("The guards forced me to stand against the wall.", "forced", "force", True),
+    ("He fell ill and was forced to sleep on the floor.", "forced", "force", True),
+    ("I was kept for five days awake.", "kept", "deprive", True),
     ("She was forced to clean the floor with her hands.", "forced", "force", True),
     ("The doors were forced open by the crowd.", "forced", "force", False),
     ("He was threatened with rape and death.", "threatened", "threaten", True),

@@ -226,10 +226,12 @@ def _custody_sense(verb: Any, lemma: str) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and (child.lower_ in senses or child.lemma_.lower() in senses):
             return senses.get(child.lower_) or senses[child.lemma_.lower()]  # "clothes" is no "clothe"
-        if child.dep_ in ("acomp", "oprd", "advmod", "xcomp", "ccomp"):
-            complement = COMPLEMENT_SENSES.get(lemma, {}).get(child.lower_)
-            if complement is not None:
-                return complement
+    complements = COMPLEMENT_SENSES.get(lemma, {})
+    # "kept me awake", "kept for nine days awake": the complement, or a word just under it
+    near = [w for c in verb.children for w in (c, *c.children)]
+    complement = next((complements[w.lower_] for w in near if w.lower_ in complements), None)
+    if complement is not None:
+        return complement
     if lemma != "hang":
         return None
     hanged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _person(c)]
@@ -258,7 +260,16 @@ def _person_undergoes(verb: Any) -> bool:
     for node in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
         if any(c.dep_ in ("dobj", "nsubjpass", "dative") and _person(c) for c in node.children):
             return True
-    return False
+    # "he fell ill and was forced to", "he was shackled and forced to": a passive joined to a
+    # verb undergoes what that verb's subject names
+    passive = _passive_conjunct(verb) or any(c.dep_ == "auxpass" for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return (
+        verb.dep_ == "conj"
+        and passive
+        and not own_subject
+        and any(c.dep_ in ("nsubj", "nsubjpass") and _person(c) for c in verb.head.children)
+    )
 
 
 # What "left" people as says what happened to them: "left 32 dead", "left dozens wounded".

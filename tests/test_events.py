@@ -250,6 +250,8 @@ MODES: list[tuple[str, str, str]] = [
     ("I did not eat after they beat me.", "beat", "asserted"),
     ("The guards forced the prisoners to leave the camp.", "leave", "asserted"),
     ("She managed to escape from the camp.", "escape", "asserted"),
+    ("He was made to kneel in the corridor for hours.", "kneel", "asserted"),
+    ("They would throw cold water on us after every few hours.", "throw", "asserted"),
     # "without" a noun act: none took place
     ("The men were held for months without trial.", "trial", "negated"),
     ("The soldiers opened fire without warning.", "warning", "negated"),
@@ -368,6 +370,9 @@ ILL_TREATMENT: list[tuple[str, str, str, bool]] = [
     ("The guards forced me to stand against the wall.", "forced", "force", True),
     ("He fell ill and was forced to sleep on the floor.", "forced", "force", True),
     ("I was kept for five days awake.", "kept", "deprive", True),
+    ("He was made to kneel in the corridor for hours.", "made", "make", True),
+    ("The guards made me sign a paper.", "made", "make", True),
+    ("The committee made him its chairman.", "made", "make", False),
     ("She was forced to clean the floor with her hands.", "forced", "force", True),
     ("The doors were forced open by the crowd.", "forced", "force", False),
     ("He was threatened with rape and death.", "threatened", "threaten", True),

@@ -272,6 +272,27 @@ def _person_undergoes(verb: Any) -> bool:
     )
 
 
+def _made_to_act(verb: Any) -> bool:
+    """ "made me sign", "was made to kneel": a person made to do something (not "made him its
+    chairman"): a coercion a timeline shows."""
+    acts = [
+        c
+        for c in verb.children
+        if c.tag_ == "VB"
+        and (
+            c.dep_ in ("xcomp", "ccomp")
+            # "was made to kneel" parsed as a purpose; not "so that people could communicate"
+            or (
+                c.dep_ == "advcl"
+                and not any(m.dep_ in ("mark", "advmod") or m.tag_ == "MD" for m in c.children)
+            )
+        )
+    ]
+    return bool(acts) and (
+        _person_undergoes(verb) or any(c.dep_ == "nsubj" and _person(c) for act in acts for c in act.children)
+    )
+
+
 # What "left" people as says what happened to them: "left 32 dead", "left dozens wounded".
 TOLL_WORDS = {"dead": "kill", "injured": "injure", "wounded": "injure", "homeless": "displace"}
 
@@ -369,6 +390,8 @@ def _salient(event: dict[str, Any], token: Any) -> bool:
         )
     if kind in SALIENT_ON_PERSON:
         return token.pos_ == "VERB" and _person_undergoes(token)
+    if kind == "make":
+        return _made_to_act(token)
     dated = when.get("value") is not None and when.get("resolved_by") == "clause"
     # "took me to the shower room": a person moved somewhere, though the place has no name
     moved = (

@@ -358,6 +358,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if dep == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
+        if infinitive and meaning == "implicative" and any(c.dep_ == "auxpass" for c in head.children):
+            return _own_mode(head)  # "was made to kneel", parsed as a purpose: the kneeling was done
         if infinitive and lemma in PERFORMING_VERBS:
             return _own_mode(head)  # "I am writing to thank the police for the search": the letter thanks
         if infinitive and not any(c.dep_ == "mark" for c in node.children):

@@ -284,7 +284,7 @@ def _made_to_act(verb: Any) -> bool:
             # "was made to kneel" parsed as a purpose; not "so that people could communicate"
             or (
                 c.dep_ == "advcl"
-                and not any(m.dep_ in ("mark", "advmod") or m.tag_ == "MD" for m in c.children)
+                and not any(m.dep_ == "mark" or m.tag_ == "MD" or m.lower_ == "so" for m in c.children)
             )
         )
     ]

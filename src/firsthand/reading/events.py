@@ -234,7 +234,12 @@ def _custody_sense(verb: Any, lemma: str) -> str | None:
         return complement
     if lemma != "hang":
         return None
-    hanged = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _person(c)]
+    # "hanged", not "hung", is said of people: "the poet was hanged"
+    hanged = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass") and (_person(c) or verb.lower_ == "hanged")
+    ]
     if not hanged:
         return None  # "hung the lamp on a nail"
     if hanged[0].lower_ in ("himself", "herself", "themselves", "myself"):

@@ -252,6 +252,9 @@ MODES: list[tuple[str, str, str]] = [
     ("She managed to escape from the camp.", "escape", "asserted"),
     ("He was made to kneel in the corridor for hours.", "kneel", "asserted"),
     ("The officer threatened to kill me.", "kill", "hypothetical"),
+    # an order quoted is asked for, not done
+    ('The guard shouted "Beat him!" at the others.', "Beat", "hypothetical"),
+    ('The guard said "They beat him." to the others.', "beat", "reported"),
     ("They would throw cold water on us after every few hours.", "throw", "asserted"),
     # "without" a noun act: none took place
     ("The men were held for months without trial.", "trial", "negated"),

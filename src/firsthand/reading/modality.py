@@ -165,6 +165,8 @@ def scope_mode(token: Any) -> str | None:
             # "saw nobody and locked the gate" keeps the locking; "no hiding or turning back" not
             joined_by_or = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
             own = _own_mode(head, conjunct=not joined_by_or)
+        elif dep in ("ccomp", "xcomp") and _quoted_order(node, head):
+            own = "hypothetical"  # 'shouted "Beat him!"', 'told him "kill me"': asked for, not done
         elif dep in ("ccomp", "xcomp", "csubj") and _embedded_question(node):
             break  # "it was not clear where the shots came from": they came from somewhere
         elif dep in ("csubj", "csubjpass") and head.lemma_.lower() in LINKING_VERBS:
@@ -199,6 +201,24 @@ def scope_mode(token: Any) -> str | None:
     if own is not None and own != "reported":
         return str(own)
     return "reported" if told or own == "reported" else None
+
+
+QUOTATION_MARKS = frozenset('"“”')
+
+
+def _quoted_order(clause: Any, teller: Any) -> bool:
+    """A bare verb with no subject, quoted after a verb of saying: an order ("Beat him!")."""
+    if clause.tag_ != "VB" or teller.lemma_.lower() not in SAYING_VERBS | {
+        "shout",
+        "scream",
+        "yell",
+        "order",
+    }:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in clause.children):
+        return False
+    low, high = sorted((clause.i, teller.i))
+    return any(t.text in QUOTATION_MARKS for t in clause.doc[low:high])
 
 
 def _is_question(token: Any) -> bool:

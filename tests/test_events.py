@@ -250,6 +250,12 @@ MODES: list[tuple[str, str, str]] = [
     ("I did not eat after they beat me.", "beat", "asserted"),
     ("The guards forced the prisoners to leave the camp.", "leave", "asserted"),
     ("She managed to escape from the camp.", "escape", "asserted"),
+    ("He was made to kneel in the corridor for hours.", "kneel", "asserted"),
+    ("The officer threatened to kill me.", "kill", "hypothetical"),
+    # an order quoted is asked for, not done
+    ('The guard shouted "Beat him!" at the others.', "Beat", "hypothetical"),
+    ('The guard said "They beat him." to the others.', "beat", "reported"),
+    ("They would throw cold water on us after every few hours.", "throw", "asserted"),
     # "without" a noun act: none took place
     ("The men were held for months without trial.", "trial", "negated"),
     ("The soldiers opened fire without warning.", "warning", "negated"),
@@ -344,6 +350,82 @@ def test_salient_events_are_acts_with_participants() -> None:
     )
     salient = {e["kind"] for e in record.events if e["salient"]}
     assert salient == {"arrest", "come"}, [(e["kind"], e["salient"]) for e in record.events]
+
+
+# Ill-treatment told by the one who underwent it: the act in its sense, and shown on a timeline.
+# (sentence, trigger, kind wanted, salient)
+ILL_TREATMENT: list[tuple[str, str, str, bool]] = [
+    ("The guards cuffed my wrists to the bed frame.", "cuffed", "cuff", True),
+    ("Two soldiers shackled him and dragged him out.", "shackled", "shackle", True),
+    ("That night they blindfolded me again.", "blindfolded", "blindfold", True),
+    ("They chained us to the wall of the yard.", "chained", "chain", True),
+    ("Then they took my clothes off in front of the others.", "took", "strip", True),
+    ("The officers stripped the boy and photographed him.", "stripped", "strip", True),
+    ("Then they took me to the shower room.", "took", "take", True),
+    ("They dipped me in a barrel of freezing water.", "dipped", "dip", True),
+    ("They hanged me by my wrists from a hook in the ceiling.", "hanged", "suspend", True),
+    ("Afterwards they hanged me up again and left the cell.", "hanged", "suspend", True),
+    ("The regime hanged him in the prison yard in 1988.", "hanged", "execute", True),
+    ("The cook hung the lamp on a nail.", "hung", "hang", False),
+    ("The poet was hanged at dawn in 1937.", "hanged", "execute", True),
+    ("The prisoner hanged himself in his cell.", "hanged", "suicide", True),
+    ("The officer threatened to kill me.", "threatened", "threaten", True),
+    ("We were deprived of sleep for a week.", "deprived", "deprive", True),
+    ("They kicked me and beat me with cables.", "kicked", "kick", True),
+    ("Every night they threw cold water on me.", "threw", "douse", True),
+    ("We were denied food and water for two days.", "denied", "deprive", True),
+    ("The interrogators kept me awake for four nights.", "kept", "deprive", True),
+    ("The officer threatened my sister with a knife.", "threatened", "threaten", True),
+    ("The guards forced me to stand against the wall.", "forced", "force", True),
+    ("He fell ill and was forced to sleep on the floor.", "forced", "force", True),
+    ("I was kept for five days awake.", "kept", "deprive", True),
+    ("He was made to kneel in the corridor for hours.", "made", "make", True),
+    ("The guards made me sign a paper.", "made", "make", True),
+    ("The committee made him its chairman.", "made", "make", False),
+    ("She was forced to clean the floor with her hands.", "forced", "force", True),
+    ("The doors were forced open by the crowd.", "forced", "force", False),
+    ("He was threatened with rape and death.", "threatened", "threaten", True),
+    # the parser may take a passive participle for an adjective and leave its conjuncts no subject
+    (
+        "In March she was handcuffed and blindfolded, driven to a base and stripped.",
+        "handcuffed",
+        "handcuff",
+        True,
+    ),
+    (
+        "In March she was handcuffed and blindfolded, driven to a base and stripped.",
+        "blindfolded",
+        "blindfold",
+        True,
+    ),
+    (
+        "In March she was handcuffed and blindfolded, driven to a base and stripped.",
+        "stripped",
+        "strip",
+        True,
+    ),
+    ("The handcuffed men sat in the yard.", "sat", "sit", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "kind", "salient"), ILL_TREATMENT, ids=[c[0][:40] for c in ILL_TREATMENT]
+)
+def test_an_act_of_ill_treatment_has_its_kind_and_shows(
+    sentence: str, trigger: str, kind: str, salient: bool
+) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger, 1)
+    assert (event["kind"], event["salient"]) == (kind, salient), event
+
+
+def test_a_threat_of_death_is_no_death_and_a_habit_of_the_past_is_no_wish() -> None:
+    threatened = read_text("He was threatened with rape and death.")
+    assert event_at(threatened, "death", 1)["mode"] == "hypothetical"
+    habit = read_text("The guards would often beat us with cables.")
+    assert event_at(habit, "beat", 1)["mode"] == "asserted"
+    wish = read_text("The militia would burn the mill.")
+    assert event_at(wish, "burn", 1)["mode"] == "hypothetical"
 
 
 def test_the_canonical_letters_key_events_are_salient_and_few() -> None:

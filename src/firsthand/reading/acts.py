@@ -82,6 +82,10 @@ NOT_THE_ACT = {
     "strike": words("lightning lucky"),
     "beating": words("heart"),
 }
+# What a person in custody can be denied: "denied food", "denied a lawyer".
+DEPRIVED_NEEDS = words(
+    "food water sleep light medication medicine treatment care toilet access visit lawyer drink rest air"
+)
 OBJECT_SENSES = {
     "execute": dict.fromkeys(
         words("order warrant plan decision operation mandate will contract task duty sentence"), "carry out"
@@ -115,7 +119,20 @@ OBJECT_SENSES = {
         "publish",
     ),
     "lose": {"life": "die"},
+    # "denied food and sleep" is a deprivation, "denied the reports" a denial
+    "deny": dict.fromkeys(DEPRIVED_NEEDS, "deprive"),
+    # "threw cold water on me": a dousing, not a throw
+    **{verb: dict.fromkeys(words("water"), "douse") for verb in words("throw pour splash")},
 }
+# A verb with its particle and object: "took my clothes off", "cut off my clothes" is a stripping.
+PARTICLE_SENSES = {
+    f"{verb} off": dict.fromkeys(
+        words("clothes clothing shirt trousers pants dress uniform underwear"), "strip"
+    )
+    for verb in words("take cut rip tear pull")
+}
+# A verb with its complement: "kept me awake" is a deprivation of sleep.
+COMPLEMENT_SENSES = {"keep": {"awake": "deprive"}}
 # Nouns that name an act only with a modifier: "open fire" (where the tagger took "open" for
 # an adjective) is a shooting; "a fire" alone is not an act.
 NOUN_SENSES = {"fire": {"open": "shoot"}}
@@ -127,6 +144,8 @@ SALIENT_KINDS = words(
     assault execute massacre explode burn destroy loot rape abuse injure wound die disappear suicide
     kick punch slap hit smash handcuff strangle choke suffocate shock drag raze demolish bulldoze
     intern censure curfew
+    cuff shackle chain blindfold hood gag strip suspend douse waterboard electrocute whip flog lash
+    mistreat starve drug deprive
     raid search inspect deploy occupy invade besiege surround storm
     protest demonstrate march rally strike boycott
     release free pardon escape flee evacuate withdraw
@@ -137,3 +156,27 @@ SALIENT_KINDS = words(
 )
 # Comings and goings, shown when the text says where, whom they left, or on what day.
 SALIENT_WITH_PLACE = words("leave arrive come go return enter approach move take bring send flee")
+# Acts shown when a person undergoes them: "dipped me in water", "forced me to stand",
+# "threatened my sister", not "dipped the bread" or "forced the door".
+SALIENT_ON_PERSON = words("dip dunk plunge submerge immerse tie bind threaten force compel photograph")
+# Who can be done to: people, by pronoun or by noun.
+UNDERGOER_PRONOUNS = words(
+    "me us him her them you myself ourselves himself herself themselves i we he she they"
+)
+PERSON_NOUNS = words(
+    """
+    man woman boy girl child person people detainee prisoner inmate captive brother sister son
+    daughter father mother husband wife friend cousin uncle
+    """
+)
+# Acts only ever done to a person: the verb alone shows one underwent it ("was handcuffed and
+# blindfolded", "then stripped"), though the parser left it no subject.
+ACTS_ON_A_PERSON = words(
+    "cuff handcuff shackle chain blindfold hood gag strip suspend waterboard electrocute whip flog mistreat torture"
+)
+# Passive participles of those acts the parser may tag as adjectives ("he was handcuffed").
+CUSTODY_PARTICIPLES = {
+    "handcuffed": "handcuff", "cuffed": "cuff", "shackled": "shackle", "chained": "chain",
+    "blindfolded": "blindfold", "gagged": "gag", "hooded": "hood", "stripped": "strip",
+    "tortured": "torture", "beaten": "beat", "whipped": "whip", "flogged": "flog",
+}  # fmt: skip

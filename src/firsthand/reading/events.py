@@ -30,12 +30,19 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.acts import (
+    ACTS_ON_A_PERSON,
+    COMPLEMENT_SENSES,
+    CUSTODY_PARTICIPLES,
     EVENT_NOUNS,
     NOT_THE_ACT,
     NOUN_SENSES,
     OBJECT_SENSES,
+    PARTICLE_SENSES,
+    PERSON_NOUNS,
     SALIENT_KINDS,
+    SALIENT_ON_PERSON,
     SALIENT_WITH_PLACE,
+    UNDERGOER_PRONOUNS,
 )
 from firsthand.reading.modality import event_mode, reported_tokens
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, sentence_of, subtree_range, verbs_and, words
@@ -68,7 +75,7 @@ TAKING_BACK_VERBS = words("deny refute")
 # Verbs that only carry an event noun: "carried out the arrest", "the removal was carried out".
 LIGHT_VERBS = words("carry conduct launch stage perform undertake hold make execute")
 
-EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS) | frozenset(NOUN_SENSES)
+EVENT_NOUN_LEMMAS = frozenset(EVENT_NOUNS) | frozenset(NOUN_SENSES) | frozenset(CUSTODY_PARTICIPLES)
 
 # 6. PLOVER categories (Halterman et al.), for the kinds that have one.
 PLOVER = {
@@ -177,6 +184,9 @@ def _kind(token: Any) -> str | None:
         )
         if sense is not None:
             return sense  # "opened fire", "executed the order"
+        sense = _custody_sense(token, lemma)
+        if sense is not None:
+            return sense  # "took my clothes off", "kept me awake", "hanged me by the wrists"
         toll = _toll(token) if lemma == "leave" else None
         if toll is not None:
             return toll  # "the clashes left 32 dead"
@@ -191,6 +201,10 @@ def _kind(token: Any) -> str | None:
             return None
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         return f"{lemma} {particle}" if particle else lemma
+    if token.pos_ == "ADJ" and lemma in CUSTODY_PARTICIPLES:
+        # "he was handcuffed" tagged as an adjective: the passive act; "the handcuffed men" is none
+        passive = token.dep_ in ("acomp", "conj") and token.head.lemma_.lower() == "be"
+        return CUSTODY_PARTICIPLES[lemma] if passive else None
     if token.pos_ == "NOUN" and lemma in NOUN_SENSES:
         senses = NOUN_SENSES[lemma]
         return next((senses[c.lower_] for c in token.children if c.lower_ in senses), None)
@@ -200,6 +214,88 @@ def _kind(token: Any) -> str | None:
             return None  # "cardiac arrest", "heart attack"
         return EVENT_NOUNS[lemma]
     return None
+
+
+def _custody_sense(verb: Any, lemma: str) -> str | None:
+    """The act a verb names with its particle, complement or person: "took my clothes off" is
+    a stripping, "kept me awake" a deprivation of sleep; "hanged" a person is a hanging up
+    when the one hanged goes on telling ("hanged me", "hanged him by the wrists", "hanged us
+    up again"), an execution otherwise, a suicide when the one hanged is the one who did it."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    senses = PARTICLE_SENSES.get(f"{lemma} {particle}", {})
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and (child.lower_ in senses or child.lemma_.lower() in senses):
+            return senses.get(child.lower_) or senses[child.lemma_.lower()]  # "clothes" is no "clothe"
+    complements = COMPLEMENT_SENSES.get(lemma, {})
+    # "kept me awake", "kept for nine days awake": the complement, or a word just under it
+    near = [w for c in verb.children for w in (c, *c.children)]
+    complement = next((complements[w.lower_] for w in near if w.lower_ in complements), None)
+    if complement is not None:
+        return complement
+    if lemma != "hang":
+        return None
+    # "hanged", not "hung", is said of people: "the poet was hanged"
+    hanged = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass") and (_person(c) or verb.lower_ == "hanged")
+    ]
+    if not hanged:
+        return None  # "hung the lamp on a nail"
+    if hanged[0].lower_ in ("himself", "herself", "themselves", "myself"):
+        return "suicide"
+    suspended = hanged[0].lower_ in ("me", "us", "i", "we") or any(
+        (c.dep_ in ("prt", "advmod") and c.lower_ in ("up", "back"))
+        or (c.dep_ == "prep" and c.lower_ in ("by", "from", "upside"))
+        for c in verb.children
+    )
+    return "suspend" if suspended else "execute"
+
+
+def _person(word: Any) -> bool:
+    """A word for a person: a pronoun, a person's name, or a noun for a person ("the boy")."""
+    return bool(
+        word.lower_ in UNDERGOER_PRONOUNS or word.ent_type_ == "PERSON" or word.lemma_.lower() in PERSON_NOUNS
+    )
+
+
+def _person_undergoes(verb: Any) -> bool:
+    """A person undergoes the act: its object or passive subject is one ("dipped me", "the boy
+    was forced"), or the object of the act it completes ("threatened to kill me")."""
+    for node in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        if any(c.dep_ in ("dobj", "nsubjpass", "dative") and _person(c) for c in node.children):
+            return True
+    # "he fell ill and was forced to", "he was shackled and forced to": a passive joined to a
+    # verb undergoes what that verb's subject names
+    passive = _passive_conjunct(verb) or any(c.dep_ == "auxpass" for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return (
+        verb.dep_ == "conj"
+        and passive
+        and not own_subject
+        and any(c.dep_ in ("nsubj", "nsubjpass") and _person(c) for c in verb.head.children)
+    )
+
+
+def _made_to_act(verb: Any) -> bool:
+    """ "made me sign", "was made to kneel": a person made to do something (not "made him its
+    chairman"): a coercion a timeline shows."""
+    acts = [
+        c
+        for c in verb.children
+        if c.tag_ == "VB"
+        and (
+            c.dep_ in ("xcomp", "ccomp")
+            # "was made to kneel" parsed as a purpose; not "so that people could communicate"
+            or (
+                c.dep_ == "advcl"
+                and not any(m.dep_ == "mark" or m.tag_ == "MD" or m.lower_ == "so" for m in c.children)
+            )
+        )
+    ]
+    return bool(acts) and (
+        _person_undergoes(verb) or any(c.dep_ == "nsubj" and _person(c) for act in acts for c in act.children)
+    )
 
 
 # What "left" people as says what happened to them: "left 32 dead", "left dozens wounded".
@@ -291,13 +387,25 @@ def _salient(event: dict[str, Any], token: Any) -> bool:
         return False
     kind = event["kind"].split()[0]
     when = event["when"]
+    if kind in ACTS_ON_A_PERSON and token.pos_ in ("VERB", "ADJ"):
+        return True  # "was handcuffed and blindfolded": someone underwent it, named or not
     if kind in SALIENT_KINDS:
         return bool(event["actors"] or event["targets"] or event["objects"] or event["agent_words"]) or any(
             c.dep_ in PARTICIPANT_LINKS for c in token.children
         )
+    if kind in SALIENT_ON_PERSON:
+        return token.pos_ == "VERB" and _person_undergoes(token)
+    if kind == "make":
+        return _made_to_act(token)
     dated = when.get("value") is not None and when.get("resolved_by") == "clause"
+    # "took me to the shower room": a person moved somewhere, though the place has no name
+    moved = (
+        token.pos_ == "VERB"
+        and _person_undergoes(token)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in token.children)
+    )
     return kind in SALIENT_WITH_PLACE and bool(
-        event["place"] or event["targets"] or (event["actors"] and dated)
+        event["place"] or event["targets"] or (event["actors"] and dated) or moved
     )
 
 

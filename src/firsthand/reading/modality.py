@@ -165,6 +165,8 @@ def scope_mode(token: Any) -> str | None:
             # "saw nobody and locked the gate" keeps the locking; "no hiding or turning back" not
             joined_by_or = any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
             own = _own_mode(head, conjunct=not joined_by_or)
+        elif dep in ("ccomp", "xcomp") and _quoted_order(node, head):
+            own = "hypothetical"  # 'shouted "Beat him!"', 'told him "kill me"': asked for, not done
         elif dep in ("ccomp", "xcomp", "csubj") and _embedded_question(node):
             break  # "it was not clear where the shots came from": they came from somewhere
         elif dep in ("csubj", "csubjpass") and head.lemma_.lower() in LINKING_VERBS:
@@ -199,6 +201,24 @@ def scope_mode(token: Any) -> str | None:
     if own is not None and own != "reported":
         return str(own)
     return "reported" if told or own == "reported" else None
+
+
+QUOTATION_MARKS = frozenset('"“”')
+
+
+def _quoted_order(clause: Any, teller: Any) -> bool:
+    """A bare verb with no subject, quoted after a verb of saying: an order ("Beat him!")."""
+    if clause.tag_ != "VB" or teller.lemma_.lower() not in SAYING_VERBS | {
+        "shout",
+        "scream",
+        "yell",
+        "order",
+    }:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for c in clause.children):
+        return False
+    low, high = sorted((clause.i, teller.i))
+    return any(t.text in QUOTATION_MARKS for t in clause.doc[low:high])
 
 
 def _is_question(token: Any) -> bool:
@@ -276,6 +296,8 @@ def _own_mode(node: Any, conjunct: bool = False) -> str | None:
     modals = auxiliaries - words("be been being have has had")
     if modals and modals <= {"could", "can"} and node.lemma_.lower() in PERCEPTION_VERBS:
         return None  # "I could hear them beating him": what was perceived, as sure as the account
+    if modals == {"would"} and _habitual(node):
+        return None  # "they would often beat us": what they used to do, as sure as the account
     if auxiliaries & HYPOTHETICAL_MODALS:
         return "hypothetical"
     if auxiliaries & FUTURE_AUXILIARIES:
@@ -289,6 +311,25 @@ def _auxiliaries(node: Any) -> set[str]:
     return {str(c.lower_) for c in helpers} | {
         str(g.lower_) for c in helpers for g in c.children if g.dep_ in ("aux", "auxpass")
     }
+
+
+# Adverbs of how often: with "would" they tell a habit of the past, not a wish or a condition.
+HABIT_ADVERBS = words(
+    """
+    often always usually routinely regularly repeatedly commonly constantly frequently sometimes
+    daily nightly occasionally
+    """
+)
+
+
+def _habitual(verb: Any) -> bool:
+    """ "would often beat us", "every night they would throw": a "would" of habit."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in HABIT_ADVERBS:
+            return True
+        if child.dep_ in ("npadvmod", "prep") and any(w.lower_ in ("every", "each") for w in child.subtree):
+            return True
+    return False
 
 
 # Modals of what ought or may be: with "not" they forbid or doubt, they do not deny.
@@ -337,6 +378,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if dep == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
+        if infinitive and meaning == "implicative" and any(c.dep_ == "auxpass" for c in head.children):
+            return _own_mode(head)  # "was made to kneel", parsed as a purpose: the kneeling was done
         if infinitive and lemma in PERFORMING_VERBS:
             return _own_mode(head)  # "I am writing to thank the police for the search": the letter thanks
         if infinitive and not any(c.dep_ == "mark" for c in node.children):
@@ -427,6 +470,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
         governor = head.head
         if head.lower_ == "from" and GOVERNORS.get(governor.lemma_.lower()) == "prevented":
             return "hypothetical"
+        if head.lower_ == "with" and governor.lemma_.lower() == "threaten":
+            return "hypothetical"  # "threatened with rape and death": neither happened
         if head.lower_ == "without":
             return "negated"  # "held without trial", "fired without warning": none took place
         if head.lower_ in PRESUPPOSING_PREPOSITIONS:

@@ -47,11 +47,10 @@ from typing import Any
 import numpy
 from spacy.symbols import PROPN
 
-from firsthand.reading import aliases, entitytypes, gazetteer, knownnames, rule_mentions, voices
+from firsthand.reading import acronyms, aliases, entitytypes, gazetteer, knownnames, rule_mentions, voices
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import (
     HONORIFIC_PREFIX,
-    WORD,
     Mention,
     generic_word,
     is_citation,
@@ -77,7 +76,7 @@ from firsthand.reading.namewords import (
     PLACE_HEADS,
     SPACY_LABELS,
 )
-from firsthand.reading.nlp import Spans, is_common_word, words
+from firsthand.reading.nlp import Spans, is_common_word
 from firsthand.reading.references import PERSON_NOUNS
 from firsthand.record import Entity, EntityType, Record
 
@@ -90,8 +89,6 @@ ARTICLE_ACRONYM = re.compile(r"\b[Tt]he (?P<short>[A-Z]{2,6})\b(?! [A-Z])")
 COMPASS_AFTER = re.compile(
     r" (?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\b"
 )
-# Small words inside a long form.
-NAME_GLUE_WORDS = {"of", "for", "and", "the", "in", "on", "de", "e", "a", "an", "to"}
 LEGAL_PART = re.compile(r"(?:Title|Article|Section|Chapter|Paragraph) [IVXLC\d]+[a-z]?")
 # A treaty or a declaration named by its kind and what it is on: "the Convention Against
 # Torture", "International Covenant on Civil and Political Rights", "Treaty of Lisbon".
@@ -104,10 +101,6 @@ LEGAL_TEXT = re.compile(
 # From a word's start only (the lookbehind): tried at every letter of a run of capitals, the
 # pattern would scan the rest of the run each time.
 GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*+[ \t]$")
-# A country's or a union's initials before a long form its acronym leaves out.
-COUNTRY_PREFIX = re.compile(r"(?<![\w.])(?:U\.S\.|US|U\.K\.|UK|EU|UN) $")
-# "(MEK)", and in quotes: ("HRW").
-ACRONYM = re.compile(r"\([\"“'‘]?(?P<short>[A-Z][A-Za-z&.\-]{1,11}+)[\"”'’]?\)")
 # A name of one to four capitalised words before a facility's head noun. The name starts at
 # the first capital of a word (what a scan from every position found first), and no word
 # is given back once read: a long run of capitals used to be read again from each of its
@@ -149,11 +142,11 @@ def find_entities(record: Record) -> Record:
     mentions = join_coordinated_places(text, mentions)
     mentions = [with_group_noun(text, m) for m in mentions if not is_citation(text, m)]
     # 3. Rule mentions replace the spaCy mentions they overlap.
-    concepts = _defined_concepts(text)
+    concepts = acronyms.defined_concepts(text)
     mentions = [m for m in mentions if m.text not in concepts and not _legal_instrument(text, m)]
-    acronyms, long_forms = _acronym_definitions(text, mentions)
+    defined, long_forms = acronyms.definitions(text, mentions)
     mentions = rule_mentions.with_place_tails(text, mentions)
-    rules = long_forms + acronyms + _facilities(text) + _institutions(text, mentions)
+    rules = long_forms + defined + _facilities(text) + _institutions(text, mentions)
     rules += rule_mentions.military_units(text) + rule_mentions.settlements(text)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
@@ -193,7 +186,7 @@ def find_entities(record: Record) -> Record:
     first_words, first_word_pairs = rule_mentions.first_words_used(text, mentions)
     mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
-    pairs = _acronym_pairs(acronyms, long_forms) + list_pairs + initial_pairs + first_word_pairs
+    pairs = acronyms.pairs(defined, long_forms) + list_pairs + initial_pairs + first_word_pairs
     mentions = [
         m
         for m in mentions
@@ -229,114 +222,6 @@ def find_entities(record: Record) -> Record:
 # 3. --------------------------------------------------------------------------------------
 
 
-def _acronym_definitions(text: str, named: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Acronyms defined in parentheses and their long forms, by Schwartz and Hearst (2003).
-
-    Only the names among them: a long form spaCy saw a name in, or one ending in an
-    organisation's head noun. "Digital Humanities (DH)" is a field, not an entity."""
-    acronyms: list[Mention] = []
-    long_forms: list[Mention] = []
-    for m in ACRONYM.finditer(text):
-        short = m["short"]
-        if sum(c.isupper() for c in short) < 2:
-            continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()].rstrip()
-        words = before.split()
-        window = " ".join(words[-min(len(short) + 5, len(short) * 2) :])
-        long = _schwartz_hearst(short, window)
-        translated = not long and short.isalpha() and short.isupper()
-        if translated:
-            long = _translated_long_form(text, line_start + len(before), short, named)
-        if not long or (len(long.split()) < 2 and "-" not in long):
-            continue
-        start = line_start + len(before) - len(long)
-        prefix = COUNTRY_PREFIX.search(text, line_start, start)
-        if prefix is not None:
-            start = prefix.start()  # "U.S. Immigration and Customs Enforcement (ICE)"
-        trimmed = trim(text, start, line_start + len(before))
-        if not trimmed:
-            continue
-        seen = next((n for n in named if n.start < trimmed[1] and trimmed[0] < n.end), None)
-        head = WORD.findall(text[trimmed[0] : trimmed[1]])[-1].lower()
-        if seen is None and head not in ORG_HEADS and not translated:
-            continue
-        label = seen.label if seen is not None and seen.label != "NORP" else "ORG"
-        # Only a body is named in two languages with no model's word for it.
-        forced = "ORG" if translated and seen is None else None
-        long_forms.append(Mention(*trimmed, text[trimmed[0] : trimmed[1]], label, "acronym", forced))
-        s, e = m.start("short"), m.end("short")
-        acronyms.append(Mention(s, e, short, label, "acronym", forced))
-    return acronyms, long_forms
-
-
-# Small words inside a name before an acronym's parenthesis: "Democratic Choice of Kazakhstan".
-NAME_GLUE = words("of for and the on in to against de du des la le el al")
-CAPITALISED_WORD = re.compile(r"[A-Z][\w'’&\-]*")
-
-
-def _title_run_before(text: str, end: int) -> tuple[int, str] | None:
-    """(start, words) of the capitalised words that end at ``end``, small words of names
-    between them: "Doctors Without Borders", "Democratic Choice of Kazakhstan"."""
-    window_start = max(0, end - 120)
-    words = list(re.finditer(r"\S+", text[window_start:end]))
-    taken: list[re.Match[str]] = []
-    for word in reversed(words):
-        if CAPITALISED_WORD.fullmatch(word.group()) or (word.group() in NAME_GLUE and taken):
-            taken.append(word)
-        else:
-            break
-    while taken and taken[-1].group() in NAME_GLUE:
-        taken.pop()  # the run starts on a capital
-    if not taken:
-        return None
-    start = window_start + taken[-1].start()
-    return start, text[start:end]
-
-
-def _translated_long_form(text: str, end: int, short: str, named: list[Mention]) -> str | None:
-    """The name an acronym of another language stands for ("Doctors Without Borders (MSF)",
-    "Kurdistan Workers' Party (PKK)"): the capitalised words that end at ``end``, right
-    before the parenthesis, when the acronym is used again and no person or place is named
-    there ("said John Lind (AP)" defines nothing)."""
-    run = _title_run_before(text, end)
-    if run is None or len(run[1].split()) < 2:
-        return None
-    if len(re.findall(rf"(?<![\w\-]){re.escape(short)}(?![\w\-])", text)) < 2:
-        return None
-    if any(n.start < end and run[0] < n.end and n.label in ("PERSON", "GPE", "LOC") for n in named):
-        return None
-    return run[1]
-
-
-def _defined_concepts(text: str) -> set[str]:
-    """Acronyms defined for a field, a notion or a law, and their long forms: "Digital
-    Humanities (DH)", "Rules of Engagement (ROE)", "Freedom of Information Act (FOIA)". One
-    or two dictionary words with no organisation's head noun and no place name in them name
-    no body; three or more may ("Customs and Border Protection (CBP)")."""
-    concepts: set[str] = set()
-    for m in ACRONYM.finditer(text):
-        short = m["short"]
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        words = text[line_start : m.start()].split()
-        long = _schwartz_hearst(short, " ".join(words[-min(len(short) + 5, len(short) * 2) :]))
-        if not long or sum(c.isupper() for c in short) < 2:
-            continue
-        content = [w for w in WORD.findall(long) if w.lower() not in NAME_GLUE_WORDS]
-        if content and content[-1].lower() in LAW_HEADS:
-            concepts.update((short, long))  # "Freedom of Information Act (FOIA)": a law, no body
-            continue
-        if (
-            content
-            and len(content) < 3
-            and content[-1].lower() not in ORG_HEADS
-            and all(is_common_word(w) and gazetteer.lookup(w) is None for w in content)
-            and COUNTRY_PREFIX.search(text, line_start, m.start() - len(long) - 1) is None
-        ):
-            concepts.update((short, long))
-    return concepts
-
-
 def _countrys_person(name: str) -> bool:
     """ "U.S. Detainee", "UN Official" in a headline's capitals: a person described by a
     country or body, no name."""
@@ -349,41 +234,9 @@ def _countrys_person(name: str) -> bool:
     )
 
 
-# Last words of a long form that make it a law or a text, not a body.
-LAW_HEADS = frozenset(
-    ("act", "law", "code", "bill", "treaty", "directive", "regulation", "statute", "protocol")
-)
-
-
 def _legal_instrument(text: str, m: Mention) -> bool:
     """ "the HEROES Act", "Title IV": a law or a part of one, not a body or a place."""
     return LEGAL_PART.fullmatch(m.text) is not None or text.startswith(" Act", m.end)
-
-
-def _schwartz_hearst(short: str, long: str) -> str | None:
-    """The shortest tail of ``long`` whose letters spell ``short`` in order, each word-initial
-    letter of ``short``'s first character included; None when it cannot be spelled."""
-    s, i = len(short) - 1, len(long) - 1
-    while s >= 0:
-        c = short[s].lower()
-        if not c.isalnum():
-            s -= 1
-            continue
-        while i >= 0 and (long[i].lower() != c or (s == 0 and i > 0 and long[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return None
-        i -= 1
-        s -= 1
-    start = long.rfind(" ", 0, i + 1) + 1
-    found = long[start:]
-    # A long form is a name: its content words are capitalised.
-    content = [
-        w for w in found.split() if w.lower() not in {"of", "for", "and", "the", "in", "on", "de", "e"}
-    ]
-    if not content or sum(w[:1].isupper() for w in content) < len(content) * 0.6:
-        return None
-    return found
 
 
 def _facilities(text: str) -> list[Mention]:
@@ -614,10 +467,6 @@ def _name_hits(text: str, names: list[str]) -> Iterable[tuple[int, int]]:
 
 
 # 5. --------------------------------------------------------------------------------------
-
-
-def _acronym_pairs(acronyms: list[Mention], long_forms: list[Mention]) -> list[tuple[str, str]]:
-    return [(name_key(a.text), name_key(lf.text)) for a, lf in zip(acronyms, long_forms, strict=True)]
 
 
 def _group(mentions: list[Mention], acronym_pairs: list[tuple[str, str]]) -> list[Group]:

@@ -229,7 +229,7 @@ def _countrys_person(name: str) -> bool:
     noun = words[-1].lower()
     return (
         len(words) == 2
-        and words[0] in ("U.S.", "US", "U.K.", "UK", "EU", "UN")
+        and rule_mentions.LEADING_COUNTRY.fullmatch(words[0] + " ") is not None
         and (noun in PERSON_NOUNS or (noun.endswith("s") and noun[:-1] in PERSON_NOUNS))
     )
 

@@ -515,13 +515,13 @@ LINKING_VERBS = words("mean prove imply show indicate suggest justify entail sig
 TOPIC_WORDS = words(
     "comment remark speak talk write report know hear inform aware unaware ignorant silent elaborate"
 )
-# Verbs whose object is an act that took place: to investigate, condemn or mention "the
-# beatings" is to take them as known, done or not done oneself.
 # Verbs whose object is an act wished, sought, planned or feared, not done: "demanded his
 # release", "fear arrest", "planned a raid". Not "called a strike" or "agreed a ceasefire".
 WISHED_ACT_VERBS = words(
     "demand urge request seek propose plan intend want wish threaten fear attempt need expect suggest risk"
 )
+# Verbs whose object is an act that took place: to investigate, condemn or mention "the
+# beatings" is to take them as known, done or not done oneself.
 ACT_TAKING_VERBS = words(
     """
     investigate probe examine condemn denounce discuss mention acknowledge document explain record

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -99,15 +100,17 @@ class Voice:
     kind: str
 
 
-def transcript_turns(text: str) -> list[Voice]:
+@lru_cache(maxsize=4)
+def transcript_turns(text: str) -> tuple[Voice, ...]:
     """The turns of a transcript, each from its label to the next label; none when the page is
-    no transcript."""
+    no transcript. Kept for the last few texts: the entity, claims, writer and role stages
+    each ask for a document's turns."""
     found = [m for m in LABEL.finditer(text) if not m.group("described") or m.group("label").isupper()]
     asking = asking_initials(text, found)
     labels = [m for m in found if _speaker_label(m.group("label")) or m.group("label") in asking]
     names = {" ".join(m.group("label").lower().split()) for m in labels}
     if len(names) < 2:
-        return []
+        return ()
     turns = []
     for n, match in enumerate(labels):
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
@@ -117,7 +120,7 @@ def transcript_turns(text: str) -> list[Voice]:
     # interview, who may speak first ("JAKE TAPPER: ... Take a listen.", a clip, "TAPPER: ...?").
     asked = [n for n, t in enumerate(turns) if "?" in text[t.start : t.end]]
     if not asked:
-        return []
+        return ()
     first = asked[0]
     later = [_label_of(text, t) for t in turns[first:]]
     first_line_end = text.find("\n")
@@ -125,7 +128,7 @@ def transcript_turns(text: str) -> list[Voice]:
         _label_of(text, turns[first - 1]), later, headline=turns[first - 1].start < first_line_end
     ):
         first -= 1
-    return turns[first:]
+    return tuple(turns[first:])
 
 
 def _label_of(text: str, turn: Voice) -> str:

@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,10 +250,12 @@ def test_two_adds_at_once_on_a_new_case_file(tmp_path: Path) -> None:
         doc = tmp_path / f"doc{i}.txt"
         doc.write_text(f"{PROSE}\nCopy {i}.\n", encoding="utf-8")
         docs.append(str(doc))
-    case = tmp_path / "race.db"
     outcomes = []
-    for _ in range(5):  # a race: try it a few times on a fresh file
-        case.unlink(missing_ok=True)
+    for attempt in range(5):  # a race: try it a few times on a fresh file
+        # A new name each time: deleting a WAL database while a connection to it is open
+        # leaves its -wal beside the next file of that name, which the old connection's
+        # close then deletes (taking the new file's committed documents with it).
+        case = tmp_path / f"race{attempt}.db"
         processes = [
             subprocess.Popen(
                 [*FIRSTHAND, "add", "--db", str(case), *docs],
@@ -263,11 +266,11 @@ def test_two_adds_at_once_on_a_new_case_file(tmp_path: Path) -> None:
             )
             for _ in range(2)
         ]
-        outcomes += [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in processes]
-        with sqlite3.connect(case) as db:
+        outcomes = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in processes]
+        for returncode, stderr in outcomes:
+            assert returncode == 0 and "Traceback" not in stderr, stderr[-2000:]
+        with closing(sqlite3.connect(case)) as db:
             assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
-    for returncode, stderr in outcomes:
-        assert returncode == 0 and "Traceback" not in stderr, stderr[-2000:]
 
 
 def _interrupt_add(tmp_path: Path, *, after_stored: int, delay_s: float) -> tuple[int, str, Path]:

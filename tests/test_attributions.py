@@ -130,6 +130,24 @@ def test_speech_acts_with_a_noun_phrase_content(text: str, expected: tuple[str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What was said of the object, hung on the verb, completes it ...
+        ("Lena Moss accused the mayor of hiding the audit.", ("accused", "Lena Moss", ["the mayor of hiding the audit"])),
+        ("The senator praised the volunteers for their work.", ("praised", "The senator", ["the volunteers for their work"])),
+        ("Ortiz criticized the board for its delay on Tuesday.", ("criticized", "Ortiz", ["the board for its delay"])),
+        ("Lind described the plan as reckless.", ("described", "Lind", ["the plan as reckless"])),
+        ("Harlan thanked the nurses for their courage.", ("thanked", "Harlan", ["the nurses for their courage"])),
+        # ... the time and the occasion of the words do not.
+        ("The minister announced his resignation on Monday.", ("announced", "The minister", ["his resignation"])),
+        ("The union condemned the raid in a statement.", ("condemned", "The union", ["the raid"])),
+    ],
+)  # fmt: skip
+def test_noun_phrase_content_takes_what_completes_it(text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert at(text, expected[0]) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ("The storm explains the delay.", "explains"),  # a thing explains: no speech

@@ -364,6 +364,31 @@ def test_a_block_quotation_over_several_paragraphs_is_the_speakers() -> None:
     assert claim_with(record, "The valley road reopened")["basis"] == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("text", "continued"),
+    [
+        # the quotation goes on in the same paragraph, past the cue's sentence ...
+        ("“The river rose overnight,” said Mara Quill, the harbour master. “We moved the boats at dawn.”", True),
+        # ... or in the paragraphs after it
+        ("Tomas Reyes told reporters: “We were not warned.”\n\n“The shelters were full by noon.”\n\nThe mayor left.", True),
+        # the writer speaks between: the quotation after is not the cue's
+        ("“We stay,” said Ana Lind. The crowd cheered. “The shelters were full by noon.”", False),
+        # the cue gave a noun phrase of the writer's, not a quotation
+        ("Ana Lind praised the volunteers. “The shelters were full by noon.”", False),
+    ],
+)  # fmt: skip
+def test_a_quotation_that_goes_on_is_part_of_what_its_cue_attributes(text: str, continued: bool) -> None:
+    """The cue's claim holds every span of the speaker's words under it, as PARC and PolNeAR
+    mark content; the sentence that goes on is also a claim of its own, the speaker's."""
+    record = read_text(text)
+    cued = next(c for c in record.claims if c["cue"])
+    later = text.rindex("“")
+    assert any(a <= later < b for a, b in cued["content"]) is continued, cued
+    if continued:
+        own = claim_with(record, text[later + 1 : later + 12])
+        assert own["basis"] == "reported" and own["source"] == cued["source"], own
+
+
 def test_a_paragraph_after_told_us_colon_is_the_speakers() -> None:
     record = read_text(
         "We met the families in March. Marta Ekdahl told us:\n\n"
@@ -720,6 +745,17 @@ def test_headings_menus_and_greetings_are_no_claims_a_request_in_a_question_is()
     # a caption or a paragraph cut off without its full stop is still a claim
     cut = read_text("The crowd scattered as soldiers fired into the air near the toll gate\n")
     assert claim_with(cut, "soldiers fired into the air")["basis"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Hello, everybody. Thank you for having me.", "Thanks so much for your time.", "Many thanks again!"],
+)
+def test_thanks_for_the_occasion_are_no_claims_thanks_for_a_deed_are(opening: str) -> None:
+    record = read_text(f"{opening} I saw the march reach the bridge at noon.")
+    assert [c["text"] for c in record.claims] == ["I saw the march reach the bridge at noon"]
+    deed = read_text("I thank the nurses for carrying the wounded out of the hall.")
+    assert claim_with(deed, "carrying the wounded")
 
 
 def test_a_page_that_hands_over_to_one_persons_account_gives_them_the_first_person() -> None:

@@ -666,7 +666,7 @@ def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[
         return [], []
     start = min(o.left_edge.i for o in objects)
     end = max(o.right_edge.i for o in objects) + 1
-    return [(start, end)], []
+    return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
 
 
 def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
@@ -681,7 +681,61 @@ def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
         return [], []
     if verb.lemma_.lower() == "express" and objects[0].lemma_.lower() not in FEELINGS:
         return [], []  # "they express the view that ...": a statement, told as the writer's
-    return [subtree_range(objects[0])], []
+    start, end = subtree_range(objects[0])
+    return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
+
+
+# Prepositions whose phrase after the object completes what was said of it: "accused the
+# mayor of hiding the audit", "praised them for their courage", "described it as reckless".
+COMPLETING_PREPOSITIONS = frozenset(["of", "for", "as", "in", "to", "about", "over", "with", "against", "on"])
+# Nouns of the occasion or medium of the words, not what they said: "in a statement", "on
+# Twitter" (a name after "on"), "at a rally", "during the debate".
+OCCASION_NOUNS = words(
+    """
+    statement interview speech address remark remarks tweet post letter release conference call rally
+    debate hearing session meeting briefing appearance show program programme broadcast article
+    column op-ed email message video podcast event forum panel op ed
+    """
+)
+
+
+def _with_completing_phrases(verb: Any, end: int) -> int:
+    """Where a noun-phrase content ends once the phrases hung on the verb right after it that
+    complete it are taken in ("accused the mayor | of hiding the audit", "praised them | for
+    their courage"); not the time, place or occasion of the words ("on Monday", "in a
+    statement", "on Twitter")."""
+    for child in verb.children:
+        if child.i != end:
+            continue
+        if child.dep_ != "prep" or child.lower_ not in COMPLETING_PREPOSITIONS:
+            break
+        if not list(child.children) or _occasion(child):
+            break
+        end = _without_occasion(verb, child.i, child.right_edge.i + 1, dated=True)
+    return end
+
+
+def _without_occasion(verb: Any, start: int, end: int, dated: bool = False) -> int:
+    """Where a noun-phrase content ends without a last phrase the parse hung on it that tells
+    the occasion of the words: "condemned the raid | in a statement" (and, ``dated``, in a
+    phrase that completes it, the time: "for its delay | on Tuesday")."""
+    doc = verb.doc
+    last = next(
+        (t for t in doc[start:end] if t.dep_ == "prep" and t.right_edge.i == end - 1 and t.i > start), None
+    )
+    return last.i if last is not None and _occasion(last, dated) else end
+
+
+def _occasion(preposition: Any, dated: bool = True) -> bool:
+    """ "in a statement", "on Twitter", "at a rally" (and, ``dated``, "on Monday"): when or
+    where words were said. (A date inside the object is the object's: "the flood of 1987".)"""
+    objects = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return False
+    head = objects[0]
+    if (dated and head.ent_type_ in ("DATE", "TIME")) or head.lemma_.lower() in OCCASION_NOUNS:
+        return True
+    return preposition.lower_ in ("on", "at") and head.pos_ == "PROPN"  # "on Fox News"
 
 
 def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:

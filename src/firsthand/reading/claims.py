@@ -48,6 +48,7 @@ from firsthand.reading.references import (
 from firsthand.reading.voices import (
     VoiceSpan,
     block_quotes,
+    contents_go_on,
     quotations_go_on,
     quoted_paragraphs_after,
     transcript_turns,
@@ -133,6 +134,7 @@ def find_claims(record: Record) -> Record:
     claims = _join_clauses(doc, record, claims)
     quotations_go_on(record.document.text, claims)
     _the_same_source(record.document.text, claims, writer)
+    contents_go_on(record.document.text, claims)
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
     record.claims = claims
@@ -658,6 +660,14 @@ GREETINGS = re.compile(
     r"^(?:thank you|thanks|many thanks|good (?:morning|afternoon|evening)|hello|hi|dear\b|sincerely|regards|best regards|yours)",
     re.IGNORECASE,
 )
+# Thanks for the occasion, not for a deed the text tells: "Thank you for having me",
+# "Thanks so much for your time" (not "thank the nurses for carrying the wounded out").
+COURTESY_THANKS = re.compile(
+    r"^(?:thank you|thanks|many thanks)(?: (?:so|very) much)?(?: (?:all|again|everyone|everybody))?"
+    r"(?: for (?:having|inviting) (?:me|us)| for (?:your|the) (?:time|invitation|question|attention)"
+    r"| for (?:listening|coming|joining us))?[.!]?$",
+    re.IGNORECASE,
+)
 # Sentence ends: a line that ends otherwise is a heading, a menu item or a label.
 SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", ")", "…", ";", ":")
 
@@ -714,6 +724,8 @@ def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
     end = text.find("\n", claim["end"])
     line = text[start : end if end >= 0 else len(text)].strip()
     if GREETINGS.match(claim["text"].strip()) and len(claim["text"].split()) <= 4:
+        return True
+    if COURTESY_THANKS.match(claim["text"].strip()):
         return True
     if is_wiki_stamp(line):  # "Revision as of 21:20, 9 March 2005 by Ann (talk | contribs)"
         return True

@@ -299,3 +299,41 @@ def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
             and any(q in before["text"] for q in QUOTES_OPEN + QUOTES_CLOSE)
         ):
             claim["source"] = before["source"]
+
+
+def contents_go_on(text: str, claims: list[dict[str, Any]]) -> None:
+    """The words of one speaker under one cue, wherever they run: a quotation that goes on
+    past its cue's sentence ('“...,” said X. “More words.”') or into the next paragraphs is
+    part of what that cue attributes, so its span joins the cued claim's ``content`` (the
+    claim of its own stays, with the speaker as source). Only quotations with no cue of their
+    own, of the same speaker, with nothing of the writer's between."""
+    current: dict[str, Any] | None = None
+    last_end = 0
+    for claim in sorted(claims, key=lambda c: c["start"]):
+        gap = text[last_end : claim["start"]]
+        last_end = max(last_end, claim["end"])
+        if claim["cue"] is not None:
+            quoted = any(_quotation(text[a:b]) for a, b in claim["content"])
+            current = claim if claim["basis"] == "reported" and claim["source"] and quoted else None
+            continue
+        if current is None:
+            continue
+        if (
+            claim["basis"] != "reported"
+            or claim["source"] != current["source"]
+            or any(ch.isalnum() for ch in gap)
+        ):
+            current = None
+            continue
+        span = [claim["start"], claim["end"]]
+        if any(a <= span[0] and span[1] <= b for a, b in current["content"]):
+            continue  # a sentence of a quotation the cue's claim holds already
+        if text[claim["start"]] in QUOTES_OPEN:
+            current["content"] = [*current["content"], span]
+
+
+def _quotation(words: str) -> bool:
+    """A content in quotation marks (a cue that attributes a noun phrase or a clause of the
+    writer's does not go on into the quotation after it)."""
+    words = words.strip()
+    return bool(words) and (words[0] in QUOTES_OPEN or words.rstrip(".,;:")[-1:] in QUOTES_CLOSE)

@@ -1335,9 +1335,17 @@ def test_a_cue_with_words_of_its_own_takes_no_quotation_from_the_sentence_before
         # "it" after an organisation spoken of: the organisation
         ("The Fishermen's Union met on Monday. It states that six boats lost their moorings.",
          "Fishermen's Union"),
+        # ... whatever its verb of saying: a call, a demand, a denial
+        ("The Fishermen's Union said the pier was unsafe. It called for an inquiry into six boats that lost their moorings.",
+         "Fishermen's Union"),
+        # the subject of the words said before ("the harbour") is no party spoken of since
+        ("The harbour master's report said the harbour had flooded twice. “Six boats lost their moorings,” it said.",
+         None),
+        ("The Fishermen's Union's report said the harbour had flooded. It said six boats lost their moorings.",
+         "Fishermen's Union"),
     ],
 )  # fmt: skip
-def test_it_that_speaks_is_the_document_or_party_spoken_of(text: str, source: str) -> None:
+def test_it_that_speaks_is_the_document_or_party_spoken_of(text: str, source: str | None) -> None:
     record = read_text(text + "\n")
     moorings = claim_with(record, "lost their moorings")
     assert (moorings["basis"], source_name(record, moorings)) == ("reported", source)

@@ -69,3 +69,27 @@ def test_a_name_joined_by_a_no_break_space_is_one_name() -> None:
     assert people == {"Anders Moe", "Kari Berg"}
     moe = next(e for e in record.entities if e.name == "Anders Moe")
     assert [text[s:e] for s, e in moe.mentions] == ["Anders\u00a0Moe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a quotation mark glued to the next word, where a page lost the space
+        ("“We left at dawn,”she said.", ["dawn", ",", "”", "she", "said"]),
+        ('"We left at dawn."The guard laughed.', ["dawn", ".", '"', "The", "guard"]),
+        ("The mayor said:“We stay.”", ["said", ":", "“", "We", "stay"]),
+        # ... but a time, a ratio and words with apostrophes stay whole
+        ("At 10:30 the ratio was 3:1, said O’Malley’s aide.", ["10:30", "3:1", "O’Malley"]),
+    ],
+)
+def test_a_quotation_mark_glued_to_a_word_is_a_token_of_its_own(text: str, words: list[str]) -> None:
+    tokens = [t.text for t in next(nlp.parse([text]))]
+    assert all(w in tokens for w in words), tokens
+    glued = [t for t in tokens if (len(t) > 1 and t[0] in '”“"') or (t[-1:] in '”“"' and len(t) > 1)]
+    assert not glued, glued
+
+
+def test_the_speaker_after_a_glued_closing_quote_is_found() -> None:
+    record = read_text("Mayor Karin Holt met the press on Monday.\n\n“The dam will hold,”she said.\n")
+    claim = next(c for c in record.claims if "dam will hold" in c["text"])
+    assert claim["basis"] == "reported" and record.entity(claim["source"]).name == "Karin Holt", claim

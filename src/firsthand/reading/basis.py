@@ -436,12 +436,14 @@ def attribution_basis(
     entity, unnamed = resolver.resolve(head, att.source) if head is not None else (None, True)
     if head is not None and entity is None and not att.passive:
         lemma = head.lemma_.lower()
-        if head.lower_ == "it" and (att.clausal or att.lemma in SPEECH_VERBS):
+        if head.lower_ == "it" and att.kind == "verb":
             # "The letter questioned ... It states that ...": the document spoken of last
             # speaks, for whoever the text said gave it out.
             document = _document_before(head)
             if document is not None:
-                issuer = _issued_before(document)
+                # "the coroner's report", "the ministry's statement": whose it is says who gave it.
+                owners = [c for c in document.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+                issuer = owners[0] if owners else _issued_before(document)
                 issued_by = resolver.resolve(issuer, subtree_range(issuer))[0] if issuer is not None else None
                 return issued_by, "reported"
             # "It denied seizing corpses", "It contends that": an organisation speaks.
@@ -595,13 +597,22 @@ def _document_before(pronoun: Any) -> Any | None:
     sentence = pronoun.sent
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
     for token in reversed(doc[previous.start : pronoun.i]):
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or not _in_main_clause(token):
+            continue  # "the report said the prisoner had fallen": the prisoner is what it said
         if token.pos_ == "NOUN" and token.lemma_.lower() in TESTIMONY_NOUNS:
             return token
         if token.pos_ in ("PROPN", "NOUN"):
             return None  # a party spoken of since: "it" may be that party
     return None
+
+
+def _in_main_clause(token: Any) -> bool:
+    """A word of the sentence's main clause (or of one joined to it), not of a clause that
+    tells what someone said or of a quotation."""
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return bool(verb.dep_ == "ROOT")
 
 
 def _issued_before(noun: Any) -> Any | None:

@@ -389,6 +389,52 @@ def test_a_quotation_that_goes_on_is_part_of_what_its_cue_attributes(text: str, 
         assert own["basis"] == "reported" and own["source"] == cued["source"], own
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guillemets, as English pages from Eastern Europe quote
+        "Kari Dahl met the press.\n\n«We were kicked on the way here. They broke my camera,» said Kari Dahl.\n",
+        "Kari Dahl met the press.\n\n«We were kicked on the way here. They broke my camera,» she said.\n",
+        # the low opening mark
+        "Kari Dahl met the press.\n\n„We were kicked on the way here. They broke my camera,” she said.\n",
+    ],
+)
+def test_guillemets_and_low_quotes_are_quotations(text: str) -> None:
+    """Words in «» or „” are the speaker's, never the writer's own "witnessed" account."""
+    record = read_text(text)
+    for snippet in ("We were kicked", "They broke my camera"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "Kari Dahl"), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parse hangs "that" on the place as a relative clause, which it cannot be
+        ("Kari Dahl reported from a police bus that all the detainees had been beaten.",
+         "that all the detainees had been beaten"),
+        ("Kari Dahl wrote from Brekkevik that the army shelled the port at night.",
+         "that the army shelled the port at night"),
+    ],
+)  # fmt: skip
+def test_a_that_clause_after_a_place_is_what_was_said(text: str, content: str) -> None:
+    record = read_text(text)
+    claim = claim_with(record, content)
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Kari Dahl"), claim
+    assert [record.document.text[a:b] for a, b in claim["content"]] == [content]
+    # a true relative clause is no content: "spoke of a camp that held 3,000 people"
+    camp = read_text("Kari Dahl told of a camp that held 3,000 people.")
+    assert all("that held" not in c["text"] or c["basis"] != "reported" for c in camp.claims), camp.claims
+
+
+def test_a_speaker_the_parse_made_a_noun_with_a_relative_clause_still_speaks() -> None:
+    """ "The envoy reported from the border that ...": parsed as a noun and a reduced relative."""
+    record = read_text("The envoy reported from the border that the crossing was shut.")
+    claim = claim_with(record, "the crossing was shut")
+    assert claim["basis"] == "reported" and claim["source_span"] is not None, claim
+    assert record.document.text[slice(*claim["source_span"])] == "The envoy"
+
+
 def test_a_paragraph_after_told_us_colon_is_the_speakers() -> None:
     record = read_text(
         "We met the families in March. Marta Ekdahl told us:\n\n"

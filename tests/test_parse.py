@@ -93,3 +93,16 @@ def test_the_speaker_after_a_glued_closing_quote_is_found() -> None:
     record = read_text("Mayor Karin Holt met the press on Monday.\n\n“The dam will hold,”she said.\n")
     claim = next(c for c in record.claims if "dam will hold" in c["text"])
     assert claim["basis"] == "reported" and record.entity(claim["source"]).name == "Karin Holt", claim
+
+
+def test_a_name_opening_a_paragraph_under_a_heading_stays_one_name() -> None:
+    """The parser may start a sentence inside "Maria Lopez" after a heading line; no sentence
+    starts right after a word on the same line."""
+    record = read_text(
+        "Detained Reporter\n\nMaria Lopez, a reporter, said that all the detainees had been beaten.\n"
+    )
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Maria Lopez"]
+    claim = next(c for c in record.claims if "detainees" in c["text"])
+    assert record.entity(claim["source"]).name == "Maria Lopez", claim
+    sentences = [s.text.strip() for s in record.parsed.sents] if record.parsed is not None else []
+    assert not any(s == "Maria" for s in sentences)

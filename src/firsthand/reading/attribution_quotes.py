@@ -10,8 +10,9 @@ from firsthand.reading.attribution_lexicon import CUE_LEMMAS, HEARSAY_ADVERBS, Q
 from firsthand.reading.nlp import subtree_range
 
 # Double quotation marks only: a single one is too often an apostrophe ("members’").
-QUOTES_OPEN = ("“", '"', "''")
-QUOTES_CLOSE = ("”", '"', "''")
+# Guillemets and the low opening mark too: «We stay», „We stay”.
+QUOTES_OPEN = ("“", "«", "„", '"', "''")
+QUOTES_CLOSE = ("”", "»", '"', "''")
 # Marks that open and close alike: which one a mark is, the document's pairing tells.
 STRAIGHT_QUOTES = frozenset(['"', "''"])
 # A cue stands at most this many words from the quotation it introduces or closes.

@@ -115,7 +115,7 @@ def _name_before(doc: Any, att: Any, verb: Any) -> None:
             (k for k in range(i - 1, max(-1, i - PARENTHESIS_REACH), -1) if doc[k].text == ","), None
         )
         aside = doc[opening + 1 : i] if opening is not None else []
-        if opening is None or any(t.tag_ in FINITE or t.text in ('"', "“", "”") for t in aside):
+        if opening is None or any(t.tag_ in FINITE or t.text in ('"', "“", "”", "«", "»") for t in aside):
             return
         i = opening - 1
     if i >= 0 and doc[i].text == ")":

@@ -373,6 +373,10 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         quoting = next((c for c in carrier.children if c.dep_ == "nsubj"), None)
         if quoting is not None:
             att.frame = subtree_range(quoting, stop=carrier.i)  # "The paper" that quoted
+    # "The envoy reported from the border that ...": a parse that reads the sentence as a noun
+    # with a reduced relative clause leaves it no verb; the noun is the speaker.
+    if subject is None and clausal and token.dep_ == "acl" and _noun_root_before(token):
+        subject = token.head
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
     elif subject is None and lemma in SPEECH_VERBS and any(r[1] <= token.i for r in att.content):
@@ -630,11 +634,37 @@ def _extraposed_clause(verb: Any) -> list[Any]:
             # "acknowledged in its announcement that ...", "said in a statement that ...": the
             # noun is the speech itself; elsewhere only "it" tells the clause is what was said.
             if not expletive and noun.lemma_.lower() not in SPEECH_NOUNS:
+                clause = _no_relative_clause(noun)
+                if clause is not None:
+                    return [clause]  # "reported from a police bus that all had been beaten"
                 continue
             clause = that_clause(noun)
             if clause is not None:
                 return [clause]
     return []
+
+
+def _noun_root_before(verb: Any) -> bool:
+    return bool(verb.head.dep_ == "ROOT" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"))
+
+
+def _no_relative_clause(noun: Any) -> Any | None:
+    """A "that" clause the parse hung on a noun as a relative clause, but which can be none:
+    "that" stands for no word of it, since the clause has its own subject and its verb is
+    passive ("from a police bus that all the detainees had been beaten") or has its own object
+    ("from Oslo that the army shelled the port"). Then it is what the verb before said."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        that = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+        if not that or not subjects or that[0].i != clause.left_edge.i:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        objects = [c for c in clause.children if c.dep_ == "dobj" and c.lower_ != "that"]
+        if passive or objects:
+            return clause
+    return None
 
 
 def _object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[int]]:

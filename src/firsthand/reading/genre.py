@@ -308,13 +308,13 @@ def unquoted(text: str) -> str:
         parts = QUOTATION_MARK.split(line)
         out, inside = [parts[0]], False
         for mark, run in zip(parts[1::2], parts[2::2], strict=True):
-            inside = mark == "“" or (mark == '"' and not inside)
+            inside = mark in "“«„" or (mark == '"' and not inside)
             out.append(" " + (" " * len(run) if inside else run))
         lines.append("".join(out))
     return "\n".join(lines)
 
 
-QUOTATION_MARK = re.compile('([“”"])')
+QUOTATION_MARK = re.compile('([“”"«»„])')
 # A paragraph that introduces another's words set apart below it: "Vosk described his arrest:".
 BLOCK_INTRO = re.compile(
     r"\b(?:said|says|told|wrote|writes|described|describes|recalled|recalls|recounted|recounts|testified"

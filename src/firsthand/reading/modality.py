@@ -203,7 +203,7 @@ def scope_mode(token: Any) -> str | None:
     return "reported" if told or own == "reported" else None
 
 
-QUOTATION_MARKS = frozenset('"“”')
+QUOTATION_MARKS = frozenset('"“”«»„')
 
 
 def _quoted_order(clause: Any, teller: Any) -> bool:

@@ -32,7 +32,10 @@ UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 @Language.component("line_break_sentences")
 def line_break_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break, unless the next line continues the sentence."""
+    """Start a sentence after every line break, unless the next line continues the sentence;
+    never right after a word on the same line. (Given a paragraph that opens with a name
+    under a heading, "Maria Lopez, a reporter, said", the parser may start a sentence at
+    "Lopez", and the name is lost: the recogniser reads no name across two sentences.)"""
     after_break = False
     last_word = ""
     for token in doc:
@@ -44,6 +47,10 @@ def line_break_sentences(doc: Doc) -> Doc:
             continues = token.text[:1].islower() and last_word[-1:].isalpha()
             if not continues:
                 token.is_sent_start = True
+        elif (
+            token.i > 0 and last_word.isalpha() and token.text[:1].isalpha() and doc[token.i - 1].whitespace_
+        ):
+            token.is_sent_start = False
         after_break = "\n" in token.whitespace_
         last_word = token.text
     return doc
@@ -147,6 +154,10 @@ OTHER_SPACES = {
     for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 }
 OTHER_SPACE = re.compile("[" + "".join(map(chr, OTHER_SPACES)) + "]")
+# Quotation marks the model never saw in training, read as the English ones: given «…» it
+# makes "»" the subject of "said".
+ENGLISH_QUOTES = {ord("«"): "“", ord("„"): "“", ord("»"): "”"}
+FOREIGN_QUOTE = re.compile("[«»„]")
 # What a Doc carries over from the parse of the straightened text to the text's own words.
 PARSED_ATTRS: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
 
@@ -154,11 +165,12 @@ PARSED_ATTRS: list[int | str] = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", 
 def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
     """One Doc per text, in order, batched with nlp.pipe; long texts parsed in chunks.
 
-    The model learnt English from straight apostrophes and plain spaces: given "isn’t" it
-    tags "n’t" a number and loses the negation, "it’s" gets no lemma, and a no-break space
-    is a word of its own. So each piece is parsed with its in-word apostrophes straightened
-    and its other spaces plain (one character for one, every offset kept), and the
-    annotations are put back on the text's own words."""
+    The model learnt English from straight apostrophes, plain spaces and English quotation
+    marks: given "isn’t" it tags "n’t" a number and loses the negation, "it’s" gets no lemma,
+    a no-break space is a word of its own, and "»" is a noun. So each piece is parsed with
+    its in-word apostrophes straightened, its other spaces plain and its guillemets English
+    (one character for one, every offset kept), and the annotations are put back on the
+    text's own words."""
     nlp = load_model()
     chunks = (
         (straight, (n, piece if straight is not piece else None))
@@ -206,6 +218,8 @@ def _straightened(text: str) -> str:
         straight = WORD_APOSTROPHE.sub("'", straight)
     if OTHER_SPACE.search(straight):
         straight = straight.translate(OTHER_SPACES)
+    if FOREIGN_QUOTE.search(straight):
+        straight = straight.translate(ENGLISH_QUOTES)
     return text if straight == text else straight
 
 
@@ -259,7 +273,11 @@ def subtree_range(token: Any, stop: int | None = None) -> tuple[int, int]:
 
 
 # Two apostrophes ('') stand for a straight double quotation mark in some archives' text.
-QUOTE_MARK = re.compile("[“”\"]|''")
+# Quotation marks: English curly and straight ones, guillemets («…», as English pages from
+# Eastern Europe, Russia and the Francophone world quote), and the low mark that opens a
+# quotation in Central European usage („…” or „…“).
+QUOTE_MARK = re.compile("[“”\"«»„]|''")
+OPENING_MARKS = frozenset("“«„")
 STRAIGHT_MARKS = ('"', "''")
 
 
@@ -340,9 +358,12 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
         char = mark.group()
         if opened is not None and text[opened] in "\"'" and "\n" in text[opened : mark.start()]:
             opened = None  # a straight quote left open at the end of its line
-        if char == "“" or (char in STRAIGHT_MARKS and opened is None):
+        if opened is not None and text[opened] == "„" and char == "“":
+            pass  # „…“: the English opening mark closes a low one
+        elif char in OPENING_MARKS or (char in STRAIGHT_MARKS and opened is None):
             opened = mark.start()
-        elif opened is not None:
+            continue
+        if opened is not None:
             first = int(numpy.searchsorted(starts, opened, side="right"))
             last = int(numpy.searchsorted(starts, mark.start(), side="left"))
             inside.update(range(first, last))

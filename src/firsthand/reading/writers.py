@@ -151,7 +151,8 @@ def _outside_quotations(text: str) -> str:
     return QUOTATION.sub(" ", text)
 
 
-QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")  # no “ inside one: linear on a run of them
+# no “ inside one: linear on a run of them
+QUOTATION = re.compile(r"“[^“”\n]*”|«[^«»\n]*»|„[^„“”\n]*[“”]|\"[^\"\n]*\"")
 
 
 # Where a page names who publishes it, near its top: a line that is only the name ("Uyghur

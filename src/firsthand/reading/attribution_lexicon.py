@@ -71,6 +71,11 @@ PREPOSITION_CUES = {
 }  # fmt: skip
 PREPOSITION_CUES["speak"] |= {"against"}
 PREPOSITION_CUES["ask"] |= {"for"}
+# "admitted to beating them", "testified to the abuse": what is admitted or vouched for is
+# the preposition's object. ("told RFA about the conditions", "reported on the raid" name
+# only a topic: the writer's account that someone spoke, not words passed on.)
+PREPOSITION_CUES |= {"admit": {"to"}, "confess": {"to"}}
+PREPOSITION_CUES["testify"] |= {"to"}
 # Cues that ask a question: what follows "if" or "whether" is what was asked.
 QUESTION_CUES = frozenset(["ask", "wonder", "question", "inquire", "enquire"])
 # Verbs that speak with "back": "shot back", "fired back", "hit back".

@@ -22,7 +22,7 @@ def according_to_attribution(token: Any) -> Attribution | None:
     if not to:
         return None
     objects = [c for c in to[0].children if c.dep_ == "pobj"]
-    if not objects:
+    if not objects or _a_rule(objects[0]):
         return None
     source = trim_span(token.doc, subtree_range(objects[0]))
     phrase = (token.i, max(source[1], to[0].i + 1))
@@ -37,6 +37,23 @@ def according_to_attribution(token: Any) -> Attribution | None:
         source_head=objects[0].i,
         kind="according_to",
     )
+
+
+# What "according to" follows when it means "in keeping with", not "in the words of":
+# "filed according to article 23.4 of the Code", "held according to the rules", "went
+# according to plan".
+RULE_NOUNS = words(
+    """
+    article section paragraph clause law laws rule rules regulation regulations code procedure procedures
+    protocol plan plans schedule standard standards norm norms guideline guidelines instruction
+    instructions constitution statute decree custom customs tradition traditions principle principles
+    criteria criterion requirement requirements practice
+    """
+)
+
+
+def _a_rule(noun: Any) -> bool:
+    return bool(noun.lemma_.lower() in RULE_NOUNS or noun.lower_ in RULE_NOUNS or noun.ent_type_ == "LAW")
 
 
 def colon_attribution(token: Any) -> Attribution | None:

@@ -208,6 +208,8 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         return abs(year * 12 + month - ref.year * 12 - ref.month)
 
     nearest = min((past_year, coming_year), key=months_away)
+    now = clock.dct or ref
+    this_month = date(now.year, now.month, 1)
     if s.startswith("last"):
         year = past_year
     elif s.startswith("next"):
@@ -215,12 +217,19 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
     elif s.startswith("this"):
         year = ref.year
     elif months_away(nearest) <= NEAR_ENOUGH_MONTHS:
-        year = nearest  # "until mid-November" said in October is this November, whatever the verb
+        # "until mid-November" said in October is this November (a bound: either tense), but
+        # "the mill closed in December" said in October is the December before: a verb's
+        # past or future still cannot cross the writer's month. Only a verb the month tells
+        # the time of counts: "told of a cutback in September" may be of one to come.
+        near = [date(y, month, 1) for y in sorted({past_year, coming_year})]
+        allowed = allowed_by_tense(near, tense_of(doc, c, text, of_things=False), this_month)
+        year = (
+            nearest if date(nearest, month, 1) in allowed else min((d.year for d in allowed), key=months_away)
+        )
     else:
         # Further off, the verb's tense decides; with none, the nearest.
         options = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
-        now = clock.dct or ref
-        allowed = allowed_by_tense(options, tense_of(doc, c, text), date(now.year, now.month, 1))
+        allowed = allowed_by_tense(options, tense_of(doc, c, text), this_month)
         year = min((d.year for d in allowed), key=months_away)
     return "DATE", f"{year}-{month:02}", ref_id if not re.search(YEAR, s) else None, None, None
 

@@ -352,6 +352,17 @@ def resolve_quarter(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     if ordinal is not None:
         year = ref.year - 1 if ordinal > current else ref.year  # "the fourth quarter" told in spring
         return "DATE", f"{year}-Q{ordinal}", ref_id, None, None
+    ended = re.match(rf"\s+ended\s+({MONTH})\.?\s+(\d\d?)\b", text[c.end : c.end + 30], re.I)
+    if ended and clock.quarter is None and not re.search(r"\b(?:last|previous|next|coming)\b", s):
+        # "The quarter ended July 31" (May to July) is, by the calendar, the quarter most of
+        # it lies in: that of the day six weeks before its end; after "the fiscal first
+        # quarter" it is that one, by the company's own count.
+        month = month_in(ended.group(1).lower())
+        day = int(ended.group(2))
+        if month is not None and day <= monthrange(ref.year, month)[1]:
+            year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+            middle = date(year, month, day) - timedelta(days=45)
+            return "DATE", f"{middle.year}-Q{(middle.month - 1) // 3 + 1}", ref_id, None, None
     if re.search(r"\b(?:this|current)\b", s):
         return (
             "DATE",

@@ -258,7 +258,7 @@ PATTERNS: list[Pattern] = [
     _p(
         "quarter",
         rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-ago|year-earlier|year-before|prior-year|(?:this|last|next|previous)\s+year's|{YEAR})\s+(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period)"
-        rf"|(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter"
+        rf"|(?:the\s+)?(?:fiscal[- ](?=(?:first|second|third|fourth)\b))?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter"
         r"|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
         r"|(?:the\s+)?latest\s+period|year-(?:earlier|ago)(?=\s+(?:profit|loss|net|sales|revenue|results|earnings|figures|level))",
     ),

@@ -286,7 +286,9 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     if (
         quarter
         and c.kind == "quarter"
-        and not re.search(r"year-|year's|\blast year|prior", c.text.lower())
+        # a comparison ("the year-ago quarter", "last year's") is not the subject, but
+        # "this year's third quarter" is
+        and not re.search(r"year-|(?<!this )year's|\blast year|prior", c.text.lower())
         and _can_be_reported_on(
             (int(quarter.group(1)), int(quarter.group(2))),
             clock,

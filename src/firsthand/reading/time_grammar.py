@@ -279,6 +279,8 @@ PATTERNS: list[Pattern] = [
     _p("nth_week", rf"the\s+(?:first|second|third|fourth|last)\s+week\s+of\s+{MONTH}(?:,?\s+{YEAR})?"),
     _p(
         "deictic_day",
+        # "late yesterday", "mid-afternoon yesterday": TimeML keeps the phase in the expression
+        rf"(?:(?:early|late|later|earlier|mid-?{PART})\s+(?=(?:yesterday|today|tomorrow)\b))?"
         rf"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+{PART})?|(?:this|last)\s+(?:{PART})",
     ),
     _p(

@@ -1,0 +1,56 @@
+"""What TimeML keeps inside a time expression: the phase of a day said before it ("late
+yesterday", "mid-afternoon yesterday"), with its value and mod."""
+
+from __future__ import annotations
+
+import pytest
+
+from firsthand.engine.pipeline import read_text
+
+DCT = "2021-03-17"  # a Wednesday
+
+
+def time_at(text: str, phrase: str) -> tuple[str, str, str, str | None]:
+    start = text.index(phrase)
+    end = start + len(phrase)
+    hits = [t for t in read_text(text, dct=DCT).times if t["start"] < end and start < t["end"]]
+    assert hits, f"no time at {phrase!r}"
+    t = hits[0]
+    return str(t["text"]), str(t["type"]), str(t["value"]), t.get("mod")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Shots were heard in Kellby late yesterday.",
+            "yesterday",
+            ("late yesterday", "DATE", "2021-03-16", "END"),
+        ),
+        ("The ferry left early today.", "today", ("early today", "DATE", "2021-03-17", "START")),
+        ("Later today the council will vote.", "today", ("Later today", "DATE", "2021-03-17", None)),
+        (
+            "The fire broke out mid-afternoon yesterday in the old mill.",
+            "yesterday",
+            ("mid-afternoon yesterday", "TIME", "2021-03-16TAF", "MID"),
+        ),
+        (
+            "A ceasefire takes hold mid-morning tomorrow.",
+            "tomorrow",
+            ("mid-morning tomorrow", "TIME", "2021-03-18TMO", "MID"),
+        ),
+        # near-misses: a part of the day with "the" before it is a time of its own, and a
+        # word that is no phase stays outside
+        ("He came in the morning today.", "today", ("today", "DATE", "2021-03-17", None)),
+        (
+            "The strike ended yesterday afternoon.",
+            "yesterday",
+            ("yesterday afternoon", "TIME", "2021-03-16TAF", None),
+        ),
+        ("Prices fell sharply yesterday.", "yesterday", ("yesterday", "DATE", "2021-03-16", None)),
+    ],
+)
+def test_the_phase_of_a_day_is_inside_the_expression(
+    text: str, phrase: str, expected: tuple[str, str, str, str | None]
+) -> None:
+    assert time_at(text, phrase) == expected

@@ -67,7 +67,9 @@ from firsthand.reading.time_calendar import (
 )
 from firsthand.reading.time_clock import Clock, Resolution, governing_verb
 from firsthand.reading.time_grammar import (
+    AMOUNT,
     MONTH,
+    NUM,
     NUMBER_WORDS,
     PATTERNS,
     WEEKDAY,
@@ -114,6 +116,11 @@ __all__ = [
 
 # TimeML's MOD of an expression, from the words that open it: "early March" (START),
 # "the end of the month" (END), "about two years" (APPROX), "more than 48 hours" (MORE_THAN).
+# A span written as a modifier of a noun: a singular unit after a hyphen or after a number.
+_SINGLE_UNIT = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
+SPAN_AS_MODIFIER = re.compile(
+    rf"(?:a|an|the)\s+(?:(?:{AMOUNT})-{_SINGLE_UNIT}|(?!one\b){NUM}\s+{_SINGLE_UNIT})", re.IGNORECASE
+)
 MODS = [
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -281,6 +288,11 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     lead = re.match(r"(?:(?:on|in|for|within|about|almost|just)\s+)+", c.text, re.I)
     if lead and lead.end() < len(c.text):
         c.start, c.text = c.start + lead.end(), c.text[lead.end() :]
+    if kind == "DURATION" and SPAN_AS_MODIFIER.fullmatch(c.text):
+        # "a [two-week] visit", "the [14-day] deadline", "a [five year] plan": the span is a
+        # modifier, and the article belongs to the noun it modifies.
+        article = c.text.index(" ") + 1
+        c.start, c.text = c.start + article, c.text[article:]
     time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None, mod)
     quarter = re.fullmatch(r"(\d{4})-Q(\d)", value)
     if (

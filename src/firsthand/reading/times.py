@@ -121,6 +121,9 @@ _SINGLE_UNIT = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|
 SPAN_AS_MODIFIER = re.compile(
     rf"(?:a|an|the)\s+(?:(?:{AMOUNT})-{_SINGLE_UNIT}|(?!one\b){NUM}\s+{_SINGLE_UNIT})", re.IGNORECASE
 )
+QUARTER_AS_MODIFIER = re.compile(
+    r"(?:a|an|the)\s+(?:fiscal[- ])?(?:first|second|third|fourth)-quarter", re.IGNORECASE
+)
 MODS = [
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -288,9 +291,9 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     lead = re.match(r"(?:(?:on|in|for|within|about|almost|just)\s+)+", c.text, re.I)
     if lead and lead.end() < len(c.text):
         c.start, c.text = c.start + lead.end(), c.text[lead.end() :]
-    if kind == "DURATION" and SPAN_AS_MODIFIER.fullmatch(c.text):
-        # "a [two-week] visit", "the [14-day] deadline", "a [five year] plan": the span is a
-        # modifier, and the article belongs to the noun it modifies.
+    if (kind == "DURATION" and SPAN_AS_MODIFIER.fullmatch(c.text)) or QUARTER_AS_MODIFIER.fullmatch(c.text):
+        # "a [two-week] visit", "the [14-day] deadline", "a [five year] plan", "the
+        # [third-quarter] loss": the time is a modifier, and the article belongs to its noun.
         article = c.text.index(" ") + 1
         c.start, c.text = c.start + article, c.text[article:]
     time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None, mod)

@@ -72,3 +72,34 @@ def times_of(text: str, dct: str = DCT) -> list[tuple[str, str]]:
 )
 def test_quarters_of_a_report(text: str, expected: list[tuple[str, str]]) -> None:
     assert times_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # results of the quarter the calendar is still in are out: a fiscal quarter, ended,
+        # which "a year earlier" and "the latest period" follow
+        (
+            "Corvan Foods reported a 40% drop in fourth-quarter earnings. It earned $5 million, against "
+            "$9 million a year earlier. Sales in the latest period rose.",
+            [("fourth-quarter", "2022-Q4"), ("a year earlier", "2021-Q4"), ("the latest period", "2022-Q4")],
+        ),
+        # near-misses: a quarter still ahead with no results, or named after the report's own
+        (
+            "Analysts see losses through the fourth quarter. Net fell in the third quarter, from $5 million "
+            "a year earlier.",
+            [
+                ("the fourth quarter", "2022-Q4"),
+                ("the third quarter", "2022-Q3"),
+                ("a year earlier", "2021-Q3"),
+            ],
+        ),
+        (
+            "Third-quarter net at Corvan fell. The firm has no estimate of the storm's toll on fourth-quarter "
+            "results. In the latest quarter, sales rose.",
+            [("Third-quarter", "2022-Q3"), ("fourth-quarter", "2022-Q4"), ("the latest quarter", "2022-Q3")],
+        ),
+    ],
+)
+def test_a_quarter_whose_results_are_out_has_ended(text: str, expected: list[tuple[str, str]]) -> None:
+    assert times_of(text, dct="2022-11-02") == expected

@@ -124,6 +124,10 @@ SPAN_AS_MODIFIER = re.compile(
 QUARTER_AS_MODIFIER = re.compile(
     r"(?:a|an|the)\s+(?:fiscal[- ])?(?:first|second|third|fourth)-quarter", re.IGNORECASE
 )
+# The results of a period told right after it: "fourth-quarter earnings", "third-quarter net".
+RESULTS_FOLLOW = re.compile(
+    r"\s+(?:earnings|results|profits?|net|loss(?:es)?|sales|revenues?|income)\b", re.I
+)
 MODS = [
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -308,6 +312,7 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
             (int(quarter.group(1)), int(quarter.group(2))),
             clock,
             fiscal=bool(re.search(r"fiscal\b", text[max(0, c.start - 8) : c.end], re.I)),
+            results_told=RESULTS_FOLLOW.match(text, c.end) is not None,
         )
     ):
         clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end
@@ -337,14 +342,22 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     return time
 
 
-def _can_be_reported_on(quarter: tuple[int, int], clock: Clock, fiscal: bool = False) -> bool:
+def _can_be_reported_on(
+    quarter: tuple[int, int], clock: Clock, fiscal: bool = False, results_told: bool = False
+) -> bool:
     """Whether a quarter named can be the one a report is about, which "the quarter" and "a
     year ago" then follow: not one that has not ended by the DCT ("losses through the third
     quarter of 1990"), nor the same quarter of an earlier year (the comparison: "in the 1988
-    period" after "the third quarter")."""
+    period" after "the third quarter"). A quarter the calendar is still in whose results are
+    out ("fourth-quarter earnings" told in November) is a company's fiscal one, ended."""
     year, number = quarter
-    if clock.dct is not None and (year, number) >= (clock.dct.year, (clock.dct.month - 1) // 3 + 1):
-        return False
+    if clock.dct is not None:
+        current = (clock.dct.year, (clock.dct.month - 1) // 3 + 1)
+        # (Not after another quarter in focus: "the impact on fourth-quarter results" is
+        # of the quarter to come.)
+        opens_report = results_told and clock.quarter is None
+        if (year, number) > current or ((year, number) == current and not opens_report):
+            return False
     # "Net rose in the third quarter ... after a flat second quarter": an earlier quarter of
     # the same year, named after the one reported, is the comparison, not the new subject;
     # a fiscal quarter is another company's calendar, and its report may follow.

@@ -305,7 +305,9 @@ PATTERNS: list[Pattern] = [
         "duration",
         # At most four words before the amount ("the first full"): any number of them was read
         # again from each word of a run of them ("the the the ..."), in quadratic time.
-        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
+        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half"
+        # "their third day-long meeting": one unit long, with no number said
+        r"|(?<![\w-])(?:hour|day|night|week|month|year|decade)-long(?![\w-])",
     ),
     _p(
         "bare_units",

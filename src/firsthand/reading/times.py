@@ -119,7 +119,8 @@ __all__ = [
 # A span written as a modifier of a noun: a singular unit after a hyphen or after a number.
 _SINGLE_UNIT = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
 SPAN_AS_MODIFIER = re.compile(
-    rf"(?:a|an|the)\s+(?:(?:{AMOUNT})-{_SINGLE_UNIT}|(?!one\b){NUM}\s+{_SINGLE_UNIT})", re.IGNORECASE
+    rf"(?:a|an|the)\s+(?:(?:{AMOUNT})-{_SINGLE_UNIT}(?:-long)?|{_SINGLE_UNIT}-long|(?!one\b){NUM}\s+{_SINGLE_UNIT})",
+    re.IGNORECASE,
 )
 QUARTER_AS_MODIFIER = re.compile(
     r"(?:a|an|the)\s+(?:fiscal[- ])?(?:first|second|third|fourth)-quarter", re.IGNORECASE

@@ -77,3 +77,22 @@ def test_the_phase_of_a_day_is_inside_the_expression(
 )
 def test_a_span_that_modifies_a_noun_leaves_the_article_out(text: str, expected: list[str]) -> None:
     assert [t["text"] for t in read_text(text, dct=DCT).times] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote in Tarn is due at the end of this week.", ("the end of this week", "2021-W11", "END")),
+        ("The trial opens in the middle of October.", ("the middle of October", "2021-10", "MID")),
+        ("The pact lapses at the end of next month.", ("the end of next month", "2021-04", "END")),
+        ("The mill shut at the end of 2019.", ("the end of 2019", "2019", "END")),
+        # near-misses: a day, or a span, keeps its own extent
+        ("The board will decide by the end of Thursday.", ("Thursday", "2021-03-18", None)),
+        ("At the end of the two-week visit, the envoy left.", ("two-week", "P2W", None)),
+    ],
+)
+def test_the_end_of_a_week_or_month_is_inside_the_expression(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    t = read_text(text, dct=DCT).times[0]
+    assert (t["text"], t["value"], t.get("mod")) == expected

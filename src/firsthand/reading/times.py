@@ -129,6 +129,10 @@ QUARTER_AS_MODIFIER = re.compile(
 RESULTS_FOLLOW = re.compile(
     r"\s+(?:earnings|results|profits?|net|loss(?:es)?|sales|revenues?|income)\b", re.I
 )
+# "the end of", "the middle of" just before a time; and the values it can open (a week, a
+# month, a quarter, a season, a year or a decade, not a day: "the end of [Thursday]").
+PHASE_BEFORE = re.compile(r"\b[Tt]he\s+(?:end|beginning|start|middle)\s+of\s+$")
+COARSER_THAN_A_DAY = re.compile(r"\d{3}X|\d{4}(?:-\d\d|-W\d\d|-Q\d|-H\d|-(?:SP|SU|FA|WI))?")
 MODS = [
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -290,6 +294,11 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         # "5000 years ago", "next year" said in 9999: TIMEX3 writes a year in four digits,
         # and a year it cannot write is no time we can state.
         return None
+    phase = PHASE_BEFORE.search(text, max(0, c.start - 24), c.start)
+    if phase and kind == "DATE" and COARSER_THAN_A_DAY.fullmatch(value):
+        # "the end of [this week]", "the middle of [October]": TimeML keeps the phase in the
+        # expression, as the mod; the value stays the week's or the month's.
+        c.start, c.text = phase.start(), text[phase.start() : c.end]
     mod = next((name for name, pattern in MODS if pattern.match(c.text)), None)
     # TimeML leaves prepositions and loose hedges outside the expression: "on [Friday]",
     # "about [two years]"; the resolvers above have read them already.

@@ -96,3 +96,18 @@ def test_the_end_of_a_week_or_month_is_inside_the_expression(
 ) -> None:
     t = read_text(text, dct=DCT).times[0]
     assert (t["text"], t["value"], t.get("mod")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Wells in Tarn ran dry this past summer.", "2021-10-04", ("this past summer", "2021-SU")),
+        ("Wells in Tarn ran dry this past summer.", "2021-04-04", ("this past summer", "2020-SU")),
+        ("The harvest failed this past fall.", "2022-03-01", ("this past fall", "2021-FA")),
+        # near-miss: "this summer" is the one of the writer's year, gone or not
+        ("Wells in Tarn ran dry this summer.", "2021-10-04", ("this summer", "2021-SU")),
+    ],
+)
+def test_this_past_season_is_the_last_one_gone(text: str, dct: str, expected: tuple[str, str]) -> None:
+    t = read_text(text, dct=dct).times[0]
+    assert (t["text"], t["value"]) == expected

@@ -393,7 +393,7 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
     if (
         season == "FA"
         and "fall" in s
-        and not re.search(r"\b(?:last|this|next|the|early|late)\s+fall|fall\s+(?:of\s+)?\d", s)
+        and not re.search(r"\b(?:last|this|past|next|the|early|late)\s+fall|fall\s+(?:of\s+)?\d", s)
     ):
         return None  # "prices fall"
     told_year = year_in(s)
@@ -440,7 +440,7 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
         return "DATE", f"XXXX-{season}", None, None, None
     year = ref.year
     ended = ref.month > SEASON_END[season] if season != "WI" else ref.month > 2 and ref.month < 12
-    if s.startswith("last") and not ended:
+    if re.match(r"last|this\s+past", s) and not ended:  # "this past spring": the last one gone
         year -= 1
     elif s.startswith("next") and ended:
         year += 1

@@ -269,7 +269,7 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "season",
-        rf"(?:(?:last|this|next|early|late|the|that|the\s+(?:following|next|previous))\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?",
+        rf"(?:(?:last|this(?:\s+past)?|next|early|late|the|that|the\s+(?:following|next|previous))\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?",
     ),
     _p(
         "weekday",

@@ -208,6 +208,8 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         return abs(year * 12 + month - ref.year * 12 - ref.month)
 
     nearest = min((past_year, coming_year), key=months_away)
+    now = clock.dct or ref
+    this_month = date(now.year, now.month, 1)
     if s.startswith("last"):
         year = past_year
     elif s.startswith("next"):
@@ -215,12 +217,19 @@ def resolve_month(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
     elif s.startswith("this"):
         year = ref.year
     elif months_away(nearest) <= NEAR_ENOUGH_MONTHS:
-        year = nearest  # "until mid-November" said in October is this November, whatever the verb
+        # "until mid-November" said in October is this November (a bound: either tense), but
+        # "the mill closed in December" said in October is the December before: a verb's
+        # past or future still cannot cross the writer's month. Only a verb the month tells
+        # the time of counts: "told of a cutback in September" may be of one to come.
+        near = [date(y, month, 1) for y in sorted({past_year, coming_year})]
+        allowed = allowed_by_tense(near, tense_of(doc, c, text, of_things=False), this_month)
+        year = (
+            nearest if date(nearest, month, 1) in allowed else min((d.year for d in allowed), key=months_away)
+        )
     else:
         # Further off, the verb's tense decides; with none, the nearest.
         options = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
-        now = clock.dct or ref
-        allowed = allowed_by_tense(options, tense_of(doc, c, text), date(now.year, now.month, 1))
+        allowed = allowed_by_tense(options, tense_of(doc, c, text), this_month)
         year = min((d.year for d in allowed), key=months_away)
     return "DATE", f"{year}-{month:02}", ref_id if not re.search(YEAR, s) else None, None, None
 
@@ -343,6 +352,17 @@ def resolve_quarter(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     if ordinal is not None:
         year = ref.year - 1 if ordinal > current else ref.year  # "the fourth quarter" told in spring
         return "DATE", f"{year}-Q{ordinal}", ref_id, None, None
+    ended = re.match(rf"\s+ended\s+({MONTH})\.?\s+(\d\d?)\b", text[c.end : c.end + 30], re.I)
+    if ended and clock.quarter is None and not re.search(r"\b(?:last|previous|next|coming)\b", s):
+        # "The quarter ended July 31" (May to July) is, by the calendar, the quarter most of
+        # it lies in: that of the day six weeks before its end; after "the fiscal first
+        # quarter" it is that one, by the company's own count.
+        month = month_in(ended.group(1).lower())
+        day = int(ended.group(2))
+        if month is not None and day <= monthrange(ref.year, month)[1]:
+            year = ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+            middle = date(year, month, day) - timedelta(days=45)
+            return "DATE", f"{middle.year}-Q{(middle.month - 1) // 3 + 1}", ref_id, None, None
     if re.search(r"\b(?:this|current)\b", s):
         return (
             "DATE",
@@ -373,7 +393,7 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
     if (
         season == "FA"
         and "fall" in s
-        and not re.search(r"\b(?:last|this|next|the|early|late)\s+fall|fall\s+(?:of\s+)?\d", s)
+        and not re.search(r"\b(?:last|this|past|next|the|early|late)\s+fall|fall\s+(?:of\s+)?\d", s)
     ):
         return None  # "prices fall"
     told_year = year_in(s)
@@ -420,7 +440,7 @@ def resolve_season(c: Candidate, clock: Clock, day_first: bool, text: str, doc: 
         return "DATE", f"XXXX-{season}", None, None, None
     year = ref.year
     ended = ref.month > SEASON_END[season] if season != "WI" else ref.month > 2 and ref.month < 12
-    if s.startswith("last") and not ended:
+    if re.match(r"last|this\s+past", s) and not ended:  # "this past spring": the last one gone
         year -= 1
     elif s.startswith("next") and ended:
         year += 1

@@ -24,6 +24,8 @@ LOOKING_AHEAD = {
 # for April" (but "set fire to it Friday" is done).
 SETTING_A_DATE = {"schedule", "set", "reschedule", "postpone", "slate"}
 SCHEDULING = {"schedule", "reschedule", "postpone", "slate"}  # "set" only with "for"
+# Verbs that put a thing off: the bound of "postponed until Tuesday" lies ahead of the act.
+DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "suspend", "recess", "put", "push"}
 # "three days after [my arrest]": the act a duration counts from, by its noun.
 AFTER_AN_ACT = re.compile(r"\s+after\s+(?:my|his|her|their|our|its|the)\s+(\w+)", re.IGNORECASE)
 # Nouns of time a date can hang from and still take the verb's tense: "the night of Oct. 23".
@@ -136,12 +138,13 @@ HOUR_BEFORE_DAY = re.compile(rf"(?:{CLOCK})(?:\s+[a-z]{{3}})?[\s,]*$", re.IGNORE
 ADJECTIVES_OF_DUE_TIME = frozenset({"ADJ"})
 
 
-def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
+def tense_of(doc: Any, c: Candidate, text: str, *, of_things: bool = FALL_BACK_TO_CLAUSE) -> str | None:
     """'past', 'future', 'either' (a bound: "until Tuesday") or None: the tense of the verb
     the expression hangs from.
 
     Only a verb the expression modifies counts: in "declared a dividend payable Dec. 15"
-    the date belongs to the dividend, and "declared" says nothing of when it falls.
+    the date belongs to the dividend, and "declared" says nothing of when it falls. With
+    ``of_things`` a date of a thing ("a cutback in September") takes its clause's tense.
     """
     # The words before it, less the hour of "until 9 a.m. EST Tuesday" (the day's own).
     before = HOUR_BEFORE_DAY.sub("", text[max(0, c.start - 32) : c.start].lower())
@@ -150,23 +153,44 @@ def tense_of(doc: Any, c: Candidate, text: str) -> str | None:
     if re.search(r"\bsince\s+$", before):
         return "past"
     if re.search(r"\b(?:until|till|through)\s+$", before):
-        return "either"  # "extended its deadline until Tuesday": the bound lies ahead of the act
+        verb = governing_verb(doc, c, through_things=False)
+        if (
+            verb is not None
+            and verb.lemma_ in DEFERRING
+            and (
+                verb.lemma_ not in ("put", "push") or any(t.lower_ in ("off", "back") for t in verb.children)
+            )
+        ):
+            return "future"  # "postponed until Tuesday any action": put off to a day still to come
+        return "either"  # "talks went on until Tuesday": a bound, on either side of now
     token = governing_verb(doc, c, through_things=False)
     of_a_thing = token is None
-    if token is None and FALL_BACK_TO_CLAUSE:
+    if token is None and of_things:
         # A date of a thing ("a mission in December", "changed to a calendar year in
         # December") takes the tense of the clause it is told in, unless a word such as
         # "payable" or "effective" gives the thing a time of its own.
         token = governing_verb(doc, c, through_things=True, stop_at=ADJECTIVES_OF_DUE_TIME)
     if token is None:
         return None
+    if token.lemma_ in ("plan", "intend", "expect") and re.search(r"\bfor\b[^.;,]*$", before):
+        return "either"  # "a service planned for Saturday was canceled": a plan may be past
     if token.lemma_ in SETTING_A_DATE and (
-        re.search(r"\bfor\s+$", before)
+        re.search(r"\bfor\b[^.;,]*$", before)  # "a summit set for Geneva in April"
         or (token.lemma_ in SCHEDULING and (of_a_thing or any(t.dep_ == "dobj" for t in token.children)))
     ):
         # "has scheduled a news conference Thursday", "a summit set for April": to come
         return "future"
     helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
+    if (
+        token.tag_ == "VBG"
+        and not helpers
+        and token.dep_ in ("advcl", "conj", "xcomp")
+        and token.head.pos_ in ("VERB", "AUX")
+    ):
+        # A participle clause is told in its main verb's tense: "the stock has fluctuated,
+        # rising to a high in June from a low in March".
+        token = token.head
+        helpers = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
     if token.dep_ == "xcomp" and "to" in helpers:
         if token.head.lemma_ in LOOKING_AHEAD:
             return "future"  # "expects to report in May"

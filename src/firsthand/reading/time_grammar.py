@@ -258,7 +258,7 @@ PATTERNS: list[Pattern] = [
     _p(
         "quarter",
         rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year-ago|year-earlier|year-before|prior-year|(?:this|last|next|previous)\s+year's|{YEAR})\s+(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period)"
-        rf"|(?:the\s+)?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter"
+        rf"|(?:the\s+)?(?:fiscal[- ](?=(?:first|second|third|fourth)\b))?(?:(?:first|second|third|fourth|last|latest|current|{RELATIVE})[- ]?\s*)?(?:fiscal\s+)?quarter(?:\s+of\s+{YEAR})?|(?:first|second|third|fourth)[- ]quarter"
         r"|the\s+(?:corresponding|comparable|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
         r"|(?:the\s+)?latest\s+period|year-(?:earlier|ago)(?=\s+(?:profit|loss|net|sales|revenue|results|earnings|figures|level))",
     ),
@@ -269,7 +269,7 @@ PATTERNS: list[Pattern] = [
     ),
     _p(
         "season",
-        rf"(?:(?:last|this|next|early|late|the|that|the\s+(?:following|next|previous))\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?",
+        rf"(?:(?:last|this(?:\s+past)?|next|early|late|the|that|the\s+(?:following|next|previous))\s+)?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})|\s+of\s+(?:last|this|next)\s+year)?",
     ),
     _p(
         "weekday",
@@ -279,6 +279,8 @@ PATTERNS: list[Pattern] = [
     _p("nth_week", rf"the\s+(?:first|second|third|fourth|last)\s+week\s+of\s+{MONTH}(?:,?\s+{YEAR})?"),
     _p(
         "deictic_day",
+        # "late yesterday", "mid-afternoon yesterday": TimeML keeps the phase in the expression
+        rf"(?:(?:early|late|later|earlier|mid-?{PART})\s+(?=(?:yesterday|today|tomorrow)\b))?"
         rf"(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tomorrow|tonight)(?:\s+{PART})?|(?:this|last)\s+(?:{PART})",
     ),
     _p(
@@ -303,7 +305,9 @@ PATTERNS: list[Pattern] = [
         "duration",
         # At most four words before the amount ("the first full"): any number of them was read
         # again from each word of a run of them ("the the the ..."), in quadratic time.
-        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half",
+        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half"
+        # "their third day-long meeting": one unit long, with no number said
+        r"|(?<![\w-])(?:hour|day|night|week|month|year|decade)-long(?![\w-])",
     ),
     _p(
         "bare_units",

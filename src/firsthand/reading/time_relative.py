@@ -49,7 +49,8 @@ def resolve_deictic_day(
         offset += 1
     if s.startswith("last ") and ("night" in s or "evening" in s):
         offset = -1
-    part = part_of_day(s)
+    phase = re.match(r"mid-?(\w+)\s+", s)  # "mid-afternoon yesterday": that part of the day
+    part = part_of_day(s) or (part_of_day(phase.group(1)) if phase else None)
     before = text[max(0, c.start - 24) : c.start].lower()
     after = text[c.end : c.end + 24]
     figure = re.search(r"\b(?:like|as)\s+(?:(?:yesterday|today)\s+and\s+)?$", before) and re.match(

@@ -67,7 +67,9 @@ from firsthand.reading.time_calendar import (
 )
 from firsthand.reading.time_clock import Clock, Resolution, governing_verb
 from firsthand.reading.time_grammar import (
+    AMOUNT,
     MONTH,
+    NUM,
     NUMBER_WORDS,
     PATTERNS,
     WEEKDAY,
@@ -114,6 +116,23 @@ __all__ = [
 
 # TimeML's MOD of an expression, from the words that open it: "early March" (START),
 # "the end of the month" (END), "about two years" (APPROX), "more than 48 hours" (MORE_THAN).
+# A span written as a modifier of a noun: a singular unit after a hyphen or after a number.
+_SINGLE_UNIT = r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)"
+SPAN_AS_MODIFIER = re.compile(
+    rf"(?:a|an|the)\s+(?:(?:{AMOUNT})-{_SINGLE_UNIT}(?:-long)?|{_SINGLE_UNIT}-long|(?!one\b){NUM}\s+{_SINGLE_UNIT})",
+    re.IGNORECASE,
+)
+QUARTER_AS_MODIFIER = re.compile(
+    r"(?:a|an|the)\s+(?:fiscal[- ])?(?:first|second|third|fourth)-quarter", re.IGNORECASE
+)
+# The results of a period told right after it: "fourth-quarter earnings", "third-quarter net".
+RESULTS_FOLLOW = re.compile(
+    r"\s+(?:earnings|results|profits?|net|loss(?:es)?|sales|revenues?|income)\b", re.I
+)
+# "the end of", "the middle of" just before a time; and the values it can open (a week, a
+# month, a quarter, a season, a year or a decade, not a day: "the end of [Thursday]").
+PHASE_BEFORE = re.compile(r"\b[Tt]he\s+(?:end|beginning|start|middle)\s+of\s+$")
+COARSER_THAN_A_DAY = re.compile(r"\d{3}X|\d{4}(?:-\d\d|-W\d\d|-Q\d|-H\d|-(?:SP|SU|FA|WI))?")
 MODS = [
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
@@ -275,22 +294,35 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
         # "5000 years ago", "next year" said in 9999: TIMEX3 writes a year in four digits,
         # and a year it cannot write is no time we can state.
         return None
+    phase = PHASE_BEFORE.search(text, max(0, c.start - 24), c.start)
+    if phase and kind == "DATE" and COARSER_THAN_A_DAY.fullmatch(value):
+        # "the end of [this week]", "the middle of [October]": TimeML keeps the phase in the
+        # expression, as the mod; the value stays the week's or the month's.
+        c.start, c.text = phase.start(), text[phase.start() : c.end]
     mod = next((name for name, pattern in MODS if pattern.match(c.text)), None)
     # TimeML leaves prepositions and loose hedges outside the expression: "on [Friday]",
     # "about [two years]"; the resolvers above have read them already.
     lead = re.match(r"(?:(?:on|in|for|within|about|almost|just)\s+)+", c.text, re.I)
     if lead and lead.end() < len(c.text):
         c.start, c.text = c.start + lead.end(), c.text[lead.end() :]
+    if (kind == "DURATION" and SPAN_AS_MODIFIER.fullmatch(c.text)) or QUARTER_AS_MODIFIER.fullmatch(c.text):
+        # "a [two-week] visit", "the [14-day] deadline", "a [five year] plan", "the
+        # [third-quarter] loss": the time is a modifier, and the article belongs to its noun.
+        article = c.text.index(" ") + 1
+        c.start, c.text = c.start + article, c.text[article:]
     time = Time(tid, c.start, c.end, c.text, kind, value, anchor, point.isoformat() if point else None, mod)
     quarter = re.fullmatch(r"(\d{4})-Q(\d)", value)
     if (
         quarter
         and c.kind == "quarter"
-        and not re.search(r"year-|year's|\blast year|prior", c.text.lower())
+        # a comparison ("the year-ago quarter", "last year's") is not the subject, but
+        # "this year's third quarter" is
+        and not re.search(r"year-|(?<!this )year's|\blast year|prior", c.text.lower())
         and _can_be_reported_on(
             (int(quarter.group(1)), int(quarter.group(2))),
             clock,
             fiscal=bool(re.search(r"fiscal\b", text[max(0, c.start - 8) : c.end], re.I)),
+            results_told=RESULTS_FOLLOW.match(text, c.end) is not None,
         )
     ):
         clock.quarter, clock.quarter_end = (int(quarter.group(1)), int(quarter.group(2))), c.end
@@ -320,14 +352,22 @@ def _resolve(c: Candidate, tid: str, clock: Clock, day_first: bool, text: str, d
     return time
 
 
-def _can_be_reported_on(quarter: tuple[int, int], clock: Clock, fiscal: bool = False) -> bool:
+def _can_be_reported_on(
+    quarter: tuple[int, int], clock: Clock, fiscal: bool = False, results_told: bool = False
+) -> bool:
     """Whether a quarter named can be the one a report is about, which "the quarter" and "a
     year ago" then follow: not one that has not ended by the DCT ("losses through the third
     quarter of 1990"), nor the same quarter of an earlier year (the comparison: "in the 1988
-    period" after "the third quarter")."""
+    period" after "the third quarter"). A quarter the calendar is still in whose results are
+    out ("fourth-quarter earnings" told in November) is a company's fiscal one, ended."""
     year, number = quarter
-    if clock.dct is not None and (year, number) >= (clock.dct.year, (clock.dct.month - 1) // 3 + 1):
-        return False
+    if clock.dct is not None:
+        current = (clock.dct.year, (clock.dct.month - 1) // 3 + 1)
+        # (Not after another quarter in focus: "the impact on fourth-quarter results" is
+        # of the quarter to come.)
+        opens_report = results_told and clock.quarter is None
+        if (year, number) > current or ((year, number) == current and not opens_report):
+            return False
     # "Net rose in the third quarter ... after a flat second quarter": an earlier quarter of
     # the same year, named after the one reported, is the comparison, not the new subject;
     # a fiscal quarter is another company's calendar, and its report may follow.

@@ -463,6 +463,22 @@ def test_a_speaker_the_parse_made_a_noun_with_a_relative_clause_still_speaks() -
     assert record.document.text[slice(*claim["source_span"])] == "The envoy"
 
 
+def test_single_quotation_marks_quote_as_british_papers_do() -> None:
+    """A first-person quotation in single marks in a headline is the students' words: it
+    makes nothing after it the writer's own lived account."""
+    record = read_text(
+        "'They took us to a booth and beat us': students allege abuse\n\n"
+        "Several students arrested in Brekkevik have alleged they were beaten in custody. "
+        "The allegations were made before a judge on Monday.\n"
+    )
+    assert claim_with(record, "The allegations were made")["basis"] == "asserted"
+    inside = read_text("Police 'beat us with sticks and took our phones', the students say.")
+    assert claim_with(inside, "took our phones")["basis"] == "reported"
+    # apostrophes are no quotation marks
+    plain = read_text("The students' lawyers didn't object to Ann O'Hara's plan. The court adjourned.")
+    assert [c["basis"] for c in plain.claims] == ["asserted", "asserted"], plain.claims
+
+
 def test_a_paragraph_after_told_us_colon_is_the_speakers() -> None:
     record = read_text(
         "We met the families in March. Marta Ekdahl told us:\n\n"

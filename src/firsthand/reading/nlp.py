@@ -368,8 +368,24 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
             last = int(numpy.searchsorted(starts, mark.start(), side="left"))
             inside.update(range(first, last))
             opened = None
+    for quotation in SINGLE_QUOTED.finditer(text):
+        first = int(numpy.searchsorted(starts, quotation.start(), side="right"))
+        last = int(numpy.searchsorted(starts, quotation.end() - 1, side="left"))
+        inside.update(range(first, last))
     doc.user_data["firsthand.quoted"] = inside
     return inside
+
+
+# Words in single quotation marks, as British papers quote in headlines and often in the
+# body ("'Took us to a booth, beat us up': protesters allege", "police 'beat us', they say"):
+# a mark after a space or a line's start before a letter, and one after a word before a
+# space, a stop or the line's end, two words or more apart. An apostrophe inside a word
+# ("didn't", "O’Malley") is neither; "the members' lawyers" can only close one already open.
+SINGLE_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(\[—–:“\"]))[‘'](?=[^\W\d_])[^\n‘'’]*?[^\W_][^\n‘'’]*?\s[^\n]*?"
+    r"(?<=[^\W_.!?,…]|[.!?,…])[’'](?=[\s:;,.!?)\]—–”\"]|$)",
+    re.MULTILINE,
+)
 
 
 class Spans:

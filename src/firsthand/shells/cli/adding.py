@@ -38,7 +38,9 @@ from firsthand.shells.cli.common import (
 from firsthand.shells.entry import exit_interrupted
 from firsthand.shells.summary import render_record
 
+# What --recursive adds from a folder: every format firsthand reads.
 READABLE_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | DOCUMENT_SUFFIXES | {".txt"}
+# The letter `demo` reads, bundled in firsthand/examples/.
 EXAMPLE = "open-letter.txt"
 
 

@@ -192,7 +192,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0004_claims_six_bases",
         """
         -- No change of schema: each stored document's claims are read again from its stored
-        -- bytes (CaseFile._reread_claims), so that no claim keeps the five-basis labels.
+        -- bytes (backfills.reread_claims), so that no claim keeps the five-basis labels.
         """,
     ),
     (

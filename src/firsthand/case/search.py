@@ -16,7 +16,7 @@ from firsthand.reading.arabicscript import LANGUAGES as ARABIC_SCRIPT_LANGUAGES
 from firsthand.reading.arabicscript import fold
 
 if TYPE_CHECKING:
-    from firsthand.case.store import CaseFile
+    from firsthand.case.connection import CaseConnection
 
 # A search matching more claims than this lists the newest first instead of the best.
 RANKED_MATCHES = 5000
@@ -67,7 +67,7 @@ class SearchResult:
 
 
 def search_claims(
-    case: CaseFile, query: str, facets: SearchFilter | None = None, limit: int = 20
+    case: CaseConnection, query: str, facets: SearchFilter | None = None, limit: int = 20
 ) -> SearchResult:
     """Claims whose words match ``query`` (FTS5's syntax on either backend: words,
     "a phrase", OR, AND, NOT, prefix*), best first (newest first past RANKED_MATCHES
@@ -85,7 +85,9 @@ def search_claims(
         raise CaseFileError(case.label, f"cannot search for {query!r} ({err})") from None
 
 
-def _search(case: CaseFile, query: str, match: str, facets: SearchFilter | None, limit: int) -> SearchResult:
+def _search(
+    case: CaseConnection, query: str, match: str, facets: SearchFilter | None, limit: int
+) -> SearchResult:
     facets = facets or SearchFilter()
     text = case.backend.full_text
     where = ["1 = 1"]

@@ -55,7 +55,9 @@ from firsthand.reading.mentions import (
     generic_word,
     is_citation,
     join_coordinated_places,
+    joined_body_names,
     joined_of_names,
+    joined_people,
     name_key,
     no_name,
     office_not_person,
@@ -163,6 +165,7 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
+    mentions = joined_body_names(text, joined_people(text, mentions))
     mentions = [part for m in mentions for part in rule_mentions.credit_parts(text, m)]
     listed, list_pairs = rule_mentions.alias_lists(text, mentions)
     mentions += listed
@@ -207,6 +210,7 @@ def find_entities(record: Record) -> Record:
     groups = _merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
+    groups = _merge_name_prefixes(groups)
     groups = _merge_short_org_names(groups)
     # 8. Entities with canonical names, in order of first mention.
     record.entities = _to_entities(groups)
@@ -619,6 +623,28 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
         for m in g.mentions:
             target = _nearest_before(candidates, m.start)
             target.mentions.append(m)
+    return kept
+
+
+def _merge_name_prefixes(groups: list[Group]) -> list[Group]:
+    """Fold "Mirza Fakhrul Islam" into "Mirza Fakhrul Islam Alamgir": a person named by the
+    first (or last) two words or more of exactly one longer name of a person of the text."""
+    people = [g for g in groups if g.type == "PERSON"]
+    kept = []
+    for g in groups:
+        names = {_untitled(s) for s in g.surfaces}
+        if g.type != "PERSON" or any(len(n.split()) < 2 or n.isupper() for n in names):
+            kept.append(g)
+            continue
+        owners = [
+            o
+            for o in people
+            if o is not g and all(any(_has_part(_untitled(s), n) for s in o.surfaces) for n in names)
+        ]
+        if len(owners) != 1:
+            kept.append(g)
+            continue
+        owners[0].mentions.extend(g.mentions)
     return kept
 
 

@@ -29,7 +29,9 @@ from firsthand.reading.nlp import is_common_word
 
 WORD = re.compile(r"[\w'’\-]+")
 
-LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)++")  # nothing follows: give nothing back
+LEADING_JUNK = re.compile(
+    r"^(?:[\s\"'“”‘’«»(\[]|[-–—]++\s|the\s+|The\s+)++"
+)  # nothing follows: give nothing back
 
 
 # What a name may end in that is not part of it (besides spaces): quotes, brackets, punctuation.
@@ -52,7 +54,13 @@ BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
 
 
 # A headline's verbs: "Department of the Army Announces Upcoming Deployment".
-HEADLINE_VERBS = r"(?:Announces|Denies|Condemns|Urges|Warns|Rejects|Demands|Welcomes|Confirms|Launches|Sues)"
+# Also in the plural, after a body ("Police Deny Attempt", "Police Detain Opposition Leader");
+# none of them is a word inside a name.
+HEADLINE_VERBS = (
+    r"(?:Announces|Denies|Condemns|Urges|Warns|Rejects|Demands|Welcomes|Confirms|Launches|Sues"
+    r"|Deny|Condemn|Urge|Warn|Reject|Confirm|Detain|Detains|Accuse|Accuses|Vow|Vows|Slams"
+    r"|Arrest|Arrests|Kill|Kills|Deport|Deports|Jails)"
+)
 HEADLINE_WORDS = (
     r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus|"
     + HEADLINE_VERBS[3:]
@@ -326,6 +334,76 @@ def joined_of_names(text: str, mentions: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if prev and prev.text.endswith(" of") and text[prev.end : m.start] == " " and " " in prev.text:
             out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.label, prev.rule, prev.forced)
+            continue
+        out.append(m)
+    return out
+
+
+# Capitalised words (small words of names between them) that end a body's name cut at its
+# "of": "Bangladesh Police" after "The Detective Branch of".
+# A day or a month after a name is the sentence's time: "Bangladesh Police Monday night".
+NOT_IN_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b)"
+)
+NAME_AFTER_OF = re.compile(
+    r"[ \t]+(?:the[ \t]+)?" + NOT_IN_NAME + r"[A-Z][\w'’\-]*+"
+    r"(?:[ \t]+(?:(?:of|for|and|the)[ \t]+)?" + NOT_IN_NAME + r"[A-Z][\w'’\-]*+){0,4}"
+)
+
+
+def joined_body_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body's name the small model cut in pieces, whole again: at its "of" ("The Detective
+    Branch of" and "Bangladesh Police"; "Media Institute" and "Southern Africa"), and after a
+    people's adjective ("Norwegian" and "PEN Centre"). Only a body's name of two words or more
+    ending in a body's noun takes a place after "of": "Government of Kenya" stays two names."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        gap = text[prev.end : m.start] if prev is not None else ""
+        if prev is None or m.start < prev.end or "\n" in gap:
+            out.append(m)
+            continue
+        prev_words = prev.text.split()
+        body = prev.label == "ORG" and len(prev_words) >= 2 and prev_words[-1].lower() in ORG_HEADS
+        if (body and gap == " of " and m.label in ("GPE", "LOC", "ORG")) or (
+            prev.label == "NORP" and gap == " " and m.label == "ORG" and " " not in prev.text
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", prev.rule, "ORG")
+            continue
+        out.append(m)
+    result: list[Mention] = []
+    taken_back = -1  # where the words a cut name took back end
+    for m in out:
+        if m.end <= taken_back:
+            continue
+        after = NAME_AFTER_OF.match(text, m.end) if m.label == "ORG" and m.text.endswith(" of") else None
+        if after is not None:
+            taken_back = m.end + len(after.group())
+            m = Mention(m.start, taken_back, text[m.start : taken_back], "ORG", m.rule, m.forced)
+        result.append(m)
+    return result
+
+
+def joined_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Mirza Fakhrul" and "Islam Alamgir": one long name the small model cut in two, the
+    pieces overlapping or a single space apart; names in a list have a comma or "and"
+    between them."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.label == "PERSON"
+            # overlapping: the given name a rule took for this name is the other's last word
+            and (
+                (m.start < prev.end and prev.label != "GPE")
+                or (prev.label == "PERSON" and text[prev.end : m.start] == " ")
+            )
+            and m.end > prev.end
+            and len(text[prev.start : m.end].split()) <= 5
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", prev.rule, prev.forced)
             continue
         out.append(m)
     return out

@@ -331,6 +331,29 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
     ("Sources say that the camp holds four thousand people.", "four thousand", "hearsay", None, False),
     ("The prisoners are believed to have been moved north.", "moved north", "hearsay", None, False),
     ("The guards allegedly burned the records.", "burned the records", "hearsay", None, False),
+    # "he" after a body's unnamed spokesman who called a named person's case something is
+    # that spokesman, not the person spoken of; a named spokesman is himself
+    (
+        "A Velmar Party spokesman termed the charge against Ivo Brank false. He said Brank had fled.",
+        "Brank had fled",
+        "reported",
+        None,
+        False,
+    ),
+    (
+        "Police spokesman Ali Musa said the charge against Bello was false. He said Bello had fled.",
+        "Bello had fled",
+        "reported",
+        "Ali Musa",
+        False,
+    ),
+    (
+        "A soldier shot Musa Bello on Monday. He said it was an accident.",
+        "an accident",
+        "reported",
+        "Musa Bello",
+        False,
+    ),
 ]
 
 

@@ -148,6 +148,8 @@ FACILITY_NOUNS = words(
 )
 # Verbs by which a speaker answers what others said ("the spokesperson refuted a report").
 REBUTTING_VERBS = words("refute rebut reject dismiss")
+# Verbs by which a speaker calls a thing something ("a spokesman termed the charge false").
+CHARACTERISING_VERBS = words("term call describe brand label deny")
 # A person described by age alone ("the 51-year-old").
 AGE_PHRASE = re.compile(r"\b\d+-year-old$")
 # Names further back than this many characters are not searched for a pronoun's antecedent.
@@ -649,11 +651,19 @@ class References:
                 and token.tag_ == "NN"
                 and lemma in PERSON_NOUNS
                 and PERSON_NOUNS[lemma] in ("", gender)
-                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS
-                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS | CHARACTERISING_VERBS
+                # "spokesman Ali Musa": named; "a BNP spokesman": a body's, unnamed
+                and not any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" and self._person_at(c.idx)
+                    for c in token.children
+                )
             ):
                 return True
         return False
+
+    def _person_at(self, offset: int) -> bool:
+        """A person's name covers ``offset``."""
+        return any(e.type == "PERSON" for _a, _b, e in self._overlapping(offset, offset + 1))
 
     def _described_by(self, found: list[tuple[int, int, Entity]]) -> Entity | None:
         """The person whose description names the last one found: in "Begg, a detainee who

@@ -99,3 +99,39 @@ def test_an_apposition_after_a_gloss_in_parentheses_types_the_name() -> None:
     assert names["Otkrytaya Vlast"].type == "ORG"
     names = by_name("Anna Petrova (pictured), the leader of the party, spoke in Tver.")
     assert names["Anna Petrova"].type == "PERSON"
+
+
+def test_a_title_case_headlines_dictionary_words_name_nothing() -> None:
+    names = by_name(
+        "Rights Group Says Velmar Unit Tortures Suspects\n\n"
+        "The organization Norland Rights Watch accused the unit. The group says ten were beaten."
+    )
+    assert "Rights Group" not in names and "Norland Rights Watch" in names
+    names = by_name("Daily Press Briefing by the Office of the Envoy\n\nThe following is a transcript.")
+    assert "Daily Press Briefing" not in names
+    # Near-misses: a body's own name, and a headline's name the text uses again.
+    assert "Amnesty International" in by_name("Amnesty International Condemns Arrests\n\nAmnesty said.")
+    names = by_name("Red Cross Warns of Famine in Tollan\n\nThe Red Cross said food ran out.")
+    assert "Red Cross" in names and not any(n.startswith("of ") for n in names)
+
+
+def test_a_body_cut_at_a_hyphen_or_its_for_is_whole_again() -> None:
+    names = by_name("Allegations against Uganda's Joint Anti-Terrorism Task Force were voiced before.")
+    assert names["Joint Anti-Terrorism Task Force"].type == "ORG"
+    names = by_name("Daily Briefing by the Office of the Spokesperson for the Secretary-General\n\nGood day.")
+    assert "Office of the Spokesperson for the Secretary-General" in names
+
+
+def test_a_name_before_a_suburb_or_a_village_is_a_place() -> None:
+    names = by_name("Victims are taken to a house in the capital's wealthy Kololo suburb.")
+    assert names["Kololo"].type == "GPE"
+    # Near-miss: a person's full name before a neighbourhood's watch stays a person.
+    assert by_name("Anna Kostin neighbourhood watch met.")["Anna Kostin"].type == "PERSON"
+
+
+def test_a_name_at_a_sentences_start_with_a_persons_apposition_is_a_person() -> None:
+    names = by_name("Asif Iqbal, a British detainee, reported the following incident.")
+    assert names["Asif Iqbal"].type == "PERSON"
+    # Near-miss: an apposition of a place.
+    names = by_name("Karrec Valley, a remote area, was shelled.")
+    assert names["Karrec Valley"].type != "PERSON"

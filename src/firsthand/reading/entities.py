@@ -53,6 +53,7 @@ from firsthand.reading.mentions import (
     HONORIFIC_PREFIX,
     Mention,
     generic_word,
+    headline_common_words,
     is_citation,
     join_coordinated_places,
     joined_body_names,
@@ -74,6 +75,7 @@ from firsthand.reading.namewords import (
     NAMED_AFTER_PLACE_HEADS,
     NOT_NAME_START,
     ORG_HEADS,
+    PERSON_ROLES,
     PERSON_TITLES,
     PLACE_HEADS,
     SPACY_LABELS,
@@ -197,6 +199,12 @@ def find_entities(record: Record) -> Record:
         and m.text not in concepts
         and not _legal_instrument(text, m)
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
+        # "Rights Group Says ...": a Title Case headline's dictionary words, no known body
+        and not (
+            m.rule != "acronym"
+            and headline_common_words(text, m.start, m.end)
+            and not knownnames.is_known_organisation(m.text)
+        )
         and not (m.label == "PERSON" and office_not_person(m.text))
         and not _countrys_person(m.text)
         and not no_entity.overlaps(m.start, m.end)
@@ -360,7 +368,7 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
         return Mention(start, end, name, "ORG" if run[-1].lower_ in ORG_HEADS else "FAC", "shape")
     if (
         2 <= len(run) <= 4
-        and run[0].i not in sentence_starts
+        and (run[0].i not in sentence_starts or _person_apposition_after(text, end))
         and entitytypes.person_shaped(name)
         and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
     ):
@@ -368,6 +376,19 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     if len(run) == 1 and entitytypes.does_what_people_do(run[0]):
         return Mention(start, end, name, "PERSON", "shape")
     return None
+
+
+# A description of one person set off after a name: "Asif Rahimi, a British detainee, said".
+APPOSITION_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?P<noun>[a-z\-]+)[ \t]*[,(]"
+)
+
+
+def _person_apposition_after(text: str, end: int) -> bool:
+    """A name at a sentence's start is a person's when an apposition of a person's noun
+    follows it; the shape alone is not trusted there, where every word is capitalised."""
+    apposition = APPOSITION_AFTER.match(text, end, end + 80)
+    return apposition is not None and apposition["noun"] in PERSON_NOUNS.keys() | PERSON_ROLES
 
 
 def _article_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:

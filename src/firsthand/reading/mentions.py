@@ -20,12 +20,13 @@ from firsthand.reading.namewords import (
     GENERIC_WORDS,
     KIN_GROUPS,
     ORG_HEADS,
+    ORG_OPENERS,
     PLACE_HEADS,
     POSSESSIVE_DETERMINERS,
     PRONOUNS,
     RANK_ABBREVIATIONS,
 )
-from firsthand.reading.nlp import is_common_word
+from firsthand.reading.nlp import is_common_word, words
 
 WORD = re.compile(r"[\w'’\-]+")
 
@@ -59,7 +60,7 @@ BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
 HEADLINE_VERBS = (
     r"(?:Announces|Denies|Condemns|Urges|Warns|Rejects|Demands|Welcomes|Confirms|Launches|Sues"
     r"|Deny|Condemn|Urge|Warn|Reject|Confirm|Detain|Detains|Accuse|Accuses|Vow|Vows|Slams"
-    r"|Arrest|Arrests|Kill|Kills|Deport|Deports|Jails)"
+    r"|Arrest|Arrests|Kill|Kills|Deport|Deports|Jails|Tortures|Abuses|Threatens|Seeks|Bans|Frees)"
 )
 HEADLINE_WORDS = (
     r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus|"
@@ -127,6 +128,55 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             out.append(Mention(start, end, piece, ent.label_))
         offset += len(line) + 1
     return out
+
+
+# Small words a Title Case headline leaves in lower case.
+HEADLINE_SMALL_WORDS = words(
+    "a an the of for and or but to in on at by with from as into over after about is are vs"
+)
+
+
+# What a headline calls a body it does not name: "Rights Group", "Opposition Party".
+HEADLINE_BODY_WORDS = words(
+    "rights human aid relief opposition rebel militant activist advocacy campaign protest watchdog"
+)
+
+
+def headline_common_words(text: str, start: int, end: int) -> bool:
+    """Dictionary words capitalised only because their line is a Title Case headline ("Rights
+    Group" of "Rights Group Says Unit Tortures Suspects", "Daily Press Briefing by the Office
+    of ..."), used nowhere else with capitals. A name of dictionary words in a headline that
+    the text names again ("Human Rights Watch") or a known place is a name."""
+    piece = text[start:end]
+    words = piece.split()
+    if not any(w.lower() not in HEADLINE_SMALL_WORDS for w in words) or not all(
+        w.isalpha() and (is_common_word(w) or w.lower() in HEADLINE_SMALL_WORDS) for w in words
+    ):
+        return False
+    head = words[-1].lower()
+    if words[0].lower() in ORG_OPENERS or (
+        (head in ORG_HEADS or head.removesuffix("s") in ORG_HEADS)
+        and not all(w.lower() in HEADLINE_BODY_WORDS for w in words[:-1])
+    ):
+        return False  # "Amnesty International Condemns Arrests": a body's own name
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    content = [w for w in line.split() if w.lower() not in HEADLINE_SMALL_WORDS and w[:1].isalpha()]
+    if (
+        len(content) < 4
+        or line.endswith((".", ":"))
+        or sum(w[:1].isupper() for w in content) < 0.8 * len(content)
+    ):
+        return False
+    if gazetteer.lookup(piece) is not None:
+        return False
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$", text[max(0, start - 6) : start]):
+        return False  # "To: Dr. Helen Marsh, Director of ...": a person, titled
+    elsewhere = text[:line_start] + "\n" + text[line_start + len(line) :]
+    # The name, or its last word ("Dear Dr. Marsh"), named again with a capital.
+    again = rf"(?<![\w\-])(?:{re.escape(piece)}|{re.escape(words[-1])})(?![\w\-])"
+    return re.search(again, elsewhere) is None
 
 
 def no_name(piece: str) -> bool:
@@ -353,16 +403,20 @@ NAME_AFTER_OF = re.compile(
 
 
 def joined_body_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A body's name the small model cut in pieces, whole again: at its "of" ("The Detective
-    Branch of" and "Bangladesh Police"; "Media Institute" and "Southern Africa"), and after a
-    people's adjective ("Norwegian" and "PEN Centre"). Only a body's name of two words or more
-    ending in a body's noun takes a place after "of": "Government of Kenya" stays two names."""
+    """A body's name the small model cut in pieces, whole again: at its "of" or "for" ("The
+    Detective Branch of" and "Bangladesh Police"; "Media Institute" and "Southern Africa"),
+    at a hyphen ("Joint Anti-" and "Terrorism Task Force", the later piece's type), and after
+    a people's adjective ("Norwegian" and "PEN Centre"). Only a body's name of two words or
+    more ending in a body's noun takes a place after "of": "Government of Kenya" stays two."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         prev = out[-1] if out else None
         gap = text[prev.end : m.start] if prev is not None else ""
         if prev is None or m.start < prev.end or "\n" in gap:
             out.append(m)
+            continue
+        if prev.text.endswith("-") and gap == "" and m.label in ("ORG", "FAC", "GPE", "LOC"):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], m.label, m.rule, m.forced)
             continue
         prev_words = prev.text.split()
         body = prev.label == "ORG" and len(prev_words) >= 2 and prev_words[-1].lower() in ORG_HEADS
@@ -377,7 +431,8 @@ def joined_body_names(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in out:
         if m.end <= taken_back:
             continue
-        after = NAME_AFTER_OF.match(text, m.end) if m.label == "ORG" and m.text.endswith(" of") else None
+        cut = m.label == "ORG" and m.text.endswith((" of", " for"))
+        after = NAME_AFTER_OF.match(text, m.end) if cut else None
         if after is not None:
             taken_back = m.end + len(after.group())
             m = Mention(m.start, taken_back, text[m.start : taken_back], "ORG", m.rule, m.forced)

@@ -68,7 +68,8 @@ LOCATIVE_BEFORE = re.compile(
 
 # A lower-case noun for a part of a country after a name: "the Tigray region (of Ethiopia)".
 PLACE_NOUN_AFTER = re.compile(
-    r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality)\b(?! [A-Z])"
+    r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality|suburb"
+    r"|neighbou?rhood|township|village)\b(?! [A-Z])"
 )
 
 LOWER_WORD_AFTER = re.compile(r" [a-z]")
@@ -250,7 +251,12 @@ def vote(group: Group, text: str) -> None:
             )
         ):
             votes["ORG"] += 2 * CUE  # "Odhikar, a rights organization", "the group Orvanta"
-        if PLACE_NOUN_AFTER.match(text, m.end) and not cues and m.label != "NORP":  # not "German state"
+        if (
+            PLACE_NOUN_AFTER.match(text, m.end)
+            and not cues
+            and m.label != "NORP"  # not "German state"
+            and not (shaped and " " in m.text)  # "the Anna Kostin neighbourhood watch"
+        ):
             votes[known_place.entity_type if known_place else "GPE"] += CUE
     for label, weight in model_votes.items():
         # The model labels an unseen word from its shape: fifteen mentions of "Coron" labelled

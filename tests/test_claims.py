@@ -354,6 +354,22 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         "Musa Bello",
         False,
     ),
+    # "he" after "the Secretary-General said", no one of the text named so: that unnamed speaker;
+    # "the President" after "President Hassan Ali" may be him
+    (
+        "President Hassan Ali met the envoy. The Secretary-General said he was worried. He added that aid was short.",
+        "aid was short",
+        "reported",
+        None,
+        False,
+    ),
+    (
+        "President Hassan Ali met the envoy. The President said the talks went well. He added that more would follow.",
+        "more would follow",
+        "reported",
+        "Hassan Ali",
+        False,
+    ),
 ]
 
 

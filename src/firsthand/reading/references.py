@@ -20,6 +20,7 @@ from bisect import bisect_left
 from typing import Any
 
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
+from firsthand.reading.namewords import PERSON_TITLES
 from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words
 from firsthand.record import Entity, Record
 
@@ -186,6 +187,7 @@ class References:
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
+        self.titled_names: dict[str, bool] = {}  # a title some person is named with
 
     def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The mentions that start in [lo, hi), in order."""
@@ -659,7 +661,27 @@ class References:
                 )
             ):
                 return True
+            if (
+                token.dep_ == "nsubj"
+                and token.lower_ in PERSON_TITLES
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and token.head.lemma_.lower() in SPEECH_VERBS
+                and not self._person_at(token.idx)
+                and not self._titles_a_name(token.lower_)
+            ):
+                return True  # "the Secretary-General said ...", no one so titled named: unnamed
         return False
+
+    def _titles_a_name(self, title: str) -> bool:
+        """Some person of the text is named with ``title`` just before the name ("President
+        Hassan Ali", "the President, Hassan Ali"): "the president" may be that person."""
+        if title not in self.titled_names:
+            self.titled_names[title] = any(
+                re.search(rf"\b{re.escape(title)}\b", self.text[max(0, a - 40) : a], re.IGNORECASE)
+                for a, _b, e in self.mentions
+                if e.type == "PERSON"
+            )
+        return self.titled_names[title]
 
     def _person_at(self, offset: int) -> bool:
         """A person's name covers ``offset``."""

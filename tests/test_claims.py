@@ -370,6 +370,24 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         "Hassan Ali",
         False,
     ),
+    # a body's noun set off with the name it goes by; "it" in a clause under that body's
+    (
+        "The group, known as the Velmar Democratic Alliance, said that the vote was rigged.",
+        "the vote was rigged",
+        "reported",
+        "Velmar Democratic Alliance",
+        False,
+    ),
+    (
+        "The Tollan Relief Front (TRF) runs the camps. The coalition, known as the Velmar Democratic "
+        "Alliance, is demanding a new vote after it claimed that the count was rigged.",
+        "the count was rigged",
+        "reported",
+        "Velmar Democratic Alliance",
+        False,
+    ),
+    # near-miss: a person's noun set off with a nickname is no body
+    ("The man, known as Big Tom, said that the vote was rigged.", "the vote was rigged", "reported", None, False),
 ]
 
 

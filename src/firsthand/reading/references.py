@@ -84,6 +84,10 @@ GROUP_PRONOUNS = frozenset(["they", "them", "their"])
 # Where a group that speaks stands: the subject of its clause.
 SUBJECT_LINKS = frozenset(["nsubj", "nsubjpass"])
 
+# What sets off the name a phrase goes by: "the group, known as the Alliance for Change,".
+KNOWN_AS = re.compile(
+    r",[ \t]+(?:(?:also|better|now)[ \t]+)?(?:known[ \t]+as|called|named)[ \t]+(?:the[ \t]+)?"
+)
 # Prepositions that say where someone is from or where they are.
 ORIGIN_PREPOSITIONS = words("from in at near outside inside")
 # Nouns for one person, with the gender a pronoun for them takes ("" when either).
@@ -250,6 +254,12 @@ class References:
                 for _a, b, entity in self._between(end + 1, end + 4):
                     if entity.type == "PERSON" and self.text[b:].lstrip()[:1] in SET_OFF_ENDS:
                         return entity, False
+                # "The group, known as the Alliance for Change, said": the name it goes by.
+                known = KNOWN_AS.match(self.text, end, end + 40)
+                if known is not None and head.lemma_.lower() in GROUP_NOUNS | PEOPLE_NOUNS:
+                    for _a, _b, entity in self._between(known.end(), known.end() + 1):
+                        if entity.type == "ORG":
+                            return entity, False
             # "Ojigho said", after "Osai Ojigho" was named: a person by the surname alone.
             surname = self._by_surname(self.text[start:end].strip())
             if surname is not None:
@@ -506,6 +516,27 @@ class References:
             return False
         entity, _ = self.resolve(subjects[0], subtree_range(subjects[0], stop=verb.i))
         return entity is self.writer and subjects[0].pos_ == "PROPN"
+
+    def governing_subject(self, head: Any) -> Entity | None:
+        """The organisation that is the subject of the clause an "it" is subordinate to: "The
+        group ... is demanding a re-run after it claimed ..." (the group, not the body most
+        spoken of)."""
+        node = head.head
+        while node.head.i != node.i and node.dep_ in (
+            "advcl",
+            "ccomp",
+            "xcomp",
+            "conj",
+            "pcomp",
+            "pobj",
+            "prep",
+        ):
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_LINKS and c.i < head.i]
+            if subjects:
+                entity, _ = self.resolve(subjects[0], subtree_range(subjects[0], stop=node.i))
+                return entity if entity is not None and entity.type == "ORG" else None
+        return None
 
     def group_before(self, offset: int) -> Entity | None:
         """The organisation "it" means when it speaks: the most talked-about one named before."""

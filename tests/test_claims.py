@@ -387,7 +387,13 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         False,
     ),
     # near-miss: a person's noun set off with a nickname is no body
-    ("The man, known as Big Tom, said that the vote was rigged.", "the vote was rigged", "reported", None, False),
+    (
+        "The man, known as Big Tom, said that the vote was rigged.",
+        "the vote was rigged",
+        "reported",
+        None,
+        False,
+    ),
 ]
 
 

@@ -135,3 +135,30 @@ def test_a_name_at_a_sentences_start_with_a_persons_apposition_is_a_person() -> 
     # Near-miss: an apposition of a place.
     names = by_name("Karrec Valley, a remote area, was shelled.")
     assert names["Karrec Valley"].type != "PERSON"
+
+
+def test_a_peoples_name_no_country_gives_is_a_people() -> None:
+    assert by_name("Lena Orhan, a Uyghur student in Tollan, was taken away.")["Uyghur"].type == "NORP"
+    assert by_name("My mother-in-law asked me. She was a Hutu, I remind you.")["Hutu"].type == "NORP"
+    # Near-misses: a body named after a people, and a given name that is a people's elsewhere.
+    assert by_name("The Uyghur Rights Project in Tollan said so.")["Uyghur Rights Project"].type == "ORG"
+    assert by_name("Karen Smith left Tollan on Monday.")["Karen Smith"].type == "PERSON"
+
+
+def test_a_name_and_a_full_name_after_its_comma_are_two_people() -> None:
+    names = by_name(
+        "Ivo Brankov, a press secretary for Milenkov, said that the personal spokesman for "
+        "Milenkov, Pavel Mazurek, had been arrested."
+    )
+    assert names["Pavel Mazurek"].type == "PERSON" and "Milenkov, Pavel Mazurek" not in names
+    # Near-miss: a town and the area it lies in stay places.
+    names = by_name("The clinic in Awgbu, Orumba North Local Government Area, was closed.")
+    assert not any(e.type == "PERSON" for e in names.values())
+
+
+def test_a_peoples_adjective_is_no_given_name_of_a_run_on_name() -> None:
+    names = by_name(
+        "Rights Group Says Malawian Anti-Terror Unit Tortures Suspects\n\n"
+        "Malawian officials have denied that the unit abuses prisoners."
+    )
+    assert not any("Malawian" in e.aliases and " " in e.name for e in names.values())

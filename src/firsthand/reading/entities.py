@@ -609,7 +609,9 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
         # "Gov Marsh" is one word of a name, as "Marsh" is.
         untitled = {_untitled(s) for s in g.surfaces}
         words = {w for w in untitled if _lone_name(w)}
-        if not words or len(words) != len(untitled) or g in full:
+        # "Ugandan" is no given name of "Ugandan Anti-Terror" a headline ran together.
+        peoples = any(entitytypes.is_demonym(w) or knownnames.is_people(w) for w in words)
+        if not words or len(words) != len(untitled) or g in full or peoples:
             kept.append(g)
             continue
         candidates = [f for f in full if any(_has_part(s, w) for s in f.surfaces for w in words)]

@@ -280,6 +280,8 @@ def vote(group: Group, text: str) -> None:
             votes["ORG"] += 2 * CUE
         if knownnames.is_known_organisation(name):
             votes["ORG"] += 3 * CUE
+        if knownnames.is_people(name):
+            votes["NORP"] += 3 * CUE  # "a Uyghur student", "she was a Hutu"
         if any(school_by_its_town(other, name) for other in names):
             votes["ORG"] += 3 * CUE
     if known_place:

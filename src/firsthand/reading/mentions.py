@@ -321,6 +321,18 @@ def split_coordination(text: str, m: Mention) -> list[Mention]:
             Mention(m.start, a_end, text[m.start : a_end], m.label),
             Mention(b_start, m.end, text[b_start : m.end], "ORG"),
         ]
+    if (
+        comma is not None
+        and m.label in ("PERSON", "ORG")
+        and _full_name(comma["b"])
+        and " " not in comma["a"]
+    ):
+        # "the spokesman for Milinkevitch, Pavel Mazheiko, was arrested": two people
+        a_end, b_start = m.start + comma.end("a"), m.start + comma.start("b")
+        return [
+            Mention(m.start, a_end, text[m.start : a_end], m.label),
+            Mention(b_start, m.end, text[b_start : m.end], "PERSON"),
+        ]
     parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
     if not parts or gazetteer.lookup(m.text) is not None:
         return [m]
@@ -332,6 +344,18 @@ def split_coordination(text: str, m: Mention) -> list[Mention]:
         Mention(m.start, a_end, text[m.start : a_end], m.label),
         Mention(b_start, m.end, text[b_start : m.end], m.label),
     ]
+
+
+def _full_name(words: str) -> bool:
+    """Two or three capitalised words of letters, not all dictionary words, and no body's or
+    place's noun among them: a person's full name ("Pavel Mazheiko")."""
+    parts = words.split()
+    return (
+        2 <= len(parts) <= 3
+        and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", w) for w in parts)
+        and not any(w.lower() in ORG_HEADS | PLACE_HEADS for w in parts)
+        and not all(is_common_word(w) for w in parts)
+    )
 
 
 def join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:

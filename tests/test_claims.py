@@ -386,6 +386,16 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         "Velmar Democratic Alliance",
         False,
     ),
+    # "the rights group" is the rights group of the text, not the police it faults, however
+    # often the police are named
+    (
+        "Norland Watch accused the Velmar Police of beatings. The Velmar Police denied it. The Velmar "
+        "Police said that the men were armed. The rights group said that it had sent its report.",
+        "it had sent its report",
+        "reported",
+        "Norland Watch",
+        False,
+    ),
     # near-miss: a person's noun set off with a nickname is no body
     (
         "The man, known as Big Tom, said that the vote was rigged.",

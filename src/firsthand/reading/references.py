@@ -84,6 +84,13 @@ GROUP_PRONOUNS = frozenset(["they", "them", "their"])
 # Where a group that speaks stands: the subject of its clause.
 SUBJECT_LINKS = frozenset(["nsubj", "nsubjpass"])
 
+# Words that make a group noun a civil body: "the rights group", "the aid agency".
+CIVIL_KINDS = words("rights right humanitarian aid advocacy watchdog relief charity monitoring")
+# Words of a state body's name: no rights group is one.
+STATE_BODY_HEADS = words(
+    "police army ministry government court military navy forces force guard commission parliament"
+    " department agency embassy office prosecutor prosecutors command"
+)
 # What sets off the name a phrase goes by: "the group, known as the Alliance for Change,".
 KNOWN_AS = re.compile(
     r",[ \t]+(?:(?:also|better|now)[ \t]+)?(?:known[ \t]+as|called|named)[ \t]+(?:the[ \t]+)?"
@@ -296,6 +303,10 @@ class References:
             return None, True
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
+            kinds = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+            if kinds & CIVIL_KINDS:
+                # "the rights group said": a rights group of the text, not the police it faults
+                return self._civil_group(head.idx), False
             return self._group(head.idx, lemma), False
         if determiners & {"the", "this"} and head.pos_ in ("NOUN", "PROPN"):
             # "the Mission said", after "the UN Assistance Mission in Afghanistan": the
@@ -574,6 +585,18 @@ class References:
             )
         ]
         return people[0] if len(people) == 1 else None
+
+    def _civil_group(self, offset: int) -> Entity | None:
+        """The most talked-about organisation named before ``offset`` that is no arm of a state
+        (police, army, ministry, court, government)."""
+        candidates = [
+            e
+            for e in self.record.entities
+            if e.type == "ORG"
+            and self.first_org.get(e.id, offset) < offset
+            and not any(w.lower() in STATE_BODY_HEADS for w in e.name.split())
+        ]
+        return max(candidates, key=lambda e: self.salience.get(e.id, 0)) if candidates else None
 
     def _named_group(self, noun: str) -> Entity | None:
         """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""

@@ -162,3 +162,14 @@ def test_a_peoples_adjective_is_no_given_name_of_a_run_on_name() -> None:
         "Malawian officials have denied that the unit abuses prisoners."
     )
     assert not any("Malawian" in e.aliases and " " in e.name for e in names.values())
+
+
+def test_an_office_named_with_its_country_is_no_body_but_the_country_is_named() -> None:
+    names = by_name(
+        "At the airport he was received by the Minister of Foreign Affairs of Somalia, Omar Dahir."
+    )
+    assert "Minister of Foreign Affairs of Somalia" not in names
+    assert names["Somalia"].type == "GPE" and names["Omar Dahir"].type == "PERSON"
+    # Near-miss: a ministry is a body.
+    names = by_name("The Ministry of Foreign Affairs of Somalia issued a note on Monday.")
+    assert names["Ministry of Foreign Affairs of Somalia"].type == "ORG"

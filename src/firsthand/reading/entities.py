@@ -192,6 +192,7 @@ def find_entities(record: Record) -> Record:
     mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
     pairs = acronyms.pairs(defined, long_forms) + list_pairs + initial_pairs + first_word_pairs
+    mentions = [_place_of_office(m) for m in mentions]
     mentions = [
         m
         for m in mentions
@@ -205,7 +206,8 @@ def find_entities(record: Record) -> Record:
             and headline_common_words(text, m.start, m.end)
             and not knownnames.is_known_organisation(m.text)
         )
-        and not (m.label == "PERSON" and office_not_person(m.text))
+        # "Minister of Foreign Affairs of Somalia": an office, typed anyhow, names no one
+        and not (m.label in ("PERSON", "ORG") and office_not_person(m.text))
         and not _countrys_person(m.text)
         and not no_entity.overlaps(m.start, m.end)
     ]
@@ -232,6 +234,19 @@ def find_entities(record: Record) -> Record:
 
 
 # 3. --------------------------------------------------------------------------------------
+
+
+def _place_of_office(m: Mention) -> Mention:
+    """ "Somalia" of "Minister of Foreign Affairs of Somalia": an office names no one, the
+    place it serves is named."""
+    if m.label not in ("PERSON", "ORG") or not office_not_person(m.text):
+        return m
+    tail = m.text.rsplit(" of ", 1)[-1].removeprefix("the ")
+    place = gazetteer.lookup(tail)
+    if place is None or " of " not in m.text or not entitytypes.is_sizeable(place):
+        return m  # "Head of Mission": no town called Mission is meant
+    start = m.end - len(tail)
+    return Mention(start, m.end, tail, place.entity_type, "gazetteer")
 
 
 def _countrys_person(name: str) -> bool:

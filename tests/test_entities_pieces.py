@@ -173,3 +173,13 @@ def test_an_office_named_with_its_country_is_no_body_but_the_country_is_named() 
     # Near-miss: a ministry is a body.
     names = by_name("The Ministry of Foreign Affairs of Somalia issued a note on Monday.")
     assert names["Ministry of Foreign Affairs of Somalia"].type == "ORG"
+
+
+def test_the_word_before_a_ministers_title_is_no_body() -> None:
+    names = by_name(
+        "A mob beat a constable, Home Minister Omar Dahir said. Home Minister Dahir did not explain."
+    )
+    assert "Home" not in names and names["Omar Dahir"].type == "PERSON"
+    # Near-miss: the ministry itself is a body, and a country before a title stays a place.
+    names = by_name("The Interior Ministry said so. Kenya Minister Ali Musa spoke in Tollan.")
+    assert "Interior Ministry" in names and names["Kenya"].type == "GPE"

@@ -206,6 +206,7 @@ def find_entities(record: Record) -> Record:
             and headline_common_words(text, m.start, m.end)
             and not knownnames.is_known_organisation(m.text)
         )
+        and not _part_of_a_title(text, m)
         # "Minister of Foreign Affairs of Somalia": an office, typed anyhow, names no one
         and not (m.label in ("PERSON", "ORG") and office_not_person(m.text))
         and not _countrys_person(m.text)
@@ -234,6 +235,22 @@ def find_entities(record: Record) -> Record:
 
 
 # 3. --------------------------------------------------------------------------------------
+
+
+# A minister's or a secretary's title after the word that says what of: "Home Minister X".
+TITLE_AFTER = re.compile(r" (?:Minister|Ministers|Secretary|Secretaries)\b")
+
+
+def _part_of_a_title(text: str, m: Mention) -> bool:
+    """ "Home" of "Home Minister Asaduzzaman Khan", "Interior" of "Interior Minister": a
+    dictionary word that says what a minister is of names no body by itself."""
+    return (
+        " " not in m.text
+        and not m.text.isupper()
+        and is_common_word(m.text)
+        and gazetteer.lookup(m.text) is None
+        and TITLE_AFTER.match(text, m.end) is not None
+    )
 
 
 def _place_of_office(m: Mention) -> Mention:

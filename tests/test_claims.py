@@ -331,6 +331,79 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
     ("Sources say that the camp holds four thousand people.", "four thousand", "hearsay", None, False),
     ("The prisoners are believed to have been moved north.", "moved north", "hearsay", None, False),
     ("The guards allegedly burned the records.", "burned the records", "hearsay", None, False),
+    # "he" after a body's unnamed spokesman who called a named person's case something is
+    # that spokesman, not the person spoken of; a named spokesman is himself
+    (
+        "A Velmar Party spokesman termed the charge against Ivo Brank false. He said Brank had fled.",
+        "Brank had fled",
+        "reported",
+        None,
+        False,
+    ),
+    (
+        "Police spokesman Ali Musa said the charge against Bello was false. He said Bello had fled.",
+        "Bello had fled",
+        "reported",
+        "Ali Musa",
+        False,
+    ),
+    (
+        "A soldier shot Musa Bello on Monday. He said it was an accident.",
+        "an accident",
+        "reported",
+        "Musa Bello",
+        False,
+    ),
+    # "he" after "the Secretary-General said", no one of the text named so: that unnamed speaker;
+    # "the President" after "President Hassan Ali" may be him
+    (
+        "President Hassan Ali met the envoy. The Secretary-General said he was worried. He added that aid was short.",
+        "aid was short",
+        "reported",
+        None,
+        False,
+    ),
+    (
+        "President Hassan Ali met the envoy. The President said the talks went well. He added that more would follow.",
+        "more would follow",
+        "reported",
+        "Hassan Ali",
+        False,
+    ),
+    # a body's noun set off with the name it goes by; "it" in a clause under that body's
+    (
+        "The group, known as the Velmar Democratic Alliance, said that the vote was rigged.",
+        "the vote was rigged",
+        "reported",
+        "Velmar Democratic Alliance",
+        False,
+    ),
+    (
+        "The Tollan Relief Front (TRF) runs the camps. The coalition, known as the Velmar Democratic "
+        "Alliance, is demanding a new vote after it claimed that the count was rigged.",
+        "the count was rigged",
+        "reported",
+        "Velmar Democratic Alliance",
+        False,
+    ),
+    # "the rights group" is the rights group of the text, not the police it faults, however
+    # often the police are named
+    (
+        "Norland Watch accused the Velmar Police of beatings. The Velmar Police denied it. The Velmar "
+        "Police said that the men were armed. The rights group said that it had sent its report.",
+        "it had sent its report",
+        "reported",
+        "Norland Watch",
+        False,
+    ),
+    # near-miss: a person's noun set off with a nickname is no body
+    (
+        "The man, known as Big Tom, said that the vote was rigged.",
+        "the vote was rigged",
+        "reported",
+        None,
+        False,
+    ),
 ]
 
 

@@ -38,8 +38,7 @@ def definitions(text: str, named: list[Mention]) -> tuple[list[Mention], list[Me
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start : m.start()].rstrip()
         words = before.split()
-        window = " ".join(words[-min(len(short) + 5, len(short) * 2) :])
-        long = _schwartz_hearst(short, window)
+        long = _long_form(short, words)
         translated = not long and short.isalpha() and short.isupper()
         if translated:
             long = _translated_long_form(text, line_start + len(before), short, named)
@@ -114,7 +113,7 @@ def defined_concepts(text: str) -> set[str]:
         short = m["short"]
         line_start = text.rfind("\n", 0, m.start()) + 1
         words = text[line_start : m.start()].split()
-        long = _schwartz_hearst(short, " ".join(words[-min(len(short) + 5, len(short) * 2) :]))
+        long = _long_form(short, words)
         if not long or sum(c.isupper() for c in short) < 2:
             continue
         content = [w for w in WORD.findall(long) if w.lower() not in NAME_GLUE_WORDS]
@@ -130,6 +129,19 @@ def defined_concepts(text: str) -> set[str]:
         ):
             concepts.update((short, long))
     return concepts
+
+
+def _long_form(short: str, words_before: list[str]) -> str | None:
+    """The long form of ``short`` in the words before its parenthesis, looked for in a window
+    of a few more words than it has letters; two words further when it starts on a small
+    word ("of the Special Envoy for Syria (OSE)", the window cut before "Office")."""
+    size = min(len(short) + 5, len(short) * 2)
+    long = _schwartz_hearst(short, " ".join(words_before[-size:]))
+    if long is not None and long.split(" ", 1)[0] in NAME_GLUE_WORDS and len(words_before) > size:
+        wider = _schwartz_hearst(short, " ".join(words_before[-size - 2 :]))
+        if wider is not None and wider.split(" ", 1)[0] not in NAME_GLUE_WORDS:
+            return wider
+    return long
 
 
 def _schwartz_hearst(short: str, long: str) -> str | None:
@@ -148,6 +160,14 @@ def _schwartz_hearst(short: str, long: str) -> str | None:
         i -= 1
         s -= 1
     start = long.rfind(" ", 0, i + 1) + 1
+    if long[start:].split(" ", 1)[0] in NAME_GLUE_WORDS:
+        # The first letter fell on a small word: "Office of the ... (OHCHR)", "Organization
+        # of American States (OAS)" spell their acronym from the capital before it.
+        before = long[:start].split(" ")[:-1]
+        while before and before[-1] in NAME_GLUE_WORDS:
+            before.pop()
+        if before and before[-1][:1] == short[0].upper():
+            start = len(" ".join(before[:-1])) + (len(before) > 1)
     found = long[start:]
     # A long form is a name: its content words are capitalised.
     content = [

@@ -446,8 +446,9 @@ def attribution_basis(
                 issuer = owners[0] if owners else _issued_before(document)
                 issued_by = resolver.resolve(issuer, subtree_range(issuer))[0] if issuer is not None else None
                 return issued_by, "reported"
-            # "It denied seizing corpses", "It contends that": an organisation speaks.
-            group = resolver.group_before(head.idx)
+            # "It denied seizing corpses", "It contends that": an organisation speaks; the one
+            # whose clause the "it" hangs from, else the one most spoken of.
+            group = resolver.governing_subject(head) or resolver.group_before(head.idx)
             if group is not None:
                 return group, "reported"
         if lemma in EVIDENCE_NOUNS:

@@ -53,9 +53,12 @@ from firsthand.reading.mentions import (
     HONORIFIC_PREFIX,
     Mention,
     generic_word,
+    headline_common_words,
     is_citation,
     join_coordinated_places,
+    joined_body_names,
     joined_of_names,
+    joined_people,
     name_key,
     no_name,
     office_not_person,
@@ -72,6 +75,7 @@ from firsthand.reading.namewords import (
     NAMED_AFTER_PLACE_HEADS,
     NOT_NAME_START,
     ORG_HEADS,
+    PERSON_ROLES,
     PERSON_TITLES,
     PLACE_HEADS,
     SPACY_LABELS,
@@ -163,6 +167,7 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
+    mentions = joined_body_names(text, joined_people(text, mentions))
     mentions = [part for m in mentions for part in rule_mentions.credit_parts(text, m)]
     listed, list_pairs = rule_mentions.alias_lists(text, mentions)
     mentions += listed
@@ -187,6 +192,7 @@ def find_entities(record: Record) -> Record:
     mentions += first_words
     # 5. Groups by folded text, then by acronym, facility name and place identity.
     pairs = acronyms.pairs(defined, long_forms) + list_pairs + initial_pairs + first_word_pairs
+    mentions = [_place_of_office(m) for m in mentions]
     mentions = [
         m
         for m in mentions
@@ -194,7 +200,15 @@ def find_entities(record: Record) -> Record:
         and m.text not in concepts
         and not _legal_instrument(text, m)
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
-        and not (m.label == "PERSON" and office_not_person(m.text))
+        # "Rights Group Says ...": a Title Case headline's dictionary words, no known body
+        and not (
+            m.rule != "acronym"
+            and headline_common_words(text, m.start, m.end)
+            and not knownnames.is_known_organisation(m.text)
+        )
+        and not _part_of_a_title(text, m)
+        # "Minister of Foreign Affairs of Somalia": an office, typed anyhow, names no one
+        and not (m.label in ("PERSON", "ORG") and office_not_person(m.text))
         and not _countrys_person(m.text)
         and not no_entity.overlaps(m.start, m.end)
     ]
@@ -207,6 +221,7 @@ def find_entities(record: Record) -> Record:
     groups = _merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.
     groups = _merge_partial_names(groups)
+    groups = _merge_name_prefixes(groups)
     groups = _merge_short_org_names(groups)
     # 8. Entities with canonical names, in order of first mention.
     record.entities = _to_entities(groups)
@@ -220,6 +235,35 @@ def find_entities(record: Record) -> Record:
 
 
 # 3. --------------------------------------------------------------------------------------
+
+
+# A minister's or a secretary's title after the word that says what of: "Home Minister X".
+TITLE_AFTER = re.compile(r" (?:Minister|Ministers|Secretary|Secretaries)\b")
+
+
+def _part_of_a_title(text: str, m: Mention) -> bool:
+    """ "Home" of "Home Minister Asaduzzaman Khan", "Interior" of "Interior Minister": a
+    dictionary word that says what a minister is of names no body by itself."""
+    return (
+        " " not in m.text
+        and not m.text.isupper()
+        and is_common_word(m.text)
+        and gazetteer.lookup(m.text) is None
+        and TITLE_AFTER.match(text, m.end) is not None
+    )
+
+
+def _place_of_office(m: Mention) -> Mention:
+    """ "Somalia" of "Minister of Foreign Affairs of Somalia": an office names no one, the
+    place it serves is named."""
+    if m.label not in ("PERSON", "ORG") or not office_not_person(m.text):
+        return m
+    tail = m.text.rsplit(" of ", 1)[-1].removeprefix("the ")
+    place = gazetteer.lookup(tail)
+    if place is None or " of " not in m.text or not entitytypes.is_sizeable(place):
+        return m  # "Head of Mission": no town called Mission is meant
+    start = m.end - len(tail)
+    return Mention(start, m.end, tail, place.entity_type, "gazetteer")
 
 
 def _countrys_person(name: str) -> bool:
@@ -356,7 +400,7 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
         return Mention(start, end, name, "ORG" if run[-1].lower_ in ORG_HEADS else "FAC", "shape")
     if (
         2 <= len(run) <= 4
-        and run[0].i not in sentence_starts
+        and (run[0].i not in sentence_starts or _person_apposition_after(text, end))
         and entitytypes.person_shaped(name)
         and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
     ):
@@ -364,6 +408,19 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
     if len(run) == 1 and entitytypes.does_what_people_do(run[0]):
         return Mention(start, end, name, "PERSON", "shape")
     return None
+
+
+# A description of one person set off after a name: "Asif Rahimi, a British detainee, said".
+APPOSITION_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?(?P<noun>[a-z\-]+)[ \t]*[,(]"
+)
+
+
+def _person_apposition_after(text: str, end: int) -> bool:
+    """A name at a sentence's start is a person's when an apposition of a person's noun
+    follows it; the shape alone is not trusted there, where every word is capitalised."""
+    apposition = APPOSITION_AFTER.match(text, end, end + 80)
+    return apposition is not None and apposition["noun"] in PERSON_NOUNS.keys() | PERSON_ROLES
 
 
 def _article_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -584,7 +641,9 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
         # "Gov Marsh" is one word of a name, as "Marsh" is.
         untitled = {_untitled(s) for s in g.surfaces}
         words = {w for w in untitled if _lone_name(w)}
-        if not words or len(words) != len(untitled) or g in full:
+        # "Ugandan" is no given name of "Ugandan Anti-Terror" a headline ran together.
+        peoples = any(entitytypes.is_demonym(w) or knownnames.is_people(w) for w in words)
+        if not words or len(words) != len(untitled) or g in full or peoples:
             kept.append(g)
             continue
         candidates = [f for f in full if any(_has_part(s, w) for s in f.surfaces for w in words)]
@@ -619,6 +678,28 @@ def _merge_partial_names(groups: list[Group]) -> list[Group]:
         for m in g.mentions:
             target = _nearest_before(candidates, m.start)
             target.mentions.append(m)
+    return kept
+
+
+def _merge_name_prefixes(groups: list[Group]) -> list[Group]:
+    """Fold "Mirza Fakhrul Islam" into "Mirza Fakhrul Islam Alamgir": a person named by the
+    first (or last) two words or more of exactly one longer name of a person of the text."""
+    people = [g for g in groups if g.type == "PERSON"]
+    kept = []
+    for g in groups:
+        names = {_untitled(s) for s in g.surfaces}
+        if g.type != "PERSON" or any(len(n.split()) < 2 or n.isupper() for n in names):
+            kept.append(g)
+            continue
+        owners = [
+            o
+            for o in people
+            if o is not g and all(any(_has_part(_untitled(s), n) for s in o.surfaces) for n in names)
+        ]
+        if len(owners) != 1:
+            kept.append(g)
+            continue
+        owners[0].mentions.extend(g.mentions)
     return kept
 
 

@@ -68,10 +68,19 @@ LOCATIVE_BEFORE = re.compile(
 
 # A lower-case noun for a part of a country after a name: "the Tigray region (of Ethiopia)".
 PLACE_NOUN_AFTER = re.compile(
-    r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality)\b(?! [A-Z])"
+    r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality|suburb"
+    r"|neighbou?rhood|township|village)\b(?! [A-Z])"
 )
 
 LOWER_WORD_AFTER = re.compile(r" [a-z]")
+# A body's lower-case noun right after a name that follows "the": "the Youth Against
+# Settlements group", "the Wagner group", "the Hamas movement". A person is not named so.
+BODY_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:group|movement|organi[sz]ation|party|network|coalition|militia|NGO|charity|newspaper)\b"
+)
+# A gloss in parentheses between a name and its apposition: "Otkrytaya Rossiya (Open
+# Russia), a pro-democracy movement".
+GLOSS_AFTER = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # The common nouns groups name themselves with (see rule_mentions.COLLECTIVE_NAME).
 COLLECTIVE_NAME = re.compile(
     r"Family|Truth|Way|Movement|Fellowship|Community|Church|Group|Order|Brotherhood|Sisterhood|Society"
@@ -231,11 +240,23 @@ def vote(group: Group, text: str) -> None:
             votes["NORP"] += 2 * CUE  # "the Ukrainian city of Bucha": an adjective, no place
         if COLLECTIVE_NAME.fullmatch(m.text) and ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start):
             votes["ORG"] += 2 * CUE  # "in the Truth", "leave the Family": a group's name, no place
-        if BODY_APPOSITION_AFTER.match(text, m.end) or BODY_NOUN_BEFORE.search(
-            text, max(0, m.start - 20), m.start
+        gloss = GLOSS_AFTER.match(text, m.end)
+        if (
+            BODY_APPOSITION_AFTER.match(text, gloss.end() if gloss else m.end)
+            or BODY_NOUN_BEFORE.search(text, max(0, m.start - 20), m.start)
+            or (
+                BODY_NOUN_AFTER.match(text, m.end)
+                and ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start)
+                and not cues
+            )
         ):
             votes["ORG"] += 2 * CUE  # "Odhikar, a rights organization", "the group Orvanta"
-        if PLACE_NOUN_AFTER.match(text, m.end) and not cues and m.label != "NORP":  # not "German state"
+        if (
+            PLACE_NOUN_AFTER.match(text, m.end)
+            and not cues
+            and m.label != "NORP"  # not "German state"
+            and not (shaped and " " in m.text)  # "the Anna Kostin neighbourhood watch"
+        ):
             votes[known_place.entity_type if known_place else "GPE"] += CUE
     for label, weight in model_votes.items():
         # The model labels an unseen word from its shape: fifteen mentions of "Coron" labelled
@@ -259,6 +280,8 @@ def vote(group: Group, text: str) -> None:
             votes["ORG"] += 2 * CUE
         if knownnames.is_known_organisation(name):
             votes["ORG"] += 3 * CUE
+        if knownnames.is_people(name):
+            votes["NORP"] += 3 * CUE  # "a Uyghur student", "she was a Hutu"
         if any(school_by_its_town(other, name) for other in names):
             votes["ORG"] += 3 * CUE
     if known_place:

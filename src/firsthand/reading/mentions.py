@@ -20,16 +20,19 @@ from firsthand.reading.namewords import (
     GENERIC_WORDS,
     KIN_GROUPS,
     ORG_HEADS,
+    ORG_OPENERS,
     PLACE_HEADS,
     POSSESSIVE_DETERMINERS,
     PRONOUNS,
     RANK_ABBREVIATIONS,
 )
-from firsthand.reading.nlp import is_common_word
+from firsthand.reading.nlp import is_common_word, words
 
 WORD = re.compile(r"[\w'’\-]+")
 
-LEADING_JUNK = re.compile(r"^(?:[\s\"'“”‘’«»(\[]|the\s+|The\s+)++")  # nothing follows: give nothing back
+LEADING_JUNK = re.compile(
+    r"^(?:[\s\"'“”‘’«»(\[]|[-–—]++\s|the\s+|The\s+)++"
+)  # nothing follows: give nothing back
 
 
 # What a name may end in that is not part of it (besides spaces): quotes, brackets, punctuation.
@@ -52,7 +55,13 @@ BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
 
 
 # A headline's verbs: "Department of the Army Announces Upcoming Deployment".
-HEADLINE_VERBS = r"(?:Announces|Denies|Condemns|Urges|Warns|Rejects|Demands|Welcomes|Confirms|Launches|Sues)"
+# Also in the plural, after a body ("Police Deny Attempt", "Police Detain Opposition Leader");
+# none of them is a word inside a name.
+HEADLINE_VERBS = (
+    r"(?:Announces|Denies|Condemns|Urges|Warns|Rejects|Demands|Welcomes|Confirms|Launches|Sues"
+    r"|Deny|Condemn|Urge|Warn|Reject|Confirm|Detain|Detains|Accuse|Accuses|Vow|Vows|Slams"
+    r"|Arrest|Arrests|Kill|Kills|Deport|Deports|Jails|Tortures|Abuses|Threatens|Seeks|Bans|Frees)"
+)
 HEADLINE_WORDS = (
     r"(?:With|Via|Is|Are|Was|Were|Asks|Says|Over|After|Into|Against|About|Despite|Amid|Versus|"
     + HEADLINE_VERBS[3:]
@@ -119,6 +128,55 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             out.append(Mention(start, end, piece, ent.label_))
         offset += len(line) + 1
     return out
+
+
+# Small words a Title Case headline leaves in lower case.
+HEADLINE_SMALL_WORDS = words(
+    "a an the of for and or but to in on at by with from as into over after about is are vs"
+)
+
+
+# What a headline calls a body it does not name: "Rights Group", "Opposition Party".
+HEADLINE_BODY_WORDS = words(
+    "rights human aid relief opposition rebel militant activist advocacy campaign protest watchdog"
+)
+
+
+def headline_common_words(text: str, start: int, end: int) -> bool:
+    """Dictionary words capitalised only because their line is a Title Case headline ("Rights
+    Group" of "Rights Group Says Unit Tortures Suspects", "Daily Press Briefing by the Office
+    of ..."), used nowhere else with capitals. A name of dictionary words in a headline that
+    the text names again ("Human Rights Watch") or a known place is a name."""
+    piece = text[start:end]
+    words = piece.split()
+    if not any(w.lower() not in HEADLINE_SMALL_WORDS for w in words) or not all(
+        w.isalpha() and (is_common_word(w) or w.lower() in HEADLINE_SMALL_WORDS) for w in words
+    ):
+        return False
+    head = words[-1].lower()
+    if words[0].lower() in ORG_OPENERS or (
+        (head in ORG_HEADS or head.removesuffix("s") in ORG_HEADS)
+        and not all(w.lower() in HEADLINE_BODY_WORDS for w in words[:-1])
+    ):
+        return False  # "Amnesty International Condemns Arrests": a body's own name
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    content = [w for w in line.split() if w.lower() not in HEADLINE_SMALL_WORDS and w[:1].isalpha()]
+    if (
+        len(content) < 4
+        or line.endswith((".", ":"))
+        or sum(w[:1].isupper() for w in content) < 0.8 * len(content)
+    ):
+        return False
+    if gazetteer.lookup(piece) is not None:
+        return False
+    if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$", text[max(0, start - 6) : start]):
+        return False  # "To: Dr. Helen Marsh, Director of ...": a person, titled
+    elsewhere = text[:line_start] + "\n" + text[line_start + len(line) :]
+    # The name, or its last word ("Dear Dr. Marsh"), named again with a capital.
+    again = rf"(?<![\w\-])(?:{re.escape(piece)}|{re.escape(words[-1])})(?![\w\-])"
+    return re.search(again, elsewhere) is None
 
 
 def no_name(piece: str) -> bool:
@@ -263,6 +321,18 @@ def split_coordination(text: str, m: Mention) -> list[Mention]:
             Mention(m.start, a_end, text[m.start : a_end], m.label),
             Mention(b_start, m.end, text[b_start : m.end], "ORG"),
         ]
+    if (
+        comma is not None
+        and m.label in ("PERSON", "ORG")
+        and _full_name(comma["b"])
+        and " " not in comma["a"]
+    ):
+        # "the spokesman for Milinkevitch, Pavel Mazheiko, was arrested": two people
+        a_end, b_start = m.start + comma.end("a"), m.start + comma.start("b")
+        return [
+            Mention(m.start, a_end, text[m.start : a_end], m.label),
+            Mention(b_start, m.end, text[b_start : m.end], "PERSON"),
+        ]
     parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
     if not parts or gazetteer.lookup(m.text) is not None:
         return [m]
@@ -274,6 +344,18 @@ def split_coordination(text: str, m: Mention) -> list[Mention]:
         Mention(m.start, a_end, text[m.start : a_end], m.label),
         Mention(b_start, m.end, text[b_start : m.end], m.label),
     ]
+
+
+def _full_name(words: str) -> bool:
+    """Two or three capitalised words of letters, not all dictionary words, and no body's or
+    place's noun among them: a person's full name ("Pavel Mazheiko")."""
+    parts = words.split()
+    return (
+        2 <= len(parts) <= 3
+        and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", w) for w in parts)
+        and not any(w.lower() in ORG_HEADS | PLACE_HEADS for w in parts)
+        and not all(is_common_word(w) for w in parts)
+    )
 
 
 def join_coordinated_places(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -326,6 +408,81 @@ def joined_of_names(text: str, mentions: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if prev and prev.text.endswith(" of") and text[prev.end : m.start] == " " and " " in prev.text:
             out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.label, prev.rule, prev.forced)
+            continue
+        out.append(m)
+    return out
+
+
+# Capitalised words (small words of names between them) that end a body's name cut at its
+# "of": "Bangladesh Police" after "The Detective Branch of".
+# A day or a month after a name is the sentence's time: "Bangladesh Police Monday night".
+NOT_IN_NAME = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b)"
+)
+NAME_AFTER_OF = re.compile(
+    r"[ \t]+(?:the[ \t]+)?" + NOT_IN_NAME + r"[A-Z][\w'’\-]*+"
+    r"(?:[ \t]+(?:(?:of|for|and|the)[ \t]+)?" + NOT_IN_NAME + r"[A-Z][\w'’\-]*+){0,4}"
+)
+
+
+def joined_body_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body's name the small model cut in pieces, whole again: at its "of" or "for" ("The
+    Detective Branch of" and "Bangladesh Police"; "Media Institute" and "Southern Africa"),
+    at a hyphen ("Joint Anti-" and "Terrorism Task Force", the later piece's type), and after
+    a people's adjective ("Norwegian" and "PEN Centre"). Only a body's name of two words or
+    more ending in a body's noun takes a place after "of": "Government of Kenya" stays two."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        gap = text[prev.end : m.start] if prev is not None else ""
+        if prev is None or m.start < prev.end or "\n" in gap:
+            out.append(m)
+            continue
+        if prev.text.endswith("-") and gap == "" and m.label in ("ORG", "FAC", "GPE", "LOC"):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], m.label, m.rule, m.forced)
+            continue
+        prev_words = prev.text.split()
+        body = prev.label == "ORG" and len(prev_words) >= 2 and prev_words[-1].lower() in ORG_HEADS
+        if (body and gap == " of " and m.label in ("GPE", "LOC", "ORG")) or (
+            prev.label == "NORP" and gap == " " and m.label == "ORG" and " " not in prev.text
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "ORG", prev.rule, "ORG")
+            continue
+        out.append(m)
+    result: list[Mention] = []
+    taken_back = -1  # where the words a cut name took back end
+    for m in out:
+        if m.end <= taken_back:
+            continue
+        cut = m.label == "ORG" and m.text.endswith((" of", " for"))
+        after = NAME_AFTER_OF.match(text, m.end) if cut else None
+        if after is not None:
+            taken_back = m.end + len(after.group())
+            m = Mention(m.start, taken_back, text[m.start : taken_back], "ORG", m.rule, m.forced)
+        result.append(m)
+    return result
+
+
+def joined_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Mirza Fakhrul" and "Islam Alamgir": one long name the small model cut in two, the
+    pieces overlapping or a single space apart; names in a list have a comma or "and"
+    between them."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.label == "PERSON"
+            # overlapping: the given name a rule took for this name is the other's last word
+            and (
+                (m.start < prev.end and prev.label != "GPE")
+                or (prev.label == "PERSON" and text[prev.end : m.start] == " ")
+            )
+            and m.end > prev.end
+            and len(text[prev.start : m.end].split()) <= 5
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], "PERSON", prev.rule, prev.forced)
             continue
         out.append(m)
     return out

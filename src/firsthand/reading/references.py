@@ -20,6 +20,7 @@ from bisect import bisect_left
 from typing import Any
 
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
+from firsthand.reading.namewords import PERSON_TITLES
 from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words
 from firsthand.record import Entity, Record
 
@@ -83,6 +84,17 @@ GROUP_PRONOUNS = frozenset(["they", "them", "their"])
 # Where a group that speaks stands: the subject of its clause.
 SUBJECT_LINKS = frozenset(["nsubj", "nsubjpass"])
 
+# Words that make a group noun a civil body: "the rights group", "the aid agency".
+CIVIL_KINDS = words("rights right humanitarian aid advocacy watchdog relief charity monitoring")
+# Words of a state body's name: no rights group is one.
+STATE_BODY_HEADS = words(
+    "police army ministry government court military navy forces force guard commission parliament"
+    " department agency embassy office prosecutor prosecutors command"
+)
+# What sets off the name a phrase goes by: "the group, known as the Alliance for Change,".
+KNOWN_AS = re.compile(
+    r",[ \t]+(?:(?:also|better|now)[ \t]+)?(?:known[ \t]+as|called|named)[ \t]+(?:the[ \t]+)?"
+)
 # Prepositions that say where someone is from or where they are.
 ORIGIN_PREPOSITIONS = words("from in at near outside inside")
 # Nouns for one person, with the gender a pronoun for them takes ("" when either).
@@ -148,6 +160,8 @@ FACILITY_NOUNS = words(
 )
 # Verbs by which a speaker answers what others said ("the spokesperson refuted a report").
 REBUTTING_VERBS = words("refute rebut reject dismiss")
+# Verbs by which a speaker calls a thing something ("a spokesman termed the charge false").
+CHARACTERISING_VERBS = words("term call describe brand label deny")
 # A person described by age alone ("the 51-year-old").
 AGE_PHRASE = re.compile(r"\b\d+-year-old$")
 # Names further back than this many characters are not searched for a pronoun's antecedent.
@@ -184,6 +198,7 @@ class References:
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
+        self.titled_names: dict[str, bool] = {}  # a title some person is named with
 
     def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The mentions that start in [lo, hi), in order."""
@@ -246,6 +261,12 @@ class References:
                 for _a, b, entity in self._between(end + 1, end + 4):
                     if entity.type == "PERSON" and self.text[b:].lstrip()[:1] in SET_OFF_ENDS:
                         return entity, False
+                # "The group, known as the Alliance for Change, said": the name it goes by.
+                known = KNOWN_AS.match(self.text, end, end + 40)
+                if known is not None and head.lemma_.lower() in GROUP_NOUNS | PEOPLE_NOUNS:
+                    for _a, _b, entity in self._between(known.end(), known.end() + 1):
+                        if entity.type == "ORG":
+                            return entity, False
             # "Ojigho said", after "Osai Ojigho" was named: a person by the surname alone.
             surname = self._by_surname(self.text[start:end].strip())
             if surname is not None:
@@ -282,6 +303,10 @@ class References:
             return None, True
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         if lemma in GROUP_NOUNS and determiners & {"the", "this", "that", "its", "their", "our"}:
+            kinds = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod")}
+            if kinds & CIVIL_KINDS:
+                # "the rights group said": a rights group of the text, not the police it faults
+                return self._civil_group(head.idx), False
             return self._group(head.idx, lemma), False
         if determiners & {"the", "this"} and head.pos_ in ("NOUN", "PROPN"):
             # "the Mission said", after "the UN Assistance Mission in Afghanistan": the
@@ -503,6 +528,27 @@ class References:
         entity, _ = self.resolve(subjects[0], subtree_range(subjects[0], stop=verb.i))
         return entity is self.writer and subjects[0].pos_ == "PROPN"
 
+    def governing_subject(self, head: Any) -> Entity | None:
+        """The organisation that is the subject of the clause an "it" is subordinate to: "The
+        group ... is demanding a re-run after it claimed ..." (the group, not the body most
+        spoken of)."""
+        node = head.head
+        while node.head.i != node.i and node.dep_ in (
+            "advcl",
+            "ccomp",
+            "xcomp",
+            "conj",
+            "pcomp",
+            "pobj",
+            "prep",
+        ):
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_LINKS and c.i < head.i]
+            if subjects:
+                entity, _ = self.resolve(subjects[0], subtree_range(subjects[0], stop=node.i))
+                return entity if entity is not None and entity.type == "ORG" else None
+        return None
+
     def group_before(self, offset: int) -> Entity | None:
         """The organisation "it" means when it speaks: the most talked-about one named before."""
         return self._group(offset, None)
@@ -539,6 +585,18 @@ class References:
             )
         ]
         return people[0] if len(people) == 1 else None
+
+    def _civil_group(self, offset: int) -> Entity | None:
+        """The most talked-about organisation named before ``offset`` that is no arm of a state
+        (police, army, ministry, court, government)."""
+        candidates = [
+            e
+            for e in self.record.entities
+            if e.type == "ORG"
+            and self.first_org.get(e.id, offset) < offset
+            and not any(w.lower() in STATE_BODY_HEADS for w in e.name.split())
+        ]
+        return max(candidates, key=lambda e: self.salience.get(e.id, 0)) if candidates else None
 
     def _named_group(self, noun: str) -> Entity | None:
         """The most mentioned organisation whose name holds ``noun`` ("police": "Albanian police")."""
@@ -649,11 +707,39 @@ class References:
                 and token.tag_ == "NN"
                 and lemma in PERSON_NOUNS
                 and PERSON_NOUNS[lemma] in ("", gender)
-                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS
-                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS | CHARACTERISING_VERBS
+                # "spokesman Ali Musa": named; "a BNP spokesman": a body's, unnamed
+                and not any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" and self._person_at(c.idx)
+                    for c in token.children
+                )
             ):
                 return True
+            if (
+                token.dep_ == "nsubj"
+                and token.lower_ in PERSON_TITLES
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and token.head.lemma_.lower() in SPEECH_VERBS
+                and not self._person_at(token.idx)
+                and not self._titles_a_name(token.lower_)
+            ):
+                return True  # "the Secretary-General said ...", no one so titled named: unnamed
         return False
+
+    def _titles_a_name(self, title: str) -> bool:
+        """Some person of the text is named with ``title`` just before the name ("President
+        Hassan Ali", "the President, Hassan Ali"): "the president" may be that person."""
+        if title not in self.titled_names:
+            self.titled_names[title] = any(
+                re.search(rf"\b{re.escape(title)}\b", self.text[max(0, a - 40) : a], re.IGNORECASE)
+                for a, _b, e in self.mentions
+                if e.type == "PERSON"
+            )
+        return self.titled_names[title]
+
+    def _person_at(self, offset: int) -> bool:
+        """A person's name covers ``offset``."""
+        return any(e.type == "PERSON" for _a, _b, e in self._overlapping(offset, offset + 1))
 
     def _described_by(self, found: list[tuple[int, int, Entity]]) -> Entity | None:
         """The person whose description names the last one found: in "Begg, a detainee who

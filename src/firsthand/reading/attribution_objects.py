@@ -1,0 +1,167 @@
+"""What a cue attributes when its content is a noun phrase, not a clause: "condemned the
+raid", "accused the mayor of hiding the audit", "backs the levy", "the poll showed a close
+race", "talked about the flood". The phrase takes what completes it, not the time or the
+occasion of the words ("on Monday", "in a statement"), and a stance counts only for
+someone who can take a side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from firsthand.reading.attribution_base import subject_of
+from firsthand.reading.attribution_lexicon import (
+    FEELINGS,
+    NOUN_CONTENT_CUES,
+    PREPOSITION_CUES,
+    SPOKEN_NOUN_CONTENT_CUES,
+    STANCE_VERBS,
+)
+from firsthand.reading.nlp import subtree_range, words
+
+# Participles that go on with the speaker's words after a comma ("..., saying", "..., adding"),
+# whose subject is the verb's they hang from ("..., recalling the flood").
+PARTICIPLE_DEPS = frozenset(["advcl", "xcomp", "conj", "acl"])
+
+
+def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """(content, extra cue tokens) for a cue whose content is a noun phrase or the object of
+    a preposition; the preposition belongs to the cue ("talked about", "called for")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PREPOSITION_CUES.get(lemma, ()) and child.i > verb.i:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
+    if lemma in STANCE_VERBS:
+        return _stance_object(verb)
+    if lemma == "show":
+        return _shown_object(verb)
+    if lemma == "say":
+        # "said so", "said the same of him": a word for what was said before.
+        said = [c for c in verb.children if c.i > verb.i and _stands_for_words(c)]
+        return ([subtree_range(said[0])], []) if said else ([], [])
+    if lemma in SPOKEN_NOUN_CONTENT_CUES and lemma not in NOUN_CONTENT_CUES:
+        subject = subject_of(verb, False)
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS:
+            subject = subject_of(verb.head, False)  # "..., recalling the flood": the one who spoke
+        if subject is None or not _takes_sides(subject):
+            return [], []
+    elif lemma not in NOUN_CONTENT_CUES:
+        return [], []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
+    if not objects:
+        return [], []
+    start = min(o.left_edge.i for o in objects)
+    end = max(o.right_edge.i for o in objects) + 1
+    return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
+
+
+def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    """What a stance verb's subject stands for: its object ("backs the levy"), or what "vote
+    for" names. Only with a subject that can take a side: "the data support the view" is no
+    stance, nor is a participle without a subject of its own ("a group backing the levy")."""
+    subject = subject_of(verb, False)
+    if subject is None or not _takes_sides(subject):
+        return [], []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], []
+    if verb.lemma_.lower() == "express" and objects[0].lemma_.lower() not in FEELINGS:
+        return [], []  # "they express the view that ...": a statement, told as the writer's
+    start, end = subtree_range(objects[0])
+    return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
+
+
+# Prepositions whose phrase after the object completes what was said of it: "accused the
+# mayor of hiding the audit", "praised them for their courage", "described it as reckless".
+COMPLETING_PREPOSITIONS = frozenset(["of", "for", "as", "in", "to", "about", "over", "with", "against", "on"])
+# Nouns of the occasion or medium of the words, not what they said: "in a statement", "on
+# Twitter" (a name after "on"), "at a rally", "during the debate".
+OCCASION_NOUNS = words(
+    """
+    statement interview speech address remark remarks tweet post letter release conference call rally
+    debate hearing session meeting briefing appearance show program programme broadcast article
+    column op-ed email message video podcast event forum panel op ed
+    """
+)
+
+
+def _with_completing_phrases(verb: Any, end: int) -> int:
+    """Where a noun-phrase content ends once the phrases hung on the verb right after it that
+    complete it are taken in ("accused the mayor | of hiding the audit", "praised them | for
+    their courage"); not the time, place or occasion of the words ("on Monday", "in a
+    statement", "on Twitter")."""
+    for child in verb.children:
+        if child.i != end:
+            continue
+        if child.dep_ != "prep" or child.lower_ not in COMPLETING_PREPOSITIONS:
+            break
+        if not list(child.children) or _occasion(child):
+            break
+        end = _without_occasion(verb, child.i, child.right_edge.i + 1, dated=True)
+    return end
+
+
+def _without_occasion(verb: Any, start: int, end: int, dated: bool = False) -> int:
+    """Where a noun-phrase content ends without a last phrase the parse hung on it that tells
+    the occasion of the words: "condemned the raid | in a statement" (and, ``dated``, in a
+    phrase that completes it, the time: "for its delay | on Tuesday")."""
+    doc = verb.doc
+    last = next(
+        (t for t in doc[start:end] if t.dep_ == "prep" and t.right_edge.i == end - 1 and t.i > start), None
+    )
+    return last.i if last is not None and _occasion(last, dated) else end
+
+
+def _occasion(preposition: Any, dated: bool = True) -> bool:
+    """ "in a statement", "on Twitter", "at a rally" (and, ``dated``, "on Monday"): when or
+    where words were said. (A date inside the object is the object's: "the flood of 1987".)"""
+    objects = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return False
+    head = objects[0]
+    if (dated and head.ent_type_ in ("DATE", "TIME")) or head.lemma_.lower() in OCCASION_NOUNS:
+        return True
+    return preposition.lower_ in ("on", "at") and head.pos_ == "PROPN"  # "on Fox News"
+
+
+def _shown_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    """What a poll, a study, a video or a person shows ("the poll showed a close race"); not
+    what a figure or a table of the text itself shows, which is the writer's own exhibit."""
+    subject = subject_of(verb, False)
+    if subject is None or not (subject.lemma_.lower() in SHOWING_NOUNS or _takes_sides(subject)):
+        return [], []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return [], []
+    return [subtree_range(objects[0])], []
+
+
+# Objects of "say" that stand for words said before ("said so", "said the same"); "say it",
+# "said that" are too often the speaker's own turn of phrase.
+SAID_PRONOUNS = frozenset(["so", "same", "otherwise"])
+
+
+def _stands_for_words(word: Any) -> bool:
+    """'so' in "said so", 'the same' in "said the same": a word for words said before."""
+    if word.dep_ == "advmod":
+        return word.lower_ in ("so", "otherwise")
+    return word.dep_ == "dobj" and word.lemma_.lower() in SAID_PRONOUNS
+
+
+# Sources that show what people think or did: surveys, studies, records, recordings.
+SHOWING_NOUNS = words(
+    """
+    poll survey study report research analysis data record document email video footage
+    recording photo image testimony investigation audit review
+    """
+)
+
+
+def _takes_sides(subject: Any) -> bool:
+    """A subject that can take a side: a person or a body named, or a personal pronoun."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in SIDING_PRONOUNS
+    return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+SIDING_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "who"])

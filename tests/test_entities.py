@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from firsthand.engine.pipeline import read_document, read_text
-from firsthand.reading.entities import _merge_short_org_names, find_entities, trim
+from firsthand.reading.entities import find_entities, trim
+from firsthand.reading.entity_merging import merge_short_org_names
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import Mention
 from firsthand.reading.nlp import load_model
@@ -755,7 +756,7 @@ def test_a_bodys_first_word_alone_is_the_body_not_its_branch() -> None:
         Mention(75, 80, "Lumen", "ORG"),
     ]
     groups = [Group([m], type="ORG") for m in mentions]
-    merged = _merge_short_org_names(groups)
+    merged = merge_short_org_names(groups)
     assert len(merged) == 2
     assert {m.text for m in merged[0].mentions} == {"Lumen Watch International", "Lumen"}
     assert text[75:80] == "Lumen"

@@ -1,0 +1,246 @@
+"""Entities, steps 6 and 7: groups of mentions that are one referent merged.
+
+One referent spelled two ways ("Sadeghinejad", "Sedeghinejad"), an organisation without
+its qualifier, a lone given name or surname into the one full name it belongs to
+("Maryam" into "Maryam Rajavi"; when several fit, the nearest before it), a name's prefix
+into the name, and a body's short name into its full one. ``entities.py`` runs them in
+that order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from firsthand.reading import aliases, entitytypes, gazetteer, knownnames
+from firsthand.reading.entitytypes import Group
+from firsthand.reading.mentions import HONORIFIC_PREFIX
+from firsthand.reading.namewords import ORG_HEADS
+
+# 6. --------------------------------------------------------------------------------------
+
+
+def merge_variants(groups: list[Group], text: str) -> list[Group]:
+    """One referent spelled two ways in one text ("Sadeghinejad", "Sedeghinejad"), and an
+    organisation named without its qualifier ("Investigative Committee"): one group, typed
+    again over all its mentions."""
+    kept: list[Group] = []
+    kept_surfaces: list[list[str]] = []  # each kept group's surfaces, read again when it grows
+    for g in sorted(groups, key=lambda g: g.first):
+        own = g.surfaces
+        at = next((i for i, k in enumerate(kept) if _same_referent(k, g, kept_surfaces[i], own)), None)
+        if at is None:
+            kept.append(g)
+            kept_surfaces.append(own)
+            continue
+        target = kept[at]
+        target.mentions.extend(g.mentions)
+        entitytypes.vote(target, text)
+        kept_surfaces[at] = target.surfaces
+    return kept
+
+
+def _same_referent(a: Group, b: Group, a_surfaces: list[str], b_surfaces: list[str]) -> bool:
+    """Whether two groups, of these surfaces (``Group.surfaces`` sorts: given, not read again
+    for every pair of groups), name one referent."""
+    # Of two spellings the rarer one's label is the weaker evidence: typed again together.
+    pairs = [(x, y) for x in a_surfaces for y in b_surfaces]
+    # Groups are compared pairwise: each test runs only on the pairs its key lets through.
+    if any(
+        aliases.is_spelling_variant(x, y)
+        for x, y in pairs
+        if (key := aliases.spelling_key(x)) is not None and key == aliases.spelling_key(y)
+    ):
+        return True
+    # A school by its town and a place without its head noun share their first word.
+    pairs_by_first = [(x, y) for x, y in pairs if _first_word(x) == _first_word(y)]
+    if any(
+        entitytypes.school_by_its_town(x, y) or entitytypes.school_by_its_town(y, x)
+        for x, y in pairs_by_first
+    ):
+        return True
+    if any(
+        aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x) for x, y in pairs_by_first
+    ):
+        return True
+    if a.type != "ORG" or b.type != "ORG":
+        return False
+    return any(
+        aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
+        for x, y in pairs
+    )
+
+
+@lru_cache(maxsize=16384)
+def _first_word(surface: str) -> str:
+    return surface.split(" ", 1)[0].casefold()
+
+
+# 7. --------------------------------------------------------------------------------------
+
+
+def merge_partial_names(groups: list[Group]) -> list[Group]:
+    """Fold single-word groups into the full person names they are part of."""
+    full = [
+        g for g in groups if g.type == "PERSON" and any(not _lone_name(without_title(s)) for s in g.surfaces)
+    ]
+    kept = []
+    for g in groups:
+        # "Gov Marsh" is one word of a name, as "Marsh" is.
+        untitled = {without_title(s) for s in g.surfaces}
+        words = {w for w in untitled if _lone_name(w)}
+        # "Ugandan" is no given name of "Ugandan Anti-Terror" a headline ran together.
+        peoples = any(entitytypes.is_demonym(w) or knownnames.is_people(w) for w in words)
+        if not words or len(words) != len(untitled) or g in full or peoples:
+            kept.append(g)
+            continue
+        candidates = [f for f in full if any(_has_part(s, w) for s in f.surfaces for w in words)]
+        place = gazetteer.lookup(next(iter(words)))
+        # Only a name that might be a person's: "Coron", voted a place fifteen times, is not
+        # the first word of some "Coron Bay" taken for a person.
+        # A place label on a word no gazetteer knows counts half, as in the vote ("Shirin").
+        strongest_other = max(
+            (
+                v * (0.5 if t in ("GPE", "LOC") and place is None else 1.0)
+                for t, v in g.votes.items()
+                if t != "PERSON"
+            ),
+            default=0.0,
+        )
+        # The given name of exactly one person of the text, and no sizeable place ("beat Nima
+        # with a pole" after "Nima Azarbad"; a town of 18,000 in China is not meant): that
+        # person, whatever spaCy's label.
+        owners = [
+            f for f in candidates if any(s.split()[0] in words for s in f.surfaces if len(s.split()) >= 2)
+        ]
+        given_name_of_one = len(owners) == 1 and (place is None or not entitytypes.is_sizeable(place))
+        if not candidates or (
+            not given_name_of_one
+            and (
+                g.votes["PERSON"] < 0.5 * strongest_other
+                or (place and g.votes["PERSON"] < g.votes[place.entity_type])
+            )
+        ):
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            target = _nearest_before(candidates, m.start)
+            target.mentions.append(m)
+    return kept
+
+
+def merge_name_prefixes(groups: list[Group]) -> list[Group]:
+    """Fold "Mirza Fakhrul Islam" into "Mirza Fakhrul Islam Alamgir": a person named by the
+    first (or last) two words or more of exactly one longer name of a person of the text."""
+    people = [g for g in groups if g.type == "PERSON"]
+    kept = []
+    for g in groups:
+        names = {without_title(s) for s in g.surfaces}
+        if g.type != "PERSON" or any(len(n.split()) < 2 or n.isupper() for n in names):
+            kept.append(g)
+            continue
+        owners = [
+            o
+            for o in people
+            if o is not g and all(any(_has_part(without_title(s), n) for s in o.surfaces) for n in names)
+        ]
+        if len(owners) != 1:
+            kept.append(g)
+            continue
+        owners[0].mentions.extend(g.mentions)
+    return kept
+
+
+def merge_short_org_names(groups: list[Group]) -> list[Group]:
+    """Fold "the Courier" into "The Brennick Courier" named before it: an organisation's
+    head word alone, when exactly one organisation of the text ends in it."""
+    full = [g for g in groups if g.type == "ORG" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    kept = []
+    for g in groups:
+        words = set(g.surfaces)
+        if (
+            (g.type != "ORG" and not _short_of_group_name(g, full))
+            or g in full
+            or len(words) != 1
+            or any(len(w.split()) != 1 or w.isupper() for w in words)
+        ):
+            kept.append(g)
+            continue
+        (word,) = words
+        owners = [
+            f
+            for f in full
+            if any(
+                s.split()[-1] == word and not _object_of_preposition(s)
+                for s in f.surfaces
+                if len(s.split()) >= 2
+            )
+        ]
+        first_word = not owners
+        if first_word:  # "Amnesty" after "Amnesty International": its first word
+            owners = [f for f in full if any(s.split()[0] == word for s in f.surfaces if len(s.split()) >= 2)]
+            owners = _without_branches(owners)
+        # A head word alone before the whole name may be another body's ("the Courier"); a
+        # first word before it is the page's short name in its title ("The Family", then
+        # "The Family International").
+        if len(owners) != 1 or (owners[0].first > g.first and not first_word):
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            m.rule = "head"  # a short form: never the entity's name
+        owners[0].mentions.extend(g.mentions)
+    return kept
+
+
+def _object_of_preposition(name: str) -> bool:
+    """ "Advocates for the Truth": its last word is what the body stands for, not its head, so
+    "the Truth" alone is another name ("the Courier" alone is "The Brennick Courier")."""
+    return any(w.lower() in ("of", "for", "against", "to", "in", "on") for w in name.split()[:-1])
+
+
+def _without_branches(owners: list[Group]) -> list[Group]:
+    """Of "Amnesty International" and "Amnesty International Nigeria", the first: a branch
+    is named by its body's name and more, and a body's first word alone names the body."""
+    names = {o.surfaces[0]: o for o in owners}
+    roots = [o for o in owners if not any(o.surfaces[0].startswith(n + " ") for n in names)]
+    return roots if len(roots) == 1 else owners
+
+
+def _short_of_group_name(g: Group, orgs: list[Group]) -> bool:
+    """ "Witnesses" after "Jehovah's Witnesses": a group's name cut to its plural noun, which
+    the small model labels anyhow."""
+    return len(g.surfaces) == 1 and any(
+        entitytypes.group_name(s) and s.split()[-1] == g.surfaces[0] for o in orgs for s in o.surfaces
+    )
+
+
+def without_title(name: str) -> str:
+    return HONORIFIC_PREFIX.sub("", name) or name
+
+
+def _lone_name(name: str) -> bool:
+    """One word of a name, or a surname with its particle ("Al Hammadi", "van Berg")."""
+    parts = name.split()
+    return len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in SURNAME_PARTICLES)
+
+
+# Small words a surname keeps when it stands alone: "Al Hammadi", "bin Salman", "van Berg".
+SURNAME_PARTICLES = frozenset(
+    ("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "da", "di", "du", "le", "la")
+)
+
+
+def _has_part(full_name: str, word: str) -> bool:
+    if full_name.isupper():  # a transcript's "WOLF BLITZER": "Wolf" is his given name
+        full_name, word = full_name.title(), word.title()
+    parts, own = full_name.split(), word.split()
+    return len(parts) > len(own) and own in (parts[: len(own)], parts[-len(own) :])
+
+
+def _nearest_before(candidates: list[Group], position: int) -> Group:
+    def last_before(g: Group) -> int:
+        before = [m.start for m in g.mentions if m.start < position]
+        return max(before) if before else -1
+
+    best = max(candidates, key=last_before)
+    if last_before(best) < 0:  # named only later: the nearest after
+        best = min(candidates, key=lambda g: min(m.start for m in g.mentions))
+    return best

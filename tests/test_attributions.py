@@ -384,3 +384,10 @@ def test_a_verb_that_opens_a_quotation_is_a_cue(text: str, expected: tuple[str, 
 )
 def test_a_verb_before_a_quotation_that_is_not_its_own_is_no_cue(text: str) -> None:
     assert not [a for a in found(text) if a[0] in ("arrived", "named")]
+
+
+def test_a_clause_the_parse_read_as_a_noun_phrase_is_what_was_said() -> None:
+    """ "the VRF stole aid" parsed as one noun phrase ("stole" a modifier of "aid")."""
+    assert at("Ivo Brank said the VRF stole aid.", "said") == ("said", "Ivo Brank", ["the VRF stole aid"])
+    # a noun phrase without a verb in it stays no speech
+    assert not [a for a in found("The guards said nothing useful.") if a[2] == ["nothing useful"]]

@@ -326,6 +326,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and lemma in SPEECH_VERBS:
         # "denied seizing the grain", "admitted taking the money": a gerund is what was said.
         clause = [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    if not clause and lemma in SPEECH_VERBS and lemma not in QUOTE_ONLY_CUES:
+        clause = _clause_read_as_noun(token)
     content = [_clause_range(c) for c in clause] or called_for
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
@@ -587,6 +589,22 @@ def _clause_range(clause: Any) -> tuple[int, int]:
         if comma:
             end = min(end, conj.left_edge.i - 2)
     return start, end
+
+
+# Finite verb tags: a word of a noun phrase with one of them is a verb the parse misread.
+FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _clause_read_as_noun(verb: Any) -> list[Any]:
+    """ "Ivo Brank said the VRF stole aid": the parse may read a clause after a verb of
+    saying as one noun phrase ("the VRF stole aid", with "stole" a modifier of "aid"); a
+    finite verb inside the object gives it away."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i < verb.i:
+            continue
+        if any(t.tag_ in FINITE_TAGS and t.dep_ in ("amod", "compound", "nmod") for t in obj.subtree):
+            return [obj]
+    return []
 
 
 def _clause_on_hearer(verb: Any) -> list[Any]:

@@ -391,3 +391,17 @@ def test_a_clause_the_parse_read_as_a_noun_phrase_is_what_was_said() -> None:
     assert at("Ivo Brank said the VRF stole aid.", "said") == ("said", "Ivo Brank", ["the VRF stole aid"])
     # a noun phrase without a verb in it stays no speech
     assert not [a for a in found("The guards said nothing useful.") if a[2] == ["nothing useful"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two men recounted being beaten with batons.", ("recounted", "The two men", ["being beaten with batons"])),
+        ("Some detainees report having witnessed beatings.", ("report", "Some detainees", ["having witnessed beatings"])),
+        ("Mayor Lind denied taking the money.", ("denied", "Mayor Lind", ["taking the money"])),
+    ],
+)  # fmt: skip
+def test_a_gerund_active_passive_or_perfect_is_what_was_said(
+    text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    assert at(text, expected[0]) == expected

@@ -552,6 +552,31 @@ def test_single_quotation_marks_quote_as_british_papers_do() -> None:
     assert [c["basis"] for c in plain.claims] == ["asserted", "asserted"], plain.claims
 
 
+def test_a_lead_that_announces_what_follows_gives_the_block_to_its_speakers() -> None:
+    """ "X described the following use of force:" - the verb stands far from the colon; and
+    an attribution inside the block ("a guard told the detainee to ...") is the teller's."""
+    record = read_text(
+        "We met former detainees in March.\n\n"
+        "Kari Dahl, who spent two years in the camp at Brekkevik, described the following use of force in the yard:\n\n"
+        "Five of them would come in with a shield and knock you down. A guard told the detainee to remove the towel.\n\n"
+        "The camp closed in May.\n"
+    )
+    for snippet in ("Five of them would come in", "A guard told the detainee"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "Kari Dahl"), claim
+    assert claim_with(record, "The camp closed")["basis"] == "asserted"
+
+
+def test_according_to_at_a_sentences_end_speaks_for_all_of_it() -> None:
+    """Whatever clause the parse hung it on, and with a term in quotation marks inside; a
+    man found is no finding that."""
+    text = "On arrival, they found a man believed to be in his 40s who appeared “drunk” sitting in a van, according to police."
+    record = read_text(text)
+    assert [(c["basis"], c["cue"]) for c in record.claims] == [("reported", "according to")], record.claims
+    finding = read_text("The inquiry found that the guards had beaten him.")
+    assert claim_with(finding, "the guards had beaten him")["cue"] == "found"
+
+
 def test_a_paragraph_after_told_us_colon_is_the_speakers() -> None:
     record = read_text(
         "We met the families in March. Marta Ekdahl told us:\n\n"

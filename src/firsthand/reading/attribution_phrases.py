@@ -271,8 +271,12 @@ def _sentence_before(doc: Any, phrase: tuple[int, int]) -> tuple[int, int] | Non
     rest = [t for t in doc[phrase[1] : sent.end] if not t.is_punct and not t.is_space]
     if rest or phrase[0] - 1 <= sent.start or doc[phrase[0] - 1].text != ",":
         return None
-    if any(doc[i].text in QUOTES_OPEN + QUOTES_CLOSE for i in range(sent.start, phrase[0])):
-        return None  # a quotation before it is its own content (see _verb_attribution)
+    first = next((t for t in doc[sent.start : phrase[0]] if not t.is_space), None)
+    quotation = first is not None and first.text in QUOTES_OPEN
+    if quotation or doc[phrase[0] - 2].text in QUOTES_CLOSE:
+        # A quotation before it is its own content (see _verb_attribution); a term quoted
+        # inside the sentence ('appeared to be “under the influence”') is no quotation.
+        return None
     return trim_span(doc, (sent.start, phrase[0] - 1))
 
 

@@ -294,6 +294,9 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     cue = cue_tokens(token)
     carrier = _quoted_as(token) if lemma in SPEECH_VERBS and not has_subject(token) else None
     clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
+    if lemma in THOUGHT_VERBS and lemma not in SPEECH_VERBS:
+        # "they found a man believed to be in his 40s": a thing found, not a finding that.
+        clause = [c for c in clause if not _small_clause(c)]
     if carrier is not None and not clause:
         # '"...," a nurse was quoted as saying': the parser may hang the words on "quoted"
         clause = [c for c in carrier.children if c.dep_ == "ccomp" and not _set_apart(c, carrier)]
@@ -324,8 +327,9 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and infinitive_cue:
         clause = [c for c in token.children if c.dep_ == "xcomp" and is_infinitive(c)]
     if not clause and lemma in SPEECH_VERBS:
-        # "denied seizing the grain", "admitted taking the money": a gerund is what was said.
-        clause = [c for c in token.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]
+        # "denied seizing the grain", "admitted taking the money", "recounted being beaten":
+        # a gerund, active or passive, is what was said.
+        clause = [c for c in token.children if c.dep_ == "xcomp" and _gerund(c)]
     if not clause and lemma in SPEECH_VERBS and lemma not in QUOTE_ONLY_CUES:
         clause = _clause_read_as_noun(token)
     content = [_clause_range(c) for c in clause] or called_for
@@ -589,6 +593,27 @@ def _clause_range(clause: Any) -> tuple[int, int]:
         if comma:
             end = min(end, conj.left_edge.i - 2)
     return start, end
+
+
+def _small_clause(clause: Any) -> bool:
+    """A participle with its subject and no verb of its own tense ("a man believed to be
+    ...", "him beaten"), or a relative clause the parse took for a clause ("a man ... who
+    appeared to be drunk"): what was found or seen, not a proposition."""
+    first = clause.doc[clause.left_edge.i]
+    before = clause.doc[first.i - 1] if first.i > 0 else None
+    if first.lower_ in ("who", "which") and before is not None and before.pos_ in ("NOUN", "PROPN", "NUM"):
+        return True
+    if clause.tag_ not in ("VBN", "VBG"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+
+
+def _gerund(verb: Any) -> bool:
+    """ "seizing the grain", "being beaten", "having witnessed" (a participle after "being"
+    or "having")."""
+    if verb.tag_ == "VBG":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.tag_ == "VBG" for c in verb.children)
 
 
 # Finite verb tags: a word of a noun phrase with one of them is a verb the parse misread.

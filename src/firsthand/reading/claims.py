@@ -297,8 +297,11 @@ def _lead_speaker(
     # block is a quotation, which is somebody's words: the speaker of the lead's last
     # sentence ("A detainee told Amnesty he was beaten in an annexe to the museum:").
     closing = words_of[-LEAD_REACH:]
-    if quotation and words_of:
-        closing = [t for t in words_of if t.sent.start == words_of[-1].sent.start]
+    last_sentence = [t for t in words_of if words_of and t.sent.start == words_of[-1].sent.start]
+    # "Three detainees described the following use of force in the yard:": what follows is theirs.
+    announces = any(t.lower_ in ("following", "follows") for t in last_sentence)
+    if quotation or announces:
+        closing = last_sentence
     verbs = [t for t in closing if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     for verb in reversed(verbs):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -343,6 +346,10 @@ def _give_voices(
         if own or (claim["source"] is None and claim["cue"] == ":") or by_writer:
             claim["basis"] = "reported"
             claim["source"] = voice[2].id if voice[2] is not None else None
+        elif claim["basis"] == "reported" and claim["source"] is None and voice[2] is not None:
+            # "an MP told the detainee to remove the towel", in Iqbal's account: the writer
+            # has it from Iqbal, who stands behind it.
+            claim["source"] = voice[2].id
         kept.append(claim)
     return kept
 

@@ -125,13 +125,18 @@ GLUED_QUOTES = (
 )
 
 
+def split_glued_quotes(nlp: Any) -> None:
+    """Make ``nlp``'s tokenizer cut a quotation mark off the word a page glued it to."""
+    tokenizer: Any = nlp.tokenizer
+    infixes = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.infix_finditer = re.compile(f"{infixes}|{GLUED_QUOTES}").finditer
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Any:
     """The English pipeline with firsthand's sentence rule, loaded once."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
-    tokenizer: Any = nlp.tokenizer
-    infixes = tokenizer.infix_finditer.__self__.pattern
-    tokenizer.infix_finditer = re.compile(f"{infixes}|{GLUED_QUOTES}").finditer
+    split_glued_quotes(nlp)
     nlp.add_pipe("line_break_sentences", before="parser")
     use_attribute_table(nlp)  # the ruler's own results, at a tenth of its cost
     nlp.add_pipe("verb_lemma_spelling", after="lemmatizer")
@@ -368,9 +373,9 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
             last = int(numpy.searchsorted(starts, mark.start(), side="left"))
             inside.update(range(first, last))
             opened = None
-    for quotation in SINGLE_QUOTED.finditer(text):
-        first = int(numpy.searchsorted(starts, quotation.start(), side="right"))
-        last = int(numpy.searchsorted(starts, quotation.end() - 1, side="left"))
+    for opening, closing in single_quoted(text):
+        first = int(numpy.searchsorted(starts, opening, side="right"))
+        last = int(numpy.searchsorted(starts, closing - 1, side="left"))
         inside.update(range(first, last))
     doc.user_data["firsthand.quoted"] = inside
     return inside
@@ -378,14 +383,41 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
 
 # Words in single quotation marks, as British papers quote in headlines and often in the
 # body ("'Took us to a booth, beat us up': protesters allege", "police 'beat us', they say"):
-# a mark after a space or a line's start before a letter, and one after a word before a
-# space, a stop or the line's end, two words or more apart. An apostrophe inside a word
-# ("didn't", "O’Malley") is neither; "the members' lawyers" can only close one already open.
-SINGLE_QUOTED = re.compile(
-    r"(?:^|(?<=[\s(\[—–:“\"]))[‘'](?=[^\W\d_])[^\n‘'’]*?[^\W_][^\n‘'’]*?\s[^\n]*?"
-    r"(?<=[^\W_.!?,…]|[.!?,…])[’'](?=[\s:;,.!?)\]—–”\"]|$)",
-    re.MULTILINE,
-)
+# a mark after a space or a line's start before a letter opens one, and one after a word
+# before a space, a stop or the line's end closes it, two words or more later on the same
+# line. An apostrophe inside a word ("didn't", "O’Malley") is neither; "the members'
+# lawyers" can only close one already open. Marks are paired by a scan, not one pattern:
+# a pattern that spans from opener to closer backtracks without end on a line of openers.
+SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–:“\"]))[‘'](?=[^\W\d_])", re.MULTILINE)
+SINGLE_CLOSING = re.compile(r"(?<=[\w.!?,…])[’'](?=[\s:;,.!?)\]—–”\"]|$)", re.MULTILINE)
+
+
+def single_quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` in single quotation marks, marks included."""
+    if "'" not in text and "‘" not in text:
+        return []
+    marks = sorted(
+        [(m.start(), True) for m in SINGLE_OPENING.finditer(text)]
+        + [(m.start(), False) for m in SINGLE_CLOSING.finditer(text)]
+    )
+    spans = []
+    opened: int | None = None
+    spaced = False  # a space since the opening mark: two words or more
+    last = 0
+    for at, opening in marks:
+        between = text[last:at]  # each stretch read once: linear in the text
+        last = at
+        if opened is not None and "\n" in between:
+            opened = None  # a line's end closes nothing: the mark was an apostrophe
+        spaced = spaced or any(c.isspace() for c in between)
+        if opened is None:
+            if opening:
+                opened, spaced = at, False
+        elif not opening:
+            if spaced:
+                spans.append((opened, at + 1))
+            opened = None  # one word in marks ("'n'", a term): no quotation
+    return spans
 
 
 class Spans:

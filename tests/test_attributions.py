@@ -405,3 +405,12 @@ def test_a_gerund_active_passive_or_perfect_is_what_was_said(
     text: str, expected: tuple[str, str, list[str]]
 ) -> None:
     assert at(text, expected[0]) == expected
+
+
+def test_a_gapped_second_half_is_more_of_what_is_believed() -> None:
+    text = "Dozens of people are believed to have been killed and many injured in the shelling of the port."
+    assert found(text) == [
+        ("are believed", "", ["to have been killed and many injured in the shelling of the port"])
+    ]
+    # a second clause with its own subject is the writer's again
+    assert found("Six people are believed to have died and the guards fled.")[0][2] == ["to have died"]

@@ -333,6 +333,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and lemma in SPEECH_VERBS and lemma not in QUOTE_ONLY_CUES:
         clause = _clause_read_as_noun(token)
     content = [_clause_range(c) for c in clause] or called_for
+    if content and passive and lemma in RAISING_CUES:
+        content = _with_gapped_conjuncts(token, content)
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
     if not content and lemma in SPEECH_VERBS and _as_said(token):
@@ -593,6 +595,20 @@ def _clause_range(clause: Any) -> tuple[int, int]:
         if comma:
             end = min(end, conj.left_edge.i - 2)
     return start, end
+
+
+def _with_gapped_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Dozens are believed to have been killed and many injured": the parse hangs the
+    gapped second half ("many [are believed to have been] injured") on the cue; it is more
+    of what is believed."""
+    start, end = content[-1]
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < end:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children):
+            break  # a clause of its own
+        end = conj.right_edge.i + 1
+    return [*content[:-1], (start, end)]
 
 
 def _small_clause(clause: Any) -> bool:

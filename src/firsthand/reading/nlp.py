@@ -388,7 +388,12 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
 # line. An apostrophe inside a word ("didn't", "O’Malley") is neither; "the members'
 # lawyers" can only close one already open. Marks are paired by a scan, not one pattern:
 # a pattern that spans from opener to closer backtracks without end on a line of openers.
-SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–:“\"]))[‘'](?=[^\W\d_])", re.MULTILINE)
+SINGLE_OPENING = re.compile(
+    r"(?:^|(?<=[\s(\[—–:“\"]))[‘'](?=[^\W\d_])(?!(?:s|re|ve|ll|d|m|t|em|n|til|cause)\b)",
+    re.MULTILINE | re.IGNORECASE,
+)  # not a clitic set apart ("Phailin 's winds", "we 're"): text tokenized with spaces
+# The longest quotation in single marks: one is a headline's or a sentence's words.
+SINGLE_QUOTED_CHARS = 600
 SINGLE_CLOSING = re.compile(r"(?<=[\w.!?,…])[’'](?=[\s:;,.!?)\]—–”\"]|$)", re.MULTILINE)
 
 
@@ -414,7 +419,7 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
             if opening:
                 opened, spaced = at, False
         elif not opening:
-            if spaced:
+            if spaced and at - opened < SINGLE_QUOTED_CHARS:
                 spans.append((opened, at + 1))
             opened = None  # one word in marks ("'n'", a term): no quotation
     return spans

@@ -57,6 +57,7 @@ from firsthand.reading import (
 )
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import (
+    Lines,
     Mention,
     generic_word,
     headline_common_words,
@@ -199,6 +200,7 @@ def find_entities(record: Record) -> Record:
     # 5. Groups by folded text, then by acronym, facility name and place identity.
     pairs = acronyms.pairs(defined, long_forms) + list_pairs + initial_pairs + first_word_pairs
     mentions = [_place_of_office(m) for m in mentions]
+    lines = Lines(text)
     mentions = [
         m
         for m in mentions
@@ -209,7 +211,7 @@ def find_entities(record: Record) -> Record:
         # "Rights Group Says ...": a Title Case headline's dictionary words, no known body
         and not (
             m.rule != "acronym"
-            and headline_common_words(text, m.start, m.end)
+            and headline_common_words(text, m.start, m.end, lines)
             and not knownnames.is_known_organisation(m.text)
         )
         and not _part_of_a_title(text, m)

@@ -10,6 +10,7 @@ chapter and verse a person. The functions here take those apart and put them tog
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,11 +143,42 @@ HEADLINE_BODY_WORDS = words(
 )
 
 
-def headline_common_words(text: str, start: int, end: int) -> bool:
+# A headline is short: a longer line is a paragraph, whatever its capitals.
+HEADLINE_CHARS = 300
+
+
+class Lines:
+    """A text's lines, found by position without a scan of the text for each question
+    (asked once per mention, a scan made a long line quadratic), and the names it uses
+    outside a line, counted once per name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self._uses: dict[str, list[int]] = {}
+
+    def bounds(self, position: int) -> tuple[int, int]:
+        """Where the line holding ``position`` starts and ends (its line break excluded)."""
+        at = bisect_right(self.breaks, position - 1) if position > 0 else 0
+        start = self.breaks[at - 1] + 1 if at > 0 else 0
+        end = self.breaks[at] if at < len(self.breaks) else len(self.text)
+        return start, end
+
+    def used_outside(self, name: str, start: int, end: int) -> bool:
+        """``name`` stands as a word of the text outside [start, end)."""
+        if name not in self._uses:
+            pattern = rf"(?<![\w\-]){re.escape(name)}(?![\w\-])"
+            self._uses[name] = [m.start() for m in re.finditer(pattern, self.text)]
+        return any(not start <= at < end for at in self._uses[name])
+
+
+def headline_common_words(text: str, start: int, end: int, lines: Lines | None = None) -> bool:
     """Dictionary words capitalised only because their line is a Title Case headline ("Rights
     Group" of "Rights Group Says Unit Tortures Suspects", "Daily Press Briefing by the Office
     of ..."), used nowhere else with capitals. A name of dictionary words in a headline that
-    the text names again ("Human Rights Watch") or a known place is a name."""
+    the text names again ("Human Rights Watch") or a known place is a name. ``lines``: the
+    text's :class:`Lines`, kept by a caller that asks for many names."""
+    lines = lines or Lines(text)
     piece = text[start:end]
     words = piece.split()
     if not any(w.lower() not in HEADLINE_SMALL_WORDS for w in words) or not all(
@@ -159,9 +191,10 @@ def headline_common_words(text: str, start: int, end: int) -> bool:
         and not all(w.lower() in HEADLINE_BODY_WORDS for w in words[:-1])
     ):
         return False  # "Amnesty International Condemns Arrests": a body's own name
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    line_start, line_end = lines.bounds(start)
+    if line_end - line_start > HEADLINE_CHARS:
+        return False
+    line = text[line_start:line_end].strip()
     content = [w for w in line.split() if w.lower() not in HEADLINE_SMALL_WORDS and w[:1].isalpha()]
     if (
         len(content) < 4
@@ -173,10 +206,8 @@ def headline_common_words(text: str, start: int, end: int) -> bool:
         return False
     if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$", text[max(0, start - 6) : start]):
         return False  # "To: Dr. Helen Marsh, Director of ...": a person, titled
-    elsewhere = text[:line_start] + "\n" + text[line_start + len(line) :]
     # The name, or its last word ("Dear Dr. Marsh"), named again with a capital.
-    again = rf"(?<![\w\-])(?:{re.escape(piece)}|{re.escape(words[-1])})(?![\w\-])"
-    return re.search(again, elsewhere) is None
+    return not any(lines.used_outside(name, line_start, line_end) for name in (piece, words[-1]))
 
 
 def no_name(piece: str) -> bool:

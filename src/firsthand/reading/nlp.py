@@ -33,25 +33,26 @@ UNUSED_COMPONENTS: tuple[str, ...] = ()
 @Language.component("line_break_sentences")
 def line_break_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, unless the next line continues the sentence;
-    never right after a word on the same line. (Given a paragraph that opens with a name
-    under a heading, "Maria Lopez, a reporter, said", the parser may start a sentence at
-    "Lopez", and the name is lost: the recogniser reads no name across two sentences.)"""
+    never between two capitalised words that open a line. (Given a paragraph that opens with
+    a name under a heading, "Maria Lopez, a reporter, said", the parser may start a sentence
+    at "Lopez", and the name is lost: the recogniser reads no name across two sentences.)"""
     after_break = False
+    line_opener = False  # the last word opened its line
     last_word = ""
     for token in doc:
         if "\n" in token.text or "\n" in token.whitespace_:
             after_break = True
         if token.is_space:
             continue
+        opens_line = after_break or token.i == 0
         if after_break and token.i > 0:
             continues = token.text[:1].islower() and last_word[-1:].isalpha()
             if not continues:
                 token.is_sent_start = True
-        elif (
-            token.i > 0 and last_word.isalpha() and token.text[:1].isalpha() and doc[token.i - 1].whitespace_
-        ):
+        elif line_opener and last_word.isalpha() and last_word.istitle() and token.text.istitle():
             token.is_sent_start = False
         after_break = "\n" in token.whitespace_
+        line_opener = opens_line
         last_word = token.text
     return doc
 

@@ -297,7 +297,9 @@ def _lead_speaker(
     # block is a quotation, which is somebody's words: the speaker of the lead's last
     # sentence ("A detainee told Amnesty he was beaten in an annexe to the museum:").
     closing = words_of[-LEAD_REACH:]
-    last_sentence = [t for t in words_of if words_of and t.sent.start == words_of[-1].sent.start]
+    # (The last sentence found once: a token's .sent is a scan of its sentence.)
+    last_start = words_of[-1].sent.start if words_of else 0
+    last_sentence = [t for t in words_of if t.i >= last_start]
     # "Three detainees described the following use of force in the yard:": what follows is theirs.
     announces = any(t.lower_ in ("following", "follows") for t in last_sentence)
     if quotation or announces:

@@ -59,8 +59,6 @@ SPEECH_VERB_LABEL = re.compile(
 )
 # Labels by which an organisation's own Q&A gives its answers: the writer's voice, not a report.
 WRITER_SIDE_LABELS = frozenset(["spokesperson", "spokesman", "spokeswoman", "answer", "a"])
-# A paragraph that opens with a quotation mark.
-QUOTE_OPENERS = ("“", "«", "„", '"')
 
 
 # A broadcast transcript's stage direction, in capitals within brackets: "(BEGIN VIDEO CLIP)",
@@ -196,9 +194,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def wholly_quoted(text: str, start: int, end: int) -> bool:
     """A paragraph that is all quotation: it opens with a quotation mark and closes with one,
     or runs on unclosed into the next paragraph ('"Face to the ground". My friend fell' is not)."""
-    if text[start] not in QUOTE_OPENERS:
+    if text[start] not in QUOTES_OPEN:
         return False
-    closers = [i for i in (text.find(q, start + 1, end) for q in ("”", "»", '"')) if i >= 0]
+    closers = [i for i in (text.find(q, start + 1, end) for q in QUOTES_CLOSE if len(q) == 1) if i >= 0]
     return not closers or min(closers) >= end - 3
 
 

@@ -131,6 +131,9 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
     return out
 
 
+# The head nouns of bodies and places, joined once (not on every call).
+BODY_OR_PLACE_HEADS = ORG_HEADS | PLACE_HEADS
+
 # Small words a Title Case headline leaves in lower case.
 HEADLINE_SMALL_WORDS = words(
     "a an the of for and or but to in on at by with from as into over after about is are vs"
@@ -236,7 +239,7 @@ def office_not_person(name: str) -> bool:
     if OFFICE_OF.match(name) is None:
         return False
     last = name.split()[-1]
-    return last.isupper() or last.lower() in ORG_HEADS | PLACE_HEADS or gazetteer.lookup(last) is not None
+    return last.isupper() or last.lower() in BODY_OR_PLACE_HEADS or gazetteer.lookup(last) is not None
 
 
 def _dictionary_word(doc: Any, word: str, start: int, end: int) -> bool:
@@ -384,7 +387,7 @@ def _full_name(words: str) -> bool:
     return (
         2 <= len(parts) <= 3
         and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", w) for w in parts)
-        and not any(w.lower() in ORG_HEADS | PLACE_HEADS for w in parts)
+        and not any(w.lower() in BODY_OR_PLACE_HEADS for w in parts)
         and not all(is_common_word(w) for w in parts)
     )
 

@@ -66,3 +66,17 @@ def test_a_rule_the_table_cannot_answer_keeps_the_ruler() -> None:
     ruler = nlp.add_pipe("attribute_ruler", name="plain")
     ruler.add([[{"LOWER": "gonna"}]], {"LEMMA": "go"})
     assert AttributeTable().load(ruler)
+
+
+def test_words_no_rule_names_share_one_decision() -> None:
+    """A thousand new nouns cost one decision per tag, not one per word (each is every
+    rule's tests); words a rule names, and its regex's words, keep decisions of their own."""
+    nlp = load_model()
+    table = nlp.get_pipe("attribute_ruler")
+    nouns = [f"zorbl{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}" for i in range(1000)]
+    before = len(table._decided)
+    nlp("The " + " and the ".join(nouns) + " were there.")
+    assert len(table._decided) - before < 60
+    expected = spacy.load(MODEL)("I ain't sayin' nothin' and they'd rather nuthin' happened.")
+    got = nlp("I ain't sayin' nothin' and they'd rather nuthin' happened.")
+    assert _tokens(got) == _tokens(expected)

@@ -47,6 +47,13 @@ class AttributeTable:
         # Tested values -> (column -> (rule, value) of the last single-token rule setting it,
         # the several-token patterns whose first token these values pass).
         self._decided: dict[tuple[int, ...], tuple[dict[int, tuple[int, int]], tuple[int, ...]]] = {}
+        # The rules name a few hundred words; every other word passes or fails their tests on
+        # LOWER alike. Such words share one key (LOWER 0), so a new word costs a lookup, not
+        # every rule's tests: word -> its LOWER as the key has it.
+        self._named_lowers: frozenset[int] = frozenset()
+        self._lower_patterns: tuple[re.Pattern[str], ...] = ()
+        self._share_lowers = False
+        self._lower_keys: dict[int, int] = {}
 
     def load(self, ruler: Any) -> bool:
         """Take the rules of spaCy's ``ruler``; False (and nothing loaded) when one has a shape
@@ -70,14 +77,35 @@ class AttributeTable:
                 else:
                     multiple.append((rule, tests, index, settings))
         self.single, self.multiple, self.strings = single, multiple, strings
-        self._decided = {}
+        self._index_lowers()
         return True
+
+    def _index_lowers(self) -> None:
+        """The words the rules test LOWER against, and the patterns they search it with."""
+        lower = TESTED.index("LOWER")
+        every_test = [test for _r, tests, _s in self.single for test in tests] + [
+            test for _r, tokens, _i, _s in self.multiple for tests in tokens for test in tests
+        ]
+        named: set[int] = set()
+        patterns = []
+        for column, operator, wanted in every_test:
+            if column == lower:
+                if operator == "REGEX":
+                    patterns.append(wanted)
+                else:
+                    named |= wanted
+        self._named_lowers, self._lower_patterns = frozenset(named), tuple(patterns)
+        # The shared key is the empty string's (0): exact only while no rule could pass it.
+        self._share_lowers = 0 not in named and not any(p.search("") for p in patterns)
+        self._decided, self._lower_keys = {}, {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        lower = TESTED.index("LOWER")
         tested = [tuple(values) for values in doc.to_array(TESTED_IDS).tolist()]
-        decided = [self._decide(values) for values in tested]
+        keys = [(*values[:lower], self._lower_key(values[lower]), *values[lower + 1 :]) for values in tested]
+        decided = [self._decide(values) for values in keys]
         winners = [settings for settings, _starts in decided]
         for start, (_settings, patterns) in enumerate(decided):
             for pattern in patterns:
@@ -88,6 +116,19 @@ class AttributeTable:
                 written[i, column] = value
         doc.from_array(WRITTEN_IDS, written)
         return doc
+
+    def _lower_key(self, lower: int) -> int:
+        """``lower`` itself when a rule names it or could match it, else 0 (any other word)."""
+        key = self._lower_keys.get(lower)
+        if key is None:
+            named = lower in self._named_lowers or any(
+                pattern.search(self.strings[lower]) for pattern in self._lower_patterns
+            )
+            key = 0 if self._share_lowers and not named else lower
+            if len(self._lower_keys) >= MAX_DECIDED:
+                self._lower_keys.clear()
+            self._lower_keys[lower] = key
+        return key
 
     def _decide(self, values: tuple[int, ...]) -> tuple[dict[int, tuple[int, int]], tuple[int, ...]]:
         decided = self._decided.get(values)
@@ -194,3 +235,4 @@ def use_attribute_table(nlp: Language) -> None:
         replaced = nlp.get_pipe("attribute_ruler")
         assert isinstance(replaced, AttributeTable)
         replaced.single, replaced.multiple, replaced.strings = table.single, table.multiple, table.strings
+        replaced._index_lowers()

@@ -23,9 +23,9 @@ def merge_variants(groups: list[Group], text: str) -> list[Group]:
     organisation named without its qualifier ("Investigative Committee"): one group, typed
     again over all its mentions."""
     kept: list[Group] = []
-    kept_surfaces: list[list[str]] = []  # each kept group's surfaces, read again when it grows
+    kept_surfaces: list[_Surfaces] = []  # each kept group's surfaces, read again when it grows
     for g in sorted(groups, key=lambda g: g.first):
-        own = g.surfaces
+        own = _Surfaces(g.surfaces)
         at = next((i for i, k in enumerate(kept) if _same_referent(k, g, kept_surfaces[i], own)), None)
         if at is None:
             kept.append(g)
@@ -34,24 +34,39 @@ def merge_variants(groups: list[Group], text: str) -> list[Group]:
         target = kept[at]
         target.mentions.extend(g.mentions)
         entitytypes.vote(target, text)
-        kept_surfaces[at] = target.surfaces
+        kept_surfaces[at] = _Surfaces(target.surfaces)
     return kept
 
 
-def _same_referent(a: Group, b: Group, a_surfaces: list[str], b_surfaces: list[str]) -> bool:
+class _Surfaces:
+    """A group's surfaces with the keys the tests below compare first: most pairs of groups
+    share neither, and are told apart without a test on each pair of their names."""
+
+    def __init__(self, surfaces: list[str]) -> None:
+        self.surfaces = surfaces
+        self.spelling_keys = {key for s in surfaces if (key := aliases.spelling_key(s)) is not None}
+        self.first_words = {_first_word(s) for s in surfaces}
+
+
+def _same_referent(a: Group, b: Group, a_surfaces: _Surfaces, b_surfaces: _Surfaces) -> bool:
     """Whether two groups, of these surfaces (``Group.surfaces`` sorts: given, not read again
     for every pair of groups), name one referent."""
+    both_orgs = a.type == "ORG" and b.type == "ORG"
+    same_key = not a_surfaces.spelling_keys.isdisjoint(b_surfaces.spelling_keys)
+    same_first = not a_surfaces.first_words.isdisjoint(b_surfaces.first_words)
+    if not (both_orgs or same_key or same_first):
+        return False
     # Of two spellings the rarer one's label is the weaker evidence: typed again together.
-    pairs = [(x, y) for x in a_surfaces for y in b_surfaces]
+    pairs = [(x, y) for x in a_surfaces.surfaces for y in b_surfaces.surfaces]
     # Groups are compared pairwise: each test runs only on the pairs its key lets through.
-    if any(
+    if same_key and any(
         aliases.is_spelling_variant(x, y)
         for x, y in pairs
         if (key := aliases.spelling_key(x)) is not None and key == aliases.spelling_key(y)
     ):
         return True
     # A school by its town and a place without its head noun share their first word.
-    pairs_by_first = [(x, y) for x, y in pairs if _first_word(x) == _first_word(y)]
+    pairs_by_first = [(x, y) for x, y in pairs if _first_word(x) == _first_word(y)] if same_first else []
     if any(
         entitytypes.school_by_its_town(x, y) or entitytypes.school_by_its_town(y, x)
         for x, y in pairs_by_first
@@ -61,7 +76,7 @@ def _same_referent(a: Group, b: Group, a_surfaces: list[str], b_surfaces: list[s
         aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x) for x, y in pairs_by_first
     ):
         return True
-    if a.type != "ORG" or b.type != "ORG":
+    if not both_orgs:
         return False
     return any(
         aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)

@@ -253,6 +253,8 @@ def first_words_used(text: str, mentions: list[Mention]) -> tuple[list[Mention],
         if len(keys) != 1 or len(word) < 3 or word.isupper() or gazetteer.lookup(word) is not None:
             continue
         (owner,) = keys
+        if f"he {word}" not in text:
+            continue  # a scan of the text per name, spared where "the <word>" never occurs
         for hit in re.finditer(rf"\b[Tt]he ({re.escape(word)})\b(?![ \t]+[A-Z])", text):
             start, end = hit.span(1)
             if not covered.overlaps(start, end):

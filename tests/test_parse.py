@@ -106,3 +106,20 @@ def test_a_name_opening_a_paragraph_under_a_heading_stays_one_name() -> None:
     assert record.entity(claim["source"]).name == "Maria Lopez", claim
     sentences = [s.text.strip() for s in record.parsed.sents] if record.parsed is not None else []
     assert not any(s == "Maria" for s in sentences)
+
+
+def test_the_text_a_doc_keeps_is_the_text_its_tokens_join_into(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stages read the parsed text from ``text_of`` (kept by the parse, not rebuilt from every
+    token): for a text parsed in pieces, with typographic apostrophes and guillemets
+    straightened for the model and hard-wrapped lines read as one, it is still ``doc.text``."""
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 120)
+    wrapped = " ".join(["The officers of the border post took our papers and did not"] * 3)
+    lines = [wrapped[i : i + 60] for i in range(0, len(wrapped), 60)]
+    texts = [
+        "He isn’t here. «We waited», she said.\n\n" + "The guards didn’t answer us. " * 12,
+        "\n".join(lines * 4) + "\n",
+        "One line.",
+    ]
+    for text, doc in zip(texts, nlp.parse(texts), strict=True):
+        assert nlp.text_of(doc) == doc.text
+        assert len(nlp.text_of(doc)) == len(text)

@@ -11,7 +11,7 @@ from firsthand.reading import gazetteer
 from firsthand.reading.attribution_base import Attribution, cue_tokens, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import CUE_LEMMAS, HEARSAY_ADVERBS, HEARSAY_NOUNS, TRAILING_FORMS
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
-from firsthand.reading.nlp import subtree_range, words
+from firsthand.reading.nlp import subtree_range, text_of, words
 from firsthand.reading.voices import NOT_SPEAKERS, writer_side
 
 
@@ -69,7 +69,7 @@ def colon_attribution(token: Any) -> Attribution | None:
     label = " ".join(t.text for t in words)
     if label.isupper() and gazetteer.lookup(label.title()) is not None:
         return None  # "BAGHDAD: Iraqi forces killed ...": a dateline, and a place says nothing
-    if gazetteer.lookup(label) is not None and _text_of(token.doc).count(f"{label}:") == 1:
+    if gazetteer.lookup(label) is not None and text_of(token.doc).count(f"{label}:") == 1:
         # "New Delhi: The government dismissed ...": a dateline too. A speaker's label comes
         # back turn after turn ("Victoria: ... Victoria: ..."); a dateline stands once.
         return None
@@ -81,14 +81,6 @@ def colon_attribution(token: Any) -> Attribution | None:
     source = trim_span(token.doc, (words[0].i, words[-1].i + 1))
     head = max(words, key=lambda t: (t.dep_ in ("ROOT", "nsubj"), t.i))
     return Attribution(cue=[token.i], content=[content], source=source, source_head=head.i, kind="colon")
-
-
-def _text_of(doc: Any) -> str:
-    """The Doc's text, built once: ``doc.text`` joins every token anew on each call."""
-    text: str | None = doc.user_data.get("firsthand.text")
-    if text is None:
-        text = doc.user_data["firsthand.text"] = doc.text
-    return text
 
 
 # What a clause can be "in" and be what it tells: "In a poll released Monday, 50 percent ...".

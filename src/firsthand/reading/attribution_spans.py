@@ -18,7 +18,7 @@ from typing import Any
 
 from firsthand.reading.attribution_base import cue_tokens, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import CUE_LEMMAS, SPEECH_VERBS
-from firsthand.reading.nlp import quoted_tokens, subtree_range
+from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of
 
 DASHES = frozenset(["—", "–", "-", "--"])
 # Modifiers set off by a comma that describe the speaker rather than name them.
@@ -29,7 +29,7 @@ NOT_CUE = frozenset(["when", "then", "while", "as"])
 
 def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
     # find_attributions computed it already: the cached set, without rebuilding doc.text
-    quoted = doc.user_data.get("firsthand.quoted") or (quoted_tokens(doc, doc.text) if found else set())
+    quoted = doc.user_data.get("firsthand.quoted") or (quoted_tokens(doc, text_of(doc)) if found else set())
     for att in found:
         verb = next((doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma), None)
         quoted_speaker = att.source is not None and att.source_head in quoted and min(att.cue) not in quoted

@@ -68,7 +68,7 @@ from firsthand.reading.attribution_quotes import (
     introduced_quotation,
 )
 from firsthand.reading.attribution_spans import fit_spans
-from firsthand.reading.nlp import quoted_tokens, subtree_range, tokens_with, words
+from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of, tokens_with, verbs_and, words
 from firsthand.reading.references import WRITER_PRONOUNS
 
 # 1. Attributions ---------------------------------------------------------------------------
@@ -78,7 +78,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     """The outermost attributions of a parsed text: an attribution inside another one's
     content (a quotation of several sentences included) belongs to the outer claim.
     ``quoted`` is :func:`quoted_tokens` of the doc, when the caller has it already."""
-    quoted = quoted_tokens(doc, doc.text) if quoted is None else quoted
+    quoted = quoted_tokens(doc, text_of(doc)) if quoted is None else quoted
     found: list[Attribution] = []
     for token in tokens_with(doc, lemmas=CUE_LEMMAS, lowers=CUE_WORDS):
         att = (
@@ -95,8 +95,8 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
             found.append(att)
     # "The spokesperson clarified, “...”": a verb the lexicons miss, opening a quotation.
     taken = {i for a in found for r in [*a.content, (min(a.cue), max(a.cue) + 1)] for i in range(*r)}
-    for token in doc:
-        if token.i not in taken and token.pos_ == "VERB":
+    for token in verbs_and(doc, frozenset()):
+        if token.i not in taken:
             introduced = introduced_quotation(token, quoted, taken)
             if introduced is not None:
                 found.append(introduced)

@@ -38,7 +38,7 @@ from firsthand.reading.attribution_lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE
 from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
-from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, words
+from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, tokens_with, words
 from firsthand.reading.pagedump import header_headings, is_wiki_stamp
 from firsthand.reading.references import (
     WRITER_PRONOUNS,
@@ -581,13 +581,16 @@ def _paragraph_starts(doc: Any) -> list[int]:
     return starts
 
 
+NARRATING_PRONOUNS = words("i we me us")
+
+
 def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
     """Paragraphs where the writer tells, in the first person and the past, what they lived
     ("We turned around ...", "they took me to the minibus"): there, a plain past-tense
     sentence ("A blue minibus blocked the road") is something they saw."""
     told = set()
-    for token in doc:
-        if token.i in quoted or token.lower_ not in ("i", "we", "me", "us") or not writer_pronoun(token):
+    for token in tokens_with(doc, lowers=NARRATING_PRONOUNS):
+        if token.i in quoted or not writer_pronoun(token):
             continue
         verb = token.head
         past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))

@@ -30,7 +30,7 @@ from typing import Any
 import numpy
 
 from firsthand.reading.acts import FACTIVE_VERBS, GOVERNORS, MODAL_MODIFIERS
-from firsthand.reading.nlp import is_pluperfect, sentence_of, words
+from firsthand.reading.nlp import is_pluperfect, sentence_of, text_of, words
 from firsthand.record import Record
 
 HYPOTHETICAL_MODALS = words("would could might may should must can")
@@ -116,7 +116,7 @@ def _sentence_facts(sent: Any) -> tuple[bool, int | None]:
     facts: dict[int, tuple[bool, int | None]] | None = doc.user_data.get("firsthand.sentence_facts")
     if facts is None:
         # The Doc's text and its colons, once: sent.text is doc.text[start_char:end_char].
-        text = doc.text
+        text = text_of(doc)
         colons = numpy.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings[":"]).tolist()
         facts = doc.user_data["firsthand.sentence_facts"] = {}
         doc.user_data["firsthand.text_and_colons"] = (text, colons)

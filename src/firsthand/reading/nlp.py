@@ -179,25 +179,45 @@ def parse(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
     text's own words."""
     nlp = load_model()
     chunks = (
-        (straight, (n, piece if straight is not piece else None))
+        (straight, (n, piece, straight is not piece))
         for n, text in enumerate(texts)
         for piece in split_for_parsing(unwrapped(text))
         for straight in (_straightened(piece),)
     )
     pieces: list[Doc] = []
+    piece_texts: list[str] = []
     current = 0
-    for doc, (n, piece) in nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
+    for doc, (n, piece, straightened) in nlp.pipe(chunks, as_tuples=True, batch_size=batch_size):
         # The tok2vec tensor (96 floats a token) is only the parser's input: drop it.
         doc.tensor = numpy.empty((0,), dtype="float32")
-        if piece is not None:
+        if straightened:
             doc = _with_words_of(doc, piece)
         if n != current and pieces:
-            yield _join(pieces)
-            pieces = []
+            yield _with_text(_join(pieces), "".join(piece_texts))
+            pieces, piece_texts = [], []
         current = n
         pieces.append(doc)
+        piece_texts.append(piece)
     if pieces:
-        yield _join(pieces)
+        yield _with_text(_join(pieces), "".join(piece_texts))
+
+
+# Where a Doc keeps its text: spaCy's ``doc.text`` joins every token's text anew on each call.
+TEXT_KEY = "firsthand.text"
+
+
+def _with_text(doc: Doc, text: str) -> Doc:
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def text_of(doc: Any) -> str:
+    """The Doc's text, as parsed (the document's, with hard-wrapped lines read as one), built
+    once: every stage asks, and ``doc.text`` would create a Python object for every token."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def split_for_parsing(text: str, limit: int | None = None) -> list[str]:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from firsthand.reading.acts import EVENT_NOUNS
-from firsthand.reading.nlp import is_pluperfect, subtree_range, unwrapped, words
+from firsthand.reading.nlp import is_pluperfect, subtree_range, text_of, unwrapped, words
 from firsthand.reading.times import MONTH, WEEKDAY, creation_time
 from firsthand.record import Record
 
@@ -64,7 +64,7 @@ class StoryClock:
     def __init__(self, record: Record) -> None:
         self.text = record.document.text  # doc.text would rebuild the whole text on every call
         # The text as parsed: the breaks of hard wrapping read as spaces (nlp.unwrapped), once.
-        self.flow = record.parsed.text if record.parsed is not None else unwrapped(self.text)
+        self.flow = text_of(record.parsed) if record.parsed is not None else unwrapped(self.text)
         self.times = sorted(record.times, key=lambda t: t["start"])
         self.by_id = {t["id"]: t for t in self.times}
         self.time_starts = [t["start"] for t in self.times]  # times in a clause found by bisection

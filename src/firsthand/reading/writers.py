@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from firsthand.reading.nlp import words
+from firsthand.reading.nlp import tokens_with, words
 from firsthand.reading.voices import transcript_turns
 from firsthand.record import Entity, Record
 
@@ -205,11 +205,14 @@ TELLING_WORDS = words(
 NARRATOR_MENTIONS = 2
 
 
+FIRST_PERSON_WORDS = words("i me my")
+
+
 def introduced_narrator(record: Record, doc: Any, quoted: set[int]) -> Entity | None:
     """The person a page introduces before it hands over to their first-person account: the one
     person named at least twice before the first "I", when the introduction speaks of telling."""
     first = next(
-        (t for t in doc if t.lower_ in ("i", "me", "my") and t.i not in quoted and t.text != "I'"), None
+        (t for t in tokens_with(doc, lowers=FIRST_PERSON_WORDS) if t.i not in quoted and t.text != "I'"), None
     )
     if first is None:
         return None

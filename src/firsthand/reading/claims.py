@@ -33,6 +33,8 @@ import bisect
 import re
 from typing import Any
 
+import numpy
+
 from firsthand.reading.attribution_base import Attribution, has_subject, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE
@@ -515,7 +517,10 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
     """(start, end, head) token ranges of the main clauses no attribution covers."""
     heads = [sent.root]
     head_indices = {sent.root.i}
-    for token in sent:
+    doc = sent.doc
+    conjuncts = _conjuncts(doc)  # only a conjunct can head a clause of its own here
+    for i in conjuncts[bisect.bisect_left(conjuncts, sent.start) : bisect.bisect_left(conjuncts, sent.end)]:
+        token = doc[i]
         # A main clause joined to another, or cut off the end of an attribution's content.
         joined = token.head.i in head_indices or (token.head.i in covered and token.i not in covered)
         if token.dep_ == "conj" and joined and has_subject(token):
@@ -538,6 +543,17 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
         if len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]):
             units.append((a, b, head))
     return units
+
+
+def _conjuncts(doc: Any) -> list[int]:
+    """The indices of the Doc's conjuncts, read from one array once per Doc."""
+    found: list[int] | None = doc.user_data.get("firsthand.conjuncts")
+    if found is None:
+        deps = doc.to_array("DEP")
+        found = doc.user_data["firsthand.conjuncts"] = numpy.flatnonzero(
+            deps == doc.vocab.strings["conj"]
+        ).tolist()
+    return found
 
 
 def _longest_run(tokens: list[int]) -> tuple[int, int] | None:

@@ -24,6 +24,7 @@ WRITTEN: tuple[str, ...] = ("POS", "TAG", "MORPH", "LEMMA", "DEP")
 TESTED_IDS = [IDS[name] for name in TESTED]
 WRITTEN_IDS = [IDS[name] for name in WRITTEN]
 _WRITTEN_COLUMN = {attr_id: column for column, attr_id in enumerate(WRITTEN_IDS)}
+LOWER_COLUMN = TESTED.index("LOWER")
 
 # Distinct (TAG, LOWER, DEP, IS_SPACE) combinations remembered: about 30 MB at most.
 MAX_DECIDED = 100_000
@@ -82,14 +83,13 @@ class AttributeTable:
 
     def _index_lowers(self) -> None:
         """The words the rules test LOWER against, and the patterns they search it with."""
-        lower = TESTED.index("LOWER")
         every_test = [test for _r, tests, _s in self.single for test in tests] + [
             test for _r, tokens, _i, _s in self.multiple for tests in tokens for test in tests
         ]
         named: set[int] = set()
         patterns = []
         for column, operator, wanted in every_test:
-            if column == lower:
+            if column == LOWER_COLUMN:
                 if operator == "REGEX":
                     patterns.append(wanted)
                 else:
@@ -102,9 +102,9 @@ class AttributeTable:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lower = TESTED.index("LOWER")
         tested = [tuple(values) for values in doc.to_array(TESTED_IDS).tolist()]
-        keys = [(*values[:lower], self._lower_key(values[lower]), *values[lower + 1 :]) for values in tested]
+        at = LOWER_COLUMN
+        keys = [(*values[:at], self._lower_key(values[at]), *values[at + 1 :]) for values in tested]
         decided = [self._decide(values) for values in keys]
         winners = [settings for settings, _starts in decided]
         for start, (_settings, patterns) in enumerate(decided):
@@ -229,10 +229,8 @@ def use_attribute_table(nlp: Language) -> None:
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
-    table = AttributeTable()
-    if table.load(ruler):
+    if AttributeTable().load(ruler):
         nlp.replace_pipe("attribute_ruler", "firsthand_attribute_table")
         replaced = nlp.get_pipe("attribute_ruler")
         assert isinstance(replaced, AttributeTable)
-        replaced.single, replaced.multiple, replaced.strings = table.single, table.multiple, table.strings
-        replaced._index_lowers()
+        replaced.load(ruler)  # the rules that passed the check above, with their word index

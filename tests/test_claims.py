@@ -396,6 +396,38 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         "Norland Watch",
         False,
     ),
+    # "they" after an outlet or a rights group heard people: those people, unnamed
+    (
+        "Reuters spoke to farmers near the border. They said the militia burned the market.",
+        "the militia burned the market",
+        "reported",
+        None,
+        False,
+    ),
+    # "it" goes on with the body that spoke just before, though the text names none
+    (
+        "The interior ministry said the camp was closed. It added that the families had been moved.",
+        "the families had been moved",
+        "reported",
+        None,
+        False,
+    ),
+    # "he" goes on with the person a title was set off with
+    (
+        "The prison's spokesman, Tomas Vell, said four men had escaped. He said two were caught.",
+        "two were caught",
+        "reported",
+        "Tomas Vell",
+        False,
+    ),
+    # near-miss: an unnamed spokesman who spoke since the name goes on unnamed
+    (
+        "Tomas Vell ran the prison. A spokesman said four men had escaped. He said two were caught.",
+        "two were caught",
+        "reported",
+        None,
+        False,
+    ),
     # near-miss: a person's noun set off with a nickname is no body
     (
         "The man, known as Big Tom, said that the vote was rigged.",

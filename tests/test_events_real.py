@@ -140,6 +140,22 @@ ACTORS: list[tuple[str, str, list[str]]] = [
         "said",
         [],
     ),
+    # the guards, soldiers or militia of an account are not the rights group, outlet or aid
+    # body that heard it
+    (
+        '"We were beaten," one detainee told Amnesty International. "The guards took our phones."',
+        "took",
+        [],
+    ),
+    ("Human Rights Watch interviewed nine former prisoners. The guards beat them, they said.", "beat", []),
+    ("The Red Cross reached the camp on Monday. By then the guards had opened the gates.", "opened", []),
+    ("Reuters spoke to farmers near the border. They said the militia burned the market.", "burned", []),
+    # near-miss: a body's own commanders are that body's
+    (
+        "The Kivu Liberation Front took the town in June. The commanders ordered the mayor to leave.",
+        "ordered",
+        ["Kivu Liberation Front"],
+    ),
 ]
 
 

@@ -451,6 +451,10 @@ def attribution_basis(
             group = resolver.governing_subject(head) or resolver.group_before(head.idx)
             if group is not None:
                 return group, "reported"
+            if resolver.body_that_spoke(head) is not None:
+                # "The interior ministry said ... It added that ...": a body the text points
+                # at, though it gives no name.
+                return None, "reported"
         if lemma in EVIDENCE_NOUNS:
             issuer = _issuer(head)
             if issuer is not None:

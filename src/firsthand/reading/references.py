@@ -20,6 +20,7 @@ from bisect import bisect_left
 from typing import Any
 
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
+from firsthand.reading.knownnames import is_known_organisation
 from firsthand.reading.namewords import PERSON_TITLES
 from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words
 from firsthand.record import Entity, Record
@@ -124,6 +125,23 @@ INSIDE_NOUNS = words(
     "organization organisation group movement party regime leadership cult network commander official leader management"
     " militia brigade battalion regiment fighter rebel guard front"
 )
+# Of those, the nouns for an organisation's own people: "the guards", "the commanders" are the
+# people of a body that has guards or commanders, never of one that only hears or reports
+# what they did (:meth:`References._observer`).
+MEMBER_NOUNS = words("commander official leader militia brigade battalion regiment fighter rebel guard")
+# Words in the name of a body that watches, aids or reports, and so has no guards, fighters or
+# commanders of its own: rights groups, aid agencies, the UN's offices, the news.
+OBSERVER_NAME = re.compile(
+    r"\b(?:rights|watch|amnesty|humanitarian|relief|aid|charity|monitor(?:s|ing)?|advocacy|red\s+cross"
+    r"|red\s+crescent|united\s+nations|UN|UNHCR|UNICEF|OHCHR|ICRC|MSF|m[ée]decins|without\s+borders"
+    r"|protect\s+journalists|news|press|times|post|herald|gazette|tribune|journal|radio|television|TV"
+    r"|broadcasting|magazine)\b",
+    re.IGNORECASE,
+)
+# Verbs whose subject listens to people ("HRW interviewed twelve detainees"), and those whose
+# object after "to" or "with" does ("said to Reuters", "spoke with Amnesty International").
+LISTENING_SUBJECT = words("interview question poll survey")
+LISTENING_OBJECT = words("say tell speak talk explain describe complain report write testify")
 # Verbs of telling, whose subject is not who "they" are: "the office said they are held".
 TELLING_LEMMAS = words("say tell report state claim add announce confirm explain note write inform")
 # Links by which a noun may be what a later "they" stands for.
@@ -199,6 +217,7 @@ class References:
         self.speaker_at: dict[int, Entity | None] = {}
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
         self.titled_names: dict[str, bool] = {}  # a title some person is named with
+        self.listeners: dict[str, bool] = {}  # organisations told things or hearing people
 
     def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The mentions that start in [lo, hi), in order."""
@@ -297,6 +316,12 @@ class References:
             if spoken_of is None:
                 return self._group(head.idx, None), False
             group = self._organisation_of(spoken_of)
+            if group is not None and self._observer(group):
+                # "Reuters spoke to residents. They said ...": the people it heard, not the
+                # outlet that heard them.
+                heard = self._group_word_before(head, ANTECEDENT_LINKS)
+                if heard is not None and heard.i > spoken_of.i:
+                    group = self._organisation_of(heard)
             return group, group is None
         lemma = head.lemma_.lower()
         if word in UNNAMED or lemma in UNNAMED:
@@ -549,6 +574,21 @@ class References:
                 return entity if entity is not None and entity.type == "ORG" else None
         return None
 
+    def body_that_spoke(self, it: Any) -> Any | None:
+        """The head of "the interior ministry", "the company" that spoke in the sentence of
+        ``it`` or the one before ("The ministry said ... It added ..."), named or not."""
+        sent = sentence_of(it)
+        first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        found = None
+        for token in self.doc[first : it.i]:
+            if (
+                token.dep_ == "nsubj"
+                and token.lemma_.lower() in GROUP_NOUNS
+                and token.head.lemma_.lower() in SPEECH_VERBS
+            ):
+                found = token
+        return found
+
     def group_before(self, offset: int) -> Entity | None:
         """The organisation "it" means when it speaks: the most talked-about one named before."""
         return self._group(offset, None)
@@ -708,9 +748,10 @@ class References:
                 and lemma in PERSON_NOUNS
                 and PERSON_NOUNS[lemma] in ("", gender)
                 and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS | CHARACTERISING_VERBS
-                # "spokesman Ali Musa": named; "a BNP spokesman": a body's, unnamed
+                # "spokesman Ali Musa", "the spokesman, Ali Musa,": named; "a BNP spokesman": a
+                # body's, unnamed
                 and not any(
-                    c.dep_ == "compound" and c.pos_ == "PROPN" and self._person_at(c.idx)
+                    c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" and self._person_at(c.idx)
                     for c in token.children
                 )
             ):
@@ -767,6 +808,41 @@ class References:
             if named is not None or noun not in INSIDE_NOUNS:
                 return named  # "the police" is not the organisation the text is about
         candidates = [e for e in orgs if self.first_org.get(e.id, offset) < offset]
+        if noun in MEMBER_NOUNS:
+            # "The guards beat them", in a rights group's report: not the rights group.
+            candidates = [e for e in candidates if not self._observer(e)]
         if not candidates:
             return None
         return max(candidates, key=lambda e: self.salience.get(e.id, 0))
+
+    def _observer(self, entity: Entity) -> bool:
+        """A body that watches, aids, reports or listens (a rights group, the UN, an outlet, the
+        writer, one that interviews people): it has no guards or fighters the text speaks of."""
+        if entity is self.writer or is_known_organisation(entity.name):
+            return True
+        return any(OBSERVER_NAME.search(n) for n in [entity.name, *entity.aliases]) or self._listener(entity)
+
+    def _listener(self, entity: Entity) -> bool:
+        """The organisation is told things in the text, or listens to people: "told Amnesty
+        International", "Reuters spoke to residents", "HRW interviewed detainees"."""
+        if entity.id in self.listeners:
+            return self.listeners[entity.id]
+        found = False
+        for a, b, e in self.mentions:
+            if e is not entity:
+                continue
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            verb = root.head.head if root.dep_ == "pobj" else root.head
+            lemma = verb.lemma_.lower()
+            found = (
+                (root.dep_ in ("dobj", "dative") and lemma in TELLING_LEMMAS | {"inform"})  # "told HRW"
+                or (root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and lemma in LISTENING_OBJECT)
+                or (root.dep_ == "nsubj" and lemma in LISTENING_SUBJECT)  # "HRW interviewed them"
+            )
+            if found:
+                break
+        self.listeners[entity.id] = found
+        return found

@@ -160,6 +160,17 @@ def test_an_undated_event_after_another_is_bounded_by_it() -> None:
     assert left["when"]["earliest"] == "2024-04-04" and left["when"]["resolved_by"] == "event"
 
 
+def test_days_after_a_month_are_a_range_not_a_guessed_day() -> None:
+    """ "in June 1988 ... a week later": some day from 8 June to 7 July, neither a day counted
+    from the month's last day nor one counted from the document's date."""
+    record = read_text(
+        "The family reached Durres in June 1988 and were detained a week later.", dct="2024-05-10"
+    )
+    when = event_at(record, "detained", 1)["when"]
+    assert (when["value"], when["earliest"], when["latest"]) == (None, "1988-06-08", "1988-07-07")
+    assert [t["value"] for t in record.times if "week" in t["text"]] == ["P1W"]
+
+
 def test_since_and_until_bound_an_event_on_one_side() -> None:
     record = read_text(
         "The militia has held my brother since 4 April 2024. "

@@ -89,6 +89,18 @@ MODES: list[tuple[str, str, str]] = [
         "arrested",
         "asserted",
     ),
+    # the penalty a court gives is not a death, and an act called off or put off did not happen
+    ("The tribunal sentenced the two farmers to death in March.", "death", "hypothetical"),
+    ("The tribunal sentenced him to death, but the execution was postponed.", "execution", "hypothetical"),
+    ("The governor cancelled the inspection of the camp.", "inspection", "negated"),
+    ("The court delayed the release of the three students.", "release", "hypothetical"),
+    # near-miss: what a sentence is given for happened
+    ("The tribunal sentenced him to ten years for the killing of a guard.", "killing", "asserted"),
+    # a condition told with the auxiliary first: "Had they come", "Should the talks fail"
+    ("Had the ambulance arrived sooner, the boy would have lived.", "arrived", "hypothetical"),
+    ("Should the talks fail, the rebels will shell the town.", "shell", "hypothetical"),
+    # near-miss: a pluperfect before its subject is no condition
+    ("He had fled to the hills before the soldiers burned the village.", "fled", "asserted"),
 ]
 
 

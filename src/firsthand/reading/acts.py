@@ -38,7 +38,7 @@ GOVERNOR_MEANINGS = {
     "negated": words(
         """
         fail refuse decline deny refute reject dispute neglect unable impossible
-        refusal failure denial lack absence
+        refusal failure denial lack absence cancel cancellation abort scrap
         """
     ),
     "hypothetical": words(
@@ -48,6 +48,7 @@ GOVERNOR_MEANINGS = {
         persuade invite
         threat risk danger possibility prospect intention intent goal objective proposal effort bid
         power ability capacity capability
+        postpone delay defer postponement deferral
         ready willing eager determined afraid scared worried anxious possible likely unlikely
         """
     ),

@@ -188,6 +188,9 @@ def scope_mode(token: Any) -> str | None:
                 break
         elif dep == "dobj" and head.lemma_.lower() in ACT_TAKING_VERBS and _particular(node):
             break  # "refused to investigate the beatings": the beatings took place
+        elif dep in ("dobj", "nsubjpass") and head.lemma_.lower() in CALLING_OFF:
+            # "cancelled the visit", "the execution was postponed": it has not taken place
+            own = "hypothetical" if GOVERNORS[head.lemma_.lower()] == "hypothetical" else "negated"
         elif dep == "dobj" and head.lemma_.lower() in WISHED_ACT_VERBS:
             own = "hypothetical"  # "have demanded his release", "urged the closure of the camp"
         elif dep in ARGUMENT_LINKS or (dep == "nsubj" and head.lemma_.lower() in HAPPENING_VERBS):
@@ -378,6 +381,8 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     if dep == "advcl":
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
+        if _inverted_condition(node):
+            return "hypothetical"  # "Had the police come earlier, ...": they did not
         if infinitive and meaning == "implicative" and any(c.dep_ == "auxpass" for c in head.children):
             return _own_mode(head)  # "was made to kneel", parsed as a purpose: the kneeling was done
         if infinitive and lemma in PERFORMING_VERBS:
@@ -439,6 +444,24 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
     return _own_mode(head)
 
 
+# Verbs that call an act off or put it off: what they take did not take place (yet).
+CALLING_OFF = words("cancel abort scrap postpone delay defer")
+# Verbs that give a penalty after "to": "sentenced to death", "condemned to hang".
+PENALTY_VERBS = words("sentence condemn")
+# Auxiliaries that open a condition when put before the subject: "Had they known", "Were it
+# not for", "Should the talks fail".
+INVERTING_AUXILIARIES = words("had were should")
+
+
+def _inverted_condition(clause: Any) -> bool:
+    """An adverbial clause that opens with its auxiliary before its subject: a condition."""
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTING_AUXILIARIES and c.i < subjects[0]
+        for c in clause.children
+    )
+
+
 def _indicative(verb: Any) -> bool:
     """A clause stated as so ("he is held", "they beat him"), not a proposal ("he be freed")."""
     if any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children):
@@ -472,6 +495,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
             return "hypothetical"
         if head.lower_ == "with" and governor.lemma_.lower() == "threaten":
             return "hypothetical"  # "threatened with rape and death": neither happened
+        if head.lower_ == "to" and governor.lemma_.lower() in PENALTY_VERBS:
+            return "hypothetical"  # "sentenced to death": the penalty, not a death
         if head.lower_ == "without":
             return "negated"  # "held without trial", "fired without warning": none took place
         if head.lower_ in PRESUPPOSING_PREPOSITIONS:
@@ -556,11 +581,12 @@ def _as_sure_as_the_clause(verb: Any) -> str:
 
 
 def _condition(clause: Any) -> bool:
-    """An "if"/"unless" clause, not a concessive "even if" nor a manner "as if"."""
+    """An "if"/"unless" clause, not a concessive "even if" nor a manner "as if"; or one that
+    puts its auxiliary first ("Should the talks fail")."""
     for mark in (c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")):
         if not (mark.i > 0 and mark.doc[mark.i - 1].lower_ in ("even", "as")):
             return True
-    return False
+    return _inverted_condition(clause)
 
 
 def _instead_of(node: Any) -> bool:

@@ -132,10 +132,9 @@ MEMBER_NOUNS = words("commander official leader militia brigade battalion regime
 # Words in the name of a body that watches, aids or reports, and so has no guards, fighters or
 # commanders of its own: rights groups, aid agencies, the UN's offices, the news.
 OBSERVER_NAME = re.compile(
-    r"\b(?:rights|watch|amnesty|humanitarian|relief|aid|charity|monitor(?:s|ing)?|advocacy|red\s+cross"
-    r"|red\s+crescent|united\s+nations|UN|UNHCR|UNICEF|OHCHR|ICRC|MSF|m[ée]decins|without\s+borders"
-    r"|protect\s+journalists|news|press|times|post|herald|gazette|tribune|journal|radio|television|TV"
-    r"|broadcasting|magazine)\b",
+    r"\b(?:human\s+rights|rights\s+watch|amnesty|red\s+cross|red\s+crescent|united\s+nations|UN|UNHCR"
+    r"|UNICEF|OHCHR|ICRC|MSF|m[ée]decins|without\s+borders|protect\s+journalists|news|press|times|post"
+    r"|herald|gazette|tribune|journal|radio|television|TV|broadcasting|magazine)\b",
     re.IGNORECASE,
 )
 # Verbs whose subject listens to people ("HRW interviewed twelve detainees"), and those whose
@@ -316,7 +315,7 @@ class References:
             if spoken_of is None:
                 return self._group(head.idx, None), False
             group = self._organisation_of(spoken_of)
-            if group is not None and self._observer(group):
+            if group is not None and (self._listener(group) or is_known_organisation(group.name)):
                 # "Reuters spoke to residents. They said ...": the people it heard, not the
                 # outlet that heard them.
                 heard = self._group_word_before(head, ANTECEDENT_LINKS)

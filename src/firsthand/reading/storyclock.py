@@ -279,7 +279,16 @@ class StoryClock:
             if start is None:
                 return None
             end = start + timedelta(days=days)
-            if "after" in before or after.startswith((" later", " after")):
+            if (
+                ("after" in before or after.startswith((" later", " after")))
+                and self.at_from
+                and start == self.at
+            ):
+                # "arrived in June 1988 and were detained a week later": a week after some day of
+                # June, not after its last one.
+                when["earliest"] = (self.at_from + timedelta(days=days)).isoformat()
+                when["latest"] = end.isoformat()
+            elif "after" in before or after.startswith((" later", " after")):
                 when["value"] = end.isoformat()  # "after three days", "a week after her visit"
             elif after.startswith(" before"):
                 when["value"] = (start - timedelta(days=days)).isoformat()  # "a week before the attack"

@@ -243,7 +243,10 @@ def resolve_ago(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any
         return None
     duration, unit, number = parsed
     deictic = re.search(r"\b(?:ago|from now|hence)$", s) is not None
-    unanchored = not deictic and clock.reference()[0] is None
+    # "arrived in June 1988 and were detained a week later": counted from a month or a year
+    # the story named after its last day, a day or a week later has no day to be.
+    coarse = unit in ("day", "night", "week") and clock.told_period() is not None
+    unanchored = not deictic and (clock.reference()[0] is None or coarse)
     if not UNITS[unit][2] or (number is None and not deictic) or unanchored:
         # "an hour later", "a few days later", or "three days later" in a story with no date:
         # TimeML keeps the duration and leaves "later" as a signal; none says which day it is.

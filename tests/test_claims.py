@@ -474,6 +474,8 @@ def test_a_block_quotation_over_several_paragraphs_is_the_speakers() -> None:
     [
         # the quotation goes on in the same paragraph, past the cue's sentence ...
         ("“The river rose overnight,” said Mara Quill, the harbour master. “We moved the boats at dawn.”", True),
+        # ... after a description of the speaker that ends the cue's sentence
+        ("“I did not see who fired,” said Mara Quill, 34, who was at the march. “But I saw my cousin fall.”", True),
         # ... or in the paragraphs after it
         ("Tomas Reyes told reporters: “We were not warned.”\n\n“The shelters were full by noon.”\n\nThe mayor left.", True),
         # the writer speaks between: the quotation after is not the cue's

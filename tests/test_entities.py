@@ -818,6 +818,21 @@ def test_a_places_other_name_in_parentheses_is_an_alias() -> None:
     assert len(place.mentions) == 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sorvan Liberation Front (SLF, also known as the Brigades) held a rally. The Brigades said it was large.",
+        "The Sorvan Liberation Front, also known as the Brigades, held a rally. The Brigades said it was large.",
+    ],
+)
+def test_a_name_given_as_also_known_as_is_an_alias(text: str) -> None:
+    """ "(SLF, also known as the Brigades)", ", also known as the Brigades,": one body."""
+    organisations = [e for e in read_text(text).entities if e.type == "ORG"]
+    assert len(organisations) == 1, organisations
+    assert {"Sorvan Liberation Front", "Brigades"} <= set(organisations[0].aliases)
+    assert len(organisations[0].mentions) >= 3
+
+
 def test_a_document_label_after_a_date_is_no_name() -> None:
     names = by_name("March 3, 2016 Press Release\n\nThe Moorland Community said the raid was unlawful.")
     assert "Press Release" not in names

@@ -331,6 +331,11 @@ SENSES: list[tuple[str, set[str], set[str]]] = [
     ("Forty workers were fired in May.", set(), {"shoot"}),
     ("A crew shot a documentary about the camp.", {"film"}, {"shoot"}),
     ("The volunteers beat the deadline by a day.", set(), {"beat"}),
+    # a text given out is no prisoner freed; a trial of a drug is no court's
+    ("Press release\nFor immediate release\nThe union condemned the raid.", {"condemn", "raid"}, {"release"}),
+    ("The ministry published a news release on the clinical trial.", {"publish"}, {"release", "try"}),
+    # near-miss: the release of people is one
+    ("The court ordered the release of the two editors.", {"release"}, set()),
 ]
 
 

@@ -99,6 +99,12 @@ MODES: list[tuple[str, str, str]] = [
     # a condition told with the auxiliary first: "Had they come", "Should the talks fail"
     ("Had the ambulance arrived sooner, the boy would have lived.", "arrived", "hypothetical"),
     ("Should the talks fail, the rebels will shell the town.", "shell", "hypothetical"),
+    # the "no" of a clause denies its verb, not what an adjunct phrase of it speaks of
+    ("According to a statement released by the army, no civilians were harmed.", "released", "asserted"),
+    ("According to a statement released by the army, no civilians were harmed.", "harmed", "negated"),
+    # a question after a transcript's label asks; the answer tells
+    ("Q: Did the guards beat you?\nA: No. They shouted at us every night.", "beat", "hypothetical"),
+    ("Q: Did the guards beat you?\nA: No. They shouted at us every night.", "shouted", "asserted"),
     # near-miss: a pluperfect before its subject is no condition
     ("He had fled to the hills before the soldiers burned the village.", "fled", "asserted"),
 ]

@@ -82,6 +82,10 @@ NOT_THE_ACT = {
     "execution": words("code program programme contract order"),
     "strike": words("lightning lucky"),
     "beating": words("heart"),
+    # "a press release", "for immediate release": a text given out, not a prisoner freed
+    "release": words("press news media immediate"),
+    "trial": words("clinical drug vaccine"),
+    "return": words("tax"),
 }
 # What a person in custody can be denied: "denied food", "denied a lawyer".
 DEPRIVED_NEEDS = words(

@@ -230,7 +230,10 @@ def _is_question(token: Any) -> bool:
     sent = sentence_of(token)
     if not _sentence_facts(sent)[0]:
         return False
-    first = next((t for t in sent if not t.is_punct), token)
+    words_of = [t for t in sent if not t.is_punct]
+    if len(words_of) > 1 and _speaker_label(words_of[0]):
+        words_of = words_of[1:]  # "Q: Did anyone hurt you?": the question starts after the label
+    first = words_of[0] if words_of else token
     if first.tag_ in WH_TAGS or first.pos_ == "AUX":
         return True
     clause = token
@@ -525,7 +528,12 @@ def _through_preposition(node: Any, head: Any) -> str | None:
         and node.lower_ in ("of", "for", "to", "at", "about", "from", "in")
     ):
         return meaning
-    return _own_mode(head)
+    mode = _own_mode(head)
+    if mode == "negated" and head.pos_ in ("VERB", "AUX") and node.lower_ != "without":
+        # "no civilians were harmed, according to a statement released by the army": the
+        # verb's "no" denies the harm, not what its adjunct speaks of
+        return "stop"
+    return mode
 
 
 # Prepositions whose object happened before the act they time: "after the beating".

@@ -354,10 +354,14 @@ def with_hashtag(text: str, m: Mention) -> Mention:
     return m
 
 
-# "Kashgar (in Chinese, Kashi)", "Lwów (now Lviv)", "the Moorland Trust (also known as MT)".
+# "Kashgar (in Chinese, Kashi)", "Lwów (now Lviv)", "the Moorland Trust (also known as MT)",
+# "the Moorland Trust (MoT, also known as the Trust)", and set off by commas: "the Moorland
+# Trust, also known as MT, said".
+NAME_WORDS = r"[A-Z][\w'’\-]*+(?: [A-Z][\w'’\-]*+){0,3}"
 OTHER_NAME = re.compile(
-    r" ?\((?:in [A-Z][a-z]++,?|or|also known as|also called|aka|a\.k\.a\.|formerly|now) "
-    r"(?P<alias>[A-Z][\w'’\-]*+(?: [A-Z][\w'’\-]*+){0,3})\)"
+    rf" ?\((?:(?P<short>[A-Z][\w&.\-]{{1,11}}+), )?(?:in [A-Z][a-z]++,?|or|also known as|also called|aka"
+    rf"|a\.k\.a\.|formerly|now|better known as) (?:the )?(?P<alias>{NAME_WORDS})\)"
+    rf"|, (?:also known as|also called|better known as|aka|a\.k\.a\.) (?:the )?(?P<called>{NAME_WORDS})(?=[,;.])"
 )
 
 # "AP Photo/Saleh Noman": an agency's credit and a photographer's name, read as one name.
@@ -373,11 +377,14 @@ def other_names(text: str, mentions: list[Mention]) -> tuple[list[Mention], list
         hit = OTHER_NAME.match(text, m.end)
         if hit is None:
             continue
-        start, end = hit.span("alias")
-        pairs.append((name_key(hit["alias"]), name_key(m.text)))
-        if not covered.overlaps(start, end):
-            found.append(Mention(start, end, hit["alias"], m.label, "acronym", m.forced))
-            covered.add(start, end)
+        for group in ("short", "alias", "called"):
+            if hit[group] is None:
+                continue
+            start, end = hit.span(group)
+            pairs.append((name_key(hit[group]), name_key(m.text)))
+            if not covered.overlaps(start, end):
+                found.append(Mention(start, end, hit[group], m.label, "acronym", m.forced))
+                covered.add(start, end)
     return found, pairs
 
 

@@ -281,6 +281,11 @@ def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool
     return any(start <= c["start"] < end and c["cue_span"] and c["cue_span"][0] > closing for c in claims)
 
 
+# What may stand between a speaker's name and the next sentence of their quotation: the
+# rest of the sentence that names them, describing them (", 34, who was at the march.").
+SPEAKER_TAIL = re.compile(r"[ \t]*,[^.!?\n\"“”«»]{1,120}\.[ \t]*$")
+
+
 def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
     """'“...,” said X, a long title. “More words.”': a sentence in quotation marks with no cue
     and nobody named, right after X's quoted words in the same paragraph, is still X's."""
@@ -289,7 +294,11 @@ def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
         if claim["basis"] != "reported" or claim["source"] is not None or claim["cue"] is not None:
             continue
         gap = text[before["end"] : claim["start"]]
-        if text[claim["start"]] not in QUOTES_OPEN or "\n" in gap or gap.strip(" .,;"):
+        if (
+            text[claim["start"]] not in QUOTES_OPEN
+            or "\n" in gap
+            or (gap.strip(" .,;") and not SPEAKER_TAIL.match(gap))
+        ):
             continue
         if (
             before["basis"] == "reported"
@@ -319,7 +328,7 @@ def contents_go_on(text: str, claims: list[dict[str, Any]]) -> None:
         if (
             claim["basis"] != "reported"
             or claim["source"] != current["source"]
-            or any(ch.isalnum() for ch in gap)
+            or (any(ch.isalnum() for ch in gap) and not SPEAKER_TAIL.match(gap))
         ):
             current = None
             continue

@@ -396,6 +396,22 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         "Norland Watch",
         False,
     ),
+    # what a video the writer watched shows is not what the writer lived ...
+    (
+        "I watched a video of the raid on my phone. It showed soldiers shooting at the crowd.",
+        "soldiers shooting",
+        "asserted",
+        None,
+        False,
+    ),
+    # ... near-miss: what the writer watched happen is
+    (
+        "I watched the raid from my window. The soldiers shot at the crowd.",
+        "soldiers shot",
+        "witnessed",
+        None,
+        False,
+    ),
     # "they" after an outlet or a rights group heard people: those people, unnamed
     (
         "Reuters spoke to farmers near the border. They said the militia burned the market.",

@@ -33,7 +33,7 @@ from firsthand.reading.attribution_lexicon import (
     THOUGHT_VERBS,
 )
 from firsthand.reading.modality import PERCEPTION_VERBS
-from firsthand.reading.nlp import subtree_range, words
+from firsthand.reading.nlp import sentence_of, subtree_range, words
 from firsthand.reading.references import (
     GROUP_PRONOUNS,
     WRITER_PRONOUNS,
@@ -109,8 +109,28 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     # the writer's judgement. (Not a past account: "the brutal beating lasted two hours".)
     if _present(head) and any(_evaluative_word(t) for t in span):
         return "opinion"
-    # 3. Witnessed needs a sign that the writer was there; else the writer asserts it.
+    # 3. Witnessed needs a sign that the writer was there; else the writer asserts it. What a
+    #    recording shows was not lived by whoever watched it ("It showed soldiers shooting").
+    if subject and lemma in SHOWING_VERBS and _a_recording(subject[0]):
+        return "asserted"
     return "witnessed" if _witnessed(span, head, present) else "asserted"
+
+
+# Verbs by which a recording or a picture shows what it holds.
+SHOWING_VERBS = words("show depict capture reveal record document display feature")
+RECORDINGS = words("video footage photo photograph picture image recording clip film imagery")
+
+
+def _a_recording(subject: Any) -> bool:
+    """A video, photo or recording, or "it"/"this" for one named in the sentence or the one
+    before ("I watched a video of the attack. It showed ...")."""
+    if subject.lemma_.lower() in RECORDINGS:
+        return True
+    if subject.lower_ not in ("it", "this", "which"):
+        return False
+    sent = sentence_of(subject)
+    first = sentence_of(subject.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    return any(t.lemma_.lower() in RECORDINGS for t in subject.doc[first : subject.i])
 
 
 def _feeling_expressed(span: Any) -> bool:

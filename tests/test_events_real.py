@@ -102,6 +102,10 @@ MODES: list[tuple[str, str, str]] = [
     # the "no" of a clause denies its verb, not what an adjunct phrase of it speaks of
     ("According to a statement released by the army, no civilians were harmed.", "released", "asserted"),
     ("According to a statement released by the army, no civilians were harmed.", "harmed", "negated"),
+    # a past participle describes whom a request or a condition is about: it did happen
+    ("The authorities must release the journalists detained in March.", "detained", "asserted"),
+    ("If the students held in Brenn are not freed, we will march.", "held", "asserted"),
+    ("If the students held in Brenn are not freed, we will march.", "freed", "hypothetical"),
     # a question after a transcript's label asks; the answer tells
     ("Q: Did the guards beat you?\nA: No. They shouted at us every night.", "beat", "hypothetical"),
     ("Q: Did the guards beat you?\nA: No. They shouted at us every night.", "shouted", "asserted"),

@@ -416,6 +416,10 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
             return "hypothetical" if meaning == "prevented" else meaning
         if infinitive:
             return "hypothetical" if head.pos_ in ("NOUN", "PROPN", "PRON") else "stop"
+        if node.tag_ == "VBN" and not any(c.dep_ in ("mark", "aux") for c in node.children):
+            # "must release the journalists detained last week": a past participle describes
+            # people or things as they are; the request does not reach how they came to be
+            return _own_mode(node) or "stop"
         # "afraid of the families coming": a participle is as sure as the phrase it is in
         return _own_mode(head) or ("stop" if head.dep_ in ("nsubj", "nsubjpass") else None)
     if lemma == "let" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in node.children):

@@ -207,3 +207,58 @@ def test_a_press_releases_dateline_under_its_contact_line_dates_it() -> None:
     assert record.document.written == "2024-03-12"
     values = {t["text"]: t["value"] for t in record.times}
     assert values["today"] == "2024-03-12" and values["Sunday"] == "2024-03-10", values
+
+
+ADDRESSED = (
+    "Ms. Ingrid Solberg\n"
+    "Minister of Justice of the Kingdom of Norland\n"
+    "Brekkevik, Norland\n\n"
+    "4 April 2023\n\n"
+    "Dear Minister,\n\n"
+    "We write on behalf of the families of the fishermen held at the Kessin camp since 2021. "
+    "We have had no word from them.\n\n"
+    "Please ask the camp's commander to let our lawyers see them.\n\n"
+    "Respectfully,\n\n"
+    "The Association of Families of the Kessin Fishermen\n"
+    "Vellmar, Norland\n"
+)
+SUBJECT_AND_COPIES = (
+    "To: Ms. Ingrid Solberg, Minister of Justice\n"
+    "Cc: Mr. Arne Dahl, Ombudsman of Norland\n\n"
+    "Subject: The detention of Dr. Tomas Vell\n\n"
+    "Your Excellency,\n\n"
+    "I write as the daughter of Tomas Vell, who has been held since January 2019. "
+    "I have not heard from my father for four years.\n\n"
+    "Sincerely,\n"
+    "Lisa Vell\n"
+    "Oslo, 2 June 2023\n"
+)
+
+
+def _entity_names(record: Record, ids: list[str]) -> list[str]:
+    return [e.name for i in ids for e in record.entities if e.id == i]
+
+
+def test_a_titled_addressees_town_is_not_where_the_letter_was_written() -> None:
+    """The town closing the addressee's block above the date is theirs; the signature's town
+    names where the letter was written; a body's long name signs it; "Please ask ..." asks."""
+    record = read_text(ADDRESSED)
+    letter = record.letter
+    assert letter is not None
+    author = _entity_names(record, [letter.author] if letter.author else [])
+    assert [name.removeprefix("The ") for name in author] == [
+        "Association of Families of the Kessin Fishermen"
+    ]
+    assert _entity_names(record, [letter.place] if letter.place else []) == ["Vellmar"]
+    assert _entity_names(record, letter.recipients) == ["Ingrid Solberg"]
+    plea = next(c for c in record.claims if "lawyers see them" in c["text"])
+    assert plea["basis"] == "request", plea
+
+
+def test_a_subject_line_names_no_recipient_and_a_title_alone_greets() -> None:
+    record = read_text(SUBJECT_AND_COPIES)
+    letter = record.letter
+    assert letter is not None
+    assert _entity_names(record, letter.recipients) == ["Ingrid Solberg", "Arne Dahl"]
+    assert letter.salutation == "Your Excellency,"
+    assert "Your Excellency," not in letter.recipient_titles

@@ -116,6 +116,16 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     return "witnessed" if _witnessed(span, head, present) else "asserted"
 
 
+def _imperative(verb: Any) -> bool:
+    """A bare verb that heads its sentence with no subject and no auxiliary: an order or a plea."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    before = [t for t in verb.sent if t.i < verb.i and not t.is_punct and not t.is_space]
+    return all(t.lower_ in ("please", "kindly", "so", "and", "now") for t in before)
+
+
 # Verbs by which a recording or a picture shows what it holds.
 SHOWING_VERBS = words("show depict capture reveal record document display feature")
 RECORDINGS = words("video footage photo photograph picture image recording clip film imagery")
@@ -398,6 +408,8 @@ def attribution_basis(
     #    subject is the one who was told ("I was informed that", "we were told to").
     if att.kind == "adverb" or any(doc[i].lower_ in HEARSAY_ADVERBS for i in att.cue):
         return None, "hearsay"  # "reportedly", "witnesses reportedly said": only reported
+    if head is None and att.kind == "verb" and _imperative(doc[att.cue[-1]]):
+        return writer, "request"  # "Please ask the government to release him", "Tell them we live"
     if att.passive and att.source is None:
         # "it was mentioned in X's message that": the message's author said it.
         verb = doc[att.cue[-1]]

@@ -333,12 +333,40 @@ def _letterhead_place(record: Record, letter: Letter, above: list[Line]) -> None
         if line.words > MAX_PLACE_WORDS or not (_place_like(record, line) or POSTAL_CODE.match(line.text)):
             break
         run.append(line)
+    if run and _titled_block(record.document.text, above[: len(above) - len(run)]):
+        return  # "Mr. Edi Rama / Prime Minister / Tirana": the addressee's town, not the writer's
     for line in reversed(run):  # the topmost first
         if _place_like(record, line):
             name = line.text.strip(" ,;:")
             offset = line.start + line.text.index(name)
             letter.place = _entity_at(record, offset, offset + len(name), "GPE")
             return
+
+
+# A letter's subject line, which names whom it is about.
+SUBJECT_LINE = re.compile(r"^(?:subject|re|ref|regarding|object|concerning)\s*:", re.IGNORECASE)
+# A greeting by a title alone: "Your Excellency,", "Excellency,", "Honourable Minister,".
+GREETING_TITLE = re.compile(
+    r"^(?:(?:your|his|her)\s+)?(?:excellency|excellencies|hono(?:u)?rable\s+\w+(?:\s+\w+)?)\s*[,:]?$",
+    re.IGNORECASE,
+)
+# A line that opens an address to a titled person: "Mr. Edi Rama", "H.E. Ms. Lind", "The
+# Honourable ...".
+TITLED_ADDRESSEE = re.compile(
+    r"^(?:to:?\s*)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.\s?E|His|Her|Hon|The\s+Hono(?:u)?rable|Sen|Rep)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def _titled_block(text: str, above: list[Line]) -> bool:
+    """The lines just above, up to a blank line, open with a titled addressee's name."""
+    block: list[Line] = []
+    for line in reversed(above):
+        following = block[-1] if block else None
+        if following is not None and "\n\n" in text[line.end : following.start].replace(" ", ""):
+            break
+        block.append(line)
+    return bool(block) and TITLED_ADDRESSEE.match(block[-1].text) is not None
 
 
 def _place_like(record: Record, line: Line) -> bool:
@@ -396,12 +424,14 @@ def _recipients(record: Record, letter: Letter, header: list[Line]) -> None:
     for line in address:
         if find_dates(line.text) and line.words <= MAX_PLACE_WORDS + 6:
             continue  # the date line
+        if SUBJECT_LINE.match(line.text):
+            continue  # "Subject: The detention of Dr. X": whom the letter is about, not to
         _town_line(record, line)
         people = _people_in(record, line)
         for entity_id in people:
             if entity_id not in letter.recipients:
                 letter.recipients.append(entity_id)
-        if OPENING.match(line.text):
+        if OPENING.match(line.text) or GREETING_TITLE.match(line.text):
             letter.salutation = line.text
         elif line.text[:1].isdigit() or _only_places(record, line):
             continue  # the postal address, not a title
@@ -564,9 +594,17 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
     for i, line in enumerate(footer):
         if CLOSING.match(line.text) or SIGNED.match(line.text) or find_dates(line.text) or _greeting(line):
             continue
-        # "Families of the fishermen detained at Kalvik", "The undersigned health workers".
-        if _entity_filling(record, line) is None and GROUP_WORDS.search(line.text) and _group_name(line.text):
-            letter.author = _whole_entity(record, line.start, line.end, "ORG")
+        # "Families of the fishermen detained at Kalvik", "The undersigned health workers", "The
+        # Association of Families of Ashraf Residents".
+        filling = _entity_filling(record, line)
+        filled = record.entity(filling) if filling is not None else None
+        if (
+            (filled is None or filled.type == "ORG")
+            and GROUP_WORDS.search(line.text)
+            and _group_name(line.text)
+        ):
+            letter.author = filling or _whole_entity(record, line.start, line.end, "ORG")
+            _signed_at(record, letter, footer[i + 1 :])
             return
         if not _name_line(line):
             continue
@@ -576,6 +614,7 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
         if entity_id is None:
             continue
         letter.author = entity_id
+        _signed_at(record, letter, footer[i + 1 :])
         for title in footer[i + 1 :]:
             if find_dates(title.text) or ATTACHMENT_HEADING.match(title.text) or title.words > 10:
                 break
@@ -591,6 +630,23 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
             if entity is not None and entity.type == "PERSON":
                 letter.author = entity.id
                 return
+
+
+def _signed_at(record: Record, letter: Letter, below: list[Line]) -> None:
+    """A town under the signature ("Durres, Albania") is where the letter was written, when no
+    date line named a place."""
+    if letter.place is not None:
+        return
+    for line in below[:3]:
+        if find_dates(line.text) or line.words > MAX_PLACE_WORDS:
+            continue
+        town = line.text.split(",")[0].strip(" ;:")
+        offset = line.start + line.text.index(town) if town else line.start
+        covering = _entity_covering(record, offset, offset + len(town))
+        known = covering is not None and covering.type in ("GPE", "LOC")
+        if town and (known or gazetteer.lookup(town) is not None):
+            letter.place = _entity_at(record, offset, offset + len(town), "GPE")
+            return
 
 
 def _byline(record: Record, letter: Letter, lines: list[Line]) -> None:

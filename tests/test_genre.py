@@ -179,3 +179,27 @@ def test_testimony_told_in_we_is_a_testimony() -> None:
         "We were moved at night without our belongings. Nobody told us where we were going."
     )
     assert score_genres(page)[0] == "testimony"
+
+
+def test_a_reports_recommendations_to_a_government_are_no_salutation() -> None:
+    """ "To the Government of X:" heading a report's recommendations, after its paragraphs, is
+    no letter's opening; the same line before any paragraph opens a letter."""
+    report = (
+        "Summary\n\n"
+        "This report documents the detention of at least forty defenders of human rights in the "
+        "eastern provinces between January 2019 and March 2021, from interviews with 32 people.\n\n"
+        "Methodology\n\n"
+        "Researchers interviewed former detainees, relatives and lawyers in person and by phone "
+        "over six months, and changed every name for the safety of those interviewed.\n\n"
+        "Recommendations\n\n"
+        "To the Government of Arlen:\n"
+        "- Release all defenders detained for their peaceful work.\n"
+    )
+    assert score_genres(report)[0] != "letter"
+    letter = (
+        "To the Government of Arlen:\n\n"
+        "We write to you about the defenders of human rights detained in the eastern provinces "
+        "since January 2019, whose families have had no news of them.\n\n"
+        "We ask you to release them.\n\nSincerely,\n\nThe Arlen Families Committee\n"
+    )
+    assert score_genres(letter)[0] == "letter"

@@ -36,6 +36,7 @@ SALUTATION = re.compile(
     r"|greetings\b|to:|to the\b|attn\b|attention:|salaam\b|sir,|madam,)",
     re.IGNORECASE | re.MULTILINE,
 )
+DEAR = re.compile(r"^dear\b", re.IGNORECASE | re.MULTILINE)
 CLOSING = re.compile(
     r"^(?:(?:yours )?sincerely|yours (?:faithfully|truly|sincerely)|sincerely yours|with (?:respect|regards|"
     r"best wishes|gratitude|thanks|hope)|(?:best|kind|warm) regards|regards|respectfully(?: yours)?|"
@@ -421,7 +422,16 @@ def score_genres(text: str, body_start: int = 0) -> tuple[Genre, dict[str, float
     scores: dict[str, float] = {}
 
     address_lines = [line for line in body_lines[:20] if len(line.split()) <= 14 and OFFICE_LINE.match(line)]
-    salutation = SALUTATION.search(head) or any(ADDRESS_LINE.match(line) for line in body_lines[:12])
+    # A salutation opens the letter: before its first paragraph ("To the Government of X:" after
+    # a report's paragraphs heads its recommendations), but "Dear ..." wherever the head has it.
+    salutation = (
+        any(SALUTATION.match(line) for line in body_lines[: first_prose + 1])
+        or DEAR.search(head)
+        or any(
+            ADDRESS_LINE.match(line) and (i <= first_prose or line.endswith(","))
+            for i, line in enumerate(body_lines[:12])
+        )
+    )
     scores["letter"] = (
         W_SALUTATION * bool(salutation)
         + W_CLOSING * bool(CLOSING.search(tail))

@@ -904,3 +904,79 @@ def test_a_towns_club_that_beats_or_signs_is_an_organisation() -> None:
 def test_a_town_that_plays_host_to_no_match_stays_a_town() -> None:
     names = by_name("Utrecht hosted the conference in 2019. Delegates praised Utrecht and its canals.")
     assert names["Utrecht"].type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        # what only a company has: shares, a chief executive
+        ("Shares of Halvex fell 8 percent after the company missed forecasts.", "Halvex", "ORG"),
+        ("Investors sold Halvex stock after the chief executive of Halvex resigned.", "Halvex", "ORG"),
+        # near miss: the verb "shares" says nothing of a company
+        ("Mira Dahl shares a flat with Lena Vosk in Vellmar.", "Mira Dahl", "PERSON"),
+        # a company's head noun
+        ("Kellan Holdings said its profit doubled.", "Kellan Holdings", "ORG"),
+        ("Tallmark Capital bought a stake in the mine.", "Tallmark Capital", "ORG"),
+        # an ampersand joins a firm's names, "and" two people
+        ("Brell & Tanner agreed to pay $5 million, the company said.", "Brell & Tanner", "ORG"),
+        ("Mira Dahl and Lena Vosk agreed to pay the fine.", "Lena Vosk", "PERSON"),
+    ],
+)
+def test_a_company_is_known_by_what_only_a_company_has(text: str, name: str, entity_type: str) -> None:
+    found = by_name(text)
+    assert name in found, sorted(found)
+    assert found[name].type == entity_type
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("The Liverpool manager said his side had been unlucky.", "Liverpool", "ORG"),
+        ("Everton fans sang outside the ground.", "Everton", "ORG"),
+        ("Arsenal praised the fans after the 3-1 win over Tottenham.", "Tottenham", "ORG"),
+        ("Manchester United sacked its manager after a 4-0 defeat.", "Manchester United", "ORG"),
+        # near misses: the town's mayor, a player's coach
+        ("The Dortmund mayor opened the new bridge.", "Dortmund", "GPE"),
+        ("Serena Williams's coach praised her.", "Serena Williams", "PERSON"),
+    ],
+)
+def test_a_towns_club_is_known_by_its_players_fans_and_matches(
+    text: str, name: str, entity_type: str
+) -> None:
+    found = by_name(text)
+    assert name in found, sorted(found)
+    assert found[name].type == entity_type
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Friends of the Earth said the permit was unlawful.", "Friends of the Earth"),
+        ("A letter from Friends of Tallesk Park asked the council to stop.", "Friends of Tallesk Park"),
+        ("Friends of Tallesk Park asked the council to stop the felling.", "Friends of Tallesk Park"),
+        ("Members of the Heaven's Gate Cult were found dead.", "Heaven's Gate Cult"),
+    ],
+)
+def test_a_society_named_for_what_it_supports_is_whole(text: str, name: str) -> None:
+    found = by_name(text)
+    assert name in found and found[name].type == "ORG", sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friends of Mira Dahl said she was afraid.",  # her friends, at a sentence's start
+        "Putin's United Russia Party won the vote.",  # a person's possessive stays apart
+    ],
+)
+def test_a_persons_friends_or_party_are_no_society(text: str) -> None:
+    found = by_name(text)
+    assert not any(name.startswith(("Friends", "Putin's")) for name in found), sorted(found)
+
+
+def test_a_headline_names_people_by_their_surnames() -> None:
+    text = "VOSK MEETS DAHL IN VELLMAR\n\nOn Monday Mira Dahl met Lena Vosk in Vellmar."
+    entities = entities_of(text)
+    vosk = next(e for e in entities if "Lena Vosk" in e.aliases)
+    assert vosk.type == "PERSON" and "VOSK" in vosk.aliases, entities
+    assert not any("MEETS" in alias for e in entities for alias in e.aliases)

@@ -74,6 +74,7 @@ from firsthand.reading.mentions import (
     tidy,
     trim,
     with_group_noun,
+    with_possessive_openers,
 )
 from firsthand.reading.namewords import (
     FAC_HEADS,
@@ -159,6 +160,7 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.with_place_tails(text, mentions)
     rules = long_forms + defined + _facilities(text) + _institutions(text, mentions)
     rules += rule_mentions.military_units(text) + rule_mentions.settlements(text)
+    rules += rule_mentions.friends_of(text)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
     mentions += _article_acronyms(text, mentions)
@@ -174,6 +176,7 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
+    mentions = with_possessive_openers(text, mentions)
     mentions = joined_body_names(text, joined_people(text, mentions))
     mentions = [part for m in mentions for part in rule_mentions.credit_parts(text, m)]
     listed, list_pairs = rule_mentions.alias_lists(text, mentions)
@@ -186,7 +189,8 @@ def find_entities(record: Record) -> Record:
         labelled = Spans((m.start, m.end) for m in speakers)
         mentions = [m for m in mentions if not labelled.overlaps(m.start, m.end)] + speakers
         list_pairs += speaker_pairs
-    caps = rule_mentions.caps_lines(text, mentions, knownnames.KNOWN_ORGANISATIONS)
+    caps, caps_pairs = rule_mentions.caps_lines(text, mentions, knownnames.KNOWN_ORGANISATIONS)
+    list_pairs += caps_pairs
     if caps:  # the model's long names across a line of capitals give way to the names in it
         in_caps = Spans((m.start, m.end) for m in caps)
         mentions = [m for m in mentions if m.rule != "spacy" or not in_caps.overlaps(m.start, m.end)] + caps
@@ -209,8 +213,10 @@ def find_entities(record: Record) -> Record:
         and not _legal_instrument(text, m)
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
         # "Rights Group Says ...": a Title Case headline's dictionary words, no known body
+        # ("MACRON" of a headline in capitals is "Macron" of the text, though a dictionary word)
         and not (
             m.rule != "acronym"
+            and not (m.rule == "repeat" and m.text.isupper())
             and headline_common_words(text, m.start, m.end, lines)
             and not knownnames.is_known_organisation(m.text)
         )

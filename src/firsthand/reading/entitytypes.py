@@ -53,6 +53,15 @@ PLAYER_NOUNS = {
     "coach", "manager", "captain", "playmaker", "fullback", "centre-back", "center-back",
 }  # fmt: skip
 SCHOOL_HEADS = {"school", "college", "academy", "university"}
+# What is said of a club and never of its town: "the Liverpool manager", "Dortmund's coach",
+# "Chelsea fans", "the Porto team bus".
+CLUB_NOUN_AFTER = re.compile(
+    r"(?:['’]s)? (?:"
+    + "|".join(sorted(PLAYER_NOUNS, key=len, reverse=True))
+    + r"|team|squad|fans|supporters|boss)\b"
+)
+# A match as a noun, its opponent after "over" or "against": "the 3-1 win over Tottenham".
+MATCH_NOUNS = {"win", "victory", "defeat", "loss", "draw", "match", "game", "clash", "tie", "derby"}
 
 
 # A lower-case article just before a name, inside a sentence.
@@ -77,6 +86,20 @@ LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # Settlements group", "the Wagner group", "the Hamas movement". A person is not named so.
 BODY_NOUN_AFTER = re.compile(
     r"[ \t]+(?:group|movement|organi[sz]ation|party|network|coalition|militia|NGO|charity|newspaper)\b"
+)
+# What only a company has: shares, a chief executive, shareholders ("shares of Halvex",
+# "Halvex's chief executive", "Halvex stock fell"); a person or a town has none. The verb
+# "shares" is kept out by what follows it ("Mira shares a flat", "shares her view").
+COMPANY_BEFORE = re.compile(
+    r"\b(?:(?:shares|stock|stake|holding|holdings|investors?)[ \t]+in|(?:shares|stock)[ \t]+of"
+    r"|(?:chief[ \t]+executive|CEO|chief[ \t]+financial[ \t]+officer|CFO|shareholders|stockholders"
+    r"|subsidiary|takeover|acquisition|bid)[ \t]+(?:of|for))[ \t]+$",
+    re.IGNORECASE,  # "Shares of Halvex fell" at a sentence's start
+)
+COMPANY_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:shares|stock|share[ \t]+price|chief[ \t]+executive|CEO|shareholders|stockholders"
+    r"|subsidiary|board[ \t]+of[ \t]+directors)\b"
+    r"(?![ \t]+(?:a|an|the|his|her|their|its|my|our|this|that|with|in|what|how)\b)"
 )
 # A gloss in parentheses between a name and its apposition: "Otkrytaya Rossiya (Open
 # Russia), a pro-democracy movement".
@@ -129,6 +152,11 @@ def team(doc: Any, text: str, m: Mention) -> Mention:
     if CLUB_AFTER.search(text, max(0, m.start - 20), m.start):
         m.label, m.forced = "ORG", "ORG"
         return m
+    # A player, a coach or fans of a town are its club's; a person has a coach too
+    # ("Djokovic's coach"), so only a name the model or the gazetteer takes for a place.
+    if (place is not None or m.label in ("GPE", "LOC")) and CLUB_NOUN_AFTER.match(text, m.end):
+        m.label, m.forced = "ORG", "ORG"
+        return m
     span = doc.char_span(m.start, m.end)
     if span is None:
         return m
@@ -138,9 +166,17 @@ def team(doc: Any, text: str, m: Mention) -> Mention:
         or (root.head.lower_ == "to" and root.head.head.lemma_ == "lose")
     )
     verb = root.head.head if opponent else root.head
+    sentence = root.sent
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("over", "against")
+        and root.head.head.lemma_ in MATCH_NOUNS
+        and SCORE.search(text, sentence.start_char, sentence.end_char)
+    ):
+        m.label, m.forced = "ORG", "ORG"  # "the 3-1 win over Tottenham"
+        return m
     if root.dep_ not in ("nsubj", "dobj", "conj", "pobj") or verb.lemma_ not in MATCH_VERBS:
         return m
-    sentence = root.sent
     signs_player = verb.lemma_ == "sign" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in PLAYER_NOUNS for c in verb.children
     )
@@ -251,6 +287,8 @@ def vote(group: Group, text: str) -> None:
             )
         ):
             votes["ORG"] += 2 * CUE  # "Odhikar, a rights organization", "the group Orvanta"
+        if COMPANY_AFTER.match(text, m.end) or COMPANY_BEFORE.search(text, max(0, m.start - 40), m.start):
+            votes["ORG"] += 2 * CUE  # "shares of Halvex", "Halvex's chief executive"
         if (
             PLACE_NOUN_AFTER.match(text, m.end)
             and not cues

@@ -27,7 +27,7 @@ from firsthand.reading.namewords import (
     PRONOUNS,
     RANK_ABBREVIATIONS,
 )
-from firsthand.reading.nlp import is_common_word, words
+from firsthand.reading.nlp import Spans, is_common_word, words
 
 WORD = re.compile(r"[\w'’\-]+")
 
@@ -367,9 +367,13 @@ def split_coordination(text: str, m: Mention) -> list[Mention]:
             Mention(m.start, a_end, text[m.start : a_end], m.label),
             Mention(b_start, m.end, text[b_start : m.end], "PERSON"),
         ]
-    parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?:and|&) (?P<b>[A-Z].*)", m.text)
+    parts = re.fullmatch(r"(?P<a>[A-Z][^\s,]*(?: [A-Z][^\s,]*){0,2}) (?P<joint>and|&) (?P<b>[A-Z].*)", m.text)
     if not parts or gazetteer.lookup(m.text) is not None:
         return [m]
+    if parts["joint"] == "&":
+        # "Johnson & Johnson", "Marks & Spencer": a firm's name; news joins two people or
+        # places with "and", never with an ampersand.
+        return [Mention(m.start, m.end, m.text, "ORG", m.rule, "ORG")]
     if any(w.lower() in ORG_HEADS for w in WORD.findall(parts["b"])):
         return [m]  # "Department of Justice and Security" is one organisation
     a_end = m.start + parts.end("a")
@@ -530,6 +534,34 @@ def with_group_noun(text: str, m: Mention) -> Mention:
     if after is None or not noun.endswith("s") or not (is_common_word(noun) or is_common_word(noun[:-2])):
         return m
     return Mention(m.start, after.end(), text[m.start : after.end()], "ORG", m.rule, "ORG")
+
+
+# A capitalised dictionary word's possessive just before a name: "Heaven's" of "Heaven's
+# Gate Cult", "People's" of "People's Liberation Army".
+COMMON_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’\-])(?P<word>[A-Z][a-z]++)['’]s $")
+
+
+def with_possessive_openers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Gate Cult" of "Heaven's Gate Cult": a body's name the small model cut after a
+    possessive, whole again when the possessive is a dictionary word's that names nothing
+    itself. A person's or a place's possessive stays apart ("Putin's United Russia Party",
+    "Russia's Security Council"): the model or the gazetteer knows those as names."""
+    named = Spans((m.start, m.end) for m in mentions)
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        before = COMMON_POSSESSIVE_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if (
+            before is not None
+            and words
+            and words[-1].lower() in ORG_HEADS
+            and is_common_word(before["word"])
+            and not named.overlaps(*before.span("word"))
+            and gazetteer.lookup(before["word"]) is None
+        ):
+            m = Mention(before.start(), m.end, text[before.start() : m.end], "ORG", m.rule, "ORG")
+        out.append(m)
+    return out
 
 
 def is_citation(text: str, m: Mention) -> bool:

@@ -50,6 +50,12 @@ ORG_HEADS = {
     "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood", "fellowship",
     # newspapers: "The Brennick Courier", "the Daily Herald"
     "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
+    # companies: "Kellan Holdings", "Tallmark Capital", "Orvia Motors", "Brandt AG"
+    "holdings", "capital", "motors", "airlines", "airways", "industries", "technologies", "plc", "ag",
+    "gmbh", "limited", "llp", "enterprises", "investments", "securities", "pharmaceuticals",
+    "laboratories", "partners", "ventures", "logistics", "telecom", "telecommunications",
+    # football clubs: "Manchester United", "Sligo Rovers", "Wigan Athletic" ("City" names towns too)
+    "united", "rovers", "athletic", "wanderers", "albion", "fc", "hotspur",
 }  # fmt: skip
 
 ORG_OPENERS = {

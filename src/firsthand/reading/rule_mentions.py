@@ -14,7 +14,14 @@ from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
 from firsthand.reading.mentions import HONORIFIC_PREFIX, WORD, Mention, name_key
-from firsthand.reading.namewords import GENERIC_WORDS, NOT_NAME_START, ORG_HEADS, RANK_ABBREVIATIONS
+from firsthand.reading.namewords import (
+    FAC_HEADS,
+    GENERIC_WORDS,
+    NOT_NAME_START,
+    ORG_HEADS,
+    PLACE_HEADS,
+    RANK_ABBREVIATIONS,
+)
 from firsthand.reading.nlp import Spans, is_common_word, words
 from firsthand.reading.voices import transcript_turns
 
@@ -162,6 +169,37 @@ def named_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if BODY_APPOSITION_AFTER.match(text, end):  # "Halvika, a small rights organization,"
             found.append(Mention(start, end, hit["name"], "ORG", "head", "ORG"))
+    return found
+
+
+# "Friends of the Earth", "Friends of Tallesk Park": a society named for what it supports,
+# which the model cuts down to that ("Earth", a place; "Tallesk Park", a person).
+FRIENDS_OF = re.compile(
+    r"(?<![\w\-])Friends of (?P<the>the )?(?P<name>[A-Z][\w'’\-]*+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]*+){0,3})"
+)
+SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:\"“]\s*|\n\s*)$")
+
+
+# What a "Friends of" society looks after, besides bodies, facilities and places.
+BEFRIENDED_NOUNS = {
+    "park", "library", "museum", "forest", "river", "lake", "valley", "garden", "gardens", "zoo",
+    "theatre", "theater", "hall", "castle", "wood", "woods", "heath", "common", "canal", "railway",
+    "cathedral", "abbey", "beach", "coast", "island", "islands", "hills", "mountains", "reserve",
+}  # fmt: skip
+
+
+def friends_of(text: str) -> list[Mention]:
+    found = []
+    for hit in FRIENDS_OF.finditer(text):
+        last = hit["name"].split()[-1].lower()
+        if (
+            SENTENCE_START_BEFORE.search(text, max(0, hit.start() - 3), hit.start())
+            and not hit["the"]
+            and last not in BEFRIENDED_NOUNS | ORG_HEADS | FAC_HEADS | PLACE_HEADS
+            and gazetteer.lookup(hit["name"]) is None
+        ):
+            continue  # "Friends of Maria Lenz said ...": her friends, at a sentence's start
+        found.append(Mention(hit.start(), hit.end(), hit.group(0), "ORG", "head", "ORG"))
     return found
 
 
@@ -410,14 +448,30 @@ CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.MULTILINE)
 CAPS_WORD = re.compile(r"[A-Z][A-Z'’\-.&]*+")
 
 
-def caps_lines(text: str, mentions: list[Mention], known_organisations: set[str]) -> list[Mention]:
+def caps_lines(
+    text: str, mentions: list[Mention], known_organisations: set[str]
+) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Names in a line of capitals, which the small model reads as one long name or none
     ("BOEING SHARES FALL AFTER CRASH IN ETHIOPIA"): a name the text writes elsewhere in
-    ordinary case, a known organisation, or a sizeable place, longest first."""
+    ordinary case, a person's surname ("MERKEL MEETS MACRON" over "Angela Merkel met ..."),
+    a known organisation, or a sizeable place, longest first. With the pairs (surname, full
+    name) that make the surname the one person of the text who bears it."""
     known = {m.text.upper(): m for m in mentions if not m.text.isupper() and len(m.text) > 2}
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        surname = m.text.split()[-1]
+        if (
+            m.label == "PERSON"
+            and 2 <= len(m.text.split()) <= 4
+            and not m.text.isupper()
+            and len(surname) > 2
+        ):
+            bearers[surname.upper()].add(name_key(m.text))
+            known.setdefault(surname.upper(), Mention(m.start, m.end, surname, "PERSON", "surname"))
     organisations = {name.upper(): name for name in known_organisations}
     covered = Spans((m.start, m.end) for m in mentions if m.rule != "spacy" or " " not in m.text)
     found: list[Mention] = []
+    pairs: list[tuple[str, str]] = []
     for line in CAPS_LINE.finditer(text):
         words = list(CAPS_WORD.finditer(text, line.start(), line.end()))
         i = 0
@@ -429,10 +483,12 @@ def caps_lines(text: str, mentions: list[Mention], known_organisations: set[str]
                 mention = _caps_name(name, start, end, known, organisations)
                 if mention is not None and not covered.overlaps(start, end):
                     found.append(mention)
+                    if len(bearers.get(name, ())) == 1:  # two Dahls: the headline's is either
+                        pairs.append((name_key(name), next(iter(bearers[name]))))
                     i += n - 1
                     break
             i += 1
-    return found
+    return found, pairs
 
 
 def _caps_name(

@@ -334,6 +334,8 @@ SENSES: list[tuple[str, set[str], set[str]]] = [
     # a text given out is no prisoner freed; a trial of a drug is no court's
     ("Press release\nFor immediate release\nThe union condemned the raid.", {"condemn", "raid"}, {"release"}),
     ("The ministry published a news release on the clinical trial.", {"publish"}, {"release", "try"}),
+    # a participle that stands as a preposition is no act
+    ("The editor was held pending an inquiry into the shooting.", {"hold", "shoot"}, {"pend", "pende"}),
     # near-miss: the release of people is one
     ("The court ordered the release of the two editors.", {"release"}, set()),
 ]

@@ -106,6 +106,11 @@ MODES: list[tuple[str, str, str]] = [
     ("The authorities must release the journalists detained in March.", "detained", "asserted"),
     ("If the students held in Brenn are not freed, we will march.", "held", "asserted"),
     ("If the students held in Brenn are not freed, we will march.", "freed", "hypothetical"),
+    # a trial awaited or pending is still to come
+    ("The editor was freed on bail pending trial.", "trial", "hypothetical"),
+    ("The two editors are awaiting trial in Brenn.", "trial", "hypothetical"),
+    # near-miss: a trial that began
+    ("The trial of the two editors began in Brenn.", "trial", "asserted"),
     # a question after a transcript's label asks; the answer tells
     ("Q: Did the guards beat you?\nA: No. They shouted at us every night.", "beat", "hypothetical"),
     ("Q: Did the guards beat you?\nA: No. They shouted at us every night.", "shouted", "asserted"),

@@ -48,7 +48,7 @@ GOVERNOR_MEANINGS = {
         persuade invite
         threat risk danger possibility prospect intention intent goal objective proposal effort bid
         power ability capacity capability
-        postpone delay defer postponement deferral
+        postpone delay defer postponement deferral await
         ready willing eager determined afraid scared worried anxious possible likely unlikely
         """
     ),
@@ -63,7 +63,7 @@ GOVERNORS = {word: meaning for meaning, lexicon in GOVERNOR_MEANINGS.items() for
 # "eventual eviction", "alleged torture".
 MODAL_MODIFIERS = {
     **dict.fromkeys(
-        words("potential possible eventual planned proposed threatened feared future"), "hypothetical"
+        words("potential possible eventual planned proposed threatened feared future pending"), "hypothetical"
     ),
     **dict.fromkeys(words("alleged reported suspected purported"), "reported"),
 }

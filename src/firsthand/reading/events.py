@@ -63,7 +63,7 @@ NON_EVENT_VERBS = words(
     need feel consider expect fear remember forget understand realize realise mean include
     contain involve require concern regard relate try attempt manage start begin continue
     use let happen occur exist matter suppose assume guess wonder deserve belong seek intend
-    plan decide accord condone deplore oppose contend pose suspect argue doubt regret care
+    plan decide accord condone deplore oppose contend pose suspect argue doubt regret care await
     refuse decline fail
     """
 )
@@ -159,7 +159,9 @@ def _kind(token: Any) -> str | None:
         return None
     if token.pos_ in ("VERB", "AUX") and lemma == "do" and _harm_done(token):
         return "harm"  # "they did not do anything to him", "what they did to us"
-    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+    # (a participle that stands as a preposition is none: "held pending an inquiry", "following
+    # the raid", "regarding the case")
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass", "prep"):
         if lemma in NON_EVENT_VERBS or _function_or_process(token):
             return None
         if lemma in TAKING_BACK_VERBS and any(

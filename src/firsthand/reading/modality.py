@@ -294,8 +294,9 @@ def _own_mode(node: Any, conjunct: bool = False) -> str | None:
             return "hypothetical"
         if child.dep_ == "advcl" and _condition(child) and _auxiliaries(node) & FUTURE_AUXILIARIES:
             return "hypothetical"  # "if any guard beat a prisoner, he will be dismissed": no promise
-        if child.dep_ == "amod" and child.lemma_.lower() in MODAL_MODIFIERS:
-            return MODAL_MODIFIERS[child.lemma_.lower()]  # "alleged torture", "eventual eviction"
+        modifier = child.lemma_.lower() if child.lemma_.lower() in MODAL_MODIFIERS else child.lower_
+        if child.dep_ == "amod" and modifier in MODAL_MODIFIERS:
+            return MODAL_MODIFIERS[modifier]  # "alleged torture", "eventual eviction", "pending trial"
         if child.dep_ == "advmod" and lower in HEARSAY_ADVERBS:
             return "reported"  # "during which he was allegedly tortured"
     auxiliaries = _auxiliaries(node)
@@ -506,6 +507,8 @@ def _through_preposition(node: Any, head: Any) -> str | None:
             return "hypothetical"  # "sentenced to death": the penalty, not a death
         if head.lower_ == "without":
             return "negated"  # "held without trial", "fired without warning": none took place
+        if head.lower_ == "pending":
+            return "hypothetical"  # "released pending trial": the trial is still to come
         if head.lower_ in PRESUPPOSING_PREPOSITIONS:
             return _as_sure_as_the_clause(governor)  # "fled after the beating"
         if head.lower_ in ("on", "about") and governor.lemma_.lower() in TOPIC_WORDS:
@@ -556,6 +559,7 @@ TOPIC_WORDS = words(
 # release", "fear arrest", "planned a raid". Not "called a strike" or "agreed a ceasefire".
 WISHED_ACT_VERBS = words(
     "demand urge request seek propose plan intend want wish threaten fear attempt need expect suggest risk"
+    " await"
 )
 # Verbs whose object is an act that took place: to investigate, condemn or mention "the
 # beatings" is to take them as known, done or not done oneself.

@@ -177,6 +177,10 @@ ACTORS: list[tuple[str, str, list[str]]] = [
     ("Human Rights Watch interviewed nine former prisoners. The guards beat them, they said.", "beat", []),
     ("The Red Cross reached the camp on Monday. By then the guards had opened the gates.", "opened", []),
     ("Reuters spoke to farmers near the border. They said the militia burned the market.", "burned", []),
+    # "they" after a body named as an object is as likely the subject: nobody is named ...
+    ("The ministry handed the files to the Kivu Liberation Front. They burned them at once.", "burned", []),
+    # ... near-miss: after the body that is the subject, it is that body
+    ("The Kivu Liberation Front took the town. They burned the market.", "burned", ["Kivu Liberation Front"]),
     # near-miss: a body's own commanders are that body's
     (
         "The Kivu Liberation Front took the town in June. The commanders ordered the mayor to leave.",

@@ -418,7 +418,11 @@ class References:
                     if child.dep_ in ("nsubj", "nsubjpass", "agent"):
                         tellers.update(range(child.left_edge.i, child.right_edge.i + 1))
         nearest = self._group_word_before(pronoun, ANTECEDENT_LINKS, tellers)
-        return None if nearest is None else self._organisation_of(nearest)
+        if nearest is None or (nearest.dep_ not in SUBJECT_LINKS and nearest.tag_ not in ("NNS", "NNPS")):
+            # "The government handed the weapons to the UN. They received ...": a body named
+            # as the object or after a preposition is no likelier "they" than the subject
+            return None
+        return self._organisation_of(nearest)
 
     def people_just_before(self, pronoun: Any) -> Any | None:
         """The plural subject or organisation the pronoun's sentence, or the one before, last

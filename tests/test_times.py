@@ -606,6 +606,31 @@ def test_a_report_names_the_month_nearest_its_date() -> None:
     assert value_of(text, "March", dct="2024-05-10")[1] == "2024-03"
 
 
+@pytest.mark.parametrize(
+    ("story", "phrase", "expected"),
+    [
+        # a story in a year or month long past, no day of it told: some such weekday of it
+        ("In March 2018 I was taken to the camp. On Tuesday night the guards beat us.", "Tuesday night",
+         ("TIME", "XXXX-WXX-2TNI")),
+        ("My cousin was arrested in 2017. On Friday they moved him to another camp.", "Friday",
+         ("DATE", "XXXX-WXX-5")),
+        # and a month named after such a weekday is still of the story's year
+        ("In 2015 the soldiers came to our village. On a Friday in June they took my brother.", "June",
+         ("DATE", "2015-06")),
+        # near-misses: a day of the story told, a weekday still to come, a story of this week
+        ("I was arrested on 6 March 2018. On Thursday they moved me to another camp.", "Thursday",
+         ("DATE", "2018-03-08")),
+        ("My cousin was arrested in 2017. On Friday I will speak to the court about him.", "Friday",
+         ("DATE", "2024-05-10")),
+    ],
+)  # fmt: skip
+def test_a_weekday_in_a_story_long_past_is_of_no_known_week(
+    story: str, phrase: str, expected: tuple[str, str]
+) -> None:
+    text = f"Dear Rapporteur,\n\nI write about my family. {story}\n\nSincerely,\nMina Karimi\n"
+    assert value_of(text, phrase, dct="2024-05-10") == expected
+
+
 def test_a_span_after_a_dated_event_counts_from_its_date() -> None:
     """ "Some six weeks after the search of the camp on 17 March 2022": the search is on 17
     March, and what came six weeks after it near the end of April."""

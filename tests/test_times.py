@@ -563,6 +563,14 @@ def test_an_ordinal_day_needs_a_month_told_before_it() -> None:
         ("The bell rang at 16:08:00 sharp.", "16:08:00", ("TIME", "2023-08-05T16:08:00")),
         ("Its fiscal year 2011 plan was cut.", "fiscal year 2011", ("DATE", "2011")),
         ("The FY2012 budget was cut.", "FY2012", ("DATE", "2012")),
+        # a span told in two units is one value, each number read on its own unit
+        ("My uncle was held for one year and three months.", "one year", ("DURATION", "P1Y3M")),
+        ("We waited five hours and 20 minutes at the gate.", "five hours", ("DURATION", "PT5H20M")),
+        ("The march took 3 hours 12 minutes in the rain.", "3 hours", ("DURATION", "PT3H12M")),
+        ("He was kept there two days and three hours.", "two days", ("DURATION", "P2DT3H")),
+        # near-misses: two spans, the larger second; half a unit
+        ("Guards watched us 24 hours, 7 days a week.", "24 hours", ("DURATION", "PT24H")),
+        ("They walked for an hour and a half.", "an hour", ("DURATION", "PT1H30M")),
     ],
 )
 def test_clock_durations_and_fiscal_years(text: str, phrase: str, expected: tuple[str, str]) -> None:

@@ -563,6 +563,14 @@ def test_an_ordinal_day_needs_a_month_told_before_it() -> None:
         ("The bell rang at 16:08:00 sharp.", "16:08:00", ("TIME", "2023-08-05T16:08:00")),
         ("Its fiscal year 2011 plan was cut.", "fiscal year 2011", ("DATE", "2011")),
         ("The FY2012 budget was cut.", "FY2012", ("DATE", "2012")),
+        # a span told in two units is one value, each number read on its own unit
+        ("My uncle was held for one year and three months.", "one year", ("DURATION", "P1Y3M")),
+        ("We waited five hours and 20 minutes at the gate.", "five hours", ("DURATION", "PT5H20M")),
+        ("The march took 3 hours 12 minutes in the rain.", "3 hours", ("DURATION", "PT3H12M")),
+        ("He was kept there two days and three hours.", "two days", ("DURATION", "P2DT3H")),
+        # near-misses: two spans, the larger second; half a unit
+        ("Guards watched us 24 hours, 7 days a week.", "24 hours", ("DURATION", "PT24H")),
+        ("They walked for an hour and a half.", "an hour", ("DURATION", "PT1H30M")),
     ],
 )
 def test_clock_durations_and_fiscal_years(text: str, phrase: str, expected: tuple[str, str]) -> None:
@@ -604,6 +612,31 @@ def test_a_month_in_a_past_story_is_of_the_year_it_tells(phrase: str, expected: 
 def test_a_report_names_the_month_nearest_its_date() -> None:
     text = "The company was founded in 1988. In March it opened a shop in Lyon."
     assert value_of(text, "March", dct="2024-05-10")[1] == "2024-03"
+
+
+@pytest.mark.parametrize(
+    ("story", "phrase", "expected"),
+    [
+        # a story in a year or month long past, no day of it told: some such weekday of it
+        ("In March 2018 I was taken to the camp. On Tuesday night the guards beat us.", "Tuesday night",
+         ("TIME", "XXXX-WXX-2TNI")),
+        ("My cousin was arrested in 2017. On Friday they moved him to another camp.", "Friday",
+         ("DATE", "XXXX-WXX-5")),
+        # and a month named after such a weekday is still of the story's year
+        ("In 2015 the soldiers came to our village. On a Friday in June they took my brother.", "June",
+         ("DATE", "2015-06")),
+        # near-misses: a day of the story told, a weekday still to come, a story of this week
+        ("I was arrested on 6 March 2018. On Thursday they moved me to another camp.", "Thursday",
+         ("DATE", "2018-03-08")),
+        ("My cousin was arrested in 2017. On Friday I will speak to the court about him.", "Friday",
+         ("DATE", "2024-05-10")),
+    ],
+)  # fmt: skip
+def test_a_weekday_in_a_story_long_past_is_of_no_known_week(
+    story: str, phrase: str, expected: tuple[str, str]
+) -> None:
+    text = f"Dear Rapporteur,\n\nI write about my family. {story}\n\nSincerely,\nMina Karimi\n"
+    assert value_of(text, phrase, dct="2024-05-10") == expected
 
 
 def test_a_span_after_a_dated_event_counts_from_its_date() -> None:

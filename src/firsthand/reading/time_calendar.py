@@ -454,9 +454,9 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     if s.startswith("the "):
         ref, ref_id = clock.reference()  # "the previous Friday": before the day the story is at
     part = part_of_day(s)
-    if ref is None and part:
+    if part and (ref is None or _in_a_past_period_without_its_day(s, clock, c, text, doc)):
         return "TIME", f"XXXX-WXX-{weekday + 1}T{part}", None, None, None
-    if ref is None:
+    if ref is None or _in_a_past_period_without_its_day(s, clock, c, text, doc):
         return "DATE", f"XXXX-WXX-{weekday + 1}", None, None, None
     delta = weekday - ref.weekday()
     if s.startswith("the ") and "previous" in s:
@@ -482,6 +482,24 @@ def resolve_weekday(c: Candidate, clock: Clock, day_first: bool, text: str, doc:
     if part:
         return "TIME", f"{found.isoformat()}T{part}", ref_id, moves_to, None  # "Friday night"
     return "DATE", found.isoformat(), ref_id, moves_to, None
+
+
+def _in_a_past_period_without_its_day(s: str, clock: Clock, c: Candidate, text: str, doc: Any) -> bool:
+    """Whether a bare weekday is told in a first-person story that is in a year or month
+    ended well before the writer's now, with no day of it reached: "In March 2018 I was taken
+    to the camp. On Tuesday night the guards beat us" is some Tuesday of that time, not the
+    one before the letter (whose week TIMEX3 cannot name: XXXX-WXX-2)."""
+    period = clock.told_period()
+    if (
+        period is None
+        or clock.dct is None
+        or clock.at is not None
+        or re.match(r"(?:last|next|this|the)\b", s)
+    ):
+        return False
+    year, month, _ = period
+    last_day = date(year, month, monthrange(year, month)[1]) if month else date(year, 12, 31)
+    return (clock.dct - last_day).days > 7 and told_of_the_past(clock, doc, c, text)
 
 
 def resolve_week_of(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:

@@ -183,6 +183,12 @@ BIBLE_BOOK = re.compile(
 # in the clause makes "in years" a measure of rarity.
 SUPERLATIVE = re.compile(r"\b(?:\w+est|first|worst|best|most|least|only)\b", re.IGNORECASE)
 
+# "3 hours 12 minutes", "2 years, 6 months": the smaller unit of a span told without "and".
+NEXT_SMALLER_UNIT = (
+    r"(?:(?<=hour)|(?<=hours)|(?<=minute)|(?<=minutes)),?\s+\d+\s+(?:minute|second)s?"
+    r"|(?:(?<=year)|(?<=years)),?\s+\d+\s+months?"
+)
+
 # Order does not matter: overlapping matches are settled by length.
 PATTERNS: list[Pattern] = [
     _p("spelled_year", SPELLED_YEAR),
@@ -305,7 +311,7 @@ PATTERNS: list[Pattern] = [
         "duration",
         # At most four words before the amount ("the first full"): any number of them was read
         # again from each word of a run of them ("the the the ..."), in quadratic time.
-        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT}))?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half"
+        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT})|{NEXT_SMALLER_UNIT})?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half"
         # "their third day-long meeting": one unit long, with no number said
         r"|(?<![\w-])(?:hour|day|night|week|month|year|decade)-long(?![\w-])",
     ),

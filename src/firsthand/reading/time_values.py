@@ -147,6 +147,42 @@ def duration_amount(s: str) -> tuple[str, float | None]:
     return (str(int(value)) if value == int(value) else str(value)), value
 
 
+# "two years and six months", "3 hours 12 minutes": a span told in two units, the larger first.
+TWO_UNIT_SPAN = re.compile(
+    r"(.*?\b(year|month|week|day|hour|minute)s?),?\s+(?:and\s+)?(?!a\s+half\b)(.+?\b(month|week|day|hour|minute|second)s?)",
+    re.IGNORECASE,
+)
+# Units from the largest down, each with its TimeML letter.
+SPAN_PARTS = [
+    ("year", "Y"), ("month", "M"), ("week", "W"), ("day", "D"), ("hour", "H"), ("minute", "M"), ("second", "S"),
+]  # fmt: skip
+
+
+def two_unit_duration(s: str) -> tuple[str, float] | None:
+    """(value, number of the larger unit): TimeML writes a span told in two units as one
+    value: "one year and three months" is P1Y3M and "five hours and 20 minutes" PT5H20M (each
+    number read on its own part, not the first number word found in the whole phrase). None
+    unless both parts are whole numbers and the second unit is the smaller."""
+    found = TWO_UNIT_SPAN.fullmatch(s.strip())
+    if found is None:
+        return None
+    order = [unit for unit, _ in SPAN_PARTS]
+    first_unit, second_unit = found.group(2).lower(), found.group(4).lower()
+    if order.index(second_unit) <= order.index(first_unit):
+        return None  # "24 hours, 7 days": two spans, not one
+    date_part, clock_part, numbers = "", "", []
+    for phrase, unit in ((found.group(1), first_unit), (found.group(3), second_unit)):
+        _, number = duration_amount(phrase)
+        if number is None or number != int(number):
+            return None
+        numbers.append(number)
+        if unit in ("hour", "minute", "second"):
+            clock_part += f"{int(number)}{dict(SPAN_PARTS)[unit]}"
+        else:
+            date_part += f"{int(number)}{dict(SPAN_PARTS)[unit]}"
+    return f"P{date_part}{'T' + clock_part if clock_part else ''}", numbers[0]
+
+
 def duration_value(s: str) -> tuple[str, str, float | None] | None:
     """(TimeML duration, unit, amount) of a phrase such as 'three days' or 'half an hour'."""
     s = re.sub(r"\b(?:a|one)\s+fortnight\b|\bfortnight\b", "two weeks", s, flags=re.I)
@@ -157,6 +193,9 @@ def duration_value(s: str) -> tuple[str, str, float | None] | None:
         return None
     unit = unit_match.group(1).replace("centur", "century")
     amount, number = duration_amount(s)
+    both_units = two_unit_duration(s)
+    if both_units is not None:
+        return both_units[0], unit, both_units[1]
     letter, timed, _ = UNITS[unit]
     if amount == "0.5" and unit in ("hour", "day", "year", "century") and number == 0.5:
         half = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y"}[unit]

@@ -1893,3 +1893,22 @@ def test_a_party_that_has_not_commented_said_nothing(sentence: str) -> None:
     record = read_text(f"Floods closed the northern road in Kessin on Monday. {sentence}\n")
     claim = claim_with(record, "closure of the pier")
     assert (claim["basis"], claim["text"]) == ("asserted", sentence.rstrip(".")), claim
+
+
+# A question that opens by addressing whom it asks.
+ADDRESSED_INTERVIEW = (
+    "RADIO BRENN: Mayor Solberg, were you told about the raid in advance?\n\n"
+    "SOLBERG: No. Nobody informed my office. I learned about it the next morning.\n\n"
+    "RADIO BRENN: Sir, did the officers show a warrant?\n\n"
+    "DAHL: They did not. They beat two of the men they arrested.\n"
+)
+
+
+def test_a_question_that_addresses_its_hearer_first_is_no_claim() -> None:
+    record = read_text(ADDRESSED_INTERVIEW)
+    assert not [c for c in record.claims if "?" in c["text"]], [c["text"] for c in record.claims]
+    told = next(e for e in record.events if e["text"] == "told")
+    assert told["mode"] == "hypothetical", told
+    # near-miss: a statement that opens by addressing someone stays one
+    statement = read_text("Minister Dahl, the guards beat my son on 3 May.")
+    assert len(statement.claims) == 1, statement.claims

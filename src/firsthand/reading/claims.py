@@ -40,7 +40,14 @@ from firsthand.reading.attribution_lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE
 from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
-from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, tokens_with, words
+from firsthand.reading.nlp import (
+    after_vocative,
+    quoted_tokens,
+    sentence_of,
+    subtree_range,
+    tokens_with,
+    words,
+)
 from firsthand.reading.pagedump import header_headings, is_wiki_stamp
 from firsthand.reading.references import (
     WRITER_PRONOUNS,
@@ -376,7 +383,8 @@ def _is_question(sentence: Any, text: str | None = None) -> bool:
     if not last or last[-1].text != "?":
         return False
     label = next((t.i for t in sentence[:LABEL_WORDS] if t.text == ":"), sentence.start - 1)
-    first = next((t for t in sentence if t.is_alpha and t.i > label), None)
+    # "Mayor Solberg, were you told ...?": the question opens after whom it addresses
+    first = next((t for t in after_vocative([t for t in sentence if t.i > label]) if t.is_alpha), None)
     wh = ("WP", "WP$", "WRB", "WDT")
     if first is None or first.tag_ in wh or first.pos_ == "AUX" or any(t.tag_ in wh for t in last[-3:]):
         return True

@@ -30,7 +30,7 @@ from typing import Any
 import numpy
 
 from firsthand.reading.acts import FACTIVE_VERBS, GOVERNORS, MODAL_MODIFIERS
-from firsthand.reading.nlp import is_pluperfect, sentence_of, text_of, words
+from firsthand.reading.nlp import after_vocative, is_pluperfect, sentence_of, text_of, words
 from firsthand.record import Record
 
 HYPOTHETICAL_MODALS = words("would could might may should must can")
@@ -230,9 +230,11 @@ def _is_question(token: Any) -> bool:
     sent = sentence_of(token)
     if not _sentence_facts(sent)[0]:
         return False
-    words_of = [t for t in sent if not t.is_punct]
-    if len(words_of) > 1 and _speaker_label(words_of[0]):
-        words_of = words_of[1:]  # "Q: Did anyone hurt you?": the question starts after the label
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) > 2 and _speaker_label(tokens[0]):
+        tokens = tokens[2:]  # "Q: Did anyone hurt you?": the question starts after the label
+    # "Mayor Solberg, were you told?": after whom it addresses
+    words_of = [t for t in after_vocative(tokens) if not t.is_punct]
     first = words_of[0] if words_of else token
     if first.tag_ in WH_TAGS or first.pos_ == "AUX":
         return True

@@ -328,6 +328,18 @@ def tokens_by_lemma(doc: Any, lowered: frozenset[str]) -> Iterator[Any]:
         yield doc[int(i)]
 
 
+def after_vocative(words: list[Any]) -> list[Any]:
+    """The words of a sentence after the name it opens by addressing ("Mayor Solberg, were
+    you told?", "Sir, did they beat you?"): up to four capitalised words before a comma."""
+    comma = next((k for k, t in enumerate(words[:6]) if t.text == ","), None)
+    if comma is None or comma == 0:
+        return words
+    named = words[:comma]
+    if all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") for t in named):
+        return words[comma + 1 :]
+    return words
+
+
 def sentence_of(token: Any) -> Any:
     """``token.sent``, from the sentences' bounds found once per Doc: spaCy's checks the whole
     Doc's annotation and walks to the sentence's ends on every call."""

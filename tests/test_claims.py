@@ -412,6 +412,22 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         None,
         False,
     ),
+    # a speaker named between two quotations speaks both, whatever the parser made of the name
+    (
+        '"They came at night," recalled Fatima Noor. "They took everything."',
+        "They came at night",
+        "reported",
+        "Fatima Noor",
+        False,
+    ),
+    # what someone's remarks or speech did is their speech
+    (
+        "The governor's remarks, broadcast on Friday, blamed foreign agents for the unrest.",
+        "blamed foreign agents",
+        "reported",
+        None,
+        False,
+    ),
     # "they" after an outlet or a rights group heard people: those people, unnamed
     (
         "Reuters spoke to farmers near the border. They said the militia burned the market.",

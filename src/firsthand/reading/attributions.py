@@ -388,6 +388,10 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         if inverted is not None and any(r[0] <= inverted.i < r[1] for r in att.content):
             subject = inverted
             att.content = [r for r in att.content if r[1] <= token.i]
+        elif inverted is not None and quotes:
+            # '"They came at night," recalled X. "They took everything."': the quotation goes
+            # on after the speaker named between its parts
+            subject = inverted
     if subject is not None:
         att.source = trim_span(
             token.doc, subtree_range(subject, stop=token.i if subject.i < token.i else None)

@@ -586,7 +586,7 @@ EVIDENCE_NOUNS = words(
 TESTIMONY_NOUNS = words(
     """
     testimony account statement word letter story interview complaint allegation claim report
-    message post tweet
+    message post tweet remark comment speech declaration announcement briefing memo communique
     """
 )
 

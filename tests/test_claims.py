@@ -420,6 +420,22 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         "Fatima Noor",
         False,
     ),
+    # after a colon the speaker has the rest of the sentence ...
+    (
+        "Ingrid Solberg insisted: the raid was illegal, and the officers must be punished.",
+        "the officers must be punished",
+        "reported",
+        "Ingrid Solberg",
+        False,
+    ),
+    # ... near-miss: without one, a clause after ", and" with its own subject is the writer's
+    (
+        "Ingrid Solberg said that the raid was illegal, and the officers left the town that night.",
+        "the officers left the town",
+        "asserted",
+        None,
+        False,
+    ),
     # what someone's remarks or speech did is their speech
     (
         "The governor's remarks, broadcast on Friday, blamed foreign agents for the unrest.",

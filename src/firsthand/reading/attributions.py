@@ -586,8 +586,11 @@ INVERTED_REACH = 6
 def _clause_range(clause: Any) -> tuple[int, int]:
     """The content clause, up to a clause of the writer's that the parser hung on it: in
     "they told me that he had left, and because of this I was punished", what follows ", and"
-    with its own subject and no "that" is no longer what they told."""
+    with its own subject and no "that" is no longer what they told. After a colon the speaker
+    has the rest of the sentence ("insisted: the raid was illegal, and they must be punished")."""
     start, end = subtree_range(clause)
+    if start > 0 and clause.doc[start - 1].text == ":":
+        return start, end
     for conj in clause.children:
         if conj.dep_ != "conj" or not has_subject(conj) or conj.left_edge.i <= clause.i:
             continue

@@ -436,6 +436,16 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
         None,
         False,
     ),
+    # to describe something as something says that it is so: speech, though nobody is named ...
+    (
+        "State television described the marchers as rioters.",
+        "described the marchers as rioters",
+        "reported",
+        None,
+        False,
+    ),
+    # ... near-miss: an act of speech with a noun phrase only is the writer's account of it
+    ("Some criticised the plan.", "criticised the plan", "asserted", None, False),
     # what someone's remarks or speech did is their speech
     (
         "The governor's remarks, broadcast on Friday, blamed foreign agents for the unrest.",

@@ -116,6 +116,18 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     return "witnessed" if _witnessed(span, head, present) else "asserted"
 
 
+# Verbs that call something something: with "as" or a predicate they say what it is.
+CALLING_VERBS = words("describe call label brand dub portray characterize characterise depict term")
+
+
+def _characterised_as(verb: Any) -> bool:
+    """ "described the protesters as rioters", "called the vote a fraud": a statement that the
+    thing is so, not only an act of speaking."""
+    return verb.lemma_.lower() in CALLING_VERBS and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children
+    )
+
+
 def _imperative(verb: Any) -> bool:
     """A bare verb that heads its sentence with no subject and no auxiliary: an order or a plea."""
     if verb.tag_ != "VB" or verb.dep_ != "ROOT":
@@ -523,7 +535,7 @@ def attribution_basis(
     # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
     #    criticised the plan" is the writer's account of an act, not words passed on.
     if unnamed or (entity is None and head is None):
-        if not att.clausal:
+        if not att.clausal and not _characterised_as(doc[att.cue[-1]]):
             return writer, account
         # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
         # could point at, though unnamed; "some said", "sources say": nobody in particular.

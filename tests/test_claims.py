@@ -446,6 +446,29 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
     ),
     # ... near-miss: an act of speech with a noun phrase only is the writer's account of it
     ("Some criticised the plan.", "criticised the plan", "asserted", None, False),
+    # a person's mother or lawyer speaks, not the person ...
+    (
+        "Anna Lind's mother told reporters that her daughter had been beaten.",
+        "had been beaten",
+        "reported",
+        None,
+        False,
+    ),
+    (
+        "A lawyer for Tomas Vell said that he had been held without charge.",
+        "held without charge",
+        "reported",
+        None,
+        False,
+    ),
+    # ... near-miss: the relative's own name set beside the noun
+    (
+        "Vell's brother, Erik Vell, said that he was innocent.",
+        "he was innocent",
+        "reported",
+        "Erik Vell",
+        False,
+    ),
     # what someone's remarks or speech did is their speech
     (
         "The governor's remarks, broadcast on Friday, blamed foreign agents for the unrest.",

@@ -125,6 +125,15 @@ INSIDE_NOUNS = words(
     "organization organisation group movement party regime leadership cult network commander official leader management"
     " militia brigade battalion regiment fighter rebel guard front"
 )
+# People who speak of someone as their kin, friend or counsel: "Lind's mother said" is the
+# mother speaking, not Lind.
+KIN_AND_COUNSEL = words(
+    """
+    mother father brother sister son daughter wife husband parent child cousin uncle aunt nephew
+    niece grandmother grandfather grandson granddaughter relative family widow fiancee fiance
+    lawyer attorney counsel advocate friend neighbour neighbor colleague partner
+    """
+)
 # Of those, the nouns for an organisation's own people: "the guards", "the commanders" are the
 # people of a body that has guards or commanders, never of one that only hears or reports
 # what they did (:meth:`References._observer`).
@@ -226,6 +235,26 @@ class References:
         """The mentions that overlap [start, end), in order."""
         return [m for m in self._between(start - self.longest, end) if start < m[1]]
 
+    def _kin_of(self, people: list[tuple[int, int, Entity]], head: Any) -> bool:
+        """A person named as whose the noun is: "Lind's mother", "a lawyer for Vell" (not "the
+        son of X, who ...", where a clause after may be about X)."""
+        for a, b, _e in people:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ == "poss" and root.head.i == head.i:
+                return True
+            if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i == head.i:
+                return True
+        return False
+
+    def _named_beside(self, mention: tuple[int, int, Entity], head: Any) -> bool:
+        """The mention is the head noun's apposition or compound ("his brother, Erik,",
+        "lawyer Ana Ruiz"), not its possessor or the person it is of or for."""
+        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("appos", "compound") and span.root.head.i == head.i
+
     def _place_of_origin(self, mention: tuple[int, int, Entity]) -> bool:
         """A place mention that tells where someone is from or serves ("a fisherman from
         Brekkevik", "a Beijing district police head"), not the party that speaks."""
@@ -264,6 +293,12 @@ class References:
                 # ("X's spokesman" is X's).
                 at_head = [m for m in named if m[0] <= head.idx < m[1]]
                 people = [m for m in named if m[2].type == "PERSON"]
+                if not at_head and head.lemma_.lower() in KIN_AND_COUNSEL and self._kin_of(people, head):
+                    # "Anna Lind's mother", "a lawyer for Tomas Vell": not Lind, not Vell; only
+                    # a name set beside the noun is theirs ("Vell's brother, Erik,")
+                    people = [m for m in people if self._named_beside(m, head)]
+                    if not people:
+                        return None, False
                 # A place the phrase says someone is from or at is no speaker ("a fisherman
                 # from Brekkevik told the court": not Brekkevik).
                 named = [m for m in named if not self._place_of_origin(m)]

@@ -446,6 +446,14 @@ SPEECH_CASES: list[tuple[str, str, str, str | None, bool]] = [
     ),
     # ... near-miss: an act of speech with a noun phrase only is the writer's account of it
     ("Some criticised the plan.", "criticised the plan", "asserted", None, False),
+    # reports nobody is named for are hearsay
+    (
+        "According to unconfirmed reports, the general has fled.",
+        "the general has fled",
+        "hearsay",
+        None,
+        False,
+    ),
     # a person's mother or lawyer speaks, not the person ...
     (
         "Anna Lind's mother told reporters that her daughter had been beaten.",

@@ -106,6 +106,10 @@ MODES: list[tuple[str, str, str]] = [
     ("The authorities must release the journalists detained in March.", "detained", "asserted"),
     ("If the students held in Brenn are not freed, we will march.", "held", "asserted"),
     ("If the students held in Brenn are not freed, we will march.", "freed", "hypothetical"),
+    # what someone did not say is left open, neither told nor denied ...
+    ("The warden never said that the guards had beaten him.", "beaten", "hypothetical"),
+    # ... near-miss: what a party denies is taken back
+    ("The warden denied that the guards had beaten him.", "beaten", "negated"),
     # a trial awaited or pending is still to come
     ("The editor was freed on bail pending trial.", "trial", "hypothetical"),
     ("The two editors are awaiting trial in Brenn.", "trial", "hypothetical"),

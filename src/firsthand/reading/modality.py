@@ -439,7 +439,9 @@ def _governed(node: Any, head: Any, dep: str) -> str | None:
         # What another is said to insist on is theirs: "the ministry ..., insisting that he fell".
         mode = _own_mode(head)
         if mode == "negated":
-            return mode
+            # "He never said that the guards beat him": not said is not denied; whether it
+            # happened is left open
+            return "hypothetical"
         return "reported" if head.tag_ == "VBG" and _saying_aside(head) else "stop"
     if meaning == "prevented":
         return "hypothetical"

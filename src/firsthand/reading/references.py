@@ -39,7 +39,7 @@ UNNAMED = words(
 VAGUE_SOURCES = words(
     """
     some someone somebody people others many few anyone everybody everyone nobody it sources
-    source observers critics rumours rumors group groups media they there
+    source observers critics rumours rumors group groups media they there reports
     """
 )
 

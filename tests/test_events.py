@@ -171,6 +171,18 @@ def test_days_after_a_month_are_a_range_not_a_guessed_day() -> None:
     assert [t["value"] for t in record.times if "week" in t["text"]] == ["P1W"]
 
 
+def test_a_season_bounds_an_event_by_its_months() -> None:
+    """ "in the summer of 2016": June to August; "that winter": December into February."""
+    record = read_text(
+        "We reached the camp in the summer of 2016. That winter two of our neighbours died of cold.",
+        dct="2024-05-10",
+    )
+    reached = event_at(record, "reached", 1)["when"]
+    assert (reached["earliest"], reached["latest"]) == ("2016-06-01", "2016-08-31")
+    died = event_at(record, "died", 1)["when"]
+    assert (died["earliest"], died["latest"]) == ("2016-12-01", "2017-02-28")
+
+
 def test_since_and_until_bound_an_event_on_one_side() -> None:
     record = read_text(
         "The militia has held my brother since 4 April 2024. "

@@ -89,7 +89,16 @@ class StoryClock:
         flashback = when.pop("before", False) or is_pluperfect(clause_head(token))
         # "The hearing is on 9 May": what the present schedules is not where the story is.
         scheduled = _present_tense(clause_head(token))
-        if dated and event["mode"] in HAPPENED and not telling and not flashback and not scheduled:
+        # A season bounds its act but is too broad to set the story's day by.
+        season = when.pop("season", False)
+        if (
+            dated
+            and event["mode"] in HAPPENED
+            and not telling
+            and not flashback
+            and not scheduled
+            and not season
+        ):
             self.at = _day(when["latest"] or when["value"]) or self.at
             named = str((self.by_id.get(str(when["time"])) or {}).get("value") or "")
             # A month or a year ("1988-03", "1988"), not the end of "for three days".
@@ -116,7 +125,7 @@ class StoryClock:
             else:
                 when = {**when, "value": self.at.isoformat(), "resolved_by": "narrative"}
         day = _day(when["value"] or when["earliest"])
-        if day is not None and event["mode"] in HAPPENED:
+        if day is not None and event["mode"] in HAPPENED and not season:
             self.last_of_kind[event["kind"]] = day
             self.dated_sentences.append((day, sent.text))
         return when
@@ -322,6 +331,11 @@ class StoryClock:
             first, last = f"{value}-01", f"{value}-{end_day:02d}"
         elif len(value) == 4 and value.isdigit():
             first, last = f"{value}-01-01", f"{value}-12-31"
+        elif re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", value):
+            # "in the summer of 2016", "that winter": the season's months (of the north, as
+            # TimeML's values assume), winter running into the next year
+            first, last = _season_bounds(int(value[:4]), value[5:])
+            when["season"] = True
         else:
             return None
         # "Not seen since May" is after May began, not in May; "held until 3 June" ends then.
@@ -394,6 +408,15 @@ class StoryClock:
             if arrivals:
                 return arrivals[0]
         return self.at or self._anchor_day(time)
+
+
+def _season_bounds(year: int, season: str) -> tuple[str, str]:
+    """The first and last day of a TimeML season of ``year`` (meteorological seasons)."""
+    if season == "WI":
+        last_day = monthrange(year + 1, 2)[1]
+        return f"{year}-12-01", f"{year + 1}-02-{last_day}"
+    months = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}[season]
+    return f"{year}-{months[0]:02d}-01", f"{year}-{months[1]:02d}-{monthrange(year, months[1])[1]}"
 
 
 def clause_head(token: Any) -> Any:

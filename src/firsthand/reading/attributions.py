@@ -69,7 +69,7 @@ from firsthand.reading.attribution_quotes import (
 )
 from firsthand.reading.attribution_spans import fit_spans
 from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of, tokens_with, verbs_and, words
-from firsthand.reading.references import WRITER_PRONOUNS
+from firsthand.reading.reference_words import WRITER_PRONOUNS
 
 # 1. Attributions ---------------------------------------------------------------------------
 

@@ -34,13 +34,8 @@ from firsthand.reading.attribution_lexicon import (
 )
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import sentence_of, subtree_range, words
-from firsthand.reading.references import (
-    GROUP_PRONOUNS,
-    WRITER_PRONOUNS,
-    References,
-    vague_source,
-    writer_pronoun,
-)
+from firsthand.reading.reference_words import GROUP_PRONOUNS, WRITER_PRONOUNS, vague_source, writer_pronoun
+from firsthand.reading.references import References
 from firsthand.record import Entity
 
 

@@ -49,11 +49,8 @@ from firsthand.reading.nlp import (
     words,
 )
 from firsthand.reading.pagedump import header_headings, is_wiki_stamp
-from firsthand.reading.references import (
-    WRITER_PRONOUNS,
-    References,
-    writer_pronoun,
-)
+from firsthand.reading.reference_words import WRITER_PRONOUNS, writer_pronoun
+from firsthand.reading.references import References
 from firsthand.reading.voices import (
     VoiceSpan,
     block_quotes,

@@ -89,7 +89,7 @@ from firsthand.reading.namewords import (
     SPACY_LABELS,
 )
 from firsthand.reading.nlp import Spans, is_common_word
-from firsthand.reading.references import PERSON_NOUNS
+from firsthand.reading.reference_words import PERSON_NOUNS
 from firsthand.record import Entity, EntityType, Record
 
 __all__ = ["PERSON_TITLES", "find_entities", "name_key", "trim"]

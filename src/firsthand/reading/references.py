@@ -22,176 +22,42 @@ from typing import Any
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.knownnames import is_known_organisation
 from firsthand.reading.namewords import PERSON_TITLES
-from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words
+from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range
+from firsthand.reading.reference_words import (
+    AGE_PHRASE,
+    ANTECEDENT_CHARS,
+    ANTECEDENT_LINKS,
+    CHARACTERISING_VERBS,
+    CIVIL_KINDS,
+    FACILITY_NOUNS,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    GROUP_SYNONYMS,
+    INSIDE_NOUNS,
+    KIN_AND_COUNSEL,
+    KNOWN_AS,
+    LISTENING_OBJECT,
+    LISTENING_SUBJECT,
+    MEMBER_NOUNS,
+    OBSERVER_NAME,
+    ORIGIN_PREPOSITIONS,
+    PEOPLE_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PLACE_TYPES,
+    REBUTTING_VERBS,
+    RELATIVE_PRONOUNS,
+    SET_OFF_ENDS,
+    STATE_BODY_HEADS,
+    STATE_NOUNS,
+    SUBJECT_LINKS,
+    TELLING_LEMMAS,
+    UNNAMED,
+    WRITER_PRONOUNS,
+    demonym_stems,
+    writer_pronoun,
+)
 from firsthand.record import Entity, Record
-
-# Sources that name nobody in particular.
-UNNAMED = words(
-    """
-    some someone somebody people others many few one anyone everybody everyone nobody it sources
-    source observers critics witnesses residents rumours rumors
-    """
-)
-
-# Sources that stand for nobody one could point at: "some said", "sources say", "rights
-# groups say". An unnamed but particular party ("one policeman", "her father", "eyewitnesses",
-# "local officials") is somebody: what they say is reported, by nobody the record can name.
-VAGUE_SOURCES = words(
-    """
-    some someone somebody people others many few anyone everybody everyone nobody it sources
-    source observers critics rumours rumors group groups media they there reports
-    """
-)
-
-
-def vague_source(head: Any) -> bool:
-    """The source phrase's head names nobody in particular."""
-    if any(c.lower_ == "same" for c in head.children):
-        return False  # "the same source added": the one quoted before
-    # "many of whom", "some of the detainees": a part of a group the text points at.
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-        if any(o.dep_ == "pobj" and o.lower_ not in VAGUE_SOURCES for o in prep.children):
-            return False
-    return head.lower_ in VAGUE_SOURCES or head.lemma_.lower() in VAGUE_SOURCES
-
-
-# Pronouns for the writer, and the third persons resolved to people or groups.
-WRITER_PRONOUNS = words(
-    """
-    i me we us my our myself ourselves
-    """
-)
-
-
-def writer_pronoun(token: Any) -> bool:
-    """ "I", "we", "us", "my": the writer; not "US" the country ("the US Navy base")."""
-    return token.lower_ in WRITER_PRONOUNS and not (token.text == "US" and token.tag_ in ("NNP", "NNPS"))
-
-
-# Nouns that name an organisation without naming it ("the organization", "the commanders").
-GROUP_NOUNS = words(
-    """
-    organization organisation group movement party government regime police army ministry
-    commander officer official leadership authority leader management administration campaign
-    committee council agency office department company militia force troop soldier guard rebel
-    fighter junta cult network front union brigade battalion regiment unit squad corps service
-    directorate centre center militia
-    """
-)
-
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-
-GROUP_PRONOUNS = frozenset(["they", "them", "their"])
-# Where a group that speaks stands: the subject of its clause.
-SUBJECT_LINKS = frozenset(["nsubj", "nsubjpass"])
-
-# Words that make a group noun a civil body: "the rights group", "the aid agency".
-CIVIL_KINDS = words("rights right humanitarian aid advocacy watchdog relief charity monitoring")
-# Words of a state body's name: no rights group is one.
-STATE_BODY_HEADS = words(
-    "police army ministry government court military navy forces force guard commission parliament"
-    " department agency embassy office prosecutor prosecutors command"
-)
-# What sets off the name a phrase goes by: "the group, known as the Alliance for Change,".
-KNOWN_AS = re.compile(
-    r",[ \t]+(?:(?:also|better|now)[ \t]+)?(?:known[ \t]+as|called|named)[ \t]+(?:the[ \t]+)?"
-)
-# Prepositions that say where someone is from or where they are.
-ORIGIN_PREPOSITIONS = words("from in at near outside inside")
-# Nouns for one person, with the gender a pronoun for them takes ("" when either).
-PERSON_NOUNS = {
-    **dict.fromkeys(
-        words(
-            """
-            witness officer soldier guard resident activist detainee prisoner victim doctor lawyer
-            official spokesperson journalist reporter protester student teacher farmer driver
-            survivor neighbour neighbor friend colleague relative defendant source eyewitness nurse
-            commander
-            """
-        ),
-        "",
-    ),
-    **dict.fromkeys(words("man father brother son husband boy policeman spokesman fisherman"), "m"),
-    **dict.fromkeys(words("woman mother sister daughter wife girl policewoman spokeswoman"), "f"),
-}
-# What may follow a name set off after a phrase: a comma, a bracket, a sentence's end.
-SET_OFF_ENDS = frozenset(",.;:)—–") | {""}
-RELATIVE_PRONOUNS = frozenset(["who", "whom", "which", "that"])
-
-# Nouns for an organisation, or for its own people, that mean the organisation the text is
-# about when nothing more is said ("the organization", "the commanders"); "the police" or
-# "the army" mean that institution or nobody we know.
-INSIDE_NOUNS = words(
-    "organization organisation group movement party regime leadership cult network commander official leader management"
-    " militia brigade battalion regiment fighter rebel guard front"
-)
-# People who speak of someone as their kin, friend or counsel: "Lind's mother said" is the
-# mother speaking, not Lind.
-KIN_AND_COUNSEL = words(
-    """
-    mother father brother sister son daughter wife husband parent child cousin uncle aunt nephew
-    niece grandmother grandfather grandson granddaughter relative family widow fiancee fiance
-    lawyer attorney counsel advocate friend neighbour neighbor colleague partner
-    """
-)
-# Of those, the nouns for an organisation's own people: "the guards", "the commanders" are the
-# people of a body that has guards or commanders, never of one that only hears or reports
-# what they did (:meth:`References._observer`).
-MEMBER_NOUNS = words("commander official leader militia brigade battalion regiment fighter rebel guard")
-# Words in the name of a body that watches, aids or reports, and so has no guards, fighters or
-# commanders of its own: rights groups, aid agencies, the UN's offices, the news.
-OBSERVER_NAME = re.compile(
-    r"\b(?:human\s+rights|rights\s+watch|amnesty|red\s+cross|red\s+crescent|united\s+nations|UN|UNHCR"
-    r"|UNICEF|OHCHR|ICRC|MSF|m[ée]decins|without\s+borders|protect\s+journalists|news|press|times|post"
-    r"|herald|gazette|tribune|journal|radio|television|TV|broadcasting|magazine)\b",
-    re.IGNORECASE,
-)
-# Verbs whose subject listens to people ("HRW interviewed twelve detainees"), and those whose
-# object after "to" or "with" does ("said to Reuters", "spoke with Amnesty International").
-LISTENING_SUBJECT = words("interview question poll survey")
-LISTENING_OBJECT = words("say tell speak talk explain describe complain report write testify")
-# Verbs of telling, whose subject is not who "they" are: "the office said they are held".
-TELLING_LEMMAS = words("say tell report state claim add announce confirm explain note write inform")
-# Links by which a noun may be what a later "they" stands for.
-ANTECEDENT_LINKS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"))
-# Nouns for people that act as a body: "a team of soldiers from X", "troops of X".
-PEOPLE_NOUNS = words(
-    "team members member troops soldiers officers agents men personnel staff employees military side authorities"
-)
-# Nouns for a state acting: "the government of X", "the Chinese side" (China).
-STATE_NOUNS = words("government authorities side state administration regime military")
-# Other words for a group noun in organisations' names: "the Nigerian military" is the Nigerian Army.
-GROUP_SYNONYMS = {
-    "military": ("army", "armed forces", "defence force", "defense force"),
-    "troops": ("army",), "soldiers": ("army",), "soldier": ("army",),
-    "authorities": ("government",), "police": ("police",),
-}  # fmt: skip
-
-
-def _demonym_stems(adjective: str) -> list[str]:
-    """The stems a place's name may start with, for an adjective of nationality: "Nigerian"
-    (Nigeria), "Chinese" (China), "German" (Germany)."""
-    stems = [adjective]
-    for suffix in ("ese", "ian", "an", "ish", "n", "i"):
-        if adjective.endswith(suffix) and len(adjective) - len(suffix) >= 3:
-            stems.append(adjective[: len(adjective) - len(suffix)])
-    return stems
-
-
-# Places of these types are where events happen.
-PLACE_TYPES = ("GPE", "LOC", "FAC")
-# Common nouns by which a text points at a facility it names elsewhere ("our camp").
-FACILITY_NOUNS = words(
-    "camp base prison village town city compound headquarters villa station jail center centre"
-)
-# Verbs by which a speaker answers what others said ("the spokesperson refuted a report").
-REBUTTING_VERBS = words("refute rebut reject dismiss")
-# Verbs by which a speaker calls a thing something ("a spokesman termed the charge false").
-CHARACTERISING_VERBS = words("term call describe brand label deny")
-# A person described by age alone ("the 51-year-old").
-AGE_PHRASE = re.compile(r"\b\d+-year-old$")
-# Names further back than this many characters are not searched for a pronoun's antecedent.
-ANTECEDENT_CHARS = 1800
 
 
 class References:
@@ -528,7 +394,7 @@ class References:
                     return entity
         adjectives = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()]
         for adjective in adjectives:
-            stems = _demonym_stems(adjective.text)
+            stems = demonym_stems(adjective.text)
             names = [lemma, *GROUP_SYNONYMS.get(lemma, ())]
             for entity in self.record.entities:
                 lowered = entity.name.lower()

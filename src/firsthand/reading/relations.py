@@ -29,7 +29,8 @@ from firsthand.reading import gazetteer, knownnames
 from firsthand.reading.locations import country_of, find_locations
 from firsthand.reading.modality import scope_mode
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, tokens_by_lemma, words
-from firsthand.reading.references import PERSON_NOUNS, References
+from firsthand.reading.reference_words import PERSON_NOUNS
+from firsthand.reading.references import References
 from firsthand.reading.relation_base import body_owned, mention_at, mention_covering, mentions, relation
 from firsthand.reading.role_forms import find_role_forms
 from firsthand.reading.writers import writer_of

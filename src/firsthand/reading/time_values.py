@@ -148,8 +148,11 @@ def duration_amount(s: str) -> tuple[str, float | None]:
 
 
 # "two years and six months", "3 hours 12 minutes": a span told in two units, the larger first.
+# At most five words before the larger unit and one before the smaller: bounded, so the
+# match takes linear time whatever it is given.
 TWO_UNIT_SPAN = re.compile(
-    r"(.*?\b(year|month|week|day|hour|minute)s?),?\s+(?:and\s+)?(?!a\s+half\b)(.+?\b(month|week|day|hour|minute|second)s?)",
+    r"((?:\S+\s+){0,4}?\S+\s+(year|month|week|day|hour|minute)s?),?\s+(?:and\s+)?(?!a\s+half\b)"
+    r"(\S+\s+(month|week|day|hour|minute|second)s?)",
     re.IGNORECASE,
 )
 # Units from the largest down, each with its TimeML letter.

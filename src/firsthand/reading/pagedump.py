@@ -104,11 +104,12 @@ WEAK_CHROME = re.compile(
 )
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 ALL_RIGHTS_RESERVED = re.compile(r"\ball rights reserved\b", re.IGNORECASE)
-# The notices are short lines (at most MAX_NOTICE_WORDS * 1.5 words): the distance between the
-# two words is bounded, so a line of nothing but "cookie" is read in linear time.
-COOKIE_NOTICE = re.compile(
-    r"\bcookies?\b.{0,600}?\b(?:website|site|consent|accept|experience|privacy|browsing)\b", re.I
-)
+# A cookie notice: the word, then what it is about within COOKIE_REACH characters. Two plain
+# searches, the second from the first word on: one pattern with the distance between them read
+# a line of nothing but "cookie" about 600 times over.
+COOKIE_WORD = re.compile(r"\bcookies?\b", re.I)
+COOKIE_CONTEXT = re.compile(r"\b(?:website|site|consent|accept|experience|privacy|browsing)\b", re.I)
+COOKIE_REACH = 600
 NEWSLETTER_PROMPT = re.compile(r"\bnewsletter\b.{0,400}?\b(?:subscribe|sign up|inbox|e-?mail)\b", re.I)
 # A copyright, cookie or newsletter line is chrome when it is short; a paragraph about them is not.
 MAX_NOTICE_WORDS = 40
@@ -225,11 +226,21 @@ def chrome_reason(line: str) -> str | None:
         return anywhere
     if words <= MAX_NOTICE_WORDS and (COPYRIGHT.match(s) or ALL_RIGHTS_RESERVED.search(s)):
         return "copyright notice"
-    if words <= MAX_NOTICE_WORDS * 1.5 and COOKIE_NOTICE.search(s):
+    if words <= MAX_NOTICE_WORDS * 1.5 and _cookie_notice(s):
         return "cookie notice"
     if words <= MAX_NOTICE_WORDS and NEWSLETTER_PROMPT.search(s):
         return "newsletter prompt"
     return None
+
+
+def _cookie_notice(line: str) -> bool:
+    """ "This site uses cookies to improve your experience": the notices are short lines, so the
+    first "cookie" reaches every later word of one."""
+    cookie = COOKIE_WORD.search(line)
+    return (
+        cookie is not None
+        and COOKIE_CONTEXT.search(line, cookie.end(), cookie.end() + COOKIE_REACH) is not None
+    )
 
 
 def anywhere_chrome(line: str) -> str | None:

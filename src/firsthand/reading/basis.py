@@ -33,7 +33,7 @@ from firsthand.reading.attribution_lexicon import (
     THOUGHT_VERBS,
 )
 from firsthand.reading.modality import PERCEPTION_VERBS
-from firsthand.reading.nlp import sentence_of, subtree_range, words
+from firsthand.reading.nlp import subtree_range, words, words_since_sentence_before
 from firsthand.reading.reference_words import GROUP_PRONOUNS, WRITER_PRONOUNS, vague_source, writer_pronoun
 from firsthand.reading.references import References
 from firsthand.record import Entity
@@ -145,9 +145,7 @@ def _a_recording(subject: Any) -> bool:
         return True
     if subject.lower_ not in ("it", "this", "which"):
         return False
-    sent = sentence_of(subject)
-    first = sentence_of(subject.doc[sent.start - 1]).start if sent.start > 0 else sent.start
-    return any(t.lemma_.lower() in RECORDINGS for t in subject.doc[first : subject.i])
+    return any(t.lemma_.lower() in RECORDINGS for t in words_since_sentence_before(subject))
 
 
 def _feeling_expressed(span: Any) -> bool:

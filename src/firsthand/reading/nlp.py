@@ -328,6 +328,14 @@ def tokens_by_lemma(doc: Any, lowered: frozenset[str]) -> Iterator[Any]:
         yield doc[int(i)]
 
 
+def words_since_sentence_before(token: Any) -> Any:
+    """The words from the start of the sentence before ``token``'s (or of its own, when it is
+    the first) up to the token: where a pronoun's antecedent may stand."""
+    sent = sentence_of(token)
+    first = sentence_of(token.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    return token.doc[first : token.i]
+
+
 def after_vocative(words: list[Any]) -> list[Any]:
     """The words of a sentence after the name it opens by addressing ("Mayor Solberg, were
     you told?", "Sir, did they beat you?"): up to four capitalised words before a comma."""

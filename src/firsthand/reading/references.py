@@ -22,7 +22,7 @@ from typing import Any
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.knownnames import is_known_organisation
 from firsthand.reading.namewords import PERSON_TITLES
-from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range
+from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words_since_sentence_before
 from firsthand.reading.reference_words import (
     AGE_PHRASE,
     ANTECEDENT_CHARS,
@@ -335,10 +335,8 @@ class References:
     ) -> Any | None:
         """The last plural noun or organisation's name in the pronoun's sentence or the one
         before, standing in one of ``links`` and not in ``skip``."""
-        sent = sentence_of(pronoun)
-        first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
         nearest = None
-        for token in self.doc[first : pronoun.i]:
+        for token in words_since_sentence_before(pronoun):
             if (skip and token.i in skip) or token.dep_ not in links or token.pos_ == "PRON":
                 continue
             if token.tag_ in ("NNS", "NNPS") or self._org_at(token) is not None:
@@ -481,10 +479,8 @@ class References:
     def body_that_spoke(self, it: Any) -> Any | None:
         """The head of "the interior ministry", "the company" that spoke in the sentence of
         ``it`` or the one before ("The ministry said ... It added ..."), named or not."""
-        sent = sentence_of(it)
-        first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
         found = None
-        for token in self.doc[first : it.i]:
+        for token in words_since_sentence_before(it):
             if (
                 token.dep_ == "nsubj"
                 and token.lemma_.lower() in GROUP_NOUNS

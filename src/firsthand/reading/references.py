@@ -728,9 +728,7 @@ class References:
         if entity.id in self.listeners:
             return self.listeners[entity.id]
         found = False
-        for a, b, e in self.mentions:
-            if e is not entity:
-                continue
+        for a, b in entity.mentions:
             span = self.doc.char_span(a, b, alignment_mode="expand")
             if span is None:
                 continue

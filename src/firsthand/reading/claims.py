@@ -753,19 +753,26 @@ def _question_claim(doc: Any, text: str, sent: Any, writer: Entity | None, basis
 def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
     """A heading, a menu item or a label (a line that stops without a sentence's end), a
     greeting ("Thank you") or a wiki's revision stamp: no claim."""
-    start = text.rfind("\n", 0, claim["start"]) + 1
-    end = text.find("\n", claim["end"])
-    line = text[start : end if end >= 0 else len(text)].strip()
     if GREETINGS.match(claim["text"].strip()) and len(claim["text"].split()) <= 4:
         return True
     if COURTESY_THANKS.match(claim["text"].strip()):
         return True
-    if is_wiki_stamp(line):  # "Revision as of 21:20, 9 March 2005 by Ann (talk | contribs)"
-        return True
     if LINK_PROMPT.fullmatch(claim["text"].strip()):  # "Read the full transcript here."
         return True
-    first_line = text[start:].split("\n", 1)[0].strip()
-    if claim["end"] > start + len(text[start:].split("\n", 1)[0]) or first_line.endswith(SENTENCE_ENDS):
+    # The claim's line, looked for no further than a heading or a stamp may run: a longer
+    # line is neither (and a megabyte without a line break is not scanned once per claim).
+    start = text.rfind("\n", max(0, claim["start"] - HEADING_LINE_CHARS), claim["start"]) + 1
+    end = text.find("\n", claim["end"], claim["end"] + HEADING_LINE_CHARS)
+    if (start == 0 and claim["start"] > HEADING_LINE_CHARS) or (
+        end < 0 and claim["end"] + HEADING_LINE_CHARS < len(text)
+    ):
+        return False
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if is_wiki_stamp(line):  # "Revision as of 21:20, 9 March 2005 by Ann (talk | contribs)"
+        return True
+    first_end = text.find("\n", start, end if end >= 0 else len(text))
+    first_line = text[start : first_end if first_end >= 0 else (end if end >= 0 else len(text))]
+    if claim["end"] > start + len(first_line) or first_line.strip().endswith(SENTENCE_ENDS):
         return False  # runs over lines (a hard-wrapped letter), or ends as a sentence does
     words_of = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in MINOR_WORDS]
     capitalised = sum(w[0].isupper() for w in words_of)
@@ -774,6 +781,9 @@ def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
         len(words_of) <= HEADING_WORDS and capitalised >= HEADING_CAPITALS * len(words_of)
     )
 
+
+# How far from a claim its line is looked for: headings, labels and stamps are shorter.
+HEADING_LINE_CHARS = 1000
 
 # A page's pointer to more of itself, which asks the reader to follow a link, not to act:
 # "Read the transcript of his answers here", "Click here to donate", "Watch the video below".

@@ -46,12 +46,22 @@ class _Surfaces:
         self.surfaces = surfaces
         self.spelling_keys = {key for s in surfaces if (key := aliases.spelling_key(s)) is not None}
         self.first_words = {_first_word(s) for s in surfaces}
+        self.words = {w for s in surfaces for w in s.casefold().split()}
+        self.lengths = {len(s.split()) for s in surfaces}
 
 
 def _same_referent(a: Group, b: Group, a_surfaces: _Surfaces, b_surfaces: _Surfaces) -> bool:
     """Whether two groups, of these surfaces (``Group.surfaces`` sorts: given, not read again
     for every pair of groups), name one referent."""
-    both_orgs = a.type == "ORG" and b.type == "ORG"
+    # Two organisations' names, one a word shorter than the other and sharing its words
+    # ("Investigative Committee", "Dravian Investigative Committee"): the test of
+    # ``aliases.is_shorter_org_name``, run only where it can hold.
+    both_orgs = (
+        a.type == "ORG"
+        and b.type == "ORG"
+        and not a_surfaces.words.isdisjoint(b_surfaces.words)
+        and any(abs(m - n) == 1 and min(m, n) >= 2 for m in a_surfaces.lengths for n in b_surfaces.lengths)
+    )
     same_key = not a_surfaces.spelling_keys.isdisjoint(b_surfaces.spelling_keys)
     same_first = not a_surfaces.first_words.isdisjoint(b_surfaces.first_words)
     if not (both_orgs or same_key or same_first):

@@ -6,6 +6,7 @@ particle before the part the model kept."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from typing import Any
@@ -233,6 +234,9 @@ def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]
     written so; a word, a known place or an all-caps headline is not."""
     covered = Spans((m.start, m.end) for m in mentions)
     found = []
+    # Each line's start, and its lower-case letters counted once, however long the line.
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    lower_letters: dict[int, int] = {}
     for hit in INITIALS_WORD.finditer(text):
         start, end = hit.span()
         word = hit.group(0)
@@ -243,9 +247,12 @@ def bare_acronyms(doc: Any, text: str, mentions: list[Mention]) -> list[Mention]
             continue  # "the unit called SARS" is a body, though "sars" is a word too
         if f"({word})" in text:
             continue  # defined for a long form that is no name: "Chronic Kidney Disease (CKD)"
-        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if sum(c.islower() for c in line) < 20 or gazetteer.lookup(word) is not None:
+        line_start = line_starts[bisect.bisect_right(line_starts, start) - 1]
+        if line_start not in lower_letters:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            lower_letters[line_start] = sum(map(str.islower, line))
+        if lower_letters[line_start] < 20 or gazetteer.lookup(word) is not None:
             continue
         token = doc.char_span(start, end)
         if token is None or token[0].pos != PROPN:

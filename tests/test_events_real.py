@@ -502,3 +502,72 @@ def test_rejecting_reports_about_an_incident_does_not_deny_the_incident() -> Non
     record = read_text("The council rejects the false reports published about the incident at the fair.")
     assert event_at(record, "published")["mode"] != "negated", record.events
     assert event_at(record, "incident")["mode"] != "negated", record.events
+
+
+# Who acts in what a witness saw done: (sentence, trigger, the words for who did it).
+SEEN_DONE: list[tuple[str, str, list[str]]] = [
+    # the parser joins the second seen act to "saw": still the seen people's
+    ("I saw soldiers storm into the yard and beat an old man.", "beat", ["soldier"]),
+    ("We watched the police drag him out and hit him with batons.", "hit", ["police"]),
+    ("She saw the guards kicking a prisoner and dragging him away.", "dragging", ["guard"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "agents"), SEEN_DONE)
+def test_what_a_witness_saw_done_is_the_doers_act(sentence: str, trigger: str, agents: list[str]) -> None:
+    record = read_text(sentence)
+    event = event_at(record, trigger)
+    assert event["agent_words"] == agents, event
+
+
+def test_the_witness_s_own_next_act_stays_the_witness_s() -> None:
+    """ "ran" after what was seen is the seer's, in another form than the seen act."""
+    record = read_text("Anna Weiss saw the men beat him and ran to the road.")
+    ran = event_at(record, "ran")
+    assert names(record, ran["actors"]) == ["Anna Weiss"], ran
+    assert names(record, event_at(record, "beat")["actors"]) == [], record.events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first"),
+    [
+        ("Tomas Rell said he was woken by guards, denied water and forced to stand for hours.", "woken"),
+        ("Tomas Rell was given two injections by the guards and denied food.", "given"),
+    ],
+)
+def test_a_victim_denied_a_need_is_not_who_denied_it(sentence: str, first: str) -> None:
+    record = read_text(sentence)
+    denied = event_at(record, "denied")
+    assert denied["kind"] == "deprive", denied
+    assert names(record, denied["actors"]) == [], denied
+    assert denied["agent_words"] == ["guard"], denied
+    assert denied["targets"] == event_at(record, first)["targets"], denied
+
+
+def test_a_passive_joined_to_a_passive_before_it_keeps_its_agent() -> None:
+    record = read_text("Tomas Rell said he was woken by guards, denied water and forced to stand for hours.")
+    assert event_at(record, "forced")["agent_words"] == ["guard"], record.events
+
+
+def test_an_active_verb_with_an_object_after_a_passive_is_the_subject_s() -> None:
+    record = read_text("Tomas Rell was arrested by the police and later sued the ministry.")
+    assert names(record, event_at(record, "sued")["actors"]) == ["Tomas Rell"], record.events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said he was beaten by Guantánamo guards.",
+        "Tomas Rell was beaten by Kabul prison guards.",
+    ],
+)
+def test_a_town_s_guards_are_not_the_town(sentence: str) -> None:
+    record = read_text(sentence)
+    beaten = event_at(record, "beaten")
+    assert not any(e.type == "GPE" for e in record.entities if e.id in beaten["actors"]), beaten
+    assert beaten["agent_words"] == ["guard"], beaten
+
+
+def test_a_country_s_soldiers_act_for_the_country() -> None:
+    record = read_text("Ostrelia is a small country. Turkey soldiers shot two men at the border.")
+    assert names(record, event_at(record, "shot")["actors"]) == ["Turkey"], record.events

@@ -44,7 +44,7 @@ from firsthand.reading.acts import (
     SALIENT_WITH_PLACE,
     UNDERGOER_PRONOUNS,
 )
-from firsthand.reading.modality import event_mode, reported_tokens
+from firsthand.reading.modality import PERCEPTION_VERBS, event_mode, reported_tokens
 from firsthand.reading.nlp import noun_phrase, quoted_tokens, sentence_of, subtree_range, verbs_and, words
 from firsthand.reading.pagedump import header_headings
 from firsthand.reading.references import References
@@ -275,8 +275,15 @@ def _person_undergoes(verb: Any) -> bool:
         verb.dep_ == "conj"
         and passive
         and not own_subject
-        and any(c.dep_ in ("nsubj", "nsubjpass") and _person(c) for c in verb.head.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and _person(c) for c in _first_conjunct(verb).children)
     )
+
+
+def _first_conjunct(verb: Any) -> Any:
+    """The first of a run of joined verbs: "arrested" in "arrested, beaten and held"."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _made_to_act(verb: Any) -> bool:
@@ -612,15 +619,21 @@ def _number(text: str) -> int | None:
 def _passive_conjunct(verb: Any) -> bool:
     """ "was detained by the militia and held for two days": "held" is passive too, its
     auxiliary and subject left to the verb it is joined to."""
-    if verb.dep_ != "conj" or any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children
-    ):
+    if verb.dep_ != "conj" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    # A passive keeps an object only where the verb takes two: "was given injections and
+    # denied water"; "was arrested and beat his cellmate" is his beating.
+    if any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in TWO_OBJECT_VERBS:
         return False
     # "held" may be tagged as a past tense; "was arrested and died" is her dying
     if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and verb.lemma_.lower() not in INTRANSITIVE_VERBS):
         return False
-    return any(c.dep_ == "auxpass" for c in verb.head.children)
+    # "was wakened, denied food and forced to stand": each joined to the one before
+    return any(c.dep_ == "auxpass" for c in verb.head.children) or _passive_conjunct(verb.head)
 
+
+# Verbs that keep an object in the passive: "was denied water", "was given two injections".
+TWO_OBJECT_VERBS = words("deny refuse give offer grant show send hand pay promise allow feed serve")
 
 # Verbs with no object to be done to: joined to a passive, they are still the subject's acts.
 INTRANSITIVE_VERBS = words(
@@ -660,6 +673,9 @@ def _agent(verb: Any, passive: bool) -> Any | None:
     leave"), its passive subject ("she was forced to flee", "the group is accused of beating")."""
     if passive and verb.lemma_.lower() in UNDERGOER_VERBS:
         return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    perceived = None if passive else _perceived_subject(verb)
+    if perceived is not None:
+        return perceived
     current = verb
     shared_subject = False
     while True:
@@ -673,7 +689,7 @@ def _agent(verb: Any, passive: bool) -> Any | None:
                 return child  # "Amini was arrested ... and died": she died
         if passive and current is verb:
             if _passive_conjunct(verb):  # "detained by the militia and held": the militia's
-                by = next((c for c in verb.head.children if c.dep_ == "agent"), None)
+                by = next((c for c in _first_conjunct(verb).children if c.dep_ == "agent"), None)
                 objects = [c for c in by.children if c.dep_ == "pobj"] if by is not None else []
                 return objects[0] if objects else None
             return None
@@ -694,6 +710,47 @@ def _agent(verb: Any, passive: bool) -> Any | None:
         shared_subject = current.dep_ == "conj"
         current = current.head
         passive = False
+
+
+# Verbs of perception that take a small clause: "I saw soldiers beat him", "we heard them shouting".
+SMALL_CLAUSE_PERCEPTION = PERCEPTION_VERBS | words("witness observe spot")
+
+
+def _perceived_subject(verb: Any) -> Any | None:
+    """Who does a verb joined to what someone saw done. The parser joins the second verb of "I
+    saw people storm the cell and beat him" to "saw", and "ran" of "I saw them beat him and ran"
+    to "beat": a verb of the seen clause's form (bare or -ing) is the seen people's act, a verb of
+    another form the seer's. None where the verb is not joined to such a clause."""
+    if verb.dep_ != "conj":
+        return None
+    head = verb.head
+    if _seen_clause(head):
+        seen, seer = head, head.head
+    elif head.lemma_.lower() in SMALL_CLAUSE_PERCEPTION:
+        seen = next((c for c in head.children if _seen_clause(c) and c.i < verb.i), None)
+        seer = head
+        if seen is None:
+            return None
+    else:
+        return None
+    # (a bare "beat" or "hit" is tagged as a past tense as often as not)
+    bare = verb.tag_ != "VBG" and verb.lower_ == verb.lemma_.lower()
+    same_form = verb.tag_ == "VBG" if seen.tag_ == "VBG" else bare
+    clause = seen if same_form else seer
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
+
+
+def _seen_clause(verb: Any) -> bool:
+    """ "soldiers beat him" in "I saw soldiers beat him": a bare or -ing verb with its own subject,
+    the complement of a verb of perception."""
+    # (a bare verb may be tagged as a noun: "saw soldiers storm into the yard")
+    return bool(
+        verb.dep_ in ("ccomp", "xcomp")
+        and (verb.tag_ in ("VB", "VBG") or verb.pos_ == "NOUN")
+        and verb.head.lemma_.lower() in SMALL_CLAUSE_PERCEPTION
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("mark", "aux") for c in verb.children)
+    )
 
 
 def _place(token: Any, refs: References) -> Entity | None:

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from firsthand.reading import gazetteer
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.knownnames import is_known_organisation
 from firsthand.reading.namewords import PERSON_TITLES
@@ -292,10 +293,16 @@ class References:
         if found is not None:
             return found
         # A place acts only as its government ("Bangladesh authorities"), never as itself
-        # ("an officer at a station in Kashgar prefecture told ...": not Kashgar).
+        # ("an officer at a station in Kashgar prefecture told ...": not Kashgar). Its guards,
+        # police and soldiers are the state's only where the place is a country: "Evin prison
+        # guards", "Guantánamo guards" are not the town's.
         lemma = head.lemma_.lower()
-        if entity is not None and entity.type == "GPE" and lemma not in STATE_NOUNS | GROUP_NOUNS:
-            return None
+        if entity is not None and entity.type == "GPE":
+            if lemma in STATE_NOUNS:
+                return entity
+            place = gazetteer.lookup(entity.name)
+            if lemma not in GROUP_NOUNS or place is None or place.kind != "country":
+                return None
         return entity
 
     def _opposed(self, entity: Entity, span: tuple[int, int]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from firsthand.reading.acts import DEPRIVED_NEEDS
 from firsthand.reading.attribution_base import subject_of
 from firsthand.reading.attribution_lexicon import (
     FEELINGS,
@@ -48,11 +49,25 @@ def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[i
     elif lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
-    if not objects:
+    if not objects or _withheld(verb, lemma, objects):
         return [], []
     start = min(o.left_edge.i for o in objects)
     end = max(o.right_edge.i for o in objects) + 1
     return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
+
+
+def _withheld(verb: Any, lemma: str, objects: list[Any]) -> bool:
+    """ "Denied water", "denied him a lawyer", "refused them access": a need kept from someone,
+    not words denied."""
+    if lemma not in WITHHOLDING_VERBS:
+        return False
+    return any(c.dep_ == "dative" for c in verb.children) or any(
+        o.lemma_.lower() in DEPRIVED_NEEDS for o in objects
+    )
+
+
+# Verbs that keep a need from someone as well as speak: "denied food", "refused him care".
+WITHHOLDING_VERBS = words("deny refuse")
 
 
 def _stance_object(verb: Any) -> tuple[list[tuple[int, int]], list[int]]:

@@ -353,7 +353,12 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # denied lawyers"), not words said.
         content, extra = object_content(token, lemma)
         cue += extra
-    quotes = adjacent_quotes(token, quoted, own_words=clausal) if lemma in QUOTATION_CUES else []
+    # "The ministry did not reply." after a quotation: the quotation is not its reply.
+    # (Its own "not", before it: in '"Probably not," she said' the "not" is the quotation's.)
+    silent = any(c.dep_ == "neg" and c.i < token.i and c.i not in quoted for c in token.children)
+    quotes = (
+        adjacent_quotes(token, quoted, own_words=clausal) if lemma in QUOTATION_CUES and not silent else []
+    )
     for quote in quotes:
         # The quotation and the clause the parser found in it are one content.
         joined = [r for r in content if r[0] < quote[1] and quote[0] < r[1]]

@@ -127,6 +127,7 @@ def find_claims(record: Record) -> Record:
             teller = writer or (narrator if present or _names_writer(doc[start:end]) else None)
             claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
     claims = _give_voices(doc, claims, voices, writer)
+    claims = _leads_handed_over(claims, _bare_leads(doc, record.document.text))
     # The interviewer's questions are no claims, even where the interviewer is the writer.
     turns = transcript_turns(record.document.text)
     claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and _asks(doc, c))]
@@ -323,6 +324,66 @@ def _lead_speaker(
             return None
         return entity, not unnamed and entity is not None
     return None
+
+
+def _bare_leads(doc: Any, text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that only introduce a block quotation: a speaker, a verb
+    of saying, where or to whom, and a colon ("In a statement, the ministry said:", "Ms Lind
+    told us:"), with no words of their own for the verb to report."""
+    found = []
+    for lead, _block in block_quotes(text):
+        if text[lead[1] - 1] != ":":
+            continue
+        span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span[-1].sent
+        root = sentence.root
+        if root.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "nsubj" for c in root.children):
+            continue
+        listener = root.lemma_.lower() in LISTENER_OBJECT_VERBS
+        if any(
+            (c.dep_ in CLAUSE_DEPS and not (listener and c.dep_ == "dobj"))
+            or (c.dep_ == "conj" and c.pos_ == "VERB")
+            for c in root.children
+        ):
+            continue
+        found.append((sentence.start_char, sentence.end_char))
+    return found
+
+
+# What makes a lead say something of its own: a clause it reports or adds.
+CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "advcl", "dobj", "attr", "oprd", "parataxis"])
+# Verbs whose object is who heard the words: "told Human Rights Watch:".
+LISTENER_OBJECT_VERBS = words("tell inform assure brief")
+
+
+def _leads_handed_over(claims: list[dict[str, Any]], leads: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Without the claims of bare leads: "The campaign director, Anna Berg, said:" says nothing
+    itself, like a speaker's label. Its cue goes to the first statement of the words it points
+    at, where that statement has none of its own."""
+    kept = []
+    for claim in claims:
+        lead = next(((a, b) for a, b in leads if a <= claim["start"] < b), None)
+        if lead is None:
+            if not _only_cue(claim):
+                kept.append(claim)
+            continue
+        after = [start for start, _end in claim["content"] if start >= lead[1]]
+        first = next((c for c in claims if after and c["start"] <= after[0] < c["end"]), None)
+        if claim["cue"] and first is not None and first["cue"] is None:
+            first.update({k: claim[k] for k in ("cue", "cue_span", "source_span")})
+            first["source"] = first["source"] or claim["source"]
+    return kept
+
+
+def _only_cue(claim: dict[str, Any]) -> bool:
+    """A claim of nothing but its cue ("..., and added:" cut from its sentence), that does not
+    point past itself at the words it gives."""
+    cue: str | None = claim.get("cue")
+    if cue is None or re.sub(r"\W", "", claim["text"]) != re.sub(r"\W", "", cue):
+        return False
+    return all(claim["start"] <= start and end <= claim["end"] for start, end in claim["content"])
 
 
 def _tokens_in(doc: Any, stretches: list[tuple[int, int]]) -> set[int]:

@@ -93,3 +93,25 @@ def test_a_denial_of_words_stays_a_denial(sentence: str) -> None:
     record = read_text(sentence)
     assert record.claims[0]["cue"] is not None, record.claims
     assert record.claims[0]["basis"] == "reported", record.claims
+
+
+def test_a_person_s_family_who_alleged_it_is_not_the_person() -> None:
+    record = read_text(
+        "The police acknowledged the concerns raised by Tomas Rell’s family and his supporters, "
+        "who have alleged that he was beaten in custody."
+    )
+    alleged = claims_in(record, "who have alleged")
+    assert [(c["basis"], source_name(record, c)) for c in alleged] == [("reported", None)], alleged
+
+
+def test_an_office_taken_for_a_body_speaks_through_its_holder() -> None:
+    record = read_text(
+        "According to the press release signed by the Police Public Relations Officer, "
+        "DSP Ilir Dervishi, one of the suspects died in hospital."
+    )
+    assert [source_name(record, c) for c in record.claims] == ["Ilir Dervishi"], record.claims
+
+
+def test_a_stray_quotation_mark_is_no_claim() -> None:
+    record = read_text("“The two men were taken to hospital. One died overnight’\n\n“\n\nThe other escaped.")
+    assert all(any(ch.isalpha() for ch in c["text"]) for c in record.claims), record.claims

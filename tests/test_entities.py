@@ -980,3 +980,11 @@ def test_a_headline_names_people_by_their_surnames() -> None:
     vosk = next(e for e in entities if "Lena Vosk" in e.aliases)
     assert vosk.type == "PERSON" and "VOSK" in vosk.aliases, entities
     assert not any("MEETS" in alias for e in entities for alias in e.aliases)
+
+
+@pytest.mark.parametrize("initials", ["CCTV", "GPS", "DNA", "IED"])
+def test_a_thing_s_initials_name_no_body(initials: str) -> None:
+    record = read_text(
+        f"The court heard that the {initials} evidence showed the two men at the gate in Brenn."
+    )
+    assert initials not in [e.name for e in record.entities], record.entities

@@ -571,3 +571,41 @@ def test_a_town_s_guards_are_not_the_town(sentence: str) -> None:
 def test_a_country_s_soldiers_act_for_the_country() -> None:
     record = read_text("Ostrelia is a small country. Turkey soldiers shot two men at the border.")
     assert names(record, event_at(record, "shot")["actors"]) == ["Turkey"], record.events
+
+
+def test_a_participle_hung_on_was_is_still_a_passive() -> None:
+    """ "he was 'illegally' detained": the quotation marks make the parser read "was" with a
+    complement; the one detained did not detain."""
+    record = read_text("Tomas Rell was arrested on Friday and he was ‘illegally’ detained in the station.")
+    detained = event_at(record, "detained")
+    assert names(record, detained["actors"]) == [], detained
+    assert names(record, detained["targets"]) == ["Tomas Rell"], detained
+
+
+def test_of_two_subjects_the_one_next_to_the_verb_acts() -> None:
+    """ "According to ..., Major Ilir Dervishi, one of the suspects died": the speaker named in
+    the lead is no subject of the dying."""
+    record = read_text(
+        "According to the statement signed by the spokesman, Major Ilir Dervishi, one of the suspects died in hospital."
+    )
+    assert names(record, event_at(record, "died")["actors"]) == [], record.events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        # an oversight body or an office named with "Police" is not the police
+        ("The Brenn Police Complaints Authority is looking into it. He was beaten by the police.", "beaten"),
+        ("The Commissioner of Police, Ana Dahl, ordered an inquiry. He was beaten by the police.", "beaten"),
+    ],
+)
+def test_the_police_are_not_a_body_that_only_bears_the_word(sentence: str, trigger: str) -> None:
+    record = read_text(sentence)
+    assert names(record, event_at(record, trigger)["actors"]) == [], record.events
+
+
+def test_the_police_are_the_police_command() -> None:
+    record = read_text("The Brenn State Police Command issued a statement. He was beaten by the police.")
+    assert names(record, event_at(record, "beaten")["actors"]) == ["Brenn State Police Command"], (
+        record.events
+    )

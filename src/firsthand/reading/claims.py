@@ -128,6 +128,8 @@ def find_claims(record: Record) -> Record:
             claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
     claims = _give_voices(doc, claims, voices, writer)
     claims = _leads_handed_over(claims, _bare_leads(doc, record.document.text))
+    # A quotation mark the parser left as a sentence of its own says nothing.
+    claims = [c for c in claims if any(ch.isalnum() for ch in c["text"])]
     # The interviewer's questions are no claims, even where the interviewer is the writer.
     turns = transcript_turns(record.document.text)
     claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and _asks(doc, c))]

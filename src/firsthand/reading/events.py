@@ -279,6 +279,18 @@ def _person_undergoes(verb: Any) -> bool:
     )
 
 
+def _be_participle(verb: Any) -> bool:
+    """A past participle the parser hung on "was" as its complement ("he was 'illegally'
+    detained"): a passive all the same, whose subject is "was"'s."""
+    return bool(
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "acomp")
+        and verb.head.lemma_.lower() == "be"
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+    )
+
+
 def _first_conjunct(verb: Any) -> Any:
     """The first of a run of joined verbs: "arrested" in "arrested, beaten and held"."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -439,7 +451,12 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
     objects: list[Any] = []
     light = None
     if token.pos_ == "VERB":
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or _passive_conjunct(token)
+        be_participle = _be_participle(token)
+        passive = (
+            any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+            or _passive_conjunct(token)
+            or be_participle
+        )
         agent = _agent(token, passive)
         after_dateline = _dateline_end(sent)
         if agent is not None and agent.i < after_dateline:
@@ -460,8 +477,14 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
         undergoers = list(token.children)
         if _passive_conjunct(token):  # "he was detained and held": he was held
             undergoers += [c for c in token.head.children if c.dep_ == "nsubjpass"]
+        if be_participle:  # "he was 'illegally' detained", read as "was" with a complement
+            undergoers += [c for c in token.head.children if c.dep_ == "nsubj"]
         for child in undergoers:
-            if child.dep_ in ("dobj", "dative") or (passive and child.dep_ == "nsubjpass"):
+            if (
+                child.dep_ in ("dobj", "dative")
+                or (passive and child.dep_ == "nsubjpass")
+                or (be_participle and child.dep_ == "nsubj")
+            ):
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     child = token.head  # "the members who were arrested": the members
                 if child.lower_ in ("they", "them"):
@@ -679,7 +702,11 @@ def _agent(verb: Any, passive: bool) -> Any | None:
     current = verb
     shared_subject = False
     while True:
-        for child in current.children:
+        # Of two subjects the parser gave one verb ("According to ..., DSP Ikenga, one of the
+        # suspects died"), the one next to the verb.
+        for child in sorted(
+            current.children, key=lambda c: -c.i if c.dep_ == "nsubj" and c.i < current.i else 0
+        ):
             if passive and current is verb and child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None

@@ -93,11 +93,22 @@ RUBRICS = {
 }  # fmt: skip
 
 
+# Capitals for a thing, a measure or a role, not a body: "CCTV footage", "his DNA", "an IED".
+COMMON_INITIALISMS = {
+    "CCTV", "GPS", "DNA", "HIV", "AIDS", "SMS", "MMS", "PDF", "URL", "GDP", "ID", "IDs", "TV", "DVD",
+    "USB", "ATM", "SUV", "UAV", "UAVs", "VIP", "VIPs", "FAQ", "PIN", "HQ", "ICU", "IED", "IEDs", "RPG",
+    "RPGs", "PPE", "PTSD", "CPR", "MRI", "IQ", "CV", "RSVP", "ASAP", "FYI", "DIY", "GMO", "LED", "LCD",
+    "SIM", "VPN", "HTML", "PhD", "MBA", "CEO", "CEOs", "CFO", "COO", "MP", "MPs", "MEP", "MEPs",
+    "LGBT", "LGBTQ", "LGBTI", "COVID", "AM", "PM",
+}  # fmt: skip
+
+
 def names_no_entity(name: str) -> bool:
-    """A time zone, a product, a market index or a page's rubric, which the model labels as
-    if a name."""
+    """A time zone, a product, a market index, a page's rubric or a thing's initials, which
+    the model labels as if a name."""
     return (
         name in TIME_ZONES
+        or name in COMMON_INITIALISMS
         or name in RUBRICS
         or name in PRODUCTS
         or name.startswith(_PRODUCT_PREFIXES)

@@ -117,7 +117,8 @@ KIN_AND_COUNSEL = words(
     """
     mother father brother sister son daughter wife husband parent child cousin uncle aunt nephew
     niece grandmother grandfather grandson granddaughter relative family widow fiancee fiance
-    lawyer attorney counsel advocate friend neighbour neighbor colleague partner
+    lawyer attorney counsel advocate friend neighbour neighbor colleague partner supporter
+    follower fan
     """
 )
 # Of those, the nouns for an organisation's own people: "the guards", "the commanders" are the

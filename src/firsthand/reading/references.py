@@ -22,8 +22,8 @@ from typing import Any
 from firsthand.reading import gazetteer
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.knownnames import is_known_organisation
-from firsthand.reading.namewords import PERSON_TITLES
-from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words_since_sentence_before
+from firsthand.reading.namewords import PERSON_ROLES, PERSON_TITLES
+from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words, words_since_sentence_before
 from firsthand.reading.reference_words import (
     AGE_PHRASE,
     ANTECEDENT_CHARS,
@@ -102,6 +102,18 @@ class References:
         """The mentions that overlap [start, end), in order."""
         return [m for m in self._between(start - self.longest, end) if start < m[1]]
 
+    def _holder_set_off(self, end: int) -> Entity | None:
+        """The person named after a comma right after an office: "the Police Public Relations
+        Officer, DSP Tochukwu Ikenga, ..." (past a rank or a title in capitals)."""
+        if not self.text.startswith(",", end):
+            return None
+        for a, b, entity in self._between(end + 1, end + HOLDER_REACH):
+            if not all(word[:1].isupper() for word in self.text[end + 1 : a].split()):
+                return None  # lower-case words between: no name set off
+            if entity.type == "PERSON" and self.text[b:].lstrip()[:1] in SET_OFF_ENDS:
+                return entity
+        return None
+
     def _kin_of(self, people: list[tuple[int, int, Entity]], head: Any) -> bool:
         """A person named as whose the noun is: "Lind's mother", "a lawyer for Vell" (not "the
         son of X, who ...", where a clause after may be about X)."""
@@ -158,9 +170,11 @@ class References:
                 # The mention that holds the phrase's head, else a person the phrase names ("the
                 # Acting Director, Army Public Relations, Major X": people speak), else the first
                 # ("X's spokesman" is X's).
-                at_head = [m for m in named if m[0] <= head.idx < m[1]]
                 people = [m for m in named if m[2].type == "PERSON"]
-                if not at_head and head.lemma_.lower() in KIN_AND_COUNSEL and self._kin_of(people, head):
+                # (an office taken for a body, "the Police Public Relations Officer, DSP Tochukwu
+                # Ikenga": the person who holds it)
+                at_head = [m for m in named if m[0] <= head.idx < m[1] and not (people and _office(m[2]))]
+                if not at_head and _kin_noun(head) and self._kin_of(people, head):
                     # "Anna Lind's mother", "a lawyer for Tomas Vell": not Lind, not Vell; only
                     # a name set beside the noun is theirs ("Vell's brother, Erik,")
                     people = [m for m in people if self._named_beside(m, head)]
@@ -170,6 +184,10 @@ class References:
                 # from Brekkevik told the court": not Brekkevik).
                 named = [m for m in named if not self._place_of_origin(m)]
                 chosen = at_head or people[-1:] or named
+                if chosen and _office(chosen[0][2]):
+                    holder = self._holder_set_off(end)
+                    if holder is not None:
+                        return holder, False
                 if chosen:
                     return self._fuller_name(chosen[0][2], head), False
                 return None, False
@@ -406,7 +424,7 @@ class References:
                 if (
                     entity.type == "ORG"
                     and any(lowered.startswith(s.lower()) for s in stems)
-                    and any(n in lowered for n in names)
+                    and any(_headed_by(lowered, n) for n in names)
                 ):
                     return entity
             if lemma in STATE_NOUNS:
@@ -420,7 +438,7 @@ class References:
             named = [
                 e
                 for e in self.record.entities
-                if e.type == "ORG" and any(n in e.name.lower() for n in GROUP_SYNONYMS[lemma])
+                if e.type == "ORG" and any(_headed_by(e.name.lower(), n) for n in GROUP_SYNONYMS[lemma])
             ]
             return max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
         return None
@@ -552,7 +570,7 @@ class References:
         named = [
             e
             for e in self.record.entities
-            if e.type == "ORG" and any(noun in w.lower() for w in [e.name, *e.aliases])
+            if e.type == "ORG" and any(_headed_by(w.lower(), noun) for w in [e.name, *e.aliases])
         ]
         found = max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
         self.named_groups[noun] = found
@@ -751,3 +769,38 @@ class References:
                 break
         self.listeners[entity.id] = found
         return found
+
+
+def _headed_by(name: str, group: str) -> bool:
+    """The organisation's name makes it the group: "the police" is the "Delta State Police
+    Command" or the "Kerala Police", not the "Police Complaints Authority" that oversees them
+    nor the "Commissioner of Police"; "the army" is the "Nigerian Army", not the "Army Public
+    Relations" office."""
+    words_of = name.split(" of ", 1)[0].split()  # "Commissioner of Police" is no police
+    if group not in words_of:
+        return False
+    return all(word in FORCE_TAILS for word in words_of[words_of.index(group) + 1 :])
+
+
+# Words that may follow a force's noun in its own name: "Police Command", "Armed Forces Division".
+FORCE_TAILS = words(
+    "service services force forces department command division directorate headquarters station corps unit"
+    " squad brigade"
+)
+
+
+def _kin_noun(head: Any) -> bool:
+    """The phrase names a person's kin, counsel or followers, who speak for themselves: "Lind's
+    mother", "Vell's supporters", "Obukohwo's family and social media users"."""
+    return head.lemma_.lower() in KIN_AND_COUNSEL or any(
+        c.dep_ in ("nmod", "conj", "compound") and c.lemma_.lower() in KIN_AND_COUNSEL for c in head.children
+    )
+
+
+# How far after an office's comma its holder's name may start ("DSP ", "Major General ").
+HOLDER_REACH = 30
+
+
+def _office(entity: Entity) -> bool:
+    """An organisation's name that ends on a person's role: an office, held by someone."""
+    return entity.type == "ORG" and entity.name.split()[-1].lower() in PERSON_ROLES

@@ -22,6 +22,9 @@ and a ``basis``: witnessed, asserted, reported, hearsay, opinion or request (see
 5. units of one sentence with the same source and basis joined again: the sentence is the
    statement unless its parts differ in who stands behind them or how.
 
+Transcript turns and block quotations hand their claims to their speaker
+(``voice_claims.py``).
+
 Each claim also keeps the spans the benchmark scores: ``cue_span``, ``source_span``
 and ``content`` (a list of spans), and ``negated`` when the cue is denied or
 negated ("they denied that", "I did not see").
@@ -35,31 +38,34 @@ from typing import Any
 
 import numpy
 
-from firsthand.reading.attribution_base import Attribution, has_subject, subject_of, trim_span
-from firsthand.reading.attribution_lexicon import SPEECH_VERBS, THOUGHT_VERBS
-from firsthand.reading.attribution_quotes import QUOTES_CLOSE
+from firsthand.reading.attribution_base import Attribution, has_subject, trim_span
+from firsthand.reading.attribution_lexicon import THOUGHT_VERBS
 from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
 from firsthand.reading.nlp import (
-    after_vocative,
     quoted_tokens,
-    sentence_of,
     subtree_range,
     tokens_with,
     words,
 )
 from firsthand.reading.pagedump import header_headings, is_wiki_stamp
-from firsthand.reading.reference_words import WRITER_PRONOUNS, writer_pronoun
+from firsthand.reading.reference_words import writer_pronoun
 from firsthand.reading.references import References
+from firsthand.reading.voice_claims import (
+    asks,
+    bare_leads,
+    give_voices,
+    is_question,
+    leads_handed_over,
+    tokens_in,
+    voice_spans,
+)
 from firsthand.reading.voices import (
     VoiceSpan,
-    block_quotes,
     contents_go_on,
     quotations_go_on,
     quoted_paragraphs_after,
     transcript_turns,
-    wholly_quoted,
-    writer_side,
 )
 from firsthand.reading.writers import introduced_narrator, writer_of
 from firsthand.record import Entity, Record
@@ -86,9 +92,9 @@ def find_claims(record: Record) -> Record:
     ]
     claims = _without_repeats(claims)
     _hearsay_passed_on(doc, claims)
-    voices = _voices(doc, record.document.text, resolver, attributions)
+    voices = voice_spans(doc, record.document.text, resolver, attributions)
     voices += quoted_paragraphs_after(record, claims, voices)
-    spoken = _tokens_in(doc, [(v[0], v[1]) for v in voices])
+    spoken = tokens_in(doc, [(v[0], v[1]) for v in voices])
     # someone else's words, even when the text never says whose; a term in quotation marks
     # is the writer's sentence's own
     covered = set(quoted) - spoken - _quoted_terms(doc, quoted)
@@ -109,7 +115,7 @@ def find_claims(record: Record) -> Record:
             if answer is not None:
                 claims.append(_own_claim(doc, record.document.text, answer, sent.root, writer))
             continue
-        if _is_question(sent, record.document.text):
+        if is_question(sent, record.document.text):
             if any(t.i in covered or t.i in spoken for t in sent):
                 continue  # a question asked in a quotation or an interview is no claim
             if _asks_the_reader(sent):
@@ -126,13 +132,13 @@ def find_claims(record: Record) -> Record:
                 present = False  # "Nadzeya took these photos": the page speaks of her again
             teller = writer or (narrator if present or _names_writer(doc[start:end]) else None)
             claims.append(_own_claim(doc, record.document.text, (start, end), head, teller, present))
-    claims = _give_voices(doc, claims, voices, writer)
-    claims = _leads_handed_over(claims, _bare_leads(doc, record.document.text))
+    claims = give_voices(doc, claims, voices, writer)
+    claims = leads_handed_over(claims, bare_leads(doc, record.document.text))
     # A quotation mark the parser left as a sentence of its own says nothing.
     claims = [c for c in claims if any(ch.isalnum() for ch in c["text"])]
     # The interviewer's questions are no claims, even where the interviewer is the writer.
     turns = transcript_turns(record.document.text)
-    claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and _asks(doc, c))]
+    claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and asks(doc, c))]
     # A label that describes its speaker ("WOLF BLITZER, CNN ANCHOR:") is no statement either.
     labels = [(t.start, record.document.text.find(":", t.label[1], t.end)) for t in turns]
     claims = [c for c in claims if not any(a <= c["start"] and c["end"] <= b for a, b in labels)]
@@ -265,198 +271,6 @@ def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[st
         "source_span": cued["source_span"],
         "content": content,
     }
-
-
-# 0. Voices: transcript turns and block quotations -------------------------------------------
-
-
-def _voices(doc: Any, text: str, resolver: References, attributions: list[Attribution]) -> list[VoiceSpan]:
-    found: list[VoiceSpan] = []
-    for turn in transcript_turns(text):
-        label = text[turn.label[0] : turn.label[1]]
-        named = resolver.named_at(*turn.label)
-        if named is None and writer_side(label):
-            continue  # an organisation's own Q&A answers in the writer's voice
-        if named is not None and named is resolver.writer:
-            continue
-        found.append((turn.start, turn.end, named, named is not None))
-    for lead, block in block_quotes(text):
-        speaker = _lead_speaker(doc, lead, resolver, wholly_quoted(text, *block))
-        if speaker is not None:
-            found.append((block[0], block[1], *speaker))
-    return found
-
-
-# A lead's cue stands among its last words: "said;", "told Human Rights Watch:".
-LEAD_REACH = 5
-
-
-def _lead_speaker(
-    doc: Any, lead: tuple[int, int], resolver: References, quotation: bool = False
-) -> tuple[Entity | None, bool] | None:
-    """Who the paragraph introducing a block quotation gives the words to: the subject of its
-    last verb of saying ("the Acting Deputy Director, Major X, said;"); None when there is no
-    such verb or the writer speaks. ``quotation``: the block is in quotation marks."""
-    span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
-    if span is None:
-        return None
-    words_of = [t for t in span if not t.is_punct and not t.is_space]
-    # The cue ends the lead ("told Human Rights Watch:", "said in a statement;"): a colon far
-    # after it ("said that he heard shouts:") opens the writer's own words again -- unless the
-    # block is a quotation, which is somebody's words: the speaker of the lead's last
-    # sentence ("A detainee told Amnesty he was beaten in an annexe to the museum:").
-    closing = words_of[-LEAD_REACH:]
-    # (The last sentence found once: a token's .sent is a scan of its sentence.)
-    last_start = words_of[-1].sent.start if words_of else 0
-    last_sentence = [t for t in words_of if t.i >= last_start]
-    # "Three detainees described the following use of force in the yard:": what follows is theirs.
-    announces = any(t.lower_ in ("following", "follows") for t in last_sentence)
-    if quotation or announces:
-        closing = last_sentence
-    verbs = [t for t in closing if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
-    for verb in reversed(verbs):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        subject = subject_of(verb, passive)
-        if subject is None:
-            continue
-        if subject.lower_ in WRITER_PRONOUNS:
-            return None
-        entity, unnamed = resolver.resolve(subject, subtree_range(subject, stop=verb.i))
-        if entity is resolver.writer and entity is not None:
-            return None
-        return entity, not unnamed and entity is not None
-    return None
-
-
-def _bare_leads(doc: Any, text: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences that only introduce a block quotation: a speaker, a verb
-    of saying, where or to whom, and a colon ("In a statement, the ministry said:", "Ms Lind
-    told us:"), with no words of their own for the verb to report."""
-    found = []
-    for lead, _block in block_quotes(text):
-        if text[lead[1] - 1] != ":":
-            continue
-        span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
-        if span is None:
-            continue
-        sentence = span[-1].sent
-        root = sentence.root
-        if root.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "nsubj" for c in root.children):
-            continue
-        listener = root.lemma_.lower() in LISTENER_OBJECT_VERBS
-        if any(
-            (c.dep_ in CLAUSE_DEPS and not (listener and c.dep_ == "dobj"))
-            or (c.dep_ == "conj" and c.pos_ == "VERB")
-            for c in root.children
-        ):
-            continue
-        found.append((sentence.start_char, sentence.end_char))
-    return found
-
-
-# What makes a lead say something of its own: a clause it reports or adds.
-CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "advcl", "dobj", "attr", "oprd", "parataxis"])
-# Verbs whose object is who heard the words: "told Human Rights Watch:".
-LISTENER_OBJECT_VERBS = words("tell inform assure brief")
-
-
-def _leads_handed_over(claims: list[dict[str, Any]], leads: list[tuple[int, int]]) -> list[dict[str, Any]]:
-    """Without the claims of bare leads: "The campaign director, Anna Berg, said:" says nothing
-    itself, like a speaker's label. Its cue goes to the first statement of the words it points
-    at, where that statement has none of its own."""
-    kept = []
-    for claim in claims:
-        lead = next(((a, b) for a, b in leads if a <= claim["start"] < b), None)
-        if lead is None:
-            if not _only_cue(claim):
-                kept.append(claim)
-            continue
-        after = [start for start, _end in claim["content"] if start >= lead[1]]
-        first = next((c for c in claims if after and c["start"] <= after[0] < c["end"]), None)
-        if claim["cue"] and first is not None and first["cue"] is None:
-            first.update({k: claim[k] for k in ("cue", "cue_span", "source_span")})
-            first["source"] = first["source"] or claim["source"]
-    return kept
-
-
-def _only_cue(claim: dict[str, Any]) -> bool:
-    """A claim of nothing but its cue ("..., and added:" cut from its sentence), that does not
-    point past itself at the words it gives."""
-    cue: str | None = claim.get("cue")
-    if cue is None or re.sub(r"\W", "", claim["text"]) != re.sub(r"\W", "", cue):
-        return False
-    return all(claim["start"] <= start and end <= claim["end"] for start, end in claim["content"])
-
-
-def _tokens_in(doc: Any, stretches: list[tuple[int, int]]) -> set[int]:
-    tokens: set[int] = set()
-    for start, end in stretches:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            tokens.update(range(span.start, span.end))
-    return tokens
-
-
-def _give_voices(
-    doc: Any, claims: list[dict[str, Any]], voices: list[VoiceSpan], writer: Entity | None
-) -> list[dict[str, Any]]:
-    """Claims inside a transcript turn or a block quotation are the speaker's: what reads as the
-    writer's own ("I came to pay my respects") is reported, with the speaker as source; a
-    question asked there is no claim."""
-    kept = []
-    writer_id = writer.id if writer else None
-    for claim in claims:
-        voice = next((v for v in voices if v[0] <= claim["start"] < v[1]), None)
-        if voice is None:
-            kept.append(claim)
-            continue
-        if _asks(doc, claim):
-            continue
-        own = claim["basis"] in ("witnessed", "asserted", "opinion", "request")
-        by_writer = writer_id is not None and claim["source"] == writer_id
-        if own or (claim["source"] is None and claim["cue"] == ":") or by_writer:
-            claim["basis"] = "reported"
-            claim["source"] = voice[2].id if voice[2] is not None else None
-        elif claim["basis"] == "reported" and claim["source"] is None and voice[2] is not None:
-            # "an MP told the detainee to remove the towel", in Iqbal's account: the writer
-            # has it from Iqbal, who stands behind it.
-            claim["source"] = voice[2].id
-        kept.append(claim)
-    return kept
-
-
-def _asks(doc: Any, claim: dict[str, Any]) -> bool:
-    """The claim's sentence is a question."""
-    span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
-    if span is None:
-        return False
-    return _is_question(sentence_of(span[0]))
-
-
-def _is_question(sentence: Any, text: str | None = None) -> bool:
-    """A sentence that ends on a question mark and asks: not a statement that ends on a
-    question it quotes ("I wanted to be where people talk about how we heal, and how do we
-    move on?"), which opens on its subject (after a speaker's label, if any)."""
-    if text is not None and "?" not in text[sentence.start_char : sentence.end_char]:
-        return False  # most sentences: no need to walk their tokens
-    last = [t for t in sentence if not t.is_space and t.text not in QUOTES_CLOSE]
-    if not last or last[-1].text != "?":
-        return False
-    label = next((t.i for t in sentence[:LABEL_WORDS] if t.text == ":"), sentence.start - 1)
-    # "Mayor Solberg, were you told ...?": the question opens after whom it addresses
-    first = next((t for t in after_vocative([t for t in sentence if t.i > label]) if t.is_alpha), None)
-    wh = ("WP", "WP$", "WRB", "WDT")
-    if first is None or first.tag_ in wh or first.pos_ == "AUX" or any(t.tag_ in wh for t in last[-3:]):
-        return True
-    opens_subject = any(
-        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.left_edge.i == first.i and t.head.i > t.i
-        for t in [first, *first.ancestors]
-    )
-    return not opens_subject
-
-
-# A speaker's label before a colon is at most this many tokens ("Lena Vosk:").
-LABEL_WORDS = 7
 
 
 def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[dict[str, Any]]:
@@ -775,7 +589,7 @@ def _unclaimed_quotation(sent: Any, unclaimed: set[int]) -> bool:
         len(alpha) >= 3
         and all(t.i in unclaimed for t in alpha)
         and any(t.pos_ in ("VERB", "AUX") for t in sent)
-        and not _is_question(sent)
+        and not is_question(sent)
     )
 
 

@@ -505,9 +505,9 @@ def _words_after_comma(verb: Any) -> list[tuple[int, int]]:
     if (
         verb.i == root.i
         or root.i < verb.i
-        or any(c.dep_ in OWN_WORDS_DEPS or c.dep_ == "mark" for c in verb.children)
+        or any(c.dep_ in OWN_WORDS_DEPS or c.dep_ == "mark" or c.tag_ == "MD" for c in verb.children)
     ):
-        return []
+        return []  # (nor "The detainee would answer, the answer was interpreted": what he did)
     subject = subject_of(verb, False)
     if subject is None or subject.i > verb.i or subject.tag_ in ("WP", "WDT"):
         return []

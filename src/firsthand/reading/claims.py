@@ -40,10 +40,12 @@ import numpy
 
 from firsthand.reading.attribution_base import Attribution, has_subject, trim_span
 from firsthand.reading.attribution_lexicon import THOUGHT_VERBS
+from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
 from firsthand.reading.nlp import (
     quoted_tokens,
+    sentence_of,
     subtree_range,
     tokens_with,
     words,
@@ -139,6 +141,11 @@ def find_claims(record: Record) -> Record:
     # The interviewer's questions are no claims, even where the interviewer is the writer.
     turns = transcript_turns(record.document.text)
     claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and asks(doc, c))]
+    if record.document.genre not in RHETORICAL_GENRES:
+        # "You saw the guards beat him?", "Why did the minister say the camp was safe?": a
+        # question asks about the words or the sight, it reports neither (a question quoted
+        # from someone, "he said, 'Who is not taking sides?'", is still theirs)
+        claims = [c for c in claims if not (c["cue"] and asks(doc, c) and not _quotes_in_sentence(doc, c))]
     # A label that describes its speaker ("WOLF BLITZER, CNN ANCHOR:") is no statement either.
     labels = [(t.start, record.document.text.find(":", t.label[1], t.end)) for t in turns]
     claims = [c for c in claims if not any(a <= c["start"] and c["end"] <= b for a, b in labels)]
@@ -154,6 +161,13 @@ def find_claims(record: Record) -> Record:
         claim["id"] = f"C{n}"
     record.claims = claims
     return record
+
+
+def _quotes_in_sentence(doc: Any, claim: dict[str, Any]) -> bool:
+    span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
+    return span is not None and any(
+        t.text[:1] in QUOTES_OPEN or t.text in ("''", "``") for t in sentence_of(span[0])
+    )
 
 
 def _hearsay_passed_on(doc: Any, claims: list[dict[str, Any]]) -> None:

@@ -130,6 +130,16 @@ SURE_PLACE_PREPOSITIONS = {"in", "near", "above", "below", "outside", "inside", 
 MOTION_VERBS = {"reach", "leave", "visit", "enter", "flee", "return", "arrive", "travel", "move", "cross"}
 
 
+def _plural_noun_opening(text: str, mention: Mention) -> bool:
+    """ "Citizens waiting outside were not so reticent": a plural noun capitalised only because
+    it opens the sentence, which the model takes for a person."""
+    word = mention.text
+    if mention.label != "PERSON" or " " in word or not word.endswith("s") or not is_common_word(word[:-1]):
+        return False
+    before = text[max(0, mention.start - 3) : mention.start].rstrip(" \t“\"'‘")
+    return not before or before[-1] in ".!?\n"
+
+
 def find_entities(record: Record) -> Record:
     """Fill ``record.entities`` from the parsed document (``record.parsed``)."""
     doc = record.parsed
@@ -140,7 +150,10 @@ def find_entities(record: Record) -> Record:
     mentions = [
         m
         for m in mentions
-        if not generic_word(m.text) and not m.text.islower() and not knownnames.names_no_entity(m.text)
+        if not generic_word(m.text)
+        and not m.text.islower()
+        and not knownnames.names_no_entity(m.text)
+        and not _plural_noun_opening(text, m)
     ]
     mentions = [entitytypes.team(doc, text, entitytypes.human_subject(doc, m)) for m in mentions]
     # A transcript's stage directions ("(BEGIN VIDEO CLIP)") and treaties name no entity.

@@ -138,11 +138,19 @@ class References:
         """A place mention that tells where someone is from or serves ("a fisherman from
         Brekkevik", "a Beijing district police head"), not the party that speaks."""
         start, end, entity = mention
-        if entity.type != "GPE":
-            return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
         root = span.root if span is not None else None
         if root is None:
+            return False
+        if entity.type == "ORG":
+            # "a student at the Petroleum University", "a nurse from the Red Crescent": where
+            # the person studies or works, who speaks for themselves
+            return (
+                root.dep_ == "pobj"
+                and root.head.lower_ in ("at", "from", "of", "in")
+                and root.head.head.lemma_.lower() in AFFILIATED_PEOPLE
+            )
+        if entity.type != "GPE":
             return False
         if root.dep_ == "pobj":
             # "from Brekkevik", "in Aden", "north of Cairo"; not "the government of Norway".
@@ -796,6 +804,15 @@ def _kin_noun(head: Any) -> bool:
         c.dep_ in ("nmod", "conj", "compound") and c.lemma_.lower() in KIN_AND_COUNSEL for c in head.children
     )
 
+
+# People who study, work, stay or are held somewhere without speaking for it.
+AFFILIATED_PEOPLE = words(
+    """
+    student pupil doctor nurse surgeon patient worker employee teacher lecturer professor resident
+    villager passenger guest visitor customer volunteer survivor witness detainee prisoner inmate
+    refugee
+    """
+)
 
 # How far after an office's comma its holder's name may start ("DSP ", "Major General ").
 HOLDER_REACH = 30

@@ -205,7 +205,8 @@ def is_question(sentence: Any, text: str | None = None) -> bool:
         t.dep_ in ("nsubj", "nsubjpass", "expl") and t.left_edge.i == first.i and t.head.i > t.i
         for t in [first, *first.ancestors]
     )
-    return not opens_subject
+    # "You witnessed a detainee in a darkened room?": a statement put to its hearer to confirm
+    return not opens_subject or first.lower_ == "you"
 
 
 # A speaker's label before a colon is at most this many tokens ("Lena Vosk:").

@@ -118,7 +118,9 @@ def transcript_turns(text: str) -> tuple[Voice, ...]:
     # interview, who may speak first ("JAKE TAPPER: ... Take a listen.", a clip, "TAPPER: ...?").
     asked = [n for n, t in enumerate(turns) if "?" in text[t.start : t.end]]
     if not asked:
-        return ()
+        # A radio host asks without question marks ("I'm just wondering if you can ..."):
+        # still a transcript where two speakers each take the word twice or more.
+        return _alternating(text, turns)
     first = asked[0]
     later = [_label_of(text, t) for t in turns[first:]]
     first_line_end = text.find("\n")
@@ -126,6 +128,17 @@ def transcript_turns(text: str) -> tuple[Voice, ...]:
         _label_of(text, turns[first - 1]), later, headline=turns[first - 1].start < first_line_end
     ):
         first -= 1
+    return tuple(turns[first:])
+
+
+def _alternating(text: str, turns: list[Voice]) -> tuple[Voice, ...]:
+    """The turns from the first of a speaker who speaks again, where two speakers (by their
+    last names: "Marco Werman", then "Werman") each speak twice or more; else none."""
+    speakers = [_label_of(text, t).casefold().split()[-1] for t in turns]
+    returning = {s for s in speakers if speakers.count(s) >= 2}
+    if len(returning) < 2:
+        return ()
+    first = next(n for n, s in enumerate(speakers) if s in returning)
     return tuple(turns[first:])
 
 

@@ -1,0 +1,89 @@
+"""Claims as radio transcripts and news pages phrase them, each class in sentences of our own:
+a host who asks without question marks, a question put as a statement, a habitual "would
+answer", and people who speak for themselves, not for the place they study or work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from firsthand.engine.pipeline import read_text
+from firsthand.record import Record
+
+
+def claims_in(record: Record, snippet: str) -> list[dict[str, Any]]:
+    return [c for c in record.claims if snippet in c["text"]]
+
+
+def source_name(record: Record, claim: dict[str, Any]) -> str | None:
+    entity = record.entity(claim["source"])
+    return entity.name if entity else None
+
+
+RADIO = (
+    "Audio transcript:\n\n"
+    "Lena Vosk: I'm Lena Vosk and this is The Harbour Hour. My guest served as a prison guard in Ostrel.\n\n"
+    "Pieter Lund: The prisoners were brought in at night. We took their shoes and their phones.\n\n"
+    "Vosk: I'm wondering whether you can tell us about one night in particular.\n\n"
+    "Pieter Lund: One night the officers beat a young man until he fainted.\n"
+)
+
+
+def test_a_transcript_whose_host_asks_without_question_marks_gives_each_turn_its_speaker() -> None:
+    record = read_text(RADIO)
+    for snippet in ("We took their shoes", "the officers beat a young man"):
+        found = claims_in(record, snippet)
+        assert [(c["basis"], source_name(record, c)) for c in found] == [("reported", "Pieter Lund")], found
+
+
+def test_labels_that_do_not_come_back_make_no_transcript() -> None:
+    """A page with a "Note:" and one "Update:" line is no interview."""
+    record = read_text(
+        "Update: the road is open again.\n\nThe guards beat the prisoners on Monday, the lawyer said.\n\n"
+        "Note: names have been changed.\n"
+    )
+    beaten = claims_in(record, "The guards beat the prisoners")
+    assert [c["basis"] for c in beaten] == ["reported"], beaten
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["You saw the guards beat him?", "You were in the yard that night?"],
+)
+def test_a_statement_put_to_its_hearer_as_a_question_is_no_claim(question: str) -> None:
+    record = read_text(f"{question}\n\nYes. I was standing by the gate when they brought him out.\n")
+    assert not claims_in(record, question.rstrip("?")), record.claims
+    # near miss: a statement about others that ends on a quoted question stays a claim
+    statement = read_text("The guards asked us who had called the police?\n")
+    assert statement.claims, statement.claims
+
+
+def test_what_someone_would_say_each_time_is_no_cue_for_the_next_clause() -> None:
+    record = read_text(
+        "The detainee would answer, the answer was translated, and the officer would slap him."
+    )
+    assert not [c for c in record.claims if c["cue"] and "answer" in c["cue"]], record.claims
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["a student at the Ostrel Technical University", "a nurse from the Brenn Red Crescent Society"],
+)
+def test_a_person_speaks_for_themselves_not_for_where_they_study_or_work(speaker: str) -> None:
+    record = read_text(f"“The soldiers fired at the crowd,” said {speaker}, who was at the square.")
+    claim = claims_in(record, "The soldiers fired")
+    assert [(c["basis"], source_name(record, c)) for c in claim] == [("reported", None)], claim
+
+
+def test_an_official_at_a_ministry_still_speaks_for_it() -> None:
+    record = read_text("“Nobody was hurt,” said an official at the Ostrel Interior Ministry.")
+    claim = claims_in(record, "Nobody was hurt")
+    assert [source_name(record, c) for c in claim] == ["Ostrel Interior Ministry"], claim
+
+
+def test_a_plural_noun_opening_a_sentence_is_nobody() -> None:
+    record = read_text(
+        "A doctor said staff had been ordered not to speak.\n\nCitizens waiting outside were not so reticent."
+    )
+    assert "Citizens" not in [e.name for e in record.entities], record.entities

@@ -988,3 +988,29 @@ def test_a_thing_s_initials_name_no_body(initials: str) -> None:
         f"The court heard that the {initials} evidence showed the two men at the gate in Brenn."
     )
     assert initials not in [e.name for e in record.entities], record.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # the head of a name with "of" stands before it
+        ("Ilse Varga teaches at the Azad University of Brenn.", "Azad University of Brenn", "ORG"),
+        # a country's own long name stays a country
+        ("She wrote to the President of the Islamic Republic of Iran.", "Islamic Republic of Iran", "GPE"),
+        # a body's national section, signed on a line of its own
+        (
+            "We ask for his release.\n\nSincerely,\n\nAmnesty International USA\n",
+            "Amnesty International USA",
+            "ORG",
+        ),
+        # a name in quotation marks keeps no quotation mark
+        (
+            "She is a member of the “One Million Signatures” Campaign in Brenn.",
+            "One Million Signatures Campaign",
+            "ORG",
+        ),
+    ],
+)
+def test_names_read_by_their_head_and_without_the_page_s_marks(text: str, name: str, kind: str) -> None:
+    record = read_text(text)
+    assert (name, kind) in [(e.name, e.type) for e in record.entities], record.entities

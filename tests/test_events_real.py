@@ -609,3 +609,15 @@ def test_the_police_are_the_police_command() -> None:
     assert names(record, event_at(record, "beaten")["actors"]) == ["Brenn State Police Command"], (
         record.events
     )
+
+
+def test_a_participle_after_a_name_was_done_to_it() -> None:
+    """ "Mr. Tomas Rell, arrested in July and sentenced in January, remains in detention": Rell
+    did neither."""
+    record = read_text(
+        "The union fears that Mr. Tomas Rell, arrested in July and sentenced in January, remains in detention."
+    )
+    for trigger in ("arrested", "sentenced"):
+        event = event_at(record, trigger)
+        assert names(record, event["actors"]) == [], event
+        assert names(record, event["targets"]) == ["Tomas Rell"], event

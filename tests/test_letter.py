@@ -262,3 +262,32 @@ def test_a_subject_line_names_no_recipient_and_a_title_alone_greets() -> None:
     assert _entity_names(record, letter.recipients) == ["Ingrid Solberg", "Arne Dahl"]
     assert letter.salutation == "Your Excellency,"
     assert "Your Excellency," not in letter.recipient_titles
+
+
+# A joint letter of our own, in the diplomatic form: an address line with "The Honorable", a
+# closing that offers the assurance of consideration, and signatures "Name, Title".
+DIPLOMATIC_LETTER = """14 March 2023
+
+The Honorable Ilse Varga
+Minister of Justice
+Brenn
+
+Your Excellency,
+
+We write to ask for the release of the journalist Tomas Rell, arrested in Brenn in January.
+His lawyer has not been allowed to see him.
+
+Please accept, Your Excellency, the assurance of our highest consideration,
+
+Anna Berg, Director of the Harbour Rights Centre
+Pieter Lund, Secretary General of the Nordic Press Union
+"""
+
+
+def test_a_diplomatic_letter_is_signed_by_the_first_name_above_its_title() -> None:
+    record = read_text(DIPLOMATIC_LETTER)
+    letter = record.letter
+    assert letter is not None
+    assert _entity_names(record, [letter.author] if letter.author else []) == ["Anna Berg"], letter
+    assert letter.author_titles[:1] == ["Director of the Harbour Rights Centre"], letter
+    assert _entity_names(record, letter.recipients) == ["Ilse Varga"], letter

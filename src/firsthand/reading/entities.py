@@ -608,12 +608,22 @@ def _to_entities(groups: Iterable[Group]) -> list[Entity]:
         entity_type: EntityType = g.type  # type: ignore[assignment]
         # A name cut by a line break ("the Refugee\nSupport Council") is named on one line.
         surfaces = list(dict.fromkeys(" ".join(s.split()) for s in g.surfaces))
-        entities.append(Entity(f"E{i}", " ".join(_canonical(g).split()), entity_type, surfaces, mentions))
+        # (a name's quotation marks are the page's, not the name's: '"One Million Signatures" Campaign')
+        name = " ".join(_canonical(g).translate(NAME_QUOTES).split())
+        entities.append(Entity(f"E{i}", name, entity_type, surfaces, mentions))
     return entities
 
 
 # A name in capitals this short may be initials ("JSM"), kept as written.
 INITIALS_LETTERS = 4
+
+
+NAME_QUOTES = str.maketrans("", "", '“”„«»"')
+
+# Forms of address that are no part of a person's name.
+HONOURS = re.compile(
+    r"^(?:The\s+)?(?:(?:Right\s+)?Honou?rable|His\s+Excellency|Her\s+Excellency)\s+(?=[A-Z])"
+)
 
 
 def _canonical(g: Group) -> str:
@@ -629,11 +639,9 @@ def _canonical(g: Group) -> str:
             return len(entity_merging.without_title(plain).split()), not s.isupper(), counts[s], len(s)
 
         name = max(counts, key=rank)
-        return (
-            entity_merging.without_title(name.title())
-            if name.isupper() and len(name) > INITIALS_LETTERS
-            else name
-        )
+        if name.isupper() and len(name) > INITIALS_LETTERS:
+            return entity_merging.without_title(name.title())
+        return HONOURS.sub("", name) or name  # "The Honorable Condoleezza Rice" is Condoleezza Rice
     if g.type in ("GPE", "LOC"):
         # The name the gazetteer uses, when the document uses it too ("Albania", not "Republic of Albania").
         place = next((p for p in map(gazetteer.lookup, counts) if p), None)

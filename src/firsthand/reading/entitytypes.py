@@ -302,7 +302,13 @@ def vote(group: Group, text: str) -> None:
         votes[label] += weight**MODEL_VOTE_POWER
     for name in names:
         words = [w.lower() for w in WORD.findall(name)]
-        if words and (words[-1] in ORG_HEADS or words[0] in ORG_OPENERS):
+        # The head of a name with "of" stands before it: "Azad University of Tehran".
+        before_of = [w.lower() for w in WORD.findall(name.split(" of ", 1)[0])] if " of " in name else words
+        if words and (
+            words[-1] in ORG_HEADS
+            or (before_of[-1:] and before_of[-1] in ORG_HEADS)
+            or words[0] in ORG_OPENERS
+        ):
             # A name that is nothing but the head noun ("the Forum", "Congress") is surely one.
             votes["ORG"] += CUE if len(words) > 1 else 2 * CUE
         if words and words[-1] in FAC_HEADS:
@@ -316,7 +322,7 @@ def vote(group: Group, text: str) -> None:
             votes["LOC"] += 3 * CUE
         if group_name(name):
             votes["ORG"] += 2 * CUE
-        if knownnames.is_known_organisation(name):
+        if knownnames.is_known_organisation(name) or _known_section(name):
             votes["ORG"] += 3 * CUE
         if knownnames.is_people(name):
             votes["NORP"] += 3 * CUE  # "a Uyghur student", "she was a Hutu"
@@ -452,6 +458,22 @@ def peoples(groups: list[Group], text: str) -> None:
         other = word[:-1] if word.endswith("s") else word + "s"
         if other in text and re.search(rf"(?<![\w\-]){re.escape(other)}(?![\w\-])", text):
             g.type = "NORP"
+
+
+def _known_section(name: str) -> bool:
+    """An organisation's national section: "Amnesty International USA", "Human Rights
+    Watch Nigeria"."""
+    body, _, place = name.rpartition(" ")
+    country = gazetteer.lookup(place) if len(body.split()) >= 2 else None
+    if country is None or country.kind != "country" or body.split()[-1].lower() == "of":
+        return False  # "the Islamic Republic of Iran" is the country
+    if gazetteer.lookup(name) is not None:
+        return False  # "North Korea", "Papua New Guinea"
+    # (a person's surname may be a country's name, "Michael Jordan": a section's name has an
+    # adjective or a body's noun, "International", "Watch")
+    return knownnames.is_known_organisation(body) or any(
+        is_common_word(w, nouns=False) or w.lower() in ORG_HEADS for w in body.split()
+    )
 
 
 def school_by_its_town(short: str, long: str) -> bool:

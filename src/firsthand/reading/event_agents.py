@@ -24,6 +24,12 @@ def is_be_participle(verb: Any) -> bool:
     )
 
 
+def is_reduced_passive(verb: Any) -> bool:
+    """A past participle that describes the noun it follows ("the journalists arrested last
+    week", "Amoui, arrested in July"): done to that noun."""
+    return bool(verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i < verb.i)
+
+
 def first_conjunct(verb: Any) -> Any:
     """The first of a run of joined verbs: "arrested" in "arrested, beaten and held"."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -44,7 +50,11 @@ def passive_conjunct(verb: Any) -> bool:
     if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and verb.lemma_.lower() not in INTRANSITIVE_VERBS):
         return False
     # "was wakened, denied food and forced to stand": each joined to the one before
-    return any(c.dep_ == "auxpass" for c in verb.head.children) or passive_conjunct(verb.head)
+    return (
+        any(c.dep_ == "auxpass" for c in verb.head.children)
+        or passive_conjunct(verb.head)
+        or is_reduced_passive(verb.head)
+    )
 
 
 # Verbs that keep an object in the passive: "was denied water", "was given two injections".

@@ -48,6 +48,7 @@ from firsthand.reading.event_agents import (
     agent_of,
     first_conjunct,
     is_be_participle,
+    is_reduced_passive,
     name_just_before,
     passive_conjunct,
 )
@@ -440,10 +441,12 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
     light = None
     if token.pos_ == "VERB":
         be_participle = is_be_participle(token)
+        reduced = is_reduced_passive(token)  # "Amoui, arrested in July": done to Amoui
         passive = (
             any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
             or passive_conjunct(token)
             or be_participle
+            or reduced
         )
         agent = agent_of(token, passive)
         after_dateline = _dateline_end(sent)
@@ -467,11 +470,17 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             undergoers += [c for c in token.head.children if c.dep_ == "nsubjpass"]
         if be_participle:  # "he was 'illegally' detained", read as "was" with a complement
             undergoers += [c for c in token.head.children if c.dep_ == "nsubj"]
+        # "Rell, arrested in July and sentenced in January": the name both describe
+        first = first_conjunct(token)
+        described = first.head if is_reduced_passive(first) and (reduced or passive_conjunct(token)) else None
+        if described is not None:
+            undergoers.append(described)
         for child in undergoers:
             if (
                 child.dep_ in ("dobj", "dative")
                 or (passive and child.dep_ == "nsubjpass")
                 or (be_participle and child.dep_ == "nsubj")
+                or (described is not None and child.i == described.i)
             ):
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     child = token.head  # "the members who were arrested": the members

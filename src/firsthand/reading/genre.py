@@ -41,7 +41,10 @@ CLOSING = re.compile(
     r"^(?:(?:yours )?sincerely|yours (?:faithfully|truly|sincerely)|sincerely yours|with (?:respect|regards|"
     r"best wishes|gratitude|thanks|hope)|(?:best|kind|warm) regards|regards|respectfully(?: yours)?|"
     r"i (?:do )?thank you in advance|thank you (?:in advance|for your (?:attention|time|consideration))"
-    r"|in solidarity|cordially)\b",
+    r"|in solidarity|cordially"
+    # the diplomatic form: "Please accept, Your Excellency, the assurance of our highest consideration"
+    r"|(?:please )?accept,? [^.\n]{0,40}?the assurances? of (?:my|our) (?:highest|high|best) consideration"
+    r"|with (?:the )?assurances? of (?:my|our) (?:highest|high) consideration)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 REQUEST_TO_ADDRESSEE = re.compile(

@@ -29,6 +29,7 @@ from firsthand.reading.dates import find_dates
 from firsthand.reading.entities import PERSON_TITLES, name_key
 from firsthand.reading.genre import ADDRESS_LINE, CLOSING, OFFICE_LINE, SALUTATION
 from firsthand.reading.knownnames import is_known_organisation
+from firsthand.reading.namewords import ORG_HEADS
 from firsthand.reading.nlp import is_common_word
 from firsthand.record import Entity, EntityType, Letter, Record
 
@@ -606,11 +607,24 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
             letter.author = filling or _whole_entity(record, line.start, line.end, "ORG")
             _signed_at(record, letter, footer[i + 1 :])
             return
+        # "Souhayr Belhassen, FIDH President": the name, then the title after a comma
+        named, comma, role = line.text.partition(", ")
+        comma = comma if gazetteer.lookup(role.strip(" .")) is None else ""  # "Anna Berg, Tirana"
+        name_part = Line(line.start, line.start + len(named), named)
+        holder = _entity_filling(record, name_part) if comma and _name_line(name_part) else None
+        if comma and holder is None and _looks_like_name(named) and not _body_name(named):
+            holder = _entity_at(record, name_part.start, name_part.end, "PERSON")
+        held = record.entity(holder) if holder is not None else None
+        if held is not None and held.type == "PERSON" and len(role.split()) <= SIGNATURE_TITLE_WORDS:
+            letter.author = holder
+            letter.author_titles.append(role)
+            _signed_at(record, letter, footer[i + 1 :])
+            return
         if not _name_line(line):
             continue
         entity_id = _entity_filling(record, line)
         if entity_id is None and _looks_like_name(line.text):
-            entity_id = _entity_at(record, line.start, line.end, "PERSON")
+            entity_id = _entity_at(record, line.start, line.end, "ORG" if _body_name(line.text) else "PERSON")
         if entity_id is None:
             continue
         letter.author = entity_id
@@ -699,6 +713,19 @@ def _entity_filling(record: Record, line: Line) -> str | None:
                 if share >= 0.6 * letters and (best is None or share > best[0]):
                     best = (share, entity.id)
     return best[1] if best else None
+
+
+# The most words of a title after a signature's name and comma ("Director of the Harbour
+# Rights Centre").
+SIGNATURE_TITLE_WORDS = 10
+
+
+def _body_name(text: str) -> bool:
+    """A signature that names a body: a body's head noun ("... Foundation"), or a country or
+    its code after the name ("Amnesty International USA", a national section)."""
+    words = text.split()
+    place = gazetteer.lookup(words[-1])
+    return any(w.lower() in ORG_HEADS for w in words) or (place is not None and place.kind == "country")
 
 
 def _looks_like_name(text: str) -> bool:

@@ -44,7 +44,7 @@ INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 
 
 HONORIFIC_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency|Insp|Supt|"
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency|Honorable|Honourable|Insp|Supt|"
     # Titles of office and rank a news page abbreviates: "Gov Fallin", "Lt. Gov. Dan Patrick".
     + r"Gov|Sen|Sens|Rep|Reps|Pres|Gen|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|Rev|Hon|Amb|Atty|"
     + "|".join(sorted(RANK_ABBREVIATIONS))

@@ -21,15 +21,23 @@ entity stage missed). The cascade:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from firsthand.reading import gazetteer
 from firsthand.reading.dates import find_dates
-from firsthand.reading.entities import PERSON_TITLES, name_key
+from firsthand.reading.entities import PERSON_TITLES
 from firsthand.reading.genre import ADDRESS_LINE, CLOSING, OFFICE_LINE, SALUTATION
 from firsthand.reading.knownnames import is_known_organisation
-from firsthand.reading.namewords import ORG_HEADS
+from firsthand.reading.letter_entities import (
+    Line,
+    body_name,
+    covered,
+    entity_at,
+    entity_covering,
+    entity_filling,
+    looks_like_name,
+    whole_entity,
+)
 from firsthand.reading.nlp import is_common_word
 from firsthand.record import Entity, EntityType, Letter, Record
 
@@ -129,17 +137,6 @@ HEADER_LINES = 12
 # "DC 20510", "IL 62706", "75008": the postal line of a letterhead's address.
 POSTAL_CODE = re.compile(r"^(?:[A-Z]{1,3}[ -]?)?\d{4,6}(?:-\d{4})?$")
 DATE_SEPARATORS = re.compile(r"[\s,;:–—\-/|]+")
-
-
-@dataclass
-class Line:
-    start: int
-    end: int
-    text: str  # stripped
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
 
 
 # Genres that, like letters, may end with the place and date of their writing (not news: a
@@ -312,7 +309,7 @@ def _date_line(record: Record, letter: Letter, lines: list[Line]) -> None:
             when = find_dates(line.text, day_first=not month_first)[0][2]
             offset = line.start + line.text.index(place_text)
             entity_type: EntityType = "LOC" if place and place.kind == "region" else "GPE"
-            letter.place = _entity_at(record, offset, offset + len(place_text), entity_type)
+            letter.place = entity_at(record, offset, offset + len(place_text), entity_type)
             # A date line names a place: a name spaCy took for a person or an organisation
             # ("Vellmar, 14 October 2022") is a place after all.
             entity = record.entity(letter.place)
@@ -340,7 +337,7 @@ def _letterhead_place(record: Record, letter: Letter, above: list[Line]) -> None
         if _place_like(record, line):
             name = line.text.strip(" ,;:")
             offset = line.start + line.text.index(name)
-            letter.place = _entity_at(record, offset, offset + len(name), "GPE")
+            letter.place = entity_at(record, offset, offset + len(name), "GPE")
             return
 
 
@@ -371,7 +368,7 @@ def _titled_block(text: str, above: list[Line]) -> bool:
 
 
 def _place_like(record: Record, line: Line) -> bool:
-    entity = _entity_covering(record, line.start, line.end)
+    entity = entity_covering(record, line.start, line.end)
     if entity is not None and entity.type in ("GPE", "LOC"):
         return True
     return gazetteer.lookup(line.text.strip(" ,;:").title()) is not None
@@ -386,19 +383,19 @@ def _heading_date(record: Record, letter: Letter, line: Line) -> None:
             continue
         place_text = before.rstrip(" ,").rsplit(",", 1)[-1].strip()
         offset = line.start + before.rstrip(" ,").rindex(place_text)
-        entity = _entity_covering(record, offset, offset + len(place_text))
+        entity = entity_covering(record, offset, offset + len(place_text))
         is_place = (entity is not None and entity.type in ("GPE", "LOC")) or gazetteer.lookup(
             place_text
         ) is not None
         if not place_text or len(place_text.split()) > MAX_PLACE_WORDS or not is_place:
             continue
         letter.date = when.isoformat()
-        letter.place = _entity_at(record, offset, offset + len(place_text), "GPE")
+        letter.place = entity_at(record, offset, offset + len(place_text), "GPE")
         sender = line.text[end:].lstrip(" .:–—-")
         name = sender.rstrip(" .")
         if name and _group_name(name):
             s = line.start + line.text.index(name, end)
-            letter.author = _whole_entity(record, s, s + len(name), "ORG")
+            letter.author = whole_entity(record, s, s + len(name), "ORG")
         return
 
 
@@ -456,7 +453,7 @@ def _greeted_body(record: Record, letter: Letter, lines: list[Line]) -> None:
     m = GREETED_MEMBERS.match(greeting.text)
     if not letter.recipients and m is not None:
         start = greeting.start + m.start("name")
-        letter.recipients.append(_whole_entity(record, start, start + len(m["name"]), "ORG"))
+        letter.recipients.append(whole_entity(record, start, start + len(m["name"]), "ORG"))
 
 
 def _greeting(line: Line) -> bool:
@@ -487,7 +484,7 @@ def _address_list(record: Record, letter: Letter, lines: list[Line]) -> list[Lin
         named = [(line, span) for line, span in spans if span is not None]
         if len(named) >= ADDRESS_LIST_MIN:
             for line, (start, end) in named:
-                entity_id = _whole_entity(record, line.start + start, line.start + end, "PERSON")
+                entity_id = whole_entity(record, line.start + start, line.start + end, "PERSON")
                 if entity_id not in letter.recipients:
                     letter.recipients.append(entity_id)
             found += run
@@ -549,7 +546,7 @@ def _town_line(record: Record, line: Line) -> None:
     """A line of one untitled name closing an address ("Brenn") is its town, not a person."""
     if line.words != 1 or not line.text[:1].isupper():
         return
-    entity = _entity_covering(record, line.start, line.end)
+    entity = entity_covering(record, line.start, line.end)
     if entity is not None and entity.type == "PERSON" and " " not in entity.name:
         entity.type = "GPE"
 
@@ -581,10 +578,8 @@ def _people_in(record: Record, line: Line) -> list[str]:
         if all(w.lower() in PERSON_TITLES for w in m["name"].split()):
             continue  # "Madam Commissioner": a title, no name
         s = line.start + m.start("name")
-        if not any(abs(s - fs) < 3 for fs, _ in found) and not _covered(
-            record, s, line.start + m.end("name")
-        ):
-            found.append((s, _entity_at(record, s, line.start + m.end("name"), "PERSON")))
+        if not any(abs(s - fs) < 3 for fs, _ in found) and not covered(record, s, line.start + m.end("name")):
+            found.append((s, entity_at(record, s, line.start + m.end("name"), "PERSON")))
     return [entity_id for _, entity_id in sorted(found)]
 
 
@@ -597,23 +592,23 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
             continue
         # "Families of the fishermen detained at Kalvik", "The undersigned health workers", "The
         # Association of Families of Ashraf Residents".
-        filling = _entity_filling(record, line)
+        filling = entity_filling(record, line)
         filled = record.entity(filling) if filling is not None else None
         if (
             (filled is None or filled.type == "ORG")
             and GROUP_WORDS.search(line.text)
             and _group_name(line.text)
         ):
-            letter.author = filling or _whole_entity(record, line.start, line.end, "ORG")
+            letter.author = filling or whole_entity(record, line.start, line.end, "ORG")
             _signed_at(record, letter, footer[i + 1 :])
             return
         # "Souhayr Belhassen, FIDH President": the name, then the title after a comma
         named, comma, role = line.text.partition(", ")
         comma = comma if gazetteer.lookup(role.strip(" .")) is None else ""  # "Anna Berg, Tirana"
         name_part = Line(line.start, line.start + len(named), named)
-        holder = _entity_filling(record, name_part) if comma and _name_line(name_part) else None
-        if comma and holder is None and _looks_like_name(named) and not _body_name(named):
-            holder = _entity_at(record, name_part.start, name_part.end, "PERSON")
+        holder = entity_filling(record, name_part) if comma and _name_line(name_part) else None
+        if comma and holder is None and looks_like_name(named) and not body_name(named):
+            holder = entity_at(record, name_part.start, name_part.end, "PERSON")
         held = record.entity(holder) if holder is not None else None
         if held is not None and held.type == "PERSON" and len(role.split()) <= SIGNATURE_TITLE_WORDS:
             letter.author = holder
@@ -622,9 +617,9 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
             return
         if not _name_line(line):
             continue
-        entity_id = _entity_filling(record, line)
-        if entity_id is None and _looks_like_name(line.text):
-            entity_id = _entity_at(record, line.start, line.end, "ORG" if _body_name(line.text) else "PERSON")
+        entity_id = entity_filling(record, line)
+        if entity_id is None and looks_like_name(line.text):
+            entity_id = entity_at(record, line.start, line.end, "ORG" if body_name(line.text) else "PERSON")
         if entity_id is None:
             continue
         letter.author = entity_id
@@ -640,7 +635,7 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
         if m:
             s = line.start + m.start("name")
             name = m["name"]
-            entity = _entity_covering(record, s, s + len(name))
+            entity = entity_covering(record, s, s + len(name))
             if entity is not None and entity.type == "PERSON":
                 letter.author = entity.id
                 return
@@ -656,10 +651,10 @@ def _signed_at(record: Record, letter: Letter, below: list[Line]) -> None:
             continue
         town = line.text.split(",")[0].strip(" ;:")
         offset = line.start + line.text.index(town) if town else line.start
-        covering = _entity_covering(record, offset, offset + len(town))
+        covering = entity_covering(record, offset, offset + len(town))
         known = covering is not None and covering.type in ("GPE", "LOC")
         if town and (known or gazetteer.lookup(town) is not None):
-            letter.place = _entity_at(record, offset, offset + len(town), "GPE")
+            letter.place = entity_at(record, offset, offset + len(town), "GPE")
             return
 
 
@@ -671,11 +666,11 @@ def _byline(record: Record, letter: Letter, lines: list[Line]) -> None:
             continue
         name = m["name"].strip()
         start = line.start + m.start("name")
-        entity = _entity_covering(record, start, start + len(name))
+        entity = entity_covering(record, start, start + len(name))
         person = (entity is not None and entity.type == "PERSON" and entity.name == name) or (
-            _looks_like_name(name) and not GROUP_WORDS.search(name)
+            looks_like_name(name) and not GROUP_WORDS.search(name)
         )
-        letter.author = _whole_entity(record, start, start + len(name), "PERSON" if person else "ORG")
+        letter.author = whole_entity(record, start, start + len(name), "PERSON" if person else "ORG")
         return
 
 
@@ -694,47 +689,15 @@ def _introduced_sender(record: Record, letter: Letter, lines: list[Line]) -> Non
         if found is None:
             continue
         at = line.start + found.end()
-        entity = _entity_covering(record, at, at + 1)
+        entity = entity_covering(record, at, at + 1)
         if entity is not None and entity.type in ("PERSON", "ORG"):
             letter.author = entity.id
             return
 
 
-def _entity_filling(record: Record, line: Line) -> str | None:
-    """The person or organisation whose mention is most of the line (a signature)."""
-    letters = sum(c.isalpha() for c in line.text)
-    best: tuple[int, str] | None = None
-    for entity in record.entities:
-        if entity.type not in ("PERSON", "ORG"):
-            continue
-        for s, e in entity.mentions:
-            if line.start <= s and e <= line.end:
-                share = sum(c.isalpha() for c in record.document.text[s:e])
-                if share >= 0.6 * letters and (best is None or share > best[0]):
-                    best = (share, entity.id)
-    return best[1] if best else None
-
-
 # The most words of a title after a signature's name and comma ("Director of the Harbour
 # Rights Centre").
 SIGNATURE_TITLE_WORDS = 10
-
-
-def _body_name(text: str) -> bool:
-    """A signature that names a body: a body's head noun ("... Foundation"), or a country or
-    its code after the name ("Amnesty International USA", a national section)."""
-    words = text.split()
-    place = gazetteer.lookup(words[-1])
-    return any(w.lower() in ORG_HEADS for w in words) or (place is not None and place.kind == "country")
-
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return (
-        2 <= len(words) <= 4
-        and all(re.fullmatch(r"[A-Z][\w'’\-]*\.?", w) for w in words)
-        and not any(w.lower().rstrip(".") in PERSON_TITLES for w in words[1:])
-    )
 
 
 # 5. --------------------------------------------------------------------------------------
@@ -768,78 +731,3 @@ def _attachments(doc: Any, lines: list[Line]) -> list[str]:
 
 def _clean_item(text: str) -> str:
     return LEADING_ARTICLE.sub("", text.strip().rstrip(".;,")).strip()
-
-
-# Entities ----------------------------------------------------------------------------------
-
-
-def _covered(record: Record, start: int, end: int) -> bool:
-    return _entity_covering(record, start, end) is not None
-
-
-def _entity_covering(record: Record, start: int, end: int) -> Entity | None:
-    for entity in record.entities:
-        for s, e in entity.mentions:
-            if s < end and start < e:
-                return entity
-    return None
-
-
-def _whole_entity(record: Record, start: int, end: int, entity_type: EntityType) -> str:
-    """The entity named by exactly this span, which the header shows whole: a person the entity
-    stage knew by part of the name ("Gerz Manero") takes the whole ("Alejandro Gerz Manero");
-    pieces of an organisation's name taken for names of their own ("Sons", "Truth") give way."""
-    surface = record.document.text[start:end]
-    inside = [
-        (entity, mention)
-        for entity in record.entities
-        for mention in entity.mentions
-        if start <= mention[0] and mention[1] <= end
-    ]
-    for entity, mention in inside:
-        if mention == (start, end):
-            return entity.id
-    # "State Search Commission Rodrigo Ibáñez Torres": the office before a name is not the name.
-    for entity in record.entities:
-        for mention in entity.mentions:
-            if mention[0] < start and mention[1] == end and len(entity.mentions) == 1:
-                entity.name = (
-                    surface if entity.name == record.document.text[mention[0] : mention[1]] else entity.name
-                )
-                entity.mentions, entity.type = [(start, end)], entity_type
-                entity.aliases = sorted({*entity.aliases, surface})
-                return entity.id
-    words = set(surface.split())
-    for entity, mention in inside:
-        if entity.type == entity_type == "PERSON" and set(entity.name.split()) <= words:
-            entity.mentions = sorted({*(m for m in entity.mentions if m != mention), (start, end)})
-            entity.name = surface
-            entity.aliases = sorted({*entity.aliases, surface})
-            return entity.id
-    for entity, mention in inside:
-        entity.mentions = [m for m in entity.mentions if m != mention]
-    record.entities = [entity for entity in record.entities if entity.mentions]
-    return _entity_at(record, start, end, entity_type)
-
-
-def _entity_at(record: Record, start: int, end: int, entity_type: EntityType) -> str:
-    """The entity mentioned at this span; one with the same name gains the mention; else a new one."""
-    entity = _entity_covering(record, start, end)
-    if entity is not None:
-        return entity.id
-    surface = record.document.text[start:end]
-    key = name_key(surface)
-    for entity in record.entities:
-        if key in {name_key(a) for a in entity.aliases}:
-            entity.mentions = sorted({*entity.mentions, (start, end)})
-            return entity.id
-    # "Dear Minister Lind" under "Minister Anna Lind": the one person of that surname.
-    bearers = [
-        e for e in record.entities if e.type == "PERSON" == entity_type and e.name.split()[-1:] == [surface]
-    ]
-    if len(bearers) == 1 and " " not in surface:
-        bearers[0].mentions = sorted({*bearers[0].mentions, (start, end)})
-        return bearers[0].id
-    new_id = f"E{max((int(e.id[1:]) for e in record.entities), default=0) + 1}"
-    record.entities.append(Entity(new_id, surface, entity_type, [surface], [(start, end)]))
-    return new_id

@@ -87,3 +87,45 @@ def test_a_plural_noun_opening_a_sentence_is_nobody() -> None:
         "A doctor said staff had been ordered not to speak.\n\nCitizens waiting outside were not so reticent."
     )
     assert "Citizens" not in [e.name for e in record.entities], record.entities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "spoken"),
+    [
+        # to call someone a name is to speak; to call someone in, or call the police, is not
+        ("The minister called the protesters criminals.", True),
+        ("Amnesty International called the trial a farce.", True),
+        ("They called me around noon, blindfolded me and took me to a basement.", False),
+        ("The neighbours called the police.", False),
+    ],
+)
+def test_calling_speaks_only_when_it_names(sentence: str, spoken: bool) -> None:
+    record = read_text(sentence)
+    assert [c["basis"] == "reported" for c in record.claims] == [spoken], record.claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basis"),
+    [
+        ("My guess is that they hid me because I was still badly bruised.", "opinion"),
+        ("Our impression was that the guards were afraid of their officers.", "opinion"),
+        # near miss: a plain statement about the writer's own kin
+        ("My brother is a journalist in Brenn.", "asserted"),
+    ],
+)
+def test_the_writer_s_own_surmise_is_an_opinion(sentence: str, basis: str) -> None:
+    record = read_text(sentence)
+    assert [c["basis"] for c in record.claims] == [basis], record.claims
+
+
+def test_a_quotation_after_a_verb_of_feeling_is_still_said() -> None:
+    record = read_text("Anna Berg expressed, “It is hard to count the arrests, because the internet is cut.”")
+    assert [(c["basis"], source_name(record, c)) for c in record.claims] == [("reported", "Anna Berg")]
+    # near miss: a feeling expressed without words of its own stays the writer's account
+    felt = read_text("Anna Berg expressed concern about the arrests.")
+    assert [c["basis"] for c in felt.claims] == ["asserted"], felt.claims
+
+
+def test_an_office_before_a_full_name_is_no_part_of_it() -> None:
+    record = read_text("Thousands had marched for days, Spokesperson Anna Maria Berg said in Geneva.")
+    assert "Anna Maria Berg" in [e.name for e in record.entities], record.entities

@@ -621,3 +621,19 @@ def test_a_participle_after_a_name_was_done_to_it() -> None:
         event = event_at(record, trigger)
         assert names(record, event["actors"]) == [], event
         assert names(record, event["targets"]) == ["Tomas Rell"], event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "agents"),
+    [
+        # a gerund after "by", "after" or "without" is done by the subject of the verb it hangs on
+        ("The authorities hide the problems by jailing journalists.", "jailing", ["authority"]),
+        ("The guards punished the prisoners after beating them.", "beating", ["guard"]),
+        # near miss: "from" hands the gerund to the object
+        ("The soldiers stopped the men from leaving.", "leaving", ["man"]),
+    ],
+)
+def test_a_gerund_after_a_preposition_has_the_right_doer(
+    sentence: str, trigger: str, agents: list[str]
+) -> None:
+    assert event_at(read_text(sentence), trigger)["agent_words"] == agents

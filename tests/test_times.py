@@ -741,3 +741,21 @@ def test_the_bench_counts_how_annotators_tag_a_class(tmp_path: Path) -> None:
         "untagged": 1,
         "DATE 9999-99-99 as 'Wednesday'": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "hour"),
+    [
+        # a time without its half of the day takes the one of the time joined to it
+        ("It was around 2:00 or 2:30 p.m. when the soldiers came.", "2:00", "T14:00"),
+        ("They questioned me from 10:00 to 11:30 p.m. on the first night.", "10:00", "T22:00"),
+        ("The shooting lasted from 1:00 until 3:00 a.m.", "1:00", "T01:00"),
+        # near miss: a time with its own half of the day keeps it
+        ("The bus left at 9:00 a.m. and 2:00 p.m. every day.", "9:00 a.m.", "T09:00"),
+    ],
+)
+def test_a_clock_time_shares_the_half_of_the_day_of_the_time_joined_to_it(
+    text: str, phrase: str, hour: str
+) -> None:
+    kind, value = value_of(text, phrase)
+    assert kind == "TIME" and value.endswith(hour), (kind, value)

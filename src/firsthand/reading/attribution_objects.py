@@ -51,6 +51,9 @@ def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[i
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
     if not objects or _withheld(verb, lemma, objects):
         return [], []
+    if lemma in NAMING_VERBS and not any(o.dep_ == "oprd" or _two_nouns(o) for o in objects):
+        # "called me a liar" names; "called the police", "called a strike" do not
+        return [], []
     start = min(o.left_edge.i for o in objects)
     end = max(o.right_edge.i for o in objects) + 1
     return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
@@ -65,6 +68,14 @@ def _withheld(verb: Any, lemma: str, objects: list[Any]) -> bool:
         o.lemma_.lower() in DEPRIVED_NEEDS for o in objects
     )
 
+
+def _two_nouns(obj: Any) -> bool:
+    """ "called the protesters criminals", parsed as one noun with another before it."""
+    return obj.tag_ == "NNS" and any(c.dep_ == "compound" and c.tag_ == "NNS" for c in obj.children)
+
+
+# Verbs that speak only when they name what they call: "called the raid a crime".
+NAMING_VERBS = words("call")
 
 # Verbs that keep a need from someone as well as speak: "denied food", "refused him care".
 WITHHOLDING_VERBS = words("deny refuse")

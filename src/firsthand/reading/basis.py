@@ -32,6 +32,7 @@ from firsthand.reading.attribution_lexicon import (
     STANCE_VERBS,
     THOUGHT_VERBS,
 )
+from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import subtree_range, words, words_since_sentence_before
 from firsthand.reading.reference_words import GROUP_PRONOUNS, WRITER_PRONOUNS, vague_source, writer_pronoun
@@ -328,7 +329,26 @@ def _evaluative(copula: Any) -> bool:
             and any(m.dep_ == "amod" and m.lower_ in JUDGEMENT_ADJECTIVES for m in child.children)
         ):
             return True
+        # "My guess is that they hid me because I was bruised": the writer's own surmise.
+        if (
+            child.dep_ == "nsubj"
+            and child.lemma_.lower() in SURMISE_NOUNS
+            and any(m.dep_ == "poss" and m.lower_ in ("my", "our") for m in child.children)
+        ):
+            return True
     return False
+
+
+def _quoted_words(doc: Any, att: Attribution) -> bool:
+    """The attribution's content is a quotation: words someone said, whatever the verb."""
+    return any(
+        doc[start].text[:1] in QUOTES_OPEN or (start > 0 and doc[start - 1].text[:1] in QUOTES_OPEN)
+        for start, _end in att.content
+    )
+
+
+# Nouns for what the writer thinks rather than knows: "my guess is that ...".
+SURMISE_NOUNS = words("guess belief impression feeling view opinion sense suspicion hunch assumption")
 
 
 def _judging_noun(noun: Any) -> bool:
@@ -516,7 +536,11 @@ def attribution_basis(
     account = "witnessed" if present else "asserted"
     # 3. What others think, want or stand for is the writer's account of them, not something
     #    they said.
-    if (att.lemma in THOUGHT_VERBS or att.lemma in STANCE_VERBS) and att.lemma not in SPEECH_VERBS:
+    if (
+        (att.lemma in THOUGHT_VERBS or att.lemma in STANCE_VERBS)
+        and att.lemma not in SPEECH_VERBS
+        and not _quoted_words(doc, att)  # 'Shamdasani expressed, "It is difficult ..."': said
+    ):
         return writer, account
     # "one policeman asked me to get in", "the officers demanded to know where we met": an
     # order or a question puts nothing forward as true; it is an act the writer tells of

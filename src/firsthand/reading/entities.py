@@ -641,7 +641,11 @@ def _canonical(g: Group) -> str:
         name = max(counts, key=rank)
         if name.isupper() and len(name) > INITIALS_LETTERS:
             return entity_merging.without_title(name.title())
-        return HONOURS.sub("", name) or name  # "The Honorable Condoleezza Rice" is Condoleezza Rice
+        name = HONOURS.sub("", name) or name  # "The Honorable Condoleezza Rice" is Condoleezza Rice
+        words_of = name.split()
+        if len(words_of) >= 3 and words_of[0].lower() in PERSON_ROLES:
+            return " ".join(words_of[1:])  # "Spokesperson Ravina Shamdasani": her office is no name
+        return name
     if g.type in ("GPE", "LOC"):
         # The name the gazetteer uses, when the document uses it too ("Albania", not "Republic of Albania").
         place = next((p for p in map(gazetteer.lookup, counts) if p), None)

@@ -83,6 +83,11 @@ def name_just_before(verb: Any, refs: References) -> Entity | None:
 UNDERGOER_VERBS = words("bear raise")
 
 
+# Prepositions whose gerund is done by the subject of the verb they hang on: "by jailing",
+# "after beating", "without warning".
+SUBJECT_MEANS = words("by after before without while since upon through despite")
+
+
 def agent_of(verb: Any, passive: bool) -> Any | None:
     """Who acts: the subject, a passive's "by" phrase, else the subject of the verb this one
     is coordinated with or depends on ("I approached ... and introduced myself"); for a verb
@@ -118,7 +123,11 @@ def agent_of(verb: Any, passive: bool) -> Any | None:
         if completes:
             governor = current.head if current.dep_ == "xcomp" else current.head.head
             if governor.pos_ in ("VERB", "AUX"):
-                controller = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                # "hide the problems by jailing journalists": the one who hides jails; "accused
+                # the group of beating", "stopped them from leaving": the object does it
+                by_subject = current.dep_ == "pcomp" and current.head.lower_ in SUBJECT_MEANS
+                deps = ("nsubjpass",) if by_subject else ("dobj", "nsubjpass")
+                controller = next((c for c in governor.children if c.dep_ in deps), None)
                 if controller is not None:
                     return controller
                 current = governor

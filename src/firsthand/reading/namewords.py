@@ -45,7 +45,7 @@ ORG_HEADS = {
     "tv", "press", "media", "secretariat", "directorate", "bureau", "embassy", "consulate",
     "navy", "forces", "force", "unit", "team", "campaign", "platform", "collective", "programme",
     "program", "school", "academy", "observatory", "syndicate", "chamber", "administration",
-    "militia", "militias", "battalion", "regiment", "division", "squad", "legion",
+    "militia", "militias", "battalion", "regiment", "division", "squad", "legion", "judiciary",
     # groups that name themselves after a creed or a people: "the Halvani Cult", "Twelve Tribes"
     "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood", "fellowship",
     # newspapers: "The Brennick Courier", "the Daily Herald"

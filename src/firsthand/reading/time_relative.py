@@ -341,6 +341,13 @@ def resolve_ordinal_day(
     return "DATE", found.isoformat(), clock.origin_id or ref_id, found, None
 
 
+# A second clock time joined to the first, with the half of the day both share.
+PAIRED_HALF_DAY = re.compile(
+    r"\s{0,3}(?:or|and|to|until|till|-|–)\s{1,3}(?:about\s|around\s)?\d{1,2}(?:[:.]\d\d)?\s?([ap]\.?m\.?)",
+    re.IGNORECASE,
+)
+
+
 def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     s = c.text.lower()
     ref, ref_id = clock.reference()
@@ -373,9 +380,12 @@ def resolve_clock(c: Candidate, clock: Clock, day_first: bool, text: str, doc: A
         if m is None:
             return None
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        if hour < 12 and (re.search(r"p\.?m", s.replace("edt", "")) or re.search(r"afternoon|evening", s)):
+        # "around 2:00 or 2:30 p.m.", "10:00 to 11:00 p.m.": the second time's half of the day
+        paired = PAIRED_HALF_DAY.match(text, c.end) if not re.search(r"[ap]\.?m|[a-z]{3}", s) else None
+        half = paired.group(1).lower() if paired else s
+        if hour < 12 and (re.search(r"p\.?m", half.replace("edt", "")) or re.search(r"afternoon|evening", s)):
             hour += 12
-        if re.search(r"a\.?m", s) and hour == 12:
+        if re.search(r"a\.?m", half) and hour == 12:
             hour = 0
     if (clock.narrative and said_as_a_habit(doc, c)) or (clock.undated_speech and clock.at is None):
         ref, ref_id = None, None  # "we order them to sleep at 10 pm": every day, no day told

@@ -95,6 +95,7 @@ def test_a_plural_noun_opening_a_sentence_is_nobody() -> None:
         # to call someone a name is to speak; to call someone in, or call the police, is not
         ("The minister called the protesters criminals.", True),
         ("Amnesty International called the trial a farce.", True),
+        ('The senator calls his rivals "losers" at every rally.', True),
         ("They called me around noon, blindfolded me and took me to a basement.", False),
         ("The neighbours called the police.", False),
     ],

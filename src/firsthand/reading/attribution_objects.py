@@ -70,8 +70,14 @@ def _withheld(verb: Any, lemma: str, objects: list[Any]) -> bool:
 
 
 def _two_nouns(obj: Any) -> bool:
-    """ "called the protesters criminals", parsed as one noun with another before it."""
-    return obj.tag_ == "NNS" and any(c.dep_ == "compound" and c.tag_ == "NNS" for c in obj.children)
+    """ "called the protesters criminals", 'calls people "losers"': the thing called and its
+    name, parsed as one noun with another before it, or a name in quotation marks."""
+    if obj.tag_ == "NNS" and any(c.dep_ == "compound" and c.tag_ == "NNS" for c in obj.children):
+        return True
+    return any(c.dep_ == "nmod" for c in obj.children) or any(t.text in QUOTE_MARKS for t in obj.subtree)
+
+
+QUOTE_MARKS = frozenset('“”‘’"«»')
 
 
 # Verbs that speak only when they name what they call: "called the raid a crime".

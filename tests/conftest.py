@@ -27,6 +27,17 @@ def expectation(path: Path) -> dict[str, Any]:
     return dict(json.loads(path.with_suffix(".expect.json").read_text(encoding="utf-8")))
 
 
+def claims_in(record: Record, snippet: str) -> list[dict[str, Any]]:
+    """The record's claims whose text holds ``snippet``."""
+    return [c for c in record.claims if snippet in c["text"]]
+
+
+def source_name(record: Record, claim: dict[str, Any]) -> str | None:
+    """The name of the entity a claim's source is, or None."""
+    entity = record.entity(claim["source"])
+    return entity.name if entity else None
+
+
 @cache
 def read_cached(path: str) -> Record:
     """Each fixture is read once per test session; tests must not mutate the record."""

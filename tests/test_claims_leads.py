@@ -4,22 +4,10 @@ rather than speak ("denied water"). Every text is our own."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from conftest import claims_in, source_name
 from firsthand.engine.pipeline import read_text
-from firsthand.record import Record
-
-
-def claims_in(record: Record, snippet: str) -> list[dict[str, Any]]:
-    return [c for c in record.claims if snippet in c["text"]]
-
-
-def source_name(record: Record, claim: dict[str, Any]) -> str | None:
-    entity = record.entity(claim["source"])
-    return entity.name if entity else None
-
 
 BLOCK = (
     "\n\n“Nobody has been charged in four years. The camp must close.”\n\nThe ministry has not answered.\n"

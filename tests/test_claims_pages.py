@@ -1,25 +1,15 @@
-"""Claims as radio transcripts and news pages phrase them, each class in sentences of our own:
-a host who asks without question marks, a question put as a statement, a habitual "would
-answer", and people who speak for themselves, not for the place they study or work."""
+"""Claims as radio transcripts, witness statements and news pages phrase them, each class in
+sentences of our own: a host who asks without question marks, a question put as a statement, a
+habitual "would answer", calling that names and calling that summons, the writer's surmise, a
+quotation after a verb of feeling, and people who speak for themselves, not for the place they
+study or work."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from conftest import claims_in, source_name
 from firsthand.engine.pipeline import read_text
-from firsthand.record import Record
-
-
-def claims_in(record: Record, snippet: str) -> list[dict[str, Any]]:
-    return [c for c in record.claims if snippet in c["text"]]
-
-
-def source_name(record: Record, claim: dict[str, Any]) -> str | None:
-    entity = record.entity(claim["source"])
-    return entity.name if entity else None
-
 
 RADIO = (
     "Audio transcript:\n\n"

@@ -360,6 +360,8 @@ def _give_source(att: Any, cue: Any, model: AttributionModel) -> None:
     if best is None or best[1] < SOURCE_FROM:
         return
     token = best[0]
+    if token.dep_ in ("dobj", "dative") and token.head.i == cue.i and cue.lemma_.lower() in lex.HEARER_CUES:
+        return  # "..., told Interfax": the one told, not the one telling
     stop = cue.i if token.i < cue.i else None
     span = trim_span(cue.doc, subtree_range(token, stop=stop))
     if any(s < span[1] and span[0] < e for s, e in att.content):

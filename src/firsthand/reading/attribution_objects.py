@@ -18,6 +18,7 @@ from firsthand.reading.attribution_lexicon import (
     STANCE_VERBS,
 )
 from firsthand.reading.nlp import subtree_range, words
+from firsthand.reading.reference_words import GROUP_NOUNS, KIN_AND_COUNSEL, PEOPLE_NOUNS, PERSON_NOUNS
 
 # Participles that go on with the speaker's words after a comma ("..., saying", "..., adding"),
 # whose subject is the verb's they hang from ("..., recalling the flood").
@@ -174,9 +175,12 @@ SAID_PRONOUNS = frozenset(["so", "same", "otherwise"])
 
 
 def _stands_for_words(word: Any) -> bool:
-    """'so' in "said so", 'the same' in "said the same": a word for words said before."""
+    """'so' in "said so", 'the same' in "said the same": a word for words said before; 'yes'
+    and 'no' in "said yes": the answer itself."""
     if word.dep_ == "advmod":
         return word.lower_ in ("so", "otherwise")
+    if word.dep_ == "intj":
+        return word.lower_ in ("yes", "no")
     return word.dep_ == "dobj" and word.lemma_.lower() in SAID_PRONOUNS
 
 
@@ -190,10 +194,37 @@ SHOWING_NOUNS = words(
 
 
 def _takes_sides(subject: Any) -> bool:
-    """A subject that can take a side: a person or a body named, or a personal pronoun."""
+    """A subject that can take a side: a person or a body named, a personal pronoun, or a
+    noun for people or a body ("a UN expert", "the families", "the ministry")."""
     if subject.pos_ == "PRON":
         return subject.lower_ in SIDING_PRONOUNS
+    if subject.lemma_.lower() in SIDING_NOUNS:
+        return True
+    if subject.lemma_.lower() in SHARES or subject.like_num:
+        # "About three-quarters support the ban", "a majority of voters backed her", "4 in 10
+        # want ...": a share of people polled; not a share of something else ("half of the
+        # budget supports ...").
+        of = [o for c in subject.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        return not of or _takes_sides(of[0])
     return subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 SIDING_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "who"])
+# Words for a share of the people asked.
+SHARES = words("percent half third thirds quarter quarters majority majorities minority most many plurality")
+SIDING_NOUNS = (
+    GROUP_NOUNS
+    | KIN_AND_COUNSEL
+    | PEOPLE_NOUNS
+    | frozenset(PERSON_NOUNS)
+    | words(
+        """
+        expert rapporteur envoy minister president premier secretary spokesperson judge prosecutor
+        mayor governor senator lawmaker legislator opposition critic campaigner analyst researcher
+        investigator monitor observer ambassador diplomat commissioner chief director head chair
+        chairman chairwoman representative delegation coalition alliance association federation
+        court tribunal parliament congress senate assembly people family voter respondent citizen
+        electorate public
+        """
+    )
+)

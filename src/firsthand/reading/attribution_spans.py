@@ -45,7 +45,40 @@ def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
             _past_dateline_subject(doc, att)
             att.source = source_span(doc, att.source, doc[att.source_head], min(att.cue))
         att.cue = cue_span(doc, att.cue, verb)
+        # "LONDON (Reuters) - Two men were held, police said": the dateline places the story;
+        # it is no part of what the police said.
+        att.content = [
+            (past_dateline(doc, a), b) if a < past_dateline(doc, a) < b else (a, b) for a, b in att.content
+        ]
     return found
+
+
+# A wire dateline opens a story's first paragraph: "LONDON (Reuters) -", "GENEVA, March 3 (AP) —",
+# "KABUL, Afghanistan --". At most this many tokens stand before its dash.
+DATELINE_TOKENS = 12
+
+
+def past_dateline(doc: Any, start: int) -> int:
+    """The first token past the wire dateline that opens a paragraph at token ``start``; else
+    ``start``. A dateline is a place in capitals or capitalised words, perhaps a date and an
+    agency in brackets, then a dash: words no one says and nothing happens in."""
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return start
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    for k in range(start, min(len(doc) - 1, start + DATELINE_TOKENS)):
+        token = doc[k]
+        if k > start and _is_dash(doc, k):
+            before = doc[start:k]
+            # "(AP)", "LONDON"; or "Paris, France": a place and the country it is in
+            marked = any(t.text == "(" for t in before) or any(t.is_upper and len(t.text) > 1 for t in before)
+            placed = any(t.text == "," and t.nbor().is_title for t in before)
+            return k + 1 if marked or placed else start
+        if "\n" in token.text_with_ws or token.text[0].islower():
+            return start  # a lower-case word: a sentence, not a dateline
+        if not all(ch.isalnum() or ch in ".,()'&-" for ch in token.text):
+            return start
+    return start
 
 
 def _past_quotation(doc: Any, att: Any, quoted: set[int]) -> None:
@@ -90,7 +123,7 @@ def _past_dateline_subject(doc: Any, att: Any) -> None:
 # Finite forms of a speech verb that must have a speaker of their own.
 FINITE = frozenset(["VBD", "VBZ", "VBP"])
 # How far back a parenthesis about the speaker may open ("Bill Eastland, wearing a hat, said").
-PARENTHESIS_REACH = 10
+PARENTHESIS_REACH = 30
 
 
 def _name_before(doc: Any, att: Any, verb: Any) -> None:

@@ -34,6 +34,7 @@ from firsthand.reading.attribution_base import (
 from firsthand.reading.attribution_lexicon import (
     CUE_LEMMAS,
     CUE_WORDS,
+    HEARER_CUES,
     IMPERSONAL_CUES,
     INFINITIVE_CUES,
     NOUN_CONTENT_CUES,
@@ -45,6 +46,7 @@ from firsthand.reading.attribution_lexicon import (
     RAISING_CUES,
     REQUEST_VERBS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     TALKING_BACK,
     THOUGHT_VERBS,
     VERB_CUES,
@@ -67,6 +69,7 @@ from firsthand.reading.attribution_quotes import (
     adjacent_quotes,
     introduced_quotation,
 )
+from firsthand.reading.attribution_signed import signed_attributions
 from firsthand.reading.attribution_spans import fit_spans
 from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of, tokens_with, verbs_and, words
 from firsthand.reading.reference_words import WRITER_PRONOUNS
@@ -93,6 +96,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         )
         if att is not None:
             found.append(att)
+    found += signed_attributions(doc, quoted)
     # "The spokesperson clarified, “...”": a verb the lexicons miss, opening a quotation.
     taken = {i for a in found for r in [*a.content, (min(a.cue), max(a.cue) + 1)] for i in range(*r)}
     for token in verbs_and(doc, frozenset()):
@@ -163,6 +167,10 @@ def _participles_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
         comma = verb.i - 1
         while comma > 0 and doc[comma].i in att.cue:
             comma -= 1  # "..., also saying"
+        # '... has “expanded the party,” claiming': the words quoted end past the comma
+        cut = comma + 1 if doc[comma].text in QUOTES_CLOSE else None
+        while comma > 0 and doc[comma].text in QUOTES_CLOSE:
+            comma -= 1
         participle = verb.tag_ == "VBG" and verb.dep_ in PARTICIPLE_DEPS and doc[comma].text == ","
         # "He said X and said that Y": the same verb again, with "and" before it.
         again = verb.dep_ == "conj" and doc[comma].dep_ == "cc"
@@ -183,8 +191,9 @@ def _participles_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
         host = max(hosts, key=lambda h: max(h.cue))  # the nearest speaker before it
         if doc[comma].dep_ == "cc" and comma > 0 and doc[comma - 1].text == ",":
             comma -= 1
+        end = cut or comma
         host.content = [
-            trim_span(doc, (a, min(b, comma))) if a <= comma < b else (a, b) for a, b in host.content
+            trim_span(doc, (a, min(b, end))) if a <= comma < b else (a, b) for a, b in host.content
         ]
         host.content = [r for r in host.content if r[1] > r[0]]
         att.source, att.source_head, att.inherited = host.source, host.source_head, True
@@ -353,6 +362,10 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # denied lawyers"), not words said.
         content, extra = object_content(token, lemma)
         cue += extra
+        # "said so", "said the same of him": a word for words said, as good as the words
+        clausal = lemma == "say" and bool(content)
+    if not content and passive and (lemma in NOUN_CONTENT_CUES or lemma in STANCE_VERBS or lemma == "report"):
+        content = _passive_topic(token)  # "The raid was first reported by local media"
     # "The ministry did not reply." after a quotation: the quotation is not its reply.
     # (Its own "not", before it: in '"Probably not," she said' the "not" is the quotation's.)
     silent = any(c.dep_ == "neg" and c.i < token.i and c.i not in quoted for c in token.children)
@@ -561,12 +574,23 @@ def _around(cue: Any) -> list[tuple[int, int]]:
     return [trim_span(cue.doc, r) for r in sides if sum(t.is_alpha for t in cue.doc[r[0] : r[1]]) >= 1]
 
 
+def _passive_topic(verb: Any) -> list[tuple[int, int]]:
+    """What a passive cue with its speaker in a "by" phrase spoke of: its subject ("The raid was
+    condemned by the union"). Not the one told ("he was told by the guards")."""
+    if verb.lemma_.lower() in HEARER_CUES or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
+    return [subtree_range(subjects[0])] if subjects else []
+
+
 def _inverted_subject(verb: Any) -> Any | None:
-    """The speaker after the cue, when the words come first: '"...," said the spokesman'."""
+    """The speaker after the cue, when the words come first: '"...," said the spokesman'.
+    Not the one told ("..., Menshikh told Interfax" where the parse lost Menshikh)."""
+    told = verb.lemma_.lower() in TELLING_ONLY
     for child in verb.children:
         if (
             child.i > verb.i
-            and child.dep_ in ("nsubj", "dobj", "attr", "oprd")
+            and child.dep_ in ("nsubj", "attr", "oprd", *(() if told else ("dobj",)))
             and child.pos_ in ("NOUN", "PROPN")
         ):
             return child
@@ -584,6 +608,8 @@ def _inverted_subject(verb: Any) -> Any | None:
     return None
 
 
+# Verbs whose object is always the one told: no speaker stands after them ("told Interfax").
+TELLING_ONLY = words("tell inform notify instruct remind assure")
 # How far after a cue its speaker's head may stand: "said the ministry's chief medical officer".
 INVERTED_REACH = 6
 

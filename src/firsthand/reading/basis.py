@@ -545,6 +545,10 @@ def attribution_basis(
     # "one policeman asked me to get in", "the officers demanded to know where we met": an
     # order or a question puts nothing forward as true; it is an act the writer tells of
     # (lived, where the writer was the one asked).
+    if att.lemma in DIRECTING_VERBS | REQUEST_VERBS and not att.clausal and present:
+        # "The guards demanded money from us", "my brother requested a doctor": a demand made
+        # where the writer was, told as part of what the writer lived.
+        return writer, "witnessed"
     if att.lemma in DIRECTING_VERBS and _asks_or_orders(doc, att):
         hearer = doc[att.hearer[0] : att.hearer[1]].root if att.hearer else None
         lived = present or (hearer is not None and hearer.lower_ in WRITER_PRONOUNS)

@@ -41,6 +41,7 @@ import numpy
 from firsthand.reading.attribution_base import Attribution, has_subject, trim_span
 from firsthand.reading.attribution_lexicon import THOUGHT_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_OPEN
+from firsthand.reading.attribution_spans import past_dateline
 from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
 from firsthand.reading.nlp import (
@@ -303,6 +304,9 @@ def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[
             continue
         if ranges and sum(t.is_alpha for t in doc[a:b]) < 2:
             ranges[-1] = (ranges[-1][0], b)  # a closing '."' or a lone word joins the sentence before
+        elif ranges and not any(r0 < b and a < r1 for r0, r1 in att.content):
+            # '"We stay." — Ann Lind': a line with only the cue and the speaker goes with the words
+            ranges[-1] = (ranges[-1][0], b)
         else:
             ranges.append((a, b))
     pieces = []
@@ -434,7 +438,8 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
         run = _longest_run(tokens)
         if run is None:
             continue
-        a, b = trim_span(sent.doc, run)
+        # "LONDON (Reuters) - Troops shelled the town": the dateline is no part of the statement
+        a, b = trim_span(sent.doc, (min(past_dateline(doc, run[0]), run[1] - 1), run[1]))
         words = [t for t in sent.doc[a:b] if t.is_alpha]
         if len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]):
             units.append((a, b, head))

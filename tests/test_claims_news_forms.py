@@ -1,0 +1,204 @@
+"""Claims in the forms news pages give them, each class in sentences of our own: a wire
+dateline before the first sentence, words signed with a dash (a quotation and its speaker's
+name, a post a page embeds), the one told who is no speaker, demands and appeals whose content
+is a noun, a passive with its speaker after "by", the shares of people a poll asked, and a
+participle of saying after a quotation's closing mark."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import claims_in, source_name
+from firsthand.engine.pipeline import read_text
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        (
+            "LONDON (Reuters) - Two journalists were held at the border, their editor said.\n",
+            "Two journalists",
+        ),
+        ("OSTREL, May 3 (AP) — Police fired tear gas at the crowd, witnesses said.\n", "Police fired"),
+        ("Valmora, Estland — The army shelled the harbour on Monday.\n", "The army shelled"),
+        (
+            "Kelvar-Ost, March 2, Nordwire - The guards beat the prisoners, a lawyer said.\n",
+            "The guards beat",
+        ),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_first_claim(text: str, opening: str) -> None:
+    record = read_text(text)
+    assert record.claims, text
+    first = record.claims[0]
+    assert first["text"].startswith(opening), first["text"]
+    assert all(text[a:b].startswith(opening) for a, b in first["content"][:1]), first["content"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name, an age, then a dash: no dateline, the sentence keeps its subject
+        "Ahmad Karimi, 34 — a teacher — was arrested at home.\n",
+        # a sentence with a dash in it
+        "The minister resigned — nobody had expected it.\n",
+    ],
+)
+def test_a_dash_after_words_that_are_no_dateline_cuts_nothing(text: str) -> None:
+    record = read_text(text)
+    assert record.claims[0]["start"] == 0, record.claims
+
+
+def test_a_quotation_signed_on_the_next_line_is_its_signers() -> None:
+    record = read_text(
+        "Families of the detained activists gathered outside the court on Monday.\n\n"
+        '"We will not stop until every prisoner is free."\n\n'
+        "— Maria Lopez, campaign director\n\n"
+        "The hearing was postponed.\n"
+    )
+    signed = claims_in(record, "We will not stop")
+    assert [(c["basis"], source_name(record, c), c["cue"]) for c in signed] == [
+        ("reported", "Maria Lopez", "—")
+    ], signed
+    # the signature is no claim of its own, and the page's own sentences stay the writer's
+    assert not [c for c in record.claims if c["text"].strip() == "Maria Lopez"]
+    assert [c["basis"] for c in claims_in(record, "The hearing was postponed")] == ["asserted"]
+
+
+def test_a_quotation_signed_after_a_hyphen_on_its_line_is_its_signers() -> None:
+    record = read_text(
+        'Police fired on the crowd.\n\n"They shot at us without warning," - Tomas Berg, 24, a student.\n'
+    )
+    shot = claims_in(record, "They shot at us")
+    assert [(c["basis"], source_name(record, c)) for c in shot] == [("reported", "Tomas Berg")], record.claims
+
+
+def test_an_embedded_post_is_its_authors() -> None:
+    record = read_text(
+        "The dispute went on all day.\n\n"
+        "The army has committed war crimes in the north. pic.twitter.com/abc123 — Jane Doe (@janedoe) July 5, 2016\n\n"
+        "The ministry did not respond.\n"
+    )
+    post = claims_in(record, "The army has committed war crimes")
+    assert [(c["basis"], source_name(record, c)) for c in post] == [("reported", "Jane Doe")], record.claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a term quoted inside a sentence, then the agency's credit line
+        'The candidate pointed at a man in the crowd and called him "my friend."\n\n- Nordwire.\n',
+        # a heading between dashes
+        "Horrified, the anchor believes in journalism that “takes sides.”\n\n– Ready to quiz Lind –.\n",
+    ],
+)
+def test_a_dash_that_signs_nothing_gives_no_claim_to_a_name(text: str) -> None:
+    record = read_text(text)
+    assert not [c for c in record.claims if c["cue"] in ("—", "–", "-")], record.claims
+
+
+def test_the_one_told_is_never_the_speaker() -> None:
+    """The parse may lose the speaker of a long sentence; the name set off before the verb
+    speaks, not the agency told."""
+    record = read_text(
+        "The investigators are unaware of any torture of the detained members of the group, who had been "
+        "held in Kelvar earlier, Oleg Varn, the senior aide to the head of the regional branch of the "
+        "Investigative Committee, told Nordwire.\n"
+    )
+    unaware = claims_in(record, "The investigators are unaware")
+    assert [(c["basis"], source_name(record, c)) for c in unaware] == [("reported", "Oleg Varn")], unaware
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker_words"),
+    [
+        ("A UN expert urged the release of the journalists.\n", "urged the release", "A UN expert"),
+        ("The families demanded an independent investigation into the deaths.\n", "demanded", "The families"),
+        ("The lawyer requested access to his client on Monday.\n", "requested access", "The lawyer"),
+    ],
+)
+def test_a_demand_or_appeal_with_a_noun_is_the_speakers(text: str, snippet: str, speaker_words: str) -> None:
+    record = read_text(text)
+    found = claims_in(record, snippet)
+    assert [c["basis"] for c in found] == ["reported"], found
+    a, b = found[0]["source_span"]
+    assert text[a:b] == speaker_words
+
+
+def test_a_demand_the_writer_lived_stays_the_writers_account() -> None:
+    record = read_text(
+        "I was held in the basement for three days. The guards demanded money from us. "
+        "My brother requested a doctor, but nobody came.\n"
+    )
+    for snippet in ("The guards demanded money", "My brother requested a doctor"):
+        assert [c["basis"] for c in claims_in(record, snippet)] == ["witnessed"], record.claims
+
+
+def test_a_thing_a_guard_demands_is_no_side_taken_by_a_thing() -> None:
+    """Only people and bodies appeal: "the situation demanded action" is the writer's."""
+    record = read_text("The situation demanded urgent action from the council.\n")
+    assert [c["basis"] for c in claims_in(record, "demanded urgent action")] == ["asserted"], record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "basis"),
+    [
+        ("The raid was condemned by the union.\n", "The raid was condemned", "reported"),
+        (
+            "The results were announced by the commission on Monday.\n",
+            "The results were announced",
+            "reported",
+        ),
+        # the one told is no topic: he was told to wait, by the guards
+        ("He was told by the guards to wait outside.\n", "He was told", "reported"),
+    ],
+)
+def test_a_passive_with_its_speaker_after_by(text: str, snippet: str, basis: str) -> None:
+    record = read_text(text)
+    found = claims_in(record, snippet)
+    assert [c["basis"] for c in found] == [basis], found
+    a, b = found[0]["source_span"]
+    assert text[a:b].startswith("the "), text[a:b]
+
+
+@pytest.mark.parametrize(
+    ("text", "source_words"),
+    [
+        ("Six in 10 voters said the governor was honest.\n", "Six in 10 voters"),
+        ("About 72 percent of residents said yes.\n", "About 72 percent of residents"),
+        (
+            "Six in 10 voters said the governor was honest, and three-quarters said the same of his rival.\n",
+            "three-quarters",
+        ),
+        ("About three-quarters support a temporary ban on new arrivals.\n", "About three-quarters"),
+        ("A majority of voters looking for an outsider supported the mayor.\n", "A majority of voters"),
+    ],
+)
+def test_the_shares_of_people_a_poll_asked_are_its_sources(text: str, source_words: str) -> None:
+    record = read_text(text)
+    spans = [text[c["source_span"][0] : c["source_span"][1]] for c in record.claims if c["source_span"]]
+    assert any(s.startswith(source_words) for s in spans), record.claims
+
+
+def test_a_share_of_a_thing_takes_no_side() -> None:
+    record = read_text("Half of the budget supports the new harbour.\n")
+    assert not [c for c in record.claims if c["cue"]], record.claims
+
+
+def test_said_the_same_is_speech_not_the_writers_account() -> None:
+    record = read_text(
+        "Six in 10 voters said the governor was honest, and three-quarters said the same of his rival.\n"
+    )
+    same = claims_in(record, "three-quarters said the same")
+    assert [c["basis"] for c in same] == ["reported"], record.claims
+
+
+def test_a_participle_of_saying_after_a_closing_quotation_mark_is_a_claim_of_its_own() -> None:
+    record = read_text(
+        "Ann Lind insisted that he has “expanded the party,” claiming that he is responsible for the turnout.\n"
+    )
+    insisted = [c for c in record.claims if c["cue"] == "insisted"]
+    claiming = [c for c in record.claims if c["cue"] == "claiming"]
+    assert len(insisted) == 1 and len(claiming) == 1, record.claims
+    assert insisted[0]["text"].endswith("“expanded the party,”"), insisted[0]["text"]
+    assert source_name(record, claiming[0]) == "Ann Lind"

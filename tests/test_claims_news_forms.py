@@ -202,3 +202,25 @@ def test_a_participle_of_saying_after_a_closing_quotation_mark_is_a_claim_of_its
     assert len(insisted) == 1 and len(claiming) == 1, record.claims
     assert insisted[0]["text"].endswith("“expanded the party,”"), insisted[0]["text"]
     assert source_name(record, claiming[0]) == "Ann Lind"
+
+
+def test_she_after_a_report_is_the_one_who_spoke_not_the_one_spoken_of() -> None:
+    record = read_text(
+        "News director Eve Varga confirmed in a phone interview that staff reporter Ryan Kell was arrested. "
+        "She says she has not spoken to him since.\n"
+    )
+    says = [c for c in record.claims if c["cue"] == "says"]
+    assert [source_name(record, c) for c in says] == ["Eve Varga"], record.claims
+
+
+def test_a_speaker_set_off_before_the_clause_they_tell_is_its_source() -> None:
+    record = read_text(
+        "During the ruckus, witnesses told the Gazette, a man fell off his bicycle and struck his head.\n"
+    )
+    fell = claims_in(record, "a man fell off his bicycle")
+    assert [(c["basis"], c["cue"]) for c in fell] == [("reported", "told")], record.claims
+
+
+def test_a_clause_of_time_with_a_verb_of_saying_tells_nothing() -> None:
+    record = read_text("After he told the Gazette, a man fell off his bicycle and struck his head.\n")
+    assert not [c for c in record.claims if c["cue"] == "told" and "a man fell" in c["text"]], record.claims

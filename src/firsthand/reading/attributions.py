@@ -346,6 +346,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         content = _with_gapped_conjuncts(token, content)
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
+    if not content and lemma in SPEECH_VERBS and _fronted_aside(token):
+        content = _around(token)  # "During the ruckus, witnesses told the Times, a man fell ..."
     if not content and lemma in SPEECH_VERBS and _as_said(token):
         content = _around(token)  # "As Ann Berg noted in the Gazette, the levy is unpopular."
     if not content and lemma in SPEECH_VERBS:
@@ -572,6 +574,29 @@ def _around(cue: Any) -> list[tuple[int, int]]:
     phrase = subtree_range(cue)
     sides = [r for r in ((start, phrase[0]), (phrase[1], end)) if r[1] > r[0]]
     return [trim_span(cue.doc, r) for r in sides if sum(t.is_alpha for t in cue.doc[r[0] : r[1]]) >= 1]
+
+
+def _fronted_aside(verb: Any) -> bool:
+    """A cue with its speaker set off by a comma before the clause it tells, which the parse
+    hangs on that clause ("Witnesses told the Times, a man fell"): no clause of its own."""
+    if verb.dep_ != "ccomp" or verb.head.i < verb.i or not has_subject(verb):
+        return False
+    if any(c.dep_ == "mark" or c.tag_ == "MD" for c in verb.children):
+        # "After he told the Gazette, a man fell": a time, not an aside; "The detainee would
+        # answer, the answer was translated": what happened each time, not words passed on
+        return False
+    # Only a speaker and the one told, nothing the verb says of its own ("Penn State maintains
+    # control of the courses, so ...": an object, no aside).
+    told = verb.lemma_.lower() in TELLING_ONLY
+    if any(c.dep_ not in ASIDE_DEPS and not (told and c.dep_ in ("dobj", "dative")) for c in verb.children):
+        return False
+    end = subtree_range(verb)[1]
+    return bool(end < verb.head.i and verb.doc[end].text == ",")
+
+
+# What a cue set off as an aside may carry beside its speaker: "During the ruckus, witnesses
+# later told the Times, ...".
+ASIDE_DEPS = frozenset(["nsubj", "aux", "neg", "advmod", "prep", "npadvmod", "punct"])
 
 
 def _passive_topic(verb: Any) -> list[tuple[int, int]]:

@@ -729,6 +729,17 @@ class References:
                 for c, d, entity in found[:-1]:
                     if c <= node.head.idx < d:
                         return entity
+            if node.dep_ == "ccomp":
+                # "Eve Troeh confirmed that reporter Ryan Kail was arrested. She says ...": the
+                # one who spoke, not the one spoken of in her words.
+                subjects = [
+                    (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                    for t in node.head.children
+                    if t.dep_ == "nsubj"
+                ]
+                for c, d, entity in found[:-1]:
+                    if any(x <= c and d <= y for x, y in subjects):
+                        return entity
             node = node.head
         return None
 

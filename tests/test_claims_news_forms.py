@@ -224,3 +224,80 @@ def test_a_speaker_set_off_before_the_clause_they_tell_is_its_source() -> None:
 def test_a_clause_of_time_with_a_verb_of_saying_tells_nothing() -> None:
     record = read_text("After he told the Gazette, a man fell off his bicycle and struck his head.\n")
     assert not [c for c in record.claims if c["cue"] == "told" and "a man fell" in c["text"]], record.claims
+
+
+def test_a_quoted_term_before_a_cue_is_no_quotation_it_gives() -> None:
+    record = read_text(
+        "Researchers also saw a “kursi al-reeh” torture device in the cell, which former detainees have said "
+        "has been used to stretch their limbs.\n"
+    )
+    said = [c for c in record.claims if c["cue"] == "have said"]
+    assert len(said) == 1, record.claims
+    assert "kursi" not in said[0]["text"], said[0]["text"]
+    assert claims_in(record, "Researchers also saw a “kursi al-reeh” torture device"), record.claims
+
+
+def test_a_quotation_before_its_cue_is_still_given() -> None:
+    record = read_text('"We will stay," the minister said.\n')
+    assert [(c["basis"], c["cue"]) for c in claims_in(record, "We will stay")] == [("reported", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prison holds documents and physical evidence indicating that detainees were tortured there.\n",
+        "The families keep videos showing that soldiers fired on the crowd.\n",
+    ],
+)
+def test_evidence_a_participle_describes_is_the_writers_reading_not_its_holders_word(text: str) -> None:
+    record = read_text(text)
+    cued = [c for c in record.claims if c["cue"] in ("indicating", "showing")]
+    assert [c["basis"] for c in cued] == ["asserted"], record.claims
+
+
+def test_a_statement_a_participle_describes_speaks_for_itself() -> None:
+    text = "Police found a note claiming that the bomb was in the station.\n"
+    record = read_text(text)
+    claiming = [c for c in record.claims if c["cue"] == "claiming"]
+    assert len(claiming) == 1, record.claims
+    a, b = claiming[0]["source_span"]
+    assert text[a:b] == "a note"
+
+
+def test_a_cue_whose_clause_runs_into_a_list_gives_each_item_to_its_speaker() -> None:
+    record = read_text(
+        "Karim Osei was detained in March. He will claim that he was\n"
+        "  • kept in a small, coffin-like box;\n"
+        "  • severely beaten during interrogations;\n"
+        "  • denied sleep for days at a time.\n"
+        "The hearing is set for June.\n"
+    )
+    for snippet in (
+        "kept in a small, coffin-like box",
+        "severely beaten during interrogations",
+        "denied sleep",
+    ):
+        found = claims_in(record, snippet)
+        assert [(c["basis"], source_name(record, c)) for c in found] == [("reported", "Karim Osei")], found
+        assert not found[0]["text"].startswith("•"), found[0]["text"]
+    # the line after the list is the writer's again
+    assert [c["basis"] for c in claims_in(record, "The hearing is set")] == ["asserted"]
+
+
+def test_a_list_under_a_clause_of_the_writers_stays_the_writers() -> None:
+    record = read_text(
+        "The detainees were held in three places:\n"
+        "  • a police station in the old town;\n"
+        "  • an army barracks near the airport.\n"
+    )
+    assert all(c["basis"] == "asserted" for c in record.claims), record.claims
+
+
+def test_a_past_want_in_a_lived_account_is_part_of_the_account() -> None:
+    record = read_text(
+        "At about one in the morning the guards came to take me to my cell. I was terrified, and I did not "
+        "want to be tortured. I asked how long I would be kept there.\n"
+    )
+    assert [c["basis"] for c in claims_in(record, "I did not want to be tortured")] == ["witnessed"], (
+        record.claims
+    )

@@ -128,7 +128,7 @@ def cue_tokens(verb: Any) -> list[int]:
     return tokens
 
 
-PUNCT_EDGES = {",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", "."}
+PUNCT_EDGES = {",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "or", ".", "•", "●", "▪", "◦"}
 
 
 def trim_span(doc: Any, span: tuple[int, int]) -> tuple[int, int]:

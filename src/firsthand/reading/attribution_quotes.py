@@ -119,8 +119,28 @@ def _quote_before(verb: Any, quoted: set[int], own_words: bool = False) -> tuple
             if doc[k].text in QUOTES_OPEN and _opens(doc, k, quoted):
                 if _cued_before(doc, k):
                     return None  # 'X said it had been "unique ... we embraced." He said ...'
+                if _quoted_term(doc, k, j):
+                    return None  # 'saw a “bsat al-reeh” device in the cell, which detainees said'
                 return (_first_paragraph(doc, k, j), j + 1)
     return None
+
+
+def _quoted_term(doc: Any, opening: int, closing: int) -> bool:
+    """A word or two in quotation marks inside a phrase that goes on after them ('a “bsat
+    al-reeh” torture device'): a term, not words someone said. Speech quoted before its cue
+    ends with its own comma or stop ('"We stay," she said')."""
+    inside = doc[opening + 1 : closing]
+    after = doc[closing + 1] if closing + 1 < len(doc) else None
+    return (
+        len(inside) <= QUOTED_TERM
+        and not any(t.is_punct and t.text in (",", ".", "!", "?") for t in inside[-1:])
+        and after is not None
+        and after.is_alpha
+    )
+
+
+# A quoted term is at most this many tokens ("bsat al-reeh" is three).
+QUOTED_TERM = 4
 
 
 def _cued_before(doc: Any, k: int) -> bool:

@@ -399,6 +399,12 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     # with a reduced relative clause leaves it no verb; the noun is the speaker.
     if subject is None and clausal and token.dep_ == "acl" and _noun_root_before(token):
         subject = token.head
+    elif (
+        subject is None and clausal and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.i < token.i
+    ):
+        # "documents indicating that ...", "a statement saying that ...": the noun a present
+        # participle describes is what says it
+        subject = token.head
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
     elif subject is None and lemma in SPEECH_VERBS and any(r[1] <= token.i for r in att.content):

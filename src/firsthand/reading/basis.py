@@ -467,7 +467,7 @@ def attribution_basis(
         if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
             # "I wanted to get another visa", "I think we got the news at noon": a past thought
             # or one's own past hedged is part of the account; "I believe that" now a judgement.
-            if doc[att.cue[-1]].tag_ == "VBD" or _own_past(doc, att):
+            if _in_the_past(doc[att.cue[-1]]) or _own_past(doc, att):
                 return writer, "witnessed" if present else "asserted"
             return writer, "opinion"
         if att.lemma in KNOWING_VERBS and doc[att.cue[-1]].tag_ != "VBD":
@@ -571,6 +571,8 @@ def _in_the_past(verb: Any) -> bool:
     """A past verb, or a participle or infinitive a past verb carries ("kept asking")."""
     if verb.tag_ in ("VBD", "VBN"):
         return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
+        return True  # "I did not want to be tortured"
     return verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
 
 
@@ -612,7 +614,7 @@ NOBODY = words("nobody noone none neither")
 EVIDENCE_NOUNS = words(
     """
     video footage photo photograph picture image evidence content timing data figure statistic
-    record analysis result finding fact map satellite imagery recording
+    record analysis result finding fact map satellite imagery recording document
     """
 )
 # Things people say or write: the people who gave them are the source.

@@ -66,6 +66,7 @@ from firsthand.reading.voice_claims import (
 from firsthand.reading.voices import (
     VoiceSpan,
     contents_go_on,
+    lists_go_on,
     quotations_go_on,
     quoted_paragraphs_after,
     transcript_turns,
@@ -158,6 +159,7 @@ def find_claims(record: Record) -> Record:
     quotations_go_on(record.document.text, claims)
     _the_same_source(record.document.text, claims, writer)
     contents_go_on(record.document.text, claims)
+    lists_go_on(record.document.text, claims)
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
     record.claims = claims

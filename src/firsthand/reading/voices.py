@@ -357,3 +357,36 @@ def _quotation(words: str) -> bool:
     writer's does not go on into the quotation after it)."""
     words = words.strip()
     return bool(words) and (words[0] in QUOTES_OPEN or words.rstrip(".,;:")[-1:] in QUOTES_CLOSE)
+
+
+# A list item's mark at a line's start: a bullet, a dash, a number or a letter and its stop.
+LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦*\-–—]|\d{1,2}[.)]|[a-z][.)])[ \t]+\S")
+
+
+def lists_go_on(text: str, claims: list[dict[str, Any]]) -> None:
+    """'He will claim that he was' and then a list ('• kept in a box;', '• beaten ...'): a cue
+    whose clause stops at its line's end goes on into the list under it. Each item is said
+    by the cue's speaker, on the cue's basis (the items keep no cue of their own), and is part
+    of what the cue attributes."""
+    ordered = sorted(claims, key=lambda c: c["start"])
+    for n, cued in enumerate(ordered):
+        if cued["cue"] is None or cued["basis"] not in ("reported", "hearsay"):
+            continue
+        line_end = text.find("\n", cued["end"])
+        if line_end < 0 or text[cued["end"] : line_end].strip(" \t:,;—-"):
+            continue  # the clause ends before its line does
+        items: list[tuple[int, int]] = []
+        position = line_end + 1
+        while position < len(text) and LIST_ITEM.match(text, position):
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            items.append((position, end))
+            position = end + 1
+        if not items:
+            continue
+        for claim in ordered[n + 1 :]:
+            if claim["start"] >= items[-1][1]:
+                break
+            if claim["cue"] is None and claim["basis"] in ("asserted", "witnessed"):
+                claim["source"], claim["basis"] = cued["source"], cued["basis"]
+                cued["content"] = [*cued["content"], [claim["start"], claim["end"]]]

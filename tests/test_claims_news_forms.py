@@ -301,3 +301,19 @@ def test_a_past_want_in_a_lived_account_is_part_of_the_account() -> None:
     assert [c["basis"] for c in claims_in(record, "I did not want to be tortured")] == ["witnessed"], (
         record.claims
     )
+
+
+def test_a_report_is_the_body_the_text_gives_a_report_of_that_name() -> None:
+    record = read_text(
+        "The prisoner died of illness rather than blows, said an official medical report published on Friday.\n\n"
+        'The Nordland Forensic Institute said "no blows were found on the body", in its report published on '
+        "state television.\n\n"
+        "The police report said he fell in his cell.\n"
+    )
+    first = claims_in(record, "The prisoner died of illness")
+    assert [(c["basis"], source_name(record, c)) for c in first] == [
+        ("reported", "Nordland Forensic Institute")
+    ]
+    # a report with an owner of its own is not the institute's
+    police = claims_in(record, "he fell in his cell")
+    assert [source_name(record, c) for c in police] != ["Nordland Forensic Institute"], police

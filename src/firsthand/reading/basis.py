@@ -502,6 +502,9 @@ def attribution_basis(
                 owners = [c for c in document.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
                 issuer = owners[0] if owners else _issued_before(document)
                 issued_by = resolver.resolve(issuer, subtree_range(issuer))[0] if issuer is not None else None
+                owner = _report_owner(document) if issued_by is None else None
+                if owner is not None:
+                    issued_by = resolver.resolve(owner, subtree_range(owner))[0]
                 return issued_by, "reported"
             # "It denied seizing corpses", "It contends that": an organisation speaks; the one
             # whose clause the "it" hangs from, else the one most spoken of.
@@ -526,6 +529,8 @@ def attribution_basis(
             tellers, _ = resolver.resolve(teller, subtree_range(teller))
             return tellers, "reported"
         issuer = _issued_before(head) if lemma in TESTIMONY_NOUNS else None
+        if issuer is None and lemma in TESTIMONY_NOUNS:
+            issuer = _report_owner(head)
         if issuer is not None:
             # "The ministry issued a statement ... 'We deny it,' the statement read": the
             # statement is the word of the party the text said issued it.
@@ -708,6 +713,35 @@ def _issued_before(noun: Any) -> Any | None:
     return None
 
 
+def _report_owner(noun: Any) -> Any | None:
+    """Whose report "an official medical report" is, where the text gives one of that name
+    to a named body nearby: "X's report", or "X said ..., in its
+    report". The nearest such mention, before or after."""
+    if any(c.dep_ in ("poss", "compound") for c in noun.children):
+        return None  # "the police report", "the coroner's report": its own owner, named or not
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    window = doc[max(0, noun.i - OWNER_REACH) : min(len(doc), noun.i + OWNER_REACH)]
+    for other in sorted(
+        (t for t in window if t.lemma_.lower() == lemma and t.i != noun.i), key=lambda t: abs(t.i - noun.i)
+    ):
+        for poss in (c for c in other.children if c.dep_ == "poss"):
+            if poss.pos_ == "PROPN":
+                return poss
+            if poss.lower_ in ("its", "their"):
+                # "X said "...", in its report": the speaker the phrase goes with (the parse
+                # may hang it on a verb inside the quotation)
+                verb = other.head
+                while verb.head.i != verb.i and verb.lemma_.lower() not in SPEECH_VERBS:
+                    verb = verb.head
+                named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+                if named:
+                    return named[0]
+    return None
+
+
+# How far (in tokens) a report's owner may be named from the report a cue names.
+OWNER_REACH = 150
 # How far back (in tokens) the statement a cue names may have been said to be issued.
 ISSUER_REACH = 400
 WRITING_VERBS = words("send write sign deliver post tweet make")

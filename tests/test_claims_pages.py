@@ -120,3 +120,24 @@ def test_a_quotation_after_a_verb_of_feeling_is_still_said() -> None:
 def test_an_office_before_a_full_name_is_no_part_of_it() -> None:
     record = read_text("Thousands had marched for days, Spokesperson Anna Maria Berg said in Geneva.")
     assert "Anna Maria Berg" in [e.name for e in record.entities], record.entities
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Let me ask you about the night of the raid.",
+        "I want to ask you about the night of the raid.",
+        "Tell me about the night of the raid.",
+    ],
+)
+def test_a_question_an_interviewer_announces_is_no_claim(opening: str) -> None:
+    record = read_text(
+        "Transcript\n\n"
+        f"Lena Vosk: {opening} Were you there?\n\n"
+        "Pieter Lund: I was there. The officers beat a young man until he fainted.\n\n"
+        "Lena Vosk: Did anyone stop them?\n\n"
+        "Pieter Lund: Nobody stopped them.\n"
+    )
+    assert not claims_in(record, "the night of the raid"), record.claims
+    beat = claims_in(record, "The officers beat a young man")
+    assert [source_name(record, c) for c in beat] == ["Pieter Lund"], beat

@@ -142,7 +142,15 @@ def find_claims(record: Record) -> Record:
     claims = [c for c in claims if any(ch.isalnum() for ch in c["text"])]
     # The interviewer's questions are no claims, even where the interviewer is the writer.
     turns = transcript_turns(record.document.text)
-    claims = [c for c in claims if not (any(t.start <= c["start"] < t.end for t in turns) and asks(doc, c))]
+    # ("Let me ask you about the night of the raid.": a question announced, no claim either)
+    claims = [
+        c
+        for c in claims
+        if not (
+            any(t.start <= c["start"] < t.end for t in turns)
+            and (asks(doc, c) or _announces_a_question(doc, c))
+        )
+    ]
     if record.document.genre not in RHETORICAL_GENRES:
         # "You saw the guards beat him?", "Why did the minister say the camp was safe?": a
         # question asks about the words or the sight, it reports neither (a question quoted
@@ -584,6 +592,13 @@ def _claim(
     }
 
 
+# How an interviewer announces a question, after the turn's label if any: "Let me ask you
+# about ...", "I want to ask you", "Tell me about ...".
+ASKING_OPENING = re.compile(
+    r"(?:[^:\n]{1,40}:\s*)?(?:(?:so|now|and|but|well|okay|ok),?\s+)?(?:let me ask(?: you)?|i(?:'d| would)? (?:like|want) to ask"
+    r"|i have to ask|can i ask(?: you)?|tell (?:me|us) (?:about|more|what|how|why|where|when))\b",
+    re.IGNORECASE,
+)
 # Modals by which a question asks the reader to act: "Will you help us?", "Can you send ...?"
 ASKING_MODALS = frozenset(["will", "would", "can", "could"])
 # Lines that greet or thank rather than state: no claim.
@@ -628,6 +643,12 @@ def _verbless_answer(doc: Any, sent: Any, voices: list[VoiceSpan], taken: set[in
     if not words_in or any(t.i in taken for t in words_in) or sent[-1].text == "?":
         return None
     return trim_span(doc, (start, end))  # with its label, as a labelled answer with a verb is
+
+
+def _announces_a_question(doc: Any, claim: dict[str, Any]) -> bool:
+    """The claim's sentence opens on an interviewer's "Let me ask you about ..."."""
+    span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
+    return span is not None and bool(ASKING_OPENING.match(span[0].sent.text))
 
 
 def _asks_the_reader(sent: Any) -> bool:

@@ -17,6 +17,7 @@ from firsthand.reading.attribution_lexicon import (
     SPOKEN_NOUN_CONTENT_CUES,
     STANCE_VERBS,
 )
+from firsthand.reading.attribution_quotes import QUOTE_MARKS
 from firsthand.reading.nlp import subtree_range, words
 from firsthand.reading.reference_words import GROUP_NOUNS, KIN_AND_COUNSEL, PEOPLE_NOUNS, PERSON_NOUNS
 
@@ -76,9 +77,6 @@ def _two_nouns(obj: Any) -> bool:
     if obj.tag_ == "NNS" and any(c.dep_ == "compound" and c.tag_ == "NNS" for c in obj.children):
         return True
     return any(c.dep_ == "nmod" for c in obj.children) or any(t.text in QUOTE_MARKS for t in obj.subtree)
-
-
-QUOTE_MARKS = frozenset('“”‘’"«»')
 
 
 # Verbs that speak only when they name what they call: "called the raid a crime".

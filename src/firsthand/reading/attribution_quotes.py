@@ -15,6 +15,9 @@ QUOTES_OPEN = ("“", "«", "„", '"', "''")
 QUOTES_CLOSE = ("”", "»", '"', "''")
 # Marks that open and close alike: which one a mark is, the document's pairing tells.
 STRAIGHT_QUOTES = frozenset(['"', "''"])
+# Every quotation mark, the single curly ones too, where a word is only asked whether it is
+# one ('calls people ‘losers’'); the one set the modules that ask share.
+QUOTE_MARKS = frozenset([*QUOTES_OPEN, *QUOTES_CLOSE, "‘", "’"])
 # A cue stands at most this many words from the quotation it introduces or closes.
 QUOTE_REACH = 12
 DESCRIBING_DEPS = frozenset(["amod", "nummod"])

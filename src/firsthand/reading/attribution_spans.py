@@ -18,6 +18,7 @@ from typing import Any
 
 from firsthand.reading.attribution_base import cue_tokens, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import CUE_LEMMAS, SPEECH_VERBS
+from firsthand.reading.attribution_quotes import QUOTES_CLOSE
 from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of
 
 DASHES = frozenset(["—", "–", "-", "--"])
@@ -98,7 +99,7 @@ def _past_quotation(doc: Any, att: Any, quoted: set[int]) -> None:
     att.inherited = False
 
 
-CLOSING_MARKS = frozenset(["”", '"', "''"])
+CLOSING_MARKS = frozenset(QUOTES_CLOSE)
 
 
 def _past_dateline_subject(doc: Any, att: Any) -> None:

@@ -55,6 +55,7 @@ from firsthand.reading import (
     rule_mentions,
     voices,
 )
+from firsthand.reading.attribution_quotes import QUOTE_MARKS
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import (
     Lines,
@@ -618,7 +619,8 @@ def _to_entities(groups: Iterable[Group]) -> list[Entity]:
 INITIALS_LETTERS = 4
 
 
-NAME_QUOTES = str.maketrans("", "", '“”„«»"')
+# The double marks only: a single curly one in a name is its apostrophe ("O’Brien").
+NAME_QUOTES = str.maketrans("", "", "".join(m for m in QUOTE_MARKS if len(m) == 1 and m not in "‘’"))
 
 # Forms of address that are no part of a person's name.
 HONOURS = re.compile(

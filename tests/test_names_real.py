@@ -180,3 +180,17 @@ def test_what_a_body_stands_for_is_another_name() -> None:
 
 def test_a_police_rank_is_no_body() -> None:
     assert "DSP" not in names("The command's spokesman, DSP Musa Danladi, confirmed the arrest.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("LOS ANGELES — Police arrested two men near the harbour on Monday.\n", "Los Angeles"),
+        ("BATON ROUGE, La. (AP) — Ninety protesters were arrested on Sunday.\n", "Baton Rouge"),
+    ],
+)
+def test_a_place_a_dateline_writes_in_capitals_is_named_as_the_gazetteer_names_it(
+    text: str, place: str
+) -> None:
+    found = names(text)
+    assert place in found and place.upper() not in found, found

@@ -653,4 +653,6 @@ def _canonical(g: Group) -> str:
         place = next((p for p in map(gazetteer.lookup, counts) if p), None)
         if place and place.name in counts:
             return place.name
+        if place and all(s.isupper() for s in counts) and place.name.upper() in counts:
+            return place.name  # a dateline's "LOS ANGELES" is Los Angeles
     return max(counts, key=lambda s: (counts[s], len(s)))

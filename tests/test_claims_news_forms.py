@@ -317,3 +317,51 @@ def test_a_report_is_the_body_the_text_gives_a_report_of_that_name() -> None:
     # a report with an owner of its own is not the institute's
     police = claims_in(record, "he fell in his cell")
     assert [source_name(record, c) for c in police] != ["Nordland Forensic Institute"], police
+
+
+def test_a_quotation_before_a_speaker_described_at_length_is_still_theirs() -> None:
+    record = read_text(
+        '"Very good reporter, very good reporter this guy," Ann Lind, the frontrunner in the state by a wide '
+        "margin after winning the first vote, said.\n"
+    )
+    good = claims_in(record, "Very good reporter")
+    assert [(c["basis"], source_name(record, c)) for c in good] == [("reported", "Ann Lind")], record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "said_by", "denied_by"),
+    [
+        (
+            "Karl Berg said the guards beat him, which the Interior Ministry later denied.\n",
+            "Karl Berg",
+            "Interior Ministry",
+        ),
+        (
+            "Karl Berg said soldiers burned the market, which the Interior Ministry has denied.\n",
+            "Karl Berg",
+            "Interior Ministry",
+        ),
+    ],
+)
+def test_a_denial_that_comments_on_what_someone_said_is_the_deniers(
+    text: str, said_by: str, denied_by: str
+) -> None:
+    record = read_text(text)
+    said = [c for c in record.claims if c["cue"] == "said"]
+    denied = [c for c in record.claims if c["cue"] and "denied" in c["cue"]]
+    assert [source_name(record, c) for c in said] == [said_by], record.claims
+    assert "which" not in said[0]["text"], said[0]["text"]
+    assert [(source_name(record, c), c["negated"]) for c in denied] == [(denied_by, True)], record.claims
+
+
+def test_which_after_a_report_is_the_report_not_the_clause() -> None:
+    record = read_text("Amnesty published a report on the raid, which the army has denied.\n")
+    denied = [c for c in record.claims if c["cue"] and "denied" in c["cue"]]
+    assert not any(
+        "Amnesty published" in " ".join(record.document.text[a:b] for a, b in c["content"]) for c in denied
+    )
+
+
+def test_which_for_a_thing_is_no_comment_on_a_clause() -> None:
+    record = read_text("He visited the camp, which was closed in 2019.\n")
+    assert [c["basis"] for c in record.claims] == ["asserted"], record.claims

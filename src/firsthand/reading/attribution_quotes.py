@@ -110,11 +110,20 @@ def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
 def _quote_before(verb: Any, quoted: set[int], own_words: bool = False) -> tuple[int, int] | None:
     doc = verb.doc
     j = verb.i - 1
-    while j > max(0, verb.i - QUOTE_REACH) and doc[j].text not in QUOTES_CLOSE:
+    # The speaker's own words may hold a verb ('"...," Lind, the frontrunner after winning the
+    # first vote, said'): they are no clause between the quotation and its cue.
+    speaker = [(c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    reach = max([QUOTE_REACH, *(verb.i - a + 2 for a, _b in speaker)])
+    while j > max(0, verb.i - reach) and doc[j].text not in QUOTES_CLOSE:
         # A line break ends the search; a paragraph break (a space token of its own) too, where
         # the cue has words of its own: "Berg had further alleged that ..." says no quotation
         # that closed the paragraph before.
-        if doc[j].pos_ in ("VERB",) or "\n" in doc[j].whitespace_ or (own_words and "\n" in doc[j].text):
+        in_speaker = any(a <= j <= b for a, b in speaker)
+        if (
+            (doc[j].pos_ == "VERB" and not in_speaker)
+            or "\n" in doc[j].whitespace_
+            or (own_words and "\n" in doc[j].text)
+        ):
             return None
         j -= 1
     if j > 0 and doc[j].text in QUOTES_CLOSE and _closes(doc, j, quoted):

@@ -125,6 +125,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         if not (a.cue[0] in quoted and (a.extent[1] - 1 in quoted or _in_quotation(a.cue[0], quoted)))
     ]
     found = _participles_apart(doc, found)
+    found = _comments_apart(doc, found)
     return _innermost_tellers(doc, found, _outermost(found))
 
 
@@ -197,6 +198,55 @@ def _participles_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
         ]
         host.content = [r for r in host.content if r[1] > r[0]]
         att.source, att.source_head, att.inherited = host.source, host.source_head, True
+    return found
+
+
+def _commented_clause(verb: Any) -> list[tuple[int, int]]:
+    """What a cue after a comma and "which" speaks of: the clause before the comma ("The
+    witness said the guards beat him, which the ministry later denied")."""
+    doc = verb.doc
+    which = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "which" and c.i < verb.i), None
+    )
+    if which is None or which.i == 0 or doc[which.i - 1].text != "," or verb.left_edge.i != which.i:
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() in DENYING_CUES:
+        # "soldiers burned the market, which the army has denied": a market is not denied, the
+        # burning is; but "a report, which the army denied" denies the report
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            if head.lemma_.lower() in SPEECH_NOUNS | CLAIM_NOUNS:
+                return []  # "a report on the raid, which the army denied": the report
+            head = head.head
+    if head.i == verb.i or head.i > which.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    start = subtree_range(head)[0]
+    return [trim_span(doc, (start, which.i - 1))] if which.i - 1 - start >= 2 else []
+
+
+# Cues whose "which" stands for a whole clause even where the parse hangs it on a noun.
+DENYING_CUES = words("deny dispute reject confirm acknowledge admit refute contest")
+# Nouns for words said that "which" may stand for: "a claim, which the army denied".
+CLAIM_NOUNS = words("claim allegation accusation account charge rumour rumor story assertion")
+
+
+def _comments_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
+    """A comment by another party on what someone said ('X said the guards beat him, which the
+    ministry denied') is no part of what X said: X's words end at the comma before "which",
+    and the comment stands as an attribution of its own."""
+    for att in found:
+        verb = _cue_verb(doc, att)
+        if verb is None or att.content != _commented_clause(verb):
+            continue
+        comma = att.content[0][1]
+        while comma < len(doc) and doc[comma].text != ",":
+            comma += 1
+        cue = min(att.cue)
+        for other in found:
+            if other is not att and any(a <= cue < b for a, b in other.content):
+                other.content = [
+                    trim_span(doc, (a, min(b, comma))) if a <= cue < b else (a, b) for a, b in other.content
+                ]
     return found
 
 
@@ -358,6 +408,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # "Lind shot back, “...”": only a quotation makes it words ("the guards shot back, ...").
         content = [r for r in _words_after_comma(token) if token.doc[r[0]].text in QUOTES_OPEN]
         cue.append(token.i + 1)
+    if not content and (lemma in NOUN_CONTENT_CUES or lemma in SPEECH_VERBS):
+        content = _commented_clause(token)  # "The guards beat him, which the ministry denied."
     clausal = bool(content)
     if not content and not passive:
         # A passive's object is what the subject was given or refused ("the children are

@@ -291,3 +291,36 @@ def test_a_diplomatic_letter_is_signed_by_the_first_name_above_its_title() -> No
     assert _entity_names(record, [letter.author] if letter.author else []) == ["Anna Berg"], letter
     assert letter.author_titles[:1] == ["Director of the Harbour Rights Centre"], letter
     assert _entity_names(record, letter.recipients) == ["Ilse Varga"], letter
+
+
+JOINT_LETTER = (
+    "12 March 2021\n\nDear Minister Berg,\n\n"
+    "We, the undersigned organisations, write to express our concern about the detention of the "
+    "journalist Tomas Vell.\n\nSincerely,\n\n"
+    "Amnesty International\nHuman Rights Watch\nNorwegian Press Association\nNorwegian Helsinki Committee\n"
+)
+
+
+def test_a_joint_letter_names_its_co_signers_not_titles_of_the_first() -> None:
+    record = read_text(JOINT_LETTER)
+    letter = record.letter
+    assert letter is not None
+    names = {e.id: e.name for e in record.entities}
+    assert names[letter.author or ""] == "Amnesty International"
+    assert [names[c] for c in letter.co_signers] == [
+        "Human Rights Watch",
+        "Norwegian Press Association",
+        "Norwegian Helsinki Committee",
+    ]
+    assert letter.author_titles == []
+
+
+def test_a_signers_title_lines_stay_titles() -> None:
+    record = read_text(
+        "12 March 2021\n\nDear Minister Berg,\n\nI write about the detention of the journalist Tomas Vell.\n\n"
+        "Sincerely,\n\nAnna Lund\nDirector of Campaigns\nAmnesty International Norway\n"
+    )
+    letter = record.letter
+    assert letter is not None
+    assert letter.co_signers == []
+    assert letter.author_titles == ["Director of Campaigns", "Amnesty International Norway"]

@@ -259,3 +259,21 @@ def test_pages_come_back_after_the_database_server_drops_the_connections(pg_serv
             )
         answers = [client.get("/").status_code for _ in range(8)]
         assert set(answers) <= {200, 500} and answers[-1] == 200, answers
+
+
+def test_a_joint_letter_shows_who_signs_beside_its_author(case_at: str) -> None:
+    letter = (
+        "12 March 2021\n\nDear Minister Berg,\n\n"
+        "We, the undersigned organisations, write about the detention of the journalist Tomas Vell.\n\n"
+        "Sincerely,\n\nAmnesty International\nHuman Rights Watch\nNorwegian Helsinki Committee\n"
+    )
+    with TestClient(create_app(case_at), base_url=HERE) as client:
+        token = csrf(client.get("/").text)
+        files = [("files", ("joint.txt", letter.encode()))]
+        response = client.post(
+            "/upload", files=files, headers={"X-CSRF-Token": token, "Accept": "application/json"}
+        )
+        assert response.json()["results"][0]["status"] == "added"
+        doc = document_id(case_at, "joint.txt")
+        page = client.get(f"/documents/{doc}").text
+    assert "Amnesty International, with Human Rights Watch, Norwegian Helsinki Committee" in page

@@ -89,6 +89,9 @@ class Letter:
     salutation: str | None = None
     recipient_titles: list[str] = field(default_factory=list)
     author_titles: list[str] = field(default_factory=list)
+    # Who signs beside the author: the other organisations (or people) of a joint letter's
+    # signature, as entity ids.
+    co_signers: list[str] = field(default_factory=list)
 
 
 @dataclass

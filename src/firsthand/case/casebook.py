@@ -54,7 +54,7 @@ class DocumentPage:
     genre: str
     date: str | None
     text: str
-    letter: dict[str, Any] | None  # author, recipients, place, date: names, not ids
+    letter: dict[str, Any] | None  # author, co_signers, recipients, place, date: names, not ids
     highlights: list[Highlight]
     timeline: list[dict[str, Any]]  # timeline_rows, undated included
     entities: list[tuple[int | None, str, str, int]]  # case id, name, type, mentions
@@ -141,6 +141,7 @@ def document_page(case: CaseFile, document_id: str) -> DocumentPage:
     if record.letter is not None:
         letter = {
             "author": names.get(record.letter.author or ""),
+            "co_signers": [names.get(c, c) for c in record.letter.co_signers],
             "recipients": [names.get(r, r) for r in record.letter.recipients],
             "place": names.get(record.letter.place or ""),
             "date": record.letter.date,

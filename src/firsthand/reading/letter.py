@@ -624,9 +624,26 @@ def _author(record: Record, letter: Letter, footer: list[Line], lines: list[Line
             continue
         letter.author = entity_id
         _signed_at(record, letter, footer[i + 1 :])
+        author = record.entity(entity_id)
         for title in footer[i + 1 :]:
             if find_dates(title.text) or ATTACHMENT_HEADING.match(title.text) or title.words > 10:
                 break
+            # A joint letter's signature names one body (or person) a line: each signs beside
+            # the first, and none is the first one's title.
+            beside = entity_filling(record, title)
+            # ("Norwegian Press Association", a body's name the model missed)
+            organisations = author is not None and author.type == "ORG"
+            if beside is None and organisations and body_name(title.text) and looks_like_name(title.text):
+                beside = entity_at(record, title.start, title.end, "ORG")
+            signer = record.entity(beside) if beside is not None else None
+            if (
+                signer is not None
+                and author is not None
+                and signer.type == author.type
+                and signer is not author
+            ):
+                letter.co_signers.append(signer.id)
+                continue
             letter.author_titles.append(title.text)
         return
     # No signature: the writer introduces themself.

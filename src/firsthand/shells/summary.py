@@ -86,6 +86,8 @@ def _letter_table(record: Record) -> Table:
     author = _name(record, letter.author)
     if letter.author_titles:
         author += f" ({'; '.join(letter.author_titles)})"
+    if letter.co_signers:
+        author += f", with {', '.join(_name(record, s) for s in letter.co_signers)}"
     recipients = ", ".join(_name(record, r) for r in letter.recipients) or "—"
     if letter.recipient_titles:
         recipients += f" ({'; '.join(letter.recipient_titles)})"

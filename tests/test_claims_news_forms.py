@@ -365,3 +365,24 @@ def test_which_after_a_report_is_the_report_not_the_clause() -> None:
 def test_which_for_a_thing_is_no_comment_on_a_clause() -> None:
     record = read_text("He visited the camp, which was closed in 2019.\n")
     assert [c["basis"] for c in record.claims] == ["asserted"], record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The lawyer, Mrs Maria Lund, visited the prison on Monday. Her client, Tomas Vell, had been beaten.\n\n"
+            '"I saw the bruises on his arms. The guards laughed at him," she said.\n',
+            "Maria Lund",
+        ),
+        (
+            "Anna Berg met her son, Erik Berg, at the gate. Erik Berg had been held for a week.\n\n"
+            '"I could not recognise him. His face was swollen," she said.\n',
+            "Anna Berg",
+        ),
+    ],
+)
+def test_she_is_not_a_man_the_text_calls_so(text: str, speaker: str) -> None:
+    record = read_text(text)
+    said = [c for c in record.claims if c["cue"] == "said"]
+    assert [source_name(record, c) for c in said] == [speaker], record.claims

@@ -83,7 +83,7 @@ class References:
                 self.first_org.setdefault(entity.id, a)
         self.named_groups: dict[str, Entity | None] = {}
         self.called: dict[str, list[Entity]] = {}
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = self._genders_said()
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
@@ -633,6 +633,29 @@ class References:
         facilities = self.called[noun]
         return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None
 
+    def _genders_said(self) -> dict[str, str]:
+        """People whose gender the text states: by a form of address ("Mrs Lund", "Mr. Vell")
+        or a noun set beside the name ("Tomas Vell, her son"; "his brother, Erik Vell")."""
+        genders: dict[str, str] = {}
+        for a, b, entity in self.mentions:
+            if entity.type != "PERSON":
+                continue
+            address = ADDRESS_BEFORE.search(self.text, max(0, a - 6), a)
+            if address is not None:
+                genders.setdefault(entity.id, "m" if address.group(1).lower() in ("mr", "sir") else "f")
+                continue
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            beside = [root.head] if root.dep_ == "appos" else []
+            beside += [c for c in root.children if c.dep_ == "appos"]
+            for noun in beside:
+                gender = PERSON_NOUNS.get(noun.lemma_.lower())
+                if gender:
+                    genders.setdefault(entity.id, gender)
+        return genders
+
     def _last_person(self, offset: int, gender: str, speaker: Entity | None = None) -> Entity | None:
         """The last person named before ``offset`` of that gender, not the writer nor the
         ``speaker`` whose words the pronoun stands in."""
@@ -648,6 +671,12 @@ class References:
             ):
                 best = entity
                 found.append((a, b, entity))
+        # One whose gender the text has shown goes before one whose gender it has not
+        # ("Maria Lund ... her client, Tomas Vell ... she said": Lund).
+        shown = [m for m in found if self.gender.get(m[2].id) == gender]
+        if shown and shown[-1][2] is not best and self.gender.get(best.id if best else "") is None:
+            found = [m for m in found if m[0] <= shown[-1][0]]
+            best = shown[-1][2]
         if len(found) >= 2:
             best = self._described_by(found) or best
         if best is not None and self._unnamed_speaker_since(found[-1][0], offset, gender):
@@ -788,6 +817,10 @@ class References:
                 break
         self.listeners[entity.id] = found
         return found
+
+
+# A form of address right before a name: "Mrs Lund", "Mr. Vell".
+ADDRESS_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|madam|lady)\.?\s+$", re.IGNORECASE)
 
 
 def _headed_by(name: str, group: str) -> bool:

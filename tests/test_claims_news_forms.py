@@ -386,3 +386,21 @@ def test_she_is_not_a_man_the_text_calls_so(text: str, speaker: str) -> None:
     record = read_text(text)
     said = [c for c in record.claims if c["cue"] == "said"]
     assert [source_name(record, c) for c in said] == [speaker], record.claims
+
+
+def test_the_experts_are_the_body_they_were_said_to_be_experts_of() -> None:
+    record = read_text(
+        "A group of United Nations experts has called on the government to release nine defenders.\n\n"
+        "The experts warned that the situation was getting worse.\n"
+    )
+    warned = [c for c in record.claims if c["cue"] == "warned"]
+    assert [source_name(record, c) for c in warned] == ["United Nations"], record.claims
+
+
+def test_protesters_of_a_cause_are_no_staff_of_it() -> None:
+    record = read_text(
+        "Amnesty International protesters gathered outside the embassy on Monday.\n\n"
+        "The protesters said the police had beaten them.\n"
+    )
+    said = [c for c in record.claims if c["cue"] == "said"]
+    assert [source_name(record, c) for c in said] == [None], record.claims

@@ -194,3 +194,36 @@ def test_a_place_a_dateline_writes_in_capitals_is_named_as_the_gazetteer_names_i
 ) -> None:
     found = names(text)
     assert place in found and place.upper() not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("The UN said on Monday that the United Nations would send experts.\n", "United Nations", "UN"),
+        (
+            "The AP reported the raid. The Associated Press said ten people were held.\n",
+            "Associated Press",
+            "AP",
+        ),
+        (
+            "ICRC staff visited the camp. The International Committee of the Red Cross said it was full.\n",
+            "International Committee of the Red Cross",
+            "ICRC",
+        ),
+    ],
+)
+def test_initials_of_an_organisation_the_text_names_are_that_organisation(
+    text: str, name: str, short: str
+) -> None:
+    entities = read_text(text).entities
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1 and short in found[0].aliases, [(e.name, e.aliases) for e in entities]
+    assert not [e for e in entities if e.name == short]
+
+
+def test_initials_two_organisations_share_stay_apart() -> None:
+    entities = read_text(
+        "The ICC met in The Hague. The International Criminal Court and the International Cricket Council "
+        "both use the initials.\n"
+    ).entities
+    assert [e.name for e in entities if e.name == "ICC"] == ["ICC"], [(e.name, e.aliases) for e in entities]

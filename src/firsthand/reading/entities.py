@@ -251,6 +251,7 @@ def find_entities(record: Record) -> Record:
     groups = entity_merging.merge_partial_names(groups)
     groups = entity_merging.merge_name_prefixes(groups)
     groups = entity_merging.merge_short_org_names(groups)
+    groups = entity_merging.merge_initials(groups)
     # 8. Entities with canonical names, in order of first mention.
     record.entities = _to_entities(groups)
     return record

@@ -269,3 +269,44 @@ def _nearest_before(candidates: list[Group], position: int) -> Group:
     if last_before(best) < 0:  # named only later: the nearest after
         best = min(candidates, key=lambda g: min(m.start for m in g.mentions))
     return best
+
+
+def merge_initials(groups: list[Group]) -> list[Group]:
+    """Fold "UN" into "United Nations" and "AP" into "Associated Press": an organisation
+    written only as capitals that are the initials of the words of exactly one other
+    organisation's name in the text (small words such as "of" left out), where the text does
+    not define it. The short form never names the entity."""
+    full = [g for g in groups if g.type == "ORG" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    by_initials: dict[str, list[Group]] = {}
+    for g in full:
+        for surface in {_initials(s) for s in g.surfaces if len(s.split()) >= 2}:
+            if surface:
+                by_initials.setdefault(surface, []).append(g)
+    kept = []
+    for g in groups:
+        letters = {s.replace(".", "") for s in g.surfaces}
+        short = next(iter(letters)) if len(letters) == 1 else ""
+        owners = by_initials.get(short, []) if g.type == "ORG" and g not in full else []
+        if (
+            not (2 <= len(short) <= INITIALS_LETTERS and short.isalpha() and short.isupper())
+            or len(owners) != 1
+        ):
+            kept.append(g)
+            continue
+        for m in g.mentions:
+            m.rule = "head"
+        owners[0].mentions.extend(g.mentions)
+    return kept
+
+
+# An organisation's initials are at most this many letters ("IRGC").
+INITIALS_LETTERS = 6
+# Words a name's initials leave out ("International Committee of the Red Cross": ICRC).
+INITIALS_GLUE = frozenset(["of", "the", "for", "and", "on", "in", "de", "du", "la", "le", "&"])
+
+
+def _initials(name: str) -> str:
+    words_of = [w for w in name.replace("-", " ").split() if w.lower() not in INITIALS_GLUE]
+    if not words_of or not all(w[0].isupper() for w in words_of):
+        return ""
+    return "".join(w[0] for w in words_of)

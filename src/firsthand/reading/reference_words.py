@@ -1,7 +1,8 @@
 """The words references are resolved by: who names nobody in particular, the writer's
 pronouns, group and person nouns, kin and counsel, the bodies that only observe, the links by
-which a pronoun finds its antecedent. ``references.py`` reads them; the stages that resolve
-speakers and actors (basis, claims, attributions, entities, relations) share some.
+which a pronoun finds its antecedent; and the small tests built on them alone (a force's own
+name, a kin noun, the genders a text states). ``references.py`` reads them; the stages that
+resolve speakers and actors (basis, claims, attributions, entities, relations) share some.
 """
 
 from __future__ import annotations
@@ -179,3 +180,78 @@ CHARACTERISING_VERBS = words("term call describe brand label deny")
 AGE_PHRASE = re.compile(r"\b\d+-year-old$")
 # Names further back than this many characters are not searched for a pronoun's antecedent.
 ANTECEDENT_CHARS = 1800
+
+
+# People who work for a body and speak for it: "UN experts ... the experts said".
+STAFF_NOUNS = words(
+    """
+    expert researcher official spokesperson investigator officer lawyer doctor monitor observer
+    delegate representative member employee inspector diplomat envoy rapporteur analyst staff worker
+    agent prosecutor judge commissioner negotiator mediator
+    """
+)
+# A form of address right before a name: "Mrs Lund", "Mr. Vell".
+ADDRESS_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|madam|lady)\.?\s+$", re.IGNORECASE)
+
+
+def headed_by(name: str, group: str) -> bool:
+    """The organisation's name makes it the group: "the police" is the "Delta State Police
+    Command" or the "Kerala Police", not the "Police Complaints Authority" that oversees them
+    nor the "Commissioner of Police"; "the army" is the "Nigerian Army", not the "Army Public
+    Relations" office."""
+    words_of = name.split(" of ", 1)[0].split()  # "Commissioner of Police" is no police
+    if group not in words_of:
+        return False
+    return all(word in FORCE_TAILS for word in words_of[words_of.index(group) + 1 :])
+
+
+# Words that may follow a force's noun in its own name: "Police Command", "Armed Forces Division".
+FORCE_TAILS = words(
+    "service services force forces department command division directorate headquarters station corps unit"
+    " squad brigade"
+)
+
+
+def kin_noun(head: Any) -> bool:
+    """The phrase names a person's kin, counsel or followers, who speak for themselves: "Lind's
+    mother", "Vell's supporters", "Obukohwo's family and social media users"."""
+    return head.lemma_.lower() in KIN_AND_COUNSEL or any(
+        c.dep_ in ("nmod", "conj", "compound") and c.lemma_.lower() in KIN_AND_COUNSEL for c in head.children
+    )
+
+
+# People who study, work, stay or are held somewhere without speaking for it.
+AFFILIATED_PEOPLE = words(
+    """
+    student pupil doctor nurse surgeon patient worker employee teacher lecturer professor resident
+    villager passenger guest visitor customer volunteer survivor witness detainee prisoner inmate
+    refugee
+    """
+)
+
+# How far after an office's comma its holder's name may start ("DSP ", "Major General ").
+HOLDER_REACH = 30
+
+
+def stated_genders(doc: Any, text: str, mentions: list[tuple[int, int, Any]]) -> dict[str, str]:
+    """People whose gender the text states, by entity id: by a form of address ("Mrs Lund",
+    "Mr. Vell") or a noun set beside the name ("Tomas Vell, her son"; "his brother, Erik Vell")."""
+    genders: dict[str, str] = {}
+    for a, b, entity in mentions:
+        if entity.type != "PERSON":
+            continue
+        address = ADDRESS_BEFORE.search(text, max(0, a - 6), a)
+        if address is not None:
+            genders.setdefault(entity.id, "m" if address.group(1).lower() in ("mr", "sir") else "f")
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        beside = [root.head] if root.dep_ == "appos" else []
+        beside += [c for c in root.children if c.dep_ == "appos"]
+        for noun in beside:
+            gender = PERSON_NOUNS.get(noun.lemma_.lower())
+            if gender:
+                genders.setdefault(entity.id, gender)
+    return genders

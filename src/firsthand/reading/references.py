@@ -23,8 +23,9 @@ from firsthand.reading import gazetteer
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.knownnames import is_known_organisation
 from firsthand.reading.namewords import PERSON_ROLES, PERSON_TITLES
-from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words, words_since_sentence_before
+from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words_since_sentence_before
 from firsthand.reading.reference_words import (
+    AFFILIATED_PEOPLE,
     AGE_PHRASE,
     ANTECEDENT_CHARS,
     ANTECEDENT_LINKS,
@@ -34,8 +35,8 @@ from firsthand.reading.reference_words import (
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     GROUP_SYNONYMS,
+    HOLDER_REACH,
     INSIDE_NOUNS,
-    KIN_AND_COUNSEL,
     KNOWN_AS,
     LISTENING_OBJECT,
     LISTENING_SUBJECT,
@@ -49,6 +50,7 @@ from firsthand.reading.reference_words import (
     REBUTTING_VERBS,
     RELATIVE_PRONOUNS,
     SET_OFF_ENDS,
+    STAFF_NOUNS,
     STATE_BODY_HEADS,
     STATE_NOUNS,
     SUBJECT_LINKS,
@@ -56,6 +58,9 @@ from firsthand.reading.reference_words import (
     UNNAMED,
     WRITER_PRONOUNS,
     demonym_stems,
+    headed_by,
+    kin_noun,
+    stated_genders,
     writer_pronoun,
 )
 from firsthand.record import Entity, Record
@@ -83,7 +88,7 @@ class References:
                 self.first_org.setdefault(entity.id, a)
         self.named_groups: dict[str, Entity | None] = {}
         self.called: dict[str, list[Entity]] = {}
-        self.gender: dict[str, str] = self._genders_said()
+        self.gender: dict[str, str] = stated_genders(doc, self.text, self.mentions)
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
@@ -182,7 +187,7 @@ class References:
                 # (an office taken for a body, "the Police Public Relations Officer, DSP Tochukwu
                 # Ikenga": the person who holds it)
                 at_head = [m for m in named if m[0] <= head.idx < m[1] and not (people and _office(m[2]))]
-                if not at_head and _kin_noun(head) and self._kin_of(people, head):
+                if not at_head and kin_noun(head) and self._kin_of(people, head):
                     # "Anna Lind's mother", "a lawyer for Tomas Vell": not Lind, not Vell; only
                     # a name set beside the noun is theirs ("Vell's brother, Erik,")
                     people = [m for m in people if self._named_beside(m, head)]
@@ -263,7 +268,7 @@ class References:
         if determiners & {"the", "this"} and head.pos_ in ("NOUN", "PROPN"):
             # "the Mission said", after "the UN Assistance Mission in Afghanistan": the
             # organisation named before by a name with that word.
-            named_so = self._org_called(head.lower_, head.idx)
+            named_so = self._org_called(head.lower_, head.idx) or self._org_of_earlier(head)
             if named_so is not None:
                 return named_so, False
         # "police officers came": a group noun with no article means the organisation it names.
@@ -381,6 +386,31 @@ class References:
         found = self._org_at(word) or self.resolve(word, noun_phrase(word))[0]
         return found if found is not None and found.type == "ORG" else None
 
+    def _org_of_earlier(self, noun: Any) -> Entity | None:
+        """'A group of United Nations experts ... the experts said': the organisation the same
+        noun was said to be of before ("UN experts", "experts of the UN", "Amnesty's
+        researchers"), the nearest such mention before."""
+        lemma = noun.lemma_.lower()
+        if noun.tag_ != "NNS" or lemma not in STAFF_NOUNS:
+            return None  # "the police chief" is a person; "#EndSARS protesters" are no staff of it
+        doc = self.doc
+        start = doc.char_span(max(0, noun.idx - ANTECEDENT_CHARS), noun.idx, alignment_mode="expand")
+        for earlier in reversed(doc[start.start if start is not None else 0 : noun.i]):
+            if earlier.lemma_.lower() != lemma or earlier.pos_ not in ("NOUN", "PROPN"):
+                continue
+            owners = [c for c in earlier.children if c.dep_ in ("compound", "poss")]
+            owners += [
+                o
+                for c in earlier.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "at")
+                for o in c.children
+            ]
+            for owner in owners:
+                organisation = self._org_at(owner)
+                if organisation is not None:
+                    return organisation
+        return None
+
     def _org_at(self, token: Any) -> Entity | None:
         for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):
             if entity.type == "ORG":
@@ -432,7 +462,7 @@ class References:
                 if (
                     entity.type == "ORG"
                     and any(lowered.startswith(s.lower()) for s in stems)
-                    and any(_headed_by(lowered, n) for n in names)
+                    and any(headed_by(lowered, n) for n in names)
                 ):
                     return entity
             if lemma in STATE_NOUNS:
@@ -446,7 +476,7 @@ class References:
             named = [
                 e
                 for e in self.record.entities
-                if e.type == "ORG" and any(_headed_by(e.name.lower(), n) for n in GROUP_SYNONYMS[lemma])
+                if e.type == "ORG" and any(headed_by(e.name.lower(), n) for n in GROUP_SYNONYMS[lemma])
             ]
             return max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
         return None
@@ -578,7 +608,7 @@ class References:
         named = [
             e
             for e in self.record.entities
-            if e.type == "ORG" and any(_headed_by(w.lower(), noun) for w in [e.name, *e.aliases])
+            if e.type == "ORG" and any(headed_by(w.lower(), noun) for w in [e.name, *e.aliases])
         ]
         found = max(named, key=lambda e: self.salience.get(e.id, 0)) if named else None
         self.named_groups[noun] = found
@@ -632,29 +662,6 @@ class References:
             self.called[noun] = [e for e in self.record.entities if e.id in called]
         facilities = self.called[noun]
         return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None
-
-    def _genders_said(self) -> dict[str, str]:
-        """People whose gender the text states: by a form of address ("Mrs Lund", "Mr. Vell")
-        or a noun set beside the name ("Tomas Vell, her son"; "his brother, Erik Vell")."""
-        genders: dict[str, str] = {}
-        for a, b, entity in self.mentions:
-            if entity.type != "PERSON":
-                continue
-            address = ADDRESS_BEFORE.search(self.text, max(0, a - 6), a)
-            if address is not None:
-                genders.setdefault(entity.id, "m" if address.group(1).lower() in ("mr", "sir") else "f")
-                continue
-            span = self.doc.char_span(a, b, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            beside = [root.head] if root.dep_ == "appos" else []
-            beside += [c for c in root.children if c.dep_ == "appos"]
-            for noun in beside:
-                gender = PERSON_NOUNS.get(noun.lemma_.lower())
-                if gender:
-                    genders.setdefault(entity.id, gender)
-        return genders
 
     def _last_person(self, offset: int, gender: str, speaker: Entity | None = None) -> Entity | None:
         """The last person named before ``offset`` of that gender, not the writer nor the
@@ -817,49 +824,6 @@ class References:
                 break
         self.listeners[entity.id] = found
         return found
-
-
-# A form of address right before a name: "Mrs Lund", "Mr. Vell".
-ADDRESS_BEFORE = re.compile(r"\b(mr|mrs|ms|miss|sir|madam|lady)\.?\s+$", re.IGNORECASE)
-
-
-def _headed_by(name: str, group: str) -> bool:
-    """The organisation's name makes it the group: "the police" is the "Delta State Police
-    Command" or the "Kerala Police", not the "Police Complaints Authority" that oversees them
-    nor the "Commissioner of Police"; "the army" is the "Nigerian Army", not the "Army Public
-    Relations" office."""
-    words_of = name.split(" of ", 1)[0].split()  # "Commissioner of Police" is no police
-    if group not in words_of:
-        return False
-    return all(word in FORCE_TAILS for word in words_of[words_of.index(group) + 1 :])
-
-
-# Words that may follow a force's noun in its own name: "Police Command", "Armed Forces Division".
-FORCE_TAILS = words(
-    "service services force forces department command division directorate headquarters station corps unit"
-    " squad brigade"
-)
-
-
-def _kin_noun(head: Any) -> bool:
-    """The phrase names a person's kin, counsel or followers, who speak for themselves: "Lind's
-    mother", "Vell's supporters", "Obukohwo's family and social media users"."""
-    return head.lemma_.lower() in KIN_AND_COUNSEL or any(
-        c.dep_ in ("nmod", "conj", "compound") and c.lemma_.lower() in KIN_AND_COUNSEL for c in head.children
-    )
-
-
-# People who study, work, stay or are held somewhere without speaking for it.
-AFFILIATED_PEOPLE = words(
-    """
-    student pupil doctor nurse surgeon patient worker employee teacher lecturer professor resident
-    villager passenger guest visitor customer volunteer survivor witness detainee prisoner inmate
-    refugee
-    """
-)
-
-# How far after an office's comma its holder's name may start ("DSP ", "Major General ").
-HOLDER_REACH = 30
 
 
 def _office(entity: Entity) -> bool:

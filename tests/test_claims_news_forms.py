@@ -404,3 +404,34 @@ def test_protesters_of_a_cause_are_no_staff_of_it() -> None:
     )
     said = [c for c in record.claims if c["cue"] == "said"]
     assert [source_name(record, c) for c in said] == [None], record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Karl Berg, a former guard at the prison, testified on Tuesday.\n\n"
+            "The guard said the prisoners were beaten every night.\n",
+            "Karl Berg",
+        ),
+        (
+            "The court heard Anna Lund, who was a nurse at the camp. The nurse said the children had no medicine.\n",
+            "Anna Lund",
+        ),
+        (
+            "The defendant, Tomas Duvek, denied the charges. Prak Sen, a former interrogator, testified against "
+            "him. The defendant said he never killed anyone.\n",
+            "Tomas Duvek",
+        ),
+    ],
+)
+def test_the_role_a_person_was_described_with_names_them(text: str, speaker: str) -> None:
+    record = read_text(text)
+    said = [c for c in record.claims if c["cue"] == "said"]
+    assert [source_name(record, c) for c in said] == [speaker], record.claims
+
+
+def test_a_role_nobody_was_described_with_stays_unnamed() -> None:
+    record = read_text("Karl Berg met the prison guard on Monday. The guard said the cells were full.\n")
+    said = [c for c in record.claims if c["cue"] == "said"]
+    assert [source_name(record, c) for c in said] == [None], record.claims

@@ -227,3 +227,7 @@ def test_initials_two_organisations_share_stay_apart() -> None:
         "both use the initials.\n"
     ).entities
     assert [e.name for e in entities if e.name == "ICC"] == ["ICC"], [(e.name, e.aliases) for e in entities]
+
+
+def test_a_name_set_beside_a_persons_role_is_a_person() -> None:
+    assert ("Duch", "PERSON") in typed("The defendant, Duch, denied the charges before the court.\n")

@@ -392,7 +392,16 @@ def person_cues(text: str, m: Mention) -> float:
     apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
     if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
         score += 2.0
+    role = ROLE_BEFORE.search(before)
+    if role and role.group(1).lower() in PERSON_ROLES:
+        score += 2.0  # "The defendant, Duch, denied": the role the name is set beside
     return score
+
+
+# A role noun set off before a name: "The defendant, Duch,", "her lawyer, Anna Lund,".
+ROLE_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+),\s*$", re.IGNORECASE
+)
 
 
 def surname_bonus(groups: list[Group]) -> None:

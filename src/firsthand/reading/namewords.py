@@ -30,6 +30,7 @@ PERSON_ROLES = {
     "husband", "chairman", "chair", "author", "writer", "deputy", "ambassador", "envoy", "mayor",
     "governor", "judge", "prosecutor", "officer", "researcher", "professor", "former", "coordinator",
     "resident", "survivor", "witness", "victim", "cofounder", "co-founder", "representative",
+    "defendant", "accused", "interrogator", "detainee", "prisoner", "nurse", "doctor", "teacher",
 }  # fmt: skip
 
 # Last words that make a name an organisation.

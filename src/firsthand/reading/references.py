@@ -96,6 +96,8 @@ class References:
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
+        # The nouns the text describes people with, and where: "Karl Berg, a former guard".
+        self.descriptions: dict[str, list[tuple[int, Entity]]] | None = None
         self.titled_names: dict[str, bool] = {}  # a title some person is named with
         self.listeners: dict[str, bool] = {}  # organisations told things or hearing people
 
@@ -225,6 +227,10 @@ class References:
             if AGE_PHRASE.search(self.text[start:end]):
                 # "the 51-year-old said": the person the text has just been speaking of.
                 return self._last_named_person(start), False
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                described = self._described_as(head)  # "Karl Berg, a former guard ... the guard"
+                if described is not None:
+                    return described, False
         word = head.lower_
         if head.tag_ == "WP" or word in RELATIVE_PRONOUNS:
             if head.head.dep_ == "relcl":
@@ -410,6 +416,34 @@ class References:
                 if organisation is not None:
                     return organisation
         return None
+
+    def _described_as(self, noun: Any) -> Entity | None:
+        """'Karl Berg, a former guard, ... the guard said': the last person before the noun
+        whom the text described with it (set beside the name, "X was a guard", "guard X")."""
+        if noun.tag_ != "NN" or any(c.dep_ in ("compound", "amod", "poss") for c in noun.children):
+            return None  # "the police chief", "the prison guard": a title or a kind said more
+        if self.descriptions is None:
+            self.descriptions = {}
+            for a, b, entity in self.mentions:
+                span = self.doc.char_span(a, b, alignment_mode="expand") if entity.type == "PERSON" else None
+                if span is None:
+                    continue
+                root = span.root
+                beside = [root.head] if root.dep_ == "appos" else []
+                beside += [
+                    c
+                    for c in root.children
+                    if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)
+                ]
+                # "X was a guard", "X, who was a nurse"
+                copulas = [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []
+                copulas += [c for c in root.children if c.dep_ == "relcl" and c.lemma_ == "be"]
+                beside += [c for verb in copulas for c in verb.children if c.dep_ == "attr"]
+                for word in beside:
+                    if word.pos_ == "NOUN":
+                        self.descriptions.setdefault(word.lemma_.lower(), []).append((a, entity))
+        before = [e for a, e in self.descriptions.get(noun.lemma_.lower(), []) if a < noun.idx]
+        return before[-1] if before else None
 
     def _org_at(self, token: Any) -> Entity | None:
         for _a, _b, entity in self._overlapping(token.idx, token.idx + len(token.text)):

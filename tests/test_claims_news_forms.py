@@ -435,3 +435,10 @@ def test_a_role_nobody_was_described_with_stays_unnamed() -> None:
     record = read_text("Karl Berg met the prison guard on Monday. The guard said the cells were full.\n")
     said = [c for c in record.claims if c["cue"] == "said"]
     assert [source_name(record, c) for c in said] == [None], record.claims
+
+
+@pytest.mark.parametrize("tail", ["in a joint statement", "on Monday", "to reporters"])
+def test_a_quotation_that_goes_on_after_the_occasion_of_the_words_is_still_the_speakers(tail: str) -> None:
+    record = read_text(f"“We will stay,” Anna Lund said {tail}. “Nobody will move us from this land.”\n")
+    more = claims_in(record, "Nobody will move us")
+    assert [source_name(record, c) for c in more] == ["Anna Lund"], record.claims

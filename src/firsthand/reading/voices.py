@@ -296,12 +296,13 @@ def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool
 
 # What may stand between a speaker's name and the next sentence of their quotation: the
 # rest of the sentence that names them, describing them (", 34, who was at the march.").
-SPEAKER_TAIL = re.compile(r"[ \t]*,[^.!?\n\"“”«»]{1,120}\.[ \t]*$")
+SPEAKER_TAIL = re.compile(r"[ \t]*(?:,|[ \t](?:in|on|at|during|to)\b)[^.!?\n\"“”«»]{1,120}\.[ \t]*$")
 
 
 def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
-    """'“...,” said X, a long title. “More words.”': a sentence in quotation marks with no cue
-    and nobody named, right after X's quoted words in the same paragraph, is still X's."""
+    """'“...,” said X, a long title. “More words.”' (or '“...,” X said in a statement. “More
+    words.”'): a sentence in quotation marks with no cue and nobody named, right after X's
+    quoted words in the same paragraph, is still X's."""
     ordered = sorted(claims, key=lambda c: c["start"])
     for before, claim in pairwise(ordered):
         if claim["basis"] != "reported" or claim["source"] is not None or claim["cue"] is not None:

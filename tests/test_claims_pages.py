@@ -141,3 +141,15 @@ def test_a_question_an_interviewer_announces_is_no_claim(opening: str) -> None:
     assert not claims_in(record, "the night of the raid"), record.claims
     beat = claims_in(record, "The officers beat a young man")
     assert [source_name(record, c) for c in beat] == ["Pieter Lund"], beat
+
+
+def test_a_colon_after_a_clauses_opening_is_no_speakers_label() -> None:
+    record = read_text(
+        "Lena Vosk: How did it compare to what you saw?\n\n"
+        "Pieter Lund: Well, the film showed a detainee being waterboarded. And at Camp Ostrel: you saw a "
+        "detainee chained up, and he was beaten just like that.\n\n"
+        "Lena Vosk: How often?\n\n"
+        "Pieter Lund: Every week.\n"
+    )
+    chained = claims_in(record, "you saw a detainee chained up")
+    assert [(source_name(record, c), c["cue"]) for c in chained] == [("Pieter Lund", None)], chained

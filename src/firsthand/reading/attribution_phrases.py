@@ -75,6 +75,8 @@ def colon_attribution(token: Any) -> Attribution | None:
         return None
     if writer_side(label) or words[0].lower_ in NOT_SPEAKERS:
         return None  # "Embassy spokesperson:" in the embassy's own Q&A: the writer answers
+    if words[0].pos_ in ("CCONJ", "SCONJ", "ADP"):
+        return None  # "And at Camp X-Ray: you saw ...": a clause's opening, no speaker's label
     content = trim_span(token.doc, (token.i + 1, sent.end))
     if content[1] - content[0] < 3:
         return None

@@ -122,6 +122,9 @@ HEARER_CUES = words(
     tell inform order ask warn promise assure threaten remind advise notify instruct
     """
 )
+# Of those, the verbs whose object is always the one told, so that no speaker stands after
+# them ("..., told Interfax"); "asked" and "warned" may be followed by their speaker.
+TELLING_ONLY = words("tell inform notify instruct remind assure")
 # Cues by which the writer asks for something.
 REQUEST_VERBS = words(
     """

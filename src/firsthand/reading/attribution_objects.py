@@ -18,8 +18,15 @@ from firsthand.reading.attribution_lexicon import (
     STANCE_VERBS,
 )
 from firsthand.reading.attribution_quotes import QUOTE_MARKS
+from firsthand.reading.namewords import PERSON_ROLES
 from firsthand.reading.nlp import subtree_range, words
-from firsthand.reading.reference_words import GROUP_NOUNS, KIN_AND_COUNSEL, PEOPLE_NOUNS, PERSON_NOUNS
+from firsthand.reading.reference_words import (
+    GROUP_NOUNS,
+    KIN_AND_COUNSEL,
+    PEOPLE_NOUNS,
+    PERSON_NOUNS,
+    STAFF_NOUNS,
+)
 
 # Participles that go on with the speaker's words after a comma ("..., saying", "..., adding"),
 # whose subject is the verb's they hang from ("..., recalling the flood").
@@ -214,15 +221,14 @@ SIDING_NOUNS = (
     GROUP_NOUNS
     | KIN_AND_COUNSEL
     | PEOPLE_NOUNS
+    | STAFF_NOUNS
     | frozenset(PERSON_NOUNS)
+    | frozenset(PERSON_ROLES)
     | words(
         """
-        expert rapporteur envoy minister president premier secretary spokesperson judge prosecutor
-        mayor governor senator lawmaker legislator opposition critic campaigner analyst researcher
-        investigator monitor observer ambassador diplomat commissioner chief director head chair
-        chairman chairwoman representative delegation coalition alliance association federation
-        court tribunal parliament congress senate assembly people family voter respondent citizen
-        electorate public
+        premier senator lawmaker legislator opposition critic campaigner chairwoman delegation
+        coalition alliance association federation court tribunal parliament congress senate assembly
+        people family voter respondent citizen electorate public
         """
     )
 )

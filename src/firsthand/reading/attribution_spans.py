@@ -48,9 +48,7 @@ def fit_spans(doc: Any, found: list[Any]) -> list[Any]:
         att.cue = cue_span(doc, att.cue, verb)
         # "LONDON (Reuters) - Two men were held, police said": the dateline places the story;
         # it is no part of what the police said.
-        att.content = [
-            (past_dateline(doc, a), b) if a < past_dateline(doc, a) < b else (a, b) for a, b in att.content
-        ]
+        att.content = [(d, b) if (d := past_dateline(doc, a)) < b else (a, b) for a, b in att.content]
     return found
 
 

@@ -48,6 +48,7 @@ from firsthand.reading.attribution_lexicon import (
     SPEECH_VERBS,
     STANCE_VERBS,
     TALKING_BACK,
+    TELLING_ONLY,
     THOUGHT_VERBS,
     VERB_CUES,
 )
@@ -691,8 +692,6 @@ def _inverted_subject(verb: Any) -> Any | None:
     return None
 
 
-# Verbs whose object is always the one told: no speaker stands after them ("told Interfax").
-TELLING_ONLY = words("tell inform notify instruct remind assure")
 # How far after a cue its speaker's head may stand: "said the ministry's chief medical officer".
 INVERTED_REACH = 6
 

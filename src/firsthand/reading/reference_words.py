@@ -233,25 +233,42 @@ AFFILIATED_PEOPLE = words(
 HOLDER_REACH = 30
 
 
-def stated_genders(doc: Any, text: str, mentions: list[tuple[int, int, Any]]) -> dict[str, str]:
-    """People whose gender the text states, by entity id: by a form of address ("Mrs Lund",
-    "Mr. Vell") or a noun set beside the name ("Tomas Vell, her son"; "his brother, Erik Vell")."""
-    genders: dict[str, str] = {}
+def described_people(doc: Any, mentions: list[tuple[int, int, Any]]) -> dict[str, list[tuple[int, Any]]]:
+    """The nouns the text describes people with, each with the people's entities and where
+    they are named: set beside the name ("Karl Berg, a former guard", "the defendant, Duch",
+    "guard Karl Berg") or said of it ("X was a nurse", "X, who was a nurse")."""
+    described: dict[str, list[tuple[int, Any]]] = {}
     for a, b, entity in mentions:
-        if entity.type != "PERSON":
-            continue
-        address = ADDRESS_BEFORE.search(text, max(0, a - 6), a)
-        if address is not None:
-            genders.setdefault(entity.id, "m" if address.group(1).lower() in ("mr", "sir") else "f")
-            continue
-        span = doc.char_span(a, b, alignment_mode="expand")
+        span = doc.char_span(a, b, alignment_mode="expand") if entity.type == "PERSON" else None
         if span is None:
             continue
         root = span.root
         beside = [root.head] if root.dep_ == "appos" else []
-        beside += [c for c in root.children if c.dep_ == "appos"]
-        for noun in beside:
-            gender = PERSON_NOUNS.get(noun.lemma_.lower())
-            if gender:
+        beside += [
+            c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)
+        ]
+        copulas = [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []
+        copulas += [c for c in root.children if c.dep_ == "relcl" and c.lemma_ == "be"]
+        beside += [c for verb in copulas for c in verb.children if c.dep_ == "attr"]
+        for word in beside:
+            if word.pos_ == "NOUN":
+                described.setdefault(word.lemma_.lower(), []).append((a, entity))
+    return described
+
+
+def stated_genders(
+    text: str, mentions: list[tuple[int, int, Any]], described: dict[str, list[tuple[int, Any]]]
+) -> dict[str, str]:
+    """People whose gender the text states, by entity id: by a form of address ("Mrs Lund",
+    "Mr. Vell") or a gendered noun it describes them with ("Tomas Vell, her son")."""
+    genders: dict[str, str] = {}
+    for a, _b, entity in mentions:
+        address = ADDRESS_BEFORE.search(text, max(0, a - 6), a) if entity.type == "PERSON" else None
+        if address is not None:
+            genders.setdefault(entity.id, "m" if address.group(1).lower() in ("mr", "sir") else "f")
+    for noun, people in described.items():
+        gender = PERSON_NOUNS.get(noun)
+        if gender:
+            for _a, entity in people:
                 genders.setdefault(entity.id, gender)
     return genders

@@ -58,6 +58,7 @@ from firsthand.reading.reference_words import (
     UNNAMED,
     WRITER_PRONOUNS,
     demonym_stems,
+    described_people,
     headed_by,
     kin_noun,
     stated_genders,
@@ -88,7 +89,9 @@ class References:
                 self.first_org.setdefault(entity.id, a)
         self.named_groups: dict[str, Entity | None] = {}
         self.called: dict[str, list[Entity]] = {}
-        self.gender: dict[str, str] = stated_genders(doc, self.text, self.mentions)
+        # The nouns the text describes people with, and where: "Karl Berg, a former guard".
+        self.descriptions = described_people(doc, self.mentions)
+        self.gender: dict[str, str] = stated_genders(self.text, self.mentions, self.descriptions)
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
@@ -96,8 +99,6 @@ class References:
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
-        # The nouns the text describes people with, and where: "Karl Berg, a former guard".
-        self.descriptions: dict[str, list[tuple[int, Entity]]] | None = None
         self.titled_names: dict[str, bool] = {}  # a title some person is named with
         self.listeners: dict[str, bool] = {}  # organisations told things or hearing people
 
@@ -422,26 +423,6 @@ class References:
         whom the text described with it (set beside the name, "X was a guard", "guard X")."""
         if noun.tag_ != "NN" or any(c.dep_ in ("compound", "amod", "poss") for c in noun.children):
             return None  # "the police chief", "the prison guard": a title or a kind said more
-        if self.descriptions is None:
-            self.descriptions = {}
-            for a, b, entity in self.mentions:
-                span = self.doc.char_span(a, b, alignment_mode="expand") if entity.type == "PERSON" else None
-                if span is None:
-                    continue
-                root = span.root
-                beside = [root.head] if root.dep_ == "appos" else []
-                beside += [
-                    c
-                    for c in root.children
-                    if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)
-                ]
-                # "X was a guard", "X, who was a nurse"
-                copulas = [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []
-                copulas += [c for c in root.children if c.dep_ == "relcl" and c.lemma_ == "be"]
-                beside += [c for verb in copulas for c in verb.children if c.dep_ == "attr"]
-                for word in beside:
-                    if word.pos_ == "NOUN":
-                        self.descriptions.setdefault(word.lemma_.lower(), []).append((a, entity))
         before = [e for a, e in self.descriptions.get(noun.lemma_.lower(), []) if a < noun.idx]
         return before[-1] if before else None
 

@@ -68,6 +68,10 @@ def names(text: str) -> set[str]:
             "Roman Ivanov was sentenced on Monday. Ivanov used to work for a local channel.",
             ("Roman Ivanov", "PERSON"),
         ),
+        # A body known the world over by its initials, on a source line of its own.
+        ("Sept. 10, 2004 | FBI | Archive 6181\n\nThe FBI agent described the camp.", ("FBI", "ORG")),
+        # A paper whose name ends in "Daily", though a country's name opens it.
+        ("The reporter told China Daily that he was beaten.", ("China Daily", "ORG")),
         # A body whose name ends in "Fellowship".
         ("Anna Berg grew up in the Covenant Fellowship and left it in 1999.", ("Covenant Fellowship", "ORG")),
     ],

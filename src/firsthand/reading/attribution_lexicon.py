@@ -190,3 +190,8 @@ FEELINGS = words(
     fear fears worry worries alarm optimism pessimism admiration solidarity approval disapproval
     """
 )
+
+# Verbs by which a party gives evidence or a statement out: it vouches for what it holds.
+ISSUING_VERBS = words("release publish issue provide share post distribute circulate present")
+# Verbs by which a party makes a text its own.
+WRITING_VERBS = words("send write sign deliver post tweet make")

@@ -37,6 +37,7 @@ from firsthand.reading.attribution_lexicon import (
     HEARER_CUES,
     IMPERSONAL_CUES,
     INFINITIVE_CUES,
+    ISSUING_VERBS,
     NOUN_CONTENT_CUES,
     PREPOSITION_CUES,
     PURPOSE_PARTICIPLES,
@@ -51,6 +52,7 @@ from firsthand.reading.attribution_lexicon import (
     TELLING_ONLY,
     THOUGHT_VERBS,
     VERB_CUES,
+    WRITING_VERBS,
 )
 from firsthand.reading.attribution_model import combine
 from firsthand.reading.attribution_objects import PARTICIPLE_DEPS, object_content
@@ -393,6 +395,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and lemma in SPEECH_VERBS and lemma not in QUOTE_ONLY_CUES:
         clause = _clause_read_as_noun(token)
     content = [_clause_range(c) for c in clause] or called_for
+    if clause and lemma in SPEECH_VERBS:
+        content = _said_conjuncts(token, content)
     if content and passive and lemma in RAISING_CUES:
         content = _with_gapped_conjuncts(token, content)
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
@@ -456,8 +460,9 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         subject is None and clausal and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.i < token.i
     ):
         # "documents indicating that ...", "a statement saying that ...": the noun a present
-        # participle describes is what says it
-        subject = token.head
+        # participle describes is what says it, or who gave it out ("the ministry released a
+        # statement saying ...")
+        subject = _issuer_of(token.head) or token.head
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
     elif subject is None and lemma in SPEECH_VERBS and any(r[1] <= token.i for r in att.content):
@@ -704,6 +709,12 @@ def _clause_range(clause: Any) -> tuple[int, int]:
     start, end = subtree_range(clause)
     if start > 0 and clause.doc[start - 1].text == ":":
         return start, end
+    for source in (
+        c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according" and c.i > clause.i
+    ):
+        # "The court said ... on file, according to Zhang": who passed the saying on is no
+        # part of what was said
+        end = min(end, source.i)
     for conj in clause.children:
         if conj.dep_ != "conj" or not has_subject(conj) or conj.left_edge.i <= clause.i:
             continue
@@ -715,6 +726,31 @@ def _clause_range(clause: Any) -> tuple[int, int]:
         if comma:
             end = min(end, conj.left_edge.i - 2)
     return start, end
+
+
+def _said_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "The minister said Gill was seen by a magistrate and he was fine": the parse may hang a
+    second clause of the words on the cue. Joined by a bare "and", with no comma and no cue of
+    its own, it goes on with what was said; after ", and" it is the writer's (see
+    :func:`_clause_range`)."""
+    start, end = content[-1]
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < end or not has_subject(conj):
+            continue
+        # the "and" right after the words, hung on either verb; no comma before it
+        cc = conj.doc[end] if end < len(conj.doc) else None
+        if cc is None or cc.lower_ != "and" or cc.head.i not in (verb.i, conj.i):
+            break
+        if conj.lemma_.lower() in VERB_CUES:
+            break
+        if any(
+            t.lemma_.lower() in VERB_CUES and any(c.dep_ == "ccomp" for c in t.children)
+            for t in conj.subtree
+            if t.pos_ == "VERB"
+        ):
+            break  # "... and the victim told them he was robbed": words of another speaker
+        end = conj.right_edge.i + 1
+    return [*content[:-1], (start, end)]
 
 
 def _with_gapped_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -815,6 +851,13 @@ def _extraposed_clause(verb: Any) -> list[Any]:
             if clause is not None:
                 return [clause]
     return []
+
+
+def _issuer_of(text: Any) -> Any | None:
+    """The subject of "released a statement", "sent a letter": the party whose words they are."""
+    if text.dep_ != "dobj" or text.head.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
+        return None
+    return next((c for c in text.head.children if c.dep_ == "nsubj"), None)
 
 
 def _noun_root_before(verb: Any) -> bool:

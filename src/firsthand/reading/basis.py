@@ -25,17 +25,26 @@ from firsthand.reading.attribution_lexicon import (
     HEARER_CUES,
     HEARSAY_ADVERBS,
     HEARSAY_NOUNS,
+    ISSUING_VERBS,
     MODALS_OF_REQUEST,
     OPINION_VERBS,
     REQUEST_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
+    WRITING_VERBS,
 )
 from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import subtree_range, words, words_since_sentence_before
-from firsthand.reading.reference_words import GROUP_PRONOUNS, WRITER_PRONOUNS, vague_source, writer_pronoun
+from firsthand.reading.reference_words import (
+    GROUP_PRONOUNS,
+    PEOPLE_NOUNS,
+    PERSON_NOUNS,
+    WRITER_PRONOUNS,
+    vague_source,
+    writer_pronoun,
+)
 from firsthand.reading.references import References
 from firsthand.record import Entity
 
@@ -68,10 +77,13 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     believed = lemma not in OPINION_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
     if first_person and not passive and (lemma in OPINION_VERBS or lemma in FEELING_VERBS) and believed:
         return "opinion"
+    # "I was very worried and tried to push my way in": a feeling lived in a story told is
+    # part of the story, as a past thought is
+    lived = first_person and present and head.tag_ == "VBD"
     if _feeling_or_stance(head):
-        return "opinion"
+        return "witnessed" if lived else "opinion"
     if first_person and any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children):
-        return "opinion"
+        return "witnessed" if lived else "opinion"
     if first_person and head.lower_ in FEELING_ADJECTIVES:  # "we have been deeply concerned"
         return "opinion"
     # "We write to express our profound disappointment": the writer voices a feeling now.
@@ -95,8 +107,11 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
         return "opinion"
     # "The police acted brutally": an act told by a judgement of it; "Sadly, the march
     # turned into a riot", "Perhaps that is why": the writer weighs or hedges what they tell.
+    # An act with its object or its sufferer told is the act, whatever it is called ("they
+    # were illegally detained", "the guards brutally beat him": an accusation, not a view).
+    told_act = passive or any(c.dep_ == "dobj" for c in head.children)
     if any(
-        c.dep_ == "advmod" and (_judging_adverb(c.lower_) or c.lower_ in STANCE_ADVERBS)
+        c.dep_ == "advmod" and ((_judging_adverb(c.lower_) and not told_act) or c.lower_ in STANCE_ADVERBS)
         for c in head.children
     ):
         return "opinion"
@@ -467,7 +482,7 @@ def attribution_basis(
         if att.lemma in OPINION_VERBS or att.lemma in FEELING_VERBS:
             # "I wanted to get another visa", "I think we got the news at noon": a past thought
             # or one's own past hedged is part of the account; "I believe that" now a judgement.
-            if _in_the_past(doc[att.cue[-1]]) or _own_past(doc, att):
+            if _in_the_past(_cue_verb(doc, att)) or _own_past(doc, att):
                 return writer, "witnessed" if present else "asserted"
             return writer, "opinion"
         if att.lemma in KNOWING_VERBS and doc[att.cue[-1]].tag_ != "VBD":
@@ -477,7 +492,7 @@ def attribution_basis(
         if att.lemma in REQUEST_VERBS:
             # "I asked them why", "I kept asking them why": the writer's past act; "I ask you
             # to": a request now.
-            return writer, "witnessed" if _in_the_past(doc[att.cue[-1]]) else "request"
+            return writer, "witnessed" if _in_the_past(_cue_verb(doc, att)) else "request"
         return writer, "witnessed"
     # The writer's account: what was not said is no speech passed on ("Nobody said the
     # words 'you are arrested'").
@@ -530,7 +545,9 @@ def attribution_basis(
             return tellers, "reported"
         issuer = _issued_before(head) if lemma in TESTIMONY_NOUNS else None
         if issuer is None and lemma in TESTIMONY_NOUNS:
-            issuer = _report_owner(head)
+            # "The U.N. report found that": the body the report is named for
+            owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+            issuer = owners[0] if owners else _report_owner(head)
         if issuer is not None:
             # "The ministry issued a statement ... 'We deny it,' the statement read": the
             # statement is the word of the party the text said issued it.
@@ -544,6 +561,8 @@ def attribution_basis(
     if (
         (att.lemma in THOUGHT_VERBS or att.lemma in STANCE_VERBS)
         and att.lemma not in SPEECH_VERBS
+        # "the report found that", "the statement believes": what a text holds, it states
+        and not (head is not None and head.lemma_.lower() in TESTIMONY_NOUNS)
         and not _quoted_words(doc, att)  # 'Shamdasani expressed, "It is difficult ..."': said
     ):
         return writer, account
@@ -572,12 +591,19 @@ def attribution_basis(
     return entity, "reported"
 
 
+def _cue_verb(doc: Any, att: Attribution) -> Any:
+    """The verb of a cue of several words ("asking for", "went on to say")."""
+    return next((doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma), doc[att.cue[-1]])
+
+
 def _in_the_past(verb: Any) -> bool:
     """A past verb, or a participle or infinitive a past verb carries ("kept asking")."""
     if verb.tag_ in ("VBD", "VBN"):
         return True
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
         return True  # "I did not want to be tortured"
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD":
+        return True  # "I was in tears, asking for my parents"
     return verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
 
 
@@ -627,6 +653,7 @@ TESTIMONY_NOUNS = words(
     """
     testimony account statement word letter story interview complaint allegation claim report
     message post tweet remark comment speech declaration announcement briefing memo communique
+    transcript petition indictment affidavit deposition ruling verdict judgment
     """
 )
 
@@ -671,16 +698,25 @@ def _document_before(pronoun: Any) -> Any | None:
     """The letter, statement or report that "it" stands for: one that was the subject of the
     sentence before (or of this one, earlier), with no party named as a subject since."""
     doc = pronoun.doc
-    sentence = pronoun.sent
-    previous = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
-    for token in reversed(doc[previous.start : pronoun.i]):
+    start = pronoun.sent.start
+    for _ in range(DOCUMENT_SENTENCES):
+        start = doc[start - 1].sent.start if start > 0 else start
+    for token in reversed(doc[start : pronoun.i]):
         if token.dep_ not in ("nsubj", "nsubjpass") or not _in_main_clause(token):
             continue  # "the report said the prisoner had fallen": the prisoner is what it said
         if token.pos_ == "NOUN" and token.lemma_.lower() in TESTIMONY_NOUNS:
             return token
+        if token.pos_ == "NOUN" and (
+            token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in PEOPLE_NOUNS
+        ):
+            continue  # "The detainee was shackled. It also notes": "it" is no person
         if token.pos_ in ("PROPN", "NOUN"):
             return None  # a party spoken of since: "it" may be that party
     return None
+
+
+# How many sentences back "it" may find the document it stands for.
+DOCUMENT_SENTENCES = 2
 
 
 def _in_main_clause(token: Any) -> bool:
@@ -744,10 +780,6 @@ def _report_owner(noun: Any) -> Any | None:
 OWNER_REACH = 150
 # How far back (in tokens) the statement a cue names may have been said to be issued.
 ISSUER_REACH = 400
-WRITING_VERBS = words("send write sign deliver post tweet make")
-
-# Verbs by which a party gives evidence out to be seen: it vouches for what it shows.
-ISSUING_VERBS = words("release publish issue provide share post distribute circulate present")
 
 
 # Verbs by which the writer wishes others would act.

@@ -13,7 +13,7 @@ from functools import lru_cache
 from firsthand.reading import aliases, entitytypes, gazetteer, knownnames
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import HONORIFIC_PREFIX
-from firsthand.reading.namewords import ORG_HEADS
+from firsthand.reading.namewords import ORG_HEADS, SURNAME_PARTICLES
 
 # 6. --------------------------------------------------------------------------------------
 
@@ -245,12 +245,6 @@ def _lone_name(name: str) -> bool:
     """One word of a name, or a surname with its particle ("Al Hammadi", "van Berg")."""
     parts = name.split()
     return len(parts) == 1 or (len(parts) == 2 and parts[0].lower() in SURNAME_PARTICLES)
-
-
-# Small words a surname keeps when it stands alone: "Al Hammadi", "bin Salman", "van Berg".
-SURNAME_PARTICLES = frozenset(
-    ("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "da", "di", "du", "le", "la")
-)
 
 
 def _has_part(full_name: str, word: str) -> bool:

@@ -26,6 +26,7 @@ from firsthand.reading.namewords import (
     PERSON_TITLES,
     PLACE_HEADS,
     SPACY_LABELS,
+    SURNAME_PARTICLES,
 )
 from firsthand.reading.nlp import is_common_word
 from firsthand.reading.rule_mentions import BODY_APPOSITION_AFTER, BODY_NOUN_BEFORE
@@ -361,7 +362,12 @@ def group_name(name: str) -> bool:
 def person_shaped(name: str) -> bool:
     """Two to four capitalised words of letters, none an organisation or facility noun, and
     not all of them dictionary words ("Human Rights", "Internal Affairs" are not names)."""
-    words = name.split()
+    # "Staffan de Mistura", "Ruud van Nistelrooy": a surname's particle inside is no obstacle
+    words = [
+        w
+        for i, w in enumerate(name.split())
+        if not (0 < i < len(name.split()) - 1 and w in SURNAME_PARTICLES)
+    ]
     return (
         2 <= len(words) <= 4
         and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
@@ -392,7 +398,7 @@ def person_cues(text: str, m: Mention) -> float:
     apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
     if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
         score += 2.0
-    role = ROLE_BEFORE.search(before)
+    role = ROLE_BEFORE.search(text[max(0, m.start - 60) : m.start])
     if role and role.group(1).lower() in PERSON_ROLES:
         score += 2.0  # "The defendant, Duch, denied": the role the name is set beside
     return score
@@ -400,7 +406,9 @@ def person_cues(text: str, m: Mention) -> float:
 
 # A role noun set off before a name: "The defendant, Duch,", "her lawyer, Anna Lund,".
 ROLE_BEFORE = re.compile(
-    r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+),\s*$", re.IGNORECASE
+    r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+)"
+    r"(?:\s+(?:of|to|for|in|at)\s+(?:the\s+)?[\w\-]+(?:\s+[A-Z][\w\-]+)?)?,\s*$",  # "envoy to Afghanistan,"
+    re.IGNORECASE,
 )
 
 

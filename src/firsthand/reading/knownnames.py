@@ -36,6 +36,9 @@ KNOWN_ORGANISATIONS = {
     "IBM", "Intel", "Pfizer", "Moderna", "ExxonMobil", "Chevron", "Walmart", "Nestlé", "Unilever",
     "Vodafone", "Shell plc", "Sony", "Nintendo", "Renault", "Peugeot", "Fiat",
     "Nasdaq", "Goldman Sachs", "JPMorgan", "Morgan Stanley", "Deutsche Bank", "Barclays", "HSBC",
+    # agencies and bodies known by their initials the world over
+    "FBI", "CIA", "NSA", "KGB", "FSB", "GRU", "NATO", "Interpol", "Europol", "UNHCR", "UNICEF",
+    "UNESCO", "UNRWA", "ICRC", "OSCE", "OHCHR", "IMF",
 }  # fmt: skip
 
 # Capitalised words that name no person, body or place.

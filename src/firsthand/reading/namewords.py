@@ -51,6 +51,7 @@ ORG_HEADS = {
     "cult", "sect", "community", "communities", "tribes", "brotherhood", "sisterhood", "fellowship",
     # newspapers: "The Brennick Courier", "the Daily Herald"
     "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
+    "daily", "weekly", "observer", "guardian", "monitor", "express", "mirror",
     # companies: "Kellan Holdings", "Tallmark Capital", "Orvia Motors", "Brandt AG"
     "holdings", "capital", "motors", "airlines", "airways", "industries", "technologies", "plc", "ag",
     "gmbh", "limited", "llp", "enterprises", "investments", "securities", "pharmaceuticals",
@@ -137,3 +138,8 @@ PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "they", "them", "i
 POSSESSIVE_DETERMINERS = {"My", "Our", "Their", "His", "Her", "Your", "Its"}
 
 KIN_GROUPS = {"family", "families", "relatives", "children", "parents"}
+
+# Small words a surname keeps when it stands alone: "Al Hammadi", "bin Salman", "van Berg".
+SURNAME_PARTICLES = frozenset(
+    ("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "da", "di", "du", "le", "la")
+)

@@ -120,6 +120,8 @@ POSTED_LINE = re.compile(
 BYLINE = re.compile(
     r"[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:(?:[|·•,–—-]|\bon\b)\s*(?P<rest>.*))?",
 )
+# A short name set off before a date on a line of its own.
+NAMED_DATE_LINE = re.compile(r"[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3},\s+(?P<rest>\S.{0,40})")
 TRAILING_BY = re.compile(r"\bby\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 
 # Openings of a letter's header: never a page title.
@@ -553,6 +555,12 @@ def _read_byline(line: str, page: CleanPage) -> bool:
     elif page.title and parse_date(line) and _only_date(line):
         # Under a page title a bare date is the publication's; atop a letter it is the letter's own.
         rest = line
+    elif page.title and (named := NAMED_DATE_LINE.fullmatch(line)) and _only_date(named["rest"]):
+        # "China Daily, October 20, 2009", "Geneva, 3 May 2021": the paper or the place it
+        # was issued from, then the date, under the title
+        rest = named["rest"] if parse_date(named["rest"]) else None
+        if rest is None:
+            return False
     else:
         return False
     trailing = TRAILING_BY.search(rest)

@@ -106,6 +106,14 @@ class References:
         """The mentions that start in [lo, hi), in order."""
         return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
+    def people_named(self, start: int, end: int) -> list[Entity]:
+        """The people named in [start, end), each once, in order; not the writer."""
+        found: list[Entity] = []
+        for _a, _b, entity in self._between(start, end):
+            if entity.type == "PERSON" and entity is not self.writer and entity not in found:
+                found.append(entity)
+        return found
+
     def _overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """The mentions that overlap [start, end), in order."""
         return [m for m in self._between(start - self.longest, end) if start < m[1]]
@@ -199,7 +207,10 @@ class References:
                 # A place the phrase says someone is from or at is no speaker ("a fisherman
                 # from Brekkevik told the court": not Brekkevik).
                 named = [m for m in named if not self._place_of_origin(m)]
-                chosen = at_head or people[-1:] or named
+                # "Afghanistan's intelligence agency, the National Directorate of Security,":
+                # the body named beside the noun, not the country that has it.
+                beside = [m for m in named if m[2].type == "ORG" and self._named_beside(m, head)]
+                chosen = at_head or people[-1:] or beside or named
                 if chosen and _office(chosen[0][2]):
                     holder = self._holder_set_off(end)
                     if holder is not None:
@@ -230,6 +241,8 @@ class References:
                 return self._last_named_person(start), False
             if any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
                 described = self._described_as(head)  # "Karl Berg, a former guard ... the guard"
+                if described is None:
+                    described = self._titled(head)  # "Interior Minister Rana Khan ... the Minister"
                 if described is not None:
                     return described, False
         word = head.lower_
@@ -502,18 +515,19 @@ class References:
             return None
         title = " ".join(t.lower_ for t in noun.subtree if t.dep_ in ("compound", "amod") and t.i < noun.i)
         title = f"{title} {noun.lower_}".strip()
-        if " " not in title:
+        if " " not in title and title not in PERSON_TITLES:
             return None  # "the chief" alone says too little
         if title not in self.titled:
-            self.titled[title] = next(
-                (
-                    entity
-                    for a, _b, entity in self.mentions
-                    if entity.type == "PERSON"
-                    and self.text[max(0, a - len(title) - 1) : a].lower().strip() == title
-                ),
-                None,
-            )
+            holders = {
+                entity.id: entity
+                for a, _b, entity in self.mentions
+                if entity.type == "PERSON"
+                and self.text[max(0, a - len(title) - 2) : a].lower().strip().rstrip(",") == title
+            }
+            # "the minister": the one person the text titles so ("Interior Minister Rana Khan");
+            # with two ministers named, neither.
+            one = len(holders) == 1 or " " in title
+            self.titled[title] = next(iter(holders.values())) if holders and one else None
         return self.titled[title]
 
     def _owned_by_writer(self, noun: Any) -> Entity | None:
@@ -775,14 +789,19 @@ class References:
         if span is None:
             return None
         node = span.root
+        spoken_of = False
         while node.head.i != node.i:
             if node.dep_ in ("relcl", "acl", "appos"):
                 for c, d, entity in found[:-1]:
                     if c <= node.head.idx < d:
                         return entity
-            if node.dep_ == "ccomp":
-                # "Eve Troeh confirmed that reporter Ryan Kail was arrested. She says ...": the
-                # one who spoke, not the one spoken of in her words.
+            # The subject before one the clause only speaks of: "Eve Troeh confirmed that
+            # reporter Ryan Kail was arrested. She says ..." (the one who spoke, not the one
+            # spoken of in her words); "Karl Lind denied claims of abuse against Erik Berg. ...,
+            # he said" (the one who denied, not one named inside his object). A direct object
+            # stays nearer ("Karin Holm met Jonas Berg. He said").
+            spoken_of = spoken_of or node.dep_ in ("pobj", "ccomp")
+            if spoken_of and node.dep_ not in ("nsubj", "nsubjpass", "conj", "appos"):
                 subjects = [
                     (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
                     for t in node.head.children
@@ -803,6 +822,12 @@ class References:
             if named is not None or noun not in INSIDE_NOUNS:
                 return named  # "the police" is not the organisation the text is about
         candidates = [e for e in orgs if self.first_org.get(e.id, offset) < offset]
+        if noun is None:
+            # "they" with no group just before: a body named not long before, not one the story
+            # left behind ("... persecuted by the Chinese government." ... "They retorted",
+            # of the officers, paragraphs later)
+            near = {e.id for _a, _b, e in self._between(offset - GROUP_PRONOUN_REACH, offset)}
+            candidates = [e for e in candidates if e.id in near]
         if noun in MEMBER_NOUNS:
             # "The guards beat them", in a rights group's report: not the rights group.
             candidates = [e for e in candidates if not self._observer(e)]
@@ -839,6 +864,11 @@ class References:
                 break
         self.listeners[entity.id] = found
         return found
+
+
+# How far back (in characters) "they" may find the body it stands for, when no group of
+# people stands just before it.
+GROUP_PRONOUN_REACH = 1200
 
 
 def _office(entity: Entity) -> bool:

@@ -58,7 +58,7 @@ def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[i
     elif lemma not in NOUN_CONTENT_CUES:
         return [], []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
-    if not objects or _withheld(verb, lemma, objects):
+    if not objects or _withheld(verb, lemma, objects) or _struck(verb, lemma, objects):
         return [], []
     if lemma in NAMING_VERBS and not any(o.dep_ == "oprd" or _two_nouns(o) for o in objects):
         # "called me a liar" names; "called the police", "called a strike" do not
@@ -76,6 +76,32 @@ def _withheld(verb: Any, lemma: str, objects: list[Any]) -> bool:
     return any(c.dep_ == "dative" for c in verb.children) or any(
         o.lemma_.lower() in DEPRIVED_NEEDS for o in objects
     )
+
+
+def _struck(verb: Any, lemma: str, objects: list[Any]) -> bool:
+    """ "slammed my head against the ground", "blasted the door open": a blow, not words
+    against something. A thing struck is set against, into or onto something, or is owned
+    ("my head", "his car") or slammed shut; a plan or a ruling slammed is not, nor "the
+    government's plan"."""
+    if lemma not in STRIKING_CUES:
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("against", "into", "onto", "through", "with") for c in verb.children
+    ):
+        return True
+    if any(o.lemma_.lower() in STRUCK_THINGS for o in objects):
+        return True
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for o in objects for c in o.children) or any(
+        t.lower_ in ("open", "shut", "closed")
+        for t in verb.subtree
+        if t.i > verb.i and t.head.i in (verb.i, *(o.i for o in objects))
+    )
+
+
+# Verbs of saying that are blows first: "slammed the ruling", "blasted the plan".
+STRIKING_CUES = words("slam blast")
+# Things slammed or blasted by hand or force.
+STRUCK_THINGS = words("door window gate fist hand head face table phone brake brakes car wall")
 
 
 def _two_nouns(obj: Any) -> bool:

@@ -65,6 +65,9 @@ def past_dateline(doc: Any, start: int) -> int:
         return start
     while start < len(doc) and doc[start].is_space:
         start += 1
+    credit = _bracketed_credit(doc, start)
+    if credit > start:
+        return credit
     for k in range(start, min(len(doc) - 1, start + DATELINE_TOKENS)):
         token = doc[k]
         if k > start and _is_dash(doc, k):
@@ -76,6 +79,21 @@ def past_dateline(doc: Any, start: int) -> int:
         if "\n" in token.text_with_ws or token.text[0].islower():
             return start  # a lower-case word: a sentence, not a dateline
         if not all(ch.isalnum() or ch in ".,()'&-" for ch in token.text):
+            return start
+    return start
+
+
+def _bracketed_credit(doc: Any, start: int) -> int:
+    """Past "(Minghui.org)", "(Nairobi)" that open a paragraph before a capitalised word, and
+    a dash after them; else ``start``."""
+    if start >= len(doc) or doc[start].text != "(":
+        return start
+    for k in range(start + 1, min(len(doc) - 1, start + DATELINE_TOKENS)):
+        if doc[k].text == ")":
+            after = k + 1 + (_is_dash(doc, k + 1) if k + 1 < len(doc) else 0)
+            opens = after < len(doc) and doc[after].text[:1].isupper()
+            return after if opens and k > start + 1 else start
+        if (doc[k].text[:1].islower() and not doc[k].like_url) or "\n" in doc[k].text_with_ws:
             return start
     return start
 

@@ -99,6 +99,9 @@ def find_claims(record: Record) -> Record:
     voices = voice_spans(doc, record.document.text, resolver, attributions)
     voices += quoted_paragraphs_after(record, claims, voices)
     spoken = tokens_in(doc, [(v[0], v[1]) for v in voices])
+    if spoken:
+        # A story someone else tells in the first person is not the writer's narration.
+        narrated = _narrated_paragraphs(doc, quoted | spoken)
     # someone else's words, even when the text never says whose; a term in quotation marks
     # is the writer's sentence's own
     covered = set(quoted) - spoken - _quoted_terms(doc, quoted)
@@ -520,6 +523,8 @@ def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
         if token.i in quoted or not writer_pronoun(token):
             continue
         verb = token.head
+        while verb.pos_ in ("NOUN", "PROPN", "PRON") and verb.dep_ in ("conj", "appos", "nsubj", "nsubjpass"):
+            verb = verb.head  # "My father, my brother and I went": the verb of the whole subject
         past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))
         if past and verb.lemma_.lower() not in STATIVE_LEMMAS | THOUGHT_VERBS:
             told.add(_paragraph(doc, token.i))

@@ -35,9 +35,38 @@ def voice_spans(
         found.append((turn.start, turn.end, named, named is not None))
     for lead, block in block_quotes(text):
         speaker = _lead_speaker(doc, lead, resolver, wholly_quoted(text, *block))
+        if speaker is None:
+            speaker = _told_in_the_first_person(doc, lead, block, resolver)
         if speaker is not None:
             found.append((block[0], block[1], *speaker))
     return found
+
+
+def _told_in_the_first_person(
+    doc: Any, lead: tuple[int, int], block: tuple[int, int], resolver: References
+) -> tuple[Entity | None, bool] | None:
+    """ "For the detainee Anna Berg, who ..., it was the waiting that was hard:" and then a
+    paragraph that says "I" and "my": a lead with no verb of saying hands the paragraph after
+    its colon to the one person it names, when that paragraph speaks in the first person and
+    the lead does not."""
+    if doc.text[lead[1] - 1] != ":":
+        return None
+    lead_span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
+    block_span = doc.char_span(block[0], block[1], alignment_mode="expand")
+    if lead_span is None or block_span is None:
+        return None
+    last = lead_span[-1].sent
+    if any(t.lower_ in WRITER_PRONOUNS for t in last):
+        return None  # "We spoke to Anna Berg:" or "I remember it well:": the writer's lead
+    opening = block_span[0].sent
+    if not any(t.lower_ in FIRST_PERSON_SINGULAR for t in opening):
+        return None
+    people = resolver.people_named(last.start_char, last.end_char)
+    return (people[0], True) if len(people) == 1 else None
+
+
+# Words by which one person speaks of themselves.
+FIRST_PERSON_SINGULAR = words("i me my mine myself")
 
 
 # A lead's cue stands among its last words: "said;", "told Human Rights Watch:".

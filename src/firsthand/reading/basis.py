@@ -66,11 +66,26 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     if head.tag_ == "VB" and not subject and (head.i == _first_word(span).i or head.lower_ == "let"):
         return "request"  # "Release them", "This day, let it be recorded in history"
     modals = [c for c in head.children if c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST]
+    if (
+        not modals
+        and head.dep_ == "conj"
+        and head.tag_ in ("VBN", "VBD")
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in head.children)
+        and any(c.dep_ == "auxpass" for c in head.head.children)
+    ):
+        # "must be released and the charges against them dropped": the modal and the passive
+        # are shared by the participle that lost its auxiliaries
+        modals = [c for c in head.head.children if c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST]
     perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
+        bool(modals) and head.dep_ == "conj" and not any(c.dep_ == "aux" for c in head.children)
+    )
     if modals and not perfect and not first_person:
-        # "The government should act": someone asked to act; "each person should be
-        # respected", "it should not be shocking to you": a norm the writer holds.
+        # "The government should act": someone asked to act; "he must be released", "the
+        # charges should be dropped": an act asked of whoever can do it; "each person should
+        # be respected", "it should not be shocking to you": a norm the writer holds.
+        if passive and lemma in ASKED_ACTS:
+            return "request"
         return "opinion" if passive or lemma == "be" else "request"
     # 2. Opinions: "I believe", "we mourn", an evaluation of someone or something.
     # "We believe in God" (no clause believed) tells what the writer is, not a judgement.
@@ -633,6 +648,13 @@ def _asks_or_orders(doc: Any, att: Attribution) -> bool:
     return False
 
 
+# Acts a writer asks of authorities in the passive: "must be released", "should be dropped".
+ASKED_ACTS = words(
+    """
+    release free drop investigate prosecute try charge return reunite transfer close end halt
+    lift repeal withdraw allow grant give compensate reinstate restore protect quash overturn
+    annul commute"""
+)
 # Verbs by which one directs another to act or to answer.
 DIRECTING_VERBS = words("ask demand order instruct command summon")
 # Verbs of holding true: in the present, the writer's conviction.

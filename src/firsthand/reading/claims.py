@@ -39,7 +39,7 @@ from typing import Any
 import numpy
 
 from firsthand.reading.attribution_base import Attribution, has_subject, trim_span
-from firsthand.reading.attribution_lexicon import THOUGHT_VERBS
+from firsthand.reading.attribution_lexicon import MODALS_OF_REQUEST, THOUGHT_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.attribution_spans import past_dateline
 from firsthand.reading.attributions import find_attributions
@@ -436,7 +436,7 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
         token = doc[i]
         # A main clause joined to another, or cut off the end of an attribution's content.
         joined = token.head.i in head_indices or (token.head.i in covered and token.i not in covered)
-        if token.dep_ == "conj" and joined and has_subject(token):
+        if token.dep_ == "conj" and joined and (has_subject(token) or _asks_apart(token)):
             heads.append(token)
             head_indices.add(token.i)
     units = []
@@ -457,6 +457,16 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
         if len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]):
             units.append((a, b, head))
     return units
+
+
+def _asks_apart(verb: Any) -> bool:
+    """ "He is a prisoner of conscience and must be released": a demand joined to a statement
+    is a claim of its own, though it shares the statement's subject."""
+
+    def asks(v: Any) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in MODALS_OF_REQUEST for c in v.children)
+
+    return asks(verb) and not asks(verb.head)
 
 
 def _conjuncts(doc: Any) -> list[int]:
@@ -701,9 +711,29 @@ def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
     words_of = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if w.lower() not in MINOR_WORDS]
     capitalised = sum(w[0].isupper() for w in words_of)
     # A menu item or a label ("Skip to main menu", "Image: dpa"), or a headline in title case.
-    return len(words_of) <= HEADING_WORDS_ANY or (
+    if len(words_of) <= HEADING_WORDS_ANY or (
         len(words_of) <= HEADING_WORDS and capitalised >= HEADING_CAPITALS * len(words_of)
-    )
+    ):
+        return True
+    # A headline in sentence case over the paragraph it heads ("Lawyer assaulted and
+    # arbitrarily detained", then the story): a paragraph of its own, without a sentence's end
+    # or articles, and a longer paragraph after it that ends as sentences do.
+    return len(words_of) <= HEADING_WORDS and _heads_a_paragraph(text, start, end)
+
+
+def _heads_a_paragraph(text: str, start: int, end: int) -> bool:
+    if end < 0 or not text.startswith("\n\n", end) or (start > 0 and not text.endswith("\n\n", 0, start)):
+        return False
+    line = text[start:end]
+    if not line[:1].isupper() or re.search(r"[.!?](?:\s|[\"'”’»]*+$)", line):
+        return False  # a caption with its credit ("... across Iran. PHOTO: EPA"), or "... act.'"
+    articles = re.findall(r"\b(?:the|a|an)\b", line, re.IGNORECASE)
+    if len(articles) > 1 or re.match(r"(?:the|a|an)\b", line, re.IGNORECASE):
+        return False  # headlines spare articles; a sentence that lost its full stop keeps them
+    following = text[end:].lstrip("\n")
+    paragraph = following[: following.find("\n")] if "\n" in following else following
+    heading_words = len(text[start:end].split())
+    return len(paragraph.split()) >= 2 * heading_words and paragraph.rstrip().endswith(SENTENCE_ENDS)
 
 
 # How far from a claim its line is looked for: headings, labels and stamps are shorter.

@@ -88,6 +88,7 @@ from firsthand.reading.namewords import (
     PERSON_TITLES,
     PLACE_HEADS,
     SPACY_LABELS,
+    is_people,
 )
 from firsthand.reading.nlp import Spans, is_common_word
 from firsthand.reading.reference_words import PERSON_NOUNS
@@ -393,7 +394,13 @@ def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Ment
     # Only the proper nouns, found in one array: a Python token for every word costs more.
     proper = [doc[int(i)] for i in numpy.nonzero(doc.to_array("POS") == PROPN)[0]]
     for token in [*proper, None]:
-        qualifies = token is not None and token.text[:1].isupper() and token.idx not in covered
+        # (not "Kurds" before "Houshmand Alipour": a people named before a name is no part of it)
+        qualifies = (
+            token is not None
+            and token.text[:1].isupper()
+            and token.idx not in covered
+            and not (token.text.endswith("s") and is_people(token.text))
+        )
         if qualifies and (not run or token.i == run[-1].i + 1):
             run.append(token)
             continue

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from firsthand.reading import aliases, entitytypes, gazetteer, knownnames
+from firsthand.reading import aliases, entitytypes, gazetteer
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import HONORIFIC_PREFIX
-from firsthand.reading.namewords import ORG_HEADS, SURNAME_PARTICLES
+from firsthand.reading.namewords import ORG_HEADS, SURNAME_PARTICLES, is_people
 
 # 6. --------------------------------------------------------------------------------------
 
@@ -113,7 +113,7 @@ def merge_partial_names(groups: list[Group]) -> list[Group]:
         untitled = {without_title(s) for s in g.surfaces}
         words = {w for w in untitled if _lone_name(w)}
         # "Ugandan" is no given name of "Ugandan Anti-Terror" a headline ran together.
-        peoples = any(entitytypes.is_demonym(w) or knownnames.is_people(w) for w in words)
+        peoples = any(entitytypes.is_demonym(w) or is_people(w) for w in words)
         if not words or len(words) != len(untitled) or g in full or peoples:
             kept.append(g)
             continue

@@ -27,6 +27,7 @@ from firsthand.reading.namewords import (
     PLACE_HEADS,
     SPACY_LABELS,
     SURNAME_PARTICLES,
+    is_people,
 )
 from firsthand.reading.nlp import is_common_word
 from firsthand.reading.rule_mentions import BODY_APPOSITION_AFTER, BODY_NOUN_BEFORE
@@ -325,7 +326,7 @@ def vote(group: Group, text: str) -> None:
             votes["ORG"] += 2 * CUE
         if knownnames.is_known_organisation(name) or _known_section(name):
             votes["ORG"] += 3 * CUE
-        if knownnames.is_people(name):
+        if is_people(name):
             votes["NORP"] += 3 * CUE  # "a Uyghur student", "she was a Hutu"
         if any(school_by_its_town(other, name) for other in names):
             votes["ORG"] += 3 * CUE

@@ -30,6 +30,34 @@ def is_reduced_passive(verb: Any) -> bool:
     return bool(verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i < verb.i)
 
 
+def is_headline_passive(verb: Any) -> bool:
+    """ "Lawyer assaulted and arbitrarily detained", "Activist charged for posting a video": a
+    headline leaves out "was", and the parser reads the noun before the participle as its
+    doer. A past participle with a subject and no auxiliary is such a passive; a past tense
+    with no object is one on a headline's line of its own."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    return verb.tag_ == "VBD" and verb.lemma_.lower() not in INTRANSITIVE_VERBS and _headline(verb.sent)
+
+
+def _headline(sent: Any) -> bool:
+    """A short line of its own that does not end as a sentence does."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+    alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
+    return (
+        alone and len(sent) <= HEADLINE_TOKENS and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    )
+
+
+# A headline is no longer than this many tokens.
+HEADLINE_TOKENS = 16
+
+
 def first_conjunct(verb: Any) -> Any:
     """The first of a run of joined verbs: "arrested" in "arrested, beaten and held"."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -54,6 +82,7 @@ def passive_conjunct(verb: Any) -> bool:
         any(c.dep_ == "auxpass" for c in verb.head.children)
         or passive_conjunct(verb.head)
         or is_reduced_passive(verb.head)
+        or is_headline_passive(verb.head)
     )
 
 

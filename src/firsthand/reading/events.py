@@ -48,6 +48,7 @@ from firsthand.reading.event_agents import (
     agent_of,
     first_conjunct,
     is_be_participle,
+    is_headline_passive,
     is_reduced_passive,
     name_just_before,
     passive_conjunct,
@@ -442,11 +443,13 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
     if token.pos_ == "VERB":
         be_participle = is_be_participle(token)
         reduced = is_reduced_passive(token)  # "Amoui, arrested in July": done to Amoui
+        headline = is_headline_passive(token)  # "Lawyer assaulted and detained": done to the lawyer
         passive = (
             any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
             or passive_conjunct(token)
             or be_participle
             or reduced
+            or headline
         )
         agent = agent_of(token, passive)
         after_dateline = _dateline_end(sent)
@@ -470,6 +473,8 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             undergoers += [c for c in token.head.children if c.dep_ == "nsubjpass"]
         if be_participle:  # "he was 'illegally' detained", read as "was" with a complement
             undergoers += [c for c in token.head.children if c.dep_ == "nsubj"]
+        if passive_conjunct(token) and is_headline_passive(token.head):
+            undergoers += [c for c in token.head.children if c.dep_ == "nsubj"]
         # "Rell, arrested in July and sentenced in January": the name both describe
         first = first_conjunct(token)
         described = first.head if is_reduced_passive(first) and (reduced or passive_conjunct(token)) else None
@@ -479,7 +484,7 @@ def _event(doc: Any, sent: Any, token: Any, kind: str, refs: References) -> dict
             if (
                 child.dep_ in ("dobj", "dative")
                 or (passive and child.dep_ == "nsubjpass")
-                or (be_participle and child.dep_ == "nsubj")
+                or ((be_participle or headline or passive_conjunct(token)) and child.dep_ == "nsubj")
                 or (described is not None and child.i == described.i)
             ):
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":

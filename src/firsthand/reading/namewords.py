@@ -143,3 +143,20 @@ KIN_GROUPS = {"family", "families", "relatives", "children", "parents"}
 SURNAME_PARTICLES = frozenset(
     ("al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "da", "di", "du", "le", "la")
 )
+
+# Peoples, ethnic and religious groups known worldwide, that no country's name gives ("a
+# Uyghur student", "she was a Hutu"): one capitalised word the model types a person or a body.
+# Names that are also given names or surnames ("Karen", "Chin", "Shan") are left out.
+PEOPLES = {
+    "Uyghur", "Uighur", "Hutu", "Tutsi", "Kurd", "Rohingya", "Hazara", "Pashtun", "Baloch", "Baluch",
+    "Yazidi", "Yezidi", "Druze", "Alawite", "Sunni", "Shia", "Shiite", "Tatar", "Chechen", "Ingush",
+    "Buryat", "Amhara", "Oromo", "Tigrayan", "Fulani", "Hausa", "Yoruba", "Igbo", "Maasai", "Kikuyu",
+    "Kachin", "Bengali", "Sindhi", "Punjabi", "Mapuche", "Aymara", "Quechua", "Berber", "Amazigh",
+    "Bedouin", "Copt", "Assyrian", "Ahmadi", "Sikh", "Hindu", "Muslim", "Christian", "Uzbek", "Tajik",
+    "Kazakh", "Kyrgyz", "Turkmen", "Tibetan", "Palestinian", "Sahrawi", "Dinka", "Nuer", "Zaghawa",
+}  # fmt: skip
+
+
+def is_people(name: str) -> bool:
+    """A people's name, or its plural: "Uyghur", "Uyghurs", "Hutus"."""
+    return name in PEOPLES or (name.endswith("s") and name[:-1] in PEOPLES)

@@ -70,6 +70,12 @@ def names(text: str) -> set[str]:
         ),
         # A body known the world over by its initials, on a source line of its own.
         ("Sept. 10, 2004 | FBI | Archive 6181\n\nThe FBI agent described the camp.", ("FBI", "ORG")),
+        # The station that filed a story, in brackets in its dateline.
+        ("YUMA, Ariz. (KVRT) – Some people may feel that information is left out.", ("KVRT", "ORG")),
+        # An armed group known by name, though its first word is an adjective of faith.
+        ("The journalist was murdered by the Islamic State terrorist group.", ("Islamic State", "ORG")),
+        # A religious order.
+        ("He is a member of a religious order, the Marian Brothers, in Kigali.", ("Marian Brothers", "ORG")),
         # A paper whose name ends in "Daily", though a country's name opens it.
         ("The reporter told China Daily that he was beaten.", ("China Daily", "ORG")),
         # A body whose name ends in "Fellowship".
@@ -78,6 +84,12 @@ def names(text: str) -> set[str]:
 )
 def test_name_and_type(text: str, entity: tuple[str, str]) -> None:
     assert entity in typed(text)
+
+
+def test_an_abbreviated_rank_is_no_name_of_its_own() -> None:
+    found = typed('"We put out the basic information," says Sgt. Lori Franklin, the police spokesperson.')
+    assert ("Lori Franklin", "PERSON") in found
+    assert not [name for name, _type in found if name.rstrip(".") == "Sgt"], found
 
 
 def test_washington_alone_and_a_person_named_washington_keep_their_names() -> None:

@@ -175,6 +175,7 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.with_place_tails(text, mentions)
     rules = long_forms + defined + _facilities(text) + _institutions(text, mentions)
     rules += rule_mentions.military_units(text) + rule_mentions.settlements(text)
+    rules += rule_mentions.dateline_credits(text)
     rules += rule_mentions.friends_of(text)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
@@ -187,7 +188,11 @@ def find_entities(record: Record) -> Record:
     mentions += rule_mentions.named_bodies(text, mentions)
     mentions += rule_mentions.collective_names(text, mentions)
     mentions += rule_mentions.place_shapes(text, mentions)
-    mentions += knownnames.known_organisations(text, mentions)
+    known = knownnames.known_organisations(text, mentions)
+    if known:
+        mentions = [
+            m for m in mentions if not any(k.start <= m.start and m.end <= k.end for k in known)
+        ] + known
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
@@ -245,7 +250,7 @@ def find_entities(record: Record) -> Record:
     # 6. A type for each group.
     for group in groups:
         entitytypes.vote(group, text)
-    entitytypes.surname_bonus(groups)
+    entitytypes.surname_bonus(groups, text)
     entitytypes.peoples(groups, text)
     groups = entity_merging.merge_variants(groups, text)
     # 7. Lone names into their full names, an organisation's head word into its whole name.

@@ -399,12 +399,26 @@ def person_cues(text: str, m: Mention) -> float:
     apposition = re.match(r",\s+(?:the|a|an|our|his|her|my)\s+([\w\- ]+?)\s+(?:of|in|at|for)\b", after)
     if apposition and any(w.lower() in PERSON_ROLES for w in apposition.group(1).split()):
         score += 2.0
+    named = NAMED_AS_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if named and named.group(1).lower() in PERSON_ROLES | {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "person",
+        "informant",
+    }:
+        score += 2.0  # 'The witness code-named "DBJ"': the name a person goes by
     role = ROLE_BEFORE.search(text[max(0, m.start - 60) : m.start])
     if role and role.group(1).lower() in PERSON_ROLES:
         score += 2.0  # "The defendant, Duch, denied": the role the name is set beside
     return score
 
 
+# A person's noun, then the word that gives the name they go by: 'the witness code-named "'.
+NAMED_AS_BEFORE = re.compile(
+    r"\b([a-z]+)[ \t]+(?:code-?named|nicknamed|identified[ \t]+(?:only[ \t]+)?as|known[ \t]+only[ \t]+as)[ \t]*[\"“'‘]?$"
+)
 # A role noun set off before a name: "The defendant, Duch,", "her lawyer, Anna Lund,".
 ROLE_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|their|our|its)\s+(?:[\w\-]+\s+){0,2}?([\w\-]+)"
@@ -413,14 +427,22 @@ ROLE_BEFORE = re.compile(
 )
 
 
-def surname_bonus(groups: list[Group]) -> None:
+def surname_bonus(groups: list[Group], text: str) -> None:
     """A name sharing its last word with a person's full name is likely a relative's."""
-    surnames = {
-        g.surfaces[0].split()[-1]
-        for g in groups
-        if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)
-    }
+    named = [g for g in groups if g.type == "PERSON" and any(len(s.split()) >= 2 for s in g.surfaces)]
+    surnames = {g.surfaces[0].split()[-1] for g in named}
+    first_named = {g.surfaces[0].split()[-1]: g.first for g in named}
     for g in groups:
+        if (
+            g.type != "PERSON"
+            and all(s in surnames for s in g.surfaces)
+            and any(m.start > first_named[m.text] and SAID_AFTER.match(text, m.end) for m in g.mentions)
+        ):
+            # "Major Scott Nelson said ... Nelson said": a surname that speaks after its
+            # owner was named is that person, though a sizeable place has the name too
+            g.votes["PERSON"] += CUE
+            g.type = winner(g.votes)
+            continue
         if g.type != "PERSON" and any(len(s.split()) >= 2 and s.split()[-1] in surnames for s in g.surfaces):
             g.votes["PERSON"] += 2.0
             g.type = winner(g.votes)
@@ -429,6 +451,12 @@ def surname_bonus(groups: list[Group]) -> None:
             # model's label, unless the word is a sizeable place's name as well.
             g.votes["PERSON"] += CUE
             g.type = winner(g.votes)
+
+
+# A verb of saying right after a name: "Nelson said", "Nelson told Reuters".
+SAID_AFTER = re.compile(
+    r"[ \t]+(?:said|says|told|tells|added|recalled|explained|wrote|asked|replied|insisted)\b"
+)
 
 
 def may_be_surname(word: str) -> bool:

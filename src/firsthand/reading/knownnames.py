@@ -39,6 +39,9 @@ KNOWN_ORGANISATIONS = {
     # agencies and bodies known by their initials the world over
     "FBI", "CIA", "NSA", "KGB", "FSB", "GRU", "NATO", "Interpol", "Europol", "UNHCR", "UNICEF",
     "UNESCO", "UNRWA", "ICRC", "OSCE", "OHCHR", "IMF",
+    # armed groups known by name the world over
+    "Islamic State", "ISIS", "ISIL", "Taliban", "Hamas", "Hezbollah", "Boko Haram", "Al-Shabaab",
+    "al-Shabaab", "al-Qaeda", "Al-Qaeda", "Al Qaeda",
 }  # fmt: skip
 
 # Capitalised words that name no person, body or place.
@@ -101,13 +104,25 @@ def names_no_entity(name: str) -> bool:
     )
 
 
+def _only_pieces_of(mentions: list[Mention], start: int, end: int) -> bool:
+    """What overlaps [start, end) lies inside it and is shorter."""
+    overlapping = [m for m in mentions if m.start < end and start < m.end]
+    return bool(overlapping) and all(
+        start <= m.start and m.end <= end and (m.start, m.end) != (start, end) for m in overlapping
+    )
+
+
 def known_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Every occurrence of a known organisation's name that no mention covers: the small
-    model misses them most as a speaker's label or in an all-caps line."""
+    """Every occurrence of a known organisation's name that no mention covers, or only a
+    piece of it: the small model misses them most as a speaker's label or in an all-caps
+    line, and takes "Islamic" of "Islamic State" for a name of its own."""
     covered = Spans((m.start, m.end) for m in mentions)
     found = []
     for hit in _KNOWN.finditer(text):
         start, end = hit.span()
-        if not covered.overlaps(start, end):
+        if not covered.overlaps(start, end) or (
+            " " in hit.group(0) and _only_pieces_of(mentions, start, end)
+        ):
+            # also over a piece of it the model took for a name ("Islamic" of "Islamic State")
             found.append(Mention(start, end, hit.group(0), "ORG", "known", "ORG"))
     return found

@@ -43,13 +43,15 @@ TRAILING_JUNK_CHARS = frozenset("\"'“”‘’«»)].,;:!?")
 INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 
 
-HONORIFIC_PREFIX = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency|Honorable|Honourable|Insp|Supt|"
+HONORIFICS = (
+    r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Madam|Sheikh|His Excellency|Her Excellency|Honorable|Honourable|Insp|Supt|"
     # Titles of office and rank a news page abbreviates: "Gov Fallin", "Lt. Gov. Dan Patrick".
     + r"Gov|Sen|Sens|Rep|Reps|Pres|Gen|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|Rev|Hon|Amb|Atty|"
     + "|".join(sorted(RANK_ABBREVIATIONS))
-    + r")\.?\s+(?=[A-Z]))+"
 )
+HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+(?=[A-Z]))+")
+# A title the model took for a name of its own: "Sgt" of "Sgt. Lori Franklin".
+HONORIFIC_ONLY = re.compile(rf"(?:{HONORIFICS})\.?")
 
 
 BYLINE_GLUE = re.compile(r"By(?=[A-Z])")
@@ -124,6 +126,8 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
                 continue  # "Upcoming Deployment" after "Army Announces": a headline's words
             if piece.lower() in PRONOUNS and not piece.isupper():
                 continue  # "Me" at a line's start
+            if HONORIFIC_ONLY.fullmatch(piece):
+                continue  # "Sgt" of "Sgt. Lori Franklin": a title, no name
             if ent.label_ != "PERSON" and no_name(piece):
                 continue  # a person's name may be a plural word: "Williams", "Thomas"
             out.append(Mention(start, end, piece, ent.label_))

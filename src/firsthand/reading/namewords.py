@@ -52,6 +52,8 @@ ORG_HEADS = {
     # newspapers: "The Brennick Courier", "the Daily Herald"
     "courier", "herald", "gazette", "tribune", "journal", "chronicle", "telegraph", "dispatch", "bulletin",
     "daily", "weekly", "observer", "guardian", "monitor", "express", "mirror",
+    # religious orders: "the Josephite Brothers", "the Sisters of Charity"
+    "brothers", "sisters", "fathers",
     # companies: "Kellan Holdings", "Tallmark Capital", "Orvia Motors", "Brandt AG"
     "holdings", "capital", "motors", "airlines", "airways", "industries", "technologies", "plc", "ag",
     "gmbh", "limited", "llp", "enterprises", "investments", "securities", "pharmaceuticals",

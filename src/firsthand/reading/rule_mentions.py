@@ -359,6 +359,21 @@ def military_units(text: str) -> list[Mention]:
     return [Mention(*hit.span(), hit.group(0), "ORG", "unit", "ORG") for hit in MILITARY_UNIT.finditer(text)]
 
 
+def dateline_credits(text: str) -> list[Mention]:
+    """The station or agency in brackets in a dateline: "YUMA, Ariz. (KYMA) –"."""
+    return [
+        Mention(hit.start("credit"), hit.end("credit"), hit["credit"], "ORG", "shape", "ORG")
+        for hit in DATELINE_CREDIT.finditer(text)
+    ]
+
+
+# A dateline's place in capitals, perhaps its state or country, then the credit in brackets.
+DATELINE_CREDIT = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'-]{1,30}(?:,[ \t]*[A-Z][A-Za-z .'-]{1,30})?[ \t]*\((?P<credit>[A-Z][A-Za-z0-9&]{1,12})\)[ \t]*[–—-]",
+    re.MULTILINE,
+)
+
+
 def settlements(text: str) -> list[Mention]:
     found = []
     for hit in SETTLEMENT_BEFORE_NOUN.finditer(text):

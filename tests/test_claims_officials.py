@@ -175,3 +175,179 @@ def test_a_line_that_says_something_before_a_date_is_no_date_line(tmp_path: Path
     )
     record = read_document(str(page))
     assert record.document.published is None
+
+
+def test_a_dateline_read_as_the_subject_gives_the_speaker_after_its_dash() -> None:
+    record = read_text(
+        "Bomb did not hit villagers, says army\n\n"
+        "KELVAR, Estland - The army said its forces had killed more than 20 fighters on Tuesday.\n"
+    )
+    said = claims_in(record, "its forces had killed")
+    assert [c["text"] for c in said] == [
+        "The army said its forces had killed more than 20 fighters on Tuesday"
+    ]
+    assert [source_name(record, c) for c in said] != ["Estland"], said
+
+
+def test_a_surname_that_speaks_after_its_owner_is_the_person_not_a_place() -> None:
+    record = read_text(
+        "Major Scott Nelson said the bomb hit its target. Nelson said more than 20 fighters were killed.\n"
+    )
+    assert [(e.name, e.type) for e in record.entities] == [("Scott Nelson", "PERSON")]
+    said = claims_in(record, "more than 20 fighters")
+    assert [source_name(record, c) for c in said] == ["Scott Nelson"], said
+
+
+def test_a_place_named_alone_stays_a_place_beside_a_person_of_that_name() -> None:
+    """Near miss: a surname that says nothing keeps the gazetteer's reading."""
+    record = read_text("George Washington was born in Virginia. Washington is far from Oslo.\n")
+    assert ("Washington", "GPE") in {(e.name, e.type) for e in record.entities}
+
+
+def test_the_statement_is_the_word_of_the_body_it_was_from() -> None:
+    record = read_text(
+        "A statement from the 1st Cavalry Division says a roadside bomb killed two men. "
+        '"Three other civilians were wounded," the statement said.\n'
+    )
+    wounded = claims_in(record, "Three other civilians were wounded")
+    assert [source_name(record, c) for c in wounded] == ["1st Cavalry Division"], record.claims
+
+
+def test_the_officials_are_those_of_the_body_named_with_them_before() -> None:
+    record = read_text(
+        "Two men in Iraqi police uniforms were killed. On Sunday, Iraqi Government officials had said troops "
+        "killed two civilians. The officials said another civilian had suffered a heart attack.\n"
+    )
+    said = claims_in(record, "heart attack")
+    assert [source_name(record, c) for c in said] == ["Iraqi Government"], record.claims
+
+
+def test_a_list_of_clauses_said_goes_on_past_its_first() -> None:
+    record = read_text(
+        "Local police and aid workers said earlier that between six and eight villagers were killed by the "
+        "bombing, nine were wounded and several houses destroyed in Weradesh.\n"
+    )
+    assert [(c["basis"], c["text"].endswith("destroyed in Weradesh")) for c in record.claims] == [
+        ("reported", True)
+    ], record.claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"All of them were shot in the head. Many were finished off on the ground", said the witness.\n',
+        '"All of them were shot in the head. Many were finished off on the ground," the witness said.\n',
+    ],
+)
+def test_every_sentence_of_a_quotation_before_its_cue_points_at_its_speaker(text: str) -> None:
+    record = read_text(text)
+    first = claims_in(record, "All of them were shot")
+    assert [c["basis"] for c in first] == ["reported"], record.claims
+    start, end = first[0]["source_span"]
+    assert text[start:end] == "the witness", first
+
+
+def test_the_witness_is_the_one_code_named_so() -> None:
+    record = read_text(
+        'The witness code-named "KLV" to protect his identity is a member of a religious order, the Marian '
+        "Brothers. The witness said that the massacre took place at the church.\n"
+    )
+    assert ("KLV", "PERSON") in {(e.name, e.type) for e in record.entities}
+    assert ("Marian Brothers", "ORG") in {(e.name, e.type) for e in record.entities}
+    said = claims_in(record, "the massacre took place")
+    assert [source_name(record, c) for c in said] == ["KLV"], record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        (
+            "Military prosecutors are seeking the death penalty for the sergeant, accusing him of killing 16 "
+            "villagers.\n",
+            "accusing him of killing",
+        ),
+        ("Activists accused the police of beating protesters.\n", "accused the police of beating"),
+    ],
+)
+def test_an_act_charged_is_the_accusers_word(text: str, snippet: str) -> None:
+    record = read_text(text)
+    assert [c["basis"] for c in claims_in(record, snippet)] == ["reported"], record.claims
+
+
+def test_a_criticism_without_an_act_charged_stays_the_writers_account() -> None:
+    """Near miss: unnamed critics of a thing put forward no proposition."""
+    record = read_text("Some criticised the plan.\n")
+    assert [c["basis"] for c in record.claims] == ["asserted"], record.claims
+
+
+def test_some_of_a_persons_kin_are_not_that_person() -> None:
+    record = read_text(
+        "Haji Naim said he saw one soldier. Two of Naim's sons, who were also in the compound, said they "
+        "saw only one soldier.\n"
+    )
+    sons = claims_in(record, "Two of Naim's sons")
+    assert [(c["basis"], source_name(record, c)) for c in sons] == [("reported", None)], record.claims
+
+
+def test_the_one_written_to_is_not_the_speaker() -> None:
+    record = read_text(
+        "Anna Lund is the minister.\n\nThe families who signed the open letter to Lund — whose relatives have been held in other "
+        "countries — said that they wonder every day how much longer they must wait.\n"
+    )
+    said = claims_in(record, "they wonder every day")
+    assert [(c["basis"], source_name(record, c)) for c in said] == [("reported", None)], record.claims
+
+
+def test_a_person_a_body_is_named_after_is_not_the_one_who_released_the_words() -> None:
+    record = read_text(
+        '"We have not been able to meet with you," said the letter released by the Karl Vell Foundation, '
+        "named after the late journalist Karl Vell who was held hostage for two years.\n"
+    )
+    said = claims_in(record, "We have not been able to meet")
+    assert [source_name(record, c) for c in said] == ["Karl Vell Foundation"], record.claims
+
+
+def test_according_to_a_person_is_still_that_person() -> None:
+    """Near miss: the one after "according to" is the phrase itself."""
+    record = read_text(
+        "Oleg Varn is a prosecutor. According to Varn, claims that the members were tortured are false.\n"
+    )
+    said = claims_in(record, "claims that the members were tortured")
+    assert [source_name(record, c) for c in said] == ["Oleg Varn"], record.claims
+
+
+def test_a_quotation_opened_on_one_paragraph_and_closed_on_the_next_is_one_speakers() -> None:
+    record = read_text(
+        "Karl Vell spent half a year at the prison as a guard. He discusses a boy he handled:\n\n"
+        '"He was very afraid, very alone. His wrists were so thin we could not cuff him. The guards threw '
+        "water over him.\n\n"
+        "They had not been able to make him speak, though. The guards told me that his father started "
+        'crying."\n\n'
+        "The ministry did not comment.\n"
+    )
+    for snippet in ("His wrists were so thin", "They had not been able to make him speak"):
+        assert [(c["basis"], source_name(record, c)) for c in claims_in(record, snippet)] == [
+            ("reported", "Karl Vell")
+        ], record.claims
+    assert [c["basis"] for c in claims_in(record, "The ministry did not comment")] == ["asserted"]
+
+
+def test_a_straight_quotation_left_open_does_not_swallow_the_next_paragraph() -> None:
+    """Near miss: a paragraph that opens a quotation and never closes it, then a paragraph of
+    the writer's that closes nothing at its end."""
+    record = read_text(
+        'The spokesman said: "We will look into it.\n\nThe police arrested two men on Monday.\n'
+    )
+    assert [c["basis"] for c in claims_in(record, "The police arrested two men")] == ["asserted"]
+
+
+def test_he_is_not_a_man_only_an_earlier_he_made_a_man() -> None:
+    """A gender learned from resolving one "he" is no gender the text shows: the last man
+    named stays the nearer antecedent."""
+    record = read_text(
+        "Karl Vell spent half a year at the prison as a guard. He discusses a boy he handled.\n\n"
+        "One who has seen the cells is the journalist Tomas Berg. Our correspondent met with him in Tallesk. "
+        "He explains how he was picked up while reporting.\n"
+    )
+    explains = claims_in(record, "He explains")
+    assert [source_name(record, c) for c in explains] == ["Tomas Berg"], record.claims

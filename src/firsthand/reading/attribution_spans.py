@@ -123,6 +123,18 @@ def _past_dateline_subject(doc: Any, att: Any) -> None:
     speaker is the noun phrase between its dash and the cue."""
     start, end = att.source
     cue = min(att.cue)
+    line = start
+    while line > 0 and line > start - DATELINE_TOKENS and "\n" not in doc[line - 1].text_with_ws:
+        line -= 1
+    past = past_dateline(doc, line)
+    if start < past < end:
+        # "KUNAR, Afghanistan - The US military said": the place of the dateline and the
+        # speaker after its dash read as one phrase
+        heads = [t for t in doc[past:end] if not past <= t.head.i < end or t.head.i == t.i]
+        if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN", "PRON"):
+            att.source = (past, end)
+            att.source_head = heads[0].i
+        return
     words = doc[start:end]
     dateline = any(t.text == "(" for t in words) or all(t.is_upper or not t.is_alpha for t in words)
     if not (dateline and end < cue and doc[end].text in (")", *DASHES)):

@@ -397,6 +397,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     content = [_clause_range(c) for c in clause] or called_for
     if clause and lemma in SPEECH_VERBS:
         content = _said_conjuncts(token, content)
+        content = _said_list_goes_on(token, content)
     if content and passive and lemma in RAISING_CUES:
         content = _with_gapped_conjuncts(token, content)
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
@@ -421,8 +422,20 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # denied lawyers"), not words said.
         content, extra = object_content(token, lemma)
         cue += extra
-        # "said so", "said the same of him": a word for words said, as good as the words
-        clausal = lemma == "say" and bool(content)
+        # "said so", "said the same of him": a word for words said, as good as the words;
+        # "accusing him of killing 16 villagers": an act charged, as good as a clause
+        clausal = bool(content) and (
+            lemma == "say"
+            or (
+                lemma in SPEECH_VERBS
+                and any(
+                    t.tag_ == "VBG" and (t.dep_ == "pcomp" or t.nbor(-1).lower_ == "of")
+                    for a, b in content
+                    for t in token.doc[a:b]
+                    if t.i > 0
+                )
+            )
+        )
     if not content and passive and (lemma in NOUN_CONTENT_CUES or lemma in STANCE_VERBS or lemma == "report"):
         content = _passive_topic(token)  # "The raid was first reported by local media"
     # "The ministry did not reply." after a quotation: the quotation is not its reply.
@@ -751,6 +764,31 @@ def _said_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int
             break  # "... and the victim told them he was robbed": words of another speaker
         end = conj.right_edge.i + 1
     return [*content[:-1], (start, end)]
+
+
+def _said_list_goes_on(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Police said that six villagers were killed, nine were wounded and houses destroyed":
+    the parse may take the last clauses of the list for the sentence's root and the saying
+    for their complement. A "that" clause, a comma, then the root with its own subject and
+    a clause joined by "and": the list goes on with what was said."""
+    root = verb.head
+    start, end = content[-1]
+    if verb.dep_ != "ccomp" or root.i <= end or root.head.i != root.i or root.pos_ not in ("VERB", "AUX"):
+        return content
+    doc = verb.doc
+    if not any(t.dep_ == "mark" and t.lower_ == "that" and t.head.head.i == verb.i for t in doc[start:end]):
+        return content
+    if end >= len(doc) or doc[end].text != "," or not has_subject(root):
+        return content
+    if not any(c.dep_ == "conj" and c.i > root.i for c in root.children):
+        return content
+    if any(
+        t.lemma_.lower() in VERB_CUES and t.i != verb.i
+        for t in root.subtree
+        if t.pos_ == "VERB" and t.i > end
+    ):
+        return content
+    return [*content[:-1], (start, root.right_edge.i + 1)]
 
 
 def _with_gapped_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -761,6 +761,16 @@ def _issued_before(noun: Any) -> Any | None:
         earlier = doc[i]
         if earlier.lemma_.lower() != lemma:
             continue
+        # "A statement from the 1st Cavalry Division says ... the statement said"
+        by = [
+            o
+            for p in earlier.children
+            if p.dep_ == "prep" and p.lower_ in ("from", "by")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if by and by[0].pos_ in ("PROPN", "NOUN"):
+            return by[0]
         verb = earlier.head
         if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
             verb = verb.head  # "the Mission said in a statement": the statement is its words

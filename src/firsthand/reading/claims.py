@@ -303,8 +303,8 @@ def _joined(text: str, first: dict[str, Any], second: dict[str, Any]) -> dict[st
 
 def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[dict[str, Any]]:
     """An attribution whose words run over several sentences (a quotation of a speech) as one
-    claim per sentence, all the speaker's; the piece with the cue keeps the attribution's cue,
-    source and whole content, the others continue it (no cue of their own)."""
+    claim per sentence, all the speaker's; the piece with the cue keeps the attribution's cue
+    and whole content, the others continue it (the same source, no cue of their own)."""
     start, end = att.extent
     sentences = [s for s in doc[start:end].sents] if end - start > 1 else []
     if len(sentences) < 2:
@@ -340,7 +340,7 @@ def _sentence_pieces(doc: Any, att: Attribution, claim: dict[str, Any]) -> list[
                 "text": claim["text"][first - claim["start"] : last - claim["start"]],
                 "cue": None,
                 "cue_span": None,
-                "source_span": None,
+                # who speaks stays pointed at, named or not ("..., said the witness")
                 "content": [[first, last]],
             }
         pieces.append(piece)

@@ -402,7 +402,12 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
     opened: int | None = None
     for mark in QUOTE_MARK.finditer(text):
         char = mark.group()
-        if opened is not None and text[opened] in "\"'" and "\n" in text[opened : mark.start()]:
+        if (
+            opened is not None
+            and text[opened] in "\"'"
+            and "\n" in text[opened : mark.start()]
+            and not _quoted_paragraphs(text, opened, mark.start())
+        ):
             opened = None  # a straight quote left open at the end of its line
         if opened is not None and text[opened] == "„" and char == "“":
             pass  # „…“: the English opening mark closes a low one
@@ -421,6 +426,22 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
     doc.user_data["firsthand.quoted"] = inside
     return inside
 
+
+def _quoted_paragraphs(text: str, opened: int, closing: int) -> bool:
+    """A straight quotation that opens a paragraph and closes the end of a later one, with no
+    mark between: one speaker's words over paragraphs ('"He was afraid. ...' then '... anything
+    they wanted."')."""
+    return (
+        text[opened] == '"'
+        and (opened == 0 or text[opened - 1] == "\n")
+        and text[closing - 1 : closing] in (".", "!", "?", "…")
+        and text[closing + 1 : closing + 2] in ("\n", "")
+        and text.count("\n\n", opened, closing) <= QUOTED_PARAGRAPHS
+    )
+
+
+# How many paragraph breaks one straight quotation may run over.
+QUOTED_PARAGRAPHS = 3
 
 # Words in single quotation marks, as British papers quote in headlines and often in the
 # body ("'Took us to a booth, beat us up': protesters allege", "police 'beat us', they say"):

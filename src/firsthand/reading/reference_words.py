@@ -247,6 +247,12 @@ def described_people(doc: Any, mentions: list[tuple[int, int, Any]]) -> dict[str
         beside += [
             c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)
         ]
+        if (
+            root.dep_ in ("oprd", "dobj")
+            and root.head.dep_ == "acl"
+            and root.head.lemma_.lower() in NAMING_VERBS
+        ):
+            beside.append(root.head.head)  # "the witness code-named DBJ", "a guard called Berg"
         copulas = [root.head] if root.dep_ == "nsubj" and root.head.lemma_ == "be" else []
         copulas += [c for c in root.children if c.dep_ == "relcl" and c.lemma_ == "be"]
         beside += [c for verb in copulas for c in verb.children if c.dep_ == "attr"]
@@ -254,6 +260,10 @@ def described_people(doc: Any, mentions: list[tuple[int, int, Any]]) -> dict[str
             if word.pos_ == "NOUN":
                 described.setdefault(word.lemma_.lower(), []).append((a, entity))
     return described
+
+
+# Verbs that give a person the name they go by: "code-named", "nicknamed", "called".
+NAMING_VERBS = frozenset(["name", "code-name", "codename", "nickname", "call", "identify", "dub"])
 
 
 def stated_genders(

@@ -92,6 +92,7 @@ class References:
         # The nouns the text describes people with, and where: "Karl Berg, a former guard".
         self.descriptions = described_people(doc, self.mentions)
         self.gender: dict[str, str] = stated_genders(self.text, self.mentions, self.descriptions)
+        self.stated_gender = set(self.gender)  # shown by the text, not learned from a pronoun
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
@@ -150,6 +151,21 @@ class References:
         span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
         return span is not None and span.root.dep_ in ("appos", "compound") and span.root.head.i == head.i
 
+    def _spoken_of_in(self, mention: tuple[int, int, Entity], head: Any) -> bool:
+        """The mention stands in a clause that describes the phrase's head, or after a
+        preposition that makes it the one addressed or named after: not who speaks."""
+        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        if span is None or span.start <= head.i < span.end:
+            return False  # "according to Menshikh": the one the phrase is
+        node = span.root
+        if node.dep_ == "pobj" and node.head.lower_ in ("to", "against", "after", "about"):
+            return True
+        while node.head.i != node.i and node.i != head.i:
+            if node.dep_ in ("relcl", "acl") and node.head.i == head.i:
+                return True
+            node = node.head
+        return False
+
     def _place_of_origin(self, mention: tuple[int, int, Entity]) -> bool:
         """A place mention that tells where someone is from or serves ("a fisherman from
         Brekkevik", "a Beijing district police head"), not the party that speaks."""
@@ -185,6 +201,17 @@ class References:
     def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
         """(entity, unnamed): unnamed is True when the source is nobody in particular."""
         doc = self.doc
+        if head.pos_ == "NUM" or head.lower_ in PART_WORDS:
+            # "Two of Naim's sons", "some of the guards": who they are part of speaks
+            part_of = [
+                o
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            if part_of:
+                head = part_of[0]
         if span is not None:
             start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
             named = [
@@ -194,6 +221,9 @@ class References:
                 # The mention that holds the phrase's head, else a person the phrase names ("the
                 # Acting Director, Army Public Relations, Major X": people speak), else the first
                 # ("X's spokesman" is X's).
+                # (not one the phrase only speaks of: "The families who signed the letter to
+                # Biden", "the letter ..., named after James Foley")
+                named = [m for m in named if not (m[2].type == "PERSON" and self._spoken_of_in(m, head))]
                 people = [m for m in named if m[2].type == "PERSON"]
                 # (an office taken for a body, "the Police Public Relations Officer, DSP Tochukwu
                 # Ikenga": the person who holds it)
@@ -284,7 +314,9 @@ class References:
             if kinds & CIVIL_KINDS:
                 # "the rights group said": a rights group of the text, not the police it faults
                 return self._civil_group(head.idx), False
-            return self._group(head.idx, lemma), False
+            # "Iraqi Government officials had said ... The officials said": whose they were said to be
+            earlier = self._org_of_earlier(head)
+            return (earlier or self._group(head.idx, lemma)), False
         if determiners & {"the", "this"} and head.pos_ in ("NOUN", "PROPN"):
             # "the Mission said", after "the UN Assistance Mission in Afghanistan": the
             # organisation named before by a name with that word.
@@ -709,8 +741,8 @@ class References:
                 found.append((a, b, entity))
         # One whose gender the text has shown goes before one whose gender it has not
         # ("Maria Lund ... her client, Tomas Vell ... she said": Lund).
-        shown = [m for m in found if self.gender.get(m[2].id) == gender]
-        if shown and shown[-1][2] is not best and self.gender.get(best.id if best else "") is None:
+        shown = [m for m in found if m[2].id in self.stated_gender and self.gender.get(m[2].id) == gender]
+        if shown and shown[-1][2] is not best and (best is None or best.id not in self.stated_gender):
             found = [m for m in found if m[0] <= shown[-1][0]]
             best = shown[-1][2]
         if len(found) >= 2:
@@ -866,6 +898,8 @@ class References:
         return found
 
 
+# Words for a part of a group: "some of the guards", "several of his sons".
+PART_WORDS = frozenset(["some", "several", "many", "most", "few", "all", "both", "each", "none", "one"])
 # How far back (in characters) "they" may find the body it stands for, when no group of
 # people stands just before it.
 GROUP_PRONOUN_REACH = 1200

@@ -234,8 +234,30 @@ def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         if quoted == 0 and text[end - 1] == ":":
             quoted = 1  # "told us:" and the answer as a paragraph of its own
         if quoted:
+            # a quotation opened on a paragraph and closed at the end of a later one
+            quoted += _runs_on(text, following[quoted - 1 :])
+        if quoted:
             found.append(((start, end), (following[0][0], following[quoted - 1][1])))
     return found
+
+
+def _runs_on(text: str, following: list[tuple[int, int]]) -> int:
+    """How many paragraphs after the first a straight quotation opened at its start runs
+    over, closing at the end of the last with no mark between; 0 when it does not."""
+    start, end = following[0]
+    if text[start] != '"' or '"' in text[start + 1 : end]:
+        return 0
+    for k, (a, b) in enumerate(following[1 : 1 + RUN_ON_PARAGRAPHS], start=1):
+        marks = text.count('"', a, b)
+        if marks == 1 and text[b - 1] == '"' and text[b - 2 : b - 1] in (".", "!", "?", "…"):
+            return k
+        if marks:
+            return 0
+    return 0
+
+
+# How many paragraphs a quotation opened without closing may run on over.
+RUN_ON_PARAGRAPHS = 3
 
 
 # Quotations that go on with the speaker before --------------------------------------------
@@ -254,7 +276,8 @@ def quoted_paragraphs_after(
     text = record.document.text
     found: list[VoiceSpan] = []
     speaker: tuple[Entity | None, bool] | None = None
-    for start, end in paragraphs(text):
+    spans = paragraphs(text)
+    for n, (start, end) in enumerate(spans):
         held = next((v for v in [*voices, *found] if v[0] <= start < v[1]), None)
         if held is not None:
             speaker = (held[2], held[3])
@@ -262,7 +285,9 @@ def quoted_paragraphs_after(
         opens = text[start] in QUOTES_OPEN
         if opens and speaker is not None and wholly_quoted(text, start, end):
             if not _cued(text, claims, start, end):
-                found.append((start, end, *speaker))
+                # the quotation may run on, unclosed, to the end of a later paragraph
+                closed_at = spans[n + _runs_on(text, spans[n:])][1]
+                found.append((start, closed_at, *speaker))
                 continue
         elif opens and speaker is not None and speaker[1]:
             # "“We are yet to know ...” The vice president imposed a curfew.": the opening

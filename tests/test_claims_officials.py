@@ -351,3 +351,43 @@ def test_he_is_not_a_man_only_an_earlier_he_made_a_man() -> None:
     )
     explains = claims_in(record, "He explains")
     assert [source_name(record, c) for c in explains] == ["Tomas Berg"], record.claims
+
+
+def test_the_father_of_a_named_man_is_not_that_man() -> None:
+    record = read_text(
+        "The father of 27-year-old Tomas Vell, a farmer, told reporters on Wednesday his son's body was "
+        "covered in bruises.\n"
+    )
+    told = claims_in(record, "covered in bruises")
+    assert [(c["basis"], source_name(record, c)) for c in told] == [("reported", None)], record.claims
+
+
+def test_it_after_a_body_that_spoke_is_that_body_not_another_named_between() -> None:
+    record = read_text(
+        "The military says the men have ties to the Kelvar Army, an armed group. The military admitted on "
+        "Monday that soldiers had used unlawful techniques. It said it would investigate the incident.\n"
+    )
+    said = claims_in(record, "it would investigate")
+    assert [(c["basis"], source_name(record, c)) for c in said] == [("reported", None)], record.claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The military claims they have ties to the Kelvar Army, an armed ethnic group.\n",
+        "The ministry warns that prices will rise.\n",
+    ],
+)
+def test_a_verb_of_saying_the_parse_read_as_a_plural_noun_still_speaks(text: str) -> None:
+    record = read_text(text)
+    assert [(c["basis"], c["cue"]) for c in record.claims][:1] in (
+        [("reported", "claims")],
+        [("reported", "warns")],
+    ), record.claims
+    start, end = record.claims[0]["source_span"]
+    assert text[start:end] in ("The military", "The ministry"), record.claims
+
+
+def test_a_papers_name_that_ends_in_now_is_no_time() -> None:
+    record = read_text("Speaking to Rakhine Now on Monday, the father said his son was beaten.\n")
+    assert [t["text"] for t in record.times] == ["Monday"], record.times

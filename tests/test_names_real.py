@@ -74,6 +74,10 @@ def names(text: str) -> set[str]:
         ("YUMA, Ariz. (KVRT) – Some people may feel that information is left out.", ("KVRT", "ORG")),
         # An armed group known by name, though its first word is an adjective of faith.
         ("The journalist was murdered by the Islamic State terrorist group.", ("Islamic State", "ORG")),
+        # A settlement named after "village of", though shaped like a person's name.
+        ("The men came from the Ponnagyun village of Kyauk Seik in April.", ("Kyauk Seik", "GPE")),
+        # A country's armed forces known by their own name.
+        ("Tatmadaw soldiers beat the detainees on video.", ("Tatmadaw", "ORG")),
         # A religious order.
         ("He is a member of a religious order, the Marian Brothers, in Kigali.", ("Marian Brothers", "ORG")),
         # A paper whose name ends in "Daily", though a country's name opens it.

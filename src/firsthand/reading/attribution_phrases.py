@@ -8,8 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading import gazetteer
-from firsthand.reading.attribution_base import Attribution, cue_tokens, subject_of, trim_span
-from firsthand.reading.attribution_lexicon import CUE_LEMMAS, HEARSAY_ADVERBS, HEARSAY_NOUNS, TRAILING_FORMS
+from firsthand.reading.attribution_base import Attribution, cue_tokens, has_subject, subject_of, trim_span
+from firsthand.reading.attribution_lexicon import (
+    CUE_LEMMAS,
+    HEARSAY_ADVERBS,
+    HEARSAY_NOUNS,
+    SPEECH_VERBS,
+    TRAILING_FORMS,
+)
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
 from firsthand.reading.nlp import subtree_range, text_of, words
 from firsthand.reading.voices import NOT_SPEAKERS, writer_side
@@ -232,6 +238,41 @@ def adverb_attribution(token: Any) -> Attribution | None:
     if content is None:
         return None
     return Attribution(cue=[token.i], content=[content], kind="adverb")
+
+
+def misread_verb_attribution(token: Any) -> Attribution | None:
+    """ "The military claims they have ties to ...": the parser may read a verb of saying in
+    the third person as a plural noun heading the sentence, with the clause after it as a
+    relative clause. A sentence has no such root: the words before are the speaker, the
+    clause with its own subject what was said."""
+    lemma = token.lemma_.lower()
+    if (
+        token.tag_ != "NNS"
+        or token.dep_ != "ROOT"
+        or lemma not in SPEECH_VERBS
+        or not token.lower_.endswith("s")
+    ):
+        return None
+    before = [c for c in token.children if c.i < token.i and c.dep_ in ("det", "amod", "compound", "nmod")]
+    said = [
+        c for c in token.children if c.i > token.i and c.dep_ in ("relcl", "ccomp", "acl") and has_subject(c)
+    ]
+    if (
+        not before
+        or not any(c.dep_ == "det" for c in before)
+        or not said
+        or said[0].left_edge.i != token.i + 1
+    ):
+        return None
+    speaker = max((c for c in before if c.dep_ != "det"), key=lambda c: c.i, default=None)
+    if speaker is None:
+        return None
+    att = Attribution(
+        cue=[token.i], content=[trim_span(token.doc, subtree_range(said[0]))], kind="verb", lemma=lemma
+    )
+    att.source = (token.left_edge.i, token.i)
+    att.source_head = speaker.i
+    return att
 
 
 def noun_attribution(token: Any) -> Attribution | None:

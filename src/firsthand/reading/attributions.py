@@ -61,6 +61,7 @@ from firsthand.reading.attribution_phrases import (
     adverb_attribution,
     colon_attribution,
     made_clear_attribution,
+    misread_verb_attribution,
     noun_attribution,
     poll_attribution,
     trailing_attribution,
@@ -91,6 +92,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
             _verb_attribution(token, quoted)
             or according_to_attribution(token)
             or adverb_attribution(token)
+            or misread_verb_attribution(token)
             or noun_attribution(token)
             or colon_attribution(token)
             or poll_attribution(token)

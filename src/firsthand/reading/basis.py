@@ -538,13 +538,18 @@ def attribution_basis(
                 return issued_by, "reported"
             # "It denied seizing corpses", "It contends that": an organisation speaks; the one
             # whose clause the "it" hangs from, else the one most spoken of.
-            group = resolver.governing_subject(head) or resolver.group_before(head.idx)
+            group = resolver.governing_subject(head)
             if group is not None:
                 return group, "reported"
-            if resolver.body_that_spoke(head) is not None:
-                # "The interior ministry said ... It added that ...": a body the text points
-                # at, though it gives no name.
-                return None, "reported"
+            body = resolver.body_that_spoke(head)
+            if body is not None:
+                # "The interior ministry said ... It added that ...", "The military admitted ...
+                # It said ...": the body that spoke just before, named or not (not another
+                # body the text named in between).
+                return resolver.resolve(body, subtree_range(body))[0], "reported"
+            group = resolver.group_before(head.idx)
+            if group is not None:
+                return group, "reported"
         if lemma in EVIDENCE_NOUNS:
             issuer = _issuer(head)
             if issuer is not None:

@@ -77,6 +77,11 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|across|around|throughout|to|into)|\b(?:village|town|city|province|region|district)\s+of)\s+$"
 )
 
+# A settlement or district named after "of": "the Ponnagyun village of Kyauk Seik".
+SETTLEMENT_OF_BEFORE = re.compile(
+    r"\b(?:village|town|city|township|province|district|municipality)[ \t]+of[ \t]+$"
+)
+
 # A lower-case noun for a part of a country after a name: "the Tigray region (of Ethiopia)".
 PLACE_NOUN_AFTER = re.compile(
     r" (?:region|province|district|county|prefecture|state|oblast|governorate|municipality|suburb"
@@ -274,6 +279,8 @@ def vote(group: Group, text: str) -> None:
         votes["PERSON"] += cues
         if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not cues:
             votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+        if SETTLEMENT_OF_BEFORE.search(text, max(0, m.start - 30), m.start):
+            votes[known_place.entity_type if known_place else "GPE"] += 2 * CUE  # "the village of Kyauk Seik"
         if LOWER_WORD_AFTER.match(text, m.end) and is_demonym(m.text):
             votes["NORP"] += 2 * CUE  # "the Ukrainian city of Bucha": an adjective, no place
         if COLLECTIVE_NAME.fullmatch(m.text) and ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start):

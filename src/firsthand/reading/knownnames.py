@@ -41,7 +41,7 @@ KNOWN_ORGANISATIONS = {
     "UNESCO", "UNRWA", "ICRC", "OSCE", "OHCHR", "IMF",
     # armed groups known by name the world over
     "Islamic State", "ISIS", "ISIL", "Taliban", "Hamas", "Hezbollah", "Boko Haram", "Al-Shabaab",
-    "al-Shabaab", "al-Qaeda", "Al-Qaeda", "Al Qaeda",
+    "al-Shabaab", "al-Qaeda", "Al-Qaeda", "Al Qaeda", "Tatmadaw", "Wagner Group", "Houthis",
 }  # fmt: skip
 
 # Capitalised words that name no person, body or place.

@@ -62,7 +62,7 @@ GROUP_NOUNS = words(
     commander officer official leadership authority leader management administration campaign
     committee council agency office department company militia force troop soldier guard rebel
     fighter junta cult network front union brigade battalion regiment unit squad corps service
-    directorate centre center militia
+    directorate centre center militia military navy court tribunal commission
     """
 )
 

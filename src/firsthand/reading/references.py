@@ -143,6 +143,13 @@ class References:
                 return True
             if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i == head.i:
                 return True
+            if (
+                root.dep_ == "pobj"
+                and root.head.lower_ == "of"
+                and root.head.head.i == head.i
+                and not re.match(r",\s*who\b", self.text[b : b + 8])
+            ):
+                return True  # "The father of 27-year-old Maung Chay, a farmer, told"
         return False
 
     def _named_beside(self, mention: tuple[int, int, Entity], head: Any) -> bool:

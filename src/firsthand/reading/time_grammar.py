@@ -676,12 +676,10 @@ def is_false_positive(c: Candidate, text: str, doc: Any) -> bool:
         return True  # "to rise 8.5% annually", "10,000 units annually": a rate of growth or output
     if c.kind == "set" and lowered == "daily" and re.match(r"\s+[A-Z]", text[c.end : c.end + 3]):
         return True  # "the party daily Granma": a newspaper
-    if (
-        c.kind == "set"
-        and re.fullmatch(r"Daily|Weekly|Monthly", c.text)
-        and re.search(r"(?<![\w'’])[A-Z][\w'’]*+[ \t]$", text[max(0, c.start - 24) : c.start])
+    if re.fullmatch(r"Daily|Weekly|Monthly|Now|Today", c.text) and re.search(
+        r"(?<![\w'’])[A-Z][\w'’]*+[ \t]$", text[max(0, c.start - 24) : c.start]
     ):
-        return True  # "China Daily", "Kyiv Weekly": a paper's name
+        return True  # "China Daily", "Myanmar Now", "USA Today": a paper's name
     if (
         c.kind == "month"
         and re.fullmatch(r"(?!May)[A-Z][a-z]{2}", c.text)

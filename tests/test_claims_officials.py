@@ -391,3 +391,28 @@ def test_a_verb_of_saying_the_parse_read_as_a_plural_noun_still_speaks(text: str
 def test_a_papers_name_that_ends_in_now_is_no_time() -> None:
     record = read_text("Speaking to Rakhine Now on Monday, the father said his son was beaten.\n")
     assert [t["text"] for t in record.times] == ["Monday"], record.times
+
+
+INTERVIEW = (
+    "Interview With a Refugee\n\n"
+    'Nordic Journal, Anna Lund: "Were you persecuted at home?"\n\n'
+    'Tomas Vell, dissident: "If I were to go into detail, the interview would run over. In general, I '
+    'can say that in prison I was beaten and lost 15 kg of weight."\n\n'
+    'Nordic Journal: "How were you treated in prison?"\n\n'
+    'Vell: "Often they confront you with allegations that are simply not true. If you deny them, they '
+    'beat you."\n'
+)
+
+
+def test_every_sentence_of_a_labelled_answer_in_quotation_marks_is_the_answerers() -> None:
+    record = read_text(INTERVIEW)
+    general = claims_in(record, "In general, I can say")
+    assert [(c["basis"], source_name(record, c)) for c in general] == [("reported", "Tomas Vell")], (
+        record.claims
+    )
+
+
+def test_a_labelled_question_in_quotation_marks_is_no_claim() -> None:
+    record = read_text(INTERVIEW)
+    assert not [c for c in record.claims if "persecuted at home" in c["text"]], record.claims
+    assert not [c for c in record.claims if "How were you treated" in c["text"]], record.claims

@@ -17,7 +17,7 @@ from firsthand.reading.attribution_lexicon import (
     TRAILING_FORMS,
 )
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
-from firsthand.reading.nlp import subtree_range, text_of, words
+from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of, words
 from firsthand.reading.voices import NOT_SPEAKERS, writer_side
 
 
@@ -86,6 +86,16 @@ def colon_attribution(token: Any) -> Attribution | None:
     content = trim_span(token.doc, (token.i + 1, sent.end))
     if content[1] - content[0] < 3:
         return None
+    if token.doc[content[0]].text in QUOTES_OPEN:
+        # 'Ali Kantoori, Iranian dissident: "If I were ... disorders."': the answer is the
+        # whole quotation, over its sentences
+        quoted = quoted_tokens(token.doc, text_of(token.doc))
+        end = content[0] + 1
+        while end < len(token.doc) and end in quoted:
+            end += 1
+        content = (content[0], max(content[1], min(end + 1, len(token.doc))))
+        if token.doc[content[0] : content[1]].text.rstrip(" \"”'’").endswith("?"):
+            return None  # 'ARTE Journal: "How were you treated?"': a question asks, it claims nothing
     source = trim_span(token.doc, (words[0].i, words[-1].i + 1))
     head = max(words, key=lambda t: (t.dep_ in ("ROOT", "nsubj"), t.i))
     return Attribution(cue=[token.i], content=[content], source=source, source_head=head.i, kind="colon")

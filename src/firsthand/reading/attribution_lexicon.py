@@ -195,3 +195,11 @@ FEELINGS = words(
 ISSUING_VERBS = words("release publish issue provide share post distribute circulate present")
 # Verbs by which a party makes a text its own.
 WRITING_VERBS = words("send write sign deliver post tweet make")
+
+# Nouns for a speech itself, in which something is said ("said in a statement that").
+SPEECH_NOUNS = words(
+    """
+    statement announcement letter interview report message post tweet release speech remarks
+    address briefing conference testimony note email e-mail video broadcast op-ed article
+    """
+)

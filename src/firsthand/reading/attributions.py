@@ -28,8 +28,20 @@ from firsthand.reading.attribution_base import (
     is_infinitive,
     nothing_said,
     subject_of,
-    that_clause,
     trim_span,
+)
+from firsthand.reading.attribution_clauses import (
+    clause_on_hearer,
+    clause_range,
+    clause_read_as_noun,
+    extraposed_clause,
+    gerund,
+    said_conjuncts,
+    said_list_goes_on,
+    small_clause,
+    stated_clause,
+    to_quotation_end,
+    with_gapped_conjuncts,
 )
 from firsthand.reading.attribution_lexicon import (
     CUE_LEMMAS,
@@ -46,6 +58,7 @@ from firsthand.reading.attribution_lexicon import (
     QUOTE_ONLY_CUES,
     RAISING_CUES,
     REQUEST_VERBS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     TALKING_BACK,
@@ -67,7 +80,6 @@ from firsthand.reading.attribution_phrases import (
     trailing_attribution,
 )
 from firsthand.reading.attribution_quotes import (
-    QUOTE_LENGTH,
     QUOTES_CLOSE,
     QUOTES_OPEN,
     adjacent_quotes,
@@ -290,13 +302,6 @@ def _innermost_tellers(doc: Any, found: list[Attribution], outer: list[Attributi
     return [replaced.get(id(a), a) for a in outer]
 
 
-# Nouns for a speech itself, in which something is said ("said in a statement that").
-SPEECH_NOUNS = words(
-    """
-    statement announcement letter interview report message post tweet release speech remarks
-    address briefing conference testimony note email e-mail video broadcast op-ed article
-    """
-)
 # The writer's reactions to what another said ("we appreciate that", "we welcome that"): the
 # other party's words inside them are that party's. Not a perception ("I heard two guards
 # ask"), which the writer lived, nor a belief ("I think he said"), where the writer vouches
@@ -349,7 +354,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         and lemma not in SPEECH_VERBS
         and is_infinitive(token)
         and not has_subject(token)
-        and not any(_stated_clause(c) for c in token.children)
+        and not any(stated_clause(c) for c in token.children)
     ):
         # "hoping to find their sons alive", "went there to find out whether they were fed",
         # "hard to understand why it happened": an aim or a question, not a view; "trying to
@@ -360,13 +365,13 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
     if lemma in THOUGHT_VERBS and lemma not in SPEECH_VERBS:
         # "they found a man believed to be in his 40s": a thing found, not a finding that.
-        clause = [c for c in clause if not _small_clause(c)]
+        clause = [c for c in clause if not small_clause(c)]
     if carrier is not None and not clause:
         # '"...," a nurse was quoted as saying': the parser may hang the words on "quoted"
         clause = [c for c in carrier.children if c.dep_ == "ccomp" and not _set_apart(c, carrier)]
     clause = clause if lemma not in QUOTE_ONLY_CUES else []
     if not clause and lemma in SPEECH_VERBS:
-        clause = _clause_on_hearer(token) or _extraposed_clause(token)
+        clause = clause_on_hearer(token) or extraposed_clause(token)
     if not clause and lemma in QUESTION_CUES:
         # "asked the senator if he would run": the parse hangs the question on the verb as an
         # adverbial clause; its "if" or "whether" makes it what was asked.
@@ -393,15 +398,15 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and lemma in SPEECH_VERBS:
         # "denied seizing the grain", "admitted taking the money", "recounted being beaten":
         # a gerund, active or passive, is what was said.
-        clause = [c for c in token.children if c.dep_ == "xcomp" and _gerund(c)]
+        clause = [c for c in token.children if c.dep_ == "xcomp" and gerund(c)]
     if not clause and lemma in SPEECH_VERBS and lemma not in QUOTE_ONLY_CUES:
-        clause = _clause_read_as_noun(token)
-    content = [_clause_range(c) for c in clause] or called_for
+        clause = clause_read_as_noun(token)
+    content = [clause_range(c) for c in clause] or called_for
     if clause and lemma in SPEECH_VERBS:
-        content = _said_conjuncts(token, content)
-        content = _said_list_goes_on(token, content)
+        content = said_conjuncts(token, content)
+        content = said_list_goes_on(token, content)
     if content and passive and lemma in RAISING_CUES:
-        content = _with_gapped_conjuncts(token, content)
+        content = with_gapped_conjuncts(token, content)
     if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
         content = _around(token)  # "The boy, Anders Moe said, was not breathing."
     if not content and lemma in SPEECH_VERBS and _fronted_aside(token):
@@ -453,7 +458,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         content.append((min([quote[0], *(r[0] for r in joined)]), max([quote[1], *(r[1] for r in joined)])))
     if not content:
         return None
-    content = [_to_quotation_end(token.doc, r, quoted) for r in content]
+    content = [to_quotation_end(token.doc, r, quoted) for r in content]
     att = Attribution(cue=cue, content=[trim_span(token.doc, r) for r in content], lemma=lemma)
     att.passive = passive
     att.clausal = clausal or bool(quotes)
@@ -716,183 +721,6 @@ def _inverted_subject(verb: Any) -> Any | None:
 INVERTED_REACH = 6
 
 
-def _clause_range(clause: Any) -> tuple[int, int]:
-    """The content clause, up to a clause of the writer's that the parser hung on it: in
-    "they told me that he had left, and because of this I was punished", what follows ", and"
-    with its own subject and no "that" is no longer what they told. After a colon the speaker
-    has the rest of the sentence ("insisted: the raid was illegal, and they must be punished")."""
-    start, end = subtree_range(clause)
-    if start > 0 and clause.doc[start - 1].text == ":":
-        return start, end
-    for source in (
-        c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according" and c.i > clause.i
-    ):
-        # "The court said ... on file, according to Zhang": who passed the saying on is no
-        # part of what was said
-        end = min(end, source.i)
-    for conj in clause.children:
-        if conj.dep_ != "conj" or not has_subject(conj) or conj.left_edge.i <= clause.i:
-            continue
-        if any(c.lower_ == "that" and c.dep_ == "mark" for c in conj.children):
-            continue
-        before = clause.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
-        cc = before is not None and before.dep_ == "cc"
-        comma = clause.doc[conj.left_edge.i - 2].text == "," if cc and conj.left_edge.i > 1 else False
-        if comma:
-            end = min(end, conj.left_edge.i - 2)
-    return start, end
-
-
-def _said_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "The minister said Gill was seen by a magistrate and he was fine": the parse may hang a
-    second clause of the words on the cue. Joined by a bare "and", with no comma and no cue of
-    its own, it goes on with what was said; after ", and" it is the writer's (see
-    :func:`_clause_range`)."""
-    start, end = content[-1]
-    for conj in verb.children:
-        if conj.dep_ != "conj" or conj.i < end or not has_subject(conj):
-            continue
-        # the "and" right after the words, hung on either verb; no comma before it
-        cc = conj.doc[end] if end < len(conj.doc) else None
-        if cc is None or cc.lower_ != "and" or cc.head.i not in (verb.i, conj.i):
-            break
-        if conj.lemma_.lower() in VERB_CUES:
-            break
-        if any(
-            t.lemma_.lower() in VERB_CUES and any(c.dep_ == "ccomp" for c in t.children)
-            for t in conj.subtree
-            if t.pos_ == "VERB"
-        ):
-            break  # "... and the victim told them he was robbed": words of another speaker
-        end = conj.right_edge.i + 1
-    return [*content[:-1], (start, end)]
-
-
-def _said_list_goes_on(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "Police said that six villagers were killed, nine were wounded and houses destroyed":
-    the parse may take the last clauses of the list for the sentence's root and the saying
-    for their complement. A "that" clause, a comma, then the root with its own subject and
-    a clause joined by "and": the list goes on with what was said."""
-    root = verb.head
-    start, end = content[-1]
-    if verb.dep_ != "ccomp" or root.i <= end or root.head.i != root.i or root.pos_ not in ("VERB", "AUX"):
-        return content
-    doc = verb.doc
-    if not any(t.dep_ == "mark" and t.lower_ == "that" and t.head.head.i == verb.i for t in doc[start:end]):
-        return content
-    if end >= len(doc) or doc[end].text != "," or not has_subject(root):
-        return content
-    if not any(c.dep_ == "conj" and c.i > root.i for c in root.children):
-        return content
-    if any(
-        t.lemma_.lower() in VERB_CUES and t.i != verb.i
-        for t in root.subtree
-        if t.pos_ == "VERB" and t.i > end
-    ):
-        return content
-    return [*content[:-1], (start, root.right_edge.i + 1)]
-
-
-def _with_gapped_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "Dozens are believed to have been killed and many injured": the parse hangs the
-    gapped second half ("many [are believed to have been] injured") on the cue; it is more
-    of what is believed."""
-    start, end = content[-1]
-    for conj in verb.children:
-        if conj.dep_ != "conj" or conj.i < end:
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children):
-            break  # a clause of its own
-        end = conj.right_edge.i + 1
-    return [*content[:-1], (start, end)]
-
-
-def _small_clause(clause: Any) -> bool:
-    """A participle with its subject and no verb of its own tense ("a man believed to be
-    ...", "him beaten"), or a relative clause the parse took for a clause ("a man ... who
-    appeared to be drunk"): what was found or seen, not a proposition."""
-    first = clause.doc[clause.left_edge.i]
-    before = clause.doc[first.i - 1] if first.i > 0 else None
-    if first.lower_ in ("who", "which") and before is not None and before.pos_ in ("NOUN", "PROPN", "NUM"):
-        return True
-    if clause.tag_ not in ("VBN", "VBG"):
-        return False
-    return not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
-
-
-def _gerund(verb: Any) -> bool:
-    """ "seizing the grain", "being beaten", "having witnessed" (a participle after "being"
-    or "having")."""
-    if verb.tag_ == "VBG":
-        return True
-    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.tag_ == "VBG" for c in verb.children)
-
-
-# Finite verb tags: a word of a noun phrase with one of them is a verb the parse misread.
-FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
-
-
-def _clause_read_as_noun(verb: Any) -> list[Any]:
-    """ "Ivo Brank said the VRF stole aid": the parse may read a clause after a verb of
-    saying as one noun phrase ("the VRF stole aid", with "stole" a modifier of "aid"); a
-    finite verb inside the object gives it away."""
-    for obj in verb.children:
-        if obj.dep_ != "dobj" or obj.i < verb.i:
-            continue
-        if any(t.tag_ in FINITE_TAGS and t.dep_ in ("amod", "compound", "nmod") for t in obj.subtree):
-            return [obj]
-    return []
-
-
-def _clause_on_hearer(verb: Any) -> list[Any]:
-    """'promised the villagers that the school would reopen': the parser may hang the "that"
-    clause on the hearer as a relative clause; it is one when "that" is not its subject."""
-    for obj in verb.children:
-        if obj.dep_ not in ("dobj", "dative"):
-            continue
-        for clause in obj.children:
-            marks = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
-            if clause.dep_ in ("relcl", "acl") and marks and subjects:
-                return [clause]
-    return []
-
-
-def _to_quotation_end(doc: Any, span: tuple[int, int], quoted: set[int]) -> tuple[int, int]:
-    """A clause whose quotation runs on past its sentence ('said it had been "truly unique ...
-    We embraced like brothers."') holds the quotation to its closing mark."""
-    start, end = span
-    if end - 1 not in quoted or end not in quoted:
-        return span
-    limit = min(len(doc), end + QUOTE_LENGTH)
-    while end < limit and end in quoted:
-        end += 1
-    if end < len(doc) and doc[end].text in QUOTES_CLOSE:
-        end += 1
-    return start, end
-
-
-def _extraposed_clause(verb: Any) -> list[Any]:
-    """'It was mentioned in her letter that the bridge was closed', 'acknowledged in its
-    announcement that the system needs oversight': the parser may hang the "that" clause of
-    what was said on the noun before it, as a relative clause; it is the words said when
-    "that" only marks it."""
-    expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            # "acknowledged in its announcement that ...", "said in a statement that ...": the
-            # noun is the speech itself; elsewhere only "it" tells the clause is what was said.
-            if not expletive and noun.lemma_.lower() not in SPEECH_NOUNS:
-                clause = _no_relative_clause(noun)
-                if clause is not None:
-                    return [clause]  # "reported from a police bus that all had been beaten"
-                continue
-            clause = that_clause(noun)
-            if clause is not None:
-                return [clause]
-    return []
-
-
 def _issuer_of(text: Any) -> Any | None:
     """The subject of "released a statement", "sent a letter": the party whose words they are."""
     if text.dep_ != "dobj" or text.head.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
@@ -902,31 +730,3 @@ def _issuer_of(text: Any) -> Any | None:
 
 def _noun_root_before(verb: Any) -> bool:
     return bool(verb.head.dep_ == "ROOT" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"))
-
-
-def _no_relative_clause(noun: Any) -> Any | None:
-    """A "that" clause the parse hung on a noun as a relative clause, but which can be none:
-    "that" stands for no word of it, since the clause has its own subject and its verb is
-    passive ("from a police bus that all the detainees had been beaten") or has its own object
-    ("from Oslo that the army shelled the port"). Then it is what the verb before said."""
-    for clause in noun.children:
-        if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX"):
-            continue
-        that = [c for c in clause.children if c.lower_ == "that" and c.i < clause.i]
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
-        if not that or not subjects or that[0].i != clause.left_edge.i:
-            continue
-        passive = any(c.dep_ == "auxpass" for c in clause.children)
-        objects = [c for c in clause.children if c.dep_ == "dobj" and c.lower_ != "that"]
-        if passive or objects:
-            return clause
-    return None
-
-
-def _stated_clause(clause: Any) -> bool:
-    """A that-clause or a bare clause with a verb: a proposition, not a question asked
-    ("whether they were fed", "why it happened") or a small clause ("find them alive")."""
-    if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
-        return False
-    first = clause.doc[clause.left_edge.i]
-    return not (first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB"))

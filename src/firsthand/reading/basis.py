@@ -25,27 +25,32 @@ from firsthand.reading.attribution_lexicon import (
     HEARER_CUES,
     HEARSAY_ADVERBS,
     HEARSAY_NOUNS,
-    ISSUING_VERBS,
     MODALS_OF_REQUEST,
     OPINION_VERBS,
     REQUEST_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
     THOUGHT_VERBS,
-    WRITING_VERBS,
 )
 from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import subtree_range, words, words_since_sentence_before
 from firsthand.reading.reference_words import (
     GROUP_PRONOUNS,
-    PEOPLE_NOUNS,
-    PERSON_NOUNS,
     WRITER_PRONOUNS,
     vague_source,
     writer_pronoun,
 )
 from firsthand.reading.references import References
+from firsthand.reading.speaking_documents import (
+    EVIDENCE_NOUNS,
+    TESTIMONY_NOUNS,
+    document_before,
+    issued_before,
+    issuer_of,
+    report_owner,
+    teller_of,
+)
 from firsthand.record import Entity
 
 
@@ -526,13 +531,13 @@ def attribution_basis(
         if head.lower_ == "it" and att.kind == "verb":
             # "The letter questioned ... It states that ...": the document spoken of last
             # speaks, for whoever the text said gave it out.
-            document = _document_before(head)
+            document = document_before(head)
             if document is not None:
                 # "the coroner's report", "the ministry's statement": whose it is says who gave it.
                 owners = [c for c in document.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
-                issuer = owners[0] if owners else _issued_before(document)
+                issuer = owners[0] if owners else issued_before(document)
                 issued_by = resolver.resolve(issuer, subtree_range(issuer))[0] if issuer is not None else None
-                owner = _report_owner(document) if issued_by is None else None
+                owner = report_owner(document) if issued_by is None else None
                 if owner is not None:
                     issued_by = resolver.resolve(owner, subtree_range(owner))[0]
                 return issued_by, "reported"
@@ -551,23 +556,23 @@ def attribution_basis(
             if group is not None:
                 return group, "reported"
         if lemma in EVIDENCE_NOUNS:
-            issuer = _issuer(head)
+            issuer = issuer_of(head)
             if issuer is not None:
                 # "according to a video released by the army": what a party gave out is its word.
                 issued_by, _ = resolver.resolve(issuer, subtree_range(issuer))
                 return issued_by, "reported"
             # "A video shows", "the timing reveals": the writer reads the evidence.
             return writer, "witnessed" if present else "asserted"
-        teller = _teller(head)
+        teller = teller_of(head)
         if lemma in TESTIMONY_NOUNS and teller is not None:
             # "The testimonies of the former members indicate": the members tell it.
             tellers, _ = resolver.resolve(teller, subtree_range(teller))
             return tellers, "reported"
-        issuer = _issued_before(head) if lemma in TESTIMONY_NOUNS else None
+        issuer = issued_before(head) if lemma in TESTIMONY_NOUNS else None
         if issuer is None and lemma in TESTIMONY_NOUNS:
             # "The U.N. report found that": the body the report is named for
             owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
-            issuer = owners[0] if owners else _report_owner(head)
+            issuer = owners[0] if owners else report_owner(head)
         if issuer is not None:
             # "The ministry issued a statement ... 'We deny it,' the statement read": the
             # statement is the word of the party the text said issued it.
@@ -668,23 +673,6 @@ KNOWING_VERBS = words("know understand realize realise")
 NOBODY = words("nobody noone none neither")
 
 
-# Things that show rather than say: what they show is the writer's reading of them.
-EVIDENCE_NOUNS = words(
-    """
-    video footage photo photograph picture image evidence content timing data figure statistic
-    record analysis result finding fact map satellite imagery recording document
-    """
-)
-# Things people say or write: the people who gave them are the source.
-TESTIMONY_NOUNS = words(
-    """
-    testimony account statement word letter story interview complaint allegation claim report
-    message post tweet remark comment speech declaration announcement briefing memo communique
-    transcript petition indictment affidavit deposition ruling verdict judgment
-    """
-)
-
-
 def _nobody(noun: Any) -> bool:
     """ "nobody", "no one", "no relative": nobody at all."""
     return noun.lower_ in NOBODY or any(c.lower_ == "no" for c in noun.children)
@@ -693,130 +681,6 @@ def _nobody(noun: Any) -> bool:
 def _never(doc: Any, att: Attribution) -> bool:
     """The cue is said never to have happened ("was never told")."""
     return any(c.lower_ == "never" for i in att.cue for c in doc[i].children)
-
-
-def _teller(noun: Any) -> Any | None:
-    """Whose testimony: "the testimonies of the former members", "the members' accounts"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-            objects = [o for o in child.children if o.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    return None
-
-
-def _issuer(noun: Any) -> Any | None:
-    """Who gave the evidence out: "a video released by the police", "the army's footage";
-    not who merely made it ("a video taken by a bystander")."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ not in WRITER_PRONOUNS:
-            return child
-        if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
-            for agent in (a for a in child.children if a.dep_ == "agent"):
-                objects = [o for o in agent.children if o.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-    return None
-
-
-def _document_before(pronoun: Any) -> Any | None:
-    """The letter, statement or report that "it" stands for: one that was the subject of the
-    sentence before (or of this one, earlier), with no party named as a subject since."""
-    doc = pronoun.doc
-    start = pronoun.sent.start
-    for _ in range(DOCUMENT_SENTENCES):
-        start = doc[start - 1].sent.start if start > 0 else start
-    for token in reversed(doc[start : pronoun.i]):
-        if token.dep_ not in ("nsubj", "nsubjpass") or not _in_main_clause(token):
-            continue  # "the report said the prisoner had fallen": the prisoner is what it said
-        if token.pos_ == "NOUN" and token.lemma_.lower() in TESTIMONY_NOUNS:
-            return token
-        if token.pos_ == "NOUN" and (
-            token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in PEOPLE_NOUNS
-        ):
-            continue  # "The detainee was shackled. It also notes": "it" is no person
-        if token.pos_ in ("PROPN", "NOUN"):
-            return None  # a party spoken of since: "it" may be that party
-    return None
-
-
-# How many sentences back "it" may find the document it stands for.
-DOCUMENT_SENTENCES = 2
-
-
-def _in_main_clause(token: Any) -> bool:
-    """A word of the sentence's main clause (or of one joined to it), not of a clause that
-    tells what someone said or of a quotation."""
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return bool(verb.dep_ == "ROOT")
-
-
-def _issued_before(noun: Any) -> Any | None:
-    """Who the text said gave out "the statement" (or letter, report ...) it now quotes: the
-    subject of the last "issued/released/sent/published a statement" before it."""
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-        return None
-    doc = noun.doc
-    lemma = noun.lemma_.lower()
-    for i in range(noun.i - 1, max(-1, noun.i - ISSUER_REACH), -1):
-        earlier = doc[i]
-        if earlier.lemma_.lower() != lemma:
-            continue
-        # "A statement from the 1st Cavalry Division says ... the statement said"
-        by = [
-            o
-            for p in earlier.children
-            if p.dep_ == "prep" and p.lower_ in ("from", "by")
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
-        if by and by[0].pos_ in ("PROPN", "NOUN"):
-            return by[0]
-        verb = earlier.head
-        if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
-            verb = verb.head  # "the Mission said in a statement": the statement is its words
-        elif earlier.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
-            continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-        return subjects[0] if subjects else None
-    return None
-
-
-def _report_owner(noun: Any) -> Any | None:
-    """Whose report "an official medical report" is, where the text gives one of that name
-    to a named body nearby: "X's report", or "X said ..., in its
-    report". The nearest such mention, before or after."""
-    if any(c.dep_ in ("poss", "compound") for c in noun.children):
-        return None  # "the police report", "the coroner's report": its own owner, named or not
-    doc = noun.doc
-    lemma = noun.lemma_.lower()
-    window = doc[max(0, noun.i - OWNER_REACH) : min(len(doc), noun.i + OWNER_REACH)]
-    for other in sorted(
-        (t for t in window if t.lemma_.lower() == lemma and t.i != noun.i), key=lambda t: abs(t.i - noun.i)
-    ):
-        for poss in (c for c in other.children if c.dep_ == "poss"):
-            if poss.pos_ == "PROPN":
-                return poss
-            if poss.lower_ in ("its", "their"):
-                # "X said "...", in its report": the speaker the phrase goes with (the parse
-                # may hang it on a verb inside the quotation)
-                verb = other.head
-                while verb.head.i != verb.i and verb.lemma_.lower() not in SPEECH_VERBS:
-                    verb = verb.head
-                named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
-                if named:
-                    return named[0]
-    return None
-
-
-# How far (in tokens) a report's owner may be named from the report a cue names.
-OWNER_REACH = 150
-# How far back (in tokens) the statement a cue names may have been said to be issued.
-ISSUER_REACH = 400
 
 
 # Verbs by which the writer wishes others would act.

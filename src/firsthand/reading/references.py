@@ -16,12 +16,12 @@ serves them all, over the entities the entity stage found:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Any
 
 from firsthand.reading import gazetteer
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.knownnames import is_known_organisation
+from firsthand.reading.mention_index import MentionIndex
 from firsthand.reading.namewords import PERSON_ROLES, PERSON_TITLES
 from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words_since_sentence_before
 from firsthand.reading.reference_words import (
@@ -29,7 +29,6 @@ from firsthand.reading.reference_words import (
     AGE_PHRASE,
     ANTECEDENT_CHARS,
     ANTECEDENT_LINKS,
-    CHARACTERISING_VERBS,
     CIVIL_KINDS,
     FACILITY_NOUNS,
     GROUP_NOUNS,
@@ -44,10 +43,8 @@ from firsthand.reading.reference_words import (
     OBSERVER_NAME,
     ORIGIN_PREPOSITIONS,
     PEOPLE_NOUNS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLACE_TYPES,
-    REBUTTING_VERBS,
     RELATIVE_PRONOUNS,
     SET_OFF_ENDS,
     STAFF_NOUNS,
@@ -58,66 +55,31 @@ from firsthand.reading.reference_words import (
     UNNAMED,
     WRITER_PRONOUNS,
     demonym_stems,
-    described_people,
     headed_by,
     kin_noun,
-    stated_genders,
     writer_pronoun,
 )
 from firsthand.record import Entity, Record
 
 
-class References:
+class References(MentionIndex):
     """Resolve a phrase of the parse (its head token and token range) to an entity of the record."""
 
     def __init__(self, record: Record, doc: Any, writer: Entity | None, quoted: set[int]) -> None:
+        super().__init__(record, doc, writer, quoted)
         self.record = record
-        self.doc = doc
-        self.text = record.document.text  # doc.text would rebuild the whole text on every call
-        self.writer = writer
-        self.mentions = sorted(
-            ((start, end, entity) for entity in record.entities for start, end in entity.mentions),
-            key=lambda m: (m[0], m[1]),
-        )
-        # Mentions are looked up by offset, by bisection: a scan of them all for every phrase
-        # made long documents quadratic.
-        self.starts = [m[0] for m in self.mentions]
-        self.longest = max((b - a for a, b, _e in self.mentions), default=0)
         self.first_org: dict[str, int] = {}  # each organisation's first mention
         for a, _b, entity in self.mentions:
             if entity.type == "ORG":
                 self.first_org.setdefault(entity.id, a)
         self.named_groups: dict[str, Entity | None] = {}
         self.called: dict[str, list[Entity]] = {}
-        # The nouns the text describes people with, and where: "Karl Berg, a former guard".
-        self.descriptions = described_people(doc, self.mentions)
-        self.gender: dict[str, str] = stated_genders(self.text, self.mentions, self.descriptions)
-        self.stated_gender = set(self.gender)  # shown by the text, not learned from a pronoun
-        # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
-        self.quoted = {doc[i].idx for i in quoted}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
         self.quoted_tokens = quoted
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
-        self.titled_names: dict[str, bool] = {}  # a title some person is named with
         self.listeners: dict[str, bool] = {}  # organisations told things or hearing people
-
-    def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
-        """The mentions that start in [lo, hi), in order."""
-        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-
-    def people_named(self, start: int, end: int) -> list[Entity]:
-        """The people named in [start, end), each once, in order; not the writer."""
-        found: list[Entity] = []
-        for _a, _b, entity in self._between(start, end):
-            if entity.type == "PERSON" and entity is not self.writer and entity not in found:
-                found.append(entity)
-        return found
-
-    def _overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        """The mentions that overlap [start, end), in order."""
-        return [m for m in self._between(start - self.longest, end) if start < m[1]]
 
     def _holder_set_off(self, end: int) -> Entity | None:
         """The person named after a comma right after an office: "the Police Public Relations
@@ -730,127 +692,6 @@ class References:
             self.called[noun] = [e for e in self.record.entities if e.id in called]
         facilities = self.called[noun]
         return max(facilities, key=lambda e: self.salience.get(e.id, 0)) if facilities else None
-
-    def _last_person(self, offset: int, gender: str, speaker: Entity | None = None) -> Entity | None:
-        """The last person named before ``offset`` of that gender, not the writer nor the
-        ``speaker`` whose words the pronoun stands in."""
-        best = None
-        found: list[tuple[int, int, Entity]] = []
-        for a, b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
-            if (
-                entity.type == "PERSON"
-                and self.gender.get(entity.id, gender) == gender
-                and entity is not self.writer
-                and entity is not speaker
-                and (a not in self.quoted or offset in self.quoted)
-            ):
-                best = entity
-                found.append((a, b, entity))
-        # One whose gender the text has shown goes before one whose gender it has not
-        # ("Maria Lund ... her client, Tomas Vell ... she said": Lund).
-        shown = [m for m in found if m[2].id in self.stated_gender and self.gender.get(m[2].id) == gender]
-        if shown and shown[-1][2] is not best and (best is None or best.id not in self.stated_gender):
-            found = [m for m in found if m[0] <= shown[-1][0]]
-            best = shown[-1][2]
-        if len(found) >= 2:
-            best = self._described_by(found) or best
-        if best is not None and self._unnamed_speaker_since(found[-1][0], offset, gender):
-            return None  # "... the witness told us. He said ...": the witness, unnamed
-        if best is not None:
-            self.gender.setdefault(best.id, gender)
-        return best
-
-    def _last_named_person(self, offset: int) -> Entity | None:
-        """The last person named before ``offset`` outside quotations, not the writer."""
-        people = [
-            entity
-            for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset)
-            if entity.type == "PERSON" and entity is not self.writer and a not in self.quoted
-        ]
-        return people[-1] if people else None
-
-    def _unnamed_speaker_since(self, start: int, offset: int, gender: str) -> bool:
-        """Someone unnamed spoke in the sentence of the last name or since, up to the pronoun
-        ("said Joe Stork ... the witness told us. He said ...", "The spokesperson refuted a
-        report about Joe Stork. ..., he said"): "he" goes on with that speaker."""
-        named = self.doc.char_span(start, offset, alignment_mode="contract")
-        if named is None:
-            return False
-        span = self.doc[named[0].sent.start : named.end]
-        for token in span:
-            lemma = token.lemma_.lower()
-            if (
-                token.dep_ == "nsubj"
-                and token.tag_ == "NN"
-                and lemma in PERSON_NOUNS
-                and PERSON_NOUNS[lemma] in ("", gender)
-                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS | CHARACTERISING_VERBS
-                # "spokesman Ali Musa", "the spokesman, Ali Musa,": named; "a BNP spokesman": a
-                # body's, unnamed
-                and not any(
-                    c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" and self._person_at(c.idx)
-                    for c in token.children
-                )
-            ):
-                return True
-            if (
-                token.dep_ == "nsubj"
-                and token.lower_ in PERSON_TITLES
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-                and token.head.lemma_.lower() in SPEECH_VERBS
-                and not self._person_at(token.idx)
-                and not self._titles_a_name(token.lower_)
-            ):
-                return True  # "the Secretary-General said ...", no one so titled named: unnamed
-        return False
-
-    def _titles_a_name(self, title: str) -> bool:
-        """Some person of the text is named with ``title`` just before the name ("President
-        Hassan Ali", "the President, Hassan Ali"): "the president" may be that person."""
-        if title not in self.titled_names:
-            self.titled_names[title] = any(
-                re.search(rf"\b{re.escape(title)}\b", self.text[max(0, a - 40) : a], re.IGNORECASE)
-                for a, _b, e in self.mentions
-                if e.type == "PERSON"
-            )
-        return self.titled_names[title]
-
-    def _person_at(self, offset: int) -> bool:
-        """A person's name covers ``offset``."""
-        return any(e.type == "PERSON" for _a, _b, e in self._overlapping(offset, offset + 1))
-
-    def _described_by(self, found: list[tuple[int, int, Entity]]) -> Entity | None:
-        """The person whose description names the last one found: in "Begg, a detainee who
-        travels with Arendt, said ...", a "he" after it is Begg, the one the sentence is about,
-        not Arendt inside the clause that describes him."""
-        a, b, _last = found[-1]
-        span = self.doc.char_span(a, b, alignment_mode="expand")
-        if span is None:
-            return None
-        node = span.root
-        spoken_of = False
-        while node.head.i != node.i:
-            if node.dep_ in ("relcl", "acl", "appos"):
-                for c, d, entity in found[:-1]:
-                    if c <= node.head.idx < d:
-                        return entity
-            # The subject before one the clause only speaks of: "Eve Troeh confirmed that
-            # reporter Ryan Kail was arrested. She says ..." (the one who spoke, not the one
-            # spoken of in her words); "Karl Lind denied claims of abuse against Erik Berg. ...,
-            # he said" (the one who denied, not one named inside his object). A direct object
-            # stays nearer ("Karin Holm met Jonas Berg. He said").
-            spoken_of = spoken_of or node.dep_ in ("pobj", "ccomp")
-            if spoken_of and node.dep_ not in ("nsubj", "nsubjpass", "conj", "appos"):
-                subjects = [
-                    (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
-                    for t in node.head.children
-                    if t.dep_ == "nsubj"
-                ]
-                for c, d, entity in found[:-1]:
-                    if any(x <= c and d <= y for x, y in subjects):
-                        return entity
-            node = node.head
-        return None
 
     def _group(self, offset: int, noun: str | None) -> Entity | None:
         """The organisation meant by "they" or "the organization": one named by that noun,

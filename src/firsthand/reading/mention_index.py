@@ -1,0 +1,184 @@
+"""The mentions of a text by offset, and the people a "he" or "she" may stand for.
+
+The base of :class:`references.References`: where each entity is named, which genders the
+text shows, and the person a pronoun goes back to (the last one named of that gender,
+unless a description, a clause of speech or a stated gender says another).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Any
+
+from firsthand.reading.attribution_lexicon import SPEECH_VERBS
+from firsthand.reading.namewords import PERSON_TITLES
+from firsthand.reading.reference_words import (
+    ANTECEDENT_CHARS,
+    CHARACTERISING_VERBS,
+    PERSON_NOUNS,
+    REBUTTING_VERBS,
+    described_people,
+    stated_genders,
+)
+from firsthand.record import Entity, Record
+
+
+class MentionIndex:
+    """Mentions by offset, found by bisection (a scan of them all for every phrase made long
+    documents quadratic), and the people among them."""
+
+    def __init__(self, record: Record, doc: Any, writer: Entity | None, quoted: set[int]) -> None:
+        self.doc = doc
+        self.text = record.document.text  # doc.text would rebuild the whole text on every call
+        self.writer = writer
+        self.mentions = sorted(
+            ((start, end, entity) for entity in record.entities for start, end in entity.mentions),
+            key=lambda m: (m[0], m[1]),
+        )
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((b - a for a, b, _e in self.mentions), default=0)
+        # The nouns the text describes people with, and where: "Karl Berg, a former guard".
+        self.descriptions = described_people(doc, self.mentions)
+        self.gender: dict[str, str] = stated_genders(self.text, self.mentions, self.descriptions)
+        self.stated_gender = set(self.gender)  # shown by the text, not learned from a pronoun
+        # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
+        self.quoted = {doc[i].idx for i in quoted}
+        self.titled_names: dict[str, bool] = {}  # a title some person is named with
+
+    def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+        """The mentions that start in [lo, hi), in order."""
+        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def people_named(self, start: int, end: int) -> list[Entity]:
+        """The people named in [start, end), each once, in order; not the writer."""
+        found: list[Entity] = []
+        for _a, _b, entity in self._between(start, end):
+            if entity.type == "PERSON" and entity is not self.writer and entity not in found:
+                found.append(entity)
+        return found
+
+    def _overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The mentions that overlap [start, end), in order."""
+        return [m for m in self._between(start - self.longest, end) if start < m[1]]
+
+    def _last_person(self, offset: int, gender: str, speaker: Entity | None = None) -> Entity | None:
+        """The last person named before ``offset`` of that gender, not the writer nor the
+        ``speaker`` whose words the pronoun stands in."""
+        best = None
+        found: list[tuple[int, int, Entity]] = []
+        for a, b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
+            if (
+                entity.type == "PERSON"
+                and self.gender.get(entity.id, gender) == gender
+                and entity is not self.writer
+                and entity is not speaker
+                and (a not in self.quoted or offset in self.quoted)
+            ):
+                best = entity
+                found.append((a, b, entity))
+        # One whose gender the text has shown goes before one whose gender it has not
+        # ("Maria Lund ... her client, Tomas Vell ... she said": Lund).
+        shown = [m for m in found if m[2].id in self.stated_gender and self.gender.get(m[2].id) == gender]
+        if shown and shown[-1][2] is not best and (best is None or best.id not in self.stated_gender):
+            found = [m for m in found if m[0] <= shown[-1][0]]
+            best = shown[-1][2]
+        if len(found) >= 2:
+            best = self._described_by(found) or best
+        if best is not None and self._unnamed_speaker_since(found[-1][0], offset, gender):
+            return None  # "... the witness told us. He said ...": the witness, unnamed
+        if best is not None:
+            self.gender.setdefault(best.id, gender)
+        return best
+
+    def _last_named_person(self, offset: int) -> Entity | None:
+        """The last person named before ``offset`` outside quotations, not the writer."""
+        people = [
+            entity
+            for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset)
+            if entity.type == "PERSON" and entity is not self.writer and a not in self.quoted
+        ]
+        return people[-1] if people else None
+
+    def _unnamed_speaker_since(self, start: int, offset: int, gender: str) -> bool:
+        """Someone unnamed spoke in the sentence of the last name or since, up to the pronoun
+        ("said Joe Stork ... the witness told us. He said ...", "The spokesperson refuted a
+        report about Joe Stork. ..., he said"): "he" goes on with that speaker."""
+        named = self.doc.char_span(start, offset, alignment_mode="contract")
+        if named is None:
+            return False
+        span = self.doc[named[0].sent.start : named.end]
+        for token in span:
+            lemma = token.lemma_.lower()
+            if (
+                token.dep_ == "nsubj"
+                and token.tag_ == "NN"
+                and lemma in PERSON_NOUNS
+                and PERSON_NOUNS[lemma] in ("", gender)
+                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS | CHARACTERISING_VERBS
+                # "spokesman Ali Musa", "the spokesman, Ali Musa,": named; "a BNP spokesman": a
+                # body's, unnamed
+                and not any(
+                    c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" and self._person_at(c.idx)
+                    for c in token.children
+                )
+            ):
+                return True
+            if (
+                token.dep_ == "nsubj"
+                and token.lower_ in PERSON_TITLES
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and token.head.lemma_.lower() in SPEECH_VERBS
+                and not self._person_at(token.idx)
+                and not self._titles_a_name(token.lower_)
+            ):
+                return True  # "the Secretary-General said ...", no one so titled named: unnamed
+        return False
+
+    def _titles_a_name(self, title: str) -> bool:
+        """Some person of the text is named with ``title`` just before the name ("President
+        Hassan Ali", "the President, Hassan Ali"): "the president" may be that person."""
+        if title not in self.titled_names:
+            self.titled_names[title] = any(
+                re.search(rf"\b{re.escape(title)}\b", self.text[max(0, a - 40) : a], re.IGNORECASE)
+                for a, _b, e in self.mentions
+                if e.type == "PERSON"
+            )
+        return self.titled_names[title]
+
+    def _person_at(self, offset: int) -> bool:
+        """A person's name covers ``offset``."""
+        return any(e.type == "PERSON" for _a, _b, e in self._overlapping(offset, offset + 1))
+
+    def _described_by(self, found: list[tuple[int, int, Entity]]) -> Entity | None:
+        """The person whose description names the last one found: in "Begg, a detainee who
+        travels with Arendt, said ...", a "he" after it is Begg, the one the sentence is about,
+        not Arendt inside the clause that describes him."""
+        a, b, _last = found[-1]
+        span = self.doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None
+        node = span.root
+        spoken_of = False
+        while node.head.i != node.i:
+            if node.dep_ in ("relcl", "acl", "appos"):
+                for c, d, entity in found[:-1]:
+                    if c <= node.head.idx < d:
+                        return entity
+            # The subject before one the clause only speaks of: "Eve Troeh confirmed that
+            # reporter Ryan Kail was arrested. She says ..." (the one who spoke, not the one
+            # spoken of in her words); "Karl Lind denied claims of abuse against Erik Berg. ...,
+            # he said" (the one who denied, not one named inside his object). A direct object
+            # stays nearer ("Karin Holm met Jonas Berg. He said").
+            spoken_of = spoken_of or node.dep_ in ("pobj", "ccomp")
+            if spoken_of and node.dep_ not in ("nsubj", "nsubjpass", "conj", "appos"):
+                subjects = [
+                    (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+                    for t in node.head.children
+                    if t.dep_ == "nsubj"
+                ]
+                for c, d, entity in found[:-1]:
+                    if any(x <= c and d <= y for x, y in subjects):
+                        return entity
+            node = node.head
+        return None

@@ -90,6 +90,20 @@ def test_name_and_type(text: str, entity: tuple[str, str]) -> None:
     assert entity in typed(text)
 
 
+def test_a_name_without_its_middle_name_is_the_same_person() -> None:
+    found = names(
+        "Officials called for an inquiry into the death of Hassan Toufic Varek on 11 May. "
+        "The death of Hassan Varek showed serious failings, the commissioner said."
+    )
+    assert "Hassan Toufic Varek" in found and "Hassan Varek" not in found, found
+
+
+def test_two_people_who_share_only_a_surname_stay_apart() -> None:
+    """Near miss: another given name is another person."""
+    found = names("Hassan Toufic Varek was detained. His brother Omid Varek was not.")
+    assert {"Hassan Toufic Varek", "Omid Varek"} <= found, found
+
+
 def test_an_abbreviated_rank_is_no_name_of_its_own() -> None:
     found = typed('"We put out the basic information," says Sgt. Lori Franklin, the police spokesperson.')
     assert ("Lori Franklin", "PERSON") in found

@@ -86,12 +86,23 @@ def _same_referent(a: Group, b: Group, a_surfaces: _Surfaces, b_surfaces: _Surfa
         aliases.is_place_without_head(x, y) or aliases.is_place_without_head(y, x) for x, y in pairs_by_first
     ):
         return True
+    if a.type == b.type == "PERSON" and any(
+        _without_middle_name(x, y) or _without_middle_name(y, x) for x, y in pairs_by_first
+    ):
+        return True
     if not both_orgs:
         return False
     return any(
         aliases.is_shorter_org_name(x, y, ORG_HEADS) or aliases.is_shorter_org_name(y, x, ORG_HEADS)
         for x, y in pairs
     )
+
+
+def _without_middle_name(short: str, full: str) -> bool:
+    """ "Hassan Dika" of "Hassan Toufic Dika": the given name and the surname of a fuller name,
+    its middle names left out."""
+    a, b = short.split(), full.split()
+    return len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[-1] == b[-1]
 
 
 @lru_cache(maxsize=16384)

@@ -150,3 +150,21 @@ def test_it_after_a_sentence_about_a_person_is_still_the_document_before() -> No
     notes = claims_in(record, "another detainee was taken to hospital")
     assert [(c["basis"], c["cue"]) for c in notes] == [("reported", "also notes")], record.claims
     assert [source_name(record, c) for c in notes] == [None], record.claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My interrogation went on until 1 am, but I was not asked any questions.\n",
+        "I asked the guards why I was held.\n",
+    ],
+)
+def test_a_request_the_writer_received_or_made_then_is_lived(text: str) -> None:
+    record = read_text(text)
+    assert "request" not in [c["basis"] for c in record.claims], record.claims
+
+
+def test_a_request_the_writer_makes_now_stays_a_request() -> None:
+    """Near miss: "I ask you" in the present."""
+    record = read_text("I ask you to release my brother.\n")
+    assert [c["basis"] for c in record.claims] == ["request"], record.claims

@@ -637,3 +637,24 @@ def test_a_gerund_after_a_preposition_has_the_right_doer(
     sentence: str, trigger: str, agents: list[str]
 ) -> None:
     assert event_at(read_text(sentence), trigger)["agent_words"] == agents
+
+
+def test_an_act_after_one_known_only_within_a_year_gets_no_day() -> None:
+    """ "In 2009 ... three days later ...": the story is somewhere in that year, on no day
+    the text gives; the next act takes the earliest bound, not an invented day."""
+    record = read_text(
+        "He was imprisoned in 2009. Three days later, he was transferred to Evin. He was beaten there.\n",
+        dct="2024-05-10",
+    )
+    beaten = event_at(record, "beaten")
+    assert beaten["when"]["value"] is None, beaten["when"]
+    assert beaten["when"]["earliest"] == "2009-01-04", beaten["when"]
+
+
+def test_an_act_after_a_stay_of_days_from_a_known_day_is_on_the_day_it_ended() -> None:
+    """Near miss: "held for three days" from a day the text gives ends on a day."""
+    record = read_text(
+        "On 3 May 2019 he was detained for three days. He was released without charge.\n", dct="2024-05-10"
+    )
+    released = event_at(record, "released")
+    assert released["when"]["value"] is not None or released["when"]["earliest"] is not None, released["when"]

@@ -62,7 +62,8 @@ def own_basis(doc: Any, start: int, end: int, head: Any, present: bool = False) 
     first_person = bool(subject) and in_first_person(subject[0])
     lemma = head.lemma_.lower()
     # 1. Requests: "I request you to", "I ask", "please", imperatives, "X should act".
-    if first_person and lemma in REQUEST_VERBS:
+    # (not "I was not asked any questions", "I asked them why": what the writer lived)
+    if first_person and lemma in REQUEST_VERBS and not _passive_or_past(head):
         return "request"
     if any(t.lower_ == "please" for t in span):
         return "request"
@@ -614,6 +615,10 @@ def attribution_basis(
             head = resolver.people_just_before(head) or head
         return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
+
+
+def _passive_or_past(verb: Any) -> bool:
+    return _in_the_past(verb) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _cue_verb(doc: Any, att: Attribution) -> Any:

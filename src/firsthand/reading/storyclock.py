@@ -44,6 +44,16 @@ EVENT_AFTER = re.compile(
 )
 
 
+def _span_days(when: dict[str, Any]) -> int:
+    """Days between a time's earliest and latest bounds; 0 without both."""
+    earliest, latest = _day(when.get("earliest")), _day(when.get("latest"))
+    return (latest - earliest).days if earliest and latest else 0
+
+
+# A span longer than this is a time not known to the day, not a stay that lasted it.
+VAGUE_SPAN_DAYS = 31
+
+
 def _day(value: object) -> date | None:
     text = str(value or "")[:10]
     try:
@@ -101,8 +111,13 @@ class StoryClock:
         ):
             self.at = _day(when["latest"] or when["value"]) or self.at
             named = str((self.by_id.get(str(when["time"])) or {}).get("value") or "")
-            # A month or a year ("1988-03", "1988"), not the end of "for three days".
-            self.at_from = _day(when["earliest"]) if not when["value"] and len(named) in (4, 7) else None
+            # A month or a year ("1988-03", "1988"), not the end of "for three days"; nor a day
+            # known only within a year ("in 2009 ... three days later"): the story is somewhere
+            # in the span, on no day of it.
+            vague = _span_days(when) > VAGUE_SPAN_DAYS
+            self.at_from = (
+                _day(when["earliest"]) if not when["value"] and (len(named) in (4, 7) or vague) else None
+            )
             self.since = token.idx
         elif not dated and self.dct is not None and event["mode"] == "asserted" and _performed_now(token):
             # "The Family International is sad to announce", "We condemn": the document does it

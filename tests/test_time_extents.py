@@ -111,3 +111,18 @@ def test_the_end_of_a_week_or_month_is_inside_the_expression(
 def test_this_past_season_is_the_last_one_gone(text: str, dct: str, expected: tuple[str, str]) -> None:
     t = read_text(text, dct=dct).times[0]
     assert (t["text"], t["value"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # days of one month with the year after them: the month, its year given
+        ("He was imprisoned from July 9-27, 2009.", ("July 9-27, 2009", "2009-07")),
+        ("The talks ran from 3-5 May 2021.", ("3-5 May 2021", "2021-05")),
+        # the first day of a range takes the year it ends in
+        ("He was held from July 9 to July 27, 2009.", ("July 9", "2009-07-09")),
+    ],
+)
+def test_a_range_of_days_takes_the_year_it_ends_with(text: str, found: tuple[str, str]) -> None:
+    record = read_text(text, dct="2024-05-10")
+    assert found in {(t["text"], t["value"]) for t in record.times}, record.times

@@ -73,12 +73,26 @@ def deictic_year(told: str, clock: Clock) -> int | None:
     return clock.dct.year + {"last": -1, "this": 0, "next": 1}[named.group(1)]
 
 
+# The far end of a range of days with its year: " to July 27, 2009", " – August 3 2009".
+RANGE_END_YEAR = re.compile(
+    rf"[ \t]*(?:to|until|till|through|and|-|–)[ \t]+{MONTH}[ \t]+[0-3]?\d(?:st|nd|rd|th)?,?[ \t]+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
 def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, doc: Any) -> Resolution | None:
     month = month_in(c.text)
     day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", day_in_digits(c.text))
     ref, ref_id = clock.deictic()
     if month is None or day is None:
         return None
+    range_end = RANGE_END_YEAR.match(text, c.end, c.end + 40)
+    if range_end:
+        # "from July 9 to July 27, 2009": the first day takes the year the range ends in
+        try:
+            return "DATE", date(int(range_end.group(1)), month, int(day.group(1))).isoformat(), None, None, None
+        except ValueError:
+            return None
     if ref is None:
         return "DATE", f"XXXX-{month:02}-{int(day.group(1)):02}", None, None, None
     told_year = deictic_year(c.text, clock)

@@ -212,6 +212,11 @@ PATTERNS: list[Pattern] = [
     _p("iso", r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?)?"),
     _p("numeric", r"[0-3]?\d[/.][0-3]?\d[/.](?:\d{4}|\d\d)(?:\s+\d\d?:\d\d(?::\d\d)?)?"),
     _p("compact", r"(?:19|20)\d\d[01]\d[0-3]\d"),
+    # "July 9-27, 2009", "3-5 May 2021": days of one month, known to the month
+    _p(
+        "day_range",
+        rf"{MONTH}\s+{DAY}\s*[-–]\s*{DAY},?\s+{YEAR}|(?<![\d-]){DAY}\s*[-–]\s*{DAY}\s+{MONTH},?\s+{YEAR}",
+    ),
     # "March 13 of 2017", "13 March of 2017": the year after "of" too
     _p("month_day_year", rf"(?:{NAMED_WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+|,)(?:of\s+)?{YEAR}"),
     _p(

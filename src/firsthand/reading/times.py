@@ -387,6 +387,7 @@ RESOLVERS: dict[str, Callable[[Candidate, Clock, bool, str, Any], Resolution | N
     "month_day": resolve_month_day,
     "day_month": resolve_month_day,
     "month_year": resolve_month_year,
+    "day_range": resolve_month_year,
     "second_day": resolve_second_day,
     "first_day": resolve_first_day,
     "day_of_month": resolve_day_of_month,

@@ -90,7 +90,13 @@ def resolve_month_day(c: Candidate, clock: Clock, day_first: bool, text: str, do
     if range_end:
         # "from July 9 to July 27, 2009": the first day takes the year the range ends in
         try:
-            return "DATE", date(int(range_end.group(1)), month, int(day.group(1))).isoformat(), None, None, None
+            return (
+                "DATE",
+                date(int(range_end.group(1)), month, int(day.group(1))).isoformat(),
+                None,
+                None,
+                None,
+            )
         except ValueError:
             return None
     if ref is None:

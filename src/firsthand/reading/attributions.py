@@ -49,7 +49,6 @@ from firsthand.reading.attribution_lexicon import (
     HEARER_CUES,
     IMPERSONAL_CUES,
     INFINITIVE_CUES,
-    ISSUING_VERBS,
     NOUN_CONTENT_CUES,
     PREPOSITION_CUES,
     PURPOSE_PARTICIPLES,
@@ -65,7 +64,6 @@ from firsthand.reading.attribution_lexicon import (
     TELLING_ONLY,
     THOUGHT_VERBS,
     VERB_CUES,
-    WRITING_VERBS,
 )
 from firsthand.reading.attribution_model import combine
 from firsthand.reading.attribution_objects import PARTICIPLE_DEPS, object_content
@@ -89,6 +87,7 @@ from firsthand.reading.attribution_signed import signed_attributions
 from firsthand.reading.attribution_spans import fit_spans
 from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of, tokens_with, verbs_and, words
 from firsthand.reading.reference_words import WRITER_PRONOUNS
+from firsthand.reading.speaking_documents import giver_of
 
 # 1. Attributions ---------------------------------------------------------------------------
 
@@ -482,7 +481,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # "documents indicating that ...", "a statement saying that ...": the noun a present
         # participle describes is what says it, or who gave it out ("the ministry released a
         # statement saying ...")
-        subject = _issuer_of(token.head) or token.head
+        subject = giver_of(token.head) or token.head
     if subject is None and lemma in SPEECH_VERBS and all(r[1] <= token.i for r in att.content):
         subject = _inverted_subject(token)  # "..., said an official medical report"
     elif subject is None and lemma in SPEECH_VERBS and any(r[1] <= token.i for r in att.content):
@@ -719,13 +718,6 @@ def _inverted_subject(verb: Any) -> Any | None:
 
 # How far after a cue its speaker's head may stand: "said the ministry's chief medical officer".
 INVERTED_REACH = 6
-
-
-def _issuer_of(text: Any) -> Any | None:
-    """The subject of "released a statement", "sent a letter": the party whose words they are."""
-    if text.dep_ != "dobj" or text.head.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
-        return None
-    return next((c for c in text.head.children if c.dep_ == "nsubj"), None)
 
 
 def _noun_root_before(verb: Any) -> bool:

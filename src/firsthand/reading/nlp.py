@@ -406,7 +406,7 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
             opened is not None
             and text[opened] in "\"'"
             and "\n" in text[opened : mark.start()]
-            and not _quoted_paragraphs(text, opened, mark.start())
+            and not quoted_paragraphs(text, opened, mark.start())
         ):
             opened = None  # a straight quote left open at the end of its line
         if opened is not None and text[opened] == "„" and char == "“":
@@ -427,7 +427,7 @@ def quoted_tokens(doc: Any, text: str) -> set[int]:
     return inside
 
 
-def _quoted_paragraphs(text: str, opened: int, closing: int) -> bool:
+def quoted_paragraphs(text: str, opened: int, closing: int) -> bool:
     """A straight quotation that opens a paragraph and closes the end of a later one, with no
     mark between: one speaker's words over paragraphs ('"He was afraid. ...' then '... anything
     they wanted."')."""

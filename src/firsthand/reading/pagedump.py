@@ -555,12 +555,15 @@ def _read_byline(line: str, page: CleanPage) -> bool:
     elif page.title and parse_date(line) and _only_date(line):
         # Under a page title a bare date is the publication's; atop a letter it is the letter's own.
         rest = line
-    elif page.title and (named := NAMED_DATE_LINE.fullmatch(line)) and _only_date(named["rest"]):
+    elif (
+        page.title
+        and (named := NAMED_DATE_LINE.fullmatch(line))
+        and _only_date(named["rest"])
+        and parse_date(named["rest"])
+    ):
         # "China Daily, October 20, 2009", "Geneva, 3 May 2021": the paper or the place it
         # was issued from, then the date, under the title
-        rest = named["rest"] if parse_date(named["rest"]) else None
-        if rest is None:
-            return False
+        rest = named["rest"]
     else:
         return False
     trailing = TRAILING_BY.search(rest)

@@ -115,12 +115,20 @@ def issued_before(noun: Any) -> Any | None:
             return by[0]
         verb = earlier.head
         if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
-            verb = verb.head  # "the Mission said in a statement": the statement is its words
-        elif earlier.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS | WRITING_VERBS:
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        elif (subject := giver_of(earlier)) is None and not _given_out(earlier):
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-        return subjects[0] if subjects else None
+        return subject if subject is not None and subject.pos_ != "PRON" else None
     return None
+
+
+def giver_of(text: Any) -> Any | None:
+    """The subject of "released a statement", "sent a letter": the party whose words they are."""
+    return next((c for c in text.head.children if c.dep_ == "nsubj"), None) if _given_out(text) else None
+
+
+def _given_out(text: Any) -> bool:
+    return text.dep_ == "dobj" and text.head.lemma_.lower() in ISSUING_VERBS | WRITING_VERBS
 
 
 def report_owner(noun: Any) -> Any | None:

@@ -26,7 +26,7 @@ from itertools import pairwise
 from typing import Any
 
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
-from firsthand.reading.nlp import is_common_word, words
+from firsthand.reading.nlp import is_common_word, quoted_paragraphs, words
 from firsthand.record import Entity, Record
 
 # A speaker's label at the start of a line: one to five words, the first capitalised, then a
@@ -243,21 +243,13 @@ def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
 def _runs_on(text: str, following: list[tuple[int, int]]) -> int:
     """How many paragraphs after the first a straight quotation opened at its start runs
-    over, closing at the end of the last with no mark between; 0 when it does not."""
+    over, closing at the end of the last with no mark between (:func:`nlp.quoted_paragraphs`);
+    0 when it does not."""
     start, end = following[0]
-    if text[start] != '"' or '"' in text[start + 1 : end]:
+    closing = text.find('"', start + 1)
+    if text[start] != '"' or closing < end or not quoted_paragraphs(text, start, closing):
         return 0
-    for k, (a, b) in enumerate(following[1 : 1 + RUN_ON_PARAGRAPHS], start=1):
-        marks = text.count('"', a, b)
-        if marks == 1 and text[b - 1] == '"' and text[b - 2 : b - 1] in (".", "!", "?", "…"):
-            return k
-        if marks:
-            return 0
-    return 0
-
-
-# How many paragraphs a quotation opened without closing may run on over.
-RUN_ON_PARAGRAPHS = 3
+    return next((k for k, (a, b) in enumerate(following) if a <= closing < b), 0)
 
 
 # Quotations that go on with the speaker before --------------------------------------------

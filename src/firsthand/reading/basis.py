@@ -34,7 +34,7 @@ from firsthand.reading.attribution_lexicon import (
 )
 from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.modality import PERCEPTION_VERBS
-from firsthand.reading.nlp import subtree_range, words, words_since_sentence_before
+from firsthand.reading.nlp import sentence_of, subtree_range, words, words_since_sentence_before
 from firsthand.reading.reference_words import (
     GROUP_PRONOUNS,
     WRITER_PRONOUNS,
@@ -166,7 +166,7 @@ def _imperative(verb: Any) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
         return False
-    before = [t for t in verb.sent if t.i < verb.i and not t.is_punct and not t.is_space]
+    before = [t for t in sentence_of(verb) if t.i < verb.i and not t.is_punct and not t.is_space]
     return all(t.lower_ in ("please", "kindly", "so", "and", "now") for t in before)
 
 

@@ -47,6 +47,7 @@ from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_m
 from firsthand.reading.nlp import (
     quoted_tokens,
     sentence_of,
+    sentences,
     subtree_range,
     tokens_with,
     words,
@@ -109,7 +110,7 @@ def find_claims(record: Record) -> Record:
     for att in attributions:
         covered.update(range(*att.extent))
         unclaimed.difference_update(range(*att.extent))
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if _unclaimed_quotation(sent, unclaimed):
             # Words in quotation marks whose speaker the text does not show us: still
             # somebody's words, and still a statement the case must hold.
@@ -267,7 +268,7 @@ def _joinable(
         return False
     a = doc.char_span(first["start"], first["end"], alignment_mode="expand")
     b = doc.char_span(second["start"], second["end"], alignment_mode="expand")
-    if a is None or b is None or a[0].sent.start != b[0].sent.start:
+    if a is None or b is None or sentence_of(a[0]).start != sentence_of(b[0]).start:
         return False
     # A time at the head of the second clause: "..., and on the same day, I approached".
     opening = second["start"] + OPENING_CHARS
@@ -353,7 +354,7 @@ def _with_words_of_their_own(doc: Any, attributions: list[Attribution]) -> list[
     the attribution of its own sentence, and the next verb is an act told."""
     kept = []
     for att in attributions:
-        sentence = doc[min(att.cue)].sent
+        sentence = sentence_of(doc[min(att.cue)])
         # Only an attribution whose words all stand outside its sentence is looked at twice
         # (rare: a scan of every other one for each would make long documents quadratic).
         outside = all(b <= sentence.start or a >= sentence.end for a, b in att.content)
@@ -398,7 +399,7 @@ def _quoted_terms(doc: Any, quoted: set[int]) -> set[int]:
             continue
         if run:
             first = doc[run[0]]
-            sent = first.sent
+            sent = sentence_of(first)
             before = [t for t in doc[sent.start : run[0]] if t.is_alpha and t.i not in quoted]
             if (
                 len(run) <= TERM_TOKENS
@@ -663,7 +664,7 @@ def _verbless_answer(doc: Any, sent: Any, voices: list[VoiceSpan], taken: set[in
 def _announces_a_question(doc: Any, claim: dict[str, Any]) -> bool:
     """The claim's sentence opens on an interviewer's "Let me ask you about ..."."""
     span = doc.char_span(claim["start"], claim["end"], alignment_mode="expand")
-    return span is not None and bool(ASKING_OPENING.match(span[0].sent.text))
+    return span is not None and bool(ASKING_OPENING.match(sentence_of(span[0]).text))
 
 
 def _asks_the_reader(sent: Any) -> bool:

@@ -90,7 +90,7 @@ from firsthand.reading.namewords import (
     SPACY_LABELS,
     is_people,
 )
-from firsthand.reading.nlp import Spans, is_common_word
+from firsthand.reading.nlp import Spans, is_common_word, sentence_starts
 from firsthand.reading.reference_words import PERSON_NOUNS
 from firsthand.record import Entity, EntityType, Record
 
@@ -499,7 +499,7 @@ def _placed(doc: Any, first: int, last: int) -> bool:
 
 def _sentence_starts(doc: Any) -> set[int]:
     # Token.is_sent_start re-checks the whole Doc's annotation on every call: read it once.
-    return {sentence.start for sentence in doc.sents}
+    return set(sentence_starts(doc))
 
 
 def _repeats(text: str, doc: Any, mentions: list[Mention]) -> list[Mention]:

@@ -29,7 +29,7 @@ from firsthand.reading.namewords import (
     SURNAME_PARTICLES,
     is_people,
 )
-from firsthand.reading.nlp import is_common_word
+from firsthand.reading.nlp import is_common_word, sentence_of
 from firsthand.reading.rule_mentions import BODY_APPOSITION_AFTER, BODY_NOUN_BEFORE
 
 SIGNATURE_BEFORE = re.compile(
@@ -173,7 +173,7 @@ def team(doc: Any, text: str, m: Mention) -> Mention:
         or (root.head.lower_ == "to" and root.head.head.lemma_ == "lose")
     )
     verb = root.head.head if opponent else root.head
-    sentence = root.sent
+    sentence = sentence_of(root)
     if (
         root.dep_ == "pobj"
         and root.head.lower_ in ("over", "against")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.modality import PERCEPTION_VERBS
-from firsthand.reading.nlp import sentence_of, words
+from firsthand.reading.nlp import sentence_of, text_of, words
 from firsthand.reading.references import References
 from firsthand.record import Entity
 
@@ -41,12 +41,14 @@ def is_headline_passive(verb: Any) -> bool:
         return False
     if verb.tag_ == "VBN":
         return True
-    return verb.tag_ == "VBD" and verb.lemma_.lower() not in INTRANSITIVE_VERBS and _headline(verb.sent)
+    return (
+        verb.tag_ == "VBD" and verb.lemma_.lower() not in INTRANSITIVE_VERBS and _headline(sentence_of(verb))
+    )
 
 
 def _headline(sent: Any) -> bool:
     """A short line of its own that does not end as a sentence does."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end : end + 1] == "\n")
     return (

@@ -54,7 +54,7 @@ from firsthand.reading.event_agents import (
     passive_conjunct,
 )
 from firsthand.reading.modality import event_mode, reported_tokens
-from firsthand.reading.nlp import noun_phrase, quoted_tokens, subtree_range, verbs_and, words
+from firsthand.reading.nlp import noun_phrase, quoted_tokens, sentences, subtree_range, verbs_and, words
 from firsthand.reading.pagedump import header_headings
 from firsthand.reading.references import References
 from firsthand.reading.storyclock import TELLING_VERBS as TELLING_VERBS  # incidents reads it from here
@@ -131,7 +131,7 @@ def find_events(record: Record) -> Record:
     tokens: list[Any] = []
     triggers = verbs_and(doc, EVENT_NOUN_LEMMAS)
     token = next(triggers, None)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         acts: set[int] = set()
         while token is not None and token.i < sent.end:
             current, token = token, next(triggers, None)

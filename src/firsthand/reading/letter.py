@@ -38,7 +38,7 @@ from firsthand.reading.letter_entities import (
     looks_like_name,
     whole_entity,
 )
-from firsthand.reading.nlp import is_common_word
+from firsthand.reading.nlp import is_common_word, sentences
 from firsthand.record import Entity, EntityType, Letter, Record
 
 # A line of prose: a sentence of some length, not a header or a signature.
@@ -737,7 +737,7 @@ def _attachments(doc: Any, lines: list[Line]) -> list[str]:
     if found or doc is None:
         return found
     # A sentence that says what is attached.
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for pattern in ATTACHMENT_SENTENCES:
             m = pattern.search(sent.text)
             if m:

@@ -13,6 +13,7 @@ from typing import Any
 
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.namewords import PERSON_TITLES
+from firsthand.reading.nlp import sentence_of
 from firsthand.reading.reference_words import (
     ANTECEDENT_CHARS,
     CHARACTERISING_VERBS,
@@ -107,7 +108,7 @@ class MentionIndex:
         named = self.doc.char_span(start, offset, alignment_mode="contract")
         if named is None:
             return False
-        span = self.doc[named[0].sent.start : named.end]
+        span = self.doc[sentence_of(named[0]).start : named.end]
         for token in span:
             lemma = token.lemma_.lower()
             if (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.attribution_lexicon import ISSUING_VERBS, SPEECH_VERBS, WRITING_VERBS
-from firsthand.reading.nlp import words
+from firsthand.reading.nlp import sentence_of, words
 from firsthand.reading.reference_words import PEOPLE_NOUNS, PERSON_NOUNS, WRITER_PRONOUNS
 
 # Things that show rather than say: what they show is the writer's reading of them.
@@ -62,9 +62,9 @@ def document_before(pronoun: Any) -> Any | None:
     """The letter, statement or report that "it" stands for: one that was the subject of the
     sentence before (or of this one, earlier), with no party named as a subject since."""
     doc = pronoun.doc
-    start = pronoun.sent.start
+    start = sentence_of(pronoun).start
     for _ in range(DOCUMENT_SENTENCES):
-        start = doc[start - 1].sent.start if start > 0 else start
+        start = sentence_of(doc[start - 1]).start if start > 0 else start
     for token in reversed(doc[start : pronoun.i]):
         if token.dep_ not in ("nsubj", "nsubjpass") or not _in_main_clause(token):
             continue  # "the report said the prisoner had fallen": the prisoner is what it said

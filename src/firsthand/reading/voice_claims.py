@@ -12,7 +12,7 @@ from typing import Any
 from firsthand.reading.attribution_base import Attribution, subject_of
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE
-from firsthand.reading.nlp import after_vocative, sentence_of, subtree_range, words
+from firsthand.reading.nlp import after_vocative, sentence_of, subtree_range, text_of, words
 from firsthand.reading.reference_words import WRITER_PRONOUNS
 from firsthand.reading.references import References
 from firsthand.reading.voices import VoiceSpan, block_quotes, transcript_turns, wholly_quoted, writer_side
@@ -49,16 +49,16 @@ def _told_in_the_first_person(
     paragraph that says "I" and "my": a lead with no verb of saying hands the paragraph after
     its colon to the one person it names, when that paragraph speaks in the first person and
     the lead does not."""
-    if doc.text[lead[1] - 1] != ":":
+    if text_of(doc)[lead[1] - 1] != ":":
         return None
     lead_span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
     block_span = doc.char_span(block[0], block[1], alignment_mode="expand")
     if lead_span is None or block_span is None:
         return None
-    last = lead_span[-1].sent
+    last = sentence_of(lead_span[-1])
     if any(t.lower_ in WRITER_PRONOUNS for t in last):
         return None  # "We spoke to Anna Berg:" or "I remember it well:": the writer's lead
-    opening = block_span[0].sent
+    opening = sentence_of(block_span[0])
     if not any(t.lower_ in FIRST_PERSON_SINGULAR for t in opening):
         return None
     people = resolver.people_named(last.start_char, last.end_char)
@@ -89,7 +89,7 @@ def _lead_speaker(
     # sentence ("A detainee told Amnesty he was beaten in an annexe to the museum:").
     closing = words_of[-LEAD_REACH:]
     # (The last sentence found once: a token's .sent is a scan of its sentence.)
-    last_start = words_of[-1].sent.start if words_of else 0
+    last_start = sentence_of(words_of[-1]).start if words_of else 0
     last_sentence = [t for t in words_of if t.i >= last_start]
     # "Three detainees described the following use of force in the yard:": what follows is theirs.
     announces = any(t.lower_ in ("following", "follows") for t in last_sentence)
@@ -121,7 +121,7 @@ def bare_leads(doc: Any, text: str) -> list[tuple[int, int]]:
         span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
         if span is None:
             continue
-        sentence = span[-1].sent
+        sentence = sentence_of(span[-1])
         root = sentence.root
         if root.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "nsubj" for c in root.children):
             continue

@@ -10,7 +10,7 @@ from spacy.attrs import IDS
 
 from conftest import SHARED
 from firsthand.reading.attribute_table import AttributeTable
-from firsthand.reading.nlp import MODEL, load_model, split_glued_quotes
+from firsthand.reading.nlp import MODEL, adjust_tokenizer, load_model
 
 # Sentences of our own that reach the ruler's rarer rules: contractions and their regexes,
 # two-token rules ("gonna", "let's", "y'all", "there's"), pronoun cases by dependency,
@@ -29,7 +29,7 @@ COMPARED = [name for name in IDS if name and not name.startswith("FLAG") and nam
 @pytest.fixture(scope="module")
 def with_ruler() -> Any:
     nlp = spacy.load(MODEL)
-    split_glued_quotes(nlp)  # the same tokens as the model's
+    adjust_tokenizer(nlp)  # the same tokens as the model's
     nlp.add_pipe("line_break_sentences", before="parser")
     nlp.add_pipe("verb_lemma_spelling", after="lemmatizer")  # ours, after the ruler either way
     return nlp

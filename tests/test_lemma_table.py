@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from firsthand.reading.lemma_table import LemmaTable
-from firsthand.reading.nlp import MODEL, load_model, split_glued_quotes
+from firsthand.reading.nlp import MODEL, adjust_tokenizer, load_model
 
 # Sentences of our own: inflected verbs, nouns and adjectives, proper names, words no table
 # knows, contractions the ruler lemmatises first, and a word repeated in several senses.
@@ -25,7 +25,7 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def with_lemmatizer() -> Any:
     nlp = spacy.load(MODEL)
-    split_glued_quotes(nlp)  # the same tokens as ours
+    adjust_tokenizer(nlp)  # the same tokens as ours
     nlp.add_pipe("line_break_sentences", before="parser")
     nlp.add_pipe("verb_lemma_spelling", after="lemmatizer")
     return nlp

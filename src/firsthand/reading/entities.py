@@ -58,6 +58,7 @@ from firsthand.reading import (
 from firsthand.reading.attribution_quotes import QUOTE_MARKS
 from firsthand.reading.entitytypes import Group
 from firsthand.reading.mentions import (
+    HONORIFIC_ONLY,
     Lines,
     Mention,
     generic_word,
@@ -175,7 +176,7 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.with_place_tails(text, mentions)
     rules = long_forms + defined + _facilities(text) + _institutions(text, mentions)
     rules += rule_mentions.military_units(text) + rule_mentions.settlements(text)
-    rules += rule_mentions.dateline_credits(text)
+    rules += rule_mentions.dateline_credits(text) + rule_mentions.ranked_people(text)
     rules += rule_mentions.friends_of(text)
     mentions = _resolve_overlaps(rules, mentions)
     mentions += _unlabelled_names(doc, text, mentions)
@@ -444,6 +445,7 @@ def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[in
         and (run[0].i not in sentence_starts or _person_apposition_after(text, end))
         and entitytypes.person_shaped(name)
         and not any(t.lower_.rstrip(".") in GENERIC_WORDS for t in run)
+        and not all(HONORIFIC_ONLY.fullmatch(t.text) for t in run)  # "Maj. Gen.": titles alone
     ):
         return Mention(start, end, name, "PERSON", "shape")
     if len(run) == 1 and entitytypes.does_what_people_do(run[0]):

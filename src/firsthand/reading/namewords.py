@@ -19,8 +19,24 @@ PERSON_TITLES = {
     "premier", "justice", "chief", "duke", "duchess", "earl", "count", "countess", "baron",
 }  # fmt: skip
 
-# Police ranks abbreviated before a name: "DSP Buhari Abdullahi", "SP Tochukwu Ikenga".
-RANK_ABBREVIATIONS = {"DSP", "ASP", "SP", "CSP", "ACP", "DCP", "CP", "AIG", "DIG", "IGP"}
+# Ranks abbreviated in capitals before a name: police ("DSP Buhari Abdullahi", "SP Tochukwu
+# Ikenga") and the armed forces' pay grades ("SSG Justin Pizzoferrato", "LTC Byrd").
+RANK_ABBREVIATIONS = {
+    "DSP", "ASP", "SP", "CSP", "ACP", "DCP", "CP", "AIG", "DIG", "IGP",
+    "PVT", "PV2", "PFC", "SPC", "CPL", "SGT", "SSG", "SFC", "MSG", "1SG", "SGM", "CSM",
+    "2LT", "1LT", "CPT", "MAJ", "LTC", "COL", "LTG", "GEN", "WO1", "CW2", "CW3", "CW4", "CW5",
+    "LCPL", "SSGT", "GYSGT", "MSGT", "SGTMAJ", "TSGT", "CMSGT", "SRA", "LCDR", "LTJG", "RADM", "VADM",
+}  # fmt: skip
+
+# Titles a page abbreviates with a full stop before a name ("Sgt. Leonardo Treviño", "Lt. Col.
+# Ann Ray", "Fr. Tom"): one word each, which the model's tokenizer would cut before the stop,
+# and the stop then ends a sentence in the middle of a name.
+DOTTED_TITLES = (
+    "Sgt", "Sgts", "Cpl", "Pvt", "Pfc", "Spc", "Capt", "Cpt", "Lt", "Lieut", "Col", "Maj", "Brig",
+    "Gen", "Gens", "Adm", "Cmdr", "Comdr", "Cdr", "Cmdt", "Ens", "Insp", "Supt", "Det", "Const",
+    "Amb", "Hon", "Rev", "Fr", "Msgr", "Pres", "Atty", "Asst", "Dep", "Sec", "Mme", "Mlle", "Sr",
+    "Sra", "Dra",
+)  # fmt: skip
 
 # Role nouns in an apposition after a name: "X, the first secretary of ..." is a person.
 PERSON_ROLES = {

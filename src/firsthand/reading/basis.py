@@ -491,6 +491,10 @@ def attribution_basis(
             if hearer.lower_ in WRITER_PRONOUNS:
                 return writer, "witnessed"
             return writer, "witnessed" if present else "asserted"
+        if att.lemma in DECISION_VERBS and not told:
+            # "It was also decided to rule on the merits", "it was agreed that the talks go on":
+            # a decision taken, which the writer tells of; no words passed on.
+            return writer, "asserted"
         return None, "reported" if told else "hearsay"
     # 2. The writer's own: a belief is an opinion, an appeal a request, "I heard that" a report.
     if head is not None and head.lower_ in WRITER_PRONOUNS:
@@ -672,6 +676,9 @@ ASKED_ACTS = words(
 )
 # Verbs by which one directs another to act or to answer.
 DIRECTING_VERBS = words("ask demand order instruct command summon")
+
+# Verbs of deciding: "it was decided to ...", passive and with no agent, tells of a decision.
+DECISION_VERBS = words("decide resolve agree arrange plan rule")
 # Verbs of holding true: in the present, the writer's conviction.
 KNOWING_VERBS = words("know understand realize realise")
 # Subjects that deny anybody said it.

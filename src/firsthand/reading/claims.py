@@ -746,6 +746,10 @@ def _heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
         len(words_of) <= HEADING_WORDS and capitalised >= HEADING_CAPITALS * len(words_of)
     ):
         return True
+    # A section's heading after its letter ("A. The applicant's arrest and alleged
+    # ill-treatment", "II. Relevant domestic law"); a list's numbered item may be a demand.
+    if len(words_of) <= HEADING_WORDS and SECTION_LETTER.match(line):
+        return True
     # A headline in sentence case over the paragraph it heads ("Lawyer assaulted and
     # arbitrarily detained", then the story): a paragraph of its own, without a sentence's end
     # or articles, and a longer paragraph after it that ends as sentences do.
@@ -778,6 +782,8 @@ LINK_PROMPT = re.compile(
     r"|(?:please )?(?:click|tap) here\b.{0,160}",
     re.IGNORECASE,
 )
+# The letter or Roman numeral of a section ("A. ", "IV. ", "b) ").
+SECTION_LETTER = re.compile(r"(?:[A-Za-z]|[IVXL]{1,5})[.)][ \t]++(?=[A-Z])")
 # Words a title leaves in lower case.
 MINOR_WORDS = words("a an the of in on at to for and or but by with from as is are")
 # A line with no sentence end is a heading when it is this short whatever its case, or this

@@ -378,10 +378,26 @@ def person_shaped(name: str) -> bool:
     ]
     return (
         2 <= len(words) <= 4
-        and all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*\.?|[A-Z]\.", w) for w in words)
+        and all(_name_word(w) for w in words)
         and not any(w.lower().rstrip(".") in ORG_HEADS | FAC_HEADS | PLACE_HEADS | FAC_OPENERS for w in words)
         and words[-1].lower() not in aliases.LANDFORM_HEADS
         and not all(is_common_word(w.strip(".")) for w in words)
+    )
+
+
+def _name_word(word: str) -> bool:
+    """A capital and lower-case letters, in any alphabet ("Turković", "Søren", "O'Neil",
+    "Berro-Lefèvre"), or an initial ("K.")."""
+    if len(word) == 2 and word[0].isupper() and word[0].isalpha() and word[1] == ".":
+        return True
+    parts = re.split(r"[-'’]", word.removesuffix("."))
+    first = parts[0]
+    return (
+        (len(first) >= 2 or len(parts) > 1)  # "O'Neil", "D'Souza"
+        and first[:1].isupper()
+        and first.isalpha()
+        and (first[1:].islower() or len(first) == 1)
+        and all(p.isalpha() for p in parts[1:])
     )
 
 

@@ -73,7 +73,8 @@ HEADLINE_WORDS = (
 AFTER_HEADLINE_VERB = re.compile(" " + HEADLINE_VERBS + " $")
 
 
-HEADLINE_BREAK = re.compile(r" [-–—|] |: | " + HEADLINE_WORDS + " ")
+# (also the "v." of a case: "Markaryan v. Russia" names a person and a state, no one party)
+HEADLINE_BREAK = re.compile(r" [-–—|] |: | (?:v|vs)\. | " + HEADLINE_WORDS + " ")
 
 
 HEADLINE_LEAD = re.compile(HEADLINE_WORDS + " ")
@@ -115,7 +116,12 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             piece = text[start:end]
             if piece.split()[0] in POSSESSIVE_DETERMINERS:
                 continue  # "My Relationship": a headline's words, not a name
-            if len(pieces) > 1 and " " not in piece and _dictionary_word(ent.doc, piece, start, end):
+            if (
+                len(pieces) > 1
+                and " " not in piece
+                and _dictionary_word(ent.doc, piece, start, end)
+                and gazetteer.lookup(piece) is None  # "Armenia" of "Karapetyan v. Armenia"
+            ):
                 continue  # "Children" of "XFamily - Children": a headline's word
             if (
                 AFTER_HEADLINE_VERB.search(text, max(0, start - 14), start)
@@ -204,7 +210,7 @@ def headline_common_words(text: str, start: int, end: int, lines: Lines | None =
     line = text[line_start:line_end].strip()
     content = [w for w in line.split() if w.lower() not in HEADLINE_SMALL_WORDS and w[:1].isalpha()]
     if (
-        len(content) < 4
+        (len(content) < 4 and not line.isupper())  # "THE FACTS", "THE LAW": a section's heading
         or line.endswith((".", ":"))
         or sum(w[:1].isupper() for w in content) < 0.8 * len(content)
     ):

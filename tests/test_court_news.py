@@ -171,3 +171,18 @@ def test_a_phrase_the_writer_quotes_keeps_the_sentence_whole() -> None:
     text = "The man, identified only as “a male detainee of apparent Middle Eastern descent,” was wearing pants.\n"
     record = read_text(text)
     assert [c["text"] for c in record.claims] == [text.strip().rstrip(".")], record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The general testified by telephone into the Longhorn Conference Room on Friday.",
+            "Longhorn Conference Room",
+        ),
+        ("The delegates stayed at the Palace Hotel near the harbour.", "Palace Hotel"),
+        ("Protesters gathered outside the Federal Building in the morning.", "Federal Building"),
+    ],
+)
+def test_a_room_a_hotel_a_building_are_facilities(text: str, name: str) -> None:
+    assert (name, "FAC") in [(e.name, e.type) for e in read_text(text + "\n").entities]

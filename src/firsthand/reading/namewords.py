@@ -101,7 +101,7 @@ FAC_HEADS = {
     # heads of two words, written in lower case after the name: "the Olosan police station"
     "police station", "central police station", "remand prison", "detention centre",
     "detention center", "shopping center", "shopping centre", "toll gate", "tollgate", "toll plaza",
-    "supermarket", "market", "mall",
+    "supermarket", "market", "mall", "room", "courtroom", "building", "hotel", "mosque",
 }  # fmt: skip
 
 # First words that make a name a building in another language: "Kloster Zimmern" (a

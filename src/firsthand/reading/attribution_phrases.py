@@ -247,7 +247,18 @@ def adverb_attribution(token: Any) -> Attribution | None:
     content = _clause_without(token, (token.i, token.i + 1))
     if content is None:
         return None
-    return Attribution(cue=[token.i], content=[content], kind="adverb")
+    # "The man then allegedly assaulted an officer": what is alleged is the whole clause, its
+    # subject before the adverb too, not only the longer side of it.
+    start, end = _clause_of(token)
+    sides = [
+        trim_span(token.doc, side)
+        for side in ((start, token.i), (token.i + 1, end))
+        if side[1] - side[0] >= 1
+    ]
+    sides = [
+        side for side in sides if side[1] > side[0] and any(t.is_alpha for t in token.doc[side[0] : side[1]])
+    ]
+    return Attribution(cue=[token.i], content=sides or [content], kind="adverb")
 
 
 def misread_verb_attribution(token: Any) -> Attribution | None:
@@ -345,12 +356,17 @@ def _inserted_between(doc: Any, phrase: tuple[int, int]) -> list[tuple[int, int]
     return [trim_span(doc, subject), trim_span(doc, rest)]
 
 
-def _clause_without(token: Any, phrase: tuple[int, int]) -> tuple[int, int] | None:
-    """The clause ``token`` modifies, minus ``phrase``: the longer side of it."""
+def _clause_of(token: Any) -> tuple[int, int]:
+    """The clause ``token`` modifies."""
     head = token.head
     while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head
-    start, end = subtree_range(head)
+    return subtree_range(head)
+
+
+def _clause_without(token: Any, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause ``token`` modifies, minus ``phrase``: the longer side of it."""
+    start, end = _clause_of(token)
     sides = [(start, phrase[0]), (phrase[1], end)]
     side = max(sides, key=lambda r: r[1] - r[0])
     if side[1] - side[0] < 2:

@@ -112,6 +112,11 @@ LEGAL_TEXT = re.compile(
     r"(?P<on>\s++(?i:on|against|for|of|relating\s++to)\s++)(?:the\s++)?[A-Z][\w\-]*+"
     r"(?:\s++(?:(?:and|of|on|the|for|against|in)\s++)?[A-Z][\w\-]*+)*+"
 )
+# What someone is charged with, the offence's name often capitalised ("charged with Wounding
+# with intent to cause Grievous Bodily Harm and Assaults Police"): up to the sentence's end.
+CHARGE_PHRASE = re.compile(
+    r"\b(?:charged with|convicted of|accused of|suspicion of|guilty of|charges? of|counts? of)\b[^.\n;]{0,200}+"
+)
 # A capitalised word just before a surname: another name's given name.
 # From a word's start only (the lookbehind): tried at every letter of a run of capitals, the
 # pattern would scan the rest of the run each time.
@@ -226,10 +231,17 @@ def find_entities(record: Record) -> Record:
     pairs = acronyms.pairs(defined, long_forms) + list_pairs + initial_pairs + first_word_pairs
     mentions = [_place_of_office(m) for m in mentions]
     lines = Lines(text)
+    charges = Spans(m.span() for m in CHARGE_PHRASE.finditer(text))
     mentions = [
         m
         for m in mentions
         if not knownnames.names_no_entity(m.text)
+        # "Grievous Bodily Harm", "Assaults Police": an offence's words, no name
+        and not (
+            charges.overlaps(m.start, m.end)
+            and all(is_common_word(w) for w in m.text.split())
+            and gazetteer.lookup(m.text) is None  # "China" is a word too
+        )
         and m.text not in concepts
         and not _legal_instrument(text, m)
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own

@@ -113,6 +113,8 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             if trimmed is None:
                 continue
             start, end = trimmed
+            if ent.label_ == "PERSON":
+                start += _office_title_length(text[start:end])
             piece = text[start:end]
             if piece.split()[0] in POSSESSIVE_DETERMINERS:
                 continue  # "My Relationship": a headline's words, not a name
@@ -250,6 +252,28 @@ def office_not_person(name: str) -> bool:
         return False
     last = name.split()[-1]
     return last.isupper() or last.lower() in BODY_OR_PLACE_HEADS or gazetteer.lookup(last) is not None
+
+
+# Offices and ranks a person's name may be given with ("Superintendent Tony Hill", "Detective
+# Sergeant John Moe"): not the name. (Not "Saint", "King" or "Mother": part of some names.)
+OFFICE_TITLES = words(
+    """minister president ambassador commissioner general colonel captain lieutenant sergeant
+    major judge senator governor mayor secretary director chairman chairwoman commander officer
+    agent superintendent inspector constable detective corporal admiral brigadier marshal sheriff
+    commodore deputy chief"""
+)
+OFFICE_TITLE = re.compile(r"(?:[A-Z][a-z]++[ \t]++)(?=[A-Z])")
+
+
+def _office_title_length(name: str) -> int:
+    """How many characters of office titles open a person's name, leaving a word at least."""
+    taken = 0
+    while len(name[taken:].split()) > 1:
+        title = OFFICE_TITLE.match(name, taken)
+        if title is None or title.group().strip().lower() not in OFFICE_TITLES:
+            break
+        taken = title.end()
+    return taken
 
 
 def _dictionary_word(doc: Any, word: str, start: int, end: int) -> bool:

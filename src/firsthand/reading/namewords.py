@@ -17,6 +17,8 @@ PERSON_TITLES = {
     "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
     "emperor", "empress", "pope", "bishop", "archbishop", "cardinal", "rabbi", "chancellor",
     "premier", "justice", "chief", "duke", "duchess", "earl", "count", "countess", "baron",
+    "superintendent", "inspector", "constable", "detective", "corporal", "admiral", "brigadier",
+    "marshal", "sheriff", "commodore",
 }  # fmt: skip
 
 # Ranks abbreviated in capitals before a name: police ("DSP Buhari Abdullahi", "SP Tochukwu

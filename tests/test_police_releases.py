@@ -57,3 +57,28 @@ def test_the_offence_charged_names_nothing() -> None:
     names = [(e.name, e.type) for e in record.entities]
     assert not any(n in ("Grievous Bodily Harm", "Assaults Police", "Wounding") for n, _t in names), names
     assert ("China", "GPE") in names, names
+
+
+def test_a_month_after_a_days_number_starts_no_sentence() -> None:
+    """ "on Thursday 18th Feb, two officers were on patrol": the parser started a sentence at
+    "Feb", and the claim lost the time."""
+    record = read_text(
+        "At around 16:00 hours on Thursday 18th Feb, two officers were on patrol near the bridge.\n"
+    )
+    assert [c["text"] for c in record.claims] == [
+        "At around 16:00 hours on Thursday 18th Feb, two officers were on patrol near the bridge"
+    ], record.claims
+
+
+def test_hours_after_a_clock_time_are_no_length_of_time() -> None:
+    """ "16:00 hours" is four in the afternoon, not "00 hours". Near miss: "for 48 hours"."""
+    record = read_text("At around 16:00 hours on 18 February 2021 the man was held for 48 hours.\n")
+    found = [(t["text"], t["type"], t["value"]) for t in record.times]
+    assert ("16:00", "TIME", "2021-02-18T16:00") in found, found
+    assert ("48 hours", "DURATION", "PT48H") in found, found
+    assert not any(text.startswith("00") for text, _type, _value in found), found
+
+
+def test_what_someone_did_after_refusing_is_kept() -> None:
+    record = read_text("They identified a man, but he refused to converse with them and became aggressive.\n")
+    assert any("became aggressive" in c["text"] for c in record.claims), record.claims

@@ -443,6 +443,7 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
     """(start, end, head) token ranges of the main clauses no attribution covers."""
     heads = [sent.root]
     head_indices = {sent.root.i}
+    short: set[int] = set()  # heads whose clause may be two words
     doc = sent.doc
     conjuncts = _conjuncts(doc)  # only a conjunct can head a clause of its own here
     for i in conjuncts[bisect.bisect_left(conjuncts, sent.start) : bisect.bisect_left(conjuncts, sent.end)]:
@@ -465,6 +466,8 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
         )
         if token.dep_ == "conj" and joined and (has_subject(token) or _asks_apart(token) or goes_on):
             heads.append(token)
+            if goes_on:
+                short.add(token.i)  # "... refused to talk and became aggressive"
             head_indices.add(token.i)
     units = []
     for head in heads:
@@ -481,7 +484,9 @@ def _own_statements(sent: Any, covered: set[int]) -> list[tuple[int, int, Any]]:
         # "LONDON (Reuters) - Troops shelled the town": the dateline is no part of the statement
         a, b = trim_span(sent.doc, (min(past_dateline(doc, run[0]), run[1] - 1), run[1]))
         words = [t for t in sent.doc[a:b] if t.is_alpha]
-        if len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]):
+        if len(words) >= (2 if head.i in short else 3) and any(
+            t.pos_ in ("VERB", "AUX") for t in sent.doc[a:b]
+        ):
             units.append((a, b, head))
     return units
 

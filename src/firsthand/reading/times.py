@@ -238,7 +238,7 @@ SPOKEN_ON = re.compile(
 SPOKEN_ON_WITHIN = 400
 # Between a clock time and the day it is on: "between 6:45pm and 9:00pm on Tuesday 20 October".
 TO_ANOTHER_CLOCK = re.compile(r"\s*(?:and|to|until|till|-|–)\s*")
-ON_THE_DAY = re.compile(r"(?:\s+local\s+time)?,?\s+on\s+")
+ON_THE_DAY = re.compile(r"(?:\s+(?:local\s+time|hours|hrs))?,?\s+on\s+")  # ("16:00 hours on ...")
 CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d(?::\d\d)?)")
 
 

@@ -95,6 +95,31 @@ class MentionIndex:
             self.gender.setdefault(best.id, gender)
         return best
 
+    def subject_ahead(self, pronoun: Any, gender: str) -> Entity | None:
+        """ "After his visit, Milley recommended ...", "During her arrest, Anna Lind was ...": a
+        possessive in a phrase that opens the sentence, before its subject, is the subject's
+        when the subject is a person named there of that gender."""
+        if pronoun.tag_ != "PRP$" or pronoun.idx in self.quoted:
+            return None
+        phrase = pronoun
+        while phrase.dep_ not in ("prep", "advcl", "npadvmod") and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        verb = phrase.head
+        if phrase.dep_ not in ("prep", "advcl", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
+        if not subjects or phrase.i > subjects[0].i:
+            return None
+        subject = subjects[0]
+        named = [
+            e
+            for _a, _b, e in self._overlapping(subject.idx, subject.idx + len(subject))
+            if e.type == "PERSON"
+        ]
+        if not named or self.gender.get(named[0].id, gender) != gender:
+            return None
+        return named[0]
+
     def _last_named_person(self, offset: int) -> Entity | None:
         """The last person named before ``offset`` outside quotations, not the writer."""
         people = [

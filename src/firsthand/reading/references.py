@@ -267,13 +267,13 @@ class References(MentionIndex):
         if writer_pronoun(head):
             return self.writer, False
         if word in PERSON_PRONOUNS:
-            ahead = self._subject_ahead(head, PERSON_PRONOUNS[word])
+            ahead = self.subject_ahead(head, PERSON_PRONOUNS[word])
             if ahead is not None:
                 return ahead, False
             # In someone's own words "he" is somebody they speak of: of themselves they say "I".
             # Told in the writer's words in the sentence of the cue, "he" may well be the
             # speaker ("Miller said he kicked a pillow").
-            told = head.i in self.told_at and head.i not in self.quoted
+            told = head.i in self.told_at and head.i not in self.quoted_tokens
             speaker = None if told else self.speaker_at.get(head.i)
             return self._last_person(head.idx, PERSON_PRONOUNS[word], speaker=speaker), False
         if word in GROUP_PRONOUNS:
@@ -322,31 +322,6 @@ class References(MentionIndex):
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
-
-    def _subject_ahead(self, pronoun: Any, gender: str) -> Entity | None:
-        """ "After his visit, Milley recommended ...", "During her arrest, Anna Lind was ...": a
-        possessive in a phrase that opens the sentence, before its subject, is the subject's
-        when the subject is a person named there of that gender."""
-        if pronoun.tag_ != "PRP$" or pronoun.i in self.quoted:
-            return None
-        phrase = pronoun
-        while phrase.dep_ not in ("prep", "advcl", "npadvmod") and phrase.head.i != phrase.i:
-            phrase = phrase.head
-        verb = phrase.head
-        if phrase.dep_ not in ("prep", "advcl", "npadvmod") or verb.pos_ not in ("VERB", "AUX"):
-            return None
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pronoun.i]
-        if not subjects or phrase.i > subjects[0].i:
-            return None
-        subject = subjects[0]
-        named = [
-            e
-            for _a, _b, e in self._overlapping(subject.idx, subject.idx + len(subject))
-            if e.type == "PERSON"
-        ]
-        if not named or self.gender.get(named[0].id, gender) != gender:
-            return None
-        return named[0]
 
     # Actors -------------------------------------------------------------------------------------
     # Who did an act: what :meth:`resolve` says, and more that only an act needs (the speakers of

@@ -20,6 +20,7 @@ from firsthand.reading.namewords import (
     DOCUMENT_LABELS,
     GENERIC_WORDS,
     KIN_GROUPS,
+    OFFICE_TITLES,
     ORG_HEADS,
     ORG_OPENERS,
     PLACE_HEADS,
@@ -254,14 +255,7 @@ def office_not_person(name: str) -> bool:
     return last.isupper() or last.lower() in BODY_OR_PLACE_HEADS or gazetteer.lookup(last) is not None
 
 
-# Offices and ranks a person's name may be given with ("Superintendent Tony Hill", "Detective
-# Sergeant John Moe"): not the name. (Not "Saint", "King" or "Mother": part of some names.)
-OFFICE_TITLES = words(
-    """minister president ambassador commissioner general colonel captain lieutenant sergeant
-    major judge senator governor mayor secretary director chairman chairwoman commander officer
-    agent superintendent inspector constable detective corporal admiral brigadier marshal sheriff
-    commodore deputy chief"""
-)
+# Offices and ranks opening a person's name (namewords.OFFICE_TITLES), one word at a time.
 OFFICE_TITLE = re.compile(r"(?:[A-Z][a-z]++[ \t]++)(?=[A-Z])")
 
 

@@ -21,6 +21,16 @@ PERSON_TITLES = {
     "marshal", "sheriff", "commodore",
 }  # fmt: skip
 
+# Offices and ranks a person's name may be given with ("Superintendent Tony Hill", "Detective
+# Sergeant John Moe"): not the name. Not "Saint", "King" or "Mother": part of some names.
+OFFICE_TITLES = {
+    "minister", "president", "ambassador", "commissioner", "general", "colonel", "captain",
+    "lieutenant", "sergeant", "major", "judge", "senator", "governor", "mayor", "secretary",
+    "director", "chairman", "chairwoman", "commander", "officer", "agent", "superintendent",
+    "inspector", "constable", "detective", "corporal", "admiral", "brigadier", "marshal", "sheriff",
+    "commodore", "chief", "deputy",
+}  # fmt: skip
+
 # Ranks abbreviated in capitals before a name: police ("DSP Buhari Abdullahi", "SP Tochukwu
 # Ikenga") and the armed forces' pay grades ("SSG Justin Pizzoferrato", "LTC Byrd").
 RANK_ABBREVIATIONS = {

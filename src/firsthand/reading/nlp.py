@@ -372,8 +372,9 @@ def sentence_starts(doc: Any) -> list[int]:
     whole Doc's annotation and walks to the sentence's ends, on every call."""
     starts: list[int] | None = doc.user_data.get(SENTENCE_STARTS_KEY)
     if starts is None:
-        marks = doc.to_array("SENT_START") if len(doc) else numpy.empty((0,), dtype="int32")
-        starts = [0, *(int(i) for i in numpy.flatnonzero(marks[1:] == 1) + 1)] if len(doc) else []
+        starts = []
+        if len(doc):  # the first token opens a sentence whatever its mark says
+            starts = [0, *(numpy.flatnonzero(doc.to_array("SENT_START")[1:] == 1) + 1).tolist()]
         doc.user_data[SENTENCE_STARTS_KEY] = starts
     return starts
 

@@ -23,7 +23,7 @@ SPEECH_VERBS = words(
     vow pledge swear urge demand assure suggest propose advise remind recount describe accuse
     blame charge dispute counter retort joke quip lament muse caution proclaim shout
     scream cry whisper answer agree signal hint speculate estimate forecast post
-    email publish confess
+    email publish confess remark underline affirm reaffirm elaborate aver opine
     """
 )
 # Verbs of thought and perception: an inner state, or what evidence shows.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from firsthand.reading.attribution_base import Attribution, cue_tokens, subject_of, trim_span
+from firsthand.reading.attribution_base import Attribution, cue_tokens, has_subject, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import CUE_LEMMAS, HEARSAY_ADVERBS, QUOTATION_CUES
 from firsthand.reading.nlp import sentence_of, subtree_range
 
@@ -59,7 +59,10 @@ def adjacent_quotes(verb: Any, quoted: set[int], own_words: bool = False) -> lis
     after = _quote_after(verb, quoted)
     if after is not None and not any(t.text in SENTENCE_ENDS for t in verb.doc[verb.i + 1 : after[0]]):
         return [after]
-    before = _quote_before(verb, quoted, own_words)
+    # "In the report, published on Monday, ...": a participle that tells of a thing done to
+    # something is nobody's cue for the quotation before it.
+    reduced = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not has_subject(verb)
+    before = None if reduced else _quote_before(verb, quoted, own_words)
     return [q for q in (before, after) if q is not None]
 
 

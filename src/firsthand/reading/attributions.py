@@ -18,7 +18,6 @@ fitting of cue and source boundaries (``attribution_spans.py``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from firsthand.reading.attribution_base import (
@@ -66,6 +65,7 @@ from firsthand.reading.attribution_lexicon import (
     VERB_CUES,
 )
 from firsthand.reading.attribution_model import combine
+from firsthand.reading.attribution_nesting import innermost_tellers, outermost
 from firsthand.reading.attribution_objects import PARTICIPLE_DEPS, object_content
 from firsthand.reading.attribution_phrases import (
     according_to_attribution,
@@ -94,7 +94,6 @@ from firsthand.reading.nlp import (
     verbs_and,
     words,
 )
-from firsthand.reading.reference_words import WRITER_PRONOUNS
 from firsthand.reading.speaking_documents import giver_of
 
 # 1. Attributions ---------------------------------------------------------------------------
@@ -150,7 +149,7 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     ]
     found = _participles_apart(doc, found)
     found = _comments_apart(doc, found)
-    return _innermost_tellers(doc, found, _outermost(found))
+    return innermost_tellers(doc, found, outermost(found), quoted)
 
 
 def _learned(doc: Any, found: list[Attribution]) -> list[Attribution]:
@@ -283,67 +282,6 @@ def _cue_verb(doc: Any, att: Attribution) -> Any | None:
     )
 
 
-def _innermost_tellers(doc: Any, found: list[Attribution], outer: list[Attribution]) -> list[Attribution]:
-    """Where the writer's own thought or feeling holds what another party said ("We appreciate
-    that the agency acknowledged in its announcement that ..."), that party tells it: the
-    innermost identifiable teller stands behind the words, the writer only behind the
-    appreciation."""
-    kept = {id(a) for a in outer}
-    replaced: dict[int, Attribution] = {}
-    for inner in found:
-        if id(inner) in kept or inner.kind != "verb" or not inner.clausal or inner.source_head is None:
-            continue
-        if doc[inner.source_head].lower_ in WRITER_PRONOUNS or inner.lemma not in SPEECH_VERBS:
-            continue
-        cue = min(inner.cue)
-        for holder in outer:
-            own = holder.source_head is not None and doc[holder.source_head].lower_ in WRITER_PRONOUNS
-            if (
-                own
-                and holder.kind == "verb"
-                and holder.lemma in FRAMING_VERBS
-                and any(a <= cue < b for a, b in holder.content)
-            ):
-                inner.frame = holder.extent
-                replaced[id(holder)] = inner
-    return [replaced.get(id(a), a) for a in outer]
-
-
-# The writer's reactions to what another said ("we appreciate that", "we welcome that"): the
-# other party's words inside them are that party's. Not a perception ("I heard two guards
-# ask"), which the writer lived, nor a belief ("I think he said"), where the writer vouches
-# for the saying (GUM's annotators give such words to the writer too).
-FRAMING_VERBS = words("appreciate welcome regret deplore note recognise recognize acknowledge")
-
-
-def _outermost(found: list[Attribution]) -> list[Attribution]:
-    """The attributions whose cue stands inside no other one's content. One sweep over the
-    contents sorted by start, keeping the two furthest ends of different attributions so
-    far: a check of every pair made a long document's claims quadratic."""
-    spans = sorted((s, e, i) for i, a in enumerate(found) for s, e in a.content)
-    starts = [s for s, _e, _i in spans]
-    best: list[tuple[int, int, int]] = []  # (furthest end, its attribution, next furthest of another)
-    end, owner, other = -1, -1, -1
-    for _s, e, i in spans:
-        if e > end:
-            if i != owner:
-                other = end
-            end, owner = e, i
-        elif i != owner and e > other:
-            other = e
-        best.append((end, owner, other))
-    outer = []
-    for i, a in enumerate(found):
-        cue = min(a.cue)
-        k = bisect_right(starts, cue) - 1
-        if k >= 0:
-            end, owner, other = best[k]
-            if (end if owner != i else other) > cue:
-                continue
-        outer.append(a)
-    return outer
-
-
 def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
@@ -367,16 +305,26 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # "hard to understand why it happened": an aim or a question, not a view; "trying to
         # show that the nets were cut" argues one.
         return None
+    if lemma in QUOTING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(v.lemma_.lower() in SPEECH_VERBS for v in c.children)
+        for c in token.children
+    ):
+        return None  # '"...," the agency cited the ministry as saying': the saying's cue holds it
     cue = cue_tokens(token)
     carrier = _quoted_as(token) if lemma in SPEECH_VERBS and not has_subject(token) else None
     clause = [c for c in token.children if c.dep_ == "ccomp" and not _set_apart(c, token)]
     if lemma in THOUGHT_VERBS and lemma not in SPEECH_VERBS:
         # "they found a man believed to be in his 40s": a thing found, not a finding that.
         clause = [c for c in clause if not small_clause(c)]
+    if token.dep_ == "relcl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "The time that we found the body was 09.15": given a sentence whose root the parser
+        # made the noun, the sentence's own verb hangs on the relative clause's; no content.
+        clause = [c for c in clause if c.i < token.i or not any(a.dep_ == "nsubj" for a in c.children)]
     if carrier is not None and not clause:
         # '"...," a nurse was quoted as saying': the parser may hang the words on "quoted"
         clause = [c for c in carrier.children if c.dep_ == "ccomp" and not _set_apart(c, carrier)]
-    clause = clause if lemma not in QUOTE_ONLY_CUES else []
+    if lemma in QUOTE_ONLY_CUES and not _trailing_tag(token, clause):
+        clause = []
     if not clause and lemma in SPEECH_VERBS:
         clause = clause_on_hearer(token) or extraposed_clause(token)
     if not clause and lemma in QUESTION_CUES:
@@ -593,6 +541,22 @@ def _as_said(verb: Any) -> bool:
 
 # What makes a verb's words its own: an object or a clause of its own.
 OWN_WORDS_DEPS = frozenset(["dobj", "ccomp", "xcomp", "attr", "oprd"])
+
+
+def _trailing_tag(verb: Any, clause: list[Any]) -> bool:
+    """'The state has done its best, she continued.', '..., he went on': a manner of saying
+    that closes a sentence after its words, with a speaker and nothing of its own, makes
+    the words before it speech, quoted or not ("the crowd chanted" alone says nothing)."""
+    doc = verb.doc
+    return bool(
+        len(clause) == 1
+        and clause[0].i < verb.i
+        and has_subject(verb)
+        and doc[clause[0].right_edge.i + 1].text in (",", "”", '"')
+        and verb.lemma_.lower() != "begin"  # "and then someone began banging on the door"
+        and all(c.dep_ in ("prt", "punct", "advmod") for c in verb.children if c.i > verb.i)
+        and verb.right_edge.i >= sentence_of(verb).end - 2
+    )
 
 
 def _talks_back(verb: Any) -> bool:

@@ -290,10 +290,16 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     # narration of their own story.
     if lemma == "bear":
         return False
-    participant = any(
-        (writer_pronoun(t) and t.dep_ != "poss") or (t.lower_ in ("my", "our") and t.head.i != head.i)
-        for t in span
-    )
+    # (not a pronoun inside quotation marks: 'the closure of "our only hospital"' is another's)
+    marks = 0
+    participant = False
+    for t in span:
+        marks += t.text in ('"', "“", "”", "``", "''")
+        if marks % 2 == 0 and (
+            (writer_pronoun(t) and t.dep_ != "poss") or (t.lower_ in ("my", "our") and t.head.i != head.i)
+        ):
+            participant = True
+            break
     if participant and lemma in RECALL_VERBS:
         return True  # "I do remember that there was outrage": the writer's own memory
     if participant and (past or (active and head.tag_ in ("VBP", "VBG"))):
@@ -491,6 +497,15 @@ def attribution_basis(
             if hearer.lower_ in WRITER_PRONOUNS:
                 return writer, "witnessed"
             return writer, "witnessed" if present else "asserted"
+        shown = [c for c in verb.children if c.dep_ == "nsubjpass"] if att.lemma == "show" else []
+        if (
+            shown
+            and shown[0].pos_ in ("PRON", "PROPN", "NOUN")
+            and shown[0].lower_ not in ("it", "which", "that")
+        ):
+            # "we were shown where the body was": the one shown saw it; nobody passed words on.
+            lived = present or shown[0].lower_ in WRITER_PRONOUNS
+            return writer, "witnessed" if lived else "asserted"
         if att.lemma in DECISION_VERBS and not told:
             # "It was also decided to rule on the merits", "it was agreed that the talks go on":
             # a decision taken, which the writer tells of; no words passed on.

@@ -70,7 +70,9 @@ def heading_or_greeting(text: str, claim: dict[str, Any]) -> bool:
 
 
 def _heads_a_paragraph(text: str, start: int, end: int) -> bool:
-    if end < 0 or not text.startswith("\n\n", end) or (start > 0 and not text.endswith("\n\n", 0, start)):
+    # A paragraph of its own; or the first line of a block, the story right under it
+    # ("Lawyer assaulted and arbitrarily detained" / "On 9 September, lawyer ...").
+    if end < 0 or not text.startswith("\n", end) or (start > 0 and not text.endswith("\n\n", 0, start)):
         return False
     line = text[start:end]
     if not line[:1].isupper() or re.search(r"[.!?](?:\s|[\"'”’»]*+$)", line):

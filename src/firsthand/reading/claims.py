@@ -412,8 +412,14 @@ def _quoted_terms(doc: Any, quoted: set[int]) -> set[int]:
             # ("The man, identified only as “a male detainee of apparent Middle Eastern
             # descent,” was wearing pants"), is a designation quoted too.
             after = any(t.is_alpha and t.i not in quoted for t in doc[run[-1] + 1 : sent.end])
+            # So is a noun phrase the writer's sentence ends on ("protested against the singling
+            # out of “peaceful, stable, harmonious Eritrea”"): one noun the run hangs from.
+            heads = [doc[j] for j in run if doc[j].head.i not in run and not doc[j].is_punct]
+            phrase = (
+                len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and heads[0].dep_ in ("pobj", "dobj")
+            )
             if (
-                len(run) <= (LONG_TERM_TOKENS if after else TERM_TOKENS)
+                len(run) <= (LONG_TERM_TOKENS if after or phrase else TERM_TOKENS)
                 and run[-1] < sent.end
                 and before
                 and not any(_says_something(doc[j], run) for j in run)

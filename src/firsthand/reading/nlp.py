@@ -42,6 +42,14 @@ MONTH_WORDS = frozenset({
 DAY_NUMBER = re.compile(r"(?:[0-3]?\d)(?:st|nd|rd|th)?")
 
 
+# A word of letters with a stop after each ("a.m.", "e.g.", "U.S."): a lower-case word after it
+# goes on the same sentence.
+DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}")
+# A quotation mark glued to the full stop before it closes that sentence's quotation.
+CLOSING_MARKS = frozenset({'"', "”", "'", "’", "»"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", "..."})
+
+
 @Language.component("line_break_sentences")
 def line_break_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, unless the next line continues the sentence;
@@ -65,6 +73,12 @@ def line_break_sentences(doc: Doc) -> Doc:
             token.is_sent_start = False
         elif token.text.rstrip(".") in MONTH_WORDS and DAY_NUMBER.fullmatch(last_word):
             token.is_sent_start = False  # "on Thursday 18th Feb, two officers": one date
+        elif token.text[:1].islower() and DOTTED_ABBREVIATION.fullmatch(last_word):
+            token.is_sent_start = False  # "At 6:15 a.m. my wife and I": no sentence ends there
+        elif token.text in CLOSING_MARKS and last_word in SENTENCE_ENDS and not doc[token.i - 1].whitespace_:
+            # 'Lou said "He has found something."' before a paragraph break: the parser may
+            # make the closing mark a sentence of its own, and the quotation is left open.
+            token.is_sent_start = False
         after_break = "\n" in token.whitespace_
         line_opener = opens_line
         last_word = token.text

@@ -276,7 +276,8 @@ def looks_like_heading(line: str) -> bool:
     words = s.split()
     return (
         0 < len(words) <= MAX_HEADING_WORDS
-        and not s.endswith((".", ",", ";", ":"))
+        # (a full stop inside a closing quotation mark ends a sentence too: 'Lou said "Stop."')
+        and not s.rstrip("\"”’'»").endswith((".", ",", ";", ":"))
         and (s[0].isupper() or s[0].isdigit() or s[0] in "“\"'‘")
     )
 

@@ -115,7 +115,10 @@ def issued_before(noun: Any) -> Any | None:
             return by[0]
         verb = earlier.head
         if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            # the subject nearest the verb: in '"...," the ministry said in a statement' the
+            # parse may hang a word of the long quotation on "said" as a subject too
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            subject = min(subjects, key=lambda c: abs(verb.head.i - c.i), default=None)
         elif (subject := giver_of(earlier)) is None and not _given_out(earlier):
             continue
         return subject if subject is not None and subject.pos_ != "PRON" else None

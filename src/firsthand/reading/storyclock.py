@@ -274,6 +274,9 @@ class StoryClock:
             inside = [
                 t for t in within if own_lo <= t["start"] and t["end"] <= own_hi and t["type"] == "DATE"
             ]
+        # "sentenced him to 14 days on 11 September", "jailed for ten years": the length of a
+        # penalty is what was given, not when it was.
+        inside = [t for t in inside if not _penalty(doc, t)]
         if any(not _bare_part_of_day(t) for t in inside):
             # "a dawn raid on Thursday": the dawn is Thursday's, not the day of the report
             inside = [t for t in inside if not _bare_part_of_day(t)]
@@ -618,6 +621,18 @@ def _names_another_noun(doc: Any, time: dict[str, Any], token: Any) -> bool:
         return False
     noun = span.root.head
     return bool(noun.pos_ == "NOUN" and noun.i >= span.end and noun.i != token.i)
+
+
+# Verbs whose length is a penalty: "sentenced to 14 days", "jailed for ten years".
+PENALTY_VERBS = words("sentence jail imprison condemn ban bar face")
+
+
+def _penalty(doc: Any, time: dict[str, Any]) -> bool:
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None or time["type"] != "DURATION":
+        return False
+    prep = span.root.head
+    return prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in PENALTY_VERBS
 
 
 def _owner(doc: Any, time: dict[str, Any]) -> int | None:

@@ -232,7 +232,11 @@ def block_quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         while quoted < len(following) and wholly_quoted(text, *following[quoted]):
             quoted += 1
         if quoted == 0 and text[end - 1] == ":":
-            quoted = 1  # "told us:" and the answer as a paragraph of its own
+            # "told us:" and the answer as a paragraph of its own, or the list under the colon
+            # ('referred to the allegations as:' / '- "vile slanders"' / '- "wild allegations"')
+            while quoted < len(following) and LIST_ITEM.match(text, following[quoted][0]):
+                quoted += 1
+            quoted = max(quoted, 1)
         if quoted:
             # a quotation opened on a paragraph and closed at the end of a later one
             quoted += _runs_on(text, following[quoted - 1 :])
@@ -415,9 +419,21 @@ def lists_go_on(text: str, claims: list[dict[str, Any]]) -> None:
             position = end + 1
         if not items:
             continue
+        held = []
         for claim in ordered[n + 1 :]:
             if claim["start"] >= items[-1][1]:
                 break
-            if claim["cue"] is None and claim["basis"] in ("asserted", "witnessed"):
+            if claim["cue"] is None and (
+                claim["basis"] in ("asserted", "witnessed")
+                or (claim["basis"] == "reported" and claim["source"] is None)
+            ):
                 claim["source"], claim["basis"] = cued["source"], cued["basis"]
                 cued["content"] = [*cued["content"], [claim["start"], claim["end"]]]
+            held.append((claim["start"], claim["end"]))
+        # An item with no verb ('- "vile slanders and false accusations"') is no claim of its
+        # own; it is still what the cue attributes.
+        for start, end in items:
+            if not any(a < end and start < b for a, b in held):
+                word = LIST_ITEM.match(text, start)
+                first = word.end() - 1 if word else start
+                cued["content"] = [*cued["content"], [first, len(text[:end].rstrip(" \t,;"))]]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from firsthand.reading.nlp import tokens_with, words
+from firsthand.reading.nlp import sentence_of, tokens_with, words
 from firsthand.reading.voices import transcript_turns
 from firsthand.record import Entity, Record
 
@@ -216,8 +216,14 @@ def introduced_narrator(record: Record, doc: Any, quoted: set[int]) -> Entity | 
     )
     if first is None:
         return None
-    before = record.document.text[: first.idx]
-    if not any(w in TELLING_WORDS for w in re.findall(r"[a-z]+", before.lower())):
+    # A telling word that stands by words in quotation marks gave them there ('Lou said "Oh,
+    # he's found something"'): that person spoke in the story, they do not tell what follows.
+    telling = [
+        t
+        for t in tokens_with(doc, lowers=TELLING_WORDS)
+        if t.i < first.i and not any(q.i in quoted for q in sentence_of(t))
+    ]
+    if not telling:
         return None
     counts = {
         e.id: sum(1 for a, _b in e.mentions if a < first.idx) for e in record.entities if e.type == "PERSON"

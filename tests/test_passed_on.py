@@ -259,3 +259,24 @@ def test_a_headline_right_over_its_story_is_no_claim() -> None:
 def test_a_lower_case_word_after_a_dotted_abbreviation_goes_on_the_sentence() -> None:
     record = read_text("-- Ola Dahl: At 6:15 a.m. my wife and I were still in bed. Then the door broke.\n")
     assert any("a.m. my wife" in c["text"] for c in record.claims), record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        ("Went to the station at noon. The officers refused to take my complaint.\n", "Went to the station"),
+        (
+            "Was at the march on the bridge. At 7:35 the police rolled up and fired gas at everyone.\n",
+            "police rolled up",
+        ),
+    ],
+)
+def test_a_post_that_leaves_out_its_i_tells_what_the_writer_lived(text: str, snippet: str) -> None:
+    claim = claim_with(read_text(text), snippet)
+    assert claim["basis"] == "witnessed", claim
+
+
+def test_a_past_verb_with_its_subject_is_no_diary() -> None:
+    """Near miss: a subject before the verb is who did it; nothing says the writer was there."""
+    claim = claim_with(read_text("Police went to the station at noon.\n"), "Police went")
+    assert claim["basis"] == "asserted", claim

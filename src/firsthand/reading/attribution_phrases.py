@@ -306,6 +306,8 @@ def noun_attribution(token: Any) -> Attribution | None:
     ]
     if not clause:
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
+        return None  # "I have no reports that women were killed": no report passed on
     owner = [c for c in token.children if c.dep_ == "poss"]
     att = Attribution(
         cue=[token.i],

@@ -137,6 +137,14 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
     # "Witnesses reportedly said that": the adverb is part of the verb's cue, not a second claim.
     verb_cues = {i for a in found if a.kind == "verb" for i in a.cue}
     found = [a for a in found if not (a.kind == "adverb" and a.cue[0] in verb_cues)]
+    # "denied claims that soldiers fired": the claims are what the denial answers; one
+    # attribution, the denier's, holds the clause.
+    verb_contents = {r for a in found if a.kind == "verb" for r in a.content}
+    found = [
+        a
+        for a in found
+        if not (a.kind == "noun" and doc[a.cue[0]].head.i in verb_cues and set(a.content) <= verb_contents)
+    ]
     found = _learned(doc, found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
     # Left out before nesting is decided: a parse that runs a quoted cue's content back out
@@ -305,6 +313,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # "hard to understand why it happened": an aim or a question, not a view; "trying to
         # show that the nets were cut" argues one.
         return None
+    if _stays_anonymous(token):
+        return None  # "an official who declined to be identified": no words, a condition of them
     if lemma in QUOTING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "as" and any(v.lemma_.lower() in SPEECH_VERBS for v in c.children)
         for c in token.children
@@ -350,6 +360,15 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     infinitive_cue = lemma in INFINITIVE_CUES or lemma in REQUEST_VERBS or (passive and lemma in RAISING_CUES)
     if not clause and infinitive_cue:
         clause = [c for c in token.children if c.dep_ == "xcomp" and is_infinitive(c)]
+    said_of: list[Any] = []
+    if not clause and passive and lemma in RAISING_CUES:
+        # "was reported wounded", "were reported missing", "is believed dead": what is said of
+        # the subject, with nobody in particular saying it
+        said_of = [
+            c for c in token.children
+            if c.dep_ in ("xcomp", "oprd", "acomp") and c.tag_ in ("VBN", "VBG", "JJ") and c.i > token.i
+        ]  # fmt: skip
+        clause = said_of
     if not clause and lemma in SPEECH_VERBS:
         # "denied seizing the grain", "admitted taking the money", "recounted being beaten":
         # a gerund, active or passive, is what was said.
@@ -357,6 +376,8 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if not clause and lemma in SPEECH_VERBS and lemma not in QUOTE_ONLY_CUES:
         clause = clause_read_as_noun(token)
     content = [clause_range(c) for c in clause] or called_for
+    if said_of:  # "... reported missing after the raid": the rest of the clause too
+        content = [trim_span(token.doc, (said_of[0].i, token.right_edge.i + 1))]
     if clause and lemma in SPEECH_VERBS:
         content = said_conjuncts(token, content)
         content = said_list_goes_on(token, content)
@@ -541,6 +562,19 @@ def _as_said(verb: Any) -> bool:
 
 # What makes a verb's words its own: an object or a clause of its own.
 OWN_WORDS_DEPS = frozenset(["dobj", "ccomp", "xcomp", "attr", "oprd"])
+
+
+# "declined to be identified", "asked not to be named", "spoke on condition of anonymity":
+# how a source is kept unnamed, which says nothing of what happened.
+ANONYMITY_ASKS = words("decline refuse ask request wish want")
+BEING_NAMED = words("name identify quote")
+
+
+def _stays_anonymous(verb: Any) -> bool:
+    return verb.lemma_.lower() in ANONYMITY_ASKS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in BEING_NAMED and any(a.dep_ == "auxpass" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _trailing_tag(verb: Any, clause: list[Any]) -> bool:

@@ -760,6 +760,8 @@ def hearsay_marker(span: Any) -> Any | None:
             token.lemma_.lower() in HEARSAY_NOUNS
             and token.tag_ == "NNS"
             and that_clause(token, ("acl", "ccomp", "relcl")) is not None
+            # "I have no reports that women were killed": none passed on
+            and not any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children)
         ):
             received = token.dep_ == "dobj" and token.head.lemma_.lower() in RECEIVING_VERBS
             there = token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)

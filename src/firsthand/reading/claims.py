@@ -54,6 +54,7 @@ from firsthand.reading.claim_lines import heading_or_greeting
 from firsthand.reading.nlp import (
     quoted_tokens,
     sentence_of,
+    sentence_starts,
     sentences,
     subtree_range,
     tokens_with,
@@ -581,6 +582,16 @@ def _narrated_paragraphs(doc: Any, quoted: set[int]) -> set[int]:
         past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "be" for c in verb.children))
         if past and verb.lemma_.lower() not in STATIVE_LEMMAS | THOUGHT_VERBS:
             told.add(_paragraph(doc, token.i))
+    # "Was at the protest – was peaceful.", "Went to the station at noon.": a post or a diary
+    # leaves out the "I" of a sentence that opens on its past verb.
+    for start in sentence_starts(doc):
+        first = doc[start]
+        if (
+            first.tag_ == "VBD"
+            and first.i not in quoted
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
+        ):
+            told.add(_paragraph(doc, first.i))
     # A story told goes on over the next paragraphs ("All the members were in shock ...").
     starts = _paragraph_starts(doc)
     narrated = set()

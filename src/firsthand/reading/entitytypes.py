@@ -88,6 +88,13 @@ PLACE_NOUN_AFTER = re.compile(
     r"|neighbou?rhood|township|village)\b(?! [A-Z])"
 )
 
+# Said only of a place: "the Tarin Kowt area", "Mano Gai, 105 miles east of the capital",
+# "Weradesh, some 20 km north of Asadabad".
+AREA_AFTER = re.compile(r" (?:area|areas|valley|outskirts)\b")
+DISTANCE_AFTER = re.compile(
+    r",?[ \t]++(?:about[ \t]++|some[ \t]++|around[ \t]++|nearly[ \t]++)?\d[\d,.]*+[ \t]*+(?:miles?|km|kilometres?|kilometers?)"
+    r"[ \t]++(?:\([^)\n]{1,20}\)[ \t]++)?(?:north|south|east|west|northeast|northwest|southeast|southwest)"
+)
 LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # A body's lower-case noun right after a name that follows "the": "the Youth Against
 # Settlements group", "the Wagner group", "the Hamas movement". A person is not named so.
@@ -279,6 +286,10 @@ def vote(group: Group, text: str) -> None:
         votes["PERSON"] += cues
         if LOCATIVE_BEFORE.search(text[max(0, m.start - 30) : m.start]) and not cues:
             votes[known_place.entity_type if known_place else "GPE"] += LOCATIVE_CUE
+        if (AREA_AFTER.match(text, m.end) and ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start)) or (
+            DISTANCE_AFTER.match(text, m.end)
+        ):
+            votes[known_place.entity_type if known_place else "GPE"] += 2 * CUE
         if SETTLEMENT_OF_BEFORE.search(text, max(0, m.start - 30), m.start):
             votes[known_place.entity_type if known_place else "GPE"] += 2 * CUE  # "the village of Kyauk Seik"
         if LOWER_WORD_AFTER.match(text, m.end) and is_demonym(m.text):

@@ -334,6 +334,26 @@ def without_trailing_junk(span: str) -> int:
     return i
 
 
+# A count in lower case after a name is the sentence's, not the name's ("told VOA eight of").
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozens",
+        "hundreds",
+    ]
+)
+
+
 def without_trailing_extras(span: str) -> int:
     """The length of a name without what a page sets after it: a phone number's country
     code ("Edda Marsh +1"), a role after an institution ("Interior Ministry Spokesperson"),
@@ -341,6 +361,8 @@ def without_trailing_extras(span: str) -> int:
     words = span.split()
     if len(words) >= 2 and re.fullmatch(r"\+\d*", words[-1]):
         return len(span.rstrip().removesuffix(words[-1]).rstrip())
+    if len(words) >= 2 and words[-1] in NUMBER_WORDS:
+        return len(span.rstrip().removesuffix(words[-1]).rstrip())  # "told VOA eight of the victims"
     if len(words) >= 3 and words[-2].lower() in ORG_HEADS and words[-1].lower() in GENERIC_WORDS:
         return len(span.rstrip().removesuffix(words[-1]).rstrip())
     owner = re.search(r"['’]s\s+(\w+)$", span)

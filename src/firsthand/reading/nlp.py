@@ -145,13 +145,19 @@ def _verb_lemmas() -> frozenset[str]:
 
 
 # Quotation marks glued to the next word where a page lost a space ('hypoxia,”it said',
-# 'functioning.”The ministry', 'he said:“We left'): the model's tokenizer keeps 'hypoxia,”it'
+# 'functioning.”The ministry', 'he said:“We left', 'were civilians.“They were'): the model's tokenizer keeps 'hypoxia,”it'
 # one word, and the speaker with it. Split at the mark, only between a letter-led word and
 # punctuation, so "10:30", "3:1", "O’Malley’s" and "it’s" stay whole.
 GLUED_QUOTES = (
-    r"(?<=[^\W\d_])[,.!?](?=[”’\"][^\W\d_])|(?<=[,.!?])[”’\"](?=[^\W\d_])"
+    r"(?<=[^\W\d_])[,.!?](?=[”’\"“][^\W\d_])|(?<=[,.!?])[”’\"](?=[^\W\d_])|(?<=[.!?])“(?=[^\W\d_])"
     r"|(?<=[^\W\d_])[:;](?=[“\"][^\W\d_])|(?<=[:;])[“\"](?=[^\W\d_])"
 )
+
+
+# A full stop glued to the next sentence where a page lost the space ("as local officials
+# claimed.The gunship", "said Abdul Rahman.Hilferty said"): between a lower-case word and a
+# capitalised one. Not "U.S.", "e.g." nor "10.30", which have no such pair around the stop.
+GLUED_SENTENCES = r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 
 
 def adjust_tokenizer(nlp: Any) -> None:
@@ -159,7 +165,7 @@ def adjust_tokenizer(nlp: Any) -> None:
     keep an abbreviated title whole with its full stop ("Sgt.", "Lt.", "Fr.")."""
     tokenizer: Any = nlp.tokenizer
     infixes = tokenizer.infix_finditer.__self__.pattern
-    tokenizer.infix_finditer = re.compile(f"{infixes}|{GLUED_QUOTES}").finditer
+    tokenizer.infix_finditer = re.compile(f"{infixes}|{GLUED_QUOTES}|{GLUED_SENTENCES}").finditer
     for title in DOTTED_TITLES:
         tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
 

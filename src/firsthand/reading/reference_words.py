@@ -93,6 +93,8 @@ STATE_BODY_HEADS = words(
 KNOWN_AS = re.compile(
     r",[ \t]+(?:(?:also|better|now)[ \t]+)?(?:known[ \t]+as|called|named)[ \t]+(?:the[ \t]+)?"
 )
+# Where a party sits, glued to the place's name: "a Pakistan-based agency", "London-based".
+BASED_IN = re.compile(r"-based\b")
 # Prepositions that say where someone is from or where they are.
 ORIGIN_PREPOSITIONS = words("from in at near outside inside")
 # Nouns for one person, with the gender a pronoun for them takes ("" when either).

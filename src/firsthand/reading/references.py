@@ -15,7 +15,6 @@ serves them all, over the entities the entity stage found:
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from firsthand.reading import gazetteer
@@ -25,7 +24,6 @@ from firsthand.reading.mention_index import MentionIndex
 from firsthand.reading.namewords import PERSON_ROLES, PERSON_TITLES
 from firsthand.reading.nlp import noun_phrase, sentence_of, subtree_range, words_since_sentence_before
 from firsthand.reading.reference_words import (
-    AFFILIATED_PEOPLE,
     AGE_PHRASE,
     ANTECEDENT_CHARS,
     ANTECEDENT_LINKS,
@@ -41,7 +39,6 @@ from firsthand.reading.reference_words import (
     LISTENING_SUBJECT,
     MEMBER_NOUNS,
     OBSERVER_NAME,
-    ORIGIN_PREPOSITIONS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     PLACE_TYPES,
@@ -58,6 +55,14 @@ from firsthand.reading.reference_words import (
     headed_by,
     kin_noun,
     writer_pronoun,
+)
+from firsthand.reading.source_mentions import (
+    based_in,
+    in_a_reason,
+    kin_of,
+    named_beside,
+    place_of_origin,
+    spoken_of_in,
 )
 from firsthand.record import Entity, Record
 
@@ -95,80 +100,6 @@ class References(MentionIndex):
                 return entity
         return None
 
-    def _kin_of(self, people: list[tuple[int, int, Entity]], head: Any) -> bool:
-        """A person named as whose the noun is: "Lind's mother", "a lawyer for Vell" (not "the
-        son of X, who ...", where a clause after may be about X)."""
-        for a, b, _e in people:
-            span = self.doc.char_span(a, b, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            if root.dep_ == "poss" and root.head.i == head.i:
-                return True
-            if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i == head.i:
-                return True
-            if (
-                root.dep_ == "pobj"
-                and root.head.lower_ == "of"
-                and root.head.head.i == head.i
-                and not re.match(r",\s*who\b", self.text[b : b + 8])
-            ):
-                return True  # "The father of 27-year-old Maung Chay, a farmer, told"
-        return False
-
-    def _named_beside(self, mention: tuple[int, int, Entity], head: Any) -> bool:
-        """The mention is the head noun's apposition or compound ("his brother, Erik,",
-        "lawyer Ana Ruiz"), not its possessor or the person it is of or for."""
-        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("appos", "compound") and span.root.head.i == head.i
-
-    def _spoken_of_in(self, mention: tuple[int, int, Entity], head: Any) -> bool:
-        """The mention stands in a clause that describes the phrase's head, or after a
-        preposition that makes it the one addressed or named after: not who speaks."""
-        span = self.doc.char_span(mention[0], mention[1], alignment_mode="expand")
-        if span is None or span.start <= head.i < span.end:
-            return False  # "according to Menshikh": the one the phrase is
-        node = span.root
-        if node.dep_ == "pobj" and node.head.lower_ in ("to", "against", "after", "about"):
-            return True
-        while node.head.i != node.i and node.i != head.i:
-            if node.dep_ in ("relcl", "acl") and node.head.i == head.i:
-                return True
-            node = node.head
-        return False
-
-    def _place_of_origin(self, mention: tuple[int, int, Entity]) -> bool:
-        """A place mention that tells where someone is from or serves ("a fisherman from
-        Brekkevik", "a Beijing district police head"), not the party that speaks."""
-        start, end, entity = mention
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        root = span.root if span is not None else None
-        if root is None:
-            return False
-        if entity.type == "ORG":
-            # "a student at the Petroleum University", "a nurse from the Red Crescent": where
-            # the person studies or works, who speaks for themselves
-            return (
-                root.dep_ == "pobj"
-                and root.head.lower_ in ("at", "from", "of", "in")
-                and root.head.head.lemma_.lower() in AFFILIATED_PEOPLE
-            )
-        if entity.type != "GPE":
-            return False
-        if root.dep_ == "pobj":
-            # "from Brekkevik", "in Aden", "north of Cairo"; not "the government of Norway".
-            governor = root.head.head
-            return root.head.lower_ in ORIGIN_PREPOSITIONS or (
-                governor.lemma_.lower() not in STATE_NOUNS | GROUP_NOUNS and governor.pos_ != "PROPN"
-            )
-        # "a former Beijing district police head": the place tells where the person serves or
-        # comes from; "Beijing authorities", "the Oslo police" speak for the place.
-        described = root
-        while described.dep_ in ("compound", "amod", "nmod") and described.head.i != described.i:
-            described = described.head
-        lemma = described.lemma_.lower()
-        return described is not root and lemma not in STATE_NOUNS | GROUP_NOUNS and described.pos_ == "NOUN"
-
     def resolve(self, head: Any, span: tuple[int, int] | None) -> tuple[Entity | None, bool]:
         """(entity, unnamed): unnamed is True when the source is nobody in particular."""
         doc = self.doc
@@ -194,23 +125,25 @@ class References(MentionIndex):
                 # ("X's spokesman" is X's).
                 # (not one the phrase only speaks of: "The families who signed the letter to
                 # Biden", "the letter ..., named after James Foley")
-                named = [m for m in named if not (m[2].type == "PERSON" and self._spoken_of_in(m, head))]
+                named = [m for m in named if not (m[2].type == "PERSON" and spoken_of_in(self.doc, m, head))]
                 people = [m for m in named if m[2].type == "PERSON"]
                 # (an office taken for a body, "the Police Public Relations Officer, DSP Tochukwu
                 # Ikenga": the person who holds it)
                 at_head = [m for m in named if m[0] <= head.idx < m[1] and not (people and _office(m[2]))]
-                if not at_head and kin_noun(head) and self._kin_of(people, head):
+                if not at_head and kin_noun(head) and kin_of(self.doc, self.text, people, head):
                     # "Anna Lind's mother", "a lawyer for Tomas Vell": not Lind, not Vell; only
                     # a name set beside the noun is theirs ("Vell's brother, Erik,")
-                    people = [m for m in people if self._named_beside(m, head)]
+                    people = [m for m in people if named_beside(self.doc, m, head)]
                     if not people:
                         return None, False
                 # A place the phrase says someone is from or at is no speaker ("a fisherman
                 # from Brekkevik told the court": not Brekkevik).
-                named = [m for m in named if not self._place_of_origin(m)]
+                named = [m for m in named if not place_of_origin(self.doc, m)]
+                # (nor where it is based, nor a reason given for what it said)
+                named = [m for m in named if not based_in(self.text, m) and not in_a_reason(doc, m, head)]
                 # "Afghanistan's intelligence agency, the National Directorate of Security,":
                 # the body named beside the noun, not the country that has it.
-                beside = [m for m in named if m[2].type == "ORG" and self._named_beside(m, head)]
+                beside = [m for m in named if m[2].type == "ORG" and named_beside(self.doc, m, head)]
                 chosen = at_head or people[-1:] or beside or named
                 if chosen and _office(chosen[0][2]):
                     holder = self._holder_set_off(end)

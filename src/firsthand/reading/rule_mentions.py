@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
-from firsthand.reading.mentions import HONORIFIC_PREFIX, WORD, Mention, name_key
+from firsthand.reading.mentions import HONORIFIC_ONLY, HONORIFIC_PREFIX, WORD, Mention, name_key
 from firsthand.reading.namewords import (
     FAC_HEADS,
     GENERIC_WORDS,
@@ -81,6 +81,8 @@ def with_given_names(text: str, m: Mention) -> Mention:
         return m  # "Kadeer Rebiya Kadeer": a name after another's, not one name
     if given.lower() in FUNCTION_WORDS:
         return m  # "Although Miller said": a sentence's first word, which WordNet does not list
+    if HONORIFIC_ONLY.fullmatch(given):
+        return m  # "Sgt Maj Keith Butler": a rank without its stop, no given name
     start = m.start - taken - len(given) - 1
     return Mention(start, m.end, text[start : m.end], m.label, m.rule, m.forced)
 

@@ -280,3 +280,41 @@ def test_a_past_verb_with_its_subject_is_no_diary() -> None:
     """Near miss: a subject before the verb is who did it; nothing says the writer was there."""
     claim = claim_with(read_text("Police went to the station at noon.\n"), "Police went")
     assert claim["basis"] == "asserted", claim
+
+
+# 7. Indirect speech that runs on over paragraphs --------------------------------------
+
+
+def test_a_briefings_backshifted_paragraph_goes_on_with_its_speaker() -> None:
+    record = read_text(
+        "Situation in Norland\n\n"
+        "Elin Sand, for the Harbour Rights Office, said that recent events in Norland had deepened the "
+        "Office's concerns.\n\n"
+        "On the morning of 3 March, men in plain clothes had pushed Jon Berg into a car outside his home. "
+        "He had been taken to a place nobody named, and his lawyer had not been told where he was. "
+        "Officials had indicated that he was suspected of fraud. A second man had been detained the same day.\n"
+    )
+    for snippet in ("had pushed Jon Berg", "He had been taken", "A second man had been detained"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_name(record, claim)) == ("reported", "Elin Sand"), claim
+    officials = claim_with(record, "suspected of fraud")
+    assert officials["cue"] == "had indicated", officials
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # background in the reporter's own tense
+        "Ola Dahl said that the man had been released a month earlier.\n\n"
+        "The man was arrested on Monday. He lives in Brekkevik and works at the port.\n",
+        # one sentence of background in the pluperfect
+        "Ola Dahl said that the man had been released a month earlier.\n\nHe had served four years.\n",
+        # what the writer lived stays theirs, in any tense
+        "Officer Ola Dahl said that I had to leave the square.\n\n"
+        "I had never been so afraid. We had walked for hours before the police came.\n",
+    ],
+)
+def test_the_writers_own_sentences_after_indirect_speech_stay_theirs(text: str) -> None:
+    record = read_text(text)
+    after = [c for c in record.claims if c["start"] > text.index("\n\n")]
+    assert after and all(c["basis"] != "reported" for c in after), record.claims

@@ -61,6 +61,7 @@ from firsthand.reading.nlp import (
     words,
 )
 from firsthand.reading.pagedump import header_headings
+from firsthand.reading.paraphrase import paraphrase_goes_on
 from firsthand.reading.reference_words import writer_pronoun
 from firsthand.reading.references import References
 from firsthand.reading.voice_claims import (
@@ -180,6 +181,7 @@ def find_claims(record: Record) -> Record:
     _the_same_source(record.document.text, claims, writer)
     contents_go_on(record.document.text, claims)
     lists_go_on(record.document.text, claims)
+    paraphrase_goes_on(doc, record.document.text, claims)
     for n, claim in enumerate(claims, 1):
         claim["id"] = f"C{n}"
     record.claims = claims

@@ -318,3 +318,22 @@ def test_the_writers_own_sentences_after_indirect_speech_stay_theirs(text: str) 
     record = read_text(text)
     after = [c for c in record.claims if c["start"] > text.index("\n\n")]
     assert after and all(c["basis"] != "reported" for c in after), record.claims
+
+
+# 8. A member's speech in a parliament -----------------------------------------------
+
+
+def test_a_request_made_while_telling_what_one_did_is_part_of_it() -> None:
+    record = read_text(
+        "I contacted the private office of the Minister before the weekend, stressing the urgency of the "
+        "case and requesting that she meet me.\n"
+    )
+    assert [c["basis"] for c in record.claims] == ["witnessed"], record.claims
+
+
+def test_a_question_that_asks_the_one_addressed_to_act_is_a_request() -> None:
+    record = read_text(
+        "My office did not receive a reply. Mr Speaker, can you advise me on how to draw the Government's "
+        "attention to this case?\n"
+    )
+    assert claim_with(record, "can you advise me")["basis"] == "request", record.claims

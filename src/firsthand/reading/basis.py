@@ -651,6 +651,8 @@ def _in_the_past(verb: Any) -> bool:
         return True
     if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children):
         return True  # "I did not want to be tortured"
+    if verb.tag_ == "VBG" and verb.dep_ == "conj" and verb.head.tag_ == "VBG":
+        verb = verb.head  # "stressing the urgency and requesting that she meet me": as the first
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.tag_ == "VBD":
         return True  # "I was in tears, asking for my parents"
     return verb.tag_ in ("VBG", "VB") and verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")

@@ -52,6 +52,7 @@ from firsthand.reading.attributions import find_attributions
 from firsthand.reading.basis import STATIVE_LEMMAS, attribution_basis, hearsay_marker, own_basis
 from firsthand.reading.claim_lines import heading_or_greeting
 from firsthand.reading.nlp import (
+    after_vocative,
     quoted_tokens,
     sentence_of,
     sentence_starts,
@@ -709,7 +710,8 @@ def _announces_a_question(doc: Any, claim: dict[str, Any]) -> bool:
 
 def _asks_the_reader(sent: Any) -> bool:
     """'Will you help us?': a question that asks the one addressed to act."""
-    words_of = [t for t in sent if t.is_alpha]
+    # (after whom it addresses: "Mr Speaker, can you advise me on how to ...?")
+    words_of = [t for t in after_vocative([t for t in sent if not t.is_space]) if t.is_alpha]
     return len(words_of) >= 3 and words_of[0].lower_ in ASKING_MODALS and words_of[1].lower_ == "you"
 
 

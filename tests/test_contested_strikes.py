@@ -192,3 +192,23 @@ def test_claims_a_party_denies_are_one_claim_the_deniers(text: str) -> None:
         [("reported", "disputed")],
         [("reported", "denied")],
     ), record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("A foreign ministry spokesperson on Thursday denounced the report.\n", "reported"),
+        ("A military spokesman condemned the raid.\n", "reported"),
+        # near misses: nobody in particular, and a party told of by what it did
+        ("Some criticised the plan.\n", "asserted"),
+        ("One policeman slammed the door.\n", "asserted"),
+    ],
+)
+def test_a_spokesperson_denouncing_something_is_reported(text: str, basis: str) -> None:
+    assert [c["basis"] for c in read_text(text).claims] == [basis], read_text(text).claims
+
+
+def test_officers_questioning_someone_is_an_act() -> None:
+    """Near miss: a body's staff acting on a person do not speak for it."""
+    record = read_text("Three officers questioned the prisoner. Two officials questioned me.\n")
+    assert "reported" not in [c["basis"] for c in record.claims], record.claims

@@ -37,6 +37,7 @@ from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import sentence_of, subtree_range, words, words_since_sentence_before
 from firsthand.reading.reference_words import (
     GROUP_PRONOUNS,
+    STAFF_NOUNS,
     WRITER_PRONOUNS,
     vague_source,
     writer_pronoun,
@@ -625,7 +626,16 @@ def attribution_basis(
     # 4. Speech: reported when somebody identifiable said it, else hearsay -- but "some
     #    criticised the plan" is the writer's account of an act, not words passed on.
     if unnamed or (entity is None and head is None):
-        if not att.clausal and not _characterised_as(doc[att.cue[-1]]):
+        # ("A ministry spokesperson denounced the report": somebody in particular who speaks
+        # for a body; the denouncing is theirs to stand behind, not an act the writer tells)
+        spokesperson = (
+            head is not None
+            and head.lemma_.lower() in STAFF_NOUNS | SPOKESMEN
+            # a stand taken on something ("denounced the report"), not an act on someone
+            # ("three officers questioned the prisoner")
+            and att.lemma in PUBLIC_JUDGEMENTS
+        )
+        if not att.clausal and not _characterised_as(doc[att.cue[-1]]) and not spokesperson:
             return writer, account
         # "one policeman told me", "her father has said", "eyewitnesses said": somebody one
         # could point at, though unnamed; "some said", "sources say": nobody in particular.
@@ -634,6 +644,14 @@ def attribution_basis(
             head = resolver.people_just_before(head) or head
         return None, "hearsay" if head is None or vague_source(head) else "reported"
     return entity, "reported"
+
+
+# Who speaks for a body besides its staff ("a ministry spokesman"), and the stands they take
+# on a thing named as the object.
+SPOKESMEN = words("spokesman spokeswoman")
+PUBLIC_JUDGEMENTS = words(
+    "denounce condemn criticize criticise reject dismiss praise endorse slam blast decry hail applaud deny lament"
+)
 
 
 def _passive_or_past(verb: Any) -> bool:

@@ -12,7 +12,7 @@ from firsthand.reading.attribution_base import Attribution
 from firsthand.reading.attribution_lexicon import SPEECH_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_OPEN
 from firsthand.reading.nlp import words
-from firsthand.reading.reference_words import STATE_BODY_HEADS, WRITER_PRONOUNS
+from firsthand.reading.reference_words import SPOKESPEOPLE, STATE_BODY_HEADS, WRITER_PRONOUNS
 
 
 def innermost_tellers(
@@ -50,7 +50,8 @@ def innermost_tellers(
     return [replaced.get(id(a), a) for a in outer]
 
 
-SPOKESPEOPLE = words("spokesperson spokesman spokeswoman minister president secretary")
+# Who tells for a body: its spokespeople and the holders of its offices.
+TELLING_OFFICES = STATE_BODY_HEADS | SPOKESPEOPLE | words("minister president secretary")
 
 
 def _passes_on_words(doc: Any, holder: Attribution, inner: Attribution) -> bool:
@@ -71,7 +72,7 @@ def _passes_on_words(doc: Any, holder: Attribution, inner: Attribution) -> bool:
     if not (
         teller.pos_ == "PROPN"
         or teller.lower_ in ("he", "she")
-        or (teller.lemma_.lower() in STATE_BODY_HEADS | SPOKESPEOPLE and teller.tag_ == "NN")
+        or (teller.lemma_.lower() in TELLING_OFFICES and teller.tag_ == "NN")
     ):
         return False
     verb = next((doc[i] for i in inner.cue if doc[i].pos_ in ("VERB", "AUX")), None)

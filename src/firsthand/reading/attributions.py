@@ -315,9 +315,12 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         return None
     if _stays_anonymous(token):
         return None  # "an official who declined to be identified": no words, a condition of them
-    if lemma in QUOTING_VERBS and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(v.lemma_.lower() in SPEECH_VERBS for v in c.children)
+    if any(
+        (carrier := _quoted_as(v)) is not None and carrier.i == token.i
         for c in token.children
+        if c.lower_ == "as"
+        for v in c.children
+        if v.lemma_.lower() in SPEECH_VERBS
     ):
         return None  # '"...," the agency cited the ministry as saying': the saying's cue holds it
     cue = cue_tokens(token)

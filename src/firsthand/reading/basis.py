@@ -32,11 +32,12 @@ from firsthand.reading.attribution_lexicon import (
     STANCE_VERBS,
     THOUGHT_VERBS,
 )
-from firsthand.reading.attribution_quotes import QUOTES_OPEN
+from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
 from firsthand.reading.modality import PERCEPTION_VERBS
 from firsthand.reading.nlp import sentence_of, subtree_range, words, words_since_sentence_before
 from firsthand.reading.reference_words import (
     GROUP_PRONOUNS,
+    SPOKESPEOPLE,
     STAFF_NOUNS,
     WRITER_PRONOUNS,
     vague_source,
@@ -295,7 +296,7 @@ def _witnessed(span: Any, head: Any, present: bool) -> bool:
     marks = 0
     participant = False
     for t in span:
-        marks += t.text in ('"', "“", "”", "``", "''")
+        marks += t.text in QUOTE_MARKS
         if marks % 2 == 0 and (
             (writer_pronoun(t) and t.dep_ != "poss") or (t.lower_ in ("my", "our") and t.head.i != head.i)
         ):
@@ -630,7 +631,7 @@ def attribution_basis(
         # for a body; the denouncing is theirs to stand behind, not an act the writer tells)
         spokesperson = (
             head is not None
-            and head.lemma_.lower() in STAFF_NOUNS | SPOKESMEN
+            and head.lemma_.lower() in STAFF_NOUNS | SPOKESPEOPLE
             # a stand taken on something ("denounced the report"), not an act on someone
             # ("three officers questioned the prisoner")
             and att.lemma in PUBLIC_JUDGEMENTS
@@ -646,9 +647,9 @@ def attribution_basis(
     return entity, "reported"
 
 
-# Who speaks for a body besides its staff ("a ministry spokesman"), and the stands they take
-# on a thing named as the object.
-SPOKESMEN = words("spokesman spokeswoman")
+# Quotation marks, opening or closing (a straight one is either).
+QUOTE_MARKS = frozenset(QUOTES_OPEN + QUOTES_CLOSE)
+# The stands a body's spokespeople take on a thing named as the object.
 PUBLIC_JUDGEMENTS = words(
     "denounce condemn criticize criticise reject dismiss praise endorse slam blast decry hail applaud deny lament"
 )

@@ -117,11 +117,6 @@ LEGAL_TEXT = re.compile(
 CHARGE_PHRASE = re.compile(
     r"\b(?:charged with|convicted of|accused of|suspicion of|guilty of|charges? of|counts? of)\b[^.\n;]{0,200}+"
 )
-# A time zone after a clock time ("2am (10.30am NZT)", "14:00 GMT", "16:30 UTC+3"): no body.
-CLOCK_ZONE = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?+[ \t]*+(?:[ap]\.?m\.?)?+[ \t]*+\(?(?P<zone>(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK"
-    r"|IST|PKT|AFT|NZT|NZST|NZDT|AEST|AEDT|JST|KST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|WAT|EAT|CAT|SAST|ICT|HKT|SGT|Zulu))\b"
-)
 # A capitalised word just before a surname: another name's given name.
 # From a word's start only (the lookbehind): tried at every letter of a run of capitals, the
 # pattern would scan the rest of the run each time.
@@ -237,7 +232,6 @@ def find_entities(record: Record) -> Record:
     mentions = [_place_of_office(m) for m in mentions]
     lines = Lines(text)
     charges = Spans(m.span() for m in CHARGE_PHRASE.finditer(text))
-    zones = Spans(m.span("zone") for m in CLOCK_ZONE.finditer(text))
     mentions = [
         m
         for m in mentions
@@ -249,7 +243,6 @@ def find_entities(record: Record) -> Record:
             and gazetteer.lookup(m.text) is None  # "China" is a word too
         )
         and m.text not in concepts
-        and not zones.overlaps(m.start, m.end)
         and not _legal_instrument(text, m)
         and not (" " in m.text and no_name(m.text))  # "Press Release" on a line of its own
         # "Rights Group Says ...": a Title Case headline's dictionary words, no known body

@@ -48,7 +48,7 @@ KNOWN_ORGANISATIONS = {
 TIME_ZONES = {
     "UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST", "EET", "EEST",
     "WET", "BST", "JST", "KST", "MSK", "IST", "PKT", "SGT", "HKT", "AEST", "AEDT", "WAT", "CAT", "EAT",
-    "SAST", "WIB", "WITA", "WIT", "ICT", "PHT",
+    "SAST", "WIB", "WITA", "WIT", "ICT", "PHT", "NZT", "NZST", "NZDT", "AFT",
 }  # fmt: skip
 PRODUCTS = {
     "iPhone", "iPhones", "iPad", "iPads", "iPod", "iPods", "iMac", "MacBook", "iTunes", "Android",

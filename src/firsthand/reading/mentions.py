@@ -335,23 +335,7 @@ def without_trailing_junk(span: str) -> int:
 
 
 # A count in lower case after a name is the sentence's, not the name's ("told VOA eight of").
-NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozens",
-        "hundreds",
-    ]
-)
+NUMBER_WORDS = words("two three four five six seven eight nine ten eleven twelve dozens hundreds")
 
 
 def without_trailing_extras(span: str) -> int:

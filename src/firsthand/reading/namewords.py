@@ -5,31 +5,31 @@ from __future__ import annotations
 
 SPACY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
 
-# Titles and kinship words that announce a person ("Mr. X", "Minister X", "my brother X").
-PERSON_TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam", "lady", "lord", "sheikh",
-    "ayatollah", "imam", "mullah", "hojatoleslam", "minister", "president", "ambassador",
-    "commissioner", "general", "colonel", "captain", "lieutenant", "sergeant", "major", "judge",
-    "senator", "governor", "mayor", "secretary", "director", "chairman", "chairwoman", "excellency",
-    "brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "uncle", "aunt",
-    "cousin", "nephew", "niece", "friend", "colleague", "comrade", "commander", "officer", "agent",
-    "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
-    "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
-    "emperor", "empress", "pope", "bishop", "archbishop", "cardinal", "rabbi", "chancellor",
-    "premier", "justice", "chief", "duke", "duchess", "earl", "count", "countess", "baron",
-    "superintendent", "inspector", "constable", "detective", "corporal", "admiral", "brigadier",
-    "marshal", "sheriff", "commodore",
-}  # fmt: skip
-
-# Offices and ranks a person's name may be given with ("Superintendent Tony Hill", "Detective
-# Sergeant John Moe"): not the name. Not "Saint", "King" or "Mother": part of some names.
-OFFICE_TITLES = {
+# Offices and ranks a person is named with ("Minister X", "Superintendent Tony Hill").
+OFFICES = {
     "minister", "president", "ambassador", "commissioner", "general", "colonel", "captain",
     "lieutenant", "sergeant", "major", "judge", "senator", "governor", "mayor", "secretary",
     "director", "chairman", "chairwoman", "commander", "officer", "agent", "superintendent",
     "inspector", "constable", "detective", "corporal", "admiral", "brigadier", "marshal", "sheriff",
-    "commodore", "chief", "deputy",
+    "commodore", "chief",
 }  # fmt: skip
+
+# Titles and kinship words that announce a person ("Mr. X", "Minister X", "my brother X").
+PERSON_TITLES = OFFICES | {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam", "lady", "lord", "sheikh",
+    "ayatollah", "imam", "mullah", "hojatoleslam", "excellency",
+    "brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "uncle", "aunt",
+    "cousin", "nephew", "niece", "friend", "colleague", "comrade",
+    "activist", "journalist", "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
+    "pastor", "rev", "reverend", "saint", "st", "king", "queen", "prince", "princess",
+    "emperor", "empress", "pope", "bishop", "archbishop", "cardinal", "rabbi", "chancellor",
+    "premier", "justice", "duke", "duchess", "earl", "count", "countess", "baron",
+}  # fmt: skip
+
+# The titles cut off a person's name ("Detective Sergeant John Moe", "Deputy Minister Karl
+# Lind"): the offices, and "deputy" before one. Not "Saint", "King" or "Mother": part of some
+# names.
+OFFICE_TITLES = OFFICES | {"deputy"}
 
 # Ranks abbreviated in capitals before a name: police ("DSP Buhari Abdullahi", "SP Tochukwu
 # Ikenga") and the armed forces' pay grades ("SSG Justin Pizzoferrato", "LTC Byrd").

@@ -145,8 +145,8 @@ def _verb_lemmas() -> frozenset[str]:
 
 
 # Quotation marks glued to the next word where a page lost a space ('hypoxia,”it said',
-# 'functioning.”The ministry', 'he said:“We left', 'were civilians.“They were'): the model's tokenizer keeps 'hypoxia,”it'
-# one word, and the speaker with it. Split at the mark, only between a letter-led word and
+# 'functioning.”The ministry', 'he said:“We left', 'were civilians.“They were'): the model's
+# tokenizer keeps 'hypoxia,”it' one word, and the speaker with it. Split at the mark, only between a letter-led word and
 # punctuation, so "10:30", "3:1", "O’Malley’s" and "it’s" stay whole.
 GLUED_QUOTES = (
     r"(?<=[^\W\d_])[,.!?](?=[”’\"“][^\W\d_])|(?<=[,.!?])[”’\"](?=[^\W\d_])|(?<=[.!?])“(?=[^\W\d_])"

@@ -194,6 +194,8 @@ AGE_PHRASE = re.compile(r"\b\d+-year-old$")
 ANTECEDENT_CHARS = 1800
 
 
+# Who speaks for a body by office: "a ministry spokesman", "the spokesperson".
+SPOKESPEOPLE = words("spokesperson spokesman spokeswoman")
 # People who work for a body and speak for it: "UN experts ... the experts said".
 STAFF_NOUNS = words(
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from firsthand.reading.attribution_base import subject_of
 from firsthand.reading.attribution_lexicon import ISSUING_VERBS, SPEECH_VERBS, WRITING_VERBS
 from firsthand.reading.nlp import sentence_of, words
 from firsthand.reading.reference_words import PEOPLE_NOUNS, PERSON_NOUNS, WRITER_PRONOUNS
@@ -115,10 +116,9 @@ def issued_before(noun: Any) -> Any | None:
             return by[0]
         verb = earlier.head
         if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
-            # the subject nearest the verb: in '"...," the ministry said in a statement' the
-            # parse may hang a word of the long quotation on "said" as a subject too
-            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-            subject = min(subjects, key=lambda c: abs(verb.head.i - c.i), default=None)
+            # (the subject nearest the verb: in '"...," the ministry said in a statement' the
+            # parse may hang a word of the long quotation on "said" as a subject too)
+            subject = subject_of(verb.head, False)
         elif (subject := giver_of(earlier)) is None and not _given_out(earlier):
             continue
         return subject if subject is not None and subject.pos_ != "PRON" else None

@@ -574,7 +574,9 @@ def attribution_basis(
                 # It said ...": the body that spoke just before, named or not (not another
                 # body the text named in between).
                 return resolver.resolve(body, subtree_range(body))[0], "reported"
-            group = resolver.group_before(head.idx)
+            # "The police department said in a statement ... '...,' it said": the body that
+            # spoke last, before one the text only named.
+            group = resolver.body_that_spoke_last(head) or resolver.group_before(head.idx)
             if group is not None:
                 return group, "reported"
         if lemma in EVIDENCE_NOUNS:

@@ -65,9 +65,15 @@ class MentionIndex:
         """The mentions that overlap [start, end), in order."""
         return [m for m in self._between(start - self.longest, end) if start < m[1]]
 
-    def _last_person(self, offset: int, gender: str, speaker: Entity | None = None) -> Entity | None:
+    def _last_person(
+        self,
+        offset: int,
+        gender: str,
+        speaker: Entity | None = None,
+        other_than: frozenset[str] | set[str] = frozenset(),
+    ) -> Entity | None:
         """The last person named before ``offset`` of that gender, not the writer nor the
-        ``speaker`` whose words the pronoun stands in."""
+        ``speaker`` whose words the pronoun stands in, nor those ``other_than`` (ids)."""
         best = None
         found: list[tuple[int, int, Entity]] = []
         for a, b, entity in self._between(offset - ANTECEDENT_CHARS, offset):
@@ -77,6 +83,7 @@ class MentionIndex:
                 and entity is not self.writer
                 and entity.id not in self.bylined
                 and entity is not speaker
+                and entity.id not in other_than
                 and (a not in self.quoted or offset in self.quoted)
             ):
                 best = entity

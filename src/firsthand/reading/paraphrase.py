@@ -46,8 +46,11 @@ def paraphrase_goes_on(doc: Any, text: str, claims: list[dict[str, Any]]) -> Non
 
 def _indirect_speech(doc: Any, text: str, claim: dict[str, Any]) -> bool:
     """A named speaker's words told in the writer's sentence, backshifted ("said that recent
-    developments had deepened ...")."""
+    developments had deepened ..."). The cue comes first: one that closes the sentence ("...,
+    the Chronicle reported") closes what the speaker is given."""
     if claim["basis"] != "reported" or claim["source"] is None or not claim.get("cue_span"):
+        return False
+    if not claim["content"] or claim["content"][0][0] < claim["cue_span"][0]:
         return False
     cue = doc.char_span(*claim["cue_span"], alignment_mode="expand")
     if cue is None or not any(t.lemma_.lower() in SPEECH_VERBS and t.tag_ == "VBD" for t in cue):

@@ -87,6 +87,8 @@ class References(MentionIndex):
         self.told_at: set[int] = set()
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
         self.listeners: dict[str, bool] = {}  # organisations told things or hearing people
+        # The speakers of the claims found so far, by their cue's offset (:meth:`heard`).
+        self.spoke: list[tuple[int, Entity | None, list[tuple[int, int]]]] = []
 
     def _holder_set_off(self, end: int) -> Entity | None:
         """The person named after a comma right after an office: "the Police Public Relations
@@ -200,7 +202,8 @@ class References(MentionIndex):
         if writer_pronoun(head):
             return self.writer, False
         if word in PERSON_PRONOUNS:
-            ahead = self.subject_ahead(head, PERSON_PRONOUNS[word])
+            gender = PERSON_PRONOUNS[word]
+            ahead = self.subject_ahead(head, gender)
             if ahead is not None:
                 return ahead, False
             # In someone's own words "he" is somebody they speak of: of themselves they say "I".
@@ -208,7 +211,10 @@ class References(MentionIndex):
             # speaker ("Miller said he kicked a pillow").
             told = head.i in self.told_at and head.i not in self.quoted_tokens
             speaker = None if told else self.speaker_at.get(head.i)
-            return self._last_person(head.idx, PERSON_PRONOUNS[word], speaker=speaker), False
+            person = self._last_person(head.idx, gender, speaker=speaker, other_than=self._bound_by(head))
+            if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS:
+                return self._speaker_going_on(head, gender, person), False
+            return person, False
         if word in GROUP_PRONOUNS:
             # "Medical sources put the toll at four. Two were hit by rubber bullets, they said":
             # the people just spoken of, named or not, before the organisation most spoken of.
@@ -255,6 +261,50 @@ class References(MentionIndex):
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
+
+    def heard(self, cue: int, speaker: Entity | None, content: list[tuple[int, int]]) -> None:
+        """Note the speaker of a claim whose cue starts at offset ``cue`` and the character
+        spans of what they said, for a "he said" further on (:meth:`_speaker_going_on`)."""
+        self.spoke.append((cue, speaker, content))
+        self.spoke.sort(key=lambda s: s[0])
+
+    def _bound_by(self, pronoun: Any) -> set[str]:
+        """The people named after a subject pronoun in the clause it governs, who cannot be
+        the pronoun: in "He said Shahbaz Gill was not tortured" he is not Gill. (Words before
+        a closing cue are no clause it governs: "Milley recommended ..., he said" is Milley.)"""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.i == pronoun.i:
+            return set()
+        own = range(pronoun.left_edge.i, pronoun.right_edge.i + 1)
+        verb = pronoun.head
+        start, end = pronoun.idx, verb.right_edge.idx + len(verb.right_edge)
+        return {
+            e.id
+            for a, _b, e in self._between(start, end)
+            if e.type == "PERSON" and not any(self.doc[i].idx == a for i in own)
+        }
+
+    def _speaker_going_on(self, pronoun: Any, gender: str, person: Entity | None) -> Entity | None:
+        """ "The Minister said the story of Gill's torture was a drama. He said ...": a "he"
+        who speaks goes on with the person who spoke last, when the one named last since was
+        only spoken of in that person's words."""
+        before = [s for s in self.spoke if pronoun.idx - ANTECEDENT_CHARS <= s[0] < pronoun.idx]
+        if not before:
+            return person
+        cue, last, content = before[-1]
+        if (
+            last is None
+            or last is person
+            or last.type != "PERSON"
+            or last is self.writer
+            or self.gender.get(last.id, gender) != gender
+            or last.id in self._bound_by(pronoun)
+        ):
+            return person
+        if person is not None:
+            since = [a for a, _b, e in self._between(cue, pronoun.idx) if e is person]
+            if not all(any(x <= a < y for x, y in content) for a in since):
+                return person  # named since in the writer's own words: the writer speaks of them
+        return last
 
     # Actors -------------------------------------------------------------------------------------
     # Who did an act: what :meth:`resolve` says, and more that only an act needs (the speakers of
@@ -540,6 +590,24 @@ class References(MentionIndex):
             ):
                 found = token
         return found
+
+    def body_that_spoke_last(self, it: Any) -> Entity | None:
+        """The organisation that is the speaker of the last claim before ``it``, when only its
+        words or a quotation stand between ("The police department said in a statement that
+        ... “...” ... ,” it said"): not over a sentence the writer says of their own."""
+        before = [s for s in self.spoke if it.idx - ANTECEDENT_CHARS <= s[0] < it.idx]
+        if not before or before[-1][1] is None or before[-1][1].type != "ORG":
+            return None
+        cue, body, content = before[-1]
+        start = self.doc.char_span(cue, cue + 1, alignment_mode="expand")
+        if start is None:
+            return None
+        between = self.doc[sentence_of(start[0]).end : sentence_of(it).start]
+        for token in between:
+            said = token.i in self.quoted_tokens or any(a <= token.idx < b for a, b in content)
+            if token.is_alpha and not said:
+                return None
+        return body
 
     def group_before(self, offset: int) -> Entity | None:
         """The organisation "it" means when it speaks: the most talked-about one named before."""

@@ -36,9 +36,14 @@ PARTICIPLE_DEPS = frozenset(["advcl", "xcomp", "conj", "acl"])
 def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[int]]:
     """(content, extra cue tokens) for a cue whose content is a noun phrase or the object of
     a preposition; the preposition belongs to the cue ("talked about", "called for")."""
+    if any(c.dep_ == "prt" and c.lower_ in ACT_PARTICLES.get(lemma, ()) for c in verb.children):
+        return [], []  # "called off the search", "echoed off the walls": an act, not words
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PREPOSITION_CUES.get(lemma, ()) and child.i > verb.i:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            # (not the day of the words: "called off the search on Friday")
+            objects = [
+                c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in TIME_TYPES
+            ]
             if objects:
                 return [subtree_range(objects[0])], [child.i] if child.i == verb.i + 1 else []
     if lemma in STANCE_VERBS:
@@ -60,12 +65,32 @@ def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[i
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
     if not objects or _withheld(verb, lemma, objects) or _struck(verb, lemma, objects):
         return [], []
+    if lemma in DEFENDING_VERBS and any(_a_person(n) for o in objects for n in (o, *o.conjuncts)):
+        return [], []  # "has defended activists and journalists": a lawyer's work, not words
     if lemma in NAMING_VERBS and not any(o.dep_ == "oprd" or _two_nouns(o) for o in objects):
         # "called me a liar" names; "called the police", "called a strike" do not
         return [], []
     start = min(o.left_edge.i for o in objects)
     end = max(o.right_edge.i for o in objects) + 1
     return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
+
+
+def _a_person(noun: Any) -> bool:
+    """People, named or not: "activists", "their clients", "Anna Berg"."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ in ("PERSON", "NORP")
+        or lemma in PERSON_NOUNS
+        or lemma in PEOPLE_NOUNS
+        or lemma in KIN_AND_COUNSEL
+        or lemma in PEOPLE_DEFENDED
+    )
+
+
+# Verbs of saying that are an act when people are their object: a lawyer defends clients.
+DEFENDING_VERBS = words("defend")
+# People a lawyer or an advocate takes on, beside those the reference lexicons list.
+PEOPLE_DEFENDED = words("client inmate people accused defendant dissident worker")
 
 
 def _withheld(verb: Any, lemma: str, objects: list[Any]) -> bool:
@@ -111,6 +136,12 @@ def _two_nouns(obj: Any) -> bool:
         return True
     return any(c.dep_ == "nmod" for c in obj.children) or any(t.text in QUOTE_MARKS for t in obj.subtree)
 
+
+# Particles that make a verb of saying an act: "called off the search", "called up the
+# reservists", "called in the army", "shots echoed off the walls".
+ACT_PARTICLES = {"call": {"off", "up", "in"}, "echo": {"off", "back", "around", "through", "down"}}
+# Entity types of a phrase that tells when, not what: "called on Friday".
+TIME_TYPES = frozenset(["DATE", "TIME"])
 
 # Verbs that speak only when they name what they call: "called the raid a crime".
 NAMING_VERBS = words("call")

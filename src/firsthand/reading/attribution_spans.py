@@ -237,6 +237,7 @@ def source_span(doc: Any, span: tuple[int, int], head: Any, cue_start: int) -> t
     if head.i < start:
         return start, end
     end = _before_loose_modifier(doc, head, start, end)
+    end = _before_time_phrase(head, end)
     if end < span[1]:
         return start, end  # what followed the cut was no part of the name
     # The comma, dash or bracket that closes an apposition or bracket the source opened.
@@ -304,6 +305,20 @@ def _before_loose_modifier(doc: Any, head: Any, start: int, end: int) -> int:
             while end - 2 > head.i and doc[end - 1].like_num and doc[end - 2].text == ",":
                 end -= 2  # the age before it
             break
+    return end
+
+
+def _before_time_phrase(head: Any, end: int) -> int:
+    """The end before a phrase of time the parse hung on the speaker ("Afghan officials on
+    Monday denied"): when the words were said, not who said them."""
+    for child in head.children:
+        if (
+            child.dep_ == "prep"
+            and child.i > head.i
+            and child.right_edge.i == end - 1
+            and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)
+        ):
+            return int(child.i)
     return end
 
 

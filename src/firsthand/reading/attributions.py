@@ -384,10 +384,13 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if clause and lemma in SPEECH_VERBS:
         content = said_conjuncts(token, content)
         content = said_list_goes_on(token, content)
+        content += _tail_after_cue(token, content)
     if content and passive and lemma in RAISING_CUES:
         content = with_gapped_conjuncts(token, content)
-    if not content and lemma in SPEECH_VERBS and token.dep_ == "parataxis":
-        content = _around(token)  # "The boy, Anders Moe said, was not breathing."
+    if not content and (lemma in SPEECH_VERBS or lemma in FINDING_VERBS) and token.dep_ == "parataxis":
+        # "The boy, Anders Moe said, was not breathing.", "There were 14 methods, the report
+        # found, including shocks."
+        content = _around(token)
     if not content and lemma in SPEECH_VERBS and _fronted_aside(token):
         content = _around(token)  # "During the ruckus, witnesses told the Times, a man fell ..."
     if not content and lemma in SPEECH_VERBS and _as_said(token):
@@ -656,6 +659,33 @@ def _adverb_of(token: Any, verb: Any) -> bool:
     return bool(token.dep_ == "advmod" and token.head.i == verb.i)
 
 
+def _tail_after_cue(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Five people were killed, police said, including two children", "..., officials said,
+    most of them women": words set off after a closing cue that go on with what it closes."""
+    if not content or max(b for _a, b in content) > verb.i:
+        return []
+    doc = verb.doc
+    tails = [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and doc[c.left_edge.i - 1].text == ","
+        and (
+            (c.dep_ == "prep" and c.lower_ in LIST_PREPOSITIONS)
+            or (c.dep_ in ("npadvmod", "appos") and c.ent_type_ not in ("DATE", "TIME"))
+        )
+    ]
+    return [trim_span(doc, subtree_range(tails[0]))] if tails else []
+
+
+# Prepositions that go on with a list or a count: "including two children".
+LIST_PREPOSITIONS = words("including among excluding")
+
+# Verbs of finding out that tell a result as a speaker's words do, set in the middle of
+# the sentence they tell ("..., the inquiry found, ...").
+FINDING_VERBS = words("find show conclude establish")
+
+
 def _around(cue: Any) -> list[tuple[int, int]]:
     """The words of the clause a parenthetical cue ("..., X said, ...") stands in, on both
     sides of the cue phrase."""
@@ -664,6 +694,12 @@ def _around(cue: Any) -> list[tuple[int, int]]:
         host = host.head  # the cue may hang from an auxiliary ("..., X said, was not")
     start, end = subtree_range(host)
     phrase = subtree_range(cue)
+    # The cue's phrase ends at the comma that closes it: what the parse hangs on the cue after
+    # it is the host's ("Five were killed, police said, including two children").
+    closing = next((t.i for t in cue.doc[cue.i : phrase[1]] if t.text == ","), None)
+    if closing is not None and closing + 1 < phrase[1]:
+        phrase = (phrase[0], closing)
+        end = max(end, subtree_range(cue)[1])
     sides = [r for r in ((start, phrase[0]), (phrase[1], end)) if r[1] > r[0]]
     return [trim_span(cue.doc, r) for r in sides if sum(t.is_alpha for t in cue.doc[r[0] : r[1]]) >= 1]
 

@@ -151,7 +151,7 @@ OFFICE_SPEAKER = re.compile(
 )
 # Spaces within the line only ([^\S\n]): '\s*' after '^' would cross blank lines, from each one.
 TRANSCRIPT_MARK = re.compile(
-    r"\btranscript\b|\binterview\b|^[^\S\n]*+\(\d{1,2}:\d{2}(?::\d{2})?\)", re.I | re.M
+    r"\btranscript\b|\binterview\b|\bQ ?& ?A\b|^[^\S\n]*+\(\d{1,2}:\d{2}(?::\d{2})?\)", re.I | re.M
 )
 
 ORG_VOICE = re.compile(

@@ -15,7 +15,14 @@ from firsthand.reading.attribution_quotes import QUOTES_CLOSE
 from firsthand.reading.nlp import after_vocative, sentence_of, subtree_range, text_of, words
 from firsthand.reading.reference_words import WRITER_PRONOUNS
 from firsthand.reading.references import References
-from firsthand.reading.voices import VoiceSpan, block_quotes, transcript_turns, wholly_quoted, writer_side
+from firsthand.reading.voices import (
+    VoiceSpan,
+    answered_questions,
+    block_quotes,
+    transcript_turns,
+    wholly_quoted,
+    writer_side,
+)
 from firsthand.record import Entity
 
 
@@ -33,6 +40,8 @@ def voice_spans(
         if named is not None and named is resolver.writer:
             continue
         found.append((turn.start, turn.end, named, named is not None))
+    if not found and resolver.record.document.genre == "interview":
+        found += _answers_without_labels(text, resolver)
     for lead, block in block_quotes(text):
         speaker = _lead_speaker(doc, lead, resolver, wholly_quoted(text, *block))
         if speaker is None:
@@ -40,6 +49,32 @@ def voice_spans(
         if speaker is not None:
             found.append((block[0], block[1], *speaker))
     return found
+
+
+def _answers_without_labels(text: str, resolver: References) -> list[VoiceSpan]:
+    """An interview printed as questions set apart and answers under them, without labels:
+    the answers are the person the introduction speaks of most (not the writer), when it
+    names one and two questions or more are answered."""
+    exchanges = answered_questions(text)
+    if len(exchanges) < ANSWERED:
+        return []
+    intro_end = exchanges[0][0][0]
+    counts: dict[str, int] = {}
+    people: dict[str, Entity] = {}
+    for a, _b, entity in resolver.mentions:
+        if a >= intro_end:
+            break
+        if entity.type == "PERSON" and entity is not resolver.writer and entity.id not in resolver.bylined:
+            counts[entity.id] = counts.get(entity.id, 0) + 1
+            people[entity.id] = entity
+    if not counts:
+        return []
+    interviewee = people[max(counts, key=lambda i: counts[i])]
+    return [(answer[0], answer[1], interviewee, True) for _question, answer in exchanges]
+
+
+# Questions answered that make a page of questions and answers an interview.
+ANSWERED = 2
 
 
 def _told_in_the_first_person(

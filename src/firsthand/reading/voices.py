@@ -191,6 +191,35 @@ def _speaker_label(label: str) -> bool:
     )
 
 
+def answered_questions(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(question, answer) spans of an interview printed without labels: a paragraph that is
+    one short question, then the paragraphs up to the next such question. The caller says
+    whether the page is an interview; a report's questions in headings are not asked of anyone."""
+    spans = paragraphs(text)
+    asked = [n for n, (a, b) in enumerate(spans) if _asked(text[a:b])]
+    out = []
+    for k, n in enumerate(asked):
+        stop = asked[k + 1] if k + 1 < len(asked) else len(spans)
+        if stop > n + 1:
+            out.append((spans[n], (spans[n + 1][0], spans[stop - 1][1])))
+    return out
+
+
+# The most words of a question set apart as a paragraph of its own.
+ASKED_WORDS = 40
+
+
+def _asked(paragraph: str) -> bool:
+    """A paragraph that is a question of its own: short, ending on its question mark, not a
+    quotation, with no more than one statement before the question."""
+    return (
+        paragraph.endswith("?")
+        and len(paragraph.split()) <= ASKED_WORDS
+        and paragraph[:1] not in QUOTES_OPEN
+        and len(re.findall(r"[.!?](?=\s)", paragraph)) <= 1
+    )
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line that has words, without its surrounding white space."""
     spans = []

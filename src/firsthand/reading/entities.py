@@ -91,7 +91,7 @@ from firsthand.reading.namewords import (
     SPACY_LABELS,
     is_people,
 )
-from firsthand.reading.nlp import Spans, is_common_word, sentence_starts
+from firsthand.reading.nlp import Spans, is_common_word, sentence_starts, words
 from firsthand.reading.reference_words import PERSON_NOUNS
 from firsthand.record import Entity, EntityType, Record
 
@@ -154,6 +154,7 @@ def find_entities(record: Record) -> Record:
     text = record.document.text
     # 1. spaCy's mentions, repaired.
     mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in repair_span(text, ent)]
+    mentions = [part for m in mentions for part in _outlet_apart(m)]
     # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
     mentions = [
         m
@@ -202,6 +203,11 @@ def find_entities(record: Record) -> Record:
     mentions = rule_mentions.bylines(text, mentions)
     mentions = joined_of_names(text, [t for m in mentions for t in tidy(text, m)])
     mentions = [rule_mentions.with_hashtag(text, rule_mentions.with_given_names(text, m)) for m in mentions]
+    # (the given name the model typed apart, "Santosh" of "Santosh Kumar Roy", is that name's)
+    people = Spans((m.start, m.end) for m in mentions if m.label == "PERSON" and " " in m.text)
+    mentions = [
+        m for m in mentions if " " in m.text or m.label == "PERSON" or not people.overlaps(m.start, m.end)
+    ]
     mentions = with_possessive_openers(text, mentions)
     mentions = joined_body_names(text, joined_people(text, mentions))
     mentions = [part for m in mentions for part in rule_mentions.credit_parts(text, m)]
@@ -287,6 +293,19 @@ def find_entities(record: Record) -> Record:
 
 # A minister's or a secretary's title after the word that says what of: "Home Minister X".
 TITLE_AFTER = re.compile(r" (?:Minister|Ministers|Secretary|Secretaries)\b")
+
+
+def _outlet_apart(m: Mention) -> list[Mention]:
+    """ "told Reuters Ahmed Karimi had been held": a known body the model ran into the
+    name of the person after it."""
+    parts = m.text.split(" ")
+    if m.label != "PERSON" or len(parts) < 3 or not knownnames.is_known_organisation(parts[0]):
+        return [m]
+    after = m.start + len(parts[0]) + 1
+    return [
+        Mention(m.start, m.start + len(parts[0]), parts[0], "ORG", m.rule),
+        Mention(after, m.end, m.text[after - m.start :], m.label, m.rule, m.forced),
+    ]
 
 
 def _part_of_a_title(text: str, m: Mention) -> bool:
@@ -430,8 +449,14 @@ def _unlabelled_names(doc: Any, text: str, mentions: list[Mention]) -> list[Ment
     return found
 
 
+# Titles that open a sentence before a person's name: "Advocate D. Suresh Kumar said".
+OPENING_TITLES = PERSON_TITLES | PERSON_ROLES | words("advocate counsel barrister attorney")
+
+
 def _unlabelled_run(doc: Any, text: str, run: list[Any], sentence_starts: set[int]) -> Mention | None:
     """What a run of unlabelled proper nouns names, if its shape or the words around it say."""
+    if len(run) >= 3 and run[0].i in sentence_starts and run[0].lower_ in OPENING_TITLES:
+        run = run[1:]  # "Advocate D. Suresh Kumar": a title that opens the sentence, then a name
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     name = text[start:end]  # not doc.text, which spaCy rebuilds on every call
     place = gazetteer.lookup(name)

@@ -103,6 +103,10 @@ class Mention:
     core: str | None = None  # a facility's name without its head noun
 
 
+# An initial with its stop before a capitalised word: "D. Suresh Kumar".
+LONE_INITIAL = re.compile(r"[A-Z]\. [A-Z]")
+
+
 def repair_span(text: str, ent: Any) -> list[Mention]:
     """Split a spaCy entity at line breaks and a headline's breaks, and trim each piece."""
     out = []
@@ -119,6 +123,10 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             piece = text[start:end]
             if piece.split()[0] in POSSESSIVE_DETERMINERS:
                 continue  # "My Relationship": a headline's words, not a name
+            if ent.label_ == "PERSON" and _opening_modifier(ent, piece):
+                continue  # "Riot police had arrested": the capital of a sentence's first word
+            if len(piece.rstrip(".")) == 1 and LONE_INITIAL.match(text, start, start + 3):
+                continue  # "D." of "D. Suresh Kumar": an initial of the name after it
             if (
                 len(pieces) > 1
                 and " " not in piece
@@ -186,6 +194,19 @@ class Lines:
             pattern = rf"(?<![\w\-]){re.escape(name)}(?![\w\-])"
             self._uses[name] = [m.start() for m in re.finditer(pattern, self.text)]
         return any(not start <= at < end for at in self._uses[name])
+
+
+def _opening_modifier(ent: Any, piece: str) -> bool:
+    """A dictionary word that opens a sentence before the lower-case noun it qualifies."""
+    first = ent[0]
+    return (
+        len(ent) == 1
+        and bool(first.is_sent_start)
+        and first.dep_ == "compound"
+        and first.head.i == first.i + 1
+        and first.head.text.islower()
+        and is_common_word(piece)
+    )
 
 
 def headline_common_words(text: str, start: int, end: int, lines: Lines | None = None) -> bool:
@@ -498,6 +519,19 @@ NAME_AFTER_OF = re.compile(
 )
 
 
+# What a body is for, after its head noun: " for the Prevention of Torture", " against Racism".
+BODY_PURPOSE = re.compile(
+    r"[ \t]+(?:for|against|on)[ \t]+(?:the[ \t]+)?" + NOT_IN_NAME + r"[A-Z][\w\-]*+"
+    r"(?:[ \t]+(?:(?:of|for)[ \t]+)?(?:the[ \t]+)?" + NOT_IN_NAME + r"[A-Z][\w\-]*+){0,4}(?![\w'’])"
+)
+# The capitalised words after a name cut at "and", up to a body's head noun: " Equality Institution".
+REST_OF_BODY = re.compile(
+    r"[ \t]+(?:[A-Z][\w\-]*+[ \t]+){0,3}(?:"
+    + "|".join(sorted((h.capitalize() for h in ORG_HEADS), key=len, reverse=True))
+    + r")\b"
+)
+
+
 def joined_body_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A body's name the small model cut in pieces, whole again: at its "of" or "for" ("The
     Detective Branch of" and "Bangladesh Police"; "Media Institute" and "Southern Africa"),
@@ -529,6 +563,12 @@ def joined_body_names(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         cut = m.label == "ORG" and m.text.endswith((" of", " for"))
         after = NAME_AFTER_OF.match(text, m.end) if cut else None
+        if after is None and m.label == "ORG" and " " in m.text and m.text.split()[-1].lower() in ORG_HEADS:
+            # "the European Committee" for the Prevention of Torture: what the body is for
+            after = BODY_PURPOSE.match(text, m.end)
+        if after is None and m.label == "ORG" and m.text.endswith(" and"):
+            # "Human Rights and" Equality Institution: cut at its "and"
+            after = REST_OF_BODY.match(text, m.end)
         if after is not None:
             taken_back = m.end + len(after.group())
             m = Mention(m.start, taken_back, text[m.start : taken_back], "ORG", m.rule, m.forced)

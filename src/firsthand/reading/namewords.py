@@ -63,7 +63,7 @@ PERSON_ROLES = {
 
 # Last words that make a name an organisation.
 ORG_HEADS = {
-    "organization", "organisation", "society", "department", "ministry", "party", "council",
+    "organization", "organisation", "institution", "society", "department", "ministry", "party", "council",
     "committee", "association", "union", "agency", "company", "corporation", "corp", "inc", "ltd", "co",
     "llc", "foundation", "institute", "university", "college", "bank", "army", "police", "court",
     "commission", "parliament", "assembly", "front", "movement", "network", "coalition", "alliance",

@@ -482,8 +482,16 @@ def _find_title(
         page.title = lines[title_at].strip()
         page.published = page.published or dated.isoformat()
         return title_at + 1
+    if dated is not None and STAMPED.search(lines[first]):
+        # "May 17, 2023 08:35 pm | Updated 09:14 pm IST": a date with the minute it was put
+        # out is the page's stamp, not a letter's date line.
+        page.published = page.published or dated.isoformat()
+        return first + 1
     return first
 
+
+# A clock time or an update note on a date line: when a page was put out.
+STAMPED = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\b|\b)|\bupdated\b", re.IGNORECASE)
 
 # The lines a press release opens with above its headline.
 RELEASE_HEADER = re.compile(

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
+from firsthand.reading.knownnames import is_known_organisation
 from firsthand.reading.mentions import HONORIFIC_ONLY, HONORIFIC_PREFIX, WORD, Mention, name_key
 from firsthand.reading.namewords import (
     FAC_HEADS,
@@ -69,22 +70,39 @@ def with_given_names(text: str, m: Mention) -> Mention:
     if not words or words[-1] != "":
         return m  # no single space before the name
     words.pop()
-    taken = 0
-    while words and words[-1] in NAME_PARTICLES:
-        taken += len(words.pop()) + 1
-    if not words:
+    start = m.start
+    # Up to two given names: "Santosh Kumar Roy", where the model took only "Roy".
+    for _ in range(GIVEN_NAMES):
+        taken = 0
+        while words and words[-1] in NAME_PARTICLES:
+            taken += len(words.pop()) + 1
+        if not words or not _given_name(words[-1], text[start : m.end]):
+            break
+        if is_known_organisation(words[-1]) or (start < m.start and gazetteer.lookup(words[-1])):
+            break  # "told Reuters Ahmed Ali", "in Kabul Mir Ahmed Ali": no given name
+        start -= taken + len(words.pop()) + 1
+    while start < m.start and words and INITIAL.fullmatch(words[-1]):
+        start -= len(words.pop()) + 1  # "D. Suresh Kumar": the initials before the given name
+    if start == m.start:
         return m
-    given = words[-1]
-    if not (given.isalpha() and given[0].isupper() and given[1:].islower()):
-        return m
-    if given.lower() in NOT_NAME_START | GENERIC_WORDS or is_common_word(given) or given in m.text.split():
-        return m  # "Kadeer Rebiya Kadeer": a name after another's, not one name
-    if given.lower() in FUNCTION_WORDS:
-        return m  # "Although Miller said": a sentence's first word, which WordNet does not list
-    if HONORIFIC_ONLY.fullmatch(given):
-        return m  # "Sgt Maj Keith Butler": a rank without its stop, no given name
-    start = m.start - taken - len(given) - 1
     return Mention(start, m.end, text[start : m.end], m.label, m.rule, m.forced)
+
+
+# An initial with its stop: "D." in "D. Suresh Kumar".
+INITIAL = re.compile(r"[A-Z]\.")
+# Given names a person's name may carry before the part the model found.
+GIVEN_NAMES = 2
+
+
+def _given_name(given: str, name: str) -> bool:
+    if not (given.isalpha() and given[0].isupper() and given[1:].islower()):
+        return False
+    if given.lower() in NOT_NAME_START | GENERIC_WORDS or is_common_word(given) or given in name.split():
+        return False  # "Kadeer Rebiya Kadeer": a name after another's, not one name
+    if given.lower() in FUNCTION_WORDS:
+        return False  # "Although Miller said": a sentence's first word, which WordNet does not list
+    # "Sgt Maj Keith Butler": a rank without its stop, no given name
+    return not HONORIFIC_ONLY.fullmatch(given)
 
 
 def place_shapes(text: str, mentions: list[Mention]) -> list[Mention]:

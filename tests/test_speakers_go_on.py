@@ -295,3 +295,134 @@ def test_defending_people_is_an_act(text: str) -> None:
 def test_defending_a_decision_is_words() -> None:
     record = read_text("The minister defended the decision to close the camp.\n")
     assert record.claims[0]["basis"] == "reported" and record.claims[0]["cue"] == "defended"
+
+
+# 9. People held speak for themselves; an unnamed speaker holds the floor -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        (
+            "The techniques were described by 14 Vellan Front prisoners held in Harbour Agency jails.\n",
+            "techniques",
+        ),
+        ("Vellan Front detainees told the inspectors that they had been beaten.\n", "had been beaten"),
+    ],
+)
+def test_prisoners_are_no_voice_of_the_body_named_before_them(text: str, snippet: str) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert claim["basis"] == "reported" and source_name(record, claim) is None, record.claims
+
+
+def test_a_spokesman_named_after_a_body_still_speaks_for_it() -> None:
+    record = read_text("Vellan Front spokesman Ivo Sand said the detainees had been released.\n")
+    claim = claim_with(record, "had been released")
+    assert source_name(record, claim) == "Ivo Sand", record.claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defendant compared Judge Ivo Sand to a tyrant and the prosecutors to thieves. "
+        "He calmly criticized the court as a farce.\n",
+        "Judge Ivo Sand opened the hearing. The prosecutor accused the defendant of lying. "
+        "He said the trial would go on.\n",
+    ],
+)
+def test_he_after_an_unnamed_speaker_is_not_the_man_that_speaker_named(text: str) -> None:
+    record = read_text(text)
+    claim = record.claims[-1]
+    assert claim["basis"] == "reported" and source_name(record, claim) != "Ivo Sand", record.claims
+
+
+def test_proclaiming_ones_innocence_is_words() -> None:
+    record = read_text("Tomas Vell has proclaimed his innocence since his arrest.\n")
+    claim = record.claims[0]
+    assert (claim["basis"], source_name(record, claim)) == ("reported", "Tomas Vell"), record.claims
+
+
+# 10. A body's statement, the allegations it answers, and a verb the parse left behind -----
+
+
+def test_a_statement_released_by_a_body_is_that_bodys_word() -> None:
+    record = read_text(
+        "The Kessel Police Command has denied the claims.\n"
+        "According to a statement released by the command, Tomas Vell was arrested on 26 March "
+        "after a raid on the harbour.\n"
+        "“The command is not oblivious to the complaints of the family,” the statement read.\n"
+    )
+    for snippet in ("Tomas Vell was arrested", "not oblivious"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_of(record, claim)) == ("reported", "Kessel Police Command"), snippet
+
+
+def test_allegations_a_body_responds_to_are_not_its_words() -> None:
+    record = read_text(
+        "The Kessel Police Command has responded to allegations circulating on social media that "
+        "its officers tortured Tomas Vell to death.\n"
+    )
+    claim = claim_with(record, "officers tortured")
+    assert claim["basis"] == "hearsay" and claim["source"] is None, record.claims
+    tortured = [e for e in record.events if e["text"] == "tortured"]
+    assert tortured and all(e["mode"] != "asserted" for e in tortured), record.events
+
+
+def test_responding_with_words_is_still_speech() -> None:
+    record = read_text("The minister responded that the claims were false.\n")
+    claim = claim_with(record, "claims were false")
+    assert claim["basis"] == "reported" and claim["cue"] == "responded", record.claims
+
+
+def test_a_second_verb_of_the_words_hung_on_the_cue_is_still_the_words() -> None:
+    record = read_text(
+        "The police claim that Tomas Vell attempted to obstruct the arrest of his brother and, in "
+        "the process, damaged a patrol car.\n"
+    )
+    claim = claim_with(record, "damaged a patrol car")
+    assert claim["basis"] == "reported" and claim["cue"] == "claim", record.claims
+    assert not [c for c in record.claims if c["basis"] == "asserted"], record.claims
+
+
+def test_a_he_who_speaks_after_the_writers_own_verb_of_deciding_is_the_last_speaker() -> None:
+    record = read_text(
+        "The spokesman of the Interior Ministry, Ivo Sand, informed the media that an inquiry was "
+        "under way.\n\n"
+        "“Some detainees fall ill. We have no right to quick judgements.\n\n"
+        "Only a jury decides whether a person is guilty or not.\n\n"
+        "He noted that more would be said when the inquiry is complete.\n"
+    )
+    claim = claim_with(record, "more would be said")
+    assert source_of(record, claim) == "Ivo Sand", record.claims
+
+
+# 11. The party that gave a text out speaks in it ----------------------------------------
+
+
+def test_the_statement_after_a_call_issued_is_the_issuers() -> None:
+    record = read_text(
+        "KESSEL, June 9 -- The Harbour Press Union and nine groups on Friday issued a solemn call "
+        "for the release of ten journalists.\n"
+        '"The ten journalists must be released immediately," the statement said.\n'
+        'It added that "the authorities must protect them from ill-treatment."\n'
+    )
+    for snippet in ("must be released immediately", "must protect them"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_of(record, claim)) == ("reported", "Harbour Press Union"), snippet
+
+
+def test_a_letter_quoted_paragraph_by_paragraph_is_its_senders() -> None:
+    record = read_text(
+        "The Harbour Press Union and its partner groups in a letter to the Secretary-General Ivo Sand "
+        "have urged him to act.\n"
+        "The letter says;\n"
+        "“On behalf of the campaign, we urge you to take immediate action to secure the release of "
+        "jailed journalists,”\n"
+        "“For journalists jailed for their work, freedom is now a matter of life and death. Many of "
+        "them are already in poor health.”\n"
+    )
+    for snippet in ("we urge you", "matter of life and death", "poor health"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_of(record, claim)) == ("reported", "Harbour Press Union"), snippet
+    assert not [c for c in record.claims if c["text"].strip() == "The letter says"], record.claims

@@ -77,6 +77,32 @@ def said_conjuncts(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int,
     return [*content[:-1], (start, end)]
 
 
+def dangling_conjunct(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "The police claim that he attempted to obstruct the arrest and, in the process,
+    damaged a vehicle": the parse may hang the second verb of what was said, which has no
+    subject of its own, on the cue, leaving the said clause with an "and" that joins
+    nothing. That verb goes on with the words."""
+    if not content:
+        return content
+    doc = verb.doc
+    start, end = content[-1]
+    heads = [t for t in doc[start:end] if t.head.i < start or t.head.i >= end or t.head.i == t.i]
+    dangling = any(
+        c.dep_ == "cc" and not any(k.dep_ == "conj" for k in h.children) for h in heads for c in h.children
+    )
+    if not dangling:
+        return content
+    for conj in verb.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i >= end
+            and not has_subject(conj)
+            and conj.lemma_.lower() not in VERB_CUES
+        ):
+            return [*content[:-1], (start, conj.right_edge.i + 1)]
+    return content
+
+
 def said_list_goes_on(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "Police said that six villagers were killed, nine were wounded and houses destroyed":
     the parse may take the last clauses of the list for the sentence's root and the saying

@@ -57,7 +57,7 @@ NOUN_CONTENT_CUES = words(
 SPOKEN_NOUN_CONTENT_CUES = words(
     """
     note recall reiterate repeat stress emphasize emphasise acknowledge dispute explain promise
-    tweet urge demand request
+    tweet urge demand request proclaim profess
     """
 )
 # Cues whose content is the object of a preposition ("talked about the raid", "called for

@@ -304,6 +304,14 @@ def noun_attribution(token: Any) -> Attribution | None:
         for c in token.children
         if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
     ]
+    if not clause and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "to":
+        # "responded to allegations circulating online that officers tortured him": the
+        # parse hangs the allegations' clause on the verb the preposition goes with
+        clause = [
+            c
+            for c in token.head.head.children
+            if c.dep_ in ("ccomp", "advcl") and c.i > token.i and any(m.lower_ == "that" for m in c.children)
+        ]
     if not clause:
         return None
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):

@@ -33,6 +33,7 @@ from firsthand.reading.attribution_clauses import (
     clause_on_hearer,
     clause_range,
     clause_read_as_noun,
+    dangling_conjunct,
     extraposed_clause,
     gerund,
     said_conjuncts,
@@ -145,6 +146,10 @@ def find_attributions(doc: Any, quoted: set[int] | None = None) -> list[Attribut
         for a in found
         if not (a.kind == "noun" and doc[a.cue[0]].head.i in verb_cues and set(a.content) <= verb_contents)
     ]
+    # "responded to allegations that officers tortured him": the clause is the allegations',
+    # which the responder only answers.
+    answered = {r for a in found if a.kind == "noun" and doc[a.cue[0]].dep_ == "pobj" for r in a.content}
+    found = [a for a in found if not (a.kind == "verb" and a.content and set(a.content) <= answered)]
     found = _learned(doc, found)
     # Inside a quotation no cue speaks for the writer: "I think" there is the quoted speaker's.
     # Left out before nesting is decided: a parse that runs a quoted cue's content back out
@@ -382,7 +387,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
     if said_of:  # "... reported missing after the raid": the rest of the clause too
         content = [trim_span(token.doc, (said_of[0].i, token.right_edge.i + 1))]
     if clause and lemma in SPEECH_VERBS:
-        content = said_conjuncts(token, content)
+        content = dangling_conjunct(token, said_conjuncts(token, content))
         content = said_list_goes_on(token, content)
         content += _tail_after_cue(token, content)
     if content and passive and lemma in RAISING_CUES:
@@ -410,7 +415,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         # A passive's object is what the subject was given or refused ("the children are
         # denied lawyers"), not words said.
         content, extra = object_content(token, lemma)
-        cue += extra
+        cue += [i for i in extra if i not in cue]
         # "said so", "said the same of him": a word for words said, as good as the words;
         # "accusing him of killing 16 villagers": an act charged, as good as a clause
         clausal = bool(content) and (

@@ -237,7 +237,7 @@ EVALUATIVE_PAIRS = frozenset([("nothing", "but")])
 STANCE_ADVERBS = words(
     """
     unfortunately fortunately sadly regrettably hopefully perhaps maybe thankfully luckily
-    ironically tragically shamefully mercifully alas
+    ironically tragically shamefully mercifully alas probably possibly presumably
     """
 )
 # Verbs by which the writer tells their own memory of what they lived.
@@ -592,7 +592,8 @@ def attribution_basis(
             # "The testimonies of the former members indicate": the members tell it.
             tellers, _ = resolver.resolve(teller, subtree_range(teller))
             return tellers, "reported"
-        issuer = issued_before(head) if lemma in TESTIMONY_NOUNS else None
+        # ("according to a statement released by the command": the command's)
+        issuer = (issuer_of(head) or issued_before(head)) if lemma in TESTIMONY_NOUNS else None
         if issuer is None and lemma in TESTIMONY_NOUNS:
             # "The U.N. report found that": the body the report is named for
             owners = [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]

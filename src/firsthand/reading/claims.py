@@ -623,8 +623,9 @@ def _attribution_claim(
     start, end = _char_span(doc, att.extent)
     cue = _char_span(doc, (min(att.cue), max(att.cue) + 1))
     speaker, basis = attribution_basis(doc, att, resolver, present)
-    said = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in att.content if b > a]
-    resolver.heard(cue[0], speaker, said)
+    if basis in ("reported", "hearsay"):  # (not the writer's own "only a jury decides whether")
+        said = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in att.content if b > a]
+        resolver.heard(cue[0], speaker, said)
     return _claim(
         text,
         (start, end),

@@ -2,7 +2,8 @@
 
 The base of :class:`references.References`: where each entity is named, which genders the
 text shows, and the person a pronoun goes back to (the last one named of that gender,
-unless a description, a clause of speech or a stated gender says another).
+unless a description, a clause of speech or a stated gender says another); and who spoke
+last, for a "he said" or an "it said" that goes on with them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from firsthand.reading.attribution_lexicon import SPEECH_VERBS
+from firsthand.reading.attribution_lexicon import NOUN_CONTENT_CUES, SPEECH_VERBS
 from firsthand.reading.namewords import PERSON_TITLES
 from firsthand.reading.nlp import sentence_of
 from firsthand.reading.reference_words import (
@@ -24,6 +25,10 @@ from firsthand.reading.reference_words import (
     stated_genders,
 )
 from firsthand.record import Entity, Record
+
+# Verbs by which an unnamed person who speaks holds the floor: "The prosecutor accused the
+# defendant of lying. He said ..." is the prosecutor.
+SPEAKING_VERBS = SPEECH_VERBS | NOUN_CONTENT_CUES | REBUTTING_VERBS | CHARACTERISING_VERBS
 
 
 class MentionIndex:
@@ -46,8 +51,75 @@ class MentionIndex:
         self.stated_gender = set(self.gender)  # shown by the text, not learned from a pronoun
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
+        self.quoted_at = quoted  # the same, by token
         self.titled_names: dict[str, bool] = {}  # a title some person is named with
+        # The speakers of the claims found so far, by their cue's offset (:meth:`heard`).
+        self.spoke: list[tuple[int, Entity | None, list[tuple[int, int]]]] = []
         self.bylined = _bylined(self.text, self.mentions)
+
+    # Who spoke last: "he said" and "it said" go on with a speaker ----------------------------
+
+    def heard(self, cue: int, speaker: Entity | None, content: list[tuple[int, int]]) -> None:
+        """Note the speaker of a claim whose cue starts at offset ``cue`` and the character
+        spans of what they said, for a "he said" further on (:meth:`_speaker_going_on`)."""
+        self.spoke.append((cue, speaker, content))
+        self.spoke.sort(key=lambda s: s[0])
+
+    def _bound_by(self, pronoun: Any) -> set[str]:
+        """The people named after a subject pronoun in the clause it governs, who cannot be
+        the pronoun: in "He said Shahbaz Gill was not tortured" he is not Gill. (Words before
+        a closing cue are no clause it governs: "Milley recommended ..., he said" is Milley.)"""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.i == pronoun.i:
+            return set()
+        own = range(pronoun.left_edge.i, pronoun.right_edge.i + 1)
+        verb = pronoun.head
+        start, end = pronoun.idx, verb.right_edge.idx + len(verb.right_edge)
+        return {
+            e.id
+            for a, _b, e in self._between(start, end)
+            if e.type == "PERSON" and not any(self.doc[i].idx == a for i in own)
+        }
+
+    def _speaker_going_on(self, pronoun: Any, gender: str, person: Entity | None) -> Entity | None:
+        """ "The Minister said the story of Gill's torture was a drama. He said ...": a "he"
+        who speaks goes on with the person who spoke last, when the one named last since was
+        only spoken of in that person's words."""
+        before = [s for s in self.spoke if pronoun.idx - ANTECEDENT_CHARS <= s[0] < pronoun.idx]
+        if not before:
+            return person
+        cue, last, content = before[-1]
+        if (
+            last is None
+            or last is person
+            or last.type != "PERSON"
+            or last is self.writer
+            or self.gender.get(last.id, gender) != gender
+            or last.id in self._bound_by(pronoun)
+        ):
+            return person
+        if person is not None:
+            since = [a for a, _b, e in self._between(cue, pronoun.idx) if e is person]
+            if not all(any(x <= a < y for x, y in content) for a in since):
+                return person  # named since in the writer's own words: the writer speaks of them
+        return last
+
+    def body_that_spoke_last(self, it: Any) -> Entity | None:
+        """The organisation that is the speaker of the last claim before ``it``, when only its
+        words or a quotation stand between ("The police department said in a statement that
+        ... “...” ... ,” it said"): not over a sentence the writer says of their own."""
+        before = [s for s in self.spoke if it.idx - ANTECEDENT_CHARS <= s[0] < it.idx]
+        if not before or before[-1][1] is None or before[-1][1].type != "ORG":
+            return None
+        cue, body, content = before[-1]
+        start = self.doc.char_span(cue, cue + 1, alignment_mode="expand")
+        if start is None:
+            return None
+        between = self.doc[sentence_of(start[0]).end : sentence_of(it).start]
+        for token in between:
+            said = token.i in self.quoted_at or any(a <= token.idx < b for a, b in content)
+            if token.is_alpha and not said:
+                return None
+        return body
 
     def _between(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The mentions that start in [lo, hi), in order."""
@@ -154,7 +226,7 @@ class MentionIndex:
                 and token.tag_ == "NN"
                 and lemma in PERSON_NOUNS
                 and PERSON_NOUNS[lemma] in ("", gender)
-                and token.head.lemma_.lower() in SPEECH_VERBS | REBUTTING_VERBS | CHARACTERISING_VERBS
+                and token.head.lemma_.lower() in SPEAKING_VERBS
                 # "spokesman Ali Musa", "the spokesman, Ali Musa,": named; "a BNP spokesman": a
                 # body's, unnamed
                 and not any(

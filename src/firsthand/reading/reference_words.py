@@ -105,7 +105,7 @@ PERSON_NOUNS = {
             witness officer soldier guard resident activist detainee prisoner victim doctor lawyer
             official spokesperson journalist reporter protester student teacher farmer driver
             survivor neighbour neighbor friend colleague relative defendant source eyewitness nurse
-            commander
+            commander prosecutor attorney investigator
             """
         ),
         "",
@@ -187,7 +187,7 @@ FACILITY_NOUNS = words(
 # Verbs by which a speaker answers what others said ("the spokesperson refuted a report").
 REBUTTING_VERBS = words("refute rebut reject dismiss")
 # Verbs by which a speaker calls a thing something ("a spokesman termed the charge false").
-CHARACTERISING_VERBS = words("term call describe brand label deny")
+CHARACTERISING_VERBS = words("term call describe brand label deny compare liken")
 # A person described by age alone ("the 51-year-old").
 AGE_PHRASE = re.compile(r"\b\d+-year-old$")
 # Names further back than this many characters are not searched for a pronoun's antecedent.

@@ -66,6 +66,10 @@ from firsthand.reading.source_mentions import (
 )
 from firsthand.record import Entity, Record
 
+# People held or accused, who speak for themselves whatever body a name before them says
+# they belong to.
+CAPTIVE_NOUNS = frozenset(["prisoner", "detainee", "captive", "hostage", "inmate", "suspect", "convict"])
+
 
 class References(MentionIndex):
     """Resolve a phrase of the parse (its head token and token range) to an entity of the record."""
@@ -87,8 +91,6 @@ class References(MentionIndex):
         self.told_at: set[int] = set()
         self.titled: dict[str, Entity | None] = {}  # "police chief": the person so titled
         self.listeners: dict[str, bool] = {}  # organisations told things or hearing people
-        # The speakers of the claims found so far, by their cue's offset (:meth:`heard`).
-        self.spoke: list[tuple[int, Entity | None, list[tuple[int, int]]]] = []
 
     def _holder_set_off(self, end: int) -> Entity | None:
         """The person named after a comma right after an office: "the Police Public Relations
@@ -143,6 +145,12 @@ class References(MentionIndex):
                 named = [m for m in named if not place_of_origin(self.doc, m)]
                 # (nor where it is based, nor a reason given for what it said)
                 named = [m for m in named if not based_in(self.text, m) and not in_a_reason(doc, m, head)]
+                if head.lemma_.lower() in CAPTIVE_NOUNS:
+                    # "14 al-Qaeda prisoners held in CIA prisons", "Taliban detainees": people
+                    # held speak for themselves, not for the body they belong to or are held by
+                    named = [m for m in named if m[2].type == "PERSON"]
+                    if not named:
+                        return None, False
                 # "Afghanistan's intelligence agency, the National Directorate of Security,":
                 # the body named beside the noun, not the country that has it.
                 beside = [m for m in named if m[2].type == "ORG" and named_beside(self.doc, m, head)]
@@ -261,50 +269,6 @@ class References(MentionIndex):
         if head.tag_ in ("NNS", "NN") and not determiners & {"the", "this", "that", "these", "those"}:
             return None, True
         return None, False
-
-    def heard(self, cue: int, speaker: Entity | None, content: list[tuple[int, int]]) -> None:
-        """Note the speaker of a claim whose cue starts at offset ``cue`` and the character
-        spans of what they said, for a "he said" further on (:meth:`_speaker_going_on`)."""
-        self.spoke.append((cue, speaker, content))
-        self.spoke.sort(key=lambda s: s[0])
-
-    def _bound_by(self, pronoun: Any) -> set[str]:
-        """The people named after a subject pronoun in the clause it governs, who cannot be
-        the pronoun: in "He said Shahbaz Gill was not tortured" he is not Gill. (Words before
-        a closing cue are no clause it governs: "Milley recommended ..., he said" is Milley.)"""
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.i == pronoun.i:
-            return set()
-        own = range(pronoun.left_edge.i, pronoun.right_edge.i + 1)
-        verb = pronoun.head
-        start, end = pronoun.idx, verb.right_edge.idx + len(verb.right_edge)
-        return {
-            e.id
-            for a, _b, e in self._between(start, end)
-            if e.type == "PERSON" and not any(self.doc[i].idx == a for i in own)
-        }
-
-    def _speaker_going_on(self, pronoun: Any, gender: str, person: Entity | None) -> Entity | None:
-        """ "The Minister said the story of Gill's torture was a drama. He said ...": a "he"
-        who speaks goes on with the person who spoke last, when the one named last since was
-        only spoken of in that person's words."""
-        before = [s for s in self.spoke if pronoun.idx - ANTECEDENT_CHARS <= s[0] < pronoun.idx]
-        if not before:
-            return person
-        cue, last, content = before[-1]
-        if (
-            last is None
-            or last is person
-            or last.type != "PERSON"
-            or last is self.writer
-            or self.gender.get(last.id, gender) != gender
-            or last.id in self._bound_by(pronoun)
-        ):
-            return person
-        if person is not None:
-            since = [a for a, _b, e in self._between(cue, pronoun.idx) if e is person]
-            if not all(any(x <= a < y for x, y in content) for a in since):
-                return person  # named since in the writer's own words: the writer speaks of them
-        return last
 
     # Actors -------------------------------------------------------------------------------------
     # Who did an act: what :meth:`resolve` says, and more that only an act needs (the speakers of
@@ -590,24 +554,6 @@ class References(MentionIndex):
             ):
                 found = token
         return found
-
-    def body_that_spoke_last(self, it: Any) -> Entity | None:
-        """The organisation that is the speaker of the last claim before ``it``, when only its
-        words or a quotation stand between ("The police department said in a statement that
-        ... “...” ... ,” it said"): not over a sentence the writer says of their own."""
-        before = [s for s in self.spoke if it.idx - ANTECEDENT_CHARS <= s[0] < it.idx]
-        if not before or before[-1][1] is None or before[-1][1].type != "ORG":
-            return None
-        cue, body, content = before[-1]
-        start = self.doc.char_span(cue, cue + 1, alignment_mode="expand")
-        if start is None:
-            return None
-        between = self.doc[sentence_of(start[0]).end : sentence_of(it).start]
-        for token in between:
-            said = token.i in self.quoted_tokens or any(a <= token.idx < b for a, b in content)
-            if token.is_alpha and not said:
-                return None
-        return body
 
     def group_before(self, offset: int) -> Entity | None:
         """The organisation "it" means when it speaks: the most talked-about one named before."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.attribution_base import subject_of
-from firsthand.reading.attribution_lexicon import ISSUING_VERBS, SPEECH_VERBS, WRITING_VERBS
+from firsthand.reading.attribution_lexicon import ISSUING_VERBS, SPEECH_VERBS, VERB_CUES, WRITING_VERBS
 from firsthand.reading.nlp import sentence_of, words
 from firsthand.reading.reference_words import PEOPLE_NOUNS, PERSON_NOUNS, WRITER_PRONOUNS
 
@@ -112,16 +112,50 @@ def issued_before(noun: Any) -> Any | None:
             for o in p.children
             if o.dep_ == "pobj"
         ]
+        by = by or [i for i in [issuer_of(earlier)] if i is not None and i.dep_ == "pobj"]
         if by and by[0].pos_ in ("PROPN", "NOUN"):
-            return by[0]
-        verb = earlier.head
-        if earlier.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in SPEECH_VERBS:
+            return by[0]  # (or "a statement released by the command ... the statement read")
+        # ("CPJ and its partners in a letter to the Secretary-General urged him ... The letter
+        # says": the parse may hang "in a letter" on the subject; its verb is the cue)
+        speaking = earlier.head.head if earlier.head.lower_ == "in" else None
+        while (
+            speaking is not None
+            and speaking.pos_ in ("NOUN", "PROPN")
+            and speaking.dep_ in ("nsubj", "conj", "appos")
+            and speaking.head.i != speaking.i
+        ):
+            speaking = speaking.head
+        if earlier.dep_ == "pobj" and speaking is not None and speaking.lemma_.lower() in VERB_CUES:
             # (the subject nearest the verb: in '"...," the ministry said in a statement' the
             # parse may hang a word of the long quotation on "said" as a subject too)
-            subject = subject_of(verb.head, False)
+            subject = subject_of(speaking, False)
         elif (subject := giver_of(earlier)) is None and not _given_out(earlier):
             continue
         return subject if subject is not None and subject.pos_ != "PRON" else None
+    return _sole_issuer(noun)
+
+
+# The dashes that end a dateline.
+DATELINE_DASHES = frozenset(["--", "—", "–"])
+
+
+def _sole_issuer(noun: Any) -> Any | None:
+    """ "RWB and nine NGOs issued a solemn call ... 'The journalists must be released,' the
+    statement said": no statement named before, the party that last gave a text out."""
+    doc = noun.doc
+    for i in range(noun.i - 1, max(-1, noun.i - ISSUER_REACH), -1):
+        earlier = doc[i]
+        if earlier.pos_ == "NOUN" and _given_out(earlier) and earlier.head.lemma_.lower() in ISSUING_VERBS:
+            subject = giver_of(earlier)
+            if subject is not None:
+                # "KESSEL, June 9 -- The Harbour Press Union ... issued": past the dateline
+                dashed = [
+                    c
+                    for c in subject.children
+                    if c.dep_ == "appos" and any(t.text in DATELINE_DASHES for t in doc[subject.i : c.i])
+                ]
+                subject = dashed[0] if dashed else subject
+            return subject if subject is not None and subject.pos_ != "PRON" else None
     return None
 
 

@@ -15,6 +15,7 @@ from firsthand.reading.attribution_quotes import QUOTES_CLOSE
 from firsthand.reading.nlp import after_vocative, sentence_of, subtree_range, text_of, words
 from firsthand.reading.reference_words import WRITER_PRONOUNS
 from firsthand.reading.references import References
+from firsthand.reading.speaking_documents import TESTIMONY_NOUNS, issued_before
 from firsthand.reading.voices import (
     VoiceSpan,
     answered_questions,
@@ -139,6 +140,11 @@ def _lead_speaker(
         if subject.lower_ in WRITER_PRONOUNS:
             return None
         entity, unnamed = resolver.resolve(subject, subtree_range(subject, stop=verb.i))
+        if entity is None and subject.lemma_.lower() in TESTIMONY_NOUNS:
+            # "The letter says;": the party the text said wrote or gave out the letter
+            issuer = issued_before(subject)
+            if issuer is not None:
+                entity, unnamed = resolver.resolve(issuer, subtree_range(issuer))
         if entity is resolver.writer and entity is not None:
             return None
         return entity, not unnamed and entity is not None
@@ -151,7 +157,7 @@ def bare_leads(doc: Any, text: str) -> list[tuple[int, int]]:
     told us:"), with no words of their own for the verb to report."""
     found = []
     for lead, _block in block_quotes(text):
-        if text[lead[1] - 1] != ":":
+        if text[lead[1] - 1] not in ":;":  # ("The letter says;": a colon some write as a semicolon)
             continue
         span = doc.char_span(lead[0], lead[1], alignment_mode="expand")
         if span is None:

@@ -122,3 +122,26 @@ def test_a_date_stamp_with_its_minute_atop_a_story_dates_the_page() -> None:
 def test_a_bare_date_atop_a_letter_is_no_stamp() -> None:
     record = read("May 17, 2023\n\nDear Mr Lind,\n\nI write about my brother, who was arrested.\n")
     assert record.document.published is None, record.document
+
+
+def test_a_centre_named_for_its_cause_is_a_body_and_a_disease_is_no_name() -> None:
+    record = read_text(
+        "Among the groups are the Gulf Center for Human Rights and the Kessel Institute for Peace. "
+        "Jailed journalists are at risk from COVID-19, the groups said.\n"
+    )
+    orgs = names(record, "ORG")
+    assert {"Gulf Center for Human Rights", "Kessel Institute for Peace"} <= orgs, record.entities
+    assert not [n for n in names(record) if "COVID" in n], record.entities
+
+
+def test_a_headline_clause_in_capitals_is_no_name() -> None:
+    record = read_text(
+        "Kessel Police Internal Affairs Unit REFUSE to Investigate The Guards That Brutally Beat My Son\n\n"
+        "My son was beaten by several guards at the harbour in May.\n"
+    )
+    assert not [n for n in names(record) if "My Son" in n or "Investigate" in n], record.entities
+
+
+def test_a_name_with_our_lady_in_it_is_still_a_name() -> None:
+    record = read_text("The march ended at the Basilica of Our Lady of Kessel on Sunday.\n")
+    assert any("Our Lady" in n for n in names(record)), record.entities

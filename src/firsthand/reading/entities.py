@@ -154,7 +154,7 @@ def find_entities(record: Record) -> Record:
     text = record.document.text
     # 1. spaCy's mentions, repaired.
     mentions = [m for ent in doc.ents if ent.label_ in SPACY_LABELS for m in repair_span(text, ent)]
-    mentions = [part for m in mentions for part in _outlet_apart(m)]
+    mentions = [_body_for_a_cause(part) for m in mentions for part in _outlet_apart(m)]
     # A name has a capital somewhere ("tlnitfd", an OCR'd letterhead, has none).
     mentions = [
         m
@@ -293,6 +293,17 @@ def find_entities(record: Record) -> Record:
 
 # A minister's or a secretary's title after the word that says what of: "Home Minister X".
 TITLE_AFTER = re.compile(r" (?:Minister|Ministers|Secretary|Secretaries)\b")
+
+
+# "Gulf Center for Human Rights", "Institute for War and Peace Reporting": a body named for
+# what it works for, not a building.
+FOR_A_CAUSE = re.compile(r"\b(?:Cent(?:er|re)|Institute|Office|Council)\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
+
+
+def _body_for_a_cause(m: Mention) -> Mention:
+    if m.label == "FAC" and FOR_A_CAUSE.search(m.text):
+        return Mention(m.start, m.end, m.text, "ORG", m.rule, m.forced)
+    return m
 
 
 def _outlet_apart(m: Mention) -> list[Mention]:

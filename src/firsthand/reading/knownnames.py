@@ -87,7 +87,7 @@ COMMON_INITIALISMS = {
     "USB", "ATM", "SUV", "UAV", "UAVs", "VIP", "VIPs", "FAQ", "PIN", "HQ", "ICU", "IED", "IEDs", "RPG",
     "RPGs", "PPE", "PTSD", "CPR", "MRI", "IQ", "CV", "RSVP", "ASAP", "FYI", "DIY", "GMO", "LED", "LCD",
     "SIM", "VPN", "HTML", "PhD", "MBA", "CEO", "CEOs", "CFO", "COO", "MP", "MPs", "MEP", "MEPs",
-    "LGBT", "LGBTQ", "LGBTI", "COVID", "AM", "PM",
+    "LGBT", "LGBTQ", "LGBTI", "COVID", "COVID-19", "SARS-CoV-2", "Covid-19", "AM", "PM", "FIR", "FIRs",
 }  # fmt: skip
 
 

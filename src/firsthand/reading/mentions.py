@@ -121,7 +121,7 @@ def repair_span(text: str, ent: Any) -> list[Mention]:
             if ent.label_ == "PERSON":
                 start += _office_title_length(text[start:end])
             piece = text[start:end]
-            if piece.split()[0] in POSSESSIVE_DETERMINERS:
+            if piece.split()[0] in POSSESSIVE_DETERMINERS or _headline_clause(piece):
                 continue  # "My Relationship": a headline's words, not a name
             if ent.label_ == "PERSON" and _opening_modifier(ent, piece):
                 continue  # "Riot police had arrested": the capital of a sentence's first word
@@ -194,6 +194,24 @@ class Lines:
             pattern = rf"(?<![\w\-]){re.escape(name)}(?![\w\-])"
             self._uses[name] = [m.start() for m in re.finditer(pattern, self.text)]
         return any(not start <= at < end for at in self._uses[name])
+
+
+def _headline_clause(piece: str) -> bool:
+    """ "Investigate The Cops That Brutally Beat My Son": a clause of a headline in capitals,
+    with "my", "their" or "that" inside it, not a name ("Basilica of Our Lady" is one)."""
+    words_of = piece.split()
+    return len(words_of) >= HEADLINE_CLAUSE_WORDS and any(
+        (w in POSSESSIVE_DETERMINERS and nxt not in HOLY_AFTER_POSSESSIVE) or w in CLAUSE_OPENERS
+        for w, nxt in zip(words_of[1:], [*words_of[2:], ""], strict=True)
+    )
+
+
+# Relative words that open a clause inside a headline: "The Guards That Brutally Beat".
+CLAUSE_OPENERS = frozenset(["That", "Who", "Which", "Whom"])
+# A name has fewer words than this with a "My" or "Their" inside; a headline's clause more.
+HEADLINE_CLAUSE_WORDS = 5
+# The names that hold "Our": "Our Lady", "Our Lord".
+HOLY_AFTER_POSSESSIVE = frozenset(["Lady", "Lord", "Saviour", "Savior", "Father", "Mother", "Redeemer"])
 
 
 def _opening_modifier(ent: Any, piece: str) -> bool:

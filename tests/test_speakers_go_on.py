@@ -426,3 +426,35 @@ def test_a_letter_quoted_paragraph_by_paragraph_is_its_senders() -> None:
         claim = claim_with(record, snippet)
         assert (claim["basis"], source_of(record, claim)) == ("reported", "Harbour Press Union"), snippet
     assert not [c for c in record.claims if c["text"].strip() == "The letter says"], record.claims
+
+
+# 12. What the parse made of a verb of saying ---------------------------------------------
+
+
+def test_said_before_a_name_the_parse_took_for_its_object_still_says_the_clause() -> None:
+    record = read_text(
+        "The Vellan embassy to the US on Thursday said the US in its attempts to smear Vella "
+        "stoops to lies in its statements about the plant.\n"
+    )
+    claim = claim_with(record, "stoops to lies")
+    assert (claim["basis"], claim["cue"]) == ("reported", "said"), record.claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The priest said Mass in the camp on Sunday.\n",
+        "She said goodbye to her son at the gate of the camp.\n",
+    ],
+)
+def test_what_one_says_as_a_thing_is_no_clause(text: str) -> None:
+    assert [c["cue"] for c in read_text(text).claims] == [None], read_text(text).claims
+
+
+def test_a_judgement_that_closes_a_sentence_makes_it_the_judges() -> None:
+    record = read_text(
+        "History is replete with illegal acts by the embassies of the US, the spokesman deplored, "
+        "saying they had meddled in the affairs of their hosts.\n"
+    )
+    claim = claim_with(record, "replete with illegal acts")
+    assert (claim["basis"], claim["cue"]) == ("reported", "deplored"), record.claims

@@ -15,7 +15,7 @@ from typing import Any
 from firsthand.reading.attribution_base import has_subject, that_clause
 from firsthand.reading.attribution_lexicon import SPEECH_NOUNS, VERB_CUES
 from firsthand.reading.attribution_quotes import QUOTE_LENGTH, QUOTES_CLOSE
-from firsthand.reading.nlp import subtree_range
+from firsthand.reading.nlp import subtree_range, words
 
 
 def clause_range(clause: Any) -> tuple[int, int]:
@@ -176,7 +176,18 @@ def clause_read_as_noun(verb: Any) -> list[Any]:
             continue
         if any(t.tag_ in FINITE_TAGS and t.dep_ in ("amod", "compound", "nmod") for t in obj.subtree):
             return [obj]
+        if verb.lemma_.lower() == "say" and obj.pos_ == "PROPN" and obj.lemma_.lower() not in SAYABLE:
+            # "said the US in its attempts to smear Russia stoops to lies": a name is nothing
+            # one says; the parse took the clause's subject for the object, and the rest of
+            # the clause for the verb's own phrases
+            rest = [c for c in verb.children if c.i > obj.i and c.dep_ not in ("punct", "cc", "conj")]
+            if rest:
+                return [obj, *rest]
     return []
+
+
+# What one says as a thing: "said a prayer", "said goodbye", "said the words".
+SAYABLE = words("prayer goodbye hello word thing so nothing something anything same mass grace yes no amen")
 
 
 def clause_on_hearer(verb: Any) -> list[Any]:

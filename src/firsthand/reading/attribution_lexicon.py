@@ -48,7 +48,7 @@ NOUN_CONTENT_CUES = words(
     """
     criticize criticise praise endorse thank blast slam condemn accuse blame defend reject
     dismiss mock applaud question deny congratulate denounce tout hail discuss mention cite
-    describe announce reveal propose recommend call label dub brand ridicule decry lament echo
+    describe announce reveal propose recommend call label dub brand ridicule decry lament deplore echo
     predict
     """
 )

@@ -654,7 +654,7 @@ def attribution_basis(
 QUOTE_MARKS = frozenset(QUOTES_OPEN + QUOTES_CLOSE)
 # The stands a body's spokespeople take on a thing named as the object.
 PUBLIC_JUDGEMENTS = words(
-    "denounce condemn criticize criticise reject dismiss praise endorse slam blast decry hail applaud deny lament"
+    "denounce condemn criticize criticise reject dismiss praise endorse slam blast decry hail applaud deny lament deplore"
 )
 
 

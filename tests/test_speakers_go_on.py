@@ -458,3 +458,48 @@ def test_a_judgement_that_closes_a_sentence_makes_it_the_judges() -> None:
     )
     claim = claim_with(record, "replete with illegal acts")
     assert (claim["basis"], claim["cue"]) == ("reported", "deplored"), record.claims
+
+
+# 13. A cue the parse read as a noun, and a list a speaker announces -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        (
+            "The Harbour Commission published its report on Monday. In one incident, the Harbour "
+            "Commission report states, an off-duty cook broke a detainee's leg with a metal bat.\n",
+            "cook broke",
+            "Harbour Commission",
+        ),
+        (
+            "In May, the police chief Ivo Sand claims, the guards were sent home.\n",
+            "guards were sent home",
+            "Ivo Sand",
+        ),
+    ],
+)
+def test_a_cue_set_off_by_commas_that_the_parse_read_as_a_noun(text: str, snippet: str, speaker: str) -> None:
+    record = read_text(text)
+    claim = claim_with(record, snippet)
+    assert (claim["basis"], source_of(record, claim)) == ("reported", speaker), record.claims
+
+
+def test_the_states_of_a_sentence_are_no_cue() -> None:
+    record = read_text("The United States, the European states and Kessel signed the treaty in May.\n")
+    assert [c["cue"] for c in record.claims] == [None], record.claims
+
+
+def test_a_list_a_speaker_announces_is_the_speakers() -> None:
+    record = read_text(
+        "Four men were arrested in Kessel and taken to the harbour police station.\n\n"
+        "One identified only as Tomas claims that the following incidents occurred.\n\n"
+        "  • He was beaten severely with cables while the guards watched.\n"
+        "  • He was forced to insult his own family.\n"
+        "All four men will show investigators their wounds.\n"
+    )
+    for snippet in ("beaten severely", "forced to insult"):
+        claim = claim_with(record, snippet)
+        assert (claim["basis"], source_of(record, claim)) == ("reported", "Tomas"), snippet
+    last = claim_with(record, "show investigators")
+    assert last["basis"] != "reported", record.claims

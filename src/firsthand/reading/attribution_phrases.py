@@ -267,6 +267,10 @@ def misread_verb_attribution(token: Any) -> Attribution | None:
     relative clause. A sentence has no such root: the words before are the speaker, the
     clause with its own subject what was said."""
     lemma = token.lemma_.lower()
+    if token.tag_ == "NNS" and lemma in SPEECH_VERBS and token.lower_.endswith("s"):
+        aside = _misread_aside(token, lemma)
+        if aside is not None:
+            return aside
     if (
         token.tag_ != "NNS"
         or token.dep_ != "ROOT"
@@ -293,6 +297,35 @@ def misread_verb_attribution(token: Any) -> Attribution | None:
     )
     att.source = (token.left_edge.i, token.i)
     att.source_head = speaker.i
+    return att
+
+
+def _misread_aside(token: Any, lemma: str) -> Attribution | None:
+    """ "In one incident, the Human Rights Watch report states, a cook broke a detainee's
+    leg": the parse may read the cue set off by commas as a plural noun ("states") heading
+    the sentence's subject. Set off on both sides, after an article and a speaker's words, it
+    is a cue; the sentence around it is what was said."""
+    doc = token.doc
+    start = token.left_edge.i
+    before = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "nmod", "amod")]
+    if (
+        not before
+        or start < 2
+        or doc[start].lower_ != "the"
+        or doc[start - 1].text != ","
+        or token.i + 2 >= len(doc)
+        or doc[token.i + 1].text != ","
+        or any(c.i > token.i + 1 for c in token.children)
+    ):
+        return None
+    sent = sentence_of(token)
+    sides = [(sent.start, start - 1), (token.i + 2, sent.end)]
+    content = [trim_span(doc, r) for r in sides if any(t.is_alpha for t in doc[r[0] : r[1]])]
+    if len(content) < 2:
+        return None
+    att = Attribution(cue=[token.i], content=content, kind="verb", lemma=lemma)
+    att.source = (start, token.i)
+    att.source_head = max(before, key=lambda c: c.i).i
     return att
 
 

@@ -427,6 +427,10 @@ def _quotation(words: str) -> bool:
 LIST_ITEM = re.compile(r"[ \t]*(?:[•●▪◦*\-–—]|\d{1,2}[.)]|[a-z][.)])[ \t]+\S")
 
 
+# A sentence that announces a list: "claims that the following incidents occurred."
+ANNOUNCED = re.compile(r"\b(?:the following|as follows)\b", re.IGNORECASE)
+
+
 def lists_go_on(text: str, claims: list[dict[str, Any]]) -> None:
     """'He will claim that he was' and then a list ('• kept in a box;', '• beaten ...'): a cue
     whose clause stops at its line's end goes on into the list under it. Each item is said
@@ -437,10 +441,14 @@ def lists_go_on(text: str, claims: list[dict[str, Any]]) -> None:
         if cued["cue"] is None or cued["basis"] not in ("reported", "hearsay"):
             continue
         line_end = text.find("\n", cued["end"])
-        if line_end < 0 or text[cued["end"] : line_end].strip(" \t:,;—-"):
+        rest = text[cued["end"] : line_end].strip(" \t:,;—-") if line_end >= 0 else "-"
+        announced = rest == "." and bool(ANNOUNCED.search(cued["text"]))
+        if rest and not announced:
             continue  # the clause ends before its line does
         items: list[tuple[int, int]] = []
         position = line_end + 1
+        while announced and text.startswith("\n", position):
+            position += 1  # "... the following incidents occurred." and a blank line
         while position < len(text) and LIST_ITEM.match(text, position):
             end = text.find("\n", position)
             end = len(text) if end < 0 else end

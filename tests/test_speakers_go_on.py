@@ -503,3 +503,24 @@ def test_a_list_a_speaker_announces_is_the_speakers() -> None:
         assert (claim["basis"], source_of(record, claim)) == ("reported", "Tomas"), snippet
     last = claim_with(record, "show investigators")
     assert last["basis"] != "reported", record.claims
+
+
+# 14. Quotations in single marks -----------------------------------------------------------
+
+
+def test_quotations_in_single_marks_go_on_with_their_speaker() -> None:
+    record = read_text(
+        "'We would beat them every day,' one sergeant told the inspectors. 'This happened every day.'\n"
+        "The sergeant continued: 'Some days we would just get bored. We did it for amusement.'\n"
+    )
+    for snippet in ("This happened every day", "we would just get bored", "for amusement"):
+        claim = claim_with(record, snippet)
+        assert claim["basis"] == "reported" and source_of(record, claim) in (
+            "one sergeant",
+            "The sergeant",
+        ), snippet
+
+
+def test_apostrophes_of_possession_open_no_quotation() -> None:
+    record = read_text("The guards' shift ended at noon: the prisoners' food was cold by then.\n")
+    assert [c["basis"] for c in record.claims] == ["asserted"], record.claims

@@ -79,12 +79,23 @@ def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
     return doc[i].text not in STRAIGHT_QUOTES or not (i + 1 in quoted and i - 1 not in quoted)
 
 
+# Single quotation marks, which are apostrophes as often: a quotation only where the
+# pairing of marks (``quoted_tokens``) holds the words after them.
+SINGLE_MARKS = frozenset(["'", "‘", "’"])
+
+
+def _opening_mark(doc: Any, i: int, quoted: set[int]) -> bool:
+    if doc[i].text in QUOTES_OPEN:
+        return True
+    return doc[i].text in SINGLE_MARKS and i + 1 in quoted and i - 1 not in quoted and doc[i].text != "’"
+
+
 def _quote_after(verb: Any, quoted: set[int], start: int | None = None) -> tuple[int, int] | None:
     """The quotation the verb opens, from ``start`` (the word after the verb)."""
     doc = verb.doc
     i = verb.i + 1 if start is None else start
     paragraph = described = False
-    while i < min(len(doc), verb.i + QUOTE_REACH) and doc[i].text not in QUOTES_OPEN:
+    while i < min(len(doc), verb.i + QUOTE_REACH) and not _opening_mark(doc, i, quoted):
         if doc[i].dep_ not in QUOTE_GAP_DEPS and not doc[i].is_space:
             return None
         # "said last week in Oslo, \"...": a word that describes may stand between; past the
@@ -98,6 +109,14 @@ def _quote_after(verb: Any, quoted: set[int], start: int | None = None) -> tuple
     # the cue stands in; it opens none.
     # Two apostrophes are tagged as closing wherever they stand: the pairing decides for them.
     tagged_open = doc[i].tag_ != "''" or doc[i].text == "''" if i < len(doc) else False
+    single = i < len(doc) and doc[i].text in SINGLE_MARKS
+    if i < len(doc) and single and _opening_mark(doc, i, quoted):
+        # 'The sergeant continued: 'Some days ...'': single marks, where the pairing found a
+        # quotation after the mark
+        for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
+            if doc[j].text in SINGLE_MARKS and j - 1 in quoted and j + 1 not in quoted:
+                return (i, j + 1)
+        return None
     if i < len(doc) and doc[i].text in QUOTES_OPEN and tagged_open and _opens(doc, i, quoted):
         for j in range(i + 1, min(len(doc), i + QUOTE_LENGTH)):
             # Either mark closes: a page may open with a straight mark and close with a curly one.

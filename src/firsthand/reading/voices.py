@@ -369,7 +369,7 @@ def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
             continue
         gap = text[before["end"] : claim["start"]]
         if (
-            text[claim["start"]] not in QUOTES_OPEN
+            text[claim["start"]] not in (*QUOTES_OPEN, "'", "‘")
             or "\n" in gap
             or (gap.strip(" .,;") and not SPEAKER_TAIL.match(gap))
         ):

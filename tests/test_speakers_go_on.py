@@ -524,3 +524,30 @@ def test_quotations_in_single_marks_go_on_with_their_speaker() -> None:
 def test_apostrophes_of_possession_open_no_quotation() -> None:
     record = read_text("The guards' shift ended at noon: the prisoners' food was cold by then.\n")
     assert [c["basis"] for c in record.claims] == ["asserted"], record.claims
+
+
+# 15. Nothing said, and words that go on past a semicolon --------------------------------
+
+
+def test_no_way_to_confirm_passes_nothing_on() -> None:
+    record = read_text(
+        "Journalists are banned from covering the protests and there is no way to independently "
+        "confirm what happened.\n"
+    )
+    assert not [c for c in record.claims if c["basis"] == "hearsay" or c["cue"]], record.claims
+
+
+def test_taking_the_opportunity_to_deny_still_denies() -> None:
+    record = read_text("The ministry took the opportunity to deny that troops fired on the crowd.\n")
+    claim = claim_with(record, "troops fired")
+    assert claim["basis"] == "reported" and claim["cue"] == "to deny", record.claims
+
+
+def test_words_go_on_past_a_semicolon_with_no_cue() -> None:
+    record = read_text(
+        "A nurse at the hospital said they had run out of beds; many people were being treated on "
+        "the floor or in nearby mosques.\n"
+    )
+    claim = claim_with(record, "treated on the floor")
+    assert claim["basis"] == "reported" and claim["cue"] == "said", record.claims
+    assert any("treated on the floor" in record.document.text[a:b] for a, b in claim["content"]), claim

@@ -103,6 +103,22 @@ def dangling_conjunct(verb: Any, content: list[tuple[int, int]]) -> list[tuple[i
     return content
 
 
+def said_past_semicolon(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "A nurse said they had run out of beds; many people were being treated on the floor":
+    the parse may make the clause after the semicolon the sentence's root and the saying its
+    complement. With a subject of its own and no cue, that clause goes on with the words."""
+    root = verb.head
+    if not content or verb.dep_ != "ccomp" or root.i <= verb.i or root.head.i != root.i:
+        return content
+    start, end = content[-1]
+    doc = verb.doc
+    if end >= len(doc) or doc[end].text != ";" or root.i <= end or not has_subject(root):
+        return content
+    if root.lemma_.lower() in VERB_CUES or any(t.lemma_.lower() in VERB_CUES for t in doc[end + 1 : root.i]):
+        return content
+    return [*content[:-1], (start, subtree_range(root)[1])]
+
+
 def said_list_goes_on(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "Police said that six villagers were killed, nine were wounded and houses destroyed":
     the parse may take the last clauses of the list for the sentence's root and the saying

@@ -38,6 +38,7 @@ from firsthand.reading.attribution_clauses import (
     gerund,
     said_conjuncts,
     said_list_goes_on,
+    said_past_semicolon,
     small_clause,
     stated_clause,
     to_quotation_end,
@@ -320,6 +321,13 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         return None
     if _stays_anonymous(token):
         return None  # "an official who declined to be identified": no words, a condition of them
+    if (
+        token.dep_ in ("acl", "relcl")
+        and is_infinitive(token)
+        and token.head.lower_ in NO_MEANS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
+    ):
+        return None  # "there is no way to independently confirm what happened": nothing said
     if any(
         (carrier := _quoted_as(v)) is not None and carrier.i == token.i
         for c in token.children
@@ -388,7 +396,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         content = [trim_span(token.doc, (said_of[0].i, token.right_edge.i + 1))]
     if clause and lemma in SPEECH_VERBS:
         content = dangling_conjunct(token, said_conjuncts(token, content))
-        content = said_list_goes_on(token, content)
+        content = said_past_semicolon(token, said_list_goes_on(token, content))
         content += _tail_after_cue(token, content)
     if content and passive and lemma in RAISING_CUES:
         content = with_gapped_conjuncts(token, content)
@@ -579,6 +587,10 @@ OWN_WORDS_DEPS = frozenset(["dobj", "ccomp", "xcomp", "attr", "oprd"])
 # how a source is kept unnamed, which says nothing of what happened.
 ANONYMITY_ASKS = words("decline refuse ask request wish want")
 BEING_NAMED = words("name identify quote")
+
+
+# Nouns of the means to say something that the text says are lacking: "no way to confirm".
+NO_MEANS = words("way means possibility chance opportunity")
 
 
 def _stays_anonymous(verb: Any) -> bool:

@@ -9,7 +9,7 @@ last, for a "he said" or an "it said" that goes on with them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from firsthand.reading.attribution_lexicon import NOUN_CONTENT_CUES, SPEECH_VERBS
@@ -55,6 +55,7 @@ class MentionIndex:
         self.titled_names: dict[str, bool] = {}  # a title some person is named with
         # The speakers of the claims found so far, by their cue's offset (:meth:`heard`).
         self.spoke: list[tuple[int, Entity | None, list[tuple[int, int]]]] = []
+        self.spoke_at: list[int] = []  # their cues' offsets, in order, for bisection
         self.bylined = _bylined(self.text, self.mentions)
 
     # Who spoke last: "he said" and "it said" go on with a speaker ----------------------------
@@ -62,8 +63,17 @@ class MentionIndex:
     def heard(self, cue: int, speaker: Entity | None, content: list[tuple[int, int]]) -> None:
         """Note the speaker of a claim whose cue starts at offset ``cue`` and the character
         spans of what they said, for a "he said" further on (:meth:`_speaker_going_on`)."""
-        self.spoke.append((cue, speaker, content))
-        self.spoke.sort(key=lambda s: s[0])
+        at = bisect_right(self.spoke_at, cue)
+        self.spoke_at.insert(at, cue)
+        self.spoke.insert(at, (cue, speaker, content))
+
+    def _spoke_last(self, offset: int) -> tuple[int, Entity | None, list[tuple[int, int]]] | None:
+        """The last claim heard whose cue is before ``offset``, not further back than a
+        pronoun looks."""
+        at = bisect_left(self.spoke_at, offset)
+        if at == 0 or self.spoke_at[at - 1] < offset - ANTECEDENT_CHARS:
+            return None
+        return self.spoke[at - 1]
 
     def _bound_by(self, pronoun: Any) -> set[str]:
         """The people named after a subject pronoun in the clause it governs, who cannot be
@@ -84,10 +94,10 @@ class MentionIndex:
         """ "The Minister said the story of Gill's torture was a drama. He said ...": a "he"
         who speaks goes on with the person who spoke last, when the one named last since was
         only spoken of in that person's words."""
-        before = [s for s in self.spoke if pronoun.idx - ANTECEDENT_CHARS <= s[0] < pronoun.idx]
-        if not before:
+        heard = self._spoke_last(pronoun.idx)
+        if heard is None:
             return person
-        cue, last, content = before[-1]
+        cue, last, content = heard
         if (
             last is None
             or last is person
@@ -107,10 +117,10 @@ class MentionIndex:
         """The organisation that is the speaker of the last claim before ``it``, when only its
         words or a quotation stand between ("The police department said in a statement that
         ... “...” ... ,” it said"): not over a sentence the writer says of their own."""
-        before = [s for s in self.spoke if it.idx - ANTECEDENT_CHARS <= s[0] < it.idx]
-        if not before or before[-1][1] is None or before[-1][1].type != "ORG":
+        heard = self._spoke_last(it.idx)
+        if heard is None or heard[1] is None or heard[1].type != "ORG":
             return None
-        cue, body, content = before[-1]
+        cue, body, content = heard
         start = self.doc.char_span(cue, cue + 1, alignment_mode="expand")
         if start is None:
             return None

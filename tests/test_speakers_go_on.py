@@ -551,3 +551,34 @@ def test_words_go_on_past_a_semicolon_with_no_cue() -> None:
     claim = claim_with(record, "treated on the floor")
     assert claim["basis"] == "reported" and claim["cue"] == "said", record.claims
     assert any("treated on the floor" in record.document.text[a:b] for a, b in claim["content"]), claim
+
+
+# 16. A statement's own voice: what was not cited, what it intends, what things point to ---
+
+
+def test_never_citing_a_single_fact_passes_nothing_on() -> None:
+    record = read_text("The authors never cited a single fact about the diplomats.\n")
+    assert [c["basis"] for c in record.claims] == ["asserted"], record.claims
+
+
+def test_the_writers_present_intention_is_no_lived_account() -> None:
+    record = read_text("We intend to request clarification from the Harbour Ministry.\n")
+    assert [c["basis"] for c in record.claims] == ["opinion"], record.claims
+
+
+def test_the_writers_past_intention_is_part_of_the_account() -> None:
+    record = read_text("I was arrested in May. I intended to leave the country that week.\n")
+    claim = claim_with(record, "intended to leave")
+    assert claim["basis"] in ("witnessed", "asserted"), record.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("It all points to the inability of the host country to protect our staff.\n", "asserted"),
+        ("The minister pointed to the report of the commission.\n", "reported"),
+    ],
+)
+def test_what_things_point_to_is_an_inference_what_people_point_to_is_words(text: str, basis: str) -> None:
+    record = read_text(text)
+    assert [c["basis"] for c in record.claims] == [basis], record.claims

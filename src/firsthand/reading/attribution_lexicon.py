@@ -135,6 +135,7 @@ REQUEST_VERBS = words(
 OPINION_VERBS = words(
     """
     think believe feel consider suppose assume doubt suspect guess reckon fear hope trust expect
+    intend plan aim
     """
 )
 # Cue words on their own: hearsay without a speaker.

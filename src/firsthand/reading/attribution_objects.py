@@ -38,6 +38,9 @@ def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[i
     a preposition; the preposition belongs to the cue ("talked about", "called for")."""
     if any(c.dep_ == "prt" and c.lower_ in ACT_PARTICLES.get(lemma, ()) for c in verb.children):
         return [], []  # "called off the search", "echoed off the walls": an act, not words
+    subject = subject_of(verb, False)
+    if lemma in POINTING_CUES and (subject is None or subject.lower_ in THINGS_THAT_POINT):
+        return [], []  # "It all points to the inability of the host country": an inference
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PREPOSITION_CUES.get(lemma, ()) and child.i > verb.i:
             # (not the day of the words: "called off the search on Friday")
@@ -136,6 +139,10 @@ def _two_nouns(obj: Any) -> bool:
         return True
     return any(c.dep_ == "nmod" for c in obj.children) or any(t.text in QUOTE_MARKS for t in obj.subtree)
 
+
+# Cues that point to something, which a thing does as well as a speaker: "It all points to".
+POINTING_CUES = words("point")
+THINGS_THAT_POINT = words("it this that everything all which what")
 
 # Particles that make a verb of saying an act: "called off the search", "called up the
 # reservists", "called in the army", "shots echoed off the walls".

@@ -26,6 +26,7 @@ from firsthand.reading.attribution_lexicon import (
     HEARSAY_ADVERBS,
     HEARSAY_NOUNS,
     MODALS_OF_REQUEST,
+    NOUN_CONTENT_CUES,
     OPINION_VERBS,
     REQUEST_VERBS,
     SPEECH_VERBS,
@@ -684,7 +685,8 @@ def _no_words(doc: Any, att: Attribution) -> bool:
     """A verb of saying with only a topic, which says that nothing was said about it."""
     verbs = [doc[i] for i in att.cue if doc[i].lemma_.lower() == att.lemma and doc[i].pos_ == "VERB"]
     topic_only = not any(t.pos_ in ("VERB", "AUX") for a, b in att.content for t in doc[a:b])
-    return bool(verbs) and topic_only and att.lemma in SPEECH_VERBS and nothing_said(verbs[0])
+    speech = att.lemma in SPEECH_VERBS or att.lemma in NOUN_CONTENT_CUES  # ("never cited a single fact")
+    return bool(verbs) and topic_only and speech and nothing_said(verbs[0])
 
 
 def _told_the_writer(doc: Any, att: Attribution) -> bool:

@@ -38,6 +38,22 @@ def source_name(record: Record, claim: dict[str, Any]) -> str | None:
     return entity.name if entity else None
 
 
+def claim_with(record: Record, snippet: str) -> dict[str, Any]:
+    """The shortest claim whose text holds ``snippet`` (an inner claim, were one split off)."""
+    hits = claims_in(record, snippet)
+    assert hits, f"no claim contains {snippet!r}: {[c['text'] for c in record.claims]}"
+    return min(hits, key=lambda c: c["end"] - c["start"])
+
+
+def source_of(record: Record, claim: dict[str, Any]) -> str | None:
+    """The name of the claim's source, else the words of its source span (an unnamed one)."""
+    named = source_name(record, claim)
+    if named is not None:
+        return named
+    span = claim.get("source_span")
+    return record.document.text[span[0] : span[1]] if span else None
+
+
 @cache
 def read_cached(path: str) -> Record:
     """Each fixture is read once per test session; tests must not mutate the record."""

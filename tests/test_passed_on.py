@@ -7,24 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import claims_in, source_name
+from conftest import claim_with, claims_in, source_name, source_of
 from firsthand.engine.pipeline import read_text
-from firsthand.record import Record
-
-
-def claim_with(record: Record, snippet: str) -> dict:
-    hits = claims_in(record, snippet)
-    assert hits, [c["text"] for c in record.claims]
-    return min(hits, key=lambda c: c["end"] - c["start"])
-
-
-def source_of(record: Record, claim: dict) -> str | None:
-    named = source_name(record, claim)
-    if named is not None:
-        return named
-    span = claim.get("source_span")
-    return record.document.text[span[0] : span[1]] if span else None
-
 
 # 1. Nesting: the innermost teller the text points at ------------------------------------
 

@@ -1,30 +1,17 @@
-"""Who goes on speaking in news that reports one side at length, each class in sentences of
-our own: "he said" after an official's words that named the man they spoke of, "it said"
-after a body's statement and its quotation, words a closing cue leaves after it, the phrases
-of time the parse hangs on a speaker, and verbs of saying that become acts with a particle."""
+"""Whose words, in pages that report one side at length, each class in sentences of our own:
+"he said" and "it said" going on with the last speaker; words a closing cue leaves after it
+and findings set mid-sentence; the day the parse hangs on a speaker; verbs of saying made
+acts by a particle or a person as object; interviews printed without labels; the party that
+gave a statement or a letter out; prisoners who speak for themselves; allegations a body
+answers; cues the parse misread; quotations in single marks; and what a statement says in
+its own voice (nothing cited, an intention, an inference)."""
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import claims_in, source_name
+from conftest import claim_with, source_name, source_of
 from firsthand.engine.pipeline import read_text
-from firsthand.record import Record
-
-
-def claim_with(record: Record, snippet: str) -> dict:
-    hits = claims_in(record, snippet)
-    assert hits, [c["text"] for c in record.claims]
-    return min(hits, key=lambda c: c["end"] - c["start"])
-
-
-def source_of(record: Record, claim: dict) -> str | None:
-    named = source_name(record, claim)
-    if named is not None:
-        return named
-    span = claim.get("source_span")
-    return record.document.text[span[0] : span[1]] if span else None
-
 
 # 1. "He said": the speaker goes on; a man named in his own words is not "he" ----------------
 

@@ -569,3 +569,22 @@ def test_the_writers_past_intention_is_part_of_the_account() -> None:
 def test_what_things_point_to_is_an_inference_what_people_point_to_is_words(text: str, basis: str) -> None:
     record = read_text(text)
     assert [c["basis"] for c in record.claims] == [basis], record.claims
+
+
+# 17. Two speakers in one sentence, past a semicolon ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said two people died in the fire; the ministry said four.\n",
+        "Police said two people died in the fire; the ministry said that four were killed.\n",
+    ],
+)
+def test_two_speakers_past_a_semicolon_are_two_claims(text: str) -> None:
+    record = read_text(text)
+    police = claim_with(record, "two people died")
+    ministry = claim_with(record, "the ministry said")
+    assert police is not ministry, record.claims
+    assert source_of(record, police) == "Police" and source_of(record, ministry) == "the ministry"
+    assert not any("four" in record.document.text[a:b] for a, b in police["content"]), police

@@ -250,7 +250,10 @@ def _stands_for_words(word: Any) -> bool:
         return word.lower_ in ("so", "otherwise")
     if word.dep_ == "intj":
         return word.lower_ in ("yes", "no")
-    return word.dep_ == "dobj" and word.lemma_.lower() in SAID_PRONOUNS
+    # ("the ministry said four": a count given as the answer, after another's count)
+    return word.dep_ == "dobj" and (
+        word.lemma_.lower() in SAID_PRONOUNS or (word.tag_ == "CD" and not list(word.children))
+    )
 
 
 # Sources that show what people think or did: surveys, studies, records, recordings.

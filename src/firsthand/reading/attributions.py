@@ -391,6 +391,7 @@ def _verb_attribution(token: Any, quoted: set[int]) -> Attribution | None:
         clause = [c for c in token.children if c.dep_ == "xcomp" and gerund(c)]
     if not clause and lemma in SPEECH_VERBS and lemma not in QUOTE_ONLY_CUES:
         clause = clause_read_as_noun(token)
+    clause = [_before_the_next_speaker(token, c) for c in clause]
     content = [clause_range(c) for c in clause] or called_for
     if said_of:  # "... reported missing after the raid": the rest of the clause too
         content = [trim_span(token.doc, (said_of[0].i, token.right_edge.i + 1))]
@@ -587,6 +588,21 @@ OWN_WORDS_DEPS = frozenset(["dobj", "ccomp", "xcomp", "attr", "oprd"])
 # how a source is kept unnamed, which says nothing of what happened.
 ANONYMITY_ASKS = words("decline refuse ask request wish want")
 BEING_NAMED = words("name identify quote")
+
+
+def _before_the_next_speaker(verb: Any, clause: Any) -> Any:
+    """ "Police said two people died; the ministry said four": the parse may hang the second
+    speaker's cue on the first as its clause, and the first speaker's words on the second.
+    Past a semicolon, a cue with a subject of its own is another statement: the first
+    speaker said only the clause before it."""
+    if clause.i <= verb.i or clause.lemma_.lower() not in SPEECH_VERBS or not has_subject(clause):
+        return clause
+    doc = verb.doc
+    semicolons = [t.i for t in doc[verb.i + 1 : clause.i] if t.text == ";"]
+    if not semicolons:
+        return clause
+    words = [c for c in clause.children if c.dep_ == "ccomp" and c.i < semicolons[0]]
+    return words[0] if words else clause
 
 
 # Nouns of the means to say something that the text says are lacking: "no way to confirm".

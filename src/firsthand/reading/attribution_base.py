@@ -88,6 +88,8 @@ def subject_of(verb: Any, passive: bool) -> Any | None:
 
 # What a subject phrase's words become when the parser hangs them on the verb.
 MISPARSED_SUBJECT_DEPS = frozenset(("amod", "compound", "npadvmod", "nmod"))
+# Entity types of a phrase that tells when, not who or what: "on Friday", "at noon".
+TIME_TYPES = frozenset(["DATE", "TIME"])
 
 
 def cue_tokens(verb: Any) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.acts import DEPRIVED_NEEDS
-from firsthand.reading.attribution_base import subject_of
+from firsthand.reading.attribution_base import TIME_TYPES, subject_of
 from firsthand.reading.attribution_lexicon import (
     FEELINGS,
     NOUN_CONTENT_CUES,
@@ -38,8 +38,7 @@ def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[i
     a preposition; the preposition belongs to the cue ("talked about", "called for")."""
     if any(c.dep_ == "prt" and c.lower_ in ACT_PARTICLES.get(lemma, ()) for c in verb.children):
         return [], []  # "called off the search", "echoed off the walls": an act, not words
-    subject = subject_of(verb, False)
-    if lemma in POINTING_CUES and (subject is None or subject.lower_ in THINGS_THAT_POINT):
+    if lemma in POINTING_CUES and _a_thing_points(verb):
         return [], []  # "It all points to the inability of the host country": an inference
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PREPOSITION_CUES.get(lemma, ()) and child.i > verb.i:
@@ -76,6 +75,11 @@ def object_content(verb: Any, lemma: str) -> tuple[list[tuple[int, int]], list[i
     start = min(o.left_edge.i for o in objects)
     end = max(o.right_edge.i for o in objects) + 1
     return [(start, _with_completing_phrases(verb, _without_occasion(verb, start, end)))], []
+
+
+def _a_thing_points(verb: Any) -> bool:
+    subject = subject_of(verb, False)
+    return subject is None or subject.lower_ in THINGS_THAT_POINT
 
 
 def _a_person(noun: Any) -> bool:
@@ -147,8 +151,6 @@ THINGS_THAT_POINT = words("it this that everything all which what")
 # Particles that make a verb of saying an act: "called off the search", "called up the
 # reservists", "called in the army", "shots echoed off the walls".
 ACT_PARTICLES = {"call": {"off", "up", "in"}, "echo": {"off", "back", "around", "through", "down"}}
-# Entity types of a phrase that tells when, not what: "called on Friday".
-TIME_TYPES = frozenset(["DATE", "TIME"])
 
 # Verbs that speak only when they name what they call: "called the raid a crime".
 NAMING_VERBS = words("call")
@@ -221,7 +223,7 @@ def _occasion(preposition: Any, dated: bool = True) -> bool:
     if not objects:
         return False
     head = objects[0]
-    if (dated and head.ent_type_ in ("DATE", "TIME")) or head.lemma_.lower() in OCCASION_NOUNS:
+    if (dated and head.ent_type_ in TIME_TYPES) or head.lemma_.lower() in OCCASION_NOUNS:
         return True
     return preposition.lower_ in ("on", "at") and head.pos_ == "PROPN"  # "on Fox News"
 

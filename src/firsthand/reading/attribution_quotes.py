@@ -82,12 +82,13 @@ def _closes(doc: Any, i: int, quoted: set[int]) -> bool:
 # Single quotation marks, which are apostrophes as often: a quotation only where the
 # pairing of marks (``quoted_tokens``) holds the words after them.
 SINGLE_MARKS = frozenset(["'", "‘", "’"])
+SINGLE_OPENING = frozenset(["'", "‘"])  # (a right mark closes only)
 
 
 def _opening_mark(doc: Any, i: int, quoted: set[int]) -> bool:
     if doc[i].text in QUOTES_OPEN:
         return True
-    return doc[i].text in SINGLE_MARKS and i + 1 in quoted and i - 1 not in quoted and doc[i].text != "’"
+    return doc[i].text in SINGLE_OPENING and i + 1 in quoted and i - 1 not in quoted
 
 
 def _quote_after(verb: Any, quoted: set[int], start: int | None = None) -> tuple[int, int] | None:
@@ -109,7 +110,7 @@ def _quote_after(verb: Any, quoted: set[int], start: int | None = None) -> tuple
     # the cue stands in; it opens none.
     # Two apostrophes are tagged as closing wherever they stand: the pairing decides for them.
     tagged_open = doc[i].tag_ != "''" or doc[i].text == "''" if i < len(doc) else False
-    single = i < len(doc) and doc[i].text in SINGLE_MARKS
+    single = i < len(doc) and doc[i].text in SINGLE_OPENING
     if i < len(doc) and single and _opening_mark(doc, i, quoted):
         # 'The sergeant continued: 'Some days ...'': single marks, where the pairing found a
         # quotation after the mark

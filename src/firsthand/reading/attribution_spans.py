@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from firsthand.reading.attribution_base import cue_tokens, subject_of, trim_span
+from firsthand.reading.attribution_base import TIME_TYPES, cue_tokens, subject_of, trim_span
 from firsthand.reading.attribution_lexicon import CUE_LEMMAS, SPEECH_VERBS
 from firsthand.reading.attribution_quotes import QUOTES_CLOSE
 from firsthand.reading.nlp import quoted_tokens, subtree_range, text_of
@@ -316,7 +316,7 @@ def _before_time_phrase(head: Any, end: int) -> int:
             child.dep_ == "prep"
             and child.i > head.i
             and child.right_edge.i == end - 1
-            and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)
+            and any(o.dep_ == "pobj" and o.ent_type_ in TIME_TYPES for o in child.children)
         ):
             return int(child.i)
     return end

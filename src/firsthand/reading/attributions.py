@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from firsthand.reading.attribution_base import (
+    TIME_TYPES,
     Attribution,
     cue_tokens,
     has_subject,
@@ -705,7 +706,7 @@ def _tail_after_cue(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int
         and doc[c.left_edge.i - 1].text == ","
         and (
             (c.dep_ == "prep" and c.lower_ in LIST_PREPOSITIONS)
-            or (c.dep_ in ("npadvmod", "appos") and c.ent_type_ not in ("DATE", "TIME"))
+            or (c.dep_ in ("npadvmod", "appos") and c.ent_type_ not in TIME_TYPES)
         )
     ]
     return [trim_span(doc, subtree_range(tails[0]))] if tails else []

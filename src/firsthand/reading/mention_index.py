@@ -51,7 +51,7 @@ class MentionIndex:
         self.stated_gender = set(self.gender)  # shown by the text, not learned from a pronoun
         # Names inside a quotation are the speaker's words: a pronoun after it rarely means them.
         self.quoted = {doc[i].idx for i in quoted}
-        self.quoted_at = quoted  # the same, by token
+        self.quoted_tokens = quoted  # the same, by token
         self.titled_names: dict[str, bool] = {}  # a title some person is named with
         # The speakers of the claims found so far, by their cue's offset (:meth:`heard`).
         self.spoke: list[tuple[int, Entity | None, list[tuple[int, int]]]] = []
@@ -90,10 +90,12 @@ class MentionIndex:
             if e.type == "PERSON" and not any(self.doc[i].idx == a for i in own)
         }
 
-    def _speaker_going_on(self, pronoun: Any, gender: str, person: Entity | None) -> Entity | None:
+    def _speaker_going_on(
+        self, pronoun: Any, gender: str, person: Entity | None, bound: set[str]
+    ) -> Entity | None:
         """ "The Minister said the story of Gill's torture was a drama. He said ...": a "he"
         who speaks goes on with the person who spoke last, when the one named last since was
-        only spoken of in that person's words."""
+        only spoken of in that person's words (and is none of those ``bound``, :meth:`_bound_by`)."""
         heard = self._spoke_last(pronoun.idx)
         if heard is None:
             return person
@@ -104,7 +106,7 @@ class MentionIndex:
             or last.type != "PERSON"
             or last is self.writer
             or self.gender.get(last.id, gender) != gender
-            or last.id in self._bound_by(pronoun)
+            or last.id in bound
         ):
             return person
         if person is not None:
@@ -126,7 +128,7 @@ class MentionIndex:
             return None
         between = self.doc[sentence_of(start[0]).end : sentence_of(it).start]
         for token in between:
-            said = token.i in self.quoted_at or any(a <= token.idx < b for a, b in content)
+            said = token.i in self.quoted_tokens or any(a <= token.idx < b for a, b in content)
             if token.is_alpha and not said:
                 return None
         return body

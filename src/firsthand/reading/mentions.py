@@ -103,8 +103,9 @@ class Mention:
     core: str | None = None  # a facility's name without its head noun
 
 
-# An initial with its stop before a capitalised word: "D. Suresh Kumar".
-LONE_INITIAL = re.compile(r"[A-Z]\. [A-Z]")
+# An initial with its stop ("D."), and one before a capitalised word ("D. Suresh Kumar").
+INITIAL = re.compile(r"[A-Z]\.")
+LONE_INITIAL = re.compile(INITIAL.pattern + r" [A-Z]")
 
 
 def repair_span(text: str, ent: Any) -> list[Mention]:

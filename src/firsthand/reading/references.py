@@ -84,7 +84,6 @@ class References(MentionIndex):
         self.named_groups: dict[str, Entity | None] = {}
         self.called: dict[str, list[Entity]] = {}
         self.salience = {e.id: len(e.mentions) for e in record.entities}
-        self.quoted_tokens = quoted
         # Who speaks at a token, where a claim says (:meth:`hear_speakers`).
         self.speaker_at: dict[int, Entity | None] = {}
         # The words of those claims told in the writer's words, in the sentence of their cue.
@@ -219,9 +218,10 @@ class References(MentionIndex):
             # speaker ("Miller said he kicked a pillow").
             told = head.i in self.told_at and head.i not in self.quoted_tokens
             speaker = None if told else self.speaker_at.get(head.i)
-            person = self._last_person(head.idx, gender, speaker=speaker, other_than=self._bound_by(head))
+            bound = self._bound_by(head)
+            person = self._last_person(head.idx, gender, speaker=speaker, other_than=bound)
             if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_VERBS:
-                return self._speaker_going_on(head, gender, person), False
+                return self._speaker_going_on(head, gender, person, bound), False
             return person, False
         if word in GROUP_PRONOUNS:
             # "Medical sources put the toll at four. Two were hit by rubber bullets, they said":

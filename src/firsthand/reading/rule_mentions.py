@@ -16,7 +16,7 @@ from spacy.symbols import PROPN
 
 from firsthand.reading import aliases, gazetteer
 from firsthand.reading.knownnames import is_known_organisation
-from firsthand.reading.mentions import HONORIFIC_ONLY, HONORIFIC_PREFIX, WORD, Mention, name_key
+from firsthand.reading.mentions import HONORIFIC_ONLY, HONORIFIC_PREFIX, INITIAL, WORD, Mention, name_key
 from firsthand.reading.namewords import (
     FAC_HEADS,
     GENERIC_WORDS,
@@ -88,8 +88,6 @@ def with_given_names(text: str, m: Mention) -> Mention:
     return Mention(start, m.end, text[start : m.end], m.label, m.rule, m.forced)
 
 
-# An initial with its stop: "D." in "D. Suresh Kumar".
-INITIAL = re.compile(r"[A-Z]\.")
 # Given names a person's name may carry before the part the model found.
 GIVEN_NAMES = 2
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from firsthand.reading.attribution_base import subject_of
 from firsthand.reading.attribution_lexicon import ISSUING_VERBS, SPEECH_VERBS, VERB_CUES, WRITING_VERBS
+from firsthand.reading.attribution_spans import past_dateline
 from firsthand.reading.nlp import sentence_of, words
 from firsthand.reading.reference_words import PEOPLE_NOUNS, PERSON_NOUNS, WRITER_PRONOUNS
 
@@ -135,10 +136,6 @@ def issued_before(noun: Any) -> Any | None:
     return _sole_issuer(noun)
 
 
-# The dashes that end a dateline.
-DATELINE_DASHES = frozenset(["--", "—", "–"])
-
-
 def _sole_issuer(noun: Any) -> Any | None:
     """ "RWB and nine NGOs issued a solemn call ... 'The journalists must be released,' the
     statement said": no statement named before, the party that last gave a text out."""
@@ -149,12 +146,9 @@ def _sole_issuer(noun: Any) -> Any | None:
             subject = giver_of(earlier)
             if subject is not None:
                 # "KESSEL, June 9 -- The Harbour Press Union ... issued": past the dateline
-                dashed = [
-                    c
-                    for c in subject.children
-                    if c.dep_ == "appos" and any(t.text in DATELINE_DASHES for t in doc[subject.i : c.i])
-                ]
-                subject = dashed[0] if dashed else subject
+                past = past_dateline(doc, subject.left_edge.i)
+                after = [c for c in subject.children if c.dep_ == "appos" and c.i >= past > subject.i]
+                subject = after[0] if after else subject
             return subject if subject is not None and subject.pos_ != "PRON" else None
     return None
 

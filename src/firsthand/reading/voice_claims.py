@@ -7,6 +7,7 @@ in someone's turn are none either."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from firsthand.reading.attribution_base import Attribution, subject_of
@@ -60,17 +61,17 @@ def _answers_without_labels(text: str, resolver: References) -> list[VoiceSpan]:
     if len(exchanges) < ANSWERED:
         return []
     intro_end = exchanges[0][0][0]
-    counts: dict[str, int] = {}
-    people: dict[str, Entity] = {}
-    for a, _b, entity in resolver.mentions:
-        if a >= intro_end:
-            break
-        if entity.type == "PERSON" and entity is not resolver.writer and entity.id not in resolver.bylined:
-            counts[entity.id] = counts.get(entity.id, 0) + 1
-            people[entity.id] = entity
-    if not counts:
+    named = Counter(
+        entity.id
+        for a, _b, entity in resolver.mentions
+        if a < intro_end
+        and entity.type == "PERSON"
+        and entity is not resolver.writer
+        and entity.id not in resolver.bylined
+    )
+    if not named:
         return []
-    interviewee = people[max(counts, key=lambda i: counts[i])]
+    interviewee = resolver.record.entity(named.most_common(1)[0][0])
     return [(answer[0], answer[1], interviewee, True) for _question, answer in exchanges]
 
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN
+from firsthand.reading.attribution_quotes import QUOTES_CLOSE, QUOTES_OPEN, SINGLE_OPENING
 from firsthand.reading.nlp import is_common_word, quoted_paragraphs, words
 from firsthand.record import Entity, Record
 
@@ -369,7 +369,7 @@ def quotations_go_on(text: str, claims: list[dict[str, Any]]) -> None:
             continue
         gap = text[before["end"] : claim["start"]]
         if (
-            text[claim["start"]] not in (*QUOTES_OPEN, "'", "‘")
+            (text[claim["start"]] not in QUOTES_OPEN and text[claim["start"]] not in SINGLE_OPENING)
             or "\n" in gap
             or (gap.strip(" .,;") and not SPEAKER_TAIL.match(gap))
         ):
